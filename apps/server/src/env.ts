@@ -1,0 +1,45 @@
+import { fileURLToPath } from "node:url";
+
+import { z } from "zod";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const BooleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  DATABASE_PATH: z.string().min(1).default(`${REPO_ROOT}data/malestokk.db`),
+  WEB_DIST_DIR: z.string().min(1).default(`${REPO_ROOT}apps/web/dist`),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: BooleanString.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Reads this process's environment: the only place that touches process.env. */
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}
+
+/** Parses the environment once; a wrong value names the variable and why (DESIGN.md §6). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new EnvError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return `${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
+    }),
+  );
+}

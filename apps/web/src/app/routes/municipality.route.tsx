@@ -1,0 +1,59 @@
+import { Alert, Breadcrumbs, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
+import { CostTotalForm } from "../../features/costs/cost-total-form";
+import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
+import { useTRPC } from "../../lib/trpc";
+
+export default function MunicipalityRoute() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const number = useParams().number ?? "";
+  const valid = /^\d{4}$/.test(number);
+  const query = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid, retry: false });
+  const name = query.data?.name;
+  useEffect(() => {
+    document.title = `${name ?? number} – ${t("app.name")}`;
+  }, [name, number, t]);
+
+  const crumbs = (
+    <Breadcrumbs aria-label="Brødsmuler">
+      <Breadcrumbs.List>
+        <Breadcrumbs.Item>
+          <Breadcrumbs.Link asChild>
+            <Link to="/">{t("app.home")}</Link>
+          </Breadcrumbs.Link>
+        </Breadcrumbs.Item>
+      </Breadcrumbs.List>
+    </Breadcrumbs>
+  );
+
+  const notFound = !valid || (query.isError && (query.error.data as { code?: string } | undefined)?.code === "NOT_FOUND");
+  if (notFound) {
+    return (
+      <div className="stack">
+        {crumbs}
+        <Alert data-color="warning">
+          <Paragraph>{t("municipalities.notFound", { number })}</Paragraph>
+          <Link to="/">{t("app.toList")}</Link>
+        </Alert>
+      </div>
+    );
+  }
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const m = query.data;
+  return (
+    <div className="stack">
+      {crumbs}
+      <MunicipalityHeader number={m.number} name={m.name} altName={m.altName} countyName={m.countyName} />
+      <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} />
+      <CostTotalForm municipalityNumber={m.number} />
+    </div>
+  );
+}

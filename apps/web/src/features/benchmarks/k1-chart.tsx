@@ -1,0 +1,88 @@
+import { useTranslation } from "react-i18next";
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+
+import { formatInteger, formatNok } from "../../lib/format";
+import type { ChartRow } from "./k1-rows";
+
+// Okabe–Ito colours: distinguishable with colour-vision deficiencies; lines also differ in
+// dash pattern, so colour is never the only cue (WCAG 1.4.1). Own municipality is always blue.
+export const SERIES_COLOURS = { own: "#0072B2", median: "#B34700", national: "#404040", band: "#56B4E9" } as const;
+
+function formatTooltipValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => formatNok(Number(v))).join(" – ");
+  return typeof value === "number" ? formatNok(value) : "–";
+}
+
+export default function K1Chart(props: { rows: readonly ChartRow[]; ownName: string; width?: number; height?: number }) {
+  const { t } = useTranslation();
+  const height = props.height ?? 340;
+  const chart = (
+    <ComposedChart
+      data={[...props.rows]}
+      margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
+      {...(props.width ? { width: props.width, height } : {})}
+    >
+      <CartesianGrid stroke="#d0d0d0" strokeDasharray="3 3" />
+      <XAxis dataKey="year" tick={{ fill: "#333" }} />
+      <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: "#333" }} width={64} />
+      <Tooltip formatter={(value) => formatTooltipValue(value)} labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")} />
+      <Legend />
+      <Area
+        type="linear"
+        dataKey="band"
+        name={t("benchmarks.series.band")}
+        fill={SERIES_COLOURS.band}
+        fillOpacity={0.3}
+        stroke={SERIES_COLOURS.band}
+        isAnimationActive={false}
+        connectNulls={false}
+      />
+      <Line
+        type="linear"
+        dataKey="median"
+        name={t("benchmarks.series.median")}
+        stroke={SERIES_COLOURS.median}
+        strokeWidth={2}
+        strokeDasharray="6 4"
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        type="linear"
+        dataKey="national"
+        name={t("benchmarks.series.national")}
+        stroke={SERIES_COLOURS.national}
+        strokeWidth={2}
+        strokeDasharray="2 3"
+        dot={false}
+        isAnimationActive={false}
+      />
+      <Line
+        type="linear"
+        dataKey="own"
+        name={t("benchmarks.series.own", { name: props.ownName })}
+        className="series-own"
+        stroke={SERIES_COLOURS.own}
+        strokeWidth={3}
+        dot={{ r: 4 }}
+        isAnimationActive={false}
+      />
+    </ComposedChart>
+  );
+  if (props.width) return chart;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      {chart}
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,49 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+import { matchesMunicipality, normalizeForSearch } from "./search";
+
+describe("municipality search", () => {
+  it("ignores case and Norwegian letters, and matches numbers by prefix", () => {
+    expect(normalizeForSearch("Tromsø")).toBe("tromso");
+    const tromso = { number: "5501", name: "Tromsø", altName: null };
+    expect(matchesMunicipality(tromso, "tromso")).toBe(true);
+    expect(matchesMunicipality(tromso, "55")).toBe(true);
+    expect(matchesMunicipality(tromso, "01")).toBe(false);
+    expect(matchesMunicipality({ number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" }, "guovda")).toBe(true);
+  });
+});
+
+describe("municipality list page", () => {
+  it("lists 357 municipalities and filters by name or number, keeping the search in the URL", async () => {
+    const { router } = renderApp("/");
+    expect(await screen.findByText("357 kommuner")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Søk etter kommune"), { target: { value: "bergen" } });
+    await waitFor(() => expect(screen.getByTestId("municipality-count").textContent).toBe("1 kommune"));
+    expect(screen.getByRole("link", { name: "Bergen" }).getAttribute("href")).toBe("/kommune/4601");
+    expect(router.state.location.search).toBe("?q=bergen");
+    fireEvent.change(screen.getByLabelText("Søk etter kommune"), { target: { value: "zzz" } });
+    expect(await screen.findByText(/Ingen kommuner passer til «zzz»/)).toBeTruthy();
+  });
+
+  it("shows the demo banner when demo data is present", async () => {
+    renderApp("/");
+    expect(await screen.findByTestId("demo-banner")).toBeTruthy();
+  });
+
+  it("explains an empty register", async () => {
+    renderApp("/", { seed: false });
+    expect(await screen.findByText(/Kommuneregisteret er tomt/)).toBeTruthy();
+    expect(screen.queryByTestId("demo-banner")).toBeNull();
+  });
+
+  it("remembers the language the user switches to", async () => {
+    const { i18n } = renderApp("/");
+    fireEvent.click(await screen.findByRole("button", { name: "English" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Municipalities" })).toBeTruthy();
+    expect(i18n.language).toBe("en");
+    expect(window.localStorage.getItem("malestokk.language")).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+  });
+});

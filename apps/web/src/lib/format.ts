@@ -1,0 +1,30 @@
+// Numbers follow nb-NO whatever the UI language (DESIGN.md §7): no-break space between
+// thousands, decimal comma, and the real minus sign (U+2212).
+const LOCALE = "nb-NO";
+
+const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+const nok = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short" });
+
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/** "1 234 kr" (nb-NO puts the unit after the number). */
+export function formatNok(value: number): string {
+  return nok.format(value);
+}
+
+export function formatDecimal(value: number): string {
+  return oneDecimal.format(value);
+}
+
+export function formatDateTime(iso: string): string {
+  return dateFormat.format(new Date(iso));
+}
+
+/** For CSV cells Norwegian Excel reads: decimal comma, no thousands separator. */
+export function formatCsvNumber(value: number, decimals = 0): string {
+  return value.toFixed(decimals).replace(".", ",");
+}

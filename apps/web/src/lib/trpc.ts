@@ -1,0 +1,21 @@
+import type { AppRouter } from "@malestokk/api";
+import { QueryClient } from "@tanstack/react-query";
+import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+/** Must not exceed the server's MAX_BATCH_SIZE. */
+const MAX_BATCH_ITEMS = 10;
+
+export function createTrpcClient(url = "/trpc") {
+  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS })] });
+}
+
+export function createQueryClient(options: { retry?: boolean } = {}) {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: options.retry === false ? false : 1, refetchOnWindowFocus: false },
+    },
+  });
+}

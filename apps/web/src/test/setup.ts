@@ -1,0 +1,20 @@
+import { cleanup } from "@testing-library/react";
+import { afterEach, beforeEach, vi } from "vitest";
+
+// Designsystemet's Spinner calls document.getAnimations, which happy-dom lacks.
+if (typeof document !== "undefined" && !("getAnimations" in document)) {
+  Object.defineProperty(document, "getAnimations", { value: () => [] });
+}
+
+// A console.error in a component test is a bug (STYLE.md §7.10).
+beforeEach(() => {
+  vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    throw new Error(`console.error: ${args.map(String).join(" ")}`);
+  });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  window.localStorage.clear();
+});

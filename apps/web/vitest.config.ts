@@ -1,0 +1,13 @@
+import react from "@vitejs/plugin-react";
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  plugins: [react()],
+  test: {
+    name: "web",
+    environment: "happy-dom",
+    setupFiles: ["./src/test/setup.ts"],
+    // Generous: under turbo, lint and typecheck share the two cores with these tests.
+    testTimeout: 20_000,
+  },
+});

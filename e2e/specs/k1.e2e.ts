@@ -1,0 +1,98 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+
+import { expectNoSeriousA11yViolations, useBrowser } from "../support/browser";
+
+const browser = useBrowser();
+
+/** Designsystemet's ToggleGroup is a radio group whose labels take the click, as for a user. */
+async function chooseView(page: Page, name: "Tabell" | "Diagram") {
+  await page.locator("label").filter({ has: page.getByRole("radio", { name }) }).click();
+  await expect.poll(() => page.getByRole("radio", { name }).isChecked()).toBe(true);
+}
+
+async function ownLinePath(page: Page): Promise<string> {
+  const path = page.locator(".series-own path.recharts-curve, path.series-own").first();
+  await path.waitFor();
+  return (await path.getAttribute("d")) ?? "";
+}
+
+async function tableCell(page: Page, year: number): Promise<string> {
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(year), exact: true }) });
+  return ((await row.getByRole("cell").first().textContent()) ?? "").replace(/\s/g, " ");
+}
+
+describe("K1 on the municipality page", () => {
+  it("shows the chart and the table, and both change when the cost is corrected", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/kommune/4601?year=2024`);
+    await page.getByRole("heading", { level: 1, name: "Bergen" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" }).waitFor();
+    const pathBefore = await ownLinePath(page);
+    expect(pathBefore).not.toBe("");
+    await expectNoSeriousA11yViolations(page, "municipality, chart");
+
+    await chooseView(page, "Tabell");
+    await page.getByRole("table", { name: /IKT-kostnad per innbygger, Bergen/ }).waitFor();
+    expect(page.url()).toContain("k1View=table");
+    const cellBefore = await tableCell(page, 2024);
+    await expectNoSeriousA11yViolations(page, "municipality, table");
+
+    // Bergen has about 290 000 inhabitants: 1 450 000 000 kr is about 5 000 kr per inhabitant.
+    const amount = page.getByLabel("Samlede IKT-kostnader (kr)");
+    await amount.fill("1 450 000 000");
+    await page.getByRole("button", { name: "Lagre" }).click();
+    await page.getByTestId("cost-saved").waitFor();
+    await expect.poll(() => tableCell(page, 2024)).not.toBe(cellBefore);
+    expect(await tableCell(page, 2024)).toMatch(/^4 \d{3} kr$|^5 \d{3} kr$/);
+
+    await chooseView(page, "Diagram");
+    await expect.poll(() => ownLinePath(page)).not.toBe(pathBefore);
+
+    // The new value survives a reload: it was saved, not only drawn.
+    await page.reload();
+    await chooseView(page, "Tabell");
+    await page.getByRole("table", { name: /Bergen/ }).waitFor();
+    expect(await tableCell(page, 2024)).toMatch(/^4 \d{3} kr$|^5 \d{3} kr$/);
+  });
+
+  it("explains bad input next to the field and changes nothing", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/kommune/1103?year=2023&k1View=table`);
+    await page.getByRole("table", { name: /Stavanger/ }).waitFor();
+    const before = await tableCell(page, 2023);
+    const amount = page.getByLabel("Samlede IKT-kostnader (kr)");
+
+    for (const [input, message] of [
+      ["-1000", "Beløpet kan ikke være negativt."],
+      ["mange penger", "Beløpet må være et tall, for eksempel 12 500 000."],
+      ["99 000 000 000", "Beløpet er urimelig stort"],
+    ] as const) {
+      await amount.fill(input);
+      await page.getByRole("button", { name: "Lagre" }).click();
+      await page.getByTestId("cost-error-summary").waitFor();
+      expect(await amount.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await amount.getAttribute("aria-describedby")) ?? "";
+      const descriptions = await Promise.all(
+        describedBy.split(" ").map((id) => page.locator(`[id="${id}"]`).textContent()),
+      );
+      expect(descriptions.join(" ").replace(/\s/g, " ")).toContain(message);
+    }
+    await expectNoSeriousA11yViolations(page, "cost form with errors");
+
+    // A year outside the reporting years, typed into the URL, falls back to the latest year.
+    await page.goto(`${browser.baseUrl}/kommune/1103?year=1990&k1View=table`);
+    await page.getByRole("table", { name: /Stavanger/ }).waitFor();
+    expect(await page.getByLabel("År").inputValue()).toBe("2025");
+    expect(await tableCell(page, 2023)).toBe(before);
+  });
+
+  it("switches to English and keeps numbers in Norwegian format", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/kommune/0301?k1View=table`);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("table", { name: /IT cost per inhabitant, Oslo/ }).waitFor();
+    expect(await tableCell(page, 2024)).toMatch(/^\d \d{3} kr$/);
+    await expectNoSeriousA11yViolations(page, "municipality in English");
+  });
+});

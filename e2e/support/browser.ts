@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, expect, inject } from "vitest";
+
+const CHROMIUM = "/usr/bin/chromium";
+// Flags that work as root on a machine without network (STACK.md).
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface BrowserHandle {
+  readonly baseUrl: string;
+  newPage(): Promise<Page>;
+}
+
+/** One Chromium per spec file; each test gets a fresh context (cookies, storage). */
+export function useBrowser(): BrowserHandle {
+  let browser: Browser | null = null;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (npm test does it when run as root).`);
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+  });
+  return {
+    baseUrl: inject("baseUrl"),
+    async newPage() {
+      if (!browser) throw new Error("browser not started");
+      // bypassCSP only so axe-core can be injected; the app itself runs under its real CSP.
+      const context = await browser.newContext({ locale: "nb-NO", viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      page.on("pageerror", (error) => {
+        throw error;
+      });
+      return page;
+    },
+  };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on serious or critical violations. */
+export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious, `${label}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}

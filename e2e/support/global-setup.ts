@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import type { TestProject } from "vitest/node";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+/**
+ * Starts the real built server on a temporary database (migrated and demo-seeded at start), the
+ * way a user runs it, and hands its address to the specs.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(join(REPO, "apps/web/dist/index.html"))) {
+    throw new Error("The web app is not built: run `pnpm build` first (turbo's test:e2e does it).");
+  }
+  const dir = mkdtempSync(join(tmpdir(), "malestokk-e2e-"));
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: join(REPO, "apps/server"),
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      DATABASE_PATH: join(dir, "e2e.db"),
+      LOG_LEVEL: "info",
+      NODE_ENV: "production",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout?.on("data", (c: Buffer) => (output += c.toString()));
+  server.stderr?.on("data", (c: Buffer) => (output += c.toString()));
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const check = setInterval(() => {
+      const match = /running at http:\/\/localhost:(\d+)/.exec(output);
+      if (match) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${match[1]}`);
+      }
+    }, 50);
+    server.on("exit", (code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  project.provide("baseUrl", baseUrl);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dir, { recursive: true, force: true });
+  };
+}

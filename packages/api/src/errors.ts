@@ -1,0 +1,54 @@
+import type { AppErrorCode, FieldIssue, IssueParams } from "@malestokk/domain";
+import type { z } from "zod";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/**
+ * A domain error: a code and parameters the client translates; the message is English, for logs.
+ * It is a TRPCError so tRPC answers with the matching HTTP status without a mapping layer.
+ */
+export class AppError extends TRPCError {
+  readonly appCode: AppErrorCode;
+  readonly params: IssueParams;
+  readonly issues: readonly FieldIssue[];
+
+  constructor(code: AppErrorCode, options: { message?: string; params?: IssueParams; issues?: readonly FieldIssue[] } = {}) {
+    super({ code: TRPC_CODE_BY_APP_CODE[code], message: options.message ?? code });
+    this.name = "AppError";
+    this.appCode = code;
+    this.params = options.params ?? {};
+    this.issues = options.issues ?? [];
+  }
+}
+
+export const TRPC_CODE_BY_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  VALIDATION_FAILED: "BAD_REQUEST",
+  VERSION_CONFLICT: "CONFLICT",
+  IMPORT_REJECTED: "UNPROCESSABLE_CONTENT",
+  PERIOD_LOCKED: "CONFLICT",
+  YEAR_OUT_OF_RANGE: "BAD_REQUEST",
+  AMOUNT_IMPLAUSIBLE: "BAD_REQUEST",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+
+const PARAM_KEYS = ["minimum", "maximum", "expected", "format", "origin", "inclusive"] as const;
+
+/** Turns zod issues into our issue list: path, code and the few parameters the UI needs. */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    const params: IssueParams = {};
+    for (const key of PARAM_KEYS) {
+      const value: unknown = (issue as unknown as Record<string, unknown>)[key];
+      if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[key] = value;
+      else if (typeof value === "bigint") params[key] = Number(value);
+    }
+    return {
+      path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
+      code: issue.code,
+      params,
+    };
+  });
+}

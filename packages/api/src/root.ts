@@ -1,0 +1,20 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+
+import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
+import { costsRouter } from "./routers/costs/costs.router";
+import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
+import { systemRouter } from "./routers/system/system.router";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  system: systemRouter,
+  municipalities: municipalitiesRouter,
+  benchmarks: benchmarksRouter,
+  costs: costsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,54 @@
+import { getMunicipalityByNumber, listIndicatorValues, listLatestPopulations, listMunicipalities } from "@malestokk/db";
+import { sizeClassOf } from "@malestokk/domain";
+import { describe, expect, it } from "vitest";
+
+import { expectTrpcError, setupCaller } from "../../test-helpers";
+
+describe("benchmarks.series", () => {
+  it("gives K1 for every demo year with peer band and national ratio of sums", async () => {
+    const { caller, db } = setupCaller();
+    const series = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "1103" });
+    expect(series.points.map((p) => p.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(series.isDemo).toBe(true);
+    expect(series.peerGroup).toMatchObject({ kind: "sizeClass", sizeClass: "l" });
+
+    // Recompute 2024 independently from the read model.
+    const rows = listIndicatorValues(db, "K1", [2024]);
+    const national = rows.reduce((s, r) => s + r.numerator, 0) / rows.reduce((s, r) => s + r.denominator, 0);
+    const point = series.points.find((p) => p.year === 2024);
+    expect(point?.national.n).toBe(rows.length);
+    expect(point?.national.ratioOfSums).toBeCloseTo(national, 9);
+
+    const latest = listLatestPopulations(db);
+    const peerIds = new Set(
+      listMunicipalities(db)
+        .filter((m) => sizeClassOf(latest.get(m.id) ?? 0) === "l")
+        .map((m) => m.id),
+    );
+    const peerValues = rows.filter((r) => peerIds.has(r.organisationId)).map((r) => r.numerator / r.denominator);
+    peerValues.sort((a, b) => a - b);
+    expect(series.peerGroup.members).toBe(peerIds.size);
+    expect(point?.peers.status).toBe("shown");
+    if (point?.peers.status === "shown") {
+      expect(point.peers.n).toBe(peerValues.length);
+      expect(point.peers.q1).toBeLessThanOrEqual(point.peers.median);
+      expect(point.peers.median).toBeLessThanOrEqual(point.peers.q3);
+    }
+    const stavanger = getMunicipalityByNumber(db, "1103");
+    const own = rows.find((r) => r.organisationId === stavanger?.id);
+    expect(point?.own?.value).toBeCloseTo((own?.numerator ?? 0) / (own?.denominator ?? 1), 9);
+  });
+
+  it("rejects an unknown indicator and municipality", async () => {
+    const { caller } = setupCaller();
+    const unknownIndicator = await expectTrpcError(() =>
+      // @ts-expect-error: not a catalogue code
+      caller.benchmarks.series({ indicatorCode: "X1", municipalityNumber: "0301" }),
+    );
+    expect(unknownIndicator.code).toBe("BAD_REQUEST");
+    const unknownMunicipality = await expectTrpcError(() =>
+      caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0000" }),
+    );
+    expect(unknownMunicipality.code).toBe("NOT_FOUND");
+  });
+});

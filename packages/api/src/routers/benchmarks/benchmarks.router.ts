@@ -1,0 +1,42 @@
+import { INDICATOR_CODES, SIZE_CLASSES } from "@malestokk/domain";
+import { z } from "zod";
+
+import { publicProcedure, router } from "../../trpc";
+import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
+import { getBenchmarkSeries } from "./benchmarks.service";
+
+const PeerSummarySchema = z.discriminatedUnion("status", [
+  z.object({
+    status: z.literal("shown"),
+    n: z.number(),
+    q1: z.number(),
+    median: z.number(),
+    q3: z.number(),
+    ratioOfSums: z.number(),
+  }),
+  z.object({ status: z.literal("hidden"), n: z.number(), reason: z.literal("TOO_FEW_MEMBERS") }),
+]);
+
+// Cross-municipality data: the output schema strips anything a query adds by mistake.
+const SeriesSchema = z.object({
+  indicatorCode: z.string(),
+  municipalityNumber: z.string(),
+  peerGroup: z.object({ kind: z.literal("sizeClass"), sizeClass: z.enum(SIZE_CLASSES).nullable(), members: z.number() }),
+  points: z.array(
+    z.object({
+      year: z.number(),
+      own: z.object({ value: z.number(), numerator: z.number(), denominator: z.number() }).nullable(),
+      peers: PeerSummarySchema,
+      percentile: z.number().nullable(),
+      national: z.object({ n: z.number(), ratioOfSums: z.number().nullable() }),
+    }),
+  ),
+  isDemo: z.boolean(),
+});
+
+export const benchmarksRouter = router({
+  series: publicProcedure
+    .input(z.object({ indicatorCode: z.enum(INDICATOR_CODES), municipalityNumber: MunicipalityNumberSchema }))
+    .output(SeriesSchema)
+    .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input)),
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+
+import { expectAppError, expectTrpcError, setupCaller } from "../../test-helpers";
+
+describe("municipalities router", () => {
+  it("lists all 357 municipalities of the 2024 division with county names", async () => {
+    const { caller } = setupCaller();
+    const list = await caller.municipalities.list();
+    expect(list).toHaveLength(357);
+    expect(list[0]).toEqual({
+      id: expect.any(Number) as number,
+      number: "0301",
+      name: "Oslo",
+      altName: null,
+      countyNumber: "03",
+      countyName: "Oslo",
+    });
+    expect(list.find((m) => m.number === "4601")?.name).toBe("Bergen");
+  });
+
+  it("returns an empty list on an empty database", async () => {
+    const { caller } = setupCaller({ seed: false });
+    expect(await caller.municipalities.list()).toEqual([]);
+  });
+
+  it("gets one municipality and answers NOT_FOUND for an unknown number", async () => {
+    const { caller } = setupCaller();
+    expect((await caller.municipalities.get({ municipalityNumber: "1103" })).name).toBe("Stavanger");
+    const error = await expectTrpcError(() => caller.municipalities.get({ municipalityNumber: "9999" }));
+    expect(error.code).toBe("NOT_FOUND");
+    expectAppError(error, "NOT_FOUND");
+  });
+
+  it("rejects a malformed number before touching the database", async () => {
+    const { caller } = setupCaller();
+    const error = await expectTrpcError(() => caller.municipalities.get({ municipalityNumber: "03O1" }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});

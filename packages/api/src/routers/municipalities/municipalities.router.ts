@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+import { publicProcedure, router } from "../../trpc";
+import { listAllMunicipalities, requireMunicipality } from "./municipalities.service";
+
+const MunicipalitySchema = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  name: z.string(),
+  altName: z.string().nullable(),
+  countyNumber: z.string(),
+  countyName: z.string(),
+});
+
+export const MunicipalityNumberSchema = z.string().regex(/^\d{4}$/);
+
+export const municipalitiesRouter = router({
+  list: publicProcedure.output(z.array(MunicipalitySchema)).query(({ ctx }) => listAllMunicipalities(ctx.db)),
+  get: publicProcedure
+    .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
+    .output(MunicipalitySchema)
+    .query(({ ctx, input }) => requireMunicipality(ctx.db, input.municipalityNumber)),
+});

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import { createDb, type DbConnection } from "./client";
+import { runMigrations } from "./migrate";
+import { getCostReport, saveCostTotal } from "./queries/costs";
+import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
+import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
+import { listReportingYears } from "./queries/reporting-years";
+import { seedDemoData } from "./seed/demo";
+import { createTestDb, TEST_NOW } from "./testing";
+
+const open: DbConnection[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const c of open.splice(0)) c.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), "malestokk-db-"));
+  dirs.push(dir);
+  return join(dir, "test.db");
+}
+
+describe("createDb", () => {
+  it("sets WAL, synchronous=FULL and foreign keys on a file database", () => {
+    const c = createDb(tempFile());
+    open.push(c);
+    expect(c.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    // 2 = FULL: needed for an acknowledged save to survive power loss (QUALITY.md R-1)
+    expect(c.sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    expect(c.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+
+  it("keeps synchronous=FULL on a second connection to the same file", () => {
+    const path = tempFile();
+    const first = createDb(path);
+    const second = createDb(path);
+    open.push(first, second);
+    expect(second.sqlite.pragma("synchronous", { simple: true })).toBe(2);
+  });
+});
+
+describe("runMigrations", () => {
+  it("is idempotent and leaves foreign keys on", () => {
+    const c = createDb(tempFile());
+    open.push(c);
+    runMigrations(c.sqlite, c.db);
+    seedDemoData(c.db, { now: TEST_NOW });
+    const before = listMunicipalities(c.db).length;
+    runMigrations(c.sqlite, c.db);
+    expect(listMunicipalities(c.db)).toHaveLength(before);
+    expect(c.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+  });
+});
+
+describe("demo seed", () => {
+  it("fills the real register and flags every generated value as demo", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const municipalities = listMunicipalities(c.db);
+    expect(municipalities).toHaveLength(357);
+    expect(new Set(municipalities.map((m) => m.number)).size).toBe(357);
+    expect(getMunicipalityByNumber(c.db, "0301")).toMatchObject({ name: "Oslo", countyName: "Oslo" });
+    expect(getMunicipalityByNumber(c.db, "5001")).toMatchObject({ name: "Trondheim", countyName: "Trøndelag" });
+    expect(getMunicipalityByNumber(c.db, "5612")).toMatchObject({ name: "Kautokeino", altName: "Guovdageaidnu" });
+    expect(new Set(municipalities.map((m) => m.countyNumber)).size).toBe(15);
+    expect(listReportingYears(c.db).map((y) => y.year)).toEqual([
+      2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ]);
+    expect(hasDemoData(c.db)).toBe(true);
+    const values = listIndicatorValues(c.db, "K1", [2024]);
+    expect(values.every((v) => v.isDemo)).toBe(true);
+    expect(values.length).toBeGreaterThan(330);
+    expect(values.length).toBeLessThan(357);
+  });
+
+  it("is deterministic and plausible: IT cost per inhabitant between 1 000 and 8 000 kr", () => {
+    const a = createTestDb({ seed: true });
+    const b = createDb(":memory:");
+    open.push(a, b);
+    runMigrations(b.sqlite, b.db);
+    seedDemoData(b.db, { now: TEST_NOW });
+    const first = listIndicatorValues(a.db, "K1", [2015, 2025]);
+    expect(listIndicatorValues(b.db, "K1", [2015, 2025])).toEqual(first);
+    for (const v of first) {
+      const perInhabitant = v.numerator / v.denominator;
+      expect(perInhabitant).toBeGreaterThan(1_000);
+      expect(perInhabitant).toBeLessThan(8_000);
+    }
+  });
+
+  it("runs only on an empty database", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    expect(seedDemoData(c.db, { now: TEST_NOW }).seeded).toBe(false);
+    expect(listMunicipalities(c.db)).toHaveLength(357);
+  });
+});
+
+describe("saveCostTotal", () => {
+  it("updates only from the version that was read and bumps it", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const oslo = getMunicipalityByNumber(c.db, "0301");
+    if (!oslo) throw new Error("Oslo missing");
+    const current = getCostReport(c.db, oslo.id, 2024);
+    expect(current?.version).toBe(1);
+    const first = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 5, expectedVersion: 1, now: TEST_NOW });
+    expect(first.ok).toBe(true);
+    const stale = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 7, expectedVersion: 1, now: TEST_NOW });
+    expect(stale).toEqual({ ok: false, currentVersion: 2 });
+    expect(getCostReport(c.db, oslo.id, 2024)).toMatchObject({ totalItCost: 5, version: 2, isDemo: false, source: "entered" });
+  });
+
+  it("refuses to create when a report already exists", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const oslo = getMunicipalityByNumber(c.db, "0301");
+    if (!oslo) throw new Error("Oslo missing");
+    const result = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 5, expectedVersion: null, now: TEST_NOW });
+    expect(result).toEqual({ ok: false, currentVersion: 1 });
+  });
+
+  it("recomputes K1 from the new total", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const oslo = getMunicipalityByNumber(c.db, "0301");
+    if (!oslo) throw new Error("Oslo missing");
+    saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 1_000_000, expectedVersion: 1, now: TEST_NOW });
+    recomputeIndicatorValues(c.db, { scope: { organisationId: oslo.id, year: 2024 }, now: TEST_NOW });
+    const row = listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id);
+    expect(row).toMatchObject({ numerator: 1_000_000, isDemo: true });
+  });
+});

@@ -1,0 +1,69 @@
+import { and, asc, count, eq } from "drizzle-orm";
+
+import type { DbOrTx } from "../client";
+import { organisations, populations } from "../schema/index";
+
+export interface MunicipalityListItem {
+  readonly id: number;
+  readonly number: string;
+  readonly name: string;
+  readonly altName: string | null;
+  readonly countyNumber: string;
+  readonly countyName: string;
+}
+
+/** All municipalities (not counties) with their county's name, ordered by number. */
+export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
+  const counties = new Map(
+    db
+      .select({ number: organisations.number, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "county"))
+      .all()
+      .map((c) => [c.number, c.name] as const),
+  );
+  return db
+    .select({
+      id: organisations.id,
+      number: organisations.number,
+      name: organisations.name,
+      altName: organisations.altName,
+      countyNumber: organisations.countyNumber,
+    })
+    .from(organisations)
+    .where(eq(organisations.kind, "municipality"))
+    .orderBy(asc(organisations.number))
+    .all()
+    .map((m) => ({ ...m, countyName: counties.get(m.countyNumber) ?? m.countyNumber }));
+}
+
+export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
+  return listMunicipalities(db).find((m) => m.number === number) ?? null;
+}
+
+export function countOrganisations(db: DbOrTx): number {
+  return db.select({ n: count() }).from(organisations).get()?.n ?? 0;
+}
+
+export function getPopulation(db: DbOrTx, organisationId: number, year: number): number | null {
+  const row = db
+    .select({ value: populations.value })
+    .from(populations)
+    .where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)))
+    .get();
+  return row?.value ?? null;
+}
+
+/** Each municipality's most recent population, for size-class peer groups. */
+export function listLatestPopulations(db: DbOrTx): Map<number, number> {
+  const rows = db
+    .select({ organisationId: populations.organisationId, year: populations.year, value: populations.value })
+    .from(populations)
+    .all();
+  const latest = new Map<number, { year: number; value: number }>();
+  for (const row of rows) {
+    const current = latest.get(row.organisationId);
+    if (!current || row.year > current.year) latest.set(row.organisationId, row);
+  }
+  return new Map([...latest].map(([id, { value }]) => [id, value]));
+}

@@ -1,0 +1,26 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+import { organisations } from "./organisations";
+
+/**
+ * The read model: each indicator's components per organisation and year, recomputed from the
+ * entry tables on save and import (DESIGN.md §6). The ratio itself is computed on read, in domain.
+ */
+export const indicatorValues = sqliteTable(
+  "indicator_values",
+  {
+    indicatorCode: text().notNull(),
+    year: integer().notNull(),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    numerator: integer().notNull(),
+    denominator: integer().notNull(),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    computedAt: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.indicatorCode, t.year, t.organisationId] }),
+    index("indicator_values_org_idx").on(t.organisationId),
+  ],
+);

@@ -1,0 +1,78 @@
+import { FIRST_REPORTING_YEAR } from "@malestokk/domain";
+
+import type { Db } from "../client";
+import { recomputeIndicatorValues } from "../queries/indicators";
+import { countOrganisations } from "../queries/organisations";
+import { costReports, organisations, populations, reportingYears } from "../schema/index";
+import { createRandom, hashString } from "./random";
+import { counties2024, municipalities2024 } from "./register-2024";
+
+export const DEMO_SEED = 20_240_101;
+export const DEMO_FIRST_YEAR = FIRST_REPORTING_YEAR;
+export const DEMO_LAST_YEAR = 2025;
+const POPULATION_BASE_YEAR = 2025;
+
+export interface DemoSeedResult {
+  readonly seeded: boolean;
+  readonly municipalities: number;
+  readonly costReports: number;
+}
+
+/**
+ * Fills an empty database with the real 2024 register and invented (clearly flagged) figures:
+ * population trends around the real 2025 population, and IT cost of about 2–4 % of an operating
+ * spend per inhabitant that is higher in small municipalities. Runs only on an empty database.
+ */
+export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
+  if (countOrganisations(db) > 0) return { seeded: false, municipalities: 0, costReports: 0 };
+  const { now } = options;
+  let reports = 0;
+  db.transaction((tx) => {
+    const years: number[] = [];
+    for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year += 1) years.push(year);
+    tx.insert(reportingYears)
+      .values(years.map((year) => ({ year, state: "open" as const, deadline: `${year + 1}-04-30` })))
+      .run();
+    tx.insert(organisations)
+      .values(counties2024.map((c) => ({ number: c.number, name: c.name, kind: "county" as const, countyNumber: c.number })))
+      .run();
+    for (const [number, name, population2025, altName] of municipalities2024) {
+      const org = tx
+        .insert(organisations)
+        .values({ number, name, altName: altName ?? null, kind: "municipality", countyNumber: number.slice(0, 2) })
+        .returning({ id: organisations.id })
+        .get();
+      const random = createRandom(DEMO_SEED ^ hashString(number));
+      const growth = -0.01 + random() * 0.025;
+      // Smaller municipalities spend more per inhabitant (scale disadvantages).
+      const smallness = Math.min(1, Math.max(0, (Math.log10(50_000) - Math.log10(population2025)) / 2));
+      const operatingPerInhabitant = 95_000 + 45_000 * smallness;
+      const itShare = 0.02 + random() * 0.02;
+      const popRows = [];
+      const costRows = [];
+      for (const year of years) {
+        const population = Math.round(population2025 * (1 + growth) ** (year - POPULATION_BASE_YEAR));
+        popRows.push({ organisationId: org.id, year, value: population, source: "demo", isDemo: true, updatedAt: now });
+        // About 2 % of municipality-years have not reported: missing stays missing.
+        if (random() < 0.02) continue;
+        const priceLevel = 1.035 ** (year - POPULATION_BASE_YEAR);
+        const noise = 0.92 + random() * 0.16;
+        const total = Math.round(population * operatingPerInhabitant * itShare * priceLevel * noise);
+        costRows.push({
+          organisationId: org.id,
+          year,
+          totalItCost: total,
+          status: "approved" as const,
+          source: "demo" as const,
+          isDemo: true,
+          updatedAt: now,
+        });
+      }
+      tx.insert(populations).values(popRows).run();
+      if (costRows.length > 0) tx.insert(costReports).values(costRows).run();
+      reports += costRows.length;
+    }
+    recomputeIndicatorValues(tx, { scope: null, now });
+  });
+  return { seeded: true, municipalities: municipalities2024.length, costReports: reports };
+}

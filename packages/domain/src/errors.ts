@@ -1,0 +1,37 @@
+/**
+ * Error codes shared by server and client. The server sends a code with parameters;
+ * the client turns them into text from its locale files (DESIGN.md §6).
+ */
+export const APP_ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "UNAUTHORIZED",
+  "VALIDATION_FAILED",
+  "VERSION_CONFLICT",
+  "IMPORT_REJECTED",
+  "PERIOD_LOCKED",
+  "YEAR_OUT_OF_RANGE",
+  "AMOUNT_IMPLAUSIBLE",
+  "INTERNAL",
+] as const;
+
+export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
+
+export type IssueParams = Record<string, string | number | boolean | null>;
+
+/** One problem with one field: `path` points into the input, e.g. ["rows", 12, "amount"]. */
+export interface FieldIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: string;
+  readonly params: IssueParams;
+}
+
+export interface AppErrorShape {
+  readonly code: AppErrorCode;
+  readonly params: IssueParams;
+  readonly issues: readonly FieldIssue[];
+}
+
+export function isAppErrorCode(value: unknown): value is AppErrorCode {
+  return typeof value === "string" && (APP_ERROR_CODES as readonly string[]).includes(value);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+
+import { computeIndicatorValue, getIndicator, INDICATOR_CODES, K1 } from "./catalogue";
+
+describe("indicator catalogue", () => {
+  it("has unique codes and names in both languages", () => {
+    expect(new Set(INDICATOR_CODES).size).toBe(INDICATOR_CODES.length);
+    expect(getIndicator("K1")).toBe(K1);
+    expect(getIndicator("X9")).toBeNull();
+    expect(K1.name.nb).not.toBe("");
+    expect(K1.name.en).not.toBe("");
+  });
+
+  it("computes K1 as IT cost / population", () => {
+    // Worked example: 30 000 000 kr / 12 000 inhabitants = 2 500 kr per inhabitant
+    expect(computeIndicatorValue(K1, 30_000_000, 12_000)).toBe(2_500);
+  });
+
+  it("keeps missing apart from zero", () => {
+    expect(computeIndicatorValue(K1, null, 12_000)).toBeNull();
+    expect(computeIndicatorValue(K1, 30_000_000, null)).toBeNull();
+    expect(computeIndicatorValue(K1, 30_000_000, 0)).toBeNull();
+    expect(computeIndicatorValue(K1, 0, 12_000)).toBe(0);
+  });
+});

@@ -1,0 +1,29 @@
+// Reports the gzip size of the JavaScript a first visit loads: the entry chunk and every chunk it
+// imports statically (lazy routes and charts excluded). Fails above the budget in QUALITY.md P-4.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_BYTES = 200 * 1024;
+const dist = process.argv[2] ?? "apps/web/dist";
+const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
+
+const seen = new Set();
+function walk(key) {
+  if (seen.has(key)) return;
+  seen.add(key);
+  for (const imported of manifest[key].imports ?? []) walk(imported);
+}
+const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+for (const [key] of entries) walk(key);
+
+let total = 0;
+for (const key of seen) {
+  const file = manifest[key].file;
+  const size = gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  total += size;
+  console.log(`${(size / 1024).toFixed(1).padStart(7)} kB  ${file}`);
+}
+const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
+console.log(`${(total / 1024).toFixed(1).padStart(7)} kB  initial JavaScript, gzip (${verdict} the ${BUDGET_BYTES / 1024} kB budget)`);
+if (total > BUDGET_BYTES) process.exit(1);

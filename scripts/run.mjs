@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// The README's commands in one place, runnable with only Node.js and npm on the machine:
+//   npm start  → install dependencies, build the web app, start the server (demo data on first start)
+//   npm test   → install dependencies (and Chromium when missing), then every test
+//   npm run bench → benchmarks
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).packageManager.split("@")[1];
+const CHROMIUM = "/usr/bin/chromium";
+
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "" };
+// better-sqlite3 compiles from source here; node-gyp finds Node's headers only through this (STACK.md).
+if (existsSync("/usr/include/node") && !env.npm_config_nodedir) env.npm_config_nodedir = "/usr";
+
+function log(message) {
+  console.log(`\n▶ ${message}`);
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: "inherit", ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function must(command, args, what) {
+  const status = run(command, args);
+  if (status !== 0) {
+    console.error(`\n✖ ${what} failed (exit code ${status}).`);
+    process.exit(status);
+  }
+}
+
+function output(command, args) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, encoding: "utf8" });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/** The pinned pnpm: the global one if it matches, else installed globally, else through npx. */
+function resolvePnpm() {
+  const installed = output("pnpm", ["--version"]);
+  if (installed === PNPM_VERSION) return ["pnpm"];
+  if (installed === null) {
+    log(`Installing pnpm ${PNPM_VERSION} (npm install -g)`);
+    if (run("npm", ["install", "-g", `pnpm@${PNPM_VERSION}`]) === 0 && output("pnpm", ["--version"]) === PNPM_VERSION) {
+      return ["pnpm"];
+    }
+  }
+  // Another pnpm is installed (or a global install is not allowed): leave it alone.
+  return ["npx", "--yes", `pnpm@${PNPM_VERSION}`];
+}
+
+function installDependencies(pnpm) {
+  log("Installing dependencies (pnpm install --frozen-lockfile)");
+  must(pnpm[0], [...pnpm.slice(1), "install", "--frozen-lockfile"], "Installing dependencies");
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && output("which", ["apt-get"]) !== null) {
+    log("Installing Chromium from Debian's packages for the end-to-end tests");
+    must("apt-get", ["update", "-qq"], "apt-get update");
+    must("apt-get", ["install", "-y", "-qq", "chromium"], "Installing Chromium");
+    return;
+  }
+  console.error(
+    `\n✖ The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n    sudo apt-get install -y chromium\n`,
+  );
+  process.exit(1);
+}
+
+function start(pnpm) {
+  installDependencies(pnpm);
+  log("Building the web app");
+  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "build", "--output-logs=errors-only"], "Building the web app");
+  log("Starting Målestokk");
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: join(ROOT, "apps/server"),
+    env,
+    stdio: "inherit",
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+function test(pnpm) {
+  installDependencies(pnpm);
+  ensureChromium();
+  const exec = (args, what) => must(pnpm[0], [...pnpm.slice(1), "exec", ...args], what);
+  log("Typecheck, lint, unit/router/component tests and build");
+  exec(["turbo", "run", "typecheck", "lint", "test", "build", "--output-logs=errors-only", "--continue"], "Checks and tests");
+  exec(["tsc", "-p", "tsconfig.json"], "Typecheck of the root files");
+  exec(["eslint", "eslint.config.js", "vitest.config.ts", "scripts", "tooling"], "Lint of the root files");
+  log("Initial JavaScript budget (QUALITY.md P-4)");
+  must(process.execPath, ["scripts/bundle-size.mjs"], "Bundle budget");
+  log("End-to-end tests (Playwright + Chromium + axe-core)");
+  exec(["turbo", "run", "test:e2e", "--output-logs=full"], "End-to-end tests");
+  log("All tests passed.");
+}
+
+function bench(pnpm) {
+  installDependencies(pnpm);
+  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "bench", "--output-logs=full"], "Benchmarks");
+}
+
+const command = process.argv[2];
+const pnpm = resolvePnpm();
+if (command === "start") start(pnpm);
+else if (command === "test") test(pnpm);
+else if (command === "bench") bench(pnpm);
+else {
+  console.error("usage: node scripts/run.mjs start|test|bench");
+  process.exit(2);
+}

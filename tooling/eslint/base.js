@@ -1,0 +1,50 @@
+import js from "@eslint/js";
+import importX from "eslint-plugin-import-x";
+import tseslint from "typescript-eslint";
+
+/** Typed rules for every TypeScript file in the repo (STYLE.md §5). */
+export const base = tseslint.config(
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true },
+    },
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [
+        importX.createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".mjs", ".json"], conditionNames: ["import", "default"] }),
+      ],
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "import-x/no-cycle": "error",
+      // better-sqlite3 transactions are synchronous: an async callback commits early (drizzle-orm#2275).
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name='transaction'] > :matches(ArrowFunctionExpression, FunctionExpression)[async=true]",
+          message: "better-sqlite3 transactions are synchronous: do not pass an async callback.",
+        },
+      ],
+      // Env is read once, in apps/server/src/env.ts (STYLE.md §2).
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through apps/server/src/env.ts." },
+      ],
+    },
+  },
+  {
+    // Tests, e2e support and scripts may read the environment (PATH for child processes).
+    files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/src/env.ts"],
+    rules: { "no-restricted-properties": "off" },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
