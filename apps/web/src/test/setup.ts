@@ -1,5 +1,8 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeEach, vi } from "vitest";
+
+// Lazy routes compile on first import; under turbo the cores are shared with lint and typecheck.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Designsystemet's Spinner calls document.getAnimations, which happy-dom lacks.
 if (typeof document !== "undefined" && !("getAnimations" in document)) {
