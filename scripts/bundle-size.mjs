@@ -1,6 +1,6 @@
 // Reports the gzip size of the JavaScript a first visit loads: the entry chunk and every chunk it
 // imports statically (lazy routes and charts excluded). Fails above the budget in QUALITY.md P-4.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -26,4 +26,14 @@ for (const key of seen) {
 }
 const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
 console.log(`${(total / 1024).toFixed(1).padStart(7)} kB  initial JavaScript, gzip (${verdict} the ${BUDGET_BYTES / 1024} kB budget)`);
-if (total > BUDGET_BYTES) process.exit(1);
+// Server code must never reach the browser (STYLE.md §1): a stray value import of the api or db
+// package would drag in the database driver.
+const SERVER_MARKERS = ["Cannot open database because the directory does not exist", "better_sqlite3.node", "$argon2id$"];
+const leaks = readdirSync(join(dist, "assets"))
+  .filter((file) => file.endsWith(".js"))
+  .filter((file) => {
+    const text = readFileSync(join(dist, "assets", file), "utf8");
+    return SERVER_MARKERS.some((marker) => text.includes(marker));
+  });
+if (leaks.length > 0) console.log(`Server code found in the web bundle: ${leaks.join(", ")}`);
+if (total > BUDGET_BYTES || leaks.length > 0) process.exit(1);

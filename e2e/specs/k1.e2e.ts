@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { expectNoSeriousA11yViolations, useBrowser } from "../support/browser";
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
 
 const browser = useBrowser();
 
@@ -25,7 +25,7 @@ async function tableCell(page: Page, year: number): Promise<string> {
 describe("K1 on the municipality page", () => {
   it("shows the chart and the table, and both change when the cost is corrected", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/kommune/4601?year=2024`);
+    await signIn(page, browser.baseUrl, "finance.4601@demo.example", "/kommune/4601?year=2024");
     await page.getByRole("heading", { level: 1, name: "Bergen" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" }).waitFor();
     const pathBefore = await ownLinePath(page);
@@ -44,7 +44,8 @@ describe("K1 on the municipality page", () => {
     await page.getByRole("button", { name: "Lagre" }).click();
     await page.getByTestId("cost-saved").waitFor();
     await expect.poll(() => tableCell(page, 2024)).not.toBe(cellBefore);
-    expect(await tableCell(page, 2024)).toMatch(/^4 \d{3} kr$|^5 \d{3} kr$/);
+    // A saved figure is a draft until approved, and the table says so.
+    expect(await tableCell(page, 2024)).toMatch(/^[45] \d{3} kr \(utkast\)$/);
 
     await chooseView(page, "Diagram");
     await expect.poll(() => ownLinePath(page)).not.toBe(pathBefore);
@@ -53,12 +54,12 @@ describe("K1 on the municipality page", () => {
     await page.reload();
     await chooseView(page, "Tabell");
     await page.getByRole("table", { name: /Bergen/ }).waitFor();
-    expect(await tableCell(page, 2024)).toMatch(/^4 \d{3} kr$|^5 \d{3} kr$/);
+    expect(await tableCell(page, 2024)).toMatch(/^[45] \d{3} kr \(utkast\)$/);
   });
 
   it("explains bad input next to the field and changes nothing", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/kommune/1103?year=2023&k1View=table`);
+    await signIn(page, browser.baseUrl, "finance.1103@demo.example", "/kommune/1103?year=2023&k1View=table");
     await page.getByRole("table", { name: /Stavanger/ }).waitFor();
     const before = await tableCell(page, 2023);
     const amount = page.getByLabel("Samlede IKT-kostnader (kr)");
@@ -89,10 +90,11 @@ describe("K1 on the municipality page", () => {
 
   it("switches to English and keeps numbers in Norwegian format", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/kommune/0301?k1View=table`);
+    await signIn(page, browser.baseUrl, "manager.0301@demo.example", "/kommune/0301?k1View=table");
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("table", { name: /IT cost per inhabitant, Oslo/ }).waitFor();
-    expect(await tableCell(page, 2024)).toMatch(/^\d \d{3} kr$/);
+    // 2022: other specs may leave a draft in 2024 on the shared server.
+    expect(await tableCell(page, 2022)).toMatch(/^\d \d{3} kr$/);
     await expectNoSeriousA11yViolations(page, "municipality in English");
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { expectNoSeriousA11yViolations, useBrowser } from "../support/browser";
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
 
 const browser = useBrowser();
 
 describe("municipality list", () => {
   it("opens in bokmål, lists 357 municipalities, searches and opens one", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/`);
+    await signIn(page, browser.baseUrl, "board@demo.example");
     await page.getByText("357 kommuner").waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("nb");
     await expect.poll(() => page.getByTestId("demo-banner").isVisible()).toBe(true);
@@ -25,14 +25,14 @@ describe("municipality list", () => {
 
   it("shows an empty search result with advice", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/?q=xyzzy`);
+    await signIn(page, browser.baseUrl, "board@demo.example", "/?q=xyzzy");
     await page.getByText(/Ingen kommuner passer til «xyzzy»/).waitFor();
     await expectNoSeriousA11yViolations(page, "empty search");
   });
 
   it("remembers English after a reload", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/`);
+    await signIn(page, browser.baseUrl, "board@demo.example");
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Municipalities" }).waitFor();
     await page.reload();
@@ -43,7 +43,7 @@ describe("municipality list", () => {
 
   it("has a not-found page", async () => {
     const page = await browser.newPage();
-    await page.goto(`${browser.baseUrl}/finnes/ikke`);
+    await signIn(page, browser.baseUrl, "board@demo.example", "/finnes/ikke");
     await page.getByRole("heading", { level: 1, name: "Fant ikke siden" }).waitFor();
     await expectNoSeriousA11yViolations(page, "not found");
     await page.goto(`${browser.baseUrl}/kommune/9999`);

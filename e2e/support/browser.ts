@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
+import { E2E_PASSWORD } from "./global-setup";
+
 const CHROMIUM = "/usr/bin/chromium";
 // Flags that work as root on a machine without network (STACK.md).
 const ARGS = [
@@ -54,6 +56,15 @@ export function useBrowser(): BrowserHandle {
   };
 }
 
+/** Signs in through the real sign-in page, as a user would. */
+export async function signIn(page: Page, baseUrl: string, email: string, path = "/"): Promise<void> {
+  await page.goto(`${baseUrl}${path}`);
+  await page.getByLabel("E-post").fill(email);
+  await page.getByLabel("Passord").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByTestId("signed-in-as").waitFor();
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -61,14 +72,20 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on serious or critical violations. */
-export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) and fails on serious or critical violations.
+ * `scope` limits the check, e.g. to an open modal dialog: the page behind its backdrop is inert
+ * and dimmed on purpose, which axe would otherwise report as low contrast.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label: string, scope?: string): Promise<void> {
+  // A dialog fading in is half transparent: let transitions end before contrast is measured.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+  const violations = await page.evaluate(async (selector) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document | string, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(selector ?? document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-  });
+  }, scope);
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious, `${label}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }

@@ -8,6 +8,9 @@ import type { TestProject } from "vitest/node";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
+/** The demo users' password for the server the specs run against. */
+export const E2E_PASSWORD = "e2e demo passord";
+
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
@@ -30,6 +33,7 @@ export default async function setup(project: TestProject) {
       PORT: "0",
       DATABASE_PATH: join(dir, "e2e.db"),
       LOG_LEVEL: "info",
+      DEMO_PASSWORD: E2E_PASSWORD,
       NODE_ENV: "production",
     },
     stdio: ["ignore", "pipe", "pipe"],

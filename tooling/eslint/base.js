@@ -18,6 +18,9 @@ export const base = tseslint.config(
     },
     rules: {
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      // `import { type X } from "m"` keeps a bare `import "m"` under verbatimModuleSyntax: it once
+      // pulled the server's database driver into the web bundle.
+      "@typescript-eslint/no-import-type-side-effects": "error",
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-non-null-assertion": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { createTestDb, type DbConnection } from "@malestokk/db/testing";
+import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createApp, MAX_BATCH_SIZE } from "./app";
@@ -15,11 +15,21 @@ afterEach(() => {
   for (const fn of cleanups.splice(0).reverse()) fn();
 });
 
-async function startApp(options: { webDist?: boolean } = {}): Promise<{ base: string; connection: DbConnection }> {
-  const connection = createTestDb({ seed: true });
+const CSRF = { "x-malestokk-csrf": "1" };
+const JSON_CSRF = { "content-type": "application/json", ...CSRF };
+
+async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date } = {}) {
+  const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   if (options.webDist) writeFileSync(join(dir, "index.html"), "<!doctype html><title>Målestokk</title>");
-  const app = createApp({ connection, logger: createLogger("silent"), webDistDir: dir });
+  const app = createApp({
+    connection,
+    logger: createLogger("silent"),
+    webDistDir: dir,
+    https: options.https ?? false,
+    trustProxy: options.trustProxy,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -28,11 +38,22 @@ async function startApp(options: { webDist?: boolean } = {}): Promise<{ base: st
     connection.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, connection };
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  async function signIn(email = "finance.0301@demo.example", headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { ...JSON_CSRF, ...headers },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    });
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    return { res, setCookie, cookie: setCookie.split(";")[0] ?? "" };
+  }
+  return { base, connection, signIn };
 }
 
 describe("GET /healthz", () => {
-  it("answers 200 when the database answers", async () => {
+  it("answers 200 when the database answers, without a session", async () => {
     const { base } = await startApp();
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
@@ -42,26 +63,134 @@ describe("GET /healthz", () => {
   it("answers 503 when the database is gone", async () => {
     const { base, connection } = await startApp();
     connection.close();
-    const res = await fetch(`${base}/healthz`);
-    expect(res.status).toBe(503);
+    expect((await fetch(`${base}/healthz`)).status).toBe(503);
   });
 });
 
-describe("/trpc over HTTP", () => {
-  it("returns 357 municipalities from municipalities.list", async () => {
+describe("sessions over HTTP", () => {
+  it("answers an anonymous API call with 401", async () => {
     const { base } = await startApp();
     const res = await fetch(`${base}/trpc/municipalities.list`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { data: { appError: { code: string } } } };
+    expect(body.error.data.appError.code).toBe("UNAUTHORIZED");
+  });
+
+  it("sets an HttpOnly, SameSite=Lax session cookie at sign-in and honours it", async () => {
+    const { base, signIn } = await startApp();
+    const { res, setCookie, cookie } = await signIn();
     expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-store");
-    const body = (await res.json()) as { result: { data: unknown[] } };
+    expect(setCookie).toMatch(/^malestokk_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).not.toMatch(/Secure/);
+    const list = await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie } });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { result: { data: unknown[] } };
     expect(body.result.data).toHaveLength(357);
   });
 
-  it("sends validation errors as codes with field paths", async () => {
+  it("uses a Secure __Host- cookie over HTTPS", async () => {
+    const { signIn } = await startApp({ https: true });
+    const { setCookie } = await signIn();
+    expect(setCookie).toMatch(/^__Host-malestokk_session=/);
+    expect(setCookie).toMatch(/Secure/);
+    expect(setCookie).toMatch(/Path=\//);
+  });
+
+  it("refuses a tampered cookie", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const tampered = cookie.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
+    expect((await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie: tampered } })).status).toBe(401);
+  });
+
+  it("refuses an expired cookie (30 idle minutes)", async () => {
+    let now = new Date();
+    const { base, signIn } = await startApp({ now: () => now });
+    const { cookie } = await signIn();
+    expect((await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie } })).status).toBe(200);
+    now = new Date(now.getTime() + 31 * 60_000);
+    expect((await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("refuses the cookie after sign-out", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const out = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...JSON_CSRF, cookie } });
+    expect(out.status).toBe(200);
+    expect(out.headers.get("set-cookie")).toMatch(/malestokk_session=;/);
+    expect((await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("slows down the sixth failed sign-in in a row with 429", async () => {
     const { base } = await startApp();
+    const attempt = () =>
+      fetch(`${base}/trpc/auth.signIn`, {
+        method: "POST",
+        headers: JSON_CSRF,
+        body: JSON.stringify({ email: "finance.0301@demo.example", password: "wrong password" }),
+      });
+    const statuses = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await attempt()).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it("keeps counting per real client when X-Forwarded-For is spoofed and no proxy is trusted", async () => {
+    const { base } = await startApp();
+    const statuses = [];
+    for (let i = 0; i < 7; i += 1) {
+      const res = await fetch(`${base}/trpc/auth.signIn`, {
+        method: "POST",
+        headers: { ...JSON_CSRF, "x-forwarded-for": `203.0.113.${i}` },
+        body: JSON.stringify({ email: `someone${i}@demo.example`, password: "wrong password" }),
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe("cross-site requests (CSRF)", () => {
+  it("refuses a POST without the CSRF header, e.g. a cross-site form", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const res = await fetch(`${base}/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: "a=b",
+    });
+    expect(res.status).toBe(403);
+    // Still signed in.
+    expect((await fetch(`${base}/trpc/auth.me`, { headers: { cookie } })).status).toBe(200);
+  });
+
+  it("refuses a multipart POST to a no-input mutation (trpc#5522)", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const form = new FormData();
+    form.set("x", "y");
+    const res = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { cookie }, body: form });
+    expect(res.status).toBe(403);
+  });
+
+  it("refuses a POST marked cross-site by the browser even with the header", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const crossSite = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, "sec-fetch-site": "cross-site" } });
+    expect(crossSite.status).toBe(403);
+    const foreignOrigin = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, origin: "https://evil.example" } });
+    expect(foreignOrigin.status).toBe(403);
+  });
+});
+
+describe("/trpc errors and limits", () => {
+  it("sends validation errors as codes with field paths", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
     const res = await fetch(`${base}/trpc/costs.saveTotal`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...JSON_CSRF, cookie },
       body: JSON.stringify({ municipalityNumber: "0301", year: 2024, totalItCost: -5, expectedVersion: 1 }),
     });
     expect(res.status).toBe(400);
@@ -75,10 +204,11 @@ describe("/trpc over HTTP", () => {
   });
 
   it("sends domain errors with their HTTP status", async () => {
-    const { base } = await startApp();
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
     const res = await fetch(`${base}/trpc/costs.saveTotal`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...JSON_CSRF, cookie },
       body: JSON.stringify({ municipalityNumber: "0301", year: 2024, totalItCost: 5, expectedVersion: 99 }),
     });
     expect(res.status).toBe(409);
@@ -89,7 +219,7 @@ describe("/trpc over HTTP", () => {
   it("hides unexpected errors behind a generic message with an id", async () => {
     const { base, connection } = await startApp();
     connection.close();
-    const res = await fetch(`${base}/trpc/municipalities.list`);
+    const res = await fetch(`${base}/trpc/auth.demoAccounts`);
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toMatch(/database connection|sqlite|at .*\.ts/i);
@@ -101,9 +231,9 @@ describe("/trpc over HTTP", () => {
 
   it("refuses a body over the limit", async () => {
     const { base } = await startApp();
-    const res = await fetch(`${base}/trpc/costs.saveTotal`, {
+    const res = await fetch(`${base}/trpc/auth.signIn`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: JSON_CSRF,
       body: JSON.stringify({ padding: "x".repeat(2_000_000) }),
     });
     expect(res.status).toBe(413);
@@ -112,19 +242,30 @@ describe("/trpc over HTTP", () => {
   it("refuses an oversized batch", async () => {
     const { base } = await startApp();
     const paths = Array.from({ length: MAX_BATCH_SIZE + 180 }, () => "system.info").join(",");
-    const res = await fetch(`${base}/trpc/${paths}?batch=1`);
-    expect(res.status).toBe(400);
+    expect((await fetch(`${base}/trpc/${paths}?batch=1`)).status).toBe(400);
   });
 });
 
 describe("web app hosting", () => {
-  it("serves index.html for client-side routes", async () => {
+  it("serves index.html for client-side routes with security headers", async () => {
     const { base } = await startApp({ webDist: true });
     const res = await fetch(`${base}/kommune/0301?year=2024`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("<title>Målestokk</title>");
-    expect(res.headers.get("content-security-policy")).toContain("object-src 'none'");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("adds HSTS and upgrade-insecure-requests over HTTPS", async () => {
+    const { base } = await startApp({ webDist: true, https: true });
+    const res = await fetch(`${base}/`);
+    expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+    expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
   });
 
   it("explains how to build when the web app is missing", async () => {

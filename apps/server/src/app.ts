@@ -1,12 +1,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { appRouter, createContextInner } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings } from "@malestokk/api";
 import { checkDatabase, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler, type RequestHandler } from "express";
+import express, { type ErrorRequestHandler } from "express";
 
 import type { Logger } from "./logger";
+import { refuseCrossSite, securityHeaders } from "./security";
+import { readSessionToken, sessionCookies } from "./session-cookie";
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_BATCH_SIZE = 20;
@@ -16,25 +18,24 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly webDistDir: string;
   readonly now?: () => Date;
+  /** Served over HTTPS (PUBLIC_ORIGIN): Secure __Host- cookie, HSTS, upgrade-insecure-requests. */
+  readonly https?: boolean;
+  /** Express "trust proxy"; only behind a reverse proxy. */
+  readonly trustProxy?: string | undefined;
+  readonly authSettings?: AuthSettings;
 }
-
-const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "no-referrer");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader(
-    "Content-Security-Policy",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
-  );
-  next();
-};
 
 /** The Express app without listening: tests drive it on an ephemeral port. */
 export function createApp(options: AppOptions): express.Express {
   const { connection, logger, webDistDir } = options;
+  const https = options.https ?? false;
+  const authSettings = options.authSettings ?? DEFAULT_AUTH_SETTINGS;
+  const now = options.now ?? (() => new Date());
   const app = express();
   app.disable("x-powered-by");
-  app.use(securityHeaders);
+  // Without a proxy, X-Forwarded-For is the client's own claim: never let it pick the rate-limit key.
+  if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  app.use(securityHeaders({ https }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
@@ -56,14 +57,19 @@ export function createApp(options: AppOptions): express.Express {
       res.setHeader("Cache-Control", "no-store");
       next();
     },
+    refuseCrossSite,
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: () =>
+      createContext: ({ req, res }) =>
         createContextInner({
           db: connection.db,
-          ...(options.now ? { now: options.now } : {}),
+          session: resolveSession(connection.db, readSessionToken(req, https), now(), authSettings),
+          cookies: sessionCookies(res, https),
+          clientIp: req.ip ?? null,
+          authSettings,
+          now,
           reportError: (errorId, error) => logger.error({ errorId, err: error }, "unexpected error in procedure"),
         }),
     }),

@@ -7,12 +7,19 @@ describe("parseEnv", () => {
     const env = parseEnv({});
     expect(env.PORT).toBe(3000);
     expect(env.DATABASE_PATH).toMatch(/data\/malestokk\.db$/);
-    expect(env.SEED_DEMO).toBe(true);
+    expect(env.DEMO).toBe("on");
+    expect(env.SESSION_IDLE_MINUTES).toBe(30);
+    expect(env.SESSION_ABSOLUTE_HOURS).toBe(12);
   });
 
-  it("reads PORT, DATABASE_PATH and SEED_DEMO", () => {
-    const env = parseEnv({ PORT: "8080", DATABASE_PATH: "/tmp/x.db", SEED_DEMO: "false" });
-    expect(env).toMatchObject({ PORT: 8080, DATABASE_PATH: "/tmp/x.db", SEED_DEMO: false });
+  it("reads PORT, DATABASE_PATH, DEMO and DEMO_PASSWORD", () => {
+    const env = parseEnv({ PORT: "8080", DATABASE_PATH: "/tmp/x.db", DEMO: "off", DEMO_PASSWORD: "a long demo password" });
+    expect(env).toMatchObject({ PORT: 8080, DATABASE_PATH: "/tmp/x.db", DEMO: "off", DEMO_PASSWORD: "a long demo password" });
+  });
+
+  it("refuses a short demo password and a malformed public origin", () => {
+    expect(() => parseEnv({ DEMO_PASSWORD: "short" })).toThrow(/DEMO_PASSWORD/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "not a url" })).toThrow(/PUBLIC_ORIGIN/);
   });
 
   it("names the variable that is wrong", () => {

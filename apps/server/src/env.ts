@@ -4,8 +4,6 @@ import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-const BooleanString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -13,7 +11,16 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default(`${REPO_ROOT}data/malestokk.db`),
   WEB_DIST_DIR: z.string().min(1).default(`${REPO_ROOT}apps/web/dist`),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SEED_DEMO: BooleanString.default(true),
+  /** on: demo data and demo users (flagged); off: neither, and existing demo users are removed. */
+  DEMO: z.enum(["on", "off"]).default("on"),
+  /** The demo users' password; a random one is made and printed at start when unset. */
+  DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** The address users reach the app at; https makes the session cookie Secure with the __Host- prefix. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  /** Express "trust proxy": set it (e.g. 1 or "loopback") only behind a reverse proxy, so X-Forwarded-For is believed. */
+  TRUST_PROXY: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

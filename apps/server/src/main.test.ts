@@ -38,24 +38,47 @@ describe("server process", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
     dirs.push(dir);
     const databasePath = join(dir, "nested", "malestokk.db");
-    const server = run({ PORT: "0", DATABASE_PATH: databasePath });
+    const server = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO_PASSWORD: "demo password for test" });
     const match = await server.waitFor(/running at http:\/\/localhost:(\d+)/);
     expect(server.output()).toMatch(/DEMO data/);
+    expect(server.output()).toMatch(/admin@demo\.example/);
+    expect(server.output()).toMatch(/finance\.0301@demo\.example/);
+    expect(server.output()).toMatch(/manager\.5001@demo\.example/);
+    expect(server.output()).toMatch(/Password for all of them: demo password for test/);
     const base = `http://127.0.0.1:${match?.[1]}`;
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
-    const list = (await (await fetch(`${base}/trpc/municipalities.list`)).json()) as { result: { data: unknown[] } };
+    const signIn = await fetch(`${base}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-malestokk-csrf": "1" },
+      body: JSON.stringify({ email: "board@demo.example", password: "demo password for test" }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const list = (await (await fetch(`${base}/trpc/municipalities.list`, { headers: { cookie } })).json()) as {
+      result: { data: unknown[] };
+    };
     expect(list.result.data).toHaveLength(357);
     server.child.kill("SIGTERM");
     expect(await server.exited).toBe(0);
     expect(existsSync(databasePath)).toBe(true);
 
-    // Second start: same file, no second seed.
+    // Second start: same file, no second seed; a random demo password is printed when none is set.
     const again = run({ PORT: "0", DATABASE_PATH: databasePath });
     await again.waitFor(/running at/);
     expect(again.output()).not.toMatch(/DEMO data/);
+    expect(again.output()).toMatch(/Password for all of them: [A-Za-z0-9_-]{16} \(random/);
     again.child.kill("SIGINT");
     expect(await again.exited).toBe(0);
+
+    // DEMO=off: no demo user is left.
+    const off = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO: "off" });
+    const offMatch = await off.waitFor(/running at http:\/\/localhost:(\d+)/);
+    expect(off.output()).toMatch(/removed the demo users/);
+    const demo = await fetch(`http://127.0.0.1:${offMatch?.[1]}/trpc/auth.demoAccounts`);
+    expect(((await demo.json()) as { result: { data: unknown[] } }).result.data).toEqual([]);
+    off.child.kill("SIGTERM");
+    expect(await off.exited).toBe(0);
   }, 60_000);
 
   it("refuses to start with a wrong setting and names it", async () => {

@@ -1,13 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 
-import { createDb, runMigrations, seedDemoData } from "@malestokk/db";
+import { createDb, deleteExpiredSessions, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createApp } from "./app";
+import { prepareDemo } from "./demo";
 import { EnvError, loadEnv } from "./env";
 import { createLogger } from "./logger";
 
-function start(): void {
+async function start(): Promise<void> {
   let env;
   try {
     env = loadEnv();
@@ -22,20 +23,34 @@ function start(): void {
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   const connection = createDb(env.DATABASE_PATH);
   runMigrations(connection.sqlite, connection.db);
-  if (env.SEED_DEMO) {
-    const seeded = seedDemoData(connection.db, { now: new Date().toISOString() });
-    if (seeded.seeded) {
-      logger.info(
-        { municipalities: seeded.municipalities, costReports: seeded.costReports },
-        "empty database: filled with DEMO data (invented figures, labelled as demo in the app)",
-      );
-    }
-  }
+  if (seedReferenceData(connection.db)) logger.info("empty database: loaded the 2024 register of municipalities and counties");
 
-  const app = createApp({ connection, logger, webDistDir: env.WEB_DIST_DIR });
+  let port = env.PORT;
+  const printDemo = await prepareDemo(connection.db, env, logger, () => port);
+  const authSettings = { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS };
+  const cleanSessions = () => {
+    const now = new Date();
+    deleteExpiredSessions(connection.db, {
+      now: now.toISOString(),
+      idleBefore: new Date(now.getTime() - authSettings.idleMinutes * 60_000).toISOString(),
+    });
+  };
+  cleanSessions();
+  const cleaner = setInterval(cleanSessions, 15 * 60_000);
+  cleaner.unref();
+
+  const app = createApp({
+    connection,
+    logger,
+    webDistDir: env.WEB_DIST_DIR,
+    https: env.PUBLIC_ORIGIN?.startsWith("https:") ?? false,
+    trustProxy: env.TRUST_PROXY,
+    authSettings,
+  });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
-    const port = typeof address === "object" && address ? address.port : env.PORT;
+    port = typeof address === "object" && address ? address.port : env.PORT;
+    printDemo?.();
     logger.info({ databasePath: env.DATABASE_PATH }, `Målestokk is running at http://localhost:${port}`);
   });
 
@@ -44,6 +59,7 @@ function start(): void {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
+    clearInterval(cleaner);
     const force = setTimeout(() => {
       logger.error("in-flight requests did not finish in 10 s; exiting");
       connection.close();
@@ -61,4 +77,4 @@ function start(): void {
   process.on("SIGINT", () => shutdown("SIGINT"));
 }
 
-start();
+void start();

@@ -10,15 +10,20 @@ import { RouterProvider } from "react-router";
 
 import { Providers } from "./app/providers";
 import { createRouter } from "./app/router";
-import { createI18n } from "./lib/i18n";
+import { createI18n, readStoredLanguage, setLanguage } from "./lib/i18n";
 import { createQueryClient, createTrpcClient } from "./lib/trpc";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 
+const i18n = createI18n();
+const language = readStoredLanguage();
+// Load a remembered non-default language before the first paint, so the page does not flip.
+if (language !== "nb") await setLanguage(i18n, language);
+
 createRoot(root).render(
   <StrictMode>
-    <Providers queryClient={createQueryClient()} trpcClient={createTrpcClient()} i18n={createI18n()}>
+    <Providers queryClient={createQueryClient()} trpcClient={createTrpcClient()} i18n={i18n}>
       <RouterProvider router={createRouter()} />
     </Providers>
   </StrictMode>,

@@ -1,7 +1,41 @@
-import type { Db } from "@malestokk/db";
+import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
+
+import { hashToken } from "./auth/tokens";
+
+export interface AuthSettings {
+  /** Sign out after this long without a request (ASVS 4.0.3 3.3.2: 30 min at L2). */
+  readonly idleMinutes: number;
+  /** Sign out this long after sign-in, whatever the activity (ASVS: 12 h). */
+  readonly absoluteHours: number;
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = { idleMinutes: 30, absoluteHours: 12 };
+
+/** How a procedure sets or clears the session cookie, without knowing about HTTP. */
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+export interface SessionUser {
+  readonly id: number;
+  readonly email: string;
+  readonly name: string;
+}
+
+export interface Session {
+  readonly tokenHash: string;
+  readonly user: SessionUser;
+  readonly grants: readonly GrantRow[];
+  readonly expiresAt: string;
+}
 
 export interface ContextOptions {
   readonly db: Db;
+  readonly session?: Session | null;
+  readonly cookies?: SessionCookies;
+  readonly clientIp?: string | null;
+  readonly authSettings?: AuthSettings;
   /** The clock, injected so tests and services never call Date.now() directly. */
   readonly now?: () => Date;
   /** Where unexpected errors are reported, with the id the user sees. */
@@ -10,15 +44,49 @@ export interface ContextOptions {
 
 export interface Context {
   readonly db: Db;
+  readonly session: Session | null;
+  readonly cookies: SessionCookies;
+  readonly clientIp: string | null;
+  readonly authSettings: AuthSettings;
   readonly now: () => Date;
   readonly reportError: (errorId: string, error: unknown) => void;
 }
+
+const NO_COOKIES: SessionCookies = { set: () => undefined, clear: () => undefined };
 
 /** The context without HTTP: used by the server adapter and by router tests through createCaller. */
 export function createContextInner(options: ContextOptions): Context {
   return {
     db: options.db,
+    session: options.session ?? null,
+    cookies: options.cookies ?? NO_COOKIES,
+    clientIp: options.clientIp ?? null,
+    authSettings: options.authSettings ?? DEFAULT_AUTH_SETTINGS,
     now: options.now ?? (() => new Date()),
     reportError: options.reportError ?? (() => undefined),
+  };
+}
+
+// Writing lastSeenAt on every request would turn every read into a write.
+const TOUCH_AFTER_MS = 60_000;
+
+/**
+ * The session behind a cookie token, or null when it is unknown, idle too long or past its
+ * absolute expiry (ASVS 7.3.1, 7.3.2). Keeps the idle clock running.
+ */
+export function resolveSession(db: Db, token: string | null, now: Date, settings: AuthSettings): Session | null {
+  if (!token || token.length > 200) return null;
+  const tokenHash = hashToken(token);
+  const found = findSession(db, tokenHash);
+  if (!found) return null;
+  const lastSeen = Date.parse(found.session.lastSeenAt);
+  if (Date.parse(found.session.expiresAt) <= now.getTime()) return null;
+  if (lastSeen + settings.idleMinutes * 60_000 <= now.getTime()) return null;
+  if (now.getTime() - lastSeen > TOUCH_AFTER_MS) touchSession(db, tokenHash, now.toISOString());
+  return {
+    tokenHash,
+    user: { id: found.userId, email: found.email, name: found.name },
+    grants: listGrants(db, found.userId),
+    expiresAt: found.session.expiresAt,
   };
 }

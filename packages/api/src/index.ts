@@ -1,4 +1,16 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
-export { createContextInner, type Context, type ContextOptions } from "./context";
+export {
+  createContextInner,
+  resolveSession,
+  DEFAULT_AUTH_SETTINGS,
+  type AuthSettings,
+  type Context,
+  type ContextOptions,
+  type Session,
+  type SessionCookies,
+} from "./context";
+export { hashPassword } from "./auth/password";
+export { createUserWithPassword } from "./routers/admin/admin.service";
+export type { Access, Meta } from "./trpc";
 export { AppError } from "./errors";
 export type { ErrorData } from "./trpc";

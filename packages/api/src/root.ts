@@ -1,5 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 
+import { adminRouter } from "./routers/admin/admin.router";
+import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
 import { costsRouter } from "./routers/costs/costs.router";
 import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
@@ -8,6 +10,8 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   system: systemRouter,
+  auth: authRouter,
+  admin: adminRouter,
   municipalities: municipalitiesRouter,
   benchmarks: benchmarksRouter,
   costs: costsRouter,

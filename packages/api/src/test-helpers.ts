@@ -1,8 +1,10 @@
+import { findUserByEmail, insertSession } from "@malestokk/db";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterEach, expect } from "vitest";
 
-import { createContextInner } from "./context";
+import { createToken } from "./auth/tokens";
+import { createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type SessionCookies } from "./context";
 import { AppError } from "./errors";
 import { createCaller } from "./root";
 
@@ -13,12 +15,69 @@ afterEach(() => {
 
 export const FIXED_NOW = new Date("2026-03-01T12:00:00.000Z");
 
-/** A caller on a fresh copy of the seeded demo database, through the real router. */
-export function setupCaller(options: { seed?: boolean } = { seed: true }) {
-  const connection = createTestDb(options);
+export type Caller = ReturnType<typeof createCaller>;
+
+/** Records what a procedure did to the session cookie. */
+export function cookieJar(): SessionCookies & { token: string | null; cleared: boolean } {
+  const jar = {
+    token: null as string | null,
+    cleared: false,
+    set(token: string) {
+      jar.token = token;
+    },
+    clear() {
+      jar.cleared = true;
+      jar.token = null;
+    },
+  };
+  return jar;
+}
+
+/**
+ * A fresh copy of the seeded demo database and callers through the real router: anonymous, or
+ * signed in as a demo user (a real session row, resolved the way a request resolves its cookie).
+ */
+export function setupApi(options: { seed?: boolean; now?: () => Date } = {}) {
+  const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
-  const caller = createCaller(createContextInner({ db: connection.db, now: () => FIXED_NOW }));
-  return { caller, db: connection.db, sqlite: connection.sqlite };
+  const { db } = connection;
+  const now = options.now ?? (() => FIXED_NOW);
+
+  function tokenFor(email: string): string {
+    const user = findUserByEmail(db, email);
+    if (!user) throw new Error(`no user ${email} in the test database`);
+    const { token, hash } = createToken();
+    const at = now();
+    insertSession(db, {
+      tokenHash: hash,
+      userId: user.id,
+      createdAt: at.toISOString(),
+      lastSeenAt: at.toISOString(),
+      expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
+    });
+    return token;
+  }
+
+  function callerWithToken(token: string | null, extra: { cookies?: SessionCookies; clientIp?: string } = {}): Caller {
+    const session = resolveSession(db, token, now(), DEFAULT_AUTH_SETTINGS);
+    return createCaller(createContextInner({ db, session, now, ...extra }));
+  }
+
+  return {
+    db,
+    sqlite: connection.sqlite,
+    anonymous: (extra: { cookies?: SessionCookies; clientIp?: string } = {}) => callerWithToken(null, extra),
+    as: (email: string) => callerWithToken(tokenFor(email)),
+    tokenFor,
+    callerWithToken,
+  };
+}
+
+/** The usual case: a caller signed in as the demo admin. */
+export function setupCaller(options: { seed?: boolean; as?: string } = {}) {
+  const api = setupApi(options);
+  const caller = options.seed === false ? api.anonymous() : api.as(options.as ?? "admin@demo.example");
+  return { caller, db: api.db, sqlite: api.sqlite, api };
 }
 
 /** Runs `fn`, expects it to throw a TRPCError, and returns it. */

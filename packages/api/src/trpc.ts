@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 
-import { isAppErrorCode, type AppErrorShape } from "@malestokk/domain";
+import { getMunicipalityByNumber, type MunicipalityListItem } from "@malestokk/db";
+import { can, isAppErrorCode, isOrganisationScoped, type AppErrorShape, type Permission } from "@malestokk/domain";
 import { initTRPC } from "@trpc/server";
-import { ZodError } from "zod";
+import { z, ZodError } from "zod";
 
-import type { Context } from "./context";
+import type { Context, Session } from "./context";
 import { AppError, toFieldIssues } from "./errors";
 
 export interface ErrorData {
@@ -13,41 +14,109 @@ export interface ErrorData {
   readonly errorId: string | null;
 }
 
-const t = initTRPC.context<Context>().create({
-  // Never send stacks to clients, whatever NODE_ENV says (QUALITY.md S-8).
-  isDev: false,
-  errorFormatter({ shape, error, ctx }) {
-    const cause = error.cause;
-    let appError: AppErrorShape;
-    let errorId: string | null = null;
-    let message = shape.message;
-    if (error instanceof AppError) {
-      appError = { code: error.appCode, params: error.params, issues: error.issues };
-    } else if (cause instanceof ZodError) {
-      appError = { code: "VALIDATION_FAILED", params: {}, issues: toFieldIssues(cause.issues) };
-      message = "Input validation failed";
-    } else if (error.code === "INTERNAL_SERVER_ERROR") {
-      errorId = randomUUID();
-      ctx?.reportError(errorId, error.cause ?? error);
-      appError = { code: "INTERNAL", params: { errorId }, issues: [] };
-      message = `Internal error (${errorId})`;
-    } else {
-      const code = error.code === "NOT_FOUND" ? "NOT_FOUND" : error.code === "FORBIDDEN" ? "FORBIDDEN" : "VALIDATION_FAILED";
-      appError = { code: isAppErrorCode(code) ? code : "INTERNAL", params: {}, issues: [] };
-    }
-    const data: ErrorData & { code: string; httpStatus: number; path?: string } = {
-      code: shape.data.code,
-      httpStatus: shape.data.httpStatus,
-      ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
-      appError,
-      errorId,
-    };
-    return { message, code: shape.code, data };
-  },
-});
+/**
+ * Every procedure says who may call it; the permission-table test reads this from the router, so
+ * a procedure without a rule cannot slip through.
+ */
+export type Access =
+  | { readonly kind: "public" }
+  | { readonly kind: "signedIn" }
+  | { readonly kind: "permission"; readonly permission: Permission };
+
+export interface Meta {
+  readonly access: Access;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Never send stacks to clients, whatever NODE_ENV says (QUALITY.md S-8).
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const cause = error.cause;
+      let appError: AppErrorShape;
+      let errorId: string | null = null;
+      let message = shape.message;
+      if (error instanceof AppError) {
+        appError = { code: error.appCode, params: error.params, issues: error.issues };
+      } else if (cause instanceof ZodError) {
+        appError = { code: "VALIDATION_FAILED", params: {}, issues: toFieldIssues(cause.issues) };
+        message = "Input validation failed";
+      } else if (error.code === "INTERNAL_SERVER_ERROR") {
+        errorId = randomUUID();
+        ctx?.reportError(errorId, error.cause ?? error);
+        appError = { code: "INTERNAL", params: { errorId }, issues: [] };
+        message = `Internal error (${errorId})`;
+      } else {
+        const code =
+          error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED"
+            ? error.code
+            : "VALIDATION_FAILED";
+        appError = { code: isAppErrorCode(code) ? code : "INTERNAL", params: {}, issues: [] };
+      }
+      const data: ErrorData & { code: string; httpStatus: number; path?: string } = {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
+        appError,
+        errorId,
+      };
+      return { message, code: shape.code, data };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const middleware = t.middleware;
 
-export const publicProcedure = t.procedure;
+/** Anyone, signed in or not: sign-in itself, and what the sign-in page shows. */
+export const publicProcedure = t.procedure.meta({ access: { kind: "public" } });
+
+function requireSession(session: Session | null): Session {
+  if (!session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
+  return session;
+}
+
+/** Any signed-in user, about their own account. */
+export const signedInProcedure = t.procedure.meta({ access: { kind: "signedIn" } }).use(({ ctx, next }) => {
+  const session = requireSession(ctx.session);
+  return next({ ctx: { session } });
+});
+
+/** A signed-in user whose roles grant `permission` (one that is not about a single organisation). */
+export function permissionProcedure(permission: Permission) {
+  if (isOrganisationScoped(permission)) {
+    throw new Error(`${permission} is about one organisation: use municipalityProcedure`);
+  }
+  return t.procedure.meta({ access: { kind: "permission", permission } }).use(({ ctx, next }) => {
+    const session = requireSession(ctx.session);
+    if (!can(session.grants, permission)) {
+      throw new AppError("FORBIDDEN", { message: `Missing permission ${permission}` });
+    }
+    return next({ ctx: { session } });
+  });
+}
+
+export const MunicipalityScopeSchema = z.object({ municipalityNumber: z.string().regex(/^\d{4}$/) });
+
+/**
+ * A signed-in user whose roles grant `permission` in the municipality the input names
+ * (tRPC's organizationProcedure pattern). The number from the client is unverified until here;
+ * the checked municipality goes on the context.
+ */
+export function municipalityProcedure(permission: Permission) {
+  return t.procedure
+    .meta({ access: { kind: "permission", permission } })
+    .input(MunicipalityScopeSchema)
+    .use(({ ctx, input, next }) => {
+      const session = requireSession(ctx.session);
+      const municipality: MunicipalityListItem | null = getMunicipalityByNumber(ctx.db, input.municipalityNumber);
+      if (!municipality) {
+        throw new AppError("NOT_FOUND", { params: { municipalityNumber: input.municipalityNumber } });
+      }
+      if (!can(session.grants, permission, municipality.id)) {
+        throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${municipality.number}` });
+      }
+      return next({ ctx: { session, municipality } });
+    });
+}

@@ -10,7 +10,7 @@ import { getCostReport, saveCostTotal } from "./queries/costs";
 import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
 import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
-import { seedDemoData } from "./seed/demo";
+import { seedDemoData, seedReferenceData } from "./seed/demo";
 import { createTestDb, TEST_NOW } from "./testing";
 
 const open: DbConnection[] = [];
@@ -94,6 +94,16 @@ describe("demo seed", () => {
     }
   });
 
+  it("loads the real register without any demo figures", () => {
+    const c = createDb(":memory:");
+    open.push(c);
+    runMigrations(c.sqlite, c.db);
+    expect(seedReferenceData(c.db)).toBe(true);
+    expect(listMunicipalities(c.db)).toHaveLength(357);
+    expect(hasDemoData(c.db)).toBe(false);
+    expect(seedReferenceData(c.db)).toBe(false);
+  });
+
   it("runs only on an empty database", () => {
     const c = createTestDb({ seed: true });
     open.push(c);
@@ -133,7 +143,9 @@ describe("saveCostTotal", () => {
     if (!oslo) throw new Error("Oslo missing");
     saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 1_000_000, expectedVersion: 1, now: TEST_NOW });
     recomputeIndicatorValues(c.db, { scope: { organisationId: oslo.id, year: 2024 }, now: TEST_NOW });
-    const row = listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id);
-    expect(row).toMatchObject({ numerator: 1_000_000, isDemo: true });
+    const row = listIndicatorValues(c.db, "K1", [2024], { all: true }).find((v) => v.organisationId === oslo.id);
+    // The population is demo, so the value still is; the entered cost makes it a draft.
+    expect(row).toMatchObject({ numerator: 1_000_000, isDemo: true, status: "draft" });
+    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toBeUndefined();
   });
 });

@@ -1,17 +1,26 @@
 import { createDb, createDbFromBuffer, type DbConnection } from "./client";
 import { runMigrations } from "./migrate";
 import { seedDemoData } from "./seed/demo";
+import { seedDemoUsers } from "./seed/demo-users";
 
 export type { DbConnection };
 
 export const TEST_NOW = "2026-01-15T10:00:00.000Z";
+
+/** The demo users' password in test databases, and its argon2id hash (made once, offline). */
+export const TEST_PASSWORD = "demo-passord-for-tester";
+export const TEST_PASSWORD_HASH =
+  "$argon2id$v=19$m=19456,p=1,t=2$VdniSjzOtGuZC53H9ePLFQ$SPj2tObBue0n+tTX6JZZm5ehMqWWjiCFGC3rvj5gZ6M";
 
 const templates = new Map<string, Buffer>();
 
 function buildTemplate(seed: boolean): Buffer {
   const connection = createDb(":memory:");
   runMigrations(connection.sqlite, connection.db);
-  if (seed) seedDemoData(connection.db, { now: TEST_NOW });
+  if (seed) {
+    seedDemoData(connection.db, { now: TEST_NOW });
+    seedDemoUsers(connection.db, { passwordHash: TEST_PASSWORD_HASH, now: TEST_NOW });
+  }
   const buffer = connection.sqlite.serialize();
   connection.close();
   return buffer;
@@ -19,7 +28,8 @@ function buildTemplate(seed: boolean): Buffer {
 
 /**
  * A migrated in-memory database for one test, copied from a template built once per test file
- * (migrating and seeding per test would dominate the run time).
+ * (migrating and seeding per test would dominate the run time). `seed` adds the demo data and
+ * the demo users, whose password is TEST_PASSWORD.
  */
 export function createTestDb(options: { seed?: boolean } = {}): DbConnection {
   const key = options.seed ? "seeded" : "empty";

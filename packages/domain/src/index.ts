@@ -9,3 +9,6 @@ export * from "./reporting/years";
 export * from "./costs/it-cost-total.schema";
 export * from "./benchmarks/series";
 export * from "./costs/parse-amount";
+export * from "./auth/permissions";
+export * from "./auth/password.schema";
+export * from "./auth/throttle";

@@ -1,15 +1,20 @@
-import { Alert, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
+import { Alert, Button, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet } from "react-router";
+import { Link, NavLink, Outlet, useMatches } from "react-router";
 
-import { LANGUAGES, type Language } from "../lib/i18n";
+import { Loading, QueryError } from "../components/query-state";
+import { SignInPage } from "../features/auth/sign-in-page";
+import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
+import { forgetSession, grantsOf, useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import type { RouteHandle } from "./router";
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
-    <nav aria-label={t("app.language")} className="language-switch">
+    <div role="group" aria-label={t("app.language")} className="language-switch">
       {LANGUAGES.map((lng: Language) => (
         <button
           key={lng}
@@ -17,12 +22,12 @@ function LanguageSwitch() {
           className="language-switch__button"
           lang={lng}
           aria-pressed={i18n.language === lng}
-          onClick={() => void i18n.changeLanguage(lng)}
+          onClick={() => void setLanguage(i18n, lng)}
         >
           {lng === "nb" ? "Norsk (bokmål)" : "English"}
         </button>
       ))}
-    </nav>
+    </div>
   );
 }
 
@@ -43,8 +48,87 @@ function DemoBanner() {
   );
 }
 
+function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const signOut = useMutation(
+    trpc.auth.signOut.mutationOptions({
+      onSettled: () => {
+        forgetSession(queryClient, trpc);
+      },
+    }),
+  );
+  return (
+    <nav aria-label={t("nav.label")} className="main-nav">
+      <ul className="main-nav__list">
+        <li>
+          <NavLink to="/">{t("nav.municipalities")}</NavLink>
+        </li>
+        {isAdmin && (
+          <>
+            <li>
+              <NavLink to="/admin/brukere">{t("nav.users")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/tilganger">{t("nav.permissions")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/admin/logg">{t("nav.audit")}</NavLink>
+            </li>
+          </>
+        )}
+        <li>
+          <NavLink to="/konto" title={t("nav.signedInAs", { email })}>
+            {t("nav.account")}
+          </NavLink>
+        </li>
+        <li>
+          <Button variant="tertiary" data-size="sm" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+            {t("nav.signOut")}
+          </Button>
+        </li>
+      </ul>
+      <span className="main-nav__user" data-testid="signed-in-as">
+        {t("nav.signedInAs", { email })}
+      </span>
+    </nav>
+  );
+}
+
+/** True once any query was refused for want of a session: the session ended while the page was open. */
+function useSessionLost(): boolean {
+  const queryClient = useQueryClient();
+  const trpc = useTRPC();
+  const [lost, setLost] = useState(false);
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        const error = event.query.state.error as { data?: { code?: string } } | null;
+        if (event.type === "updated" && error?.data?.code === "UNAUTHORIZED") {
+          setLost(true);
+          void queryClient.invalidateQueries(trpc.auth.me.queryFilter());
+        }
+      }),
+    [queryClient, trpc],
+  );
+  return lost;
+}
+
 export function Layout() {
   const { t } = useTranslation();
+  const me = useMe();
+  const sessionLost = useSessionLost();
+  const isPublic = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.public === true);
+  const isAdmin = grantsOf(me.data).some((g) => g.role === "admin");
+
+  let content;
+  if (isPublic) content = <Outlet />;
+  else if (me.isPending) content = <Loading />;
+  else if (me.isError) content = <QueryError error={me.error} onRetry={() => void me.refetch()} />;
+  else if (me.data) content = <Outlet />;
+  else content = <SignInPage expired={sessionLost} />;
+
   return (
     <>
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
@@ -54,12 +138,13 @@ export function Layout() {
             <span className="app-header__name">{t("app.name")}</span>
             <span className="app-header__tagline">{t("app.tagline")}</span>
           </Link>
+          {me.data && <UserMenu email={me.data.email} isAdmin={isAdmin} />}
           <LanguageSwitch />
         </div>
       </header>
       <DemoBanner />
       <main id="main" tabIndex={-1} className="app-main">
-        <Outlet />
+        {content}
       </main>
     </>
   );

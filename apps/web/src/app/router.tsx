@@ -2,6 +2,13 @@ import { createBrowserRouter, type RouteObject } from "react-router";
 
 import { Layout } from "./layout";
 
+export interface RouteHandle {
+  /** Reachable without a session (everything else shows the sign-in page first). */
+  readonly public?: boolean;
+}
+
+const page = (load: () => Promise<{ default: () => React.ReactNode }>) => async () => ({ Component: (await load()).default });
+
 // Each page is its own chunk, so the first load carries only what the first page needs (P-4).
 export const routes: RouteObject[] = [
   {
@@ -9,12 +16,18 @@ export const routes: RouteObject[] = [
     // Shown while the first page's chunk loads.
     HydrateFallback: () => null,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import("./routes/municipality-list.route")).default }) },
+      { index: true, lazy: page(() => import("./routes/municipality-list.route")) },
+      { path: "kommune/:number", lazy: page(() => import("./routes/municipality.route")) },
+      { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {
-        path: "kommune/:number",
-        lazy: async () => ({ Component: (await import("./routes/municipality.route")).default }),
+        path: "tilbakestill-passord",
+        handle: { public: true } satisfies RouteHandle,
+        lazy: page(() => import("./routes/reset-password.route")),
       },
-      { path: "*", lazy: async () => ({ Component: (await import("./routes/not-found.route")).default }) },
+      { path: "admin/brukere", lazy: page(() => import("./routes/admin-users.route")) },
+      { path: "admin/tilganger", lazy: page(() => import("./routes/admin-permissions.route")) },
+      { path: "admin/logg", lazy: page(() => import("./routes/admin-audit.route")) },
+      { path: "*", lazy: page(() => import("./routes/not-found.route")) },
     ],
   },
 ];

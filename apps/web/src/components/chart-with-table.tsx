@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useUrlState } from "../lib/url-state";
+import { downloadCsv, toCsv } from "./csv";
+import { TableScroll } from "./table-scroll";
 
 export interface TableColumn {
   readonly key: string;
@@ -22,23 +24,6 @@ export interface TableData {
 const VIEWS = ["chart", "table"] as const;
 type View = (typeof VIEWS)[number];
 
-function toCsv(table: TableData): string {
-  const escape = (cell: string) => (/[";\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const lines = [table.columns.map((c) => escape(c.header)).join(";")];
-  for (const row of table.csvRows) lines.push(table.columns.map((c) => escape(row[c.key] ?? "")).join(";"));
-  // BOM and semicolons so Norwegian Excel opens it with the right encoding and columns (U-4).
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-function downloadCsv(fileName: string, table: TableData) {
-  const blob = new Blob([toCsv(table)], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** Every chart has a table twin and a CSV export (STYLE.md §4, WCAG 1.1.1). */
 export function ChartWithTable(props: {
@@ -70,7 +55,7 @@ export function ChartWithTable(props: {
             <ToggleGroup.Item value="chart">{t("chart.chart")}</ToggleGroup.Item>
             <ToggleGroup.Item value="table">{t("chart.table")}</ToggleGroup.Item>
           </ToggleGroup>
-          <Button variant="tertiary" data-size="sm" onClick={() => downloadCsv(props.csvFileName, props.table)}>
+          <Button variant="tertiary" data-size="sm" onClick={() => downloadCsv(props.csvFileName, toCsv(props.table.columns, props.table.csvRows))}>
             {t("chart.downloadCsv")}
           </Button>
         </div>
@@ -81,7 +66,7 @@ export function ChartWithTable(props: {
           {props.chart}
         </figure>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={props.table.caption}>
           <Table zebra data-size="sm" className="data-table">
             <caption>{props.table.caption}</caption>
             <Table.Head>
@@ -111,7 +96,7 @@ export function ChartWithTable(props: {
               ))}
             </Table.Body>
           </Table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -11,7 +11,8 @@ export interface TranslatedError {
   readonly code: string;
 }
 
-function readAppError(error: unknown): AppErrorShape | null {
+/** The server's error code, parameters and field issues, or null for a network failure. */
+export function readAppError(error: unknown): AppErrorShape | null {
   if (typeof error !== "object" || error === null || !("data" in error)) return null;
   const data = (error as { data?: { appError?: AppErrorShape } }).data;
   return data?.appError ?? null;

@@ -1,28 +1,41 @@
-import i18next from "i18next";
+import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 
-import en from "../locales/en.json";
+import nbAdmin from "../locales/nb.admin.json";
 import nb from "../locales/nb.json";
 
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_STORAGE_KEY = "malestokk.language";
 
-function readStoredLanguage(): Language {
+type Translation = Record<string, unknown>;
+
+// Bokmål ships with the first page; English loads when chosen (QUALITY.md P-4: every kB counts).
+// One file per area keeps parallel work on the texts apart; keys live under the area's name.
+const BOKMAL: Translation = { ...nb, admin: nbAdmin };
+const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
+  en: async () => {
+    const [core, admin] = await Promise.all([import("../locales/en.json"), import("../locales/en.admin.json")]);
+    return { ...core.default, admin: admin.default };
+  },
+};
+
+export function readStoredLanguage(): Language {
   try {
-    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return stored === "en" ? "en" : "nb";
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY) === "en" ? "en" : "nb";
   } catch {
     return "nb";
   }
 }
 
-/** Creates the i18next instance; bokmål unless the user chose English before. */
-export function createI18n(language: Language = readStoredLanguage()) {
+/** Creates the i18next instance in bokmål; `extra` adds other languages up front (tests). */
+export function createI18n(extra: Partial<Record<Language, Translation>> = {}): I18n {
   const instance = i18next.createInstance();
+  const resources: Record<string, { translation: Translation }> = { nb: { translation: BOKMAL } };
+  for (const [lng, translation] of Object.entries(extra)) resources[lng] = { translation };
   void instance.use(initReactI18next).init({
-    resources: { nb: { translation: nb }, en: { translation: en } },
-    lng: language,
+    resources,
+    lng: "nb",
     fallbackLng: "nb",
     interpolation: { escapeValue: false },
     initAsync: false,
@@ -35,6 +48,14 @@ export function createI18n(language: Language = readStoredLanguage()) {
       // Private mode without storage: the choice lasts for this visit only.
     }
   });
-  document.documentElement.lang = language;
+  document.documentElement.lang = "nb";
   return instance;
+}
+
+/** Switches language, loading its texts first when needed; the choice is remembered. */
+export async function setLanguage(instance: I18n, language: Language): Promise<void> {
+  if (language !== "nb" && !instance.hasResourceBundle(language, "translation")) {
+    instance.addResourceBundle(language, "translation", await LOADERS[language]());
+  }
+  await instance.changeLanguage(language);
 }

@@ -8,8 +8,13 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 /** Must not exceed the server's MAX_BATCH_SIZE. */
 const MAX_BATCH_ITEMS = 10;
 
+/** The server refuses state-changing calls without it: a cross-site form cannot send it (decision 002). */
+const CSRF_HEADERS = { "x-malestokk-csrf": "1" };
+
 export function createTrpcClient(url = "/trpc") {
-  return createTRPCClient<AppRouter>({ links: [httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS })] });
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, headers: () => CSRF_HEADERS })],
+  });
 }
 
 export function createQueryClient(options: { retry?: boolean } = {}) {

@@ -1,15 +1,20 @@
-import { appRouter, createContextInner } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AppRouter } from "@malestokk/api";
+import { findUserByEmail, insertSession } from "@malestokk/db";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { render } from "@testing-library/react";
 import { createTRPCClient, unstable_localLink } from "@trpc/client";
-import type { AppRouter } from "@malestokk/api";
+import { randomBytes, createHash } from "node:crypto";
 import { afterEach } from "vitest";
 import { createMemoryRouter, RouterProvider } from "react-router";
 
 import { Providers } from "../app/providers";
 import { routes } from "../app/router";
+import enAdmin from "../locales/en.admin.json";
+import en from "../locales/en.json";
 import { createI18n, type Language } from "../lib/i18n";
 import { createQueryClient } from "../lib/trpc";
+
+export { TEST_PASSWORD } from "@malestokk/db/testing";
 
 const connections: DbConnection[] = [];
 afterEach(() => {
@@ -18,25 +23,58 @@ afterEach(() => {
 
 /**
  * Renders the real app at `path`, talking to the real router on a fresh seeded database in
- * process (no HTTP, no mocks): the same procedures, validation and errors as production.
+ * process (no HTTP, no mocks): the same procedures, validation, sessions and errors as
+ * production. `as` signs in a demo user first (e.g. "admin@demo.example"); the "browser cookie"
+ * then follows sign-in and sign-out as a real one would.
  */
-export function renderApp(path: string, options: { language?: Language; seed?: boolean } = {}) {
+export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
+  const { db } = connection;
+  let cookie: string | null = null;
+  if (options.as) {
+    const user = findUserByEmail(db, options.as);
+    if (!user) throw new Error(`no demo user ${options.as}`);
+    const token = randomBytes(32).toString("base64url");
+    const now = new Date();
+    insertSession(db, {
+      tokenHash: createHash("sha256").update(token).digest("hex"),
+      userId: user.id,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + 3_600_000).toISOString(),
+    });
+    cookie = token;
+  }
   const trpcClient = createTRPCClient<AppRouter>({
     links: [
       unstable_localLink({
         router: appRouter,
-        createContext: () => Promise.resolve(createContextInner({ db: connection.db })),
+        createContext: () =>
+          Promise.resolve(
+            createContextInner({
+              db,
+              session: resolveSession(db, cookie, new Date(), DEFAULT_AUTH_SETTINGS),
+              cookies: {
+                set: (token) => {
+                  cookie = token;
+                },
+                clear: () => {
+                  cookie = null;
+                },
+              },
+            }),
+          ),
       }),
     ],
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n(options.language ?? "nb");
+  const i18n = createI18n({ en: { ...en, admin: enAdmin } });
+  if (options.language === "en") void i18n.changeLanguage("en");
   const utils = render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>,
   );
-  return { ...utils, router, db: connection.db, i18n };
+  return { ...utils, router, db, i18n };
 }

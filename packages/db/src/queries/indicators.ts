@@ -1,15 +1,19 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestokk/domain";
 import { INDICATORS } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { costReports, indicatorValues, populations } from "../schema/index";
 
+type Status = "draft" | "submitted" | "approved";
+const STATUS_RANK: Record<Status, number> = { draft: 0, submitted: 1, approved: 2 };
+
 interface ComponentValue {
   readonly organisationId: number;
   readonly year: number;
   readonly value: number;
   readonly isDemo: boolean;
+  readonly status: Status;
 }
 
 interface Scope {
@@ -33,6 +37,7 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
           year: costReports.year,
           value: costReports.totalItCost,
           isDemo: costReports.isDemo,
+          status: costReports.status,
         })
         .from(costReports)
         .where(where)
@@ -49,6 +54,8 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
           year: populations.year,
           value: populations.value,
           isDemo: populations.isDemo,
+          // Population comes from SSB (or the demo generator): published figures.
+          status: sql<Status>`'approved'`,
         })
         .from(populations)
         .where(where)
@@ -96,6 +103,7 @@ export function recomputeIndicatorValues(
         numerator: numerator.value,
         denominator: denominator.value,
         isDemo: numerator.isDemo || denominator.isDemo,
+        status: STATUS_RANK[numerator.status] <= STATUS_RANK[denominator.status] ? numerator.status : denominator.status,
         computedAt: now,
       });
     }
@@ -107,11 +115,29 @@ export function recomputeIndicatorValues(
 
 export interface IndicatorValueRow extends ComponentRow {
   readonly isDemo: boolean;
+  readonly status: Status;
 }
 
-/** Every organisation's components of one indicator for the given years (benchmark input). */
-export function listIndicatorValues(db: DbOrTx, indicatorCode: string, years: readonly number[]): IndicatorValueRow[] {
+/** Whose values a reader may see before they are approved (DESIGN.md §6). */
+export type DraftVisibility = { readonly all: true } | { readonly all: false; readonly organisationIds: ReadonlySet<number> };
+
+/**
+ * Every organisation's components of one indicator for the given years (benchmark input): approved
+ * values, plus drafts of the organisations the reader may see drafts of.
+ */
+export function listIndicatorValues(
+  db: DbOrTx,
+  indicatorCode: string,
+  years: readonly number[],
+  drafts: DraftVisibility = { all: false, organisationIds: new Set() },
+): IndicatorValueRow[] {
   if (years.length === 0) return [];
+  const visible = drafts.all
+    ? undefined
+    : or(
+        eq(indicatorValues.status, "approved"),
+        drafts.organisationIds.size > 0 ? inArray(indicatorValues.organisationId, [...drafts.organisationIds]) : undefined,
+      );
   return db
     .select({
       organisationId: indicatorValues.organisationId,
@@ -119,9 +145,10 @@ export function listIndicatorValues(db: DbOrTx, indicatorCode: string, years: re
       numerator: indicatorValues.numerator,
       denominator: indicatorValues.denominator,
       isDemo: indicatorValues.isDemo,
+      status: indicatorValues.status,
     })
     .from(indicatorValues)
-    .where(and(eq(indicatorValues.indicatorCode, indicatorCode), inArray(indicatorValues.year, [...years])))
+    .where(and(eq(indicatorValues.indicatorCode, indicatorCode), inArray(indicatorValues.year, [...years]), visible))
     .all();
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations } from "../schema/index";
@@ -38,7 +39,22 @@ export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
 }
 
 export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
-  return listMunicipalities(db).find((m) => m.number === number) ?? null;
+  const county = alias(organisations, "county");
+  return (
+    db
+      .select({
+        id: organisations.id,
+        number: organisations.number,
+        name: organisations.name,
+        altName: organisations.altName,
+        countyNumber: organisations.countyNumber,
+        countyName: sql<string>`coalesce(${county.name}, ${organisations.countyNumber})`,
+      })
+      .from(organisations)
+      .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))
+      .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality")))
+      .get() ?? null
+  );
 }
 
 export function countOrganisations(db: DbOrTx): number {

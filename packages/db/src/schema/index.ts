@@ -1,3 +1,4 @@
 export * from "./organisations";
 export * from "./costs";
 export * from "./indicators";
+export * from "./auth";

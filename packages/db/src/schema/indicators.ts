@@ -16,6 +16,8 @@ export const indicatorValues = sqliteTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     numerator: integer().notNull(),
     denominator: integer().notNull(),
+    /** The least-approved component's status: others see only approved values (DESIGN.md §6). */
+    status: text({ enum: ["draft", "submitted", "approved"] }).notNull().default("approved"),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),
     computedAt: text().notNull(),
   },

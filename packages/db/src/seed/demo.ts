@@ -19,29 +19,61 @@ export interface DemoSeedResult {
 }
 
 /**
- * Fills an empty database with the real 2024 register and invented (clearly flagged) figures:
- * population trends around the real 2025 population, and IT cost of about 2–4 % of an operating
- * spend per inhabitant that is higher in small municipalities. Runs only on an empty database.
+ * The real reference data every installation needs, demo or not: the 2024 register (15 counties,
+ * 357 municipalities) and the reporting years. Runs only when there are no organisations yet.
  */
-export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
-  if (countOrganisations(db) > 0) return { seeded: false, municipalities: 0, costReports: 0 };
-  const { now } = options;
-  let reports = 0;
+export function seedReferenceData(db: Db): boolean {
+  if (countOrganisations(db) > 0) return false;
   db.transaction((tx) => {
     const years: number[] = [];
     for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year += 1) years.push(year);
     tx.insert(reportingYears)
       .values(years.map((year) => ({ year, state: "open" as const, deadline: `${year + 1}-04-30` })))
+      .onConflictDoNothing()
       .run();
     tx.insert(organisations)
       .values(counties2024.map((c) => ({ number: c.number, name: c.name, kind: "county" as const, countyNumber: c.number })))
       .run();
-    for (const [number, name, population2025, altName] of municipalities2024) {
-      const org = tx
-        .insert(organisations)
-        .values({ number, name, altName: altName ?? null, kind: "municipality", countyNumber: number.slice(0, 2) })
-        .returning({ id: organisations.id })
-        .get();
+    tx.insert(organisations)
+      .values(
+        municipalities2024.map(([number, name, , altName]) => ({
+          number,
+          name,
+          altName: altName ?? null,
+          kind: "municipality" as const,
+          countyNumber: number.slice(0, 2),
+        })),
+      )
+      .run();
+  });
+  return true;
+}
+
+/**
+ * Fills a database that has the register but no figures with invented (clearly flagged) ones:
+ * population trends around the real 2025 population, and IT cost of about 2–4 % of an operating
+ * spend per inhabitant that is higher in small municipalities. Runs only when there are no figures.
+ */
+export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
+  seedReferenceData(db);
+  const hasFigures = db.select({ x: populations.year }).from(populations).limit(1).all().length > 0;
+  if (hasFigures) return { seeded: false, municipalities: 0, costReports: 0 };
+  const { now } = options;
+  let reports = 0;
+  const ids = new Map(
+    db
+      .select({ id: organisations.id, number: organisations.number })
+      .from(organisations)
+      .all()
+      .map((o) => [o.number, o.id] as const),
+  );
+  db.transaction((tx) => {
+    const years: number[] = [];
+    for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year += 1) years.push(year);
+    for (const [number, , population2025] of municipalities2024) {
+      const orgId = ids.get(number);
+      if (orgId === undefined) continue;
+      const org = { id: orgId };
       const random = createRandom(DEMO_SEED ^ hashString(number));
       const growth = -0.01 + random() * 0.025;
       // Smaller municipalities spend more per inhabitant (scale disadvantages).

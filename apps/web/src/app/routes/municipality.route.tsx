@@ -8,6 +8,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
 import { CostTotalForm } from "../../features/costs/cost-total-form";
 import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
+import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
 export default function MunicipalityRoute() {
@@ -17,6 +18,8 @@ export default function MunicipalityRoute() {
   const valid = /^\d{4}$/.test(number);
   const query = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid, retry: false });
   const name = query.data?.name;
+  const canReadCosts = useCan("costs.read", query.data?.id ?? null);
+  const canEditCosts = useCan("costs.edit", query.data?.id ?? null);
   useEffect(() => {
     document.title = `${name ?? number} – ${t("app.name")}`;
   }, [name, number, t]);
@@ -53,7 +56,11 @@ export default function MunicipalityRoute() {
       {crumbs}
       <MunicipalityHeader number={m.number} name={m.name} altName={m.altName} countyName={m.countyName} />
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} />
-      <CostTotalForm municipalityNumber={m.number} />
+      {canReadCosts ? (
+        <CostTotalForm municipalityNumber={m.number} canEdit={canEditCosts} />
+      ) : (
+        <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>
+      )}
     </div>
   );
 }

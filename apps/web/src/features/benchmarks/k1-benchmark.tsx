@@ -34,7 +34,10 @@ function buildTable(series: BenchmarkSeries, ownName: string, t: TFunction): Tab
     const shown = p.peers.status === "shown" ? p.peers : null;
     return {
       year: String(p.year),
-      own: display(p.own?.value, missing),
+      own:
+        p.own && p.own.status !== "approved"
+          ? `${display(p.own.value, missing)} (${t(`costs.${p.own.status}`)})`
+          : display(p.own?.value, missing),
       q1: display(shown?.q1, hidden),
       median: display(shown?.median, hidden),
       q3: display(shown?.q3, hidden),

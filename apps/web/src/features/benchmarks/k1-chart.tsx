@@ -36,7 +36,8 @@ export default function K1Chart(props: { rows: readonly ChartRow[]; ownName: str
       <XAxis dataKey="year" tick={{ fill: "#333" }} />
       <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: "#333" }} width={64} />
       <Tooltip formatter={(value) => formatTooltipValue(value)} labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")} />
-      <Legend />
+      {/* Legend text in the body colour: series colours alone are below 4.5:1 (WCAG 1.4.3). */}
+      <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} />
       <Area
         type="linear"
         dataKey="band"

@@ -17,7 +17,7 @@ function rowFor(table: HTMLElement, year: number) {
 
 describe("municipality page: K1 and the cost form", () => {
   it("shows K1 in a table and updates it when a corrected cost is saved", async () => {
-    const { router } = renderApp("/kommune/1103?year=2024");
+    const { router } = renderApp("/kommune/1103?year=2024", { as: "finance.1103@demo.example" });
     expect(await screen.findByRole("heading", { level: 1, name: "Stavanger" })).toBeTruthy();
     const table = await openTable();
     expect(router.state.location.search).toContain("k1View=table");
@@ -36,7 +36,8 @@ describe("municipality page: K1 and the cost form", () => {
       const ownAfter = within(rowFor(screen.getByRole("table", { name: /Stavanger/ }), 2024)).getAllByRole("cell")[0]
         ?.textContent;
       expect(ownAfter).not.toBe(ownBefore);
-      expect(ownAfter).toMatch(/^4\s\d{3}\skr$/);
+      // The entered figure is a draft until approved, and says so.
+      expect(ownAfter).toMatch(/^4\s\d{3}\skr \(utkast\)$/);
     });
   });
 
@@ -46,7 +47,7 @@ describe("municipality page: K1 and the cost form", () => {
     ["12,50", "Skriv beløpet i hele kroner, uten øre."],
     ["999 999 999 999", "Beløpet er urimelig stort (over 20 000 000 000 kr). Sjekk om det har et siffer for mye."],
   ])("explains bad input %j next to the field and saves nothing", async (input, message) => {
-    renderApp("/kommune/1103?year=2024");
+    renderApp("/kommune/1103?year=2024", { as: "finance.1103@demo.example" });
     const amount = await screen.findByLabelText<HTMLInputElement>("Samlede IKT-kostnader (kr)");
     await waitFor(() => expect(amount.value).not.toBe(""));
     const before = screen.getByTestId("cost-current").textContent;
@@ -68,7 +69,7 @@ describe("municipality page: K1 and the cost form", () => {
   });
 
   it("shows a server-side rule (implausible per inhabitant) in English next to the field", async () => {
-    renderApp("/kommune/1151?year=2024", { language: "en" });
+    renderApp("/kommune/1151?year=2024", { language: "en", as: "admin@demo.example" });
     const amount = await screen.findByLabelText<HTMLInputElement>("Total IT cost (NOK)");
     await waitFor(() => expect(amount.value).not.toBe(""));
     fireEvent.change(amount, { target: { value: "900000000" } });
@@ -78,8 +79,23 @@ describe("municipality page: K1 and the cost form", () => {
     expect(amount.getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("shows a manager the figures read-only", async () => {
+    renderApp("/kommune/1103?year=2024", { as: "manager.1103@demo.example" });
+    const amount = await screen.findByLabelText<HTMLInputElement>("Samlede IKT-kostnader (kr)");
+    expect(amount.readOnly).toBe(true);
+    expect(screen.queryByRole("button", { name: "Lagre" })).toBeNull();
+    expect(screen.getByText(/bare økonomi i kommunen kan endre dem/)).toBeTruthy();
+  });
+
+  it("shows another municipality's staff approved K1 but no cost figures", async () => {
+    renderApp("/kommune/1103", { as: "finance.5001@demo.example" });
+    expect(await screen.findByTestId("cost-no-access")).toBeTruthy();
+    expect(screen.queryByLabelText("Samlede IKT-kostnader (kr)")).toBeNull();
+    expect(await screen.findByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" })).toBeTruthy();
+  });
+
   it("says so when the municipality does not exist", async () => {
-    renderApp("/kommune/9999");
+    renderApp("/kommune/9999", { as: "board@demo.example" });
     expect(await screen.findByText("Fant ingen kommune med nummer 9999.")).toBeTruthy();
   });
 });

@@ -32,7 +32,7 @@ interface FormErrors {
 const NO_ERRORS: FormErrors = { summary: null, fields: {}, conflict: false };
 
 /** Finance staff enter or correct the year's total IT cost; K1 is recomputed on save. */
-export function CostTotalForm({ municipalityNumber }: { municipalityNumber: string }) {
+export function CostTotalForm({ municipalityNumber, canEdit }: { municipalityNumber: string; canEdit: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -126,13 +126,14 @@ export function CostTotalForm({ municipalityNumber }: { municipalityNumber: stri
 
   const fieldErrors = Object.entries(errors.fields) as [FieldName, string][];
   const closed = current?.yearState === "closed";
+  const readOnly = closed || !canEdit;
 
   return (
     <section className="cost-form" aria-labelledby="cost-form-heading">
       <Heading level={2} data-size="sm" id="cost-form-heading">
         {t("costs.title")}
       </Heading>
-      <Paragraph data-size="sm">{t("costs.intro")}</Paragraph>
+      <Paragraph data-size="sm">{canEdit ? t("costs.intro") : t("costs.readOnly")}</Paragraph>
       {errors.summary && (
         <div ref={summaryRef} tabIndex={-1} className="error-summary-focus" data-testid="cost-error-summary">
         <ErrorSummary>
@@ -194,14 +195,16 @@ export function CostTotalForm({ municipalityNumber }: { municipalityNumber: stri
           value={amount}
           onChange={(e) => setAmount(e.target.value)}
           error={errors.fields.totalItCost}
-          readOnly={closed}
+          readOnly={readOnly}
         />
         {closed && <Paragraph data-size="sm">{t("costs.closedYear")}</Paragraph>}
-        <div>
-          <Button type="submit" disabled={mutation.isPending || closed} aria-busy={mutation.isPending}>
-            {mutation.isPending ? t("costs.saving") : t("costs.save")}
-          </Button>
-        </div>
+        {!readOnly && (
+          <div>
+            <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+              {mutation.isPending ? t("costs.saving") : t("costs.save")}
+            </Button>
+          </div>
+        )}
       </form>
       <div aria-live="polite" role="status">
         {saved && (

@@ -9,6 +9,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { matchesMunicipality } from "./search";
+import { TableScroll } from "../../components/table-scroll";
 
 export function MunicipalityList() {
   const { t } = useTranslation();
@@ -56,7 +57,7 @@ export function MunicipalityList() {
           ) : matches.length === 0 ? (
             <EmptyState>{t("municipalities.emptySearch", { query: search })}</EmptyState>
           ) : (
-            <div className="table-scroll">
+            <TableScroll label={t("municipalities.title")}>
               <Table zebra data-size="sm" className="data-table municipality-table">
                 <caption className="visually-hidden">{t("municipalities.title")}</caption>
                 <Table.Head>
@@ -81,7 +82,7 @@ export function MunicipalityList() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableScroll>
           )}
         </>
       )}

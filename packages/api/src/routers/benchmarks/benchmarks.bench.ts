@@ -20,6 +20,8 @@ describe("K1 benchmark read, 357 × 11 years", () => {
     listIndicatorValues(connection.db, "K1", YEARS);
   });
   bench("getBenchmarkSeries (query + peer statistics for one municipality)", () => {
-    getBenchmarkSeries(connection.db, { indicatorCode: "K1", municipalityNumber: "1103" });
+    getBenchmarkSeries(connection.db, { indicatorCode: "K1", municipalityNumber: "1103" }, [
+      { role: "board", organisationId: null, sector: null },
+    ]);
   });
 });

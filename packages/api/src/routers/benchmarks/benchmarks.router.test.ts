@@ -2,7 +2,7 @@ import { getMunicipalityByNumber, listIndicatorValues, listLatestPopulations, li
 import { sizeClassOf } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { expectTrpcError, setupCaller } from "../../test-helpers";
+import { expectTrpcError, setupApi, setupCaller } from "../../test-helpers";
 
 describe("benchmarks.series", () => {
   it("gives K1 for every demo year with peer band and national ratio of sums", async () => {
@@ -56,5 +56,29 @@ describe("benchmarks.series", () => {
       caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0000" }),
     );
     expect(unknownMunicipality.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("draft visibility", () => {
+  it("shows a draft to its own organisation and admins only, and keeps it out of others' peer statistics", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const before = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
+    await finance.costs.saveTotal({ municipalityNumber: "0301", year: 2024, totalItCost: 7_000_000_000, expectedVersion: 1 });
+
+    const own = await finance.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
+    expect(own.points.find((p) => p.year === 2024)?.own).toMatchObject({ numerator: 7_000_000_000, status: "draft" });
+    const admin = await api.as("admin@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
+    expect(admin.points.find((p) => p.year === 2024)?.own?.numerator).toBe(7_000_000_000);
+
+    for (const email of ["board@demo.example", "finance.5001@demo.example", "manager.1103@demo.example"]) {
+      const other = await api.as(email).benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
+      const point = other.points.find((p) => p.year === 2024);
+      expect(point?.own).toBeNull();
+      // Oslo's draft is left out of the national figure too.
+      expect(point?.national.n).toBe((before.points.find((p) => p.year === 2024)?.national.n ?? 0) - 1);
+    }
+    const costs = await expectTrpcError(() => api.as("finance.5001@demo.example").costs.list({ municipalityNumber: "0301" }));
+    expect(costs.code).toBe("FORBIDDEN");
   });
 });

@@ -1,7 +1,7 @@
 import { INDICATOR_CODES, SIZE_CLASSES } from "@malestokk/domain";
 import { z } from "zod";
 
-import { publicProcedure, router } from "../../trpc";
+import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
 import { getBenchmarkSeries } from "./benchmarks.service";
 
@@ -25,7 +25,14 @@ const SeriesSchema = z.object({
   points: z.array(
     z.object({
       year: z.number(),
-      own: z.object({ value: z.number(), numerator: z.number(), denominator: z.number() }).nullable(),
+      own: z
+        .object({
+          value: z.number(),
+          numerator: z.number(),
+          denominator: z.number(),
+          status: z.enum(["draft", "submitted", "approved"]),
+        })
+        .nullable(),
       peers: PeerSummarySchema,
       percentile: z.number().nullable(),
       national: z.object({ n: z.number(), ratioOfSums: z.number().nullable() }),
@@ -35,8 +42,8 @@ const SeriesSchema = z.object({
 });
 
 export const benchmarksRouter = router({
-  series: publicProcedure
+  series: permissionProcedure("benchmarks.read")
     .input(z.object({ indicatorCode: z.enum(INDICATOR_CODES), municipalityNumber: MunicipalityNumberSchema }))
     .output(SeriesSchema)
-    .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input)),
+    .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input, ctx.session.grants)),
 });

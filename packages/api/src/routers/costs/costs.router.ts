@@ -1,15 +1,16 @@
 import { ItCostTotalInputSchema } from "@malestokk/domain";
-import { z } from "zod";
 
-import { publicProcedure, router } from "../../trpc";
-import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
+import { municipalityProcedure, router } from "../../trpc";
 import { listCostYears, saveItCostTotal } from "./costs.service";
 
 export const costsRouter = router({
-  list: publicProcedure
-    .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
-    .query(({ ctx, input }) => listCostYears(ctx.db, input.municipalityNumber)),
-  saveTotal: publicProcedure
+  list: municipalityProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality)),
+  saveTotal: municipalityProcedure("costs.edit")
     .input(ItCostTotalInputSchema)
-    .mutation(({ ctx, input }) => saveItCostTotal(ctx.db, input, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      saveItCostTotal(ctx.db, ctx.municipality, input, {
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
 });

@@ -1,4 +1,6 @@
 import {
+  appendAudit,
+  getCostReport,
   getPopulation,
   getReportingYear,
   listCostReports,
@@ -6,11 +8,12 @@ import {
   recomputeIndicatorValues,
   saveCostTotal,
   type Db,
+  type DbOrTx,
+  type MunicipalityListItem,
 } from "@malestokk/db";
 import { checkItCostPlausibility, MAX_IT_COST_PER_INHABITANT_NOK, type ItCostTotalInput } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
-import { requireMunicipality } from "../municipalities/municipalities.service";
 
 export interface CostYear {
   readonly year: number;
@@ -24,8 +27,7 @@ export interface CostYear {
 }
 
 /** Every reporting year with the municipality's total IT cost, if any. */
-export function listCostYears(db: Db, municipalityNumber: string): CostYear[] {
-  const municipality = requireMunicipality(db, municipalityNumber);
+export function listCostYears(db: DbOrTx, municipality: MunicipalityListItem): CostYear[] {
   const reports = new Map(listCostReports(db, municipality.id).map((r) => [r.year, r]));
   return listReportingYears(db).map((y) => {
     const report = reports.get(y.year);
@@ -46,10 +48,14 @@ export function listCostYears(db: Db, municipalityNumber: string): CostYear[] {
  * Saves the total IT cost for a year and refreshes the indicators in the same transaction, so
  * benchmark screens never see a cost without its K1.
  */
-export function saveItCostTotal(db: Db, input: ItCostTotalInput, now: Date): CostYear {
-  const municipality = requireMunicipality(db, input.municipalityNumber);
-  const nowIso = now.toISOString();
-  db.transaction(
+export function saveItCostTotal(
+  db: Db,
+  municipality: MunicipalityListItem,
+  input: ItCostTotalInput,
+  options: { now: Date; actor: { userId: number; email: string; ip: string | null } },
+): CostYear {
+  const nowIso = options.now.toISOString();
+  return db.transaction(
     (tx) => {
       const reportingYear = getReportingYear(tx, input.year);
       if (!reportingYear) {
@@ -73,6 +79,7 @@ export function saveItCostTotal(db: Db, input: ItCostTotalInput, now: Date): Cos
           issues: [{ path: ["totalItCost"], code: "AMOUNT_IMPLAUSIBLE", params }],
         });
       }
+      const before = getCostReport(tx, municipality.id, input.year);
       const result = saveCostTotal(tx, {
         organisationId: municipality.id,
         year: input.year,
@@ -87,10 +94,25 @@ export function saveItCostTotal(db: Db, input: ItCostTotalInput, now: Date): Cos
         });
       }
       recomputeIndicatorValues(tx, { scope: { organisationId: municipality.id, year: input.year }, now: nowIso });
+      appendAudit(tx, {
+        at: nowIso,
+        actorUserId: options.actor.userId,
+        actorEmail: options.actor.email,
+        ip: options.actor.ip,
+        action: "costs.totalSaved",
+        entity: "costReport",
+        entityId: String(result.row.id),
+        organisationId: municipality.id,
+        details: {
+          year: input.year,
+          before: before ? { totalItCost: before.totalItCost, version: before.version, status: before.status } : null,
+          after: { totalItCost: result.row.totalItCost, version: result.row.version, status: result.row.status },
+        },
+      });
+      const saved = listCostYears(tx, municipality).find((y) => y.year === input.year);
+      if (!saved) throw new Error("saved cost year vanished");
+      return saved;
     },
     { behavior: "immediate" },
   );
-  const saved = listCostYears(db, municipality.number).find((y) => y.year === input.year);
-  if (!saved) throw new Error("saved cost year vanished");
-  return saved;
 }

@@ -18,9 +18,10 @@ describe("municipalities router", () => {
     expect(list.find((m) => m.number === "4601")?.name).toBe("Bergen");
   });
 
-  it("returns an empty list on an empty database", async () => {
+  it("answers UNAUTHORIZED to an anonymous caller", async () => {
     const { caller } = setupCaller({ seed: false });
-    expect(await caller.municipalities.list()).toEqual([]);
+    const error = await expectTrpcError(() => caller.municipalities.list());
+    expect(error.code).toBe("UNAUTHORIZED");
   });
 
   it("gets one municipality and answers NOT_FOUND for an unknown number", async () => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { publicProcedure, router } from "../../trpc";
+import { permissionProcedure, router } from "../../trpc";
 import { listAllMunicipalities, requireMunicipality } from "./municipalities.service";
 
 const MunicipalitySchema = z.object({
@@ -15,8 +15,8 @@ const MunicipalitySchema = z.object({
 export const MunicipalityNumberSchema = z.string().regex(/^\d{4}$/);
 
 export const municipalitiesRouter = router({
-  list: publicProcedure.output(z.array(MunicipalitySchema)).query(({ ctx }) => listAllMunicipalities(ctx.db)),
-  get: publicProcedure
+  list: permissionProcedure("register.read").output(z.array(MunicipalitySchema)).query(({ ctx }) => listAllMunicipalities(ctx.db)),
+  get: permissionProcedure("register.read")
     .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
     .output(MunicipalitySchema)
     .query(({ ctx, input }) => requireMunicipality(ctx.db, input.municipalityNumber)),

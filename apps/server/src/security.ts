@@ -1,0 +1,65 @@
+import type { RequestHandler } from "express";
+import helmet from "helmet";
+
+/**
+ * Security headers (QUALITY.md S-11). `upgrade-insecure-requests` is left out on plain HTTP:
+ * a browser would then fetch the bundle over HTTPS and find nothing (helmetjs/helmet#429).
+ */
+export function securityHeaders(options: { https: boolean }): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // recharts and Designsystemet set inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        ...(options.https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "no-referrer" },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export const CSRF_HEADER = "x-malestokk-csrf";
+
+/**
+ * Cross-site request refusal for state-changing calls (ASVS 3.5, QUALITY.md S-6; decision 002):
+ * SameSite=Lax cookies, plus a custom header that a cross-site form cannot send and a cross-site
+ * script cannot send without a CORS preflight we never answer, plus Fetch Metadata and Origin.
+ */
+export const refuseCrossSite: RequestHandler = (req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+  const site = req.get("sec-fetch-site");
+  const origin = req.get("origin");
+  const host = req.get("host");
+  let sameOrigin = true;
+  if (site && site !== "same-origin" && site !== "none") sameOrigin = false;
+  if (origin && host) {
+    try {
+      if (new URL(origin).host !== host) sameOrigin = false;
+    } catch {
+      sameOrigin = false;
+    }
+  }
+  if (!sameOrigin || req.get(CSRF_HEADER) !== "1") {
+    res.status(403).json({
+      error: {
+        message: "Cross-site request refused",
+        code: -32003,
+        data: { code: "FORBIDDEN", httpStatus: 403, appError: { code: "FORBIDDEN", params: { reason: "CSRF" }, issues: [] }, errorId: null },
+      },
+    });
+    return;
+  }
+  next();
+};

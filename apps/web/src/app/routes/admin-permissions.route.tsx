@@ -1,0 +1,38 @@
+import "../../features/admin/admin.css";
+
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading } from "../../components/query-state";
+import { AdminQueryError } from "../../features/admin/admin-query-error";
+import { PermissionMatrix } from "../../features/admin/permission-matrix";
+import { useTRPC } from "../../lib/trpc";
+
+export default function AdminPermissionsRoute() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const permissions = useQuery(trpc.admin.permissions.queryOptions());
+  useEffect(() => {
+    document.title = `${t("admin.permissions.title")} – ${t("app.name")}`;
+  }, [t]);
+
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t("admin.permissions.title")}
+      </Heading>
+      {permissions.isPending ? (
+        <Loading />
+      ) : permissions.isError ? (
+        <AdminQueryError error={permissions.error} onRetry={() => void permissions.refetch()} />
+      ) : (
+        <>
+          <Paragraph>{t("admin.permissions.intro")}</Paragraph>
+          <PermissionMatrix data={permissions.data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import "../../features/admin/admin.css";
+
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading } from "../../components/query-state";
+import { AdminQueryError } from "../../features/admin/admin-query-error";
+import { CreateUserForm } from "../../features/admin/create-user-form";
+import { UserTable } from "../../features/admin/user-table";
+import { useTRPC } from "../../lib/trpc";
+
+export default function AdminUsersRoute() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const users = useQuery(trpc.admin.users.queryOptions());
+  useEffect(() => {
+    document.title = `${t("admin.users.title")} – ${t("app.name")}`;
+  }, [t]);
+
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t("admin.users.title")}
+      </Heading>
+      {users.isPending ? (
+        <Loading />
+      ) : users.isError ? (
+        <AdminQueryError error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <>
+          <Paragraph>{t("admin.users.intro")}</Paragraph>
+          <CreateUserForm />
+          <UserTable users={users.data} />
+        </>
+      )}
+    </div>
+  );
+}

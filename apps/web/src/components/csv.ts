@@ -1,0 +1,39 @@
+export interface CsvColumn {
+  readonly key: string;
+  readonly header: string;
+}
+
+/** Plain numbers as formatCsvNumber writes them ("-12", "3,5"): safe to leave as they are. */
+const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
+
+/**
+ * Excel runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, and some
+ * cells hold text users typed (e-mail addresses at sign-in, names). A leading apostrophe keeps such
+ * a cell text (OWASP "CSV injection").
+ */
+function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+function escapeCell(raw: string): string {
+  const cell = neutralizeFormula(raw);
+  return /[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (QUALITY.md U-4). */
+export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, string>[]): string {
+  const lines = [columns.map((c) => escapeCell(c.header)).join(";")];
+  for (const row of rows) lines.push(columns.map((c) => escapeCell(row[c.key] ?? "")).join(";"));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** Hands `csv` to the browser as a file download. */
+export function downloadCsv(fileName: string, csv: string): void {
+  const blob = new Blob([csv], { type: "text/csv;charset=utf-8" });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

@@ -1,0 +1,21 @@
+import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { QueryError } from "../../components/query-state";
+import { isForbidden } from "./admin-errors";
+
+/** A failed admin query: "only administrators" when the server says FORBIDDEN, else the error. */
+export function AdminQueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  if (!isForbidden(error)) return <QueryError error={error} onRetry={onRetry} />;
+  return (
+    <Alert data-color="warning" data-testid="admin-forbidden">
+      <Heading level={2} data-size="xs">
+        {t("admin.forbidden.title")}
+      </Heading>
+      <Paragraph>{t("admin.forbidden.body")}</Paragraph>
+      <Link to="/">{t("admin.forbidden.toFront")}</Link>
+    </Alert>
+  );
+}

@@ -1,0 +1,112 @@
+import i18next, { type TFunction } from "i18next";
+import { describe, expect, it } from "vitest";
+
+import { toCsv } from "../../components/csv";
+import enAdmin from "../../locales/en.admin.json";
+import en from "../../locales/en.json";
+import nbAdmin from "../../locales/nb.admin.json";
+import nb from "../../locales/nb.json";
+import { translateAdminIssue } from "./admin-errors";
+import { summarizeAuditDetails, type OrganisationRef } from "./admin-text";
+import { toAuditInput } from "./audit-filter";
+
+const organisations = new Map<number, OrganisationRef>([[7, { number: "4601", name: "Bergen" }]]);
+/** A plain i18next with the app's texts, as the app mounts them (admin texts under "admin"). */
+function translator(lng: "nb" | "en"): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: { nb: { translation: { ...nb, admin: nbAdmin } }, en: { translation: { ...en, admin: enAdmin } } },
+    lng,
+    fallbackLng: "nb",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance.t;
+}
+
+const nbsp = (s: string) => s.replace(/\u00a0/g, " ");
+
+describe("summarizeAuditDetails", () => {
+  const t = translator("nb");
+
+  it("shows a cost correction as before → after in kroner", () => {
+    const details = JSON.stringify({
+      year: 2024,
+      before: { totalItCost: 1000, version: 1, status: "draft" },
+      after: { totalItCost: 2000, version: 2, status: "draft" },
+    });
+    expect(nbsp(summarizeAuditDetails(t, details, organisations))).toBe("År 2024; før: 1 000 kr → etter: 2 000 kr");
+  });
+
+  it("says 'ingen' for the first figure of a year and names a status change", () => {
+    const details = JSON.stringify({ year: 2023, before: null, after: { totalItCost: 5, version: 1, status: "submitted" } });
+    expect(nbsp(summarizeAuditDetails(t, details, organisations))).toBe(
+      "År 2023; før: ingen → etter: 5 kr; Status: før: ingen → etter: sendt inn",
+    );
+  });
+
+  it("describes granted and revoked roles with the municipality or sector", () => {
+    expect(summarizeAuditDetails(t, JSON.stringify({ after: { role: "finance", organisationId: 7, sector: null } }), organisations)).toBe(
+      "Rolle: Økonomi, Bergen (4601)",
+    );
+    expect(
+      summarizeAuditDetails(t, JSON.stringify({ before: { role: "sectorCouncil", organisationId: null, sector: "skoleOppvekst" } }), organisations),
+    ).toBe("Rolle: Kommunalt fagråd (KPR), Skole og oppvekst");
+  });
+
+  it("words disabling, failed sign-ins, empty and unknown details", () => {
+    expect(summarizeAuditDetails(t, JSON.stringify({ before: { disabled: false }, after: { disabled: true } }), organisations)).toBe(
+      "før: aktiv → etter: deaktivert",
+    );
+    expect(summarizeAuditDetails(t, JSON.stringify({ reason: "wrongPassword" }), organisations)).toBe("Feil passord");
+    expect(summarizeAuditDetails(t, null, organisations)).toBe("");
+    expect(summarizeAuditDetails(t, "not json", organisations)).toBe("not json");
+    expect(summarizeAuditDetails(t, JSON.stringify({ rows: 12 }), organisations)).toBe("rows: 12");
+  });
+
+  it("speaks English too", () => {
+    const tEn = translator("en");
+    const details = JSON.stringify({ year: 2024, before: { totalItCost: 1000 }, after: { totalItCost: 2000 } });
+    expect(nbsp(summarizeAuditDetails(tEn, details, organisations))).toBe("Year 2024; before: 1 000 kr → after: 2 000 kr");
+  });
+});
+
+describe("translateAdminIssue", () => {
+  const t = translator("nb");
+
+  it("uses the admin texts first, then the shared ones", () => {
+    expect(translateAdminIssue(t, "email", "EMAIL_TAKEN")).toMatch(/^Det finnes allerede en bruker med e-postadressen\./);
+    expect(translateAdminIssue(t, "role", "ROLE_HELD")).toBe("Brukeren har allerede denne rollen.");
+    expect(translateAdminIssue(t, "other", "REQUIRED")).toBe("Fyll ut feltet.");
+    expect(translateAdminIssue(t, "other", "too_big", { maximum: 5 })).toBe("Verdien kan ikke være over 5.");
+    expect(translateAdminIssue(t, "other", "SOMETHING_NEW")).toBe("Noen felt har ugyldige verdier.");
+  });
+});
+
+describe("toAuditInput", () => {
+  it("sends whole local days, with the end date included, and leaves out what is not set", () => {
+    const input = toAuditInput({ action: "", actor: " admin ", municipality: "0301", from: "2024-05-01", to: "2024-05-31" });
+    expect(input.action).toBeUndefined();
+    expect(input.actorEmail).toBe("admin");
+    expect(input.municipalityNumber).toBe("0301");
+    expect(new Date(input.from ?? "").getTime()).toBe(new Date(2024, 4, 1).getTime());
+    expect(new Date(input.to ?? "").getTime()).toBe(new Date(2024, 5, 1).getTime() - 1);
+    expect(toAuditInput({ action: "", actor: "", municipality: "46", from: "2024-02-30", to: "" })).toEqual({});
+  });
+});
+
+describe("toCsv", () => {
+  it("writes a BOM, semicolons and CRLF, quotes where needed and keeps formulas as text", () => {
+    const csv = toCsv(
+      [
+        { key: "a", header: "Navn" },
+        { key: "b", header: "Verdi" },
+      ],
+      [
+        { a: 'Si "hei"; ja', b: "-12,5" },
+        { a: "=HYPERLINK(\"x\")", b: "@sum" },
+      ],
+    );
+    expect(csv).toBe('\uFEFFNavn;Verdi\r\n"Si ""hei""; ja";-12,5\r\n"\'=HYPERLINK(""x"")";\'@sum\r\n');
+  });
+});

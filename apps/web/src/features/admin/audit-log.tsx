@@ -1,0 +1,194 @@
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { downloadCsv, toCsv, type CsvColumn } from "../../components/csv";
+import { EmptyState } from "../../components/empty-state";
+import { Loading } from "../../components/query-state";
+import { translateError } from "../../lib/errors";
+import { formatDateTime, formatInteger } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { AdminQueryError } from "./admin-query-error";
+import { actionLabel, organisationLabel, summarizeAuditDetails, type AuditRow, type OrganisationRef } from "./admin-text";
+import { EMPTY_AUDIT_FILTER, hasAuditFilter, toAuditInput, type AuditFilterValues } from "./audit-filter";
+import { AuditFilters } from "./audit-filters";
+import { TableScroll } from "../../components/table-scroll";
+
+/** What the screen shows by default, and the most an export carries (the procedure's limits). */
+export const AUDIT_PAGE_LIMIT = 200;
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+interface DisplayRow {
+  readonly id: number;
+  readonly at: string;
+  readonly time: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly municipality: string;
+  readonly details: string;
+  readonly ip: string;
+}
+
+function toDisplayRow(t: TFunction, row: AuditRow, organisations: ReadonlyMap<number, OrganisationRef>): DisplayRow {
+  const organisation = row.organisationId === null ? null : organisations.get(row.organisationId);
+  return {
+    id: row.id,
+    at: row.at,
+    time: formatDateTime(row.at),
+    actor: row.actorEmail ?? t("admin.audit.unknownActor"),
+    action: actionLabel(t, row.action),
+    municipality:
+      row.organisationId === null
+        ? ""
+        : organisation
+          ? organisationLabel(t, organisation)
+          : t("admin.organisationId", { id: row.organisationId }),
+    details: summarizeAuditDetails(t, row.details, organisations),
+    ip: row.ip ?? "",
+  };
+}
+
+function csvColumns(t: TFunction): CsvColumn[] {
+  return [
+    { key: "at", header: t("admin.audit.csv.at") },
+    { key: "actor", header: t("admin.audit.columns.actor") },
+    { key: "action", header: t("admin.audit.columns.action") },
+    { key: "actionCode", header: t("admin.audit.csv.actionCode") },
+    { key: "municipality", header: t("admin.audit.columns.municipality") },
+    { key: "details", header: t("admin.audit.columns.details") },
+    { key: "ip", header: t("admin.audit.csv.ip") },
+  ];
+}
+
+/** The audit log with its filter, a table of entries and a CSV export of the same filter. */
+export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues; onFilterChange: (next: AuditFilterValues) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const input = toAuditInput(filter);
+  const audit = useQuery(trpc.admin.audit.queryOptions({ ...input, limit: AUDIT_PAGE_LIMIT }));
+  const municipalities = useQuery(trpc.municipalities.list.queryOptions());
+  const organisations = useMemo(
+    () => new Map((municipalities.data ?? []).map((m) => [m.id, { number: m.number, name: m.name }] as const)),
+    [municipalities.data],
+  );
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+
+  if (audit.isError) {
+    return <AdminQueryError error={audit.error} onRetry={() => void audit.refetch()} />;
+  }
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    try {
+      const rows = await queryClient.fetchQuery(trpc.admin.audit.queryOptions({ ...input, limit: AUDIT_EXPORT_LIMIT }));
+      const csvRows = rows.map((row): Record<string, string> => {
+        const display = toDisplayRow(t, row, organisations);
+        return {
+          at: row.at,
+          actor: display.actor,
+          action: display.action,
+          actionCode: row.action,
+          municipality: display.municipality,
+          details: display.details,
+          ip: display.ip,
+        };
+      });
+      const day = new Date().toISOString().slice(0, 10);
+      downloadCsv(t("admin.audit.csv.fileName", { date: day }), toCsv(csvColumns(t), csvRows));
+    } catch (error) {
+      setExportError(translateError(t, error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const filtered = hasAuditFilter(filter);
+  const loading = audit.isPending || municipalities.isPending;
+  const rows = audit.data && !loading ? audit.data.map((row) => toDisplayRow(t, row, organisations)) : [];
+
+  return (
+    <div className="stack">
+      <AuditFilters value={filter} onApply={onFilterChange} />
+      <section className="stack" aria-labelledby="audit-results-heading">
+        <div className="admin-results-header">
+          <Heading level={2} data-size="sm" id="audit-results-heading">
+            {t("admin.audit.resultsTitle")}
+          </Heading>
+          <Button
+            variant="secondary"
+            data-size="sm"
+            onClick={() => void exportCsv()}
+            disabled={exporting || loading || rows.length === 0}
+            aria-busy={exporting}
+          >
+            {exporting ? t("admin.audit.exporting") : t("admin.audit.export")}
+          </Button>
+        </div>
+        <Paragraph data-size="sm">{t("admin.audit.exportNote", { limit: formatInteger(AUDIT_EXPORT_LIMIT) })}</Paragraph>
+        {exportError && <Alert data-color="danger">{exportError}</Alert>}
+        {loading ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <EmptyState
+            action={
+              filtered ? (
+                <Button variant="secondary" data-size="sm" onClick={() => onFilterChange(EMPTY_AUDIT_FILTER)}>
+                  {t("admin.audit.filter.clear")}
+                </Button>
+              ) : undefined
+            }
+          >
+            {t(filtered ? "admin.audit.emptyFiltered" : "admin.audit.empty")}
+          </EmptyState>
+        ) : (
+          <>
+            <Paragraph data-size="sm" role="status" data-testid="audit-count">
+              {rows.length >= AUDIT_PAGE_LIMIT
+                ? t("admin.audit.countLimited", { count: rows.length })
+                : t("admin.audit.count", { count: rows.length })}
+            </Paragraph>
+            <TableScroll label={t(filtered ? "admin.audit.captionFiltered" : "admin.audit.caption")}>
+              <Table zebra data-size="sm" className="data-table admin-table">
+                <caption>{t(filtered ? "admin.audit.captionFiltered" : "admin.audit.caption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t("admin.audit.columns.time")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("admin.audit.columns.actor")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("admin.audit.columns.action")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("admin.audit.columns.municipality")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("admin.audit.columns.details")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {rows.map((row) => (
+                    <Table.Row key={row.id}>
+                      <Table.HeaderCell scope="row">
+                        <time dateTime={row.at}>{row.time}</time>
+                      </Table.HeaderCell>
+                      <Table.Cell>{row.actor}</Table.Cell>
+                      <Table.Cell>{row.action}</Table.Cell>
+                      <Table.Cell>
+                        {row.municipality || (
+                          <>
+                            <span aria-hidden="true">–</span>
+                            <span className="visually-hidden">{t("admin.audit.noMunicipality")}</span>
+                          </>
+                        )}
+                      </Table.Cell>
+                      <Table.Cell>{row.details}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

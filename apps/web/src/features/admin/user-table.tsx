@@ -1,0 +1,248 @@
+import { Alert, Button, Heading, Table, Tag } from "@digdir/designsystemet-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { EmptyState } from "../../components/empty-state";
+import { useTRPC } from "../../lib/trpc";
+import { translateAdminError } from "./admin-errors";
+import { userGrantLabel, type AdminGrant, type AdminUser } from "./admin-text";
+import { AddRoleDialog } from "./add-role-dialog";
+import { ConfirmDialog, type ConfirmRequest } from "../../components/confirm-dialog";
+import { ResetLinkDialog, type IssuedResetLink } from "./reset-link-dialog";
+import { useMe } from "../../lib/session";
+import { TableScroll } from "../../components/table-scroll";
+
+type PendingAction =
+  | { readonly kind: "removeRole"; readonly user: AdminUser; readonly grant: AdminGrant }
+  | { readonly kind: "disable" | "enable"; readonly user: AdminUser };
+
+function UserStatus({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  const tags = [
+    user.disabled && (
+      <Tag key="disabled" data-color="danger" data-size="sm">
+        {t("admin.users.status.disabled")}
+      </Tag>
+    ),
+    !user.hasPassword && (
+      <Tag key="noPassword" data-color="warning" data-size="sm">
+        {t("admin.users.status.noPassword")}
+      </Tag>
+    ),
+    user.isDemo && (
+      <Tag key="demo" data-color="info" data-size="sm">
+        {t("admin.users.status.demo")}
+      </Tag>
+    ),
+  ].filter(Boolean);
+  if (tags.length === 0) return <>{t("admin.users.status.active")}</>;
+  return <span className="admin-tags">{tags}</span>;
+}
+
+/** Every user with roles and status, and what an administrator can do with each. */
+export function UserTable({ users }: { users: readonly AdminUser[] }) {
+  const myEmail = useMe().data?.email ?? null;
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [addRoleFor, setAddRoleFor] = useState<AdminUser | null>(null);
+  const [pending, setPending] = useState<PendingAction | null>(null);
+  const [confirmError, setConfirmError] = useState<string | null>(null);
+  const [issued, setIssued] = useState<IssuedResetLink | null>(null);
+  const [notice, setNotice] = useState<{ readonly text: string; readonly isError: boolean } | null>(null);
+
+  const done = async (text: string) => {
+    setPending(null);
+    setConfirmError(null);
+    setNotice({ text, isError: false });
+    await queryClient.invalidateQueries(trpc.admin.pathFilter());
+  };
+  const failed = (error: unknown) => setConfirmError(translateAdminError(t, error, []).summary);
+
+  const removeRole = useMutation(trpc.admin.removeRole.mutationOptions({ onError: failed }));
+  const setDisabled = useMutation(trpc.admin.setDisabled.mutationOptions({ onError: failed }));
+  const resetLink = useMutation(
+    trpc.admin.createResetLink.mutationOptions({
+      onError: (error) => setNotice({ text: translateAdminError(t, error, []).summary ?? "", isError: true }),
+    }),
+  );
+
+  const request: ConfirmRequest | null = (() => {
+    if (!pending) return null;
+    const { user } = pending;
+    if (pending.kind === "removeRole") {
+      const role = userGrantLabel(t, pending.grant);
+      return {
+        title: t("admin.users.confirmRemove.title"),
+        body: t("admin.users.confirmRemove.body", { role, name: user.name, email: user.email }),
+        confirmLabel: t("admin.users.confirmRemove.confirm"),
+        destructive: true,
+      };
+    }
+    const kind = pending.kind;
+    return {
+      title: t(`admin.users.confirm.${kind}.title`),
+      body: t(`admin.users.confirm.${kind}.body`, { name: user.name, email: user.email }),
+      confirmLabel: t(`admin.users.confirm.${kind}.confirm`),
+      destructive: kind === "disable",
+    };
+  })();
+
+  const confirm = () => {
+    if (!pending) return;
+    const { user } = pending;
+    if (pending.kind === "removeRole") {
+      const role = userGrantLabel(t, pending.grant);
+      removeRole.mutate(
+        { grantId: pending.grant.id },
+        { onSuccess: () => void done(t("admin.users.roleRemoved", { role, name: user.name })) },
+      );
+    } else {
+      const disabled = pending.kind === "disable";
+      setDisabled.mutate(
+        { userId: user.id, disabled },
+        { onSuccess: () => void done(t(disabled ? "admin.users.disabledDone" : "admin.users.enabledDone", { name: user.name })) },
+      );
+    }
+  };
+
+  const makeResetLink = (user: AdminUser) => {
+    setNotice(null);
+    resetLink.mutate(
+      { userId: user.id },
+      {
+        onSuccess: (result) => {
+          setIssued({
+            title: t("admin.resetLink.title", { name: user.name }),
+            name: user.name,
+            email: user.email,
+            resetToken: result.resetToken,
+            expiresAt: result.expiresAt,
+          });
+          // The log has a new entry.
+          void queryClient.invalidateQueries(trpc.admin.pathFilter());
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="stack" aria-labelledby="user-list-heading">
+      <Heading level={2} data-size="sm" id="user-list-heading">
+        {t("admin.users.listTitle")}
+      </Heading>
+      <div role="status" data-testid="user-notice">
+        {notice && <Alert data-color={notice.isError ? "danger" : "success"}>{notice.text}</Alert>}
+      </div>
+      {users.length === 0 ? (
+        <EmptyState>{t("admin.users.empty")}</EmptyState>
+      ) : (
+        <TableScroll label={t("admin.users.caption", { count: users.length })}>
+          <Table zebra data-size="sm" className="data-table admin-table">
+            <caption>{t("admin.users.caption", { count: users.length })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("admin.fields.name")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("admin.fields.email")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("admin.users.roles")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("admin.users.statusHeader")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("admin.users.actions")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {users.map((user) => (
+                <Table.Row key={user.id} data-testid={`user-${user.email}`}>
+                  <Table.HeaderCell scope="row">{user.name}</Table.HeaderCell>
+                  <Table.Cell>{user.email}</Table.Cell>
+                  <Table.Cell>
+                    {user.grants.length === 0 ? (
+                      t("admin.users.noRoles")
+                    ) : (
+                      <ul className="admin-roles">
+                        {user.grants.map((grant) => {
+                          const role = userGrantLabel(t, grant);
+                          return (
+                            <li key={grant.id}>
+                              <span>{role}</span>
+                              <Button
+                                variant="tertiary"
+                                data-size="sm"
+                                aria-label={t("admin.users.removeRoleLabel", { role, name: user.name })}
+                                onClick={() => {
+                                  setConfirmError(null);
+                                  setPending({ kind: "removeRole", user, grant });
+                                }}
+                              >
+                                {t("admin.users.removeRole")}
+                              </Button>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <UserStatus user={user} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="admin-actions admin-actions--compact">
+                      <Button
+                        variant="secondary"
+                        data-size="sm"
+                        aria-label={t("admin.users.addRoleLabel", { name: user.name })}
+                        onClick={() => setAddRoleFor(user)}
+                      >
+                        {t("admin.users.addRole")}
+                      </Button>
+                      <Button
+                        variant="secondary"
+                        data-size="sm"
+                        aria-label={t("admin.users.resetLinkLabel", { name: user.name })}
+                        disabled={resetLink.isPending}
+                        onClick={() => makeResetLink(user)}
+                      >
+                        {t("admin.users.resetLink")}
+                      </Button>
+                      {/* Nobody disables their own account (the server refuses it too). */}
+                      {user.email !== myEmail && (
+                      <Button
+                        variant="secondary"
+                        data-color={user.disabled ? "accent" : "danger"}
+                        data-size="sm"
+                        aria-label={t(user.disabled ? "admin.users.enableLabel" : "admin.users.disableLabel", { name: user.name })}
+                        onClick={() => {
+                          setConfirmError(null);
+                          setPending({ kind: user.disabled ? "enable" : "disable", user });
+                        }}
+                      >
+                        {t(user.disabled ? "admin.users.enable" : "admin.users.disable")}
+                      </Button>
+                      )}
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+      <ConfirmDialog
+        request={request}
+        pending={removeRole.isPending || setDisabled.isPending}
+        error={confirmError}
+        onConfirm={confirm}
+        onCancel={() => {
+          setPending(null);
+          setConfirmError(null);
+        }}
+      />
+      <AddRoleDialog
+        user={addRoleFor}
+        onClose={() => setAddRoleFor(null)}
+        onAdded={(text) => setNotice({ text, isError: false })}
+      />
+      <ResetLinkDialog link={issued} onClose={() => setIssued(null)} />
+    </section>
+  );
+}

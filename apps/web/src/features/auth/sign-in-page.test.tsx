@@ -1,0 +1,50 @@
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp, TEST_PASSWORD } from "../../test/render";
+
+describe("sign-in gate", () => {
+  it("shows an anonymous visitor the sign-in page and nothing else, with the demo users", async () => {
+    renderApp("/kommune/0301");
+    expect(await screen.findByRole("heading", { level: 1, name: "Logg inn" })).toBeTruthy();
+    expect(screen.queryByText("Oslo")).toBeNull();
+    expect(await screen.findByTestId("demo-accounts")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Bruk admin@demo.example" })).toBeTruthy();
+  });
+
+  it("signs in and opens the page that was asked for", async () => {
+    renderApp("/kommune/0301");
+    fireEvent.click(await screen.findByRole("button", { name: "Bruk finance.0301@demo.example" }));
+    expect(screen.getByLabelText<HTMLInputElement>("E-post").value).toBe("finance.0301@demo.example");
+    fireEvent.change(screen.getByLabelText("Passord"), { target: { value: TEST_PASSWORD } });
+    fireEvent.click(screen.getByRole("button", { name: "Logg inn" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Oslo" })).toBeTruthy();
+    expect(screen.getByTestId("signed-in-as").textContent).toContain("finance.0301@demo.example");
+  });
+
+  it("says so, in the user's language, when the password is wrong", async () => {
+    renderApp("/", { language: "en" });
+    fireEvent.change(await screen.findByLabelText("E-mail"), { target: { value: "board@demo.example" } });
+    fireEvent.change(screen.getByLabelText("Password"), { target: { value: "not the password" } });
+    fireEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect((await screen.findByTestId("sign-in-error")).textContent).toBe("Wrong e-mail or password.");
+  });
+
+  it("signs out and shows the sign-in page again", async () => {
+    renderApp("/", { as: "board@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Logg ut" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Logg inn" })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByTestId("signed-in-as")).toBeNull());
+  });
+
+  it("changes the own password on the account page", async () => {
+    renderApp("/konto", { as: "manager.0301@demo.example" });
+    fireEvent.change(await screen.findByLabelText("Nåværende passord"), { target: { value: "wrong" } });
+    fireEvent.change(screen.getByLabelText("Nytt passord"), { target: { value: "a long new passphrase" } });
+    fireEvent.click(screen.getByRole("button", { name: "Bytt passord" }));
+    expect(await screen.findByText("Passordet stemmer ikke.")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Nåværende passord"), { target: { value: TEST_PASSWORD } });
+    fireEvent.click(screen.getByRole("button", { name: "Bytt passord" }));
+    expect(await screen.findByText("Passordet er byttet. Andre økter er logget ut.")).toBeTruthy();
+  });
+});

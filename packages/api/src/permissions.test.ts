@@ -1,0 +1,105 @@
+import { getMunicipalityByNumber, listGrants, findUserByEmail } from "@malestokk/db";
+import { can } from "@malestokk/domain";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+
+import { AppError } from "./errors";
+import { appRouter } from "./root";
+import { setupApi, type Caller } from "./test-helpers";
+import type { Meta } from "./trpc";
+
+/**
+ * Walks every procedure of the router for every role, in the user's own municipality and in
+ * another one, and checks the outcome against the permission table. A procedure added without a
+ * sample input here, or without an access rule, fails this test.
+ */
+const OWN = "0301";
+const OTHER = "5001";
+
+type SampleInput = (municipalityNumber: string) => unknown;
+
+const SAMPLES: Record<string, SampleInput | null> = {
+  "system.info": null,
+  "auth.me": null,
+  "auth.signIn": () => ({ email: "nobody@demo.example", password: "wrong password" }),
+  "auth.demoAccounts": null,
+  "auth.completeReset": () => ({ token: "x".repeat(43), newPassword: "a new long password" }),
+  "auth.signOut": null,
+  "auth.signOutEverywhere": null,
+  "auth.changePassword": () => ({ currentPassword: "wrong", newPassword: "a new long password" }),
+  "municipalities.list": null,
+  "municipalities.get": (m) => ({ municipalityNumber: m }),
+  "benchmarks.series": (m) => ({ indicatorCode: "K1", municipalityNumber: m }),
+  "costs.list": (m) => ({ municipalityNumber: m }),
+  "costs.saveTotal": (m) => ({ municipalityNumber: m, year: 2024, totalItCost: 1_000_000, expectedVersion: null }),
+  "admin.users": null,
+  "admin.createUser": () => ({ email: "new.user@example.no", name: "New User", role: "board" }),
+  "admin.addRole": () => ({ userId: 2, role: "secretariat" }),
+  "admin.removeRole": () => ({ grantId: 3 }),
+  "admin.createResetLink": () => ({ userId: 2 }),
+  "admin.setDisabled": () => ({ userId: 2, disabled: false }),
+  "admin.permissions": null,
+  "admin.audit": () => ({}),
+};
+
+const USERS = [
+  null,
+  "admin@demo.example",
+  "board@demo.example",
+  "secretariat@demo.example",
+  "council@demo.example",
+  `finance.${OWN}@demo.example`,
+  `manager.${OWN}@demo.example`,
+] as const;
+
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: Meta; type: string } }>);
+
+async function call(caller: Caller, path: string, input: unknown): Promise<"allowed" | "UNAUTHORIZED" | "FORBIDDEN"> {
+  const [area, name] = path.split(".") as [string, string];
+  const fn = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[area]?.[name];
+  if (!fn) throw new Error(`no procedure ${path} on the caller`);
+  try {
+    await fn(input);
+    return "allowed";
+  } catch (error) {
+    // Wrong credentials are the procedure's own answer (it ran), not a refusal to run it.
+    if (error instanceof AppError && error.appCode === "INVALID_CREDENTIALS") return "allowed";
+    if (error instanceof TRPCError && (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN")) return error.code;
+    return "allowed";
+  }
+}
+
+describe("permission table × router", () => {
+  it("has a sample for every procedure and an access rule on each", () => {
+    expect(procedures.map(([path]) => path).sort()).toEqual(Object.keys(SAMPLES).sort());
+    for (const [path, procedure] of procedures) {
+      expect(procedure._def.meta?.access, `${path} has no access rule`).toBeDefined();
+    }
+  });
+
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    for (const email of USERS) {
+      for (const target of [OWN, OTHER]) {
+        it(`${path} as ${email ?? "anonymous"} on ${target}`, async () => {
+          const api = setupApi();
+          const caller = email === null ? api.anonymous() : api.as(email);
+          const sample = SAMPLES[path];
+          const outcome = await call(caller, path, sample ? sample(target) : undefined);
+          let expected: "allowed" | "UNAUTHORIZED" | "FORBIDDEN";
+          if (!access) throw new Error("missing access");
+          if (access.kind === "public") expected = "allowed";
+          else if (email === null) expected = "UNAUTHORIZED";
+          else if (access.kind === "signedIn") expected = "allowed";
+          else {
+            const user = findUserByEmail(api.db, email);
+            const grants = user ? listGrants(api.db, user.id) : [];
+            const organisationId = getMunicipalityByNumber(api.db, target)?.id ?? null;
+            expected = can(grants, access.permission, organisationId) ? "allowed" : "FORBIDDEN";
+          }
+          expect(outcome).toBe(expected);
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,49 @@
+import { EmailSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SECTORS } from "@malestokk/domain";
+import { z } from "zod";
+
+import { permissionProcedure, router } from "../../trpc";
+import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole, setDisabled } from "./admin.service";
+
+const GrantInputSchema = z.object({
+  role: z.enum(ROLES),
+  municipalityNumber: z.string().regex(/^\d{4}$/).nullish(),
+  sector: z.enum(SECTORS).nullish(),
+});
+
+const usersProcedure = permissionProcedure("users.manage");
+const auditProcedure = permissionProcedure("audit.read");
+
+export const AUDIT_EXPORT_LIMIT = 10_000;
+
+export const adminRouter = router({
+  users: usersProcedure.query(({ ctx }) => listUsers(ctx)),
+  createUser: usersProcedure
+    .input(GrantInputSchema.extend({ email: EmailSchema, name: z.string().trim().min(1).max(200) }))
+    .mutation(({ ctx, input }) => createUser(ctx, ctx.session, input)),
+  addRole: usersProcedure
+    .input(GrantInputSchema.extend({ userId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => addRole(ctx, ctx.session, input)),
+  removeRole: usersProcedure
+    .input(z.object({ grantId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => removeRole(ctx, ctx.session, input)),
+  createResetLink: usersProcedure
+    .input(z.object({ userId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => createResetLink(ctx, ctx.session, input)),
+  setDisabled: usersProcedure
+    .input(z.object({ userId: z.number().int().positive(), disabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setDisabled(ctx, ctx.session, input)),
+  /** The permission table as data, for the readable matrix. */
+  permissions: usersProcedure.query(() => ({ roles: ROLES, permissions: PERMISSIONS, table: PERMISSION_TABLE })),
+  audit: auditProcedure
+    .input(
+      z.object({
+        action: z.string().max(100).optional(),
+        actorEmail: z.string().max(254).optional(),
+        municipalityNumber: z.string().regex(/^\d{4}$/).optional(),
+        from: z.iso.datetime().optional(),
+        to: z.iso.datetime().optional(),
+        limit: z.number().int().min(1).max(AUDIT_EXPORT_LIMIT).default(200),
+      }),
+    )
+    .query(({ ctx, input }) => readAudit(ctx, input)),
+});

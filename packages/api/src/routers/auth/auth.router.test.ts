@@ -1,0 +1,190 @@
+import { listAudit, listUsersWithGrants } from "@malestokk/db";
+import { TEST_PASSWORD } from "@malestokk/db/testing";
+import { describe, expect, it } from "vitest";
+
+import { hashToken } from "../../auth/tokens";
+import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
+
+const FINANCE = "finance.0301@demo.example";
+
+describe("auth.signIn", () => {
+  it("signs in, sets a fresh session cookie and records the sign-in", async () => {
+    const api = setupApi();
+    const cookies = cookieJar();
+    const result = await api.anonymous({ cookies, clientIp: "10.0.0.1" }).auth.signIn({ email: ` ${FINANCE.toUpperCase()} `, password: TEST_PASSWORD });
+    expect(result.email).toBe(FINANCE);
+    expect(cookies.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const me = await api.callerWithToken(cookies.token).auth.me();
+    expect(me).toMatchObject({ email: FINANCE, grants: [{ role: "finance", organisationNumber: "0301" }] });
+    const audit = listAudit(api.db, { action: "auth.signIn", limit: 10 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorEmail: FINANCE, ip: "10.0.0.1" });
+  });
+
+  it("gives the same answer for a wrong password and an unknown e-mail, and audits both", async () => {
+    const api = setupApi();
+    const wrong = await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "not the password" }));
+    const unknown = await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "not the password" }));
+    expect(wrong.code).toBe("UNAUTHORIZED");
+    expect(unknown.code).toBe("UNAUTHORIZED");
+    expect(wrong.message).toBe(unknown.message);
+    expectAppError(wrong, "INVALID_CREDENTIALS");
+    expectAppError(unknown, "INVALID_CREDENTIALS");
+    expect(listAudit(api.db, { action: "auth.signInFailed", limit: 10 })).toHaveLength(2);
+  });
+
+  it("slows down the sixth failure in a row, even with the right password, also for unknown e-mails", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    for (let i = 0; i < 5; i += 1) {
+      expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "wrong" })), "INVALID_CREDENTIALS");
+    }
+    // The 6th failure locks for a second.
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "wrong" })), "INVALID_CREDENTIALS");
+    const locked = await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
+    expect(locked.code).toBe("TOO_MANY_REQUESTS");
+    expect(expectAppError(locked, "TOO_MANY_ATTEMPTS").params).toEqual({ retryAfterSeconds: 1 });
+
+    for (let i = 0; i < 6; i += 1) {
+      await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "wrong" }));
+    }
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "x" })), "TOO_MANY_ATTEMPTS");
+
+    now = new Date(FIXED_NOW.getTime() + 2_000);
+    const cookies = cookieJar();
+    await api.anonymous({ cookies }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+    expect(cookies.token).not.toBeNull();
+  });
+
+  it("counts failures per client address too", async () => {
+    const api = setupApi();
+    for (let i = 0; i < 6; i += 1) {
+      await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong" }));
+    }
+    const locked = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
+    expectAppError(locked, "TOO_MANY_ATTEMPTS");
+    // Another address is not affected.
+    await api.anonymous({ clientIp: "192.0.2.8" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+  });
+
+  it("refuses a disabled user", async () => {
+    const api = setupApi();
+    const finance = listUsersWithGrants(api.db).find((u) => u.email === FINANCE);
+    await api.as("admin@demo.example").admin.setDisabled({ userId: finance?.id ?? 0, disabled: true });
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })), "INVALID_CREDENTIALS");
+  });
+
+  it("replaces a session the browser already had (no session fixation)", async () => {
+    const api = setupApi();
+    const old = api.tokenFor(FINANCE);
+    const cookies = cookieJar();
+    await api.callerWithToken(old, { cookies }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+    expect(cookies.token).not.toBe(old);
+    expect(await api.callerWithToken(old).auth.me()).toBeNull();
+  });
+});
+
+describe("sessions", () => {
+  it("ends at sign-out, on the server, and the cookie is cleared", async () => {
+    const api = setupApi();
+    const token = api.tokenFor(FINANCE);
+    const cookies = cookieJar();
+    await api.callerWithToken(token, { cookies }).auth.signOut();
+    expect(cookies.cleared).toBe(true);
+    expect(await api.callerWithToken(token).auth.me()).toBeNull();
+    expect(api.sqlite.prepare("select count(*) as n from sessions where token_hash = ?").get(hashToken(token))).toEqual({ n: 0 });
+  });
+
+  it("ends every session of the user with sign-out everywhere", async () => {
+    const api = setupApi();
+    const first = api.tokenFor(FINANCE);
+    const second = api.tokenFor(FINANCE);
+    const other = api.tokenFor("board@demo.example");
+    expect(await api.callerWithToken(first).auth.signOutEverywhere()).toEqual({ sessionsEnded: 2 });
+    expect(await api.callerWithToken(second).auth.me()).toBeNull();
+    expect(await api.callerWithToken(other).auth.me()).not.toBeNull();
+  });
+
+  it("expires after 30 idle minutes and 12 hours in all", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const token = api.tokenFor(FINANCE);
+    now = new Date(FIXED_NOW.getTime() + 29 * 60_000);
+    expect(await api.callerWithToken(token).auth.me()).not.toBeNull();
+    now = new Date(now.getTime() + 31 * 60_000);
+    expect(await api.callerWithToken(token).auth.me()).toBeNull();
+    // Absolute: the test helper's sessions last an hour; keep it active, it still ends.
+    const active = api.tokenFor(FINANCE);
+    for (let minutes = 20; minutes <= 60; minutes += 20) {
+      now = new Date(now.getTime() + 20 * 60_000);
+      const me = await api.callerWithToken(active).auth.me();
+      if (minutes < 60) expect(me).not.toBeNull();
+      else expect(me).toBeNull();
+    }
+  });
+
+  it("refuses an unknown or tampered token", async () => {
+    const api = setupApi();
+    const token = api.tokenFor(FINANCE);
+    const tampered = `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`;
+    expect(await api.callerWithToken(tampered).auth.me()).toBeNull();
+    expect((await expectTrpcError(() => api.callerWithToken(tampered).municipalities.list())).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("passwords", () => {
+  it("changes the own password, ends other sessions, keeps this one", async () => {
+    const api = setupApi();
+    const here = api.tokenFor(FINANCE);
+    const elsewhere = api.tokenFor(FINANCE);
+    await api.callerWithToken(here).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" });
+    expect(await api.callerWithToken(here).auth.me()).not.toBeNull();
+    expect(await api.callerWithToken(elsewhere).auth.me()).toBeNull();
+    await api.anonymous().auth.signIn({ email: FINANCE, password: "a brand new passphrase" });
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })), "INVALID_CREDENTIALS");
+  });
+
+  it("requires the current password and a long enough new one", async () => {
+    const api = setupApi();
+    const caller = api.as(FINANCE);
+    const wrong = await expectTrpcError(() => caller.auth.changePassword({ currentPassword: "nope", newPassword: "a brand new passphrase" }));
+    expect(expectAppError(wrong, "INVALID_CREDENTIALS").issues[0]?.path).toEqual(["currentPassword"]);
+    const short = await expectTrpcError(() => caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "short" }));
+    expect(short.code).toBe("BAD_REQUEST");
+  });
+
+  it("resets through a one-time link made by an admin", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const finance = (await admin.admin.users()).find((u) => u.email === FINANCE);
+    const session = api.tokenFor(FINANCE);
+    const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
+    expect(link.resetToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "reset passphrase 2026" });
+    expect(await api.callerWithToken(session).auth.me()).toBeNull();
+    await api.anonymous().auth.signIn({ email: FINANCE, password: "reset passphrase 2026" });
+    const again = await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "another passphrase 1" }));
+    expectAppError(again, "TOKEN_INVALID");
+    expect(listAudit(api.db, { action: "auth.passwordReset", limit: 5 })).toHaveLength(1);
+  });
+
+  it("refuses an expired reset link", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const admin = api.as("admin@demo.example");
+    const finance = (await admin.admin.users()).find((u) => u.email === FINANCE);
+    const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
+    now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })), "TOKEN_INVALID");
+  });
+});
+
+describe("auth.demoAccounts", () => {
+  it("lists the demo sign-ins of every role, and none without demo users", async () => {
+    const accounts = await setupApi().anonymous().auth.demoAccounts();
+    expect(accounts.map((a) => a.email)).toEqual(
+      expect.arrayContaining(["admin@demo.example", "board@demo.example", "finance.0301@demo.example", "manager.5001@demo.example"]),
+    );
+    expect(await setupApi({ seed: false }).anonymous().auth.demoAccounts()).toEqual([]);
+  });
+});

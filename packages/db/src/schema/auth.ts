@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+import { organisations } from "./organisations";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased and trimmed. */
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    /** argon2id PHC string; null until the user sets a password through a reset link. */
+    passwordHash: text(),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    disabled: integer({ mode: "boolean" }).notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+);
+
+export const roleAssignments = sqliteTable(
+  "role_assignments",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text({ enum: ["admin", "board", "secretariat", "sectorCouncil", "manager", "finance"] }).notNull(),
+    organisationId: integer().references(() => organisations.id, { onDelete: "cascade" }),
+    sector: text({ enum: ["helseVelferd", "skoleOppvekst", "planByggGeodata"] }),
+    createdAt: text().notNull(),
+  },
+  (t) => [
+    // The unique index over (user, role, organisation, sector) uses coalesce(), which drizzle-kit
+    // cannot express: it is in migration 0002.
+    index("role_assignments_user_idx").on(t.userId),
+    // Organisation roles name an organisation; the others never do.
+    check(
+      "role_assignments_scope_check",
+      sql`(${t.role} in ('manager', 'finance')) = (${t.organisationId} is not null) and (${t.role} = 'sectorCouncil') = (${t.sector} is not null)`,
+    ),
+  ],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: text().notNull(),
+    lastSeenAt: text().notNull(),
+    /** Absolute expiry, fixed at sign-in. */
+    expiresAt: text().notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One-time password reset links made by an admin; only the SHA-256 of the token is kept. */
+export const passwordResets = sqliteTable("password_resets", {
+  tokenHash: text().primaryKey(),
+  userId: integer()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  createdByUserId: integer().references(() => users.id, { onDelete: "set null" }),
+  createdAt: text().notNull(),
+  expiresAt: text().notNull(),
+  usedAt: text(),
+});
+
+/** Failed sign-in counters per e-mail and per client address, for backoff (QUALITY.md S-10). */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text().primaryKey(),
+  failures: integer().notNull(),
+  lastFailureAt: text().notNull(),
+  lockedUntil: text(),
+});
+
+/** Append-only (triggers refuse UPDATE and DELETE): who did what, when, and the old → new values. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: text().notNull(),
+    actorUserId: integer(),
+    actorEmail: text(),
+    action: text().notNull(),
+    entity: text(),
+    entityId: text(),
+    organisationId: integer(),
+    /** JSON: { before, after } for data changes, or context for events. */
+    details: text(),
+    ip: text(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action), index("audit_log_org_idx").on(t.organisationId)],
+);

@@ -1,0 +1,96 @@
+/**
+ * Who may do what (DESIGN.md §6), written once. The server's base procedures check it, the
+ * admin screen shows it as a matrix, and a test walks it against every procedure.
+ */
+export const ROLES = ["admin", "board", "secretariat", "sectorCouncil", "manager", "finance"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles held in one organisation; the others are sector-wide. */
+export const ORGANISATION_ROLES = ["manager", "finance"] as const satisfies readonly Role[];
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+export const SECTORS = ["helseVelferd", "skoleOppvekst", "planByggGeodata"] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export function isOrganisationRole(role: Role): role is OrganisationRole {
+  return (ORGANISATION_ROLES as readonly Role[]).includes(role);
+}
+
+export const PERMISSIONS = [
+  "register.read",
+  "benchmarks.read",
+  "costs.read",
+  "costs.edit",
+  "drafts.read",
+  "users.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/**
+ * For each permission: the roles that hold it everywhere, and the organisation roles that hold
+ * it in their own organisation only.
+ */
+export const PERMISSION_TABLE: Record<
+  Permission,
+  { readonly everywhere: readonly Role[]; readonly ownOrganisation: readonly OrganisationRole[] }
+> = {
+  // Every signed-in user: the register and approved indicator values are shared knowledge.
+  "register.read": { everywhere: ROLES, ownOrganisation: [] },
+  "benchmarks.read": { everywhere: ROLES, ownOrganisation: [] },
+  // Raw cost figures: the own organisation, the board and admins.
+  "costs.read": { everywhere: ["admin", "board"], ownOrganisation: ["manager", "finance"] },
+  // Entering data is finance's job; admins correct on request.
+  "costs.edit": { everywhere: ["admin"], ownOrganisation: ["finance"] },
+  // Draft and submitted (not approved) values: only the own organisation and admins.
+  "drafts.read": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
+  "users.manage": { everywhere: ["admin"], ownOrganisation: [] },
+  "audit.read": { everywhere: ["admin"], ownOrganisation: [] },
+};
+
+/** Permissions that only make sense for a given organisation (the procedure names one). */
+export function isOrganisationScoped(permission: Permission): boolean {
+  return PERMISSION_TABLE[permission].ownOrganisation.length > 0;
+}
+
+export interface RoleGrant {
+  readonly role: Role;
+  /** Set for manager and finance: the organisation the role is held in. */
+  readonly organisationId: number | null;
+  /** Set for a sector council member. */
+  readonly sector: Sector | null;
+}
+
+/**
+ * Whether grants allow `permission`, in `organisationId` when the permission is about one
+ * organisation. A role held in one organisation never reaches another.
+ */
+export function can(grants: readonly RoleGrant[], permission: Permission, organisationId: number | null = null): boolean {
+  const rule = PERMISSION_TABLE[permission];
+  return grants.some((grant) => {
+    if (rule.everywhere.includes(grant.role) && !isOrganisationRole(grant.role)) return true;
+    if (isOrganisationRole(grant.role) && rule.ownOrganisation.includes(grant.role)) {
+      return organisationId !== null && grant.organisationId === organisationId;
+    }
+    // Organisation roles listed under "everywhere" (register.read) hold wherever the user is.
+    return rule.everywhere.includes(grant.role);
+  });
+}
+
+/** The organisations where grants allow `permission` through an organisation role. */
+export function organisationsWhere(grants: readonly RoleGrant[], permission: Permission): Set<number> {
+  const rule = PERMISSION_TABLE[permission];
+  const ids = new Set<number>();
+  for (const grant of grants) {
+    if (isOrganisationRole(grant.role) && rule.ownOrganisation.includes(grant.role) && grant.organisationId !== null) {
+      ids.add(grant.organisationId);
+    }
+  }
+  return ids;
+}
+
+/** Whether grants allow `permission` in every organisation (admin, board, …). */
+export function canEverywhere(grants: readonly RoleGrant[], permission: Permission): boolean {
+  const rule = PERMISSION_TABLE[permission];
+  return grants.some((g) => rule.everywhere.includes(g.role) && !isOrganisationRole(g.role));
+}
