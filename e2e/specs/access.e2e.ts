@@ -71,6 +71,30 @@ describe("access", () => {
     expect(save).toBe(403);
   });
 
+  it("works under its own Content-Security-Policy, with no violation reported", async () => {
+    const page = await browser.newPage({ enforceCsp: true });
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`Refused to load: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const response = await page.goto(`${browser.baseUrl}/`);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await signIn(page, browser.baseUrl, "finance.1103@demo.example", "/kommune/1103");
+    await page.locator(".recharts-surface").first().waitFor();
+    // A save parses the form with zod in the browser: no eval may be attempted for it.
+    await page.getByLabel("Samlede IKT-kostnader (kr)").fill("450 000 000");
+    await page.getByRole("button", { name: "Lagre" }).click();
+    await page.getByTestId("cost-saved").waitFor();
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 2, name: "IT cost per inhabitant" }).waitFor();
+    expect(violations).toEqual([]);
+  });
+
   it("has an account page and signs out", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "manager.5001@demo.example", "/konto");

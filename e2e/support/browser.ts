@@ -22,7 +22,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 export interface BrowserHandle {
   readonly baseUrl: string;
-  newPage(): Promise<Page>;
+  /** `enforceCsp: true` keeps the app's Content-Security-Policy on (axe cannot be injected then). */
+  newPage(options?: { enforceCsp?: boolean }): Promise<Page>;
 }
 
 /** One Chromium per spec file; each test gets a fresh context (cookies, storage). */
@@ -41,10 +42,14 @@ export function useBrowser(): BrowserHandle {
   });
   return {
     baseUrl: inject("baseUrl"),
-    async newPage() {
+    async newPage(options = {}) {
       if (!browser) throw new Error("browser not started");
-      // bypassCSP only so axe-core can be injected; the app itself runs under its real CSP.
-      const context = await browser.newContext({ locale: "nb-NO", viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      // bypassCSP lets axe-core be injected; the CSP spec runs with it enforced.
+      const context = await browser.newContext({
+        locale: "nb-NO",
+        viewport: { width: 1280, height: 900 },
+        bypassCSP: options.enforceCsp !== true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);

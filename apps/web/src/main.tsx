@@ -5,6 +5,7 @@ import "@digdir/designsystemet-css/theme";
 import "./styles.css";
 
 import { StrictMode } from "react";
+
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 

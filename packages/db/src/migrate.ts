@@ -14,10 +14,10 @@ export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), "
  * `PRAGMA foreign_keys = OFF`, so a table rebuild could cascade-delete child rows: switch the
  * checks off on the connection around migrate(), then verify every reference (STYLE.md §3).
  */
-export function runMigrations(sqlite: Database.Database, db: Db): void {
+export function runMigrations(sqlite: Database.Database, db: Db, migrationsFolder: string = MIGRATIONS_FOLDER): void {
   sqlite.pragma("foreign_keys = OFF");
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    migrate(db, { migrationsFolder });
     const broken = sqlite.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) {
       throw new Error(`Migration left ${broken.length} rows with broken foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);

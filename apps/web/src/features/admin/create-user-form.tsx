@@ -1,3 +1,4 @@
+import "../../lib/zod-setup";
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { EmailSchema } from "@malestokk/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";

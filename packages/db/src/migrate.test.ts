@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterEach, describe, expect, it } from "vitest";
+
+import { createDb } from "./client";
+import { MIGRATIONS_FOLDER, runMigrations } from "./migrate";
+import { seedDemoData } from "./seed/demo";
+import { TEST_NOW } from "./testing";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const TABLES = ["organisations", "reporting_years", "populations", "cost_reports", "indicator_values"];
+
+/** The migrations folder as it was after its first `count` migrations. */
+function migrationsUpTo(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), "malestokk-migrations-"));
+  dirs.push(dir);
+  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
+  const journalPath = join(dir, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, count);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return dir;
+}
+
+describe("migrations on a database with data", () => {
+  it("upgrade a seeded first-version database without losing or orphaning a row", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
+    dirs.push(dir);
+    const connection = createDb(join(dir, "old.db"));
+    runMigrations(connection.sqlite, connection.db, migrationsUpTo(1));
+    // The first schema had no indicator status; seed through the current code would not fit, so
+    // seed a current database and copy its rows column by column into the old one.
+    const current = createDb(":memory:");
+    runMigrations(current.sqlite, current.db);
+    seedDemoData(current.db, { now: TEST_NOW });
+    for (const table of TABLES) {
+      const oldColumns = (connection.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      const rows = current.sqlite.prepare(`select ${oldColumns.join(", ")} from ${table}`).all() as Record<string, unknown>[];
+      const insert = connection.sqlite.prepare(
+        `insert into ${table} (${oldColumns.join(", ")}) values (${oldColumns.map((c) => `@${c}`).join(", ")})`,
+      );
+      connection.sqlite.transaction(() => {
+        for (const row of rows) insert.run(row);
+      })();
+    }
+    current.close();
+    const count = (table: string) => (connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const before = Object.fromEntries(TABLES.map((t) => [t, count(t)]));
+    expect(before.cost_reports).toBeGreaterThan(3_000);
+
+    runMigrations(connection.sqlite, connection.db);
+
+    expect(Object.fromEntries(TABLES.map((t) => [t, count(t)]))).toEqual(before);
+    expect(connection.sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(connection.sqlite.prepare("select distinct status from indicator_values").all()).toEqual([{ status: "approved" }]);
+    expect(count("users")).toBe(0);
+    connection.close();
+  });
+});
