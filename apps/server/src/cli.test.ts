@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { createDb, findUserByEmail, listAudit, listGrants } from "@malestokk/db";
+import { writeFileSync } from "node:fs";
+
+import { createDb, findUserByEmail, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants } from "@malestokk/db";
+import { populationFixture2022 } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -57,4 +60,35 @@ describe("pnpm cli user:create", () => {
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/12 to 128 characters/);
   }, 30_000);
+});
+
+describe("pnpm cli import:jsonstat", () => {
+  it("previews with --dry-run, then imports a 07459 file all at once, accounting for every value", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const file = join(dir, "07459.json");
+    writeFileSync(file, populationFixture2022());
+    const dry = cli(["import:jsonstat", file, "--measure", "population", "--dry-run"], path, "");
+    expect(dry.stderr).toBe("");
+    expect(dry.stdout).toMatch(/DRY RUN/);
+    expect(dry.stdout).toMatch(/not allocatable: K-1507 Ålesund 2022 \(split into 1508, 1580\)/);
+    expect(dry.stdout).toMatch(/every value accounted for: yes/);
+    const check = createDb(path);
+    const halden = getMunicipalityByNumber(check.db, "3101");
+    expect(getPopulationRow(check.db, halden?.id ?? 0, 2022)).toBeNull();
+    check.close();
+
+    const real = cli(["import:jsonstat", file, "--measure", "population"], path, "");
+    expect(real.status).toBe(0);
+    expect(real.stdout).toMatch(/5 new or changed, 0 unchanged, 5 written/);
+    const after = createDb(path);
+    expect(getPopulationRow(after.db, halden?.id ?? 0, 2022)).toMatchObject({ value: 31444, source: "ssb:07459" });
+    after.close();
+
+    writeFileSync(file, "{ broken");
+    const bad = cli(["import:jsonstat", file, "--measure", "population"], path, "");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/BAD_JSON/);
+  }, 60_000);
 });

@@ -1,9 +1,20 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 
-import { AppError, createUserWithPassword, hashPassword } from "@malestokk/api";
+import { readFile } from "node:fs/promises";
+
+import { AppError, createUserWithPassword, hashPassword, importJsonStat, type ImportReport } from "@malestokk/api";
 import { createDb, runMigrations, seedReferenceData } from "@malestokk/db";
-import { EmailSchema, PasswordSchema, ROLES, SECTORS, type Role, type Sector } from "@malestokk/domain";
+import {
+  EmailSchema,
+  IMPORT_MEASURE_CODES,
+  PasswordSchema,
+  ROLES,
+  SECTORS,
+  type ImportMeasure,
+  type Role,
+  type Sector,
+} from "@malestokk/domain";
 
 import { EnvError, loadEnv } from "./env";
 
@@ -11,7 +22,10 @@ const USAGE = `Usage:
   pnpm cli user:create --email <e-mail> --role <${ROLES.join("|")}> [--name <name>]
                        [--municipality <NNNN>] [--sector <${SECTORS.join("|")}>]
 
-The password is read from standard input when it is piped, or asked for twice.`;
+  pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
+
+The password is read from standard input when it is piped, or asked for twice.
+An import writes nothing with --dry-run, and otherwise everything or nothing.`;
 
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
@@ -77,9 +91,66 @@ async function createUserCommand(args: string[]): Promise<void> {
   }
 }
 
+function printReport(report: ImportReport): void {
+  const { totals } = report;
+  const line = (label: string, t: { count: number; sum: number }) =>
+    console.log(`  ${label.padEnd(18)} ${String(t.count).padStart(7)} values  sum ${t.sum}`);
+  console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: ${report.measure} from table ${report.tableId ?? "?"}`);
+  line("in the file", totals.file);
+  line("imported", totals.imported);
+  line("skipped", totals.skipped);
+  line("not allocatable", totals.notAllocatable);
+  console.log(`  ${report.preview.changes.length} new or changed, ${report.preview.unchanged} unchanged, ${report.written} written`);
+  const reasons = new Map<string, number>();
+  for (const s of report.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  for (const [reason, count] of reasons) console.log(`  skipped ${count} × ${reason}`);
+  for (const n of report.notAllocatable) console.log(`  not allocatable: ${n.code} ${n.label} ${n.year} (split into ${n.into.join(", ")})`);
+  const balanced = totals.imported.count + totals.skipped.count + totals.notAllocatable.count === totals.file.count;
+  console.log(`  every value accounted for: ${balanced ? "yes" : "NO"}`);
+}
+
+async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { measure: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  });
+  const source = positionals[0];
+  if (!source) throw new Error(`Name a file or URL.\n\n${USAGE}`);
+  if (!IMPORT_MEASURE_CODES.includes(values.measure as ImportMeasure)) {
+    throw new Error(`--measure: one of ${IMPORT_MEASURE_CODES.join(", ")}`);
+  }
+  let text: string;
+  if (/^https?:\/\//.test(source)) {
+    const response = await fetch(source, { signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+    text = await response.text();
+  } else {
+    text = await readFile(source, "utf8");
+  }
+  const env = loadEnv();
+  const connection = createDb(env.DATABASE_PATH);
+  try {
+    runMigrations(connection.sqlite, connection.db);
+    seedReferenceData(connection.db);
+    const report = importJsonStat(connection.db, {
+      text,
+      measure: values.measure as ImportMeasure,
+      dryRun: values["dry-run"],
+      now: new Date(),
+      actor: { userId: null, email: "cli", ip: null },
+      fileName: source,
+    });
+    printReport(report);
+  } finally {
+    connection.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "user:create") return createUserCommand(rest);
+  if (command === "import:jsonstat") return importCommand(rest);
   console.error(USAGE);
   process.exitCode = 2;
 }
@@ -87,7 +158,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof AppError) {
     const issue = error.issues[0];
-    console.error(`Error: ${error.message}${issue ? ` (${issue.path.join(".")}: ${issue.code})` : ""}`);
+    const params = Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : "";
+    console.error(`Error: ${error.message}${issue ? ` (${issue.path.join(".")}: ${issue.code})` : ""}${params}`);
   } else if (error instanceof EnvError || error instanceof Error) {
     console.error(`Error: ${error.message}`);
   } else {

@@ -40,6 +40,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "admin.setDisabled": () => ({ userId: 2, disabled: false }),
   "admin.permissions": null,
   "admin.audit": () => ({}),
+  "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
 };
 
 const USERS = [

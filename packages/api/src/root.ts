@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin/admin.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
+import { importsRouter } from "./routers/imports/imports.router";
 import { costsRouter } from "./routers/costs/costs.router";
 import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
 import { systemRouter } from "./routers/system/system.router";
@@ -15,6 +16,7 @@ export const appRouter = router({
   municipalities: municipalitiesRouter,
   benchmarks: benchmarksRouter,
   costs: costsRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { ASSS_NUMBERS } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createDb, type DbConnection } from "./client";
@@ -11,6 +12,7 @@ import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./qu
 import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
 import { seedDemoData, seedReferenceData } from "./seed/demo";
+import { counties2024, municipalities2024 } from "./seed/register-2024";
 import { createTestDb, TEST_NOW } from "./testing";
 
 const open: DbConnection[] = [];
@@ -109,6 +111,26 @@ describe("demo seed", () => {
     open.push(c);
     expect(seedDemoData(c.db, { now: TEST_NOW }).seeded).toBe(false);
     expect(listMunicipalities(c.db)).toHaveLength(357);
+  });
+});
+
+describe("the 2024 register", () => {
+  it("has 357 municipalities and 15 counties, unique numbers, each municipality in the county its number names", () => {
+    expect(municipalities2024).toHaveLength(357);
+    expect(counties2024).toHaveLength(15);
+    const numbers = municipalities2024.map(([number]) => number);
+    expect(new Set(numbers).size).toBe(357);
+    const counties = new Set(counties2024.map((c) => c.number));
+    for (const number of numbers) {
+      expect(number).toMatch(/^\d{4}$/);
+      expect(counties.has(number.slice(0, 2)), number).toBe(true);
+    }
+    for (const county of counties) expect(numbers.some((n) => n.startsWith(county)), county).toBe(true);
+  });
+
+  it("contains the ASSS ten", () => {
+    const numbers = new Set(municipalities2024.map(([number]) => number));
+    for (const number of ASSS_NUMBERS) expect(numbers.has(number), number).toBe(true);
   });
 });
 

@@ -9,3 +9,4 @@ export * from "./queries/users";
 export * from "./queries/sessions";
 export * from "./queries/audit";
 export { seedDemoUsers, listDemoAccounts, DEMO_USER_MUNICIPALITIES, type DemoAccount } from "./seed/demo-users";
+export * from "./queries/imports";

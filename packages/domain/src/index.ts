@@ -12,3 +12,8 @@ export * from "./costs/parse-amount";
 export * from "./auth/permissions";
 export * from "./auth/password.schema";
 export * from "./auth/throttle";
+export * from "./register/crosswalk";
+export * from "./imports/jsonstat";
+export * from "./imports/measure-import";
+export { populationFixture2022 } from "./imports/fixtures";
+export * from "./peers/peer-groups";

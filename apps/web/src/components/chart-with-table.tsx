@@ -30,6 +30,8 @@ export function ChartWithTable(props: {
   id: string;
   title: string;
   description?: ReactNode;
+  /** Filters shown above the chart and table, e.g. the peer-group picker. */
+  controls?: ReactNode;
   chart: ReactNode;
   table: TableData;
   csvFileName: string;
@@ -60,6 +62,7 @@ export function ChartWithTable(props: {
           </Button>
         </div>
       </div>
+      {props.controls}
       {props.description && <Paragraph data-size="sm">{props.description}</Paragraph>}
       {view === "chart" ? (
         <figure className="chart-with-table__figure" aria-label={t("chart.chartLabel", { title: props.title })}>

@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "drafts.read",
   "users.manage",
   "audit.read",
+  "reference.import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +47,8 @@ export const PERMISSION_TABLE: Record<
   "drafts.read": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
   "users.manage": { everywhere: ["admin"], ownOrganisation: [] },
   "audit.read": { everywhere: ["admin"], ownOrganisation: [] },
+  // Register and SSB statistics: shared reference data, changed by admins only.
+  "reference.import": { everywhere: ["admin"], ownOrganisation: [] },
 };
 
 /** Permissions that only make sense for a given organisation (the procedure names one). */

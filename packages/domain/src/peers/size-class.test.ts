@@ -2,14 +2,15 @@ import { describe, expect, it } from "vitest";
 
 import { SIZE_CLASS_BOUNDS, sizeClassOf } from "./size-class";
 
-describe("sizeClassOf", () => {
+describe("sizeClassOf (DFØ classes)", () => {
   it("puts the bounds in the right class", () => {
     expect(sizeClassOf(215)).toBe("xs");
-    expect(sizeClassOf(4_999)).toBe("xs");
-    expect(sizeClassOf(5_000)).toBe("s");
-    expect(sizeClassOf(19_999)).toBe("s");
-    expect(sizeClassOf(20_000)).toBe("m");
-    expect(sizeClassOf(50_000)).toBe("l");
+    expect(sizeClassOf(5_000)).toBe("xs");
+    expect(sizeClassOf(5_001)).toBe("s");
+    expect(sizeClassOf(20_000)).toBe("s");
+    expect(sizeClassOf(20_001)).toBe("m");
+    expect(sizeClassOf(110_000)).toBe("m");
+    expect(sizeClassOf(110_001)).toBe("l");
     expect(sizeClassOf(717_710)).toBe("l");
   });
 

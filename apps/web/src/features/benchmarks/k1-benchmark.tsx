@@ -1,5 +1,5 @@
-import { K1 } from "@malestokk/domain";
-import { Paragraph } from "@digdir/designsystemet-react";
+import { K1, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
+import { Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import type { TFunction } from "i18next";
@@ -10,6 +10,7 @@ import { EmptyState } from "../../components/empty-state";
 import { Loading, QueryError } from "../../components/query-state";
 import { formatCsvNumber, formatDecimal, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
 import { toChartRows, type BenchmarkSeries } from "./k1-rows";
 
 // recharts is most of the page's weight: load it only when a chart is drawn (P-4).
@@ -88,12 +89,24 @@ function LatestSummary({ series }: { series: BenchmarkSeries }) {
 export function K1Benchmark({ municipalityNumber, municipalityName }: { municipalityNumber: string; municipalityName: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const query = useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "K1", municipalityNumber }));
+  const [peerGroup, setPeerGroup] = useUrlState<PeerGroupKind>("peers", "sizeClass", (raw) =>
+    (PEER_GROUP_KINDS as readonly string[]).includes(raw) ? (raw as PeerGroupKind) : null,
+  );
+  const query = useQuery({
+    ...trpc.benchmarks.series.queryOptions({ indicatorCode: "K1", municipalityNumber, peerGroup }),
+    placeholderData: (previous) => previous,
+  });
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const series = query.data;
   const hasAny = series.points.some((p) => p.own !== null);
-  const group = series.peerGroup.sizeClass;
+  const group = series.peerGroup;
+  const criteria =
+    group.kind === "sizeClass"
+      ? group.sizeClass === null
+        ? t("benchmarks.noPeerGroup")
+        : t("benchmarks.peerCriteria.sizeClass", { group: t(`benchmarks.sizeClass.${group.sizeClass}`), count: group.members })
+      : t(`benchmarks.peerCriteria.${group.kind}`, { county: group.countyName ?? "", count: group.members });
   const hasHidden = series.points.some((p) => p.peers.status === "hidden");
   return (
     <div className="stack">
@@ -102,11 +115,20 @@ export function K1Benchmark({ municipalityNumber, municipalityName }: { municipa
         title={t("benchmarks.k1Title")}
         description={
           <>
-            {t("benchmarks.k1Description")}{" "}
-            {group === null
-              ? t("benchmarks.noPeerGroup")
-              : t("benchmarks.peerGroup", { group: t(`benchmarks.sizeClass.${group}`), count: series.peerGroup.members })}
+            {t("benchmarks.k1Description")} <span data-testid="peer-criteria">{criteria}</span>
           </>
+        }
+        controls={
+          <Field className="peer-picker">
+            <Label htmlFor="k1-peers">{t("benchmarks.peerGroupLabel")}</Label>
+            <Select id="k1-peers" width="auto" value={peerGroup} onChange={(e) => setPeerGroup(e.target.value as PeerGroupKind)}>
+              {PEER_GROUP_KINDS.map((kind) => (
+                <Select.Option key={kind} value={kind}>
+                  {t(`benchmarks.peerKinds.${kind}`)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
         }
         chart={
           hasAny ? (

@@ -82,3 +82,18 @@ describe("draft visibility", () => {
     expect(costs.code).toBe("FORBIDDEN");
   });
 });
+
+describe("peer groups", () => {
+  it("compares with the county, the ASSS network or everyone, as asked", async () => {
+    const { caller } = setupCaller();
+    const county = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "county" });
+    expect(county.peerGroup).toMatchObject({ kind: "county", countyNumber: "46", countyName: "Vestland", members: 43 });
+    const asss = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "asss" });
+    expect(asss.peerGroup).toMatchObject({ kind: "asss", members: 10 });
+    const all = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "all" });
+    expect(all.peerGroup.members).toBe(357);
+    // With every municipality as peers, the peer ratio of sums is the national figure.
+    const point = all.points.find((p) => p.year === 2024);
+    expect(point?.peers.status === "shown" ? point.peers.ratioOfSums : null).toBeCloseTo(point?.national.ratioOfSums ?? 0, 9);
+  });
+});

@@ -1,4 +1,4 @@
-import { INDICATOR_CODES, SIZE_CLASSES } from "@malestokk/domain";
+import { INDICATOR_CODES, PEER_GROUP_KINDS, SIZE_CLASSES } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -21,7 +21,13 @@ const PeerSummarySchema = z.discriminatedUnion("status", [
 const SeriesSchema = z.object({
   indicatorCode: z.string(),
   municipalityNumber: z.string(),
-  peerGroup: z.object({ kind: z.literal("sizeClass"), sizeClass: z.enum(SIZE_CLASSES).nullable(), members: z.number() }),
+  peerGroup: z.object({
+    kind: z.enum(PEER_GROUP_KINDS),
+    sizeClass: z.enum(SIZE_CLASSES).nullable(),
+    countyNumber: z.string().nullable(),
+    countyName: z.string().nullable(),
+    members: z.number(),
+  }),
   points: z.array(
     z.object({
       year: z.number(),
@@ -43,7 +49,13 @@ const SeriesSchema = z.object({
 
 export const benchmarksRouter = router({
   series: permissionProcedure("benchmarks.read")
-    .input(z.object({ indicatorCode: z.enum(INDICATOR_CODES), municipalityNumber: MunicipalityNumberSchema }))
+    .input(
+      z.object({
+        indicatorCode: z.enum(INDICATOR_CODES),
+        municipalityNumber: MunicipalityNumberSchema,
+        peerGroup: z.enum(PEER_GROUP_KINDS).optional(),
+      }),
+    )
     .output(SeriesSchema)
     .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input, ctx.session.grants)),
 });

@@ -10,7 +10,8 @@ import {
   canEverywhere,
   getIndicator,
   organisationsWhere,
-  sizeClassOf,
+  selectPeers,
+  type PeerGroupKind,
   type RoleGrant,
   type SeriesPoint,
   type SizeClass,
@@ -22,7 +23,13 @@ import { requireMunicipality } from "../municipalities/municipalities.service";
 export interface BenchmarkSeries {
   readonly indicatorCode: string;
   readonly municipalityNumber: string;
-  readonly peerGroup: { readonly kind: "sizeClass"; readonly sizeClass: SizeClass | null; readonly members: number };
+  readonly peerGroup: {
+    readonly kind: PeerGroupKind;
+    readonly sizeClass: SizeClass | null;
+    readonly countyNumber: string | null;
+    readonly countyName: string | null;
+    readonly members: number;
+  };
   readonly points: (Omit<SeriesPoint, "own"> & {
     readonly own: (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved" }) | null;
   })[];
@@ -36,7 +43,7 @@ export interface BenchmarkSeries {
  */
 export function getBenchmarkSeries(
   db: Db,
-  args: { indicatorCode: string; municipalityNumber: string },
+  args: { indicatorCode: string; municipalityNumber: string; peerGroup?: PeerGroupKind | undefined },
   grants: readonly RoleGrant[],
 ): BenchmarkSeries {
   const indicator = getIndicator(args.indicatorCode);
@@ -44,15 +51,15 @@ export function getBenchmarkSeries(
   const municipality = requireMunicipality(db, args.municipalityNumber);
   const years = listReportingYears(db).map((y) => y.year);
   const latest = listLatestPopulations(db);
-  const ownPopulation = latest.get(municipality.id);
-  const sizeClass = ownPopulation === undefined ? null : sizeClassOf(ownPopulation);
-  const peerIds = new Set<number>();
-  if (sizeClass !== null) {
-    for (const m of listMunicipalities(db)) {
-      const population = latest.get(m.id);
-      if (population !== undefined && sizeClassOf(population) === sizeClass) peerIds.add(m.id);
-    }
-  }
+  const units = listMunicipalities(db).map((m) => ({
+    id: m.id,
+    number: m.number,
+    countyNumber: m.countyNumber,
+    population: latest.get(m.id) ?? null,
+  }));
+  const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
+  const group = selectPeers(units, self, args.peerGroup ?? "sizeClass");
+  const peerIds = group.members;
   const drafts = canEverywhere(grants, "drafts.read")
     ? ({ all: true } as const)
     : ({ all: false, organisationIds: organisationsWhere(grants, "drafts.read") } as const);
@@ -61,7 +68,13 @@ export function getBenchmarkSeries(
   return {
     indicatorCode: indicator.code,
     municipalityNumber: municipality.number,
-    peerGroup: { kind: "sizeClass", sizeClass, members: peerIds.size },
+    peerGroup: {
+      kind: group.kind,
+      sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
+      countyNumber: group.kind === "county" ? group.countyNumber : null,
+      countyName: group.kind === "county" ? municipality.countyName : null,
+      members: peerIds.size,
+    },
     points: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
       ...p,
       own: p.own ? { ...p.own, status: ownStatus.get(p.year) ?? "approved" } : null,

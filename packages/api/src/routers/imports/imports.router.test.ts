@@ -1,0 +1,63 @@
+import { getMunicipalityByNumber, getPopulationRow, listAudit } from "@malestokk/db";
+import { populationFixture2022 } from "@malestokk/domain";
+import { describe, expect, it } from "vitest";
+
+import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+
+describe("imports.jsonStat (SSB table 07459)", () => {
+  it("previews without writing, then imports onto the 2024 units and accounts for every value", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const halden = getMunicipalityByNumber(api.db, "3101");
+    const before = getPopulationRow(api.db, halden?.id ?? 0, 2022);
+    expect(before?.isDemo).toBe(true);
+
+    const preview = await admin.imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: true });
+    expect(preview.written).toBe(0);
+    expect(preview.preview.changes.find((c) => c.number === "3101")).toMatchObject({ name: "Halden", year: 2022, after: 31444 });
+    expect(getPopulationRow(api.db, halden?.id ?? 0, 2022)).toEqual(before);
+
+    const report = await admin.imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: false, fileName: "07459.json" });
+    expect(report.written).toBe(5);
+    expect(report.notAllocatable.map((n) => n.code)).toEqual(["K-1507"]);
+    const { file, imported, skipped, notAllocatable } = report.totals;
+    expect(imported.sum + skipped.sum + notAllocatable.sum).toBe(file.sum);
+    expect(getPopulationRow(api.db, halden?.id ?? 0, 2022)).toMatchObject({ value: 31444, source: "ssb:07459", isDemo: false });
+
+    // K1 now divides by the imported population.
+    const series = await admin.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "3101" });
+    expect(series.points.find((p) => p.year === 2022)?.own?.denominator).toBe(31444);
+    expect(listAudit(api.db, { action: "reference.imported", limit: 1 })[0]).toMatchObject({ actorEmail: "admin@demo.example", entityId: "07459" });
+  });
+
+  it("changes nothing when the same file is imported again", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    await admin.imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: false });
+    const again = await admin.imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: false });
+    expect(again.written).toBe(0);
+    expect(again.preview.unchanged).toBe(5);
+  });
+
+  it.each([
+    ["bad JSON", "{ nope", "BAD_JSON"],
+    ["a wrong size product", populationFixture2022().replace('"size":[10,1,1]', '"size":[11,1,1]'), "SIZE_MISMATCH"],
+    ["an unknown dimension", populationFixture2022().replace('"id":["Region","ContentsCode","Tid"]', '"id":["Region","ContentsCode","Tid","Kjonn"]').replace('"size":[10,1,1]', '"size":[10,1,1,1]'), "UNKNOWN_DIMENSION"],
+    ["another table", populationFixture2022().replace('"tableid":"07459"', '"tableid":"12362"'), "BAD_STRUCTURE"],
+  ])("refuses %s with a reason and changes nothing", async (_name, content, reason) => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const oslo = getMunicipalityByNumber(api.db, "0301");
+    const before = getPopulationRow(api.db, oslo?.id ?? 0, 2022);
+    const error = await expectTrpcError(() => admin.imports.jsonStat({ measure: "population", content, dryRun: false }));
+    expect(expectAppError(error, "IMPORT_REJECTED").params).toMatchObject({ reason });
+    expect(getPopulationRow(api.db, oslo?.id ?? 0, 2022)).toEqual(before);
+    expect(listAudit(api.db, { action: "reference.imported", limit: 1 })).toEqual([]);
+  });
+
+  it("is for administrators only", async () => {
+    const error = await expectTrpcError(() =>
+      setupApi().as("board@demo.example").imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: true }),
+    );
+    expect(error.code).toBe("FORBIDDEN");
+  });
+});

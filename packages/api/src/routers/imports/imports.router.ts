@@ -1,0 +1,28 @@
+import { IMPORT_MEASURE_CODES } from "@malestokk/domain";
+import { z } from "zod";
+
+import { permissionProcedure, router } from "../../trpc";
+import { importJsonStat } from "./imports.service";
+
+export const importsRouter = router({
+  /** JSON-stat 2.0 as text (an uploaded file's content); `dryRun` gives the preview only. */
+  jsonStat: permissionProcedure("reference.import")
+    .input(
+      z.object({
+        measure: z.enum(IMPORT_MEASURE_CODES),
+        content: z.string().min(2).max(900_000),
+        fileName: z.string().max(255).nullish(),
+        dryRun: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      importJsonStat(ctx.db, {
+        text: input.content,
+        measure: input.measure,
+        dryRun: input.dryRun,
+        fileName: input.fileName ?? null,
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+});

@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import type { ImportPlan } from "@malestokk/domain";
+
+import type { DbOrTx } from "../client";
+import { organisations, populations } from "../schema/index";
+import { recomputeIndicatorValues } from "./indicators";
+
+export interface ImportChange {
+  readonly number: string;
+  readonly name: string;
+  readonly year: number;
+  readonly before: number | null;
+  readonly after: number;
+}
+
+export interface ImportPreview {
+  /** Values that are new or different from what is stored; only these are written. */
+  readonly changes: readonly ImportChange[];
+  readonly unchanged: number;
+}
+
+function unitsByNumber(db: DbOrTx): Map<string, { id: number; name: string }> {
+  return new Map(
+    db
+      .select({ id: organisations.id, number: organisations.number, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "municipality"))
+      .all()
+      .map((o) => [o.number, { id: o.id, name: o.name }] as const),
+  );
+}
+
+export function listMunicipalityNumbers(db: DbOrTx): Set<string> {
+  return new Set(unitsByNumber(db).keys());
+}
+
+/** What an import of population figures would change, compared with what is stored now. */
+export function previewPopulationImport(db: DbOrTx, plan: ImportPlan, source: string): ImportPreview {
+  const units = unitsByNumber(db);
+  const stored = new Map(
+    db
+      .select({ organisationId: populations.organisationId, year: populations.year, value: populations.value, source: populations.source })
+      .from(populations)
+      .all()
+      .map((p) => [`${p.organisationId}:${p.year}`, p] as const),
+  );
+  const changes: ImportChange[] = [];
+  let unchanged = 0;
+  for (const row of plan.rows) {
+    const unit = units.get(row.number);
+    if (!unit) continue;
+    const current = stored.get(`${unit.id}:${row.year}`);
+    if (current && current.value === row.value && current.source === source) unchanged += 1;
+    else changes.push({ number: row.number, name: unit.name, year: row.year, before: current?.value ?? null, after: row.value });
+  }
+  return { changes, unchanged };
+}
+
+/**
+ * Writes the changed population figures (no longer demo) and recomputes the indicators that use
+ * them. Call inside one transaction with the audit entry: the import is whole or absent.
+ */
+export function applyPopulationImport(db: DbOrTx, preview: ImportPreview, args: { source: string; now: string }): number {
+  const units = unitsByNumber(db);
+  for (const change of preview.changes) {
+    const unit = units.get(change.number);
+    if (!unit) continue;
+    const values = { value: change.after, source: args.source, isDemo: false, updatedAt: args.now };
+    db.insert(populations)
+      .values({ organisationId: unit.id, year: change.year, ...values })
+      .onConflictDoUpdate({ target: [populations.organisationId, populations.year], set: values })
+      .run();
+    recomputeIndicatorValues(db, { scope: { organisationId: unit.id, year: change.year }, now: args.now });
+  }
+  return preview.changes.length;
+}
+
+export function getPopulationRow(db: DbOrTx, organisationId: number, year: number) {
+  return (
+    db
+      .select()
+      .from(populations)
+      .where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)))
+      .get() ?? null
+  );
+}
