@@ -92,3 +92,19 @@ describe("pnpm cli import:jsonstat", () => {
     expect(bad.stderr).toMatch(/BAD_JSON/);
   }, 60_000);
 });
+
+describe("pnpm cli import:klass", () => {
+  it("imports KOSTRA groups from a KLASS correspondence", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const file = join(dir, "kostra.json");
+    writeFileSync(file, JSON.stringify({ correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" }] }));
+    const result = cli(["import:klass", file, "--kostra-groups", "--year", "2024"], path, "");
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/1 new or changed, 0 unchanged, 1 written/);
+    const check = createDb(path);
+    expect(getMunicipalityByNumber(check.db, "0301")).toMatchObject({ kostraGroup: "EKG16", kostraGroupSource: "klass:112 2024" });
+    check.close();
+  }, 30_000);
+});

@@ -3,7 +3,7 @@ import { createInterface } from "node:readline";
 
 import { readFile } from "node:fs/promises";
 
-import { AppError, createUserWithPassword, hashPassword, importJsonStat, type ImportReport } from "@malestokk/api";
+import { AppError, createUserWithPassword, hashPassword, importJsonStat, importKostraGroups, type ImportReport } from "@malestokk/api";
 import { createDb, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
@@ -23,6 +23,7 @@ const USAGE = `Usage:
                        [--municipality <NNNN>] [--sector <${SECTORS.join("|")}>]
 
   pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
+  pnpm cli import:klass <file-or-url> --kostra-groups --year <YYYY> [--dry-run]
 
 The password is read from standard input when it is piped, or asked for twice.
 An import writes nothing with --dry-run, and otherwise everything or nothing.`;
@@ -109,6 +110,47 @@ function printReport(report: ImportReport): void {
   console.log(`  every value accounted for: ${balanced ? "yes" : "NO"}`);
 }
 
+async function readSource(source: string): Promise<string> {
+  if (/^https?:\/\//.test(source)) {
+    const response = await fetch(source, { signal: AbortSignal.timeout(60_000) });
+    if (!response.ok) throw new Error(`${source} answered ${response.status}`);
+    return response.text();
+  }
+  return readFile(source, "utf8");
+}
+
+function withDatabase<T>(fn: (db: ReturnType<typeof createDb>["db"]) => T): T {
+  const env = loadEnv();
+  const connection = createDb(env.DATABASE_PATH);
+  try {
+    runMigrations(connection.sqlite, connection.db);
+    seedReferenceData(connection.db);
+    return fn(connection.db);
+  } finally {
+    connection.close();
+  }
+}
+
+async function importKlassCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "kostra-groups": { type: "boolean", default: false }, year: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  });
+  const source = positionals[0];
+  if (!source || !values["kostra-groups"]) throw new Error(`Name a file or URL and --kostra-groups.\n\n${USAGE}`);
+  const year = Number(values.year);
+  if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new Error("--year: the year the groups apply to, 2020 or later");
+  const text = await readSource(source);
+  const report = withDatabase((db) =>
+    importKostraGroups(db, { text, year, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+  );
+  console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: KOSTRA groups ${report.year}`);
+  console.log(`  ${report.changes.length} new or changed, ${report.unchanged} unchanged, ${report.written} written`);
+  for (const s of report.skipped) console.log(`  skipped ${s.code} ${s.name}: ${s.reason}`);
+  if (report.unassigned.length > 0) console.log(`  ${report.unassigned.length} municipalities got no group from this file`);
+}
+
 async function importCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -120,37 +162,25 @@ async function importCommand(args: string[]): Promise<void> {
   if (!IMPORT_MEASURE_CODES.includes(values.measure as ImportMeasure)) {
     throw new Error(`--measure: one of ${IMPORT_MEASURE_CODES.join(", ")}`);
   }
-  let text: string;
-  if (/^https?:\/\//.test(source)) {
-    const response = await fetch(source, { signal: AbortSignal.timeout(60_000) });
-    if (!response.ok) throw new Error(`${source} answered ${response.status}`);
-    text = await response.text();
-  } else {
-    text = await readFile(source, "utf8");
-  }
-  const env = loadEnv();
-  const connection = createDb(env.DATABASE_PATH);
-  try {
-    runMigrations(connection.sqlite, connection.db);
-    seedReferenceData(connection.db);
-    const report = importJsonStat(connection.db, {
+  const text = await readSource(source);
+  const report = withDatabase((db) =>
+    importJsonStat(db, {
       text,
       measure: values.measure as ImportMeasure,
       dryRun: values["dry-run"],
       now: new Date(),
       actor: { userId: null, email: "cli", ip: null },
       fileName: source,
-    });
-    printReport(report);
-  } finally {
-    connection.close();
-  }
+    }),
+  );
+  printReport(report);
 }
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "user:create") return createUserCommand(rest);
   if (command === "import:jsonstat") return importCommand(rest);
+  if (command === "import:klass") return importKlassCommand(rest);
   console.error(USAGE);
   process.exitCode = 2;
 }

@@ -14,4 +14,4 @@ export { createUserWithPassword } from "./routers/admin/admin.service";
 export type { Access, Meta } from "./trpc";
 export { AppError } from "./errors";
 export type { ErrorData } from "./trpc";
-export { importJsonStat, type ImportReport } from "./routers/imports/imports.service";
+export { importJsonStat, importKostraGroups, type ImportReport, type KostraImportReport } from "./routers/imports/imports.service";

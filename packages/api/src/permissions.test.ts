@@ -40,6 +40,11 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "admin.setDisabled": () => ({ userId: 2, disabled: false }),
   "admin.permissions": null,
   "admin.audit": () => ({}),
+  "peers.sets": null,
+  "peers.saveSet": (m) => ({ name: "Mine", memberNumbers: [m, "4601"], shareWithMunicipality: null }),
+  "peers.deleteSet": () => ({ id: 1 }),
+  "peers.suggest": (m) => ({ municipalityNumber: m }),
+  "imports.kostraGroups": () => ({ content: "{}", year: 2024, dryRun: true }),
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
 };
 

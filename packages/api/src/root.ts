@@ -4,6 +4,7 @@ import { adminRouter } from "./routers/admin/admin.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
 import { importsRouter } from "./routers/imports/imports.router";
+import { peersRouter } from "./routers/peers/peers.router";
 import { costsRouter } from "./routers/costs/costs.router";
 import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
 import { systemRouter } from "./routers/system/system.router";
@@ -17,6 +18,7 @@ export const appRouter = router({
   benchmarks: benchmarksRouter,
   costs: costsRouter,
   imports: importsRouter,
+  peers: peersRouter,
 });
 
 export type AppRouter = typeof appRouter;

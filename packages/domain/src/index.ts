@@ -17,3 +17,5 @@ export * from "./imports/jsonstat";
 export * from "./imports/measure-import";
 export { populationFixture2022 } from "./imports/fixtures";
 export * from "./peers/peer-groups";
+export * from "./peers/suggest";
+export * from "./imports/klass";

@@ -76,6 +76,9 @@ function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
             <li>
               <NavLink to="/admin/logg">{t("nav.audit")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/admin/import">{t("nav.import")}</NavLink>
+            </li>
           </>
         )}
         <li>

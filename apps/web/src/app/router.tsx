@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: "admin/brukere", lazy: page(() => import("./routes/admin-users.route")) },
       { path: "admin/tilganger", lazy: page(() => import("./routes/admin-permissions.route")) },
       { path: "admin/logg", lazy: page(() => import("./routes/admin-audit.route")) },
+      { path: "admin/import", lazy: page(() => import("./routes/admin-import.route")) },
       { path: "*", lazy: page(() => import("./routes/not-found.route")) },
     ],
   },

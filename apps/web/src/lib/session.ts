@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@malestokk/api";
-import { can, type Permission, type Role, type RoleGrant, type Sector } from "@malestokk/domain";
+import { can, isOrganisationRole, type Permission, type Role, type RoleGrant, type Sector } from "@malestokk/domain";
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 
 import { useTRPC } from "./trpc";
@@ -34,4 +34,10 @@ export function forgetSession(queryClient: QueryClient, trpc: ReturnType<typeof 
   const meKey = trpc.auth.me.queryKey();
   queryClient.setQueryData(meKey, null);
   queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey) !== JSON.stringify(meKey) });
+}
+
+/** Whether the user holds a role (manager, finance) in this organisation itself. */
+export function useHasRoleIn(organisationId: number | null): boolean {
+  const me = useMe();
+  return organisationId !== null && grantsOf(me.data).some((g) => isOrganisationRole(g.role) && g.organisationId === organisationId);
 }

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { ImportPlan } from "@malestokk/domain";
+import type { ImportPlan, KostraPlan } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations } from "../schema/index";
@@ -83,4 +83,43 @@ export function getPopulationRow(db: DbOrTx, organisationId: number, year: numbe
       .where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)))
       .get() ?? null
   );
+}
+
+export interface KostraChange {
+  readonly number: string;
+  readonly name: string;
+  readonly before: string | null;
+  readonly after: string;
+  readonly afterName: string;
+}
+
+/** Which municipalities a KOSTRA-group plan would move, and how many stay as they are. */
+export function previewKostraGroups(db: DbOrTx, plan: KostraPlan, source: string): { changes: KostraChange[]; unchanged: number } {
+  const current = new Map(
+    db
+      .select({ number: organisations.number, name: organisations.name, group: organisations.kostraGroup, source: organisations.kostraGroupSource })
+      .from(organisations)
+      .where(eq(organisations.kind, "municipality"))
+      .all()
+      .map((o) => [o.number, o] as const),
+  );
+  const changes: KostraChange[] = [];
+  let unchanged = 0;
+  for (const a of plan.assignments) {
+    const unit = current.get(a.number);
+    if (!unit) continue;
+    if (unit.group === a.group && unit.source === source) unchanged += 1;
+    else changes.push({ number: a.number, name: unit.name, before: unit.group, after: a.group, afterName: a.groupName });
+  }
+  return { changes, unchanged };
+}
+
+export function applyKostraGroups(db: DbOrTx, changes: readonly KostraChange[], source: string): number {
+  for (const c of changes) {
+    db.update(organisations)
+      .set({ kostraGroup: c.after, kostraGroupName: c.afterName, kostraGroupSource: source })
+      .where(and(eq(organisations.number, c.number), eq(organisations.kind, "municipality")))
+      .run();
+  }
+  return changes.length;
 }

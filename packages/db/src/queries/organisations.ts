@@ -11,6 +11,9 @@ export interface MunicipalityListItem {
   readonly altName: string | null;
   readonly countyNumber: string;
   readonly countyName: string;
+  readonly kostraGroup: string | null;
+  readonly kostraGroupName: string | null;
+  readonly kostraGroupSource: string | null;
 }
 
 /** All municipalities (not counties) with their county's name, ordered by number. */
@@ -30,6 +33,9 @@ export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
       name: organisations.name,
       altName: organisations.altName,
       countyNumber: organisations.countyNumber,
+      kostraGroup: organisations.kostraGroup,
+      kostraGroupName: organisations.kostraGroupName,
+      kostraGroupSource: organisations.kostraGroupSource,
     })
     .from(organisations)
     .where(eq(organisations.kind, "municipality"))
@@ -49,6 +55,9 @@ export function getMunicipalityByNumber(db: DbOrTx, number: string): Municipalit
         altName: organisations.altName,
         countyNumber: organisations.countyNumber,
         countyName: sql<string>`coalesce(${county.name}, ${organisations.countyNumber})`,
+        kostraGroup: organisations.kostraGroup,
+        kostraGroupName: organisations.kostraGroupName,
+        kostraGroupSource: organisations.kostraGroupSource,
       })
       .from(organisations)
       .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))

@@ -2,3 +2,4 @@ export * from "./organisations";
 export * from "./costs";
 export * from "./indicators";
 export * from "./auth";
+export * from "./peers";

@@ -13,6 +13,11 @@ export const organisations = sqliteTable(
     altName: text(),
     kind: text({ enum: ["municipality", "county"] }).notNull(),
     countyNumber: text().notNull(),
+    /** SSB's KOSTRA group code (KLASS 112), e.g. "EKG13"; null until imported. */
+    kostraGroup: text(),
+    kostraGroupName: text(),
+    /** Where the group comes from, e.g. "klass:112 2024". */
+    kostraGroupSource: text(),
   },
   (t) => [
     index("organisations_kind_idx").on(t.kind),

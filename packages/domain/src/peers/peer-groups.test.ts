@@ -21,6 +21,12 @@ describe("selectPeers", () => {
     expect(selectPeers(units, units[2] as PeerUnit, "county")).toEqual({ kind: "county", countyNumber: "46", members: new Set([2, 3, 4]) });
   });
 
+  it("groups by KOSTRA group, and has none until groups are imported", () => {
+    const withGroups = units.map((u) => ({ ...u, kostraGroup: u.id <= 2 ? "EKG13" : null }));
+    expect(selectPeers(withGroups, withGroups[1] as PeerUnit, "kostra")).toEqual({ kind: "kostra", kostraGroup: "EKG13", members: new Set([1, 2]) });
+    expect(selectPeers(units, units[1] as PeerUnit, "kostra")).toEqual({ kind: "kostra", kostraGroup: null, members: new Set() });
+  });
+
   it("knows the ASSS network and everyone", () => {
     expect(selectPeers(units, units[4] as PeerUnit, "asss").members).toEqual(new Set([1, 2]));
     expect(selectPeers(units, units[4] as PeerUnit, "all").members.size).toBe(6);

@@ -8,7 +8,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
 import { CostTotalForm } from "../../features/costs/cost-total-form";
 import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
-import { useCan } from "../../lib/session";
+import { useCan, useHasRoleIn } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
 export default function MunicipalityRoute() {
@@ -20,6 +20,8 @@ export default function MunicipalityRoute() {
   const name = query.data?.name;
   const canReadCosts = useCan("costs.read", query.data?.id ?? null);
   const canEditCosts = useCan("costs.edit", query.data?.id ?? null);
+  // Sharing a peer set needs a role in this municipality itself (the server checks it too).
+  const belongsHere = useHasRoleIn(query.data?.id ?? null);
   useEffect(() => {
     document.title = `${name ?? number} – ${t("app.name")}`;
   }, [name, number, t]);
@@ -54,8 +56,16 @@ export default function MunicipalityRoute() {
   return (
     <div className="stack">
       {crumbs}
-      <MunicipalityHeader number={m.number} name={m.name} altName={m.altName} countyName={m.countyName} />
-      <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} />
+      <MunicipalityHeader
+        number={m.number}
+        name={m.name}
+        altName={m.altName}
+        countyName={m.countyName}
+        kostraGroup={m.kostraGroup}
+        kostraGroupName={m.kostraGroupName}
+        kostraGroupSource={m.kostraGroupSource}
+      />
+      <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
       {canReadCosts ? (
         <CostTotalForm municipalityNumber={m.number} canEdit={canEditCosts} />
       ) : (

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -21,5 +21,44 @@ describe("K1 peer group picker", () => {
     renderApp("/kommune/4601?peers=all", { as: "board@demo.example", language: "en" });
     expect((await screen.findByTestId("peer-criteria")).textContent).toBe("Peer group: all 357 municipalities.");
     expect(screen.getByLabelText<HTMLSelectElement>("Compare with").value).toBe("all");
+  });
+});
+
+describe("own peer sets", () => {
+  it("suggests similar municipalities with reasons, saves the chosen ones as a shared set and compares with it", async () => {
+    const { router } = renderApp("/kommune/1103", { as: "finance.1103@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Lag egen gruppe med forslag" }));
+    const sandnes = await screen.findByRole("checkbox", { name: /^Sandnes \(1108, Rogaland\)/ });
+    expect((sandnes as HTMLInputElement).checked).toBe(true);
+    expect(screen.getAllByText(/lignende folketall/).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("button", { name: "Lagre gruppen" }));
+    expect(await screen.findByText("Gi gruppen et navn.")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Navn på gruppen"), { target: { value: "Vestlandsbyer" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: "Del med alle i Stavanger" }));
+    fireEvent.click(screen.getByRole("button", { name: "Lagre gruppen" }));
+    expect(await screen.findByText("Gruppen «Vestlandsbyer» er lagret og valgt.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId("peer-criteria").textContent).toBe("Sammenligningsgruppe: «Vestlandsbyer», 11 kommuner du har valgt."));
+    expect(router.state.location.search).toMatch(/^\?peers=set-\d+$/);
+
+    fireEvent.click(screen.getByRole("button", { name: "Slett gruppen" }));
+    const dialog = await screen.findByRole("dialog", { name: "Slette sammenligningsgruppen?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Slett gruppen" }));
+    expect(await screen.findByText("Gruppen er slettet.")).toBeTruthy();
+    expect(router.state.location.search).toBe("");
+  });
+
+  it("offers sharing only to users with a role in the municipality", async () => {
+    renderApp("/kommune/1103", { as: "board@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Lag egen gruppe med forslag" }));
+    await screen.findByRole("checkbox", { name: /^Sandnes/ });
+    expect(screen.queryByRole("checkbox", { name: /Del med alle/ })).toBeNull();
+  });
+});
+
+describe("KOSTRA group peers", () => {
+  it("explains that the groups are not imported yet", async () => {
+    renderApp("/kommune/4601?peers=kostra", { as: "board@demo.example" });
+    expect((await screen.findByTestId("peer-criteria")).textContent).toMatch(/ingen KOSTRA-gruppe ennå.*KLASS \(klassifikasjon 112\)/);
+    expect(screen.getByTestId("kostra-group").textContent).toBe("KOSTRA-gruppe: ikke importert ennå");
   });
 });

@@ -1,17 +1,20 @@
 import { K1, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
-import { Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { Alert, Button, Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 import { ChartWithTable, type TableData } from "../../components/chart-with-table";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
 import { Loading, QueryError } from "../../components/query-state";
+import { translateError } from "../../lib/errors";
 import { formatCsvNumber, formatDecimal, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { toChartRows, type BenchmarkSeries } from "./k1-rows";
+import { PeerSetEditor } from "./peer-set-editor";
 
 // recharts is most of the page's weight: load it only when a chart is drawn (P-4).
 const K1Chart = lazy(() => import("./k1-chart"));
@@ -85,24 +88,57 @@ function LatestSummary({ series }: { series: BenchmarkSeries }) {
   );
 }
 
+/** The peer choice in the URL: a group kind ("county") or a saved set ("set-12"). */
+function parsePeers(raw: string): string | null {
+  return (PEER_GROUP_KINDS as readonly string[]).includes(raw) || /^set-\d+$/.test(raw) ? raw : null;
+}
+
 /** K1 for one municipality over the reporting years, against its peer band and Norway. */
-export function K1Benchmark({ municipalityNumber, municipalityName }: { municipalityNumber: string; municipalityName: string }) {
+export function K1Benchmark(props: { municipalityNumber: string; municipalityName: string; canShareWithMunicipality: boolean }) {
+  const { municipalityNumber, municipalityName } = props;
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [peerGroup, setPeerGroup] = useUrlState<PeerGroupKind>("peers", "sizeClass", (raw) =>
-    (PEER_GROUP_KINDS as readonly string[]).includes(raw) ? (raw as PeerGroupKind) : null,
-  );
+  const queryClient = useQueryClient();
+  const [peers, setPeers] = useUrlState<string>("peers", "sizeClass", parsePeers);
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const peerSetId = peers.startsWith("set-") ? Number(peers.slice(4)) : undefined;
+  const peerGroup = peerSetId === undefined ? (peers as PeerGroupKind) : undefined;
+  const sets = useQuery(trpc.peers.sets.queryOptions());
   const query = useQuery({
-    ...trpc.benchmarks.series.queryOptions({ indicatorCode: "K1", municipalityNumber, peerGroup }),
+    ...trpc.benchmarks.series.queryOptions({
+      indicatorCode: "K1",
+      municipalityNumber,
+      ...(peerGroup ? { peerGroup } : {}),
+      ...(peerSetId ? { peerSetId } : {}),
+    }),
     placeholderData: (previous) => previous,
   });
+  const currentSet = sets.data?.find((s) => s.id === peerSetId) ?? null;
+  const deleteSet = useMutation(
+    trpc.peers.deleteSet.mutationOptions({
+      onSuccess: async () => {
+        setConfirmDelete(false);
+        setPeers("sizeClass");
+        setNotice(t("peers.deleted"));
+        await queryClient.invalidateQueries(trpc.peers.sets.queryFilter());
+      },
+    }),
+  );
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const series = query.data;
   const hasAny = series.points.some((p) => p.own !== null);
   const group = series.peerGroup;
   const criteria =
-    group.kind === "sizeClass"
+    group.kind === "custom"
+      ? t("peers.customCriteria", { name: group.peerSetName ?? "", count: group.members })
+      : group.kind === "kostra"
+        ? group.kostraGroup === null
+          ? t("benchmarks.kostraMissing")
+          : t("benchmarks.peerCriteria.kostra", { group: group.kostraGroup, groupName: group.kostraGroupName ?? "", count: group.members })
+        : group.kind === "sizeClass"
       ? group.sizeClass === null
         ? t("benchmarks.noPeerGroup")
         : t("benchmarks.peerCriteria.sizeClass", { group: t(`benchmarks.sizeClass.${group.sizeClass}`), count: group.members })
@@ -119,16 +155,81 @@ export function K1Benchmark({ municipalityNumber, municipalityName }: { municipa
           </>
         }
         controls={
-          <Field className="peer-picker">
-            <Label htmlFor="k1-peers">{t("benchmarks.peerGroupLabel")}</Label>
-            <Select id="k1-peers" width="auto" value={peerGroup} onChange={(e) => setPeerGroup(e.target.value as PeerGroupKind)}>
-              {PEER_GROUP_KINDS.map((kind) => (
-                <Select.Option key={kind} value={kind}>
-                  {t(`benchmarks.peerKinds.${kind}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <div className="peer-controls">
+            <Field className="peer-picker">
+              <Label htmlFor="k1-peers">{t("benchmarks.peerGroupLabel")}</Label>
+              <Select
+                id="k1-peers"
+                width="auto"
+                value={peers}
+                onChange={(e) => {
+                  setNotice(null);
+                  setPeers(e.target.value);
+                }}
+              >
+                {PEER_GROUP_KINDS.map((kind) => (
+                  <Select.Option key={kind} value={kind}>
+                    {t(`benchmarks.peerKinds.${kind}`)}
+                  </Select.Option>
+                ))}
+                {sets.data && sets.data.length > 0 && (
+                  <optgroup label={t("peers.ownSets")}>
+                    {sets.data.map((set) => (
+                      <Select.Option key={set.id} value={`set-${set.id}`}>
+                        {set.name}
+                      </Select.Option>
+                    ))}
+                  </optgroup>
+                )}
+              </Select>
+            </Field>
+            <div className="button-row">
+              {!editing && (
+                <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)}>
+                  {t("peers.suggestButton")}
+                </Button>
+              )}
+              {currentSet?.isOwner && (
+                <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => setConfirmDelete(true)}>
+                  {t("peers.delete")}
+                </Button>
+              )}
+            </div>
+            {notice && (
+              <Alert data-color="success" role="status">
+                {notice}
+              </Alert>
+            )}
+            {editing && (
+              <PeerSetEditor
+                municipalityNumber={municipalityNumber}
+                municipalityName={municipalityName}
+                canShare={props.canShareWithMunicipality}
+                onCancel={() => setEditing(false)}
+                onSaved={(id, name) => {
+                  setEditing(false);
+                  setNotice(t("peers.saved", { name }));
+                  setPeers(`set-${id}`);
+                }}
+              />
+            )}
+            <ConfirmDialog
+              request={
+                confirmDelete && currentSet
+                  ? {
+                      title: t("peers.deleteTitle"),
+                      body: t("peers.deleteBody", { name: currentSet.name }),
+                      confirmLabel: t("peers.delete"),
+                      destructive: true,
+                    }
+                  : null
+              }
+              pending={deleteSet.isPending}
+              error={deleteSet.error ? translateError(t, deleteSet.error).message : null}
+              onCancel={() => setConfirmDelete(false)}
+              onConfirm={() => currentSet && deleteSet.mutate({ id: currentSet.id })}
+            />
+          </div>
         }
         chart={
           hasAny ? (

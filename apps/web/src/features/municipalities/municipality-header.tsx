@@ -1,7 +1,15 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 
-export function MunicipalityHeader(props: { number: string; name: string; altName: string | null; countyName: string }) {
+export function MunicipalityHeader(props: {
+  number: string;
+  name: string;
+  altName: string | null;
+  countyName: string;
+  kostraGroup: string | null;
+  kostraGroupName: string | null;
+  kostraGroupSource: string | null;
+}) {
   const { t } = useTranslation();
   return (
     <header className="municipality-header">
@@ -11,6 +19,11 @@ export function MunicipalityHeader(props: { number: string; name: string; altNam
       </Heading>
       <Paragraph>
         {t("municipalities.numberLabel", { number: props.number })} · {t("municipalities.countyLabel", { county: props.countyName })}
+      </Paragraph>
+      <Paragraph data-size="sm" data-testid="kostra-group">
+        {props.kostraGroup
+          ? t("municipalities.kostra", { group: props.kostraGroup, name: props.kostraGroupName ?? "", source: props.kostraGroupSource ?? "" })
+          : t("municipalities.kostraNone")}
       </Paragraph>
     </header>
   );

@@ -22,10 +22,13 @@ const SeriesSchema = z.object({
   indicatorCode: z.string(),
   municipalityNumber: z.string(),
   peerGroup: z.object({
-    kind: z.enum(PEER_GROUP_KINDS),
+    kind: z.enum([...PEER_GROUP_KINDS, "custom"]),
+    peerSetName: z.string().nullable(),
     sizeClass: z.enum(SIZE_CLASSES).nullable(),
     countyNumber: z.string().nullable(),
     countyName: z.string().nullable(),
+    kostraGroup: z.string().nullable(),
+    kostraGroupName: z.string().nullable(),
     members: z.number(),
   }),
   points: z.array(
@@ -54,8 +57,10 @@ export const benchmarksRouter = router({
         indicatorCode: z.enum(INDICATOR_CODES),
         municipalityNumber: MunicipalityNumberSchema,
         peerGroup: z.enum(PEER_GROUP_KINDS).optional(),
+        /** A saved peer set the user may use; takes the place of peerGroup. */
+        peerSetId: z.number().int().positive().optional(),
       }),
     )
     .output(SeriesSchema)
-    .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input, ctx.session.grants)),
+    .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input, ctx.session)),
 });

@@ -18,16 +18,21 @@ import {
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+import type { Session } from "../../context";
 import { requireMunicipality } from "../municipalities/municipalities.service";
+import { requireVisiblePeerSet } from "../peers/peers.service";
 
 export interface BenchmarkSeries {
   readonly indicatorCode: string;
   readonly municipalityNumber: string;
   readonly peerGroup: {
-    readonly kind: PeerGroupKind;
+    readonly kind: PeerGroupKind | "custom";
+    readonly peerSetName: string | null;
     readonly sizeClass: SizeClass | null;
     readonly countyNumber: string | null;
     readonly countyName: string | null;
+    readonly kostraGroup: string | null;
+    readonly kostraGroupName: string | null;
     readonly members: number;
   };
   readonly points: (Omit<SeriesPoint, "own"> & {
@@ -43,9 +48,10 @@ export interface BenchmarkSeries {
  */
 export function getBenchmarkSeries(
   db: Db,
-  args: { indicatorCode: string; municipalityNumber: string; peerGroup?: PeerGroupKind | undefined },
-  grants: readonly RoleGrant[],
+  args: { indicatorCode: string; municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  session: Session,
 ): BenchmarkSeries {
+  const grants: readonly RoleGrant[] = session.grants;
   const indicator = getIndicator(args.indicatorCode);
   if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
   const municipality = requireMunicipality(db, args.municipalityNumber);
@@ -56,9 +62,13 @@ export function getBenchmarkSeries(
     number: m.number,
     countyNumber: m.countyNumber,
     population: latest.get(m.id) ?? null,
+    kostraGroup: m.kostraGroup,
   }));
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
-  const group = selectPeers(units, self, args.peerGroup ?? "sizeClass");
+  const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
+  const group = peerSet
+    ? { kind: "custom" as const, members: new Set(peerSet.memberIds) }
+    : selectPeers(units, self, args.peerGroup ?? "sizeClass");
   const peerIds = group.members;
   const drafts = canEverywhere(grants, "drafts.read")
     ? ({ all: true } as const)
@@ -70,9 +80,12 @@ export function getBenchmarkSeries(
     municipalityNumber: municipality.number,
     peerGroup: {
       kind: group.kind,
+      peerSetName: peerSet?.name ?? null,
       sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
       countyNumber: group.kind === "county" ? group.countyNumber : null,
       countyName: group.kind === "county" ? municipality.countyName : null,
+      kostraGroup: group.kind === "kostra" ? group.kostraGroup : null,
+      kostraGroupName: group.kind === "kostra" ? municipality.kostraGroupName : null,
       members: peerIds.size,
     },
     points: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({

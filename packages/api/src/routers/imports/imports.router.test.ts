@@ -61,3 +61,42 @@ describe("imports.jsonStat (SSB table 07459)", () => {
     expect(error.code).toBe("FORBIDDEN");
   });
 });
+
+describe("imports.kostraGroups (KLASS 112)", () => {
+  const FILE = JSON.stringify({
+    correspondenceItems: [
+      { sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" },
+      { sourceCode: "4601", sourceName: "Bergen", targetCode: "EKG13", targetName: "De ti største kommunene utenom Oslo" },
+      { sourceCode: "5001", sourceName: "Trondheim", targetCode: "EKG13", targetName: "De ti største kommunene utenom Oslo" },
+      { sourceCode: "1103", sourceName: "Stavanger", targetCode: "EKG13", targetName: "De ti største kommunene utenom Oslo" },
+    ],
+  });
+
+  it("previews, imports, and then offers the KOSTRA group as a peer group", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const preview = await admin.imports.kostraGroups({ content: FILE, year: 2024, dryRun: true });
+    expect(preview).toMatchObject({ written: 0, unchanged: 0 });
+    expect(preview.changes).toHaveLength(4);
+    expect(preview.unassigned).toHaveLength(353);
+    expect((await admin.municipalities.get({ municipalityNumber: "4601" })).kostraGroup).toBeNull();
+
+    const report = await admin.imports.kostraGroups({ content: FILE, year: 2024, dryRun: false });
+    expect(report.written).toBe(4);
+    expect(await admin.municipalities.get({ municipalityNumber: "4601" })).toMatchObject({
+      kostraGroup: "EKG13",
+      kostraGroupName: "De ti største kommunene utenom Oslo",
+      kostraGroupSource: "klass:112 2024",
+    });
+    const series = await admin.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "kostra" });
+    expect(series.peerGroup).toMatchObject({ kind: "kostra", kostraGroup: "EKG13", members: 3 });
+    expect((await admin.imports.kostraGroups({ content: FILE, year: 2024, dryRun: false })).written).toBe(0);
+  });
+
+  it("refuses a file that is not a KLASS correspondence and changes nothing", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    const error = await expectTrpcError(() => admin.imports.kostraGroups({ content: '{"codes":[]}', year: 2024, dryRun: false }));
+    expectAppError(error, "IMPORT_REJECTED");
+    expect((await admin.municipalities.get({ municipalityNumber: "0301" })).kostraGroup).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@ import { IMPORT_MEASURE_CODES } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
-import { importJsonStat } from "./imports.service";
+import { importJsonStat, importKostraGroups } from "./imports.service";
 
 export const importsRouter = router({
   /** JSON-stat 2.0 as text (an uploaded file's content); `dryRun` gives the preview only. */
@@ -21,6 +21,18 @@ export const importsRouter = router({
         measure: input.measure,
         dryRun: input.dryRun,
         fileName: input.fileName ?? null,
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+  /** KOSTRA groups from a KLASS correspondence file (classification 112) for a year. */
+  kostraGroups: permissionProcedure("reference.import")
+    .input(z.object({ content: z.string().min(2).max(900_000), year: z.number().int().min(2020).max(2100), dryRun: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      importKostraGroups(ctx.db, {
+        text: input.content,
+        year: input.year,
+        dryRun: input.dryRun,
         now: ctx.now(),
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       }),

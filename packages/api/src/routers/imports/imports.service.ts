@@ -1,6 +1,9 @@
 import {
   appendAudit,
+  applyKostraGroups,
   applyPopulationImport,
+  previewKostraGroups,
+  type KostraChange,
   listMunicipalityNumbers,
   previewPopulationImport,
   type Db,
@@ -10,6 +13,9 @@ import {
   IMPORT_MEASURES,
   JsonStatError,
   parseJsonStat,
+  parseKlassCorrespondence,
+  planKostraGroups,
+  type KostraPlan,
   planMeasureImport,
   type ImportMeasure,
   type ImportPlan,
@@ -83,4 +89,54 @@ export function importJsonStat(
     { behavior: "immediate" },
   );
   return report;
+}
+
+export interface KostraImportReport {
+  readonly dryRun: boolean;
+  readonly year: number;
+  readonly written: number;
+  readonly changes: readonly KostraChange[];
+  readonly unchanged: number;
+  readonly skipped: KostraPlan["skipped"];
+  readonly unassigned: readonly string[];
+}
+
+/**
+ * KOSTRA groups from a KLASS correspondence (municipalities 131 ↔ KOSTRA groups 112) for a year;
+ * replaces the groups of the units it names, whole or not at all.
+ */
+export function importKostraGroups(
+  db: Db,
+  args: { text: string; year: number; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
+): KostraImportReport {
+  let plan: KostraPlan;
+  try {
+    plan = planKostraGroups({ items: parseKlassCorrespondence(args.text), year: args.year, knownNumbers: listMunicipalityNumbers(db) });
+  } catch (error) {
+    if (error instanceof JsonStatError) {
+      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
+    }
+    throw error;
+  }
+  const source = `klass:112 ${args.year}`;
+  return db.transaction(
+    (tx) => {
+      const preview = previewKostraGroups(tx, plan, source);
+      const written = args.dryRun ? 0 : applyKostraGroups(tx, preview.changes, source);
+      if (!args.dryRun) {
+        appendAudit(tx, {
+          at: args.now.toISOString(),
+          actorUserId: args.actor.userId,
+          actorEmail: args.actor.email,
+          ip: args.actor.ip,
+          action: "reference.imported",
+          entity: "klass",
+          entityId: "112",
+          details: { year: args.year, written, unchanged: preview.unchanged, skipped: plan.skipped.length, unassigned: plan.unassigned.length },
+        });
+      }
+      return { dryRun: args.dryRun, year: args.year, written, changes: preview.changes, unchanged: preview.unchanged, skipped: plan.skipped, unassigned: plan.unassigned };
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -14,6 +14,9 @@ describe("municipalities router", () => {
       altName: null,
       countyNumber: "03",
       countyName: "Oslo",
+      kostraGroup: null,
+      kostraGroupName: null,
+      kostraGroupSource: null,
     });
     expect(list.find((m) => m.number === "4601")?.name).toBe("Bergen");
   });

@@ -10,6 +10,9 @@ const MunicipalitySchema = z.object({
   altName: z.string().nullable(),
   countyNumber: z.string(),
   countyName: z.string(),
+  kostraGroup: z.string().nullable(),
+  kostraGroupName: z.string().nullable(),
+  kostraGroupSource: z.string().nullable(),
 });
 
 export const MunicipalityNumberSchema = z.string().regex(/^\d{4}$/);

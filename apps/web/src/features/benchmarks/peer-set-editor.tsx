@@ -1,0 +1,118 @@
+import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { translateError } from "../../lib/errors";
+import { formatInteger } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+
+/** Suggests the ten most similar municipalities and saves the chosen ones as a named peer set. */
+export function PeerSetEditor(props: {
+  municipalityNumber: string;
+  municipalityName: string;
+  /** Offered only to users with a role in this municipality. */
+  canShare: boolean;
+  onSaved: (id: number, name: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const suggestions = useQuery(trpc.peers.suggest.queryOptions({ municipalityNumber: props.municipalityNumber }));
+  const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
+  const [name, setName] = useState("");
+  const [share, setShare] = useState(false);
+  const [errors, setErrors] = useState<{ name?: string; members?: string; form?: string }>({});
+  const save = useMutation(
+    trpc.peers.saveSet.mutationOptions({
+      onSuccess: async (set) => {
+        await queryClient.invalidateQueries(trpc.peers.sets.queryFilter());
+        props.onSaved(set.id, set.name);
+      },
+      onError: (error) => setErrors({ form: translateError(t, error).message }),
+    }),
+  );
+
+  if (suggestions.isPending) return <Loading />;
+  if (suggestions.isError) return <QueryError error={suggestions.error} onRetry={() => void suggestions.refetch()} />;
+
+  const chosen = suggestions.data.filter((s) => !unchecked.has(s.number)).map((s) => s.number);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: typeof errors = {};
+    if (name.trim() === "") next.name = t("peers.nameRequired");
+    if (chosen.length === 0) next.members = t("peers.noneChosen");
+    setErrors(next);
+    if (next.name || next.members) return;
+    save.mutate({
+      name: name.trim(),
+      // The municipality itself is always in its own comparison.
+      memberNumbers: [props.municipalityNumber, ...chosen],
+      shareWithMunicipality: share ? props.municipalityNumber : null,
+    });
+  };
+
+  return (
+    <section className="panel peer-editor" aria-labelledby="peer-editor-heading">
+      <Heading level={3} data-size="xs" id="peer-editor-heading">
+        {t("peers.editorTitle")}
+      </Heading>
+      <Paragraph data-size="sm">{t("peers.editorIntro", { name: props.municipalityName })}</Paragraph>
+      {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
+      <form onSubmit={submit} className="stack" noValidate>
+        <Fieldset>
+          <Fieldset.Legend>{t("peers.members")}</Fieldset.Legend>
+          {suggestions.data.map((s) => (
+            <Checkbox
+              key={s.number}
+              label={`${s.name} (${s.number}, ${s.countyName})`}
+              description={
+                s.reasons.length === 0
+                  ? t("peers.noReason")
+                  : s.reasons
+                      .map((r) =>
+                        r.code === "SAME_COUNTY"
+                          ? t("peers.reason.SAME_COUNTY")
+                          : r.code === "SIMILAR_POPULATION"
+                            ? t("peers.reason.SIMILAR_POPULATION", {
+                                population: formatInteger(r.params.population),
+                                ownPopulation: formatInteger(r.params.ownPopulation),
+                              })
+                            : t("peers.reason.SIMILAR_COST", { value: formatInteger(r.params.value), ownValue: formatInteger(r.params.ownValue) }),
+                      )
+                      .join("; ")
+              }
+              checked={!unchecked.has(s.number)}
+              onChange={(e) => {
+                const next = new Set(unchecked);
+                if (e.target.checked) next.delete(s.number);
+                else next.add(s.number);
+                setUnchecked(next);
+              }}
+            />
+          ))}
+          {errors.members && <Paragraph data-size="sm" className="field-error">{errors.members}</Paragraph>}
+        </Fieldset>
+        <Textfield id="peer-set-name" label={t("peers.name")} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+        {props.canShare && (
+          <Checkbox
+            label={t("peers.share", { name: props.municipalityName })}
+            description={t("peers.shareDescription")}
+            checked={share}
+            onChange={(e) => setShare(e.target.checked)}
+          />
+        )}
+        <div className="button-row">
+          <Button type="submit" disabled={save.isPending}>
+            {t("peers.save")}
+          </Button>
+          <Button variant="secondary" onClick={props.onCancel}>
+            {t("peers.cancel")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

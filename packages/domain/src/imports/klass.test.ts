@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+
+import { JsonStatError } from "./jsonstat";
+import { parseKlassCorrespondence, planKostraGroups } from "./klass";
+
+const FILE = JSON.stringify({
+  correspondenceItems: [
+    { sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" },
+    { sourceCode: "3024", sourceName: "Bærum", targetCode: "EKG13", targetName: "De ti største kommunene utenom Oslo" },
+    { sourceCode: "1507", sourceName: "Ålesund", targetCode: "EKG13", targetName: "De ti største kommunene utenom Oslo" },
+    { sourceCode: "2111", sourceName: "Longyearbyen", targetCode: "EKG99", targetName: "Andre" },
+  ],
+});
+
+describe("KLASS correspondence to KOSTRA groups", () => {
+  it("maps older numbers and reports what it cannot place", () => {
+    const plan = planKostraGroups({ items: parseKlassCorrespondence(FILE), year: 2023, knownNumbers: new Set(["0301", "3201", "4601"]) });
+    expect(plan.assignments).toEqual([
+      { number: "0301", group: "EKG16", groupName: "Oslo kommune" },
+      { number: "3201", group: "EKG13", groupName: "De ti største kommunene utenom Oslo" },
+    ]);
+    expect(plan.skipped.map((s) => [s.code, s.reason])).toEqual([
+      ["1507", "SPLIT"],
+      ["2111", "NOT_A_MUNICIPALITY"],
+    ]);
+    expect(plan.unassigned).toEqual(["4601"]);
+  });
+
+  it("accepts the groups on the source side too", () => {
+    const reversed = JSON.stringify({ correspondenceItems: [{ sourceCode: "EKG16", sourceName: "Oslo kommune", targetCode: "0301", targetName: "Oslo" }] });
+    expect(planKostraGroups({ items: parseKlassCorrespondence(reversed), year: 2024, knownNumbers: new Set(["0301"]) }).assignments).toEqual([
+      { number: "0301", group: "EKG16", groupName: "Oslo kommune" },
+    ]);
+  });
+
+  it("refuses a file that is not a correspondence, and a unit in two groups", () => {
+    expect(() => parseKlassCorrespondence("{}")).toThrow(JsonStatError);
+    expect(() => parseKlassCorrespondence("nope")).toThrow(JsonStatError);
+    const twice = JSON.stringify({
+      correspondenceItems: [
+        { sourceCode: "0301", targetCode: "EKG16" },
+        { sourceCode: "0301", targetCode: "EKG13" },
+      ],
+    });
+    expect(() => planKostraGroups({ items: parseKlassCorrespondence(twice), year: 2024, knownNumbers: new Set(["0301"]) })).toThrow(JsonStatError);
+  });
+});

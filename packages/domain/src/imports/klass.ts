@@ -1,0 +1,85 @@
+import { mapRegion } from "../register/crosswalk";
+import { JsonStatError } from "./jsonstat";
+
+export interface KlassCorrespondenceItem {
+  readonly sourceCode: string;
+  readonly sourceName: string;
+  readonly targetCode: string;
+  readonly targetName: string;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads a KLASS correspondence (SSB's classification service, e.g. municipalities 131 ↔ KOSTRA
+ * groups 112) as its JSON API returns it: `{ correspondenceItems: [{ sourceCode, targetCode, … }] }`.
+ */
+export function parseKlassCorrespondence(text: string): KlassCorrespondenceItem[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new JsonStatError("BAD_JSON", { detail: error instanceof Error ? error.message : "unparsable" });
+  }
+  if (!isObject(raw) || !Array.isArray(raw.correspondenceItems)) throw new JsonStatError("NOT_A_DATASET", { detail: "no correspondenceItems" });
+  return raw.correspondenceItems.map((item, index) => {
+    if (!isObject(item) || typeof item.sourceCode !== "string" || typeof item.targetCode !== "string") {
+      throw new JsonStatError("BAD_STRUCTURE", { item: index });
+    }
+    return {
+      sourceCode: item.sourceCode,
+      sourceName: typeof item.sourceName === "string" ? item.sourceName : "",
+      targetCode: item.targetCode,
+      targetName: typeof item.targetName === "string" ? item.targetName : "",
+    };
+  });
+}
+
+export interface KostraAssignment {
+  readonly number: string;
+  readonly group: string;
+  readonly groupName: string;
+}
+
+export interface KostraPlan {
+  readonly assignments: readonly KostraAssignment[];
+  readonly skipped: readonly { readonly code: string; readonly name: string; readonly reason: "UNKNOWN_REGION" | "SPLIT" | "NOT_A_MUNICIPALITY" }[];
+  /** Units of the register that the file gives no group. */
+  readonly unassigned: readonly string[];
+}
+
+/**
+ * Plans KOSTRA groups from a correspondence for a year: either side may hold the municipality
+ * number; older numbers go through the crosswalk; a unit listed twice with different groups is
+ * refused rather than resolved by order.
+ */
+export function planKostraGroups(args: {
+  readonly items: readonly KlassCorrespondenceItem[];
+  readonly year: number;
+  readonly knownNumbers: ReadonlySet<string>;
+}): KostraPlan {
+  const assignments = new Map<string, KostraAssignment>();
+  const skipped: KostraPlan["skipped"][number][] = [];
+  for (const item of args.items) {
+    const sourceIsMunicipality = /^(K-)?\d{4}$/.test(item.sourceCode);
+    const code = sourceIsMunicipality ? item.sourceCode : item.targetCode;
+    const name = sourceIsMunicipality ? item.sourceName : item.targetName;
+    const group = sourceIsMunicipality ? item.targetCode : item.sourceCode;
+    const groupName = sourceIsMunicipality ? item.targetName : item.sourceName;
+    const mapping = mapRegion(code, args.year, args.knownNumbers);
+    if (mapping.kind === "split") skipped.push({ code, name, reason: "SPLIT" });
+    else if (mapping.kind !== "municipality") {
+      skipped.push({ code, name, reason: mapping.kind === "nonMunicipal" ? "NOT_A_MUNICIPALITY" : "UNKNOWN_REGION" });
+    } else {
+      const earlier = assignments.get(mapping.number);
+      if (earlier && earlier.group !== group) {
+        throw new JsonStatError("BAD_STRUCTURE", { detail: "unit in two groups", region: code, groups: `${earlier.group}, ${group}` });
+      }
+      assignments.set(mapping.number, { number: mapping.number, group, groupName });
+    }
+  }
+  const unassigned = [...args.knownNumbers].filter((n) => !assignments.has(n)).sort();
+  return { assignments: [...assignments.values()].sort((a, b) => a.number.localeCompare(b.number)), skipped, unassigned };
+}
