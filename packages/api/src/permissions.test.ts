@@ -45,6 +45,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "peers.deleteSet": () => ({ id: 1 }),
   "peers.suggest": (m) => ({ municipalityNumber: m }),
   "imports.kostraGroups": () => ({ content: "{}", year: 2024, dryRun: true }),
+  "register.cooperatives": null,
+  "register.saveCooperative": (m) => ({ organisationNumber: "912345678", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
 };
 

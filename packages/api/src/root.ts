@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
 import { importsRouter } from "./routers/imports/imports.router";
 import { peersRouter } from "./routers/peers/peers.router";
+import { registerRouter } from "./routers/register/register.router";
 import { costsRouter } from "./routers/costs/costs.router";
 import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
 import { systemRouter } from "./routers/system/system.router";
@@ -19,6 +20,7 @@ export const appRouter = router({
   costs: costsRouter,
   imports: importsRouter,
   peers: peersRouter,
+  register: registerRouter,
 });
 
 export type AppRouter = typeof appRouter;

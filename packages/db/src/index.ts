@@ -11,3 +11,4 @@ export * from "./queries/audit";
 export { seedDemoUsers, listDemoAccounts, DEMO_USER_MUNICIPALITIES, type DemoAccount } from "./seed/demo-users";
 export * from "./queries/imports";
 export * from "./queries/peer-sets";
+export * from "./queries/cooperatives";

@@ -1,17 +1,20 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-/** Municipalities and county municipalities: the reporting units. */
+/**
+ * The reporting units: municipalities, county municipalities, and IT cooperatives (interkommunale
+ * IKT-samarbeid), which are identified by their 9-digit organisation number.
+ */
 export const organisations = sqliteTable(
   "organisations",
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    /** 4 digits for a municipality, 2 for a county (the 2024 division). */
+    /** 4 digits for a municipality, 2 for a county (the 2024 division), 9 for an IT cooperative. */
     number: text().notNull().unique(),
     name: text().notNull(),
     /** Official Sámi or Kven name, where one exists. */
     altName: text(),
-    kind: text({ enum: ["municipality", "county"] }).notNull(),
+    kind: text({ enum: ["municipality", "county", "itCooperative"] }).notNull(),
     countyNumber: text().notNull(),
     /** SSB's KOSTRA group code (KLASS 112), e.g. "EKG13"; null until imported. */
     kostraGroup: text(),
@@ -21,7 +24,7 @@ export const organisations = sqliteTable(
   },
   (t) => [
     index("organisations_kind_idx").on(t.kind),
-    check("organisations_kind_check", sql`${t.kind} in ('municipality', 'county')`),
+    check("organisations_kind_check", sql`${t.kind} in ('municipality', 'county', 'itCooperative')`),
   ],
 );
 
@@ -51,4 +54,18 @@ export const populations = sqliteTable(
     updatedAt: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.year] }), index("populations_year_idx").on(t.year)],
+);
+
+/** Which municipalities an IT cooperative serves. */
+export const cooperativeMembers = sqliteTable(
+  "cooperative_members",
+  {
+    cooperativeId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    municipalityId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.cooperativeId, t.municipalityId] }), index("cooperative_members_municipality_idx").on(t.municipalityId)],
 );

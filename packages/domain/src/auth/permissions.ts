@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "users.manage",
   "audit.read",
   "reference.import",
+  "register.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -49,6 +50,8 @@ export const PERMISSION_TABLE: Record<
   "audit.read": { everywhere: ["admin"], ownOrganisation: [] },
   // Register and SSB statistics: shared reference data, changed by admins only.
   "reference.import": { everywhere: ["admin"], ownOrganisation: [] },
+  // The register's own entries, such as IT cooperatives and their members.
+  "register.manage": { everywhere: ["admin"], ownOrganisation: [] },
 };
 
 /** Permissions that only make sense for a given organisation (the procedure names one). */

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
+import { CooperativeList } from "../../features/municipalities/cooperative-list";
 import { MunicipalityList } from "../../features/municipalities/municipality-list";
 
 export default function MunicipalityListRoute() {
@@ -8,5 +9,10 @@ export default function MunicipalityListRoute() {
   useEffect(() => {
     document.title = `${t("municipalities.title")} – ${t("app.name")}`;
   }, [t]);
-  return <MunicipalityList />;
+  return (
+    <div className="stack">
+      <MunicipalityList />
+      <CooperativeList />
+    </div>
+  );
 }

@@ -42,3 +42,10 @@ describe("municipality list page", () => {
     expect(document.documentElement.lang).toBe("en");
   });
 });
+
+describe("IT cooperatives on the list page", () => {
+  it("says how to get cooperatives when none is registered", async () => {
+    renderApp("/", { as: "board@demo.example" });
+    expect(await screen.findByText(/Ingen IKT-samarbeid er registrert ennå/)).toBeTruthy();
+  });
+});

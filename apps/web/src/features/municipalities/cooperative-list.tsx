@@ -1,0 +1,40 @@
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { EmptyState } from "../../components/empty-state";
+import { QueryError } from "../../components/query-state";
+import { useTRPC } from "../../lib/trpc";
+
+/** The IT cooperatives of the register and the municipalities each one serves. */
+export function CooperativeList() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.register.cooperatives.queryOptions());
+  return (
+    <section aria-labelledby="cooperatives-heading" className="stack">
+      <Heading level={2} data-size="sm" id="cooperatives-heading">
+        {t("cooperatives.title")}
+      </Heading>
+      <Paragraph data-size="sm">{t("cooperatives.intro")}</Paragraph>
+      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && query.data.length === 0 && <EmptyState>{t("cooperatives.empty")}</EmptyState>}
+      {query.data && query.data.length > 0 && (
+        <ul className="cooperative-list">
+          {query.data.map((c) => (
+            <li key={c.id}>
+              <strong>{c.name}</strong> ({t("cooperatives.orgNumber", { number: c.organisationNumber })}) — {t("cooperatives.members")}:{" "}
+              {c.members.map((m, i) => (
+                <span key={m.number}>
+                  {i > 0 && ", "}
+                  <Link to={`/kommune/${m.number}`}>{m.name}</Link>
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

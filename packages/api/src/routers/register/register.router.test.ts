@@ -1,0 +1,31 @@
+import { listAudit } from "@malestokk/db";
+import { describe, expect, it } from "vitest";
+
+import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+
+describe("IT cooperatives", () => {
+  it("registers a cooperative with its members, lists it for everyone and audits the change", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    expect(await admin.register.cooperatives()).toEqual([]);
+    const saved = await admin.register.saveCooperative({ organisationNumber: "912345678", name: "Digitale Vestland", memberNumbers: ["4601", "4602", "4601"] });
+    expect(saved).toMatchObject({ organisationNumber: "912345678", name: "Digitale Vestland", members: [{ number: "4601", name: "Bergen" }, { number: "4602", name: "Kinn" }] });
+    expect(await api.as("finance.5001@demo.example").register.cooperatives()).toHaveLength(1);
+
+    await admin.register.saveCooperative({ organisationNumber: "912345678", name: "Digitale Vestland", memberNumbers: ["4601", "4631"] });
+    const audit = listAudit(api.db, { action: "register.cooperativeChanged", limit: 1 })[0];
+    expect(JSON.parse(audit?.details ?? "{}")).toEqual({
+      before: { name: "Digitale Vestland", members: ["4601", "4602"] },
+      after: { name: "Digitale Vestland", members: ["4601", "4631"] },
+    });
+    // A cooperative is not a municipality: the municipality list is unchanged.
+    expect(await admin.municipalities.list()).toHaveLength(357);
+  });
+
+  it("refuses unknown members and a number that belongs to a municipality", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    const unknown = await expectTrpcError(() => admin.register.saveCooperative({ organisationNumber: "912345678", name: "X", memberNumbers: ["4601", "9999"] }));
+    expect(expectAppError(unknown, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["memberNumbers", 1], code: "NOT_FOUND" });
+    expect(await admin.register.cooperatives()).toEqual([]);
+  });
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+import { permissionProcedure, router } from "../../trpc";
+import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
+import { listAllCooperatives, registerCooperative } from "./register.service";
+
+export const registerRouter = router({
+  /** IT cooperatives (interkommunale IKT-samarbeid) and the municipalities they serve. */
+  cooperatives: permissionProcedure("register.read").query(({ ctx }) => listAllCooperatives(ctx.db)),
+  saveCooperative: permissionProcedure("register.manage")
+    .input(
+      z.object({
+        organisationNumber: z.string().regex(/^\d{9}$/),
+        name: z.string().trim().min(1).max(200),
+        memberNumbers: z.array(MunicipalityNumberSchema).min(2).max(357),
+      }),
+    )
+    .mutation(({ ctx, input }) => registerCooperative(ctx.db, ctx.session, input, ctx.now())),
+});
