@@ -29,6 +29,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "auth.changePassword": () => ({ currentPassword: "wrong", newPassword: "a new long password" }),
   "municipalities.list": null,
   "municipalities.get": (m) => ({ municipalityNumber: m }),
+  "municipalities.population": (m) => ({ municipalityNumber: m }),
   "benchmarks.series": (m) => ({ indicatorCode: "K1", municipalityNumber: m }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "costs.saveTotal": (m) => ({ municipalityNumber: m, year: 2024, totalItCost: 1_000_000, expectedVersion: null }),

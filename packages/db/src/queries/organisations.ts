@@ -92,3 +92,21 @@ export function listLatestPopulations(db: DbOrTx): Map<number, number> {
   }
   return new Map([...latest].map(([id, { value }]) => [id, value]));
 }
+
+export interface PopulationFact {
+  readonly year: number;
+  readonly value: number;
+  readonly source: string;
+  readonly isDemo: boolean;
+  readonly updatedAt: string;
+}
+
+/** One municipality's population by year, each with where it came from. */
+export function listPopulationFacts(db: DbOrTx, organisationId: number): PopulationFact[] {
+  return db
+    .select({ year: populations.year, value: populations.value, source: populations.source, isDemo: populations.isDemo, updatedAt: populations.updatedAt })
+    .from(populations)
+    .where(eq(populations.organisationId, organisationId))
+    .orderBy(asc(populations.year))
+    .all();
+}

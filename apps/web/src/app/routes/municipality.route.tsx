@@ -8,6 +8,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
 import { CostTotalForm } from "../../features/costs/cost-total-form";
 import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
+import { PopulationFacts } from "../../features/municipalities/population-facts";
 import { useCan, useHasRoleIn } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -66,6 +67,7 @@ export default function MunicipalityRoute() {
         kostraGroupSource={m.kostraGroupSource}
       />
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
+      <PopulationFacts municipalityNumber={m.number} name={m.name} />
       {canReadCosts ? (
         <CostTotalForm municipalityNumber={m.number} canEdit={canEditCosts} />
       ) : (

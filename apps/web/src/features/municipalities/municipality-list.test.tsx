@@ -49,3 +49,13 @@ describe("IT cooperatives on the list page", () => {
     expect(await screen.findByText(/Ingen IKT-samarbeid er registrert ennå/)).toBeTruthy();
   });
 });
+
+describe("population facts", () => {
+  it("shows each year's population with its source", async () => {
+    renderApp("/kommune/0301", { as: "board@demo.example" });
+    fireEvent.click(await screen.findByText("Folketall 1. januar og kilder"));
+    const table = await screen.findByTestId("population-facts");
+    expect(table.textContent).toContain("Demodata (oppdiktet)");
+    expect(table.textContent).toMatch(/2025717\s710/);
+  });
+});

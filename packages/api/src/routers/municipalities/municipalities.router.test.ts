@@ -21,6 +21,13 @@ describe("municipalities router", () => {
     expect(list.find((m) => m.number === "4601")?.name).toBe("Bergen");
   });
 
+  it("gives the population by year with the source of each figure", async () => {
+    const { caller } = setupCaller();
+    const facts = await caller.municipalities.population({ municipalityNumber: "0301" });
+    expect(facts.map((f) => f.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(facts[0]).toMatchObject({ source: "demo", isDemo: true });
+  });
+
   it("answers UNAUTHORIZED to an anonymous caller", async () => {
     const { caller } = setupCaller({ seed: false });
     const error = await expectTrpcError(() => caller.municipalities.list());

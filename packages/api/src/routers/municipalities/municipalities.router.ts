@@ -1,6 +1,8 @@
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
+import { listPopulationFacts } from "@malestokk/db";
+
 import { listAllMunicipalities, requireMunicipality } from "./municipalities.service";
 
 const MunicipalitySchema = z.object({
@@ -23,4 +25,8 @@ export const municipalitiesRouter = router({
     .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
     .output(MunicipalitySchema)
     .query(({ ctx, input }) => requireMunicipality(ctx.db, input.municipalityNumber)),
+  /** Population on 1 January by year, with the source of each figure (SSB table or demo). */
+  population: permissionProcedure("register.read")
+    .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
+    .query(({ ctx, input }) => listPopulationFacts(ctx.db, requireMunicipality(ctx.db, input.municipalityNumber).id)),
 });

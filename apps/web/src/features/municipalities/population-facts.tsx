@@ -1,0 +1,53 @@
+import { Details, Table } from "@digdir/designsystemet-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+import { EmptyState } from "../../components/empty-state";
+import { QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { formatDateTime, formatInteger } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+
+/** The population behind every per-inhabitant figure, year by year, with where each came from. */
+export function PopulationFacts({ municipalityNumber, name }: { municipalityNumber: string; name: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.municipalities.population.queryOptions({ municipalityNumber }));
+  const caption = t("population.caption", { name });
+  return (
+    <Details>
+      <Details.Summary>{t("population.title")}</Details.Summary>
+      <Details.Content>
+        {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+        {query.data && query.data.length === 0 && <EmptyState>{t("population.empty")}</EmptyState>}
+        {query.data && query.data.length > 0 && (
+          <TableScroll label={caption}>
+            <Table data-size="sm" className="data-table" data-testid="population-facts">
+              <caption>{caption}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("population.year")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">
+                    {t("population.value")}
+                  </Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("population.source")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("population.updated")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {query.data.map((fact) => (
+                  <Table.Row key={fact.year}>
+                    <Table.HeaderCell scope="row">{fact.year}</Table.HeaderCell>
+                    <Table.Cell className="numeric">{formatInteger(fact.value)}</Table.Cell>
+                    <Table.Cell>{t(`population.sources.${fact.source}`, { defaultValue: fact.source })}</Table.Cell>
+                    <Table.Cell>{formatDateTime(fact.updatedAt)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        )}
+      </Details.Content>
+    </Details>
+  );
+}
