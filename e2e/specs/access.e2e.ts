@@ -6,7 +6,9 @@ import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/br
 const browser = useBrowser();
 
 async function k1Cell(page: Page, year: number): Promise<string> {
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(year), exact: true }) });
+  // Scoped to the K1 table: the page has other tables with a row per year (population).
+  const table = page.getByRole("table", { name: /IKT-kostnad per innbygger|IT cost per inhabitant/ });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(year), exact: true }) });
   return ((await row.getByRole("cell").first().textContent()) ?? "").replace(/\s/g, " ");
 }
 
@@ -37,7 +39,7 @@ describe("access", () => {
   it("keeps a draft of municipality A from finance of municipality B, in the UI and the API", async () => {
     const a = await browser.newPage();
     await signIn(a, browser.baseUrl, "finance.0301@demo.example", "/kommune/0301?year=2024&k1View=table");
-    await a.getByRole("table", { name: /Oslo/ }).waitFor();
+    await a.getByRole("table", { name: /IKT-kostnad per innbygger, Oslo/ }).waitFor();
     const approved = await k1Cell(a, 2024);
     await a.getByLabel("Samlede IKT-kostnader (kr)").fill("3 600 000 000");
     await a.getByRole("button", { name: "Lagre" }).click();
@@ -46,7 +48,7 @@ describe("access", () => {
 
     const b = await browser.newPage();
     await signIn(b, browser.baseUrl, "finance.5001@demo.example", "/kommune/0301?k1View=table");
-    await b.getByRole("table", { name: /Oslo/ }).waitFor();
+    await b.getByRole("table", { name: /IKT-kostnad per innbygger, Oslo/ }).waitFor();
     expect(await k1Cell(b, 2024)).toBe("Mangler");
     expect(await k1Cell(b, 2023)).not.toBe("Mangler");
     expect(approved).not.toBe("Mangler");

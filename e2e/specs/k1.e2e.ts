@@ -18,7 +18,9 @@ async function ownLinePath(page: Page): Promise<string> {
 }
 
 async function tableCell(page: Page, year: number): Promise<string> {
-  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(year), exact: true }) });
+  // Scoped to the K1 table: the page has other tables with a row per year (population).
+  const table = page.getByRole("table", { name: /IKT-kostnad per innbygger|IT cost per inhabitant/ });
+  const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: String(year), exact: true }) });
   return ((await row.getByRole("cell").first().textContent()) ?? "").replace(/\s/g, " ");
 }
 
@@ -53,14 +55,14 @@ describe("K1 on the municipality page", () => {
     // The new value survives a reload: it was saved, not only drawn.
     await page.reload();
     await chooseView(page, "Tabell");
-    await page.getByRole("table", { name: /Bergen/ }).waitFor();
+    await page.getByRole("table", { name: /IKT-kostnad per innbygger, Bergen/ }).waitFor();
     expect(await tableCell(page, 2024)).toMatch(/^[45] \d{3} kr \(utkast\)$/);
   });
 
   it("explains bad input next to the field and changes nothing", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "finance.1103@demo.example", "/kommune/1103?year=2023&k1View=table");
-    await page.getByRole("table", { name: /Stavanger/ }).waitFor();
+    await page.getByRole("table", { name: /IKT-kostnad per innbygger, Stavanger/ }).waitFor();
     const before = await tableCell(page, 2023);
     const amount = page.getByLabel("Samlede IKT-kostnader (kr)");
 
@@ -83,7 +85,7 @@ describe("K1 on the municipality page", () => {
 
     // A year outside the reporting years, typed into the URL, falls back to the latest year.
     await page.goto(`${browser.baseUrl}/kommune/1103?year=1990&k1View=table`);
-    await page.getByRole("table", { name: /Stavanger/ }).waitFor();
+    await page.getByRole("table", { name: /IKT-kostnad per innbygger, Stavanger/ }).waitFor();
     expect(await page.getByLabel("År").inputValue()).toBe("2025");
     expect(await tableCell(page, 2023)).toBe(before);
   });

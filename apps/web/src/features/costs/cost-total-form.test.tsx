@@ -33,7 +33,7 @@ describe("municipality page: K1 and the cost form", () => {
     fireEvent.click(screen.getByRole("button", { name: "Lagre" }));
     expect((await screen.findByTestId("cost-saved")).textContent).toMatch(/600\s000\s000\skr for 2024/);
     await waitFor(() => {
-      const ownAfter = within(rowFor(screen.getByRole("table", { name: /Stavanger/ }), 2024)).getAllByRole("cell")[0]
+      const ownAfter = within(rowFor(screen.getByRole("table", { name: /IKT-kostnad per innbygger, Stavanger/ }), 2024)).getAllByRole("cell")[0]
         ?.textContent;
       expect(ownAfter).not.toBe(ownBefore);
       // The entered figure is a draft until approved, and says so.
