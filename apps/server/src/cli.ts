@@ -3,7 +3,15 @@ import { createInterface } from "node:readline";
 
 import { readFile } from "node:fs/promises";
 
-import { AppError, createUserWithPassword, hashPassword, importJsonStat, importKostraGroups, type ImportReport } from "@malestokk/api";
+import {
+  AppError,
+  createUserWithPassword,
+  hashPassword,
+  importJsonStat,
+  importKostraGroups,
+  importRegisterNames,
+  type ImportReport,
+} from "@malestokk/api";
 import { createDb, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
@@ -24,6 +32,7 @@ const USAGE = `Usage:
 
   pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
   pnpm cli import:klass <file-or-url> --kostra-groups --year <YYYY> [--dry-run]
+  pnpm cli import:klass <file-or-url> --names [--dry-run]      (KLASS 131 codes: names, Sámi/Kven names)
 
 The password is read from standard input when it is piped, or asked for twice.
 An import writes nothing with --dry-run, and otherwise everything or nothing.`;
@@ -135,10 +144,27 @@ async function importKlassCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { "kostra-groups": { type: "boolean", default: false }, year: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+    options: {
+      "kostra-groups": { type: "boolean", default: false },
+      names: { type: "boolean", default: false },
+      year: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+    },
   });
   const source = positionals[0];
-  if (!source || !values["kostra-groups"]) throw new Error(`Name a file or URL and --kostra-groups.\n\n${USAGE}`);
+  if (!source || values["kostra-groups"] === values.names) throw new Error(`Name a file or URL and either --kostra-groups or --names.\n\n${USAGE}`);
+  if (values.names) {
+    const text = await readSource(source);
+    const report = withDatabase((db) =>
+      importRegisterNames(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+    );
+    console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: register names`);
+    console.log(`  ${report.changes.length} changed, ${report.unchanged} unchanged, ${report.written} written`);
+    for (const c of report.changes) console.log(`  ${c.number}: ${c.before.name} (${c.before.altName ?? "–"}) → ${c.after.name} (${c.after.altName ?? "–"})`);
+    if (report.unknown.length > 0) console.log(`  not in the 2024 division, ignored: ${report.unknown.join(", ")}`);
+    if (report.missing.length > 0) console.log(`  ${report.missing.length} municipalities not in the file`);
+    return;
+  }
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new Error("--year: the year the groups apply to, 2020 or later");
   const text = await readSource(source);

@@ -14,4 +14,10 @@ export { createUserWithPassword } from "./routers/admin/admin.service";
 export type { Access, Meta } from "./trpc";
 export { AppError } from "./errors";
 export type { ErrorData } from "./trpc";
-export { importJsonStat, importKostraGroups, type ImportReport, type KostraImportReport } from "./routers/imports/imports.service";
+export {
+  importJsonStat,
+  importKostraGroups,
+  importRegisterNames,
+  type ImportReport,
+  type KostraImportReport,
+} from "./routers/imports/imports.service";

@@ -45,6 +45,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "peers.saveSet": (m) => ({ name: "Mine", memberNumbers: [m, "4601"], shareWithMunicipality: null }),
   "peers.deleteSet": () => ({ id: 1 }),
   "peers.suggest": (m) => ({ municipalityNumber: m }),
+  "imports.registerNames": () => ({ content: "{}", dryRun: true }),
   "imports.kostraGroups": () => ({ content: "{}", year: 2024, dryRun: true }),
   "register.cooperatives": null,
   "register.saveCooperative": (m) => ({ organisationNumber: "912345678", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { ImportPlan, KostraPlan } from "@malestokk/domain";
+import type { ImportPlan, KostraPlan, RegisterNamePlan } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations } from "../schema/index";
@@ -118,6 +118,54 @@ export function applyKostraGroups(db: DbOrTx, changes: readonly KostraChange[], 
   for (const c of changes) {
     db.update(organisations)
       .set({ kostraGroup: c.after, kostraGroupName: c.afterName, kostraGroupSource: source })
+      .where(and(eq(organisations.number, c.number), eq(organisations.kind, "municipality")))
+      .run();
+  }
+  return changes.length;
+}
+
+export interface NameChange {
+  readonly number: string;
+  readonly before: { readonly name: string; readonly altName: string | null };
+  readonly after: { readonly name: string; readonly altName: string | null };
+}
+
+export function currentMunicipalityNames(db: DbOrTx): Map<string, string> {
+  return new Map(
+    db
+      .select({ number: organisations.number, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.kind, "municipality"))
+      .all()
+      .map((o) => [o.number, o.name] as const),
+  );
+}
+
+/** Name changes a KLASS names plan would make; unchanged names are left alone. */
+export function previewRegisterNames(db: DbOrTx, plan: RegisterNamePlan): { changes: NameChange[]; unchanged: number } {
+  const current = new Map(
+    db
+      .select({ number: organisations.number, name: organisations.name, altName: organisations.altName })
+      .from(organisations)
+      .where(eq(organisations.kind, "municipality"))
+      .all()
+      .map((o) => [o.number, o] as const),
+  );
+  const changes: NameChange[] = [];
+  let unchanged = 0;
+  for (const n of plan.names) {
+    const unit = current.get(n.number);
+    if (!unit) continue;
+    if (unit.name === n.name && unit.altName === n.altName) unchanged += 1;
+    else changes.push({ number: n.number, before: { name: unit.name, altName: unit.altName }, after: { name: n.name, altName: n.altName } });
+  }
+  return { changes, unchanged };
+}
+
+export function applyRegisterNames(db: DbOrTx, changes: readonly NameChange[]): number {
+  for (const c of changes) {
+    db.update(organisations)
+      .set({ name: c.after.name, altName: c.after.altName })
       .where(and(eq(organisations.number, c.number), eq(organisations.kind, "municipality")))
       .run();
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { JsonStatError } from "./jsonstat";
-import { parseKlassCorrespondence, planKostraGroups } from "./klass";
+import { parseKlassCodes, parseKlassCorrespondence, planKostraGroups, planRegisterNames } from "./klass";
 
 const FILE = JSON.stringify({
   correspondenceItems: [
@@ -43,5 +43,31 @@ describe("KLASS correspondence to KOSTRA groups", () => {
       ],
     });
     expect(() => planKostraGroups({ items: parseKlassCorrespondence(twice), year: 2024, knownNumbers: new Set(["0301"]) })).toThrow(JsonStatError);
+  });
+});
+
+describe("KLASS codes to register names", () => {
+  it("splits parallel official names and keeps the stored name first", () => {
+    const codes = parseKlassCodes(
+      JSON.stringify({
+        codes: [
+          { code: "5612", name: "Guovdageaidnu - Kautokeino" },
+          { code: "0301", name: "Oslo" },
+          { code: "3001", name: "Halden" },
+          { code: "21", name: "Svalbard" },
+        ],
+      }),
+    );
+    const plan = planRegisterNames(codes, new Map([["5612", "Kautokeino"], ["0301", "Oslo"], ["4601", "Bergen"]]));
+    expect(plan.names).toEqual([
+      { number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" },
+      { number: "0301", name: "Oslo", altName: null },
+    ]);
+    expect(plan.unknown).toEqual(["3001"]);
+    expect(plan.missing).toEqual(["4601"]);
+  });
+
+  it("refuses a file without codes", () => {
+    expect(() => parseKlassCodes('{"correspondenceItems":[]}')).toThrow(JsonStatError);
   });
 });

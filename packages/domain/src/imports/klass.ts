@@ -83,3 +83,59 @@ export function planKostraGroups(args: {
   const unassigned = [...args.knownNumbers].filter((n) => !assignments.has(n)).sort();
   return { assignments: [...assignments.values()].sort((a, b) => a.number.localeCompare(b.number)), skipped, unassigned };
 }
+
+export interface KlassCode {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** Reads a KLASS `codes` response (e.g. classification 131, municipalities): `{ codes: [{ code, name }] }`. */
+export function parseKlassCodes(text: string): KlassCode[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new JsonStatError("BAD_JSON", { detail: error instanceof Error ? error.message : "unparsable" });
+  }
+  if (!isObject(raw) || !Array.isArray(raw.codes)) throw new JsonStatError("NOT_A_DATASET", { detail: "no codes" });
+  return raw.codes.map((item, index) => {
+    if (!isObject(item) || typeof item.code !== "string" || typeof item.name !== "string") throw new JsonStatError("BAD_STRUCTURE", { item: index });
+    return { code: item.code, name: item.name };
+  });
+}
+
+export interface RegisterNamePlan {
+  /** Official names: "Norwegian - Sámi" becomes name and parallel name. */
+  readonly names: readonly { readonly number: string; readonly name: string; readonly altName: string | null }[];
+  /** Codes of the file that are not units of the 2024 division (reported, never added). */
+  readonly unknown: readonly string[];
+  /** Units of the register that the file does not list. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Plans a refresh of municipality names from KLASS 131. KLASS writes parallel official names as
+ * "Kautokeino - Guovdageaidnu" or "Guovdageaidnu - Kautokeino"; the part that matches the stored
+ * name stays the name, the other becomes the parallel name. The division itself (which numbers
+ * exist) is never changed by a names file.
+ */
+export function planRegisterNames(codes: readonly KlassCode[], current: ReadonlyMap<string, string>): RegisterNamePlan {
+  const names: RegisterNamePlan["names"][number][] = [];
+  const unknown: string[] = [];
+  const seen = new Set<string>();
+  for (const { code, name } of codes) {
+    if (!/^\d{4}$/.test(code)) continue;
+    const stored = current.get(code);
+    if (stored === undefined) {
+      unknown.push(code);
+      continue;
+    }
+    seen.add(code);
+    const parts = name.split(" - ").map((p) => p.trim()).filter((p) => p !== "");
+    const primary = parts.find((p) => p === stored) ?? parts[0] ?? name;
+    const others = parts.filter((p) => p !== primary);
+    names.push({ number: code, name: primary, altName: others.length > 0 ? others.join(" - ") : null });
+  }
+  const missing = [...current.keys()].filter((n) => !seen.has(n)).sort();
+  return { names, unknown, missing };
+}

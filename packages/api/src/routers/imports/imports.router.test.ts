@@ -100,3 +100,19 @@ describe("imports.kostraGroups (KLASS 112)", () => {
     expect((await admin.municipalities.get({ municipalityNumber: "0301" })).kostraGroup).toBeNull();
   });
 });
+
+describe("imports.registerNames (KLASS 131)", () => {
+  it("refreshes names and parallel names, never adds or removes units", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    const content = JSON.stringify({ codes: [{ code: "5612", name: "Kautokeino - Guovdageaidnu - Koutokeino" }, { code: "0301", name: "Oslo" }, { code: "3001", name: "Halden" }] });
+    const preview = await admin.imports.registerNames({ content, dryRun: true });
+    expect(preview).toMatchObject({ written: 0, unchanged: 1, unknown: ["3001"] });
+    expect(preview.changes).toEqual([
+      { number: "5612", before: { name: "Kautokeino", altName: "Guovdageaidnu" }, after: { name: "Kautokeino", altName: "Guovdageaidnu - Koutokeino" } },
+    ]);
+    expect(preview.missing).toHaveLength(355);
+    await admin.imports.registerNames({ content, dryRun: false });
+    expect((await admin.municipalities.get({ municipalityNumber: "5612" })).altName).toBe("Guovdageaidnu - Koutokeino");
+    expect(await admin.municipalities.list()).toHaveLength(357);
+  });
+});

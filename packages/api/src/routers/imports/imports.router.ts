@@ -2,7 +2,7 @@ import { IMPORT_MEASURE_CODES } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
-import { importJsonStat, importKostraGroups } from "./imports.service";
+import { importJsonStat, importKostraGroups, importRegisterNames } from "./imports.service";
 
 export const importsRouter = router({
   /** JSON-stat 2.0 as text (an uploaded file's content); `dryRun` gives the preview only. */
@@ -21,6 +21,17 @@ export const importsRouter = router({
         measure: input.measure,
         dryRun: input.dryRun,
         fileName: input.fileName ?? null,
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+  /** Municipality names and parallel Sámi/Kven names from KLASS 131 codes. */
+  registerNames: permissionProcedure("reference.import")
+    .input(z.object({ content: z.string().min(2).max(900_000), dryRun: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      importRegisterNames(ctx.db, {
+        text: input.content,
+        dryRun: input.dryRun,
         now: ctx.now(),
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       }),

@@ -1,6 +1,10 @@
 import {
   appendAudit,
   applyKostraGroups,
+  applyRegisterNames,
+  currentMunicipalityNames,
+  previewRegisterNames,
+  type NameChange,
   applyPopulationImport,
   previewKostraGroups,
   type KostraChange,
@@ -13,8 +17,10 @@ import {
   IMPORT_MEASURES,
   JsonStatError,
   parseJsonStat,
+  parseKlassCodes,
   parseKlassCorrespondence,
   planKostraGroups,
+  planRegisterNames,
   type KostraPlan,
   planMeasureImport,
   type ImportMeasure,
@@ -136,6 +142,52 @@ export function importKostraGroups(
         });
       }
       return { dryRun: args.dryRun, year: args.year, written, changes: preview.changes, unchanged: preview.unchanged, skipped: plan.skipped, unassigned: plan.unassigned };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export interface RegisterNamesReport {
+  readonly dryRun: boolean;
+  readonly written: number;
+  readonly changes: readonly NameChange[];
+  readonly unchanged: number;
+  readonly unknown: readonly string[];
+  readonly missing: readonly string[];
+}
+
+/** Refreshes municipality names (and Sámi/Kven parallel names) from KLASS 131 codes. */
+export function importRegisterNames(
+  db: Db,
+  args: { text: string; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
+): RegisterNamesReport {
+  let codes;
+  try {
+    codes = parseKlassCodes(args.text);
+  } catch (error) {
+    if (error instanceof JsonStatError) {
+      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
+    }
+    throw error;
+  }
+  return db.transaction(
+    (tx) => {
+      const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
+      const preview = previewRegisterNames(tx, plan);
+      const written = args.dryRun ? 0 : applyRegisterNames(tx, preview.changes);
+      if (!args.dryRun) {
+        appendAudit(tx, {
+          at: args.now.toISOString(),
+          actorUserId: args.actor.userId,
+          actorEmail: args.actor.email,
+          ip: args.actor.ip,
+          action: "reference.imported",
+          entity: "klass",
+          entityId: "131",
+          details: { written, changes: preview.changes, unknown: plan.unknown, missing: plan.missing },
+        });
+      }
+      return { dryRun: args.dryRun, written, changes: preview.changes, unchanged: preview.unchanged, unknown: plan.unknown, missing: plan.missing };
     },
     { behavior: "immediate" },
   );
