@@ -49,6 +49,32 @@ describe("administration", () => {
     await expectNoSeriousA11yViolations(admin, "audit log");
   });
 
+  it("previews an SSB file on the import page before anything is written", async () => {
+    const admin = await browser.newPage();
+    await signIn(admin, browser.baseUrl, "admin@demo.example", "/admin/import");
+    await admin.getByRole("heading", { level: 1, name: "Import av referansedata" }).waitFor();
+    await expectNoSeriousA11yViolations(admin, "import page");
+    const dataset = {
+      version: "2.0",
+      class: "dataset",
+      id: ["Region", "ContentsCode", "Tid"],
+      size: [3, 1, 1],
+      dimension: {
+        Region: { category: { index: { "K-3001": 0, "K-1507": 1, "K-23": 2 }, label: { "K-3001": "Halden", "K-1507": "Ålesund", "K-23": "Kontinentalsokkelen" } } },
+        ContentsCode: { category: { index: { Personer1: 0 } } },
+        Tid: { category: { index: { "2022": 0 } } },
+      },
+      value: [31444, 67114, 0],
+      role: { geo: ["Region"], time: ["Tid"], metric: ["ContentsCode"] },
+      extension: { px: { tableid: "07459" } },
+    };
+    await admin.getByLabel("Fil (JSON)").setInputFiles({ name: "07459.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dataset)) });
+    await admin.getByRole("button", { name: "Forhåndsvis" }).click();
+    await admin.getByTestId("import-report").getByText("Alle verdiene i filen er gjort rede for.", { exact: false }).waitFor();
+    await admin.getByText("Ålesund 2022: delt i 1508, 1580 fra 2024; kan ikke fordeles.").waitFor();
+    await expectNoSeriousA11yViolations(admin, "import preview");
+  });
+
   it("keeps non-administrators out of the admin pages", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "board@demo.example", "/admin/brukere");

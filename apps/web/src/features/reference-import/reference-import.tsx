@@ -1,0 +1,180 @@
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type ChangeEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatInteger } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { KostraReportView, NamesReportView, PopulationReportView, type KostraReport, type NamesReport, type PopulationReport } from "./import-report";
+
+const KINDS = ["population", "kostraGroups", "registerNames"] as const;
+type Kind = (typeof KINDS)[number];
+/** The server takes at most this many characters; larger files go through the CLI. */
+export const MAX_UPLOAD_CHARS = 900_000;
+
+type Report =
+  | { readonly kind: "population"; readonly report: PopulationReport }
+  | { readonly kind: "kostraGroups"; readonly report: KostraReport }
+  | { readonly kind: "registerNames"; readonly report: NamesReport };
+
+function changeCount(r: Report): number {
+  return r.kind === "population" ? r.report.preview.changes.length : r.report.changes.length;
+}
+
+function ReportView({ result }: { result: Report }) {
+  if (result.kind === "population") return <PopulationReportView report={result.report} />;
+  if (result.kind === "kostraGroups") return <KostraReportView report={result.report} />;
+  return <NamesReportView report={result.report} />;
+}
+
+/** Upload, preview and import SSB reference data: nothing is written before the user confirms. */
+export function ReferenceImport() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<Kind>("population");
+  const [year, setYear] = useState("2024");
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [preview, setPreview] = useState<Report | null>(null);
+  const [done, setDone] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const population = useMutation(trpc.imports.jsonStat.mutationOptions());
+  const kostra = useMutation(trpc.imports.kostraGroups.mutationOptions());
+  const names = useMutation(trpc.imports.registerNames.mutationOptions());
+  const pending = population.isPending || kostra.isPending || names.isPending;
+
+  const reset = () => {
+    setPreview(null);
+    setDone(null);
+    setError(null);
+  };
+
+  const run = async (dryRun: boolean): Promise<Report | null> => {
+    if (!file) return null;
+    try {
+      if (kind === "population") {
+        return { kind, report: await population.mutateAsync({ measure: "population", content: file.text, fileName: file.name, dryRun }) };
+      }
+      if (kind === "kostraGroups") return { kind, report: await kostra.mutateAsync({ content: file.text, year: Number(year), dryRun }) };
+      return { kind, report: await names.mutateAsync({ content: file.text, dryRun }) };
+    } catch (e) {
+      const appError = readAppError(e);
+      if (appError?.code === "IMPORT_REJECTED") {
+        const reason = typeof appError.params.reason === "string" ? appError.params.reason : "BAD_STRUCTURE";
+        setError(t("referenceImport.rejected", { reason: t(`referenceImport.reasons.${reason}`, { defaultValue: reason }) }));
+      } else if (appError?.code === "FORBIDDEN") setError(t("referenceImport.adminOnly"));
+      else setError(translateError(t, e).message);
+      return null;
+    }
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    reset();
+    const chosen = event.target.files?.[0];
+    if (!chosen) return setFile(null);
+    const text = await chosen.text();
+    if (text.length > MAX_UPLOAD_CHARS) {
+      setFile(null);
+      setError(t("referenceImport.tooLarge", { size: formatInteger(text.length) }));
+      return;
+    }
+    setFile({ name: chosen.name, text });
+  };
+
+  return (
+    <div className="stack narrow-wide">
+      <Paragraph>{t("referenceImport.intro")}</Paragraph>
+      <Field>
+        <Label htmlFor="import-kind">{t("referenceImport.kind")}</Label>
+        <Select
+          id="import-kind"
+          value={kind}
+          onChange={(e) => {
+            reset();
+            setKind(e.target.value as Kind);
+          }}
+        >
+          {KINDS.map((k) => (
+            <Select.Option key={k} value={k}>
+              {t(`referenceImport.kinds.${k}`)}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      <Paragraph data-size="sm">{t(`referenceImport.where.${kind}`)}</Paragraph>
+      {kind === "kostraGroups" && (
+        <Textfield id="import-year" label={t("referenceImport.year")} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+      )}
+      <div className="file-field">
+        <label htmlFor="import-file" className="ds-label">
+          {t("referenceImport.file")}
+        </label>
+        <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+        {file && <Paragraph data-size="sm">{t("referenceImport.fileChosen", { name: file.name, size: formatInteger(file.text.length) })}</Paragraph>}
+      </div>
+      <div className="button-row">
+        <Button
+          variant="secondary"
+          disabled={!file || pending}
+          aria-busy={pending}
+          onClick={() =>
+            void run(true).then((r) => {
+              setDone(null);
+              setPreview(r);
+            })
+          }
+        >
+          {pending && !confirming ? t("referenceImport.previewing") : t("referenceImport.preview")}
+        </Button>
+        <Button disabled={!preview || changeCount(preview) === 0 || pending} onClick={() => setConfirming(true)}>
+          {t("referenceImport.import")}
+        </Button>
+      </div>
+      <div role="status" aria-live="polite">
+        {error && (
+          <Alert data-color="danger" data-testid="import-error">
+            {error}
+          </Alert>
+        )}
+        {done && (
+          <Alert data-color="success" data-testid="import-done">
+            {changeCount(done) === 0 ? t("referenceImport.noChanges") : t("referenceImport.done", { count: done.report.written })}
+          </Alert>
+        )}
+        {!done && preview && changeCount(preview) === 0 && <Alert data-color="info">{t("referenceImport.noChanges")}</Alert>}
+      </div>
+      {(done ?? preview) && (
+        <section aria-labelledby="import-report-heading">
+          <Heading level={2} data-size="xs" id="import-report-heading">
+            {done ? t("referenceImport.import") : t("referenceImport.preview")}
+          </Heading>
+          <ReportView result={(done ?? preview) as Report} />
+        </section>
+      )}
+      <ConfirmDialog
+        request={
+          confirming && preview
+            ? { title: t("referenceImport.confirmTitle"), body: t("referenceImport.confirmBody", { count: changeCount(preview) }), confirmLabel: t("referenceImport.import") }
+            : null
+        }
+        pending={pending}
+        error={null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() =>
+          void run(false).then(async (r) => {
+            setConfirming(false);
+            if (!r) return;
+            setPreview(null);
+            setDone(r);
+            // Population and the register feed every indicator and list.
+            await queryClient.invalidateQueries();
+          })
+        }
+      />
+    </div>
+  );
+}
