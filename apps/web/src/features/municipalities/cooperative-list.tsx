@@ -5,13 +5,16 @@ import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { QueryError } from "../../components/query-state";
+import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { CooperativeForm } from "./cooperative-form";
 
 /** The IT cooperatives of the register and the municipalities each one serves. */
 export function CooperativeList() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.register.cooperatives.queryOptions());
+  const canManage = useCan("register.manage");
   return (
     <section aria-labelledby="cooperatives-heading" className="stack">
       <Heading level={2} data-size="sm" id="cooperatives-heading">
@@ -35,6 +38,7 @@ export function CooperativeList() {
           ))}
         </ul>
       )}
+      {canManage && <CooperativeForm />}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -57,5 +57,35 @@ describe("population facts", () => {
     const table = await screen.findByTestId("population-facts");
     expect(table.textContent).toContain("Demodata (oppdiktet)");
     expect(table.textContent).toMatch(/2025717\s710/);
+  });
+});
+
+describe("registering an IT cooperative", () => {
+  it("lets an admin register one with members, and explains bad input", async () => {
+    renderApp("/", { as: "admin@demo.example" });
+    fireEvent.change(await screen.findByLabelText("Organisasjonsnummer"), { target: { value: "123" } });
+    fireEvent.change(screen.getByLabelText("Medlemskommuner"), { target: { value: "4601" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre samarbeidet" }));
+    expect(await screen.findByText("Organisasjonsnummeret må ha ni sifre.")).toBeTruthy();
+    expect(screen.getByText("Skriv navnet på samarbeidet.")).toBeTruthy();
+    expect(screen.getByText("Skriv minst to kommunenumre med fire sifre.")).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText("Organisasjonsnummer"), { target: { value: "912 345 678" } });
+    fireEvent.change(screen.getByLabelText("Navn"), { target: { value: "Digitale Vestland" } });
+    fireEvent.change(screen.getByLabelText("Medlemskommuner"), { target: { value: "4601, 9999" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre samarbeidet" }));
+    expect(await screen.findByText("Kommunenummer 9999 finnes ikke.")).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText("Medlemskommuner"), { target: { value: "4601 4602" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre samarbeidet" }));
+    expect(await screen.findByText("«Digitale Vestland» er lagret med 2 medlemmer.")).toBeTruthy();
+    const section = screen.getByRole("region", { name: "Interkommunale IKT-samarbeid" });
+    expect(await within(section).findByRole("link", { name: "Kinn" })).toBeTruthy();
+  });
+
+  it("offers the form to admins only", async () => {
+    renderApp("/", { as: "board@demo.example" });
+    await screen.findByText(/Ingen IKT-samarbeid er registrert ennå/);
+    expect(screen.queryByLabelText("Organisasjonsnummer")).toBeNull();
   });
 });
