@@ -55,3 +55,12 @@ describe("admin: import of reference data", () => {
     expect((await screen.findByTestId("import-admin-only")).textContent).toBe("Bare administratorer kan importere referansedata.");
   });
 });
+
+describe("import from an address", () => {
+  it("refuses an address outside Statistics Norway", async () => {
+    renderApp("/admin/import", { as: "admin@demo.example" });
+    fireEvent.change(await screen.findByLabelText(/adressen til tabellen/), { target: { value: "https://evil.example/07459.json" } });
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
+    expect((await screen.findByTestId("import-error")).textContent).toBe("Bare adresser hos SSB kan brukes (data.ssb.no, klass.ssb.no, www.ssb.no).");
+  });
+});

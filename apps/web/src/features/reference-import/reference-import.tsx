@@ -37,6 +37,7 @@ export function ReferenceImport() {
   const [kind, setKind] = useState<Kind>("population");
   const [year, setYear] = useState("2024");
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [url, setUrl] = useState("");
   const [preview, setPreview] = useState<Report | null>(null);
   const [done, setDone] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,13 +48,31 @@ export function ReferenceImport() {
   const names = useMutation(trpc.imports.registerNames.mutationOptions());
   const pending = population.isPending || kostra.isPending || names.isPending;
 
+  const showError = (e: unknown) => {
+    const appError = readAppError(e);
+    if (appError?.code === "IMPORT_REJECTED") {
+      const reason = typeof appError.params.reason === "string" ? appError.params.reason : "BAD_STRUCTURE";
+      setError(t("referenceImport.rejected", { reason: t(`referenceImport.reasons.${reason}`, { defaultValue: reason }) }));
+    } else if (appError?.code === "FORBIDDEN") setError(t("referenceImport.adminOnly"));
+    else setError(translateError(t, e).fields.url ?? translateError(t, e).message);
+  };
+
   const reset = () => {
     setPreview(null);
     setDone(null);
     setError(null);
   };
 
+  const useUrl = kind === "population" && !file && url.trim() !== "";
   const run = async (dryRun: boolean): Promise<Report | null> => {
+    if (useUrl) {
+      try {
+        return { kind: "population", report: await population.mutateAsync({ measure: "population", url: url.trim(), dryRun }) };
+      } catch (e) {
+        showError(e);
+        return null;
+      }
+    }
     if (!file) return null;
     try {
       if (kind === "population") {
@@ -62,12 +81,7 @@ export function ReferenceImport() {
       if (kind === "kostraGroups") return { kind, report: await kostra.mutateAsync({ content: file.text, year: Number(year), dryRun }) };
       return { kind, report: await names.mutateAsync({ content: file.text, dryRun }) };
     } catch (e) {
-      const appError = readAppError(e);
-      if (appError?.code === "IMPORT_REJECTED") {
-        const reason = typeof appError.params.reason === "string" ? appError.params.reason : "BAD_STRUCTURE";
-        setError(t("referenceImport.rejected", { reason: t(`referenceImport.reasons.${reason}`, { defaultValue: reason }) }));
-      } else if (appError?.code === "FORBIDDEN") setError(t("referenceImport.adminOnly"));
-      else setError(translateError(t, e).message);
+      showError(e);
       return null;
     }
   };
@@ -116,10 +130,23 @@ export function ReferenceImport() {
         <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
         {file && <Paragraph data-size="sm">{t("referenceImport.fileChosen", { name: file.name, size: formatInteger(file.text.length) })}</Paragraph>}
       </div>
+      {kind === "population" && (
+        <Textfield
+          id="import-url"
+          label={t("referenceImport.url")}
+          description={t("referenceImport.urlDescription")}
+          type="url"
+          value={url}
+          onChange={(e) => {
+            reset();
+            setUrl(e.target.value);
+          }}
+        />
+      )}
       <div className="button-row">
         <Button
           variant="secondary"
-          disabled={!file || pending}
+          disabled={(!file && !useUrl) || pending}
           aria-busy={pending}
           onClick={() =>
             void run(true).then((r) => {

@@ -2,25 +2,32 @@ import { IMPORT_MEASURE_CODES } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
+import { fetchStatisticsFile } from "./fetch-file";
 import { importJsonStat, importKostraGroups, importRegisterNames } from "./imports.service";
 
 export const importsRouter = router({
-  /** JSON-stat 2.0 as text (an uploaded file's content); `dryRun` gives the preview only. */
+  /**
+   * JSON-stat 2.0 as text (an uploaded file's content) or fetched from Statistics Norway's
+   * statistics bank (`url`); `dryRun` gives the preview only.
+   */
   jsonStat: permissionProcedure("reference.import")
     .input(
-      z.object({
-        measure: z.enum(IMPORT_MEASURE_CODES),
-        content: z.string().min(2).max(900_000),
-        fileName: z.string().max(255).nullish(),
-        dryRun: z.boolean(),
-      }),
+      z
+        .object({
+          measure: z.enum(IMPORT_MEASURE_CODES),
+          content: z.string().min(2).max(900_000).optional(),
+          url: z.string().max(2_000).optional(),
+          fileName: z.string().max(255).nullish(),
+          dryRun: z.boolean(),
+        })
+        .refine((v) => (v.content === undefined) !== (v.url === undefined), { message: "content or url", path: ["content"] }),
     )
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       importJsonStat(ctx.db, {
-        text: input.content,
+        text: input.url === undefined ? (input.content ?? "") : await fetchStatisticsFile(input.url),
         measure: input.measure,
         dryRun: input.dryRun,
-        fileName: input.fileName ?? null,
+        fileName: input.fileName ?? input.url ?? null,
         now: ctx.now(),
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       }),
