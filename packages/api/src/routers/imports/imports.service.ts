@@ -29,6 +29,18 @@ import {
 
 import { AppError } from "../../errors";
 
+/** Runs a parse or plan step; a format error in the file becomes IMPORT_REJECTED with its reason. */
+function readFile<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof JsonStatError) {
+      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
+    }
+    throw error;
+  }
+}
+
 export interface ImportReport {
   readonly measure: ImportMeasure;
   readonly tableId: string | null;
@@ -56,22 +68,17 @@ export function importJsonStat(
     fileName?: string | null;
   },
 ): ImportReport {
-  let plan: ImportPlan;
-  let tableId: string | null;
-  try {
+  const { plan, tableId } = readFile(() => {
     const dataset = parseJsonStat(args.text);
-    tableId = dataset.tableId;
     const expected = IMPORT_MEASURES[args.measure].table;
-    if (tableId !== null && tableId !== expected) {
-      throw new JsonStatError("BAD_STRUCTURE", { detail: "wrong table", expected, actual: tableId });
+    if (dataset.tableId !== null && dataset.tableId !== expected) {
+      throw new JsonStatError("BAD_STRUCTURE", { detail: "wrong table", expected, actual: dataset.tableId });
     }
-    plan = planMeasureImport({ dataset, measure: args.measure, knownNumbers: listMunicipalityNumbers(db) });
-  } catch (error) {
-    if (error instanceof JsonStatError) {
-      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
-    }
-    throw error;
-  }
+    return {
+      tableId: dataset.tableId,
+      plan: planMeasureImport({ dataset, measure: args.measure, knownNumbers: listMunicipalityNumbers(db) }),
+    };
+  });
   const source = `ssb:${IMPORT_MEASURES[args.measure].table}`;
   const at = args.now.toISOString();
   const report = db.transaction(
@@ -115,15 +122,9 @@ export function importKostraGroups(
   db: Db,
   args: { text: string; year: number; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
 ): KostraImportReport {
-  let plan: KostraPlan;
-  try {
-    plan = planKostraGroups({ items: parseKlassCorrespondence(args.text), year: args.year, knownNumbers: listMunicipalityNumbers(db) });
-  } catch (error) {
-    if (error instanceof JsonStatError) {
-      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
-    }
-    throw error;
-  }
+  const plan = readFile(() =>
+    planKostraGroups({ items: parseKlassCorrespondence(args.text), year: args.year, knownNumbers: listMunicipalityNumbers(db) }),
+  );
   const source = `klass:112 ${args.year}`;
   return db.transaction(
     (tx) => {
@@ -161,15 +162,7 @@ export function importRegisterNames(
   db: Db,
   args: { text: string; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
 ): RegisterNamesReport {
-  let codes;
-  try {
-    codes = parseKlassCodes(args.text);
-  } catch (error) {
-    if (error instanceof JsonStatError) {
-      throw new AppError("IMPORT_REJECTED", { message: error.message, params: { ...error.params, reason: error.code } });
-    }
-    throw error;
-  }
+  const codes = readFile(() => parseKlassCodes(args.text));
   return db.transaction(
     (tx) => {
       const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
