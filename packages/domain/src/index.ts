@@ -19,3 +19,4 @@ export { populationFixture2022 } from "./imports/fixtures";
 export * from "./peers/peer-groups";
 export * from "./peers/suggest";
 export * from "./imports/klass";
+export * from "./peers/kostra-approx";

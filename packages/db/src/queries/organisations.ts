@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import { APPROXIMATE_KOSTRA_SOURCE } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations } from "../schema/index";
@@ -14,6 +15,8 @@ export interface MunicipalityListItem {
   readonly kostraGroup: string | null;
   readonly kostraGroupName: string | null;
   readonly kostraGroupSource: string | null;
+  /** True while the group is the built-in stand-in, not one imported from KLASS. */
+  readonly kostraGroupApproximate: boolean;
 }
 
 /** All municipalities (not counties) with their county's name, ordered by number. */
@@ -41,12 +44,20 @@ export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
     .where(eq(organisations.kind, "municipality"))
     .orderBy(asc(organisations.number))
     .all()
-    .map((m) => ({ ...m, countyName: counties.get(m.countyNumber) ?? m.countyNumber }));
+    .map((m) => ({
+      ...m,
+      countyName: counties.get(m.countyNumber) ?? m.countyNumber,
+      kostraGroupApproximate: isApproximateSource(m.kostraGroupSource),
+    }));
+}
+
+function isApproximateSource(source: string | null): boolean {
+  return source === APPROXIMATE_KOSTRA_SOURCE;
 }
 
 export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
   const county = alias(organisations, "county");
-  return (
+  const row =
     db
       .select({
         id: organisations.id,
@@ -62,8 +73,8 @@ export function getMunicipalityByNumber(db: DbOrTx, number: string): Municipalit
       .from(organisations)
       .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))
       .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality")))
-      .get() ?? null
-  );
+      .get() ?? null;
+  return row ? { ...row, kostraGroupApproximate: isApproximateSource(row.kostraGroupSource) } : null;
 }
 
 export function countOrganisations(db: DbOrTx): number {

@@ -1,4 +1,4 @@
-import { FIRST_REPORTING_YEAR } from "@malestokk/domain";
+import { APPROXIMATE_KOSTRA_SOURCE, approximateKostraGroups, FIRST_REPORTING_YEAR } from "@malestokk/domain";
 
 import type { Db } from "../client";
 import { recomputeIndicatorValues } from "../queries/indicators";
@@ -20,7 +20,8 @@ export interface DemoSeedResult {
 
 /**
  * The real reference data every installation needs, demo or not: the 2024 register (15 counties,
- * 357 municipalities) and the reporting years. Runs only when there are no organisations yet.
+ * 357 municipalities) and the reporting years, plus approximate KOSTRA groups (size only, flagged
+ * by their source) until the real ones are imported from KLASS. Runs only on an empty register.
  */
 export function seedReferenceData(db: Db): boolean {
   if (countOrganisations(db) > 0) return false;
@@ -34,6 +35,7 @@ export function seedReferenceData(db: Db): boolean {
     tx.insert(organisations)
       .values(counties2024.map((c) => ({ number: c.number, name: c.name, kind: "county" as const, countyNumber: c.number })))
       .run();
+    const kostra = approximateKostraGroups(municipalities2024.map(([number, , population]) => ({ number, population })));
     tx.insert(organisations)
       .values(
         municipalities2024.map(([number, name, , altName]) => ({
@@ -42,6 +44,9 @@ export function seedReferenceData(db: Db): boolean {
           altName: altName ?? null,
           kind: "municipality" as const,
           countyNumber: number.slice(0, 2),
+          kostraGroup: kostra.get(number)?.code ?? null,
+          kostraGroupName: kostra.get(number)?.name ?? null,
+          kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE,
         })),
       )
       .run();

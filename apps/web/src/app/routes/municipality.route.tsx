@@ -65,6 +65,7 @@ export default function MunicipalityRoute() {
         kostraGroup={m.kostraGroup}
         kostraGroupName={m.kostraGroupName}
         kostraGroupSource={m.kostraGroupSource}
+        kostraGroupApproximate={m.kostraGroupApproximate}
       />
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
       <PopulationFacts municipalityNumber={m.number} name={m.name} />

@@ -56,9 +56,13 @@ describe("own peer sets", () => {
 });
 
 describe("KOSTRA group peers", () => {
-  it("explains that the groups are not imported yet", async () => {
+  it("marks the built-in KOSTRA group as approximate until the real groups are imported", async () => {
     renderApp("/kommune/4601?peers=kostra", { as: "board@demo.example" });
-    expect((await screen.findByTestId("peer-criteria")).textContent).toMatch(/ingen KOSTRA-gruppe ennå.*KLASS \(klassifikasjon 112\)/);
-    expect(screen.getByTestId("kostra-group").textContent).toBe("KOSTRA-gruppe: ikke importert ennå");
+    expect((await screen.findByTestId("peer-criteria")).textContent).toBe(
+      "Sammenligningsgruppe (tilnærmet): De ti største kommunene utenom Oslo, 10 kommuner. Gruppen er satt bare etter folketall til de ekte KOSTRA-gruppene er importert fra KLASS.",
+    );
+    expect(screen.getByTestId("kostra-group").textContent).toBe(
+      "KOSTRA-gruppe (tilnærmet, bare etter folketall): De ti største kommunene utenom Oslo. De ekte gruppene importeres fra SSBs KLASS.",
+    );
   });
 });

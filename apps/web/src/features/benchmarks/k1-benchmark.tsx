@@ -137,7 +137,9 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
       : group.kind === "kostra"
         ? group.kostraGroup === null
           ? t("benchmarks.kostraMissing")
-          : t("benchmarks.peerCriteria.kostra", { group: group.kostraGroup, groupName: group.kostraGroupName ?? "", count: group.members })
+          : group.kostraGroupApproximate
+            ? t("benchmarks.peerCriteria.kostraApproximate", { groupName: group.kostraGroupName ?? "", count: group.members })
+            : t("benchmarks.peerCriteria.kostra", { group: group.kostraGroup, groupName: group.kostraGroupName ?? "", count: group.members })
         : group.kind === "sizeClass"
       ? group.sizeClass === null
         ? t("benchmarks.noPeerGroup")

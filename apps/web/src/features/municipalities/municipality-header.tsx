@@ -9,6 +9,7 @@ export function MunicipalityHeader(props: {
   kostraGroup: string | null;
   kostraGroupName: string | null;
   kostraGroupSource: string | null;
+  kostraGroupApproximate: boolean;
 }) {
   const { t } = useTranslation();
   return (
@@ -21,7 +22,9 @@ export function MunicipalityHeader(props: {
         {t("municipalities.numberLabel", { number: props.number })} · {t("municipalities.countyLabel", { county: props.countyName })}
       </Paragraph>
       <Paragraph data-size="sm" data-testid="kostra-group">
-        {props.kostraGroup
+        {props.kostraGroup && props.kostraGroupApproximate
+          ? t("municipalities.kostraApproximate", { name: props.kostraGroupName ?? "" })
+          : props.kostraGroup
           ? t("municipalities.kostra", { group: props.kostraGroup, name: props.kostraGroupName ?? "", source: props.kostraGroupSource ?? "" })
           : t("municipalities.kostraNone")}
       </Paragraph>

@@ -29,6 +29,7 @@ const SeriesSchema = z.object({
     countyName: z.string().nullable(),
     kostraGroup: z.string().nullable(),
     kostraGroupName: z.string().nullable(),
+    kostraGroupApproximate: z.boolean(),
     members: z.number(),
   }),
   points: z.array(

@@ -33,6 +33,7 @@ export interface BenchmarkSeries {
     readonly countyName: string | null;
     readonly kostraGroup: string | null;
     readonly kostraGroupName: string | null;
+    readonly kostraGroupApproximate: boolean;
     readonly members: number;
   };
   readonly points: (Omit<SeriesPoint, "own"> & {
@@ -86,6 +87,7 @@ export function getBenchmarkSeries(
       countyName: group.kind === "county" ? municipality.countyName : null,
       kostraGroup: group.kind === "kostra" ? group.kostraGroup : null,
       kostraGroupName: group.kind === "kostra" ? municipality.kostraGroupName : null,
+      kostraGroupApproximate: group.kind === "kostra" && municipality.kostraGroupApproximate,
       members: peerIds.size,
     },
     points: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({

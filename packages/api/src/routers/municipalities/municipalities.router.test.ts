@@ -14,9 +14,10 @@ describe("municipalities router", () => {
       altName: null,
       countyNumber: "03",
       countyName: "Oslo",
-      kostraGroup: null,
-      kostraGroupName: null,
-      kostraGroupSource: null,
+      kostraGroup: "~OSLO",
+      kostraGroupName: "Oslo kommune",
+      kostraGroupSource: "approximate: size only",
+      kostraGroupApproximate: true,
     });
     expect(list.find((m) => m.number === "4601")?.name).toBe("Bergen");
   });

@@ -15,6 +15,7 @@ const MunicipalitySchema = z.object({
   kostraGroup: z.string().nullable(),
   kostraGroupName: z.string().nullable(),
   kostraGroupSource: z.string().nullable(),
+  kostraGroupApproximate: z.boolean(),
 });
 
 export const MunicipalityNumberSchema = z.string().regex(/^\d{4}$/);
