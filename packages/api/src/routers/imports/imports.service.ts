@@ -11,6 +11,7 @@ import {
   listMunicipalityNumbers,
   previewPopulationImport,
   type Db,
+  type DbOrTx,
   type ImportPreview,
 } from "@malestokk/db";
 import {
@@ -41,6 +42,44 @@ function readFile<T>(step: () => T): T {
   }
 }
 
+type Actor = { userId: number | null; email: string; ip: string | null };
+
+/**
+ * The commit half of every import: in one BEGIN IMMEDIATE transaction, compare with what is
+ * stored, and unless it is a dry run write the changes and the audit entry. Whole or nothing.
+ */
+function runImport<P, R>(
+  db: Db,
+  args: { dryRun: boolean; now: Date; actor: Actor; entity: string; entityId: string | null },
+  steps: {
+    preview: (tx: DbOrTx) => P;
+    apply: (tx: DbOrTx, preview: P) => number;
+    auditDetails: (preview: P, written: number) => unknown;
+    report: (preview: P, written: number) => R;
+  },
+): R {
+  return db.transaction(
+    (tx) => {
+      const preview = steps.preview(tx);
+      const written = args.dryRun ? 0 : steps.apply(tx, preview);
+      if (!args.dryRun) {
+        appendAudit(tx, {
+          at: args.now.toISOString(),
+          actorUserId: args.actor.userId,
+          actorEmail: args.actor.email,
+          ip: args.actor.ip,
+          action: "reference.imported",
+          entity: args.entity,
+          entityId: args.entityId,
+          details: steps.auditDetails(preview, written),
+        });
+      }
+      return steps.report(preview, written);
+    },
+    { behavior: "immediate" },
+  );
+}
+
 export interface ImportReport {
   readonly measure: ImportMeasure;
   readonly tableId: string | null;
@@ -64,7 +103,7 @@ export function importJsonStat(
     measure: ImportMeasure;
     dryRun: boolean;
     now: Date;
-    actor: { userId: number | null; email: string; ip: string | null };
+    actor: Actor;
     fileName?: string | null;
   },
 ): ImportReport {
@@ -80,28 +119,31 @@ export function importJsonStat(
     };
   });
   const source = `ssb:${IMPORT_MEASURES[args.measure].table}`;
-  const at = args.now.toISOString();
-  const report = db.transaction(
-    (tx) => {
-      const preview = previewPopulationImport(tx, plan, source);
-      const written = args.dryRun ? 0 : applyPopulationImport(tx, preview, { source, now: at });
-      if (!args.dryRun) {
-        appendAudit(tx, {
-          at,
-          actorUserId: args.actor.userId,
-          actorEmail: args.actor.email,
-          ip: args.actor.ip,
-          action: "reference.imported",
-          entity: "jsonstat",
-          entityId: tableId ?? undefined,
-          details: { measure: args.measure, fileName: args.fileName ?? null, written, unchanged: preview.unchanged, totals: plan.totals },
-        });
-      }
-      return { measure: args.measure, tableId, dryRun: args.dryRun, written, preview, skipped: plan.skipped, notAllocatable: plan.notAllocatable, totals: plan.totals };
+  return runImport(
+    db,
+    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "jsonstat", entityId: tableId },
+    {
+      preview: (tx) => previewPopulationImport(tx, plan, source),
+      apply: (tx, preview) => applyPopulationImport(tx, preview, { source, now: args.now.toISOString() }),
+      auditDetails: (preview, written) => ({
+        measure: args.measure,
+        fileName: args.fileName ?? null,
+        written,
+        unchanged: preview.unchanged,
+        totals: plan.totals,
+      }),
+      report: (preview, written) => ({
+        measure: args.measure,
+        tableId,
+        dryRun: args.dryRun,
+        written,
+        preview,
+        skipped: plan.skipped,
+        notAllocatable: plan.notAllocatable,
+        totals: plan.totals,
+      }),
     },
-    { behavior: "immediate" },
   );
-  return report;
 }
 
 export interface KostraImportReport {
@@ -120,31 +162,35 @@ export interface KostraImportReport {
  */
 export function importKostraGroups(
   db: Db,
-  args: { text: string; year: number; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
+  args: { text: string; year: number; dryRun: boolean; now: Date; actor: Actor },
 ): KostraImportReport {
   const plan = readFile(() =>
     planKostraGroups({ items: parseKlassCorrespondence(args.text), year: args.year, knownNumbers: listMunicipalityNumbers(db) }),
   );
   const source = `klass:112 ${args.year}`;
-  return db.transaction(
-    (tx) => {
-      const preview = previewKostraGroups(tx, plan, source);
-      const written = args.dryRun ? 0 : applyKostraGroups(tx, preview.changes, source);
-      if (!args.dryRun) {
-        appendAudit(tx, {
-          at: args.now.toISOString(),
-          actorUserId: args.actor.userId,
-          actorEmail: args.actor.email,
-          ip: args.actor.ip,
-          action: "reference.imported",
-          entity: "klass",
-          entityId: "112",
-          details: { year: args.year, written, unchanged: preview.unchanged, skipped: plan.skipped.length, unassigned: plan.unassigned.length },
-        });
-      }
-      return { dryRun: args.dryRun, year: args.year, written, changes: preview.changes, unchanged: preview.unchanged, skipped: plan.skipped, unassigned: plan.unassigned };
+  return runImport(
+    db,
+    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "112" },
+    {
+      preview: (tx) => previewKostraGroups(tx, plan, source),
+      apply: (tx, preview) => applyKostraGroups(tx, preview.changes, source),
+      auditDetails: (preview, written) => ({
+        year: args.year,
+        written,
+        unchanged: preview.unchanged,
+        skipped: plan.skipped.length,
+        unassigned: plan.unassigned.length,
+      }),
+      report: (preview, written) => ({
+        dryRun: args.dryRun,
+        year: args.year,
+        written,
+        changes: preview.changes,
+        unchanged: preview.unchanged,
+        skipped: plan.skipped,
+        unassigned: plan.unassigned,
+      }),
     },
-    { behavior: "immediate" },
   );
 }
 
@@ -160,28 +206,27 @@ export interface RegisterNamesReport {
 /** Refreshes municipality names (and Sámi/Kven parallel names) from KLASS 131 codes. */
 export function importRegisterNames(
   db: Db,
-  args: { text: string; dryRun: boolean; now: Date; actor: { userId: number | null; email: string; ip: string | null } },
+  args: { text: string; dryRun: boolean; now: Date; actor: Actor },
 ): RegisterNamesReport {
   const codes = readFile(() => parseKlassCodes(args.text));
-  return db.transaction(
-    (tx) => {
-      const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
-      const preview = previewRegisterNames(tx, plan);
-      const written = args.dryRun ? 0 : applyRegisterNames(tx, preview.changes);
-      if (!args.dryRun) {
-        appendAudit(tx, {
-          at: args.now.toISOString(),
-          actorUserId: args.actor.userId,
-          actorEmail: args.actor.email,
-          ip: args.actor.ip,
-          action: "reference.imported",
-          entity: "klass",
-          entityId: "131",
-          details: { written, changes: preview.changes, unknown: plan.unknown, missing: plan.missing },
-        });
-      }
-      return { dryRun: args.dryRun, written, changes: preview.changes, unchanged: preview.unchanged, unknown: plan.unknown, missing: plan.missing };
+  return runImport(
+    db,
+    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "131" },
+    {
+      preview: (tx) => {
+        const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
+        return { plan, ...previewRegisterNames(tx, plan) };
+      },
+      apply: (tx, preview) => applyRegisterNames(tx, preview.changes),
+      auditDetails: (preview, written) => ({ written, changes: preview.changes, unknown: preview.plan.unknown, missing: preview.plan.missing }),
+      report: (preview, written) => ({
+        dryRun: args.dryRun,
+        written,
+        changes: preview.changes,
+        unchanged: preview.unchanged,
+        unknown: preview.plan.unknown,
+        missing: preview.plan.missing,
+      }),
     },
-    { behavior: "immediate" },
   );
 }
