@@ -24,6 +24,7 @@ function LanguageSwitch() {
           aria-pressed={i18n.language === lng}
           onClick={() => void setLanguage(i18n, lng)}
         >
+          {/* Each language is named in itself, so people find their own whatever is shown now. */}
           {lng === "nb" ? "Norsk (bokmål)" : "English"}
         </button>
       ))}

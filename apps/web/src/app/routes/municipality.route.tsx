@@ -28,7 +28,7 @@ export default function MunicipalityRoute() {
   }, [name, number, t]);
 
   const crumbs = (
-    <Breadcrumbs aria-label="Brødsmuler">
+    <Breadcrumbs aria-label={t("nav.breadcrumbs")}>
       <Breadcrumbs.List>
         <Breadcrumbs.Item>
           <Breadcrumbs.Link asChild>
