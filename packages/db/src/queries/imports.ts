@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { ImportPlan, KostraPlan, RegisterNamePlan } from "@malestokk/domain";
+import type { ImportMeasure, ImportPlan, KostraPlan, RegisterNamePlan } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { organisations, populations } from "../schema/index";
+import { grossOperatingExpenditures, organisations, populations } from "../schema/index";
 import { recomputeIndicatorValues } from "./indicators";
 
 export interface ImportChange {
@@ -34,13 +34,19 @@ export function listMunicipalityNumbers(db: DbOrTx): Set<string> {
   return new Set(unitsByNumber(db).keys());
 }
 
-/** What an import of population figures would change, compared with what is stored now. */
-export function previewPopulationImport(db: DbOrTx, plan: ImportPlan, source: string): ImportPreview {
+/** The table each importable measure is stored in; all share one shape (unit, year, value, source). */
+function tableOf(measure: ImportMeasure) {
+  return measure === "population" ? populations : grossOperatingExpenditures;
+}
+
+/** What an import of one measure would change, compared with what is stored now. */
+export function previewMeasureImport(db: DbOrTx, plan: ImportPlan, source: string): ImportPreview {
   const units = unitsByNumber(db);
+  const table = tableOf(plan.measure);
   const stored = new Map(
     db
-      .select({ organisationId: populations.organisationId, year: populations.year, value: populations.value, source: populations.source })
-      .from(populations)
+      .select({ organisationId: table.organisationId, year: table.year, value: table.value, source: table.source })
+      .from(table)
       .all()
       .map((p) => [`${p.organisationId}:${p.year}`, p] as const),
   );
@@ -57,18 +63,24 @@ export function previewPopulationImport(db: DbOrTx, plan: ImportPlan, source: st
 }
 
 /**
- * Writes the changed population figures (no longer demo) and recomputes the indicators that use
- * them. Call inside one transaction with the audit entry: the import is whole or absent.
+ * Writes the changed figures of one measure (no longer demo) and recomputes the indicators that
+ * use them. Call inside one transaction with the audit entry: the import is whole or absent.
  */
-export function applyPopulationImport(db: DbOrTx, preview: ImportPreview, args: { source: string; now: string }): number {
+export function applyMeasureImport(
+  db: DbOrTx,
+  measure: ImportMeasure,
+  preview: ImportPreview,
+  args: { source: string; now: string },
+): number {
   const units = unitsByNumber(db);
+  const table = tableOf(measure);
   for (const change of preview.changes) {
     const unit = units.get(change.number);
     if (!unit) continue;
     const values = { value: change.after, source: args.source, isDemo: false, updatedAt: args.now };
-    db.insert(populations)
+    db.insert(table)
       .values({ organisationId: unit.id, year: change.year, ...values })
-      .onConflictDoUpdate({ target: [populations.organisationId, populations.year], set: values })
+      .onConflictDoUpdate({ target: [table.organisationId, table.year], set: values })
       .run();
     recomputeIndicatorValues(db, { scope: { organisationId: unit.id, year: change.year }, now: args.now });
   }

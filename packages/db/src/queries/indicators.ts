@@ -3,7 +3,7 @@ import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestok
 import { INDICATORS } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { costReports, indicatorValues, populations } from "../schema/index";
+import { costReports, grossOperatingExpenditures, indicatorValues, populations } from "../schema/index";
 
 type Status = "draft" | "submitted" | "approved";
 const STATUS_RANK: Record<Status, number> = { draft: 0, submitted: 1, approved: 2 };
@@ -40,6 +40,24 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
           status: costReports.status,
         })
         .from(costReports)
+        .where(where)
+        .all();
+      break;
+    }
+    case "grossOperatingExpenditure": {
+      const where = scope
+        ? and(eq(grossOperatingExpenditures.organisationId, scope.organisationId), eq(grossOperatingExpenditures.year, scope.year))
+        : undefined;
+      rows = db
+        .select({
+          organisationId: grossOperatingExpenditures.organisationId,
+          year: grossOperatingExpenditures.year,
+          value: grossOperatingExpenditures.value,
+          isDemo: grossOperatingExpenditures.isDemo,
+          // KOSTRA accounts (SSB) or the demo generator: published figures, not drafts.
+          status: sql<Status>`'approved'`,
+        })
+        .from(grossOperatingExpenditures)
         .where(where)
         .all();
       break;

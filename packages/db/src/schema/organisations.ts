@@ -69,3 +69,22 @@ export const cooperativeMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.municipalityId] }), index("cooperative_members_municipality_idx").on(t.municipalityId)],
 );
+
+/**
+ * Gross operating expenditure (brutto driftsutgifter) in NOK 1000, as KOSTRA publishes it (SSB table
+ * 12362): the denominator of "share of budget" indicators.
+ */
+export const grossOperatingExpenditures = sqliteTable(
+  "gross_operating_expenditures",
+  {
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    value: integer().notNull(),
+    source: text().notNull(),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    updatedAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] }), index("gross_operating_expenditures_year_idx").on(t.year)],
+);

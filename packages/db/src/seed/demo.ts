@@ -3,7 +3,7 @@ import { APPROXIMATE_KOSTRA_SOURCE, approximateKostraGroups, FIRST_REPORTING_YEA
 import type { Db } from "../client";
 import { recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
-import { costReports, organisations, populations, reportingYears } from "../schema/index";
+import { costReports, grossOperatingExpenditures, organisations, populations, reportingYears } from "../schema/index";
 import { createRandom, hashString } from "./random";
 import { counties2024, municipalities2024 } from "./register-2024";
 
@@ -86,10 +86,21 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
       const operatingPerInhabitant = 95_000 + 45_000 * smallness;
       const itShare = 0.02 + random() * 0.02;
       const popRows = [];
+      const spendRows = [];
       const costRows = [];
       for (const year of years) {
         const population = Math.round(population2025 * (1 + growth) ** (year - POPULATION_BASE_YEAR));
         popRows.push({ organisationId: org.id, year, value: population, source: "demo", isDemo: true, updatedAt: now });
+        const spendLevel = 1.035 ** (year - POPULATION_BASE_YEAR);
+        // Gross operating expenditure in NOK 1000, as KOSTRA publishes it.
+        spendRows.push({
+          organisationId: org.id,
+          year,
+          value: Math.round((population * operatingPerInhabitant * spendLevel) / 1000),
+          source: "demo",
+          isDemo: true,
+          updatedAt: now,
+        });
         // About 2 % of municipality-years have not reported: missing stays missing.
         if (random() < 0.02) continue;
         const priceLevel = 1.035 ** (year - POPULATION_BASE_YEAR);
@@ -106,6 +117,7 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
         });
       }
       tx.insert(populations).values(popRows).run();
+      tx.insert(grossOperatingExpenditures).values(spendRows).run();
       if (costRows.length > 0) tx.insert(costReports).values(costRows).run();
       reports += costRows.length;
     }

@@ -5,6 +5,8 @@ import { JsonStatError, missingKindOf, observationsOf, type JsonStatDataset, typ
 export const IMPORT_MEASURES = {
   /** SSB table 07459: population on 1 January, persons. */
   population: { table: "07459", unit: "persons" },
+  /** SSB table 12362 (KOSTRA): gross operating expenditure, NOK 1000. */
+  grossOperatingExpenditure: { table: "12362", unit: "NOK 1000" },
 } as const;
 export type ImportMeasure = keyof typeof IMPORT_MEASURES;
 export const IMPORT_MEASURE_CODES = Object.keys(IMPORT_MEASURES) as [ImportMeasure, ...ImportMeasure[]];

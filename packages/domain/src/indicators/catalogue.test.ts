@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { computeIndicatorValue, getIndicator, INDICATOR_CODES, K1 } from "./catalogue";
+import { computeIndicatorValue, getIndicator, INDICATOR_CODES, K1, K2 } from "./catalogue";
 
 describe("indicator catalogue", () => {
   it("has unique codes and names in both languages", () => {
@@ -14,6 +14,11 @@ describe("indicator catalogue", () => {
   it("computes K1 as IT cost / population", () => {
     // Worked example: 30 000 000 kr / 12 000 inhabitants = 2 500 kr per inhabitant
     expect(computeIndicatorValue(K1, 30_000_000, 12_000)).toBe(2_500);
+  });
+
+  it("computes K2 as IT cost / (gross operating expenditure × 1000), in percent", () => {
+    // 30 000 000 kr IT of 1 000 000 (NOK 1000) = 1 000 000 000 kr operating spend → 3 %
+    expect(computeIndicatorValue(K2, 30_000_000, 1_000_000)).toBeCloseTo(3, 10);
   });
 
   it("keeps missing apart from zero", () => {

@@ -1,5 +1,5 @@
 /** Stored components that indicators are computed from (numerators and denominators, never ratios). */
-export const COMPONENT_CODES = ["itCostTotal", "population"] as const;
+export const COMPONENT_CODES = ["itCostTotal", "population", "grossOperatingExpenditure"] as const;
 export type ComponentCode = (typeof COMPONENT_CODES)[number];
 
 export type Dimension = "cost" | "quality" | "scope";
@@ -45,7 +45,28 @@ export const K1 = {
   scale: 1,
 } as const satisfies IndicatorDefinition;
 
-export const INDICATORS = [K1] as const;
+/**
+ * K2 — IT cost as share of budget (DESIGN.md §3): total IT cost in NOK / (gross operating
+ * expenditure in NOK 1000 × 1000), in percent (KOSTRA, SSB table 12362). The scale 0.1 is
+ * 100 (percent) / 1000 (the expenditure is stored in thousands, as SSB publishes it).
+ */
+export const K2 = {
+  code: "K2",
+  dimension: "cost",
+  name: { nb: "IKT-kostnad som andel av budsjettet", en: "IT cost as share of budget" },
+  description: {
+    nb: "Samlede IKT-kostnader som prosent av brutto driftsutgifter (KOSTRA).",
+    en: "Total IT cost as a percentage of gross operating expenditure (KOSTRA).",
+  },
+  unit: "percent",
+  decimals: 2,
+  direction: "neutral",
+  numerator: "itCostTotal",
+  denominator: "grossOperatingExpenditure",
+  scale: 0.1,
+} as const satisfies IndicatorDefinition;
+
+export const INDICATORS = [K1, K2] as const;
 export type IndicatorCode = (typeof INDICATORS)[number]["code"];
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 

@@ -9,22 +9,22 @@ import { formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { KostraReportView, NamesReportView, PopulationReportView, type KostraReport, type NamesReport, type PopulationReport } from "./import-report";
 
-const KINDS = ["population", "kostraGroups", "registerNames"] as const;
+const KINDS = ["population", "grossOperatingExpenditure", "kostraGroups", "registerNames"] as const;
 type Kind = (typeof KINDS)[number];
 /** The server takes at most this many characters; larger files go through the CLI. */
 export const MAX_UPLOAD_CHARS = 900_000;
 
 type Report =
-  | { readonly kind: "population"; readonly report: PopulationReport }
+  | { readonly kind: "measure"; readonly report: PopulationReport }
   | { readonly kind: "kostraGroups"; readonly report: KostraReport }
   | { readonly kind: "registerNames"; readonly report: NamesReport };
 
 function changeCount(r: Report): number {
-  return r.kind === "population" ? r.report.preview.changes.length : r.report.changes.length;
+  return r.kind === "measure" ? r.report.preview.changes.length : r.report.changes.length;
 }
 
 function ReportView({ result }: { result: Report }) {
-  if (result.kind === "population") return <PopulationReportView report={result.report} />;
+  if (result.kind === "measure") return <PopulationReportView report={result.report} />;
   if (result.kind === "kostraGroups") return <KostraReportView report={result.report} />;
   return <NamesReportView report={result.report} />;
 }
@@ -63,11 +63,12 @@ export function ReferenceImport() {
     setError(null);
   };
 
-  const useUrl = kind === "population" && !file && url.trim() !== "";
+  const isJsonStat = kind === "population" || kind === "grossOperatingExpenditure";
+  const useUrl = isJsonStat && !file && url.trim() !== "";
   const run = async (dryRun: boolean): Promise<Report | null> => {
-    if (useUrl) {
+    if (useUrl && isJsonStat) {
       try {
-        return { kind: "population", report: await population.mutateAsync({ measure: "population", url: url.trim(), dryRun }) };
+        return { kind: "measure", report: await population.mutateAsync({ measure: kind, url: url.trim(), dryRun }) };
       } catch (e) {
         showError(e);
         return null;
@@ -75,8 +76,8 @@ export function ReferenceImport() {
     }
     if (!file) return null;
     try {
-      if (kind === "population") {
-        return { kind, report: await population.mutateAsync({ measure: "population", content: file.text, fileName: file.name, dryRun }) };
+      if (kind === "population" || kind === "grossOperatingExpenditure") {
+        return { kind: "measure", report: await population.mutateAsync({ measure: kind, content: file.text, fileName: file.name, dryRun }) };
       }
       if (kind === "kostraGroups") return { kind, report: await kostra.mutateAsync({ content: file.text, year: Number(year), dryRun }) };
       return { kind, report: await names.mutateAsync({ content: file.text, dryRun }) };
@@ -130,7 +131,7 @@ export function ReferenceImport() {
         <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
         {file && <Paragraph data-size="sm">{t("referenceImport.fileChosen", { name: file.name, size: formatInteger(file.text.length) })}</Paragraph>}
       </div>
-      {kind === "population" && (
+      {isJsonStat && (
         <Textfield
           id="import-url"
           label={t("referenceImport.url")}

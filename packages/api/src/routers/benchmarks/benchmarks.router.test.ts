@@ -97,3 +97,15 @@ describe("peer groups", () => {
     expect(point?.peers.status === "shown" ? point.peers.ratioOfSums : null).toBeCloseTo(point?.national.ratioOfSums ?? 0, 9);
   });
 });
+
+describe("K2: IT cost as share of budget", () => {
+  it("is about 2–4 % for the demo data, with a national ratio of sums", async () => {
+    const { caller } = setupCaller();
+    const series = await caller.benchmarks.series({ indicatorCode: "K2", municipalityNumber: "5001" });
+    const point = series.points.find((p) => p.year === 2024);
+    expect(point?.own?.value).toBeGreaterThan(1.5);
+    expect(point?.own?.value).toBeLessThan(4.5);
+    expect(point?.national.ratioOfSums).toBeGreaterThan(1.5);
+    expect(point?.national.ratioOfSums).toBeLessThan(4.5);
+  });
+});

@@ -120,3 +120,38 @@ describe("imports.registerNames (KLASS 131)", () => {
     expect(await admin.municipalities.list()).toHaveLength(357);
   });
 });
+
+describe("imports.jsonStat (SSB table 12362, gross operating expenditure)", () => {
+  const file = JSON.stringify({
+    version: "2.0",
+    class: "dataset",
+    label: "12362: Utvalgte nøkkeltall for kommuneforvaltningen",
+    id: ["KOKkommuneregion0000", "ContentsCode", "Tid"],
+    size: [3, 1, 1],
+    dimension: {
+      KOKkommuneregion0000: { label: "region", category: { index: { "4601": 0, "3024": 1, "1507": 2 }, label: { "4601": "Bergen", "3024": "Bærum", "1507": "Ålesund" } } },
+      ContentsCode: { label: "statistikkvariabel", category: { index: { KOSbruttodriftsutg0000: 0 }, label: { KOSbruttodriftsutg0000: "Brutto driftsutgifter (1000 kr)" } } },
+      Tid: { label: "år", category: { index: { "2023": 0 } } },
+    },
+    value: [26_500_000, 12_100_000, 6_200_000],
+    role: { geo: ["KOKkommuneregion0000"], time: ["Tid"], metric: ["ContentsCode"] },
+    extension: { px: { tableid: "12362" } },
+  });
+
+  it("imports gross operating expenditure in NOK 1000, and K2 follows", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    const report = await admin.imports.jsonStat({ measure: "grossOperatingExpenditure", content: file, dryRun: false });
+    expect(report.written).toBe(2);
+    expect(report.notAllocatable.map((n) => n.code)).toEqual(["1507"]);
+    const k2 = await admin.benchmarks.series({ indicatorCode: "K2", municipalityNumber: "4601" });
+    const point = k2.points.find((p) => p.year === 2023);
+    expect(point?.own?.denominator).toBe(26_500_000);
+    expect(point?.own?.value).toBeCloseTo(((point?.own?.numerator ?? 0) / (26_500_000 * 1000)) * 100, 10);
+  });
+
+  it("refuses a population file offered as gross operating expenditure", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    const error = await expectTrpcError(() => admin.imports.jsonStat({ measure: "grossOperatingExpenditure", content: populationFixture2022(), dryRun: true }));
+    expect(expectAppError(error, "IMPORT_REJECTED").params).toMatchObject({ reason: "BAD_STRUCTURE", expected: "12362", actual: "07459" });
+  });
+});
