@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { ImportMeasure, ImportPlan, KostraPlan, RegisterNamePlan } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { grossOperatingExpenditures, organisations, populations } from "../schema/index";
+import { organisations, populations, publishedFigureTables } from "../schema/index";
 import { recomputeIndicatorValues } from "./indicators";
 
 export interface ImportChange {
@@ -34,9 +34,9 @@ export function listMunicipalityNumbers(db: DbOrTx): Set<string> {
   return new Set(unitsByNumber(db).keys());
 }
 
-/** The table each importable measure is stored in; all share one shape (unit, year, value, source). */
+/** The table each importable measure is stored in (measure codes are component codes). */
 function tableOf(measure: ImportMeasure) {
-  return measure === "population" ? populations : grossOperatingExpenditures;
+  return publishedFigureTables[measure];
 }
 
 /** What an import of one measure would change, compared with what is stored now. */

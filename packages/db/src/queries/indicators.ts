@@ -3,7 +3,7 @@ import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestok
 import { INDICATORS } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { costReports, grossOperatingExpenditures, indicatorValues, populations } from "../schema/index";
+import { costReports, indicatorValues, publishedFigureTables } from "../schema/index";
 
 type Status = "draft" | "submitted" | "approved";
 const STATUS_RANK: Record<Status, number> = { draft: 0, submitted: 1, approved: 2 };
@@ -44,39 +44,20 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
         .all();
       break;
     }
-    case "grossOperatingExpenditure": {
-      const where = scope
-        ? and(eq(grossOperatingExpenditures.organisationId, scope.organisationId), eq(grossOperatingExpenditures.year, scope.year))
-        : undefined;
-      rows = db
-        .select({
-          organisationId: grossOperatingExpenditures.organisationId,
-          year: grossOperatingExpenditures.year,
-          value: grossOperatingExpenditures.value,
-          isDemo: grossOperatingExpenditures.isDemo,
-          // KOSTRA accounts (SSB) or the demo generator: published figures, not drafts.
-          status: sql<Status>`'approved'`,
-        })
-        .from(grossOperatingExpenditures)
-        .where(where)
-        .all();
-      break;
-    }
+    case "grossOperatingExpenditure":
     case "population": {
-      const where = scope
-        ? and(eq(populations.organisationId, scope.organisationId), eq(populations.year, scope.year))
-        : undefined;
+      const table = publishedFigureTables[code];
       rows = db
         .select({
-          organisationId: populations.organisationId,
-          year: populations.year,
-          value: populations.value,
-          isDemo: populations.isDemo,
-          // Population comes from SSB (or the demo generator): published figures.
+          organisationId: table.organisationId,
+          year: table.year,
+          value: table.value,
+          isDemo: table.isDemo,
+          // SSB statistics (or the demo generator): published figures, never drafts.
           status: sql<Status>`'approved'`,
         })
-        .from(populations)
-        .where(where)
+        .from(table)
+        .where(scope ? and(eq(table.organisationId, scope.organisationId), eq(table.year, scope.year)) : undefined)
         .all();
       break;
     }

@@ -40,21 +40,41 @@ export const reportingYears = sqliteTable(
   (t) => [check("reporting_years_state_check", sql`${t.state} in ('open', 'closed')`)],
 );
 
+/**
+ * A published figure per organisation and year (SSB statistics or demo stand-ins): one value in a
+ * stated unit with its source. Every such component has a table of this shape.
+ */
+function publishedFigureTable(name: string) {
+  return sqliteTable(
+    name,
+    {
+      organisationId: integer()
+        .notNull()
+        .references(() => organisations.id, { onDelete: "cascade" }),
+      year: integer().notNull(),
+      value: integer().notNull(),
+      source: text().notNull(),
+      isDemo: integer({ mode: "boolean" }).notNull().default(false),
+      updatedAt: text().notNull(),
+    },
+    (t) => [primaryKey({ columns: [t.organisationId, t.year] }), index(`${name}_year_idx`).on(t.year)],
+  );
+}
+
 /** Population on 1 January: the denominator of per-inhabitant indicators (SSB table 07459). */
-export const populations = sqliteTable(
-  "populations",
-  {
-    organisationId: integer()
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    year: integer().notNull(),
-    value: integer().notNull(),
-    source: text().notNull(),
-    isDemo: integer({ mode: "boolean" }).notNull().default(false),
-    updatedAt: text().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.year] }), index("populations_year_idx").on(t.year)],
-);
+export const populations = publishedFigureTable("populations");
+
+/**
+ * Gross operating expenditure (brutto driftsutgifter) in NOK 1000, as KOSTRA publishes it (SSB table
+ * 12362): the denominator of "share of budget" indicators.
+ */
+export const grossOperatingExpenditures = publishedFigureTable("gross_operating_expenditures");
+
+/** The table of each published component, by component code (the import measures use the same codes). */
+export const publishedFigureTables = {
+  population: populations,
+  grossOperatingExpenditure: grossOperatingExpenditures,
+} as const;
 
 /** Which municipalities an IT cooperative serves. */
 export const cooperativeMembers = sqliteTable(
@@ -70,21 +90,3 @@ export const cooperativeMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.cooperativeId, t.municipalityId] }), index("cooperative_members_municipality_idx").on(t.municipalityId)],
 );
 
-/**
- * Gross operating expenditure (brutto driftsutgifter) in NOK 1000, as KOSTRA publishes it (SSB table
- * 12362): the denominator of "share of budget" indicators.
- */
-export const grossOperatingExpenditures = sqliteTable(
-  "gross_operating_expenditures",
-  {
-    organisationId: integer()
-      .notNull()
-      .references(() => organisations.id, { onDelete: "cascade" }),
-    year: integer().notNull(),
-    value: integer().notNull(),
-    source: text().notNull(),
-    isDemo: integer({ mode: "boolean" }).notNull().default(false),
-    updatedAt: text().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.organisationId, t.year] }), index("gross_operating_expenditures_year_idx").on(t.year)],
-);
