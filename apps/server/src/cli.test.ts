@@ -107,4 +107,29 @@ describe("pnpm cli import:klass", () => {
     expect(getMunicipalityByNumber(check.db, "0301")).toMatchObject({ kostraGroup: "EKG16", kostraGroupSource: "klass:112 2024" });
     check.close();
   }, 30_000);
+
+  it("imports the change list of municipality numbers, with a dry run first", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const file = join(dir, "changes.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        codeChanges: [
+          { oldCode: "0704", newCode: "3803", changeOccurred: "2020-01-01" },
+          { oldCode: "0716", newCode: "3803", changeOccurred: "2020-01-01" },
+        ],
+      }),
+    );
+    const dry = cli(["import:klass", file, "--changes", "--dry-run"], path, "");
+    expect(dry.stdout).toMatch(/DRY RUN \(nothing written\)/);
+    expect(dry.stdout).toMatch(/0 renumbered, 1 merges, 0 splits/);
+    expect(dry.stdout).toMatch(/data years mapped from 2019 \(was 2020\)/);
+    const real = cli(["import:klass", file, "--changes"], path, "");
+    expect(real.stdout).toMatch(/2 added, 0 removed, 0 unchanged/);
+    const both = cli(["import:klass", file, "--changes", "--names"], path, "");
+    expect(both.status).not.toBe(0);
+    expect(both.stderr).toMatch(/one of --kostra-groups, --names or --changes/);
+  }, 30_000);
 });

@@ -10,6 +10,7 @@ import {
   importJsonStat,
   importKostraGroups,
   importRegisterNames,
+  importRegionChanges,
   type ImportReport,
 } from "@malestokk/api";
 import { createDb, runMigrations, seedReferenceData } from "@malestokk/db";
@@ -33,6 +34,7 @@ const USAGE = `Usage:
   pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
   pnpm cli import:klass <file-or-url> --kostra-groups --year <YYYY> [--dry-run]
   pnpm cli import:klass <file-or-url> --names [--dry-run]      (KLASS 131 codes: names, Sámi/Kven names)
+  pnpm cli import:klass <file-or-url> --changes [--dry-run]    (KLASS 131 changes: older numbers, e.g. 2020 reform)
 
 The password is read from standard input when it is piped, or asked for twice.
 An import writes nothing with --dry-run, and otherwise everything or nothing.`;
@@ -147,12 +149,27 @@ async function importKlassCommand(args: string[]): Promise<void> {
     options: {
       "kostra-groups": { type: "boolean", default: false },
       names: { type: "boolean", default: false },
+      changes: { type: "boolean", default: false },
       year: { type: "string" },
       "dry-run": { type: "boolean", default: false },
     },
   });
   const source = positionals[0];
-  if (!source || values["kostra-groups"] === values.names) throw new Error(`Name a file or URL and either --kostra-groups or --names.\n\n${USAGE}`);
+  const kinds = [values["kostra-groups"], values.names, values.changes].filter(Boolean).length;
+  if (!source || kinds !== 1) throw new Error(`Name a file or URL and one of --kostra-groups, --names or --changes.\n\n${USAGE}`);
+  if (values.changes) {
+    const text = await readSource(source);
+    const report = withDatabase((db) =>
+      importRegionChanges(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+    );
+    const { summary, preview } = report;
+    console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: changes of municipality numbers ${summary.firstDate ?? ""} – ${summary.lastDate ?? ""}`);
+    console.log(`  ${summary.renumbered} renumbered, ${summary.merges} merges, ${summary.splits.length} splits`);
+    console.log(`  ${preview.added.length} added, ${preview.removed.length} removed, ${preview.unchanged} unchanged`);
+    for (const split of summary.splits) console.log(`  split ${split.occurred}: ${split.from} → ${split.into.join(", ")} (its figures cannot be allocated)`);
+    console.log(`  data years mapped from ${report.firstMappedYear.after} (was ${report.firstMappedYear.before})`);
+    return;
+  }
   if (values.names) {
     const text = await readSource(source);
     const report = withDatabase((db) =>

@@ -18,6 +18,7 @@ export {
   importJsonStat,
   importKostraGroups,
   importRegisterNames,
+  importRegionChanges,
   type ImportReport,
   type KostraImportReport,
 } from "./routers/imports/imports.service";

@@ -47,6 +47,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "peers.suggest": (m) => ({ municipalityNumber: m }),
   "imports.registerNames": () => ({ content: "{}", dryRun: true }),
   "imports.kostraGroups": () => ({ content: "{}", year: 2024, dryRun: true }),
+  "imports.regionChanges": () => ({ content: "{}", dryRun: true }),
   "register.cooperatives": null,
   "register.saveCooperative": (m) => ({ organisationNumber: "912345678", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),

@@ -19,4 +19,5 @@ export { populationFixture2022 } from "./imports/fixtures";
 export * from "./peers/peer-groups";
 export * from "./peers/suggest";
 export * from "./imports/klass";
+export * from "./costs/catalogue";
 export * from "./peers/kostra-approx";

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { ImportMeasure, ImportPlan, KostraPlan, RegisterNamePlan } from "@malestokk/domain";
+import { createCrosswalk, type Crosswalk, type ImportMeasure, type ImportPlan, type KostraPlan, type RegionChange, type RegisterNamePlan } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { organisations, populations, publishedFigureTables } from "../schema/index";
+import { organisations, populations, publishedFigureTables, regionChanges } from "../schema/index";
 import { recomputeIndicatorValues } from "./indicators";
 
 export interface ImportChange {
@@ -182,4 +182,47 @@ export function applyRegisterNames(db: DbOrTx, changes: readonly NameChange[]): 
       .run();
   }
   return changes.length;
+}
+
+export function listRegionChanges(db: DbOrTx): RegionChange[] {
+  return db
+    .select({ oldCode: regionChanges.oldCode, newCode: regionChanges.newCode, occurred: regionChanges.occurred })
+    .from(regionChanges)
+    .orderBy(regionChanges.occurred, regionChanges.oldCode, regionChanges.newCode)
+    .all();
+}
+
+/** The crosswalk of the built-in 2024 changes and those imported from KLASS. */
+export function loadCrosswalk(db: DbOrTx): Crosswalk {
+  return createCrosswalk(listRegionChanges(db));
+}
+
+export interface RegionChangesPreview {
+  readonly added: readonly RegionChange[];
+  readonly removed: readonly RegionChange[];
+  readonly unchanged: number;
+}
+
+function changeKey(c: RegionChange): string {
+  return `${c.oldCode}>${c.newCode}@${c.occurred}`;
+}
+
+/** How an imported change list differs from the stored one (an import replaces the whole list). */
+export function previewRegionChanges(db: DbOrTx, incoming: readonly RegionChange[]): RegionChangesPreview {
+  const stored = new Map(listRegionChanges(db).map((c) => [changeKey(c), c] as const));
+  const next = new Map(incoming.map((c) => [changeKey(c), c] as const));
+  return {
+    added: [...next.values()].filter((c) => !stored.has(changeKey(c))),
+    removed: [...stored.values()].filter((c) => !next.has(changeKey(c))),
+    unchanged: [...next.keys()].filter((k) => stored.has(k)).length,
+  };
+}
+
+export function replaceRegionChanges(db: DbOrTx, incoming: readonly RegionChange[], args: { source: string; now: string }): number {
+  const { added, removed } = previewRegionChanges(db, incoming);
+  if (added.length === 0 && removed.length === 0) return 0;
+  db.delete(regionChanges).run();
+  const unique = new Map(incoming.map((c) => [changeKey(c), c] as const));
+  for (const c of unique.values()) db.insert(regionChanges).values({ ...c, source: args.source, importedAt: args.now }).run();
+  return added.length + removed.length;
 }

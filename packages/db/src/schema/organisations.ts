@@ -90,3 +90,20 @@ export const cooperativeMembers = sqliteTable(
   (t) => [primaryKey({ columns: [t.cooperativeId, t.municipalityId] }), index("cooperative_members_municipality_idx").on(t.municipalityId)],
 );
 
+
+/**
+ * Changes of municipality numbers imported from SSB (KLASS 131 `changes`), which extend the
+ * built-in 2024 crosswalk back in time (e.g. to the 2020 reform). Replaced whole on each import.
+ */
+export const regionChanges = sqliteTable(
+  "region_changes",
+  {
+    oldCode: text().notNull(),
+    newCode: text().notNull(),
+    /** ISO date (YYYY-MM-DD) the change took effect. */
+    occurred: text().notNull(),
+    source: text().notNull(),
+    importedAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.oldCode, t.newCode, t.occurred] })],
+);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { JsonStatError } from "./jsonstat";
-import { parseKlassCodes, parseKlassCorrespondence, planKostraGroups, planRegisterNames } from "./klass";
+import { parseKlassChanges, parseKlassCodes, parseKlassCorrespondence, planKostraGroups, planRegisterNames } from "./klass";
 
 const FILE = JSON.stringify({
   correspondenceItems: [
@@ -69,5 +69,26 @@ describe("KLASS codes to register names", () => {
 
   it("refuses a file without codes", () => {
     expect(() => parseKlassCodes('{"correspondenceItems":[]}')).toThrow(JsonStatError);
+  });
+});
+
+describe("KLASS changes (classification 131)", () => {
+  it("keeps municipality number changes and drops county lines", () => {
+    const text = JSON.stringify({
+      codeChanges: [
+        { oldCode: "0704", oldName: "Tønsberg", newCode: "3803", newName: "Tønsberg", changeOccurred: "2020-01-01" },
+        { oldCode: "07", oldName: "Vestfold", newCode: "38", newName: "Vestfold og Telemark", changeOccurred: "2020-01-01" },
+      ],
+    });
+    expect(parseKlassChanges(text)).toEqual([{ oldCode: "0704", newCode: "3803", occurred: "2020-01-01" }]);
+  });
+
+  it.each([
+    ["bad JSON", "{", "BAD_JSON"],
+    ["no codeChanges", JSON.stringify({ codes: [] }), "NOT_A_DATASET"],
+    ["a line without a date", JSON.stringify({ codeChanges: [{ oldCode: "0704", newCode: "3803" }] }), "BAD_STRUCTURE"],
+    ["only county lines", JSON.stringify({ codeChanges: [{ oldCode: "07", newCode: "38", changeOccurred: "2020-01-01" }] }), "NOT_A_DATASET"],
+  ])("refuses %s", (_name, text, code) => {
+    expect(() => parseKlassChanges(text)).toThrow(expect.objectContaining({ code }) as JsonStatError);
   });
 });

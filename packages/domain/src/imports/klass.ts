@@ -1,4 +1,4 @@
-import { mapRegion } from "../register/crosswalk";
+import { mapRegion, type Crosswalk, type RegionChange } from "../register/crosswalk";
 import { JsonStatError } from "./jsonstat";
 
 export interface KlassCorrespondenceItem {
@@ -12,17 +12,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new JsonStatError("BAD_JSON", { detail: error instanceof Error ? error.message : "unparsable" });
+  }
+}
+
 /**
  * Reads a KLASS correspondence (SSB's classification service, e.g. municipalities 131 ↔ KOSTRA
  * groups 112) as its JSON API returns it: `{ correspondenceItems: [{ sourceCode, targetCode, … }] }`.
  */
 export function parseKlassCorrespondence(text: string): KlassCorrespondenceItem[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new JsonStatError("BAD_JSON", { detail: error instanceof Error ? error.message : "unparsable" });
-  }
+  const raw = parseJson(text);
   if (!isObject(raw) || !Array.isArray(raw.correspondenceItems)) throw new JsonStatError("NOT_A_DATASET", { detail: "no correspondenceItems" });
   return raw.correspondenceItems.map((item, index) => {
     if (!isObject(item) || typeof item.sourceCode !== "string" || typeof item.targetCode !== "string") {
@@ -59,6 +62,7 @@ export function planKostraGroups(args: {
   readonly items: readonly KlassCorrespondenceItem[];
   readonly year: number;
   readonly knownNumbers: ReadonlySet<string>;
+  readonly crosswalk?: Crosswalk;
 }): KostraPlan {
   const assignments = new Map<string, KostraAssignment>();
   const skipped: KostraPlan["skipped"][number][] = [];
@@ -68,7 +72,7 @@ export function planKostraGroups(args: {
     const name = sourceIsMunicipality ? item.sourceName : item.targetName;
     const group = sourceIsMunicipality ? item.targetCode : item.sourceCode;
     const groupName = sourceIsMunicipality ? item.targetName : item.sourceName;
-    const mapping = mapRegion(code, args.year, args.knownNumbers);
+    const mapping = mapRegion(code, args.year, args.knownNumbers, args.crosswalk);
     if (mapping.kind === "split") skipped.push({ code, name, reason: "SPLIT" });
     else if (mapping.kind !== "municipality") {
       skipped.push({ code, name, reason: mapping.kind === "nonMunicipal" ? "NOT_A_MUNICIPALITY" : "UNKNOWN_REGION" });
@@ -91,12 +95,7 @@ export interface KlassCode {
 
 /** Reads a KLASS `codes` response (e.g. classification 131, municipalities): `{ codes: [{ code, name }] }`. */
 export function parseKlassCodes(text: string): KlassCode[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new JsonStatError("BAD_JSON", { detail: error instanceof Error ? error.message : "unparsable" });
-  }
+  const raw = parseJson(text);
   if (!isObject(raw) || !Array.isArray(raw.codes)) throw new JsonStatError("NOT_A_DATASET", { detail: "no codes" });
   return raw.codes.map((item, index) => {
     if (!isObject(item) || typeof item.code !== "string" || typeof item.name !== "string") throw new JsonStatError("BAD_STRUCTURE", { item: index });
@@ -138,4 +137,30 @@ export function planRegisterNames(codes: readonly KlassCode[], current: Readonly
   }
   const missing = [...current.keys()].filter((n) => !seen.has(n)).sort();
   return { names, unknown, missing };
+}
+
+/**
+ * Reads a KLASS `changes` response (classification 131, e.g. `changes?from=2019-01-01&to=2024-01-02`):
+ * `{ codeChanges: [{ oldCode, newCode, changeOccurred }] }`. Only municipality numbers are kept.
+ */
+export function parseKlassChanges(text: string): RegionChange[] {
+  const raw = parseJson(text);
+  if (!isObject(raw) || !Array.isArray(raw.codeChanges)) throw new JsonStatError("NOT_A_DATASET", { detail: "no codeChanges" });
+  const changes: RegionChange[] = [];
+  raw.codeChanges.forEach((item, index) => {
+    if (
+      !isObject(item) ||
+      typeof item.oldCode !== "string" ||
+      typeof item.newCode !== "string" ||
+      typeof item.changeOccurred !== "string" ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(item.changeOccurred)
+    ) {
+      throw new JsonStatError("BAD_STRUCTURE", { item: index });
+    }
+    if (/^\d{4}$/.test(item.oldCode) && /^\d{4}$/.test(item.newCode)) {
+      changes.push({ oldCode: item.oldCode, newCode: item.newCode, occurred: item.changeOccurred });
+    }
+  });
+  if (changes.length === 0) throw new JsonStatError("NOT_A_DATASET", { detail: "no municipality changes" });
+  return changes;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { mapRegion, SPLIT_2024, stripRegionPrefix } from "./crosswalk";
+import { BUILT_IN_CHANGES, createCrosswalk, mapRegion, SPLIT_2024, stripRegionPrefix, summarizeChanges } from "./crosswalk";
 import { RENUMBERED_2024 } from "./renumbered-2024";
 
 const KNOWN = new Set(["0301", "3101", "3114", "3419", "1508", "1580", "5501", "3201"]);
@@ -42,5 +42,37 @@ describe("mapRegion", () => {
     expect(new Set(news).size).toBe(news.length);
     expect(olds.every((o) => ["30", "38", "54"].includes(o.slice(0, 2)))).toBe(true);
     expect(Object.keys(SPLIT_2024)).toEqual(["1507"]);
+  });
+});
+
+describe("createCrosswalk", () => {
+  it("chains an imported 2020 change into the built-in 2024 renumbering", () => {
+    const crosswalk = createCrosswalk([{ oldCode: "0722", newCode: "3811", occurred: "2020-01-01" }]);
+    expect(crosswalk.firstMappedYear).toBe(2019);
+    expect(crosswalk.targetsOf("0722", 2019, new Set(["3911"]))).toEqual(["3911"]);
+    // In 2020–2023 the code is 3811, which the 2024 renumbering maps.
+    expect(crosswalk.targetsOf("3811", 2021, new Set(["3911"]))).toEqual(["3911"]);
+    expect(crosswalk.targetsOf("3911", 2024, new Set(["3911"]))).toEqual(["3911"]);
+  });
+
+  it("treats a unit that gave away a part but lives on as split, never as whole", () => {
+    const crosswalk = createCrosswalk([{ oldCode: "1804", newCode: "1806", occurred: "2020-01-01" }]);
+    expect(crosswalk.targetsOf("1804", 2019, new Set(["1804", "1806"]))).toEqual(["1804", "1806"]);
+  });
+
+  it("ignores a change of name only", () => {
+    const crosswalk = createCrosswalk([{ oldCode: "0301", newCode: "0301", occurred: "2020-01-01" }]);
+    expect(mapRegion("0301", 2019, KNOWN, crosswalk)).toEqual({ kind: "municipality", number: "0301", renumberedFrom: null });
+  });
+
+  it("summarizes merges, splits and renumberings", () => {
+    const summary = summarizeChanges([
+      { oldCode: "0704", newCode: "3803", occurred: "2020-01-01" },
+      { oldCode: "0716", newCode: "3803", occurred: "2020-01-01" },
+      { oldCode: "0722", newCode: "3811", occurred: "2020-01-01" },
+      ...BUILT_IN_CHANGES,
+    ]);
+    expect(summary).toMatchObject({ merges: 1, renumbered: 1 + RENUMBERED_2024.length, firstDate: "2020-01-01", lastDate: "2024-01-01" });
+    expect(summary.splits).toEqual([{ from: "1507", into: ["1508", "1580"], occurred: "2024-01-01" }]);
   });
 });

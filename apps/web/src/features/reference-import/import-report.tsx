@@ -8,6 +8,7 @@ import { formatInteger } from "../../lib/format";
 export type PopulationReport = RouterOutputs["imports"]["jsonStat"];
 export type KostraReport = RouterOutputs["imports"]["kostraGroups"];
 export type NamesReport = RouterOutputs["imports"]["registerNames"];
+export type ChangesReport = RouterOutputs["imports"]["regionChanges"];
 
 const MAX_ROWS = 50;
 
@@ -96,7 +97,11 @@ export function PopulationReportView({ report }: { report: PopulationReport }) {
             ))}
             {report.notAllocatable.map((n) => (
               <List.Item key={`${n.code}-${n.year}`}>
-                {t("referenceImport.splitLine", { label: n.label, year: n.year, into: n.into.join(", ") })}
+                {t(n.reason === "SPLIT" ? "referenceImport.splitLine" : "referenceImport.incompleteMergeLine", {
+                  label: n.label,
+                  year: n.year,
+                  into: n.into.join(", "),
+                })}
               </List.Item>
             ))}
           </List.Unordered>
@@ -147,6 +152,47 @@ export function NamesReportView({ report }: { report: NamesReport }) {
         </List.Unordered>
       )}
       <More total={report.changes.length} />
+    </div>
+  );
+}
+
+/** What a change list of municipality numbers holds, and which years it lets imports map. */
+export function ChangesReportView({ report }: { report: ChangesReport }) {
+  const { t } = useTranslation();
+  const { summary, preview } = report;
+  return (
+    <div className="stack" data-testid="import-report">
+      <Paragraph>
+        {t("referenceImport.changesSummary", {
+          from: summary.firstDate ?? "–",
+          to: summary.lastDate ?? "–",
+          renumbered: summary.renumbered,
+          merges: summary.merges,
+          splits: summary.splits.length,
+        })}
+      </Paragraph>
+      <Paragraph>
+        {t("referenceImport.changesEffect", {
+          added: preview.added.length,
+          removed: preview.removed.length,
+          unchanged: preview.unchanged,
+          before: report.firstMappedYear.before,
+          after: report.firstMappedYear.after,
+        })}
+      </Paragraph>
+      {summary.splits.length > 0 && (
+        <section aria-labelledby="splits-heading">
+          <Heading level={3} data-size="2xs" id="splits-heading">
+            {t("referenceImport.splitsTitle")}
+          </Heading>
+          <List.Unordered>
+            {summary.splits.slice(0, MAX_ROWS).map((s) => (
+              <List.Item key={`${s.occurred}-${s.from}`}>{t("referenceImport.splitItem", { from: s.from, into: s.into.join(", "), date: s.occurred })}</List.Item>
+            ))}
+          </List.Unordered>
+          <More total={summary.splits.length} />
+        </section>
+      )}
     </div>
   );
 }

@@ -50,6 +50,30 @@ describe("admin: import of reference data", () => {
     expect((await screen.findByTestId("import-report")).textContent).toMatch(/1 kommuner får ny eller endret KOSTRA-gruppe/);
   });
 
+  it("imports the KLASS change list and says from which year figures are mapped", async () => {
+    renderApp("/admin/import", { as: "admin@demo.example" });
+    fireEvent.change(await screen.findByLabelText("Hva vil du importere?"), { target: { value: "regionChanges" } });
+    const changes = {
+      codeChanges: [
+        { oldCode: "0704", newCode: "3803", changeOccurred: "2020-01-01" },
+        { oldCode: "0716", newCode: "3803", changeOccurred: "2020-01-01" },
+        { oldCode: "5012", newCode: "5055", changeOccurred: "2020-01-01" },
+        { oldCode: "5012", newCode: "5056", changeOccurred: "2020-01-01" },
+      ],
+    };
+    upload(JSON.stringify(changes), "endringer.json");
+    await screen.findByText(/endringer\.json/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
+    const report = await screen.findByTestId("import-report");
+    expect(report.textContent).toContain("Endringslisten gjelder 2020-01-01 til 2020-01-01: 0 nye numre, 1 sammenslåinger, 1 delinger.");
+    expect(report.textContent).toContain("Tall regnes om fra år 2019 (nå fra 2020).");
+    expect(report.textContent).toContain("5012 ble delt i 5055, 5056 (2020-01-01)");
+    fireEvent.click(screen.getByRole("button", { name: "Importer" }));
+    const dialog = await screen.findByRole("dialog", { name: "Importere endringene?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Importer" }));
+    expect((await screen.findByTestId("import-done")).textContent).toBe("Importert: 4 verdier skrevet.");
+  });
+
   it("tells a non-administrator that the page is for administrators", async () => {
     renderApp("/admin/import", { as: "board@demo.example" });
     expect((await screen.findByTestId("import-admin-only")).textContent).toBe("Bare administratorer kan importere referansedata.");

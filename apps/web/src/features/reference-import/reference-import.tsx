@@ -7,9 +7,18 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { KostraReportView, NamesReportView, PopulationReportView, type KostraReport, type NamesReport, type PopulationReport } from "./import-report";
+import {
+  ChangesReportView,
+  KostraReportView,
+  NamesReportView,
+  PopulationReportView,
+  type ChangesReport,
+  type KostraReport,
+  type NamesReport,
+  type PopulationReport,
+} from "./import-report";
 
-const KINDS = ["population", "grossOperatingExpenditure", "kostraGroups", "registerNames"] as const;
+const KINDS = ["population", "grossOperatingExpenditure", "kostraGroups", "registerNames", "regionChanges"] as const;
 type Kind = (typeof KINDS)[number];
 /** The server takes at most this many characters; larger files go through the CLI. */
 export const MAX_UPLOAD_CHARS = 900_000;
@@ -17,15 +26,19 @@ export const MAX_UPLOAD_CHARS = 900_000;
 type Report =
   | { readonly kind: "measure"; readonly report: PopulationReport }
   | { readonly kind: "kostraGroups"; readonly report: KostraReport }
-  | { readonly kind: "registerNames"; readonly report: NamesReport };
+  | { readonly kind: "registerNames"; readonly report: NamesReport }
+  | { readonly kind: "regionChanges"; readonly report: ChangesReport };
 
 function changeCount(r: Report): number {
-  return r.kind === "measure" ? r.report.preview.changes.length : r.report.changes.length;
+  if (r.kind === "measure") return r.report.preview.changes.length;
+  if (r.kind === "regionChanges") return r.report.preview.added.length + r.report.preview.removed.length;
+  return r.report.changes.length;
 }
 
 function ReportView({ result }: { result: Report }) {
   if (result.kind === "measure") return <PopulationReportView report={result.report} />;
   if (result.kind === "kostraGroups") return <KostraReportView report={result.report} />;
+  if (result.kind === "regionChanges") return <ChangesReportView report={result.report} />;
   return <NamesReportView report={result.report} />;
 }
 
@@ -46,7 +59,8 @@ export function ReferenceImport() {
   const population = useMutation(trpc.imports.jsonStat.mutationOptions());
   const kostra = useMutation(trpc.imports.kostraGroups.mutationOptions());
   const names = useMutation(trpc.imports.registerNames.mutationOptions());
-  const pending = population.isPending || kostra.isPending || names.isPending;
+  const changes = useMutation(trpc.imports.regionChanges.mutationOptions());
+  const pending = population.isPending || kostra.isPending || names.isPending || changes.isPending;
 
   const showError = (e: unknown) => {
     const appError = readAppError(e);
@@ -80,6 +94,7 @@ export function ReferenceImport() {
         return { kind: "measure", report: await population.mutateAsync({ measure: kind, content: file.text, fileName: file.name, dryRun }) };
       }
       if (kind === "kostraGroups") return { kind, report: await kostra.mutateAsync({ content: file.text, year: Number(year), dryRun }) };
+      if (kind === "regionChanges") return { kind, report: await changes.mutateAsync({ content: file.text, dryRun }) };
       return { kind, report: await names.mutateAsync({ content: file.text, dryRun }) };
     } catch (e) {
       showError(e);

@@ -155,3 +155,70 @@ describe("imports.jsonStat (SSB table 12362, gross operating expenditure)", () =
     expect(expectAppError(error, "IMPORT_REJECTED").params).toMatchObject({ reason: "BAD_STRUCTURE", expected: "12362", actual: "07459" });
   });
 });
+
+describe("imports.regionChanges (KLASS 131 changes) and statistics from before 2020", () => {
+  // The shape of KLASS `changes`; Tønsberg and Re merged on 1 January 2020, Færder was renumbered.
+  const changes = JSON.stringify({
+    codeChanges: [
+      { oldCode: "0704", oldName: "Tønsberg", newCode: "3803", newName: "Tønsberg", changeOccurred: "2020-01-01" },
+      { oldCode: "0716", oldName: "Re", newCode: "3803", newName: "Tønsberg", changeOccurred: "2020-01-01" },
+      { oldCode: "0722", oldName: "Færder", newCode: "3811", newName: "Færder", changeOccurred: "2020-01-01" },
+      { oldCode: "07", oldName: "Vestfold", newCode: "38", newName: "Vestfold og Telemark", changeOccurred: "2020-01-01" },
+    ],
+  });
+  const population2019 = JSON.stringify({
+    version: "2.0",
+    class: "dataset",
+    id: ["Region", "Tid"],
+    size: [3, 1],
+    dimension: {
+      Region: { category: { index: ["K-0704", "K-0716", "K-0722"], label: { "K-0704": "Tønsberg (-2019)", "K-0716": "Re", "K-0722": "Færder (-2019)" } } },
+      Tid: { category: { index: ["2019"] } },
+    },
+    value: [42000, 9700, 27000],
+    extension: { px: { tableid: "07459" } },
+  });
+
+  it("refuses 2019 figures until the change list is imported, then sums merged units", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const before = await admin.imports.jsonStat({ measure: "population", content: population2019, dryRun: true });
+    expect(before.skipped.map((s) => s.reason)).toEqual(["YEAR_BEFORE_CROSSWALK", "YEAR_BEFORE_CROSSWALK", "YEAR_BEFORE_CROSSWALK"]);
+
+    const preview = await admin.imports.regionChanges({ content: changes, dryRun: true });
+    expect(preview.summary).toMatchObject({ merges: 1, renumbered: 1, splits: [], firstDate: "2020-01-01" });
+    expect(preview.firstMappedYear).toEqual({ before: 2020, after: 2019 });
+    expect(preview.preview.added).toHaveLength(3);
+    const stillRefused = await admin.imports.jsonStat({ measure: "population", content: population2019, dryRun: true });
+    expect(stillRefused.preview.changes).toEqual([]);
+
+    const report = await admin.imports.regionChanges({ content: changes, dryRun: false });
+    expect(report.written).toBe(3);
+    expect(listAudit(api.db, { action: "reference.imported", limit: 1 })[0]).toMatchObject({ entityId: "131-changes" });
+    const again = await admin.imports.regionChanges({ content: changes, dryRun: false });
+    expect(again.written).toBe(0);
+
+    const imported = await admin.imports.jsonStat({ measure: "population", content: population2019, dryRun: false });
+    expect(imported.preview.changes.map((c) => [c.number, c.after])).toEqual([
+      ["3905", 51700],
+      ["3911", 27000],
+    ]);
+    const tonsberg = getMunicipalityByNumber(api.db, "3905");
+    expect(getPopulationRow(api.db, tonsberg?.id ?? 0, 2019)).toMatchObject({ value: 51700, source: "ssb:07459" });
+    expect(imported.totals.imported).toEqual({ count: 3, sum: 78700 });
+  });
+
+  it("refuses a file without municipality changes and keeps the stored list", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.imports.regionChanges({ content: changes, dryRun: false });
+    const notChanges = await expectTrpcError(() => admin.imports.regionChanges({ content: JSON.stringify({ codes: [] }), dryRun: false }));
+    expect(expectAppError(notChanges, "IMPORT_REJECTED").params).toMatchObject({ reason: "NOT_A_DATASET" });
+    const noDate = await expectTrpcError(() =>
+      admin.imports.regionChanges({ content: JSON.stringify({ codeChanges: [{ oldCode: "0704", newCode: "3803" }] }), dryRun: false }),
+    );
+    expect(expectAppError(noDate, "IMPORT_REJECTED").params).toMatchObject({ reason: "BAD_STRUCTURE", item: 0 });
+    const preview = await admin.imports.regionChanges({ content: changes, dryRun: true });
+    expect(preview.preview.unchanged).toBe(3);
+  });
+});

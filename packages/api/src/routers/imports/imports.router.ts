@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { fetchStatisticsFile } from "./fetch-file";
-import { importJsonStat, importKostraGroups, importRegisterNames } from "./imports.service";
+import { importJsonStat, importKostraGroups, importRegionChanges, importRegisterNames } from "./imports.service";
 
 export const importsRouter = router({
   /**
@@ -50,6 +50,17 @@ export const importsRouter = router({
       importKostraGroups(ctx.db, {
         text: input.content,
         year: input.year,
+        dryRun: input.dryRun,
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+  /** The change list of municipality numbers from KLASS 131, to map statistics from before 2020. */
+  regionChanges: permissionProcedure("reference.import")
+    .input(z.object({ content: z.string().min(2).max(900_000), dryRun: z.boolean() }))
+    .mutation(({ ctx, input }) =>
+      importRegionChanges(ctx.db, {
+        text: input.content,
         dryRun: input.dryRun,
         now: ctx.now(),
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },

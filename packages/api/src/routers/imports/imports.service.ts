@@ -2,6 +2,10 @@ import {
   appendAudit,
   applyKostraGroups,
   applyRegisterNames,
+  loadCrosswalk,
+  previewRegionChanges,
+  replaceRegionChanges,
+  type RegionChangesPreview,
   currentMunicipalityNames,
   previewRegisterNames,
   type NameChange,
@@ -20,6 +24,10 @@ import {
   parseJsonStat,
   parseKlassCodes,
   parseKlassCorrespondence,
+  parseKlassChanges,
+  createCrosswalk,
+  summarizeChanges,
+  type ChangeSummary,
   planKostraGroups,
   planRegisterNames,
   type KostraPlan,
@@ -115,7 +123,7 @@ export function importJsonStat(
     }
     return {
       tableId: dataset.tableId,
-      plan: planMeasureImport({ dataset, measure: args.measure, knownNumbers: listMunicipalityNumbers(db) }),
+      plan: planMeasureImport({ dataset, measure: args.measure, knownNumbers: listMunicipalityNumbers(db), crosswalk: loadCrosswalk(db) }),
     };
   });
   const source = `ssb:${IMPORT_MEASURES[args.measure].table}`;
@@ -165,7 +173,12 @@ export function importKostraGroups(
   args: { text: string; year: number; dryRun: boolean; now: Date; actor: Actor },
 ): KostraImportReport {
   const plan = readFile(() =>
-    planKostraGroups({ items: parseKlassCorrespondence(args.text), year: args.year, knownNumbers: listMunicipalityNumbers(db) }),
+    planKostraGroups({
+      items: parseKlassCorrespondence(args.text),
+      year: args.year,
+      knownNumbers: listMunicipalityNumbers(db),
+      crosswalk: loadCrosswalk(db),
+    }),
   );
   const source = `klass:112 ${args.year}`;
   return runImport(
@@ -226,6 +239,46 @@ export function importRegisterNames(
         unchanged: preview.unchanged,
         unknown: preview.plan.unknown,
         missing: preview.plan.missing,
+      }),
+    },
+  );
+}
+
+export interface RegionChangesReport {
+  readonly dryRun: boolean;
+  readonly written: number;
+  readonly preview: RegionChangesPreview;
+  readonly summary: ChangeSummary;
+  /** The first data year the crosswalk maps, before and after this import. */
+  readonly firstMappedYear: { readonly before: number; readonly after: number };
+}
+
+/**
+ * The change list of municipality numbers from KLASS 131 (`changes`), which lets statistics from
+ * before the 2020 division be mapped onto the 2024 units. Replaces the imported list whole.
+ */
+export function importRegionChanges(db: Db, args: { text: string; dryRun: boolean; now: Date; actor: Actor }): RegionChangesReport {
+  const changes = readFile(() => parseKlassChanges(args.text));
+  const summary = summarizeChanges(changes);
+  return runImport(
+    db,
+    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "131-changes" },
+    {
+      preview: (tx) => ({ preview: previewRegionChanges(tx, changes), before: loadCrosswalk(tx).firstMappedYear }),
+      apply: (tx) => replaceRegionChanges(tx, changes, { source: "klass:131 changes", now: args.now.toISOString() }),
+      auditDetails: ({ preview }, written) => ({
+        written,
+        added: preview.added.length,
+        removed: preview.removed.length,
+        unchanged: preview.unchanged,
+        summary: { ...summary, splits: summary.splits.length },
+      }),
+      report: ({ preview, before }, written) => ({
+        dryRun: args.dryRun,
+        written,
+        preview,
+        summary,
+        firstMappedYear: { before, after: createCrosswalk(changes).firstMappedYear },
       }),
     },
   );
