@@ -106,6 +106,25 @@ describe("demo seed", () => {
     expect(seedReferenceData(c.db)).toBe(false);
   });
 
+  it("gives an older database the stand-in KOSTRA groups, but never replaces an imported group", () => {
+    const c = createDb(":memory:");
+    open.push(c);
+    runMigrations(c.sqlite, c.db);
+    seedReferenceData(c.db);
+    // As a database made before the stand-in existed, plus one imported group.
+    c.sqlite.prepare("update organisations set kostra_group = null, kostra_group_name = null, kostra_group_source = null").run();
+    c.sqlite.prepare("update organisations set kostra_group = 'EKG16', kostra_group_source = 'klass:112 2024' where number = '0301'").run();
+    seedReferenceData(c.db);
+    const groups = c.sqlite.prepare("select number, kostra_group as g, kostra_group_source as s from organisations where kind = 'municipality'").all() as {
+      number: string;
+      g: string | null;
+      s: string | null;
+    }[];
+    expect(groups.filter((u) => u.g === null)).toEqual([]);
+    expect(groups.find((u) => u.number === "0301")).toEqual({ number: "0301", g: "EKG16", s: "klass:112 2024" });
+    expect(groups.filter((u) => u.s === "approximate: size only")).toHaveLength(356);
+  });
+
   it("runs only on an empty database", () => {
     const c = createTestDb({ seed: true });
     open.push(c);

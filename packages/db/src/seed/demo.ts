@@ -1,4 +1,5 @@
 import { APPROXIMATE_KOSTRA_SOURCE, approximateKostraGroups, FIRST_REPORTING_YEAR } from "@malestokk/domain";
+import { and, eq, isNull } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { recomputeIndicatorValues } from "../queries/indicators";
@@ -24,7 +25,10 @@ export interface DemoSeedResult {
  * by their source) until the real ones are imported from KLASS. Runs only on an empty register.
  */
 export function seedReferenceData(db: Db): boolean {
-  if (countOrganisations(db) > 0) return false;
+  if (countOrganisations(db) > 0) {
+    fillMissingKostraGroups(db);
+    return false;
+  }
   db.transaction((tx) => {
     const years: number[] = [];
     for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year += 1) years.push(year);
@@ -52,6 +56,25 @@ export function seedReferenceData(db: Db): boolean {
       .run();
   });
   return true;
+}
+
+/**
+ * Databases made before the stand-in KOSTRA groups existed have none: give the municipalities that
+ * still lack a group the stand-in (marked approximate), and never touch an imported group.
+ */
+function fillMissingKostraGroups(db: Db): number {
+  const kostra = approximateKostraGroups(municipalities2024.map(([number, , population]) => ({ number, population })));
+  let filled = 0;
+  db.transaction((tx) => {
+    for (const [number, group] of kostra) {
+      filled += tx
+        .update(organisations)
+        .set({ kostraGroup: group.code, kostraGroupName: group.name, kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE })
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.kostraGroup)))
+        .run().changes;
+    }
+  });
+  return filled;
 }
 
 /**
