@@ -38,13 +38,21 @@ describe("access", () => {
 
   it("keeps a draft of municipality A from finance of municipality B, in the UI and the API", async () => {
     const a = await browser.newPage();
-    await signIn(a, browser.baseUrl, "finance.0301@demo.example", "/kommune/0301?year=2024&k1View=table");
+    await signIn(a, browser.baseUrl, "manager.0301@demo.example", "/kommune/0301?k1View=table");
     await a.getByRole("table", { name: /IKT-kostnad per innbygger, Oslo/ }).waitFor();
     const approved = await k1Cell(a, 2024);
-    await a.getByLabel("Samlede IKT-kostnader (kr)").fill("3 600 000 000");
-    await a.getByRole("button", { name: "Lagre" }).click();
-    await a.getByTestId("cost-saved").waitFor();
-    await expect.poll(() => k1Cell(a, 2024)).toMatch(/\(utkast\)$/);
+    await a.goto(`${browser.baseUrl}/kommune/0301/kostnader/2024`);
+    await a.getByRole("button", { name: "Send tilbake" }).click();
+    await a.getByLabel("Kommentar til økonomi").fill("Ta med skolenes lisenser");
+    await a.getByRole("dialog").getByRole("button", { name: "Send tilbake" }).click();
+    await a.getByTestId("report-returned").waitFor();
+    const financeA = await browser.newPage();
+    await signIn(financeA, browser.baseUrl, "finance.0301@demo.example", "/kommune/0301/kostnader/2024");
+    await financeA.getByLabel("Beløp (kr), linje 1", { exact: true }).fill("3 600 000 000");
+    await financeA.getByRole("button", { name: "Lagre utkast" }).click();
+    await financeA.getByTestId("report-message").filter({ hasText: "Lagret." }).waitFor();
+    await financeA.goto(`${browser.baseUrl}/kommune/0301?k1View=table`);
+    await expect.poll(() => k1Cell(financeA, 2024)).toMatch(/\(utkast\)$/);
 
     const b = await browser.newPage();
     await signIn(b, browser.baseUrl, "finance.5001@demo.example", "/kommune/0301?k1View=table");
@@ -53,7 +61,9 @@ describe("access", () => {
     expect(await k1Cell(b, 2023)).not.toBe("Mangler");
     expect(approved).not.toBe("Mangler");
     await b.getByTestId("cost-no-access").waitFor();
-    expect(await b.getByLabel("Samlede IKT-kostnader (kr)").count()).toBe(0);
+    await b.goto(`${browser.baseUrl}/kommune/0301/kostnader/2024`);
+    await b.getByTestId("cost-no-access").waitFor();
+    expect(await b.getByTestId("cost-lines").count()).toBe(0);
 
     // Directly through the API: the cost figures are refused, and the series has no Oslo 2024 value.
     expect(await apiStatus(b, "costs.list", { municipalityNumber: "0301" })).toBe(403);
@@ -63,10 +73,20 @@ describe("access", () => {
     });
     expect(series.find((p) => p.year === 2024)?.own).toBeNull();
     const save = await b.evaluate(async () => {
-      const res = await fetch("/trpc/costs.saveTotal", {
+      const res = await fetch("/trpc/costs.save", {
         method: "POST",
         headers: { "content-type": "application/json", "x-malestokk-csrf": "1" },
-        body: JSON.stringify({ municipalityNumber: "0301", year: 2024, totalItCost: 1, expectedVersion: 2 }),
+        body: JSON.stringify({
+          municipalityNumber: "0301",
+          year: 2024,
+          expectedVersion: 3,
+          lines: [],
+          itUserAccounts: null,
+          employeesFte: null,
+          populationOverride: null,
+          grossOperatingExpenditureOverride: null,
+          warningComments: {},
+        }),
       });
       return res.status;
     });
@@ -86,14 +106,18 @@ describe("access", () => {
     });
     const response = await page.goto(`${browser.baseUrl}/`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-    await signIn(page, browser.baseUrl, "finance.1103@demo.example", "/kommune/1103");
+    await signIn(page, browser.baseUrl, "admin@demo.example", "/kommune/1103");
     await page.locator(".recharts-surface").first().waitFor();
-    // A save parses the form with zod in the browser: no eval may be attempted for it.
-    await page.getByLabel("Samlede IKT-kostnader (kr)").fill("450 000 000");
-    await page.getByRole("button", { name: "Lagre" }).click();
-    await page.getByTestId("cost-saved").waitFor();
+    // The cost report page computes totals and checks in the browser: no eval may be attempted for it.
+    await page.goto(`${browser.baseUrl}/kommune/1103/kostnader/2022`);
+    await page.getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByLabel("Kommentar til økonomi").fill("Rett tallene");
+    await page.getByRole("dialog").getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByLabel("Beløp (kr), linje 1", { exact: true }).fill("450 000 000");
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await page.getByTestId("report-message").filter({ hasText: "Lagret." }).waitFor();
     await page.getByRole("button", { name: "English" }).click();
-    await page.getByRole("heading", { level: 2, name: "IT cost per inhabitant" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Cost lines" }).waitFor();
     expect(violations).toEqual([]);
   });
 

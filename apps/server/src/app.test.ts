@@ -188,28 +188,38 @@ describe("/trpc errors and limits", () => {
   it("sends validation errors as codes with field paths", async () => {
     const { base, signIn } = await startApp();
     const { cookie } = await signIn();
-    const res = await fetch(`${base}/trpc/costs.saveTotal`, {
+    const res = await fetch(`${base}/trpc/costs.save`, {
       method: "POST",
       headers: { ...JSON_CSRF, cookie },
-      body: JSON.stringify({ municipalityNumber: "0301", year: 2024, totalItCost: -5, expectedVersion: 1 }),
+      body: JSON.stringify({
+        municipalityNumber: "0301",
+        year: 2024,
+        expectedVersion: 1,
+        lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: -5, comment: null }],
+        itUserAccounts: null,
+        employeesFte: null,
+        populationOverride: null,
+        grossOperatingExpenditureOverride: null,
+        warningComments: {},
+      }),
     });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { data: { appError: unknown; stack?: unknown } } };
     expect(body.error.data.appError).toEqual({
       code: "VALIDATION_FAILED",
       params: {},
-      issues: [{ path: ["totalItCost"], code: "too_small", params: { minimum: 0, origin: "number", inclusive: true } }],
+      issues: [{ path: ["lines", 0, "amount"], code: "too_small", params: { minimum: 0, origin: "number", inclusive: true } }],
     });
     expect(body.error.data.stack).toBeUndefined();
   });
 
   it("sends domain errors with their HTTP status", async () => {
     const { base, signIn } = await startApp();
-    const { cookie } = await signIn();
-    const res = await fetch(`${base}/trpc/costs.saveTotal`, {
+    const { cookie } = await signIn("manager.0301@demo.example");
+    const res = await fetch(`${base}/trpc/costs.return`, {
       method: "POST",
       headers: { ...JSON_CSRF, cookie },
-      body: JSON.stringify({ municipalityNumber: "0301", year: 2024, totalItCost: 5, expectedVersion: 99 }),
+      body: JSON.stringify({ municipalityNumber: "0301", year: 2024, expectedVersion: 99, comment: "Rett tallene" }),
     });
     expect(res.status).toBe(409);
     const body = (await res.json()) as { error: { data: { appError: { code: string } } } };

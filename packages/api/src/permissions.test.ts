@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { AppError } from "./errors";
 import { appRouter } from "./root";
-import { setupApi, type Caller } from "./test-helpers";
+import { emptyReportInput, setupApi, type Caller } from "./test-helpers";
 import type { Meta } from "./trpc";
 
 /**
@@ -32,7 +32,27 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "municipalities.population": (m) => ({ municipalityNumber: m }),
   "benchmarks.series": (m) => ({ indicatorCode: "K1", municipalityNumber: m }),
   "costs.list": (m) => ({ municipalityNumber: m }),
-  "costs.saveTotal": (m) => ({ municipalityNumber: m, year: 2024, totalItCost: 1_000_000, expectedVersion: null }),
+  "years.list": null,
+  "systems.list": (m) => ({ municipalityNumber: m }),
+  "systems.save": (m) => ({
+    municipalityNumber: m,
+    id: null,
+    expectedVersion: null,
+    name: "Nytt system",
+    vendor: null,
+    systemClass: "other",
+    svarUt: false,
+    inUseFrom: 2020,
+    inUseTo: null,
+  }),
+  "systems.delete": (m) => ({ municipalityNumber: m, id: 1 }),
+  "years.close": () => ({ year: 2016 }),
+  "years.reopen": () => ({ year: 2016, reason: "Retting av tall" }),
+  "costs.report": (m) => ({ municipalityNumber: m, year: 2024 }),
+  "costs.save": (m) => emptyReportInput(m),
+  "costs.submit": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
+  "costs.approve": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
+  "costs.return": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1, comment: "Sjekk tallene" }),
   "admin.users": null,
   "admin.createUser": () => ({ email: "new.user@example.no", name: "New User", role: "board" }),
   "admin.addRole": () => ({ userId: 2, role: "secretariat" }),

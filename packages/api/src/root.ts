@@ -9,6 +9,8 @@ import { registerRouter } from "./routers/register/register.router";
 import { costsRouter } from "./routers/costs/costs.router";
 import { municipalitiesRouter } from "./routers/municipalities/municipalities.router";
 import { systemRouter } from "./routers/system/system.router";
+import { systemsRouter } from "./routers/systems/systems.router";
+import { yearsRouter } from "./routers/years/years.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -21,6 +23,8 @@ export const appRouter = router({
   imports: importsRouter,
   peers: peersRouter,
   register: registerRouter,
+  years: yearsRouter,
+  systems: systemsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -97,3 +97,36 @@ export function expectAppError(error: TRPCError, code: string): AppError {
   expect(appError.appCode).toBe(code);
   return appError;
 }
+
+/** A cost report input with no lines and nothing else filled in, to spread over in tests. */
+export function emptyReportInput(municipalityNumber: string, year = 2024, expectedVersion: number | null = null) {
+  return {
+    municipalityNumber,
+    year,
+    expectedVersion,
+    lines: [] as { service: "operations"; costType: "ownStaff"; systemId: null; amount: number; comment: null }[],
+    itUserAccounts: null,
+    employeesFte: null,
+    populationOverride: null,
+    grossOperatingExpenditureOverride: null,
+    warningComments: {},
+  };
+}
+
+/**
+ * Saves a report as a draft of one line of `total` kroner, as the municipality's finance user:
+ * an approved or submitted (demo) report is first returned by the admin, as a real correction is.
+ */
+export async function saveDraftTotal(api: ReturnType<typeof setupApi>, number: string, year: number, total: number) {
+  const finance = api.as(`finance.${number}@demo.example`);
+  let view = await finance.costs.report({ municipalityNumber: number, year });
+  if (view.report && (view.report.status === "approved" || view.report.status === "submitted")) {
+    await api.as("admin@demo.example").costs.return({ municipalityNumber: number, year, expectedVersion: view.report.version, comment: "Rett tallet" });
+    view = await finance.costs.report({ municipalityNumber: number, year });
+  }
+  return finance.costs.save({
+    ...emptyReportInput(number, year, view.report?.version ?? null),
+    lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: total, comment: null }],
+    itUserAccounts: view.report?.itUserAccounts ?? null,
+  });
+}

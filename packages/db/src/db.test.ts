@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { ASSS_NUMBERS } from "@malestokk/domain";
+import { ASSS_NUMBERS, type CostLine } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createDb, type DbConnection } from "./client";
 import { runMigrations } from "./migrate";
-import { getCostReport, saveCostTotal } from "./queries/costs";
+import { getCostReport, listCostLines, listSystems, saveCostReport, type CostReportContent } from "./queries/costs";
 import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
 import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
@@ -153,19 +153,39 @@ describe("the 2024 register", () => {
   });
 });
 
-describe("saveCostTotal", () => {
-  it("updates only from the version that was read and bumps it", () => {
+const content = (lines: CostReportContent["lines"], over: Partial<CostReportContent> = {}): CostReportContent => ({
+  lines,
+  itUserAccounts: 40_000,
+  employeesFte: null,
+  populationOverride: null,
+  grossOperatingExpenditureOverride: null,
+  warningComments: {},
+  ...over,
+});
+const line = (service: CostLine["service"], amount: number, systemId: number | null = null): CostLine => ({
+  service,
+  costType: "ownStaff",
+  systemId,
+  amount,
+  comment: null,
+});
+
+describe("saveCostReport", () => {
+  it("replaces the lines only from the version that was read, bumps it and keeps the total as their sum", () => {
     const c = createTestDb({ seed: true });
     open.push(c);
     const oslo = getMunicipalityByNumber(c.db, "0301");
     if (!oslo) throw new Error("Oslo missing");
     const current = getCostReport(c.db, oslo.id, 2024);
     expect(current?.version).toBe(1);
-    const first = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 5, expectedVersion: 1, now: TEST_NOW });
+    expect(listCostLines(c.db, current?.id ?? 0).length).toBeGreaterThan(5);
+    const args = { organisationId: oslo.id, year: 2024, source: "entered" as const, now: TEST_NOW };
+    const first = saveCostReport(c.db, { ...args, expectedVersion: 1, content: content([line("operations", 3), line("management", 2)]) });
     expect(first.ok).toBe(true);
-    const stale = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 7, expectedVersion: 1, now: TEST_NOW });
+    const stale = saveCostReport(c.db, { ...args, expectedVersion: 1, content: content([line("operations", 7)]) });
     expect(stale).toEqual({ ok: false, currentVersion: 2 });
-    expect(getCostReport(c.db, oslo.id, 2024)).toMatchObject({ totalItCost: 5, version: 2, isDemo: false, source: "entered" });
+    expect(getCostReport(c.db, oslo.id, 2024)).toMatchObject({ totalItCost: 5, version: 2, isDemo: false, source: "entered", status: "draft" });
+    expect(listCostLines(c.db, current?.id ?? 0).map((l) => l.amount)).toEqual([3, 2]);
   });
 
   it("refuses to create when a report already exists", () => {
@@ -173,20 +193,38 @@ describe("saveCostTotal", () => {
     open.push(c);
     const oslo = getMunicipalityByNumber(c.db, "0301");
     if (!oslo) throw new Error("Oslo missing");
-    const result = saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 5, expectedVersion: null, now: TEST_NOW });
+    const result = saveCostReport(c.db, { organisationId: oslo.id, year: 2024, expectedVersion: null, content: content([]), source: "entered", now: TEST_NOW });
     expect(result).toEqual({ ok: false, currentVersion: 1 });
   });
 
-  it("recomputes K1 from the new total", () => {
+  it("recomputes K1, K3, K4.x, K5.x and K6 from the lines (hand-computed)", () => {
     const c = createTestDb({ seed: true });
     open.push(c);
     const oslo = getMunicipalityByNumber(c.db, "0301");
     if (!oslo) throw new Error("Oslo missing");
-    saveCostTotal(c.db, { organisationId: oslo.id, year: 2024, totalItCost: 1_000_000, expectedVersion: 1, now: TEST_NOW });
+    const sak = listSystems(c.db, oslo.id).find((s) => s.systemClass === "caseArchive");
+    const lines = [line("operations", 600_000, sak?.id ?? null), line("management", 300_000), line("userSupport", 100_000)];
+    saveCostReport(c.db, {
+      organisationId: oslo.id,
+      year: 2024,
+      expectedVersion: 1,
+      content: content(lines, { itUserAccounts: 500, populationOverride: { value: 10_000, reason: "Folketall per 1. juli" } }),
+      source: "entered",
+      now: TEST_NOW,
+    });
     recomputeIndicatorValues(c.db, { scope: { organisationId: oslo.id, year: 2024 }, now: TEST_NOW });
-    const row = listIndicatorValues(c.db, "K1", [2024], { all: true }).find((v) => v.organisationId === oslo.id);
-    // The population is demo, so the value still is; the entered cost makes it a draft.
-    expect(row).toMatchObject({ numerator: 1_000_000, isDemo: true, status: "draft" });
+    const value = (code: string) => listIndicatorValues(c.db, code, [2024], { all: true }).find((v) => v.organisationId === oslo.id);
+    // 1 000 000 kr / 10 000 inhabitants (the override) = 100 kr; the entered cost makes it a draft.
+    expect(value("K1")).toMatchObject({ numerator: 1_000_000, denominator: 10_000, status: "draft", isDemo: false });
+    expect(value("K3")).toMatchObject({ numerator: 1_000_000, denominator: 500 });
+    expect(value("K4.operations")).toMatchObject({ numerator: 600_000, denominator: 500 });
+    // A service without lines cost 0 in a report with lines.
+    expect(value("K4.development")).toMatchObject({ numerator: 0, denominator: 500 });
+    expect(value("K5.caseArchive")).toMatchObject({ numerator: 600_000, denominator: 10_000 });
+    expect(value("K5.healthCare")).toBeUndefined();
+    expect(value("K6")).toMatchObject({ numerator: 300_000, denominator: 1_000_000 });
+    // Others see only approved values.
     expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toBeUndefined();
   });
 });
+

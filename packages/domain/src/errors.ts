@@ -11,7 +11,14 @@ export const APP_ERROR_CODES = [
   "IMPORT_REJECTED",
   "PERIOD_LOCKED",
   "YEAR_OUT_OF_RANGE",
-  "AMOUNT_IMPLAUSIBLE",
+  /** A report step that its status does not allow (params: status, action). */
+  "STATUS_CONFLICT",
+  /** Plausibility warnings without an explanation block submitting (params: keys). */
+  "WARNINGS_UNEXPLAINED",
+  /** A name that is already used in the same organisation. */
+  "NAME_TAKEN",
+  /** Something still referred to (params: count). */
+  "IN_USE",
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
   "TOKEN_INVALID",

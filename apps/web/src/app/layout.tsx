@@ -80,6 +80,9 @@ function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
             <li>
               <NavLink to="/admin/import">{t("nav.import")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/admin/aar">{t("nav.years")}</NavLink>
+            </li>
           </>
         )}
         <li>

@@ -18,6 +18,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: page(() => import("./routes/municipality-list.route")) },
       { path: "kommune/:number", lazy: page(() => import("./routes/municipality.route")) },
+      { path: "kommune/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
+      { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {
         path: "tilbakestill-passord",
@@ -28,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: "admin/tilganger", lazy: page(() => import("./routes/admin-permissions.route")) },
       { path: "admin/logg", lazy: page(() => import("./routes/admin-audit.route")) },
       { path: "admin/import", lazy: page(() => import("./routes/admin-import.route")) },
+      { path: "admin/aar", lazy: page(() => import("./routes/admin-years.route")) },
       { path: "*", lazy: page(() => import("./routes/not-found.route")) },
     ],
   },

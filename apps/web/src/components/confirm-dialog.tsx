@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 export interface ConfirmRequest {
@@ -20,6 +20,8 @@ export function ConfirmDialog(props: {
   error: string | null;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Fields the decision needs, such as a reason, shown under the body. */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -41,6 +43,7 @@ export function ConfirmDialog(props: {
       </Dialog.Block>
       <Dialog.Block>
         <Paragraph id={bodyId}>{request?.body}</Paragraph>
+        {props.children}
         {props.error && (
           <Alert data-color="danger" role="alert">
             {props.error}

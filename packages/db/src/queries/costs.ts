@@ -1,19 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
+import type { CostLine, ReportStatus } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { costReports } from "../schema/index";
+import { costLines, costReports, reportingYears, systems } from "../schema/index";
 
-export interface CostReportRow {
-  readonly id: number;
-  readonly organisationId: number;
-  readonly year: number;
-  readonly totalItCost: number;
-  readonly status: "draft" | "submitted" | "approved";
-  readonly source: "entered" | "import" | "demo";
-  readonly isDemo: boolean;
-  readonly version: number;
-  readonly updatedAt: string;
-}
+export type CostReportRow = typeof costReports.$inferSelect;
+export type SystemRow = typeof systems.$inferSelect;
 
 export function getCostReport(db: DbOrTx, organisationId: number, year: number): CostReportRow | null {
   return (
@@ -29,54 +21,203 @@ export function listCostReports(db: DbOrTx, organisationId: number): CostReportR
   return db.select().from(costReports).where(eq(costReports.organisationId, organisationId)).all();
 }
 
-export type SaveCostTotalResult =
-  | { readonly ok: true; readonly row: CostReportRow }
-  | { readonly ok: false; readonly currentVersion: number | null };
+/** The lines of a report in a stable order (service, cost type, fagsystem), as the form and exports show them. */
+export function listCostLines(db: DbOrTx, reportId: number): CostLine[] {
+  return db
+    .select({
+      service: costLines.service,
+      costType: costLines.costType,
+      systemId: costLines.systemId,
+      amount: costLines.amount,
+      comment: costLines.comment,
+    })
+    .from(costLines)
+    .where(eq(costLines.reportId, reportId))
+    .orderBy(asc(costLines.id))
+    .all();
+}
+
+export interface CostReportContent {
+  readonly lines: readonly CostLine[];
+  readonly itUserAccounts: number | null;
+  readonly employeesFte: number | null;
+  readonly populationOverride: { readonly value: number; readonly reason: string } | null;
+  readonly grossOperatingExpenditureOverride: { readonly value: number; readonly reason: string } | null;
+  readonly warningComments: Readonly<Record<string, string>>;
+}
+
+export type VersionedWrite = { readonly ok: true; readonly row: CostReportRow } | { readonly ok: false; readonly currentVersion: number | null };
+
+function contentColumns(content: CostReportContent) {
+  return {
+    totalItCost: content.lines.reduce((sum, l) => sum + l.amount, 0),
+    itUserAccounts: content.itUserAccounts,
+    employeesFte: content.employeesFte,
+    populationOverride: content.populationOverride?.value ?? null,
+    populationOverrideReason: content.populationOverride?.reason ?? null,
+    grossOperatingExpenditureOverride: content.grossOperatingExpenditureOverride?.value ?? null,
+    grossOperatingExpenditureOverrideReason: content.grossOperatingExpenditureOverride?.reason ?? null,
+    warningComments: JSON.stringify(content.warningComments),
+  };
+}
 
 /**
- * Creates or updates the total IT cost, guarded by the version the caller read: `null` means
- * "I saw no report". A stale version changes nothing and reports the current one.
+ * Creates or replaces a report's content (its lines whole), guarded by the version the caller
+ * read: `null` means "I saw no report". A stale version changes nothing and reports the current one.
+ * The total is the sum of the lines; the report becomes a draft.
  */
-export function saveCostTotal(
+export function saveCostReport(
   db: DbOrTx,
   args: {
     organisationId: number;
     year: number;
-    totalItCost: number;
     expectedVersion: number | null;
+    content: CostReportContent;
+    source: "entered" | "import";
     now: string;
   },
-): SaveCostTotalResult {
-  const { organisationId, year, totalItCost, expectedVersion, now } = args;
+): VersionedWrite {
+  const { organisationId, year, expectedVersion, content, source, now } = args;
+  const columns = contentColumns(content);
+  let row: CostReportRow | undefined;
   if (expectedVersion === null) {
-    const inserted = db
+    row = db
       .insert(costReports)
-      .values({ organisationId, year, totalItCost, source: "entered", isDemo: false, updatedAt: now })
+      .values({ organisationId, year, ...columns, status: "draft", source, isDemo: false, updatedAt: now })
       .onConflictDoNothing()
       .returning()
       .get();
-    if (inserted) return { ok: true, row: inserted };
-    return { ok: false, currentVersion: getCostReport(db, organisationId, year)?.version ?? null };
+  } else {
+    row = db
+      .update(costReports)
+      .set({ ...columns, status: "draft", source, isDemo: false, returnComment: null, version: sql`${costReports.version} + 1`, updatedAt: now })
+      .where(and(eq(costReports.organisationId, organisationId), eq(costReports.year, year), eq(costReports.version, expectedVersion)))
+      .returning()
+      .get();
   }
-  const updated = db
+  if (!row) return { ok: false, currentVersion: getCostReport(db, organisationId, year)?.version ?? null };
+  db.delete(costLines).where(eq(costLines.reportId, row.id)).run();
+  if (content.lines.length > 0) db.insert(costLines).values(content.lines.map((l) => ({ ...l, reportId: row.id }))).run();
+  return { ok: true, row };
+}
+
+/** Moves a report to another status, guarded by the version the caller read. */
+export function setCostReportStatus(
+  db: DbOrTx,
+  args: {
+    reportId: number;
+    expectedVersion: number;
+    status: ReportStatus;
+    now: string;
+    actorEmail: string;
+    returnComment?: string | null;
+  },
+): VersionedWrite {
+  const stamp =
+    args.status === "submitted"
+      ? { submittedAt: args.now, submittedBy: args.actorEmail, decidedAt: null, decidedBy: null, returnComment: null }
+      : { decidedAt: args.now, decidedBy: args.actorEmail, returnComment: args.status === "returned" ? (args.returnComment ?? null) : null };
+  const row = db
     .update(costReports)
-    .set({
-      totalItCost,
-      source: "entered",
-      isDemo: false,
-      status: "draft",
-      version: sql`${costReports.version} + 1`,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(costReports.organisationId, organisationId),
-        eq(costReports.year, year),
-        eq(costReports.version, expectedVersion),
-      ),
-    )
+    .set({ status: args.status, ...stamp, version: sql`${costReports.version} + 1`, updatedAt: args.now })
+    .where(and(eq(costReports.id, args.reportId), eq(costReports.version, args.expectedVersion)))
     .returning()
     .get();
-  if (updated) return { ok: true, row: updated };
-  return { ok: false, currentVersion: getCostReport(db, organisationId, year)?.version ?? null };
+  if (row) return { ok: true, row };
+  return { ok: false, currentVersion: db.select({ v: costReports.version }).from(costReports).where(eq(costReports.id, args.reportId)).get()?.v ?? null };
+}
+
+export function setReportingYearState(db: DbOrTx, year: number, state: "open" | "closed"): boolean {
+  return db.update(reportingYears).set({ state }).where(eq(reportingYears.year, year)).run().changes > 0;
+}
+
+export function listSystems(db: DbOrTx, organisationId: number): (SystemRow & { lineCount: number })[] {
+  return db
+    .select({
+      id: systems.id,
+      organisationId: systems.organisationId,
+      name: systems.name,
+      vendor: systems.vendor,
+      systemClass: systems.systemClass,
+      svarUt: systems.svarUt,
+      inUseFrom: systems.inUseFrom,
+      inUseTo: systems.inUseTo,
+      version: systems.version,
+      updatedAt: systems.updatedAt,
+      // Raw names: inside a subquery Drizzle would write the columns without their tables.
+      lineCount: sql<number>`(select count(*) from cost_lines where cost_lines.system_id = systems.id)`,
+    })
+    .from(systems)
+    .where(eq(systems.organisationId, organisationId))
+    .orderBy(sql`lower(${systems.name})`)
+    .all();
+}
+
+export type SystemFields = Pick<SystemRow, "name" | "vendor" | "systemClass" | "svarUt" | "inUseFrom" | "inUseTo">;
+
+export type SystemWrite =
+  | { readonly ok: true; readonly row: SystemRow }
+  | { readonly ok: false; readonly reason: "NAME_TAKEN" | "VERSION_CONFLICT" | "NOT_FOUND"; readonly currentVersion?: number };
+
+function nameTaken(db: DbOrTx, organisationId: number, name: string, exceptId: number | null): boolean {
+  return db
+    .select({ id: systems.id })
+    .from(systems)
+    .where(and(eq(systems.organisationId, organisationId), sql`lower(${systems.name}) = lower(${name})`))
+    .all()
+    .some((s) => s.id !== exceptId);
+}
+
+/** Creates (id null) or updates a fagsystem, guarded by version; names are unique per organisation, case aside. */
+export function saveSystem(
+  db: DbOrTx,
+  args: { organisationId: number; id: number | null; expectedVersion: number | null; fields: SystemFields; now: string },
+): SystemWrite {
+  if (nameTaken(db, args.organisationId, args.fields.name, args.id)) return { ok: false, reason: "NAME_TAKEN" };
+  if (args.id === null) {
+    const row = db
+      .insert(systems)
+      .values({ organisationId: args.organisationId, ...args.fields, updatedAt: args.now })
+      .returning()
+      .get();
+    return { ok: true, row };
+  }
+  const current = db.select().from(systems).where(and(eq(systems.id, args.id), eq(systems.organisationId, args.organisationId))).get();
+  if (!current) return { ok: false, reason: "NOT_FOUND" };
+  const row = db
+    .update(systems)
+    .set({ ...args.fields, version: sql`${systems.version} + 1`, updatedAt: args.now })
+    .where(and(eq(systems.id, args.id), eq(systems.version, args.expectedVersion ?? -1)))
+    .returning()
+    .get();
+  return row ? { ok: true, row } : { ok: false, reason: "VERSION_CONFLICT", currentVersion: current.version };
+}
+
+export function getSystem(db: DbOrTx, organisationId: number, id: number): SystemRow | null {
+  return db.select().from(systems).where(and(eq(systems.id, id), eq(systems.organisationId, organisationId))).get() ?? null;
+}
+
+/** How many cost lines (in any year) are tied to a fagsystem: such a system is kept, not deleted. */
+export function countSystemLines(db: DbOrTx, systemId: number): number {
+  return db.select({ n: count() }).from(costLines).where(eq(costLines.systemId, systemId)).get()?.n ?? 0;
+}
+
+export function deleteSystem(db: DbOrTx, organisationId: number, id: number): boolean {
+  return db.delete(systems).where(and(eq(systems.id, id), eq(systems.organisationId, organisationId))).run().changes > 0;
+}
+
+/** Per reporting year: how many municipalities' reports are in each status (none: no report). */
+export function countReportsByYear(db: DbOrTx): Map<number, Record<ReportStatus, number>> {
+  const rows = db
+    .select({ year: costReports.year, status: costReports.status, n: count() })
+    .from(costReports)
+    .groupBy(costReports.year, costReports.status)
+    .all();
+  const byYear = new Map<number, Record<ReportStatus, number>>();
+  for (const r of rows) {
+    const entry = byYear.get(r.year) ?? { draft: 0, submitted: 0, returned: 0, approved: 0 };
+    entry[r.status] = r.n;
+    byYear.set(r.year, entry);
+  }
+  return byYear;
 }

@@ -1,12 +1,13 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestokk/domain";
 import { INDICATORS } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { costReports, indicatorValues, publishedFigureTables } from "../schema/index";
+import { costLines, costReports, indicatorValues, publishedFigureTables, systems } from "../schema/index";
 
-type Status = "draft" | "submitted" | "approved";
-const STATUS_RANK: Record<Status, number> = { draft: 0, submitted: 1, approved: 2 };
+type Status = "draft" | "submitted" | "returned" | "approved";
+// A returned report is back with finance: as unapproved as a draft.
+const STATUS_RANK: Record<Status, number> = { draft: 0, returned: 0, submitted: 1, approved: 2 };
 
 interface ComponentValue {
   readonly organisationId: number;
@@ -21,46 +22,84 @@ interface Scope {
   readonly year: number;
 }
 
+/** The read model knows draft, submitted and approved; a returned report reads as a draft. */
+function readStatus(status: Status): "draft" | "submitted" | "approved" {
+  return status === "returned" ? "draft" : status;
+}
+
 const key = (organisationId: number, year: number) => `${organisationId}:${year}`;
+
+function scoped(scope: Scope | null) {
+  return scope ? and(eq(costReports.organisationId, scope.organisationId), eq(costReports.year, scope.year)) : undefined;
+}
+
+const REPORT_FIELDS = {
+  organisationId: costReports.organisationId,
+  year: costReports.year,
+  isDemo: costReports.isDemo,
+  status: costReports.status,
+};
 
 /** Where each component is stored; one query per component, for one organisation-year or all. */
 function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Map<string, ComponentValue> {
   let rows: ComponentValue[];
-  switch (code) {
-    case "itCostTotal": {
-      const where = scope
-        ? and(eq(costReports.organisationId, scope.organisationId), eq(costReports.year, scope.year))
-        : undefined;
-      rows = db
-        .select({
-          organisationId: costReports.organisationId,
-          year: costReports.year,
-          value: costReports.totalItCost,
-          isDemo: costReports.isDemo,
-          status: costReports.status,
-        })
-        .from(costReports)
-        .where(where)
-        .all();
-      break;
-    }
-    case "grossOperatingExpenditure":
-    case "population": {
-      const table = publishedFigureTables[code];
-      rows = db
-        .select({
-          organisationId: table.organisationId,
-          year: table.year,
-          value: table.value,
-          isDemo: table.isDemo,
-          // SSB statistics (or the demo generator): published figures, never drafts.
-          status: sql<Status>`'approved'`,
-        })
-        .from(table)
-        .where(scope ? and(eq(table.organisationId, scope.organisationId), eq(table.year, scope.year)) : undefined)
-        .all();
-      break;
-    }
+  if (code === "itCostTotal") {
+    rows = db
+      .select({ ...REPORT_FIELDS, value: costReports.totalItCost })
+      .from(costReports)
+      .where(scoped(scope))
+      .all();
+  } else if (code === "itUserAccounts") {
+    rows = db
+      .select({ ...REPORT_FIELDS, value: sql<number>`${costReports.itUserAccounts}` })
+      .from(costReports)
+      .where(and(scoped(scope), isNotNull(costReports.itUserAccounts)))
+      .all();
+  } else if (code === "population" || code === "grossOperatingExpenditure") {
+    const table = publishedFigureTables[code];
+    rows = db
+      .select({
+        organisationId: table.organisationId,
+        year: table.year,
+        value: table.value,
+        isDemo: table.isDemo,
+        // SSB statistics (or the demo generator): published figures, never drafts.
+        status: sql<Status>`'approved'`,
+      })
+      .from(table)
+      .where(scope ? and(eq(table.organisationId, scope.organisationId), eq(table.year, scope.year)) : undefined)
+      .all();
+    // A report may replace the published figure (with a reason); the replacement is as approved as the report.
+    const override = code === "population" ? costReports.populationOverride : costReports.grossOperatingExpenditureOverride;
+    const overrides = db
+      .select({ ...REPORT_FIELDS, value: sql<number>`${override}` })
+      .from(costReports)
+      .where(and(scoped(scope), isNotNull(override)))
+      .all();
+    const merged = new Map(rows.map((r) => [key(r.organisationId, r.year), r]));
+    for (const o of overrides) merged.set(key(o.organisationId, o.year), o);
+    return merged;
+  } else if (code.startsWith("serviceCost.")) {
+    // Every report with lines has every service: a service without lines cost 0.
+    const service = code.slice("serviceCost.".length);
+    rows = db
+      .select({ ...REPORT_FIELDS, value: sql<number>`sum(case when ${costLines.service} = ${service} then ${costLines.amount} else 0 end)` })
+      .from(costLines)
+      .innerJoin(costReports, eq(costLines.reportId, costReports.id))
+      .where(scoped(scope))
+      .groupBy(costReports.id)
+      .all();
+  } else {
+    // A class has a cost only where some line is tied to a fagsystem of that class.
+    const systemClass = code.slice("classCost.".length);
+    rows = db
+      .select({ ...REPORT_FIELDS, value: sql<number>`sum(${costLines.amount})` })
+      .from(costLines)
+      .innerJoin(costReports, eq(costLines.reportId, costReports.id))
+      .innerJoin(systems, eq(costLines.systemId, systems.id))
+      .where(and(scoped(scope), sql`${systems.systemClass} = ${systemClass}`))
+      .groupBy(costReports.id)
+      .all();
   }
   return new Map(rows.map((r) => [key(r.organisationId, r.year), r]));
 }
@@ -77,9 +116,18 @@ export function recomputeIndicatorValues(
   args: { scope: Scope | null; now: string; indicators?: readonly IndicatorDefinition[] },
 ): void {
   const { scope, now } = args;
+  const components = new Map<ComponentCode, Map<string, ComponentValue>>();
+  const load = (code: ComponentCode) => {
+    let values = components.get(code);
+    if (!values) {
+      values = loadComponent(db, code, scope);
+      components.set(code, values);
+    }
+    return values;
+  };
   for (const indicator of args.indicators ?? INDICATORS) {
-    const numerators = loadComponent(db, indicator.numerator, scope);
-    const denominators = loadComponent(db, indicator.denominator, scope);
+    const numerators = load(indicator.numerator);
+    const denominators = load(indicator.denominator);
     db.delete(indicatorValues)
       .where(
         scope
@@ -102,7 +150,7 @@ export function recomputeIndicatorValues(
         numerator: numerator.value,
         denominator: denominator.value,
         isDemo: numerator.isDemo || denominator.isDemo,
-        status: STATUS_RANK[numerator.status] <= STATUS_RANK[denominator.status] ? numerator.status : denominator.status,
+        status: readStatus(STATUS_RANK[numerator.status] <= STATUS_RANK[denominator.status] ? numerator.status : denominator.status),
         computedAt: now,
       });
     }
@@ -114,7 +162,7 @@ export function recomputeIndicatorValues(
 
 export interface IndicatorValueRow extends ComponentRow {
   readonly isDemo: boolean;
-  readonly status: Status;
+  readonly status: "draft" | "submitted" | "approved";
 }
 
 /** Whose values a reader may see before they are approved (DESIGN.md §6). */

@@ -3,7 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { APPROXIMATE_KOSTRA_SOURCE } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { organisations, populations } from "../schema/index";
+import { organisations, populations, publishedFigureTables } from "../schema/index";
 
 export interface MunicipalityListItem {
   readonly id: number;
@@ -88,6 +88,23 @@ export function getPopulation(db: DbOrTx, organisationId: number, year: number):
     .where(and(eq(populations.organisationId, organisationId), eq(populations.year, year)))
     .get();
   return row?.value ?? null;
+}
+
+/** A published figure (population, gross operating expenditure) with where it came from. */
+export function getPublishedFigure(
+  db: DbOrTx,
+  measure: keyof typeof publishedFigureTables,
+  organisationId: number,
+  year: number,
+): { value: number; source: string; isDemo: boolean } | null {
+  const table = publishedFigureTables[measure];
+  return (
+    db
+      .select({ value: table.value, source: table.source, isDemo: table.isDemo })
+      .from(table)
+      .where(and(eq(table.organisationId, organisationId), eq(table.year, year)))
+      .get() ?? null
+  );
 }
 
 /** Each municipality's most recent population, for size-class peer groups. */

@@ -1,10 +1,17 @@
-import { APPROXIMATE_KOSTRA_SOURCE, approximateKostraGroups, FIRST_REPORTING_YEAR } from "@malestokk/domain";
+import {
+  APPROXIMATE_KOSTRA_SOURCE,
+  approximateKostraGroups,
+  FIRST_REPORTING_YEAR,
+  type CostType,
+  type ItService,
+  type SystemClass,
+} from "@malestokk/domain";
 import { and, eq, isNull } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
-import { costReports, grossOperatingExpenditures, organisations, populations, reportingYears } from "../schema/index";
+import { costLines, costReports, grossOperatingExpenditures, organisations, populations, reportingYears, systems } from "../schema/index";
 import { createRandom, hashString } from "./random";
 import { counties2024, municipalities2024 } from "./register-2024";
 
@@ -77,6 +84,43 @@ function fillMissingKostraGroups(db: Db): number {
   return filled;
 }
 
+/** Invented fagsystemer every demo municipality runs, one per class that licences are spread over. */
+const DEMO_SYSTEMS = [
+  { name: "Demo sak/arkiv", systemClass: "caseArchive" },
+  { name: "Demo økonomi og lønn", systemClass: "financeHr" },
+  { name: "Demo pasientjournal", systemClass: "healthCare" },
+  { name: "Demo skoleadministrasjon", systemClass: "schoolChildhood" },
+] as const satisfies readonly { name: string; systemClass: SystemClass }[];
+
+/** Rough shares of a municipal IT budget per service, and within each service per cost type. */
+const DEMO_SHARES: readonly { service: ItService; share: number; split: readonly [CostType, number][] }[] = [
+  { service: "userSupport", share: 0.14, split: [["ownStaff", 0.7], ["externalServices", 0.3]] },
+  { service: "operations", share: 0.36, split: [["ownStaff", 0.35], ["licences", 0.45], ["externalServices", 0.2]] },
+  { service: "development", share: 0.1, split: [["externalServices", 0.6], ["ownStaff", 0.4]] },
+  { service: "infrastructure", share: 0.3, split: [["equipment", 0.55], ["externalServices", 0.3], ["licences", 0.15]] },
+  { service: "management", share: 0.1, split: [["ownStaff", 0.85], ["other", 0.15]] },
+];
+const LICENCE_SPREAD: readonly [SystemClass, number][] = [["caseArchive", 0.25], ["financeHr", 0.2], ["healthCare", 0.3], ["schoolChildhood", 0.25]];
+
+/** Cost lines that add up to about `total`: the operations licences are tied to the demo fagsystemer. */
+function demoLines(total: number, random: () => number, systemIds: ReadonlyMap<SystemClass, number>) {
+  const weights = DEMO_SHARES.map((s) => s.share * (0.85 + random() * 0.3));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const lines: { service: ItService; costType: CostType; systemId: number | null; amount: number; comment: null }[] = [];
+  DEMO_SHARES.forEach(({ service, split }, i) => {
+    const serviceCost = (total * (weights[i] ?? 0)) / sum;
+    for (const [costType, share] of split) {
+      const amount = serviceCost * share;
+      if (service === "operations" && costType === "licences") {
+        for (const [systemClass, part] of LICENCE_SPREAD) {
+          lines.push({ service, costType, systemId: systemIds.get(systemClass) ?? null, amount: Math.round(amount * part), comment: null });
+        }
+      } else lines.push({ service, costType, systemId: null, amount: Math.round(amount), comment: null });
+    }
+  });
+  return lines;
+}
+
 /**
  * Fills a database that has the register but no figures with invented (clearly flagged) ones:
  * population trends around the real 2025 population, and IT cost of about 2–4 % of an operating
@@ -111,6 +155,16 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
       const popRows = [];
       const spendRows = [];
       const costRows = [];
+      const systemIds = new Map(
+        DEMO_SYSTEMS.map(({ name, systemClass }) => [
+          systemClass,
+          tx
+            .insert(systems)
+            .values({ organisationId: org.id, name, vendor: "Demo", systemClass, svarUt: systemClass === "caseArchive", updatedAt: now })
+            .returning({ id: systems.id })
+            .get().id,
+        ]),
+      );
       for (const year of years) {
         const population = Math.round(population2025 * (1 + growth) ** (year - POPULATION_BASE_YEAR));
         popRows.push({ organisationId: org.id, year, value: population, source: "demo", isDemo: true, updatedAt: now });
@@ -129,19 +183,27 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
         const priceLevel = 1.035 ** (year - POPULATION_BASE_YEAR);
         const noise = 0.92 + random() * 0.16;
         const total = Math.round(population * operatingPerInhabitant * itShare * priceLevel * noise);
+        const lines = demoLines(total, random, systemIds);
         costRows.push({
-          organisationId: org.id,
-          year,
-          totalItCost: total,
-          status: "approved" as const,
-          source: "demo" as const,
-          isDemo: true,
-          updatedAt: now,
+          report: {
+            organisationId: org.id,
+            year,
+            totalItCost: lines.reduce((sum, l) => sum + l.amount, 0),
+            itUserAccounts: Math.round(population * (0.09 + random() * 0.04)),
+            status: "approved" as const,
+            source: "demo" as const,
+            isDemo: true,
+            updatedAt: now,
+          },
+          lines,
         });
       }
       tx.insert(populations).values(popRows).run();
       tx.insert(grossOperatingExpenditures).values(spendRows).run();
-      if (costRows.length > 0) tx.insert(costReports).values(costRows).run();
+      for (const { report, lines } of costRows) {
+        const { id } = tx.insert(costReports).values(report).returning({ id: costReports.id }).get();
+        tx.insert(costLines).values(lines.map((l) => ({ ...l, reportId: id }))).run();
+      }
       reports += costRows.length;
     }
     recomputeIndicatorValues(tx, { scope: null, now });

@@ -21,6 +21,9 @@ export const PERMISSIONS = [
   "benchmarks.read",
   "costs.read",
   "costs.edit",
+  "costs.submit",
+  "costs.approve",
+  "years.manage",
   "drafts.read",
   "users.manage",
   "audit.read",
@@ -44,6 +47,11 @@ export const PERMISSION_TABLE: Record<
   "costs.read": { everywhere: ["admin", "board"], ownOrganisation: ["manager", "finance"] },
   // Entering data is finance's job; admins correct on request.
   "costs.edit": { everywhere: ["admin"], ownOrganisation: ["finance"] },
+  // Finance vouches for the figures by submitting them; a manager of the same organisation approves or returns.
+  "costs.submit": { everywhere: ["admin"], ownOrganisation: ["finance"] },
+  "costs.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  // Closing a reporting year locks every report in it; reopening needs a reason.
+  "years.manage": { everywhere: ["admin"], ownOrganisation: [] },
   // Draft and submitted (not approved) values: only the own organisation and admins.
   "drafts.read": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
   "users.manage": { everywhere: ["admin"], ownOrganisation: [] },

@@ -1,6 +1,21 @@
+import { IT_SERVICE_NAMES, IT_SERVICES, SYSTEM_CLASS_NAMES, SYSTEM_CLASSES, type ItService, type SystemClass } from "../costs/catalogue";
+
 /** Stored components that indicators are computed from (numerators and denominators, never ratios). */
-export const COMPONENT_CODES = ["itCostTotal", "population", "grossOperatingExpenditure"] as const;
-export type ComponentCode = (typeof COMPONENT_CODES)[number];
+export const COMPONENT_CODES = [
+  "itCostTotal",
+  "population",
+  "grossOperatingExpenditure",
+  "itUserAccounts",
+  ...IT_SERVICES.map((s) => `serviceCost.${s}` as const),
+  ...SYSTEM_CLASSES.map((c) => `classCost.${c}` as const),
+] as const;
+export type ComponentCode =
+  | "itCostTotal"
+  | "population"
+  | "grossOperatingExpenditure"
+  | "itUserAccounts"
+  | `serviceCost.${ItService}`
+  | `classCost.${SystemClass}`;
 
 export type Dimension = "cost" | "quality" | "scope";
 export type Direction = "neutral" | "lower" | "higher";
@@ -66,8 +81,85 @@ export const K2 = {
   scale: 0.1,
 } as const satisfies IndicatorDefinition;
 
-export const INDICATORS = [K1, K2] as const;
-export type IndicatorCode = (typeof INDICATORS)[number]["code"];
+/** K3 — IT cost per IT user account: total IT cost / IT user accounts (both from the cost report). */
+export const K3 = {
+  code: "K3",
+  dimension: "cost",
+  name: { nb: "IKT-kostnad per IKT-bruker", en: "IT cost per IT user" },
+  description: {
+    nb: "Samlede IKT-kostnader i kroner delt på antall IKT-brukerkontoer.",
+    en: "Total IT cost in NOK divided by the number of IT user accounts.",
+  },
+  unit: "NOK",
+  decimals: 0,
+  direction: "neutral",
+  numerator: "itCostTotal",
+  denominator: "itUserAccounts",
+  scale: 1,
+} as const satisfies IndicatorDefinition;
+
+/** K4.x — cost of one IT service per IT user: lower is better at equal quality. */
+function serviceIndicator(service: ItService) {
+  const name = IT_SERVICE_NAMES[service];
+  return {
+    code: `K4.${service}`,
+    dimension: "cost",
+    name: { nb: `${name.nb}: kostnad per IKT-bruker`, en: `${name.en}: cost per IT user` },
+    description: {
+      nb: `Kostnaden til IKT-tjenesten «${name.nb}» i kroner delt på antall IKT-brukerkontoer.`,
+      en: `The cost of the IT service "${name.en}" in NOK divided by the number of IT user accounts.`,
+    },
+    unit: "NOK",
+    decimals: 0,
+    direction: "lower",
+    numerator: `serviceCost.${service}`,
+    denominator: "itUserAccounts",
+    scale: 1,
+  } as const satisfies IndicatorDefinition;
+}
+
+/** K5.x — cost of one class of fagsystemer per inhabitant. */
+function systemClassIndicator(systemClass: SystemClass) {
+  const name = SYSTEM_CLASS_NAMES[systemClass];
+  return {
+    code: `K5.${systemClass}`,
+    dimension: "cost",
+    name: { nb: `Fagsystemer, ${name.nb.toLocaleLowerCase("nb")}: kostnad per innbygger`, en: `Systems, ${name.en.toLowerCase()}: cost per inhabitant` },
+    description: {
+      nb: `Kostnadene ført på fagsystemer i klassen «${name.nb}» i kroner delt på folketallet 1. januar.`,
+      en: `The costs recorded on line-of-business systems of the class "${name.en}" in NOK divided by the population on 1 January.`,
+    },
+    unit: "NOK",
+    decimals: 0,
+    direction: "lower",
+    numerator: `classCost.${systemClass}`,
+    denominator: "population",
+    scale: 1,
+  } as const satisfies IndicatorDefinition;
+}
+
+/** K6 — IT management and administration as a share of total IT cost, in percent. */
+export const K6 = {
+  code: "K6",
+  dimension: "cost",
+  name: { nb: "Andel til IKT-ledelse og administrasjon", en: "Share of IT management and administration" },
+  description: {
+    nb: "Kostnaden til IKT-ledelse og administrasjon som prosent av de samlede IKT-kostnadene.",
+    en: "The cost of IT management and administration as a percentage of total IT cost.",
+  },
+  unit: "percent",
+  decimals: 1,
+  direction: "lower",
+  numerator: "serviceCost.management",
+  denominator: "itCostTotal",
+  scale: 100,
+} as const satisfies IndicatorDefinition;
+
+export const K4 = IT_SERVICES.map(serviceIndicator);
+export const K5 = SYSTEM_CLASSES.map(systemClassIndicator);
+
+export const INDICATORS = [K1, K2, K3, ...K4, ...K5, K6] as const;
+export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${SystemClass}` | "K6";
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 
 export function getIndicator(code: string): IndicatorDefinition | null {

@@ -6,7 +6,7 @@ import { Link, useParams } from "react-router";
 
 import { Loading, QueryError } from "../../components/query-state";
 import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
-import { CostTotalForm } from "../../features/costs/cost-total-form";
+import { CostYears } from "../../features/costs/cost-years";
 import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
 import { PopulationFacts } from "../../features/municipalities/population-facts";
 import { useCan, useHasRoleIn } from "../../lib/session";
@@ -20,7 +20,6 @@ export default function MunicipalityRoute() {
   const query = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid, retry: false });
   const name = query.data?.name;
   const canReadCosts = useCan("costs.read", query.data?.id ?? null);
-  const canEditCosts = useCan("costs.edit", query.data?.id ?? null);
   // Sharing a peer set needs a role in this municipality itself (the server checks it too).
   const belongsHere = useHasRoleIn(query.data?.id ?? null);
   useEffect(() => {
@@ -70,7 +69,7 @@ export default function MunicipalityRoute() {
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
       <PopulationFacts municipalityNumber={m.number} name={m.name} />
       {canReadCosts ? (
-        <CostTotalForm municipalityNumber={m.number} canEdit={canEditCosts} />
+        <CostYears municipalityNumber={m.number} />
       ) : (
         <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>
       )}

@@ -2,7 +2,7 @@ import { getMunicipalityByNumber, listIndicatorValues, listLatestPopulations, li
 import { sizeClassOf } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { expectTrpcError, setupApi, setupCaller } from "../../test-helpers";
+import { expectTrpcError, saveDraftTotal, setupApi, setupCaller } from "../../test-helpers";
 
 describe("benchmarks.series", () => {
   it("gives K1 for every demo year with peer band and national ratio of sums", async () => {
@@ -64,7 +64,7 @@ describe("draft visibility", () => {
     const api = setupApi();
     const finance = api.as("finance.0301@demo.example");
     const before = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
-    await finance.costs.saveTotal({ municipalityNumber: "0301", year: 2024, totalItCost: 7_000_000_000, expectedVersion: 1 });
+    await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
 
     const own = await finance.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
     expect(own.points.find((p) => p.year === 2024)?.own).toMatchObject({ numerator: 7_000_000_000, status: "draft" });

@@ -1,143 +1,218 @@
+import { listAudit } from "@malestokk/db";
+import type { CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 
-import { expectAppError, expectTrpcError, FIXED_NOW, setupCaller } from "../../test-helpers";
+import { expectAppError, expectTrpcError, saveDraftTotal, setupApi, type Caller } from "../../test-helpers";
 
-async function snapshot(caller: ReturnType<typeof setupCaller>["caller"], number: string) {
+const NUMBER = "1103"; // Stavanger: demo users finance.1103 and manager.1103
+
+function input(over: Record<string, unknown> = {}) {
   return {
-    costs: await caller.costs.list({ municipalityNumber: number }),
-    series: await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: number }),
+    municipalityNumber: NUMBER,
+    year: 2024,
+    expectedVersion: null as number | null,
+    lines: [] as CostLine[],
+    itUserAccounts: 12_000 as number | null,
+    employeesFte: null,
+    populationOverride: null,
+    grossOperatingExpenditureOverride: null,
+    warningComments: {} as Record<string, string>,
+    ...over,
   };
 }
 
-describe("costs router", () => {
-  it("lists every reporting year with the demo totals and their versions", async () => {
-    const { caller } = setupCaller();
-    const years = await caller.costs.list({ municipalityNumber: "0301" });
+const line = (over: Partial<CostLine>): CostLine => ({ service: "operations", costType: "ownStaff", systemId: null, amount: 1_000_000, comment: null, ...over });
+
+async function snapshot(caller: Caller) {
+  return {
+    report: await caller.costs.report({ municipalityNumber: NUMBER, year: 2024 }),
+    series: await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: NUMBER }),
+  };
+}
+
+/** Returns Stavanger's approved demo report for 2024 to finance, as the admin, and gives its version. */
+async function returned(api: ReturnType<typeof setupApi>): Promise<number> {
+  const view = await api.as(`manager.${NUMBER}@demo.example`).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+  const result = await api.as(`manager.${NUMBER}@demo.example`).costs.return({
+    municipalityNumber: NUMBER,
+    year: 2024,
+    expectedVersion: view.report?.version ?? 0,
+    comment: "Lisensene mangler",
+  });
+  return result.version;
+}
+
+describe("costs.list and costs.report", () => {
+  it("lists every reporting year with status and deadline", async () => {
+    const api = setupApi();
+    const years = await api.as(`finance.${NUMBER}@demo.example`).costs.list({ municipalityNumber: NUMBER });
     expect(years).toHaveLength(11);
-    const y2024 = years.find((y) => y.year === 2024);
-    expect(y2024).toMatchObject({ yearState: "open", version: 1, source: "demo", isDemo: true });
-    expect(y2024?.totalItCost).toBeGreaterThan(0);
+    expect(years.find((y) => y.year === 2024)).toMatchObject({ yearState: "open", version: 1, status: "approved", deadline: "2025-04-30", isDemo: true });
   });
 
-  it("saves a corrected total and K1 follows at once", async () => {
-    const { caller } = setupCaller();
-    const before = await snapshot(caller, "1103");
-    const point = before.series.points.find((p) => p.year === 2024);
-    const population = point?.own?.denominator ?? 0;
-    expect(population).toBeGreaterThan(100_000);
-
-    const saved = await caller.costs.saveTotal({
-      municipalityNumber: "1103",
-      year: 2024,
-      totalItCost: population * 4_321,
-      expectedVersion: 1,
-    });
-    expect(saved).toMatchObject({
-      year: 2024,
-      totalItCost: population * 4_321,
-      version: 2,
-      source: "entered",
-      isDemo: false,
-      status: "draft",
-      updatedAt: FIXED_NOW.toISOString(),
-    });
-    const after = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "1103" });
-    expect(after.points.find((p) => p.year === 2024)?.own?.value).toBe(4_321);
+  it("shows the demo report's lines and totals, and only the steps the user may take", async () => {
+    const api = setupApi();
+    const finance = await api.as(`finance.${NUMBER}@demo.example`).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(finance.report?.lines.length).toBeGreaterThan(5);
+    expect(finance.report?.totalItCost).toBe(finance.report?.lines.reduce((s, l) => s + l.amount, 0));
+    expect(finance.systems.map((s) => s.systemClass)).toContain("caseArchive");
+    expect(finance.published.population?.value).toBeGreaterThan(100_000);
+    expect(finance.actions).toEqual([]); // approved: finance waits for a return
+    const manager = await api.as(`manager.${NUMBER}@demo.example`).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(manager.actions).toEqual(["return"]);
+    expect(manager.checkBasis.find((b) => b.code === "K1")?.peerCount).toBeGreaterThanOrEqual(3);
   });
+});
 
-  it("creates a total for a year that had none", async () => {
-    const { caller } = setupCaller();
-    const years = await caller.costs.list({ municipalityNumber: "0301" });
-    // find any municipality-year without a value in the demo data
-    const all = await caller.municipalities.list();
-    let target: { number: string; year: number } | null = null;
-    for (const m of all) {
-      const missing = (await caller.costs.list({ municipalityNumber: m.number })).find((y) => y.totalItCost === null);
-      if (missing) {
-        target = { number: m.number, year: missing.year };
-        break;
-      }
-    }
-    expect(years.length).toBe(11);
-    if (!target) throw new Error("demo data has no gaps");
-    const saved = await caller.costs.saveTotal({
-      municipalityNumber: target.number,
-      year: target.year,
-      totalItCost: 12_345_678,
-      expectedVersion: null,
-    });
-    expect(saved).toMatchObject({ totalItCost: 12_345_678, version: 1 });
-    const series = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: target.number });
-    expect(series.points.find((p) => p.year === target.year)?.own?.numerator).toBe(12_345_678);
-  });
+describe("the report workflow", () => {
+  it("goes returned → saved → (warnings explained) submitted → approved, K1–K6 follow, every step audited", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const manager = api.as(`manager.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const view = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(view.report).toMatchObject({ status: "returned", returnComment: "Lisensene mangler" });
+    expect(view.actions).toEqual(["edit", "submit"]);
+    const population = view.published.population?.value ?? 0;
 
-  it.each([
-    ["a negative amount", { totalItCost: -1 }, "totalItCost", "too_small"],
-    ["a fraction of a krone", { totalItCost: 10.5 }, "totalItCost", "invalid_type"],
-    ["text", { totalItCost: "1000" }, "totalItCost", "invalid_type"],
-    ["an absurd amount", { totalItCost: 1e15 }, "totalItCost", "too_big"],
-    ["a year far outside", { year: 1900 }, "year", "too_small"],
-  ])("rejects %s with a field issue and changes nothing", async (_name, patch, field, code) => {
-    const { caller } = setupCaller();
-    const before = await snapshot(caller, "1103");
-    const error = await expectTrpcError(() =>
-      caller.costs.saveTotal({
-        municipalityNumber: "1103",
-        year: 2024,
-        totalItCost: 1_000,
-        expectedVersion: 1,
-        ...(patch as object),
+    // Ten times the usual cost: more than 3 × the peer median, and more than 50 % over last year.
+    const total = population * 40_000;
+    const saved = await finance.costs.save(
+      input({
+        expectedVersion: version,
+        lines: [line({ amount: total - 4_000_000 }), line({ service: "management", amount: 4_000_000 })],
+        itUserAccounts: 20_000,
       }),
     );
+    expect(saved).toEqual({ written: true, version: version + 1 });
+    const draft = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(draft.report).toMatchObject({ status: "draft", totalItCost: total, source: "entered", isDemo: false });
+    expect(draft.unexplained).toEqual(expect.arrayContaining(["K1:peer", "K1:year"]));
+    const k1 = draft.warnings.find((w) => w.key === "K1:peer");
+    expect(k1?.value).toBe(40_000);
+
+    const refused = await expectTrpcError(() => finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 1 }));
+    expect(String(expectAppError(refused, "WARNINGS_UNEXPLAINED").params.keys)).toContain("K1:peer");
+
+    const comments = Object.fromEntries(draft.unexplained.map((key) => [key, "Engangskjøp av nytt sak/arkiv-system"]));
+    await finance.costs.save(
+      input({
+        expectedVersion: version + 1,
+        lines: [line({ amount: total - 4_000_000 }), line({ service: "management", amount: 4_000_000 })],
+        itUserAccounts: 20_000,
+        warningComments: comments,
+      }),
+    );
+    const submitted = await finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 2 });
+    expect(submitted.status).toBe("submitted");
+    // Finance cannot approve its own report; a manager of the same municipality can.
+    expect((await expectTrpcError(() => finance.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 3 }))).code).toBe("FORBIDDEN");
+    const approved = await manager.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 3 });
+    expect(approved).toEqual({ status: "approved", version: version + 4 });
+
+    // Others now see the new approved values: K1, K3 and K6 computed by hand.
+    const board = api.as("board@demo.example");
+    const k1Series = await board.benchmarks.series({ indicatorCode: "K1", municipalityNumber: NUMBER });
+    expect(k1Series.points.find((p) => p.year === 2024)?.own).toMatchObject({ numerator: total, denominator: population, value: 40_000, status: "approved" });
+    const k3 = await board.benchmarks.series({ indicatorCode: "K3", municipalityNumber: NUMBER });
+    expect(k3.points.find((p) => p.year === 2024)?.own?.value).toBe(total / 20_000);
+    const k6 = await board.benchmarks.series({ indicatorCode: "K6", municipalityNumber: NUMBER });
+    expect(k6.points.find((p) => p.year === 2024)?.own?.value).toBeCloseTo((4_000_000 / total) * 100, 10);
+
+    const actions = listAudit(api.db, { limit: 10 }).map((a) => a.action);
+    expect(actions.slice(0, 5)).toEqual(["costs.reportApproved", "costs.reportSubmitted", "costs.reportSaved", "costs.reportSaved", "costs.reportReturned"]);
+    const firstSave = listAudit(api.db, { action: "costs.reportSaved", limit: 2 })[1];
+    expect(JSON.parse(firstSave?.details ?? "{}")).toMatchObject({ total: { after: total }, status: { before: "returned", after: "draft" } });
+  });
+
+  it("refuses steps out of order, and a return without a comment", async () => {
+    const api = setupApi();
+    const manager = api.as(`manager.${NUMBER}@demo.example`);
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const approve = await expectTrpcError(() => manager.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: 1 }));
+    expect(expectAppError(approve, "STATUS_CONFLICT").params).toEqual({ status: "approved", action: "approve" });
+    const edit = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: 1, lines: [line({})] })));
+    expect(expectAppError(edit, "STATUS_CONFLICT").params).toEqual({ status: "approved", action: "edit" });
+    const noComment = await expectTrpcError(() => manager.costs.return({ municipalityNumber: NUMBER, year: 2024, expectedVersion: 1, comment: " " }));
+    expect(noComment.code).toBe("BAD_REQUEST");
+  });
+
+  it("saving the same content twice writes nothing the second time", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const first = await finance.costs.save(input({ expectedVersion: version, lines: [line({})] }));
+    const again = await finance.costs.save(input({ expectedVersion: first.version, lines: [line({})] }));
+    expect(again).toEqual({ written: false, version: first.version });
+    expect(listAudit(api.db, { action: "costs.reportSaved", limit: 5 })).toHaveLength(1);
+  });
+
+  it("locks every report of a closed year, and the admin reopens it with a reason", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.years.close({ year: 2024 });
+    const report = await api.as(`manager.${NUMBER}@demo.example`).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(report).toMatchObject({ yearState: "closed", actions: [] });
+    const locked = await expectTrpcError(() => saveDraftTotal(api, NUMBER, 2024, 5));
+    expectAppError(locked, "PERIOD_LOCKED");
+    expect((await expectTrpcError(() => admin.years.reopen({ year: 2024, reason: "" }))).code).toBe("BAD_REQUEST");
+    await admin.years.reopen({ year: 2024, reason: "Stavanger fant en feil i lisensene" });
+    expect(JSON.parse(listAudit(api.db, { action: "years.reopened", limit: 1 })[0]?.details ?? "{}")).toMatchObject({ reason: "Stavanger fant en feil i lisensene" });
+    expect((await saveDraftTotal(api, NUMBER, 2024, 5)).written).toBe(true);
+    const year = (await admin.years.list()).find((y) => y.year === 2024);
+    expect(year).toMatchObject({ state: "open", municipalities: 357 });
+    expect(year?.byStatus.draft).toBe(1);
+  });
+});
+
+describe("bad input changes nothing", () => {
+  it.each([
+    ["a negative amount", { lines: [line({ amount: -1 })] }, ["lines", 0, "amount"], "too_small"],
+    ["a fraction of a krone", { lines: [line({ amount: 10.5 })] }, ["lines", 0, "amount"], "invalid_type"],
+    ["an unknown service", { lines: [line({ service: "coffee" as CostLine["service"] })] }, ["lines", 0, "service"], "invalid_value"],
+    ["a year far outside", { year: 1900 }, ["year"], "too_small"],
+    ["an override without a reason", { populationOverride: { value: 100, reason: "" } }, ["populationOverride", "reason"], "too_small"],
+  ])("rejects %s with a field issue", async (_name, patch, path, code) => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const before = await snapshot(finance);
+    const error = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: version, ...patch })));
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.cause).toBeInstanceOf(ZodError);
-    const issue = (error.cause as ZodError).issues[0];
-    expect(issue?.path).toEqual([field]);
-    expect(issue?.code).toBe(code);
-    expect(await snapshot(caller, "1103")).toEqual(before);
+    expect((error.cause as ZodError).issues[0]).toMatchObject({ path, code });
+    expect(await snapshot(finance)).toEqual(before);
   });
 
-  it("rejects a year that is not a reporting year, naming the range", async () => {
-    const { caller } = setupCaller();
-    const before = await snapshot(caller, "1103");
-    const error = await expectTrpcError(() =>
-      caller.costs.saveTotal({ municipalityNumber: "1103", year: 2030, totalItCost: 1_000, expectedVersion: null }),
-    );
-    const appError = expectAppError(error, "YEAR_OUT_OF_RANGE");
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(appError.issues).toEqual([{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } }]);
-    expect(await snapshot(caller, "1103")).toEqual(before);
+  it("names both rows of a duplicate line and a fagsystem of another organisation", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const before = await snapshot(finance);
+    const error = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: version, lines: [line({}), line({ amount: 2 }), line({ systemId: 1 })] })));
+    expect(expectAppError(error, "VALIDATION_FAILED").issues).toEqual([
+      { path: ["lines", 1, "service"], code: "DUPLICATE_LINE", params: { row: 2, firstRow: 1 } },
+      { path: ["lines", 2, "systemId"], code: "UNKNOWN_SYSTEM", params: { row: 3 } },
+    ]);
+    expect(await snapshot(finance)).toEqual(before);
   });
 
-  it("rejects an implausible cost per inhabitant", async () => {
-    const { caller } = setupCaller();
-    const before = await snapshot(caller, "1151");
-    const error = await expectTrpcError(() =>
-      caller.costs.saveTotal({ municipalityNumber: "1151", year: 2024, totalItCost: 900_000_000, expectedVersion: 1 }),
-    );
-    const appError = expectAppError(error, "AMOUNT_IMPLAUSIBLE");
-    expect(appError.issues[0]?.path).toEqual(["totalItCost"]);
-    expect(await snapshot(caller, "1151")).toEqual(before);
+  it("refuses a year that is not a reporting year, naming the range", async () => {
+    const api = setupApi();
+    const error = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.save(input({ year: 2030 })));
+    expect(expectAppError(error, "YEAR_OUT_OF_RANGE").issues).toEqual([{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } }]);
   });
 
   it("refuses a stale version: a concurrent edit is never overwritten", async () => {
-    const { caller } = setupCaller();
-    await caller.costs.saveTotal({ municipalityNumber: "1103", year: 2024, totalItCost: 111, expectedVersion: 1 });
-    const error = await expectTrpcError(() =>
-      caller.costs.saveTotal({ municipalityNumber: "1103", year: 2024, totalItCost: 222, expectedVersion: 1 }),
-    );
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    await finance.costs.save(input({ expectedVersion: version, lines: [line({ amount: 111 })] }));
+    const error = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: version, lines: [line({ amount: 222 })] })));
     expect(error.code).toBe("CONFLICT");
-    expect(expectAppError(error, "VERSION_CONFLICT").params).toEqual({ currentVersion: 2 });
-    const years = await caller.costs.list({ municipalityNumber: "1103" });
-    expect(years.find((y) => y.year === 2024)).toMatchObject({ totalItCost: 111, version: 2 });
-  });
-
-  it("answers NOT_FOUND for an unknown municipality", async () => {
-    const { caller } = setupCaller();
-    const error = await expectTrpcError(() =>
-      caller.costs.saveTotal({ municipalityNumber: "9999", year: 2024, totalItCost: 1, expectedVersion: null }),
-    );
-    expect(error.code).toBe("NOT_FOUND");
+    expect(expectAppError(error, "VERSION_CONFLICT").params).toEqual({ currentVersion: version + 1 });
+    const report = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(report.report?.totalItCost).toBe(111);
   });
 });

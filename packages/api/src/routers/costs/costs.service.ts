@@ -1,32 +1,61 @@
 import {
   appendAudit,
   getCostReport,
-  getPopulation,
+  getPublishedFigure,
   getReportingYear,
+  listCostLines,
   listCostReports,
+  listIndicatorValues,
+  listMunicipalities,
   listReportingYears,
+  listSystems,
   recomputeIndicatorValues,
-  saveCostTotal,
+  saveCostReport,
+  setCostReportStatus,
+  type CostReportContent,
+  type CostReportRow,
   type Db,
   type DbOrTx,
   type MunicipalityListItem,
 } from "@malestokk/db";
-import { checkItCostPlausibility, MAX_IT_COST_PER_INHABITANT_NOK, type ItCostTotalInput } from "@malestokk/domain";
+import {
+  availableActions,
+  can,
+  checkCostLines,
+  checkPlausibility,
+  costLineKey,
+  INDICATORS,
+  median,
+  reportIndicatorValues,
+  reportTransition,
+  unexplainedWarnings,
+  type CostLine,
+  type CostReportInput,
+  type IndicatorCheckInput,
+  type PlausibilityWarning,
+  type ReportAction,
+  type ReportStatus,
+  type RoleGrant,
+  type SystemClass,
+} from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+
+type Actor = { userId: number; email: string; ip: string | null };
 
 export interface CostYear {
   readonly year: number;
   readonly yearState: "open" | "closed";
+  readonly deadline: string | null;
   readonly totalItCost: number | null;
   readonly version: number | null;
-  readonly status: "draft" | "submitted" | "approved" | null;
+  readonly status: ReportStatus | null;
   readonly source: "entered" | "import" | "demo" | null;
   readonly isDemo: boolean;
   readonly updatedAt: string | null;
 }
 
-/** Every reporting year with the municipality's total IT cost, if any. */
+/** Every reporting year with the organisation's report status and total, if any. */
 export function listCostYears(db: DbOrTx, municipality: MunicipalityListItem): CostYear[] {
   const reports = new Map(listCostReports(db, municipality.id).map((r) => [r.year, r]));
   return listReportingYears(db).map((y) => {
@@ -34,6 +63,7 @@ export function listCostYears(db: DbOrTx, municipality: MunicipalityListItem): C
     return {
       year: y.year,
       yearState: y.state,
+      deadline: y.deadline,
       totalItCost: report?.totalItCost ?? null,
       version: report?.version ?? null,
       status: report?.status ?? null,
@@ -44,74 +74,313 @@ export function listCostYears(db: DbOrTx, municipality: MunicipalityListItem): C
   });
 }
 
+function parseComments(json: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== "object" || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
+  } catch {
+    return {};
+  }
+}
+
+function contentOf(report: CostReportRow, lines: readonly CostLine[]): CostReportContent {
+  return {
+    lines,
+    itUserAccounts: report.itUserAccounts,
+    employeesFte: report.employeesFte,
+    populationOverride:
+      report.populationOverride === null ? null : { value: report.populationOverride, reason: report.populationOverrideReason ?? "" },
+    grossOperatingExpenditureOverride:
+      report.grossOperatingExpenditureOverride === null
+        ? null
+        : { value: report.grossOperatingExpenditureOverride, reason: report.grossOperatingExpenditureOverrideReason ?? "" },
+    warningComments: parseComments(report.warningComments),
+  };
+}
+
+/** What a plausibility check compares with: the peer median (KOSTRA group, approved values) and last year's own value. */
+export interface CheckBasis {
+  readonly code: string;
+  readonly peerMedian: number | null;
+  readonly peerCount: number;
+  readonly lastYear: number | null;
+}
+
+function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number): CheckBasis[] {
+  const peers = new Set(
+    listMunicipalities(db)
+      .filter((m) => m.kostraGroup !== null && m.kostraGroup === municipality.kostraGroup && m.id !== municipality.id)
+      .map((m) => m.id),
+  );
+  return INDICATORS.map((indicator) => {
+    const rows = listIndicatorValues(db, indicator.code, [year - 1, year]);
+    const peerValues = rows
+      .filter((r) => r.year === year && peers.has(r.organisationId) && r.denominator > 0)
+      .map((r) => (r.numerator / r.denominator) * indicator.scale);
+    const last = rows.find((r) => r.year === year - 1 && r.organisationId === municipality.id && r.denominator > 0);
+    return {
+      code: indicator.code,
+      peerMedian: peerValues.length >= 3 ? median(peerValues) : null,
+      peerCount: peerValues.length,
+      lastYear: last ? (last.numerator / last.denominator) * indicator.scale : null,
+    };
+  });
+}
+
+function warningsFor(
+  content: CostReportContent,
+  published: { population: number | null; grossOperatingExpenditure: number | null },
+  classOfSystem: ReadonlyMap<number, SystemClass>,
+  basis: readonly CheckBasis[],
+): PlausibilityWarning[] {
+  const values = reportIndicatorValues(
+    {
+      lines: content.lines,
+      itUserAccounts: content.itUserAccounts,
+      population: content.populationOverride?.value ?? published.population,
+      grossOperatingExpenditure: content.grossOperatingExpenditureOverride?.value ?? published.grossOperatingExpenditure,
+    },
+    classOfSystem,
+  );
+  const byCode = new Map(basis.map((b) => [b.code, b]));
+  const inputs: IndicatorCheckInput[] = values.map((v) => {
+    const b = byCode.get(v.code);
+    return { code: v.code, value: v.value, peerMedian: b?.peerMedian ?? null, peerCount: b?.peerCount ?? 0, lastYear: b?.lastYear ?? null };
+  });
+  return checkPlausibility(inputs);
+}
+
+function requireYear(db: DbOrTx, year: number) {
+  const reportingYear = getReportingYear(db, year);
+  if (!reportingYear) {
+    const years = listReportingYears(db).map((y) => y.year);
+    const params = { min: Math.min(...years), max: Math.max(...years) };
+    throw new AppError("YEAR_OUT_OF_RANGE", { message: `Year ${year} is not a reporting year`, params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
+  }
+  return reportingYear;
+}
+
+function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
+  return {
+    population: getPublishedFigure(db, "population", organisationId, year),
+    grossOperatingExpenditure: getPublishedFigure(db, "grossOperatingExpenditure", organisationId, year),
+  };
+}
+
+/** Everything the report screen shows for one organisation and year, and the steps this user may take. */
+export function getCostReportView(db: DbOrTx, municipality: MunicipalityListItem, year: number, grants: readonly RoleGrant[]) {
+  const reportingYear = requireYear(db, year);
+  const report = getCostReport(db, municipality.id, year);
+  const lines = report ? listCostLines(db, report.id) : [];
+  const systems = listSystems(db, municipality.id);
+  const classOfSystem = new Map(systems.map((s) => [s.id, s.systemClass] as const));
+  const published = publishedFigures(db, municipality.id, year);
+  const basis = checkBasis(db, municipality, year);
+  const content = report ? contentOf(report, lines) : null;
+  const warnings = content
+    ? warningsFor(content, { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null }, classOfSystem, basis)
+    : [];
+  const permissionOf: Record<ReportAction, "costs.edit" | "costs.submit" | "costs.approve"> = {
+    edit: "costs.edit",
+    submit: "costs.submit",
+    approve: "costs.approve",
+    return: "costs.approve",
+  };
+  const actions = availableActions(report?.status ?? null, reportingYear.state).filter((a) => can(grants, permissionOf[a], municipality.id));
+  return {
+    year,
+    yearState: reportingYear.state,
+    deadline: reportingYear.deadline,
+    report: report && content
+      ? {
+          id: report.id,
+          version: report.version,
+          status: report.status,
+          source: report.source,
+          isDemo: report.isDemo,
+          updatedAt: report.updatedAt,
+          submittedAt: report.submittedAt,
+          submittedBy: report.submittedBy,
+          decidedAt: report.decidedAt,
+          decidedBy: report.decidedBy,
+          returnComment: report.returnComment,
+          totalItCost: report.totalItCost,
+          ...content,
+        }
+      : null,
+    published,
+    systems: systems.map((s) => ({ id: s.id, name: s.name, systemClass: s.systemClass, inUseFrom: s.inUseFrom, inUseTo: s.inUseTo })),
+    checkBasis: basis,
+    warnings,
+    unexplained: content ? unexplainedWarnings(warnings, content.warningComments).map((w) => w.key) : [],
+    actions,
+  };
+}
+
+export type CostReportView = ReturnType<typeof getCostReportView>;
+
+function sameContent(a: CostReportContent, b: CostReportContent): boolean {
+  const normal = (c: CostReportContent) =>
+    JSON.stringify({
+      ...c,
+      lines: [...c.lines].map((l) => ({ ...l, comment: l.comment ?? null })).sort((x, y) => costLineKey(x).localeCompare(costLineKey(y))),
+      warningComments: Object.fromEntries(Object.entries(c.warningComments).filter(([, v]) => v.trim() !== "").sort()),
+    });
+  return normal(a) === normal(b);
+}
+
+/** Which lines were added, removed or changed, by key, with old → new amounts: the audit's detail. */
+export function diffLines(before: readonly CostLine[], after: readonly CostLine[]) {
+  const old = new Map(before.map((l) => [costLineKey(l), l]));
+  const next = new Map(after.map((l) => [costLineKey(l), l]));
+  const added = [...next.entries()].filter(([k]) => !old.has(k)).map(([key, l]) => ({ key, amount: l.amount }));
+  const removed = [...old.entries()].filter(([k]) => !next.has(k)).map(([key, l]) => ({ key, amount: l.amount }));
+  const changed = [...next.entries()]
+    .filter(([k, l]) => old.has(k) && (old.get(k)?.amount !== l.amount || (old.get(k)?.comment ?? null) !== (l.comment ?? null)))
+    .map(([key, l]) => ({ key, before: old.get(key)?.amount ?? 0, after: l.amount }));
+  return { added, removed, changed };
+}
+
+function statusConflict(status: ReportStatus | null, action: ReportAction, reason: string): AppError {
+  if (reason === "YEAR_CLOSED") return new AppError("PERIOD_LOCKED", { params: { status, action } });
+  return new AppError("STATUS_CONFLICT", { message: `Cannot ${action} a report that is ${status ?? "missing"}`, params: { status, action } });
+}
+
 /**
- * Saves the total IT cost for a year and refreshes the indicators in the same transaction, so
- * benchmark screens never see a cost without its K1.
+ * Saves a report's content (lines whole, volumes, overrides, explanations) from the version the
+ * user read, recomputes its indicators and writes the audit entry, in one transaction. Content
+ * equal to what is stored writes nothing, so importing the same file twice changes nothing.
  */
-export function saveItCostTotal(
+export function saveCostReportContent(
   db: Db,
   municipality: MunicipalityListItem,
-  input: ItCostTotalInput,
-  options: { now: Date; actor: { userId: number; email: string; ip: string | null } },
-): CostYear {
+  input: Omit<CostReportInput, "municipalityNumber">,
+  options: { now: Date; actor: Actor; source: "entered" | "import"; fileName?: string | null },
+): { written: boolean; version: number } {
   const nowIso = options.now.toISOString();
   return db.transaction(
     (tx) => {
-      const reportingYear = getReportingYear(tx, input.year);
-      if (!reportingYear) {
-        const years = listReportingYears(tx).map((y) => y.year);
-        const params = { min: Math.min(...years), max: Math.max(...years) };
-        throw new AppError("YEAR_OUT_OF_RANGE", {
-          message: `Year ${input.year} is not a reporting year`,
-          params,
-          issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }],
-        });
+      const reportingYear = requireYear(tx, input.year);
+      const current = getCostReport(tx, municipality.id, input.year);
+      const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
+      if (!transition.ok) throw statusConflict(current?.status ?? null, "edit", transition.reason);
+      if ((current?.version ?? null) !== input.expectedVersion) {
+        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current?.version ?? null } });
       }
-      if (reportingYear.state === "closed") {
-        throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
-      }
-      const perInhabitant = checkItCostPlausibility(input.totalItCost, getPopulation(tx, municipality.id, input.year));
-      if (perInhabitant !== null) {
-        const params = { perInhabitant, max: MAX_IT_COST_PER_INHABITANT_NOK };
-        throw new AppError("AMOUNT_IMPLAUSIBLE", {
-          message: `IT cost of ${perInhabitant} NOK per inhabitant is implausible`,
-          params,
-          issues: [{ path: ["totalItCost"], code: "AMOUNT_IMPLAUSIBLE", params }],
-        });
-      }
-      const before = getCostReport(tx, municipality.id, input.year);
-      const result = saveCostTotal(tx, {
+      const systemIds = new Set(listSystems(tx, municipality.id).map((s) => s.id));
+      const issues = checkCostLines(input.lines, systemIds);
+      if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { message: "Invalid cost lines", issues });
+      const content: CostReportContent = {
+        lines: input.lines,
+        itUserAccounts: input.itUserAccounts,
+        employeesFte: input.employeesFte,
+        populationOverride: input.populationOverride,
+        grossOperatingExpenditureOverride: input.grossOperatingExpenditureOverride,
+        warningComments: Object.fromEntries(Object.entries(input.warningComments).filter(([, v]) => v.trim() !== "")),
+      };
+      const before = current ? contentOf(current, listCostLines(tx, current.id)) : null;
+      if (current && before && current.status === "draft" && sameContent(before, content)) return { written: false, version: current.version };
+      const result = saveCostReport(tx, {
         organisationId: municipality.id,
         year: input.year,
-        totalItCost: input.totalItCost,
         expectedVersion: input.expectedVersion,
+        content,
+        source: options.source,
         now: nowIso,
       });
       if (!result.ok) {
-        throw new AppError("VERSION_CONFLICT", {
-          message: "The cost report was changed by someone else",
-          params: { currentVersion: result.currentVersion },
-        });
+        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
       }
+      recomputeIndicatorValues(tx, { scope: { organisationId: municipality.id, year: input.year }, now: nowIso });
+      const { lines: beforeLines = [], ...beforeRest } = before ?? {};
+      const { lines: afterLines, ...afterRest } = content;
+      appendAudit(tx, {
+        at: nowIso,
+        actorUserId: options.actor.userId,
+        actorEmail: options.actor.email,
+        ip: options.actor.ip,
+        action: options.source === "import" ? "costs.reportImported" : "costs.reportSaved",
+        entity: "costReport",
+        entityId: String(result.row.id),
+        organisationId: municipality.id,
+        details: {
+          year: input.year,
+          fileName: options.fileName ?? null,
+          version: { before: current?.version ?? null, after: result.row.version },
+          status: { before: current?.status ?? null, after: result.row.status },
+          total: { before: current?.totalItCost ?? null, after: result.row.totalItCost },
+          lines: diffLines(beforeLines, afterLines),
+          before: before ? beforeRest : null,
+          after: afterRest,
+        },
+      });
+      return { written: true, version: result.row.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const STATUS_AUDIT_ACTION = { submit: "costs.reportSubmitted", approve: "costs.reportApproved", return: "costs.reportReturned" } as const;
+
+/** Submit, approve or return: the state machine, the permission (checked by the router) and, for submit, the explanations. */
+export function changeReportStatus(
+  db: Db,
+  municipality: MunicipalityListItem,
+  input: { year: number; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
+  options: { now: Date; actor: Actor },
+): { status: ReportStatus; version: number } {
+  const nowIso = options.now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const reportingYear = requireYear(tx, input.year);
+      const current = getCostReport(tx, municipality.id, input.year);
+      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
+      if (!current || !transition.ok) throw statusConflict(current?.status ?? null, input.action, transition.ok ? "NOT_ALLOWED_FROM_STATUS" : transition.reason);
+      if (current.version !== input.expectedVersion) {
+        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current.version } });
+      }
+      if (input.action === "submit") {
+        const content = contentOf(current, listCostLines(tx, current.id));
+        const classOfSystem = new Map(listSystems(tx, municipality.id).map((s) => [s.id, s.systemClass] as const));
+        const published = publishedFigures(tx, municipality.id, input.year);
+        const warnings = warningsFor(
+          content,
+          { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
+          classOfSystem,
+          checkBasis(tx, municipality, input.year),
+        );
+        const missing = unexplainedWarnings(warnings, content.warningComments);
+        if (missing.length > 0) {
+          throw new AppError("WARNINGS_UNEXPLAINED", { message: "Explain the plausibility warnings first", params: { keys: missing.map((w) => w.key).join(",") } });
+        }
+      }
+      const comment = (input.comment ?? "").trim();
+      if (input.action === "return" && comment.length < 3) {
+        throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["comment"], code: "too_small", params: { minimum: 3 } }] });
+      }
+      const result = setCostReportStatus(tx, {
+        reportId: current.id,
+        expectedVersion: input.expectedVersion,
+        status: transition.to,
+        now: nowIso,
+        actorEmail: options.actor.email,
+        returnComment: comment || null,
+      });
+      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
       recomputeIndicatorValues(tx, { scope: { organisationId: municipality.id, year: input.year }, now: nowIso });
       appendAudit(tx, {
         at: nowIso,
         actorUserId: options.actor.userId,
         actorEmail: options.actor.email,
         ip: options.actor.ip,
-        action: "costs.totalSaved",
+        action: STATUS_AUDIT_ACTION[input.action],
         entity: "costReport",
-        entityId: String(result.row.id),
+        entityId: String(current.id),
         organisationId: municipality.id,
-        details: {
-          year: input.year,
-          before: before ? { totalItCost: before.totalItCost, version: before.version, status: before.status } : null,
-          after: { totalItCost: result.row.totalItCost, version: result.row.version, status: result.row.status },
-        },
+        details: { year: input.year, status: { before: current.status, after: result.row.status }, comment: comment || null },
       });
-      const saved = listCostYears(tx, municipality).find((y) => y.year === input.year);
-      if (!saved) throw new Error("saved cost year vanished");
-      return saved;
+      return { status: result.row.status, version: result.row.version };
     },
     { behavior: "immediate" },
   );

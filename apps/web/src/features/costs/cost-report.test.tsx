@@ -1,0 +1,113 @@
+import { getCostReport, getMunicipalityByNumber, saveCostReport } from "@malestokk/db";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+async function confirm(name: string) {
+  const dialog = await screen.findByRole("dialog");
+  fireEvent.click(within(dialog).getByRole("button", { name }));
+}
+
+describe("the cost report page", () => {
+  it("shows an approved demo report read-only to finance, with lines and totals", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "finance.1103@demo.example" });
+    expect(await screen.findByRole("heading", { level: 1, name: /IKT-kostnader 2024 – Stavanger/ })).toBeTruthy();
+    expect((await screen.findByTestId("report-status")).textContent).toBe("Godkjent");
+    expect(screen.getByTestId("report-read-only").textContent).toMatch(/godkjent\. En leder kan sende den tilbake/);
+    expect(within(screen.getByTestId("cost-lines")).getAllByRole("row").length).toBeGreaterThan(5);
+    expect(nbsp(screen.getByTestId("report-total").textContent)).toMatch(/^Samlede IKT-kostnader: [\d ]+ kr$/);
+    expect(screen.queryByRole("button", { name: "Lagre utkast" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Send inn" })).toBeNull();
+  });
+
+  it("takes a report through return, editing with live totals and warnings, submit and approval (admin holds every role)", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
+    await confirm("Send tilbake");
+    expect((await screen.findByTestId("report-returned")).textContent).toContain("Lisensene mangler");
+
+    // Replace the first line's amount with one ten times too large: the total and the warnings follow as you type.
+    const amount = await screen.findByLabelText("Beløp (kr), linje 1");
+    fireEvent.change(amount, { target: { value: "900 000 000" } });
+    await waitFor(() => expect(screen.getByTestId("warning-K1:peer").textContent).toMatch(/ganger medianen for KOSTRA-gruppen/));
+    const total = Number(nbsp(screen.getByTestId("report-total").textContent).replace(/\D/g, ""));
+    expect(total).toBeGreaterThan(900_000_000);
+
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    expect((await screen.findByTestId("report-message")).textContent).toBe("Lagret.");
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
+
+    // Submitting without explanations is refused by the server, with the reason.
+    fireEvent.click(screen.getByRole("button", { name: "Send inn" }));
+    await confirm("Send inn");
+    expect((await screen.findByRole("alert")).textContent).toBe("Skriv en forklaring på hvert varsel før du sender inn.");
+    fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" }));
+
+    for (const field of screen.getAllByLabelText("Forklaring")) fireEvent.change(field, { target: { value: "Engangskjøp av ny plattform" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByText("Lagret.");
+    fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
+    await confirm("Send inn");
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Sendt inn"));
+
+    fireEvent.click(await screen.findByRole("button", { name: "Godkjenn" }));
+    await confirm("Godkjenn");
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Godkjent"));
+  });
+
+  it("names the line and the problem for an amount it cannot read, links to it, and saves nothing", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Rett linjene" } });
+    await confirm("Send tilbake");
+    await screen.findByTestId("report-returned");
+    const version = getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)?.version;
+
+    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 2"), { target: { value: "12,50" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    const summary = await screen.findByTestId("report-errors");
+    const link = within(summary).getByRole("link");
+    expect(link.textContent).toBe("Linje 2: Skriv beløpet i hele kroner, uten øre.");
+    expect(link.getAttribute("href")).toMatch(/^#line-\d+-amount$/);
+    expect(getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)?.version).toBe(version);
+  });
+
+  it("adds and removes lines, and shows both versions on a concurrent save without overwriting", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Rett linjene" } });
+    await confirm("Send tilbake");
+    await screen.findByTestId("report-returned");
+
+    const rows = () => within(screen.getByTestId("cost-lines")).getAllByRole("row").length - 1;
+    const before = rows();
+    fireEvent.click(screen.getByRole("button", { name: "Legg til linje" }));
+    expect(rows()).toBe(before + 1);
+    fireEvent.click(screen.getByRole("button", { name: `Fjern linje ${before + 1}` }));
+    expect(rows()).toBe(before);
+
+    // Someone else saves meanwhile.
+    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+    const current = getCostReport(db, stavanger, 2024);
+    saveCostReport(db, {
+      organisationId: stavanger,
+      year: 2024,
+      expectedVersion: current?.version ?? 0,
+      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 5, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {} },
+      source: "entered",
+      now: new Date().toISOString(),
+    });
+
+    fireEvent.change(screen.getByLabelText("Beløp (kr), linje 1"), { target: { value: "1 000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    const conflict = await screen.findByTestId("report-conflict");
+    expect(nbsp(conflict.textContent)).toMatch(/Lagret versjon \d+: 5 kr, 1 linjer/);
+    expect(getCostReport(db, stavanger, 2024)?.totalItCost).toBe(5);
+    fireEvent.click(within(conflict).getByRole("button", { name: "Bruk den lagrede versjonen" }));
+    expect(rows()).toBe(1);
+  });
+});

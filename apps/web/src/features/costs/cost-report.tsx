@@ -1,0 +1,310 @@
+import "../../lib/zod-setup";
+import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { checkPlausibility, reportIndicatorValues } from "@malestokk/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatDateTime, formatNok } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { CostLinesEditor, CostLinesTable } from "./cost-lines";
+import { CostTotalsView } from "./cost-totals";
+import { draftFromReport, readDraft, type DraftIssue, type ReportDraft } from "./report-draft";
+import { ReportWorkflow } from "./report-workflow";
+import { VolumesEditor } from "./volumes";
+import { WarningsView } from "./warnings";
+
+export type ReportView = RouterOutputs["costs"]["report"];
+
+export function statusLabel(t: (key: string) => string, status: string | null): string {
+  return t(`costReport.status.${status ?? "none"}`);
+}
+
+/** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
+export function CostReport({ municipalityNumber, year }: { municipalityNumber: string; year: number }) {
+  const trpc = useTRPC();
+  const query = useQuery(trpc.costs.report.queryOptions({ municipalityNumber, year }));
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  // Another year starts the form afresh; within a year the editor follows the stored report itself.
+  return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} />;
+}
+
+interface Conflict {
+  readonly theirs: ReportView;
+}
+
+function ReportEditor({ view, municipalityNumber }: { view: ReportView; municipalityNumber: string }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<ReportDraft>(() => draftFromReport(view.report));
+  const [baseVersion, setBaseVersion] = useState<number | null>(view.report?.version ?? null);
+  const [dirty, setDirty] = useState(false);
+  const [serverIssues, setServerIssues] = useState<DraftIssue[]>([]);
+  const [message, setMessage] = useState<{ kind: "success" | "info" | "danger"; text: string } | null>(null);
+  const [showIssues, setShowIssues] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const editable = view.actions.includes("edit");
+
+  // When the stored report changes (a save, a workflow step) and nothing typed is pending, show it.
+  const pendingWork = useRef(false);
+  pendingWork.current = dirty || conflict !== null;
+  const storedKey = `${view.report?.status ?? "none"}:${view.report?.version ?? 0}`;
+  useEffect(() => {
+    if (pendingWork.current) return;
+    setDraft(draftFromReport(view.report));
+    setBaseVersion(view.report?.version ?? null);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored version or status changes
+  }, [storedKey]);
+
+  const read = useMemo(() => readDraft(draft), [draft]);
+  const classOfSystem = useMemo(() => new Map(view.systems.map((s) => [s.id, s.systemClass] as const)), [view.systems]);
+  const warnings = useMemo(() => {
+    const values = reportIndicatorValues(
+      {
+        lines: read.lines,
+        itUserAccounts: read.itUserAccounts,
+        population: read.populationOverride?.value ?? view.published.population?.value ?? null,
+        grossOperatingExpenditure: read.grossOperatingExpenditureOverride?.value ?? view.published.grossOperatingExpenditure?.value ?? null,
+      },
+      classOfSystem,
+    );
+    const basis = new Map(view.checkBasis.map((b) => [b.code, b]));
+    return checkPlausibility(
+      values.map((v) => ({
+        code: v.code,
+        value: v.value,
+        peerMedian: basis.get(v.code)?.peerMedian ?? null,
+        peerCount: basis.get(v.code)?.peerCount ?? 0,
+        lastYear: basis.get(v.code)?.lastYear ?? null,
+      })),
+    );
+  }, [read, view, classOfSystem]);
+
+  const update = (next: ReportDraft) => {
+    setDraft(next);
+    setDirty(true);
+    setMessage(null);
+  };
+
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries(trpc.costs.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
+
+  const save = useMutation(
+    trpc.costs.save.mutationOptions({
+      onSuccess: async (result) => {
+        setBaseVersion(result.version);
+        setDirty(false);
+        setServerIssues([]);
+        setConflict(null);
+        setShowIssues(false);
+        setMessage({ kind: result.written ? "success" : "info", text: result.written ? t("costReport.saved") : t("costReport.unchanged") });
+        await refresh();
+      },
+      onError: async (error) => {
+        const appError = readAppError(error);
+        if (appError?.code === "VERSION_CONFLICT") {
+          const theirs = await queryClient.fetchQuery({ ...trpc.costs.report.queryOptions({ municipalityNumber, year: view.year }), staleTime: 0 });
+          setConflict({ theirs });
+          return;
+        }
+        const issues: DraftIssue[] = (appError?.issues ?? []).map((issue) => {
+          const row = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+          const line = row === undefined ? undefined : draft.lines[row];
+          const field = String(issue.path.at(-1) ?? "");
+          return {
+            field,
+            target: line ? `${line.key}-${field === "systemId" ? "system" : field}` : "report-save",
+            code: issue.code,
+            row: row === undefined ? undefined : row + 1,
+            ...(issue.params as object),
+          };
+        });
+        setServerIssues(issues);
+        setShowIssues(true);
+        setMessage({ kind: "danger", text: issues.length > 0 ? t("costReport.errorSummary") : translateError(t, error).message });
+      },
+    }),
+  );
+
+  useEffect(() => {
+    if (showIssues) summaryRef.current?.focus();
+  }, [showIssues, serverIssues]);
+
+  const onSave = () => {
+    if (read.issues.length > 0) {
+      setShowIssues(true);
+      setServerIssues([]);
+      return;
+    }
+    save.mutate({
+      municipalityNumber,
+      year: view.year,
+      expectedVersion: baseVersion,
+      lines: read.lines,
+      itUserAccounts: read.itUserAccounts,
+      employeesFte: read.employeesFte,
+      populationOverride: read.populationOverride,
+      grossOperatingExpenditureOverride: read.grossOperatingExpenditureOverride,
+      // Only explanations of warnings that still stand are kept with the report.
+      warningComments: Object.fromEntries(
+        warnings.flatMap((w): [string, string][] => {
+          const text = (draft.comments[w.key] ?? "").trim();
+          return text === "" ? [] : [[w.key, text]];
+        }),
+      ),
+    });
+  };
+
+  const issueText = (issue: DraftIssue) => {
+    const params = { ...issue } as Record<string, unknown>;
+    const text = t([`costReport.errors.${issue.code}`, `errors.field.${issue.field}.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], params);
+    return issue.row !== undefined && !text.includes(String(issue.row)) ? t("costReport.invalidAmount", { row: issue.row, message: text }) : text;
+  };
+  const issues = showIssues ? [...read.issues, ...serverIssues] : [];
+  const fieldErrors = new Map(issues.map((i) => [i.target, issueText(i)]));
+  const report = view.report;
+  const language = i18n.language === "en" ? "en" : "nb";
+
+  return (
+    <div className="stack">
+      <div className="report-status">
+        <Tag data-color={report?.status === "approved" ? "success" : report?.status === "returned" ? "warning" : "neutral"} data-testid="report-status">
+          {statusLabel(t, report?.status ?? null)}
+        </Tag>
+        {view.deadline && <Paragraph data-size="sm">{t("costReport.deadline", { date: view.deadline })}</Paragraph>}
+      </div>
+      {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
+      {report?.isDemo && <Alert data-color="info">{t("costReport.demo")}</Alert>}
+      {report?.status === "returned" && report.returnComment && (
+        <Alert data-color="warning" data-testid="report-returned">
+          {t("costReport.returned", { by: report.decidedBy ?? "–", comment: report.returnComment })}
+        </Alert>
+      )}
+      {report?.status === "submitted" && report.submittedBy && report.submittedAt && (
+        <Paragraph data-size="sm">{t("costReport.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) })}</Paragraph>
+      )}
+      {report?.status === "approved" && report.decidedBy && report.decidedAt && (
+        <Paragraph data-size="sm">{t("costReport.decidedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) })}</Paragraph>
+      )}
+      {!report && <Paragraph>{t("costReport.notStarted", { year: view.year })}</Paragraph>}
+      {!editable && report && (
+        <Paragraph data-testid="report-read-only">
+          {report.status === "approved" ? t("costReport.readOnlyApproved") : report.status === "submitted" ? t("costReport.readOnlySubmitted") : t("costReport.readOnlyRole")}
+        </Paragraph>
+      )}
+
+      {issues.length > 0 && (
+        <div ref={summaryRef} tabIndex={-1} className="error-summary-focus" data-testid="report-errors">
+          <ErrorSummary>
+            <ErrorSummary.Heading>{t("costReport.errorSummary")}</ErrorSummary.Heading>
+            <ErrorSummary.List>
+              {issues.map((issue, index) => (
+                <ErrorSummary.Item key={`${issue.target}-${index}`}>
+                  <ErrorSummary.Link href={`#${issue.target}`}>{issueText(issue)}</ErrorSummary.Link>
+                </ErrorSummary.Item>
+              ))}
+            </ErrorSummary.List>
+          </ErrorSummary>
+        </div>
+      )}
+
+      <section aria-labelledby="lines-heading" className="stack">
+        <Heading level={2} data-size="sm" id="lines-heading">
+          {t("costReport.lines.title")}
+        </Heading>
+        {editable ? (
+          <>
+            <Paragraph data-size="sm">{t("costReport.lines.intro")}</Paragraph>
+            <CostLinesEditor lines={draft.lines} systems={view.systems} errors={fieldErrors} onChange={(lines) => update({ ...draft, lines })} />
+          </>
+        ) : (
+          <CostLinesTable lines={report?.lines ?? []} systems={view.systems} />
+        )}
+      </section>
+
+      <CostTotalsView lines={read.lines} systems={view.systems} classOfSystem={classOfSystem} />
+
+      <VolumesEditor draft={draft} view={view} editable={editable} errors={fieldErrors} onChange={update} />
+
+      <WarningsView
+        warnings={warnings}
+        comments={draft.comments}
+        editable={editable}
+        language={language}
+        onComment={(key, text) => update({ ...draft, comments: { ...draft.comments, [key]: text } })}
+      />
+
+      {conflict && (
+        <Alert data-color="warning" data-testid="report-conflict">
+          <Heading level={2} data-size="xs">
+            {t("costReport.conflict.title")}
+          </Heading>
+          <Paragraph>{t("costReport.conflict.body")}</Paragraph>
+          <Paragraph>
+            {t("costReport.conflict.mine", { total: formatNok(read.lines.reduce((s, l) => s + l.amount, 0)), lines: read.lines.length })}
+          </Paragraph>
+          {conflict.theirs.report && (
+            <Paragraph>
+              {t("costReport.conflict.theirs", {
+                version: conflict.theirs.report.version,
+                total: formatNok(conflict.theirs.report.totalItCost),
+                lines: conflict.theirs.report.lines.length,
+                status: statusLabel(t, conflict.theirs.report.status).toLocaleLowerCase(),
+                date: formatDateTime(conflict.theirs.report.updatedAt),
+              })}
+            </Paragraph>
+          )}
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setDraft(draftFromReport(conflict.theirs.report));
+                setBaseVersion(conflict.theirs.report?.version ?? null);
+                setDirty(false);
+                setConflict(null);
+              }}
+            >
+              {t("costReport.conflict.useTheirs")}
+            </Button>
+            {conflict.theirs.actions.includes("edit") && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setBaseVersion(conflict.theirs.report?.version ?? null);
+                  setConflict(null);
+                }}
+              >
+                {t("costReport.conflict.keepMine")}
+              </Button>
+            )}
+          </div>
+        </Alert>
+      )}
+
+      {editable && (
+        <div className="button-row">
+          <Button id="report-save" onClick={onSave} disabled={save.isPending || conflict !== null} aria-busy={save.isPending}>
+            {save.isPending ? t("costReport.saving") : t("costReport.save")}
+          </Button>
+        </div>
+      )}
+      <div role="status" aria-live="polite">
+        {message && !showIssues && (
+          <Alert data-color={message.kind} data-testid="report-message">
+            {message.text}
+          </Alert>
+        )}
+      </div>
+
+      {report && view.actions.some((a) => a !== "edit") && (
+        <ReportWorkflow view={view} municipalityNumber={municipalityNumber} dirty={dirty} onDone={refresh} />
+      )}
+    </div>
+  );
+}

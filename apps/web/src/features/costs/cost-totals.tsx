@@ -1,0 +1,70 @@
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { COST_TYPE_NAMES, COST_TYPES, costTotals, IT_SERVICE_NAMES, IT_SERVICES, type CostLine, type SystemClass } from "@malestokk/domain";
+import { useTranslation } from "react-i18next";
+
+import { formatNok } from "../../lib/format";
+import type { SystemOption } from "./cost-lines";
+
+const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 1 });
+
+function TotalsTable({ caption, rows, total }: { caption: string; rows: readonly { name: string; amount: number }[]; total: number }) {
+  const { t } = useTranslation();
+  return (
+    <Table data-size="sm" className="totals-table">
+      <caption>{caption}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{t("costReport.totals.name")}</Table.HeaderCell>
+          <Table.HeaderCell className="numeric">{t("costReport.totals.amount")}</Table.HeaderCell>
+          <Table.HeaderCell className="numeric">{t("costReport.totals.share")}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {rows.map((r) => (
+          <Table.Row key={r.name}>
+            <Table.Cell>{r.name}</Table.Cell>
+            <Table.Cell className="numeric">{formatNok(r.amount)}</Table.Cell>
+            <Table.Cell className="numeric">{total > 0 ? percent.format(r.amount / total) : "–"}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  );
+}
+
+/** Totals per service, cost type and fagsystem, recomputed from the lines as they are typed. */
+export function CostTotalsView(props: { lines: readonly CostLine[]; systems: readonly SystemOption[]; classOfSystem: ReadonlyMap<number, SystemClass> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const totals = costTotals(props.lines, props.classOfSystem);
+  const systemNames = new Map(props.systems.map((s) => [s.id, s.name]));
+  return (
+    <section aria-labelledby="totals-heading" className="stack">
+      <Heading level={2} data-size="sm" id="totals-heading">
+        {t("costReport.totals.title")}
+      </Heading>
+      <Paragraph data-testid="report-total" aria-live="polite">
+        {t("costReport.totals.total", { value: formatNok(totals.total) })}
+      </Paragraph>
+      <div className="totals-grid">
+        <TotalsTable
+          caption={t("costReport.totals.byService")}
+          total={totals.total}
+          rows={IT_SERVICES.map((s) => ({ name: IT_SERVICE_NAMES[s][lang], amount: totals.byService[s] }))}
+        />
+        <TotalsTable
+          caption={t("costReport.totals.byCostType")}
+          total={totals.total}
+          rows={COST_TYPES.map((c) => ({ name: COST_TYPE_NAMES[c][lang], amount: totals.byCostType[c] }))}
+        />
+        {totals.bySystem.size > 0 && (
+          <TotalsTable
+            caption={t("costReport.totals.bySystem")}
+            total={totals.total}
+            rows={[...totals.bySystem].map(([id, amount]) => ({ name: systemNames.get(id) ?? String(id), amount }))}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Heading, Paragraph, Textarea, Field, Label } from "@digdir/designsystemet-react";
+import { getIndicator, type PlausibilityWarning } from "@malestokk/domain";
+import { useTranslation } from "react-i18next";
+
+import { formatDecimal, formatNok } from "../../lib/format";
+
+const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 0, signDisplay: "always" });
+const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
+
+function formatValue(code: string, value: number): string {
+  const unit = getIndicator(code)?.unit;
+  if (unit === "NOK") return formatNok(Math.round(value));
+  if (unit === "percent") return `${formatDecimal(value)} %`;
+  return formatDecimal(value);
+}
+
+/** Plausibility warnings with the numbers behind them, and a field to explain each. */
+export function WarningsView(props: {
+  warnings: readonly PlausibilityWarning[];
+  comments: Readonly<Record<string, string>>;
+  editable: boolean;
+  language: "nb" | "en";
+  onComment: (key: string, text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const unexplained = props.warnings.filter((w) => (props.comments[w.key] ?? "").trim() === "").length;
+  return (
+    <section aria-labelledby="warnings-heading" className="stack" data-testid="report-warnings">
+      <Heading level={2} data-size="sm" id="warnings-heading">
+        {t("costReport.warnings.title")}
+      </Heading>
+      <Paragraph data-size="sm">{t("costReport.warnings.intro")}</Paragraph>
+      {props.warnings.length === 0 ? (
+        <Paragraph>{t("costReport.warnings.none")}</Paragraph>
+      ) : (
+        <>
+          {unexplained > 0 && props.editable && <Alert data-color="warning">{t("costReport.warnings.unexplained", { count: unexplained })}</Alert>}
+          <ul className="warning-list">
+            {props.warnings.map((w) => {
+              const indicator = getIndicator(w.code);
+              const values = {
+                indicator: indicator?.name[props.language] ?? w.code,
+                value: formatValue(w.code, w.value),
+                reference: formatValue(w.code, w.reference),
+                ratio: w.kind === "peerLow" ? percent.format(w.ratio).replace("+", "") : ratio.format(w.ratio),
+                change: percent.format(w.ratio - 1),
+                n: w.peerCount,
+              };
+              const id = `warning-${w.key.replace(/[^a-zA-Z0-9]/g, "-")}`;
+              return (
+                <li key={w.key} className="warning-item" data-testid={`warning-${w.key}`}>
+                  <Paragraph>{t(`costReport.warnings.${w.kind}`, values)}</Paragraph>
+                  {props.editable ? (
+                    <Field>
+                      <Label htmlFor={id}>{t("costReport.warnings.explain")}</Label>
+                      <Textarea
+                        id={id}
+                        rows={2}
+                        maxLength={500}
+                        value={props.comments[w.key] ?? ""}
+                        onChange={(e) => props.onComment(w.key, e.target.value)}
+                      />
+                    </Field>
+                  ) : (
+                    props.comments[w.key] && <Paragraph data-size="sm">{`${t("costReport.warnings.explain")}: ${props.comments[w.key]}`}</Paragraph>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { listAudit } from "@malestokk/db";
+import { describe, expect, it } from "vitest";
+
+import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+
+const base = { municipalityNumber: "0301", id: null, expectedVersion: null, vendor: "Leverandør AS", systemClass: "healthCare" as const, svarUt: false, inUseFrom: 2021, inUseTo: null };
+
+describe("systems (the fagsystem register)", () => {
+  it("creates, renames from the version read, and audits old → new", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const created = await finance.systems.save({ ...base, name: "Helseplattformen" });
+    expect(created).toMatchObject({ name: "Helseplattformen", version: 1, systemClass: "healthCare" });
+    const updated = await finance.systems.save({ ...base, id: created.id, expectedVersion: 1, name: "Helseplattformen Epic", svarUt: true });
+    expect(updated).toMatchObject({ version: 2, svarUt: true });
+    const stale = await expectTrpcError(() => finance.systems.save({ ...base, id: created.id, expectedVersion: 1, name: "Gammelt navn" }));
+    expect(expectAppError(stale, "VERSION_CONFLICT").params).toEqual({ currentVersion: 2 });
+    const audit = listAudit(api.db, { action: "systems.updated", limit: 1 })[0];
+    expect(JSON.parse(audit?.details ?? "{}")).toMatchObject({ before: { name: "Helseplattformen" }, after: { name: "Helseplattformen Epic" } });
+    expect((await finance.systems.list({ municipalityNumber: "0301" })).map((s) => s.name)).toContain("Helseplattformen Epic");
+  });
+
+  it("refuses a name already used in the organisation, whatever the case, and an end before the start", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const taken = await expectTrpcError(() => finance.systems.save({ ...base, name: "DEMO SAK/ARKIV" }));
+    expect(expectAppError(taken, "NAME_TAKEN").issues[0]?.path).toEqual(["name"]);
+    const backwards = await expectTrpcError(() => finance.systems.save({ ...base, name: "Nytt", inUseFrom: 2022, inUseTo: 2020 }));
+    expect(expectAppError(backwards, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["inUseTo"], code: "BEFORE_START" });
+  });
+
+  it("keeps a fagsystem that cost lines use, deletes an unused one, and never reaches another organisation's", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const systems = await finance.systems.list({ municipalityNumber: "0301" });
+    const used = systems.find((s) => s.lineCount > 0);
+    expect(used).toBeDefined();
+    expect(expectAppError(await expectTrpcError(() => finance.systems.delete({ municipalityNumber: "0301", id: used?.id ?? 0 })), "IN_USE").params.count).toBe(used?.lineCount);
+    const fresh = await finance.systems.save({ ...base, name: "Ubrukt" });
+    await finance.systems.delete({ municipalityNumber: "0301", id: fresh.id });
+    expect((await finance.systems.list({ municipalityNumber: "0301" })).some((s) => s.id === fresh.id)).toBe(false);
+    const bergen = (await api.as("admin@demo.example").systems.list({ municipalityNumber: "4601" }))[0];
+    const foreign = await expectTrpcError(() => finance.systems.delete({ municipalityNumber: "0301", id: bergen?.id ?? 0 }));
+    expect(foreign.code).toBe("NOT_FOUND");
+  });
+});

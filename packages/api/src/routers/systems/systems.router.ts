@@ -1,0 +1,40 @@
+import { MAX_YEAR, MIN_YEAR, SYSTEM_CLASSES } from "@malestokk/domain";
+import { z } from "zod";
+
+import { municipalityProcedure, router } from "../../trpc";
+import { deleteOrganisationSystem, listOrganisationSystems, saveOrganisationSystem } from "./systems.service";
+
+const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR).nullable();
+
+/** The fagsystem register of one organisation (issue 5): read with the cost figures, kept by finance. */
+export const systemsRouter = router({
+  list: municipalityProcedure("costs.read").query(({ ctx }) => listOrganisationSystems(ctx.db, ctx.municipality)),
+  save: municipalityProcedure("costs.edit")
+    .input(
+      z.object({
+        id: z.number().int().positive().nullable(),
+        expectedVersion: z.number().int().min(1).nullable(),
+        name: z.string().trim().min(1).max(120),
+        vendor: z.string().trim().max(120).nullable(),
+        systemClass: z.enum(SYSTEM_CLASSES),
+        svarUt: z.boolean(),
+        inUseFrom: Year,
+        inUseTo: Year,
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const { id, expectedVersion, municipalityNumber: _number, ...fields } = input;
+      return saveOrganisationSystem(ctx.db, ctx.municipality, { id, expectedVersion, fields: { ...fields, vendor: fields.vendor || null } }, {
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      });
+    }),
+  delete: municipalityProcedure("costs.edit")
+    .input(z.object({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) =>
+      deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, {
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+});

@@ -1,0 +1,85 @@
+import {
+  appendAudit,
+  countSystemLines,
+  deleteSystem,
+  getSystem,
+  listSystems,
+  saveSystem,
+  type Db,
+  type DbOrTx,
+  type MunicipalityListItem,
+  type SystemFields,
+} from "@malestokk/db";
+
+import { AppError } from "../../errors";
+
+type Actor = { userId: number; email: string; ip: string | null };
+
+/** The organisation's fagsystemer, with how many cost lines are tied to each (those cannot be deleted). */
+export function listOrganisationSystems(db: DbOrTx, municipality: MunicipalityListItem) {
+  return listSystems(db, municipality.id);
+}
+
+/** Creates (id null) or updates a fagsystem from the version the user read; audited with old → new. */
+export function saveOrganisationSystem(
+  db: Db,
+  municipality: MunicipalityListItem,
+  input: { id: number | null; expectedVersion: number | null; fields: SystemFields },
+  options: { now: Date; actor: Actor },
+) {
+  if (input.fields.inUseFrom !== null && input.fields.inUseTo !== null && input.fields.inUseTo < input.fields.inUseFrom) {
+    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["inUseTo"], code: "BEFORE_START", params: { from: input.fields.inUseFrom } }] });
+  }
+  return db.transaction(
+    (tx) => {
+      const before = input.id === null ? null : getSystem(tx, municipality.id, input.id);
+      const result = saveSystem(tx, { organisationId: municipality.id, ...input, now: options.now.toISOString() });
+      if (!result.ok) {
+        if (result.reason === "NAME_TAKEN") {
+          throw new AppError("NAME_TAKEN", { params: { name: input.fields.name }, issues: [{ path: ["name"], code: "NAME_TAKEN", params: {} }] });
+        }
+        if (result.reason === "NOT_FOUND") throw new AppError("NOT_FOUND", { params: { id: input.id } });
+        throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion ?? null } });
+      }
+      appendAudit(tx, {
+        at: options.now.toISOString(),
+        actorUserId: options.actor.userId,
+        actorEmail: options.actor.email,
+        ip: options.actor.ip,
+        action: before ? "systems.updated" : "systems.created",
+        entity: "system",
+        entityId: String(result.row.id),
+        organisationId: municipality.id,
+        details: { before, after: result.row },
+      });
+      return result.row;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Deletes a fagsystem that no cost line uses; one in use is kept (mark it out of use instead). */
+export function deleteOrganisationSystem(db: Db, municipality: MunicipalityListItem, id: number, options: { now: Date; actor: Actor }) {
+  db.transaction(
+    (tx) => {
+      const system = getSystem(tx, municipality.id, id);
+      if (!system) throw new AppError("NOT_FOUND", { params: { id } });
+      const lines = countSystemLines(tx, id);
+      if (lines > 0) throw new AppError("IN_USE", { params: { count: lines } });
+      deleteSystem(tx, municipality.id, id);
+      appendAudit(tx, {
+        at: options.now.toISOString(),
+        actorUserId: options.actor.userId,
+        actorEmail: options.actor.email,
+        ip: options.actor.ip,
+        action: "systems.deleted",
+        entity: "system",
+        entityId: String(id),
+        organisationId: municipality.id,
+        details: { before: system },
+      });
+    },
+    { behavior: "immediate" },
+  );
+  return { id };
+}

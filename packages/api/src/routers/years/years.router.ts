@@ -1,0 +1,28 @@
+import { MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
+import { z } from "zod";
+
+import { permissionProcedure, router } from "../../trpc";
+import { listYears, setYearState } from "./years.service";
+
+const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+export const yearsRouter = router({
+  list: permissionProcedure("register.read").query(({ ctx }) => listYears(ctx.db)),
+  close: permissionProcedure("years.manage")
+    .input(z.object({ year: Year }))
+    .mutation(({ ctx, input }) =>
+      setYearState(ctx.db, { year: input.year, state: "closed", reason: null }, {
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+  /** Reopening changes figures people may have relied on: it needs a reason, kept in the audit log. */
+  reopen: permissionProcedure("years.manage")
+    .input(z.object({ year: Year, reason: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
+    .mutation(({ ctx, input }) =>
+      setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, {
+        now: ctx.now(),
+        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
+      }),
+    ),
+});

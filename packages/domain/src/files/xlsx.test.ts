@@ -1,0 +1,324 @@
+import fc from "fast-check";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+
+import { neutraliseFormula } from "./formula";
+import {
+  formatXlsxNumber,
+  MAX_XLSX_ROWS,
+  MAX_XLSX_UNZIPPED_BYTES,
+  readXlsxFirstSheet,
+  readXlsxFirstSheetCells,
+  writeXlsx,
+  type XlsxWriteCell,
+} from "./xlsx";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A workbook as Excel lays it out; `sheets` are [name, sheet part, sheetData XML, state]. */
+function workbook(options: {
+  sheets: readonly (readonly [string, string, string, string?])[];
+  sharedStrings?: string;
+  prefix?: string;
+}): Uint8Array {
+  const p = options.prefix ?? "";
+  const ns = p === "" ? `xmlns="${MAIN}"` : `xmlns:${p.slice(0, -1)}="${MAIN}"`;
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8("<Types/>"),
+    "_rels/.rels": strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    "xl/workbook.xml": strToU8(
+      `<${p}workbook ${ns} xmlns:r="${REL}"><${p}sheets>` +
+        options.sheets
+          .map(
+            ([name, , , state], i) =>
+              `<${p}sheet name="${name}" sheetId="${i + 1}"${state ? ` state="${state}"` : ""} r:id="rId${i + 10}"/>`,
+          )
+          .join("") +
+        `</${p}sheets></${p}workbook>`,
+    ),
+    "xl/_rels/workbook.xml.rels": strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        options.sheets
+          .map(([, part], i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="${part}"/>`)
+          .join("") +
+        `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
+        "</Relationships>",
+    ),
+  };
+  for (const [, part, sheetData] of options.sheets) {
+    const path = part.startsWith("/") ? part.slice(1) : `xl/${part}`;
+    files[path] = strToU8(
+      `<?xml version="1.0"?>\r\n<${p}worksheet ${ns}><${p}dimension ref="A1"/><${p}sheetData>${sheetData}</${p}sheetData></${p}worksheet>`,
+    );
+  }
+  if (options.sharedStrings !== undefined) {
+    files["xl/sharedStrings.xml"] = strToU8(`<${p}sst ${ns}>${options.sharedStrings}</${p}sst>`);
+  }
+  return zipSync(files);
+}
+
+describe("readXlsxFirstSheet", () => {
+  it("reads the first sheet in tab order through the relationships, not sheet1.xml", () => {
+    const bytes = workbook({
+      sheets: [
+        [
+          "Kostnader",
+          "worksheets/sheet2.xml",
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>first tab</t></is></c></row>',
+        ],
+        [
+          "Data",
+          "/xl/worksheets/sheet1.xml",
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>second tab</t></is></c></row>',
+        ],
+      ],
+    });
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["first tab"]] });
+  });
+
+  it("skips a hidden first sheet", () => {
+    const bytes = workbook({
+      sheets: [
+        ["Oppslag", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>1</v></c></row>', "hidden"],
+        ["Kostnader", "worksheets/sheet2.xml", '<row r="1"><c r="A1"><v>2</v></c></row>'],
+      ],
+    });
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["2"]] });
+  });
+
+  it("reads shared strings with rich-text runs, inline strings, numbers, booleans, errors and formula text", () => {
+    const sharedStrings =
+      "<si><t>IKT-tjeneste</t></si>" +
+      '<si><r><rPr><b/></rPr><t>Bruker</t></r><r><t xml:space="preserve">støtte </t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si>' +
+      "<si><t>Drift &amp; forvaltning &lt;x&gt; &#248;&#x00E5; _x000D_ny</t></si>" +
+      "<si><t/></si>";
+    const sheet =
+      '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s" s="1"><v>1</v></c></row>' +
+      '<row r="3"><c r="B3" t="s"><v>2</v></c><c r="C3" t="b"><v>1</v></c><c r="D3" t="e"><v>#DIV/0!</v></c></row>' +
+      '<row r="4"><c r="A4"><v>1234.5</v></c><c r="B4" s="2"><v>1.2345E+5</v></c><c r="C4" t="str"><f>A1&amp;"x"</f><v>IKT-tjenestex</v></c>' +
+      '<c r="D4" t="inlineStr"><is><r><t>in</t></r><r><t>line</t></r></is></c><c r="E4"/><c r="F4" t="s"><v>3</v></c></row>' +
+      '<row r="5" ht="15" customHeight="1"><c r="A5" s="3"/></row>';
+    const result = readXlsxFirstSheet(workbook({ sheets: [["Ark1", "worksheets/sheet1.xml", sheet]], sharedStrings }));
+    expect(result).toEqual({
+      ok: true,
+      rows: [
+        ["IKT-tjeneste", "", "Brukerstøtte "],
+        [],
+        ["", "Drift & forvaltning <x> øå \rny", "TRUE", "#DIV/0!"],
+        ["1234.5", "123450", "IKT-tjenestex", "inline"],
+      ],
+    });
+  });
+
+  it("keeps numbers as numbers in readXlsxFirstSheetCells", () => {
+    const bytes = workbook({
+      sheets: [
+        ["Ark1", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>100.125</v></c><c r="B1" t="n"><v>7</v></c></row>'],
+      ],
+    });
+    expect(readXlsxFirstSheetCells(bytes)).toEqual({ ok: true, rows: [[100.125, 7]] });
+  });
+
+  it("reads namespace-prefixed XML and rows and cells without references (OpenXML SDK exports)", () => {
+    const sheet =
+      '<x:row><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>5</x:v></x:c></x:row>' +
+      '<x:row><x:c r="C2" t="inlineStr"><x:is><x:t>c</x:t></x:is></x:c><x:c><x:v>6</x:v></x:c></x:row>';
+    const bytes = workbook({
+      prefix: "x:",
+      sheets: [["Sheet", "worksheets/sheet1.xml", sheet]],
+      sharedStrings: "<x:si><x:t>a</x:t></x:si>",
+    });
+    expect(readXlsxFirstSheet(bytes)).toEqual({
+      ok: true,
+      rows: [
+        ["a", "5"],
+        ["", "", "c", "6"],
+      ],
+    });
+  });
+
+  it("refuses what is not a zip", () => {
+    expect(readXlsxFirstSheet(strToU8("IKT-tjeneste;Beløp"))).toEqual({ ok: false, error: { code: "NOT_A_ZIP" } });
+    expect(readXlsxFirstSheet(Uint8Array.of(0x50, 0x4b, 3, 4, 0, 0, 0))).toEqual({
+      ok: false,
+      error: { code: "NOT_A_ZIP" },
+    });
+  });
+
+  it("refuses a zip without a worksheet", () => {
+    expect(
+      readXlsxFirstSheet(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") })),
+    ).toEqual({
+      ok: false,
+      error: { code: "NO_WORKSHEET" },
+    });
+    const chartOnly = workbook({ sheets: [["Chart", "worksheets/sheet1.xml", ""]] });
+    const files = unzipSync(chartOnly);
+    delete files["xl/worksheets/sheet1.xml"];
+    expect(readXlsxFirstSheet(zipSync(files))).toEqual({ ok: false, error: { code: "NO_WORKSHEET" } });
+  });
+
+  /** A zip whose central directory claims `declared` bytes for each entry (a zip bomb's headers). */
+  function zipDeclaring(names: readonly string[], declared: number): Uint8Array {
+    const zip = zipSync(Object.fromEntries(names.map((name) => [name, strToU8("<x/>")])), { level: 0 });
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    zip.forEach((_, i) => {
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2)
+        view.setUint32(i + 24, declared, true);
+    });
+    return zip;
+  }
+
+  it("refuses a zip bomb from its declared sizes, before inflating anything", () => {
+    // fflate inflates into a buffer of the declared size, so the declared sizes are what counts.
+    expect(readXlsxFirstSheet(zipDeclaring(["xl/workbook.xml"], 0xfffffffe))).toEqual({
+      ok: false,
+      error: { code: "FILE_TOO_LARGE" },
+    });
+    const twoHalves = zipDeclaring(["xl/workbook.xml", "xl/worksheets/sheet1.xml"], MAX_XLSX_UNZIPPED_BYTES / 2 + 1);
+    expect(readXlsxFirstSheet(twoHalves)).toEqual({ ok: false, error: { code: "FILE_TOO_LARGE" } });
+  });
+
+  it("stops inflating an entry that yields more than it declared", () => {
+    // 10 MB of zeros deflates to about 10 kB; declared as 1 kB, inflation stops after the first chunk.
+    const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(10 * 1024 * 1024) }, { level: 1 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset);
+    bomb.forEach((_, i) => {
+      if (bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 1 && bomb[i + 3] === 2)
+        view.setUint32(i + 24, 1024, true);
+    });
+    expect(readXlsxFirstSheet(bomb)).toEqual({ ok: false, error: { code: "NOT_A_ZIP" } });
+  });
+
+  it("refuses a sheet used beyond MAX_XLSX_ROWS but reads up to it", () => {
+    const at = (row: number): Uint8Array =>
+      workbook({
+        sheets: [
+          [
+            "Ark1",
+            "worksheets/sheet1.xml",
+            `<row r="1"><c r="A1"><v>1</v></c></row><row r="${row}"><c r="B${row}"><v>2</v></c></row>`,
+          ],
+        ],
+      });
+    expect(readXlsxFirstSheet(at(MAX_XLSX_ROWS + 1))).toEqual({ ok: false, error: { code: "TOO_MANY_ROWS" } });
+    const last = readXlsxFirstSheet(at(MAX_XLSX_ROWS));
+    expect(last.ok && last.rows.length).toBe(MAX_XLSX_ROWS);
+    expect(last.ok && last.rows[MAX_XLSX_ROWS - 1]).toEqual(["", "2"]);
+  });
+
+  it("ignores formatted but empty rows far down the sheet", () => {
+    const bytes = workbook({
+      sheets: [
+        [
+          "Ark1",
+          "worksheets/sheet1.xml",
+          '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" s="1"><c r="A1048576" s="1"/></row>',
+        ],
+      ],
+    });
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["1"]] });
+  });
+});
+
+describe("writeXlsx", () => {
+  it("writes the parts Excel needs, with inline strings and numbers", () => {
+    const files = unzipSync(
+      writeXlsx([
+        {
+          name: "Kostnader",
+          rows: [
+            ["IKT-tjeneste", "Beløp"],
+            ["Drift", 1234.5, null, "=cmd"],
+          ],
+        },
+      ]),
+    );
+    expect(Object.keys(files)).toEqual([
+      "[Content_Types].xml",
+      "_rels/.rels",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+      "xl/worksheets/sheet1.xml",
+    ]);
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    expect(sheet).toContain(
+      '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">Drift</t></is></c><c r="B2"><v>1234.5</v></c>',
+    );
+    expect(sheet).toContain('<c r="D2" t="inlineStr"><is><t xml:space="preserve">\'=cmd</t></is></c>');
+    expect(strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())).toContain(
+      '<sheet name="Kostnader" sheetId="1" r:id="rId1"/>',
+    );
+  });
+
+  it("is deterministic", () => {
+    const sheets = [{ name: "A", rows: [["x", 1]] }];
+    expect(writeXlsx(sheets)).toEqual(writeXlsx(sheets));
+  });
+
+  it("makes sheet names valid and unique for Excel", () => {
+    const bytes = writeXlsx([
+      { name: "Kostnader 2024/2025: [utkast]?", rows: [] },
+      { name: "kostnader 2024 2025  utkast", rows: [] },
+      { name: "'History'", rows: [] },
+      { name: "", rows: [] },
+      { name: "A very long sheet name that Excel would refuse", rows: [] },
+    ]);
+    const xml = strFromU8(unzipSync(bytes)["xl/workbook.xml"] ?? new Uint8Array());
+    const names = Array.from(xml.matchAll(/name="([^"]*)"/g), (match) => match[1]);
+    expect(names).toEqual([
+      "Kostnader 2024 2025   utkast",
+      "kostnader 2024 2025  utkast",
+      "History (2)",
+      "Sheet4",
+      "A very long sheet name that Exc",
+    ]);
+  });
+
+  it("refuses an empty workbook and non-finite numbers", () => {
+    expect(() => writeXlsx([])).toThrow(RangeError);
+    expect(() => writeXlsx([{ name: "A", rows: [[Number.NaN]] }])).toThrow(RangeError);
+  });
+
+  it("escapes control characters and literal _xHHHH_ so they read back unchanged", () => {
+    const text = "a\u0001b\rc_x000D_d\u001f\uFFFE<&>\"'";
+    const result = readXlsxFirstSheet(writeXlsx([{ name: "A", rows: [[text]] }]));
+    expect(result).toEqual({ ok: true, rows: [[text]] });
+  });
+
+  it("round-trips through readXlsxFirstSheet: text (neutralised), numbers and gaps", () => {
+    const text = fc.string({ unit: "binary", maxLength: 12 });
+    // Up to 15 significant digits, which is what Excel keeps.
+    const number = fc.oneof(
+      fc.integer({ min: -1e12, max: 1e12 }),
+      fc.integer({ min: -1e12, max: 1e12 }).map((cents) => cents / 100),
+    );
+    const cell = fc.oneof(text, number, fc.constant(null));
+    const sheets = fc.array(
+      fc.record({
+        name: fc.string({ maxLength: 40 }),
+        rows: fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
+    fc.assert(
+      fc.property(sheets, (input) => {
+        const first = input[0]?.rows ?? [];
+        const expected = first.map((row: readonly XlsxWriteCell[]) => {
+          const cells = row.map((cell) =>
+            cell === null ? "" : typeof cell === "number" ? formatXlsxNumber(cell) : neutraliseFormula(cell),
+          );
+          while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+          return cells;
+        });
+        while (expected.length > 0 && (expected[expected.length - 1] ?? []).length === 0) expected.pop();
+        expect(readXlsxFirstSheet(writeXlsx(input))).toEqual({ ok: true, rows: expected });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,0 +1,522 @@
+import { Inflate, strFromU8, strToU8, zipSync, type Zippable } from "fflate";
+
+import { neutraliseFormula } from "./formula";
+
+/** Cap on the unzipped size of a workbook: a small upload can inflate to gigabytes (a zip bomb). */
+export const MAX_XLSX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** Cap on the last used row of the sheet we read. */
+export const MAX_XLSX_ROWS = 100_000;
+/** Cap on the cells we materialise, gaps included: one value in column XFD makes a row 16 384 wide. */
+const MAX_XLSX_CELLS = 5_000_000;
+/** Excel's last column, XFD. */
+const MAX_XLSX_COLUMNS = 16_384;
+
+export type XlsxReadErrorCode = "NOT_A_ZIP" | "NO_WORKSHEET" | "FILE_TOO_LARGE" | "TOO_MANY_ROWS";
+
+export interface XlsxReadError {
+  readonly code: XlsxReadErrorCode;
+}
+
+export type XlsxReadResult<Cell> =
+  { readonly ok: true; readonly rows: Cell[][] } | { readonly ok: false; readonly error: XlsxReadError };
+
+/** A cell as stored: numbers stay numbers, everything else (shared, inline, formula text, booleans, errors) is text. */
+export type XlsxCellValue = string | number;
+
+/**
+ * Reads the first worksheet of an XLSX workbook (the first visible one in the workbook's tab
+ * order, found through the package relationships, not by assuming sheet1.xml). Rows end at their
+ * last non-empty cell; gaps are "" and trailing empty rows are dropped, so row i is spreadsheet
+ * row i + 1. Refuses files that are not zips, that inflate beyond MAX_XLSX_UNZIPPED_BYTES, or
+ * whose sheet goes past MAX_XLSX_ROWS.
+ */
+export function readXlsxFirstSheetCells(bytes: Uint8Array): XlsxReadResult<XlsxCellValue> {
+  const parts = unzipXmlParts(bytes);
+  if (!parts.ok) return parts;
+  const sheet = findFirstWorksheet(parts.files);
+  if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
+  const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml);
+  return parseWorksheet(sheet.xml, sharedStrings);
+}
+
+/** `readXlsxFirstSheetCells` with every cell as text; numbers in plain JS form ("1234.5"). */
+export function readXlsxFirstSheet(bytes: Uint8Array): XlsxReadResult<string> {
+  const result = readXlsxFirstSheetCells(bytes);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    rows: result.rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatXlsxNumber(cell) : cell))),
+  };
+}
+
+/** A stored number as Excel shows it: 15 significant digits, so 0.1 + 0.2 reads "0.3". */
+export function formatXlsxNumber(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+type ZipParts =
+  | { readonly ok: true; readonly files: ReadonlyMap<string, Uint8Array> }
+  | { readonly ok: false; readonly error: XlsxReadError };
+
+interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly dataStart: number;
+}
+
+/**
+ * Lists a zip's entries from its central directory (PKWARE APPNOTE §4.3), ZIP64 included, or
+ * returns null when the bytes are not a zip. We read it ourselves because fflate's unzipSync
+ * inflates an entry to its end whatever size it declares: a lying header costs CPU in proportion
+ * to the real size (up to ~1000× the upload), which only an inflater that stops can prevent.
+ */
+function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
+  const u64 = (at: number): number => Number(view.getBigUint64(at, true));
+  let eocd = -1;
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (u32(at) === 0x06054b50) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  let count = u16(eocd + 10);
+  let at = u32(eocd + 16);
+  if (eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const zip64 = u64(eocd - 12);
+    if (zip64 + 56 > bytes.length || u32(zip64) !== 0x06064b50) return null;
+    count = u64(zip64 + 32);
+    at = u64(zip64 + 48);
+  }
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || u32(at) !== 0x02014b50) return null;
+    const nameLength = u16(at + 28);
+    const extraLength = u16(at + 30);
+    let compressedSize = u32(at + 20);
+    let size = u32(at + 24);
+    let localHeader = u32(at + 42);
+    const extraEnd = at + 46 + nameLength + extraLength;
+    if (extraEnd > bytes.length) return null;
+    // ZIP64 extended information: 8-byte values for the fields saturated at 0xFFFFFFFF, in order.
+    for (let extra = at + 46 + nameLength; extra + 4 <= extraEnd; extra += 4 + u16(extra + 2)) {
+      if (u16(extra) !== 0x0001) continue;
+      let field = extra + 4;
+      const next = (value: number): number => {
+        if (value !== 0xffffffff || field + 8 > extraEnd) return value;
+        field += 8;
+        return u64(field - 8);
+      };
+      size = next(size);
+      compressedSize = next(compressedSize);
+      localHeader = next(localHeader);
+    }
+    const name = strFromU8(bytes.subarray(at + 46, at + 46 + nameLength), (u16(at + 8) & 0x800) === 0);
+    if (localHeader + 30 > bytes.length || u32(localHeader) !== 0x04034b50) return null;
+    const dataStart = localHeader + 30 + u16(localHeader + 26) + u16(localHeader + 28);
+    if (dataStart + compressedSize > bytes.length) return null;
+    entries.push({ name, method: u16(at + 10), compressedSize, size, dataStart });
+    at = extraEnd + u16(at + 32);
+  }
+  return entries;
+}
+
+const INFLATE_CHUNK = 16 * 1024;
+
+/** Inflates an entry, stopping as soon as it yields more than it declared; null if it is damaged. */
+function extractEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array | null {
+  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  if (entry.method === 0) return data.length === entry.size ? data : null;
+  if (entry.method !== 8) return null;
+  const out = new Uint8Array(entry.size);
+  let written = 0;
+  let overflow = false;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > out.length) {
+      overflow = true;
+      throw new RangeError("Entry inflates beyond its declared size");
+    }
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  try {
+    // Small input chunks bound the work done before the size check can stop us (~1000× a chunk).
+    for (let at = 0; at < data.length || at === 0; at += INFLATE_CHUNK) {
+      inflater.push(data.subarray(at, at + INFLATE_CHUNK), at + INFLATE_CHUNK >= data.length);
+    }
+  } catch {
+    return null;
+  }
+  return overflow || written !== out.length ? null : out;
+}
+
+function unzipXmlParts(bytes: Uint8Array): ZipParts {
+  if (bytes.length > MAX_XLSX_UNZIPPED_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
+  const entries = readZipDirectory(bytes);
+  if (entries === null) return { ok: false, error: { code: "NOT_A_ZIP" } };
+  const total = entries.reduce((sum, entry) => sum + entry.size, 0);
+  if (total > MAX_XLSX_UNZIPPED_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
+  const files = new Map<string, Uint8Array>();
+  // Only XML parts are read; images and other media are never inflated.
+  for (const entry of entries.filter((candidate) => /\.(xml|rels)$/i.test(candidate.name))) {
+    const data = extractEntry(bytes, entry);
+    if (data === null) return { ok: false, error: { code: "NOT_A_ZIP" } };
+    files.set(partKey(entry.name), data);
+  }
+  return { ok: true, files };
+}
+
+/** Part names compare case-insensitively (ECMA-376 Part 2 §9.1.1.1); some zips use backslashes. */
+function partKey(name: string): string {
+  return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
+}
+
+function readPart(files: ReadonlyMap<string, Uint8Array>, path: string): string | undefined {
+  const data = files.get(partKey(path));
+  return data === undefined ? undefined : strFromU8(data);
+}
+
+interface Relationship {
+  readonly type: string;
+  readonly target: string;
+}
+
+function parseRelationships(xml: string | undefined, baseDir: string): ReadonlyMap<string, Relationship> {
+  const rels = new Map<string, Relationship>();
+  if (xml === undefined) return rels;
+  for (const [, attrs = ""] of xml.matchAll(elementPattern("Relationship"))) {
+    const id = attribute(attrs, "Id");
+    const target = attribute(attrs, "Target");
+    if (id === undefined || target === undefined || attribute(attrs, "TargetMode") === "External") continue;
+    rels.set(id, { type: attribute(attrs, "Type") ?? "", target: resolvePartPath(baseDir, target) });
+  }
+  return rels;
+}
+
+function resolvePartPath(baseDir: string, target: string): string {
+  const joined = target.startsWith("/") ? target : `${baseDir}${target}`;
+  const segments: string[] = [];
+  for (const segment of joined.split("/")) {
+    if (segment === "..") segments.pop();
+    else if (segment !== "" && segment !== ".") segments.push(segment);
+  }
+  return segments.join("/");
+}
+
+function directoryOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/") + 1);
+}
+
+function findFirstWorksheet(
+  files: ReadonlyMap<string, Uint8Array>,
+): { xml: string; sharedStringsXml: string | undefined } | null {
+  const rootRels = parseRelationships(readPart(files, "_rels/.rels"), "");
+  const workbookPath =
+    [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
+  const workbookXml = readPart(files, workbookPath);
+  if (workbookXml === undefined) return null;
+  const baseDir = directoryOf(workbookPath);
+  const fileName = workbookPath.slice(baseDir.length);
+  const rels = parseRelationships(readPart(files, `${baseDir}_rels/${fileName}.rels`), baseDir);
+
+  const worksheets: { path: string; hidden: boolean }[] = [];
+  for (const [, attrs = ""] of workbookXml.matchAll(elementPattern("sheet"))) {
+    const rel = rels.get(attribute(attrs, "[\\w.-]+:id") ?? "");
+    // Chart sheets and dialog sheets have no cells.
+    if (rel === undefined || !rel.type.endsWith("/worksheet") || !files.has(partKey(rel.target))) continue;
+    const state = attribute(attrs, "state");
+    worksheets.push({ path: rel.target, hidden: state === "hidden" || state === "veryHidden" });
+  }
+  const first = worksheets.find((sheet) => !sheet.hidden) ?? worksheets[0];
+  const xml = first === undefined ? undefined : readPart(files, first.path);
+  if (xml === undefined) return null;
+  const sharedStringsPath =
+    [...rels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? `${baseDir}sharedStrings.xml`;
+  return { xml, sharedStringsXml: readPart(files, sharedStringsPath) };
+}
+
+/** Element names may carry a namespace prefix (`<x:c>`), as the OpenXML SDK writes them. */
+const PREFIX = "(?:[A-Za-z_][\\w.-]*:)?";
+const patternCache = new Map<string, RegExp>();
+
+/** Matches `<name attrs/>` or `<name attrs>content</name>`: group 1 is attrs, group 2 content. */
+function elementPattern(name: string): RegExp {
+  let pattern = patternCache.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`<${PREFIX}${name}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, "g");
+    patternCache.set(name, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+const attributeCache = new Map<string, RegExp>();
+
+function attribute(attrs: string, name: string): string | undefined {
+  let pattern = attributeCache.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributeCache.set(name, pattern);
+  }
+  const match = pattern.exec(attrs);
+  if (!match) return undefined;
+  return decodeEntities(match[1] ?? match[2] ?? "");
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
+    if (!name.startsWith("#")) return NAMED_ENTITIES[name] ?? whole;
+    const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/**
+ * Text content as an XML parser gives it: line ends normalised, CDATA kept verbatim, entities
+ * decoded, and Excel's `_xHHHH_` escapes (ECMA-376 ST_Xstring, used for control characters)
+ * decoded.
+ */
+function decodeXmlText(raw: string): string {
+  const text = raw
+    .replace(/\r\n?/g, "\n")
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part, i) => (i % 2 === 1 ? part.slice(9, -3) : decodeEntities(part)))
+    .join("");
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : text;
+}
+
+/** The text of a shared or inline string: plain `<t>` or rich-text runs `<r><t>`, without phonetic hints. */
+function richText(xml: string): string {
+  let text = "";
+  for (const [, , content = ""] of xml.replace(elementPattern("rPh"), "").matchAll(elementPattern("t"))) {
+    text += decodeXmlText(content);
+  }
+  return text;
+}
+
+function parseSharedStrings(xml: string): string[] {
+  return Array.from(xml.matchAll(elementPattern("si")), ([, , content = ""]) => richText(content));
+}
+
+function columnIndex(letters: string): number {
+  let index = 0;
+  for (const char of letters.toUpperCase()) index = index * 26 + (char.charCodeAt(0) - 64);
+  return index - 1;
+}
+
+function parseWorksheet(xml: string, sharedStrings: readonly string[]): XlsxReadResult<XlsxCellValue> {
+  const grid = new Map<number, XlsxCellValue[]>();
+  let lastRow = -1;
+  let cellCount = 0;
+  let rowIndex = -1;
+  // `r` is optional on rows and cells (ECMA-376 §18.3.1.73): without it, they follow the previous one.
+  for (const [, rowAttrs = "", rowContent = ""] of xml.matchAll(elementPattern("row"))) {
+    const rowNumber = Number(attribute(rowAttrs, "r"));
+    rowIndex = Number.isInteger(rowNumber) && rowNumber >= 1 ? rowNumber - 1 : rowIndex + 1;
+    let col = -1;
+    let width = 0;
+    const cells: XlsxCellValue[] = [];
+    for (const [, cellAttrs = "", cellContent] of rowContent.matchAll(elementPattern("c"))) {
+      const ref = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(attribute(cellAttrs, "r") ?? "");
+      col = ref?.[1] === undefined ? col + 1 : columnIndex(ref[1]);
+      if (col >= MAX_XLSX_COLUMNS || cellContent === undefined) continue;
+      const value = cellValue(attribute(cellAttrs, "t") ?? "n", cellContent, sharedStrings);
+      if (value === undefined || value === "") continue;
+      cells[col] = value;
+      width = Math.max(width, col + 1);
+    }
+    if (width === 0) continue;
+    if (rowIndex >= MAX_XLSX_ROWS) return { ok: false, error: { code: "TOO_MANY_ROWS" } };
+    cellCount += width;
+    if (cellCount > MAX_XLSX_CELLS) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
+    const existing = grid.get(rowIndex);
+    if (existing === undefined) grid.set(rowIndex, cells);
+    else cells.forEach((value, i) => (existing[i] = value));
+    lastRow = Math.max(lastRow, rowIndex);
+  }
+  const rows: XlsxCellValue[][] = [];
+  for (let i = 0; i <= lastRow; i++) {
+    const cells = grid.get(i) ?? [];
+    rows.push(Array.from({ length: cells.length }, (_, c) => cells[c] ?? ""));
+  }
+  return { ok: true, rows };
+}
+
+function firstElementContent(xml: string, name: string): string | undefined {
+  const match = elementPattern(name).exec(xml);
+  return match === null ? undefined : (match[2] ?? "");
+}
+
+function cellValue(type: string, content: string, sharedStrings: readonly string[]): XlsxCellValue | undefined {
+  if (type === "inlineStr") {
+    const inline = firstElementContent(content, "is");
+    return inline === undefined ? undefined : richText(inline);
+  }
+  const raw = firstElementContent(content, "v");
+  if (raw === undefined) return undefined;
+  const text = decodeXmlText(raw);
+  switch (type) {
+    case "s":
+      return sharedStrings[Number(text)] ?? "";
+    case "b":
+      return text.trim() === "1" ? "TRUE" : "FALSE";
+    case "str":
+    case "e":
+    case "d":
+      return text;
+    default: {
+      const number = text.trim() === "" ? Number.NaN : Number(text);
+      return Number.isFinite(number) ? number : text;
+    }
+  }
+}
+
+export type XlsxWriteCell = string | number | null;
+
+export interface XlsxSheetInput {
+  readonly name: string;
+  readonly rows: readonly (readonly XlsxWriteCell[])[];
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+/** A fixed zip timestamp (the earliest DOS date) keeps output a pure function of the input. */
+const ZIP_MTIME = new Date(1980, 0, 1);
+
+const STYLES_XML =
+  `<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+/**
+ * Writes a minimal workbook that Excel and LibreOffice open: one worksheet per entry, text as
+ * inline strings (neutralised against formula injection), numbers as numbers. null and "" are
+ * empty cells. Sheet names are made valid for Excel (at most 31 characters, none of : \ / ? * [ ],
+ * unique regardless of case). Output is deterministic.
+ */
+export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
+  if (sheets.length === 0) throw new RangeError("A workbook needs at least one sheet");
+  const names = validSheetNames(sheets.map((sheet) => sheet.name));
+  const files: Zippable = {};
+  files["[Content_Types].xml"] = strToU8(
+    `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+        )
+        .join("") +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      "</Types>",
+  );
+  files["_rels/.rels"] = strToU8(
+    `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}">` +
+      `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+      "</Relationships>",
+  );
+  files["xl/workbook.xml"] = strToU8(
+    `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      '<bookViews><workbookView activeTab="0"/></bookViews><sheets>' +
+      names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
+      "</sheets></workbook>",
+  );
+  files["xl/_rels/workbook.xml.rels"] = strToU8(
+    `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}">` +
+      sheets
+        .map(
+          (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        )
+        .join("") +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+      "</Relationships>",
+  );
+  files["xl/styles.xml"] = strToU8(XML_DECLARATION + STYLES_XML);
+  sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(worksheetXml(sheet.rows));
+  });
+  return zipSync(files, { level: 6, mtime: ZIP_MTIME });
+}
+
+function worksheetXml(rows: readonly (readonly XlsxWriteCell[])[]): string {
+  const parts: string[] = [`${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}"><sheetData>`];
+  rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      if (cell === null || cell === "") return;
+      const ref = `${columnName(c)}${r + 1}`;
+      if (typeof cell === "number") {
+        if (!Number.isFinite(cell)) throw new RangeError(`Cannot write ${cell} to cell ${ref}`);
+        cells.push(`<c r="${ref}"><v>${cell}</v></c>`);
+      } else {
+        const text = escapeXmlText(neutraliseFormula(cell));
+        cells.push(`<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`);
+      }
+    });
+    if (cells.length > 0) parts.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+  });
+  parts.push("</sheetData></worksheet>");
+  return parts.join("");
+}
+
+function columnName(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+/**
+ * Escapes cell text: a literal `_xHHHH_` gets its underscore escaped, and characters XML 1.0
+ * cannot hold (controls other than tab and LF, U+FFFE, U+FFFF), as well as CR, which XML would
+ * turn into LF, become `_xHHHH_` as Excel writes them.
+ */
+function escapeXmlText(text: string): string {
+  return escapeXml(text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, "_x005F_")).replace(
+    /[^\t\n\x20-\uFFFD]/g,
+    (char) => `_x${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
+}
+
+function validSheetNames(requested: readonly string[]): string[] {
+  // "History" is reserved by Excel for change tracking.
+  const used = new Set<string>(["history"]);
+  return requested.map((raw, i) => {
+    const base =
+      raw
+        .replace(/[:\\/?*[\]]|[^\x20-\uFFFD]/g, " ")
+        .trim()
+        .replace(/^'+|'+$/g, "")
+        .slice(0, 31)
+        .trim() || `Sheet${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      name = `${base.slice(0, 31 - suffix.length)}${suffix}`;
+    }
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
