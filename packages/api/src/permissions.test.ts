@@ -50,6 +50,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "years.reopen": () => ({ year: 2016, reason: "Retting av tall" }),
   "costs.report": (m) => ({ municipalityNumber: m, year: 2024 }),
   "costs.save": (m) => emptyReportInput(m),
+  "costs.importFile": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1, fileName: "k.csv", contentBase64: "YTtiCg==", dryRun: true }),
   "costs.submit": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
   "costs.approve": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
   "costs.return": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1, comment: "Sjekk tallene" }),

@@ -104,8 +104,6 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
   return new Map(rows.map((r) => [key(r.organisationId, r.year), r]));
 }
 
-const INSERT_CHUNK = 500;
-
 /**
  * Recomputes the read model from the entry tables, for one organisation-year (after a save) or
  * for everything (after a seed or import): one row per indicator whose components are both
@@ -116,6 +114,20 @@ export function recomputeIndicatorValues(
   args: { scope: Scope | null; now: string; indicators?: readonly IndicatorDefinition[] },
 ): void {
   const { scope, now } = args;
+  // One prepared statement run per row: about three times faster than multi-row inserts here.
+  const insert = db
+    .insert(indicatorValues)
+    .values({
+      indicatorCode: sql.placeholder("indicatorCode"),
+      year: sql.placeholder("year"),
+      organisationId: sql.placeholder("organisationId"),
+      numerator: sql.placeholder("numerator"),
+      denominator: sql.placeholder("denominator"),
+      status: sql.placeholder("status"),
+      isDemo: sql.placeholder("isDemo"),
+      computedAt: sql.placeholder("computedAt"),
+    })
+    .prepare();
   const components = new Map<ComponentCode, Map<string, ComponentValue>>();
   const load = (code: ComponentCode) => {
     let values = components.get(code);
@@ -154,9 +166,7 @@ export function recomputeIndicatorValues(
         computedAt: now,
       });
     }
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-      db.insert(indicatorValues).values(rows.slice(i, i + INSERT_CHUNK)).run();
-    }
+    for (const row of rows) insert.run({ ...row, isDemo: row.isDemo ? 1 : 0 });
   }
 }
 

@@ -6,6 +6,7 @@ import { encodeWindows1252 } from "../files/decode";
 import { writeXlsx, type XlsxWriteCell } from "../files/xlsx";
 import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES } from "./catalogue";
 import {
+  costFileRows,
   costFileTemplate,
   MAX_COST_FILE_ROWS,
   parseCostFile,
@@ -597,5 +598,25 @@ describe("parseCostFile properties", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("costFileRows (export)", () => {
+  it("writes lines that import back unchanged, as CSV and as XLSX", () => {
+    const systems = [{ id: 4, name: "=Sak; arkiv \"Pro\"" }];
+    const lines = [
+      { service: "operations" as const, costType: "licences" as const, amount: 1_234_567, systemId: 4, comment: "-rabatt; 10 %" },
+      { service: "management" as const, costType: "ownStaff" as const, amount: 0, systemId: null, comment: null },
+    ];
+    for (const language of ["nb", "en"] as const) {
+      const rows = costFileRows(lines, systems, language);
+      const csv = new TextEncoder().encode(toCsv(rows));
+      const xlsx = writeXlsx([{ name: "Kostnader", rows }]);
+      for (const bytes of [csv, xlsx]) {
+        const parsed = parseCostFile({ bytes, fileName: "eksport", systems });
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(parsed.lines.map(({ row: _row, ...l }) => l)).toEqual(lines);
+      }
+    }
   });
 });

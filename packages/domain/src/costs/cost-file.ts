@@ -429,3 +429,25 @@ export function costFileTemplate(language: "nb" | "en"): string[][] {
     ]),
   ];
 }
+
+/**
+ * A report's lines in the template's shape (header row first), for export: a file exported
+ * from Målestokk imports back unchanged. Fagsystemer are written by name.
+ */
+export function costFileRows(
+  lines: readonly Pick<CostFileLine, "service" | "costType" | "amount" | "systemId" | "comment">[],
+  systems: readonly { readonly id: number; readonly name: string }[],
+  language: "nb" | "en",
+): (string | number)[][] {
+  const names = new Map(systems.map((s) => [s.id, s.name]));
+  return [
+    [...TEMPLATE_HEADERS[language]],
+    ...lines.map((l) => [
+      IT_SERVICE_NAMES[l.service][language],
+      COST_TYPE_NAMES[l.costType][language],
+      l.amount,
+      l.systemId === null ? "" : (names.get(l.systemId) ?? ""),
+      l.comment ?? "",
+    ]),
+  ];
+}

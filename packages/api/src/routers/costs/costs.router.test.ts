@@ -216,3 +216,72 @@ describe("bad input changes nothing", () => {
     expect(report.report?.totalItCost).toBe(111);
   });
 });
+
+describe("costs.importFile", () => {
+  const csv = (text: string) => Buffer.from(`\uFEFF${text}`, "utf8").toString("base64");
+  const FILE = [
+    "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar",
+    "Drift og forvaltning;Lisenser og programvare;1 250 000,00 kr;Demo sak/arkiv;",
+    "Brukerstøtte;Egne ansatte;2 400 000;;Servicetorget",
+    "IKT-ledelse og administrasjon;Egne ansatte;900 000;;",
+  ].join("\r\n");
+
+  it("previews, imports whole, and changes nothing when the same file comes again", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: true });
+    expect(preview).toMatchObject({ ok: true, written: false, format: "csv", delimiter: ";", lineCount: 3, total: { after: 4_550_000 } });
+    // The demo report has the same three keys (changed amounts) and a dozen more (removed).
+    expect(preview.changes?.changed.map((c) => c.key.split("|")[0])).toEqual(["operations", "userSupport", "management"]);
+    expect(preview.changes?.removed.length).toBeGreaterThan(5);
+    expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(version);
+
+    const done = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: false });
+    expect(done).toMatchObject({ ok: true, written: true, version: version + 1 });
+    const report = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(report.report).toMatchObject({ totalItCost: 4_550_000, source: "import", status: "draft" });
+    expect(report.report?.lines.find((l) => l.service === "operations")?.systemId).toBe(report.systems.find((s) => s.name === "Demo sak/arkiv")?.id);
+    // The volumes of the report stay as they were.
+    expect(report.report?.itUserAccounts).toBeGreaterThan(0);
+    expect(listAudit(api.db, { action: "costs.reportImported", limit: 1 })[0]?.details).toContain("kostnader.csv");
+
+    const again = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 1, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: false });
+    expect(again).toMatchObject({ ok: true, written: false, version: version + 1 });
+  });
+
+  it("lists every problem by row, column, value and reason, and a commit of that file changes nothing", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const bad = [
+      "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem",
+      "Drift og forvaltning;Lisenser og programvare;mange penger;",
+      "Kaffe;Egne ansatte;100;",
+      "Brukerstøtte;Egne ansatte;-5;Ukjent system",
+    ].join("\n");
+    const before = await snapshot(finance);
+    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "feil.csv", contentBase64: csv(bad), dryRun: true });
+    expect(preview.ok).toBe(false);
+    expect(preview.issues.map((i) => [i.row, i.column, i.value, i.code])).toEqual([
+      [2, "amount", "mange penger", "NOT_A_NUMBER"],
+      [3, "service", "Kaffe", "UNKNOWN_SERVICE"],
+      [4, "amount", "-5", "NEGATIVE"],
+      [4, "system", "Ukjent system", "UNKNOWN_SYSTEM"],
+    ]);
+    const refused = await expectTrpcError(() =>
+      finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "feil.csv", contentBase64: csv(bad), dryRun: false }),
+    );
+    const appError = expectAppError(refused, "IMPORT_REJECTED");
+    expect(appError.issues[0]).toEqual({ path: ["rows", 2, "amount"], code: "NOT_A_NUMBER", params: { row: 2, value: "mange penger" } });
+    expect(await snapshot(finance)).toEqual(before);
+  });
+
+  it("refuses a file that is not a cost file, saying why", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "x.csv", contentBase64: csv("Navn;Verdi\nA;1"), dryRun: true });
+    expect(preview).toMatchObject({ ok: false, fileError: { code: "MISSING_COLUMN" } });
+  });
+});

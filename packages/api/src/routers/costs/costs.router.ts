@@ -2,7 +2,11 @@ import { CostReportInputSchema, MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR } from "@
 import { z } from "zod";
 
 import { municipalityProcedure, router } from "../../trpc";
-import { changeReportStatus, getCostReportView, listCostYears, saveCostReportContent } from "./costs.service";
+import { AppError } from "../../errors";
+import { changeReportStatus, getCostReportView, importCostFile, listCostYears, saveCostReportContent } from "./costs.service";
+
+/** Base64 of a file of at most ~700 kB: the JSON body limit is 1 MB; bigger files go through the CLI. */
+const MAX_UPLOAD_BASE64 = 950_000;
 
 const YearSchema = z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR) });
 const StepSchema = YearSchema.extend({ expectedVersion: z.number().int().min(1) });
@@ -21,6 +25,26 @@ export const costsRouter = router({
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       }),
     ),
+  /** A CSV or XLSX file of cost lines: `dryRun` previews every problem and change, otherwise whole or nothing. */
+  importFile: municipalityProcedure("costs.edit")
+    .input(
+      YearSchema.extend({
+        expectedVersion: z.number().int().min(1).nullable(),
+        fileName: z.string().trim().min(1).max(255),
+        contentBase64: z.string().min(4).max(MAX_UPLOAD_BASE64).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+        dryRun: z.boolean(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const bytes = Buffer.from(input.contentBase64, "base64");
+      if (bytes.length === 0) throw new AppError("IMPORT_REJECTED", { params: { reason: "EMPTY_FILE" } });
+      return importCostFile(
+        ctx.db,
+        ctx.municipality,
+        { year: input.year, expectedVersion: input.expectedVersion, bytes: new Uint8Array(bytes), fileName: input.fileName, dryRun: input.dryRun },
+        { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp } },
+      );
+    }),
   submit: municipalityProcedure("costs.submit")
     .input(StepSchema)
     .mutation(({ ctx, input }) =>

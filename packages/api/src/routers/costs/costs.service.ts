@@ -25,6 +25,10 @@ import {
   checkPlausibility,
   costLineKey,
   INDICATORS,
+  parseCostFile,
+  type CostFileIssue,
+  type CostFileWarning,
+  type CostFileError,
   median,
   reportIndicatorValues,
   reportTransition,
@@ -41,7 +45,7 @@ import {
 
 import { AppError } from "../../errors";
 
-type Actor = { userId: number; email: string; ip: string | null };
+type Actor = { userId: number | null; email: string; ip: string | null };
 
 export interface CostYear {
   readonly year: number;
@@ -224,7 +228,10 @@ function sameContent(a: CostReportContent, b: CostReportContent): boolean {
   const normal = (c: CostReportContent) =>
     JSON.stringify({
       ...c,
-      lines: [...c.lines].map((l) => ({ ...l, comment: l.comment ?? null })).sort((x, y) => costLineKey(x).localeCompare(costLineKey(y))),
+      // Fixed key order: lines from a file and from the database list their fields differently.
+      lines: [...c.lines]
+        .map((l) => [l.service, l.costType, l.systemId, l.amount, l.comment ?? null])
+        .sort((x, y) => String(x.slice(0, 3)).localeCompare(String(y.slice(0, 3)))),
       warningComments: Object.fromEntries(Object.entries(c.warningComments).filter(([, v]) => v.trim() !== "").sort()),
     });
   return normal(a) === normal(b);
@@ -384,4 +391,99 @@ export function changeReportStatus(
     },
     { behavior: "immediate" },
   );
+}
+
+export interface CostImportReport {
+  readonly ok: boolean;
+  readonly dryRun: boolean;
+  readonly written: boolean;
+  readonly version: number | null;
+  readonly format: "csv" | "xlsx";
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly fileError: CostFileError | null;
+  /** Every problem, by row (as numbered in the spreadsheet), column, value and reason. */
+  readonly issues: readonly CostFileIssue[];
+  readonly warnings: readonly CostFileWarning[];
+  readonly lineCount: number;
+  readonly total: { readonly before: number | null; readonly after: number | null };
+  readonly changes: ReturnType<typeof diffLines> | null;
+}
+
+/**
+ * Imports a report's lines from a CSV or XLSX file: the lines replace the report's lines, the
+ * rest of the report (volumes, overrides, explanations) stays. A dry run (and a refused file)
+ * writes nothing; a commit is all or nothing, and the same file twice changes nothing the second time.
+ */
+export function importCostFile(
+  db: Db,
+  municipality: MunicipalityListItem,
+  input: { year: number; expectedVersion: number | null; bytes: Uint8Array; fileName: string; dryRun: boolean },
+  options: { now: Date; actor: Actor },
+): CostImportReport {
+  const systems = listSystems(db, municipality.id);
+  const parsed = parseCostFile({ bytes: input.bytes, fileName: input.fileName, systems });
+  const current = getCostReport(db, municipality.id, input.year);
+  const currentLines = current ? listCostLines(db, current.id) : [];
+  const base = {
+    dryRun: input.dryRun,
+    format: parsed.format,
+    encoding: parsed.ok ? (parsed.encoding ?? null) : null,
+    delimiter: parsed.ok ? (parsed.delimiter ?? null) : null,
+    warnings: parsed.warnings,
+  };
+  if (!parsed.ok) {
+    const report: CostImportReport = {
+      ...base,
+      ok: false,
+      written: false,
+      version: current?.version ?? null,
+      fileError: parsed.fileError ?? null,
+      issues: parsed.issues,
+      lineCount: 0,
+      total: { before: current?.totalItCost ?? null, after: null },
+      changes: null,
+    };
+    if (input.dryRun) return report;
+    throw new AppError("IMPORT_REJECTED", {
+      message: "The cost file has errors",
+      params: { reason: parsed.fileError?.code ?? "ROW_ERRORS", count: parsed.issues.length },
+      issues: parsed.issues.map((i) => ({ path: ["rows", i.row, i.column], code: i.code, params: { ...i.params, row: i.row, value: i.value } })),
+    });
+  }
+  const lines: CostLine[] = parsed.lines.map(({ row: _row, ...line }) => line);
+  const changes = diffLines(currentLines, lines);
+  let written = false;
+  let version = current?.version ?? null;
+  if (!input.dryRun) {
+    const content = current ? contentOf(current, currentLines) : null;
+    const result = saveCostReportContent(
+      db,
+      municipality,
+      {
+        year: input.year,
+        expectedVersion: input.expectedVersion,
+        lines,
+        itUserAccounts: content?.itUserAccounts ?? null,
+        employeesFte: content?.employeesFte ?? null,
+        populationOverride: content?.populationOverride ?? null,
+        grossOperatingExpenditureOverride: content?.grossOperatingExpenditureOverride ?? null,
+        warningComments: content?.warningComments ?? {},
+      },
+      { now: options.now, actor: options.actor, source: "import", fileName: input.fileName },
+    );
+    written = result.written;
+    version = result.version;
+  }
+  return {
+    ...base,
+    ok: true,
+    written,
+    version,
+    fileError: null,
+    issues: [],
+    lineCount: lines.length,
+    total: { before: current?.totalItCost ?? null, after: parsed.totals.total },
+    changes,
+  };
 }
