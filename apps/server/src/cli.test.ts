@@ -133,3 +133,34 @@ describe("pnpm cli import:klass", () => {
     expect(both.stderr).toMatch(/one of --kostra-groups, --names or --changes/);
   }, 30_000);
 });
+
+describe("pnpm cli import:costs", () => {
+  it("prints every problem by row and exits non-zero, then imports a good file once", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nKaffe;Egne ansatte;12,5 kr\r\n");
+    const refused = cli(["import:costs", bad, "--org", "4601", "--year", "2024"], path, "");
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('row 3, service, "Kaffe": not an IT service of the catalogue');
+    expect(refused.stdout).toContain("Nothing was written.");
+
+    const good = join(dir, "good.csv");
+    // Windows-1252, as an older ERP export writes it.
+    writeFileSync(good, Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nDrift og forvaltning;Lisenser og programvare;800 000,00\r\n", "latin1"));
+    const dry = cli(["import:costs", good, "--org", "4601", "--year", "2024", "--dry-run"], path, "");
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/CSV, windows-1252, separated by ";"/);
+    expect(dry.stdout).toContain("2 lines, total 2000000 kr (now no report)");
+    expect(dry.stdout).toContain("DRY RUN: nothing written.");
+    const done = cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "");
+    expect(done.stdout).toContain("Imported: the 2024 report of Bergen is now version 1 (draft).");
+    const again = cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "");
+    expect(again.stdout).toContain("Nothing to change");
+    const check = createDb(path);
+    const bergen = getMunicipalityByNumber(check.db, "4601");
+    expect(check.sqlite.prepare("select total_it_cost as t, source from cost_reports where organisation_id = ?").get(bergen?.id)).toEqual({ t: 2_000_000, source: "import" });
+    check.close();
+  }, 60_000);
+});

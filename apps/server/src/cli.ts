@@ -11,9 +11,10 @@ import {
   importKostraGroups,
   importRegisterNames,
   importRegionChanges,
+  importCostFile,
   type ImportReport,
 } from "@malestokk/api";
-import { createDb, runMigrations, seedReferenceData } from "@malestokk/db";
+import { createDb, getCostReport, getMunicipalityByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
@@ -30,6 +31,9 @@ import { EnvError, loadEnv } from "./env";
 const USAGE = `Usage:
   pnpm cli user:create --email <e-mail> --role <${ROLES.join("|")}> [--name <name>]
                        [--municipality <NNNN>] [--sector <${SECTORS.join("|")}>]
+
+  pnpm cli import:costs <file.csv|file.xlsx> --org <NNNN> --year <YYYY> [--dry-run]
+                       (a cost report's lines; prints every problem by row and column)
 
   pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
   pnpm cli import:klass <file-or-url> --kostra-groups --year <YYYY> [--dry-run]
@@ -219,11 +223,64 @@ async function importCommand(args: string[]): Promise<void> {
   printReport(report);
 }
 
+const COST_ISSUE_TEXT: Record<string, string> = {
+  UNKNOWN_SERVICE: "not an IT service of the catalogue",
+  UNKNOWN_COST_TYPE: "not a cost type of the catalogue",
+  EMPTY: "empty",
+  NOT_A_NUMBER: "not an amount",
+  NEGATIVE: "negative",
+  TOO_LARGE: "larger than any municipality's IT cost",
+  UNKNOWN_SYSTEM: "no fagsystem of that name in the organisation's register",
+  DUPLICATE_LINE: "same service, cost type and fagsystem as an earlier row",
+  COMMENT_TOO_LONG: "comment longer than 500 characters",
+};
+
+async function importCostsCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { org: { type: "string" }, year: { type: "string" }, "dry-run": { type: "boolean", default: false } },
+  });
+  const file = positionals[0];
+  if (!file) throw new Error(`Name a CSV or XLSX file.\n\n${USAGE}`);
+  if (!/^\d{4}$/.test(values.org ?? "")) throw new Error("--org: the municipality number, four digits");
+  const year = Number(values.year);
+  if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
+  const bytes = new Uint8Array(await readFile(file));
+  const ok = withDatabase((db) => {
+    const municipality = getMunicipalityByNumber(db, values.org ?? "");
+    if (!municipality) throw new Error(`--org: no municipality ${values.org}`);
+    const actor = { userId: null, email: "cli", ip: null };
+    const version = getCostReport(db, municipality.id, year)?.version ?? null;
+    const report = importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor });
+    console.log(`${file}: ${report.format.toUpperCase()}${report.encoding ? `, ${report.encoding}` : ""}${report.delimiter ? `, separated by "${report.delimiter}"` : ""}`);
+    for (const w of report.warnings) console.log(`  note, row ${w.row}${w.column ? `, ${w.column}` : ""}: ${w.code} ${JSON.stringify(w.value)}`);
+    if (!report.ok) {
+      if (report.fileError) console.log(`  REFUSED: ${report.fileError.code} ${JSON.stringify(report.fileError.params)}`);
+      for (const i of report.issues) console.log(`  row ${i.row}, ${i.column}, ${JSON.stringify(i.value)}: ${COST_ISSUE_TEXT[i.code] ?? i.code}`);
+      console.log(`Refused: ${report.issues.length} problems. Nothing was written.`);
+      return false;
+    }
+    console.log(`  ${report.lineCount} lines, total ${report.total.after ?? 0} kr (now ${report.total.before ?? "no report"})`);
+    const c = report.changes;
+    if (c) console.log(`  ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed`);
+    if (values["dry-run"]) {
+      console.log("DRY RUN: nothing written.");
+      return true;
+    }
+    const done = importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: false }, { now: new Date(), actor });
+    console.log(done.written ? `Imported: the ${year} report of ${municipality.name} is now version ${done.version} (draft).` : "Nothing to change: the report already holds these lines.");
+    return true;
+  });
+  if (!ok) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "user:create") return createUserCommand(rest);
   if (command === "import:jsonstat") return importCommand(rest);
   if (command === "import:klass") return importKlassCommand(rest);
+  if (command === "import:costs") return importCostsCommand(rest);
   console.error(USAGE);
   process.exitCode = 2;
 }

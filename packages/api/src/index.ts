@@ -11,6 +11,7 @@ export {
 } from "./context";
 export { hashPassword } from "./auth/password";
 export { createUserWithPassword } from "./routers/admin/admin.service";
+export { importCostFile, type CostImportReport } from "./routers/costs/costs.service";
 export type { Access, Meta } from "./trpc";
 export { AppError } from "./errors";
 export type { ErrorData } from "./trpc";
