@@ -46,7 +46,7 @@ export default function CostReportRoute() {
       <Heading level={1} data-size="lg">
         {`${title} – ${m.name}`}
       </Heading>
-      {canRead ? <CostReport municipalityNumber={m.number} year={year} /> : <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>}
+      {canRead ? <CostReport municipalityNumber={m.number} municipalityName={m.name} year={year} /> : <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>}
     </div>
   );
 }

@@ -111,3 +111,41 @@ describe("the cost report page", () => {
     expect(rows()).toBe(1);
   });
 });
+
+describe("importing a cost file on the report page", () => {
+  function upload(text: string, name: string) {
+    const input = screen.getByLabelText("Fil (CSV eller XLSX)");
+    fireEvent.change(input, { target: { files: [new File([text], name, { type: "text/csv" })] } });
+  }
+
+  it("lists every problem by row, column and value, then imports the corrected file on confirmation", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Importer fra økonomisystemet" } });
+    await confirm("Send tilbake");
+    await screen.findByTestId("report-returned");
+
+    upload("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;mange\nKaffe;Egne ansatte;100\n", "feil.csv");
+    await screen.findByText(/feil\.csv, 1 kB/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    const issues = await screen.findByTestId("import-issues");
+    const rows = within(issues).getAllByRole("row").map((r) => within(r).queryAllByRole("cell").map((c) => c.textContent));
+    expect(rows.slice(1)).toEqual([
+      ["2", "Beløp", "mange", "ikke et beløp"],
+      ["3", "IKT-tjeneste", "Kaffe", "ukjent IKT-tjeneste; bruk en av tjenestene i malen"],
+    ]);
+    expect(screen.getByTestId("import-refused").textContent).toBe("Filen kan ikke importeres slik den er. Ingenting er endret.");
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Importer" }).disabled).toBe(true);
+
+    upload("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;1 200 000\nUtvikling;Eksterne tjenester;300 000,40\n", "riktig.csv");
+    await screen.findByText(/riktig\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    expect(nbsp((await screen.findByTestId("import-summary")).textContent)).toMatch(/^2 linjer, til sammen 1 500 000 kr \(nå [\d ]+ kr\)\. 0 nye, 2 endrede og \d+ fjernede linjer\.$/);
+    expect(screen.getByText("Rad 3: 300 000,40 er avrundet til hele kroner.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Importer" }));
+    await confirm("Importer");
+    expect((await screen.findByTestId("import-message")).textContent).toBe("Importert: 2 linjer. Rapporten er et utkast.");
+    await waitFor(() => expect(within(screen.getByTestId("cost-lines")).getAllByRole("row")).toHaveLength(3));
+    expect(getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)).toMatchObject({ totalItCost: 1_500_000, source: "import" });
+  });
+});

@@ -10,6 +10,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { CostFilePanel } from "./cost-file-panel";
 import { CostLinesEditor, CostLinesTable } from "./cost-lines";
 import { CostTotalsView } from "./cost-totals";
 import { draftFromReport, readDraft, type DraftIssue, type ReportDraft } from "./report-draft";
@@ -24,20 +25,20 @@ export function statusLabel(t: (key: string) => string, status: string | null): 
 }
 
 /** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
-export function CostReport({ municipalityNumber, year }: { municipalityNumber: string; year: number }) {
+export function CostReport({ municipalityNumber, municipalityName, year }: { municipalityNumber: string; municipalityName: string; year: number }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.costs.report.queryOptions({ municipalityNumber, year }));
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   // Another year starts the form afresh; within a year the editor follows the stored report itself.
-  return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} />;
+  return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} municipalityName={municipalityName} />;
 }
 
 interface Conflict {
   readonly theirs: ReportView;
 }
 
-function ReportEditor({ view, municipalityNumber }: { view: ReportView; municipalityNumber: string }) {
+function ReportEditor({ view, municipalityNumber, municipalityName }: { view: ReportView; municipalityNumber: string; municipalityName: string }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -301,6 +302,15 @@ function ReportEditor({ view, municipalityNumber }: { view: ReportView; municipa
           </Alert>
         )}
       </div>
+
+      <CostFilePanel
+        view={view}
+        municipalityNumber={municipalityNumber}
+        municipalityName={municipalityName}
+        editable={editable}
+        dirty={dirty}
+        onImported={refresh}
+      />
 
       {report && view.actions.some((a) => a !== "edit") && (
         <ReportWorkflow view={view} municipalityNumber={municipalityNumber} dirty={dirty} onDone={refresh} />

@@ -1,0 +1,281 @@
+import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { costFileRows, costFileTemplate, toCsv, writeXlsx } from "@malestokk/domain";
+import { useMutation } from "@tanstack/react-query";
+import { useState, type ChangeEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { TableScroll } from "../../components/table-scroll";
+import { translateError } from "../../lib/errors";
+import { formatInteger, formatNok } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import type { ReportView } from "./cost-report";
+
+type ImportReport = RouterOutputs["costs"]["importFile"];
+
+/** The JSON body limit is 1 MB and base64 adds a third. */
+const MAX_UPLOAD_BYTES = 700 * 1024;
+
+function download(name: string, content: string | Uint8Array, type: string) {
+  // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
+  const part = typeof content === "string" ? content : new Uint8Array(content).buffer;
+  const url = URL.createObjectURL(new Blob([part], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  // Let the browser start the download before the address is withdrawn.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+const CSV_TYPE = "text/csv;charset=utf-8";
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Template download, file import with a full preview, and export of the stored report. */
+export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const language = i18n.language === "en" ? "en" : "nb";
+  const { view } = props;
+  const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
+  const [phase, setPhase] = useState<"idle" | "reading" | "checking" | "importing">("idle");
+  const [preview, setPreview] = useState<ImportReport | null>(null);
+  const [message, setMessage] = useState<{ kind: "success" | "info" | "danger"; text: string } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const importFile = useMutation(trpc.costs.importFile.mutationOptions());
+  const baseName = `ikt-kostnader-${props.municipalityNumber}-${view.year}`;
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    setPreview(null);
+    setMessage(null);
+    const chosen = event.target.files?.[0];
+    if (!chosen) return setFile(null);
+    if (chosen.size > MAX_UPLOAD_BYTES) {
+      setFile(null);
+      setMessage({ kind: "danger", text: t("costReport.file.tooLarge", { size: formatInteger(Math.ceil(chosen.size / 1024)), number: props.municipalityNumber, year: view.year }) });
+      return;
+    }
+    setPhase("reading");
+    const bytes = new Uint8Array(await chosen.arrayBuffer());
+    setFile({ name: chosen.name, base64: toBase64(bytes), size: chosen.size });
+    setPhase("idle");
+  };
+
+  const run = async (dryRun: boolean) => {
+    if (!file) return null;
+    setPhase(dryRun ? "checking" : "importing");
+    setMessage(null);
+    try {
+      return await importFile.mutateAsync({
+        municipalityNumber: props.municipalityNumber,
+        year: view.year,
+        expectedVersion: view.report?.version ?? null,
+        fileName: file.name,
+        contentBase64: file.base64,
+        dryRun,
+      });
+    } catch (error) {
+      setMessage({ kind: "danger", text: translateError(t, error).message });
+      return null;
+    } finally {
+      setPhase("idle");
+    }
+  };
+
+  const problem = (code: string, params: Record<string, unknown>) => t(`costReport.file.issues.${code}`, { ...params, defaultValue: code });
+  const fileErrorText = (report: ImportReport) => {
+    const error = report.fileError;
+    if (!error) return t("costReport.file.refused");
+    const column = typeof error.params.column === "string" ? t(`costReport.file.columns.${error.params.column}`, { defaultValue: error.params.column }) : undefined;
+    return `${t("costReport.file.refused")} ${t(`costReport.file.errors.${error.code}`, { ...error.params, column, defaultValue: error.code })}`;
+  };
+
+  const exportRows = () => costFileRows(view.report?.lines ?? [], view.systems, language);
+
+  return (
+    <section aria-labelledby="file-heading" className="stack no-print">
+      {props.editable && (
+        <>
+          <Heading level={2} data-size="sm" id="file-heading">
+            {t("costReport.file.title")}
+          </Heading>
+          <Paragraph data-size="sm">{t("costReport.file.intro")}</Paragraph>
+          <div className="button-row">
+            <span className="ds-paragraph">{t("costReport.file.template")}</span>
+            <Button variant="tertiary" data-size="sm" onClick={() => download("ikt-kostnader-mal.csv", toCsv(costFileTemplate(language)), CSV_TYPE)}>
+              {t("costReport.file.templateCsv")}
+            </Button>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => download("ikt-kostnader-mal.xlsx", writeXlsx([{ name: "Kostnader", rows: costFileTemplate(language) }]), XLSX_TYPE)}
+            >
+              {t("costReport.file.templateXlsx")}
+            </Button>
+          </div>
+          <div className="file-field">
+            <label htmlFor="cost-file" className="ds-label">
+              {t("costReport.file.choose")}
+            </label>
+            <input
+              id="cost-file"
+              type="file"
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(e) => void onFile(e)}
+            />
+            {file && <Paragraph data-size="sm">{t("costReport.file.chosen", { name: file.name, size: formatInteger(Math.ceil(file.size / 1024)) })}</Paragraph>}
+          </div>
+          {props.dirty && <Paragraph data-size="sm">{t("costReport.file.dirty")}</Paragraph>}
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              disabled={!file || phase !== "idle" || props.dirty}
+              aria-busy={phase === "checking"}
+              onClick={() => void run(true).then((r) => setPreview(r))}
+            >
+              {t("costReport.file.preview")}
+            </Button>
+            <Button disabled={!preview?.ok || phase !== "idle" || props.dirty} onClick={() => setConfirming(true)}>
+              {t("costReport.file.import")}
+            </Button>
+          </div>
+          <div role="status" aria-live="polite">
+            {phase !== "idle" && (
+              <div className="stack" data-testid="import-progress">
+                <progress aria-label={t(`costReport.file.${phase}`, { name: file?.name ?? "" })} />
+                <Paragraph data-size="sm">{t(`costReport.file.${phase}`, { name: file?.name ?? "" })}</Paragraph>
+              </div>
+            )}
+            {message && (
+              <Alert data-color={message.kind} data-testid="import-message">
+                {message.text}
+              </Alert>
+            )}
+          </div>
+          {preview && <ImportPreview report={preview} fileErrorText={fileErrorText} problem={problem} />}
+          <ConfirmDialog
+            request={
+              confirming && preview?.ok
+                ? {
+                    title: t("costReport.file.confirmTitle"),
+                    body: t("costReport.file.confirmBody", { before: view.report?.lines.length ?? 0, after: preview.lineCount }),
+                    confirmLabel: t("costReport.file.import"),
+                  }
+                : null
+            }
+            pending={phase === "importing"}
+            error={null}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() =>
+              void run(false).then(async (r) => {
+                setConfirming(false);
+                if (!r) return;
+                setPreview(null);
+                setFile(null);
+                setMessage({ kind: r.written ? "success" : "info", text: r.written ? t("costReport.file.done", { count: r.lineCount }) : t("costReport.file.unchanged") });
+                await props.onImported();
+              })
+            }
+          />
+        </>
+      )}
+      {view.report && (
+        <>
+          <Heading level={2} data-size="sm">
+            {t("costReport.file.export.title")}
+          </Heading>
+          <div className="button-row">
+            <Button variant="secondary" data-size="sm" onClick={() => download(`${baseName}.csv`, toCsv(exportRows()), CSV_TYPE)}>
+              {t("costReport.file.export.csv")}
+            </Button>
+            <Button
+              variant="secondary"
+              data-size="sm"
+              onClick={() => download(`${baseName}.xlsx`, writeXlsx([{ name: `${props.municipalityName} ${view.year}`, rows: exportRows() }]), XLSX_TYPE)}
+            >
+              {t("costReport.file.export.xlsx")}
+            </Button>
+            <Button variant="secondary" data-size="sm" onClick={() => window.print()}>
+              {t("costReport.file.export.print")}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ImportPreview(props: {
+  report: ImportReport;
+  fileErrorText: (report: ImportReport) => string;
+  problem: (code: string, params: Record<string, unknown>) => string;
+}) {
+  const { t } = useTranslation();
+  const { report } = props;
+  const format = [report.format.toUpperCase(), report.encoding, report.delimiter ? `«${report.delimiter}»` : null].filter(Boolean).join(", ");
+  return (
+    <div className="stack" data-testid="import-preview">
+      <Paragraph data-size="sm">{t("costReport.file.read", { format })}</Paragraph>
+      {report.ok ? (
+        <Paragraph data-testid="import-summary">
+          {t("costReport.file.summary", {
+            lines: report.lineCount,
+            total: formatNok(report.total.after ?? 0),
+            before: report.total.before === null ? "–" : formatNok(report.total.before),
+            added: report.changes?.added.length ?? 0,
+            changed: report.changes?.changed.length ?? 0,
+            removed: report.changes?.removed.length ?? 0,
+          })}
+        </Paragraph>
+      ) : (
+        <Alert data-color="danger" data-testid="import-refused">
+          {props.fileErrorText(report)}
+        </Alert>
+      )}
+      {report.issues.length > 0 && (
+        <TableScroll label={t("costReport.file.issuesCaption")}>
+          <Table data-size="sm" data-testid="import-issues">
+            <caption>{t("costReport.file.issuesCaption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("costReport.file.row")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("costReport.file.column")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("costReport.file.value")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("costReport.file.problem")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {report.issues.map((issue, index) => (
+                <Table.Row key={`${issue.row}-${issue.column}-${index}`}>
+                  <Table.Cell>{issue.row}</Table.Cell>
+                  <Table.Cell>{t(`costReport.file.columns.${issue.column}`)}</Table.Cell>
+                  <Table.Cell>{issue.value}</Table.Cell>
+                  <Table.Cell>{props.problem(issue.code, issue.params)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+      {report.warnings.length > 0 && (
+        <>
+          <Heading level={3} data-size="2xs">
+            {t("costReport.file.warningsTitle")}
+          </Heading>
+          <ul>
+            {report.warnings.map((w, index) => (
+              <li key={`${w.row}-${index}`}>{t(`costReport.file.warnings.${w.code}`, { row: w.row, value: w.value, defaultValue: w.code })}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
