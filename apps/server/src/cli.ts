@@ -14,7 +14,7 @@ import {
   importCostFile,
   type ImportReport,
 } from "@malestokk/api";
-import { createDb, getCostReport, getMunicipalityByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
+import { createDb, getCostReport, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
@@ -32,7 +32,7 @@ const USAGE = `Usage:
   pnpm cli user:create --email <e-mail> --role <${ROLES.join("|")}> [--name <name>]
                        [--municipality <NNNN>] [--sector <${SECTORS.join("|")}>]
 
-  pnpm cli import:costs <file.csv|file.xlsx> --org <NNNN> --year <YYYY> [--dry-run]
+  pnpm cli import:costs <file.csv|file.xlsx> --org <NNNN|NNNNNNNNN> --year <YYYY> [--dry-run]
                        (a cost report's lines; prints every problem by row and column)
 
   pnpm cli import:jsonstat <file-or-url> --measure <${IMPORT_MEASURE_CODES.join("|")}> [--dry-run]
@@ -243,13 +243,13 @@ async function importCostsCommand(args: string[]): Promise<void> {
   });
   const file = positionals[0];
   if (!file) throw new Error(`Name a CSV or XLSX file.\n\n${USAGE}`);
-  if (!/^\d{4}$/.test(values.org ?? "")) throw new Error("--org: the municipality number, four digits");
+  if (!/^(\d{4}|\d{9})$/.test(values.org ?? "")) throw new Error("--org: a municipality number (4 digits) or an IT cooperative's organisation number (9)");
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
   const bytes = new Uint8Array(await readFile(file));
   const ok = withDatabase((db) => {
-    const municipality = getMunicipalityByNumber(db, values.org ?? "");
-    if (!municipality) throw new Error(`--org: no municipality ${values.org}`);
+    const municipality = getReportingUnitByNumber(db, values.org ?? "");
+    if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
     const actor = { userId: null, email: "cli", ip: null };
     const version = getCostReport(db, municipality.id, year)?.version ?? null;
     const report = importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { getMunicipalityByNumber, type MunicipalityListItem } from "@malestokk/db";
+import { getMunicipalityByNumber, getReportingUnitByNumber, type MunicipalityListItem } from "@malestokk/db";
 import { can, isAppErrorCode, isOrganisationScoped, type AppErrorShape, type Permission } from "@malestokk/domain";
 import { initTRPC } from "@trpc/server";
 import { z, ZodError } from "zod";
@@ -118,5 +118,27 @@ export function municipalityProcedure(permission: Permission) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${municipality.number}` });
       }
       return next({ ctx: { session, municipality } });
+    });
+}
+
+/** 4 digits for a municipality, 9 (an organisation number) for an IT cooperative. */
+export const ReportingUnitScopeSchema = z.object({ municipalityNumber: z.string().regex(/^(\d{4}|\d{9})$/) });
+
+/**
+ * Like `municipalityProcedure`, for what an IT cooperative reports too (costs, fagsystemer):
+ * the unit the input names, checked against the user's roles, goes on the context as `municipality`.
+ */
+export function reportingUnitProcedure(permission: Permission) {
+  return t.procedure
+    .meta({ access: { kind: "permission", permission } })
+    .input(ReportingUnitScopeSchema)
+    .use(({ ctx, input, next }) => {
+      const session = requireSession(ctx.session);
+      const unit = getReportingUnitByNumber(ctx.db, input.municipalityNumber);
+      if (!unit) throw new AppError("NOT_FOUND", { params: { municipalityNumber: input.municipalityNumber } });
+      if (!can(session.grants, permission, unit.id)) {
+        throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${unit.number}` });
+      }
+      return next({ ctx: { session, municipality: unit } });
     });
 }

@@ -160,6 +160,7 @@ const content = (lines: CostReportContent["lines"], over: Partial<CostReportCont
   populationOverride: null,
   grossOperatingExpenditureOverride: null,
   warningComments: {},
+  allocation: null,
   ...over,
 });
 const line = (service: CostLine["service"], amount: number, systemId: number | null = null): CostLine => ({

@@ -3,6 +3,7 @@ export * from "./migrate";
 export * from "./queries/organisations";
 export * from "./queries/reporting-years";
 export * from "./queries/costs";
+export * from "./queries/allocations";
 export * from "./queries/indicators";
 export { seedDemoData, seedReferenceData, DEMO_FIRST_YEAR, DEMO_LAST_YEAR, type DemoSeedResult } from "./seed/demo";
 export * from "./queries/users";

@@ -30,3 +30,4 @@ export * from "./files/csv";
 export * from "./files/xlsx";
 export * from "./files/amount";
 export * from "./costs/cost-file";
+export * from "./costs/allocation";

@@ -19,6 +19,7 @@ export const routes: RouteObject[] = [
       { index: true, lazy: page(() => import("./routes/municipality-list.route")) },
       { path: "kommune/:number", lazy: page(() => import("./routes/municipality.route")) },
       { path: "kommune/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
+      { path: "samarbeid/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
       { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {

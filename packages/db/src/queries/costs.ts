@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import type { CostLine, ReportStatus } from "@malestokk/domain";
+import type { AllocationKey, CostLine, ReportStatus } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { costLines, costReports, reportingYears, systems } from "../schema/index";
@@ -44,6 +44,8 @@ export interface CostReportContent {
   readonly populationOverride: { readonly value: number; readonly reason: string } | null;
   readonly grossOperatingExpenditureOverride: { readonly value: number; readonly reason: string } | null;
   readonly warningComments: Readonly<Record<string, string>>;
+  /** Only for an IT cooperative: how its costs are divided between the members. */
+  readonly allocation: { readonly key: AllocationKey; readonly shares: Readonly<Record<string, number>> | null } | null;
 }
 
 export type VersionedWrite = { readonly ok: true; readonly row: CostReportRow } | { readonly ok: false; readonly currentVersion: number | null };
@@ -58,6 +60,8 @@ function contentColumns(content: CostReportContent) {
     grossOperatingExpenditureOverride: content.grossOperatingExpenditureOverride?.value ?? null,
     grossOperatingExpenditureOverrideReason: content.grossOperatingExpenditureOverride?.reason ?? null,
     warningComments: JSON.stringify(content.warningComments),
+    allocationKey: content.allocation?.key ?? null,
+    allocationShares: content.allocation?.shares ? JSON.stringify(content.allocation.shares) : null,
   };
 }
 

@@ -3,7 +3,8 @@ import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestok
 import { INDICATORS } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { costLines, costReports, indicatorValues, publishedFigureTables, systems } from "../schema/index";
+import { allocatedComponents } from "./allocations";
+import { costLines, costReports, indicatorValues, organisations, publishedFigureTables, systems } from "../schema/index";
 
 type Status = "draft" | "submitted" | "returned" | "approved";
 // A returned report is back with finance: as unapproved as a draft.
@@ -129,10 +130,28 @@ export function recomputeIndicatorValues(
     })
     .prepare();
   const components = new Map<ComponentCode, Map<string, ComponentValue>>();
+  const allocated = allocatedComponents(db, scope);
+  // A cooperative's costs reach the read model through its members only: never twice.
+  const cooperatives = new Set(
+    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "itCooperative")).all().map((o) => o.id),
+  );
   const load = (code: ComponentCode) => {
     let values = components.get(code);
     if (!values) {
       values = loadComponent(db, code, scope);
+      // A member's share of its IT cooperatives' approved costs is part of its own costs.
+      for (const [k, share] of allocated) {
+        const amount = share.components[code];
+        if (amount === undefined) continue;
+        const own = values.get(k);
+        const [organisationId = 0, year = 0] = k.split(":").map(Number);
+        values.set(
+          k,
+          own
+            ? { ...own, value: own.value + amount, isDemo: own.isDemo || share.isDemo }
+            : { organisationId, year, value: amount, isDemo: share.isDemo, status: "approved" },
+        );
+      }
       components.set(code, values);
     }
     return values;
@@ -154,7 +173,7 @@ export function recomputeIndicatorValues(
     const rows = [];
     for (const [k, numerator] of numerators) {
       const denominator = denominators.get(k);
-      if (!denominator) continue;
+      if (!denominator || cooperatives.has(numerator.organisationId)) continue;
       rows.push({
         indicatorCode: indicator.code,
         year: numerator.year,

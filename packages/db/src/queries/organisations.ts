@@ -77,6 +77,32 @@ export function getMunicipalityByNumber(db: DbOrTx, number: string): Municipalit
   return row ? { ...row, kostraGroupApproximate: isApproximateSource(row.kostraGroupSource) } : null;
 }
 
+/** A unit that reports costs: a municipality, or an IT cooperative (9-digit organisation number). */
+export interface ReportingUnit extends MunicipalityListItem {
+  readonly kind: "municipality" | "itCooperative";
+}
+
+export function getReportingUnitByNumber(db: DbOrTx, number: string): ReportingUnit | null {
+  const municipality = getMunicipalityByNumber(db, number);
+  if (municipality) return { ...municipality, kind: "municipality" };
+  const cooperative = db
+    .select({ id: organisations.id, number: organisations.number, name: organisations.name, countyNumber: organisations.countyNumber })
+    .from(organisations)
+    .where(and(eq(organisations.number, number), eq(organisations.kind, "itCooperative")))
+    .get();
+  if (!cooperative) return null;
+  return {
+    ...cooperative,
+    kind: "itCooperative",
+    altName: null,
+    countyName: cooperative.countyNumber,
+    kostraGroup: null,
+    kostraGroupName: null,
+    kostraGroupSource: null,
+    kostraGroupApproximate: false,
+  };
+}
+
 export function countOrganisations(db: DbOrTx): number {
   return db.select({ n: count() }).from(organisations).get()?.n ?? 0;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { COST_TYPES, IT_SERVICES, SYSTEM_CLASSES } from "@malestokk/domain";
+import { ALLOCATION_KEYS, COST_TYPES, IT_SERVICES, SYSTEM_CLASSES } from "@malestokk/domain";
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import { organisations, reportingYears } from "./organisations";
@@ -41,6 +41,10 @@ export const costReports = sqliteTable(
     decidedBy: text(),
     /** Why a manager returned the report. */
     returnComment: text(),
+    /** An IT cooperative's report: how its costs are divided between the members. */
+    allocationKey: text({ enum: ALLOCATION_KEYS }),
+    /** JSON object for the fixed-shares key: member organisation id → basis points (sum 10 000). */
+    allocationShares: text(),
   },
   (t) => [
     uniqueIndex("cost_reports_org_year_idx").on(t.organisationId, t.year),

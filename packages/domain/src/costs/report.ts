@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ALLOCATION_KEYS, FULL_SHARE } from "./allocation";
 import { computeIndicatorValue, INDICATORS, type ComponentCode, type IndicatorCode } from "../indicators/catalogue";
 import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
 import { COST_TYPES, IT_SERVICES, type CostType, type ItService, type SystemClass } from "./catalogue";
@@ -24,7 +25,8 @@ const ReasonSchema = z.string().trim().min(3).max(MAX_COMMENT_LENGTH);
 const OverrideSchema = z.object({ value: z.number().int().positive().max(MAX_IT_COST_NOK), reason: ReasonSchema });
 
 export const CostReportInputSchema = z.object({
-  municipalityNumber: z.string().regex(/^\d{4}$/),
+  /** 4 digits for a municipality, 9 for an IT cooperative. */
+  municipalityNumber: z.string().regex(/^(\d{4}|\d{9})$/),
   year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
   /** The version the user read; null when creating the report. */
   expectedVersion: z.number().int().min(0).nullable(),
@@ -36,6 +38,15 @@ export const CostReportInputSchema = z.object({
   grossOperatingExpenditureOverride: OverrideSchema.nullable(),
   /** Explanations of plausibility warnings, keyed by warning key. */
   warningComments: z.record(z.string().max(60), z.string().trim().max(MAX_COMMENT_LENGTH)),
+  /** Only an IT cooperative's report: how its costs are divided between its members. */
+  allocation: z
+    .object({
+      key: z.enum(ALLOCATION_KEYS),
+      /** For fixed shares: member municipality number → basis points (1/100 %), adding up to 10 000. */
+      shares: z.record(z.string().regex(/^\d{4}$/), z.number().int().min(0).max(FULL_SHARE)).nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export type CostReportInput = z.infer<typeof CostReportInputSchema>;
 

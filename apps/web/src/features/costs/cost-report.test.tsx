@@ -1,4 +1,4 @@
-import { getCostReport, getMunicipalityByNumber, saveCostReport } from "@malestokk/db";
+import { getCostReport, getMunicipalityByNumber, saveCooperative, saveCostReport } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -97,7 +97,7 @@ describe("the cost report page", () => {
       organisationId: stavanger,
       year: 2024,
       expectedVersion: current?.version ?? 0,
-      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 5, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {} },
+      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 5, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
       source: "entered",
       now: new Date().toISOString(),
     });
@@ -147,5 +147,29 @@ describe("importing a cost file on the report page", () => {
     expect((await screen.findByTestId("import-message")).textContent).toBe("Importert: 2 linjer. Rapporten er et utkast.");
     await waitFor(() => expect(within(screen.getByTestId("cost-lines")).getAllByRole("row")).toHaveLength(3));
     expect(getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)).toMatchObject({ totalItCost: 1_500_000, source: "import" });
+  });
+});
+
+describe("an IT cooperative's report", () => {
+  it("divides its costs by fixed shares that must reach 100 %, and the member sees its share", async () => {
+    const { db } = renderApp("/samarbeid/912345678/kostnader/2024", { as: "admin@demo.example" });
+    const ids = ["5025", "5026"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
+    saveCooperative(db, { organisationNumber: "912345678", name: "IKT Demo-samarbeid", memberIds: ids, countyNumber: "50" });
+    expect(await screen.findByRole("heading", { level: 1, name: "IKT-kostnader 2024 – IKT Demo-samarbeid" })).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Legg til linje" }));
+    fireEvent.change(screen.getByLabelText("Beløp (kr), linje 1"), { target: { value: "1 000 000" } });
+    fireEvent.change(screen.getByLabelText("Fordelingsnøkkel"), { target: { value: "fixedShares" } });
+    const [first, second] = [screen.getByLabelText(/^Andel for Røros/), screen.getByLabelText(/^Andel for Holtålen/)];
+    fireEvent.change(first as HTMLElement, { target: { value: "60" } });
+    fireEvent.change(second as HTMLElement, { target: { value: "30" } });
+    expect(screen.getByTestId("shares-total").textContent).toMatch(/^Sum: 90\s?%/);
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    expect((await screen.findByTestId("report-errors")).textContent).toContain("De faste andelene må bli 100 % til sammen (nå 90 %).");
+
+    fireEvent.change(second as HTMLElement, { target: { value: "40" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByText("Lagret.");
+    const table = await screen.findByTestId("allocation-members");
+    await waitFor(() => expect(nbsp(table.textContent)).toMatch(/Røros \(5025\).*600 000 kr.*Holtålen \(5026\).*400 000 kr/));
   });
 });

@@ -10,6 +10,7 @@ import { Loading, QueryError } from "../../components/query-state";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { AllocationSection } from "./allocation";
 import { CostFilePanel } from "./cost-file-panel";
 import { CostLinesEditor, CostLinesTable } from "./cost-lines";
 import { CostTotalsView } from "./cost-totals";
@@ -64,11 +65,15 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   }, [storedKey]);
 
   const read = useMemo(() => readDraft(draft), [draft]);
-  const classOfSystem = useMemo(() => new Map(view.systems.map((s) => [s.id, s.systemClass] as const)), [view.systems]);
+  const classOfSystem = useMemo(
+    () => new Map([...view.systems, ...view.cooperativeSystems].map((s) => [s.id, s.systemClass] as const)),
+    [view.systems, view.cooperativeSystems],
+  );
   const warnings = useMemo(() => {
     const values = reportIndicatorValues(
       {
-        lines: read.lines,
+        // The share of the cooperatives' approved costs counts as the municipality's own.
+        lines: [...read.lines, ...view.allocatedLines],
         itUserAccounts: read.itUserAccounts,
         population: read.populationOverride?.value ?? view.published.population?.value ?? null,
         grossOperatingExpenditure: read.grossOperatingExpenditureOverride?.value ?? view.published.grossOperatingExpenditure?.value ?? null,
@@ -152,6 +157,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
       employeesFte: read.employeesFte,
       populationOverride: read.populationOverride,
       grossOperatingExpenditureOverride: read.grossOperatingExpenditureOverride,
+      allocation: read.allocation,
       // Only explanations of warnings that still stand are kept with the report.
       warningComments: Object.fromEntries(
         warnings.flatMap((w): [string, string][] => {
@@ -230,6 +236,8 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
       </section>
 
       <CostTotalsView lines={read.lines} systems={view.systems} classOfSystem={classOfSystem} />
+
+      <AllocationSection view={view} draft={draft} editable={editable} errors={fieldErrors} onChange={update} />
 
       <VolumesEditor draft={draft} view={view} editable={editable} errors={fieldErrors} onChange={update} />
 

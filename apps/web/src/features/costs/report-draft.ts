@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@malestokk/api";
-import { parseWholeKroner, type CostLine, type CostType, type ItService } from "@malestokk/domain";
+import { parseWholeKroner, type AllocationKey, type CostLine, type CostType, type ItService } from "@malestokk/domain";
 
 import { formatInteger } from "../../lib/format";
 
@@ -27,12 +27,15 @@ export interface ReportDraft {
   readonly population: OverrideDraft;
   readonly grossOperatingExpenditure: OverrideDraft;
   readonly comments: Readonly<Record<string, string>>;
+  /** An IT cooperative's key ("" for a municipality), and fixed shares in percent as typed, by member number. */
+  readonly allocationKey: AllocationKey | "";
+  readonly shares: Readonly<Record<string, string>>;
 }
 
 /** The stored content of a report, as the server sends it. */
 export type StoredReport = Pick<
   NonNullable<RouterOutputs["costs"]["report"]["report"]>,
-  "lines" | "itUserAccounts" | "employeesFte" | "populationOverride" | "grossOperatingExpenditureOverride" | "warningComments"
+  "lines" | "itUserAccounts" | "employeesFte" | "populationOverride" | "grossOperatingExpenditureOverride" | "warningComments" | "allocation"
 >;
 
 let counter = 0;
@@ -67,7 +70,19 @@ export function draftFromReport(report: StoredReport | null): ReportDraft {
     population: overrideDraft(report?.populationOverride ?? null),
     grossOperatingExpenditure: overrideDraft(report?.grossOperatingExpenditureOverride ?? null),
     comments: report?.warningComments ?? {},
+    allocationKey: report?.allocation?.key ?? "",
+    shares: Object.fromEntries(Object.entries(report?.allocation?.shares ?? {}).map(([number, bp]) => [number, percent.format(bp / 100)])),
   };
+}
+
+const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 2, useGrouping: false });
+
+/** "33,33" (percent, up to two decimals) as basis points, or null when it is not such a number. */
+export function readPercent(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0%]/g, "").replace(",", ".");
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(compact)) return null;
+  const bp = Math.round(Number(compact) * 100);
+  return bp <= 10_000 ? bp : null;
 }
 
 /** A field the form could not read, as an error code and its parameters for the locale files. */
@@ -98,6 +113,7 @@ export interface ReadDraft {
   readonly employeesFte: number | null;
   readonly populationOverride: { value: number; reason: string } | null;
   readonly grossOperatingExpenditureOverride: { value: number; reason: string } | null;
+  readonly allocation: { key: AllocationKey; shares: Record<string, number> | null } | null;
   readonly issues: readonly DraftIssue[];
 }
 
@@ -141,8 +157,19 @@ export function readDraft(draft: ReportDraft): ReadDraft {
     }
     return { value, reason: o.reason.trim() };
   };
+  let allocation: ReadDraft["allocation"] = null;
+  if (draft.allocationKey === "fixedShares") {
+    const shares: Record<string, number> = {};
+    for (const [number, text] of Object.entries(draft.shares)) {
+      const bp = readPercent(text === "" ? "0" : text);
+      if (bp === null) issues.push({ field: "share", target: `share-${number}`, code: "NOT_A_PERCENT" });
+      else shares[number] = bp;
+    }
+    allocation = { key: "fixedShares", shares };
+  } else if (draft.allocationKey !== "") allocation = { key: draft.allocationKey, shares: null };
   return {
     lines,
+    allocation,
     itUserAccounts: users === "NOT_A_NUMBER" ? null : users,
     employeesFte: employees === "NOT_A_NUMBER" ? null : employees,
     populationOverride: override("population"),

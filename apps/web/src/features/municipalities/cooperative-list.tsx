@@ -14,6 +14,8 @@ export function CooperativeList() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.register.cooperatives.queryOptions());
+  const years = useQuery(trpc.years.list.queryOptions());
+  const latestYear = Math.max(...(years.data ?? []).map((y) => y.year), new Date().getFullYear() - 1);
   const canManage = useCan("register.manage");
   return (
     <section aria-labelledby="cooperatives-heading" className="stack">
@@ -24,7 +26,7 @@ export function CooperativeList() {
       {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && query.data.length === 0 && <EmptyState>{t("cooperatives.empty")}</EmptyState>}
       {query.data && query.data.length > 0 && (
-        <ul className="cooperative-list">
+        <ul className="cooperative-list" data-testid="cooperative-list">
           {query.data.map((c) => (
             <li key={c.id}>
               <strong>{c.name}</strong> ({t("cooperatives.orgNumber", { number: c.organisationNumber })}) — {t("cooperatives.members")}:{" "}
@@ -33,7 +35,8 @@ export function CooperativeList() {
                   {i > 0 && ", "}
                   <Link to={`/kommune/${m.number}`}>{m.name}</Link>
                 </span>
-              ))}
+              ))}{" "}
+              — <Link to={`/samarbeid/${c.organisationNumber}/kostnader/${latestYear}`}>{t("cooperatives.costs", { year: latestYear })}</Link>
             </li>
           ))}
         </ul>

@@ -6,7 +6,8 @@ import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole,
 
 const GrantInputSchema = z.object({
   role: z.enum(ROLES),
-  municipalityNumber: z.string().regex(/^\d{4}$/).nullish(),
+  /** 4 digits for a municipality, 9 for an IT cooperative. */
+  municipalityNumber: z.string().regex(/^(\d{4}|\d{9})$/).nullish(),
   sector: z.enum(SECTORS).nullish(),
 });
 

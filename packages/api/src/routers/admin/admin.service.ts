@@ -6,6 +6,7 @@ import {
   findUserByEmail,
   getGrant,
   getMunicipalityByNumber,
+  getReportingUnitByNumber,
   getUserById,
   insertGrant,
   insertPasswordReset,
@@ -44,7 +45,8 @@ interface GrantInput {
 function resolveGrant(db: DbOrTx, input: GrantInput): { organisationId: number | null; sector: Sector | null } {
   if (isOrganisationRole(input.role)) {
     const number = input.municipalityNumber ?? "";
-    const municipality = getMunicipalityByNumber(db, number);
+    // Finance and managers serve a municipality or an IT cooperative (which reports costs too).
+    const municipality = getReportingUnitByNumber(db, number);
     if (!municipality) {
       throw new AppError("VALIDATION_FAILED", {
         message: `Role ${input.role} needs a municipality`,

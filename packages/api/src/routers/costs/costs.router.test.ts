@@ -285,3 +285,90 @@ describe("costs.importFile", () => {
     expect(preview).toMatchObject({ ok: false, fileError: { code: "MISSING_COLUMN" } });
   });
 });
+
+describe("an IT cooperative reports on behalf of its members", () => {
+  // Two Trøndelag neighbours; the demo has no cooperatives of its own.
+  const COOP = "912345678";
+  const MEMBERS = ["5025", "5026"];
+
+  async function setup() {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.register.saveCooperative({ organisationNumber: COOP, name: "IKT Demo-samarbeid", memberNumbers: MEMBERS });
+    const views = await Promise.all(MEMBERS.map((m) => admin.costs.report({ municipalityNumber: m, year: 2024 })));
+    return { api, admin, views };
+  }
+
+  it("divides its approved costs per inhabitant; each member sees its share, and its indicators carry it", async () => {
+    const { api, admin, views } = await setup();
+    const [popA = 0, popB = 0] = views.map((v) => v.published.population?.value ?? 0);
+    const k1Before = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: MEMBERS[0] ?? "" });
+    const ownBefore = k1Before.points.find((p) => p.year === 2024)?.own?.numerator ?? 0;
+
+    const saved = await admin.costs.save({
+      ...input({ municipalityNumber: COOP, lines: [line({ amount: 10_000_000 }), line({ service: "management", amount: 1_000_001 })], itUserAccounts: null }),
+      allocation: { key: "perInhabitant", shares: null },
+    });
+    const draft = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
+    expect(draft.kind).toBe("itCooperative");
+    const allocation = draft.allocations[0];
+    expect(allocation).toMatchObject({ cooperativeName: "IKT Demo-samarbeid", key: "perInhabitant", complete: true, status: "draft" });
+    expect(allocation?.members.map((m) => m.total).reduce((a, b) => a + b, 0)).toBe(11_000_001);
+    expect(allocation?.members[0]?.share).toBeCloseTo(popA / (popA + popB), 12);
+
+    // Not counted until approved: a draft at the cooperative does not touch the members' figures.
+    const stillBefore = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: MEMBERS[0] ?? "" });
+    expect(stillBefore.points.find((p) => p.year === 2024)?.own?.numerator).toBe(ownBefore);
+
+    await admin.costs.submit({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version });
+    await admin.costs.approve({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version + 1 });
+    const share = allocation?.members[0]?.total ?? 0;
+    const after = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: MEMBERS[0] ?? "" });
+    expect(after.points.find((p) => p.year === 2024)?.own?.numerator).toBe(ownBefore + share);
+
+    // The member sees its share in its own report.
+    const member = await admin.costs.report({ municipalityNumber: MEMBERS[0] ?? "", year: 2024 });
+    expect(member.allocations).toHaveLength(1);
+    expect(member.allocations[0]?.members.map((m) => [m.number, m.total])).toEqual([[MEMBERS[0], share]]);
+    expect(member.allocatedLines.reduce((s, l) => s + l.amount, 0)).toBe(share);
+
+    // The cooperative's own costs never enter the read model as a unit of their own.
+    const national = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K6", municipalityNumber: MEMBERS[1] ?? "" });
+    expect(national.points.find((p) => p.year === 2024)?.national.n).toBeLessThanOrEqual(357);
+  });
+
+  it("takes fixed shares only when they name every member and add up to 100 %", async () => {
+    const { admin } = await setup();
+    const bad = await expectTrpcError(() =>
+      admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({})] }), allocation: { key: "fixedShares", shares: { "5025": 6_000, "5026": 3_000 } } }),
+    );
+    expect(expectAppError(bad, "VALIDATION_FAILED").issues).toEqual([{ path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: 90 } }]);
+    const stranger = await expectTrpcError(() =>
+      admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({})] }), allocation: { key: "fixedShares", shares: { "5025": 5_000, "0301": 5_000 } } }),
+    );
+    expect(expectAppError(stranger, "VALIDATION_FAILED").issues[0]).toMatchObject({ code: "NOT_A_MEMBER", params: { numbers: "0301" } });
+    await admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }), allocation: { key: "fixedShares", shares: { "5025": 7_500, "5026": 2_500 } } });
+    const view = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
+    expect(view.allocations[0]?.members.map((m) => m.total)).toEqual([750, 250]);
+    // A municipality's report has no allocation key.
+    const notCoop = await expectTrpcError(() => admin.costs.save({ ...input({ municipalityNumber: "5025", expectedVersion: 1 }), allocation: { key: "perItUser", shares: null } }));
+    expect(notCoop.code).not.toBe("FORBIDDEN");
+  });
+
+  it("waits for every member's IT user count before dividing per IT user", async () => {
+    const { admin } = await setup();
+    await admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }), allocation: { key: "perItUser", shares: null } });
+    const complete = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
+    expect(complete.allocations[0]).toMatchObject({ complete: true, key: "perItUser", missing: [] });
+    expect(complete.allocations[0]?.members.map((m) => m.total).reduce((a, b) => a + b, 0)).toBe(1_000);
+
+    // One member's report loses its IT user count: nothing is divided, and the member is named.
+    const member = await admin.costs.report({ municipalityNumber: "5026", year: 2024 });
+    const { version } = await admin.costs.return({ municipalityNumber: "5026", year: 2024, expectedVersion: member.report?.version ?? 0, comment: "Mangler brukere" });
+    await admin.costs.save({ ...input({ municipalityNumber: "5026", expectedVersion: version, lines: [line({})] }), itUserAccounts: null });
+    const incomplete = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
+    expect(incomplete.allocations[0]).toMatchObject({ complete: false, missing: ["5026"] });
+    expect(incomplete.allocations[0]?.members.every((m) => m.total === 0)).toBe(true);
+  });
+
+});

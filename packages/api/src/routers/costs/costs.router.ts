@@ -1,7 +1,7 @@
 import { CostReportInputSchema, MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
 import { z } from "zod";
 
-import { municipalityProcedure, router } from "../../trpc";
+import { reportingUnitProcedure, router } from "../../trpc";
 import { AppError } from "../../errors";
 import { changeReportStatus, getCostReportView, importCostFile, listCostYears, saveCostReportContent } from "./costs.service";
 
@@ -12,11 +12,11 @@ const YearSchema = z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR)
 const StepSchema = YearSchema.extend({ expectedVersion: z.number().int().min(1) });
 
 export const costsRouter = router({
-  list: municipalityProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality)),
-  report: municipalityProcedure("costs.read")
+  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality)),
+  report: reportingUnitProcedure("costs.read")
     .input(YearSchema)
     .query(({ ctx, input }) => getCostReportView(ctx.db, ctx.municipality, input.year, ctx.session.grants)),
-  save: municipalityProcedure("costs.edit")
+  save: reportingUnitProcedure("costs.edit")
     .input(CostReportInputSchema)
     .mutation(({ ctx, input }) =>
       saveCostReportContent(ctx.db, ctx.municipality, input, {
@@ -26,7 +26,7 @@ export const costsRouter = router({
       }),
     ),
   /** A CSV or XLSX file of cost lines: `dryRun` previews every problem and change, otherwise whole or nothing. */
-  importFile: municipalityProcedure("costs.edit")
+  importFile: reportingUnitProcedure("costs.edit")
     .input(
       YearSchema.extend({
         expectedVersion: z.number().int().min(1).nullable(),
@@ -45,7 +45,7 @@ export const costsRouter = router({
         { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp } },
       );
     }),
-  submit: municipalityProcedure("costs.submit")
+  submit: reportingUnitProcedure("costs.submit")
     .input(StepSchema)
     .mutation(({ ctx, input }) =>
       changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, {
@@ -53,7 +53,7 @@ export const costsRouter = router({
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       }),
     ),
-  approve: municipalityProcedure("costs.approve")
+  approve: reportingUnitProcedure("costs.approve")
     .input(StepSchema)
     .mutation(({ ctx, input }) =>
       changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, {
@@ -62,7 +62,7 @@ export const costsRouter = router({
       }),
     ),
   /** Back to finance with a comment: from submitted, or from approved to correct it. */
-  return: municipalityProcedure("costs.approve")
+  return: reportingUnitProcedure("costs.approve")
     .input(StepSchema.extend({ comment: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
     .mutation(({ ctx, input }) =>
       changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, {

@@ -5,6 +5,11 @@ import {
   getReportingYear,
   listCostLines,
   listCostReports,
+  listCooperatives,
+  listCooperativeAllocations,
+  cooperativesOf,
+  membersOf,
+  parseShares,
   listIndicatorValues,
   listMunicipalities,
   listReportingYears,
@@ -17,6 +22,7 @@ import {
   type Db,
   type DbOrTx,
   type MunicipalityListItem,
+  type ReportingUnit,
 } from "@malestokk/db";
 import {
   availableActions,
@@ -24,6 +30,7 @@ import {
   checkCostLines,
   checkPlausibility,
   costLineKey,
+  FULL_SHARE,
   INDICATORS,
   parseCostFile,
   type CostFileIssue,
@@ -100,7 +107,52 @@ function contentOf(report: CostReportRow, lines: readonly CostLine[]): CostRepor
         ? null
         : { value: report.grossOperatingExpenditureOverride, reason: report.grossOperatingExpenditureOverrideReason ?? "" },
     warningComments: parseComments(report.warningComments),
+    allocation: report.allocationKey ? { key: report.allocationKey, shares: report.allocationKey === "fixedShares" ? Object.fromEntries(parseShares(report.allocationShares)) : null } : null,
   };
+}
+
+/**
+ * Recomputes the read model for a unit and year, and for every unit whose figures depend on it:
+ * a cooperative's members (they carry its costs), and a member's fellow members (their shares
+ * follow its population and IT users).
+ */
+function recomputeUnit(db: DbOrTx, unit: ReportingUnit, year: number, now: string): void {
+  const units = new Set<number>([unit.id]);
+  const cooperatives = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
+  for (const cooperative of cooperatives) for (const member of membersOf(db, cooperative)) units.add(member);
+  for (const organisationId of units) recomputeIndicatorValues(db, { scope: { organisationId, year }, now });
+}
+
+/** What the unit's IT cooperatives allocate to it for the year (for a cooperative: what it allocates to each member). */
+function allocationView(db: DbOrTx, unit: ReportingUnit, year: number) {
+  const ids = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
+  const allocations = ids.length === 0 ? [] : listCooperativeAllocations(db, { year, cooperativeIds: ids, approvedOnly: false });
+  const names = new Map(listMunicipalities(db).map((m) => [m.id, m.name]));
+  return allocations.map((a) => {
+    const totalWeight = a.weights.ok ? [...a.weights.weights.values()].reduce((x, y) => x + y, 0) : 0;
+    const members = a.members.map((m) => {
+      const lines = a.memberLines.get(m.id) ?? [];
+      return {
+        number: m.number,
+        name: names.get(m.id) ?? m.number,
+        population: m.population,
+        itUserAccounts: m.itUserAccounts,
+        fixedShare: m.fixedShare,
+        share: a.weights.ok && totalWeight > 0 ? (a.weights.weights.get(m.id) ?? 0) / totalWeight : null,
+        total: lines.reduce((sum, l) => sum + l.amount, 0),
+        lines,
+      };
+    });
+    return {
+      cooperativeNumber: a.cooperativeNumber,
+      cooperativeName: a.cooperativeName,
+      status: a.status,
+      key: a.key,
+      complete: a.weights.ok,
+      missing: a.weights.ok ? [] : a.members.filter((m) => a.weights.ok === false && a.weights.missing.includes(m.id)).map((m) => m.number),
+      members: unit.kind === "itCooperative" ? members : members.filter((m) => m.number === unit.number),
+    };
+  });
 }
 
 /** What a plausibility check compares with: the peer median (KOSTRA group, approved values) and last year's own value. */
@@ -134,13 +186,15 @@ function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number
 
 function warningsFor(
   content: CostReportContent,
+  allocatedLines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[],
   published: { population: number | null; grossOperatingExpenditure: number | null },
   classOfSystem: ReadonlyMap<number, SystemClass>,
   basis: readonly CheckBasis[],
 ): PlausibilityWarning[] {
   const values = reportIndicatorValues(
     {
-      lines: content.lines,
+      // The member's share of its cooperatives' approved costs counts as its own.
+      lines: [...content.lines, ...allocatedLines],
       itUserAccounts: content.itUserAccounts,
       population: content.populationOverride?.value ?? published.population,
       grossOperatingExpenditure: content.grossOperatingExpenditureOverride?.value ?? published.grossOperatingExpenditure,
@@ -172,19 +226,39 @@ function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
   };
 }
 
+/** The plausibility warnings of a report's content, with the unit's approved cooperative shares counted in. */
+function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, content: CostReportContent, basis: readonly CheckBasis[]) {
+  const allocations = unit.kind === "municipality" ? allocationView(db, unit, year).filter((a) => a.status === "approved") : [];
+  const allocatedLines = allocations.flatMap((a) => a.members.flatMap((m) => m.lines));
+  const cooperativeIds = unit.kind === "municipality" ? cooperativesOf(db, unit.id) : [];
+  const classOfSystem = new Map(
+    [unit.id, ...cooperativeIds].flatMap((id) => listSystems(db, id)).map((s) => [s.id, s.systemClass] as const),
+  );
+  const published = publishedFigures(db, unit.id, year);
+  return {
+    allocatedLines,
+    warnings: warningsFor(
+      content,
+      allocatedLines,
+      { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
+      classOfSystem,
+      basis,
+    ),
+  };
+}
+
 /** Everything the report screen shows for one organisation and year, and the steps this user may take. */
-export function getCostReportView(db: DbOrTx, municipality: MunicipalityListItem, year: number, grants: readonly RoleGrant[]) {
+export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year: number, grants: readonly RoleGrant[]) {
   const reportingYear = requireYear(db, year);
   const report = getCostReport(db, municipality.id, year);
   const lines = report ? listCostLines(db, report.id) : [];
   const systems = listSystems(db, municipality.id);
-  const classOfSystem = new Map(systems.map((s) => [s.id, s.systemClass] as const));
   const published = publishedFigures(db, municipality.id, year);
   const basis = checkBasis(db, municipality, year);
   const content = report ? contentOf(report, lines) : null;
-  const warnings = content
-    ? warningsFor(content, { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null }, classOfSystem, basis)
-    : [];
+  const { warnings, allocatedLines } = reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis);
+  const allocations = allocationView(db, municipality, year);
+  const cooperativeSystems = municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
   const permissionOf: Record<ReportAction, "costs.edit" | "costs.submit" | "costs.approve"> = {
     edit: "costs.edit",
     submit: "costs.submit",
@@ -214,15 +288,33 @@ export function getCostReportView(db: DbOrTx, municipality: MunicipalityListItem
         }
       : null,
     published,
+    kind: municipality.kind,
     systems: systems.map((s) => ({ id: s.id, name: s.name, systemClass: s.systemClass, inUseFrom: s.inUseFrom, inUseTo: s.inUseTo })),
+    /** Fagsystemer of the unit's cooperatives, which allocated lines may name. */
+    cooperativeSystems: cooperativeSystems.map((s) => ({ id: s.id, name: s.name, systemClass: s.systemClass })),
+    allocations,
+    /** A cooperative's members, whom its costs are divided between. */
+    members: municipality.kind === "itCooperative" ? (listCooperatives(db).find((c) => c.id === municipality.id)?.members ?? []) : [],
+    /** The unit's share of its cooperatives' approved costs, line by line (counted in its indicators). */
+    allocatedLines,
     checkBasis: basis,
-    warnings,
+    warnings: content ? warnings : [],
     unexplained: content ? unexplainedWarnings(warnings, content.warningComments).map((w) => w.key) : [],
     actions,
   };
 }
 
 export type CostReportView = ReturnType<typeof getCostReportView>;
+
+const EMPTY_CONTENT: CostReportContent = {
+  lines: [],
+  itUserAccounts: null,
+  employeesFte: null,
+  populationOverride: null,
+  grossOperatingExpenditureOverride: null,
+  warningComments: {},
+  allocation: null,
+};
 
 function sameContent(a: CostReportContent, b: CostReportContent): boolean {
   const normal = (c: CostReportContent) =>
@@ -261,7 +353,7 @@ function statusConflict(status: ReportStatus | null, action: ReportAction, reaso
  */
 export function saveCostReportContent(
   db: Db,
-  municipality: MunicipalityListItem,
+  municipality: ReportingUnit,
   input: Omit<CostReportInput, "municipalityNumber">,
   options: { now: Date; actor: Actor; source: "entered" | "import"; fileName?: string | null },
 ): { written: boolean; version: number } {
@@ -278,6 +370,7 @@ export function saveCostReportContent(
       const systemIds = new Set(listSystems(tx, municipality.id).map((s) => s.id));
       const issues = checkCostLines(input.lines, systemIds);
       if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { message: "Invalid cost lines", issues });
+      const allocation = checkAllocation(tx, municipality, input.allocation ?? null);
       const content: CostReportContent = {
         lines: input.lines,
         itUserAccounts: input.itUserAccounts,
@@ -285,6 +378,7 @@ export function saveCostReportContent(
         populationOverride: input.populationOverride,
         grossOperatingExpenditureOverride: input.grossOperatingExpenditureOverride,
         warningComments: Object.fromEntries(Object.entries(input.warningComments).filter(([, v]) => v.trim() !== "")),
+        allocation,
       };
       const before = current ? contentOf(current, listCostLines(tx, current.id)) : null;
       if (current && before && current.status === "draft" && sameContent(before, content)) return { written: false, version: current.version };
@@ -299,7 +393,7 @@ export function saveCostReportContent(
       if (!result.ok) {
         throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
       }
-      recomputeIndicatorValues(tx, { scope: { organisationId: municipality.id, year: input.year }, now: nowIso });
+      recomputeUnit(tx, municipality, input.year, nowIso);
       const { lines: beforeLines = [], ...beforeRest } = before ?? {};
       const { lines: afterLines, ...afterRest } = content;
       appendAudit(tx, {
@@ -328,12 +422,32 @@ export function saveCostReportContent(
   );
 }
 
+/** An allocation key belongs to a cooperative's report; fixed shares name every member once and add up to 100 %. */
+function checkAllocation(db: DbOrTx, unit: ReportingUnit, allocation: CostReportContent["allocation"]): CostReportContent["allocation"] {
+  if (allocation === null) return null;
+  if (unit.kind !== "itCooperative") {
+    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation"], code: "NOT_A_COOPERATIVE", params: {} }] });
+  }
+  if (allocation.key !== "fixedShares") return { key: allocation.key, shares: null };
+  const members = new Set(listCooperatives(db).find((c) => c.id === unit.id)?.members.map((m) => m.number) ?? []);
+  const shares = allocation.shares ?? {};
+  const unknown = Object.keys(shares).filter((number) => !members.has(number));
+  if (unknown.length > 0) {
+    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation", "shares"], code: "NOT_A_MEMBER", params: { numbers: unknown.join(", ") } }] });
+  }
+  const sum = [...members].reduce((total, number) => total + (shares[number] ?? 0), 0);
+  if (sum !== FULL_SHARE) {
+    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: sum / 100 } }] });
+  }
+  return { key: "fixedShares", shares: Object.fromEntries([...members].map((number) => [number, shares[number] ?? 0])) };
+}
+
 const STATUS_AUDIT_ACTION = { submit: "costs.reportSubmitted", approve: "costs.reportApproved", return: "costs.reportReturned" } as const;
 
 /** Submit, approve or return: the state machine, the permission (checked by the router) and, for submit, the explanations. */
 export function changeReportStatus(
   db: Db,
-  municipality: MunicipalityListItem,
+  municipality: ReportingUnit,
   input: { year: number; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
   options: { now: Date; actor: Actor },
 ): { status: ReportStatus; version: number } {
@@ -349,14 +463,7 @@ export function changeReportStatus(
       }
       if (input.action === "submit") {
         const content = contentOf(current, listCostLines(tx, current.id));
-        const classOfSystem = new Map(listSystems(tx, municipality.id).map((s) => [s.id, s.systemClass] as const));
-        const published = publishedFigures(tx, municipality.id, input.year);
-        const warnings = warningsFor(
-          content,
-          { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
-          classOfSystem,
-          checkBasis(tx, municipality, input.year),
-        );
+        const { warnings } = reportWarnings(tx, municipality, input.year, content, checkBasis(tx, municipality, input.year));
         const missing = unexplainedWarnings(warnings, content.warningComments);
         if (missing.length > 0) {
           throw new AppError("WARNINGS_UNEXPLAINED", { message: "Explain the plausibility warnings first", params: { keys: missing.map((w) => w.key).join(",") } });
@@ -375,7 +482,7 @@ export function changeReportStatus(
         returnComment: comment || null,
       });
       if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
-      recomputeIndicatorValues(tx, { scope: { organisationId: municipality.id, year: input.year }, now: nowIso });
+      recomputeUnit(tx, municipality, input.year, nowIso);
       appendAudit(tx, {
         at: nowIso,
         actorUserId: options.actor.userId,
@@ -417,7 +524,7 @@ export interface CostImportReport {
  */
 export function importCostFile(
   db: Db,
-  municipality: MunicipalityListItem,
+  municipality: ReportingUnit,
   input: { year: number; expectedVersion: number | null; bytes: Uint8Array; fileName: string; dryRun: boolean },
   options: { now: Date; actor: Actor },
 ): CostImportReport {
@@ -469,6 +576,7 @@ export function importCostFile(
         populationOverride: content?.populationOverride ?? null,
         grossOperatingExpenditureOverride: content?.grossOperatingExpenditureOverride ?? null,
         warningComments: content?.warningComments ?? {},
+        allocation: content?.allocation ?? null,
       },
       { now: options.now, actor: options.actor, source: "import", fileName: input.fileName },
     );

@@ -1,15 +1,15 @@
 import { MAX_YEAR, MIN_YEAR, SYSTEM_CLASSES } from "@malestokk/domain";
 import { z } from "zod";
 
-import { municipalityProcedure, router } from "../../trpc";
+import { reportingUnitProcedure, router } from "../../trpc";
 import { deleteOrganisationSystem, listOrganisationSystems, saveOrganisationSystem } from "./systems.service";
 
 const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR).nullable();
 
 /** The fagsystem register of one organisation (issue 5): read with the cost figures, kept by finance. */
 export const systemsRouter = router({
-  list: municipalityProcedure("costs.read").query(({ ctx }) => listOrganisationSystems(ctx.db, ctx.municipality)),
-  save: municipalityProcedure("costs.edit")
+  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listOrganisationSystems(ctx.db, ctx.municipality)),
+  save: reportingUnitProcedure("costs.edit")
     .input(
       z.object({
         id: z.number().int().positive().nullable(),
@@ -29,7 +29,7 @@ export const systemsRouter = router({
         actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
       });
     }),
-  delete: municipalityProcedure("costs.edit")
+  delete: reportingUnitProcedure("costs.edit")
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(({ ctx, input }) =>
       deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, {

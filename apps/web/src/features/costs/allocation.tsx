@@ -1,0 +1,135 @@
+import { Field, Heading, Label, Paragraph, Select, Table, Textfield } from "@digdir/designsystemet-react";
+import { ALLOCATION_KEYS, type AllocationKey } from "@malestokk/domain";
+import { useTranslation } from "react-i18next";
+
+import { TableScroll } from "../../components/table-scroll";
+import { formatInteger, formatNok } from "../../lib/format";
+import type { ReportView } from "./cost-report";
+import { readPercent, type ReportDraft } from "./report-draft";
+
+const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 2 });
+
+/**
+ * For an IT cooperative: how its costs are divided between the members, and what each gets.
+ * For a member: what its cooperatives allocate to it (counted once the cooperative's report is approved).
+ */
+export function AllocationSection(props: {
+  view: ReportView;
+  draft: ReportDraft;
+  editable: boolean;
+  errors: ReadonlyMap<string, string>;
+  onChange: (draft: ReportDraft) => void;
+}) {
+  const { t } = useTranslation();
+  const { view, draft } = props;
+  const stored = view.allocations[0];
+  if (view.kind === "municipality") {
+    if (view.allocations.length === 0) return null;
+    return (
+      <section aria-labelledby="allocated-heading" className="stack" data-testid="allocated-from">
+        <Heading level={2} data-size="sm" id="allocated-heading">
+          {t("costReport.allocation.fromTitle")}
+        </Heading>
+        <Paragraph data-size="sm">{t("costReport.allocation.fromIntro")}</Paragraph>
+        <ul>
+          {view.allocations.map((a) => {
+            const own = a.members[0];
+            return (
+              <li key={a.cooperativeNumber}>
+                {own && a.complete
+                  ? t("costReport.allocation.fromLine", {
+                      name: a.cooperativeName,
+                      amount: formatNok(own.total),
+                      share: percent.format(own.share ?? 0),
+                      key: t(`costReport.allocation.keys.${a.key}`).toLocaleLowerCase(),
+                      status: t(`costReport.status.${a.status}`).toLocaleLowerCase(),
+                    })
+                  : t("costReport.allocation.fromIncomplete", { name: a.cooperativeName })}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    );
+  }
+  const members = stored?.members ?? [];
+  const sharesTotal = Object.values(draft.shares).reduce((sum, text) => sum + (readPercent(text === "" ? "0" : text) ?? 0), 0);
+  return (
+    <section aria-labelledby="allocation-heading" className="stack" data-testid="allocation">
+      <Heading level={2} data-size="sm" id="allocation-heading">
+        {t("costReport.allocation.title")}
+      </Heading>
+      <Paragraph data-size="sm">{t("costReport.allocation.intro")}</Paragraph>
+      {props.editable ? (
+        <Field>
+          <Label htmlFor="allocation-key">{t("costReport.allocation.key")}</Label>
+          <Select
+            id="allocation-key"
+            value={draft.allocationKey}
+            onChange={(e) => props.onChange({ ...draft, allocationKey: e.target.value as AllocationKey | "" })}
+          >
+            <Select.Option value="">{t("costReport.allocation.noKey")}</Select.Option>
+            {ALLOCATION_KEYS.map((k) => (
+              <Select.Option key={k} value={k}>
+                {t(`costReport.allocation.keys.${k}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <Paragraph>{draft.allocationKey === "" ? t("costReport.allocation.noKey") : t(`costReport.allocation.keys.${draft.allocationKey}`)}</Paragraph>
+      )}
+      {props.editable && draft.allocationKey === "fixedShares" && (
+        <fieldset className="override-field">
+          <legend className="ds-label">{t("costReport.allocation.shares")}</legend>
+          {view.members.map((m) => (
+            <Textfield
+              key={m.number}
+              id={`share-${m.number}`}
+              label={t("costReport.allocation.shareOf", { name: m.name })}
+              inputMode="decimal"
+              value={draft.shares[m.number] ?? ""}
+              error={props.errors.get(`share-${m.number}`)}
+              onChange={(e) => props.onChange({ ...draft, shares: { ...draft.shares, [m.number]: e.target.value } })}
+            />
+          ))}
+          <Paragraph data-size="sm" data-testid="shares-total">
+            {t("costReport.allocation.sharesTotal", { total: percent.format(sharesTotal / 10_000) })}
+          </Paragraph>
+        </fieldset>
+      )}
+      {stored && !stored.complete && (
+        <Paragraph data-testid="allocation-incomplete">
+          {stored.missing.length > 0 ? t("costReport.allocation.missing", { numbers: stored.missing.join(", ") }) : t("costReport.allocation.notFull")}
+        </Paragraph>
+      )}
+      {members.length > 0 && (
+        <TableScroll label={t("costReport.allocation.caption")}>
+          <Table data-size="sm" data-testid="allocation-members">
+            <caption>{t("costReport.allocation.caption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t("costReport.allocation.member")}</Table.HeaderCell>
+                <Table.HeaderCell className="numeric">{t("costReport.volumes.population")}</Table.HeaderCell>
+                <Table.HeaderCell className="numeric">{t("costReport.volumes.itUserAccounts")}</Table.HeaderCell>
+                <Table.HeaderCell className="numeric">{t("costReport.allocation.share")}</Table.HeaderCell>
+                <Table.HeaderCell className="numeric">{t("costReport.allocation.amount")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {members.map((m) => (
+                <Table.Row key={m.number}>
+                  <Table.Cell>{`${m.name} (${m.number})`}</Table.Cell>
+                  <Table.Cell className="numeric">{m.population === null ? "–" : formatInteger(m.population)}</Table.Cell>
+                  <Table.Cell className="numeric">{m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)}</Table.Cell>
+                  <Table.Cell className="numeric">{m.share === null ? "–" : percent.format(m.share)}</Table.Cell>
+                  <Table.Cell className="numeric">{formatNok(m.total)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
