@@ -34,6 +34,7 @@ describe("the cost report page", () => {
     const amount = await screen.findByLabelText("Beløp (kr), linje 1");
     fireEvent.change(amount, { target: { value: "900 000 000" } });
     await waitFor(() => expect(screen.getByTestId("warning-K1:peer").textContent).toMatch(/ganger medianen for KOSTRA-gruppen/));
+    expect(screen.getByTestId("report-missing").textContent).toMatch(/forklaring på \d+ varsler/);
     const total = Number(nbsp(screen.getByTestId("report-total").textContent).replace(/\D/g, ""));
     expect(total).toBeGreaterThan(900_000_000);
 
@@ -160,13 +161,13 @@ describe("an IT cooperative's report", () => {
     fireEvent.change(screen.getByLabelText("Beløp (kr), linje 1"), { target: { value: "1 000 000" } });
     fireEvent.change(screen.getByLabelText("Fordelingsnøkkel"), { target: { value: "fixedShares" } });
     const [first, second] = [screen.getByLabelText(/^Andel for Røros/), screen.getByLabelText(/^Andel for Holtålen/)];
-    fireEvent.change(first as HTMLElement, { target: { value: "60" } });
-    fireEvent.change(second as HTMLElement, { target: { value: "30" } });
+    fireEvent.change(first, { target: { value: "60" } });
+    fireEvent.change(second, { target: { value: "30" } });
     expect(screen.getByTestId("shares-total").textContent).toMatch(/^Sum: 90\s?%/);
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     expect((await screen.findByTestId("report-errors")).textContent).toContain("De faste andelene må bli 100 % til sammen (nå 90 %).");
 
-    fireEvent.change(second as HTMLElement, { target: { value: "40" } });
+    fireEvent.change(second, { target: { value: "40" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     await screen.findByText("Lagret.");
     const table = await screen.findByTestId("allocation-members");

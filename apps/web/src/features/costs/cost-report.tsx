@@ -35,6 +35,27 @@ export function CostReport({ municipalityNumber, municipalityName, year }: { mun
   return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} municipalityName={municipalityName} />;
 }
 
+/** What still stands between the report and submission, in the order a user would do it. */
+function MissingList(props: { view: ReportView; read: ReturnType<typeof readDraft>; unexplained: number }) {
+  const { t } = useTranslation();
+  const missing: string[] = [];
+  if (props.read.lines.length === 0) missing.push(t("costReport.missing.lines"));
+  if (props.view.kind === "municipality" && props.read.itUserAccounts === null) missing.push(t("costReport.missing.itUsers"));
+  if (props.view.kind === "itCooperative" && props.read.allocation === null) missing.push(t("costReport.missing.allocation"));
+  if (props.unexplained > 0) missing.push(t("costReport.missing.explanations", { count: props.unexplained }));
+  if (missing.length === 0) return <Paragraph data-testid="report-missing">{t("costReport.missing.none")}</Paragraph>;
+  return (
+    <div data-testid="report-missing">
+      <Paragraph>{t("costReport.missing.title")}</Paragraph>
+      <ul>
+        {missing.map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 interface Conflict {
   readonly theirs: ReportView;
 }
@@ -200,6 +221,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         <Paragraph data-size="sm">{t("costReport.decidedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) })}</Paragraph>
       )}
       {!report && <Paragraph>{t("costReport.notStarted", { year: view.year })}</Paragraph>}
+      {editable && <MissingList view={view} read={read} unexplained={warnings.filter((w) => (draft.comments[w.key] ?? "").trim() === "").length} />}
       {!editable && report && (
         <Paragraph data-testid="report-read-only">
           {report.status === "approved" ? t("costReport.readOnlyApproved") : report.status === "submitted" ? t("costReport.readOnlySubmitted") : t("costReport.readOnlyRole")}
