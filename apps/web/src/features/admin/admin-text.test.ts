@@ -110,3 +110,22 @@ describe("toCsv", () => {
     expect(csv).toBe('\uFEFFNavn;Verdi\r\n"Si ""hei""; ja";-12,5\r\n"\'=HYPERLINK(""x"")";\'@sum\r\n');
   });
 });
+
+describe("summarizeAuditDetails for cost reports", () => {
+  it("words a report save: total, status and the lines that changed", () => {
+    const t = translator("nb");
+    const details = JSON.stringify({
+      year: 2024,
+      fileName: "kostnader.csv",
+      version: { before: 2, after: 3 },
+      status: { before: "returned", after: "draft" },
+      total: { before: 1000, after: 2000 },
+      lines: { added: [{ key: "a", amount: 1 }], removed: [], changed: [{ key: "b", before: 1, after: 2 }, { key: "c", before: 1, after: 3 }] },
+      before: { itUserAccounts: 10 },
+      after: { itUserAccounts: 12 },
+    });
+    expect(nbsp(summarizeAuditDetails(t, details, organisations))).toBe(
+      "År 2024; IKT-brukerkontoer: før: 10 → etter: 12; Fil: kostnader.csv; Status: før: sendt tilbake → etter: utkast; før: 1 000 kr → etter: 2 000 kr; Linjer: 1 nye, 2 endrede, 0 fjernede",
+    );
+  });
+});

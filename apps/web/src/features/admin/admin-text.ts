@@ -75,6 +75,17 @@ export const KNOWN_AUDIT_ACTIONS = [
   "auth.passwordChanged",
   "auth.passwordReset",
   "costs.totalSaved",
+  "costs.reportSaved",
+  "costs.reportImported",
+  "costs.reportSubmitted",
+  "costs.reportApproved",
+  "costs.reportReturned",
+  "systems.created",
+  "systems.updated",
+  "systems.deleted",
+  "years.closed",
+  "years.reopened",
+  "reference.imported",
 ] as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -99,7 +110,7 @@ const HIDDEN_KEYS = new Set(["version", "organisationId", "sector"]);
 
 function formatValue(t: TFunction, key: string, value: Json | undefined): string {
   if (value === undefined || value === null) return t("admin.audit.details.none");
-  if (key === "totalItCost" && typeof value === "number") return formatNok(value);
+  if ((key === "totalItCost" || key === "total") && typeof value === "number") return formatNok(value);
   if (key === "disabled" && typeof value === "boolean") return t(value ? "admin.audit.details.disabled" : "admin.audit.details.enabled");
   if (key === "role" && typeof value === "string") return roleLabel(t, value);
   if (key === "status" && typeof value === "string") return t(`admin.audit.details.status.${value}`, { defaultValue: value });
@@ -188,7 +199,17 @@ export function summarizeAuditDetails(
     parts.push(describeSide(t, before, organisations));
   }
   for (const [key, value] of Object.entries(rest)) {
-    parts.push(t("admin.audit.details.field", { field: fieldLabel(t, key), value: formatValue(t, key, value) }));
+    if (HIDDEN_KEYS.has(key)) continue;
+    if (key === "lines" && isObject(value)) {
+      const count = (side: string) => (Array.isArray(value[side]) ? value[side].length : 0);
+      parts.push(t("admin.audit.details.lines", { added: count("added"), changed: count("changed"), removed: count("removed") }));
+    } else if (isObject(value) && "before" in value && "after" in value) {
+      // A change logged as { before, after } under its own name, e.g. the total or the status.
+      const change = t("admin.audit.details.change", { before: formatValue(t, key, value.before), after: formatValue(t, key, value.after) });
+      parts.push(key === "total" ? change : t("admin.audit.details.field", { field: fieldLabel(t, key), value: change }));
+    } else if (value !== null) {
+      parts.push(t("admin.audit.details.field", { field: fieldLabel(t, key), value: formatValue(t, key, value) }));
+    }
   }
   return parts.filter((p) => p !== "").join("; ");
 }
