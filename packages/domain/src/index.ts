@@ -31,3 +31,6 @@ export * from "./files/xlsx";
 export * from "./files/amount";
 export * from "./costs/cost-file";
 export * from "./costs/allocation";
+export * from "./quality/maturity";
+export * from "./quality/satisfaction";
+export * from "./scope/staircase";
