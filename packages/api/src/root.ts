@@ -11,6 +11,7 @@ import { municipalitiesRouter } from "./routers/municipalities/municipalities.ro
 import { systemRouter } from "./routers/system/system.router";
 import { systemsRouter } from "./routers/systems/systems.router";
 import { yearsRouter } from "./routers/years/years.router";
+import { qualityRouter } from "./routers/quality/quality.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   register: registerRouter,
   years: yearsRouter,
   systems: systemsRouter,
+  quality: qualityRouter,
 });
 
 export type AppRouter = typeof appRouter;

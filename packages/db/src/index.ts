@@ -13,3 +13,5 @@ export { seedDemoUsers, listDemoAccounts, DEMO_USER_MUNICIPALITIES, type DemoAcc
 export * from "./queries/imports";
 export * from "./queries/peer-sets";
 export * from "./queries/cooperatives";
+export * from "./queries/quality-components";
+export * from "./queries/quality";

@@ -19,6 +19,8 @@ export const APP_ERROR_CODES = [
   "NAME_TAKEN",
   /** Something still referred to (params: count). */
   "IN_USE",
+  /** A report that lacks answers it needs before it is submitted (params: missing). */
+  "INCOMPLETE",
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
   "TOKEN_INVALID",

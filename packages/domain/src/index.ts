@@ -34,3 +34,4 @@ export * from "./costs/allocation";
 export * from "./quality/maturity";
 export * from "./quality/satisfaction";
 export * from "./scope/staircase";
+export * from "./quality/report";

@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestokk/domain";
-import { INDICATORS } from "@malestokk/domain";
+import { INDICATORS, QUALITY_COMPONENT_CODES, type QualityComponentCode } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { allocatedComponents } from "./allocations";
+import { loadQualityComponents } from "./quality-components";
 import { costLines, costReports, indicatorValues, organisations, publishedFigureTables, systems } from "../schema/index";
 
 type Status = "draft" | "submitted" | "returned" | "approved";
@@ -90,6 +91,8 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
       .where(scoped(scope))
       .groupBy(costReports.id)
       .all();
+  } else if ((QUALITY_COMPONENT_CODES as readonly string[]).includes(code)) {
+    return new Map(loadQualityComponents(db, scope).get(code as QualityComponentCode) ?? []);
   } else {
     // A class has a cost only where some line is tied to a fagsystem of that class.
     const systemClass = code.slice("classCost.".length);

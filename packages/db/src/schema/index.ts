@@ -3,3 +3,4 @@ export * from "./costs";
 export * from "./indicators";
 export * from "./auth";
 export * from "./peers";
+export * from "./quality";

@@ -24,6 +24,11 @@ export const PERMISSIONS = [
   "costs.submit",
   "costs.approve",
   "years.manage",
+  "quality.read",
+  "quality.edit",
+  "quality.submit",
+  "quality.approve",
+  "quality.weights",
   "drafts.read",
   "users.manage",
   "audit.read",
@@ -52,6 +57,14 @@ export const PERMISSION_TABLE: Record<
   "costs.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
   // Closing a reporting year locks every report in it; reopening needs a reason.
   "years.manage": { everywhere: ["admin"], ownOrganisation: [] },
+  // Maturity, satisfaction and service scope: the organisation's management assesses and answers
+  // for them; finance may help enter; a manager approves. Raw reports are read as costs are.
+  "quality.read": { everywhere: ["admin", "board"], ownOrganisation: ["manager", "finance"] },
+  "quality.edit": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
+  "quality.submit": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  "quality.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  // The weights of the maturity areas in Q1 are the same for everyone.
+  "quality.weights": { everywhere: ["admin"], ownOrganisation: [] },
   // Draft and submitted (not approved) values: only the own organisation and admins.
   "drafts.read": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
   "users.manage": { everywhere: ["admin"], ownOrganisation: [] },

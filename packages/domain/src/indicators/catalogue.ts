@@ -1,5 +1,21 @@
 import { IT_SERVICE_NAMES, IT_SERVICES, SYSTEM_CLASS_NAMES, SYSTEM_CLASSES, type ItService, type SystemClass } from "../costs/catalogue";
 
+/** Components of the quality and scope indicators (sums and counts, whole numbers). */
+export const QUALITY_COMPONENT_CODES = [
+  "maturityWeightedSum",
+  "maturityWeightSum",
+  "staffSatisfactionSum",
+  "staffRespondents",
+  "citizenSatisfactionSum",
+  "citizenRespondents",
+  "servicesDigitalFirst",
+  "servicesAssessed",
+  "serviceStepSum",
+  "mailDigital",
+  "mailTotal",
+] as const;
+export type QualityComponentCode = (typeof QUALITY_COMPONENT_CODES)[number];
+
 /** Stored components that indicators are computed from (numerators and denominators, never ratios). */
 export const COMPONENT_CODES = [
   "itCostTotal",
@@ -8,6 +24,7 @@ export const COMPONENT_CODES = [
   "itUserAccounts",
   ...IT_SERVICES.map((s) => `serviceCost.${s}` as const),
   ...SYSTEM_CLASSES.map((c) => `classCost.${c}` as const),
+  ...QUALITY_COMPONENT_CODES,
 ] as const;
 export type ComponentCode =
   | "itCostTotal"
@@ -15,7 +32,10 @@ export type ComponentCode =
   | "grossOperatingExpenditure"
   | "itUserAccounts"
   | `serviceCost.${ItService}`
-  | `classCost.${SystemClass}`;
+  | `classCost.${SystemClass}`
+  | QualityComponentCode;
+
+
 
 export type Dimension = "cost" | "quality" | "scope";
 export type Direction = "neutral" | "lower" | "higher";
@@ -158,8 +178,110 @@ export const K6 = {
 export const K4 = IT_SERVICES.map(serviceIndicator);
 export const K5 = SYSTEM_CLASSES.map(systemClassIndicator);
 
-export const INDICATORS = [K1, K2, K3, ...K4, ...K5, K6] as const;
-export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${SystemClass}` | "K6";
+/** Q1 — IT maturity index: the weighted mean of the eight area scores (DESIGN.md §4). */
+export const Q1 = {
+  code: "Q1",
+  dimension: "quality",
+  name: { nb: "IKT-modenhet", en: "IT maturity" },
+  description: {
+    nb: "Vektet gjennomsnitt av egenvurderingen på de åtte områdene, fra 1 (lav) til 5 (høy).",
+    en: "Weighted mean of the self-assessment on the eight areas, from 1 (low) to 5 (high).",
+  },
+  unit: "score",
+  decimals: 2,
+  direction: "higher",
+  numerator: "maturityWeightedSum",
+  denominator: "maturityWeightSum",
+  scale: 1,
+} as const satisfies IndicatorDefinition;
+
+/** Q2 — IT users' (staff) satisfaction on the 1–6 scale; surveys on other scales are kept apart, not compared. */
+export const Q2 = {
+  code: "Q2",
+  dimension: "quality",
+  name: { nb: "Brukertilfredshet, ansatte (IKT-brukere)", en: "User satisfaction, staff (IT users)" },
+  description: {
+    nb: "Gjennomsnitt i de ansattes brukerundersøkelse om IKT, skala 1–6, med antall svar.",
+    en: "Mean of the staff's IT user survey, scale 1–6, with the number of respondents.",
+  },
+  unit: "score",
+  decimals: 2,
+  direction: "higher",
+  numerator: "staffSatisfactionSum",
+  denominator: "staffRespondents",
+  scale: 0.01,
+} as const satisfies IndicatorDefinition;
+
+/** Q3 — citizen satisfaction from bedrekommune.no (1–6), over the survey types the unit has run. */
+export const Q3 = {
+  code: "Q3",
+  dimension: "quality",
+  name: { nb: "Innbyggertilfredshet (bedrekommune.no)", en: "Citizen satisfaction (bedrekommune.no)" },
+  description: {
+    nb: "Samlet skår i innbyggerundersøkelsene på bedrekommune.no, skala 1–6, vektet med antall svar.",
+    en: "Overall score of the citizen surveys on bedrekommune.no, scale 1–6, weighted by respondents.",
+  },
+  unit: "score",
+  decimals: 2,
+  direction: "higher",
+  numerator: "citizenSatisfactionSum",
+  denominator: "citizenRespondents",
+  scale: 0.01,
+} as const satisfies IndicatorDefinition;
+
+/** S1 — digital first choice: services of the basket at staircase step 4 or higher. */
+export const S1 = {
+  code: "S1",
+  dimension: "scope",
+  name: { nb: "Tjenester der digitalt er førstevalg", en: "Services that are digital first choice" },
+  description: {
+    nb: "Andel av tjenestene i kurven som kommunen tilbyr, der tjenesten står på trinn 4 eller 5 i den digitale trappen.",
+    en: "Share of the basket's services the municipality offers that stand on step 4 or 5 of the digital staircase.",
+  },
+  unit: "percent",
+  decimals: 0,
+  direction: "higher",
+  numerator: "servicesDigitalFirst",
+  denominator: "servicesAssessed",
+  scale: 100,
+} as const satisfies IndicatorDefinition;
+
+/** S2 — the mean step on the digital staircase over the basket's offered services. */
+export const S2 = {
+  code: "S2",
+  dimension: "scope",
+  name: { nb: "Gjennomsnittlig trinn i den digitale trappen", en: "Mean step on the digital staircase" },
+  description: {
+    nb: "Gjennomsnittlig trinn (1–5) for tjenestene i kurven som kommunen tilbyr.",
+    en: "Mean step (1–5) of the basket's services the municipality offers.",
+  },
+  unit: "score",
+  decimals: 2,
+  direction: "higher",
+  numerator: "serviceStepSum",
+  denominator: "servicesAssessed",
+  scale: 1,
+} as const satisfies IndicatorDefinition;
+
+/** S3 — outgoing mail sent digitally through SvarUt, as a share of all shipments. */
+export const S3 = {
+  code: "S3",
+  dimension: "scope",
+  name: { nb: "Digital post (SvarUt)", en: "Digital mail (SvarUt)" },
+  description: {
+    nb: "Andel av utgående forsendelser gjennom SvarUt som ble levert digitalt, ikke på papir.",
+    en: "Share of outgoing SvarUt shipments delivered digitally rather than on paper.",
+  },
+  unit: "percent",
+  decimals: 0,
+  direction: "higher",
+  numerator: "mailDigital",
+  denominator: "mailTotal",
+  scale: 100,
+} as const satisfies IndicatorDefinition;
+
+export const INDICATORS = [K1, K2, K3, ...K4, ...K5, K6, Q1, Q2, Q3, S1, S2, S3] as const;
+export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${SystemClass}` | "K6" | "Q1" | "Q2" | "Q3" | "S1" | "S2" | "S3";
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 
 export function getIndicator(code: string): IndicatorDefinition | null {

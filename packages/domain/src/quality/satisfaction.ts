@@ -38,3 +38,7 @@ export function isUncertain(respondents: number): boolean {
 export function surveyComponents(result: Pick<SurveyResult, "mean" | "respondents">): { numerator: number; denominator: number } {
   return { numerator: Math.round(result.mean * 100) * result.respondents, denominator: result.respondents };
 }
+
+/** The quality and scope instruments an organisation reports, each through the report workflow. */
+export const QUALITY_INSTRUMENTS = ["maturity", "satisfaction", "scope"] as const;
+export type QualityInstrument = (typeof QUALITY_INSTRUMENTS)[number];

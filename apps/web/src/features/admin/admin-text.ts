@@ -86,6 +86,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   "years.closed",
   "years.reopened",
   "reference.imported",
+  "quality.reportSaved",
+  "quality.reportSubmitted",
+  "quality.reportApproved",
+  "quality.reportReturned",
+  "quality.weightsSet",
 ] as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -28,7 +28,7 @@ describe("admin: permission matrix", () => {
     expect(cellFor(table, "Se kommuneregisteret", "Ledelse")).toBe("Ja");
     expect(cellFor(table, "Administrere brukere", "Ledelse")).toBe("–Nei");
     // Every permission has a row and every role a column.
-    expect(within(table).getAllByRole("rowheader")).toHaveLength(12);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(17);
     expect(cellFor(table, "Godkjenne kostnadsrapporten", "Ledelse")).toBe("Egen organisasjon");
     expect(within(table).getAllByRole("columnheader")).toHaveLength(2 + 6);
   });

@@ -1,0 +1,34 @@
+import { MAX_COMMENT_LENGTH, QualityContentSchema, QualityReportKeySchema, saveMaturityWeightsInputSchema } from "@malestokk/domain";
+import { z } from "zod";
+
+import { permissionProcedure, reportingUnitProcedure, router } from "../../trpc";
+import { changeQualityStatus, getQualityReportView, saveQualityContent, setMaturityWeights } from "./quality.service";
+
+const StepSchema = QualityReportKeySchema.extend({ expectedVersion: z.number().int().min(1) });
+
+function actor(ctx: { session: { user: { id: number; email: string } }; clientIp: string | null }) {
+  return { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp };
+}
+
+/** IT maturity, user satisfaction and service scope (issue 6), one report per instrument, organisation and year. */
+export const qualityRouter = router({
+  report: reportingUnitProcedure("quality.read")
+    .input(QualityReportKeySchema)
+    .query(({ ctx, input }) => getQualityReportView(ctx.db, ctx.municipality, input.year, input.instrument, ctx.session.grants)),
+  save: reportingUnitProcedure("quality.edit")
+    .input(z.object({ year: QualityReportKeySchema.shape.year, expectedVersion: z.number().int().min(1).nullable(), body: QualityContentSchema }))
+    .mutation(({ ctx, input }) => saveQualityContent(ctx.db, ctx.municipality, input, { now: ctx.now(), actor: actor(ctx) })),
+  submit: reportingUnitProcedure("quality.submit")
+    .input(StepSchema)
+    .mutation(({ ctx, input }) => changeQualityStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, { now: ctx.now(), actor: actor(ctx) })),
+  approve: reportingUnitProcedure("quality.approve")
+    .input(StepSchema)
+    .mutation(({ ctx, input }) => changeQualityStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, { now: ctx.now(), actor: actor(ctx) })),
+  return: reportingUnitProcedure("quality.approve")
+    .input(StepSchema.extend({ comment: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
+    .mutation(({ ctx, input }) => changeQualityStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, { now: ctx.now(), actor: actor(ctx) })),
+  /** The weight of each maturity area in Q1, the same for every organisation. */
+  setWeights: permissionProcedure("quality.weights")
+    .input(saveMaturityWeightsInputSchema)
+    .mutation(({ ctx, input }) => setMaturityWeights(ctx.db, input.weights, { now: ctx.now(), actor: actor(ctx) })),
+});

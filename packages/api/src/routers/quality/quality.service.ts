@@ -1,0 +1,314 @@
+import {
+  appendAudit,
+  getPublishedFigure,
+  getQualityReport,
+  getReportingYear,
+  listApprovedMaturityScores,
+  listIndicatorValues,
+  listMunicipalities,
+  listReportingYears,
+  loadMaturityWeights,
+  loadQualityContent,
+  recomputeIndicatorValues,
+  saveMaturityWeights,
+  saveQualityReport,
+  setQualityReportStatus,
+  type Db,
+  type DbOrTx,
+  type ReportingUnit,
+} from "@malestokk/db";
+import {
+  availableActions,
+  basketForYear,
+  can,
+  checkSurveyResult,
+  CITIZEN_SCALE,
+  digitalizationRates,
+  getIndicator,
+  isUncertain,
+  MATURITY_AREAS,
+  maturityBand,
+  maturityIndex,
+  median,
+  reportTransition,
+  type FieldIssue,
+  type MaturityArea,
+  type QualityContent,
+  type QualityInstrument,
+  type ReportAction,
+  type ReportStatus,
+  type RoleGrant,
+  type ServiceState,
+} from "@malestokk/domain";
+
+import { AppError } from "../../errors";
+
+type Actor = { userId: number | null; email: string; ip: string | null };
+
+const INDICATORS_OF: Record<QualityInstrument, readonly string[]> = {
+  maturity: ["Q1"],
+  satisfaction: ["Q2", "Q3"],
+  scope: ["S1", "S2", "S3"],
+};
+
+function requireYear(db: DbOrTx, year: number) {
+  const reportingYear = getReportingYear(db, year);
+  if (!reportingYear) {
+    const years = listReportingYears(db).map((y) => y.year);
+    const params = { min: Math.min(...years), max: Math.max(...years) };
+    throw new AppError("YEAR_OUT_OF_RANGE", { params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
+  }
+  return reportingYear;
+}
+
+function emptyContent(instrument: QualityInstrument): QualityContent {
+  if (instrument === "maturity") return { instrument, content: { scores: [] } };
+  if (instrument === "satisfaction") return { instrument, content: { staff: null, citizen: [] } };
+  return { instrument, content: { services: [], mail: [] } };
+}
+
+/** Problems zod cannot see: a mean off its scale, a service not in the year's basket. */
+function contentIssues(content: QualityContent, year: number): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (content.instrument === "satisfaction") {
+    const { staff, citizen } = content.content;
+    if (staff) {
+      for (const issue of checkSurveyResult(staff)) {
+        issues.push({ path: ["content", "staff", issue.field], code: issue.code, params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {} });
+      }
+    }
+    citizen.forEach((c, index) => {
+      for (const issue of checkSurveyResult({ ...c, scaleMin: CITIZEN_SCALE.min, scaleMax: CITIZEN_SCALE.max })) {
+        issues.push({ path: ["content", "citizen", index, issue.field], code: issue.code, params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {} });
+      }
+    });
+    const types = citizen.map((c) => c.surveyType.toLocaleLowerCase("nb"));
+    types.forEach((type, index) => {
+      if (types.indexOf(type) !== index) issues.push({ path: ["content", "citizen", index, "surveyType"], code: "DUPLICATE", params: {} });
+    });
+  }
+  if (content.instrument === "scope") {
+    const basket = new Set(basketForYear(year)?.services.map((s) => s.code) ?? []);
+    content.content.services.forEach((s, index) => {
+      if (!basket.has(s.code)) issues.push({ path: ["content", "services", index, "code"], code: "NOT_IN_BASKET", params: { code: s.code } });
+    });
+  }
+  return issues;
+}
+
+/** What a report still lacks before it can be submitted. */
+function missingAnswers(db: DbOrTx, content: QualityContent, year: number): string[] {
+  if (content.instrument === "maturity") {
+    const weights = loadMaturityWeights(db);
+    const answered = new Set(content.content.scores.filter((s) => s.score !== null).map((s) => s.area));
+    return MATURITY_AREAS.filter((a) => (weights[a] ?? 1) > 0 && !answered.has(a));
+  }
+  if (content.instrument === "satisfaction") {
+    return content.content.staff === null && content.content.citizen.length === 0 ? ["results"] : [];
+  }
+  const answered = new Map(content.content.services.map((s) => [s.code, s]));
+  return (basketForYear(year)?.services ?? []).filter((s) => {
+    const a = answered.get(s.code);
+    return !a || (!a.notOffered && a.step === null);
+  }).map((s) => s.code);
+}
+
+const PERMISSION_OF: Record<ReportAction, "quality.edit" | "quality.submit" | "quality.approve"> = {
+  edit: "quality.edit",
+  submit: "quality.submit",
+  approve: "quality.approve",
+  return: "quality.approve",
+};
+
+/** The peer medians of each maturity area (KOSTRA group, approved assessments), for the radar chart. */
+function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
+  const peers = new Set(listMunicipalities(db).filter((m) => m.kostraGroup !== null && m.kostraGroup === unit.kostraGroup && m.id !== unit.id).map((m) => m.id));
+  const scores = listApprovedMaturityScores(db, year).filter((s) => peers.has(s.organisationId));
+  return MATURITY_AREAS.map((area) => {
+    const values = scores.filter((s) => s.area === area).map((s) => s.score);
+    return { area, median: values.length >= 3 ? median(values) : null, n: values.length };
+  });
+}
+
+/** The report screen of one instrument, organisation and year: content, derived figures and allowed steps. */
+export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: number, instrument: QualityInstrument, grants: readonly RoleGrant[]) {
+  const reportingYear = requireYear(db, year);
+  const report = getQualityReport(db, unit.id, year, instrument);
+  const content = report ? loadQualityContent(db, report) : emptyContent(instrument);
+  const actions = availableActions(report?.status ?? null, reportingYear.state).filter((a) => can(grants, PERMISSION_OF[a], unit.id));
+  const weights = loadMaturityWeights(db);
+  const derived = (() => {
+    if (content.instrument === "maturity") {
+      const index = maturityIndex(Object.fromEntries(content.content.scores.map((s) => [s.area, s.score])), weights);
+      return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: maturityPeers(db, unit, year) };
+    }
+    if (content.instrument === "satisfaction") {
+      const { staff, citizen } = content.content;
+      return {
+        kind: "satisfaction" as const,
+        staffUncertain: staff ? isUncertain(staff.respondents) : false,
+        staffComparable: staff ? staff.scaleMin === 1 && staff.scaleMax === 6 : true,
+        citizenUncertain: citizen.filter((c) => isUncertain(c.respondents)).map((c) => c.surveyType),
+      };
+    }
+    const basket = basketForYear(year)?.services ?? [];
+    const answered = new Map(content.content.services.map((s) => [s.code, s]));
+    const states: ServiceState[] = basket.map((s) => {
+      const a = answered.get(s.code);
+      if (!a) return null;
+      return a.notOffered ? { notOffered: true } : a.step === null ? null : { step: a.step };
+    });
+    const rates = digitalizationRates(states);
+    const digital = content.content.mail.reduce((s, m) => s + m.digital, 0);
+    const total = content.content.mail.reduce((s, m) => s + m.digital + m.paper, 0);
+    return { kind: "scope" as const, s1: rates.s1, s2: rates.s2, notOffered: rates.notOffered, unanswered: rates.unanswered, s3: total > 0 ? (digital / total) * 100 : null };
+  })();
+  return {
+    year,
+    instrument,
+    yearState: reportingYear.state,
+    deadline: reportingYear.deadline,
+    report: report
+      ? {
+          version: report.version,
+          status: report.status,
+          isDemo: report.isDemo,
+          updatedAt: report.updatedAt,
+          submittedAt: report.submittedAt,
+          submittedBy: report.submittedBy,
+          decidedAt: report.decidedAt,
+          decidedBy: report.decidedBy,
+          returnComment: report.returnComment,
+        }
+      : null,
+    content,
+    derived,
+    weights: MATURITY_AREAS.map((area) => ({ area, weight: weights[area] ?? 1 })),
+    basket: basketForYear(year)?.services ?? [],
+    missing: missingAnswers(db, content, year),
+    actions,
+    population: getPublishedFigure(db, "population", unit.id, year)?.value ?? null,
+  };
+}
+
+function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: string, reportId: number, details: unknown) {
+  appendAudit(db, {
+    at: now,
+    actorUserId: actor.userId,
+    actorEmail: actor.email,
+    ip: actor.ip,
+    action,
+    entity: "qualityReport",
+    entityId: String(reportId),
+    organisationId: unit.id,
+    details,
+  });
+}
+
+/** Saves a report's content from the version read, recomputes its indicators and audits old → new, in one transaction. */
+export function saveQualityContent(
+  db: Db,
+  unit: ReportingUnit,
+  input: { year: number; expectedVersion: number | null; body: QualityContent },
+  options: { now: Date; actor: Actor },
+): { version: number } {
+  const now = options.now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const reportingYear = requireYear(tx, input.year);
+      const current = getQualityReport(tx, unit.id, input.year, input.body.instrument);
+      const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
+      if (!transition.ok) {
+        if (transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
+        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: "edit" } });
+      }
+      if ((current?.version ?? null) !== input.expectedVersion) {
+        throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current?.version ?? null } });
+      }
+      const issues = contentIssues(input.body, input.year);
+      if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
+      const before = current ? loadQualityContent(tx, current) : null;
+      const result = saveQualityReport(tx, { organisationId: unit.id, year: input.year, expectedVersion: input.expectedVersion, content: input.body, now });
+      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
+      audit(tx, options.actor, now, unit, "quality.reportSaved", result.row.id, {
+        year: input.year,
+        instrument: input.body.instrument,
+        status: { before: current?.status ?? null, after: result.row.status },
+        before: before?.content ?? null,
+        after: input.body.content,
+      });
+      return { version: result.row.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+const STEP_AUDIT = { submit: "quality.reportSubmitted", approve: "quality.reportApproved", return: "quality.reportReturned" } as const;
+
+/** Submit (needs every answer), approve or return (with a comment) a quality or scope report. */
+export function changeQualityStatus(
+  db: Db,
+  unit: ReportingUnit,
+  input: { year: number; instrument: QualityInstrument; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
+  options: { now: Date; actor: Actor },
+): { status: ReportStatus; version: number } {
+  const now = options.now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const reportingYear = requireYear(tx, input.year);
+      const current = getQualityReport(tx, unit.id, input.year, input.instrument);
+      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
+      if (!current || !transition.ok) {
+        if (!transition.ok && transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
+        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: input.action } });
+      }
+      if (current.version !== input.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current.version } });
+      if (input.action === "submit") {
+        const missing = missingAnswers(tx, loadQualityContent(tx, current), input.year);
+        if (missing.length > 0) throw new AppError("INCOMPLETE", { params: { missing: missing.join(","), count: missing.length } });
+      }
+      const comment = (input.comment ?? "").trim();
+      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: transition.to, now, actorEmail: options.actor.email, returnComment: comment || null });
+      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
+      audit(tx, options.actor, now, unit, STEP_AUDIT[input.action], current.id, {
+        year: input.year,
+        instrument: input.instrument,
+        status: { before: current.status, after: result.row.status },
+        comment: comment || null,
+      });
+      return { status: result.row.status, version: result.row.version };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The indicator values of the instrument's indicators for the unit, all years (for the trend next to the form). */
+export function instrumentIndicators(db: DbOrTx, unit: ReportingUnit, instrument: QualityInstrument) {
+  const years = listReportingYears(db).map((y) => y.year);
+  return INDICATORS_OF[instrument].map((code) => {
+    const indicator = getIndicator(code);
+    const rows = listIndicatorValues(db, code, years, { all: false, organisationIds: new Set([unit.id]) }).filter((r) => r.organisationId === unit.id);
+    return {
+      code,
+      points: rows.map((r) => ({ year: r.year, value: indicator && r.denominator > 0 ? (r.numerator / r.denominator) * indicator.scale : null, status: r.status })),
+    };
+  });
+}
+
+/** New weights for Q1: every organisation's Q1 is recomputed with them, and the change is audited. */
+export function setMaturityWeights(db: Db, weights: readonly { area: MaturityArea; weight: number }[], options: { now: Date; actor: Actor }) {
+  const now = options.now.toISOString();
+  return db.transaction(
+    (tx) => {
+      const before = loadMaturityWeights(tx);
+      saveMaturityWeights(tx, Object.fromEntries(weights.map((w) => [w.area, w.weight])));
+      const q1 = getIndicator("Q1");
+      if (q1) recomputeIndicatorValues(tx, { scope: null, now, indicators: [q1] });
+      appendAudit(tx, { at: now, actorUserId: options.actor.userId, actorEmail: options.actor.email, ip: options.actor.ip, action: "quality.weightsSet", entity: "maturityWeights", entityId: null, details: { before, after: loadMaturityWeights(tx) } });
+      return { weights: MATURITY_AREAS.map((area) => ({ area, weight: loadMaturityWeights(tx)[area] ?? 1 })) };
+    },
+    { behavior: "immediate" },
+  );
+}
