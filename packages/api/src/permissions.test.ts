@@ -33,6 +33,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benchmarks.series": (m) => ({ indicatorCode: "K1", municipalityNumber: m }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "years.list": null,
+  "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
   "quality.save": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: null, body: { instrument: "maturity", content: { scores: [] } } }),
   "quality.submit": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1 }),

@@ -1,6 +1,7 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 
 import { Layout } from "./layout";
+import { QUALITY_PATHS } from "./quality-paths";
 
 export interface RouteHandle {
   /** Reachable without a session (everything else shows the sign-in page first). */
@@ -20,6 +21,11 @@ export const routes: RouteObject[] = [
       { path: "kommune/:number", lazy: page(() => import("./routes/municipality.route")) },
       { path: "kommune/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
       { path: "samarbeid/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
+      ...(["maturity", "satisfaction", "scope"] as const).map((instrument) => ({
+        path: `kommune/:number/${QUALITY_PATHS[instrument]}/:year`,
+        handle: { instrument },
+        lazy: page(() => import("./routes/quality.route")),
+      })),
       { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {

@@ -28,3 +28,10 @@ export function formatDateTime(iso: string): string {
 export function formatCsvNumber(value: number, decimals = 0): string {
   return value.toFixed(decimals).replace(".", ",");
 }
+
+const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/** Scores such as 3,25 on a 1–5 or 1–6 scale. */
+export function formatScore(value: number): string {
+  return twoDecimals.format(value);
+}

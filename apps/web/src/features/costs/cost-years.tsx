@@ -7,19 +7,38 @@ import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { QUALITY_PATHS } from "../../app/quality-paths";
 import { statusLabel } from "./cost-report";
 
-/** The organisation's reports year by year, newest first, each leading to its report page. */
+const INSTRUMENTS = ["maturity", "satisfaction", "scope"] as const;
+
+function StatusLink({ to, label, status }: { to: string; label: string; status: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <Link to={to} aria-label={`${label}: ${statusLabel(t, status)}`}>
+      <Tag data-size="sm" data-color={status === "approved" ? "success" : status === "returned" ? "warning" : "neutral"}>
+        {statusLabel(t, status)}
+      </Tag>
+    </Link>
+  );
+}
+
+/**
+ * The reporting overview: each year's cost report and quality and scope reports with their status,
+ * newest first, each leading to its page; the deadline says when it is due.
+ */
 export function CostYears({ municipalityNumber }: { municipalityNumber: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.costs.list.queryOptions({ municipalityNumber }));
+  const quality = useQuery(trpc.quality.list.queryOptions({ municipalityNumber }));
+  const qualityOf = new Map((quality.data ?? []).map((q) => [q.year, q.status]));
   return (
     <section aria-labelledby="cost-years-heading" className="stack" data-testid="cost-years">
       <Heading level={2} data-size="md" id="cost-years-heading">
-        {t("costReport.years.title")}
+        {t("quality.overview.title")}
       </Heading>
-      <Paragraph>{t("costReport.years.intro")}</Paragraph>
+      <Paragraph>{t("quality.overview.intro")}</Paragraph>
       <Paragraph>
         <Link to={`/kommune/${municipalityNumber}/fagsystemer`}>{t("costReport.years.systemsLink")}</Link>
       </Paragraph>
@@ -34,8 +53,11 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t("costReport.years.year")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("costReport.years.status")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("quality.overview.costs")}</Table.HeaderCell>
                 <Table.HeaderCell className="numeric">{t("costReport.years.total")}</Table.HeaderCell>
+                {INSTRUMENTS.map((i) => (
+                  <Table.HeaderCell key={i}>{t(`quality.instruments.${i}`)}</Table.HeaderCell>
+                ))}
                 <Table.HeaderCell>{t("costReport.years.deadline")}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
@@ -54,6 +76,15 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
                     {y.yearState === "closed" && ` (${t("costReport.years.closed")})`}
                   </Table.Cell>
                   <Table.Cell className="numeric">{y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)}</Table.Cell>
+                  {INSTRUMENTS.map((i) => (
+                    <Table.Cell key={i}>
+                      <StatusLink
+                        to={`/kommune/${municipalityNumber}/${QUALITY_PATHS[i]}/${y.year}`}
+                        label={`${t(`quality.instruments.${i}`)} ${y.year}`}
+                        status={qualityOf.get(y.year)?.[i] ?? null}
+                      />
+                    </Table.Cell>
+                  ))}
                   <Table.Cell>{y.deadline ?? ""}</Table.Cell>
                 </Table.Row>
               ))}

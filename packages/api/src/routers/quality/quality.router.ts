@@ -2,7 +2,7 @@ import { MAX_COMMENT_LENGTH, QualityContentSchema, QualityReportKeySchema, saveM
 import { z } from "zod";
 
 import { permissionProcedure, reportingUnitProcedure, router } from "../../trpc";
-import { changeQualityStatus, getQualityReportView, saveQualityContent, setMaturityWeights } from "./quality.service";
+import { changeQualityStatus, getQualityReportView, listQualityYears, saveQualityContent, setMaturityWeights } from "./quality.service";
 
 const StepSchema = QualityReportKeySchema.extend({ expectedVersion: z.number().int().min(1) });
 
@@ -12,6 +12,8 @@ function actor(ctx: { session: { user: { id: number; email: string } }; clientIp
 
 /** IT maturity, user satisfaction and service scope (issue 6), one report per instrument, organisation and year. */
 export const qualityRouter = router({
+  /** Every reporting year with the status of each instrument's report, for the reporting overview. */
+  list: reportingUnitProcedure("quality.read").query(({ ctx }) => listQualityYears(ctx.db, ctx.municipality)),
   report: reportingUnitProcedure("quality.read")
     .input(QualityReportKeySchema)
     .query(({ ctx, input }) => getQualityReportView(ctx.db, ctx.municipality, input.year, input.instrument, ctx.session.grants)),

@@ -7,6 +7,7 @@ import {
   listIndicatorValues,
   listMunicipalities,
   listReportingYears,
+  listQualityReports,
   loadMaturityWeights,
   loadQualityContent,
   recomputeIndicatorValues,
@@ -27,6 +28,7 @@ import {
   getIndicator,
   isUncertain,
   MATURITY_AREAS,
+  QUALITY_INSTRUMENTS,
   maturityBand,
   maturityIndex,
   median,
@@ -311,4 +313,17 @@ export function setMaturityWeights(db: Db, weights: readonly { area: MaturityAre
     },
     { behavior: "immediate" },
   );
+}
+
+/** Per reporting year, the status of each instrument's report (null: not started). */
+export function listQualityYears(db: DbOrTx, unit: ReportingUnit) {
+  const reports = listQualityReports(db, unit.id);
+  return listReportingYears(db).map((y) => ({
+    year: y.year,
+    yearState: y.state,
+    deadline: y.deadline,
+    status: Object.fromEntries(
+      QUALITY_INSTRUMENTS.map((instrument) => [instrument, reports.find((r) => r.year === y.year && r.instrument === instrument)?.status ?? null]),
+    ) as Record<QualityInstrument, ReportStatus | null>,
+  }));
 }

@@ -1,0 +1,37 @@
+import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS } from "@malestokk/domain";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+describe("the maturity self-assessment page", () => {
+  it("lets a manager score every area with the level descriptors, shows the index as they go, saves and submits", async () => {
+    renderApp("/kommune/0301/modenhet/2024", { as: "manager.0301@demo.example" });
+    expect(await screen.findByRole("heading", { level: 1, name: "IKT-modenhet 2024 – Oslo" })).toBeTruthy();
+    expect((await screen.findByTestId("quality-missing")).textContent).toContain("Brukeren i sentrum");
+    for (const area of MATURITY_AREAS) {
+      const group = screen.getByRole("radiogroup", { name: `${MATURITY_AREA_DEFINITIONS[area].name.nb}: Nivå` });
+      const level = area === "securityPrivacy" ? 5 : 3;
+      fireEvent.click(within(group).getByLabelText(`${level} – ${MATURITY_AREA_DEFINITIONS[area].levels[level - 1]?.nb ?? ""}`));
+    }
+    expect(screen.getByTestId("maturity-index").textContent).toBe("Modenhetsindeks: 3,25 (middels)");
+    fireEvent.change(screen.getAllByLabelText("Kommentar")[4] as HTMLElement, { target: { value: "ISO 27001-sertifisert" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    expect((await screen.findByTestId("quality-message")).textContent).toBe("Lagret.");
+    await waitFor(() => expect(screen.getByTestId("quality-status").textContent).toBe("Utkast"));
+    expect(screen.getByTestId("quality-missing").textContent).toBe("Alt er besvart. Lagre og send inn når dere er klare.");
+
+    fireEvent.click(screen.getByRole("button", { name: "Send inn" }));
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Send inn" }));
+    await waitFor(() => expect(screen.getByTestId("quality-status").textContent).toBe("Sendt inn"));
+    // The radar chart has its table twin.
+    fireEvent.click(await screen.findByRole("radio", { name: "Tabell" }));
+    const table = await screen.findByRole("table", { name: "Nivå per område: kommunen og medianen i KOSTRA-gruppen" });
+    expect(within(table).getAllByRole("row")).toHaveLength(9);
+  });
+
+  it("is read-only for the board, and closed to another municipality's finance staff", async () => {
+    renderApp("/kommune/0301/modenhet/2024", { as: "finance.5001@demo.example" });
+    expect((await screen.findByTestId("quality-no-access")).textContent).toMatch(/bare for kommunens egne brukere/);
+  });
+});
