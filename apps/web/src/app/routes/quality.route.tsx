@@ -8,6 +8,8 @@ import { Link, useMatches, useParams } from "react-router";
 import { Loading, QueryError } from "../../components/query-state";
 import { MaturityForm } from "../../features/quality/maturity-form";
 import { QualityReport } from "../../features/quality/quality-report";
+import { SatisfactionForm } from "../../features/quality/satisfaction-form";
+import { ScopeForm } from "../../features/quality/scope-form";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -57,7 +59,12 @@ export default function QualityRoute() {
         <Paragraph data-testid="quality-no-access">{t("costs.noAccess")}</Paragraph>
       ) : (
         <QualityReport key={`${instrument}-${year}`} municipalityNumber={m.number} year={year} instrument={instrument}>
-          {(editor) => (instrument === "maturity" ? <MaturityForm key={editor.view.report?.version ?? 0} {...editor} /> : null)}
+          {(editor) => {
+            const key = editor.view.report?.version ?? 0;
+            if (instrument === "maturity") return <MaturityForm key={key} {...editor} />;
+            if (instrument === "satisfaction") return <SatisfactionForm key={key} {...editor} />;
+            return <ScopeForm key={key} {...editor} />;
+          }}
         </QualityReport>
       )}
     </div>

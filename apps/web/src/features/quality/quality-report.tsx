@@ -14,6 +14,7 @@ export type QualityView = RouterOutputs["quality"]["report"];
 
 export interface QualityEditorProps {
   readonly view: QualityView;
+  readonly municipalityNumber: string;
   readonly editable: boolean;
   /** Field messages by element id, from the last refused save. */
   readonly errors: ReadonlyMap<string, string>;
@@ -104,6 +105,7 @@ export function QualityReport(props: {
       )}
       {props.children({
         view,
+        municipalityNumber: props.municipalityNumber,
         editable,
         errors,
         saving: save.isPending,

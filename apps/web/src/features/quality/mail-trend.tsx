@@ -1,0 +1,46 @@
+import { SVARUT_REFERENCE } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
+
+import { ChartWithTable } from "../../components/chart-with-table";
+import { useTRPC } from "../../lib/trpc";
+
+const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
+
+/** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
+export default function MailTrend({ municipalityNumber }: { municipalityNumber: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const series = useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "S3", municipalityNumber }));
+  const points = (series.data?.points ?? []).map((p) => ({ year: p.year, own: p.own?.value ?? null }));
+  return (
+    <ChartWithTable
+      id="mail"
+      title={t("quality.scope.mailTrend")}
+      csvFileName="digital-post.csv"
+      chart={
+        <div className="chart-frame" style={{ height: 280 }}>
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={points}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="year" />
+              <YAxis domain={[0, 100]} unit=" %" />
+              <ReferenceLine y={SVARUT_REFERENCE.percent} stroke="#6b6b6b" strokeDasharray="6 4" label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })} />
+              <Line dataKey="own" name={t("quality.scope.mailTitle")} stroke="#0062ba" connectNulls={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      }
+      table={{
+        caption: t("quality.scope.mailTrend"),
+        columns: [
+          { key: "year", header: t("costReport.years.year") },
+          { key: "own", header: t("quality.scope.mailTitle"), numeric: true },
+        ],
+        rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : `${percent.format(p.own)} %` })),
+        csvRows: points.map((p) => ({ year: String(p.year), own: p.own === null ? "" : String(Math.round(p.own)) })),
+      }}
+    />
+  );
+}

@@ -1,0 +1,45 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+describe("the satisfaction page", () => {
+  it("reads citizen results from CSV, flags few respondents, and the server refuses a mean off the 1–6 scale", async () => {
+    renderApp("/kommune/0301/tilfredshet/2024", { as: "manager.0301@demo.example" });
+    const input = await screen.findByLabelText(/Les inn fra CSV/);
+    const csv = "Undersøkelse;Gjennomsnitt;Antall svar\nBarnehage;5,1;420\nByggesak;7;8\n";
+    fireEvent.change(input, { target: { files: [new File([csv], "bedrekommune.csv", { type: "text/csv" })] } });
+    expect((await screen.findByTestId("satisfaction-import")).textContent).toBe("Leste 2 rader. Sjekk tallene og lagre.");
+    const rows = within(screen.getByTestId("citizen-rows")).getAllByRole("row");
+    expect(rows).toHaveLength(3);
+    expect(within(rows[2] as HTMLElement).getByText("usikkert")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByTestId("quality-message");
+    expect(await screen.findByText("Verdien må ligge på skalaen 1–6.")).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText("Gjennomsnitt (1–6), 2"), { target: { value: "3,9" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await waitFor(() => expect(screen.getByTestId("quality-message").textContent).toBe("Lagret."));
+  });
+});
+
+describe("the service scope page", () => {
+  it("computes S1/S2 as services are placed on the staircase, leaves out those not offered, and S3 is missing without shipments", async () => {
+    renderApp("/kommune/0301/tjenester/2024", { as: "manager.0301@demo.example" });
+    const first = await screen.findByLabelText("Trinn: Byggesøknad");
+    expect(screen.getByTestId("mail-share").textContent).toBe("Ingen forsendelser oppgitt: andelen mangler (den er ikke 0 %).");
+    fireEvent.change(first, { target: { value: "4" } });
+    fireEvent.change(screen.getByLabelText("Trinn: Barnehageplass"), { target: { value: "2" } });
+    fireEvent.change(screen.getByLabelText("Trinn: Startlån"), { target: { value: "no" } });
+    expect(screen.getByTestId("scope-rates").textContent).toBe("Digitalt førstevalg: 50 % av 2 vurderte tjenester; gjennomsnittlig trinn 3. 1 tjenester tilbys ikke.");
+    fireEvent.change(screen.getByLabelText("Levert digitalt"), { target: { value: "7 000" } });
+    fireEvent.change(screen.getByLabelText("Sendt på papir"), { target: { value: "3000" } });
+    expect(nbsp(screen.getByTestId("mail-share").textContent)).toBe("70 % digitalt. Til sammenligning: 28 % nasjonalt i 2014.");
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await waitFor(() => expect(screen.getByTestId("quality-message").textContent).toBe("Lagret."));
+    expect(screen.getByTestId("quality-missing").textContent).toMatch(/Før rapporten kan sendes inn, mangler:/);
+  });
+});

@@ -1,0 +1,187 @@
+import { Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import {
+  digitalizationRates,
+  digitalMailShare,
+  SCOPE_SECTORS,
+  STAIRCASE_STEP_NAMES,
+  STAIRCASE_STEPS,
+  SVARUT_REFERENCE,
+  type ServiceState,
+  type StaircaseStep,
+} from "@malestokk/domain";
+import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { formatScore } from "../../lib/format";
+import type { QualityEditorProps } from "./quality-report";
+
+const StaircaseChart = lazy(() => import("./staircase-chart"));
+const MailTrend = lazy(() => import("./mail-trend"));
+
+/** "" not assessed, "no" not offered by us, "1"…"5" a step. */
+type Answer = "" | "no" | `${StaircaseStep}`;
+
+interface MailRow {
+  readonly shipmentType: string;
+  readonly digital: string;
+  readonly paper: string;
+}
+
+const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
+
+function count(text: string): number | null {
+  const compact = text.replace(/[\s\u00a0]/g, "");
+  if (compact === "") return 0;
+  return /^\d{1,9}$/.test(compact) ? Number(compact) : null;
+}
+
+/** The service basket by sector with each service's step, and the year's SvarUt counts. */
+export function ScopeForm(props: QualityEditorProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const { view } = props;
+  const stored = view.content.instrument === "scope" ? view.content.content : { services: [], mail: [] };
+  const [answers, setAnswers] = useState<Record<string, { answer: Answer; evidence: string }>>(() =>
+    Object.fromEntries(
+      view.basket.map((s) => {
+        const a = stored.services.find((x) => x.code === s.code);
+        const answer: Answer = !a ? "" : a.notOffered ? "no" : a.step === null ? "" : (String(a.step) as Answer);
+        return [s.code, { answer, evidence: a?.evidence ?? "" }];
+      }),
+    ),
+  );
+  const [mail, setMail] = useState<MailRow>(() => {
+    const total = stored.mail.find((m) => m.shipmentType === "") ?? stored.mail[0];
+    return { shipmentType: "", digital: total ? String(total.digital) : "", paper: total ? String(total.paper) : "" };
+  });
+  const [mailError, setMailError] = useState<string | null>(null);
+  const states: ServiceState[] = view.basket.map((s) => {
+    const a = answers[s.code]?.answer ?? "";
+    return a === "" ? null : a === "no" ? { notOffered: true } : { step: Number(a) as StaircaseStep };
+  });
+  const rates = digitalizationRates(states);
+  const digital = count(mail.digital);
+  const paper = count(mail.paper);
+  const s3 = digital !== null && paper !== null ? digitalMailShare(digital, paper) : null;
+  const set = (code: string, patch: Partial<{ answer: Answer; evidence: string }>) => {
+    setAnswers({ ...answers, [code]: { answer: answers[code]?.answer ?? "", evidence: answers[code]?.evidence ?? "", ...patch } });
+    props.onDirty();
+  };
+  const save = () => {
+    if (digital === null || paper === null) return setMailError(t("quality.scope.notACount"));
+    setMailError(null);
+    props.onSave({
+      instrument: "scope",
+      content: {
+        services: view.basket
+          .filter((s) => (answers[s.code]?.answer ?? "") !== "" || (answers[s.code]?.evidence ?? "").trim() !== "")
+          .map((s) => {
+            const a = answers[s.code] ?? { answer: "", evidence: "" };
+            return {
+              code: s.code,
+              step: a.answer === "" || a.answer === "no" ? null : (Number(a.answer) as StaircaseStep),
+              notOffered: a.answer === "no",
+              evidence: a.evidence.trim() || null,
+            };
+          }),
+        mail: digital + paper > 0 ? [{ shipmentType: "", digital, paper }] : [],
+      },
+    });
+  };
+  const perSector = SCOPE_SECTORS.map((sector) => ({
+    sector,
+    counts: STAIRCASE_STEPS.map((step) => view.basket.filter((s) => s.sector === sector && answers[s.code]?.answer === String(step)).length),
+  }));
+  return (
+    <div className="stack">
+      <Paragraph>{t("quality.scope.intro")}</Paragraph>
+      <Paragraph data-testid="scope-rates" aria-live="polite">
+        {rates.s1 === null
+          ? t("quality.scope.ratesNone")
+          : t("quality.scope.rates", { s1: percent.format(rates.s1), s2: formatScore(rates.s2 ?? 0), assessed: rates.assessed, notOffered: rates.notOffered })}
+      </Paragraph>
+      {SCOPE_SECTORS.map((sector) => (
+        <section key={sector} aria-labelledby={`sector-${sector}`} className="stack">
+          <Heading level={2} data-size="xs" id={`sector-${sector}`}>
+            {t(`quality.scope.sectors.${sector}`)}
+          </Heading>
+          <TableScroll label={t(`quality.scope.sectors.${sector}`)}>
+            <Table data-size="sm">
+              <caption className="visually-hidden">{t(`quality.scope.sectors.${sector}`)}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("quality.scope.service")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("quality.scope.step")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("quality.scope.evidence")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {view.basket
+                  .filter((s) => s.sector === sector)
+                  .map((s) => (
+                    <Table.Row key={s.code}>
+                      <Table.Cell>{s.name[lang]}</Table.Cell>
+                      <Table.Cell>
+                        <select
+                          id={`q-service-${s.code}`}
+                          className="ds-input"
+                          aria-label={`${t("quality.scope.step")}: ${s.name[lang]}`}
+                          disabled={!props.editable}
+                          value={answers[s.code]?.answer ?? ""}
+                          onChange={(e) => set(s.code, { answer: e.target.value as Answer })}
+                        >
+                          <option value="">{t("quality.scope.unanswered")}</option>
+                          {STAIRCASE_STEPS.map((step) => (
+                            <option key={step} value={String(step)}>{`${step} – ${STAIRCASE_STEP_NAMES[step][lang]}`}</option>
+                          ))}
+                          <option value="no">{t("quality.scope.notOffered")}</option>
+                        </select>
+                      </Table.Cell>
+                      <Table.Cell>
+                        <input
+                          className="ds-input"
+                          aria-label={`${t("quality.scope.evidence")}: ${s.name[lang]}`}
+                          readOnly={!props.editable}
+                          maxLength={1000}
+                          value={answers[s.code]?.evidence ?? ""}
+                          onChange={(e) => set(s.code, { evidence: e.target.value })}
+                        />
+                      </Table.Cell>
+                    </Table.Row>
+                  ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        </section>
+      ))}
+      <Suspense fallback={<Loading />}>
+        <StaircaseChart perSector={perSector} />
+      </Suspense>
+      <section aria-labelledby="mail-heading" className="stack narrow-wide">
+        <Heading level={2} data-size="sm" id="mail-heading">
+          {t("quality.scope.mailTitle")}
+        </Heading>
+        <Paragraph data-size="sm">{t("quality.scope.mailIntro")}</Paragraph>
+        <Textfield id="q-mail-digital" label={t("quality.scope.digital")} inputMode="numeric" readOnly={!props.editable} value={mail.digital} error={mailError ?? undefined} onChange={(e) => (setMail({ ...mail, digital: e.target.value }), props.onDirty())} />
+        <Textfield id="q-mail-paper" label={t("quality.scope.paper")} inputMode="numeric" readOnly={!props.editable} value={mail.paper} onChange={(e) => (setMail({ ...mail, paper: e.target.value }), props.onDirty())} />
+        <Paragraph data-testid="mail-share" aria-live="polite">
+          {s3 === null
+            ? t("quality.scope.mailNone")
+            : t("quality.scope.mailShare", { share: percent.format(s3), reference: SVARUT_REFERENCE.percent, year: SVARUT_REFERENCE.year })}
+        </Paragraph>
+      </section>
+      <Suspense fallback={<Loading />}>
+        <MailTrend municipalityNumber={props.municipalityNumber} />
+      </Suspense>
+      {props.editable && (
+        <div className="button-row">
+          <Button onClick={save} disabled={props.saving} aria-busy={props.saving}>
+            {props.saving ? t("quality.saving") : t("quality.save")}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
