@@ -24,6 +24,10 @@ interface Scope {
   readonly year: number;
 }
 
+function isQualityComponent(code: ComponentCode): code is QualityComponentCode {
+  return (QUALITY_COMPONENT_CODES as readonly string[]).includes(code);
+}
+
 /** The read model knows draft, submitted and approved; a returned report reads as a draft. */
 function readStatus(status: Status): "draft" | "submitted" | "approved" {
   return status === "returned" ? "draft" : status;
@@ -45,6 +49,7 @@ const REPORT_FIELDS = {
 /** Where each component is stored; one query per component, for one organisation-year or all. */
 function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Map<string, ComponentValue> {
   let rows: ComponentValue[];
+  if (isQualityComponent(code)) return new Map(loadQualityComponents(db, scope).get(code) ?? []);
   if (code === "itCostTotal") {
     rows = db
       .select({ ...REPORT_FIELDS, value: costReports.totalItCost })
@@ -91,8 +96,6 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
       .where(scoped(scope))
       .groupBy(costReports.id)
       .all();
-  } else if ((QUALITY_COMPONENT_CODES as readonly string[]).includes(code)) {
-    return new Map(loadQualityComponents(db, scope).get(code as QualityComponentCode) ?? []);
   } else {
     // A class has a cost only where some line is tied to a fagsystem of that class.
     const systemClass = code.slice("classCost.".length);
@@ -138,10 +141,15 @@ export function recomputeIndicatorValues(
   const cooperatives = new Set(
     db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "itCooperative")).all().map((o) => o.id),
   );
+  // The quality components are computed together, once per recompute.
+  let quality: ReturnType<typeof loadQualityComponents> | null = null;
   const load = (code: ComponentCode) => {
     let values = components.get(code);
     if (!values) {
-      values = loadComponent(db, code, scope);
+      if (isQualityComponent(code)) {
+        quality ??= loadQualityComponents(db, scope);
+        values = new Map(quality.get(code) ?? []);
+      } else values = loadComponent(db, code, scope);
       // A member's share of its IT cooperatives' approved costs is part of its own costs.
       for (const [k, share] of allocated) {
         const amount = share.components[code];

@@ -24,6 +24,11 @@ export interface QualityComponentValue {
 /** Q2 compares staff surveys on the 1–6 scale only: other scales are kept, never mixed in. */
 const STAFF_SCALE = { min: 1, max: 6 } as const;
 
+/** All rows (a full recompute), or those of the given reports; a long IN list would only be slower. */
+function filterBy(column: Parameters<typeof inArray>[0], ids: readonly number[] | undefined) {
+  return ids === undefined ? undefined : inArray(column, [...ids]);
+}
+
 export function loadMaturityWeights(db: DbOrTx): Partial<Record<MaturityArea, number>> {
   return Object.fromEntries(db.select().from(maturityWeights).all().map((w) => [w.area, w.weight]));
 }
@@ -47,15 +52,22 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
   if (reports.length === 0) return result;
   const ids = (instrument: string) => reports.filter((r) => r.instrument === instrument).map((r) => r.id);
   const byId = new Map(reports.map((r) => [r.id, r]));
+  // Rows per report, so that each report reads only its own (the demo has tens of thousands).
+  const group = <T extends { reportId: number }>(rows: readonly T[]) => {
+    const map = new Map<number, T[]>();
+    for (const row of rows) map.set(row.reportId, [...(map.get(row.reportId) ?? []), row]);
+    return map;
+  };
+  const inIds = (all: readonly number[]) => (scope ? all : undefined);
 
   const maturityIds = ids("maturity");
   if (maturityIds.length > 0) {
     const weights = loadMaturityWeights(db);
-    const scores = db.select().from(maturityScores).where(inArray(maturityScores.reportId, maturityIds)).all();
+    const scores = group(db.select().from(maturityScores).where(filterBy(maturityScores.reportId, inIds(maturityIds))).all());
     for (const id of maturityIds) {
       const report = byId.get(id);
       if (!report) continue;
-      const index = maturityIndex(Object.fromEntries(scores.filter((s) => s.reportId === id).map((s) => [s.area, s.score])), weights);
+      const index = maturityIndex(Object.fromEntries((scores.get(id) ?? []).map((s) => [s.area, s.score])), weights);
       if (index.denominator === 0) continue;
       put("maturityWeightedSum", report, index.numerator);
       put("maturityWeightSum", report, index.denominator);
@@ -64,11 +76,11 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
 
   const satisfactionIds = ids("satisfaction");
   if (satisfactionIds.length > 0) {
-    const rows = db.select().from(satisfactionResults).where(inArray(satisfactionResults.reportId, satisfactionIds)).all();
+    const rows = group(db.select().from(satisfactionResults).where(filterBy(satisfactionResults.reportId, inIds(satisfactionIds))).all());
     for (const id of satisfactionIds) {
       const report = byId.get(id);
       if (!report) continue;
-      const mine = rows.filter((r) => r.reportId === id);
+      const mine = rows.get(id) ?? [];
       const staff = mine.filter((r) => r.kind === "staff" && r.scaleMin === STAFF_SCALE.min && r.scaleMax === STAFF_SCALE.max);
       const citizen = mine.filter((r) => r.kind === "citizen");
       for (const [rowsOfKind, sum, count] of [
@@ -84,13 +96,13 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
 
   const scopeIds = ids("scope");
   if (scopeIds.length > 0) {
-    const steps = db.select().from(serviceSteps).where(inArray(serviceSteps.reportId, scopeIds)).all();
-    const mail = db.select().from(mailCounts).where(inArray(mailCounts.reportId, scopeIds)).all();
+    const steps = group(db.select().from(serviceSteps).where(filterBy(serviceSteps.reportId, inIds(scopeIds))).all());
+    const mail = group(db.select().from(mailCounts).where(filterBy(mailCounts.reportId, inIds(scopeIds))).all());
     for (const id of scopeIds) {
       const report = byId.get(id);
       if (!report) continue;
       const basket = basketForYear(report.year);
-      const mine = new Map(steps.filter((s) => s.reportId === id).map((s) => [s.serviceCode, s]));
+      const mine = new Map((steps.get(id) ?? []).map((s) => [s.serviceCode, s]));
       const states: ServiceState[] = (basket?.services ?? []).map((service) => {
         const row = mine.get(service.code);
         if (!row) return null;
@@ -103,7 +115,7 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
         put("servicesAssessed", report, rates.assessed);
         put("serviceStepSum", report, rates.stepSum);
       }
-      const shipments = mail.filter((m) => m.reportId === id);
+      const shipments = mail.get(id) ?? [];
       if (shipments.length > 0) {
         put("mailDigital", report, shipments.reduce((s, m) => s + m.digital, 0));
         put("mailTotal", report, shipments.reduce((s, m) => s + m.digital + m.paper, 0));

@@ -12,6 +12,7 @@ import type { Db } from "../client";
 import { recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
 import { costLines, costReports, grossOperatingExpenditures, organisations, populations, reportingYears, systems } from "../schema/index";
+import { seedDemoQuality } from "./demo-quality";
 import { createRandom, hashString } from "./random";
 import { counties2024, municipalities2024 } from "./register-2024";
 
@@ -231,6 +232,14 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
       }
       reports += costRows.length;
     }
+    seedDemoQuality(tx, {
+      now,
+      years,
+      units: municipalities2024.flatMap(([number, , population]) => {
+        const id = ids.get(number);
+        return id === undefined ? [] : [{ id, number, population }];
+      }),
+    });
     recomputeIndicatorValues(tx, { scope: null, now });
   });
   return { seeded: true, municipalities: municipalities2024.length, costReports: reports };

@@ -6,8 +6,8 @@ import { renderApp } from "../../test/render";
 
 describe("the maturity self-assessment page", () => {
   it("lets a manager score every area with the level descriptors, shows the index as they go, saves and submits", async () => {
-    renderApp("/kommune/0301/modenhet/2024", { as: "manager.0301@demo.example" });
-    expect(await screen.findByRole("heading", { level: 1, name: "IKT-modenhet 2024 – Oslo" })).toBeTruthy();
+    renderApp("/kommune/0301/modenhet/2020", { as: "manager.0301@demo.example" });
+    expect(await screen.findByRole("heading", { level: 1, name: "IKT-modenhet 2020 – Oslo" })).toBeTruthy();
     expect((await screen.findByTestId("quality-missing")).textContent).toContain("Brukeren i sentrum");
     for (const area of MATURITY_AREAS) {
       const group = screen.getByRole("radiogroup", { name: `${MATURITY_AREA_DEFINITIONS[area].name.nb}: Nivå` });
@@ -31,7 +31,7 @@ describe("the maturity self-assessment page", () => {
   });
 
   it("is read-only for the board, and closed to another municipality's finance staff", async () => {
-    renderApp("/kommune/0301/modenhet/2024", { as: "finance.5001@demo.example" });
+    renderApp("/kommune/0301/modenhet/2020", { as: "finance.5001@demo.example" });
     expect((await screen.findByTestId("quality-no-access")).textContent).toMatch(/bare for kommunens egne brukere/);
   });
 });

@@ -7,7 +7,7 @@ const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]
 
 describe("the satisfaction page", () => {
   it("reads citizen results from CSV, flags few respondents, and the server refuses a mean off the 1–6 scale", async () => {
-    renderApp("/kommune/0301/tilfredshet/2024", { as: "manager.0301@demo.example" });
+    renderApp("/kommune/0301/tilfredshet/2020", { as: "manager.0301@demo.example" });
     const input = await screen.findByLabelText(/Les inn fra CSV/);
     const csv = "Undersøkelse;Gjennomsnitt;Antall svar\nBarnehage;5,1;420\nByggesak;7;8\n";
     fireEvent.change(input, { target: { files: [new File([csv], "bedrekommune.csv", { type: "text/csv" })] } });
@@ -28,7 +28,7 @@ describe("the satisfaction page", () => {
 
 describe("the service scope page", () => {
   it("computes S1/S2 as services are placed on the staircase, leaves out those not offered, and S3 is missing without shipments", async () => {
-    renderApp("/kommune/0301/tjenester/2024", { as: "manager.0301@demo.example" });
+    renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });
     const first = await screen.findByLabelText("Trinn: Byggesøknad");
     expect(screen.getByTestId("mail-share").textContent).toBe("Ingen forsendelser oppgitt: andelen mangler (den er ikke 0 %).");
     fireEvent.change(first, { target: { value: "4" } });

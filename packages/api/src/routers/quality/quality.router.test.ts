@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
 
 const NUMBER = "0301";
-const key = { municipalityNumber: NUMBER, year: 2024 };
+// The demo invents quality reports from 2021 on; 2020 is empty, to be filled in.
+const key = { municipalityNumber: NUMBER, year: 2020 };
 
 describe("quality: the maturity self-assessment", () => {
   it("is filled in by a manager, submitted only when every area is scored, approved, and Q1 follows", async () => {
@@ -27,7 +28,7 @@ describe("quality: the maturity self-assessment", () => {
     await manager.quality.approve({ ...key, instrument: "maturity", expectedVersion: second.version + 1 });
 
     const q1 = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "Q1", municipalityNumber: NUMBER });
-    expect(q1.points.find((p) => p.year === 2024)?.own).toMatchObject({ value: 3.25, numerator: 26, denominator: 8, status: "approved" });
+    expect(q1.points.find((p) => p.year === 2020)?.own).toMatchObject({ value: 3.25, numerator: 26, denominator: 8, status: "approved" });
     expect(listAudit(api.db, { action: "quality.reportApproved", limit: 1 })).toHaveLength(1);
   });
 
@@ -41,7 +42,7 @@ describe("quality: the maturity self-assessment", () => {
     expect(view.derived).toMatchObject({ index: 3.6 });
     expect(view.weights.find((w) => w.area === "securityPrivacy")?.weight).toBe(3);
     const q1 = await manager.benchmarks.series({ indicatorCode: "Q1", municipalityNumber: NUMBER });
-    expect(q1.points.find((p) => p.year === 2024)?.own).toMatchObject({ numerator: 36, denominator: 10, status: "draft" });
+    expect(q1.points.find((p) => p.year === 2020)?.own).toMatchObject({ numerator: 36, denominator: 10, status: "draft" });
     expect(saved.version).toBe(1);
   });
 });
@@ -82,9 +83,9 @@ describe("quality: satisfaction", () => {
     expect(view.derived).toMatchObject({ kind: "satisfaction", staffUncertain: false, staffComparable: true, citizenUncertain: ["Byggesak"] });
     const q3 = await manager.benchmarks.series({ indicatorCode: "Q3", municipalityNumber: NUMBER });
     // Weighted by respondents: (5 × 300 + 3.5 × 8) / 308
-    expect(q3.points.find((p) => p.year === 2024)?.own?.value).toBeCloseTo((5 * 300 + 3.5 * 8) / 308, 10);
+    expect(q3.points.find((p) => p.year === 2020)?.own?.value).toBeCloseTo((5 * 300 + 3.5 * 8) / 308, 10);
     const q2 = await manager.benchmarks.series({ indicatorCode: "Q2", municipalityNumber: NUMBER });
-    expect(q2.points.find((p) => p.year === 2024)?.own?.value).toBeCloseTo(4.5, 10);
+    expect(q2.points.find((p) => p.year === 2020)?.own?.value).toBeCloseTo(4.5, 10);
 
     const view2 = await manager.quality.report({ ...key, instrument: "satisfaction" });
     await manager.quality.save({
@@ -93,7 +94,7 @@ describe("quality: satisfaction", () => {
       body: { instrument: "satisfaction", content: { staff: { mean: 72, respondents: 800, scaleMin: 0, scaleMax: 100 }, citizen: [] } },
     });
     const q2After = await manager.benchmarks.series({ indicatorCode: "Q2", municipalityNumber: NUMBER });
-    expect(q2After.points.find((p) => p.year === 2024)?.own).toBeNull();
+    expect(q2After.points.find((p) => p.year === 2020)?.own).toBeNull();
     expect((await manager.quality.report({ ...key, instrument: "satisfaction" })).derived).toMatchObject({ staffComparable: false });
   });
 });
@@ -118,7 +119,7 @@ describe("quality: service scope", () => {
     await manager.quality.submit({ ...key, instrument: "scope", expectedVersion: saved.version });
 
     const stranger = await expectTrpcError(() =>
-      manager.quality.save({ ...key, year: 2023, expectedVersion: null, body: { instrument: "scope", content: { services: [{ code: "kaffe", step: 3, notOffered: false, evidence: null }], mail: [] } } }),
+      manager.quality.save({ ...key, year: 2019, expectedVersion: null, body: { instrument: "scope", content: { services: [{ code: "kaffe", step: 3, notOffered: false, evidence: null }], mail: [] } } }),
     );
     expect(expectAppError(stranger, "VALIDATION_FAILED").issues[0]).toMatchObject({ code: "NOT_IN_BASKET", params: { code: "kaffe" } });
   });
