@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
+
+const browser = useBrowser();
+
+describe("quality and scope, end to end", () => {
+  it("a manager fills in the maturity assessment and sees the radar chart against the peer group", async () => {
+    const page = await browser.newPage();
+    // 2025 holds an approved demo assessment: the manager returns it to correct it.
+    await signIn(page, browser.baseUrl, "manager.1103@demo.example", "/kommune/1103/modenhet/2025");
+    await page.getByRole("heading", { level: 1, name: "IKT-modenhet 2025 – Stavanger" }).waitFor();
+    await page.getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByLabel("Kommentar").last().fill("Ny vurdering etter ROS-analysen");
+    await page.getByRole("dialog").getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByRole("button", { name: "Lagre utkast" }).waitFor();
+
+    const group = page.getByRole("radiogroup", { name: "Informasjonssikkerhet, personvern og dokumentforvaltning: Nivå" });
+    await group.getByLabel(/^5 – /).check();
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await page.getByTestId("quality-message").filter({ hasText: "Lagret." }).waitFor();
+    await expect.poll(() => page.getByTestId("quality-status").textContent()).toBe("Utkast");
+
+    // The radar: the municipality against its KOSTRA group's median, drawn and as a table.
+    await page.locator(".recharts-radar").first().waitFor();
+    expect(await page.locator(".recharts-radar").count()).toBe(2);
+    await expectNoSeriousA11yViolations(page, "maturity assessment with radar chart");
+    await page.locator("label").filter({ has: page.getByRole("radio", { name: "Tabell" }) }).first().click();
+    const table = page.getByRole("table", { name: "Nivå per område: kommunen og medianen i KOSTRA-gruppen" });
+    await table.waitFor();
+    const row = table.getByRole("row").filter({ hasText: "Informasjonssikkerhet" });
+    const cells = await row.getByRole("cell").allTextContents();
+    expect(cells[0]).toBe("5");
+    expect(cells[1]).toMatch(/^\d(,\d+)?$/);
+
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Send inn" }).click();
+    await expect.poll(() => page.getByTestId("quality-status").textContent()).toBe("Sendt inn");
+  });
+
+  it("the satisfaction and service pages pass axe, and the overview links every report", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "manager.4601@demo.example", "/kommune/4601");
+    const link = page.getByRole("link", { name: "Digitaliseringsgrad 2024: Godkjent" });
+    await link.click();
+    await page.getByRole("heading", { level: 1, name: "Digitaliseringsgrad 2024 – Bergen" }).waitFor();
+    await page.getByTestId("scope-rates").waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await expectNoSeriousA11yViolations(page, "service scope page");
+    await page.goto(`${browser.baseUrl}/kommune/4601/tilfredshet/2020`);
+    await page.getByRole("heading", { level: 1, name: "Brukertilfredshet 2020 – Bergen" }).waitFor();
+    await page.getByLabel("Gjennomsnitt", { exact: true }).fill("4,6");
+    await page.getByLabel("Antall svar", { exact: true }).fill("7");
+    await page.getByTestId("staff-uncertain").waitFor();
+    await expectNoSeriousA11yViolations(page, "satisfaction page");
+  });
+});
