@@ -7,6 +7,7 @@ import { Link, useMatches, useParams } from "react-router";
 
 import { Loading, QueryError } from "../../components/query-state";
 import { MaturityForm } from "../../features/quality/maturity-form";
+import { MaturityWeights } from "../../features/quality/maturity-weights";
 import { QualityReport } from "../../features/quality/quality-report";
 import { SatisfactionForm } from "../../features/quality/satisfaction-form";
 import { ScopeForm } from "../../features/quality/scope-form";
@@ -28,6 +29,7 @@ export default function QualityRoute() {
   const valid = /^\d{4}$/.test(number) && Number.isInteger(year);
   const municipality = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid, retry: false });
   const canRead = useCan("quality.read", municipality.data?.id ?? null);
+  const canSetWeights = useCan("quality.weights");
   const title = t("quality.title", { instrument: t(`quality.instruments.${instrument}`), year });
   useEffect(() => {
     document.title = `${title} – ${municipality.data?.name ?? number} – ${t("app.name")}`;
@@ -61,7 +63,14 @@ export default function QualityRoute() {
         <QualityReport key={`${instrument}-${year}`} municipalityNumber={m.number} year={year} instrument={instrument}>
           {(editor) => {
             const key = editor.view.report?.version ?? 0;
-            if (instrument === "maturity") return <MaturityForm key={key} {...editor} />;
+            if (instrument === "maturity") {
+              return (
+                <>
+                  <MaturityForm key={key} {...editor} />
+                  {canSetWeights && <MaturityWeights weights={editor.view.weights} />}
+                </>
+              );
+            }
             if (instrument === "satisfaction") return <SatisfactionForm key={key} {...editor} />;
             return <ScopeForm key={key} {...editor} />;
           }}

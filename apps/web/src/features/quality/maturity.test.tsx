@@ -35,3 +35,16 @@ describe("the maturity self-assessment page", () => {
     expect((await screen.findByTestId("quality-no-access")).textContent).toMatch(/bare for kommunens egne brukere/);
   });
 });
+
+describe("the maturity weights", () => {
+  it("are set by an administrator, and the index follows", async () => {
+    renderApp("/kommune/0301/modenhet/2024", { as: "admin@demo.example" });
+    const weight = await screen.findByLabelText("Informasjonssikkerhet, personvern og dokumentforvaltning", { selector: "input" });
+    fireEvent.change(weight, { target: { value: "x" } });
+    expect(screen.getByText("Skriv et helt tall fra 0 til 99.")).toBeTruthy();
+    fireEvent.change(weight, { target: { value: "3" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre vekter" }));
+    expect(await screen.findByText("Vektene er lagret, og indeksen er regnet om for alle kommuner.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByText("vekt 3")).toBeTruthy());
+  });
+});
