@@ -1,6 +1,29 @@
-import { Heading } from "@digdir/designsystemet-react";
+import { Alert, Heading } from "@digdir/designsystemet-react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 
-// Placeholder while the page is being built in this change.
-export default function Route() {
-  return <Heading level={1}>…</Heading>;
+import { ReportingYears } from "../../features/years-admin/reporting-years";
+import { useCan } from "../../lib/session";
+
+export default function AdminYearsRoute() {
+  const { t } = useTranslation();
+  // The server refuses non-admins too; this only spares them buttons they cannot use.
+  const allowed = useCan("years.manage");
+  useEffect(() => {
+    document.title = `${t("admin.years.title")} – ${t("app.name")}`;
+  }, [t]);
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t("admin.years.title")}
+      </Heading>
+      {allowed ? (
+        <ReportingYears />
+      ) : (
+        <Alert data-color="warning" data-testid="years-admin-only">
+          {t("admin.years.adminOnly")}
+        </Alert>
+      )}
+    </div>
+  );
 }
