@@ -52,25 +52,33 @@ export function ScopeForm(props: QualityEditorProps) {
       }),
     ),
   );
-  const [mail, setMail] = useState<MailRow>(() => {
-    const total = stored.mail.find((m) => m.shipmentType === "") ?? stored.mail[0];
-    return { shipmentType: "", digital: total ? String(total.digital) : "", paper: total ? String(total.paper) : "" };
-  });
+  // Either one total, or counts per shipment type (byggesak, skoleskyss, …) that add up to it.
+  const [mailRows, setMailRows] = useState<MailRow[]>(() =>
+    stored.mail.length === 0 ? [{ shipmentType: "", digital: "", paper: "" }] : stored.mail.map((m) => ({ shipmentType: m.shipmentType, digital: String(m.digital), paper: String(m.paper) })),
+  );
+  const byType = mailRows.some((m) => m.shipmentType !== "") || mailRows.length > 1;
   const [mailError, setMailError] = useState<string | null>(null);
   const states: ServiceState[] = view.basket.map((s) => {
     const a = answers[s.code]?.answer ?? "";
     return a === "" ? null : a === "no" ? { notOffered: true } : { step: Number(a) as StaircaseStep };
   });
   const rates = digitalizationRates(states);
-  const digital = count(mail.digital);
-  const paper = count(mail.paper);
-  const s3 = digital !== null && paper !== null ? digitalMailShare(digital, paper) : null;
+  const counts = mailRows.map((m) => ({ shipmentType: m.shipmentType.trim(), digital: count(m.digital), paper: count(m.paper) }));
+  const readable = counts.every((c) => c.digital !== null && c.paper !== null);
+  const digital = counts.reduce((sum, c) => sum + (c.digital ?? 0), 0);
+  const paper = counts.reduce((sum, c) => sum + (c.paper ?? 0), 0);
+  const s3 = readable ? digitalMailShare(digital, paper) : null;
+  const setMailRow = (index: number, patch: Partial<MailRow>) => {
+    setMailRows(mailRows.map((m, i) => (i === index ? { ...m, ...patch } : m)));
+    props.onDirty();
+  };
   const set = (code: string, patch: Partial<{ answer: Answer; evidence: string }>) => {
     setAnswers({ ...answers, [code]: { answer: answers[code]?.answer ?? "", evidence: answers[code]?.evidence ?? "", ...patch } });
     props.onDirty();
   };
   const save = () => {
-    if (digital === null || paper === null) return setMailError(t("quality.scope.notACount"));
+    if (!readable) return setMailError(t("quality.scope.notACount"));
+    if (byType && counts.some((c) => c.shipmentType === "" && (c.digital ?? 0) + (c.paper ?? 0) > 0)) return setMailError(t("quality.scope.typeRequired"));
     setMailError(null);
     props.onSave({
       instrument: "scope",
@@ -86,7 +94,9 @@ export function ScopeForm(props: QualityEditorProps) {
               evidence: a.evidence.trim() || null,
             };
           }),
-        mail: digital + paper > 0 ? [{ shipmentType: "", digital, paper }] : [],
+        mail: counts
+          .filter((c) => (c.digital ?? 0) + (c.paper ?? 0) > 0)
+          .map((c) => ({ shipmentType: c.shipmentType, digital: c.digital ?? 0, paper: c.paper ?? 0 })),
       },
     });
   };
@@ -164,8 +174,31 @@ export function ScopeForm(props: QualityEditorProps) {
           {t("quality.scope.mailTitle")}
         </Heading>
         <Paragraph data-size="sm">{t("quality.scope.mailIntro")}</Paragraph>
-        <Textfield id="q-mail-digital" label={t("quality.scope.digital")} inputMode="numeric" readOnly={!props.editable} value={mail.digital} error={mailError ?? undefined} onChange={(e) => (setMail({ ...mail, digital: e.target.value }), props.onDirty())} />
-        <Textfield id="q-mail-paper" label={t("quality.scope.paper")} inputMode="numeric" readOnly={!props.editable} value={mail.paper} onChange={(e) => (setMail({ ...mail, paper: e.target.value }), props.onDirty())} />
+        {mailError && <p className="field-error" role="alert">{mailError}</p>}
+        {mailRows.map((m, index) => (
+          <fieldset key={index} className="override-field">
+            <legend className="ds-label">{byType ? t("quality.scope.shipmentN", { n: index + 1 }) : t("quality.scope.allShipments")}</legend>
+            {byType && (
+              <Textfield
+                id={`q-mail-${index}-type`}
+                label={t("quality.scope.shipmentType")}
+                description={t("quality.scope.shipmentTypeExamples")}
+                readOnly={!props.editable}
+                value={m.shipmentType}
+                onChange={(e) => setMailRow(index, { shipmentType: e.target.value })}
+              />
+            )}
+            <Textfield id={`q-mail-${index}-digital`} label={t("quality.scope.digital")} inputMode="numeric" readOnly={!props.editable} value={m.digital} onChange={(e) => setMailRow(index, { digital: e.target.value })} />
+            <Textfield id={`q-mail-${index}-paper`} label={t("quality.scope.paper")} inputMode="numeric" readOnly={!props.editable} value={m.paper} onChange={(e) => setMailRow(index, { paper: e.target.value })} />
+          </fieldset>
+        ))}
+        {props.editable && (
+          <div>
+            <Button variant="secondary" data-size="sm" onClick={() => (setMailRows([...mailRows, { shipmentType: "", digital: "", paper: "" }]), props.onDirty())}>
+              {t("quality.scope.addShipmentType")}
+            </Button>
+          </div>
+        )}
         <Paragraph data-testid="mail-share" aria-live="polite">
           {s3 === null
             ? t("quality.scope.mailNone")

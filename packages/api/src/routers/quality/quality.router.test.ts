@@ -124,6 +124,26 @@ describe("quality: service scope", () => {
     expect(expectAppError(stranger, "VALIDATION_FAILED").issues[0]).toMatchObject({ code: "NOT_IN_BASKET", params: { code: "kaffe" } });
   });
 
+  it("takes SvarUt counts per shipment type, summed into S3, but never a total beside them", async () => {
+    const api = setupApi();
+    const manager = api.as(`manager.${NUMBER}@demo.example`);
+    const mixed = await expectTrpcError(() =>
+      manager.quality.save({
+        ...key,
+        expectedVersion: null,
+        body: { instrument: "scope", content: { services: [], mail: [{ shipmentType: "", digital: 5, paper: 5 }, { shipmentType: "byggesak", digital: 1, paper: 1 }] } },
+      }),
+    );
+    expect(expectAppError(mixed, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["content", "mail", 0, "shipmentType"], code: "MIXED_TOTAL" });
+    await manager.quality.save({
+      ...key,
+      expectedVersion: null,
+      body: { instrument: "scope", content: { services: [], mail: [{ shipmentType: "byggesak", digital: 900, paper: 100 }, { shipmentType: "skoleskyss", digital: 100, paper: 900 }] } },
+    });
+    const s3 = await manager.benchmarks.series({ indicatorCode: "S3", municipalityNumber: NUMBER });
+    expect(s3.points.find((p) => p.year === 2020)?.own).toMatchObject({ numerator: 1_000, denominator: 2_000, value: 50 });
+  });
+
   it("never lets finance of another municipality read or write it", async () => {
     const api = setupApi();
     const other = api.as("finance.5001@demo.example");

@@ -90,6 +90,12 @@ function contentIssues(content: QualityContent, year: number): FieldIssue[] {
     });
   }
   if (content.instrument === "scope") {
+    // One total, or counts per shipment type: both at once would count the mail twice.
+    const types = content.content.mail.map((m) => m.shipmentType.toLocaleLowerCase("nb"));
+    types.forEach((type, index) => {
+      if (type === "" && types.length > 1) issues.push({ path: ["content", "mail", index, "shipmentType"], code: "MIXED_TOTAL", params: {} });
+      else if (types.indexOf(type) !== index) issues.push({ path: ["content", "mail", index, "shipmentType"], code: "DUPLICATE", params: {} });
+    });
     const basket = new Set(basketForYear(year)?.services.map((s) => s.code) ?? []);
     content.content.services.forEach((s, index) => {
       if (!basket.has(s.code)) issues.push({ path: ["content", "services", index, "code"], code: "NOT_IN_BASKET", params: { code: s.code } });
