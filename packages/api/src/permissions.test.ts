@@ -31,6 +31,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "municipalities.get": (m) => ({ municipalityNumber: m }),
   "municipalities.population": (m) => ({ municipalityNumber: m }),
   "benchmarks.series": (m) => ({ indicatorCode: "K1", municipalityNumber: m }),
+  "benchmarks.profile": (m) => ({ municipalityNumber: m, year: 2024 }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "years.list": null,
   "quality.list": (m) => ({ municipalityNumber: m }),

@@ -35,3 +35,4 @@ export * from "./quality/maturity";
 export * from "./quality/satisfaction";
 export * from "./scope/staircase";
 export * from "./quality/report";
+export * from "./benchmarks/profile";

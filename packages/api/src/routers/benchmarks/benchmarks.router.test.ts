@@ -109,3 +109,32 @@ describe("K2: IT cost as share of budget", () => {
     expect(point?.national.ratioOfSums).toBeLessThan(4.5);
   });
 });
+
+describe("benchmarks.profile (Min kommune)", () => {
+  it("gives every indicator for the year with peer band, ranks, trend and what stands out", async () => {
+    const api = setupApi();
+    const profile = await api.as("manager.4601@demo.example").benchmarks.profile({ municipalityNumber: "4601", year: 2024, peerGroup: "kostra" });
+    expect(profile).toMatchObject({ municipalityName: "Bergen", year: 2024, peerGroup: { kind: "kostra" } });
+    const k1 = profile.items.find((i) => i.code === "K1");
+    expect(k1?.value).toBeGreaterThan(0);
+    expect(k1?.trend).toHaveLength(11);
+    expect(k1?.rank).toBeGreaterThanOrEqual(1);
+    expect(k1?.rank).toBeLessThanOrEqual(k1?.rankOf ?? 0);
+    const series = await api.as("manager.4601@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "kostra" });
+    expect(k1?.value).toBe(series.points.find((p) => p.year === 2024)?.own?.value);
+    for (const code of ["K1", "K2", "K3", "K6", "Q1", "Q2", "S1", "S3"]) expect(profile.items.some((i) => i.code === code)).toBe(true);
+    expect(profile.standOut.length).toBeLessThanOrEqual(3);
+    for (const s of profile.standOut) expect(["above", "below"]).toContain(s.position);
+    // Directions: a quality indicator above the band is "better"; a cost one is only "above the band".
+    for (const item of profile.items) {
+      if (item.assessment === "better" || item.assessment === "worse") expect(["quality", "scope", "cost"]).toContain(item.dimension);
+      if (item.code === "K1" && item.position === "above") expect(item.assessment).toBe("aboveBand");
+    }
+  });
+
+  it("refuses a year outside the reporting years", async () => {
+    const api = setupApi();
+    const error = await expectTrpcError(() => api.as("board@demo.example").benchmarks.profile({ municipalityNumber: "0301", year: 2030 }));
+    expect(error.code).toBe("BAD_REQUEST");
+  });
+});

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { getBenchmarkSeries } from "./benchmarks.service";
+import { getBenchmarkSeries, getProfile } from "./benchmarks.service";
 
 const PeerSummarySchema = z.discriminatedUnion("status", [
   z.object({
@@ -64,4 +64,15 @@ export const benchmarksRouter = router({
     )
     .output(SeriesSchema)
     .query(({ ctx, input }) => getBenchmarkSeries(ctx.db, input, ctx.session)),
+  /** Every indicator for one municipality and year against the chosen peer group ("Min kommune"). */
+  profile: permissionProcedure("benchmarks.read")
+    .input(
+      z.object({
+        municipalityNumber: MunicipalityNumberSchema,
+        year: z.number().int().min(2000).max(2100).optional(),
+        peerGroup: z.enum(PEER_GROUP_KINDS).optional(),
+        peerSetId: z.number().int().positive().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => getProfile(ctx.db, input, ctx.session)),
 });

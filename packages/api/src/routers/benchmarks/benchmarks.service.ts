@@ -6,7 +6,12 @@ import {
   type Db,
 } from "@malestokk/db";
 import {
+  assess,
+  bandPosition,
   buildBenchmarkSeries,
+  INDICATORS,
+  rankOf,
+  standOut,
   canEverywhere,
   getIndicator,
   organisationsWhere,
@@ -47,14 +52,13 @@ export interface BenchmarkSeries {
  * nation. Values not yet approved count only for readers who may see that organisation's drafts,
  * so peer statistics never leak another municipality's draft.
  */
-export function getBenchmarkSeries(
+/** The municipality, the years, the peer group and whose drafts the reader may see: shared by series and profile. */
+function benchmarkContext(
   db: Db,
-  args: { indicatorCode: string; municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  args: { municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
-): BenchmarkSeries {
+) {
   const grants: readonly RoleGrant[] = session.grants;
-  const indicator = getIndicator(args.indicatorCode);
-  if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
   const municipality = requireMunicipality(db, args.municipalityNumber);
   const years = listReportingYears(db).map((y) => y.year);
   const latest = listLatestPopulations(db);
@@ -74,26 +78,90 @@ export function getBenchmarkSeries(
   const drafts = canEverywhere(grants, "drafts.read")
     ? ({ all: true } as const)
     : ({ all: false, organisationIds: organisationsWhere(grants, "drafts.read") } as const);
+  const peerGroup: BenchmarkSeries["peerGroup"] = {
+    kind: group.kind,
+    peerSetName: peerSet?.name ?? null,
+    sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
+    countyNumber: group.kind === "county" ? group.countyNumber : null,
+    countyName: group.kind === "county" ? municipality.countyName : null,
+    kostraGroup: group.kind === "kostra" ? group.kostraGroup : null,
+    kostraGroupName: group.kind === "kostra" ? municipality.kostraGroupName : null,
+    kostraGroupApproximate: group.kind === "kostra" && municipality.kostraGroupApproximate,
+    members: peerIds.size,
+  };
+  return { municipality, years, peerIds, drafts, peerGroup };
+}
+
+export function getBenchmarkSeries(
+  db: Db,
+  args: { indicatorCode: string; municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  session: Session,
+): BenchmarkSeries {
+  const indicator = getIndicator(args.indicatorCode);
+  if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
+  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
   const rows = listIndicatorValues(db, indicator.code, years, drafts);
   const ownStatus = new Map(rows.filter((r) => r.organisationId === municipality.id).map((r) => [r.year, r.status]));
   return {
     indicatorCode: indicator.code,
     municipalityNumber: municipality.number,
-    peerGroup: {
-      kind: group.kind,
-      peerSetName: peerSet?.name ?? null,
-      sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
-      countyNumber: group.kind === "county" ? group.countyNumber : null,
-      countyName: group.kind === "county" ? municipality.countyName : null,
-      kostraGroup: group.kind === "kostra" ? group.kostraGroup : null,
-      kostraGroupName: group.kind === "kostra" ? municipality.kostraGroupName : null,
-      kostraGroupApproximate: group.kind === "kostra" && municipality.kostraGroupApproximate,
-      members: peerIds.size,
-    },
+    peerGroup,
     points: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
       ...p,
       own: p.own ? { ...p.own, status: ownStatus.get(p.year) ?? "approved" } : null,
     })),
     isDemo: rows.some((r) => r.isDemo),
+  };
+}
+
+/**
+ * "Min kommune": every indicator for one year against the peer group (median, quartile band,
+ * percentile rank and rank with n, the national ratio of sums), the own trend over the years, the
+ * position read by the indicator's direction, and the three that stand out most.
+ */
+export function getProfile(
+  db: Db,
+  args: { municipalityNumber: string; year?: number | undefined; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  session: Session,
+) {
+  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
+  const year = args.year ?? years.at(-1) ?? 0;
+  if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
+  const items = INDICATORS.map((indicator) => {
+    const rows = listIndicatorValues(db, indicator.code, years, drafts);
+    const points = buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds });
+    const point = points.find((p) => p.year === year);
+    const value = point?.own?.value ?? null;
+    const peerValues = rows
+      .filter((r) => r.year === year && r.denominator > 0 && peerIds.has(r.organisationId) && r.organisationId !== municipality.id)
+      .map((r) => (r.numerator / r.denominator) * indicator.scale);
+    const order = indicator.direction === "higher" ? "descending" : "ascending";
+    const position = value === null || !point ? null : bandPosition(value, point.peers);
+    const ownRow = rows.find((r) => r.year === year && r.organisationId === municipality.id);
+    return {
+      code: indicator.code,
+      dimension: indicator.dimension,
+      value,
+      numerator: point?.own?.numerator ?? null,
+      denominator: point?.own?.denominator ?? null,
+      status: ownRow?.status ?? null,
+      isDemo: ownRow?.isDemo ?? false,
+      peers: point?.peers ?? { status: "hidden" as const, n: 0, reason: "TOO_FEW_MEMBERS" as const },
+      percentile: point?.percentile ?? null,
+      rank: value === null ? null : rankOf([...peerValues, value], value, order),
+      rankOf: value === null ? peerValues.length : peerValues.length + 1,
+      national: point?.national ?? { n: 0, ratioOfSums: null },
+      position,
+      assessment: position ? assess(indicator.direction, position) : null,
+      trend: points.map((p) => ({ year: p.year, value: p.own?.value ?? null, median: p.peers.status === "shown" ? p.peers.median : null })),
+    };
+  });
+  return {
+    municipalityNumber: municipality.number,
+    municipalityName: municipality.name,
+    year,
+    peerGroup,
+    items,
+    standOut: standOut(items).map((s) => ({ code: s.item.code, position: s.position, distance: s.distance })),
   };
 }
