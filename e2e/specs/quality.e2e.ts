@@ -55,3 +55,16 @@ describe("quality and scope, end to end", () => {
     await expectNoSeriousA11yViolations(page, "satisfaction page");
   });
 });
+
+describe("Min kommune", () => {
+  it("opens the profile, switches the peer group in the URL, and passes axe", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "board@demo.example", "/kommune/0301/profil?peers=asss&year=2024");
+    await page.getByRole("heading", { level: 1, name: "Min kommune – Oslo" }).waitFor();
+    await page.getByTestId("profile-cost").waitFor();
+    expect(await page.getByLabel("Sammenlign med").inputValue()).toBe("asss");
+    await page.getByLabel("Sammenlign med").selectOption("all");
+    await expect.poll(() => page.url()).toContain("peers=all");
+    await expectNoSeriousA11yViolations(page, "profile");
+  });
+});

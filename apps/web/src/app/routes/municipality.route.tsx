@@ -66,6 +66,9 @@ export default function MunicipalityRoute() {
         kostraGroupSource={m.kostraGroupSource}
         kostraGroupApproximate={m.kostraGroupApproximate}
       />
+      <Paragraph>
+        <Link to={`/kommune/${m.number}/profil`}>{t("municipalities.profileLink")}</Link>
+      </Paragraph>
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
       <PopulationFacts municipalityNumber={m.number} name={m.name} />
       {canReadCosts ? (

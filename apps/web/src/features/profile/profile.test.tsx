@@ -1,0 +1,31 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+describe("Min kommune (the profile)", () => {
+  it("shows every dimension's indicators against the peer group, with year and peer group in the URL", async () => {
+    const { router } = renderApp("/kommune/4601", { as: "manager.4601@demo.example" });
+    fireEvent.click(await screen.findByRole("link", { name: /^Min kommune: alle indikatorer/ }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Min kommune – Bergen" })).toBeTruthy();
+    const costs = await screen.findByTestId("profile-cost");
+    const k1 = within(costs).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+    const cells = within(k1).getAllByRole("cell").map((c) => c.textContent ?? "");
+    expect(cells[0]).toMatch(/kr$/);
+    expect(cells[4]).toMatch(/^\d+ av \d+$/);
+    expect(within(screen.getByTestId("profile-quality")).getByRole("rowheader", { name: "IKT-modenhet" })).toBeTruthy();
+    expect(within(screen.getByTestId("profile-scope")).getByRole("rowheader", { name: "Digital post (SvarUt)" })).toBeTruthy();
+    expect(screen.getByTestId("stand-out").textContent).toMatch(/Det som skiller seg ut/);
+
+    fireEvent.change(screen.getByLabelText("År"), { target: { value: "2022" } });
+    fireEvent.change(screen.getByLabelText("Sammenlign med"), { target: { value: "county" } });
+    await waitFor(() => expect(router.state.location.search).toContain("year=2022"));
+    expect(router.state.location.search).toContain("peers=county");
+    // Before 2021 the demo has no quality reports: missing, never 0.
+    fireEvent.change(screen.getByLabelText("År"), { target: { value: "2019" } });
+    await waitFor(() => {
+      const q1 = within(screen.getByTestId("profile-quality")).getByRole("rowheader", { name: "IKT-modenhet" }).closest("tr") as HTMLElement;
+      expect(within(q1).getAllByRole("cell")[0]?.textContent).toBe("Mangler");
+    });
+  });
+});

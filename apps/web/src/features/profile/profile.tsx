@@ -1,0 +1,155 @@
+import { Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { getIndicator, MIN_RESPONDENTS, PEER_GROUP_KINDS, type Dimension, type PeerGroupKind } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { formatDecimal, formatNok, formatScore } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
+
+type Profile = RouterOutputs["benchmarks"]["profile"];
+type Item = Profile["items"][number];
+
+const DIMENSIONS: readonly Dimension[] = ["cost", "quality", "scope"];
+const percentile = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
+
+/** A value in the indicator's own unit, Norwegian style. */
+export function formatIndicatorValue(code: string, value: number): string {
+  const unit = getIndicator(code)?.unit;
+  if (unit === "NOK") return formatNok(Math.round(value));
+  if (unit === "percent") return `${formatDecimal(value)} %`;
+  return formatScore(value);
+}
+
+function isUncertain(item: Item): boolean {
+  // Q2 and Q3 divide by respondents: fewer than 10 make the mean uncertain.
+  return (item.code === "Q2" || item.code === "Q3") && item.denominator !== null && item.denominator < MIN_RESPONDENTS;
+}
+
+/** "Min kommune": every indicator of the year against the chosen peer group, and what stands out. */
+export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const trpc = useTRPC();
+  const years = useQuery(trpc.years.list.queryOptions());
+  const latest = years.data?.at(-1)?.year;
+  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
+  const [peers, setPeers] = useUrlState<string>("peers", "kostra", (raw) => ((PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : null));
+  const year = yearText === "" ? latest : Number(yearText);
+  const query = useQuery({
+    ...trpc.benchmarks.profile.queryOptions({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers as PeerGroupKind }),
+    enabled: year !== undefined,
+    placeholderData: (previous) => previous,
+  });
+  if (years.isPending || query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const profile = query.data;
+  const name = (code: string) => getIndicator(code)?.name[lang] ?? code;
+  const byCode = new Map(profile.items.map((i) => [i.code, i]));
+  return (
+    <div className="stack">
+      <div className="field-row no-print">
+        <Field>
+          <Label htmlFor="profile-year">{t("profile.year")}</Label>
+          <Select id="profile-year" width="auto" value={String(profile.year)} onChange={(e) => setYear(e.target.value)}>
+            {[...(years.data ?? [])].reverse().map((y) => (
+              <Select.Option key={y.year} value={String(y.year)}>
+                {y.year}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="profile-peers">{t("benchmarks.peerGroupLabel")}</Label>
+          <Select id="profile-peers" width="auto" value={peers} onChange={(e) => setPeers(e.target.value)}>
+            {PEER_GROUP_KINDS.map((kind) => (
+              <Select.Option key={kind} value={kind}>
+                {t(`benchmarks.peerKinds.${kind}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Paragraph data-size="sm">{t("profile.peerCount", { count: profile.peerGroup.members })}</Paragraph>
+
+      <section aria-labelledby="stand-out-heading" className="stack" data-testid="stand-out">
+        <Heading level={2} data-size="sm" id="stand-out-heading">
+          {t("profile.standOutTitle")}
+        </Heading>
+        {profile.standOut.length === 0 ? (
+          <Paragraph>{t("profile.standOutNone")}</Paragraph>
+        ) : (
+          <ul>
+            {profile.standOut.map((s) => {
+              const item = byCode.get(s.code);
+              if (!item || item.value === null || item.peers.status !== "shown") return null;
+              return (
+                <li key={s.code}>
+                  {t(`profile.standOut.${item.assessment ?? "withinBand"}`, {
+                    indicator: name(s.code),
+                    value: formatIndicatorValue(s.code, item.value),
+                    q1: formatIndicatorValue(s.code, item.peers.q1),
+                    q3: formatIndicatorValue(s.code, item.peers.q3),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      {DIMENSIONS.map((dimension) => (
+        <section key={dimension} aria-labelledby={`dim-${dimension}`} className="stack">
+          <Heading level={2} data-size="sm" id={`dim-${dimension}`}>
+            {t(`profile.dimensions.${dimension}`)}
+          </Heading>
+          <TableScroll label={t(`profile.dimensions.${dimension}`)}>
+            <Table data-size="sm" data-testid={`profile-${dimension}`}>
+              <caption className="visually-hidden">{`${t(`profile.dimensions.${dimension}`)} ${profile.year}`}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("profile.indicator")}</Table.HeaderCell>
+                  <Table.HeaderCell className="numeric">{t("profile.own")}</Table.HeaderCell>
+                  <Table.HeaderCell className="numeric">{t("profile.median")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("profile.band")}</Table.HeaderCell>
+                  <Table.HeaderCell className="numeric">{t("profile.percentile")}</Table.HeaderCell>
+                  <Table.HeaderCell className="numeric">{t("profile.rank")}</Table.HeaderCell>
+                  <Table.HeaderCell className="numeric">{t("profile.national")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("profile.assessment")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {profile.items
+                  .filter((i) => i.dimension === dimension)
+                  .map((item) => (
+                    <Table.Row key={item.code}>
+                      <Table.HeaderCell scope="row">{name(item.code)}</Table.HeaderCell>
+                      <Table.Cell className="numeric">
+                        {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
+                        {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}
+                        {isUncertain(item) && ` (${t("profile.uncertain", { n: item.denominator ?? 0 })})`}
+                      </Table.Cell>
+                      <Table.Cell className="numeric">
+                        {item.peers.status === "shown" ? formatIndicatorValue(item.code, item.peers.median) : t("profile.hidden", { n: item.peers.n })}
+                      </Table.Cell>
+                      <Table.Cell>
+                        {item.peers.status === "shown" ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}` : "–"}
+                      </Table.Cell>
+                      <Table.Cell className="numeric">{item.percentile === null ? "–" : percentile.format(item.percentile)}</Table.Cell>
+                      <Table.Cell className="numeric">{item.rank === null ? "–" : t("profile.rankOf", { rank: item.rank, n: item.rankOf })}</Table.Cell>
+                      <Table.Cell className="numeric">{item.national.ratioOfSums === null ? "–" : formatIndicatorValue(item.code, item.national.ratioOfSums)}</Table.Cell>
+                      <Table.Cell>{item.assessment ? t(`profile.assessments.${item.assessment}`) : "–"}</Table.Cell>
+                    </Table.Row>
+                  ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        </section>
+      ))}
+      <Paragraph data-size="sm">{t("profile.notes")}</Paragraph>
+    </div>
+  );
+}
