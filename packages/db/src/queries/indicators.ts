@@ -242,3 +242,14 @@ export function listIndicatorValues(
 export function hasDemoData(db: DbOrTx): boolean {
   return db.select({ x: indicatorValues.year }).from(indicatorValues).where(eq(indicatorValues.isDemo, true)).limit(1).all().length > 0;
 }
+
+/** When an organisation's value of an indicator was last computed (its freshness), or null. */
+export function listIndicatorComputedAt(db: DbOrTx, indicatorCode: string, organisationId: number, year: number): string | null {
+  return (
+    db
+      .select({ at: indicatorValues.computedAt })
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.indicatorCode, indicatorCode), eq(indicatorValues.organisationId, organisationId), eq(indicatorValues.year, year)))
+      .get()?.at ?? null
+  );
+}

@@ -138,3 +138,19 @@ describe("benchmarks.profile (Min kommune)", () => {
     expect(error.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("benchmarks.indicator", () => {
+  it("gives the named distribution over the peer group with the own unit marked, the series and a scatter", async () => {
+    const api = setupApi();
+    const detail = await api.as("board@demo.example").benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024, peerGroup: "asss", against: "Q1" });
+    expect(detail.indicator).toMatchObject({ code: "K1", unit: "NOK", numerator: "itCostTotal", denominator: "population" });
+    const values = detail.distribution.map((d) => d.value);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    expect(detail.distribution.filter((d) => d.own).map((d) => d.name)).toEqual(["Oslo"]);
+    // The ASSS network is the ten largest, Oslo among them: each has a value or is counted missing.
+    expect(detail.distribution.length + detail.missing).toBe(10);
+    expect(detail.series).toHaveLength(11);
+    expect(detail.scatter?.every((p) => p.x > 0 && p.y >= 1 && p.y <= 5)).toBe(true);
+    expect(detail.freshness.computedAt).not.toBeNull();
+  });
+});

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { getBenchmarkSeries, getProfile } from "./benchmarks.service";
+import { getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks.service";
 
 const PeerSummarySchema = z.discriminatedUnion("status", [
   z.object({
@@ -75,4 +75,17 @@ export const benchmarksRouter = router({
       }),
     )
     .query(({ ctx, input }) => getProfile(ctx.db, input, ctx.session)),
+  /** One indicator in depth: distribution over the peer group, series, an optional scatter, definition and freshness. */
+  indicator: permissionProcedure("benchmarks.read")
+    .input(
+      z.object({
+        indicatorCode: z.enum(INDICATOR_CODES),
+        municipalityNumber: MunicipalityNumberSchema,
+        year: z.number().int().min(2000).max(2100).optional(),
+        against: z.enum(INDICATOR_CODES).optional(),
+        peerGroup: z.enum(PEER_GROUP_KINDS).optional(),
+        peerSetId: z.number().int().positive().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => getIndicatorDetail(ctx.db, input, ctx.session)),
 });

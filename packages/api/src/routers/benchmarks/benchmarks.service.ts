@@ -1,4 +1,5 @@
 import {
+  listIndicatorComputedAt,
   listIndicatorValues,
   listLatestPopulations,
   listMunicipalities,
@@ -163,5 +164,91 @@ export function getProfile(
     peerGroup,
     items,
     standOut: standOut(items).map((s) => ({ code: s.item.code, position: s.position, distance: s.distance })),
+  };
+}
+
+/**
+ * One indicator for one municipality: the distribution over its peer group in a year (named, own
+ * marked), the series over the years, an optional second indicator for a scatter, and where the
+ * own figure comes from.
+ */
+export function getIndicatorDetail(
+  db: Db,
+  args: {
+    indicatorCode: string;
+    municipalityNumber: string;
+    year?: number | undefined;
+    against?: string | undefined;
+    peerGroup?: PeerGroupKind | undefined;
+    peerSetId?: number | undefined;
+  },
+  session: Session,
+) {
+  const indicator = getIndicator(args.indicatorCode);
+  if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
+  const second = args.against === undefined ? null : getIndicator(args.against);
+  if (args.against !== undefined && !second) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.against } });
+  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
+  const year = args.year ?? years.at(-1) ?? 0;
+  if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
+  const names = new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }]));
+  const members = new Set([...peerIds, municipality.id]);
+  const rows = listIndicatorValues(db, indicator.code, years, drafts);
+  const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) => (r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null);
+  const distribution = rows
+    .filter((r) => r.year === year && members.has(r.organisationId))
+    .flatMap((r) => {
+      const value = valueOf(r, indicator);
+      const unit = names.get(r.organisationId);
+      return value === null || !unit ? [] : [{ ...unit, value, own: r.organisationId === municipality.id, status: r.status, isDemo: r.isDemo }];
+    })
+    .sort((a, b) => a.value - b.value);
+  const missing = [...members].filter((id) => !distribution.some((d) => d.number === names.get(id)?.number)).length;
+  const scatter = (() => {
+    if (!second) return null;
+    const other = new Map(
+      listIndicatorValues(db, second.code, [year], drafts)
+        .filter((r) => members.has(r.organisationId))
+        .map((r) => [r.organisationId, valueOf(r, second)] as const),
+    );
+    return rows
+      .filter((r) => r.year === year && members.has(r.organisationId))
+      .flatMap((r) => {
+        const x = valueOf(r, indicator);
+        const y = other.get(r.organisationId) ?? null;
+        const unit = names.get(r.organisationId);
+        return x === null || y === null || !unit ? [] : [{ ...unit, x, y, own: r.organisationId === municipality.id }];
+      });
+  })();
+  const ownRow = rows.find((r) => r.year === year && r.organisationId === municipality.id);
+  const computedAt = listIndicatorComputedAt(db, indicator.code, municipality.id, year);
+  return {
+    indicator: {
+      code: indicator.code,
+      name: indicator.name,
+      description: indicator.description,
+      unit: indicator.unit,
+      decimals: indicator.decimals,
+      direction: indicator.direction,
+      dimension: indicator.dimension,
+      numerator: indicator.numerator,
+      denominator: indicator.denominator,
+      scale: indicator.scale,
+    },
+    against: second ? { code: second.code, name: second.name, unit: second.unit } : null,
+    municipalityNumber: municipality.number,
+    municipalityName: municipality.name,
+    year,
+    peerGroup,
+    distribution,
+    missing,
+    series: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
+      year: p.year,
+      own: p.own?.value ?? null,
+      median: p.peers.status === "shown" ? p.peers.median : null,
+      national: p.national.ratioOfSums,
+    })),
+    scatter,
+    freshness: { status: ownRow?.status ?? null, isDemo: ownRow?.isDemo ?? false, computedAt },
   };
 }
