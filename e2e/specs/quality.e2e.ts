@@ -68,3 +68,21 @@ describe("Min kommune", () => {
     await expectNoSeriousA11yViolations(page, "profile");
   });
 });
+
+describe("an indicator in depth", () => {
+  it("opens an indicator from the profile, exports its distribution as CSV, and the rows are the table's", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "board@demo.example", "/kommune/0301/profil?peers=asss&year=2023");
+    await page.getByTestId("profile-cost").getByRole("link", { name: "IKT-kostnad per innbygger" }).click();
+    await page.getByRole("heading", { level: 1, name: "IKT-kostnad per innbygger – Oslo" }).waitFor();
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    await expectNoSeriousA11yViolations(page, "indicator page");
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Fordeling i gruppen 2023" }) });
+    const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: /CSV/ }).click()]);
+    const csv = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("Plass;Kommune;IKT-kostnad per innbygger");
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    expect(lines.some((l) => /^\d+;Oslo;\d+(,\d+)?$/.test(l))).toBe(true);
+  });
+});

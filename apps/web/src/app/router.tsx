@@ -27,6 +27,7 @@ export const routes: RouteObject[] = [
         lazy: page(() => import("./routes/quality.route")),
       })),
       { path: "kommune/:number/profil", lazy: page(() => import("./routes/profile.route")) },
+      { path: "kommune/:number/indikator/:code", lazy: page(() => import("./routes/indicator.route")) },
       { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {

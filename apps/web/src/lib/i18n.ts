@@ -4,6 +4,7 @@ import { initReactI18next } from "react-i18next";
 import nbAdmin from "../locales/nb.admin.json";
 import nbCosts from "../locales/nb.costs.json";
 import nb from "../locales/nb.json";
+import nbIndicator from "../locales/nb.indicator.json";
 import nbProfile from "../locales/nb.profile.json";
 import nbQuality from "../locales/nb.quality.json";
 import nbSystems from "../locales/nb.systems.json";
@@ -16,18 +17,19 @@ type Translation = Record<string, unknown>;
 
 // Bokmål ships with the first page; English loads when chosen (QUALITY.md P-4: every kB counts).
 // One file per area keeps parallel work on the texts apart; keys live under the area's name.
-const BOKMAL: Translation = { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile };
+const BOKMAL: Translation = { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator };
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
   en: async () => {
-    const [core, admin, costs, systems, quality, profile] = await Promise.all([
+    const [core, admin, costs, systems, quality, profile, indicator] = await Promise.all([
       import("../locales/en.json"),
       import("../locales/en.admin.json"),
       import("../locales/en.costs.json"),
       import("../locales/en.systems.json"),
       import("../locales/en.quality.json"),
       import("../locales/en.profile.json"),
+      import("../locales/en.indicator.json"),
     ]);
-    return { ...core.default, admin: admin.default, costReport: costs.default, systems: systems.default, quality: quality.default, profile: profile.default };
+    return { ...core.default, admin: admin.default, costReport: costs.default, systems: systems.default, quality: quality.default, profile: profile.default, indicator: indicator.default };
   },
 };
 

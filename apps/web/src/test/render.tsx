@@ -12,6 +12,7 @@ import { routes } from "../app/router";
 import enAdmin from "../locales/en.admin.json";
 import enCosts from "../locales/en.costs.json";
 import en from "../locales/en.json";
+import enIndicator from "../locales/en.indicator.json";
 import enProfile from "../locales/en.profile.json";
 import enQuality from "../locales/en.quality.json";
 import enSystems from "../locales/en.systems.json";
@@ -73,7 +74,7 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
     ],
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile } });
+  const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator } });
   if (options.language === "en") void i18n.changeLanguage("en");
   const utils = render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>

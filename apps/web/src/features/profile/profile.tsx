@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MIN_RESPONDENTS, PEER_GROUP_KINDS, type Dimension, type PeerGroupKind } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
@@ -126,7 +127,9 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                   .filter((i) => i.dimension === dimension)
                   .map((item) => (
                     <Table.Row key={item.code}>
-                      <Table.HeaderCell scope="row">{name(item.code)}</Table.HeaderCell>
+                      <Table.HeaderCell scope="row">
+                        <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>{name(item.code)}</Link>
+                      </Table.HeaderCell>
                       <Table.Cell className="numeric">
                         {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
                         {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}

@@ -1,0 +1,216 @@
+import { Alert, Button, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { MAX_COMMENT_LENGTH } from "@malestokk/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { EmptyState } from "../../components/empty-state";
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatInteger } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { closeBody, formatDeadline, missingOf, newestFirst, type ReportingYear } from "./year-text";
+
+type Pending = { readonly year: ReportingYear; readonly action: "close" | "reopen" };
+type Message = { readonly kind: "success" | "warning"; readonly text: string };
+
+const REASON_ID = "reopen-reason";
+/** The same bounds as years.reopen's input. */
+const REASON_MIN = 3;
+
+const STATUSES = ["draft", "submitted", "returned", "approved"] as const;
+
+/**
+ * Reporting years for administrators: how far the municipalities have come with each year, and
+ * closing a year (every report is locked) or reopening it with a reason that goes to the log.
+ */
+export function ReportingYears() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const years = useQuery(trpc.years.list.queryOptions());
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [focusReason, setFocusReason] = useState(0);
+
+  useEffect(() => {
+    if (focusReason > 0) document.getElementById(REASON_ID)?.focus();
+  }, [focusReason]);
+
+  // Reports of the year change state with it, so their pages must not show the old lock.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.years.pathFilter()),
+      queryClient.invalidateQueries(trpc.costs.pathFilter()),
+      queryClient.invalidateQueries(trpc.quality.pathFilter()),
+    ]);
+
+  const onDone = async (action: Pending["action"], year: number) => {
+    setPending(null);
+    setMessage({ kind: "success", text: t(action === "close" ? "admin.years.closed" : "admin.years.reopened", { year }) });
+    await refresh();
+  };
+  const onFailed = async (action: Pending["action"], year: number, e: unknown) => {
+    if (readAppError(e)?.code === "STATUS_CONFLICT") {
+      // Someone else got there first: nothing to do but show the state as it is now.
+      setPending(null);
+      setMessage({ kind: "warning", text: t(action === "close" ? "admin.years.alreadyClosed" : "admin.years.alreadyOpen", { year }) });
+      await refresh();
+      return;
+    }
+    const translated = translateError(t, e);
+    if (translated.fields.reason) {
+      setReasonError(t("admin.years.reasonRequired"));
+      setFocusReason((n) => n + 1);
+    } else setError(translated.message);
+  };
+  const close = useMutation(
+    trpc.years.close.mutationOptions({
+      onSuccess: (_r, input) => onDone("close", input.year),
+      onError: (e, input) => onFailed("close", input.year, e),
+    }),
+  );
+  const reopen = useMutation(
+    trpc.years.reopen.mutationOptions({
+      onSuccess: (_r, input) => onDone("reopen", input.year),
+      onError: (e, input) => onFailed("reopen", input.year, e),
+    }),
+  );
+
+  const ask = (year: ReportingYear) => {
+    setError(null);
+    setReason("");
+    setReasonError(null);
+    setPending({ year, action: year.state === "open" ? "close" : "reopen" });
+  };
+
+  const confirm = () => {
+    if (!pending) return;
+    setError(null);
+    if (pending.action === "close") {
+      close.mutate({ year: pending.year.year });
+      return;
+    }
+    const text = reason.trim();
+    if (text.length < REASON_MIN || text.length > MAX_COMMENT_LENGTH) {
+      setReasonError(text.length < REASON_MIN ? t("admin.years.reasonRequired") : t("admin.years.reasonTooLong", { maximum: MAX_COMMENT_LENGTH }));
+      setFocusReason((n) => n + 1);
+      return;
+    }
+    setReasonError(null);
+    reopen.mutate({ year: pending.year.year, reason: text });
+  };
+
+  if (years.isPending) return <Loading />;
+  if (years.isError) return <QueryError error={years.error} onRetry={() => void years.refetch()} />;
+  const rows = newestFirst(years.data);
+  const total = rows[0]?.municipalities ?? 0;
+
+  return (
+    <div className="stack">
+      <Paragraph>{t("admin.years.intro")}</Paragraph>
+      <div role="status">
+        {message && (
+          <Alert data-color={message.kind} data-testid="years-message">
+            {message.text}
+          </Alert>
+        )}
+      </div>
+      {rows.length === 0 ? (
+        <EmptyState>{t("admin.years.empty")}</EmptyState>
+      ) : (
+        <>
+          <Paragraph data-size="sm" id="years-missing-explained">
+            {t("admin.years.missingExplained", { total: formatInteger(total) })}
+          </Paragraph>
+          <TableScroll label={t("admin.years.caption")}>
+            <Table zebra data-size="sm" className="data-table" data-testid="years-table" aria-describedby="years-missing-explained">
+              <caption>{t("admin.years.caption")}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("admin.years.columns.year")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("admin.years.columns.state")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("admin.years.columns.deadline")}</Table.HeaderCell>
+                  {STATUSES.map((s) => (
+                    <Table.HeaderCell key={s} className="numeric">
+                      {t(`admin.years.columns.${s}`)}
+                    </Table.HeaderCell>
+                  ))}
+                  <Table.HeaderCell className="numeric">{t("admin.years.columns.missing")}</Table.HeaderCell>
+                  <Table.HeaderCell>{t("admin.years.columns.actions")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {rows.map((y) => (
+                  <Table.Row key={y.year}>
+                    <Table.HeaderCell scope="row">{y.year}</Table.HeaderCell>
+                    <Table.Cell>
+                      <Tag data-size="sm" data-color={y.state === "open" ? "success" : "neutral"}>
+                        {t(`admin.years.states.${y.state}`)}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>{y.deadline ? formatDeadline(y.deadline) : t("admin.years.noDeadline")}</Table.Cell>
+                    {STATUSES.map((s) => (
+                      <Table.Cell key={s} className="numeric">
+                        {formatInteger(y.byStatus[s])}
+                      </Table.Cell>
+                    ))}
+                    <Table.Cell className="numeric">{formatInteger(missingOf(y))}</Table.Cell>
+                    <Table.Cell>
+                      <Button variant="tertiary" data-size="sm" data-color={y.state === "open" ? "danger" : "accent"} onClick={() => ask(y)}>
+                        {t(y.state === "open" ? "admin.years.closeLabel" : "admin.years.reopenLabel", { year: y.year })}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        </>
+      )}
+      <ConfirmDialog
+        request={
+          pending
+            ? pending.action === "close"
+              ? {
+                  title: t("admin.years.closeTitle", { year: pending.year.year }),
+                  body: closeBody(t, pending.year),
+                  confirmLabel: t("admin.years.close"),
+                  destructive: true,
+                }
+              : {
+                  title: t("admin.years.reopenTitle", { year: pending.year.year }),
+                  body: t("admin.years.reopenBody", { year: pending.year.year }),
+                  confirmLabel: t("admin.years.reopen"),
+                }
+            : null
+        }
+        pending={close.isPending || reopen.isPending}
+        error={error}
+        onCancel={() => setPending(null)}
+        onConfirm={confirm}
+      >
+        {pending?.action === "reopen" && (
+          <Textfield
+            id={REASON_ID}
+            label={t("admin.years.reason")}
+            description={t("admin.years.reasonDescription")}
+            multiline
+            rows={3}
+            value={reason}
+            error={reasonError ?? undefined}
+            onChange={(e) => {
+              setReason(e.target.value);
+              if (reasonError && e.target.value.trim().length >= REASON_MIN) setReasonError(null);
+            }}
+          />
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}

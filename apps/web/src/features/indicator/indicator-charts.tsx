@@ -1,0 +1,121 @@
+import type { RouterOutputs } from "@malestokk/api";
+import { useTranslation } from "react-i18next";
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+
+import { ChartWithTable } from "../../components/chart-with-table";
+import { formatIndicatorValue } from "../profile/profile";
+
+type Detail = RouterOutputs["benchmarks"]["indicator"];
+
+const OWN = "#0062ba";
+const PEER = "#9aa5b1";
+const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
+
+/** The three views of one indicator: distribution, series and scatter, each with its table twin. */
+export default function IndicatorCharts({ detail, language }: { detail: Detail; language: "nb" | "en" }) {
+  const { t } = useTranslation();
+  const code = detail.indicator.code;
+  const show = (v: number | null) => (v === null ? t("profile.missing") : formatIndicatorValue(code, v));
+  return (
+    <div className="stack">
+      <ChartWithTable
+        id="distribution"
+        title={t("indicator.distributionTitle", { year: detail.year })}
+        description={detail.missing > 0 ? t("indicator.missingCount", { count: detail.missing }) : undefined}
+        csvFileName={`${code}-fordeling-${detail.year}.csv`}
+        chart={
+          <div className="chart-frame" style={{ height: Math.max(240, detail.distribution.length * 22) }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={detail.distribution} layout="vertical" margin={{ left: 20, right: 20 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis type="number" tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
+                <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
+                <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
+                <Bar dataKey="value" name={detail.indicator.name[language]} isAnimationActive={false}>
+                  {detail.distribution.map((d) => (
+                    <Cell key={d.number} fill={d.own ? OWN : PEER} />
+                  ))}
+                </Bar>
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        }
+        table={{
+          caption: t("indicator.distributionCaption", { year: detail.year }),
+          columns: [
+            { key: "rank", header: t("indicator.position"), numeric: true },
+            { key: "name", header: t("indicator.unit") },
+            { key: "value", header: detail.indicator.name[language], numeric: true },
+          ],
+          rows: detail.distribution.map((d, i) => ({ rank: String(i + 1), name: d.own ? `${d.name} (${t("indicator.you")})` : d.name, value: show(d.value) })),
+          csvRows: detail.distribution.map((d, i) => ({ rank: String(i + 1), name: d.name, value: csvNumber(d.value) })),
+        }}
+      />
+      <ChartWithTable
+        id="series"
+        title={t("indicator.seriesTitle")}
+        csvFileName={`${code}-tidsserie.csv`}
+        chart={
+          <div className="chart-frame" style={{ height: 300 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <LineChart data={detail.series}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="year" />
+                <YAxis tickFormatter={(v: number) => formatIndicatorValue(code, v)} width={90} />
+                <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
+                <Legend />
+                <Line dataKey="own" name={detail.municipalityName} stroke={OWN} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
+                <Line dataKey="median" name={t("profile.median")} stroke="#6b6b6b" strokeDasharray="6 4" isAnimationActive={false} connectNulls={false} />
+                <Line dataKey="national" name={t("profile.national")} stroke="#b35f00" isAnimationActive={false} connectNulls={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+        }
+        table={{
+          caption: t("indicator.seriesTitle"),
+          columns: [
+            { key: "year", header: t("profile.year") },
+            { key: "own", header: detail.municipalityName, numeric: true },
+            { key: "median", header: t("profile.median"), numeric: true },
+            { key: "national", header: t("profile.national"), numeric: true },
+          ],
+          rows: detail.series.map((p) => ({ year: String(p.year), own: show(p.own), median: show(p.median), national: show(p.national) })),
+          csvRows: detail.series.map((p) => ({ year: String(p.year), own: csvNumber(p.own), median: csvNumber(p.median), national: csvNumber(p.national) })),
+        }}
+      />
+      {detail.scatter && detail.against && (
+        <ChartWithTable
+          id="scatter"
+          title={t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] })}
+          csvFileName={`${code}-mot-${detail.against.code}.csv`}
+          chart={
+            <div className="chart-frame" style={{ height: 340 }}>
+              <ResponsiveContainer width="100%" height="100%">
+                <ScatterChart margin={{ left: 20, right: 20 }}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" dataKey="x" name={detail.indicator.name[language]} tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
+                  <YAxis type="number" dataKey="y" name={detail.against.name[language]} width={80} />
+                  <ZAxis range={[60, 60]} />
+                  <Tooltip />
+                  <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false} />
+                  <Scatter data={detail.scatter.filter((p) => p.own)} fill={OWN} name={detail.municipalityName} isAnimationActive={false} />
+                  <Legend />
+                </ScatterChart>
+              </ResponsiveContainer>
+            </div>
+          }
+          table={{
+            caption: t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] }),
+            columns: [
+              { key: "name", header: t("indicator.unit") },
+              { key: "x", header: detail.indicator.name[language], numeric: true },
+              { key: "y", header: detail.against.name[language], numeric: true },
+            ],
+            rows: detail.scatter.map((p) => ({ name: p.own ? `${p.name} (${t("indicator.you")})` : p.name, x: show(p.x), y: formatIndicatorValue(detail.against?.code ?? "", p.y) })),
+            csvRows: detail.scatter.map((p) => ({ name: p.name, x: csvNumber(p.x), y: csvNumber(p.y) })),
+          }}
+        />
+      )}
+    </div>
+  );
+}

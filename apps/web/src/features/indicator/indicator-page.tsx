@@ -1,0 +1,103 @@
+import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
+import { INDICATORS, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { formatDateTime } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
+
+const IndicatorCharts = lazy(() => import("./indicator-charts"));
+const CODES = INDICATORS.map((i) => i.code) as string[];
+
+/** One indicator in depth for one municipality; year, peer group and second indicator live in the URL. */
+export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipalityNumber: string; indicatorCode: string }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const trpc = useTRPC();
+  const years = useQuery(trpc.years.list.queryOptions());
+  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
+  const [peers, setPeers] = useUrlState<string>("peers", "kostra", (raw) => ((PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : null));
+  const [against, setAgainst] = useUrlState<string>("mot", "", (raw) => (CODES.includes(raw) ? raw : null));
+  const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
+  const query = useQuery({
+    ...trpc.benchmarks.indicator.queryOptions({
+      indicatorCode: indicatorCode as (typeof INDICATORS)[number]["code"],
+      municipalityNumber,
+      ...(year ? { year } : {}),
+      peerGroup: peers as PeerGroupKind,
+      ...(against ? { against: against as (typeof INDICATORS)[number]["code"] } : {}),
+    }),
+    enabled: year !== undefined,
+    placeholderData: (previous) => previous,
+  });
+  if (years.isPending || query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const detail = query.data;
+  const def = detail.indicator;
+  return (
+    <div className="stack">
+      <section aria-labelledby="definition-heading" className="panel stack">
+        <Heading level={2} data-size="xs" id="definition-heading">
+          {t("indicator.definition")}
+        </Heading>
+        <Paragraph>{def.description[lang]}</Paragraph>
+        <Paragraph data-size="sm" data-testid="indicator-formula">
+          {t("indicator.formula", {
+            numerator: t(`indicator.components.${def.numerator}`, { defaultValue: def.numerator }),
+            denominator: t(`indicator.components.${def.denominator}`, { defaultValue: def.denominator }),
+            unit: t(`indicator.units.${def.unit}`),
+            direction: t(`indicator.directions.${def.direction}`),
+          })}
+        </Paragraph>
+        <Paragraph data-size="sm" data-testid="indicator-freshness">
+          {detail.freshness.computedAt
+            ? t("indicator.freshness", {
+                status: t(`costReport.status.${detail.freshness.status ?? "none"}`).toLocaleLowerCase(),
+                date: formatDateTime(detail.freshness.computedAt),
+                demo: detail.freshness.isDemo ? t("indicator.demo") : "",
+              })
+            : t("indicator.noValue", { year: detail.year })}
+        </Paragraph>
+      </section>
+      <div className="field-row no-print">
+        <Field>
+          <Label htmlFor="indicator-year">{t("profile.year")}</Label>
+          <Select id="indicator-year" width="auto" value={String(detail.year)} onChange={(e) => setYear(e.target.value)}>
+            {[...(years.data ?? [])].reverse().map((y) => (
+              <Select.Option key={y.year} value={String(y.year)}>
+                {y.year}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="indicator-peers">{t("benchmarks.peerGroupLabel")}</Label>
+          <Select id="indicator-peers" width="auto" value={peers} onChange={(e) => setPeers(e.target.value)}>
+            {PEER_GROUP_KINDS.map((kind) => (
+              <Select.Option key={kind} value={kind}>
+                {t(`benchmarks.peerKinds.${kind}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="indicator-against">{t("indicator.against")}</Label>
+          <Select id="indicator-against" width="auto" value={against} onChange={(e) => setAgainst(e.target.value)}>
+            <Select.Option value="">{t("indicator.noScatter")}</Select.Option>
+            {INDICATORS.filter((i) => i.code !== def.code).map((i) => (
+              <Select.Option key={i.code} value={i.code}>
+                {i.name[lang]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Suspense fallback={<Loading />}>
+        <IndicatorCharts detail={detail} language={lang} />
+      </Suspense>
+    </div>
+  );
+}
