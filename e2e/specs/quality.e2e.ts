@@ -84,5 +84,13 @@ describe("an indicator in depth", () => {
     expect(lines[0]).toBe("Plass;Kommune;IKT-kostnad per innbygger");
     expect(lines.length).toBeGreaterThanOrEqual(9);
     expect(lines.some((l) => /^\d+;Oslo;\d+(,\d+)?$/.test(l))).toBe(true);
+
+    // The same chart as a workbook and as an image.
+    const fs = await import("node:fs/promises");
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Last ned Excel" }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await fs.readFile((await xlsx.path()) ?? "")).subarray(0, 2).toString("latin1")).toBe("PK");
+    const [png] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Last ned bilde (PNG)" }).click()]);
+    expect((await fs.readFile((await png.path()) ?? "")).subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 });

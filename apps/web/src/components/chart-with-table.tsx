@@ -1,9 +1,12 @@
 import { Button, Heading, Paragraph, Table, ToggleGroup } from "@digdir/designsystemet-react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useUrlState } from "../lib/url-state";
 import { downloadCsv, toCsv } from "./csv";
+import { downloadFile, svgToPng, tableToXlsx } from "./export-chart";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 import { TableScroll } from "./table-scroll";
 
 export interface TableColumn {
@@ -41,6 +44,7 @@ export function ChartWithTable(props: {
     (VIEWS as readonly string[]).includes(raw) ? (raw as View) : null,
   );
   const headingId = `${props.id}-heading`;
+  const figure = useRef<HTMLElement>(null);
   return (
     <section className="chart-with-table" aria-labelledby={headingId}>
       <div className="chart-with-table__header">
@@ -60,12 +64,33 @@ export function ChartWithTable(props: {
           <Button variant="tertiary" data-size="sm" onClick={() => downloadCsv(props.csvFileName, toCsv(props.table.columns, props.table.csvRows))}>
             {t("chart.downloadCsv")}
           </Button>
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => downloadFile(props.csvFileName.replace(/\.csv$/, ".xlsx"), tableToXlsx(props.title, props.table), XLSX_TYPE)}
+          >
+            {t("chart.downloadXlsx")}
+          </Button>
+          {view === "chart" && (
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => {
+                const svg = figure.current?.querySelector("svg.recharts-surface");
+                if (svg instanceof SVGSVGElement) {
+                  void svgToPng(svg).then((png) => downloadFile(props.csvFileName.replace(/\.csv$/, ".png"), png, "image/png"));
+                }
+              }}
+            >
+              {t("chart.downloadPng")}
+            </Button>
+          )}
         </div>
       </div>
       {props.controls}
       {props.description && <Paragraph data-size="sm">{props.description}</Paragraph>}
       {view === "chart" ? (
-        <figure className="chart-with-table__figure" aria-label={t("chart.chartLabel", { title: props.title })}>
+        <figure ref={figure} className="chart-with-table__figure" aria-label={t("chart.chartLabel", { title: props.title })}>
           {props.chart}
         </figure>
       ) : (

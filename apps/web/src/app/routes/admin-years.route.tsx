@@ -2,9 +2,10 @@ import { Alert, Heading } from "@digdir/designsystemet-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { ReportingYears } from "../../features/years-admin/reporting-years";
+import { ReportingYears } from "../../features/admin-years/reporting-years";
 import { useCan } from "../../lib/session";
 
+/** /admin/aar: administrators follow each reporting year and close or reopen it. */
 export default function AdminYearsRoute() {
   const { t } = useTranslation();
   // The server refuses non-admins too; this only spares them buttons they cannot use.

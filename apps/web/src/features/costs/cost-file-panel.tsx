@@ -6,6 +6,7 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
+import { downloadFile } from "../../components/export-chart";
 import { TableScroll } from "../../components/table-scroll";
 import { translateError } from "../../lib/errors";
 import { formatInteger, formatNok } from "../../lib/format";
@@ -16,18 +17,6 @@ type ImportReport = RouterOutputs["costs"]["importFile"];
 
 /** The JSON body limit is 1 MB and base64 adds a third. */
 const MAX_UPLOAD_BYTES = 700 * 1024;
-
-function download(name: string, content: string | Uint8Array, type: string) {
-  // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
-  const part = typeof content === "string" ? content : new Uint8Array(content).buffer;
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.click();
-  // Let the browser start the download before the address is withdrawn.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 function toBase64(bytes: Uint8Array): string {
   let binary = "";
@@ -109,13 +98,13 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
           <Paragraph data-size="sm">{t("costReport.file.intro")}</Paragraph>
           <div className="button-row">
             <span className="ds-paragraph">{t("costReport.file.template")}</span>
-            <Button variant="tertiary" data-size="sm" onClick={() => download("ikt-kostnader-mal.csv", toCsv(costFileTemplate(language)), CSV_TYPE)}>
+            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplate(language)), CSV_TYPE)}>
               {t("costReport.file.templateCsv")}
             </Button>
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => download("ikt-kostnader-mal.xlsx", writeXlsx([{ name: "Kostnader", rows: costFileTemplate(language) }]), XLSX_TYPE)}
+              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx([{ name: "Kostnader", rows: costFileTemplate(language) }]), XLSX_TYPE)}
             >
               {t("costReport.file.templateXlsx")}
             </Button>
@@ -192,13 +181,13 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             {t("costReport.file.export.title")}
           </Heading>
           <div className="button-row">
-            <Button variant="secondary" data-size="sm" onClick={() => download(`${baseName}.csv`, toCsv(exportRows()), CSV_TYPE)}>
+            <Button variant="secondary" data-size="sm" onClick={() => downloadFile(`${baseName}.csv`, toCsv(exportRows()), CSV_TYPE)}>
               {t("costReport.file.export.csv")}
             </Button>
             <Button
               variant="secondary"
               data-size="sm"
-              onClick={() => download(`${baseName}.xlsx`, writeXlsx([{ name: `${props.municipalityName} ${view.year}`, rows: exportRows() }]), XLSX_TYPE)}
+              onClick={() => downloadFile(`${baseName}.xlsx`, writeXlsx([{ name: `${props.municipalityName} ${view.year}`, rows: exportRows() }]), XLSX_TYPE)}
             >
               {t("costReport.file.export.xlsx")}
             </Button>

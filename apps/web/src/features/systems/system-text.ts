@@ -1,12 +1,10 @@
 import type { TFunction } from "i18next";
 
-import type { SystemField } from "./system-draft";
-
 /**
  * The message for one field issue, checked in the browser or sent by the server (NAME_TAKEN,
  * BEFORE_START, zod codes): the field's own text first, then the register's, then the app's.
  */
-export function systemIssueText(t: TFunction, field: SystemField | string, code: string, params: Record<string, unknown> = {}): string {
+export function systemIssueText(t: TFunction, field: string, code: string, params: Record<string, unknown> = {}): string {
   return t([`systems.errors.${field}.${code}`, `systems.errors.${code}`, `errors.field.${code}`, "errors.VALIDATION_FAILED"], params);
 }
 
