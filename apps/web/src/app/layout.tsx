@@ -66,6 +66,9 @@ function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
         <li>
           <NavLink to="/">{t("nav.municipalities")}</NavLink>
         </li>
+        <li>
+          <NavLink to="/sammenlign">{t("nav.compare")}</NavLink>
+        </li>
         {isAdmin && (
           <>
             <li>

@@ -26,6 +26,7 @@ export const routes: RouteObject[] = [
         handle: { instrument },
         lazy: page(() => import("./routes/quality.route")),
       })),
+      { path: "sammenlign", lazy: page(() => import("./routes/compare.route")) },
       { path: "kommune/:number/profil", lazy: page(() => import("./routes/profile.route")) },
       { path: "kommune/:number/indikator/:code", lazy: page(() => import("./routes/indicator.route")) },
       { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },

@@ -154,3 +154,18 @@ describe("benchmarks.indicator", () => {
     expect(detail.freshness.computedAt).not.toBeNull();
   });
 });
+
+describe("benchmarks.compare (head to head)", () => {
+  it("puts up to ten units side by side, hides others' drafts, and refuses an eleventh", async () => {
+    const api = setupApi();
+    await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
+    const board = await api.as("board@demo.example").benchmarks.compare({ numbers: ["0301", "4601", "5001"], codes: ["K1", "Q1"] });
+    expect(board.units.map((u) => u.name)).toEqual(["Oslo", "Bergen", "Trondheim"]);
+    expect(board.values.some((v) => v.code === "K1" && v.number === "4601" && v.year === 2024)).toBe(true);
+    expect(board.values.some((v) => v.code === "K1" && v.number === "0301" && v.year === 2024)).toBe(false);
+    const own = await api.as("finance.0301@demo.example").benchmarks.compare({ numbers: ["0301"], codes: ["K1"] });
+    expect(own.values.find((v) => v.year === 2024)).toMatchObject({ status: "draft" });
+    const eleven = ["0301", "4601", "5001", "1103", "3201", "3203", "3205", "3207", "3209", "3212", "3214"];
+    expect((await expectTrpcError(() => api.as("board@demo.example").benchmarks.compare({ numbers: eleven, codes: ["K1"] }))).code).toBe("BAD_REQUEST");
+  });
+});

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks.service";
+import { compareUnits, getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks.service";
 
 const PeerSummarySchema = z.discriminatedUnion("status", [
   z.object({
@@ -88,4 +88,13 @@ export const benchmarksRouter = router({
       }),
     )
     .query(({ ctx, input }) => getIndicatorDetail(ctx.db, input, ctx.session)),
+  /** Up to ten units side by side on chosen indicators, every year. */
+  compare: permissionProcedure("benchmarks.read")
+    .input(
+      z.object({
+        numbers: z.array(MunicipalityNumberSchema).min(1).max(10),
+        codes: z.array(z.enum(INDICATOR_CODES)).min(1).max(INDICATOR_CODES.length),
+      }),
+    )
+    .query(({ ctx, input }) => compareUnits(ctx.db, input, ctx.session)),
 });

@@ -252,3 +252,35 @@ export function getIndicatorDetail(
     freshness: { status: ownRow?.status ?? null, isDemo: ownRow?.isDemo ?? false, computedAt },
   };
 }
+
+/**
+ * Head to head: chosen units side by side on chosen indicators, every reporting year (the reader's
+ * draft visibility applies). Missing stays missing.
+ */
+export function compareUnits(db: Db, args: { numbers: readonly string[]; codes: readonly string[] }, session: Session) {
+  const grants: readonly RoleGrant[] = session.grants;
+  const years = listReportingYears(db).map((y) => y.year);
+  const units = args.numbers.map((n) => requireMunicipality(db, n));
+  const ids = new Set(units.map((u) => u.id));
+  const drafts = canEverywhere(grants, "drafts.read")
+    ? ({ all: true } as const)
+    : ({ all: false, organisationIds: organisationsWhere(grants, "drafts.read") } as const);
+  const indicators = args.codes.map((code) => {
+    const indicator = getIndicator(code);
+    if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: code } });
+    return indicator;
+  });
+  const values = indicators.flatMap((indicator) =>
+    listIndicatorValues(db, indicator.code, years, drafts)
+      .filter((r) => ids.has(r.organisationId) && r.denominator > 0)
+      .map((r) => ({
+        code: indicator.code,
+        number: units.find((u) => u.id === r.organisationId)?.number ?? "",
+        year: r.year,
+        value: (r.numerator / r.denominator) * indicator.scale,
+        status: r.status,
+        isDemo: r.isDemo,
+      })),
+  );
+  return { years, units: units.map((u) => ({ number: u.number, name: u.name })), codes: indicators.map((i) => i.code), values };
+}

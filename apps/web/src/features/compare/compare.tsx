@@ -1,0 +1,175 @@
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { INDICATORS, writeXlsx, type Dimension } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { EmptyState } from "../../components/empty-state";
+import { downloadFile } from "../../components/export-chart";
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
+import { formatIndicatorValue } from "../profile/profile";
+
+const MAX_UNITS = 10;
+const DEFAULT_CODES = "K1,K2,K3,K6,Q1,S1,S3";
+const CODES = INDICATORS.map((i) => i.code) as string[];
+const DIMENSIONS: readonly Dimension[] = ["cost", "quality", "scope"];
+
+const parseList = (pattern: RegExp) => (raw: string) => (raw.split(",").every((x) => pattern.test(x)) ? raw : null);
+
+/** Head to head: up to ten municipalities side by side on chosen indicators; the choice is in the URL. */
+export function CompareUnits() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const trpc = useTRPC();
+  const municipalities = useQuery(trpc.municipalities.list.queryOptions());
+  const years = useQuery(trpc.years.list.queryOptions());
+  const [unitsText, setUnits] = useUrlState<string>("kommuner", "", parseList(/^\d{4}$/));
+  const [codesText, setCodes] = useUrlState<string>("indikatorer", DEFAULT_CODES, (raw) => (raw.split(",").every((c) => CODES.includes(c)) ? raw : null));
+  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
+  const [adding, setAdding] = useState("");
+  const numbers = unitsText === "" ? [] : unitsText.split(",");
+  const codes = codesText === "" ? [] : codesText.split(",");
+  const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
+  const query = useQuery({
+    ...trpc.benchmarks.compare.queryOptions({ numbers, codes: codes as (typeof INDICATORS)[number]["code"][] }),
+    enabled: numbers.length > 0 && codes.length > 0,
+    placeholderData: (previous) => previous,
+  });
+  const name = (code: string) => INDICATORS.find((i) => i.code === code)?.name[lang] ?? code;
+  const valueOf = (code: string, number: string, y: number) => query.data?.values.find((v) => v.code === code && v.number === number && v.year === y) ?? null;
+
+  const exportAll = () => {
+    if (!query.data) return;
+    const header = [t("compare.unit"), t("compare.number"), t("compare.indicator"), t("profile.year"), t("compare.value"), t("compare.status")];
+    const rows = query.data.values.map((v) => {
+      const unit = query.data?.units.find((u) => u.number === v.number);
+      return [unit?.name ?? v.number, v.number, name(v.code), v.year, Math.round(v.value * 100) / 100, t(`costReport.status.${v.status}`)];
+    });
+    downloadFile("sammenligning.xlsx", writeXlsx([{ name: t("compare.title"), rows: [header, ...rows] }]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  };
+
+  if (municipalities.isPending || years.isPending) return <Loading />;
+  return (
+    <div className="stack">
+      <Paragraph>{t("compare.intro", { max: MAX_UNITS })}</Paragraph>
+      <div className="field-row no-print">
+        <Field>
+          <Label htmlFor="compare-add">{t("compare.add")}</Label>
+          <Select id="compare-add" width="auto" value={adding} onChange={(e) => setAdding(e.target.value)}>
+            <Select.Option value="">{t("compare.choose")}</Select.Option>
+            {(municipalities.data ?? [])
+              .filter((m) => !numbers.includes(m.number))
+              .map((m) => (
+                <Select.Option key={m.number} value={m.number}>{`${m.name} (${m.number})`}</Select.Option>
+              ))}
+          </Select>
+        </Field>
+        <div className="button-row">
+          <Button
+            variant="secondary"
+            disabled={adding === "" || numbers.length >= MAX_UNITS}
+            onClick={() => {
+              setUnits([...numbers, adding].join(","));
+              setAdding("");
+            }}
+          >
+            {t("compare.addButton")}
+          </Button>
+        </div>
+        <Field>
+          <Label htmlFor="compare-year">{t("profile.year")}</Label>
+          <Select id="compare-year" width="auto" value={String(year ?? "")} onChange={(e) => setYear(e.target.value)}>
+            {[...(years.data ?? [])].reverse().map((y) => (
+              <Select.Option key={y.year} value={String(y.year)}>
+                {y.year}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {numbers.length >= MAX_UNITS && <Paragraph data-size="sm">{t("compare.full", { max: MAX_UNITS })}</Paragraph>}
+      {numbers.length > 0 && (
+        <ul className="chip-list" aria-label={t("compare.chosen")}>
+          {numbers.map((n) => {
+            const m = municipalities.data?.find((x) => x.number === n);
+            return (
+              <li key={n}>
+                {m?.name ?? n}{" "}
+                <Button variant="tertiary" data-size="sm" onClick={() => setUnits(numbers.filter((x) => x !== n).join(","))}>
+                  {t("compare.remove", { name: m?.name ?? n })}
+                </Button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <details className="no-print">
+        <summary>{t("compare.indicators", { count: codes.length })}</summary>
+        {DIMENSIONS.map((d) => (
+          <Fieldset key={d}>
+            <Fieldset.Legend>{t(`profile.dimensions.${d}`)}</Fieldset.Legend>
+            {INDICATORS.filter((i) => i.dimension === d).map((i) => (
+              <Checkbox
+                key={i.code}
+                label={i.name[lang]}
+                checked={codes.includes(i.code)}
+                onChange={(e) => setCodes((e.target.checked ? [...codes, i.code] : codes.filter((c) => c !== i.code)).join(","))}
+              />
+            ))}
+          </Fieldset>
+        ))}
+      </details>
+      {numbers.length === 0 ? (
+        <EmptyState>{t("compare.empty")}</EmptyState>
+      ) : query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <section aria-labelledby="compare-heading" className="stack">
+          <Heading level={2} data-size="sm" id="compare-heading">
+            {t("compare.tableTitle", { year })}
+          </Heading>
+          <TableScroll label={t("compare.tableTitle", { year })}>
+            <Table data-size="sm" data-testid="compare-table">
+              <caption className="visually-hidden">{t("compare.tableTitle", { year })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t("compare.indicator")}</Table.HeaderCell>
+                  {query.data.units.map((u) => (
+                    <Table.HeaderCell key={u.number} className="numeric">
+                      {u.name}
+                    </Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {query.data.codes.map((code) => (
+                  <Table.Row key={code}>
+                    <Table.HeaderCell scope="row">{name(code)}</Table.HeaderCell>
+                    {query.data.units.map((u) => {
+                      const v = year === undefined ? null : valueOf(code, u.number, year);
+                      return (
+                        <Table.Cell key={u.number} className="numeric">
+                          {v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.status === "approved" ? "" : ` (${t("costs.draft")})`}`}
+                        </Table.Cell>
+                      );
+                    })}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+          <div className="button-row no-print">
+            <Button variant="secondary" data-size="sm" onClick={exportAll}>
+              {t("compare.exportAll")}
+            </Button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
