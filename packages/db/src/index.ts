@@ -15,3 +15,4 @@ export * from "./queries/peer-sets";
 export * from "./queries/cooperatives";
 export * from "./queries/quality-components";
 export * from "./queries/quality";
+export * from "./queries/counters";

@@ -3,6 +3,7 @@ import { createCrosswalk, type Crosswalk, type ImportMeasure, type ImportPlan, t
 
 import type { DbOrTx } from "../client";
 import { organisations, populations, publishedFigureTables, regionChanges } from "../schema/index";
+import { bumpDataVersion } from "./counters";
 import { recomputeIndicatorValues } from "./indicators";
 
 export interface ImportChange {
@@ -127,6 +128,7 @@ export function previewKostraGroups(db: DbOrTx, plan: KostraPlan, source: string
 }
 
 export function applyKostraGroups(db: DbOrTx, changes: readonly KostraChange[], source: string): number {
+  bumpDataVersion(db);
   for (const c of changes) {
     db.update(organisations)
       .set({ kostraGroup: c.after, kostraGroupName: c.afterName, kostraGroupSource: source })

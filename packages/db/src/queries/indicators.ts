@@ -4,6 +4,7 @@ import { INDICATORS, QUALITY_COMPONENT_CODES, type QualityComponentCode } from "
 
 import type { DbOrTx } from "../client";
 import { allocatedComponents } from "./allocations";
+import { bumpDataVersion } from "./counters";
 import { loadQualityComponents } from "./quality-components";
 import { costLines, costReports, indicatorValues, organisations, publishedFigureTables, systems } from "../schema/index";
 
@@ -121,6 +122,7 @@ export function recomputeIndicatorValues(
   args: { scope: Scope | null; now: string; indicators?: readonly IndicatorDefinition[] },
 ): void {
   const { scope, now } = args;
+  bumpDataVersion(db);
   // One prepared statement run per row: about three times faster than multi-row inserts here.
   const insert = db
     .insert(indicatorValues)

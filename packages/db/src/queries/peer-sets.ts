@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
+import { bumpDataVersion } from "./counters";
 import { organisations, peerSetMembers, peerSets } from "../schema/index";
 
 export interface PeerSetRow {
@@ -69,6 +70,7 @@ export function insertPeerSet(
     .returning({ id: peerSets.id })
     .get();
   replaceMembers(db, row.id, args.memberIds);
+  bumpDataVersion(db);
   return row.id;
 }
 
@@ -84,9 +86,11 @@ export function updatePeerSet(
     .run().changes;
   if (changed === 0) return false;
   replaceMembers(db, args.id, args.memberIds);
+  bumpDataVersion(db);
   return true;
 }
 
 export function deletePeerSet(db: DbOrTx, id: number): void {
   db.delete(peerSets).where(eq(peerSets.id, id)).run();
+  bumpDataVersion(db);
 }

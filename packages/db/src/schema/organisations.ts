@@ -107,3 +107,12 @@ export const regionChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.oldCode, t.newCode, t.occurred] })],
 );
+
+/**
+ * Small counters the application keeps, e.g. "dataVersion": bumped whenever indicator values or
+ * peer groups change, so caches of computed comparisons know when they are stale.
+ */
+export const appCounters = sqliteTable("app_counters", {
+  key: text().primaryKey(),
+  value: integer().notNull(),
+});

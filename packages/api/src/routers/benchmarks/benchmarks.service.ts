@@ -24,6 +24,7 @@ import {
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+import { cached } from "./cache";
 import type { Session } from "../../context";
 import { requireMunicipality } from "../municipalities/municipalities.service";
 import { requireVisiblePeerSet } from "../peers/peers.service";
@@ -53,6 +54,13 @@ export interface BenchmarkSeries {
  * nation. Values not yet approved count only for readers who may see that organisation's drafts,
  * so peer statistics never leak another municipality's draft.
  */
+/** Checks what the reader may ask for and says whose drafts they see: part of every cache key. */
+function accessKey(db: Db, args: { municipalityNumber: string; peerSetId?: number | undefined }, session: Session): string {
+  requireMunicipality(db, args.municipalityNumber);
+  if (args.peerSetId !== undefined) requireVisiblePeerSet(db, session, args.peerSetId);
+  return canEverywhere(session.grants, "drafts.read") ? "drafts:all" : `drafts:${[...organisationsWhere(session.grants, "drafts.read")].sort().join(",")}`;
+}
+
 /** The municipality, the years, the peer group and whose drafts the reader may see: shared by series and profile. */
 function benchmarkContext(
   db: Db,
@@ -100,6 +108,16 @@ export function getBenchmarkSeries(
 ): BenchmarkSeries {
   const indicator = getIndicator(args.indicatorCode);
   if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
+  const key = `series|${accessKey(db, args, session)}|${indicator.code}|${args.municipalityNumber}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeBenchmarkSeries(db, indicator, args, session));
+}
+
+function computeBenchmarkSeries(
+  db: Db,
+  indicator: NonNullable<ReturnType<typeof getIndicator>>,
+  args: { municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  session: Session,
+): BenchmarkSeries {
   const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
   const rows = listIndicatorValues(db, indicator.code, years, drafts);
   const ownStatus = new Map(rows.filter((r) => r.organisationId === municipality.id).map((r) => [r.year, r.status]));
@@ -121,6 +139,15 @@ export function getBenchmarkSeries(
  * position read by the indicator's direction, and the three that stand out most.
  */
 export function getProfile(
+  db: Db,
+  args: { municipalityNumber: string; year?: number | undefined; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
+  session: Session,
+) {
+  const key = `profile|${accessKey(db, args, session)}|${args.municipalityNumber}|${args.year ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeProfile(db, args, session));
+}
+
+function computeProfile(
   db: Db,
   args: { municipalityNumber: string; year?: number | undefined; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
@@ -173,6 +200,22 @@ export function getProfile(
  * own figure comes from.
  */
 export function getIndicatorDetail(
+  db: Db,
+  args: {
+    indicatorCode: string;
+    municipalityNumber: string;
+    year?: number | undefined;
+    against?: string | undefined;
+    peerGroup?: PeerGroupKind | undefined;
+    peerSetId?: number | undefined;
+  },
+  session: Session,
+) {
+  const key = `indicator|${accessKey(db, args, session)}|${args.indicatorCode}|${args.municipalityNumber}|${args.year ?? ""}|${args.against ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeIndicatorDetail(db, args, session));
+}
+
+function computeIndicatorDetail(
   db: Db,
   args: {
     indicatorCode: string;
