@@ -1,3 +1,5 @@
+// ConfirmDialog lays its buttons out with .admin-actions, which lives in the admin styles.
+import "../../features/admin/admin.css";
 import { Alert, Heading } from "@digdir/designsystemet-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";

@@ -1,3 +1,4 @@
+// ConfirmDialog lays its buttons out with .admin-actions, which lives in the admin styles.
 import "../../features/systems/systems.css";
 import { Alert, Breadcrumbs, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";

@@ -37,7 +37,8 @@ export function checkGrant(draft: GrantDraft): { input: GrantInput | null; issue
   if (isOrganisationRole(role)) {
     const number = draft.municipalityNumber.trim();
     if (number === "") return { input: null, issues: [{ field: "municipalityNumber", code: "REQUIRED" }] };
-    if (!/^\d{4}$/.test(number)) return { input: null, issues: [{ field: "municipalityNumber", code: "invalid_format" }] };
+    // Four digits for a municipality, nine (an organisation number) for an IT cooperative.
+    if (!/^(\d{4}|\d{9})$/.test(number)) return { input: null, issues: [{ field: "municipalityNumber", code: "invalid_format" }] };
     return { input: { role, municipalityNumber: number }, issues: [] };
   }
   if (role === "sectorCouncil") {
@@ -86,8 +87,8 @@ export function GrantFields(props: {
       {draft.role !== "" && isOrganisationRole(draft.role) && (
         <Textfield
           id={ids.municipalityNumber}
-          label={t("admin.fields.municipalityNumber")}
-          description={t("admin.fields.municipalityNumberDescription")}
+          label={t("admin.fields.unitNumber")}
+          description={t("admin.fields.unitNumberDescription")}
           inputMode="numeric"
           autoComplete="off"
           value={draft.municipalityNumber}

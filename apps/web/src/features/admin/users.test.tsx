@@ -115,7 +115,7 @@ describe("admin: users page", () => {
     fillCreateForm({ email: "leder@example.no", name: "Leder", role: "manager", municipalityNumber: "9999" });
     await waitFor(() =>
       expect(describedText(screen.getByLabelText("Kommunenummer", { exact: false }))).toContain(
-        "Fant ingen kommune med nummer 9999.",
+        "Fant ingen kommune eller IKT-samarbeid med nummer 9999.",
       ),
     );
 

@@ -106,8 +106,12 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
           const field = issue.path.at(-1);
           if (isSystemField(field)) fields[field] ??= systemIssueText(t, field, issue.code, issue.params);
         }
-        if (Object.keys(fields).length > 0) {
-          setErrors({ summary: t("systems.form.errorSummary"), fields });
+        const first = SYSTEM_FIELDS.find((f) => fields[f] !== undefined);
+        if (first) {
+          // The browser's checks passed, so the server found one thing (usually a taken name):
+          // the message goes on the field, and focus goes there so it is read out with it.
+          setErrors({ summary: null, fields });
+          setFocusTarget(SYSTEM_FIELD_IDS[first]);
           return;
         }
         setErrors({ summary: translateError(t, error).message, fields: {} });
@@ -118,7 +122,7 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
   const remove = useMutation(
     trpc.systems.delete.mutationOptions({
       onSuccess: async (_result, input) => {
-        const name = deleting?.row.name ?? "";
+        const name = list.data?.find((s) => s.id === input.id)?.name ?? deleting?.row.name ?? "";
         setDeleting(null);
         if (draft.id === input.id) {
           setDraft(EMPTY_DRAFT);
