@@ -16,7 +16,7 @@ describe("administration", () => {
     await form.getByLabel("E-post", { exact: true }).fill("ny.okonomi@bergen.kommune.no");
     await form.getByLabel("Navn", { exact: true }).fill("Ny Økonomi");
     await form.getByLabel("Rolle", { exact: true }).selectOption("finance");
-    await form.getByLabel("Kommunenummer", { exact: true }).fill("4601");
+    await form.getByLabel("Kommunenummer eller organisasjonsnummer", { exact: true }).fill("4601");
     await form.getByRole("button", { name: "Opprett bruker" }).click();
     const linkField = admin.getByLabel("Lenke for å velge passord");
     await linkField.waitFor();
