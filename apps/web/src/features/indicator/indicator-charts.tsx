@@ -1,4 +1,5 @@
 import type { RouterOutputs } from "@malestokk/api";
+import { MIN_RESPONDENTS } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 
@@ -16,6 +17,9 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
   const { t } = useTranslation();
   const code = detail.indicator.code;
   const show = (v: number | null) => (v === null ? t("profile.missing") : formatIndicatorValue(code, v));
+  // Survey means from fewer than 10 respondents are marked wherever they are shown.
+  const survey = code === "Q2" || code === "Q3";
+  const uncertain = (n: number | null) => (survey && n !== null && n < MIN_RESPONDENTS ? ` (${t("profile.uncertain", { n })})` : "");
   return (
     <div className="stack">
       <ChartWithTable
@@ -47,7 +51,11 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
             { key: "name", header: t("indicator.unit") },
             { key: "value", header: detail.indicator.name[language], numeric: true },
           ],
-          rows: detail.distribution.map((d, i) => ({ rank: String(i + 1), name: d.own ? `${d.name} (${t("indicator.you")})` : d.name, value: show(d.value) })),
+          rows: detail.distribution.map((d, i) => ({
+            rank: String(i + 1),
+            name: d.own ? `${d.name} (${t("indicator.you")})` : d.name,
+            value: `${show(d.value)}${uncertain(d.denominator)}`,
+          })),
           csvRows: detail.distribution.map((d, i) => ({ rank: String(i + 1), name: d.name, value: csvNumber(d.value) })),
         }}
       />
@@ -79,7 +87,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
             { key: "median", header: t("profile.median"), numeric: true },
             { key: "national", header: t("profile.national"), numeric: true },
           ],
-          rows: detail.series.map((p) => ({ year: String(p.year), own: show(p.own), median: show(p.median), national: show(p.national) })),
+          rows: detail.series.map((p) => ({ year: String(p.year), own: `${show(p.own)}${uncertain(p.ownDenominator)}`, median: show(p.median), national: show(p.national) })),
           csvRows: detail.series.map((p) => ({ year: String(p.year), own: csvNumber(p.own), median: csvNumber(p.median), national: csvNumber(p.national) })),
         }}
       />

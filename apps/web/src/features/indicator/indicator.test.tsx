@@ -23,3 +23,12 @@ describe("the indicator page", () => {
     expect(await screen.findByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" })).toBeTruthy();
   });
 });
+
+describe("survey indicators on the indicator page", () => {
+  it("mark a mean from fewer than 10 respondents as uncertain", async () => {
+    renderApp("/kommune/1151/indikator/Q2?year=2024&peers=sizeClass&seriesView=table", { as: "board@demo.example" });
+    const table = await screen.findByRole("table", { name: "Utvikling over tid" });
+    const row = within(table).getByRole("rowheader", { name: "2024" }).closest("tr") as HTMLElement;
+    expect(within(row).getAllByRole("cell")[0]?.textContent).toMatch(/ \(usikkert, \d svar\)$/);
+  });
+});

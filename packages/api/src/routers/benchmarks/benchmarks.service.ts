@@ -243,7 +243,8 @@ function computeIndicatorDetail(
     .flatMap((r) => {
       const value = valueOf(r, indicator);
       const unit = names.get(r.organisationId);
-      return value === null || !unit ? [] : [{ ...unit, value, own: r.organisationId === municipality.id, status: r.status, isDemo: r.isDemo }];
+      // The denominator says how many answered, for survey indicators (fewer than 10: uncertain).
+      return value === null || !unit ? [] : [{ ...unit, value, denominator: r.denominator, own: r.organisationId === municipality.id, status: r.status, isDemo: r.isDemo }];
     })
     .sort((a, b) => a.value - b.value);
   const missing = [...members].filter((id) => !distribution.some((d) => d.number === names.get(id)?.number)).length;
@@ -288,6 +289,7 @@ function computeIndicatorDetail(
     series: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
       year: p.year,
       own: p.own?.value ?? null,
+      ownDenominator: p.own?.denominator ?? null,
       median: p.peers.status === "shown" ? p.peers.median : null,
       national: p.national.ratioOfSums,
     })),
