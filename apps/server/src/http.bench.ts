@@ -49,6 +49,9 @@ describe("HTTP: K1 series for one municipality (same JSON)", () => {
   bench("baseline: bare Express endpoint", async () => {
     await (await fetch(bareUrl)).text();
   });
+  bench("auth.me through the app (session and tRPC only)", async () => {
+    await (await fetch(`${base}/trpc/auth.me`, { headers: { cookie } })).text();
+  });
   bench("benchmarks.series through the app (session, tRPC, SQLite)", async () => {
     await (await fetch(seriesUrl, { headers: { cookie } })).text();
   });
