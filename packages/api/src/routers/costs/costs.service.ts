@@ -169,7 +169,8 @@ function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number
       .filter((m) => m.kostraGroup !== null && m.kostraGroup === municipality.kostraGroup && m.id !== municipality.id)
       .map((m) => m.id),
   );
-  return INDICATORS.map((indicator) => {
+  // Only cost indicators are checked on a cost report; the quality ones have their own reports.
+  return INDICATORS.filter((indicator) => indicator.dimension === "cost").map((indicator) => {
     const rows = listIndicatorValues(db, indicator.code, [year - 1, year]);
     const peerValues = rows
       .filter((r) => r.year === year && peers.has(r.organisationId) && r.denominator > 0)
