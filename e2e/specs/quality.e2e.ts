@@ -92,5 +92,11 @@ describe("an indicator in depth", () => {
     expect((await fs.readFile((await xlsx.path()) ?? "")).subarray(0, 2).toString("latin1")).toBe("PK");
     const [png] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Last ned bilde (PNG)" }).click()]);
     expect((await fs.readFile((await png.path()) ?? "")).subarray(1, 4).toString("latin1")).toBe("PNG");
+
+    // Against maturity: a scatter with the ten units named on their points.
+    await page.getByLabel("Sammenlign med indikator (punktdiagram)").selectOption("Q1");
+    const scatter = page.locator("section").filter({ has: page.getByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" }) });
+    await scatter.locator("svg text").filter({ hasText: "Bergen" }).first().waitFor();
+    expect(await scatter.locator("svg text").filter({ hasText: "Oslo" }).count()).toBeGreaterThan(0);
   });
 });

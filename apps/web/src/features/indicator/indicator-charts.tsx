@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@malestokk/api";
 import { MIN_RESPONDENTS } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { formatIndicatorValue } from "../profile/profile";
@@ -9,6 +9,8 @@ import { formatIndicatorValue } from "../profile/profile";
 type Detail = RouterOutputs["benchmarks"]["indicator"];
 
 const OWN = "#0062ba";
+/** Above this many points, names on the scatter would overlap. */
+const MAX_LABELLED = 15;
 const PEER = "#9aa5b1";
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
@@ -105,8 +107,13 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                   <YAxis type="number" dataKey="y" name={detail.against.name[language]} width={80} />
                   <ZAxis range={[60, 60]} />
                   <Tooltip />
-                  <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false} />
-                  <Scatter data={detail.scatter.filter((p) => p.own)} fill={OWN} name={detail.municipalityName} isAnimationActive={false} />
+                  <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false}>
+                    {/* Names on the points while they stay readable; the table names them all. */}
+                    {detail.scatter.length <= MAX_LABELLED && <LabelList dataKey="name" position="top" fontSize={11} />}
+                  </Scatter>
+                  <Scatter data={detail.scatter.filter((p) => p.own)} fill={OWN} name={detail.municipalityName} isAnimationActive={false}>
+                    <LabelList dataKey="name" position="top" fontSize={12} fontWeight={600} />
+                  </Scatter>
                   <Legend />
                 </ScatterChart>
               </ResponsiveContainer>
