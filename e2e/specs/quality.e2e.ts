@@ -66,6 +66,17 @@ describe("Min kommune", () => {
     await page.getByLabel("Sammenlign med").selectOption("all");
     await expect.poll(() => page.url()).toContain("peers=all");
     await expectNoSeriousA11yViolations(page, "profile");
+
+    // Printed: the controls and navigation go, the tables stay, and it makes a PDF of a few pages.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByLabel("Sammenlign med").isVisible()).toBe(false);
+    expect(await page.getByRole("navigation", { name: /Hovedmeny|Main/ }).isVisible().catch(() => false)).toBe(false);
+    expect(await page.getByTestId("profile-cost").isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(6);
   });
 });
 
