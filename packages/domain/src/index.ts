@@ -36,3 +36,4 @@ export * from "./quality/satisfaction";
 export * from "./scope/staircase";
 export * from "./quality/report";
 export * from "./benchmarks/profile";
+export * from "./benefits/status";
