@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
 import { Loading, QueryError } from "../../components/query-state";
+import { YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
@@ -79,16 +80,7 @@ export function CompareUnits() {
             {t("compare.addButton")}
           </Button>
         </div>
-        <Field>
-          <Label htmlFor="compare-year">{t("profile.year")}</Label>
-          <Select id="compare-year" width="auto" value={String(year ?? "")} onChange={(e) => setYear(e.target.value)}>
-            {[...(years.data ?? [])].reverse().map((y) => (
-              <Select.Option key={y.year} value={String(y.year)}>
-                {y.year}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect id="compare-year" years={(years.data ?? []).map((y) => y.year)} value={year} onChange={setYear} />
       </div>
       {numbers.length >= MAX_UNITS && <Paragraph data-size="sm">{t("compare.full", { max: MAX_UNITS })}</Paragraph>}
       {numbers.length > 0 && (

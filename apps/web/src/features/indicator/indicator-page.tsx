@@ -1,10 +1,11 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
-import { INDICATORS, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
+import { INDICATORS } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
@@ -17,23 +18,20 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
-  const years = useQuery(trpc.years.list.queryOptions());
-  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
-  const [peers, setPeers] = useUrlState<string>("peers", "kostra", (raw) => ((PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : null));
+  const { years, yearsPending, year, setYear, peers, setPeers } = useYearAndPeers();
   const [against, setAgainst] = useUrlState<string>("mot", "", (raw) => (CODES.includes(raw) ? raw : null));
-  const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
   const query = useQuery({
     ...trpc.benchmarks.indicator.queryOptions({
       indicatorCode: indicatorCode as (typeof INDICATORS)[number]["code"],
       municipalityNumber,
       ...(year ? { year } : {}),
-      peerGroup: peers as PeerGroupKind,
+      peerGroup: peers,
       ...(against ? { against: against as (typeof INDICATORS)[number]["code"] } : {}),
     }),
     enabled: year !== undefined,
     placeholderData: (previous) => previous,
   });
-  if (years.isPending || query.isPending) return <Loading />;
+  if (yearsPending || query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const detail = query.data;
   const def = detail.indicator;
@@ -63,26 +61,8 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
         </Paragraph>
       </section>
       <div className="field-row no-print">
-        <Field>
-          <Label htmlFor="indicator-year">{t("profile.year")}</Label>
-          <Select id="indicator-year" width="auto" value={String(detail.year)} onChange={(e) => setYear(e.target.value)}>
-            {[...(years.data ?? [])].reverse().map((y) => (
-              <Select.Option key={y.year} value={String(y.year)}>
-                {y.year}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="indicator-peers">{t("benchmarks.peerGroupLabel")}</Label>
-          <Select id="indicator-peers" width="auto" value={peers} onChange={(e) => setPeers(e.target.value)}>
-            {PEER_GROUP_KINDS.map((kind) => (
-              <Select.Option key={kind} value={kind}>
-                {t(`benchmarks.peerKinds.${kind}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect id="indicator-year" years={years} value={detail.year} onChange={setYear} />
+        <PeerGroupSelect id="indicator-peers" value={peers} onChange={setPeers} />
         <Field>
           <Label htmlFor="indicator-against">{t("indicator.against")}</Label>
           <Select id="indicator-against" width="auto" value={against} onChange={(e) => setAgainst(e.target.value)}>

@@ -1,15 +1,15 @@
-import { Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { getIndicator, MIN_RESPONDENTS, PEER_GROUP_KINDS, type Dimension, type PeerGroupKind } from "@malestokk/domain";
+import { getIndicator, MIN_RESPONDENTS, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
 import { formatDecimal, formatNok, formatScore } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { useUrlState } from "../../lib/url-state";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
 type Item = Profile["items"][number];
@@ -35,17 +35,13 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
-  const years = useQuery(trpc.years.list.queryOptions());
-  const latest = years.data?.at(-1)?.year;
-  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
-  const [peers, setPeers] = useUrlState<string>("peers", "kostra", (raw) => ((PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : null));
-  const year = yearText === "" ? latest : Number(yearText);
+  const { years, yearsPending, year, setYear, peers, setPeers } = useYearAndPeers();
   const query = useQuery({
-    ...trpc.benchmarks.profile.queryOptions({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers as PeerGroupKind }),
+    ...trpc.benchmarks.profile.queryOptions({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers }),
     enabled: year !== undefined,
     placeholderData: (previous) => previous,
   });
-  if (years.isPending || query.isPending) return <Loading />;
+  if (yearsPending || query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const profile = query.data;
   const name = (code: string) => getIndicator(code)?.name[lang] ?? code;
@@ -53,26 +49,8 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
   return (
     <div className="stack">
       <div className="field-row no-print">
-        <Field>
-          <Label htmlFor="profile-year">{t("profile.year")}</Label>
-          <Select id="profile-year" width="auto" value={String(profile.year)} onChange={(e) => setYear(e.target.value)}>
-            {[...(years.data ?? [])].reverse().map((y) => (
-              <Select.Option key={y.year} value={String(y.year)}>
-                {y.year}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="profile-peers">{t("benchmarks.peerGroupLabel")}</Label>
-          <Select id="profile-peers" width="auto" value={peers} onChange={(e) => setPeers(e.target.value)}>
-            {PEER_GROUP_KINDS.map((kind) => (
-              <Select.Option key={kind} value={kind}>
-                {t(`benchmarks.peerKinds.${kind}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <YearSelect id="profile-year" years={years} value={profile.year} onChange={setYear} />
+        <PeerGroupSelect id="profile-peers" value={peers} onChange={setPeers} />
       </div>
       <Paragraph data-size="sm">{t("profile.peerCount", { count: profile.peerGroup.members })}</Paragraph>
 

@@ -1,11 +1,11 @@
-import { Button, Field, Heading, Label, Paragraph, Radio, Textarea, Textfield } from "@digdir/designsystemet-react";
+import { Field, Heading, Label, Paragraph, Radio, Textarea, Textfield } from "@digdir/designsystemet-react";
 import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS, MATURITY_LEVELS, maturityBand, maturityIndex, type MaturityArea } from "@malestokk/domain";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading } from "../../components/query-state";
 import { formatScore } from "../../lib/format";
-import type { QualityEditorProps } from "./quality-report";
+import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 const MaturityRadar = lazy(() => import("./maturity-radar"));
 
@@ -93,12 +93,9 @@ export function MaturityForm(props: QualityEditorProps) {
           </fieldset>
         );
       })}
-      {props.editable && (
-        <div className="button-row">
-          <Button
-            disabled={props.saving}
-            aria-busy={props.saving}
-            onClick={() =>
+      <QualitySaveButton
+        editor={props}
+        onClick={() =>
               props.onSave({
                 instrument: "maturity",
                 content: {
@@ -110,12 +107,8 @@ export function MaturityForm(props: QualityEditorProps) {
                   })),
                 },
               })
-            }
-          >
-            {props.saving ? t("quality.saving") : t("quality.save")}
-          </Button>
-        </div>
-      )}
+        }
+      />
       <Suspense fallback={<Loading />}>
         <MaturityRadar own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))} peers={peers} language={lang} />
       </Suspense>

@@ -1,4 +1,4 @@
-import { Alert, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { MATURITY_AREA_DEFINITIONS, type MaturityArea, type QualityContent, type QualityInstrument } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,6 +11,19 @@ import { readAppError, translateError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
 export type QualityView = RouterOutputs["quality"]["report"];
+
+/** The save button every instrument's form ends with, shown only where the user may edit. */
+export function QualitySaveButton({ editor, onClick }: { editor: QualityEditorProps; onClick: () => void }) {
+  const { t } = useTranslation();
+  if (!editor.editable) return null;
+  return (
+    <div className="button-row">
+      <Button onClick={onClick} disabled={editor.saving} aria-busy={editor.saving}>
+        {editor.saving ? t("quality.saving") : t("quality.save")}
+      </Button>
+    </div>
+  );
+}
 
 export interface QualityEditorProps {
   readonly view: QualityView;

@@ -4,7 +4,7 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { TableScroll } from "../../components/table-scroll";
-import type { QualityEditorProps } from "./quality-report";
+import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 interface CitizenRow {
   readonly key: number;
@@ -179,13 +179,7 @@ export function SatisfactionForm(props: QualityEditorProps) {
           </div>
         )}
       </section>
-      {props.editable && (
-        <div className="button-row">
-          <Button onClick={save} disabled={props.saving} aria-busy={props.saving}>
-            {props.saving ? t("quality.saving") : t("quality.save")}
-          </Button>
-        </div>
-      )}
+      <QualitySaveButton editor={props} onClick={save} />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { formatScore } from "../../lib/format";
-import type { QualityEditorProps } from "./quality-report";
+import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 const StaircaseChart = lazy(() => import("./staircase-chart"));
 const MailTrend = lazy(() => import("./mail-trend"));
@@ -208,13 +208,7 @@ export function ScopeForm(props: QualityEditorProps) {
       <Suspense fallback={<Loading />}>
         <MailTrend municipalityNumber={props.municipalityNumber} />
       </Suspense>
-      {props.editable && (
-        <div className="button-row">
-          <Button onClick={save} disabled={props.saving} aria-busy={props.saving}>
-            {props.saving ? t("quality.saving") : t("quality.save")}
-          </Button>
-        </div>
-      )}
+      <QualitySaveButton editor={props} onClick={save} />
     </div>
   );
 }
