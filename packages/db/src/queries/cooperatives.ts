@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
-import { bumpDataVersion } from "./counters";
+import { bumpRegisterVersion } from "./counters";
 import { cooperativeMembers, organisations } from "../schema/index";
 
 export interface CooperativeRow {
@@ -44,7 +44,7 @@ export function saveCooperative(
   db: DbOrTx,
   args: { organisationNumber: string; name: string; memberIds: readonly number[]; countyNumber: string },
 ): number {
-  bumpDataVersion(db);
+  bumpRegisterVersion(db);
   const existing = findOrganisationByNumber(db, args.organisationNumber);
   let id: number;
   if (existing) {

@@ -2,17 +2,44 @@ import { eq, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { appCounters } from "../schema/index";
+import { preparedQuery } from "./prepared";
 
-const DATA_VERSION = "dataVersion";
+/** Figures (indicator values, peer sets, cooperatives) and the register (units, names, groups, populations). */
+export type CounterKey = "dataVersion" | "registerVersion";
 
-/** Marks every cached comparison stale: call in the transaction that changes what they are computed from. */
-export function bumpDataVersion(db: DbOrTx): void {
+function bump(db: DbOrTx, key: CounterKey): void {
   db.insert(appCounters)
-    .values({ key: DATA_VERSION, value: 1 })
-    .onConflictDoUpdate({ target: appCounters.key, set: { value: sql`${appCounters.value} + 1` } })
+    .values({ key, value: 1 })
+    .onConflictDoUpdate({
+      target: appCounters.key,
+      set: { value: sql`${appCounters.value} + 1` },
+    })
     .run();
 }
 
+/** Marks every cached comparison stale: call in the transaction that changes what they are computed from. */
+export function bumpDataVersion(db: DbOrTx): void {
+  bump(db, "dataVersion");
+}
+
+/** Marks the cached register (units with their latest population, names, KOSTRA groups) stale, and every comparison with it. */
+export function bumpRegisterVersion(db: DbOrTx): void {
+  bump(db, "registerVersion");
+  bump(db, "dataVersion");
+}
+
+const counter = preparedQuery((db) =>
+  db
+    .select({ value: appCounters.value })
+    .from(appCounters)
+    .where(eq(appCounters.key, sql.placeholder("key")))
+    .prepare(),
+);
+
+export function getCounter(db: DbOrTx, key: CounterKey): number {
+  return counter(db).get({ key })?.value ?? 0;
+}
+
 export function getDataVersion(db: DbOrTx): number {
-  return db.select({ value: appCounters.value }).from(appCounters).where(eq(appCounters.key, DATA_VERSION)).get()?.value ?? 0;
+  return getCounter(db, "dataVersion");
 }

@@ -3,7 +3,7 @@ import { createCrosswalk, type Crosswalk, type ImportMeasure, type ImportPlan, t
 
 import type { DbOrTx } from "../client";
 import { organisations, populations, publishedFigureTables, regionChanges } from "../schema/index";
-import { bumpDataVersion } from "./counters";
+import { bumpRegisterVersion } from "./counters";
 import { recomputeIndicatorValues } from "./indicators";
 
 export interface ImportChange {
@@ -75,6 +75,8 @@ export function applyMeasureImport(
 ): number {
   const units = unitsByNumber(db);
   const table = tableOf(measure);
+  // Populations choose size classes.
+  if (preview.changes.length > 0) bumpRegisterVersion(db);
   for (const change of preview.changes) {
     const unit = units.get(change.number);
     if (!unit) continue;
@@ -128,7 +130,7 @@ export function previewKostraGroups(db: DbOrTx, plan: KostraPlan, source: string
 }
 
 export function applyKostraGroups(db: DbOrTx, changes: readonly KostraChange[], source: string): number {
-  bumpDataVersion(db);
+  bumpRegisterVersion(db);
   for (const c of changes) {
     db.update(organisations)
       .set({ kostraGroup: c.after, kostraGroupName: c.afterName, kostraGroupSource: source })
@@ -177,6 +179,8 @@ export function previewRegisterNames(db: DbOrTx, plan: RegisterNamePlan): { chan
 }
 
 export function applyRegisterNames(db: DbOrTx, changes: readonly NameChange[]): number {
+  // Names appear in cached comparisons (distributions, head to head).
+  if (changes.length > 0) bumpRegisterVersion(db);
   for (const c of changes) {
     db.update(organisations)
       .set({ name: c.after.name, altName: c.after.altName })

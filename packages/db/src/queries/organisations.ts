@@ -4,6 +4,7 @@ import { APPROXIMATE_KOSTRA_SOURCE } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations, publishedFigureTables } from "../schema/index";
+import { preparedQuery } from "./prepared";
 
 export interface MunicipalityListItem {
   readonly id: number;
@@ -55,11 +56,10 @@ function isApproximateSource(source: string | null): boolean {
   return source === APPROXIMATE_KOSTRA_SOURCE;
 }
 
-export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
+const municipalityByNumber = preparedQuery((db) => {
   const county = alias(organisations, "county");
-  const row =
-    db
-      .select({
+  return db
+    .select({
         id: organisations.id,
         number: organisations.number,
         name: organisations.name,
@@ -70,10 +70,14 @@ export function getMunicipalityByNumber(db: DbOrTx, number: string): Municipalit
         kostraGroupName: organisations.kostraGroupName,
         kostraGroupSource: organisations.kostraGroupSource,
       })
-      .from(organisations)
-      .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))
-      .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality")))
-      .get() ?? null;
+    .from(organisations)
+    .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))
+    .where(and(eq(organisations.number, sql.placeholder("number")), eq(organisations.kind, "municipality")))
+    .prepare();
+});
+
+export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
+  const row = municipalityByNumber(db).get({ number }) ?? null;
   return row ? { ...row, kostraGroupApproximate: isApproximateSource(row.kostraGroupSource) } : null;
 }
 

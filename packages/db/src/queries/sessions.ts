@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { passwordResets, sessions, signInThrottle, users } from "../schema/index";
+import { preparedQuery } from "./prepared";
 
 export interface SessionRow {
   readonly tokenHash: string;
@@ -15,14 +16,18 @@ export function insertSession(db: DbOrTx, row: SessionRow): void {
   db.insert(sessions).values(row).run();
 }
 
-/** The session and its (enabled) user, or null. Expiry is judged by the caller, with its clock. */
-export function findSession(db: DbOrTx, tokenHash: string): { session: SessionRow; userId: number; email: string; name: string } | null {
-  const row = db
+const sessionByToken = preparedQuery((db) =>
+  db
     .select({ session: sessions, email: users.email, name: users.name, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare(),
+);
+
+/** The session and its (enabled) user, or null. Expiry is judged by the caller, with its clock. */
+export function findSession(db: DbOrTx, tokenHash: string): { session: SessionRow; userId: number; email: string; name: string } | null {
+  const row = sessionByToken(db).get({ tokenHash });
   if (!row || row.disabled) return null;
   return { session: row.session, userId: row.session.userId, email: row.email, name: row.name };
 }

@@ -3,6 +3,7 @@ import type { Role, RoleGrant, Sector } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, roleAssignments, users } from "../schema/index";
+import { preparedQuery } from "./prepared";
 
 export interface UserRow {
   readonly id: number;
@@ -72,14 +73,18 @@ const grantColumns = {
   organisationName: organisations.name,
 };
 
-export function listGrants(db: DbOrTx, userId: number): GrantRow[] {
-  return db
+const grantsOfUser = preparedQuery((db) =>
+  db
     .select(grantColumns)
     .from(roleAssignments)
     .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .where(eq(roleAssignments.userId, userId))
+    .where(eq(roleAssignments.userId, sql.placeholder("userId")))
     .orderBy(asc(roleAssignments.id))
-    .all();
+    .prepare(),
+);
+
+export function listGrants(db: DbOrTx, userId: number): GrantRow[] {
+  return grantsOfUser(db).all({ userId });
 }
 
 export function insertGrant(

@@ -9,6 +9,7 @@ import {
 import { and, eq, isNull, sql } from "drizzle-orm";
 
 import type { Db } from "../client";
+import { bumpRegisterVersion } from "../queries/counters";
 import { recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
 import { costLines, costReports, grossOperatingExpenditures, organisations, populations, reportingYears, systems } from "../schema/index";
@@ -81,6 +82,7 @@ function fillMissingKostraGroups(db: Db): number {
         .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.kostraGroup)))
         .run().changes;
     }
+    if (filled > 0) bumpRegisterVersion(tx);
   });
   return filled;
 }
@@ -240,6 +242,7 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
         return id === undefined ? [] : [{ id, number, population }];
       }),
     });
+    bumpRegisterVersion(tx);
     recomputeIndicatorValues(tx, { scope: null, now });
   });
   return { seeded: true, municipalities: municipalities2024.length, costReports: reports };

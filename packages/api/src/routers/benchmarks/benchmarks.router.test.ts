@@ -1,4 +1,4 @@
-import { getMunicipalityByNumber, listIndicatorValues, listLatestPopulations, listMunicipalities } from "@malestokk/db";
+import { applyRegisterNames, getMunicipalityByNumber, listIndicatorValues, listLatestPopulations, listMunicipalities } from "@malestokk/db";
 import { sizeClassOf } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
@@ -167,5 +167,30 @@ describe("benchmarks.compare (head to head)", () => {
     expect(own.values.find((v) => v.year === 2024)).toMatchObject({ status: "draft" });
     const eleven = ["0301", "4601", "5001", "1103", "3201", "3203", "3205", "3207", "3209", "3212", "3214"];
     expect((await expectTrpcError(() => api.as("board@demo.example").benchmarks.compare({ numbers: eleven, codes: ["K1"] }))).code).toBe("BAD_REQUEST");
+  });
+});
+
+describe("benchmark cache", () => {
+  it("serves a repeat from the cache, and a register change (new name) reaches the next read", async () => {
+    const api = setupApi();
+    const board = api.as("board@demo.example");
+    const args = { indicatorCode: "K1" as const, municipalityNumber: "0301", year: 2024, peerGroup: "asss" as const };
+    const first = await board.benchmarks.indicator(args);
+    expect(await board.benchmarks.indicator(args)).toBe(first);
+    const bergen = first.distribution.find((d) => d.number === "4601");
+    expect(bergen?.name).toBe("Bergen");
+    applyRegisterNames(api.db, [{ number: "4601", before: { name: "Bergen", altName: null }, after: { name: "Bjørgvin", altName: null } }]);
+    const after = await board.benchmarks.indicator(args);
+    expect(after.distribution.find((d) => d.number === "4601")?.name).toBe("Bjørgvin");
+  });
+
+  it("a saved figure changes the next profile, without a stale peer statistic", async () => {
+    const api = setupApi();
+    const board = api.as("board@demo.example");
+    const before = await board.benchmarks.profile({ municipalityNumber: "0301", year: 2025, peerGroup: "asss" });
+    await saveDraftTotal(api, "0301", 2025, 1_000_000_000);
+    const after = await board.benchmarks.profile({ municipalityNumber: "0301", year: 2025, peerGroup: "asss" });
+    const k1 = (p: typeof before) => p.items.find((i) => i.code === "K1")?.value;
+    expect(k1(after)).not.toBe(k1(before));
   });
 });

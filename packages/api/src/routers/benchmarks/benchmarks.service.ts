@@ -70,14 +70,22 @@ function benchmarkContext(
   const grants: readonly RoleGrant[] = session.grants;
   const municipality = requireMunicipality(db, args.municipalityNumber);
   const years = listReportingYears(db).map((y) => y.year);
-  const latest = listLatestPopulations(db);
-  const units = listMunicipalities(db).map((m) => ({
-    id: m.id,
-    number: m.number,
-    countyNumber: m.countyNumber,
-    population: latest.get(m.id) ?? null,
-    kostraGroup: m.kostraGroup,
-  }));
+  // Reading every unit and population cost as much as the indicator itself: keep it while the register stands.
+  const units = cached(
+    db,
+    "units",
+    () => {
+      const latest = listLatestPopulations(db);
+      return listMunicipalities(db).map((m) => ({
+        id: m.id,
+        number: m.number,
+        countyNumber: m.countyNumber,
+        population: latest.get(m.id) ?? null,
+        kostraGroup: m.kostraGroup,
+      }));
+    },
+    "registerVersion",
+  );
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
   const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
   const group = peerSet
@@ -234,7 +242,7 @@ function computeIndicatorDetail(
   const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
   const year = args.year ?? years.at(-1) ?? 0;
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
-  const names = new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }]));
+  const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), "registerVersion");
   const members = new Set([...peerIds, municipality.id]);
   const rows = listIndicatorValues(db, indicator.code, years, drafts);
   const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) => (r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null);
