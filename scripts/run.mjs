@@ -104,7 +104,8 @@ function test(pnpm) {
 
 function bench(pnpm) {
   installDependencies(pnpm);
-  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "bench", "--output-logs=full"], "Benchmarks");
+  // One package at a time: benchmarks running side by side on two cores would measure each other.
+  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "bench", "--output-logs=full", "--concurrency=1"], "Benchmarks");
 }
 
 const command = process.argv[2];

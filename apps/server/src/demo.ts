@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "@malestokk/api";
-import { listDemoAccounts, removeDemoUsers, seedDemoData, seedDemoUsers, setDemoPasswords, type Db } from "@malestokk/db";
+import { listDemoAccounts, removeDemoUsers, seedDemoBenefits, seedDemoData, seedDemoUsers, setDemoPasswords, type Db } from "@malestokk/db";
 
 import type { Env } from "./env";
 import type { Logger } from "./logger";
@@ -27,6 +27,8 @@ export async function prepareDemo(db: Db, env: Env, logger: Logger, port: () => 
   const password = env.DEMO_PASSWORD ?? randomBytes(12).toString("base64url");
   const passwordHash = await hashPassword(password);
   seedDemoUsers(db, { passwordHash, now });
+  // Benefit owners are demo users, so the plans come after them.
+  seedDemoBenefits(db, { now });
   setDemoPasswords(db, { passwordHash, now });
   return () => {
     const accounts = listDemoAccounts()

@@ -1,4 +1,4 @@
-import { getMunicipalityByNumber, listGrants, findUserByEmail } from "@malestokk/db";
+import { getMunicipalityByNumber, listGrants, findUserByEmail, listProjectsOf, type Db } from "@malestokk/db";
 import { can } from "@malestokk/domain";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
@@ -16,7 +16,16 @@ import type { Meta } from "./trpc";
 const OWN = "0301";
 const OTHER = "5001";
 
-type SampleInput = (municipalityNumber: string) => unknown;
+type SampleInput = (municipalityNumber: string, db: Db) => unknown;
+
+/** A demo project the municipality owns alone: its access follows the owner only. */
+function projectOf(db: Db, number: string): number {
+  const id = getMunicipalityByNumber(db, number)?.id ?? 0;
+  const project = listProjectsOf(db, id).find((p) => p.ownerOrganisationId === id && p.participants.length === 0);
+  if (!project) throw new Error(`no demo project owned by ${number}`);
+  return project.id;
+}
+const PROJECT = { name: "Prøve", description: null, sector: "common", phase: "concept", participants: [] };
 
 const SAMPLES: Record<string, SampleInput | null> = {
   "system.info": null,
@@ -43,6 +52,41 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "quality.approve": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1 }),
   "quality.return": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1, comment: "Se på skårene" }),
   "quality.setWeights": () => ({ weights: [] }),
+  "benefits.portfolio": (m) => ({ municipalityNumber: m }),
+  "benefits.createProject": (m) => ({ municipalityNumber: m, project: PROJECT }),
+  "benefits.project": (m, db) => ({ projectId: projectOf(db, m) }),
+  "benefits.planVersion": (m, db) => ({ projectId: projectOf(db, m), number: 1 }),
+  "benefits.saveProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 1, project: PROJECT }),
+  "benefits.deleteProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99 }),
+  "benefits.saveMap": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99, map: { deliverables: [], preconditions: [], goals: [] } }),
+  "benefits.saveBenefit": (m, db) => ({
+    projectId: projectOf(db, m),
+    benefitId: null,
+    expectedVersion: null,
+    benefit: {
+      title: "Prøve",
+      description: null,
+      ownerName: "Kari",
+      ownerUserId: null,
+      type: "quality",
+      valuation: "unpriced",
+      annualValueNok: null,
+      cash: false,
+      quantitative: true,
+      disBenefit: false,
+      indicator: { name: "Andel", unit: "%", direction: "higher", method: null, frequency: "yearly" },
+      linkedIndicatorCode: null,
+      baseline: { value: 1, date: "2025-01-01" },
+      targets: [{ value: 2, date: "2026-01-01" }],
+      preconditionKeys: [],
+      goalKeys: [],
+    },
+  }),
+  "benefits.deleteBenefit": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, expectedVersion: 99 }),
+  "benefits.addMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurement: { value: 1, date: "2025-06-01", comment: null } }),
+  "benefits.deleteMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurementId: 999 }),
+  "benefits.approvePlan": (m, db) => ({ projectId: projectOf(db, m), planHash: "0".repeat(16), approvedByName: "Kari", approvedOn: "2026-01-01", comment: null }),
+  "benefits.followUp": null,
   "systems.list": (m) => ({ municipalityNumber: m }),
   "systems.save": (m) => ({
     municipalityNumber: m,
@@ -127,7 +171,7 @@ describe("permission table × router", () => {
           const api = setupApi();
           const caller = email === null ? api.anonymous() : api.as(email);
           const sample = SAMPLES[path];
-          const outcome = await call(caller, path, sample ? sample(target) : undefined);
+          const outcome = await call(caller, path, sample ? sample(target, api.db) : undefined);
           let expected: "allowed" | "UNAUTHORIZED" | "FORBIDDEN";
           if (!access) throw new Error("missing access");
           if (access.kind === "public") expected = "allowed";

@@ -3,6 +3,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { adminRouter } from "./routers/admin/admin.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
+import { benefitsRouter } from "./routers/benefits/benefits.router";
 import { importsRouter } from "./routers/imports/imports.router";
 import { peersRouter } from "./routers/peers/peers.router";
 import { registerRouter } from "./routers/register/register.router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   years: yearsRouter,
   systems: systemsRouter,
   quality: qualityRouter,
+  benefits: benefitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

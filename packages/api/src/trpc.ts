@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { getMunicipalityByNumber, getReportingUnitByNumber, type MunicipalityListItem } from "@malestokk/db";
+import { getMunicipalityByNumber, getProjectAccess, getReportingUnitByNumber, type MunicipalityListItem } from "@malestokk/db";
 import { can, isAppErrorCode, isOrganisationScoped, type AppErrorShape, type Permission } from "@malestokk/domain";
 import { initTRPC } from "@trpc/server";
 import { z, ZodError } from "zod";
@@ -140,5 +140,28 @@ export function reportingUnitProcedure(permission: Permission) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${unit.number}` });
       }
       return next({ ctx: { session, municipality: unit } });
+    });
+}
+
+export const ProjectScopeSchema = z.object({ projectId: z.number().int().positive() });
+
+/**
+ * A signed-in user whose roles grant `permission` for the project the input names: reading in the
+ * owner organisation or any participant of a joint project; everything else in the owner only.
+ * The project's organisations go on the context.
+ */
+export function projectProcedure(permission: Permission) {
+  return t.procedure
+    .meta({ access: { kind: "permission", permission } })
+    .input(ProjectScopeSchema)
+    .use(({ ctx, input, next }) => {
+      const session = requireSession(ctx.session);
+      const project = getProjectAccess(ctx.db, input.projectId);
+      if (!project) throw new AppError("NOT_FOUND", { params: { projectId: input.projectId } });
+      const organisations = permission === "benefits.read" ? [project.ownerOrganisationId, ...project.participantIds] : [project.ownerOrganisationId];
+      if (!organisations.some((id) => can(session.grants, permission, id))) {
+        throw new AppError("FORBIDDEN", { message: `Missing ${permission} in project ${input.projectId}` });
+      }
+      return next({ ctx: { session, project: { id: input.projectId, ...project } } });
     });
 }

@@ -9,6 +9,7 @@ export { seedDemoData, seedReferenceData, DEMO_FIRST_YEAR, DEMO_LAST_YEAR, type 
 export * from "./queries/users";
 export * from "./queries/sessions";
 export * from "./queries/audit";
+export { seedDemoBenefits } from "./seed/demo-benefits";
 export { seedDemoUsers, listDemoAccounts, DEMO_USER_MUNICIPALITIES, type DemoAccount } from "./seed/demo-users";
 export * from "./queries/imports";
 export * from "./queries/peer-sets";
@@ -16,3 +17,4 @@ export * from "./queries/cooperatives";
 export * from "./queries/quality-components";
 export * from "./queries/quality";
 export * from "./queries/counters";
+export * from "./queries/benefits";

@@ -1,6 +1,7 @@
 import { createDb, createDbFromBuffer, type DbConnection } from "./client";
 import { runMigrations } from "./migrate";
 import { seedDemoData } from "./seed/demo";
+import { seedDemoBenefits } from "./seed/demo-benefits";
 import { seedDemoUsers } from "./seed/demo-users";
 
 export type { DbConnection };
@@ -20,6 +21,7 @@ function buildTemplate(seed: boolean): Buffer {
   if (seed) {
     seedDemoData(connection.db, { now: TEST_NOW });
     seedDemoUsers(connection.db, { passwordHash: TEST_PASSWORD_HASH, now: TEST_NOW });
+    seedDemoBenefits(connection.db, { now: TEST_NOW });
   }
   const buffer = connection.sqlite.serialize();
   connection.close();

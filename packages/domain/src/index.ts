@@ -37,3 +37,4 @@ export * from "./scope/staircase";
 export * from "./quality/report";
 export * from "./benchmarks/profile";
 export * from "./benefits/status";
+export * from "./benefits/plan";

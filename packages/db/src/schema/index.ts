@@ -4,3 +4,4 @@ export * from "./indicators";
 export * from "./auth";
 export * from "./peers";
 export * from "./quality";
+export * from "./benefits";

@@ -30,6 +30,9 @@ export const PERMISSIONS = [
   "quality.approve",
   "quality.weights",
   "drafts.read",
+  "benefits.read",
+  "benefits.edit",
+  "benefits.approve",
   "users.manage",
   "audit.read",
   "reference.import",
@@ -67,6 +70,11 @@ export const PERMISSION_TABLE: Record<
   "quality.weights": { everywhere: ["admin"], ownOrganisation: [] },
   // Draft and submitted (not approved) values: only the own organisation and admins.
   "drafts.read": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
+  // Benefit plans: the organisation's own (and joint projects it takes part in), the programme
+  // board and its secretariat; kept by the organisation; a manager approves a plan version.
+  "benefits.read": { everywhere: ["admin", "board", "secretariat"], ownOrganisation: ["manager", "finance"] },
+  "benefits.edit": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
+  "benefits.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
   "users.manage": { everywhere: ["admin"], ownOrganisation: [] },
   "audit.read": { everywhere: ["admin"], ownOrganisation: [] },
   // Register and SSB statistics: shared reference data, changed by admins only.

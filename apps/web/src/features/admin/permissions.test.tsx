@@ -1,3 +1,4 @@
+import { PERMISSIONS } from "@malestokk/domain";
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -28,7 +29,8 @@ describe("admin: permission matrix", () => {
     expect(cellFor(table, "Se kommuneregisteret", "Ledelse")).toBe("Ja");
     expect(cellFor(table, "Administrere brukere", "Ledelse")).toBe("–Nei");
     // Every permission has a row and every role a column.
-    expect(within(table).getAllByRole("rowheader")).toHaveLength(17);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(PERMISSIONS.length);
+    expect(cellFor(table, "Godkjenne gevinstplaner", "Ledelse")).toBe("Egen organisasjon");
     expect(cellFor(table, "Godkjenne kostnadsrapporten", "Ledelse")).toBe("Egen organisasjon");
     expect(within(table).getAllByRole("columnheader")).toHaveLength(2 + 6);
   });

@@ -1,0 +1,73 @@
+import { BenefitInputSchema, BenefitMapSchema, MeasurementInputSchema, ProjectInputSchema } from "@malestokk/domain";
+import { z } from "zod";
+
+import type { Context, Session } from "../../context";
+import { municipalityProcedure, projectProcedure, router, signedInProcedure } from "../../trpc";
+import {
+  addMeasurement,
+  approvePlan,
+  createProject,
+  getFollowUp,
+  getPlanVersionContent,
+  getPortfolio,
+  getProjectDetail,
+  removeBenefit,
+  removeMeasurement,
+  removeProject,
+  saveBenefit,
+  saveBenefitMap,
+  saveProject,
+} from "./benefits.service";
+
+const Version = z.number().int().min(1);
+const Id = z.number().int().positive();
+
+function writeOptions(ctx: Context & { session: Session }) {
+  return { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, name: ctx.session.user.name, ip: ctx.clientIp } };
+}
+
+/** Benefit realization (issue 8): projects, versioned benefit plans, benefits, measurements and status. */
+export const benefitsRouter = router({
+  portfolio: municipalityProcedure("benefits.read").query(({ ctx }) => getPortfolio(ctx.db, ctx.municipality, ctx.now())),
+  createProject: municipalityProcedure("benefits.edit")
+    .input(z.object({ project: ProjectInputSchema }))
+    .mutation(({ ctx, input }) => createProject(ctx.db, ctx.municipality, input.project, writeOptions(ctx))),
+  project: projectProcedure("benefits.read").query(({ ctx }) => getProjectDetail(ctx.db, ctx.project.id, ctx.session, ctx.now())),
+  planVersion: projectProcedure("benefits.read")
+    .input(z.object({ number: z.number().int().min(1) }))
+    .query(({ ctx, input }) => getPlanVersionContent(ctx.db, ctx.project.id, input.number)),
+  saveProject: projectProcedure("benefits.edit")
+    .input(z.object({ expectedVersion: Version, project: ProjectInputSchema }))
+    .mutation(({ ctx, input }) => saveProject(ctx.db, ctx.project.id, { expectedVersion: input.expectedVersion, input: input.project }, writeOptions(ctx))),
+  deleteProject: projectProcedure("benefits.edit")
+    .input(z.object({ expectedVersion: Version }))
+    .mutation(({ ctx, input }) => removeProject(ctx.db, ctx.project.id, input, writeOptions(ctx))),
+  saveMap: projectProcedure("benefits.edit")
+    .input(z.object({ expectedVersion: Version, map: BenefitMapSchema }))
+    .mutation(({ ctx, input }) => saveBenefitMap(ctx.db, ctx.project.id, input, writeOptions(ctx))),
+  saveBenefit: projectProcedure("benefits.edit")
+    .input(z.object({ benefitId: Id.nullable(), expectedVersion: Version.nullable(), benefit: BenefitInputSchema }))
+    .mutation(({ ctx, input }) =>
+      saveBenefit(ctx.db, ctx.project.id, { id: input.benefitId, expectedVersion: input.expectedVersion, input: input.benefit }, writeOptions(ctx)),
+    ),
+  deleteBenefit: projectProcedure("benefits.edit")
+    .input(z.object({ benefitId: Id, expectedVersion: Version }))
+    .mutation(({ ctx, input }) => removeBenefit(ctx.db, ctx.project.id, { id: input.benefitId, expectedVersion: input.expectedVersion }, writeOptions(ctx))),
+  addMeasurement: projectProcedure("benefits.edit")
+    .input(z.object({ benefitId: Id, measurement: MeasurementInputSchema }))
+    .mutation(({ ctx, input }) => addMeasurement(ctx.db, ctx.project.id, input, writeOptions(ctx))),
+  deleteMeasurement: projectProcedure("benefits.edit")
+    .input(z.object({ benefitId: Id, measurementId: Id }))
+    .mutation(({ ctx, input }) => removeMeasurement(ctx.db, ctx.project.id, input, writeOptions(ctx))),
+  approvePlan: projectProcedure("benefits.approve")
+    .input(
+      z.object({
+        planHash: z.string().regex(/^[0-9a-f]{16}$/),
+        approvedByName: z.string().trim().min(1).max(200),
+        approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        comment: z.string().trim().max(1_000).nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) => approvePlan(ctx.db, ctx.project.id, input, writeOptions(ctx))),
+  followUp: signedInProcedure.query(({ ctx }) => getFollowUp(ctx.db, ctx.session, ctx.now())),
+});

@@ -1,0 +1,402 @@
+import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { BenefitInput, BenefitMap, ProjectPhase, ProjectSector } from "@malestokk/domain";
+
+import type { DbOrTx } from "../client";
+import { benefitMeasurements, benefitPlanVersions, benefits, benefitTargets, indicatorValues, organisations, projectParticipants, projects, roleAssignments, users } from "../schema/index";
+
+export interface ProjectFields {
+  readonly name: string;
+  readonly description: string | null;
+  readonly sector: ProjectSector;
+  readonly phase: ProjectPhase;
+}
+
+export interface ProjectRow extends ProjectFields {
+  readonly id: number;
+  readonly ownerOrganisationId: number;
+  readonly ownerNumber: string;
+  readonly ownerName: string;
+  readonly benefitMap: BenefitMap;
+  readonly isDemo: boolean;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly participants: readonly { id: number; number: string; name: string }[];
+}
+
+const owner = alias(organisations, "owner");
+
+function projectRows(db: DbOrTx, where: SQL | undefined): ProjectRow[] {
+  const rows = db
+    .select({
+      id: projects.id,
+      ownerOrganisationId: projects.ownerOrganisationId,
+      ownerNumber: owner.number,
+      ownerName: owner.name,
+      name: projects.name,
+      description: projects.description,
+      sector: projects.sector,
+      phase: projects.phase,
+      benefitMap: projects.benefitMap,
+      isDemo: projects.isDemo,
+      version: projects.version,
+      createdAt: projects.createdAt,
+      updatedAt: projects.updatedAt,
+    })
+    .from(projects)
+    .innerJoin(owner, eq(owner.id, projects.ownerOrganisationId))
+    .where(where)
+    .orderBy(asc(projects.name), asc(projects.id))
+    .all();
+  if (rows.length === 0) return [];
+  const participants = db
+    .select({ projectId: projectParticipants.projectId, id: organisations.id, number: organisations.number, name: organisations.name })
+    .from(projectParticipants)
+    .innerJoin(organisations, eq(organisations.id, projectParticipants.organisationId))
+    .where(inArray(projectParticipants.projectId, rows.map((r) => r.id)))
+    .orderBy(asc(organisations.number))
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    benefitMap: JSON.parse(r.benefitMap) as BenefitMap,
+    participants: participants.filter((p) => p.projectId === r.id).map(({ id, number, name }) => ({ id, number, name })),
+  }));
+}
+
+export function getProject(db: DbOrTx, id: number): ProjectRow | null {
+  return projectRows(db, eq(projects.id, id))[0] ?? null;
+}
+
+/** Projects an organisation owns or takes part in. */
+export function listProjectsOf(db: DbOrTx, organisationId: number): ProjectRow[] {
+  const joined = db.select({ id: projectParticipants.projectId }).from(projectParticipants).where(eq(projectParticipants.organisationId, organisationId));
+  return projectRows(db, or(eq(projects.ownerOrganisationId, organisationId), inArray(projects.id, joined)));
+}
+
+export function listAllProjects(db: DbOrTx): ProjectRow[] {
+  return projectRows(db, undefined);
+}
+
+/** Who owns a project and who takes part, for the access check before anything else is read. */
+export function getProjectAccess(db: DbOrTx, id: number): { ownerOrganisationId: number; participantIds: number[] } | null {
+  const row = db.select({ ownerOrganisationId: projects.ownerOrganisationId }).from(projects).where(eq(projects.id, id)).get();
+  if (!row) return null;
+  const participantIds = db
+    .select({ id: projectParticipants.organisationId })
+    .from(projectParticipants)
+    .where(eq(projectParticipants.projectId, id))
+    .all()
+    .map((p) => p.id);
+  return { ownerOrganisationId: row.ownerOrganisationId, participantIds };
+}
+
+export function insertProject(db: DbOrTx, args: { ownerOrganisationId: number; fields: ProjectFields; participantIds: readonly number[]; isDemo?: boolean; now: string }): number {
+  const id = db
+    .insert(projects)
+    .values({ ownerOrganisationId: args.ownerOrganisationId, ...args.fields, isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
+    .returning({ id: projects.id })
+    .get().id;
+  setParticipants(db, id, args.participantIds);
+  return id;
+}
+
+function setParticipants(db: DbOrTx, projectId: number, organisationIds: readonly number[]): void {
+  db.delete(projectParticipants).where(eq(projectParticipants.projectId, projectId)).run();
+  const unique = [...new Set(organisationIds)];
+  if (unique.length > 0) db.insert(projectParticipants).values(unique.map((organisationId) => ({ projectId, organisationId }))).run();
+}
+
+/** Writes only from the version read: false when someone else saved in between. */
+export function updateProject(
+  db: DbOrTx,
+  args: { id: number; expectedVersion: number; fields?: ProjectFields; participantIds?: readonly number[]; benefitMap?: BenefitMap; now: string },
+): boolean {
+  const changed = db
+    .update(projects)
+    .set({
+      ...(args.fields ?? {}),
+      ...(args.benefitMap ? { benefitMap: JSON.stringify(args.benefitMap) } : {}),
+      version: sql`${projects.version} + 1`,
+      updatedAt: args.now,
+    })
+    .where(and(eq(projects.id, args.id), eq(projects.version, args.expectedVersion)))
+    .run().changes;
+  if (changed === 0) return false;
+  if (args.participantIds) setParticipants(db, args.id, args.participantIds);
+  return true;
+}
+
+export function deleteProject(db: DbOrTx, id: number): void {
+  db.delete(projects).where(eq(projects.id, id)).run();
+}
+
+/** Marks a project changed (its plan differs from the approved version) without touching its fields. */
+export function touchProject(db: DbOrTx, id: number, now: string): void {
+  db.update(projects)
+    .set({ version: sql`${projects.version} + 1`, updatedAt: now })
+    .where(eq(projects.id, id))
+    .run();
+}
+
+export interface BenefitRow extends Omit<BenefitInput, "targets" | "preconditionKeys" | "goalKeys"> {
+  readonly id: number;
+  readonly projectId: number;
+  readonly targets: { value: number; date: string }[];
+  readonly preconditionKeys: string[];
+  readonly goalKeys: string[];
+  readonly measurements: MeasurementRow[];
+  readonly isDemo: boolean;
+  readonly version: number;
+  readonly updatedAt: string;
+}
+
+export interface MeasurementRow {
+  readonly id: number;
+  readonly value: number;
+  readonly date: string;
+  readonly comment: string | null;
+  readonly recordedByName: string;
+  readonly recordedAt: string;
+}
+
+/** The benefits of the given projects with their targets and hand-entered measurements, oldest first. */
+export function listBenefits(db: DbOrTx, projectIds: readonly number[]): BenefitRow[] {
+  if (projectIds.length === 0) return [];
+  const rows = db.select().from(benefits).where(inArray(benefits.projectId, [...projectIds])).orderBy(asc(benefits.id)).all();
+  return withDetails(db, rows);
+}
+
+export function getBenefit(db: DbOrTx, projectId: number, id: number): BenefitRow | null {
+  const rows = db.select().from(benefits).where(and(eq(benefits.id, id), eq(benefits.projectId, projectId))).all();
+  return withDetails(db, rows)[0] ?? null;
+}
+
+/** Benefits owned by one user (their follow-up list). */
+export function listBenefitsOwnedBy(db: DbOrTx, userId: number): BenefitRow[] {
+  return withDetails(db, db.select().from(benefits).where(eq(benefits.ownerUserId, userId)).orderBy(asc(benefits.id)).all());
+}
+
+function withDetails(db: DbOrTx, rows: (typeof benefits.$inferSelect)[]): BenefitRow[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const targets = db.select().from(benefitTargets).where(inArray(benefitTargets.benefitId, ids)).orderBy(asc(benefitTargets.dueDate)).all();
+  const measurements = db
+    .select()
+    .from(benefitMeasurements)
+    .where(inArray(benefitMeasurements.benefitId, ids))
+    .orderBy(asc(benefitMeasurements.measuredOn), asc(benefitMeasurements.id))
+    .all();
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.projectId,
+    title: r.title,
+    description: r.description,
+    ownerName: r.ownerName,
+    ownerUserId: r.ownerUserId,
+    type: r.type,
+    valuation: r.valuation,
+    annualValueNok: r.annualValueNok,
+    cash: r.cash,
+    quantitative: r.quantitative,
+    disBenefit: r.disBenefit,
+    indicator: { name: r.indicatorName, unit: r.unit, direction: r.direction, method: r.method, frequency: r.frequency },
+    linkedIndicatorCode: r.linkedIndicatorCode,
+    baseline: { value: r.baselineValue, date: r.baselineDate },
+    targets: targets.filter((t) => t.benefitId === r.id).map((t) => ({ value: t.value, date: t.dueDate })),
+    preconditionKeys: JSON.parse(r.preconditionKeys) as string[],
+    goalKeys: JSON.parse(r.goalKeys) as string[],
+    measurements: measurements
+      .filter((m) => m.benefitId === r.id)
+      .map((m) => ({ id: m.id, value: m.value, date: m.measuredOn, comment: m.comment, recordedByName: m.recordedByName, recordedAt: m.recordedAt })),
+    isDemo: r.isDemo,
+    version: r.version,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+function benefitColumns(input: BenefitInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    ownerName: input.ownerName,
+    ownerUserId: input.ownerUserId,
+    type: input.type,
+    valuation: input.valuation,
+    annualValueNok: input.annualValueNok,
+    cash: input.cash,
+    quantitative: input.quantitative,
+    disBenefit: input.disBenefit,
+    indicatorName: input.indicator.name,
+    unit: input.indicator.unit,
+    direction: input.indicator.direction,
+    method: input.indicator.method,
+    frequency: input.indicator.frequency,
+    linkedIndicatorCode: input.linkedIndicatorCode,
+    baselineValue: input.baseline.value,
+    baselineDate: input.baseline.date,
+    preconditionKeys: JSON.stringify(input.preconditionKeys),
+    goalKeys: JSON.stringify(input.goalKeys),
+  };
+}
+
+function replaceTargets(db: DbOrTx, benefitId: number, targets: BenefitInput["targets"]): void {
+  db.delete(benefitTargets).where(eq(benefitTargets.benefitId, benefitId)).run();
+  db.insert(benefitTargets)
+    .values(targets.map((t) => ({ benefitId, dueDate: t.date, value: t.value })))
+    .run();
+}
+
+export function insertBenefit(db: DbOrTx, args: { projectId: number; input: BenefitInput; isDemo?: boolean; now: string }): number {
+  const id = db
+    .insert(benefits)
+    .values({ projectId: args.projectId, ...benefitColumns(args.input), isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
+    .returning({ id: benefits.id })
+    .get().id;
+  replaceTargets(db, id, args.input.targets);
+  return id;
+}
+
+/** Replaces a benefit's fields and targets from the version read: false when someone saved in between. */
+export function updateBenefit(db: DbOrTx, args: { projectId: number; id: number; expectedVersion: number; input: BenefitInput; now: string }): boolean {
+  const changed = db
+    .update(benefits)
+    .set({ ...benefitColumns(args.input), version: sql`${benefits.version} + 1`, updatedAt: args.now })
+    .where(and(eq(benefits.id, args.id), eq(benefits.projectId, args.projectId), eq(benefits.version, args.expectedVersion)))
+    .run().changes;
+  if (changed === 0) return false;
+  replaceTargets(db, args.id, args.input.targets);
+  return true;
+}
+
+export function deleteBenefit(db: DbOrTx, projectId: number, id: number): void {
+  db.delete(benefits).where(and(eq(benefits.id, id), eq(benefits.projectId, projectId))).run();
+}
+
+export function insertMeasurement(
+  db: DbOrTx,
+  args: { benefitId: number; value: number; date: string; comment: string | null; userId: number; userName: string; now: string },
+): number {
+  return db
+    .insert(benefitMeasurements)
+    .values({
+      benefitId: args.benefitId,
+      value: args.value,
+      measuredOn: args.date,
+      comment: args.comment,
+      recordedByUserId: args.userId,
+      recordedByName: args.userName,
+      recordedAt: args.now,
+    })
+    .returning({ id: benefitMeasurements.id })
+    .get().id;
+}
+
+export function deleteMeasurement(db: DbOrTx, benefitId: number, id: number): boolean {
+  return db.delete(benefitMeasurements).where(and(eq(benefitMeasurements.id, id), eq(benefitMeasurements.benefitId, benefitId))).run().changes > 0;
+}
+
+/** An organisation's approved values of one indicator, by year: the measurements of a linked benefit. */
+export function listApprovedValuesOf(db: DbOrTx, indicatorCode: string, organisationId: number): { year: number; numerator: number; denominator: number }[] {
+  return db
+    .select({ year: indicatorValues.year, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator })
+    .from(indicatorValues)
+    .where(and(eq(indicatorValues.indicatorCode, indicatorCode), eq(indicatorValues.organisationId, organisationId), eq(indicatorValues.status, "approved")))
+    .orderBy(asc(indicatorValues.year))
+    .all();
+}
+
+export interface PlanVersionRow {
+  readonly number: number;
+  readonly phase: ProjectPhase;
+  readonly approvedByName: string;
+  readonly approvedOn: string;
+  readonly recordedAt: string;
+  readonly comment: string | null;
+}
+
+export function listPlanVersions(db: DbOrTx, projectId: number): PlanVersionRow[] {
+  return db
+    .select({
+      number: benefitPlanVersions.number,
+      phase: benefitPlanVersions.phase,
+      approvedByName: benefitPlanVersions.approvedByName,
+      approvedOn: benefitPlanVersions.approvedOn,
+      recordedAt: benefitPlanVersions.recordedAt,
+      comment: benefitPlanVersions.comment,
+    })
+    .from(benefitPlanVersions)
+    .where(eq(benefitPlanVersions.projectId, projectId))
+    .orderBy(desc(benefitPlanVersions.number))
+    .all();
+}
+
+export function getPlanVersion(db: DbOrTx, projectId: number, number: number): (PlanVersionRow & { content: unknown }) | null {
+  const row = db
+    .select()
+    .from(benefitPlanVersions)
+    .where(and(eq(benefitPlanVersions.projectId, projectId), eq(benefitPlanVersions.number, number)))
+    .get();
+  if (!row) return null;
+  return {
+    number: row.number,
+    phase: row.phase,
+    approvedByName: row.approvedByName,
+    approvedOn: row.approvedOn,
+    recordedAt: row.recordedAt,
+    comment: row.comment,
+    content: JSON.parse(row.content) as unknown,
+  };
+}
+
+export function insertPlanVersion(
+  db: DbOrTx,
+  args: { projectId: number; phase: ProjectPhase; approvedByName: string; approvedOn: string; comment: string | null; userId: number | null; now: string; content: unknown },
+): number {
+  const last = db
+    .select({ n: sql<number>`coalesce(max(${benefitPlanVersions.number}), 0)` })
+    .from(benefitPlanVersions)
+    .where(eq(benefitPlanVersions.projectId, args.projectId))
+    .get();
+  const number = (last?.n ?? 0) + 1;
+  db.insert(benefitPlanVersions)
+    .values({
+      projectId: args.projectId,
+      number,
+      phase: args.phase,
+      approvedByName: args.approvedByName,
+      approvedOn: args.approvedOn,
+      comment: args.comment,
+      recordedByUserId: args.userId,
+      recordedAt: args.now,
+      content: JSON.stringify(args.content),
+    })
+    .run();
+  return number;
+}
+
+/** People with a role in the organisation: who can be named owner of a benefit there. */
+export function listOrganisationPeople(db: DbOrTx, organisationId: number): { id: number; name: string; email: string }[] {
+  return db
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.organisationId, organisationId), isNotNull(roleAssignments.organisationId), eq(users.disabled, false)))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+/** The plan as approved: the project, its map and its benefits with baselines and targets (no measurements). */
+export function benefitPlanContent(project: ProjectRow, benefits: readonly BenefitRow[], phase: ProjectPhase = project.phase) {
+  return {
+    project: {
+      name: project.name,
+      description: project.description,
+      sector: project.sector,
+      phase,
+      participants: project.participants.map((p) => ({ number: p.number, name: p.name })),
+    },
+    benefitMap: project.benefitMap,
+    benefits: benefits.map(({ measurements: _m, isDemo: _d, version: _v, updatedAt: _u, projectId: _p, ...b }) => b),
+  };
+}

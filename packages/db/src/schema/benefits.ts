@@ -1,0 +1,133 @@
+import { BENEFIT_TYPES, BENEFIT_VALUATIONS, MEASUREMENT_FREQUENCIES, PROJECT_PHASES, PROJECT_SECTORS } from "@malestokk/domain";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+import { users } from "./auth";
+import { organisations } from "./organisations";
+
+/**
+ * A digitalization project, owned by one municipality; a joint project names its other
+ * participants. The benefit map (gevinstkart) is kept as checked JSON with the project.
+ */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    ownerOrganisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text(),
+    sector: text({ enum: PROJECT_SECTORS }).notNull(),
+    phase: text({ enum: PROJECT_PHASES }).notNull(),
+    benefitMap: text().notNull().default('{"deliverables":[],"preconditions":[],"goals":[]}'),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [index("projects_owner_idx").on(t.ownerOrganisationId)],
+);
+
+export const projectParticipants = sqliteTable(
+  "project_participants",
+  {
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_participants_org_idx").on(t.organisationId)],
+);
+
+/** A benefit (gevinst) of a project's plan with every field of DESIGN.md §5. */
+export const benefits = sqliteTable(
+  "benefits",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text().notNull(),
+    description: text(),
+    ownerName: text().notNull(),
+    ownerUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    type: text({ enum: BENEFIT_TYPES }).notNull(),
+    valuation: text({ enum: BENEFIT_VALUATIONS }).notNull(),
+    annualValueNok: integer(),
+    cash: integer({ mode: "boolean" }).notNull(),
+    quantitative: integer({ mode: "boolean" }).notNull(),
+    disBenefit: integer({ mode: "boolean" }).notNull(),
+    indicatorName: text().notNull(),
+    unit: text().notNull(),
+    direction: text({ enum: ["higher", "lower"] }).notNull(),
+    method: text(),
+    frequency: text({ enum: MEASUREMENT_FREQUENCIES }).notNull(),
+    linkedIndicatorCode: text(),
+    baselineValue: real().notNull(),
+    baselineDate: text().notNull(),
+    /** JSON arrays of benefit-map keys. */
+    preconditionKeys: text().notNull().default("[]"),
+    goalKeys: text().notNull().default("[]"),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [index("benefits_project_idx").on(t.projectId), index("benefits_owner_user_idx").on(t.ownerUserId)],
+);
+
+/** Staged targets: a value due by a date; several per benefit. */
+export const benefitTargets = sqliteTable(
+  "benefit_targets",
+  {
+    benefitId: integer()
+      .notNull()
+      .references(() => benefits.id, { onDelete: "cascade" }),
+    dueDate: text().notNull(),
+    value: real().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.benefitId, t.dueDate] })],
+);
+
+/** A measurement entered by hand: who measured, when, and why it looks as it does. */
+export const benefitMeasurements = sqliteTable(
+  "benefit_measurements",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    benefitId: integer()
+      .notNull()
+      .references(() => benefits.id, { onDelete: "cascade" }),
+    measuredOn: text().notNull(),
+    value: real().notNull(),
+    comment: text(),
+    recordedByUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    recordedByName: text().notNull(),
+    recordedAt: text().notNull(),
+  },
+  (t) => [index("benefit_measurements_benefit_idx").on(t.benefitId, t.measuredOn)],
+);
+
+/**
+ * An approved version of a project's benefit plan: the plan as it stood (project, map, benefits
+ * with baselines and targets) frozen as JSON, with the phase, who approved it and when.
+ */
+export const benefitPlanVersions = sqliteTable(
+  "benefit_plan_versions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    phase: text({ enum: PROJECT_PHASES }).notNull(),
+    approvedByName: text().notNull(),
+    approvedOn: text().notNull(),
+    recordedByUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    recordedAt: text().notNull(),
+    comment: text(),
+    content: text().notNull(),
+  },
+  (t) => [uniqueIndex("benefit_plan_versions_number_idx").on(t.projectId, t.number)],
+);
