@@ -87,6 +87,10 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.deleteMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurementId: 999 }),
   "benefits.approvePlan": (m, db) => ({ projectId: projectOf(db, m), planHash: "0".repeat(16), approvedByName: "Kari", approvedOn: "2026-01-01", comment: null }),
   "benefits.followUp": null,
+  "ideas.list": null,
+  "ideas.get": () => ({ id: 999_999 }),
+  "ideas.submit": (m) => ({ municipalityNumber: m, idea: { title: "Idé", problem: "Problem", sector: "helseVelferd", expectedBenefits: "Gevinster", roughCostNok: 1000, participants: [] } }),
+  "ideas.step": () => ({ id: 999_999, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke aktuelt" } }),
   "systems.list": (m) => ({ municipalityNumber: m }),
   "systems.save": (m) => ({
     municipalityNumber: m,

@@ -4,6 +4,7 @@ import { adminRouter } from "./routers/admin/admin.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
 import { benefitsRouter } from "./routers/benefits/benefits.router";
+import { ideasRouter } from "./routers/ideas/ideas.router";
 import { importsRouter } from "./routers/imports/imports.router";
 import { peersRouter } from "./routers/peers/peers.router";
 import { registerRouter } from "./routers/register/register.router";
@@ -29,6 +30,7 @@ export const appRouter = router({
   systems: systemsRouter,
   quality: qualityRouter,
   benefits: benefitsRouter,
+  ideas: ideasRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,3 +18,4 @@ export * from "./queries/quality-components";
 export * from "./queries/quality";
 export * from "./queries/counters";
 export * from "./queries/benefits";
+export * from "./queries/ideas";

@@ -38,3 +38,4 @@ export * from "./quality/report";
 export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
+export * from "./pipeline/ideas";

@@ -5,3 +5,4 @@ export * from "./auth";
 export * from "./peers";
 export * from "./quality";
 export * from "./benefits";
+export * from "./ideas";

@@ -33,6 +33,12 @@ export const PERMISSIONS = [
   "benefits.read",
   "benefits.edit",
   "benefits.approve",
+  "ideas.read",
+  "ideas.submit",
+  "ideas.prioritize",
+  "ideas.compile",
+  "ideas.decide",
+  "sector.read",
   "users.manage",
   "audit.read",
   "reference.import",
@@ -75,6 +81,15 @@ export const PERMISSION_TABLE: Record<
   "benefits.read": { everywhere: ["admin", "board", "secretariat"], ownOrganisation: ["manager", "finance"] },
   "benefits.edit": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
   "benefits.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  // The project-idea pipeline: the sector bodies see every idea, a municipality its own. Each step
+  // belongs to one role; a sector council prioritizes only its own sector's ideas (checked per idea).
+  "ideas.read": { everywhere: ["admin", "board", "secretariat", "sectorCouncil"], ownOrganisation: ["manager", "finance"] },
+  "ideas.submit": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  "ideas.prioritize": { everywhere: ["admin", "sectorCouncil"], ownOrganisation: [] },
+  "ideas.compile": { everywhere: ["admin", "secretariat"], ownOrganisation: [] },
+  "ideas.decide": { everywhere: ["admin", "board"], ownOrganisation: [] },
+  // The sector at a glance: coverage, distributions and the benefit portfolio across municipalities.
+  "sector.read": { everywhere: ["admin", "board", "secretariat", "sectorCouncil"], ownOrganisation: [] },
   "users.manage": { everywhere: ["admin"], ownOrganisation: [] },
   "audit.read": { everywhere: ["admin"], ownOrganisation: [] },
   // Register and SSB statistics: shared reference data, changed by admins only.

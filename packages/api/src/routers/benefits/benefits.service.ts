@@ -7,6 +7,7 @@ import {
   deleteMeasurement,
   deleteProject,
   getBenefit,
+  getIdeaOfProject,
   getMunicipalityByNumber,
   getPlanVersion,
   getProject,
@@ -189,6 +190,8 @@ export function getProjectDetail(db: Db, projectId: number, session: Session, no
     // A new version is due at each phase end: the approved one was for another phase.
     newVersionDue: latest ? latest.phase !== project.phase : false,
     people: listOrganisationPeople(db, project.ownerOrganisationId),
+    // A project the board said yes to must get a benefit plan: the page asks for one.
+    fromIdea: getIdeaOfProject(db, project.id),
     today,
     viewer: { userId: session.user.id },
   };

@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+import { can, SECTORS, type RoleGrant, type Sector } from "../auth/permissions";
+
+/**
+ * The project-idea pipeline (DESIGN.md §5): a municipality submits an idea (innmeldt), the sector
+ * council of its sector prioritizes it (vurdert av KPR), the secretariat compiles a recommendation
+ * (sammenstilt), and the programme board decides yes or no (besluttet). A yes becomes a joint
+ * project that must get a benefit plan. Each step belongs to one role.
+ */
+export const IDEA_STATUSES = ["submitted", "prioritized", "compiled", "approved", "rejected", "withdrawn"] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+
+export const IDEA_ACTIONS = ["prioritize", "compile", "decide", "withdraw"] as const;
+export type IdeaAction = (typeof IDEA_ACTIONS)[number];
+
+/** From which status each action may be taken. Decided and withdrawn ideas are final. */
+const FROM: Record<IdeaAction, readonly IdeaStatus[]> = {
+  // A council may revise its score until the secretariat has compiled.
+  prioritize: ["submitted", "prioritized"],
+  compile: ["prioritized", "compiled"],
+  decide: ["compiled"],
+  withdraw: ["submitted", "prioritized", "compiled"],
+};
+
+export function ideaActionAllowed(status: IdeaStatus, action: IdeaAction): boolean {
+  return FROM[action].includes(status);
+}
+
+export function nextIdeaStatus(action: Exclude<IdeaAction, "decide">): IdeaStatus;
+export function nextIdeaStatus(action: "decide", decision: "yes" | "no"): IdeaStatus;
+export function nextIdeaStatus(action: IdeaAction, decision?: "yes" | "no"): IdeaStatus {
+  if (action === "prioritize") return "prioritized";
+  if (action === "compile") return "compiled";
+  if (action === "withdraw") return "withdrawn";
+  return decision === "yes" ? "approved" : "rejected";
+}
+
+/**
+ * Who may take a step: the submitting municipality withdraws; the sector council of the idea's
+ * sector prioritizes; the secretariat compiles; the board decides. Admins may do each.
+ */
+export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, idea: { organisationId: number; sector: Sector }): boolean {
+  switch (action) {
+    case "withdraw":
+      return can(grants, "ideas.submit", idea.organisationId);
+    case "prioritize":
+      return grants.some((g) => g.role === "admin" || (g.role === "sectorCouncil" && g.sector === idea.sector));
+    case "compile":
+      return can(grants, "ideas.compile");
+    case "decide":
+      return can(grants, "ideas.decide");
+  }
+}
+
+/** The ideas' actions a user could take now, for the buttons (the server checks again). */
+export function availableIdeaActions(grants: readonly RoleGrant[], idea: { status: IdeaStatus; organisationId: number; sector: Sector }): IdeaAction[] {
+  return IDEA_ACTIONS.filter((a) => ideaActionAllowed(idea.status, a) && mayActOnIdea(grants, a, idea));
+}
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const IdeaInputSchema = z.object({
+  title: Text(200),
+  problem: Text(4_000),
+  sector: z.enum(SECTORS),
+  expectedBenefits: Text(4_000),
+  /** A rough cost in kroner. */
+  roughCostNok: z.number().int().min(0).max(100_000_000_000),
+  /** Other municipalities that take part (municipality numbers). */
+  participants: z.array(z.string().regex(/^\d{4}$/)).max(400),
+});
+export type IdeaInput = z.infer<typeof IdeaInputSchema>;
+
+export const IdeaStepSchema = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("prioritize"), score: z.number().int().min(1).max(5), comment: Text(2_000) }),
+  z.object({ action: z.literal("compile"), recommendation: z.enum(["yes", "no"]), comment: Text(2_000) }),
+  z.object({ action: z.literal("decide"), decision: z.enum(["yes", "no"]), comment: Text(2_000) }),
+  z.object({ action: z.literal("withdraw"), comment: Text(2_000) }),
+]);
+export type IdeaStep = z.infer<typeof IdeaStepSchema>;
