@@ -88,6 +88,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.approvePlan": (m, db) => ({ projectId: projectOf(db, m), planHash: "0".repeat(16), approvedByName: "Kari", approvedOn: "2026-01-01", comment: null }),
   "benefits.followUp": null,
   "ideas.list": null,
+  "sector.dashboard": () => ({ year: 2024 }),
+  "sector.portfolio": null,
   "ideas.get": () => ({ id: 999_999 }),
   "ideas.submit": (m) => ({ municipalityNumber: m, idea: { title: "Idé", problem: "Problem", sector: "helseVelferd", expectedBenefits: "Gevinster", roughCostNok: 1000, participants: [] } }),
   "ideas.step": () => ({ id: 999_999, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke aktuelt" } }),

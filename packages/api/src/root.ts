@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth/auth.router";
 import { benchmarksRouter } from "./routers/benchmarks/benchmarks.router";
 import { benefitsRouter } from "./routers/benefits/benefits.router";
 import { ideasRouter } from "./routers/ideas/ideas.router";
+import { sectorRouter } from "./routers/sector/sector.router";
 import { importsRouter } from "./routers/imports/imports.router";
 import { peersRouter } from "./routers/peers/peers.router";
 import { registerRouter } from "./routers/register/register.router";
@@ -31,6 +32,7 @@ export const appRouter = router({
   quality: qualityRouter,
   benefits: benefitsRouter,
   ideas: ideasRouter,
+  sector: sectorRouter,
 });
 
 export type AppRouter = typeof appRouter;

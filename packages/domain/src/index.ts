@@ -39,3 +39,4 @@ export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
 export * from "./pipeline/ideas";
+export * from "./sector/dashboard";

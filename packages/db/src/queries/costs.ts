@@ -225,3 +225,15 @@ export function countReportsByYear(db: DbOrTx): Map<number, Record<ReportStatus,
   }
   return byYear;
 }
+
+/** Each organisation's cost report status in one year (no row: not started). */
+export function listCostReportStatuses(db: DbOrTx, year: number): Map<number, ReportStatus> {
+  return new Map(
+    db
+      .select({ organisationId: costReports.organisationId, status: costReports.status })
+      .from(costReports)
+      .where(eq(costReports.year, year))
+      .all()
+      .map((r) => [r.organisationId, r.status] as const),
+  );
+}

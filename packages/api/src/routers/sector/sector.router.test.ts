@@ -1,0 +1,56 @@
+import { listIndicatorValues, listMunicipalities } from "@malestokk/db";
+import { ratioOfSums } from "@malestokk/domain";
+import { describe, expect, it } from "vitest";
+
+import { expectAppError, expectTrpcError, saveDraftTotal, setupApi } from "../../test-helpers";
+
+describe("sector dashboard (issue 9)", () => {
+  it("gives coverage by county and KOSTRA group, each indicator's national figure from approved values, and the mail trend", async () => {
+    const api = setupApi();
+    // One municipality back to draft: it counts as missing and its figure stays out.
+    await saveDraftTotal(api, "0301", 2024, 123_456_789);
+    const d = await api.as("board@demo.example").sector.dashboard({ year: 2024 });
+    expect(d.units).toBe(357);
+    expect(d.coverage.byCounty.reduce((n, c) => n + c.units, 0)).toBe(357);
+    expect(d.coverage.byKostraGroup.reduce((n, c) => n + c.units, 0)).toBe(357);
+    const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
+    expect(d.coverage.missing).toHaveLength(357 - approved);
+    expect(d.coverage.missing.find((m) => m.number === "0301")?.status).toBe("draft");
+
+    const municipalityIds = new Set(listMunicipalities(api.db).map((m) => m.id));
+    const rows = listIndicatorValues(api.db, "K1", [2024]).filter((r) => municipalityIds.has(r.organisationId));
+    const k1 = d.indicators.find((i) => i.code === "K1");
+    expect(k1?.national.ratioOfSums).toBeCloseTo(ratioOfSums(rows) ?? Number.NaN, 6);
+    expect(k1?.national.n).toBe(rows.length);
+    expect(rows.some((r) => r.organisationId === listMunicipalities(api.db).find((m) => m.number === "0301")?.id)).toBe(false);
+    expect(k1?.movement).not.toBeNull();
+    expect(k1?.groups.reduce((n, g) => n + g.n, 0)).toBe(rows.length);
+    expect(d.indicators).toHaveLength(21);
+    expect(d.mailTrend.reference).toEqual({ year: 2014, percent: 28 });
+    expect(d.mailTrend.points.find((p) => p.year === 2024)?.ratioOfSums).toBeGreaterThan(0);
+  });
+
+  it("is the sector bodies' view only", async () => {
+    const api = setupApi();
+    expectAppError(await expectTrpcError(() => api.as("manager.0301@demo.example").sector.dashboard({})), "FORBIDDEN");
+    expect((await api.as("council@demo.example").sector.dashboard({})).year).toBe(2025);
+  });
+});
+
+describe("sector benefit portfolio (issue 9)", () => {
+  it("sums every municipality's plans by sector and status, over time, and lists the joint projects", async () => {
+    const api = setupApi();
+    const p = await api.as("board@demo.example").sector.portfolio();
+    // Four demo municipalities with two projects each, and one joint project.
+    expect(p.projects).toBe(9);
+    expect(p.totals.cash.expectedNok).toBe(4 * 400_000);
+    expect(p.bySector.map((s) => s.sector)).toEqual(["common", "helseVelferd"]);
+    expect(p.bySector.reduce((n, s) => n + s.totals.benefits + s.totals.disBenefits, 0)).toBe(p.totals.benefits + p.totals.disBenefits);
+    expect(p.joint).toEqual([
+      expect.objectContaining({ name: "Felles innbyggerportal", owner: { number: "0301", name: "Oslo" }, participants: [expect.objectContaining({ number: "1103" }), expect.objectContaining({ number: "4601" })] }),
+    ]);
+    const y2025 = p.overTime.find((y) => y.year === 2025);
+    expect(y2025?.cash.realizedNok).toBe(4 * 280_000);
+    expect(y2025?.cash.plannedNok).toBeGreaterThan(y2025?.cash.realizedNok ?? 0);
+  });
+});

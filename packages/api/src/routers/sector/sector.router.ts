@@ -1,0 +1,13 @@
+import { MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
+import { z } from "zod";
+
+import { permissionProcedure, router } from "../../trpc";
+import { getSectorDashboard, getSectorPortfolio } from "./sector.service";
+
+/** The programme board's view of the whole sector (issue 9): approved figures and plans only. */
+export const sectorRouter = router({
+  dashboard: permissionProcedure("sector.read")
+    .input(z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR).optional() }))
+    .query(({ ctx, input }) => getSectorDashboard(ctx.db, input)),
+  portfolio: permissionProcedure("sector.read").query(({ ctx }) => getSectorPortfolio(ctx.db, ctx.now())),
+});

@@ -1,0 +1,131 @@
+import {
+  getReportingYear,
+  listAllProjects,
+  listBenefits,
+  listCostReportStatuses,
+  listIndicatorValues,
+  listMunicipalities,
+  listReportingYears,
+  type Db,
+} from "@malestokk/db";
+import {
+  coverageBy,
+  INDICATORS,
+  movement,
+  portfolioOverTime,
+  portfolioTotals,
+  sectorDistribution,
+  summarizeBenefit,
+  SVARUT_REFERENCE,
+  type BenefitStatus,
+  type ProjectSector,
+} from "@malestokk/domain";
+
+import { AppError } from "../../errors";
+import { osloDate } from "../benefits/benefits.service";
+
+const APPROVED_ONLY = { all: false, organisationIds: new Set<number>() } as const;
+
+/**
+ * The sector for one year: who has reported (by county and KOSTRA group, and who is still missing),
+ * every indicator's national and group distribution from approved figures with the movement from
+ * the year before, and the long trend of the digital mail share from the 2014 reference.
+ */
+export function getSectorDashboard(db: Db, args: { year?: number | undefined }) {
+  const years = listReportingYears(db).map((y) => y.year);
+  const year = args.year ?? years.at(-1) ?? 0;
+  if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
+  const municipalities = listMunicipalities(db);
+  const ids = new Set(municipalities.map((m) => m.id));
+  const statuses = listCostReportStatuses(db, year);
+  const kostraName = new Map(municipalities.map((m) => [m.kostraGroup, m.kostraGroupName]));
+  const countyName = new Map(municipalities.map((m) => [m.countyNumber, m.countyName]));
+  const previous = years.includes(year - 1) ? year - 1 : null;
+  const indicators = INDICATORS.map((indicator) => {
+    const rows = listIndicatorValues(db, indicator.code, previous === null ? [year] : [previous, year], APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
+    const current = rows.filter((r) => r.year === year);
+    const national = sectorDistribution(current, indicator.scale);
+    const before = previous === null ? null : sectorDistribution(rows.filter((r) => r.year === previous), indicator.scale);
+    const groupOf = new Map(municipalities.map((m) => [m.id, m.kostraGroup]));
+    const groups = [...new Set(municipalities.map((m) => m.kostraGroup))]
+      .filter((g): g is string => g !== null)
+      .sort()
+      .map((group) => ({ group, name: kostraName.get(group) ?? group, ...sectorDistribution(current.filter((r) => groupOf.get(r.organisationId) === group), indicator.scale) }));
+    return {
+      code: indicator.code,
+      dimension: indicator.dimension,
+      national,
+      movement: movement(national.ratioOfSums, before?.ratioOfSums ?? null),
+      coverage: { approved: national.n, units: municipalities.length },
+      groups,
+    };
+  });
+  const trend = listIndicatorValues(db, "S3", years, APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
+  const deadline = getReportingYear(db, year)?.deadline ?? null;
+  return {
+    year,
+    years,
+    previousYear: previous,
+    units: municipalities.length,
+    deadline,
+    coverage: {
+      byCounty: coverageBy(
+        municipalities.map((m) => ({ id: m.id, group: m.countyNumber })),
+        statuses,
+      ).map((c) => ({ ...c, name: c.group === null ? null : (countyName.get(c.group) ?? c.group) })),
+      byKostraGroup: coverageBy(
+        municipalities.map((m) => ({ id: m.id, group: m.kostraGroup })),
+        statuses,
+      ).map((c) => ({ ...c, name: c.group === null ? null : (kostraName.get(c.group) ?? c.group) })),
+      missing: municipalities
+        .filter((m) => statuses.get(m.id) !== "approved")
+        .map((m) => ({ number: m.number, name: m.name, countyName: m.countyName, status: statuses.get(m.id) ?? null })),
+    },
+    indicators,
+    mailTrend: {
+      reference: SVARUT_REFERENCE,
+      points: years.map((y) => ({ year: y, ...sectorDistribution(trend.filter((r) => r.year === y), 100) })).map((p) => ({ year: p.year, ratioOfSums: p.ratioOfSums, n: p.n })),
+    },
+  };
+}
+
+/** Every municipality's benefit plans: by sector and status, planned against realized kroner over the years, and the joint projects. */
+export function getSectorPortfolio(db: Db, now: Date) {
+  const today = osloDate(now);
+  const projects = listAllProjects(db);
+  const benefits = listBenefits(
+    db,
+    projects.map((p) => p.id),
+  );
+  const summaries = benefits.map((b) => ({
+    benefit: b,
+    sector: projects.find((p) => p.id === b.projectId)?.sector ?? "common",
+    summary: summarizeBenefit(
+      { direction: b.indicator.direction, disBenefit: b.disBenefit, cash: b.cash, annualValueNok: b.annualValueNok, frequency: b.indicator.frequency, baseline: b.baseline, targets: b.targets, measurements: b.measurements },
+      today,
+    ),
+  }));
+  const sectors = [...new Set(projects.map((p) => p.sector))].sort() as ProjectSector[];
+  const dates = benefits.flatMap((b) => [b.baseline.date, ...b.targets.map((t) => t.date)]).sort();
+  const first = Number((dates[0] ?? today).slice(0, 4));
+  const last = Math.min(Number((dates.at(-1) ?? today).slice(0, 4)), first + 20);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  return {
+    today,
+    projects: projects.length,
+    bySector: sectors.map((sector) => {
+      const own = summaries.filter((s) => s.sector === sector);
+      return {
+        sector,
+        projects: projects.filter((p) => p.sector === sector).length,
+        totals: portfolioTotals(own.map((s) => ({ cash: s.benefit.cash, disBenefit: s.benefit.disBenefit, summary: s.summary }))),
+      };
+    }),
+    totals: portfolioTotals(summaries.map((s) => ({ cash: s.benefit.cash, disBenefit: s.benefit.disBenefit, summary: s.summary }))),
+    overTime: portfolioOverTime(benefits, years),
+    joint: projects
+      .filter((p) => p.participants.length > 0)
+      .map((p) => ({ id: p.id, name: p.name, sector: p.sector, phase: p.phase, owner: { number: p.ownerNumber, name: p.ownerName }, participants: p.participants.map(({ number, name }) => ({ number, name })) })),
+    statuses: ["onTrack", "atRisk", "offTrack", "realized", "noData"] as BenefitStatus[],
+  };
+}
