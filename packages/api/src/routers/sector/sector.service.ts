@@ -18,7 +18,6 @@ import {
   summarizeBenefit,
   SVARUT_REFERENCE,
   type BenefitStatus,
-  type ProjectSector,
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
@@ -105,7 +104,7 @@ export function getSectorPortfolio(db: Db, now: Date) {
       today,
     ),
   }));
-  const sectors = [...new Set(projects.map((p) => p.sector))].sort() as ProjectSector[];
+  const sectors = [...new Set(projects.map((p) => p.sector))].sort();
   const dates = benefits.flatMap((b) => [b.baseline.date, ...b.targets.map((t) => t.date)]).sort();
   const first = Number((dates[0] ?? today).slice(0, 4));
   const last = Math.min(Number((dates.at(-1) ?? today).slice(0, 4)), first + 20);
