@@ -5,7 +5,7 @@ const restrict = (patterns, extra = {}) => ({
   "@typescript-eslint/no-restricted-imports": ["error", { patterns, ...extra }],
 });
 
-const FEATURES = ["municipalities", "costs", "maturity", "benefits", "benchmarks", "sector"];
+const FEATURES = ["municipalities", "costs", "maturity", "benefits", "benchmarks", "sector", "ideas"];
 
 /** Who may import what (STYLE.md §1). Dependencies point one way: domain ← db ← api ← server. */
 export const boundaries = tseslint.config(

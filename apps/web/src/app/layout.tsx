@@ -1,4 +1,5 @@
 import { Alert, Button, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
+import { can } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -49,7 +50,7 @@ function DemoBanner() {
   );
 }
 
-function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
+function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: boolean; canSeeSector: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -68,6 +69,16 @@ function UserMenu({ email, isAdmin }: { email: string; isAdmin: boolean }) {
         </li>
         <li>
           <NavLink to="/sammenlign">{t("nav.compare")}</NavLink>
+        </li>
+        {canSeeSector && (
+          <li>
+            <NavLink to="/sektor" end>
+              {t("nav.sector")}
+            </NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to="/ideer">{t("nav.ideas")}</NavLink>
         </li>
         {isAdmin && (
           <>
@@ -131,6 +142,7 @@ export function Layout() {
   const sessionLost = useSessionLost();
   const isPublic = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.public === true);
   const isAdmin = grantsOf(me.data).some((g) => g.role === "admin");
+  const canSeeSector = can(grantsOf(me.data), "sector.read");
 
   let content;
   if (isPublic) content = <Outlet />;
@@ -148,7 +160,7 @@ export function Layout() {
             <span className="app-header__name">{t("app.name")}</span>
             <span className="app-header__tagline">{t("app.tagline")}</span>
           </Link>
-          {me.data && <UserMenu email={me.data.email} isAdmin={isAdmin} />}
+          {me.data && <UserMenu email={me.data.email} isAdmin={isAdmin} canSeeSector={canSeeSector} />}
           <LanguageSwitch />
         </div>
       </header>

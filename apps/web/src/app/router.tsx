@@ -30,6 +30,12 @@ export const routes: RouteObject[] = [
       { path: "kommune/:number/profil", lazy: page(() => import("./routes/profile.route")) },
       { path: "kommune/:number/indikator/:code", lazy: page(() => import("./routes/indicator.route")) },
       { path: "kommune/:number/fagsystemer", lazy: page(() => import("./routes/systems.route")) },
+      { path: "kommune/:number/gevinster", lazy: page(() => import("./routes/benefits.route")) },
+      { path: "gevinster/prosjekt/:projectId", lazy: page(() => import("./routes/project.route")) },
+      { path: "sektor", lazy: page(() => import("./routes/sector.route")) },
+      { path: "sektor/gevinster", lazy: page(() => import("./routes/sector-portfolio.route")) },
+      { path: "ideer", lazy: page(() => import("./routes/ideas.route")) },
+      { path: "ideer/:id", lazy: page(() => import("./routes/ideas.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
       {
         path: "tilbakestill-passord",

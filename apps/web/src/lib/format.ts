@@ -35,3 +35,10 @@ const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 export function formatScore(value: number): string {
   return twoDecimals.format(value);
 }
+
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: "UTC" });
+
+/** A calendar date (YYYY-MM-DD) such as "31. des. 2025", the same in every time zone. */
+export function formatDate(isoDate: string): string {
+  return dayFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}

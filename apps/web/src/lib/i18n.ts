@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
-import { initReactI18next } from "react-i18next";
+import { initReactI18next, useTranslation } from "react-i18next";
 
 import nbAdmin from "../locales/nb.admin.json";
 import nbCosts from "../locales/nb.costs.json";
@@ -67,8 +67,20 @@ export function createI18n(extra: Partial<Record<Language, Translation>> = {}): 
 
 /** Switches language, loading its texts first when needed; the choice is remembered. */
 export async function setLanguage(instance: I18n, language: Language): Promise<void> {
-  if (language !== "nb" && !instance.hasResourceBundle(language, "translation")) {
-    instance.addResourceBundle(language, "translation", await LOADERS[language]());
+  // An area's texts may be in already (useLocaleArea): look for a shared text, not for the bundle.
+  if (language !== "nb" && !instance.exists("app.name", { lng: language, fallbackLng: false })) {
+    instance.addResourceBundle(language, "translation", await LOADERS[language](), true, false);
   }
   await instance.changeLanguage(language);
+}
+
+/**
+ * Adds the texts of an area that loads with its own route (both languages are small), so they stay
+ * out of the first page's JavaScript (QUALITY.md P-4). Call at the top of the route's component.
+ */
+export function useLocaleArea(area: string, texts: Record<Language, Translation>): void {
+  const { i18n } = useTranslation();
+  for (const language of LANGUAGES) {
+    if (!i18n.getResource(language, "translation", area)) i18n.addResourceBundle(language, "translation", { [area]: texts[language] }, true, false);
+  }
 }

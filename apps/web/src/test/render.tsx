@@ -81,5 +81,5 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
       <RouterProvider router={router} />
     </Providers>,
   );
-  return { ...utils, router, db, i18n };
+  return { ...utils, router, db, sqlite: connection.sqlite, i18n };
 }

@@ -1,8 +1,11 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import { CooperativeList } from "../../features/municipalities/cooperative-list";
 import { MunicipalityList } from "../../features/municipalities/municipality-list";
+
+// Its texts and query stay out of the first page's bundle (QUALITY.md P-4).
+const FollowUp = lazy(() => import("../../features/benefits/follow-up"));
 
 export default function MunicipalityListRoute() {
   const { t } = useTranslation();
@@ -11,6 +14,9 @@ export default function MunicipalityListRoute() {
   }, [t]);
   return (
     <div className="stack">
+      <Suspense fallback={null}>
+        <FollowUp />
+      </Suspense>
       <MunicipalityList />
       <CooperativeList />
     </div>

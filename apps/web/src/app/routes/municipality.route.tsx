@@ -20,6 +20,7 @@ export default function MunicipalityRoute() {
   const query = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid, retry: false });
   const name = query.data?.name;
   const canReadCosts = useCan("costs.read", query.data?.id ?? null);
+  const canReadBenefits = useCan("benefits.read", query.data?.id ?? null);
   // Sharing a peer set needs a role in this municipality itself (the server checks it too).
   const belongsHere = useHasRoleIn(query.data?.id ?? null);
   useEffect(() => {
@@ -69,6 +70,11 @@ export default function MunicipalityRoute() {
       <Paragraph>
         <Link to={`/kommune/${m.number}/profil`}>{t("municipalities.profileLink")}</Link>
       </Paragraph>
+      {canReadBenefits && (
+        <Paragraph>
+          <Link to={`/kommune/${m.number}/gevinster`}>{t("municipalities.benefitsLink")}</Link>
+        </Paragraph>
+      )}
       <K1Benchmark municipalityNumber={m.number} municipalityName={m.name} canShareWithMunicipality={belongsHere} />
       <PopulationFacts municipalityNumber={m.number} name={m.name} />
       {canReadCosts ? (

@@ -5,10 +5,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { formatIndicatorValue } from "../../components/indicator-format";
 import { Loading, QueryError } from "../../components/query-state";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
-import { formatDecimal, formatNok, formatScore } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
@@ -17,13 +17,8 @@ type Item = Profile["items"][number];
 const DIMENSIONS: readonly Dimension[] = ["cost", "quality", "scope"];
 const percentile = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
 
-/** A value in the indicator's own unit, Norwegian style. */
-export function formatIndicatorValue(code: string, value: number): string {
-  const unit = getIndicator(code)?.unit;
-  if (unit === "NOK") return formatNok(Math.round(value));
-  if (unit === "percent") return `${formatDecimal(value)} %`;
-  return formatScore(value);
-}
+// Other pages import it from here too.
+export { formatIndicatorValue };
 
 function isUncertain(item: Item): boolean {
   // Q2 and Q3 divide by respondents: fewer than 10 make the mean uncertain.

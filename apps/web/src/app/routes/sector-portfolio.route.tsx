@@ -1,0 +1,5 @@
+import { SectorRoute } from "./sector.route";
+
+export default function SectorPortfolioRoute() {
+  return <SectorRoute view="portfolio" />;
+}

@@ -1,0 +1,237 @@
+import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { getIndicator, MeasurementInputSchema, type FieldIssue } from "@malestokk/domain";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ConfirmDialog } from "../../components/confirm-dialog";
+import { TableScroll } from "../../components/table-scroll";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatDate, formatDecimal, formatNok } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { BenefitChart } from "./benefit-chart";
+import { parseDecimal } from "./benefit-draft";
+import { benefitIssueText, STATUS_COLOURS } from "./texts";
+
+export type BenefitView = RouterOutputs["benefits"]["project"]["benefits"][number];
+
+const show = (value: number, unit: string) => `${formatDecimal(value)} ${unit}`;
+
+/** One benefit: its facts, status in words, the chart of plan against measurements, and the measurements. */
+export function BenefitCard(props: { projectId: number; benefit: BenefitView; canEdit: boolean; today: string; onEdit: () => void; onDelete: () => void }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "nb";
+  const b = props.benefit;
+  const unit = b.indicator.unit;
+  const linked = b.linkedIndicatorCode ? getIndicator(b.linkedIndicatorCode) : undefined;
+  const headingId = `benefit-${b.id}-heading`;
+  return (
+    <article className="benefit-card stack" aria-labelledby={headingId} data-testid={`benefit-${b.id}`}>
+      <Heading level={3} data-size="xs" id={headingId}>
+        {b.title}{" "}
+        <Tag data-size="sm" data-color={STATUS_COLOURS[b.summary.status]} data-testid="benefit-status">
+          {t(`benefits.status.${b.summary.status}`)}
+        </Tag>{" "}
+        {b.disBenefit && <Tag data-size="sm" data-color="warning">{t("benefits.benefits.disBenefit")}</Tag>}
+      </Heading>
+      {b.description && <Paragraph>{b.description}</Paragraph>}
+      {b.latest && (
+        <Paragraph data-testid="benefit-latest">
+          {t("benefits.benefits.latest", { value: show(b.latest.value, unit), date: formatDate(b.latest.date), planned: show(b.latest.planned, unit) })}
+        </Paragraph>
+      )}
+      {b.summary.overdue && b.summary.nextDue && (
+        <Alert data-color="warning" data-size="sm">
+          {t("benefits.benefits.overdue", { date: formatDate(b.summary.nextDue) })}
+        </Alert>
+      )}
+      <dl className="benefit-facts">
+        <dt>{t("benefits.benefits.owner")}</dt>
+        <dd>{b.ownerName}</dd>
+        <dt>{t("benefits.benefits.type")}</dt>
+        <dd>
+          {t(`benefits.types.${b.type}`)} · {b.cash ? t("benefits.benefits.cash") : t("benefits.benefits.nonCash")} · {b.quantitative ? t("benefits.benefits.quantitative") : t("benefits.benefits.qualitative")}
+        </dd>
+        <dt>{t("benefits.benefits.valuation")}</dt>
+        <dd>
+          {t(`benefits.valuations.${b.valuation}`)}
+          {b.annualValueNok !== null && ` · ${t("benefits.benefits.value")}: ${formatNok(b.annualValueNok)}`}
+        </dd>
+        <dt>{t("benefits.benefits.indicator")}</dt>
+        <dd>
+          {b.indicator.name} ({unit}) · {t(`benefits.directions.${b.indicator.direction}`)}
+        </dd>
+        {b.indicator.method && (
+          <>
+            <dt>{t("benefits.benefits.method")}</dt>
+            <dd>{b.indicator.method}</dd>
+          </>
+        )}
+        <dt>{t("benefits.benefits.frequency")}</dt>
+        <dd>{t(`benefits.frequencies.${b.indicator.frequency}`)}</dd>
+        <dt>{t("benefits.benefits.baseline")}</dt>
+        <dd>
+          {show(b.baseline.value, unit)} ({formatDate(b.baseline.date)})
+        </dd>
+        <dt>{t("benefits.benefits.targets")}</dt>
+        <dd>{b.targets.map((x) => t("benefits.benefits.target", { value: show(x.value, unit), date: formatDate(x.date) })).join("; ")}</dd>
+        {b.summary.nextDue && (
+          <>
+            <dt>{t("benefits.benefits.nextDue")}</dt>
+            <dd>{formatDate(b.summary.nextDue)}</dd>
+          </>
+        )}
+      </dl>
+      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: `${linked.code} ${linked.name[language]}` })}</Paragraph>}
+      <BenefitChart benefit={b} language={language} />
+      <Measurements projectId={props.projectId} benefit={b} canEdit={props.canEdit && !linked} today={props.today} />
+      {props.canEdit && (
+        <div className="button-row no-print">
+          <Button variant="secondary" data-size="sm" onClick={props.onEdit}>
+            {t("benefits.benefits.edit")}
+          </Button>
+          <Button variant="tertiary" data-color="danger" data-size="sm" onClick={props.onDelete}>
+            {t("benefits.benefits.delete")}
+          </Button>
+        </div>
+      )}
+    </article>
+  );
+}
+
+function Measurements({ projectId, benefit, canEdit, today }: { projectId: number; benefit: BenefitView; canEdit: boolean; today: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState("");
+  const [date, setDate] = useState(today);
+  const [comment, setComment] = useState("");
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<{ id: number; date: string; value: number } | null>(null);
+  const refresh = () => queryClient.invalidateQueries(trpc.benefits.pathFilter());
+  const add = useMutation(
+    trpc.benefits.addMeasurement.mutationOptions({
+      onSuccess: async () => {
+        setValue("");
+        setComment("");
+        setIssues([]);
+        setMessage(t("benefits.measurements.added"));
+        await refresh();
+      },
+      onError: (error) => setIssues(readAppError(error)?.issues ?? [{ path: [], code: "NETWORK", params: {} }]),
+    }),
+  );
+  const remove = useMutation(
+    trpc.benefits.deleteMeasurement.mutationOptions({
+      onSuccess: async () => {
+        setDeleting(null);
+        setMessage(t("benefits.measurements.deleted"));
+        await refresh();
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage(null);
+    const number = parseDecimal(value);
+    if (Number.isNaN(number)) {
+      setIssues([{ path: ["value"], code: value.trim() === "" ? "REQUIRED" : "NOT_A_NUMBER", params: { value } }]);
+      return;
+    }
+    const parsed = MeasurementInputSchema.safeParse({ value: number, date, comment: comment.trim() === "" ? null : comment });
+    if (!parsed.success) {
+      setIssues([{ path: ["date"], code: "DATE_FORMAT", params: {} }]);
+      return;
+    }
+    add.mutate({ projectId, benefitId: benefit.id, measurement: parsed.data });
+  };
+  // A measurement before the baseline is the same rule seen from the measurement's side.
+  const errorOf = (field: string) => {
+    const issue = issues.find((i) => i.path[0] === field);
+    if (!issue) return undefined;
+    return benefitIssueText(t, issue.code === "BASELINE_AFTER_MEASUREMENT" ? { ...issue, code: "MEASUREMENT_BEFORE_BASELINE" } : issue);
+  };
+  const caption = t("benefits.measurements.caption", { title: benefit.title });
+  const formId = `measurement-${benefit.id}`;
+  return (
+    <section className="stack" aria-labelledby={`${formId}-heading`}>
+      <Heading level={4} data-size="2xs" id={`${formId}-heading`}>
+        {t("benefits.measurements.heading")}
+      </Heading>
+      {benefit.measurements.length === 0 ? (
+        <Paragraph data-size="sm">{t("benefits.measurements.none")}</Paragraph>
+      ) : (
+        <TableScroll label={caption}>
+          <Table data-size="sm" data-testid={`measurements-${benefit.id}`}>
+            <caption className="visually-hidden">{caption}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("benefits.measurements.date")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col" className="numeric">{t("benefits.measurements.value")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("benefits.measurements.who")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("benefits.measurements.comment")}</Table.HeaderCell>
+                {canEdit && <Table.HeaderCell scope="col"><span className="visually-hidden">{t("benefits.measurements.delete", { date: "" })}</span></Table.HeaderCell>}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {benefit.measurements.map((m) => (
+                <Table.Row key={`${m.date}-${m.id ?? "i"}`}>
+                  <Table.Cell>{formatDate(m.date)}</Table.Cell>
+                  <Table.Cell className="numeric">{show(m.value, benefit.indicator.unit)}</Table.Cell>
+                  <Table.Cell>{m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName}</Table.Cell>
+                  <Table.Cell>{m.comment ?? ""}</Table.Cell>
+                  {canEdit && (
+                    <Table.Cell>
+                      {m.id !== null && (
+                        <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => m.id !== null && setDeleting({ id: m.id, date: m.date, value: m.value })}>
+                          {t("benefits.measurements.delete", { date: formatDate(m.date) })}
+                        </Button>
+                      )}
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+      {message && (
+        <Alert data-color="success" data-size="sm" role="status">
+          {message}
+        </Alert>
+      )}
+      {canEdit && (
+        <form className="field-row no-print" onSubmit={submit} noValidate aria-label={t("benefits.measurements.addTitle", { title: benefit.title })}>
+          <Textfield id={`${formId}-value`} label={t("benefits.measurements.valueLabel", { unit: benefit.indicator.unit })} inputMode="decimal" autoComplete="off" value={value} error={errorOf("value")} onChange={(e) => setValue(e.target.value)} />
+          <Textfield id={`${formId}-date`} type="date" label={t("benefits.measurements.dateLabel")} value={date} error={errorOf("date")} onChange={(e) => setDate(e.target.value)} />
+          <Textfield id={`${formId}-comment`} label={t("benefits.measurements.commentLabel")} autoComplete="off" value={comment} onChange={(e) => setComment(e.target.value)} />
+          <div>
+            <Button type="submit" data-size="sm" disabled={add.isPending} aria-busy={add.isPending}>
+              {t("benefits.measurements.add")}
+            </Button>
+          </div>
+        </form>
+      )}
+      {issues.some((i) => i.path.length === 0) && <Alert data-color="danger">{translateError(t, add.error).message}</Alert>}
+      <ConfirmDialog
+        request={
+          deleting && {
+            title: t("benefits.measurements.deleteTitle", { date: formatDate(deleting.date) }),
+            body: t("benefits.measurements.deleteBody", { value: show(deleting.value, benefit.indicator.unit) }),
+            confirmLabel: t("benefits.measurements.delete", { date: formatDate(deleting.date) }),
+            destructive: true,
+          }
+        }
+        pending={remove.isPending}
+        error={remove.error ? translateError(t, remove.error).message : null}
+        onConfirm={() => deleting && remove.mutate({ projectId, benefitId: benefit.id, measurementId: deleting.id })}
+        onCancel={() => {
+          setDeleting(null);
+          remove.reset();
+        }}
+      />
+    </section>
+  );
+}

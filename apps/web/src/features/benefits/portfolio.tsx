@@ -1,0 +1,168 @@
+import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { writeXlsx, type BenefitStatus } from "@malestokk/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+
+import { EmptyState } from "../../components/empty-state";
+import { downloadFile } from "../../components/export-chart";
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { formatDate, formatNok } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { ProjectForm } from "./project-form";
+import { STATUS_COLOURS } from "./texts";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "realized", "noData"];
+
+/** A municipality's benefit portfolio: projects, status counts, and kroner expected against realized. */
+export function Portfolio({ municipalityNumber, canEdit }: { municipalityNumber: string; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const portfolio = useQuery(trpc.benefits.portfolio.queryOptions({ municipalityNumber }));
+  const [creating, setCreating] = useState(false);
+  const create = useMutation(
+    trpc.benefits.createProject.mutationOptions({
+      onSuccess: async ({ id }) => {
+        await queryClient.invalidateQueries(trpc.benefits.pathFilter());
+        void navigate(`/gevinster/prosjekt/${id}`);
+      },
+    }),
+  );
+  if (portfolio.isPending) return <Loading />;
+  if (portfolio.isError) return <QueryError error={portfolio.error} onRetry={() => void portfolio.refetch()} />;
+  const data = portfolio.data;
+  const exportXlsx = () => {
+    const header = [t("benefits.project"), t("benefits.benefitForm.title"), t("benefits.benefits.owner"), t("benefits.statusCounts"), t("benefits.benefits.cash"), t("benefits.benefits.disBenefit"), t("benefits.expected"), t("benefits.realized"), t("benefits.benefits.nextDue")];
+    const rows = data.benefits.map((b) => [
+      data.projects.find((p) => p.id === b.projectId)?.name ?? "",
+      b.title,
+      b.ownerName,
+      t(`benefits.status.${b.summary.status}`),
+      b.cash ? t("benefits.benefits.cash") : t("benefits.benefits.nonCash"),
+      b.disBenefit ? t("benefits.benefits.disBenefit") : "",
+      b.summary.expectedNok,
+      b.summary.realizedNok,
+      b.summary.nextDue,
+    ]);
+    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: t("benefits.crumb"), rows: [header, ...rows] }]), XLSX_TYPE);
+  };
+  return (
+    <div className="stack">
+      <Paragraph>{t("benefits.portfolioIntro")}</Paragraph>
+      {canEdit && !creating && (
+        <div className="button-row no-print">
+          <Button onClick={() => setCreating(true)}>{t("benefits.newProject")}</Button>
+        </div>
+      )}
+      {creating && (
+        <ProjectForm
+          initial={null}
+          pending={create.isPending}
+          error={create.error}
+          onSubmit={(project) => create.mutate({ municipalityNumber, project })}
+          onCancel={() => {
+            setCreating(false);
+            create.reset();
+          }}
+        />
+      )}
+      {data.projects.length === 0 ? (
+        <EmptyState>{canEdit ? t("benefits.emptyBody") : t("benefits.emptyReadOnly")}</EmptyState>
+      ) : (
+        <>
+          <section aria-labelledby="portfolio-totals" className="stack">
+            <Heading level={2} data-size="sm" id="portfolio-totals">
+              {t("benefits.totalsHeading")}
+            </Heading>
+            <Paragraph data-testid="portfolio-counts">
+              {t("benefits.benefitsCount", { count: data.totals.benefits })}
+              {data.totals.disBenefits > 0 && <>, {t("benefits.disBenefitsCount", { count: data.totals.disBenefits })}</>}.{" "}
+              {STATUSES.filter((s) => data.totals.byStatus[s] > 0)
+                .map((s) => `${t(`benefits.status.${s}`)}: ${data.totals.byStatus[s]}`)
+                .join(" · ")}
+            </Paragraph>
+            <TableScroll label={t("benefits.totalsCaption")}>
+              <Table data-testid="portfolio-totals-table">
+                <caption>{t("benefits.totalsCaption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col"><span className="visually-hidden">{t("benefits.benefits.cash")}</span></Table.HeaderCell>
+                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.expected")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.realized")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {(["cash", "nonCash"] as const).map((kind) => (
+                    <Table.Row key={kind}>
+                      <Table.HeaderCell scope="row">{t(`benefits.${kind}Row`)}</Table.HeaderCell>
+                      <Table.Cell className="numeric">{formatNok(data.totals[kind].expectedNok)}</Table.Cell>
+                      <Table.Cell className="numeric">{formatNok(data.totals[kind].realizedNok)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+            <Paragraph data-size="sm">{t("benefits.statusRule")}</Paragraph>
+          </section>
+          <section aria-labelledby="portfolio-projects" className="stack">
+            <Heading level={2} data-size="sm" id="portfolio-projects">
+              {t("benefits.projectsHeading")}
+            </Heading>
+            <div className="button-row no-print">
+              <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
+                {t("benefits.exportXlsx")}
+              </Button>
+            </div>
+            <TableScroll label={t("benefits.projectsCaption")}>
+              <Table data-testid="portfolio-projects">
+                <caption>{t("benefits.projectsCaption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t("benefits.project")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("benefits.owner")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("benefits.phase")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("benefits.planVersion")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("benefits.statusCounts")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.expected")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.realized")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {data.projects.map((p) => (
+                    <Table.Row key={p.id}>
+                      <Table.HeaderCell scope="row">
+                        <Link to={`/gevinster/prosjekt/${p.id}`}>{p.name}</Link>{" "}
+                        {p.joint && <Tag data-size="sm" data-color="info">{t("benefits.joint")}</Tag>}{" "}
+                        {p.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+                      </Table.HeaderCell>
+                      <Table.Cell>{p.owner.name}</Table.Cell>
+                      <Table.Cell>{t(`benefits.phases.${p.phase}`)}</Table.Cell>
+                      <Table.Cell>{p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDate(p.latestVersion.approvedOn) }) : t("benefits.noVersion")}</Table.Cell>
+                      <Table.Cell>
+                        <span className="status-list">
+                          {STATUSES.filter((s) => p.totals.byStatus[s] > 0).map((s) => (
+                            <Tag key={s} data-size="sm" data-color={STATUS_COLOURS[s]}>
+                              {t(`benefits.status.${s}`)}: {p.totals.byStatus[s]}
+                            </Tag>
+                          ))}
+                        </span>
+                      </Table.Cell>
+                      <Table.Cell className="numeric">{formatNok(p.totals.cash.expectedNok + p.totals.nonCash.expectedNok)}</Table.Cell>
+                      <Table.Cell className="numeric">{formatNok(p.totals.cash.realizedNok + p.totals.nonCash.realizedNok)}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+          </section>
+        </>
+      )}
+      {create.isError && !creating && <Alert data-color="danger">{String(create.error.message)}</Alert>}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Table, Textfield } from "@digdir/designsystemet-react";
+import type { IdeaAction, IdeaStep } from "@malestokk/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatDateTime, formatNok } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { IdeaStatusTag } from "./ideas-page";
+
+/** One idea: what it is, its history step by step, and the step the user may take now. */
+export function IdeaPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.ideas.get.queryOptions({ id }), retry: false });
+  const title = query.data?.title;
+  useEffect(() => {
+    document.title = `${title ? t("ideas.detail.heading", { title }) : t("ideas.title")} – ${t("app.name")}`;
+  }, [title, t]);
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    return readAppError(query.error)?.code === "NOT_FOUND" ? (
+      <Alert data-color="warning">
+        <Paragraph>{t("ideas.detail.notFound")}</Paragraph>
+        <Link to="/ideer">{t("ideas.detail.back")}</Link>
+      </Alert>
+    ) : (
+      <QueryError error={query.error} onRetry={() => void query.refetch()} />
+    );
+  }
+  const idea = query.data;
+  return (
+    <div className="stack">
+      <Breadcrumbs aria-label={t("nav.breadcrumbs")} className="no-print">
+        <Breadcrumbs.List>
+          <Breadcrumbs.Item>
+            <Breadcrumbs.Link asChild>
+              <Link to="/ideer">{t("ideas.title")}</Link>
+            </Breadcrumbs.Link>
+          </Breadcrumbs.Item>
+        </Breadcrumbs.List>
+      </Breadcrumbs>
+      <Heading level={1} data-size="lg">
+        {t("ideas.detail.heading", { title: idea.title })}
+      </Heading>
+      <Paragraph>
+        <IdeaStatusTag status={idea.status} /> {t("ideas.detail.submittedBy", { name: idea.organisationName, number: idea.organisationNumber })} · {t(`ideas.sectors.${idea.sector}`)}
+      </Paragraph>
+      {idea.participants.length > 0 && <Paragraph>{t("ideas.detail.participants", { list: idea.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}</Paragraph>}
+      {idea.projectId !== null && (
+        <Alert data-color="success" data-testid="idea-project">
+          <Paragraph>{t("ideas.detail.project", { title: idea.title })}</Paragraph>
+          <Link to={`/gevinster/prosjekt/${idea.projectId}`}>{t("ideas.detail.toProject")}</Link>
+        </Alert>
+      )}
+      <dl className="benefit-facts">
+        <dt>{t("ideas.detail.problem")}</dt>
+        <dd>{idea.problem}</dd>
+        <dt>{t("ideas.detail.expectedBenefits")}</dt>
+        <dd>{idea.expectedBenefits}</dd>
+        <dt>{t("ideas.detail.roughCost")}</dt>
+        <dd>{formatNok(idea.roughCostNok)}</dd>
+        {idea.priorityScore !== null && (
+          <>
+            <dt>{t("ideas.score")}</dt>
+            <dd>{idea.priorityScore}</dd>
+          </>
+        )}
+        {idea.recommendation !== null && (
+          <>
+            <dt>{t("ideas.recommendation")}</dt>
+            <dd>{t(`ideas.${idea.recommendation}`)}</dd>
+          </>
+        )}
+      </dl>
+      {idea.actions.length > 0 ? idea.actions.map((action) => <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} />) : <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>}
+      <section className="stack" aria-labelledby="idea-history">
+        <Heading level={2} data-size="sm" id="idea-history">
+          {t("ideas.detail.history")}
+        </Heading>
+        <TableScroll label={t("ideas.detail.historyCaption")}>
+          <Table data-testid="idea-history">
+            <caption className="visually-hidden">{t("ideas.detail.historyCaption")}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t("ideas.detail.when")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("ideas.detail.step")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("ideas.detail.who")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("ideas.status")}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t("ideas.detail.why")}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {idea.events.map((e, index) => (
+                <Table.Row key={index}>
+                  <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
+                  <Table.Cell>{t(`ideas.actions.${e.action}`)}</Table.Cell>
+                  <Table.Cell>{e.userName}</Table.Cell>
+                  <Table.Cell>{t(`ideas.statuses.${e.toStatus}`)}</Table.Cell>
+                  <Table.Cell>{e.comment ?? ""}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      </section>
+    </div>
+  );
+}
+
+function StepForm({ id, version, action }: { id: number; version: number; action: IdeaAction }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [score, setScore] = useState("3");
+  const [choice, setChoice] = useState<"yes" | "no">("yes");
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const step = useMutation(
+    trpc.ideas.step.mutationOptions({
+      onSuccess: async ({ status }) => {
+        setDone(t("ideas.step.done", { status: t(`ideas.statuses.${status}`) }));
+        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
+      },
+      onError: async (e) => {
+        const code = readAppError(e)?.code;
+        setError(code === "VERSION_CONFLICT" || code === "STATUS_CONFLICT" ? t("ideas.step.conflict") : translateError(t, e).message);
+        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
+      },
+    }),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (comment.trim() === "") {
+      setError(t("ideas.step.commentRequired"));
+      return;
+    }
+    setError(null);
+    const body: IdeaStep =
+      action === "prioritize"
+        ? { action, score: Number(score), comment }
+        : action === "compile"
+          ? { action, recommendation: choice, comment }
+          : action === "decide"
+            ? { action, decision: choice, comment }
+            : { action, comment };
+    step.mutate({ id, expectedVersion: version, step: body });
+  };
+  const headingId = `idea-step-${action}`;
+  return (
+    <section className="panel no-print" aria-labelledby={headingId} data-testid={`idea-step-${action}`}>
+      <Heading level={2} data-size="xs" id={headingId}>
+        {t(`ideas.step.${action}Heading`)}
+      </Heading>
+      {done && (
+        <Alert data-color="success" role="status">
+          {done}
+        </Alert>
+      )}
+      <form className="stack" onSubmit={submit} noValidate>
+        {action === "prioritize" && (
+          <Fieldset>
+            <Fieldset.Legend>{t("ideas.step.score")}</Fieldset.Legend>
+            <div className="field-row">
+              {["1", "2", "3", "4", "5"].map((s) => (
+                <Radio key={s} name={`${headingId}-score`} id={`${headingId}-score-${s}`} value={s} label={s} checked={score === s} onChange={() => setScore(s)} />
+              ))}
+            </div>
+          </Fieldset>
+        )}
+        {(action === "compile" || action === "decide") && (
+          <Fieldset>
+            <Fieldset.Legend>{action === "compile" ? t("ideas.step.recommendation") : t("ideas.step.decision")}</Fieldset.Legend>
+            {(["yes", "no"] as const).map((c) => (
+              <Radio key={c} name={`${headingId}-choice`} id={`${headingId}-${c}`} value={c} label={t(`ideas.${c}`)} checked={choice === c} onChange={() => setChoice(c)} />
+            ))}
+          </Fieldset>
+        )}
+        <Textfield multiline rows={2} id={`${headingId}-comment`} label={t("ideas.step.comment")} value={comment} error={error ?? undefined} onChange={(e) => setComment(e.target.value)} />
+        <div>
+          <Button type="submit" data-color={action === "withdraw" ? "danger" : "accent"} disabled={step.isPending} aria-busy={step.isPending}>
+            {action === "withdraw" ? t("ideas.actions.withdraw") : t("ideas.step.confirm")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,259 @@
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, type IdeaStatus, type Sector } from "@malestokk/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { EmptyState } from "../../components/empty-state";
+import { downloadFile } from "../../components/export-chart";
+import { Loading, QueryError } from "../../components/query-state";
+import { TableScroll } from "../../components/table-scroll";
+import { readAppError, translateError } from "../../lib/errors";
+import { formatDateTime, formatNok } from "../../lib/format";
+import { useMe } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
+
+type Idea = RouterOutputs["ideas"]["list"][number];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const STATUS_COLOURS: Record<IdeaStatus, "neutral" | "info" | "success" | "danger" | "warning"> = {
+  submitted: "neutral",
+  prioritized: "info",
+  compiled: "warning",
+  approved: "success",
+  rejected: "danger",
+  withdrawn: "neutral",
+};
+
+export function IdeaStatusTag({ status }: { status: IdeaStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Tag data-size="sm" data-color={STATUS_COLOURS[status]}>
+      {t(`ideas.statuses.${status}`)}
+    </Tag>
+  );
+}
+
+/** The pipeline: every idea the user may see, filtered by status in the URL; managers submit new ones. The "compiled" view is the board's meeting pack. */
+export function IdeasPage({ pack }: { pack: boolean }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const me = useMe();
+  const list = useQuery(trpc.ideas.list.queryOptions());
+  const [status, setStatus] = useUrlState<IdeaStatus | "all">("status", "all", (raw) => ((IDEA_STATUSES as readonly string[]).includes(raw) ? (raw as IdeaStatus) : null));
+  const [submitting, setSubmitting] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const heading = pack ? t("ideas.pack.heading") : t("ideas.title");
+  useEffect(() => {
+    document.title = `${heading} – ${t("app.name")}`;
+  }, [heading, t]);
+  // Managers submit for their own municipality (the server checks).
+  const submitters = (me.data?.grants ?? []).filter((g) => g.role === "manager" || g.role === "admin");
+  const organisations = (me.data?.grants ?? []).filter((g) => g.role === "manager" && g.organisationNumber !== null);
+  if (list.isPending) return <Loading />;
+  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  const shown = list.data.filter((i) => (pack ? i.status === "compiled" : status === "all" || i.status === status));
+  const exportXlsx = () => {
+    const header = [t("ideas.idea"), t("ideas.submitter"), t("ideas.sector"), t("ideas.status"), t("ideas.score"), t("ideas.recommendation"), t("ideas.detail.roughCost"), t("ideas.detail.problem"), t("ideas.detail.expectedBenefits")];
+    const rows = shown.map((i) => [i.title, i.organisationName, t(`ideas.sectors.${i.sector}`), t(`ideas.statuses.${i.status}`), i.priorityScore, i.recommendation ? t(`ideas.${i.recommendation}`) : "", i.roughCostNok, i.problem, i.expectedBenefits]);
+    downloadFile(pack ? "motepakke.xlsx" : "prosjektideer.xlsx", writeXlsx([{ name: heading, rows: [header, ...rows] }]), XLSX_TYPE);
+  };
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {heading}
+      </Heading>
+      <Paragraph>{pack ? t("ideas.pack.intro") : t("ideas.intro")}</Paragraph>
+      <div className="button-row no-print">
+        {!pack && <Link to="/ideer/motepakke">{t("ideas.pack.open")}</Link>}
+        <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
+          {t("ideas.pack.download")}
+        </Button>
+        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+          {t("ideas.pack.print")}
+        </Button>
+      </div>
+      {sent && (
+        <Alert data-color="success" role="status" data-testid="idea-sent">
+          {sent}
+        </Alert>
+      )}
+      {!pack && organisations.length > 0 && submitters.length > 0 && !submitting && (
+        <div className="no-print">
+          <Button onClick={() => setSubmitting(true)}>{t("ideas.submit.open")}</Button>
+        </div>
+      )}
+      {submitting && (
+        <SubmitForm
+          organisations={organisations.map((g) => ({ number: g.organisationNumber ?? "", name: g.organisationName ?? "" }))}
+          onDone={(title) => {
+            setSubmitting(false);
+            setSent(t("ideas.submit.sent", { title }));
+          }}
+          onCancel={() => setSubmitting(false)}
+        />
+      )}
+      {!pack && (
+        <Field className="no-print">
+          <Label htmlFor="idea-status-filter">{t("ideas.filter")}</Label>
+          <Select id="idea-status-filter" value={status} onChange={(e) => setStatus(e.target.value as IdeaStatus | "all")}>
+            <Select.Option value="all">{t("ideas.all")}</Select.Option>
+            {IDEA_STATUSES.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`ideas.statuses.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {shown.length === 0 ? (
+        <EmptyState>{pack ? t("ideas.pack.none") : organisations.length > 0 ? t("ideas.emptySubmit") : t("ideas.empty")}</EmptyState>
+      ) : (
+        <IdeasTable ideas={shown} detailed={pack} />
+      )}
+    </div>
+  );
+}
+
+function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <TableScroll label={t("ideas.caption")}>
+      <Table data-testid="ideas-table">
+        <caption className="visually-hidden">{t("ideas.caption")}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("ideas.idea")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("ideas.submitter")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("ideas.sector")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("ideas.status")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">{t("ideas.score")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t("ideas.recommendation")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">{t("ideas.detail.roughCost")}</Table.HeaderCell>
+            {detailed ? <Table.HeaderCell scope="col">{t("ideas.detail.expectedBenefits")}</Table.HeaderCell> : <Table.HeaderCell scope="col">{t("ideas.updated")}</Table.HeaderCell>}
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {ideas.map((i) => (
+            <Table.Row key={i.id}>
+              <Table.HeaderCell scope="row">
+                <Link to={`/ideer/${i.id}`}>{i.title}</Link> {i.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+              </Table.HeaderCell>
+              <Table.Cell>{i.organisationName}</Table.Cell>
+              <Table.Cell>{t(`ideas.sectors.${i.sector}`)}</Table.Cell>
+              <Table.Cell>
+                <IdeaStatusTag status={i.status} />
+              </Table.Cell>
+              <Table.Cell className="numeric">{i.priorityScore ?? ""}</Table.Cell>
+              <Table.Cell>{i.recommendation ? t(`ideas.${i.recommendation}`) : ""}</Table.Cell>
+              <Table.Cell className="numeric">{formatNok(i.roughCostNok)}</Table.Cell>
+              <Table.Cell>{detailed ? i.expectedBenefits : formatDateTime(i.updatedAt)}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
+  );
+}
+
+function SubmitForm({ organisations, onDone, onCancel }: { organisations: readonly { number: string; name: string }[]; onDone: (title: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [organisation, setOrganisation] = useState(organisations[0]?.number ?? "");
+  const [title, setTitle] = useState("");
+  const [problem, setProblem] = useState("");
+  const [sector, setSector] = useState<Sector>("helseVelferd");
+  const [expectedBenefits, setExpectedBenefits] = useState("");
+  const [roughCost, setRoughCost] = useState("");
+  const [participants, setParticipants] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = useMutation(
+    trpc.ideas.submit.mutationOptions({
+      onSuccess: async (_r, input) => {
+        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
+        onDone(input.idea.title);
+      },
+      onError: (error) => {
+        const fields: Record<string, string> = {};
+        for (const issue of readAppError(error)?.issues ?? []) fields[String(issue.path[0])] ??= t([`ideas.errors.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params);
+        setErrors(Object.keys(fields).length > 0 ? fields : { form: translateError(t, error).message });
+      },
+    }),
+  );
+  const send = (event: FormEvent) => {
+    event.preventDefault();
+    const cost = Number(roughCost.replace(/[\s\u00a0]/g, ""));
+    const candidate = {
+      title,
+      problem,
+      sector,
+      expectedBenefits,
+      roughCostNok: roughCost.trim() === "" || !Number.isInteger(cost) ? Number.NaN : cost,
+      participants: participants.split(/[,;\s]+/).filter((s) => s !== ""),
+    };
+    const parsed = IdeaInputSchema.safeParse(candidate);
+    if (!parsed.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        fields[field] ??= t(field === "roughCostNok" ? "ideas.errors.NOT_A_NUMBER" : field === "participants" ? "ideas.errors.UNKNOWN_MUNICIPALITY" : "ideas.errors.REQUIRED", { number: typeof issue.input === "string" ? issue.input : "" });
+      }
+      setErrors(fields);
+      return;
+    }
+    setErrors({});
+    submit.mutate({ municipalityNumber: organisation, idea: parsed.data });
+  };
+  return (
+    <section className="panel" aria-labelledby="idea-form-heading" data-testid="idea-form">
+      <Heading level={2} data-size="xs" id="idea-form-heading">
+        {t("ideas.submit.heading")}
+      </Heading>
+      <form className="stack" onSubmit={send} noValidate>
+        {organisations.length > 1 && (
+          <Field>
+            <Label htmlFor="idea-organisation">{t("ideas.submit.organisation")}</Label>
+            <Select id="idea-organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
+              {organisations.map((o) => (
+                <Select.Option key={o.number} value={o.number}>
+                  {o.name}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Textfield id="idea-title" label={t("ideas.submit.title")} value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+        <Textfield multiline rows={3} id="idea-problem" label={t("ideas.submit.problem")} value={problem} error={errors.problem} onChange={(e) => setProblem(e.target.value)} />
+        <Field>
+          <Label htmlFor="idea-sector">{t("ideas.submit.sector")}</Label>
+          <Select id="idea-sector" value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
+            {SECTORS.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`ideas.sectors.${s}`)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Textfield multiline rows={3} id="idea-benefits" label={t("ideas.submit.expectedBenefits")} value={expectedBenefits} error={errors.expectedBenefits} onChange={(e) => setExpectedBenefits(e.target.value)} />
+        <Textfield id="idea-cost" label={t("ideas.submit.roughCost")} inputMode="numeric" value={roughCost} error={errors.roughCostNok} onChange={(e) => setRoughCost(e.target.value)} autoComplete="off" />
+        <Textfield id="idea-participants" label={t("ideas.submit.participants")} description={t("ideas.submit.participantsDescription")} value={participants} error={errors.participants} onChange={(e) => setParticipants(e.target.value)} autoComplete="off" />
+        {errors.form && (
+          <Alert data-color="danger" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <div className="button-row">
+          <Button type="submit" disabled={submit.isPending} aria-busy={submit.isPending}>
+            {t("ideas.submit.send")}
+          </Button>
+          <Button type="button" variant="secondary" onClick={onCancel}>
+            {t("ideas.submit.cancel")}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

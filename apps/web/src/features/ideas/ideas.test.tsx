@@ -1,0 +1,49 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+describe("project-idea pipeline pages", () => {
+  it("a manager submits an idea: errors are named first, then it is listed as submitted", async () => {
+    const { sqlite } = renderApp("/ideer", { as: "manager.0301@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Meld inn en idé" }));
+    const form = screen.getByTestId("idea-form");
+    fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
+    expect(within(form).getAllByText("Må fylles ut.").length).toBeGreaterThanOrEqual(3);
+    fireEvent.change(within(form).getByLabelText("Tittel"), { target: { value: "Felles chatbot" } });
+    fireEvent.change(within(form).getByLabelText("Problemet som skal løses"), { target: { value: "Mange like spørsmål" } });
+    fireEvent.change(within(form).getByLabelText("Forventede gevinster"), { target: { value: "Frigjort tid" } });
+    fireEvent.change(within(form).getByLabelText("Grovt anslått kostnad (kr)"), { target: { value: "1 500 000" } });
+    fireEvent.change(within(form).getByLabelText("Andre kommuner som vil delta"), { target: { value: "4601, 9999" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
+    expect(await within(form).findByText("Fant ingen kommune med nummer 9999.")).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText("Andre kommuner som vil delta"), { target: { value: "4601" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
+    expect(await screen.findByTestId("idea-sent")).toBeTruthy();
+    const table = await screen.findByTestId("ideas-table");
+    await waitFor(() => expect(within(table).getByRole("link", { name: "Felles chatbot" })).toBeTruthy());
+    const row = sqlite.prepare("select id, status, rough_cost_nok as cost from ideas where title = 'Felles chatbot'").get() as { id: number; status: string; cost: number };
+    expect(row).toMatchObject({ status: "submitted", cost: 1_500_000 });
+  });
+
+  it("the sector council prioritizes an idea of its own sector, and the history says who and why", async () => {
+    const { sqlite } = renderApp("/ideer", { as: "council@demo.example" });
+    const org = sqlite.prepare("select id from organisations where number = '0301'").get() as { id: number };
+    const now = new Date().toISOString();
+    const id = Number(
+      sqlite
+        .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Digitalt tilsyn', 'Problem', 'helseVelferd', 'Gevinster', 1000, ?, ?)")
+        .run(org.id, now, now).lastInsertRowid,
+    );
+    fireEvent.click(await screen.findByRole("link", { name: "Digitalt tilsyn" }));
+    const step = await screen.findByTestId("idea-step-prioritize");
+    fireEvent.click(within(step).getByRole("button", { name: "Lagre steget" }));
+    expect(await within(step).findByText("Skriv en begrunnelse.")).toBeTruthy();
+    fireEvent.click(within(step).getByLabelText("5"));
+    fireEvent.change(within(step).getByLabelText("Begrunnelse"), { target: { value: "Stor nytte" } });
+    fireEvent.click(within(step).getByRole("button", { name: "Lagre steget" }));
+    const history = await screen.findByTestId("idea-history");
+    await waitFor(() => expect(within(history).getByText("Stor nytte")).toBeTruthy());
+    expect(sqlite.prepare("select status, priority_score as score from ideas where id = ?").get(id)).toEqual({ status: "prioritized", score: 5 });
+  });
+});

@@ -1,0 +1,262 @@
+import { Button, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import { getIndicator, INDICATORS, writeXlsx } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+
+import { ChartWithTable } from "../../components/chart-with-table";
+import { downloadFile } from "../../components/export-chart";
+import { Loading, QueryError } from "../../components/query-state";
+import { YearSelect } from "../../components/selection-controls";
+import { TableScroll } from "../../components/table-scroll";
+import { formatDate, formatDecimal } from "../../lib/format";
+import { useTRPC } from "../../lib/trpc";
+import { useUrlState } from "../../lib/url-state";
+import { formatIndicatorValue } from "../../components/indicator-format";
+
+type Dashboard = RouterOutputs["sector"]["dashboard"];
+type Coverage = Dashboard["coverage"]["byCounty"][number];
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CODES = INDICATORS.map((i) => i.code);
+
+/** The programme board's sector dashboard for a year (issue 9). */
+export function SectorDashboard() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "nb";
+  const trpc = useTRPC();
+  const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
+  const year = yearText === "" ? undefined : Number(yearText);
+  const [code, setCode] = useUrlState<string>("indikator", "K1", (raw) => ((CODES as readonly string[]).includes(raw) ? raw : null));
+  const query = useQuery(trpc.sector.dashboard.queryOptions(year === undefined ? {} : { year }));
+  const shownYear = query.data?.year;
+  useEffect(() => {
+    document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
+  }, [shownYear, t]);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const d = query.data;
+  const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));
+  const name = (c: string) => getIndicator(c)?.name[language] ?? c;
+  const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
+  const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
+  const exportXlsx = () => {
+    const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
+    const rows = d.indicators.map((i) => [`${i.code} ${name(i.code)}`, i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
+    const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
+    const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
+    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([{ name: t("sector.successHeading"), rows: [header, ...rows] }, { name: t("sector.coverageHeading"), rows: coverage }, { name: t("sector.missingCaption"), rows: missing }]), XLSX_TYPE);
+  };
+  const trendData = [{ year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent }, ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null }))];
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t("sector.title", { year: d.year })}
+      </Heading>
+      <Paragraph>{t("sector.intro")}</Paragraph>
+      <div className="button-row no-print">
+        <YearSelect id="sector-year" years={d.years} value={d.year} onChange={setYear} />
+        <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
+          {t("sector.download")}
+        </Button>
+        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+          {t("sector.print")}
+        </Button>
+        <Link to="/sektor/gevinster">{t("sector.portfolioLink")}</Link>
+        <Link to="/ideer/motepakke">{t("sector.packLink")}</Link>
+      </div>
+
+      <section className="stack" aria-labelledby="coverage-heading">
+        <Heading level={2} data-size="sm" id="coverage-heading">
+          {t("sector.coverageHeading")}
+        </Heading>
+        <Paragraph data-testid="coverage-summary">
+          {t("sector.coverageIntro", { approved, units: d.units, year: d.year })} {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
+        </Paragraph>
+        <div className="field-row">
+          <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
+          <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
+        </div>
+        <Details data-testid="missing">
+          <Details.Summary>{t("sector.missingHeading", { count: d.coverage.missing.length })}</Details.Summary>
+          <Details.Content>
+            <TableScroll label={t("sector.missingCaption")}>
+              <Table data-size="sm">
+                <caption className="visually-hidden">{t("sector.missingCaption")}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">{t("sector.municipality")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("sector.county")}</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">{t("sector.reportStatus")}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {d.coverage.missing.map((m) => (
+                    <Table.Row key={m.number}>
+                      <Table.HeaderCell scope="row">
+                        <Link to={`/kommune/${m.number}`}>
+                          {m.name} ({m.number})
+                        </Link>
+                      </Table.HeaderCell>
+                      <Table.Cell>{m.countyName}</Table.Cell>
+                      <Table.Cell>{m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
+          </Details.Content>
+        </Details>
+      </section>
+
+      <section className="stack" aria-labelledby="success-heading">
+        <Heading level={2} data-size="sm" id="success-heading">
+          {t("sector.successHeading")}
+        </Heading>
+        <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
+        {(["cost", "quality", "scope"] as const).map((dimension) => (
+          <TableScroll key={dimension} label={t(`sector.dimensions.${dimension}`)}>
+            <Table data-testid={`success-${dimension}`}>
+              <caption>{t(`sector.dimensions.${dimension}`)}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("sector.indicator")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.national")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.meanOfRatios")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.median")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("sector.quartiles")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.n")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{d.previousYear ? t("sector.movement", { year: d.previousYear }) : ""}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {d.indicators
+                  .filter((i) => i.dimension === dimension)
+                  .map((i) => (
+                    <Table.Row key={i.code}>
+                      <Table.HeaderCell scope="row">
+                        {i.code} {name(i.code)}
+                      </Table.HeaderCell>
+                      <Table.Cell className="numeric">{show(i.code, i.national.ratioOfSums)}</Table.Cell>
+                      <Table.Cell className="numeric">{show(i.code, i.national.meanOfRatios)}</Table.Cell>
+                      <Table.Cell className="numeric">{show(i.code, i.national.median)}</Table.Cell>
+                      <Table.Cell>{i.national.q1 === null || i.national.q3 === null ? t("sector.noValue") : `${show(i.code, i.national.q1)} – ${show(i.code, i.national.q3)}`}</Table.Cell>
+                      <Table.Cell className="numeric">
+                        {i.coverage.approved} / {i.coverage.units}
+                      </Table.Cell>
+                      <Table.Cell className="numeric">{i.movement ? `${i.movement.change >= 0 ? "+" : "−"}${show(i.code, Math.abs(i.movement.change))}${i.movement.percent === null ? "" : ` (${formatDecimal(i.movement.percent)} %)`}` : ""}</Table.Cell>
+                    </Table.Row>
+                  ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        ))}
+      </section>
+
+      {selected && (
+        <section className="stack" aria-labelledby="groups-heading">
+          <Heading level={2} data-size="sm" id="groups-heading">
+            {t("sector.groupsHeading")}
+          </Heading>
+          <Field className="no-print">
+            <Label htmlFor="sector-indicator">{t("sector.chooseIndicator")}</Label>
+            <Select id="sector-indicator" value={selected.code} onChange={(e) => setCode(e.target.value)}>
+              {d.indicators.map((i) => (
+                <Select.Option key={i.code} value={i.code}>
+                  {i.code} {name(i.code)}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          <TableScroll label={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}>
+            <Table data-testid="groups-table">
+              <caption>{t("sector.groupsCaption", { indicator: `${selected.code} ${name(selected.code)}`, year: d.year })}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t("sector.group")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.national")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.median")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t("sector.quartiles")}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" className="numeric">{t("sector.n")}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {selected.groups.map((g) => (
+                  <Table.Row key={g.group}>
+                    <Table.HeaderCell scope="row">{g.name}</Table.HeaderCell>
+                    <Table.Cell className="numeric">{show(selected.code, g.ratioOfSums)}</Table.Cell>
+                    <Table.Cell className="numeric">{show(selected.code, g.median)}</Table.Cell>
+                    <Table.Cell>{g.q1 === null || g.q3 === null ? t("sector.noValue") : `${show(selected.code, g.q1)} – ${show(selected.code, g.q3)}`}</Table.Cell>
+                    <Table.Cell className="numeric">{g.n}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        </section>
+      )}
+
+      <ChartWithTable
+        id="mail-trend"
+        title={t("sector.trendTitle")}
+        description={t("sector.trendDescription", { percent: d.mailTrend.reference.percent })}
+        csvFileName="digital-post-trend.csv"
+        chart={
+          <div className="chart-frame" style={{ height: 300 }}>
+            <ResponsiveContainer width="100%" height="100%">
+              <ComposedChart data={trendData}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="year" />
+                <YAxis unit=" %" domain={[0, 100]} />
+                <Tooltip formatter={(v) => `${formatDecimal(Number(v))} %`} />
+                <Legend />
+                <Line dataKey="share" name={t("sector.trendShare")} stroke="#0062ba" strokeWidth={3} isAnimationActive={false} connectNulls={false} />
+                <Scatter dataKey="reference" name={t("sector.trendReference")} fill="#b35f00" isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        }
+        table={{
+          caption: t("sector.trendTitle"),
+          columns: [
+            { key: "year", header: t("sector.trendYear") },
+            { key: "share", header: t("sector.trendShare"), numeric: true },
+          ],
+          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? `${formatDecimal(p.share)} %` : p.reference !== null ? `${formatDecimal(p.reference)} % (${t("sector.trendReference")})` : t("sector.noValue") })),
+          csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
+        }}
+      />
+    </div>
+  );
+}
+
+function CoverageTable({ caption, rows, testId }: { caption: string; rows: readonly Coverage[]; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <TableScroll label={caption}>
+      <Table data-size="sm" data-testid={testId}>
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t("sector.group")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">{t("sector.units")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">{t("sector.reported")}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" className="numeric">{t("sector.approved")}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((c) => (
+            <Table.Row key={c.group ?? "none"}>
+              <Table.HeaderCell scope="row">{c.name ?? t("sector.noGroup")}</Table.HeaderCell>
+              <Table.Cell className="numeric">{c.units}</Table.Cell>
+              <Table.Cell className="numeric">{c.reported}</Table.Cell>
+              <Table.Cell className="numeric">{c.approved}</Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
+  );
+}

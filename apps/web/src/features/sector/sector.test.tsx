@@ -1,0 +1,37 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+
+import { renderApp } from "../../test/render";
+
+describe("the sector pages", () => {
+  it("shows the board coverage, the three dimensions and the group distribution, with year and indicator in the URL", async () => {
+    const { router } = renderApp("/", { as: "board@demo.example" });
+    fireEvent.click(await screen.findByRole("link", { name: "Sektoren" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2025" })).toBeTruthy();
+    expect(screen.getByTestId("coverage-summary").textContent).toMatch(/av 357 kommuner har godkjent kostnadsrapport for 2025/);
+    const county = screen.getByTestId("coverage-county");
+    const sums = within(county).getAllByRole("row").slice(1).map((r) => Number(within(r).getAllByRole("cell")[0]?.textContent));
+    expect(sums.reduce((a, b) => a + b, 0)).toBe(357);
+    expect(within(screen.getByTestId("success-cost")).getByRole("rowheader", { name: /K1/ })).toBeTruthy();
+    expect(within(screen.getByTestId("success-scope")).getByRole("rowheader", { name: /S3/ })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("År"), { target: { value: "2023" } });
+    expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2023" })).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Indikator"), { target: { value: "S3" } });
+    await waitFor(() => expect(router.state.location.search).toContain("indikator=S3"));
+    expect(router.state.location.search).toContain("year=2023");
+    expect(screen.getByTestId("groups-table").querySelector("caption")?.textContent).toMatch(/^S3 .* per KOSTRA-gruppe, 2023$/);
+  });
+
+  it("shows the benefit portfolio across municipalities with the joint projects", async () => {
+    renderApp("/sektor/gevinster", { as: "secretariat@demo.example" });
+    expect(await screen.findByRole("heading", { level: 1, name: "Gevinstporteføljen i sektoren" })).toBeTruthy();
+    expect(within(screen.getByTestId("sector-portfolio")).getAllByRole("rowheader").map((r) => r.textContent)).toEqual(["Felles/tverrgående", "Helse og velferd"]);
+    expect(within(screen.getByTestId("joint-projects")).getByRole("link", { name: "Felles innbyggerportal" })).toBeTruthy();
+  });
+
+  it("keeps a municipality's manager out, saying whose view it is", async () => {
+    renderApp("/sektor", { as: "manager.0301@demo.example" });
+    expect(await screen.findByText("Sektorvisningen er for programstyret, sekretariatet, KPR og administratorer.")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: "Sektoren" })).toBeNull();
+  });
+});
