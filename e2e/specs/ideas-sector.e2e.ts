@@ -50,8 +50,16 @@ describe("project-idea pipeline and the sector", () => {
       await fill(page);
       if (action === "decide") {
         await page.goto(`${browser.baseUrl}/ideer/motepakke`);
+        await page.getByRole("heading", { level: 1, name: "Møtepakke for programstyret" }).waitFor();
         await page.getByTestId("ideas-table").getByRole("link", { name: "Felles løsning for digitalt tilsyn" }).waitFor();
+        // The pack carries the sector dashboard with it, and prints.
+        await page.getByRole("heading", { level: 2, name: /^Sektoren \d{4}$/ }).waitFor();
+        await page.getByTestId("success-cost").waitFor();
         await expectNoSeriousA11yViolations(page, "meeting pack");
+        await page.emulateMedia({ media: "print" });
+        const pdf = await page.pdf({ format: "A4" });
+        expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+        await page.emulateMedia({ media: "screen" });
         await page.goto(ideaUrl);
         await fill(page);
       }

@@ -34,6 +34,7 @@ export const routes: RouteObject[] = [
       { path: "gevinster/prosjekt/:projectId", lazy: page(() => import("./routes/project.route")) },
       { path: "sektor", lazy: page(() => import("./routes/sector.route")) },
       { path: "sektor/gevinster", lazy: page(() => import("./routes/sector-portfolio.route")) },
+      { path: "ideer/motepakke", lazy: page(() => import("./routes/meeting-pack.route")) },
       { path: "ideer", lazy: page(() => import("./routes/ideas.route")) },
       { path: "ideer/:id", lazy: page(() => import("./routes/ideas.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },

@@ -6,12 +6,11 @@ import { IdeasPage } from "../../features/ideas/ideas-page";
 import { useIdeaTexts } from "../../features/ideas/texts";
 import NotFound from "./not-found.route";
 
-/** /ideer, /ideer/motepakke and /ideer/:id: the project-idea pipeline (issue 9). */
+/** /ideer and /ideer/:id: the project-idea pipeline (issue 9). */
 export default function IdeasRoute() {
   useIdeaTexts();
   const param = useParams().id;
   if (param === undefined) return <IdeasPage pack={false} />;
-  if (param === "motepakke") return <IdeasPage pack />;
   const id = Number(param);
   return Number.isInteger(id) && id > 0 ? <IdeaPage id={id} /> : <NotFound />;
 }

@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@malestokk/api";
 import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, type IdeaStatus, type Sector } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -36,6 +37,13 @@ export function IdeaStatusTag({ status }: { status: IdeaStatus }) {
   );
 }
 
+/** The ideas as one worksheet: title, who, sector, status, score, recommendation, cost, problem and benefits. */
+export function ideasSheet(t: TFunction, name: string, ideas: readonly Idea[]) {
+  const header = [t("ideas.idea"), t("ideas.submitter"), t("ideas.sector"), t("ideas.status"), t("ideas.score"), t("ideas.recommendation"), t("ideas.detail.roughCost"), t("ideas.detail.problem"), t("ideas.detail.expectedBenefits")];
+  const rows = ideas.map((i) => [i.title, i.organisationName, t(`ideas.sectors.${i.sector}`), t(`ideas.statuses.${i.status}`), i.priorityScore, i.recommendation ? t(`ideas.${i.recommendation}`) : "", i.roughCostNok, i.problem, i.expectedBenefits]);
+  return { name, rows: [header, ...rows] };
+}
+
 /** The pipeline: every idea the user may see, filtered by status in the URL; managers submit new ones. The "compiled" view is the board's meeting pack. */
 export function IdeasPage({ pack }: { pack: boolean }) {
   const { t } = useTranslation();
@@ -55,24 +63,31 @@ export function IdeasPage({ pack }: { pack: boolean }) {
   if (list.isPending) return <Loading />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const shown = list.data.filter((i) => (pack ? i.status === "compiled" : status === "all" || i.status === status));
-  const exportXlsx = () => {
-    const header = [t("ideas.idea"), t("ideas.submitter"), t("ideas.sector"), t("ideas.status"), t("ideas.score"), t("ideas.recommendation"), t("ideas.detail.roughCost"), t("ideas.detail.problem"), t("ideas.detail.expectedBenefits")];
-    const rows = shown.map((i) => [i.title, i.organisationName, t(`ideas.sectors.${i.sector}`), t(`ideas.statuses.${i.status}`), i.priorityScore, i.recommendation ? t(`ideas.${i.recommendation}`) : "", i.roughCostNok, i.problem, i.expectedBenefits]);
-    downloadFile(pack ? "motepakke.xlsx" : "prosjektideer.xlsx", writeXlsx([{ name: heading, rows: [header, ...rows] }]), XLSX_TYPE);
-  };
+  const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, heading, shown)]), XLSX_TYPE);
+  // In the meeting pack the route gives the page its h1 and the one download for the whole pack.
+  if (pack) {
+    return (
+      <section className="stack" aria-labelledby="pack-items">
+        <Heading level={2} data-size="md" id="pack-items">
+          {t("ideas.pack.items")}
+        </Heading>
+        {shown.length === 0 ? <EmptyState>{t("ideas.pack.none")}</EmptyState> : <IdeasTable ideas={shown} detailed />}
+      </section>
+    );
+  }
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
         {heading}
       </Heading>
-      <Paragraph>{pack ? t("ideas.pack.intro") : t("ideas.intro")}</Paragraph>
+      <Paragraph>{t("ideas.intro")}</Paragraph>
       <div className="button-row no-print">
-        {!pack && <Link to="/ideer/motepakke">{t("ideas.pack.open")}</Link>}
+        <Link to="/ideer/motepakke">{t("ideas.pack.open")}</Link>
         <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
-          {t("ideas.pack.download")}
+          {t("ideas.downloadList")}
         </Button>
         <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
-          {t("ideas.pack.print")}
+          {t("ideas.print")}
         </Button>
       </div>
       {sent && (

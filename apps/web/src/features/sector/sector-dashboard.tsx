@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, INDICATORS, writeXlsx } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
@@ -22,8 +23,22 @@ type Coverage = Dashboard["coverage"]["byCounty"][number];
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CODES = INDICATORS.map((i) => i.code);
 
-/** The programme board's sector dashboard for a year (issue 9). */
-export function SectorDashboard() {
+/** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
+export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
+  const name = (c: string) => getIndicator(c)?.name[language] ?? c;
+  const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
+  const rows = d.indicators.map((i) => [`${i.code} ${name(i.code)}`, i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
+  const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
+  const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
+  return [
+    { name: t("sector.successHeading"), rows: [header, ...rows] },
+    { name: t("sector.coverageHeading"), rows: coverage },
+    { name: t("sector.missingCaption"), rows: missing },
+  ];
+}
+
+/** The programme board's sector dashboard for a year (issue 9); `embedded` in the meeting pack, under the pack's own h1. */
+export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
@@ -33,31 +48,28 @@ export function SectorDashboard() {
   const query = useQuery(trpc.sector.dashboard.queryOptions(year === undefined ? {} : { year }));
   const shownYear = query.data?.year;
   useEffect(() => {
-    document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
-  }, [shownYear, t]);
+    if (!embedded) document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
+  }, [embedded, shownYear, t]);
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const d = query.data;
+  const sub = embedded ? 3 : 2;
   const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));
   const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
-  const exportXlsx = () => {
-    const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
-    const rows = d.indicators.map((i) => [`${i.code} ${name(i.code)}`, i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
-    const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
-    const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
-    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([{ name: t("sector.successHeading"), rows: [header, ...rows] }, { name: t("sector.coverageHeading"), rows: coverage }, { name: t("sector.missingCaption"), rows: missing }]), XLSX_TYPE);
-  };
+  const exportXlsx = () => downloadFile(`sektor-${d.year}.xlsx`, writeXlsx(dashboardSheets(t, d, language)), XLSX_TYPE);
   const trendData = [{ year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent }, ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null }))];
   return (
     <div className="stack">
-      <Heading level={1} data-size="lg">
+      <Heading level={embedded ? 2 : 1} data-size={embedded ? "md" : "lg"}>
         {t("sector.title", { year: d.year })}
       </Heading>
       <Paragraph>{t("sector.intro")}</Paragraph>
       <div className="button-row no-print">
         <YearSelect id="sector-year" years={d.years} value={d.year} onChange={setYear} />
+        {!embedded && (
+          <>
         <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
           {t("sector.download")}
         </Button>
@@ -66,10 +78,12 @@ export function SectorDashboard() {
         </Button>
         <Link to="/sektor/gevinster">{t("sector.portfolioLink")}</Link>
         <Link to="/ideer/motepakke">{t("sector.packLink")}</Link>
+          </>
+        )}
       </div>
 
       <section className="stack" aria-labelledby="coverage-heading">
-        <Heading level={2} data-size="sm" id="coverage-heading">
+        <Heading level={sub} data-size="sm" id="coverage-heading">
           {t("sector.coverageHeading")}
         </Heading>
         <Paragraph data-testid="coverage-summary">
@@ -112,7 +126,7 @@ export function SectorDashboard() {
       </section>
 
       <section className="stack" aria-labelledby="success-heading">
-        <Heading level={2} data-size="sm" id="success-heading">
+        <Heading level={sub} data-size="sm" id="success-heading">
           {t("sector.successHeading")}
         </Heading>
         <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
@@ -157,7 +171,7 @@ export function SectorDashboard() {
 
       {selected && (
         <section className="stack" aria-labelledby="groups-heading">
-          <Heading level={2} data-size="sm" id="groups-heading">
+          <Heading level={sub} data-size="sm" id="groups-heading">
             {t("sector.groupsHeading")}
           </Heading>
           <Field className="no-print">

@@ -1,0 +1,58 @@
+import "../../features/benefits/benefits.css";
+import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { writeXlsx } from "@malestokk/domain";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+
+import { downloadFile } from "../../components/export-chart";
+import { useBenefitTexts } from "../../features/benefits/texts";
+import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
+import { useIdeaTexts } from "../../features/ideas/texts";
+import { dashboardSheets, SectorDashboard } from "../../features/sector/sector-dashboard";
+import { useSectorTexts } from "../../features/sector/texts";
+import { useCan } from "../../lib/session";
+import { useTRPC } from "../../lib/trpc";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * /ideer/motepakke: the programme board's pack for a meeting, the items up for decision and the
+ * sector dashboard, as one print-friendly page and one workbook (issue 9).
+ */
+export default function MeetingPackRoute() {
+  useIdeaTexts();
+  useSectorTexts();
+  useBenefitTexts();
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const canSeeSector = useCan("sector.read");
+  const ideas = useQuery(trpc.ideas.list.queryOptions());
+  const dashboard = useQuery({ ...trpc.sector.dashboard.queryOptions({}), enabled: canSeeSector });
+  useEffect(() => {
+    document.title = `${t("ideas.pack.heading")} – ${t("app.name")}`;
+  }, [t]);
+  const download = () => {
+    const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
+    const sheets = [ideasSheet(t, t("ideas.pack.items"), items), ...(dashboard.data ? dashboardSheets(t, dashboard.data, i18n.language === "en" ? "en" : "nb") : [])];
+    downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_TYPE);
+  };
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t("ideas.pack.heading")}
+      </Heading>
+      <Paragraph>{t("ideas.pack.intro")}</Paragraph>
+      <div className="button-row no-print">
+        <Button variant="secondary" data-size="sm" onClick={download} disabled={!ideas.data || (canSeeSector && !dashboard.data)}>
+          {t("ideas.pack.download")}
+        </Button>
+        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+          {t("ideas.pack.print")}
+        </Button>
+      </div>
+      <IdeasPage pack />
+      {canSeeSector && <SectorDashboard embedded />}
+    </div>
+  );
+}
