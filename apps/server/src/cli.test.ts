@@ -164,3 +164,34 @@ describe("pnpm cli import:costs", () => {
     check.close();
   }, 60_000);
 });
+
+describe("pnpm cli backup and restore", () => {
+  it("backs up, refuses to overwrite or restore a bad file, and restores a good one keeping the replaced database", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const good = join(dir, "good.csv");
+    writeFileSync(good, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\n");
+    expect(cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "").status).toBe(0);
+    const backup = cli(["backup", join(dir, "backup.db")], path, "");
+    expect(backup.stdout).toMatch(/Backed up .* integrity ok, schema \d{4}_/);
+    const again = cli(["backup", join(dir, "backup.db")], path, "");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("Error (EXISTS)");
+
+    // A change after the backup is undone by the restore; the changed database is kept.
+    writeFileSync(good, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;9 999 999\r\n");
+    expect(cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "").status).toBe(0);
+    writeFileSync(join(dir, "junk.db"), "junk, not a database, long enough to be read as a header by SQLite");
+    const refused = cli(["restore", join(dir, "junk.db")], path, "");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("Error (NOT_A_DATABASE)");
+    const restored = cli(["restore", join(dir, "backup.db")], path, "");
+    expect(restored.status).toBe(0);
+    expect(restored.stdout).toMatch(/The replaced database is kept as .*prod\.db\.before-restore-/);
+    const check = createDb(path);
+    expect(check.sqlite.prepare("select total_it_cost as t from cost_reports").get()).toEqual({ t: 1_200_000 });
+    expect(check.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    check.close();
+  }, 60_000);
+});

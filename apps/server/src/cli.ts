@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 
 import { readFile } from "node:fs/promises";
+import { resolve as resolvePath } from "node:path";
 
 import {
   AppError,
@@ -14,7 +15,7 @@ import {
   importCostFile,
   type ImportReport,
 } from "@malestokk/api";
-import { createDb, getCostReport, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
+import { BackupError, backupDatabase, checkBackup, createDb, getCostReport, restoreDatabase, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
@@ -41,6 +42,9 @@ const USAGE = `Usage:
   pnpm cli import:klass <file-or-url> --changes [--dry-run]    (KLASS 131 changes: older numbers, e.g. 2020 reform)
 
 The password is read from standard input when it is piped, or asked for twice.
+  pnpm cli backup <file>      (a consistent copy of the database, also while the server runs)
+  pnpm cli restore <file>     (stop the server first; checks the backup, keeps the replaced database)
+
 An import writes nothing with --dry-run, and otherwise everything or nothing.`;
 
 async function readPassword(): Promise<string> {
@@ -275,8 +279,37 @@ async function importCostsCommand(args: string[]): Promise<void> {
   if (!ok) process.exitCode = 1;
 }
 
+/** `backup <file>`: SQLite's online backup, consistent while the server runs. */
+async function backupCommand(args: string[]): Promise<void> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new Error("Name the backup file: pnpm cli backup <file>");
+  const env = loadEnv();
+  const connection = createDb(env.DATABASE_PATH);
+  try {
+    const result = await backupDatabase(connection.sqlite, resolvePath(file));
+    const state = checkBackup(resolvePath(file));
+    console.log(`Backed up ${env.DATABASE_PATH} to ${resolvePath(file)}: ${result.bytes} bytes, integrity ok, schema ${state.latest}.`);
+  } finally {
+    connection.close();
+  }
+}
+
+/** `restore <file>`: checks the backup first, then replaces the database and keeps the replaced file. */
+function restoreCommand(args: string[]): void {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) throw new Error("Name the backup to restore: pnpm cli restore <file> (stop the server first)");
+  const env = loadEnv();
+  const { state, keptAs } = restoreDatabase(resolvePath(file), env.DATABASE_PATH, new Date());
+  console.log(`Restored ${env.DATABASE_PATH} from ${resolvePath(file)} (integrity ok, schema ${state.latest}, ${state.known - state.applied} migrations to apply at start).`);
+  console.log(keptAs ? `The replaced database is kept as ${keptAs}.` : "There was no database to replace.");
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === "backup") return backupCommand(rest);
+  if (command === "restore") return restoreCommand(rest);
   if (command === "user:create") return createUserCommand(rest);
   if (command === "import:jsonstat") return importCommand(rest);
   if (command === "import:klass") return importKlassCommand(rest);
@@ -290,6 +323,8 @@ main().catch((error: unknown) => {
     const issue = error.issues[0];
     const params = Object.keys(error.params).length > 0 ? ` ${JSON.stringify(error.params)}` : "";
     console.error(`Error: ${error.message}${issue ? ` (${issue.path.join(".")}: ${issue.code})` : ""}${params}`);
+  } else if (error instanceof BackupError) {
+    console.error(`Error (${error.code}): ${error.message}`);
   } else if (error instanceof EnvError || error instanceof Error) {
     console.error(`Error: ${error.message}`);
   } else {

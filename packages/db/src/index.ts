@@ -1,5 +1,6 @@
 export * from "./client";
 export * from "./migrate";
+export * from "./backup";
 export * from "./queries/organisations";
 export * from "./queries/reporting-years";
 export * from "./queries/costs";
