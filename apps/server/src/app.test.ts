@@ -5,10 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
+import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { createApp, MAX_BATCH_SIZE } from "./app";
-import { createLogger } from "./logger";
+import { createLogger, type Logger } from "./logger";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -18,14 +19,15 @@ afterEach(() => {
 const CSRF = { "x-malestokk-csrf": "1" };
 const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 
-async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date } = {}) {
+async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger } = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   if (options.webDist) writeFileSync(join(dir, "index.html"), "<!doctype html><title>Målestokk</title>");
   const app = createApp({
     connection,
-    logger: createLogger("silent"),
+    logger: options.logger ?? createLogger("silent"),
     webDistDir: dir,
+    metrics: options.metrics ?? false,
     https: options.https ?? false,
     trustProxy: options.trustProxy,
     ...(options.now ? { now: options.now } : {}),
@@ -52,18 +54,58 @@ async function startApp(options: { webDist?: boolean; https?: boolean; trustProx
   return { base, connection, signIn };
 }
 
-describe("GET /healthz", () => {
-  it("answers 200 when the database answers, without a session", async () => {
+describe("GET /healthz and /readyz", () => {
+  it("says the process is alive, and ready when the database answers with every migration applied", async () => {
     const { base } = await startApp();
-    const res = await fetch(`${base}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    const alive = await fetch(`${base}/healthz`);
+    expect(alive.status).toBe(200);
+    expect(await alive.json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", migrations: { latest: expect.stringMatching(/^\d{4}_/) as unknown } });
   });
 
-  it("answers 503 when the database is gone", async () => {
+  it("is not ready with a migration missing, nor when the database is gone; still alive", async () => {
     const { base, connection } = await startApp();
+    connection.sqlite.prepare("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)").run();
+    const missing = await fetch(`${base}/readyz`);
+    expect(missing.status).toBe(503);
+    expect(await missing.json()).toMatchObject({ status: "unavailable", database: "ok" });
     connection.close();
-    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("request ids and metrics", () => {
+  it("gives every request an id, in the response, in its log line and in an error body; a client's plain id is kept", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
+    const { base } = await startApp({ logger });
+    const res = await fetch(`${base}/trpc/municipalities.list`);
+    const id = res.headers.get("x-request-id") ?? "";
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const body = (await res.json()) as { error: { data: { requestId: string } } };
+    expect(body.error.data.requestId).toBe(id);
+    expect(lines.some((l) => (JSON.parse(l) as { requestId?: string }).requestId === id)).toBe(true);
+    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": "proxy-1234-abcd" } })).headers.get("x-request-id")).toBe("proxy-1234-abcd");
+    // A forged id (spaces, quotes) is replaced by a fresh one.
+    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": 'bad "id" here' } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("serves request counts, latency by procedure and the database size in Prometheus format when switched on", async () => {
+    const off = await startApp();
+    expect((await fetch(`${off.base}/metrics`)).headers.get("content-type") ?? "").not.toContain("version=0.0.4");
+    const { base } = await startApp({ metrics: true });
+    await fetch(`${base}/trpc/municipalities.list`);
+    await fetch(`${base}/healthz`);
+    const res = await fetch(`${base}/metrics`);
+    expect(res.headers.get("content-type")).toContain("text/plain; version=0.0.4");
+    const text = await res.text();
+    expect(text).toContain('malestokk_http_requests_total{procedure="municipalities.list",status="401"} 1');
+    expect(text).toContain('malestokk_http_requests_total{procedure="healthz",status="200"} 1');
+    expect(text).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="municipalities.list"\} 1/);
+    expect(text).toMatch(/malestokk_database_size_bytes \d{5,}/);
   });
 });
 

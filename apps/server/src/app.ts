@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings } from "@malestokk/api";
-import { checkDatabase, type DbConnection } from "@malestokk/db";
+import { checkDatabase, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express, { type ErrorRequestHandler } from "express";
 
 import type { Logger } from "./logger";
+import { Metrics } from "./metrics";
 import { refuseCrossSite, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 
@@ -23,7 +25,12 @@ export interface AppOptions {
   /** Express "trust proxy"; only behind a reverse proxy. */
   readonly trustProxy?: string | undefined;
   readonly authSettings?: AuthSettings;
+  /** Serve /metrics (Prometheus text format). Off unless asked for. */
+  readonly metrics?: boolean;
 }
+
+// A client's own id is kept only when it is short and plain, so it cannot forge log lines.
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
 /** The Express app without listening: tests drive it on an ephemeral port. */
 export function createApp(options: AppOptions): express.Express {
@@ -35,21 +42,49 @@ export function createApp(options: AppOptions): express.Express {
   app.disable("x-powered-by");
   // Without a proxy, X-Forwarded-For is the client's own claim: never let it pick the rate-limit key.
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+  const metrics = options.metrics ? new Metrics() : null;
   app.use(securityHeaders({ https }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
+    const incoming = req.get("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.setHeader("X-Request-Id", requestId);
+    const log = logger.child({ requestId });
+    res.locals.requestId = requestId;
+    res.locals.log = log;
     res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // req.path is relative to a mounted router by now; the original URL is not.
+      const path = req.originalUrl.split("?")[0] ?? "";
+      metrics?.observe(path, res.statusCode, seconds);
+      log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 }, "request");
     });
     next();
   });
 
+  // Liveness: the process answers. Readiness (below) also needs the database and its migrations.
   app.get("/healthz", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");
-    if (checkDatabase(connection.sqlite)) res.status(200).json({ status: "ok", database: "ok" });
-    else res.status(503).json({ status: "unavailable", database: "unreachable" });
+    res.status(200).json({ status: "ok" });
   });
+  app.get("/readyz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    if (!checkDatabase(connection.sqlite)) {
+      res.status(503).json({ status: "unavailable", database: "unreachable" });
+      return;
+    }
+    const state = migrationState(connection.sqlite);
+    const ready = state.applied === state.known && !state.newer;
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", database: "ok", migrations: { applied: state.applied, known: state.known, latest: state.latest } });
+  });
+  if (metrics) {
+    app.get("/metrics", (_req, res) => {
+      const pages = connection.sqlite.pragma("page_count", { simple: true }) as number;
+      const size = connection.sqlite.pragma("page_size", { simple: true }) as number;
+      res.setHeader("Cache-Control", "no-store");
+      res.type("text/plain; version=0.0.4").send(metrics.render(pages * size));
+    });
+  }
 
   app.use(
     "/trpc",
@@ -64,13 +99,14 @@ export function createApp(options: AppOptions): express.Express {
       maxBatchSize: MAX_BATCH_SIZE,
       createContext: ({ req, res }) =>
         createContextInner({
+          requestId: String(res.locals.requestId),
           db: connection.db,
           session: resolveSession(connection.db, readSessionToken(req, https), now(), authSettings),
           cookies: sessionCookies(res, https),
           clientIp: req.ip ?? null,
           authSettings,
           now,
-          reportError: (errorId, error) => logger.error({ errorId, err: error }, "unexpected error in procedure"),
+          reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
         }),
     }),
   );
@@ -88,9 +124,9 @@ export function createApp(options: AppOptions): express.Express {
   });
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    logger.error({ err: error }, "unhandled error");
+    (res.locals.log as Logger | undefined)?.error({ err: error }, "unhandled error");
     if (res.headersSent) return;
-    res.status(500).json({ error: "Internal error" });
+    res.status(500).json({ error: "Internal error", requestId: res.locals.requestId as string });
   };
   app.use(onError);
   return app;

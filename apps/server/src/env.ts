@@ -21,6 +21,14 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  /** on: serve /metrics in Prometheus text format (keep it behind the proxy, it is not signed in). */
+  METRICS: z.enum(["on", "off"]).default("off"),
+  /** A directory for scheduled backups; none are made when unset. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** How many scheduled backups to keep (the oldest go first). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1_000).default(14),
+  // Fractions of an hour are allowed (tests use about a second).
+  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.0002).max(24 * 31).default(24),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

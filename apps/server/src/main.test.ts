@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { checkBackup, createDb } from "@malestokk/db";
 import { afterEach, describe, expect, it } from "vitest";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -86,4 +87,24 @@ describe("server process", () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toMatch(/PORT="not-a-port"/);
   }, 30_000);
+
+  it("writes scheduled backups to BACKUP_DIR while serving, keeping the newest BACKUP_KEEP", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
+    dirs.push(dir);
+    const backups = join(dir, "backups");
+    // 0.0004 hours: about every 1.4 s.
+    const server = run({ PORT: "0", DATABASE_PATH: join(dir, "malestokk.db"), DEMO: "off", BACKUP_DIR: backups, BACKUP_KEEP: "2", BACKUP_INTERVAL_HOURS: "0.0004" });
+    await server.waitFor(/running at/);
+    await server.waitFor(/(scheduled backup written[\s\S]*){3}/, 20_000);
+    server.child.kill("SIGTERM");
+    expect(await server.exited).toBe(0);
+    const files = readdirSync(backups);
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => /^malestokk-\d{4}-\d{2}-\d{2}T.*\.db$/.test(f))).toBe(true);
+    const newest = join(backups, files[1] ?? "");
+    expect(checkBackup(newest).newer).toBe(false);
+    const copy = createDb(newest);
+    expect((copy.sqlite.prepare("select count(*) as n from organisations").get() as { n: number }).n).toBeGreaterThan(357);
+    copy.close();
+  }, 40_000);
 });

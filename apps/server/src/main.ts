@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 
-import { createDb, deleteExpiredSessions, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredSessions, pruneBackups, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
@@ -39,6 +39,27 @@ async function start(): Promise<void> {
   const cleaner = setInterval(cleanSessions, 15 * 60_000);
   cleaner.unref();
 
+  // Scheduled backups (BACKUP_DIR): the online backup API, so requests go on meanwhile.
+  const backupDir = env.BACKUP_DIR;
+  let backingUp = false;
+  const scheduledBackup = async () => {
+    if (!backupDir || backingUp || env.DATABASE_PATH === ":memory:") return;
+    backingUp = true;
+    try {
+      mkdirSync(backupDir, { recursive: true });
+      const file = join(backupDir, backupFileName(env.DATABASE_PATH, new Date()));
+      const result = await backupDatabase(connection.sqlite, file);
+      const removed = pruneBackups(backupDir, basename(env.DATABASE_PATH, ".db") + "-", env.BACKUP_KEEP);
+      logger.info({ file, bytes: result.bytes, removed: removed.length }, "scheduled backup written");
+    } catch (error) {
+      logger.error({ err: error }, "scheduled backup failed");
+    } finally {
+      backingUp = false;
+    }
+  };
+  const backups = backupDir ? setInterval(() => void scheduledBackup(), env.BACKUP_INTERVAL_HOURS * 3_600_000) : null;
+  backups?.unref();
+
   const app = createApp({
     connection,
     logger,
@@ -46,6 +67,7 @@ async function start(): Promise<void> {
     https: env.PUBLIC_ORIGIN?.startsWith("https:") ?? false,
     trustProxy: env.TRUST_PROXY,
     authSettings,
+    metrics: env.METRICS === "on",
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -60,6 +82,7 @@ async function start(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down: finishing in-flight requests");
     clearInterval(cleaner);
+    if (backups) clearInterval(backups);
     const force = setTimeout(() => {
       logger.error("in-flight requests did not finish in 10 s; exiting");
       connection.close();

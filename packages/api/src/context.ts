@@ -40,6 +40,8 @@ export interface ContextOptions {
   readonly now?: () => Date;
   /** Where unexpected errors are reported, with the id the user sees. */
   readonly reportError?: (errorId: string, error: unknown) => void;
+  /** The HTTP request's id: in its log lines and in any error the client gets. */
+  readonly requestId?: string | null;
 }
 
 export interface Context {
@@ -50,6 +52,7 @@ export interface Context {
   readonly authSettings: AuthSettings;
   readonly now: () => Date;
   readonly reportError: (errorId: string, error: unknown) => void;
+  readonly requestId: string | null;
 }
 
 const NO_COOKIES: SessionCookies = { set: () => undefined, clear: () => undefined };
@@ -64,6 +67,7 @@ export function createContextInner(options: ContextOptions): Context {
     authSettings: options.authSettings ?? DEFAULT_AUTH_SETTINGS,
     now: options.now ?? (() => new Date()),
     reportError: options.reportError ?? (() => undefined),
+    requestId: options.requestId ?? null,
   };
 }
 

@@ -12,6 +12,8 @@ export interface ErrorData {
   readonly appError: AppErrorShape;
   /** Set for unexpected errors: the user can quote it, and the log has the details under it. */
   readonly errorId: string | null;
+  /** The request's id (X-Request-Id), on every error. */
+  readonly requestId: string | null;
 }
 
 /**
@@ -44,7 +46,8 @@ const t = initTRPC
         appError = { code: "VALIDATION_FAILED", params: {}, issues: toFieldIssues(cause.issues) };
         message = "Input validation failed";
       } else if (error.code === "INTERNAL_SERVER_ERROR") {
-        errorId = randomUUID();
+        // The request id when there is one, so the user's quote finds the request's log lines too.
+        errorId = ctx?.requestId ?? randomUUID();
         ctx?.reportError(errorId, error.cause ?? error);
         appError = { code: "INTERNAL", params: { errorId }, issues: [] };
         message = `Internal error (${errorId})`;
@@ -61,6 +64,7 @@ const t = initTRPC
         ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
         appError,
         errorId,
+        requestId: ctx?.requestId ?? null,
       };
       return { message, code: shape.code, data };
     },

@@ -62,4 +62,30 @@ describe("migrations on a database with data", () => {
     expect(count("users")).toBe(0);
     connection.close();
   });
+
+  it("leaves the database as it was when an upgrade fails halfway (every pending migration or none)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    const all = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; when: number; tag: string }[] };
+    const older = all.entries.length - 2;
+    const first = createDb(path);
+    runMigrations(first.sqlite, first.db, migrationsUpTo(older));
+    seedDemoData(first.db, { now: TEST_NOW });
+    const before = first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
+    const tables = () => (first.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((t) => t.name);
+    const tablesBefore = tables();
+    // A broken new migration after the real pending ones: the first of them would succeed alone.
+    const broken = migrationsUpTo(all.entries.length);
+    const journalPath = join(broken, "meta", "_journal.json");
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    journal.entries.push({ idx: all.entries.length, version: "6", when: Date.now() + 1_000, tag: "9999_broken", breakpoints: true });
+    writeFileSync(journalPath, JSON.stringify(journal));
+    writeFileSync(join(broken, "9999_broken.sql"), "CREATE TABLE half_done (x integer);\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);\n");
+    expect(() => runMigrations(first.sqlite, first.db, broken)).toThrow(/no_such_table/);
+    expect(first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual(before);
+    expect(tables()).toEqual(tablesBefore);
+    expect(first.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    first.close();
+  });
 });
