@@ -99,6 +99,8 @@ function test(pnpm) {
   must(process.execPath, ["scripts/bundle-size.mjs"], "Bundle budget");
   log("End-to-end tests (Playwright + Chromium + axe-core)");
   exec(["turbo", "run", "test:e2e", "--output-logs=full"], "End-to-end tests");
+  log("Reliability: crashes, load, lost updates, bad input, backup and restore (about 3 minutes)");
+  must(pnpm[0], [...pnpm.slice(1), "--filter", "@malestokk/server", "test:reliability"], "Reliability tests");
   log("All tests passed.");
 }
 

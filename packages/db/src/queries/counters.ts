@@ -4,8 +4,11 @@ import type { DbOrTx } from "../client";
 import { appCounters } from "../schema/index";
 import { preparedQuery } from "./prepared";
 
-/** Figures (indicator values, peer sets, cooperatives) and the register (units, names, groups, populations). */
-export type CounterKey = "dataVersion" | "registerVersion";
+/**
+ * Figures everyone sees (approved indicator values, peer sets, cooperatives), drafts (all, and per
+ * organisation, for the readers who may see them), and the register (units, names, groups, populations).
+ */
+export type CounterKey = "dataVersion" | "registerVersion" | "draftVersion" | `draftVersion:${number}`;
 
 function bump(db: DbOrTx, key: CounterKey): void {
   db.insert(appCounters)
@@ -20,6 +23,15 @@ function bump(db: DbOrTx, key: CounterKey): void {
 /** Marks every cached comparison stale: call in the transaction that changes what they are computed from. */
 export function bumpDataVersion(db: DbOrTx): void {
   bump(db, "dataVersion");
+}
+
+/**
+ * Marks stale only what readers of one organisation's drafts see: a draft saved there changes
+ * nothing for anyone else, so their cached comparisons stand.
+ */
+export function bumpDraftVersion(db: DbOrTx, organisationId: number): void {
+  bump(db, "draftVersion");
+  bump(db, `draftVersion:${organisationId}`);
 }
 
 /** Marks the cached register (units with their latest population, names, KOSTRA groups) stale, and every comparison with it. */

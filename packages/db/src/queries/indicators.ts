@@ -4,7 +4,7 @@ import { INDICATORS, QUALITY_COMPONENT_CODES, type QualityComponentCode } from "
 
 import type { DbOrTx } from "../client";
 import { allocatedComponents } from "./allocations";
-import { bumpDataVersion } from "./counters";
+import { bumpDataVersion, bumpDraftVersion } from "./counters";
 import { loadQualityComponents } from "./quality-components";
 import { preparedQuery } from "./prepared";
 import { costLines, costReports, indicatorValues, organisations, publishedFigureTables, systems } from "../schema/index";
@@ -123,7 +123,19 @@ export function recomputeIndicatorValues(
   args: { scope: Scope | null; now: string; indicators?: readonly IndicatorDefinition[] },
 ): void {
   const { scope, now } = args;
-  bumpDataVersion(db);
+  // The approved values in scope, to tell afterwards whether what everyone sees has changed.
+  const approvedInScope = () =>
+    scope
+      ? JSON.stringify(
+          db
+            .select({ code: indicatorValues.indicatorCode, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator })
+            .from(indicatorValues)
+            .where(and(eq(indicatorValues.organisationId, scope.organisationId), eq(indicatorValues.year, scope.year), eq(indicatorValues.status, "approved")))
+            .orderBy(indicatorValues.indicatorCode)
+            .all(),
+        )
+      : null;
+  const approvedBefore = approvedInScope();
   // One prepared statement run per row: about three times faster than multi-row inserts here.
   const insert = db
     .insert(indicatorValues)
@@ -201,6 +213,9 @@ export function recomputeIndicatorValues(
     }
     for (const row of rows) insert.run({ ...row, isDemo: row.isDemo ? 1 : 0 });
   }
+  // What everyone sees changed only if the approved values did; a draft concerns its own readers.
+  if (!scope || approvedInScope() !== approvedBefore) bumpDataVersion(db);
+  else bumpDraftVersion(db, scope.organisationId);
 }
 
 export interface IndicatorValueRow extends ComponentRow {

@@ -193,4 +193,30 @@ describe("benchmark cache", () => {
     const k1 = (p: typeof before) => p.items.find((i) => i.code === "K1")?.value;
     expect(k1(after)).not.toBe(k1(before));
   });
+
+  it("keeps others' cached comparisons through a draft, and refreshes them when the figure is approved", async () => {
+    const api = setupApi();
+    const board = api.as("board@demo.example");
+    const finance = api.as("finance.0301@demo.example");
+    // The indicator view has no output schema, so a cache hit is the very same object.
+    const args = { indicatorCode: "K1" as const, municipalityNumber: "0301", year: 2025, peerGroup: "asss" as const };
+    // Returning the approved demo report takes its figure from everyone; from then on it is a draft.
+    const original = (await finance.costs.report({ municipalityNumber: "0301", year: 2025 })).report?.totalItCost ?? 0;
+    await saveDraftTotal(api, "0301", 2025, Math.round(original * 1.05));
+    const boardBefore = await board.benchmarks.indicator(args);
+    const financeBefore = await finance.benchmarks.indicator(args);
+    await saveDraftTotal(api, "0301", 2025, Math.round(original * 1.1));
+    // The board does not see drafts: its cached answer stands.
+    expect(await board.benchmarks.indicator(args)).toBe(boardBefore);
+    const financeAfter = await finance.benchmarks.indicator(args);
+    expect(financeAfter).not.toBe(financeBefore);
+    expect(financeAfter.freshness.status).toBe("draft");
+    // An approved figure that goes (Bergen's report returned for correction) changes everyone's answer.
+    const bergen = await api.as("admin@demo.example").costs.report({ municipalityNumber: "4601", year: 2025 });
+    await api.as("admin@demo.example").costs.return({ municipalityNumber: "4601", year: 2025, expectedVersion: bergen.report?.version ?? 0, comment: "Rett tallene" });
+    const boardAfter = await board.benchmarks.indicator(args);
+    expect(boardAfter).not.toBe(boardBefore);
+    expect(boardBefore.distribution.some((d) => d.number === "4601")).toBe(true);
+    expect(boardAfter.distribution.some((d) => d.number === "4601")).toBe(false);
+  });
 });

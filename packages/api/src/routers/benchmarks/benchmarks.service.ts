@@ -4,7 +4,9 @@ import {
   listLatestPopulations,
   listMunicipalities,
   listReportingYears,
+  type CounterKey,
   type Db,
+  type DraftVisibility,
 } from "@malestokk/db";
 import {
   assess,
@@ -18,7 +20,6 @@ import {
   organisationsWhere,
   selectPeers,
   type PeerGroupKind,
-  type RoleGrant,
   type SeriesPoint,
   type SizeClass,
 } from "@malestokk/domain";
@@ -54,11 +55,37 @@ export interface BenchmarkSeries {
  * nation. Values not yet approved count only for readers who may see that organisation's drafts,
  * so peer statistics never leak another municipality's draft.
  */
-/** Checks what the reader may ask for and says whose drafts they see: part of every cache key. */
-function accessKey(db: Db, args: { municipalityNumber: string; peerSetId?: number | undefined }, session: Session): string {
+interface ReaderScope {
+  /** Whose drafts the reader sees, as part of every cache key. */
+  readonly key: string;
+  /** What the reader's results follow: approved figures, and the drafts they may see. */
+  readonly counters: readonly CounterKey[];
+  readonly drafts: DraftVisibility;
+}
+
+/** Checks what the reader may ask for, and says whose drafts they see and so what their cached results depend on. */
+function readerScope(db: Db, args: { municipalityNumber: string; peerSetId?: number | undefined }, session: Session): ReaderScope {
   requireMunicipality(db, args.municipalityNumber);
   if (args.peerSetId !== undefined) requireVisiblePeerSet(db, session, args.peerSetId);
-  return canEverywhere(session.grants, "drafts.read") ? "drafts:all" : `drafts:${[...organisationsWhere(session.grants, "drafts.read")].sort().join(",")}`;
+  return scopeOf(session);
+}
+
+function scopeOf(session: Session): ReaderScope {
+  if (canEverywhere(session.grants, "drafts.read")) return { key: "drafts:all", counters: ["dataVersion", "draftVersion"], drafts: { all: true } };
+  const ids = [...organisationsWhere(session.grants, "drafts.read")].sort((a, b) => a - b);
+  return {
+    key: `drafts:${ids.join(",")}`,
+    counters: ["dataVersion", ...ids.map((id) => `draftVersion:${id}` as const)],
+    drafts: { all: false, organisationIds: new Set(ids) },
+  };
+}
+
+/**
+ * One indicator's rows over the years as this reader may see them, shared by every municipality's
+ * series and profile: a new municipality then costs statistics, not a read of 357 × 11 rows.
+ */
+function indicatorRows(db: Db, code: string, years: readonly number[], scope: ReaderScope) {
+  return cached(db, `rows|${scope.key}|${code}|${years.join(",")}`, () => listIndicatorValues(db, code, years, scope.drafts), scope.counters);
 }
 
 /** The municipality, the years, the peer group and whose drafts the reader may see: shared by series and profile. */
@@ -67,7 +94,6 @@ function benchmarkContext(
   args: { municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
 ) {
-  const grants: readonly RoleGrant[] = session.grants;
   const municipality = requireMunicipality(db, args.municipalityNumber);
   const years = listReportingYears(db).map((y) => y.year);
   // Reading every unit and population cost as much as the indicator itself: keep it while the register stands.
@@ -84,7 +110,7 @@ function benchmarkContext(
         kostraGroup: m.kostraGroup,
       }));
     },
-    "registerVersion",
+    ["registerVersion"],
   );
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
   const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
@@ -92,9 +118,7 @@ function benchmarkContext(
     ? { kind: "custom" as const, members: new Set(peerSet.memberIds) }
     : selectPeers(units, self, args.peerGroup ?? "sizeClass");
   const peerIds = group.members;
-  const drafts = canEverywhere(grants, "drafts.read")
-    ? ({ all: true } as const)
-    : ({ all: false, organisationIds: organisationsWhere(grants, "drafts.read") } as const);
+  const scope = scopeOf(session);
   const peerGroup: BenchmarkSeries["peerGroup"] = {
     kind: group.kind,
     peerSetName: peerSet?.name ?? null,
@@ -106,7 +130,7 @@ function benchmarkContext(
     kostraGroupApproximate: group.kind === "kostra" && municipality.kostraGroupApproximate,
     members: peerIds.size,
   };
-  return { municipality, years, peerIds, drafts, peerGroup };
+  return { municipality, years, peerIds, scope, peerGroup };
 }
 
 export function getBenchmarkSeries(
@@ -116,8 +140,9 @@ export function getBenchmarkSeries(
 ): BenchmarkSeries {
   const indicator = getIndicator(args.indicatorCode);
   if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
-  const key = `series|${accessKey(db, args, session)}|${indicator.code}|${args.municipalityNumber}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
-  return cached(db, key, () => computeBenchmarkSeries(db, indicator, args, session));
+  const scope = readerScope(db, args, session);
+  const key = `series|${scope.key}|${indicator.code}|${args.municipalityNumber}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeBenchmarkSeries(db, indicator, args, session), scope.counters);
 }
 
 function computeBenchmarkSeries(
@@ -126,8 +151,8 @@ function computeBenchmarkSeries(
   args: { municipalityNumber: string; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
 ): BenchmarkSeries {
-  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
-  const rows = listIndicatorValues(db, indicator.code, years, drafts);
+  const { municipality, years, peerIds, scope, peerGroup } = benchmarkContext(db, args, session);
+  const rows = indicatorRows(db, indicator.code, years, scope);
   const ownStatus = new Map(rows.filter((r) => r.organisationId === municipality.id).map((r) => [r.year, r.status]));
   return {
     indicatorCode: indicator.code,
@@ -151,8 +176,9 @@ export function getProfile(
   args: { municipalityNumber: string; year?: number | undefined; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
 ) {
-  const key = `profile|${accessKey(db, args, session)}|${args.municipalityNumber}|${args.year ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
-  return cached(db, key, () => computeProfile(db, args, session));
+  const scope = readerScope(db, args, session);
+  const key = `profile|${scope.key}|${args.municipalityNumber}|${args.year ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeProfile(db, args, session), scope.counters);
 }
 
 function computeProfile(
@@ -160,11 +186,11 @@ function computeProfile(
   args: { municipalityNumber: string; year?: number | undefined; peerGroup?: PeerGroupKind | undefined; peerSetId?: number | undefined },
   session: Session,
 ) {
-  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
+  const { municipality, years, peerIds, scope, peerGroup } = benchmarkContext(db, args, session);
   const year = args.year ?? years.at(-1) ?? 0;
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
   const items = INDICATORS.map((indicator) => {
-    const rows = listIndicatorValues(db, indicator.code, years, drafts);
+    const rows = indicatorRows(db, indicator.code, years, scope);
     const points = buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds });
     const point = points.find((p) => p.year === year);
     const value = point?.own?.value ?? null;
@@ -219,8 +245,9 @@ export function getIndicatorDetail(
   },
   session: Session,
 ) {
-  const key = `indicator|${accessKey(db, args, session)}|${args.indicatorCode}|${args.municipalityNumber}|${args.year ?? ""}|${args.against ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
-  return cached(db, key, () => computeIndicatorDetail(db, args, session));
+  const scope = readerScope(db, args, session);
+  const key = `indicator|${scope.key}|${args.indicatorCode}|${args.municipalityNumber}|${args.year ?? ""}|${args.against ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeIndicatorDetail(db, args, session), scope.counters);
 }
 
 function computeIndicatorDetail(
@@ -239,12 +266,12 @@ function computeIndicatorDetail(
   if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
   const second = args.against === undefined ? null : getIndicator(args.against);
   if (args.against !== undefined && !second) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.against } });
-  const { municipality, years, peerIds, drafts, peerGroup } = benchmarkContext(db, args, session);
+  const { municipality, years, peerIds, scope, peerGroup } = benchmarkContext(db, args, session);
   const year = args.year ?? years.at(-1) ?? 0;
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
-  const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), "registerVersion");
+  const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), ["registerVersion"]);
   const members = new Set([...peerIds, municipality.id]);
-  const rows = listIndicatorValues(db, indicator.code, years, drafts);
+  const rows = indicatorRows(db, indicator.code, years, scope);
   const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) => (r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null);
   const distribution = rows
     .filter((r) => r.year === year && members.has(r.organisationId))
@@ -259,8 +286,8 @@ function computeIndicatorDetail(
   const scatter = (() => {
     if (!second) return null;
     const other = new Map(
-      listIndicatorValues(db, second.code, [year], drafts)
-        .filter((r) => members.has(r.organisationId))
+      indicatorRows(db, second.code, years, scope)
+        .filter((r) => r.year === year && members.has(r.organisationId))
         .map((r) => [r.organisationId, valueOf(r, second)] as const),
     );
     return rows
@@ -311,20 +338,17 @@ function computeIndicatorDetail(
  * draft visibility applies). Missing stays missing.
  */
 export function compareUnits(db: Db, args: { numbers: readonly string[]; codes: readonly string[] }, session: Session) {
-  const grants: readonly RoleGrant[] = session.grants;
   const years = listReportingYears(db).map((y) => y.year);
   const units = args.numbers.map((n) => requireMunicipality(db, n));
   const ids = new Set(units.map((u) => u.id));
-  const drafts = canEverywhere(grants, "drafts.read")
-    ? ({ all: true } as const)
-    : ({ all: false, organisationIds: organisationsWhere(grants, "drafts.read") } as const);
+  const scope = scopeOf(session);
   const indicators = args.codes.map((code) => {
     const indicator = getIndicator(code);
     if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: code } });
     return indicator;
   });
   const values = indicators.flatMap((indicator) =>
-    listIndicatorValues(db, indicator.code, years, drafts)
+    indicatorRows(db, indicator.code, years, scope)
       .filter((r) => ids.has(r.organisationId) && r.denominator > 0)
       .map((r) => ({
         code: indicator.code,
