@@ -64,7 +64,7 @@ describe("project-idea pipeline and the sector", () => {
         await fill(page);
       }
       await step.getByRole("button", { name: "Lagre steget" }).click();
-      await step.getByRole("status").waitFor();
+      await page.getByTestId("idea-step-done").waitFor();
       await page.close();
     }
 

@@ -20,3 +20,4 @@ export * from "./queries/quality";
 export * from "./queries/counters";
 export * from "./queries/benefits";
 export * from "./queries/ideas";
+export * from "./queries/second-factor";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import { organisations } from "./organisations";
 
@@ -17,8 +17,40 @@ export const users = sqliteTable(
     version: integer().notNull().default(1),
     createdAt: text().notNull(),
     updatedAt: text().notNull(),
+    /** The TOTP secret (base32) once a second factor is enrolled; null without one. */
+    totpSecret: text(),
+    /** A secret shown for enrolment, until the first code confirms it. */
+    totpPendingSecret: text(),
+    totpEnabledAt: text(),
+    /** The last time step a code was accepted for: older and equal steps are refused (no replay). */
+    totpLastCounter: integer(),
   },
 );
+
+/** One-time recovery codes for a lost authenticator, kept as SHA-256. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: text(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/** The step between a right password and the second factor: short-lived, a few tries, then gone. */
+export const signInChallenges = sqliteTable("sign_in_challenges", {
+  tokenHash: text().primaryKey(),
+  userId: integer()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** "verify": enter a code; "enrol": the second factor is required and not set up yet. */
+  purpose: text({ enum: ["verify", "enrol"] }).notNull(),
+  expiresAt: text().notNull(),
+  attempts: integer().notNull().default(0),
+});
 
 export const roleAssignments = sqliteTable(
   "role_assignments",
@@ -98,3 +130,10 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action), index("audit_log_org_idx").on(t.organisationId)],
 );
+
+/** Settings an administrator changes in the app (key → JSON value), such as requiring a second factor. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text().primaryKey(),
+  value: text().notNull(),
+  updatedAt: text().notNull(),
+});

@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../../components/query-state";
 import { AdminQueryError } from "../../features/admin/admin-query-error";
 import { CreateUserForm } from "../../features/admin/create-user-form";
+import { SecondFactorPolicy } from "../../features/admin/second-factor-policy";
 import { UserTable } from "../../features/admin/user-table";
 import { useTRPC } from "../../lib/trpc";
 
@@ -24,6 +25,7 @@ export default function AdminUsersRoute() {
       <Heading level={1} data-size="lg">
         {t("admin.users.title")}
       </Heading>
+      <SecondFactorPolicy />
       {users.isPending ? (
         <Loading />
       ) : users.isError ? (

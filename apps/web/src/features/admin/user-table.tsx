@@ -15,7 +15,8 @@ import { TableScroll } from "../../components/table-scroll";
 
 type PendingAction =
   | { readonly kind: "removeRole"; readonly user: AdminUser; readonly grant: AdminGrant }
-  | { readonly kind: "disable" | "enable"; readonly user: AdminUser };
+  | { readonly kind: "disable" | "enable"; readonly user: AdminUser }
+  | { readonly kind: "resetSecondFactor"; readonly user: AdminUser };
 
 function UserStatus({ user }: { user: AdminUser }) {
   const { t } = useTranslation();
@@ -62,6 +63,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
 
   const removeRole = useMutation(trpc.admin.removeRole.mutationOptions({ onError: failed }));
   const setDisabled = useMutation(trpc.admin.setDisabled.mutationOptions({ onError: failed }));
+  const resetSecondFactor = useMutation(trpc.admin.resetSecondFactor.mutationOptions({ onError: failed }));
   const resetLink = useMutation(
     trpc.admin.createResetLink.mutationOptions({
       onError: (error) => setNotice({ text: translateAdminError(t, error, []).summary ?? "", isError: true }),
@@ -79,6 +81,9 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
         confirmLabel: t("admin.users.confirmRemove.confirm"),
         destructive: true,
       };
+    }
+    if (pending.kind === "resetSecondFactor") {
+      return { title: t("auth.twoStep.resetTitle", { email: user.email }), body: t("auth.twoStep.resetBody"), confirmLabel: t("auth.twoStep.reset", { email: user.email }), destructive: true };
     }
     const kind = pending.kind;
     return {
@@ -98,6 +103,8 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
         { grantId: pending.grant.id },
         { onSuccess: () => void done(t("admin.users.roleRemoved", { role, name: user.name })) },
       );
+    } else if (pending.kind === "resetSecondFactor") {
+      resetSecondFactor.mutate({ userId: user.id }, { onSuccess: () => void done(t("auth.twoStep.resetDone", { email: user.email })) });
     } else {
       const disabled = pending.kind === "disable";
       setDisabled.mutate(
@@ -204,6 +211,16 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
                       >
                         {t("admin.users.resetLink")}
                       </Button>
+                      <Button
+                        variant="secondary"
+                        data-size="sm"
+                        onClick={() => {
+                          setConfirmError(null);
+                          setPending({ kind: "resetSecondFactor", user });
+                        }}
+                      >
+                        {t("auth.twoStep.reset", { email: user.email })}
+                      </Button>
                       {/* Nobody disables their own account (the server refuses it too). */}
                       {user.email !== myEmail && (
                       <Button
@@ -229,7 +246,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       )}
       <ConfirmDialog
         request={request}
-        pending={removeRole.isPending || setDisabled.isPending}
+        pending={removeRole.isPending || setDisabled.isPending || resetSecondFactor.isPending}
         error={confirmError}
         onConfirm={confirm}
         onCancel={() => {

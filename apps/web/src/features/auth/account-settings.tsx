@@ -8,6 +8,7 @@ import { translateError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { forgetSession, type Me } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
+import { TwoStepSettings } from "./second-factor";
 
 export function AccountSettings({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -96,6 +97,9 @@ export function AccountSettings({ me }: { me: Me }) {
         </form>
         <div role="status">{message && <Alert data-color="success">{message}</Alert>}</div>
       </section>
+      <div className="panel">
+        <TwoStepSettings />
+      </div>
       <section aria-labelledby="everywhere-heading" className="panel">
         <Heading level={2} data-size="xs" id="everywhere-heading">
           {t("auth.signOutEverywhereTitle")}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { translateError } from "../../lib/errors";
+import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
 import { useTRPC } from "../../lib/trpc";
 
 /** Shown instead of any page while nobody is signed in. */
@@ -15,6 +16,8 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // After the right password, when the account has (or must set up) a second factor.
+  const [step, setStep] = useState<{ kind: "secondFactor" | "enrolSecondFactor"; challenge: string } | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -26,8 +29,13 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
 
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (result) => {
         setError(null);
+        if (result.status !== "signedIn") {
+          setStep({ kind: result.status, challenge: result.challenge });
+          setPassword("");
+          return;
+        }
         // Everything cached so far was fetched without a session.
         await queryClient.resetQueries();
       },
@@ -54,6 +62,34 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           </Alert>
         </div>
       )}
+      {step?.kind === "secondFactor" && (
+        <SecondFactorStep
+          challenge={step.challenge}
+          email={email}
+          onRestart={(message) => {
+            setStep(null);
+            setError(message);
+          }}
+        />
+      )}
+      {step?.kind === "enrolSecondFactor" && (
+        <EnrolSecondFactor
+          challenge={step.challenge}
+          onDone={() => setStep(null)}
+          onRestart={(message) => {
+            setStep(null);
+            setError(message);
+          }}
+        />
+      )}
+      {step && (
+        <div>
+          <Button variant="tertiary" onClick={() => setStep(null)}>
+            {t("auth.twoStep.back")}
+          </Button>
+        </div>
+      )}
+      {!step && (
       <form onSubmit={submit} className="sign-in__form" noValidate>
         <Textfield
           id="sign-in-email"
@@ -79,6 +115,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           </Button>
         </div>
       </form>
+      )}
       {demo.data && demo.data.length > 0 && (
         <section aria-labelledby="demo-accounts-heading" className="demo-accounts" data-testid="demo-accounts">
           <Heading level={2} data-size="xs" id="demo-accounts-heading">

@@ -17,6 +17,8 @@ export function IdeaPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.ideas.get.queryOptions({ id }), retry: false });
+  // Kept here: the step's form goes away once the step is taken, its confirmation must not.
+  const [done, setDone] = useState<string | null>(null);
   const title = query.data?.title;
   useEffect(() => {
     document.title = `${title ? t("ideas.detail.heading", { title }) : t("ideas.title")} – ${t("app.name")}`;
@@ -77,7 +79,16 @@ export function IdeaPage({ id }: { id: number }) {
           </>
         )}
       </dl>
-      {idea.actions.length > 0 ? idea.actions.map((action) => <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} />) : <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>}
+      {done && (
+        <Alert data-color="success" role="status" data-testid="idea-step-done">
+          {done}
+        </Alert>
+      )}
+      {idea.actions.length > 0 ? (
+        idea.actions.map((action) => <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} onDone={setDone} />)
+      ) : (
+        <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>
+      )}
       <section className="stack" aria-labelledby="idea-history">
         <Heading level={2} data-size="sm" id="idea-history">
           {t("ideas.detail.history")}
@@ -112,7 +123,7 @@ export function IdeaPage({ id }: { id: number }) {
   );
 }
 
-function StepForm({ id, version, action }: { id: number; version: number; action: IdeaAction }) {
+function StepForm({ id, version, action, onDone }: { id: number; version: number; action: IdeaAction; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -120,16 +131,16 @@ function StepForm({ id, version, action }: { id: number; version: number; action
   const [choice, setChoice] = useState<"yes" | "no">("yes");
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const step = useMutation(
     trpc.ideas.step.mutationOptions({
       onSuccess: async ({ status }) => {
-        setDone(t("ideas.step.done", { status: t(`ideas.statuses.${status}`) }));
+        onDone(t("ideas.step.done", { status: t(`ideas.statuses.${status}`) }));
         await queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },
       onError: async (e) => {
         const code = readAppError(e)?.code;
         setError(code === "VERSION_CONFLICT" || code === "STATUS_CONFLICT" ? t("ideas.step.conflict") : translateError(t, e).message);
+        onDone("");
         await queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },
     }),
@@ -157,11 +168,6 @@ function StepForm({ id, version, action }: { id: number; version: number; action
       <Heading level={2} data-size="xs" id={headingId}>
         {t(`ideas.step.${action}Heading`)}
       </Heading>
-      {done && (
-        <Alert data-color="success" role="status">
-          {done}
-        </Alert>
-      )}
       <form className="stack" onSubmit={submit} noValidate>
         {action === "prioritize" && (
           <Fieldset>

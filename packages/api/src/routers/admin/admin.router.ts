@@ -2,6 +2,7 @@ import { EmailSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SECTORS } from "@mal
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
+import { getSecondFactorPolicy, resetSecondFactor, setSecondFactorPolicy } from "../auth/second-factor.service";
 import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole, setDisabled } from "./admin.service";
 
 const GrantInputSchema = z.object({
@@ -18,6 +19,10 @@ export const AUDIT_EXPORT_LIMIT = 10_000;
 
 export const adminRouter = router({
   users: usersProcedure.query(({ ctx }) => listUsers(ctx)),
+  /** After a lost device: the user's second factor and recovery codes go; audited. */
+  resetSecondFactor: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => resetSecondFactor(ctx, ctx.session, input.userId)),
+  secondFactorPolicy: usersProcedure.query(({ ctx }) => getSecondFactorPolicy(ctx)),
+  setSecondFactorPolicy: usersProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, ctx.session, input.required)),
   createUser: usersProcedure
     .input(GrantInputSchema.extend({ email: EmailSchema, name: z.string().trim().min(1).max(200) }))
     .mutation(({ ctx, input }) => createUser(ctx, ctx.session, input)),

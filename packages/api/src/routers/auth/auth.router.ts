@@ -1,4 +1,7 @@
 import { ChangePasswordInputSchema, CompleteResetInputSchema, SignInInputSchema } from "@malestokk/domain";
+import { z } from "zod";
+
+import { AppError } from "../../errors";
 
 import { publicProcedure, router, signedInProcedure } from "../../trpc";
 import {
@@ -10,6 +13,10 @@ import {
   signOut,
   signOutEverywhere,
 } from "./auth.service";
+import { beginEnrolment, confirmEnrolment, describeSecondFactor, verifySecondFactor } from "./second-factor.service";
+
+const Challenge = z.string().min(20).max(100);
+const Code = z.string().trim().regex(/^\d{6}$/);
 
 export const authRouter = router({
   /** The signed-in user and roles, or null: the web app decides from this whether to show sign-in. */
@@ -17,6 +24,22 @@ export const authRouter = router({
   signIn: publicProcedure.input(SignInInputSchema).mutation(({ ctx, input }) => signIn(ctx, input)),
   demoAccounts: publicProcedure.query(({ ctx }) => listDemoSignIns(ctx.db)),
   completeReset: publicProcedure.input(CompleteResetInputSchema).mutation(({ ctx, input }) => completeReset(ctx, input)),
+  /** The second sign-in step: a code from the authenticator app, or a recovery code. */
+  secondFactor: publicProcedure
+    .input(z.object({ challenge: Challenge, code: Code.optional(), recoveryCode: z.string().trim().min(8).max(40).optional() }))
+    .mutation(({ ctx, input }) => verifySecondFactor(ctx, input)),
+  /** Starts enrolment: from the account page (signed in), or during a sign-in that requires it (challenge). */
+  enrolBegin: publicProcedure.input(z.object({ challenge: Challenge.optional() })).mutation(({ ctx, input }) => {
+    if (input.challenge) return beginEnrolment(ctx, { challenge: input.challenge });
+    if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
+    return beginEnrolment(ctx, { session: ctx.session });
+  }),
+  enrolConfirm: publicProcedure.input(z.object({ challenge: Challenge.optional(), code: Code })).mutation(({ ctx, input }) => {
+    if (input.challenge) return confirmEnrolment(ctx, { challenge: input.challenge }, input.code);
+    if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
+    return confirmEnrolment(ctx, { session: ctx.session }, input.code);
+  }),
+  secondFactorStatus: signedInProcedure.query(({ ctx }) => describeSecondFactor(ctx, ctx.session)),
   signOut: signedInProcedure.mutation(({ ctx }) => signOut(ctx, ctx.session)),
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx, ctx.session)),
   changePassword: signedInProcedure

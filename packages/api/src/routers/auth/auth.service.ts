@@ -20,6 +20,7 @@ import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { createToken, hashToken } from "../../auth/tokens";
+import { secondFactorChallenge } from "./second-factor.service";
 
 type Throttled = { key: string; failures: number; lockedUntil: string | null };
 
@@ -53,7 +54,11 @@ function recordFailure(db: DbOrTx, keys: string[], now: Date): Throttled[] {
  * the cookie set, and an audit entry for either outcome. Failures are counted per e-mail and per
  * client address, with backoff after five.
  */
-export async function signIn(ctx: Context, input: SignInInput): Promise<{ email: string; name: string }> {
+export type SignInResult =
+  | { readonly status: "signedIn"; readonly email: string; readonly name: string }
+  | { readonly status: "secondFactor" | "enrolSecondFactor"; readonly challenge: string };
+
+export async function signIn(ctx: Context, input: SignInInput): Promise<SignInResult> {
   const now = ctx.now();
   const keys = throttleKeys(input.email, ctx.clientIp);
   assertNotLocked(ctx.db, keys, now);
@@ -75,11 +80,27 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<{ email:
     });
     throw new AppError("INVALID_CREDENTIALS", { message: "Wrong e-mail or password" });
   }
+  // The right password with a second factor to come: no session yet, a short challenge instead.
+  const challenge = ctx.db.transaction((tx) => {
+    for (const key of keys) clearThrottle(tx, key);
+    return secondFactorChallenge(tx, user, at);
+  });
+  if (challenge) {
+    appendAudit(ctx.db, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.passwordAccepted", details: { next: challenge.purpose }, ip: ctx.clientIp });
+    return { status: challenge.purpose === "verify" ? "secondFactor" : "enrolSecondFactor", challenge: challenge.token };
+  }
+  openSession(ctx, user, at, "auth.signIn");
+  return { status: "signedIn", email: user.email, name: user.name };
+}
+
+/**
+ * A new session (a fresh token, so a planted one is useless), the cookie set, and the sign-in
+ * audited. A session that existed before is never reused (session fixation).
+ */
+export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: string, details?: unknown): void {
   const { token, hash } = createToken();
   const expiresAt = new Date(at.getTime() + ctx.authSettings.absoluteHours * 3_600_000);
   ctx.db.transaction((tx) => {
-    for (const key of keys) clearThrottle(tx, key);
-    // A session that existed before sign-in is never reused (session fixation).
     if (ctx.session) deleteSession(tx, ctx.session.tokenHash);
     insertSession(tx, {
       tokenHash: hash,
@@ -88,10 +109,9 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<{ email:
       lastSeenAt: at.toISOString(),
       expiresAt: expiresAt.toISOString(),
     });
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.signIn", ip: ctx.clientIp });
+    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action, details, ip: ctx.clientIp });
   });
   ctx.cookies.set(token, expiresAt);
-  return { email: user.email, name: user.name };
 }
 
 export function signOut(ctx: Context, session: Session): void {

@@ -1,0 +1,171 @@
+import {
+  appendAudit,
+  acceptTotpCounter,
+  clearSecondFactor,
+  countChallengeAttempt,
+  deleteChallenge,
+  enableSecondFactor,
+  getChallenge,
+  getSecondFactor,
+  getSetting,
+  getUserById,
+  insertChallenge,
+  listGrants,
+  setPendingSecret,
+  setSetting,
+  useRecoveryCode,
+  type DbOrTx,
+} from "@malestokk/db";
+import QRCode from "qrcode";
+
+import type { Context, Session } from "../../context";
+import { AppError } from "../../errors";
+import { createToken, hashToken } from "../../auth/tokens";
+import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from "../../auth/totp";
+import { openSession } from "./auth.service";
+
+export const REQUIRE_SECOND_FACTOR = "requireSecondFactor";
+const CHALLENGE_MINUTES = 5;
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Who must use a second factor (ASVS 6.3.3, NSM 2.6.7): administrators and the board always, every
+ * local account when an administrator requires it. Demo accounts are exempt, so the demo stays
+ * easy to try; they may still enrol.
+ */
+export function secondFactorRequired(db: DbOrTx, user: { id: number; isDemo: boolean }): boolean {
+  if (user.isDemo) return false;
+  if (listGrants(db, user.id).some((g) => g.role === "admin" || g.role === "board")) return true;
+  return getSetting(db, REQUIRE_SECOND_FACTOR, false);
+}
+
+/** After the right password: a challenge to enter a code (or to enrol, when required), or null to sign in at once. */
+export function secondFactorChallenge(db: DbOrTx, user: { id: number; isDemo: boolean }, at: Date): { purpose: "verify" | "enrol"; token: string } | null {
+  const factor = getSecondFactor(db, user.id);
+  const purpose = factor?.secret ? "verify" : secondFactorRequired(db, user) ? "enrol" : null;
+  if (!purpose) return null;
+  const { token, hash } = createToken();
+  insertChallenge(db, { tokenHash: hash, userId: user.id, purpose, expiresAt: new Date(at.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(), attempts: 0 });
+  return { purpose, token };
+}
+
+/** The challenge behind a token, still valid and with tries left; anything else means "sign in again". */
+function liveChallenge(ctx: Context, token: string, purpose: "verify" | "enrol") {
+  const hash = hashToken(token);
+  const challenge = getChallenge(ctx.db, hash);
+  if (!challenge || challenge.purpose !== purpose || Date.parse(challenge.expiresAt) <= ctx.now().getTime() || challenge.attempts >= MAX_ATTEMPTS) {
+    if (challenge) deleteChallenge(ctx.db, hash);
+    throw new AppError("TOKEN_INVALID", { message: "The sign-in step has expired: sign in again" });
+  }
+  const user = getUserById(ctx.db, challenge.userId);
+  if (!user || user.disabled) throw new AppError("TOKEN_INVALID", { message: "The sign-in step has expired: sign in again" });
+  return { hash, user };
+}
+
+function refuse(ctx: Context, hash: string, user: { id: number; email: string }, reason: string): never {
+  countChallengeAttempt(ctx.db, hash);
+  appendAudit(ctx.db, { at: ctx.now().toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+  throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason } });
+}
+
+/** The second step: a code from the authenticator (each time step once), or a recovery code (each once). */
+export function verifySecondFactor(ctx: Context, input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined }): { email: string; name: string } {
+  const { hash, user } = liveChallenge(ctx, input.challenge, "verify");
+  const factor = getSecondFactor(ctx.db, user.id);
+  const at = ctx.now();
+  if (!factor?.secret) throw new AppError("TOKEN_INVALID", { message: "No second factor: sign in again" });
+  let method: "totp" | "recoveryCode";
+  if (input.recoveryCode) {
+    if (!useRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), at.toISOString())) refuse(ctx, hash, user, "recoveryCode");
+    method = "recoveryCode";
+  } else {
+    const checked = verifyTotp(factor.secret, input.code ?? "", at, factor.lastCounter);
+    if (!checked.ok) refuse(ctx, hash, user, checked.reason);
+    // A second request with the same code in the same moment loses here.
+    if (!acceptTotpCounter(ctx.db, user.id, checked.counter)) refuse(ctx, hash, user, "REUSED");
+    method = "totp";
+  }
+  deleteChallenge(ctx.db, hash);
+  openSession(ctx, user, at, "auth.signIn", { secondFactor: method, recoveryCodesLeft: getSecondFactor(ctx.db, user.id)?.recoveryCodesLeft ?? 0 });
+  return { email: user.email, name: user.name };
+}
+
+/** Who is enrolling: a signed-in user on the account page, or one whose sign-in requires it first. */
+type Enroller = { readonly session: Session } | { readonly challenge: string };
+
+function enroller(ctx: Context, who: Enroller) {
+  if ("session" in who) {
+    const user = getUserById(ctx.db, who.session.user.id);
+    if (!user) throw new AppError("UNAUTHORIZED");
+    return { user, hash: null };
+  }
+  const { hash, user } = liveChallenge(ctx, who.challenge, "enrol");
+  return { user, hash };
+}
+
+/** A new secret for the authenticator app, as a QR code and as text; it counts once a code confirms it. */
+export async function beginEnrolment(ctx: Context, who: Enroller): Promise<{ secret: string; uri: string; qrSvg: string }> {
+  const { user } = enroller(ctx, who);
+  if ("session" in who && getSecondFactor(ctx.db, user.id)?.secret) throw new AppError("STATUS_CONFLICT", { params: { status: "enabled", action: "enrol" } });
+  const secret = createTotpSecret();
+  setPendingSecret(ctx.db, user.id, secret);
+  const uri = otpauthUri(secret, user.email);
+  return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 }) };
+}
+
+/** Confirms the secret with a code; returns the recovery codes (shown once). After a required enrolment, signs in. */
+export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { recoveryCodes: string[]; signedIn: boolean } {
+  const { user, hash } = enroller(ctx, who);
+  const pending = getSecondFactor(ctx.db, user.id)?.pendingSecret;
+  if (!pending) throw new AppError("STATUS_CONFLICT", { params: { status: "notStarted", action: "confirm" } });
+  const at = ctx.now();
+  const checked = verifyTotp(pending, code, at, null);
+  if (!checked.ok) {
+    if (hash) refuse(ctx, hash, user, checked.reason);
+    throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason: checked.reason } });
+  }
+  const { codes, hashes } = createRecoveryCodes();
+  ctx.db.transaction((tx) => {
+    enableSecondFactor(tx, { userId: user.id, secret: pending, counter: checked.counter, recoveryHashes: hashes, now: at.toISOString() });
+    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorEnabled", ip: ctx.clientIp });
+    if (hash) deleteChallenge(tx, hash);
+  });
+  if (hash) openSession(ctx, user, at, "auth.signIn", { secondFactor: "enrolled" });
+  return { recoveryCodes: codes, signedIn: hash !== null };
+}
+
+/** The account page's view of the user's own second factor. */
+export function describeSecondFactor(ctx: Context, session: Session) {
+  const user = getUserById(ctx.db, session.user.id);
+  const factor = getSecondFactor(ctx.db, session.user.id);
+  return {
+    enabled: Boolean(factor?.secret),
+    enabledAt: factor?.enabledAt ?? null,
+    required: user ? secondFactorRequired(ctx.db, user) : false,
+    recoveryCodesLeft: factor?.recoveryCodesLeft ?? 0,
+  };
+}
+
+/** An administrator's reset after a lost device: the user enrols again at the next sign-in (if required) or on the account page. */
+export function resetSecondFactor(ctx: Context, session: Session, userId: number): void {
+  const user = getUserById(ctx.db, userId);
+  if (!user) throw new AppError("NOT_FOUND", { params: { userId } });
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    clearSecondFactor(tx, userId, at);
+    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.secondFactorReset", entity: "user", entityId: String(userId), details: { email: user.email }, ip: ctx.clientIp });
+  });
+}
+
+export function setSecondFactorPolicy(ctx: Context, session: Session, required: boolean): { required: boolean } {
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    setSetting(tx, REQUIRE_SECOND_FACTOR, required, at);
+    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.secondFactorPolicy", details: { required }, ip: ctx.clientIp });
+  });
+  return { required };
+}
+
+export function getSecondFactorPolicy(ctx: Context): { required: boolean } {
+  return { required: getSetting(ctx.db, REQUIRE_SECOND_FACTOR, false) };
+}

@@ -1,0 +1,106 @@
+import { listAudit } from "@malestokk/db";
+import { TEST_PASSWORD, TEST_PASSWORD_HASH } from "@malestokk/db/testing";
+import { describe, expect, it } from "vitest";
+
+import { totp } from "../../auth/totp";
+import { cookieJar, expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+import { createUserWithPassword } from "../admin/admin.service";
+
+/** A clock the test moves: TOTP depends on the time step. */
+function clock(start = "2026-11-28T12:00:05Z") {
+  let at = new Date(start);
+  return { now: () => at, advance: (seconds: number) => (at = new Date(at.getTime() + seconds * 1000)) };
+}
+
+async function enrolOnAccountPage(api: ReturnType<typeof setupApi>, email: string, time: ReturnType<typeof clock>) {
+  const caller = api.as(email);
+  const { secret, uri, qrSvg } = await caller.auth.enrolBegin({});
+  expect(uri).toContain(`secret=${secret}`);
+  expect(qrSvg).toMatch(/^<svg/);
+  const wrong = expectAppError(await expectTrpcError(() => caller.auth.enrolConfirm({ code: "000000" === totp(secret, time.now()) ? "111111" : "000000" })), "INVALID_CREDENTIALS");
+  expect(wrong.params.reason).toBe("WRONG");
+  const { recoveryCodes, signedIn } = await caller.auth.enrolConfirm({ code: totp(secret, time.now()) });
+  expect(signedIn).toBe(false);
+  expect(recoveryCodes).toHaveLength(10);
+  return { secret, recoveryCodes };
+}
+
+describe("second factor (TOTP) for local accounts", () => {
+  it("enrols on the account page, then asks for a code at sign-in: a valid code signs in, a reused or out-of-window one does not", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    const email = "finance.0301@demo.example";
+    const { secret } = await enrolOnAccountPage(api, email, time);
+    expect(await api.as(email).auth.secondFactorStatus()).toMatchObject({ enabled: true, required: false, recoveryCodesLeft: 10 });
+
+    time.advance(30);
+    const cookies = cookieJar();
+    const first = await api.anonymous({ cookies }).auth.signIn({ email, password: TEST_PASSWORD });
+    if (first.status !== "secondFactor") throw new Error(`expected a second step, got ${first.status}`);
+    // No session until the code.
+    expect(cookies.token).toBeNull();
+    const code = totp(secret, time.now());
+    const done = await api.anonymous({ cookies }).auth.secondFactor({ challenge: first.challenge, code });
+    expect(done.email).toBe(email);
+    expect(cookies.token).not.toBeNull();
+
+    // The same code again (same time step), and one from three steps ago: both refused.
+    const again = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+    if (again.status !== "secondFactor") throw new Error("expected a second step");
+    expect(expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: again.challenge, code })), "INVALID_CREDENTIALS").params.reason).toBe("REUSED");
+    const old = totp(secret, new Date(time.now().getTime() - 90_000));
+    expect(expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: again.challenge, code: old })), "INVALID_CREDENTIALS").params.reason).toBe("WRONG");
+    expect(listAudit(api.db, { action: "auth.secondFactorFailed", limit: 10 })).toHaveLength(2);
+  });
+
+  it("takes each recovery code once, and ends the step after five wrong tries", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    const email = "manager.0301@demo.example";
+    const { recoveryCodes } = await enrolOnAccountPage(api, email, time);
+    const signIn = async () => {
+      const r = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+      if (r.status !== "secondFactor") throw new Error("expected a second step");
+      return r.challenge;
+    };
+    const recovery = (recoveryCodes[0] ?? "").toUpperCase();
+    expect((await api.anonymous().auth.secondFactor({ challenge: await signIn(), recoveryCode: recovery })).email).toBe(email);
+    const challenge = await signIn();
+    expect(expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge, recoveryCode: recovery })), "INVALID_CREDENTIALS").params.reason).toBe("recoveryCode");
+    for (let i = 0; i < 4; i += 1) await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge, code: "000001" }));
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge, recoveryCode: recoveryCodes[1] })), "TOKEN_INVALID");
+    expect(await api.as(email).auth.secondFactorStatus()).toMatchObject({ recoveryCodesLeft: 9 });
+  });
+
+  it("makes administrators and the board enrol before their first session; demo accounts are exempt", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    createUserWithPassword(api.db, { email: "it-sjef@kommune.no", name: "IT-sjef", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "admin" });
+    const cookies = cookieJar();
+    const first = await api.anonymous({ cookies }).auth.signIn({ email: "it-sjef@kommune.no", password: TEST_PASSWORD });
+    if (first.status !== "enrolSecondFactor") throw new Error(`expected enrolment, got ${first.status}`);
+    expect(cookies.token).toBeNull();
+    const { secret } = await api.anonymous().auth.enrolBegin({ challenge: first.challenge });
+    const confirmed = await api.anonymous({ cookies }).auth.enrolConfirm({ challenge: first.challenge, code: totp(secret, time.now()) });
+    expect(confirmed).toMatchObject({ signedIn: true });
+    expect(cookies.token).not.toBeNull();
+    expect(await api.callerWithToken(cookies.token).auth.secondFactorStatus()).toMatchObject({ enabled: true, required: true });
+    expect((await api.anonymous().auth.signIn({ email: "admin@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+  });
+
+  it("lets an administrator require it for every local account, and reset a lost device (audited)", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    createUserWithPassword(api.db, { email: "okonomi@kommune.no", name: "Økonomi", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "finance", municipalityNumber: "0301" });
+    expect((await api.anonymous().auth.signIn({ email: "okonomi@kommune.no", password: TEST_PASSWORD })).status).toBe("signedIn");
+    await api.as("admin@demo.example").admin.setSecondFactorPolicy({ required: true });
+    expect((await api.anonymous().auth.signIn({ email: "okonomi@kommune.no", password: TEST_PASSWORD })).status).toBe("enrolSecondFactor");
+    expectAppError(await expectTrpcError(() => api.as("finance.0301@demo.example").admin.setSecondFactorPolicy({ required: false })), "FORBIDDEN");
+
+    await enrolOnAccountPage(api, "finance.0301@demo.example", time);
+    const user = (await api.as("admin@demo.example").admin.users()).find((u) => u.email === "finance.0301@demo.example");
+    await api.as("admin@demo.example").admin.resetSecondFactor({ userId: user?.id ?? 0 });
+    expect(await api.as("finance.0301@demo.example").auth.secondFactorStatus()).toMatchObject({ enabled: false, recoveryCodesLeft: 0 });
+    expect(listAudit(api.db, { action: "admin.secondFactorReset", limit: 5 })[0]).toMatchObject({ actorEmail: "admin@demo.example", entityId: String(user?.id) });
+  });
+});
