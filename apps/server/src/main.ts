@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredSessions, pruneBackups, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
@@ -34,6 +34,8 @@ async function start(): Promise<void> {
       now: now.toISOString(),
       idleBefore: new Date(now.getTime() - authSettings.idleMinutes * 60_000).toISOString(),
     });
+    // Second-factor steps last five minutes; an abandoned one goes with the sessions.
+    deleteExpiredChallenges(connection.db, now.toISOString());
   };
   cleanSessions();
   const cleaner = setInterval(cleanSessions, 15 * 60_000);
