@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
 import { writeXlsx, type BenefitStatus } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -162,7 +162,6 @@ export function Portfolio({ municipalityNumber, canEdit }: { municipalityNumber:
           </section>
         </>
       )}
-      {create.isError && !creating && <Alert data-color="danger">{String(create.error.message)}</Alert>}
     </div>
   );
 }

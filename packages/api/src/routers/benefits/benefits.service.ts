@@ -34,6 +34,7 @@ import {
   checkBenefit,
   checkBenefitMap,
   checkMeasurement,
+  computeIndicatorValue,
   getIndicator,
   MAX_BENEFITS,
   organisationsWhere,
@@ -79,21 +80,15 @@ function invalid(issues: readonly FieldIssue[]): never {
 function measurementsOf(db: DbOrTx, benefit: BenefitRow, ownerOrganisationId: number) {
   const indicator = benefit.linkedIndicatorCode ? getIndicator(benefit.linkedIndicatorCode) : undefined;
   if (!indicator) return benefit.measurements.map((m) => ({ ...m, source: "manual" as const }));
-  return listApprovedValuesOf(db, indicator.code, ownerOrganisationId)
-    .filter((r) => r.denominator > 0)
-    .map((r) => ({
-      id: null,
-      value: (r.numerator / r.denominator) * indicator.scale,
-      date: `${r.year}-12-31`,
-      comment: null,
-      recordedByName: null,
-      recordedAt: null,
-      source: "indicator" as const,
-    }))
-    .filter((m) => m.date >= benefit.baseline.date);
+  return listApprovedValuesOf(db, indicator.code, ownerOrganisationId).flatMap((r) => {
+    const value = computeIndicatorValue(indicator, r.numerator, r.denominator);
+    const date = `${r.year}-12-31`;
+    return value === null || date < benefit.baseline.date ? [] : [{ id: null, value, date, comment: null, recordedByName: null, recordedAt: null, source: "indicator" as const }];
+  });
 }
 
-function benefitView(db: DbOrTx, benefit: BenefitRow, ownerOrganisationId: number, today: string) {
+/** A benefit with its measurements (by hand or from the linked indicator), its status and its value so far. */
+export function benefitView(db: DbOrTx, benefit: BenefitRow, ownerOrganisationId: number, today: string) {
   const measurements = measurementsOf(db, benefit, ownerOrganisationId);
   const summary = summarizeBenefit(
     {

@@ -44,6 +44,8 @@ describe("sector benefit portfolio (issue 9)", () => {
     // Four demo municipalities with two projects each, and one joint project.
     expect(p.projects).toBe(9);
     expect(p.totals.cash.expectedNok).toBe(4 * 400_000);
+    // Every demo benefit has measurements; those linked to S3 take them from the approved figures.
+    expect(p.totals.byStatus.noData).toBe(0);
     expect(p.bySector.map((s) => s.sector)).toEqual(["common", "helseVelferd"]);
     expect(p.bySector.reduce((n, s) => n + s.totals.benefits + s.totals.disBenefits, 0)).toBe(p.totals.benefits + p.totals.disBenefits);
     expect(p.joint).toEqual([

@@ -15,13 +15,12 @@ import {
   portfolioOverTime,
   portfolioTotals,
   sectorDistribution,
-  summarizeBenefit,
   SVARUT_REFERENCE,
   type BenefitStatus,
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
-import { osloDate } from "../benefits/benefits.service";
+import { benefitView, osloDate } from "../benefits/benefits.service";
 
 const APPROVED_ONLY = { all: false, organisationIds: new Set<number>() } as const;
 
@@ -96,14 +95,13 @@ export function getSectorPortfolio(db: Db, now: Date) {
     db,
     projects.map((p) => p.id),
   );
-  const summaries = benefits.map((b) => ({
-    benefit: b,
-    sector: projects.find((p) => p.id === b.projectId)?.sector ?? "common",
-    summary: summarizeBenefit(
-      { direction: b.indicator.direction, disBenefit: b.disBenefit, cash: b.cash, annualValueNok: b.annualValueNok, frequency: b.indicator.frequency, baseline: b.baseline, targets: b.targets, measurements: b.measurements },
-      today,
-    ),
-  }));
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  // The same view as the municipality's own page: a linked benefit is measured by its indicator's approved figures.
+  const summaries = benefits.map((b) => {
+    const project = byId.get(b.projectId);
+    const view = benefitView(db, b, project?.ownerOrganisationId ?? 0, today);
+    return { benefit: view, sector: project?.sector ?? "common", summary: view.summary };
+  });
   const sectors = [...new Set(projects.map((p) => p.sector))].sort();
   const dates = benefits.flatMap((b) => [b.baseline.date, ...b.targets.map((t) => t.date)]).sort();
   const first = Number((dates[0] ?? today).slice(0, 4));
@@ -121,7 +119,10 @@ export function getSectorPortfolio(db: Db, now: Date) {
       };
     }),
     totals: portfolioTotals(summaries.map((s) => ({ cash: s.benefit.cash, disBenefit: s.benefit.disBenefit, summary: s.summary }))),
-    overTime: portfolioOverTime(benefits, years),
+    overTime: portfolioOverTime(
+      summaries.map((s) => s.benefit),
+      years,
+    ),
     joint: projects
       .filter((p) => p.participants.length > 0)
       .map((p) => ({ id: p.id, name: p.name, sector: p.sector, phase: p.phase, owner: { number: p.ownerNumber, name: p.ownerName }, participants: p.participants.map(({ number, name }) => ({ number, name })) })),
