@@ -4,20 +4,29 @@ import { useTranslation } from "react-i18next";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
-import { formatDate, formatDecimal } from "../../lib/format";
+import { formatDecimal } from "../../lib/format";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
 
 type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
 
+const MEASURED = "#0062ba";
+const PLANNED = "#6b6b6b";
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+// Dates follow the UI language here (axis ticks read as words); UTC keeps a date the same day everywhere.
+const DATE_FORMATS = {
+  nb: new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
+} as const;
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The planned path (baseline through each staged target) against the measurements, with its table twin. */
-export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "en" }) {
+export function BenefitChart({ benefit, language }: { benefit: Benefit; language: "nb" | "en" }) {
   useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
   const { t } = useTranslation();
+  const dateOf = (ms: number) => DATE_FORMATS[language].format(new Date(ms));
+  const formatDate = (iso: string) => dateOf(time(iso));
   const unit = benefit.indicator.unit;
   const points = [
     { date: benefit.baseline.date, kind: t("benefitViews.baseline"), measured: null as number | null, comment: "" },
@@ -41,12 +50,12 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
           <ResponsiveContainer width="100%" height="100%">
             <ComposedChart data={data}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => formatDate(new Date(v).toISOString().slice(0, 10))} />
+              <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => dateOf(v)} />
               <YAxis width={80} tickFormatter={(v: number) => formatDecimal(v)} label={{ value: unit, angle: -90, position: "insideLeft" }} />
-              <Tooltip labelFormatter={(v) => formatDate(new Date(Number(v)).toISOString().slice(0, 10))} formatter={(v) => show(Number(v))} />
+              <Tooltip labelFormatter={(v) => dateOf(Number(v))} formatter={(v) => show(Number(v))} />
               <Legend />
-              <Line dataKey="planned" name={t("benefitViews.planned")} stroke="#6b6b6b" strokeDasharray="6 4" connectNulls isAnimationActive={false} />
-              <Line dataKey="measured" name={t("benefitViews.measured")} stroke="#0062ba" strokeWidth={3} connectNulls isAnimationActive={false} />
+              <Line dataKey="planned" name={t("benefitViews.planned")} stroke={PLANNED} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3, fill: PLANNED, strokeDasharray: "" }} connectNulls isAnimationActive={false} />
+              <Line dataKey="measured" name={t("benefitViews.measured")} stroke={MEASURED} strokeWidth={3} dot={{ r: 4, fill: MEASURED }} connectNulls isAnimationActive={false} />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
@@ -55,9 +64,9 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
         caption: t("benefitViews.chartTitle", { title: benefit.title }),
         columns: [
           { key: "date", header: t("benefitViews.date") },
-          { key: "kind", header: t("benefitViews.kind") },
           { key: "planned", header: t("benefitViews.planned"), numeric: true },
           { key: "measured", header: t("benefitViews.measured"), numeric: true },
+          { key: "kind", header: t("benefitViews.kind") },
           { key: "comment", header: t("benefitViews.comment") },
         ],
         rows: points.map((p) => ({ date: formatDate(p.date), kind: p.kind, planned: show(p.planned), measured: show(p.measured), comment: p.comment })),

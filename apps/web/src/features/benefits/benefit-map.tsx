@@ -1,11 +1,13 @@
-import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Heading } from "@digdir/designsystemet-react";
 import { benefitMapLayout, type BenefitMap } from "@malestokk/domain";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 
+import { EmptyState } from "../../components/empty-state";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
+import "./benefit-map.css";
 
 const COLUMNS = ["deliverables", "preconditions", "benefits", "goals"] as const;
 const BOX_W = 200;
@@ -41,10 +43,17 @@ function wrap(label: string): string[] {
 export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[] }) {
   useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
   const { t } = useTranslation();
-  const captionId = useId();
+  // useId gives characters such as ":" or "«" that a url(#…) reference need not survive.
+  const id = `benefit-map-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;
+  const markerId = `${id}-arrow`;
+  const captionId = `${id}-caption`;
   const { map, benefits } = props;
   if (map.deliverables.length + map.preconditions.length + map.goals.length + benefits.length === 0) {
-    return <Paragraph data-testid="benefit-map-empty">{t("benefitViews.mapEmpty")}</Paragraph>;
+    return (
+      <div data-testid="benefit-map-empty">
+        <EmptyState>{t("benefitViews.mapEmpty")}</EmptyState>
+      </div>
+    );
   }
   const layout = benefitMapLayout(map, benefits);
   const width = 4 * BOX_W + 3 * GAP_X;
@@ -53,16 +62,18 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
   const labels = new Map([...map.deliverables, ...map.preconditions, ...map.goals].map((n) => [n.key, n.label]));
   const list = (keys: readonly string[]) => (keys.length === 0 ? t("benefitViews.none") : keys.map((k) => labels.get(k) ?? k).join(", "));
   return (
-    <figure className="benefit-map" data-testid="benefit-map">
+    <figure className="benefit-map" data-testid="benefit-map" aria-labelledby={captionId}>
       <svg
         role="img"
         aria-label={t("benefitViews.mapSummary", { deliverables: map.deliverables.length, preconditions: map.preconditions.length, benefits: benefits.length, goals: map.goals.length })}
+        className="benefit-map__svg"
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
+        preserveAspectRatio="xMinYMin meet"
         style={{ maxWidth: width }}
       >
         <defs>
-          <marker id={`${captionId}-arrow`} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <marker id={markerId} viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
             <path d="M 0 0 L 10 5 L 0 10 z" fill="#444" />
           </marker>
         </defs>
@@ -75,7 +86,7 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
           const from = position.get(e.from);
           const to = position.get(e.to);
           if (!from || !to) return null;
-          return <line key={`${e.from}-${e.to}`} x1={from.x + BOX_W} y1={from.y + BOX_H / 2} x2={to.x} y2={to.y + BOX_H / 2} stroke="#444" strokeWidth="1.5" markerEnd={`url(#${captionId}-arrow)`} />;
+          return <line key={`${e.from}-${e.to}`} x1={from.x + BOX_W} y1={from.y + BOX_H / 2} x2={to.x} y2={to.y + BOX_H / 2} stroke="#444" strokeWidth="1.5" markerEnd={`url(#${markerId})`} />;
         })}
         {layout.nodes.map((n) => {
           const p = position.get(n.key);
@@ -99,7 +110,7 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
       <Heading level={3} data-size="2xs">
         {t("benefitViews.textAlternative")}
       </Heading>
-      <ul data-testid="benefit-map-text">
+      <ul className="benefit-map__text" data-testid="benefit-map-text">
         {benefits.map((b) => (
           <li key={b.id}>{t("benefitViews.benefitLine", { title: b.title, preconditions: list(b.preconditionKeys), goals: list(b.goalKeys) })}</li>
         ))}
