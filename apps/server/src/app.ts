@@ -2,13 +2,15 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings, type Context } from "@malestokk/api";
 import { checkDatabase, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import express, { type ErrorRequestHandler } from "express";
+import type { EnvIdentityProvider } from "@malestokk/domain";
+import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Logger } from "./logger";
 import { Metrics } from "./metrics";
+import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 
@@ -27,6 +29,10 @@ export interface AppOptions {
   readonly authSettings?: AuthSettings;
   /** Serve /metrics (Prometheus text format). Off unless asked for. */
   readonly metrics?: boolean;
+  /** OpenID Connect providers from the environment (OIDC_PROVIDERS). */
+  readonly identityProviders?: readonly EnvIdentityProvider[];
+  /** PUBLIC_ORIGIN, for the provider callback address. */
+  readonly publicOrigin?: string | undefined;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -86,6 +92,21 @@ export function createApp(options: AppOptions): express.Express {
     });
   }
 
+  const contextFor = (req: Request, res: Response): Context =>
+    createContextInner({
+      requestId: String(res.locals.requestId),
+      db: connection.db,
+      session: resolveSession(connection.db, readSessionToken(req, https), now(), authSettings),
+      cookies: sessionCookies(res, https),
+      clientIp: req.ip ?? null,
+      authSettings,
+      now,
+      reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
+      envIdentityProviders: options.identityProviders ?? [],
+    });
+
+  app.use(oidcRoutes({ https, publicOrigin: options.publicOrigin, context: contextFor }));
+
   app.use(
     "/trpc",
     (_req, res, next) => {
@@ -97,17 +118,7 @@ export function createApp(options: AppOptions): express.Express {
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res }) =>
-        createContextInner({
-          requestId: String(res.locals.requestId),
-          db: connection.db,
-          session: resolveSession(connection.db, readSessionToken(req, https), now(), authSettings),
-          cookies: sessionCookies(res, https),
-          clientIp: req.ip ?? null,
-          authSettings,
-          now,
-          reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
-        }),
+      createContext: ({ req, res }) => contextFor(req, res),
     }),
   );
 

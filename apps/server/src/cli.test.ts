@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 import { writeFileSync } from "node:fs";
 
-import { createDb, findUserByEmail, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants } from "@malestokk/db";
+import { createDb, findUserByEmail, getSetting, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants } from "@malestokk/db";
 import { populationFixture2022 } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -195,3 +195,22 @@ describe("pnpm cli backup and restore", () => {
     check.close();
   }, 60_000);
 });
+
+describe("pnpm cli local-sign-in", () => {
+  it("switches password sign-in back on from the server, audited, when no provider lets anyone in", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    expect(cli(["local-sign-in", "off"], path, "").stdout).toMatch(/Password sign-in is now off/);
+    const on = cli(["local-sign-in", "on"], path, "");
+    expect([on.status, on.stdout.trim()]).toEqual([0, "Password sign-in is now on."]);
+    const wrong = cli(["local-sign-in", "maybe"], path, "");
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/Say on or off/);
+    const connection = createDb(path);
+    expect(getSetting(connection.db, "localSignIn", null)).toBe(true);
+    expect(listAudit(connection.db, { action: "admin.localSignInChanged", limit: 5 }).map((a) => a.actorEmail)).toEqual(["cli", "cli"]);
+    connection.close();
+  });
+});
+

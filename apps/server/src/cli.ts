@@ -13,9 +13,10 @@ import {
   importRegisterNames,
   importRegionChanges,
   importCostFile,
+  LOCAL_SIGN_IN,
   type ImportReport,
 } from "@malestokk/api";
-import { BackupError, backupDatabase, checkBackup, createDb, getCostReport, restoreDatabase, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
+import { appendAudit, setSetting, BackupError, backupDatabase, checkBackup, createDb, getCostReport, restoreDatabase, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
@@ -44,6 +45,8 @@ const USAGE = `Usage:
 The password is read from standard input when it is piped, or asked for twice.
   pnpm cli backup <file>      (a consistent copy of the database, also while the server runs)
   pnpm cli restore <file>     (stop the server first; checks the backup, keeps the replaced database)
+  pnpm cli local-sign-in <on|off>
+                              (password sign-in; "on" lets people in again when a provider fails)
 
 An import writes nothing with --dry-run, and otherwise everything or nothing.`;
 
@@ -306,10 +309,31 @@ function restoreCommand(args: string[]): void {
   console.log(keptAs ? `The replaced database is kept as ${keptAs}.` : "There was no database to replace.");
 }
 
+/** `local-sign-in on|off`: the way back in when the only identity provider is down or misconfigured. */
+function localSignInCommand(args: string[]): void {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [value] = positionals;
+  if (value !== "on" && value !== "off") throw new Error("Say on or off: pnpm cli local-sign-in <on|off>");
+  const env = loadEnv();
+  const connection = createDb(env.DATABASE_PATH);
+  try {
+    runMigrations(connection.sqlite, connection.db);
+    const at = new Date().toISOString();
+    connection.db.transaction((tx) => {
+      setSetting(tx, LOCAL_SIGN_IN, value === "on", at);
+      appendAudit(tx, { at, actorUserId: null, actorEmail: "cli", action: "admin.localSignInChanged", details: { enabled: value === "on", via: "cli" } });
+    });
+    console.log(`Password sign-in is now ${value === "on" ? "on" : "off"}.`);
+  } finally {
+    connection.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "backup") return backupCommand(rest);
   if (command === "restore") return restoreCommand(rest);
+  if (command === "local-sign-in") return localSignInCommand(rest);
   if (command === "user:create") return createUserCommand(rest);
   if (command === "import:jsonstat") return importCommand(rest);
   if (command === "import:klass") return importKlassCommand(rest);

@@ -27,4 +27,16 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT="eighty"/);
     expect(() => parseEnv({ PORT: "70000", LOG_LEVEL: "loud" })).toThrow(/PORT="70000"[\s\S]*LOG_LEVEL="loud"/);
   });
+
+  it("reads OpenID Connect providers from OIDC_PROVIDERS and names a wrong entry without printing its secret", () => {
+    const env = parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "abc", clientSecret: "top secret", emailClaim: "preferred_username", requireVerifiedEmail: false, organisations: ["5001"] }]) });
+    expect(env.OIDC_PROVIDERS).toEqual([{ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "abc", clientSecret: "top secret", emailClaim: "preferred_username", requireVerifiedEmail: false, organisations: ["5001"] }]);
+    expect(parseEnv({}).OIDC_PROVIDERS).toEqual([]);
+    const wrong = () => parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra", issuer: "http://idp.example", clientId: "a", clientSecret: "top secret" }]) });
+    expect(wrong).toThrow(/OIDC_PROVIDERS: entry 0\.issuer: must be https/);
+    expect(wrong).not.toThrow(/top secret/);
+    expect(() => parseEnv({ OIDC_PROVIDERS: "[{" })).toThrow(/OIDC_PROVIDERS: must be a JSON array/);
+    const twice = JSON.stringify([1, 2].map(() => ({ slug: "same", name: "x", issuer: "https://x.example", clientId: "a" })));
+    expect(() => parseEnv({ OIDC_PROVIDERS: twice })).toThrow(/each provider needs its own slug/);
+  });
 });

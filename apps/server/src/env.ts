@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 
+import { EnvIdentityProviderSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -29,6 +30,27 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1_000).default(14),
   // Fractions of an hour are allowed (tests use about a second).
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.0002).max(24 * 31).default(24),
+  /**
+   * OpenID Connect providers as a JSON array: [{ "slug", "name", "issuer", "clientId", "clientSecret",
+   * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"] }]. Admins can add more in the app.
+   */
+  OIDC_PROVIDERS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON array of providers" });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(EnvIdentityProviderSchema)
+        .max(20)
+        .refine((list) => new Set(list.map((p) => p.slug)).size === list.length, "each provider needs its own slug"),
+    )
+    .default([]),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,7 +75,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (result.success) return result.data;
   throw new EnvError(
     result.error.issues.map((issue) => {
-      const name = issue.path.join(".");
+      const [variable, ...inside] = issue.path.map(String);
+      const name = variable ?? "";
+      // Inside a JSON variable, name the place, not the value: it may hold a client secret.
+      if (inside.length > 0) return `${name}: entry ${inside.join(".")}: ${issue.message}`;
+      if (name === "OIDC_PROVIDERS") return `${name}: ${issue.message}`;
       return `${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
     }),
   );

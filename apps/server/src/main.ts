@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
@@ -36,6 +36,7 @@ async function start(): Promise<void> {
     });
     // Second-factor steps last five minutes; an abandoned one goes with the sessions.
     deleteExpiredChallenges(connection.db, now.toISOString());
+    pruneOidcSignIns(connection.db, now.toISOString());
   };
   cleanSessions();
   const cleaner = setInterval(cleanSessions, 15 * 60_000);
@@ -70,6 +71,8 @@ async function start(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     authSettings,
     metrics: env.METRICS === "on",
+    identityProviders: env.OIDC_PROVIDERS,
+    publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ""),
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

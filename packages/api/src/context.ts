@@ -1,4 +1,5 @@
 import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
+import type { EnvIdentityProvider } from "@malestokk/domain";
 
 import { hashToken } from "./auth/tokens";
 
@@ -42,6 +43,8 @@ export interface ContextOptions {
   readonly reportError?: (errorId: string, error: unknown) => void;
   /** The HTTP request's id: in its log lines and in any error the client gets. */
   readonly requestId?: string | null;
+  /** OpenID Connect providers from the environment (OIDC_PROVIDERS); admins add more in settings. */
+  readonly envIdentityProviders?: readonly EnvIdentityProvider[];
 }
 
 export interface Context {
@@ -53,6 +56,7 @@ export interface Context {
   readonly now: () => Date;
   readonly reportError: (errorId: string, error: unknown) => void;
   readonly requestId: string | null;
+  readonly envIdentityProviders: readonly EnvIdentityProvider[];
 }
 
 const NO_COOKIES: SessionCookies = { set: () => undefined, clear: () => undefined };
@@ -68,6 +72,7 @@ export function createContextInner(options: ContextOptions): Context {
     now: options.now ?? (() => new Date()),
     reportError: options.reportError ?? (() => undefined),
     requestId: options.requestId ?? null,
+    envIdentityProviders: options.envIdentityProviders ?? [],
   };
 }
 

@@ -24,3 +24,4 @@ export {
   type ImportReport,
   type KostraImportReport,
 } from "./routers/imports/imports.service";
+export { beginOidcSignIn, completeOidcSignIn, OidcSignInError, OIDC_CALLBACK_PATH, LOCAL_SIGN_IN } from "./routers/auth/identity.service";

@@ -1,4 +1,5 @@
 import { findUserByEmail, insertSession } from "@malestokk/db";
+import type { EnvIdentityProvider } from "@malestokk/domain";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterEach, expect } from "vitest";
@@ -37,7 +38,7 @@ export function cookieJar(): SessionCookies & { token: string | null; cleared: b
  * A fresh copy of the seeded demo database and callers through the real router: anonymous, or
  * signed in as a demo user (a real session row, resolved the way a request resolves its cookie).
  */
-export function setupApi(options: { seed?: boolean; now?: () => Date } = {}) {
+export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[] } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -60,7 +61,7 @@ export function setupApi(options: { seed?: boolean; now?: () => Date } = {}) {
 
   function callerWithToken(token: string | null, extra: { cookies?: SessionCookies; clientIp?: string } = {}): Caller {
     const session = resolveSession(db, token, now(), DEFAULT_AUTH_SETTINGS);
-    return createCaller(createContextInner({ db, session, now, ...extra }));
+    return createCaller(createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], ...extra }));
   }
 
   return {

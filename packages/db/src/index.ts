@@ -21,3 +21,4 @@ export * from "./queries/counters";
 export * from "./queries/benefits";
 export * from "./queries/ideas";
 export * from "./queries/second-factor";
+export * from "./queries/identity-providers";

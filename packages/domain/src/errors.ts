@@ -24,6 +24,8 @@ export const APP_ERROR_CODES = [
   "INVALID_CREDENTIALS",
   "TOO_MANY_ATTEMPTS",
   "TOKEN_INVALID",
+  /** Password sign-in is switched off: users sign in through an identity provider. */
+  "LOCAL_SIGN_IN_OFF",
   "INTERNAL",
 ] as const;
 

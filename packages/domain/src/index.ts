@@ -12,6 +12,7 @@ export * from "./costs/parse-amount";
 export * from "./auth/permissions";
 export * from "./auth/password.schema";
 export * from "./auth/throttle";
+export * from "./auth/identity-providers";
 export * from "./register/crosswalk";
 export * from "./imports/jsonstat";
 export * from "./imports/measure-import";

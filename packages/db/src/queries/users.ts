@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Role, RoleGrant, Sector } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { organisations, roleAssignments, users } from "../schema/index";
+import { organisations, roleAssignments, userIdentities, users } from "../schema/index";
 import { preparedQuery } from "./prepared";
 
 export interface UserRow {
@@ -125,8 +125,11 @@ export function countAdmins(db: DbOrTx): number {
     .get()?.n ?? 0;
 }
 
-export interface UserWithGrants extends Omit<UserRow, "passwordHash"> {
+export interface UserWithGrants extends Omit<UserRow, "passwordHash" | "totpSecret" | "totpPendingSecret" | "totpEnabledAt" | "totpLastCounter"> {
   readonly hasPassword: boolean;
+  readonly secondFactorEnabled: boolean;
+  /** Accounts at identity providers linked to this user. */
+  readonly linkedIdentities: number;
   readonly grants: GrantRow[];
 }
 
@@ -150,9 +153,20 @@ export function listUsersWithGrants(db: DbOrTx): UserWithGrants[] {
     list.push(g);
     byUser.set(g.userId, list);
   }
-  return rows.map(({ passwordHash, ...user }) => ({
+  const identities = new Map(
+    db
+      .select({ userId: userIdentities.userId, n: sql<number>`count(*)` })
+      .from(userIdentities)
+      .groupBy(userIdentities.userId)
+      .all()
+      .map((r) => [r.userId, r.n]),
+  );
+  // Secrets (password hash, TOTP keys) never leave this function: the admin screen shows only whether they are set.
+  return rows.map(({ passwordHash, totpSecret, totpPendingSecret: _pending, totpEnabledAt: _enabledAt, totpLastCounter: _counter, ...user }) => ({
     ...user,
     hasPassword: passwordHash !== null,
+    secondFactorEnabled: totpSecret !== null,
+    linkedIdentities: identities.get(user.id) ?? 0,
     grants: byUser.get(user.id) ?? [],
   }));
 }

@@ -137,3 +137,64 @@ export const appSettings = sqliteTable("app_settings", {
   value: text().notNull(),
   updatedAt: text().notNull(),
 });
+
+/**
+ * OpenID Connect providers configured by an administrator (those from the environment are not
+ * stored). The slug names the provider in URLs; the client secret is kept as entered.
+ */
+export const identityProviders = sqliteTable("identity_providers", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  issuer: text().notNull(),
+  clientId: text().notNull(),
+  /** Null for a public client, which relies on PKCE alone. */
+  clientSecret: text(),
+  /** The ID token claim that holds the user's e-mail (Entra ID: often preferred_username). */
+  emailClaim: text().notNull().default("email"),
+  /** Require email_verified = true in the token before linking by e-mail. */
+  requireVerifiedEmail: integer({ mode: "boolean" }).notNull().default(true),
+  enabled: integer({ mode: "boolean" }).notNull().default(true),
+  version: integer().notNull().default(1),
+  createdAt: text().notNull(),
+  updatedAt: text().notNull(),
+});
+
+/** The organisations a provider may sign users in for; none means any user. */
+export const identityProviderOrganisations = sqliteTable(
+  "identity_provider_organisations",
+  {
+    providerId: integer()
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.organisationId] })],
+);
+
+/** A user's account at an identity provider: (issuer, subject) is the stable OpenID Connect identity. */
+export const userIdentities = sqliteTable(
+  "user_identities",
+  {
+    issuer: text().notNull(),
+    subject: text().notNull(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    linkedAt: text().notNull(),
+    lastSignInAt: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index("user_identities_user_idx").on(t.userId)],
+);
+
+/** An OpenID Connect sign-in under way: the state (as SHA-256), nonce and PKCE verifier, used once. */
+export const oidcSignIns = sqliteTable("oidc_sign_ins", {
+  stateHash: text().primaryKey(),
+  providerSlug: text().notNull(),
+  nonce: text().notNull(),
+  codeVerifier: text().notNull(),
+  returnTo: text().notNull(),
+  expiresAt: text().notNull(),
+});

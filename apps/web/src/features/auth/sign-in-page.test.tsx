@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { insertIdentityProvider, setSetting } from "@malestokk/db";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { renderApp, TEST_PASSWORD } from "../../test/render";
 
@@ -48,3 +49,46 @@ describe("sign-in gate", () => {
     expect(await screen.findByText("Passordet er byttet. Andre økter er logget ut.")).toBeTruthy();
   });
 });
+
+describe("sign-in through an identity provider", () => {
+  afterEach(() => window.history.replaceState(null, "", "/"));
+  const provider = { slug: "trondheim", name: "Trondheim kommune", issuer: "https://login.trondheim.example", clientId: "m", clientSecret: "s", emailClaim: "email", requireVerifiedEmail: true, enabled: true, organisationIds: [] };
+
+  it("offers each enabled provider by name, as a link that starts the sign-in and comes back to this page", async () => {
+    const { db } = renderApp("/kommune/5001");
+    insertIdentityProvider(db, provider, "2026-11-29T00:00:00Z");
+    insertIdentityProvider(db, { ...provider, slug: "off", name: "Slått av", enabled: false }, "2026-11-29T00:00:00Z");
+    const list = await screen.findByRole("navigation", { name: "Innloggingstjenester" });
+    const link = within(list).getByRole("link", { name: "Logg inn med Trondheim kommune" });
+    expect(link.getAttribute("href")).toMatch(/^\/auth\/oidc\/trondheim\/start\?returnTo=%2F/);
+    expect(within(list).queryByText(/Slått av/)).toBeNull();
+    // Password sign-in is still there.
+    expect(screen.getByLabelText("Passord")).toBeTruthy();
+  });
+
+  it("leaves out the password form when password sign-in is switched off", async () => {
+    const { db } = renderApp("/");
+    insertIdentityProvider(db, provider, "2026-11-29T00:00:00Z");
+    setSetting(db, "localSignIn", false, "2026-11-29T00:00:00Z");
+    await screen.findByRole("link", { name: "Logg inn med Trondheim kommune" });
+    expect(screen.queryByLabelText("Passord")).toBeNull();
+    expect(screen.queryByTestId("demo-accounts")).toBeNull();
+    expect(screen.getByText(/Logg inn med virksomhetens innloggingstjeneste/)).toBeTruthy();
+  });
+
+  it("explains a refused provider sign-in in the user's language, once", async () => {
+    window.history.replaceState(null, "", "/?innlogging=unknownUser");
+    renderApp("/", { language: "en" });
+    const alert = await screen.findByTestId("provider-refusal");
+    expect(alert.textContent).toContain("You have no user in Målestokk yet. Ask your administrator for access.");
+    await waitFor(() => expect(window.location.search).toBe(""));
+  });
+
+  it("ignores a reason it does not know", async () => {
+    window.history.replaceState(null, "", "/?innlogging=<script>");
+    renderApp("/");
+    await screen.findByRole("heading", { level: 1, name: "Logg inn" });
+    expect(screen.queryByTestId("provider-refusal")).toBeNull();
+  });
+});
+

@@ -3,9 +3,32 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { OIDC_FAILURES, type OidcFailure } from "@malestokk/domain";
+
 import { translateError } from "../../lib/errors";
 import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
 import { useTRPC } from "../../lib/trpc";
+
+/** Why the server sent the browser back from a provider (/?innlogging=<reason>); read once, then dropped from the address. */
+function useProviderRefusal(): OidcFailure | null {
+  const [reason] = useState<OidcFailure | null>(() => {
+    const value = new URLSearchParams(window.location.search).get("innlogging");
+    return value && (OIDC_FAILURES as readonly string[]).includes(value) ? (value as OidcFailure) : null;
+  });
+  useEffect(() => {
+    if (!reason) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete("innlogging");
+    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+  }, [reason]);
+  return reason;
+}
+
+/** After the provider, back to the page the user was on. */
+function providerStartUrl(slug: string): string {
+  const here = window.location.pathname + window.location.search;
+  return `/auth/oidc/${encodeURIComponent(slug)}/start?returnTo=${encodeURIComponent(here)}`;
+}
 
 /** Shown instead of any page while nobody is signed in. */
 export function SignInPage({ expired = false }: { expired?: boolean }) {
@@ -13,6 +36,9 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const demo = useQuery(trpc.auth.demoAccounts.queryOptions());
+  const options = useQuery(trpc.auth.signInOptions.queryOptions());
+  const providerRefusal = useProviderRefusal();
+  const localSignIn = options.data?.localSignIn ?? true;
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +80,29 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
         {t("auth.signInTitle")}
       </Heading>
       {expired && <Alert data-color="info">{t("auth.sessionExpired")}</Alert>}
-      <Paragraph>{t("auth.signInIntro")}</Paragraph>
+      <Paragraph>{localSignIn ? t("auth.signInIntro") : t("auth.signInIntroProvidersOnly")}</Paragraph>
+      {providerRefusal && (
+        <Alert data-color="danger" data-testid="provider-refusal" role="alert">
+          <Heading level={2} data-size="xs">
+            {t("auth.provider.refusedTitle")}
+          </Heading>
+          <Paragraph>{t(`auth.provider.refused.${providerRefusal}`)}</Paragraph>
+        </Alert>
+      )}
+      {!step && options.data && options.data.providers.length > 0 && (
+        <nav aria-label={t("auth.provider.listLabel")} className="sign-in__providers" data-testid="sign-in-providers">
+          <ul className="sign-in__provider-list">
+            {options.data.providers.map((provider) => (
+              <li key={provider.slug}>
+                {/* A full page navigation: the provider's sign-in is another site. */}
+                <Button asChild variant={localSignIn ? "secondary" : "primary"}>
+                  <a href={providerStartUrl(provider.slug)}>{t("auth.provider.signInWith", { name: provider.name })}</a>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {error && (
         <div ref={errorRef} tabIndex={-1}>
           <Alert data-color="danger" data-testid="sign-in-error">
@@ -89,7 +137,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           </Button>
         </div>
       )}
-      {!step && (
+      {!step && localSignIn && (
       <form onSubmit={submit} className="sign-in__form" noValidate>
         <Textfield
           id="sign-in-email"

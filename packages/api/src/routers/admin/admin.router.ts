@@ -1,7 +1,8 @@
-import { EmailSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SECTORS } from "@malestokk/domain";
+import { EmailSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SaveIdentityProviderInputSchema, SECTORS } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
+import { deleteProvider, listProvidersForAdmin, saveProvider, setLocalSignIn, unlinkIdentities } from "../auth/identity.service";
 import { getSecondFactorPolicy, resetSecondFactor, setSecondFactorPolicy } from "../auth/second-factor.service";
 import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole, setDisabled } from "./admin.service";
 
@@ -23,6 +24,15 @@ export const adminRouter = router({
   resetSecondFactor: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => resetSecondFactor(ctx, ctx.session, input.userId)),
   secondFactorPolicy: usersProcedure.query(({ ctx }) => getSecondFactorPolicy(ctx)),
   setSecondFactorPolicy: usersProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, ctx.session, input.required)),
+  /** Identity providers (secrets never returned) and whether password sign-in is on. */
+  identityProviders: usersProcedure.query(({ ctx }) => listProvidersForAdmin(ctx)),
+  saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, ctx.session, input)),
+  deleteIdentityProvider: usersProcedure
+    .input(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => deleteProvider(ctx, ctx.session, input)),
+  setLocalSignIn: usersProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setLocalSignIn(ctx, ctx.session, input.enabled)),
+  /** Forgets the user's provider accounts; the next provider sign-in links by e-mail again. */
+  unlinkIdentities: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => unlinkIdentities(ctx, ctx.session, input.userId)),
   createUser: usersProcedure
     .input(GrantInputSchema.extend({ email: EmailSchema, name: z.string().trim().min(1).max(200) }))
     .mutation(({ ctx, input }) => createUser(ctx, ctx.session, input)),

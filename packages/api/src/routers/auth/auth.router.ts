@@ -13,6 +13,7 @@ import {
   signOut,
   signOutEverywhere,
 } from "./auth.service";
+import { signInOptions } from "./identity.service";
 import { beginEnrolment, confirmEnrolment, describeSecondFactor, verifySecondFactor } from "./second-factor.service";
 
 const Challenge = z.string().min(20).max(100);
@@ -22,6 +23,8 @@ export const authRouter = router({
   /** The signed-in user and roles, or null: the web app decides from this whether to show sign-in. */
   me: publicProcedure.query(({ ctx }) => describeSession(ctx.session)),
   signIn: publicProcedure.input(SignInInputSchema).mutation(({ ctx, input }) => signIn(ctx, input)),
+  /** The identity providers by name and whether password sign-in is on, for the sign-in page. */
+  signInOptions: publicProcedure.query(({ ctx }) => signInOptions(ctx)),
   demoAccounts: publicProcedure.query(({ ctx }) => listDemoSignIns(ctx.db)),
   completeReset: publicProcedure.input(CompleteResetInputSchema).mutation(({ ctx, input }) => completeReset(ctx, input)),
   /** The second sign-in step: a code from the authenticator app, or a recovery code. */

@@ -20,6 +20,7 @@ import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { createToken, hashToken } from "../../auth/tokens";
+import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
 import { secondFactorChallenge } from "./second-factor.service";
 
 type Throttled = { key: string; failures: number; lockedUntil: string | null };
@@ -60,6 +61,7 @@ export type SignInResult =
 
 export async function signIn(ctx: Context, input: SignInInput): Promise<SignInResult> {
   const now = ctx.now();
+  assertLocalSignIn(ctx.db);
   const keys = throttleKeys(input.email, ctx.clientIp);
   assertNotLocked(ctx.db, keys, now);
   const user = findUserByEmail(ctx.db, input.email);
@@ -162,6 +164,7 @@ export async function changePassword(ctx: Context, session: Session, input: Chan
 
 /** Sets a new password from a one-time reset link; every existing session of the user ends. */
 export async function completeReset(ctx: Context, input: CompleteResetInput): Promise<{ email: string }> {
+  assertLocalSignIn(ctx.db);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
   const email = ctx.db.transaction((tx) => {
@@ -207,6 +210,7 @@ export function describeSession(session: Session | null): Me | null {
 
 /** The demo accounts, for the sign-in page; none unless demo users exist in this database. */
 export function listDemoSignIns(db: Db): { email: string; role: string; municipalityNumber: string | null }[] {
+  if (!localSignInEnabled(db)) return [];
   return listDemoAccounts().filter((a) => {
     const user = findUserByEmail(db, a.email);
     return user?.isDemo === true && !user.disabled;

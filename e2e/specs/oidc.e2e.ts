@@ -1,0 +1,156 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
+import { startTestIdentityProvider, type TestIdentityProvider } from "../support/oidc-provider";
+
+const browser = useBrowser();
+const SLUG = "test-idp";
+const PROVIDER_NAME = "Testkommunens innlogging";
+let idp: TestIdentityProvider;
+
+/** Calls a tRPC mutation from a signed-in page, as the web app does (same origin, CSRF header). */
+async function mutate(page: Page, path: string, input: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ path, input }) => {
+      const response = await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", "x-malestokk-csrf": "1" }, body: JSON.stringify(input) });
+      return { status: response.status, body: (await response.json()) as unknown };
+    },
+    { path, input },
+  );
+}
+
+/** The provider's own (development) sign-in form. */
+async function signInAtProvider(page: Page, login: string): Promise<void> {
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+}
+
+/** Starts at the app's sign-in page and follows the provider's button. */
+async function startAtSignInPage(page: Page, path: string): Promise<void> {
+  await page.goto(`${browser.baseUrl}${path}`);
+  await page.getByRole("link", { name: `Logg inn med ${PROVIDER_NAME}` }).click();
+  await page.getByPlaceholder("Enter any login").waitFor();
+}
+
+/** The provider's redirects back to the app, as the browser follows them. */
+function callbackUrls(page: Page): URL[] {
+  const seen: URL[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/auth/oidc/callback") seen.push(url);
+  });
+  return seen;
+}
+
+/** The state each authorization request to the provider carried. */
+function authorizationStates(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    const state = url.searchParams.get("state");
+    if (url.href.startsWith(idp.issuer) && state) seen.push(state);
+  });
+  return seen;
+}
+
+async function refusal(page: Page): Promise<string> {
+  return (await page.getByTestId("provider-refusal").textContent()) ?? "";
+}
+
+// Issue 11: OpenID Connect against a real provider (oidc-provider) on loopback.
+describe("sign-in through an OpenID Connect provider", () => {
+  beforeAll(async () => {
+    idp = await startTestIdentityProvider({
+      redirectUri: `${browser.baseUrl}/auth/oidc/callback`,
+      clientId: "malestokk-e2e",
+      clientSecret: "e2e client secret that is long enough",
+      accounts: {
+        kari: { email: "manager.5001@demo.example", name: "Kari Leder" },
+        ukjent: { email: "stranger@kommune.example", name: "Ukjent Person" },
+      },
+    });
+    const admin = await browser.newPage();
+    await signIn(admin, browser.baseUrl, "admin@demo.example");
+    const saved = await mutate(admin, "admin.saveIdentityProvider", {
+      slug: SLUG,
+      name: PROVIDER_NAME,
+      issuer: idp.issuer,
+      clientId: "malestokk-e2e",
+      clientSecret: "e2e client secret that is long enough",
+    });
+    expect(saved.status).toBe(200);
+  });
+  afterAll(async () => {
+    await idp.close();
+  });
+
+  it("goes to the provider and back, and ends signed in as the linked user with their roles, on the page asked for", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/kommune/5001`);
+    await page.getByRole("link", { name: `Logg inn med ${PROVIDER_NAME}` }).waitFor();
+    await expectNoSeriousA11yViolations(page, "sign-in page with a provider");
+    await page.getByRole("link", { name: `Logg inn med ${PROVIDER_NAME}` }).click();
+    await page.waitForURL((url) => url.href.startsWith(idp.issuer));
+    await signInAtProvider(page, "kari");
+    await page.getByTestId("signed-in-as").filter({ hasText: "manager.5001@demo.example" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/kommune/5001");
+    await page.getByRole("heading", { level: 1, name: "Trondheim" }).waitFor();
+  });
+
+  it("refuses a wrong state, a callback replayed in another browser, and a used code inside a fresh sign-in of its own", async () => {
+    // A sign-in that succeeds; its callback address (code and state) is kept.
+    const first = await browser.newPage();
+    const callbacks = callbackUrls(first);
+    await startAtSignInPage(first, "/");
+    await signInAtProvider(first, "kari");
+    await first.getByTestId("signed-in-as").waitFor();
+    const used = callbacks[0];
+    if (!used) throw new Error("no callback seen");
+
+    // The same callback replayed in another browser: that browser was never given the state.
+    const replay = await browser.newPage();
+    await replay.goto(used.href);
+    expect(await refusal(replay)).toContain("Innloggingen kunne ikke bekreftes");
+
+    // A sign-in under way whose state comes back changed.
+    const changed = await browser.newPage();
+    const changedState = authorizationStates(changed);
+    await startAtSignInPage(changed, "/");
+    await changed.goto(`${browser.baseUrl}/auth/oidc/callback?code=x&state=${encodeURIComponent(changedState[0] + "x")}`);
+    expect(await refusal(changed)).toContain("Innloggingen kunne ikke bekreftes");
+
+    // The used code pasted into a fresh sign-in of its own: the state matches there, the code is spent.
+    const other = await browser.newPage();
+    const freshState = authorizationStates(other);
+    await startAtSignInPage(other, "/");
+    await other.goto(`${browser.baseUrl}/auth/oidc/callback?code=${encodeURIComponent(used.searchParams.get("code") ?? "")}&state=${encodeURIComponent(freshState[0] ?? "")}&iss=${encodeURIComponent(idp.issuer)}`);
+    expect(await refusal(other)).toContain("Svaret fra innloggingstjenesten kunne ikke godkjennes");
+    for (const page of [replay, changed, other]) await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
+  });
+
+  it("refuses an ID token signed with a key the provider does not publish, and an expired one", async () => {
+    for (const mode of ["foreignSignature", "expired"] as const) {
+      idp.setTamper(mode);
+      try {
+        const page = await browser.newPage();
+        await startAtSignInPage(page, "/");
+        await signInAtProvider(page, "kari");
+        expect(await refusal(page), mode).toContain("Svaret fra innloggingstjenesten kunne ikke godkjennes");
+        await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
+      } finally {
+        idp.setTamper("none");
+      }
+    }
+  });
+
+  it("refuses someone the provider knows but Målestokk does not, and tells them to ask for access", async () => {
+    const page = await browser.newPage();
+    await startAtSignInPage(page, "/");
+    await signInAtProvider(page, "ukjent");
+    expect(await refusal(page)).toContain("Du har ingen bruker i Målestokk ennå. Be administrator om tilgang.");
+    await expectNoSeriousA11yViolations(page, "refused provider sign-in");
+    await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
+  });
+});

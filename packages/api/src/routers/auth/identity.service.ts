@@ -1,0 +1,366 @@
+import { timingSafeEqual } from "node:crypto";
+
+import {
+  appendAudit,
+  countLinkedIdentities,
+  deleteIdentityProvider,
+  findUserByEmail,
+  findUserIdentity,
+  getIdentityProvider,
+  getReportingUnitByNumber,
+  getSetting,
+  getUserById,
+  insertIdentityProvider,
+  insertOidcSignIn,
+  linkUserIdentity,
+  listGrants,
+  listIdentityProviders,
+  listUserIdentities,
+  setSetting,
+  takeOidcSignIn,
+  touchUserIdentity,
+  unlinkUserIdentities,
+  updateIdentityProvider,
+  type DbOrTx,
+  type IdentityProviderRow,
+} from "@malestokk/db";
+import { providerMaySignIn, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
+
+import type { Context, Session } from "../../context";
+import { AppError } from "../../errors";
+import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
+import { hashToken } from "../../auth/tokens";
+import { openSession } from "./auth.service";
+
+export const LOCAL_SIGN_IN = "localSignIn";
+/** The one callback address for every provider: the state says which provider it was. */
+export const OIDC_CALLBACK_PATH = "/auth/oidc/callback";
+const SIGN_IN_MINUTES = 10;
+
+/** A provider from the environment or from settings, ready to use. */
+export interface ResolvedProvider extends Omit<IdentityProviderRow, "id" | "version" | "updatedAt"> {
+  readonly source: "environment" | "settings";
+  readonly id: number | null;
+  readonly version: number | null;
+  /** Organisation numbers from the environment that are not in the register: the provider stays off. */
+  readonly unknownOrganisations: readonly string[];
+}
+
+/** Every configured provider; the environment's come first and own their slugs. */
+export function resolveProviders(ctx: Pick<Context, "db" | "envIdentityProviders">): ResolvedProvider[] {
+  const fromEnv = ctx.envIdentityProviders.map((p): ResolvedProvider => {
+    const units = p.organisations.map((number) => ({ number, unit: getReportingUnitByNumber(ctx.db, number) }));
+    const unknownOrganisations = units.filter((u) => !u.unit).map((u) => u.number);
+    return {
+      source: "environment",
+      id: null,
+      version: null,
+      slug: p.slug,
+      name: p.name,
+      issuer: p.issuer,
+      clientId: p.clientId,
+      clientSecret: p.clientSecret ?? null,
+      emailClaim: p.emailClaim,
+      requireVerifiedEmail: p.requireVerifiedEmail,
+      // A binding that cannot be resolved must not widen who may sign in: fail closed.
+      enabled: unknownOrganisations.length === 0,
+      organisations: units.flatMap((u) => (u.unit ? [{ id: u.unit.id, number: u.unit.number, name: u.unit.name }] : [])),
+      unknownOrganisations,
+    };
+  });
+  const envSlugs = new Set(fromEnv.map((p) => p.slug));
+  const fromSettings = listIdentityProviders(ctx.db)
+    .filter((p) => !envSlugs.has(p.slug))
+    .map((p): ResolvedProvider => ({ ...p, source: "settings", unknownOrganisations: [] }));
+  return [...fromEnv, ...fromSettings];
+}
+
+export function localSignInEnabled(db: DbOrTx): boolean {
+  return getSetting(db, LOCAL_SIGN_IN, true);
+}
+
+/** Password sign-in and reset links stop when an administrator has switched local sign-in off. */
+export function assertLocalSignIn(db: DbOrTx): void {
+  if (!localSignInEnabled(db)) throw new AppError("LOCAL_SIGN_IN_OFF", { message: "Password sign-in is switched off" });
+}
+
+/** What the sign-in page offers: the providers by name, and whether the password form is there. */
+export function signInOptions(ctx: Context): { localSignIn: boolean; providers: { slug: string; name: string }[] } {
+  return {
+    localSignIn: localSignInEnabled(ctx.db),
+    providers: resolveProviders(ctx)
+      .filter((p) => p.enabled)
+      .map((p) => ({ slug: p.slug, name: p.name })),
+  };
+}
+
+export interface AdminProviderView extends Omit<ResolvedProvider, "clientSecret"> {
+  readonly hasClientSecret: boolean;
+}
+
+/** The admin's view: secrets never leave the server, only whether one is set. */
+export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackPath: string } {
+  return {
+    providers: resolveProviders(ctx).map(({ clientSecret, ...rest }) => ({ ...rest, hasClientSecret: clientSecret !== null })),
+    localSignIn: localSignInEnabled(ctx.db),
+    callbackPath: OIDC_CALLBACK_PATH,
+  };
+}
+
+function auditView(p: { slug: string; name: string; issuer: string; clientId: string; emailClaim: string; requireVerifiedEmail: boolean; enabled: boolean; organisations: readonly { number: string }[] }) {
+  return { slug: p.slug, name: p.name, issuer: p.issuer, clientId: p.clientId, emailClaim: p.emailClaim, requireVerifiedEmail: p.requireVerifiedEmail, enabled: p.enabled, organisations: p.organisations.map((o) => o.number) };
+}
+
+export function saveProvider(ctx: Context, session: Session, input: SaveIdentityProviderInput): { id: number; version: number } {
+  const at = ctx.now().toISOString();
+  if (ctx.envIdentityProviders.some((p) => p.slug === input.slug)) {
+    throw new AppError("NAME_TAKEN", { message: "A provider from the environment has this slug", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
+  }
+  const organisationIds: number[] = [];
+  const unknown: string[] = [];
+  for (const number of new Set(input.organisations)) {
+    const unit = getReportingUnitByNumber(ctx.db, number);
+    if (unit) organisationIds.push(unit.id);
+    else unknown.push(number);
+  }
+  if (unknown.length > 0) {
+    throw new AppError("NOT_FOUND", { message: `Unknown organisations: ${unknown.join(", ")}`, issues: [{ path: ["organisations"], code: "NOT_FOUND", params: { expected: unknown.join(", ") } }] });
+  }
+  return ctx.db.transaction((tx) => {
+    const sameSlug = listIdentityProviders(tx).find((p) => p.slug === input.slug && p.id !== input.id);
+    if (sameSlug) throw new AppError("NAME_TAKEN", { message: "Slug in use", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
+    const before = input.id ? getIdentityProvider(tx, input.id) : null;
+    if (input.id && !before) throw new AppError("NOT_FOUND", { message: "No such provider" });
+    // Left out: keep the stored secret; null: remove it.
+    const clientSecret = input.clientSecret === undefined ? (before?.clientSecret ?? null) : input.clientSecret;
+    const values = {
+      slug: input.slug,
+      name: input.name,
+      issuer: input.issuer,
+      clientId: input.clientId,
+      clientSecret,
+      emailClaim: input.emailClaim,
+      requireVerifiedEmail: input.requireVerifiedEmail,
+      enabled: input.enabled,
+      organisationIds,
+    };
+    let id: number;
+    if (before && input.id) {
+      if (input.version === undefined || !updateIdentityProvider(tx, { id: input.id, version: input.version, values, now: at })) {
+        throw new AppError("VERSION_CONFLICT", { message: "The provider was changed by someone else" });
+      }
+      id = input.id;
+    } else {
+      id = insertIdentityProvider(tx, values, at);
+    }
+    const after = getIdentityProvider(tx, id);
+    if (!after) throw new AppError("INTERNAL", { message: "Provider vanished" });
+    appendAudit(tx, {
+      at,
+      actorUserId: session.user.id,
+      actorEmail: session.user.email,
+      action: before ? "admin.identityProviderChanged" : "admin.identityProviderAdded",
+      entity: "identityProvider",
+      entityId: String(id),
+      details: { before: before ? auditView(before) : null, after: auditView(after), clientSecretChanged: input.clientSecret !== undefined },
+      ip: ctx.clientIp,
+    });
+    if (!after.enabled || before?.enabled === true) assertSomeoneCanSignIn(tx, ctx);
+    return { id, version: after.version };
+  });
+}
+
+export function deleteProvider(ctx: Context, session: Session, input: { id: number; version: number }): void {
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    const before = getIdentityProvider(tx, input.id);
+    if (!before) throw new AppError("NOT_FOUND", { message: "No such provider" });
+    if (!deleteIdentityProvider(tx, input.id, input.version)) throw new AppError("VERSION_CONFLICT", { message: "The provider was changed by someone else" });
+    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.identityProviderRemoved", entity: "identityProvider", entityId: String(input.id), details: { before: auditView(before) }, ip: ctx.clientIp });
+    assertSomeoneCanSignIn(tx, ctx);
+  });
+}
+
+/** With password sign-in off, the last provider cannot go: nobody could sign in at all. */
+function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
+  if (localSignInEnabled(tx)) return;
+  if (!resolveProviders({ db: tx, envIdentityProviders: ctx.envIdentityProviders }).some((p) => p.enabled)) {
+    throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider anyone can sign in with", params: { reason: "lastProvider" } });
+  }
+}
+
+/**
+ * Switches password sign-in on or off. Off only when a provider is enabled and the administrator
+ * has signed in through one, so the switch cannot lock out the one who flips it. `pnpm cli
+ * local-sign-in on` turns it back on from the server.
+ */
+export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean): { localSignIn: boolean } {
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    if (!enabled) {
+      if (!resolveProviders({ db: tx, envIdentityProviders: ctx.envIdentityProviders }).some((p) => p.enabled)) {
+        throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
+      }
+      if (countLinkedIdentities(tx, session.user.id) === 0) {
+        throw new AppError("IN_USE", { message: "Sign in through a provider once before switching password sign-in off", params: { reason: "notLinked" } });
+      }
+    }
+    setSetting(tx, LOCAL_SIGN_IN, enabled, at);
+    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.localSignInChanged", details: { enabled }, ip: ctx.clientIp });
+  });
+  return { localSignIn: enabled };
+}
+
+/** A wrong link (say, a shared mailbox's account): the user's provider accounts are forgotten and relink at next sign-in. */
+export function unlinkIdentities(ctx: Context, session: Session, userId: number): { unlinked: number } {
+  const at = ctx.now().toISOString();
+  return ctx.db.transaction((tx) => {
+    const user = getUserById(tx, userId);
+    if (!user) throw new AppError("NOT_FOUND", { message: "No such user" });
+    const identities = listUserIdentities(tx, userId);
+    const unlinked = unlinkUserIdentities(tx, userId);
+    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.identitiesUnlinked", entity: "user", entityId: String(userId), details: { identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject })) }, ip: ctx.clientIp });
+    return { unlinked };
+  });
+}
+
+/** A refused OpenID Connect sign-in; the reason becomes a message on the sign-in page. */
+export class OidcSignInError extends Error {
+  /** The e-mail the token claimed, when it got that far: for the audit trail. */
+  email: string | null = null;
+
+  constructor(
+    readonly reason: OidcFailure,
+    readonly detail?: string,
+  ) {
+    super(`OpenID Connect sign-in refused: ${reason}${detail ? ` (${detail})` : ""}`);
+    this.name = "OidcSignInError";
+  }
+}
+
+function auditFailure(ctx: Context, provider: string | null, error: OidcSignInError, email: string | null): void {
+  appendAudit(ctx.db, {
+    at: ctx.now().toISOString(),
+    actorUserId: null,
+    actorEmail: email,
+    action: "auth.oidcSignInFailed",
+    details: { provider, reason: error.reason, detail: error.detail ?? null },
+    ip: ctx.clientIp,
+  });
+}
+
+/** Starts a sign-in at the provider: the state, nonce and PKCE verifier are kept for the callback. */
+export async function beginOidcSignIn(ctx: Context, input: { slug: string; redirectUri: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
+  const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
+  if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
+  let request;
+  try {
+    const config = await providerConfiguration(provider, ctx.now().getTime());
+    request = await authorizationRequest(config, input.redirectUri);
+  } catch (error) {
+    const failure = new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
+    auditFailure(ctx, provider.slug, failure, null);
+    throw failure;
+  }
+  insertOidcSignIn(ctx.db, {
+    stateHash: hashToken(request.state),
+    providerSlug: provider.slug,
+    nonce: request.nonce,
+    codeVerifier: request.codeVerifier,
+    returnTo: safeReturnPath(input.returnTo),
+    expiresAt: new Date(ctx.now().getTime() + SIGN_IN_MINUTES * 60_000).toISOString(),
+  });
+  return { url: request.url, state: request.state };
+}
+
+function sameString(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const CANCELLED = new Set(["access_denied", "login_required", "consent_required", "interaction_required"]);
+
+/**
+ * The provider's redirect back: the state must be this browser's (the cookie) and unused, the code
+ * is exchanged with the PKCE verifier, the ID token is validated, and the person is found by their
+ * linked account or, the first time, by verified e-mail. Nobody is created; no role is given.
+ */
+export async function completeOidcSignIn(ctx: Context, input: { redirectUri: string; query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string }> {
+  const state = input.query.get("state");
+  const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
+  const slug = pending?.providerSlug ?? null;
+  try {
+    // The state must be the one this browser was given: a callback planted from elsewhere (login CSRF) fails.
+    if (!state || !input.stateCookie || !sameString(state, input.stateCookie) || !pending) throw new OidcSignInError("wrongState");
+    if (Date.parse(pending.expiresAt) <= ctx.now().getTime()) throw new OidcSignInError("expired");
+    const provider = resolveProviders(ctx).find((p) => p.slug === pending.providerSlug && p.enabled);
+    if (!provider) throw new OidcSignInError("unknownProvider", pending.providerSlug);
+    const providerError = input.query.get("error");
+    if (providerError) throw new OidcSignInError(CANCELLED.has(providerError) ? "cancelled" : "providerError", providerError.slice(0, 100));
+    let config;
+    try {
+      config = await providerConfiguration(provider, ctx.now().getTime());
+    } catch (error) {
+      throw new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
+    }
+    const callbackUrl = new URL(input.redirectUri);
+    callbackUrl.search = input.query.toString();
+    let claims: IdTokenClaims;
+    try {
+      claims = await exchangeCode(config, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+    } catch (error) {
+      if (isAuthorizationError(error)) throw new OidcSignInError(CANCELLED.has(error.error) ? "cancelled" : "providerError", error.error);
+      // A replayed code, a foreign signature, an expired token, a wrong audience or nonce.
+      throw new OidcSignInError("tokenRejected", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    }
+    const user = linkAndCheck(ctx, provider, claims);
+    openSession(ctx, user, ctx.now(), "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub });
+    return { returnTo: pending.returnTo };
+  } catch (error) {
+    if (error instanceof OidcSignInError) auditFailure(ctx, slug, error, error.email);
+    throw error;
+  }
+}
+
+function emailFrom(claims: IdTokenClaims, claim: string): string | null {
+  const value = claims[claim];
+  if (typeof value !== "string") return null;
+  const email = value.trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+$/.test(email) && email.length <= 254 ? email : null;
+}
+
+/** Finds (or, the first time, links) the user behind validated claims. One transaction: a refusal links nothing. */
+export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string } {
+  const at = ctx.now().toISOString();
+  const email = emailFrom(claims, provider.emailClaim);
+  const fail = (reason: OidcFailure, detail?: string): never => {
+    const error = new OidcSignInError(reason, detail);
+    error.email = email;
+    throw error;
+  };
+  return ctx.db.transaction((tx) => {
+    const identity = findUserIdentity(tx, claims.iss, claims.sub);
+    let user = identity ? getUserById(tx, identity.userId) : null;
+    let linked = false;
+    if (!user) {
+      if (!email) return fail("noEmail", provider.emailClaim);
+      if (provider.requireVerifiedEmail && claims.email_verified !== true) return fail("emailNotVerified");
+      user = findUserByEmail(tx, email);
+      if (!user) return fail("unknownUser");
+      // One account per provider: a second subject claiming the same e-mail is someone else.
+      if (listUserIdentities(tx, user.id).some((i) => i.issuer === claims.iss)) return fail("alreadyLinked");
+      linkUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, userId: user.id, now: at });
+      linked = true;
+    }
+    if (user.disabled) return fail("disabled");
+    const grants = listGrants(tx, user.id);
+    if (!providerMaySignIn(provider.organisations.map((o) => o.id), grants.map((g) => g.organisationId))) return fail("notAllowedHere");
+    if (linked) {
+      appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub }, ip: ctx.clientIp });
+    } else {
+      touchUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, now: at });
+    }
+    return { id: user.id, email: user.email };
+  });
+}

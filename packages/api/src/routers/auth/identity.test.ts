@@ -1,0 +1,222 @@
+import { enableSecondFactor, findUserByEmail, listAudit, listUserIdentities, setUserDisabled } from "@malestokk/db";
+import { TEST_PASSWORD } from "@malestokk/db/testing";
+import { EnvIdentityProviderSchema } from "@malestokk/domain";
+import { describe, expect, it } from "vitest";
+
+import { createContextInner } from "../../context";
+import { hashToken } from "../../auth/tokens";
+import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
+import { completeOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
+
+const ISSUER = "https://login.kommune.example";
+
+const provider = (overrides: Partial<ResolvedProvider> = {}): ResolvedProvider => ({
+  source: "settings",
+  id: 1,
+  version: 1,
+  slug: "kommune",
+  name: "Kommunens innlogging",
+  issuer: ISSUER,
+  clientId: "malestokk",
+  clientSecret: "secret",
+  emailClaim: "email",
+  requireVerifiedEmail: true,
+  enabled: true,
+  organisations: [],
+  unknownOrganisations: [],
+  ...overrides,
+});
+
+const claims = (sub: string, email: unknown, extra: Record<string, unknown> = {}) => ({ iss: ISSUER, sub, email, email_verified: true, ...extra });
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(OidcSignInError);
+    return (error as OidcSignInError).reason;
+  }
+  throw new Error("expected a refusal");
+}
+
+const input = { slug: "kommune", name: "Kommunens innlogging", issuer: ISSUER, clientId: "malestokk", clientSecret: "s3cret", emailClaim: "email", requireVerifiedEmail: true, organisations: [] as string[], enabled: true };
+
+describe("identity providers in settings", () => {
+  it("adds, lists without the secret, changes with a version check, keeps the secret when left out, and audits", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const created = await admin.admin.saveIdentityProvider({ ...input, organisations: ["5001"] });
+    const listed = await admin.admin.identityProviders();
+    expect(listed.callbackPath).toBe("/auth/oidc/callback");
+    expect(listed.providers).toHaveLength(1);
+    expect(listed.providers[0]).toMatchObject({ slug: "kommune", hasClientSecret: true, source: "settings", organisations: [{ number: "5001" }] });
+    expect(JSON.stringify(listed)).not.toContain("s3cret");
+
+    const changed = await admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, clientSecret: undefined, name: "Trondheim kommune" });
+    expect(changed.version).toBe(created.version + 1);
+    const stale = await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, name: "Stale" }));
+    expectAppError(stale, "VERSION_CONFLICT");
+    const [kept] = resolveProviders(createContextInner({ db: api.db }));
+    expect(kept).toMatchObject({ name: "Trondheim kommune", clientSecret: "s3cret" });
+
+    const audit = listAudit(api.db, { action: "admin.identityProviderChanged", limit: 50 });
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain("s3cret");
+
+    await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version }));
+    await admin.admin.deleteIdentityProvider({ id: created.id, version: changed.version });
+    expect((await admin.admin.identityProviders()).providers).toEqual([]);
+    expect(listAudit(api.db, { action: "admin.identityProviderRemoved", limit: 50 })).toHaveLength(1);
+  });
+
+  it("refuses plain HTTP off this machine, an unknown organisation, a taken slug, and callers who are not admins", async () => {
+    const api = setupApi({ envIdentityProviders: [EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "x" })] });
+    const admin = api.as("admin@demo.example");
+    expect((await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, issuer: "http://idp.example" }))).code).toBe("BAD_REQUEST");
+    const unknown = expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, organisations: ["9999"] })), "NOT_FOUND");
+    expect(unknown.issues[0]?.path).toEqual(["organisations"]);
+    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, slug: "entra" })), "NAME_TAKEN");
+    await admin.admin.saveIdentityProvider(input);
+    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, name: "Copy" })), "NAME_TAKEN");
+    await expectTrpcError(() => api.as("manager.5001@demo.example").admin.saveIdentityProvider({ ...input, slug: "other" }));
+    // http://localhost is allowed: a provider on this machine.
+    await admin.admin.saveIdentityProvider({ ...input, slug: "local", issuer: "http://127.0.0.1:9999" });
+    expect((await admin.admin.identityProviders()).providers.map((p) => [p.slug, p.source])).toEqual([
+      ["entra", "environment"],
+      ["kommune", "settings"],
+      ["local", "settings"],
+    ]);
+  });
+
+  it("shows enabled providers on the sign-in page; an environment provider bound to an unknown organisation stays off", async () => {
+    const api = setupApi({
+      envIdentityProviders: [
+        EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.example/v2.0", clientId: "x" }),
+        EnvIdentityProviderSchema.parse({ slug: "broken", name: "Broken", issuer: "https://login.example/b", clientId: "x", organisations: ["9999"] }),
+      ],
+    });
+    await api.as("admin@demo.example").admin.saveIdentityProvider({ ...input, enabled: false });
+    expect(await api.anonymous().auth.signInOptions()).toEqual({ localSignIn: true, providers: [{ slug: "entra", name: "Entra ID" }] });
+    const admin = await api.as("admin@demo.example").admin.identityProviders();
+    expect(admin.providers.find((p) => p.slug === "broken")).toMatchObject({ enabled: false, unknownOrganisations: ["9999"] });
+  });
+});
+
+describe("switching password sign-in off", () => {
+  it("needs an enabled provider and an admin who has signed in through one; then passwords, reset links and demo accounts stop", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noProvider");
+    const created = await admin.admin.saveIdentityProvider(input);
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("notLinked");
+
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    linkAndCheck(ctx, provider(), claims("admin-sub", "admin@demo.example"));
+    await admin.admin.setLocalSignIn({ enabled: false });
+    expect(await api.anonymous().auth.signInOptions()).toMatchObject({ localSignIn: false });
+    expect(await api.anonymous().auth.demoAccounts()).toEqual([]);
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: "admin@demo.example", password: TEST_PASSWORD })), "LOCAL_SIGN_IN_OFF");
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: "x".repeat(43), newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
+    // The last provider anyone can use cannot be removed or switched off meanwhile.
+    expect(expectAppError(await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })), "IN_USE").params.reason).toBe("lastProvider");
+    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, enabled: false })), "IN_USE");
+    expect((await admin.admin.identityProviders()).providers).toHaveLength(1);
+
+    await admin.admin.setLocalSignIn({ enabled: true });
+    const cookies = cookieJar();
+    await api.anonymous({ cookies }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD });
+    expect(cookies.token).not.toBeNull();
+    expect(listAudit(api.db, { action: "admin.localSignInChanged", limit: 50 })).toHaveLength(2);
+  });
+});
+
+describe("linking a provider account to a user", () => {
+  it("links the first time by verified e-mail, then by issuer and subject even when the e-mail changes", () => {
+    const api = setupApi();
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    const user = linkAndCheck(ctx, provider(), claims("ola-1", "Manager.5001@demo.example"));
+    expect(user.email).toBe("manager.5001@demo.example");
+    expect(listUserIdentities(api.db, user.id).map((i) => [i.issuer, i.subject])).toEqual([[ISSUER, "ola-1"]]);
+    expect(linkAndCheck(ctx, provider(), claims("ola-1", "ola@new.example")).id).toBe(user.id);
+    expect(listAudit(api.db, { action: "auth.identityLinked", limit: 50 })).toHaveLength(1);
+  });
+
+  it("refuses an unknown e-mail, an unverified one, a missing claim, a second account for the same person, and a disabled user; refusals link nothing", () => {
+    const api = setupApi();
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", "stranger@kommune.example")))).toBe("unknownUser");
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", "manager.5001@demo.example", { email_verified: false })))).toBe("emailNotVerified");
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", undefined)))).toBe("noEmail");
+    const manager = findUserByEmail(api.db, "manager.5001@demo.example");
+    expect(listUserIdentities(api.db, manager?.id ?? 0)).toEqual([]);
+
+    // A tenant that vouches for its directory (Entra ID's preferred_username) need not say email_verified.
+    const entra = provider({ emailClaim: "preferred_username", requireVerifiedEmail: false });
+    linkAndCheck(ctx, entra, { iss: ISSUER, sub: "ola-1", preferred_username: "manager.5001@demo.example" });
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("someone-else", "manager.5001@demo.example")))).toBe("alreadyLinked");
+
+    setUserDisabled(api.db, { userId: manager?.id ?? 0, disabled: true, now: FIXED_NOW.toISOString() });
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("ola-1", "manager.5001@demo.example")))).toBe("disabled");
+  });
+
+  it("a provider bound to a municipality signs in only that municipality's people: not a national role, not a neighbour", async () => {
+    const api = setupApi();
+    await api.as("admin@demo.example").admin.saveIdentityProvider({ ...input, organisations: ["5001"] });
+    const [bound] = resolveProviders(createContextInner({ db: api.db }));
+    if (!bound) throw new Error("no provider");
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    expect(linkAndCheck(ctx, bound, claims("a", "finance.5001@demo.example")).email).toBe("finance.5001@demo.example");
+    expect(refusal(() => linkAndCheck(ctx, bound, claims("b", "finance.0301@demo.example")))).toBe("notAllowedHere");
+    expect(refusal(() => linkAndCheck(ctx, bound, claims("c", "admin@demo.example")))).toBe("notAllowedHere");
+    expect(listUserIdentities(api.db, findUserByEmail(api.db, "admin@demo.example")?.id ?? 0)).toEqual([]);
+  });
+});
+
+describe("the admin's user list", () => {
+  it("shows whether a second factor is set and how many provider accounts are linked, never the secrets; an admin can unlink", async () => {
+    const api = setupApi();
+    const manager = findUserByEmail(api.db, "manager.5001@demo.example");
+    if (!manager) throw new Error("no manager");
+    enableSecondFactor(api.db, { userId: manager.id, secret: "JBSWY3DPEHPK3PXPSECRETKEY", counter: 1, recoveryHashes: ["h"], now: FIXED_NOW.toISOString() });
+    linkAndCheck(createContextInner({ db: api.db, now: () => FIXED_NOW }), provider(), claims("ola-1", "manager.5001@demo.example"));
+    const admin = api.as("admin@demo.example");
+    const users = await admin.admin.users();
+    expect(users.find((u) => u.id === manager.id)).toMatchObject({ secondFactorEnabled: true, linkedIdentities: 1 });
+    expect(JSON.stringify(users)).not.toMatch(/JBSWY3DP|totpSecret|passwordHash|argon2/);
+
+    expect(await admin.admin.unlinkIdentities({ userId: manager.id })).toEqual({ unlinked: 1 });
+    expect((await admin.admin.users()).find((u) => u.id === manager.id)?.linkedIdentities).toBe(0);
+    expect(listAudit(api.db, { action: "admin.identitiesUnlinked", limit: 5 })).toHaveLength(1);
+  });
+});
+
+describe("the provider's redirect back", () => {
+  it("refuses a state this browser was not given, a used one and an expired one, before any token exchange, and audits each", async () => {
+    const api = setupApi();
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    const redirectUri = "http://127.0.0.1:3000/auth/oidc/callback";
+    const { insertOidcSignIn } = await import("@malestokk/db");
+    const pending = (state: string, minutes: number) =>
+      insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
+    const attempt = async (query: string, stateCookie: string | null) => {
+      try {
+        await completeOidcSignIn(ctx, { redirectUri, query: new URLSearchParams(query), stateCookie });
+      } catch (error) {
+        if (error instanceof OidcSignInError) return error.reason;
+        throw error;
+      }
+      throw new Error("expected a refusal");
+    };
+    pending("state-a", 10);
+    expect(await attempt("code=c&state=state-a", null)).toBe("wrongState");
+    // The state was spent by that try: the right cookie afterwards does not revive it.
+    expect(await attempt("code=c&state=state-a", "state-a")).toBe("wrongState");
+    pending("state-b", 10);
+    expect(await attempt("code=c&state=state-b", "state-other")).toBe("wrongState");
+    pending("state-c", -1);
+    expect(await attempt("code=c&state=state-c", "state-c")).toBe("expired");
+    pending("state-d", 10);
+    expect(await attempt("code=c&state=state-d", "state-d")).toBe("unknownProvider");
+    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 50 }).map((a) => (JSON.parse(a.details ?? "{}") as { reason: string }).reason)).toEqual(["unknownProvider", "expired", "wrongState", "wrongState", "wrongState"]);
+  });
+});
