@@ -369,6 +369,15 @@ describe("OpenID Connect routes", () => {
     expect(location.href).not.toContain(row.code_verifier);
   });
 
+  it("caps the unfinished sign-ins one address may start, so a flood cannot fill the database", async () => {
+    const issuer = await discoveryOnly();
+    const { base, connection } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
+    const start = () => fetch(`${base}/auth/oidc/kommune/start`, { redirect: "manual" }).then((r) => r.headers.get("location") ?? "");
+    for (let i = 0; i < 20; i++) expect(await start()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/authorize\?/);
+    expect(await start()).toBe("/?innlogging=busy");
+    expect(connection.sqlite.prepare("select count(*) as n from oidc_sign_ins").get()).toEqual({ n: 20 });
+  });
+
   it("sends a refusal back to the sign-in page with the reason: unknown provider, provider down, a callback without this browser's state", async () => {
     const { base } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "nede", name: "Nede", issuer: "http://127.0.0.1:9", clientId: "m" })] });
     const unknown = await fetch(`${base}/auth/oidc/ukjent/start`, { redirect: "manual" });

@@ -28,6 +28,7 @@ CREATE TABLE `oidc_sign_ins` (
 	`nonce` text NOT NULL,
 	`code_verifier` text NOT NULL,
 	`return_to` text NOT NULL,
+	`client_ip` text,
 	`expires_at` text NOT NULL
 );
 --> statement-breakpoint

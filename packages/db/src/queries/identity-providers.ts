@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { identityProviderOrganisations, identityProviders, oidcSignIns, organisations, userIdentities } from "../schema/index";
@@ -148,7 +148,21 @@ export interface OidcSignInRow {
   readonly nonce: string;
   readonly codeVerifier: string;
   readonly returnTo: string;
+  readonly clientIp: string | null;
   readonly expiresAt: string;
+}
+
+/** Unfinished sign-ins still pending: overall, and from one address. */
+export function countPendingOidcSignIns(db: DbOrTx, args: { now: string; clientIp: string | null }): { total: number; fromAddress: number } {
+  const row = db
+    .select({
+      total: sql<number>`count(*)`,
+      fromAddress: sql<number>`coalesce(sum(${oidcSignIns.clientIp} is ${args.clientIp}), 0)`,
+    })
+    .from(oidcSignIns)
+    .where(gte(oidcSignIns.expiresAt, args.now))
+    .get();
+  return { total: row?.total ?? 0, fromAddress: row?.fromAddress ?? 0 };
 }
 
 export function insertOidcSignIn(db: DbOrTx, row: OidcSignInRow): void {

@@ -196,5 +196,7 @@ export const oidcSignIns = sqliteTable("oidc_sign_ins", {
   nonce: text().notNull(),
   codeVerifier: text().notNull(),
   returnTo: text().notNull(),
+  /** Who started it: a cap per address keeps a flood of unfinished sign-ins from filling the table. */
+  clientIp: text(),
   expiresAt: text().notNull(),
 });

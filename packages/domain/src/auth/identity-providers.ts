@@ -68,6 +68,7 @@ export const OIDC_FAILURES = [
   "alreadyLinked",
   "disabled",
   "notAllowedHere",
+  "busy",
 ] as const;
 export type OidcFailure = (typeof OIDC_FAILURES)[number];
 

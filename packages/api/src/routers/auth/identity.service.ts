@@ -3,6 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import {
   appendAudit,
   countLinkedIdentities,
+  countPendingOidcSignIns,
   deleteIdentityProvider,
   findUserByEmail,
   findUserIdentity,
@@ -36,6 +37,9 @@ export const LOCAL_SIGN_IN = "localSignIn";
 /** The one callback address for every provider: the state says which provider it was. */
 export const OIDC_CALLBACK_PATH = "/auth/oidc/callback";
 const SIGN_IN_MINUTES = 10;
+// Unfinished sign-ins a single address, and everyone together, may have pending.
+const PENDING_PER_ADDRESS = 20;
+const PENDING_TOTAL = 10_000;
 
 /** A provider from the environment or from settings, ready to use. */
 export interface ResolvedProvider extends Omit<IdentityProviderRow, "id" | "version" | "updatedAt"> {
@@ -253,6 +257,12 @@ function auditFailure(ctx: Context, provider: string | null, error: OidcSignInEr
 export async function beginOidcSignIn(ctx: Context, input: { slug: string; redirectUri: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
   const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
   if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
+  const pending = countPendingOidcSignIns(ctx.db, { now: ctx.now().toISOString(), clientIp: ctx.clientIp });
+  if (pending.fromAddress >= PENDING_PER_ADDRESS || pending.total >= PENDING_TOTAL) {
+    const failure = new OidcSignInError("busy", `${pending.fromAddress} pending from this address, ${pending.total} in all`);
+    auditFailure(ctx, provider.slug, failure, null);
+    throw failure;
+  }
   let request;
   try {
     const config = await providerConfiguration(provider, ctx.now().getTime());
@@ -268,6 +278,7 @@ export async function beginOidcSignIn(ctx: Context, input: { slug: string; redir
     nonce: request.nonce,
     codeVerifier: request.codeVerifier,
     returnTo: safeReturnPath(input.returnTo),
+    clientIp: ctx.clientIp,
     expiresAt: new Date(ctx.now().getTime() + SIGN_IN_MINUTES * 60_000).toISOString(),
   });
   return { url: request.url, state: request.state };

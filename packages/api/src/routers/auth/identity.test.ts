@@ -197,7 +197,7 @@ describe("the provider's redirect back", () => {
     const redirectUri = "http://127.0.0.1:3000/auth/oidc/callback";
     const { insertOidcSignIn } = await import("@malestokk/db");
     const pending = (state: string, minutes: number) =>
-      insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
+      insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", clientIp: null, expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
     const attempt = async (query: string, stateCookie: string | null) => {
       try {
         await completeOidcSignIn(ctx, { redirectUri, query: new URLSearchParams(query), stateCookie });
