@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { "/trpc": "http://localhost:3000", "/healthz": "http://localhost:3000" },
+    // /auth/oidc: the browser is sent to the provider and back through the server.
+    proxy: { "/trpc": "http://localhost:3000", "/healthz": "http://localhost:3000", "/auth/oidc": "http://localhost:3000" },
   },
   build: {
     outDir: "dist",
