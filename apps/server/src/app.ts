@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings, type Context } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
 import { checkDatabase, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
@@ -33,6 +33,8 @@ export interface AppOptions {
   readonly identityProviders?: readonly EnvIdentityProvider[];
   /** PUBLIC_ORIGIN, for the provider callback address. */
   readonly publicOrigin?: string | undefined;
+  /** SECRET_KEY's sealing of stored secrets. */
+  readonly secrets?: SecretBox;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -103,6 +105,7 @@ export function createApp(options: AppOptions): express.Express {
       now,
       reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
       envIdentityProviders: options.identityProviders ?? [],
+      ...(options.secrets ? { secrets: options.secrets } : {}),
     });
 
   app.use(oidcRoutes({ https, publicOrigin: options.publicOrigin, context: contextFor }));

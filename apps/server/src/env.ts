@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1_000).default(14),
   // Fractions of an hour are allowed (tests use about a second).
   BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.0002).max(24 * 31).default(24),
+  /** Seals TOTP keys and identity providers' client secrets in the database (any random text of 32+ characters). */
+  SECRET_KEY: z.string().min(32, "must be at least 32 characters (random text)").optional(),
   /**
    * OpenID Connect providers as a JSON array: [{ "slug", "name", "issuer", "clientId", "clientSecret",
    * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"] }]. Admins can add more in the app.

@@ -107,4 +107,32 @@ describe("server process", () => {
     expect((copy.sqlite.prepare("select count(*) as n from organisations").get() as { n: number }).n).toBeGreaterThan(357);
     copy.close();
   }, 40_000);
+
+  it("seals stored secrets when SECRET_KEY is set, and will not start without it afterwards", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
+    dirs.push(dir);
+    const databasePath = join(dir, "malestokk.db");
+    const first = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO: "off" });
+    await first.waitFor(/running at/);
+    first.child.kill("SIGTERM");
+    await first.exited;
+    const connection = createDb(databasePath);
+    connection.sqlite.prepare("insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', 'plain secret', 'x', 'x')").run();
+    connection.close();
+
+    const key = "a long random server key for the tests 0123456789";
+    const sealing = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO: "off", SECRET_KEY: key });
+    await sealing.waitFor(/running at/);
+    expect(sealing.output()).toMatch(/"sealed":1/);
+    sealing.child.kill("SIGTERM");
+    await sealing.exited;
+    const check = createDb(databasePath);
+    expect((check.sqlite.prepare("select client_secret from identity_providers").get() as { client_secret: string }).client_secret).toMatch(/^sealed:v1:/);
+    check.close();
+
+    const keyless = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO: "off" });
+    expect(await keyless.exited).toBe(1);
+    expect(keyless.output()).toMatch(/Cannot start: The database holds sealed secrets: set the SECRET_KEY/);
+  });
 });
+

@@ -3,6 +3,8 @@ import { basename, dirname, join } from "node:path";
 
 import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, runMigrations, seedReferenceData } from "@malestokk/db";
 
+import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
 import { EnvError, loadEnv } from "./env";
@@ -24,6 +26,15 @@ async function start(): Promise<void> {
   const connection = createDb(env.DATABASE_PATH);
   runMigrations(connection.sqlite, connection.db);
   if (seedReferenceData(connection.db)) logger.info("empty database: loaded the 2024 register of municipalities and counties");
+  const secrets = createSecretBox(env.SECRET_KEY);
+  try {
+    const { sealed } = sealStoredSecrets(connection.db, secrets);
+    if (sealed > 0) logger.info({ sealed }, "sealed stored secrets with SECRET_KEY");
+  } catch (error) {
+    if (!(error instanceof SecretKeyError)) throw error;
+    console.error(`Cannot start: ${error.message}.`);
+    process.exit(1);
+  }
 
   let port = env.PORT;
   const printDemo = await prepareDemo(connection.db, env, logger, () => port);
@@ -73,6 +84,7 @@ async function start(): Promise<void> {
     metrics: env.METRICS === "on",
     identityProviders: env.OIDC_PROVIDERS,
     publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ""),
+    secrets,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

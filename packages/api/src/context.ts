@@ -1,6 +1,7 @@
 import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
 import type { EnvIdentityProvider } from "@malestokk/domain";
 
+import { createSecretBox, type SecretBox } from "./auth/secret-box";
 import { hashToken } from "./auth/tokens";
 
 export interface AuthSettings {
@@ -45,6 +46,8 @@ export interface ContextOptions {
   readonly requestId?: string | null;
   /** OpenID Connect providers from the environment (OIDC_PROVIDERS); admins add more in settings. */
   readonly envIdentityProviders?: readonly EnvIdentityProvider[];
+  /** Seals TOTP keys and client secrets in the database (SECRET_KEY); without it they are stored as given. */
+  readonly secrets?: SecretBox;
 }
 
 export interface Context {
@@ -57,8 +60,10 @@ export interface Context {
   readonly reportError: (errorId: string, error: unknown) => void;
   readonly requestId: string | null;
   readonly envIdentityProviders: readonly EnvIdentityProvider[];
+  readonly secrets: SecretBox;
 }
 
+const PLAIN_SECRETS = createSecretBox(null);
 const NO_COOKIES: SessionCookies = { set: () => undefined, clear: () => undefined };
 
 /** The context without HTTP: used by the server adapter and by router tests through createCaller. */
@@ -73,6 +78,7 @@ export function createContextInner(options: ContextOptions): Context {
     reportError: options.reportError ?? (() => undefined),
     requestId: options.requestId ?? null,
     envIdentityProviders: options.envIdentityProviders ?? [],
+    secrets: options.secrets ?? PLAIN_SECRETS,
   };
 }
 

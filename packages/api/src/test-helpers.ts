@@ -4,6 +4,7 @@ import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterEach, expect } from "vitest";
 
+import type { SecretBox } from "./auth/secret-box";
 import { createToken } from "./auth/tokens";
 import { createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type SessionCookies } from "./context";
 import { AppError } from "./errors";
@@ -38,7 +39,7 @@ export function cookieJar(): SessionCookies & { token: string | null; cleared: b
  * A fresh copy of the seeded demo database and callers through the real router: anonymous, or
  * signed in as a demo user (a real session row, resolved the way a request resolves its cookie).
  */
-export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[] } = {}) {
+export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[]; secrets?: SecretBox } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -61,7 +62,7 @@ export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentit
 
   function callerWithToken(token: string | null, extra: { cookies?: SessionCookies; clientIp?: string } = {}): Caller {
     const session = resolveSession(db, token, now(), DEFAULT_AUTH_SETTINGS);
-    return createCaller(createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], ...extra }));
+    return createCaller(createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], ...(options.secrets ? { secrets: options.secrets } : {}), ...extra }));
   }
 
   return {

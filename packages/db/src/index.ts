@@ -22,3 +22,4 @@ export * from "./queries/benefits";
 export * from "./queries/ideas";
 export * from "./queries/second-factor";
 export * from "./queries/identity-providers";
+export * from "./queries/stored-secrets";

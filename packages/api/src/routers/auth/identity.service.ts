@@ -50,7 +50,13 @@ export interface ResolvedProvider extends Omit<IdentityProviderRow, "id" | "vers
   readonly unknownOrganisations: readonly string[];
 }
 
-/** Every configured provider; the environment's come first and own their slugs. */
+/** What the protocol needs, with a stored client secret unsealed (only when about to be used). */
+function clientSettings(ctx: Context, provider: ResolvedProvider) {
+  const secret = provider.clientSecret === null ? null : provider.source === "settings" ? ctx.secrets.open(provider.clientSecret) : provider.clientSecret;
+  return { issuer: provider.issuer, clientId: provider.clientId, clientSecret: secret };
+}
+
+/** Every configured provider (stored client secrets still sealed); the environment's come first and own their slugs. */
 export function resolveProviders(ctx: Pick<Context, "db" | "envIdentityProviders">): ResolvedProvider[] {
   const fromEnv = ctx.envIdentityProviders.map((p): ResolvedProvider => {
     const units = p.organisations.map((number) => ({ number, unit: getReportingUnitByNumber(ctx.db, number) }));
@@ -136,7 +142,7 @@ export function saveProvider(ctx: Context, session: Session, input: SaveIdentity
     const before = input.id ? getIdentityProvider(tx, input.id) : null;
     if (input.id && !before) throw new AppError("NOT_FOUND", { message: "No such provider" });
     // Left out: keep the stored secret; null: remove it.
-    const clientSecret = input.clientSecret === undefined ? (before?.clientSecret ?? null) : input.clientSecret;
+    const clientSecret = input.clientSecret === undefined ? (before?.clientSecret ?? null) : input.clientSecret === null ? null : ctx.secrets.seal(input.clientSecret);
     const values = {
       slug: input.slug,
       name: input.name,
@@ -188,7 +194,7 @@ export function deleteProvider(ctx: Context, session: Session, input: { id: numb
 /** With password sign-in off, the last provider cannot go: nobody could sign in at all. */
 function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
   if (localSignInEnabled(tx)) return;
-  if (!resolveProviders({ db: tx, envIdentityProviders: ctx.envIdentityProviders }).some((p) => p.enabled)) {
+  if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
     throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider anyone can sign in with", params: { reason: "lastProvider" } });
   }
 }
@@ -202,7 +208,7 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     if (!enabled) {
-      if (!resolveProviders({ db: tx, envIdentityProviders: ctx.envIdentityProviders }).some((p) => p.enabled)) {
+      if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
       }
       if (countLinkedIdentities(tx, session.user.id) === 0) {
@@ -265,7 +271,7 @@ export async function beginOidcSignIn(ctx: Context, input: { slug: string; redir
   }
   let request;
   try {
-    const config = await providerConfiguration(provider, ctx.now().getTime());
+    const config = await providerConfiguration(clientSettings(ctx, provider), ctx.now().getTime());
     request = await authorizationRequest(config, input.redirectUri);
   } catch (error) {
     const failure = new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
@@ -311,7 +317,7 @@ export async function completeOidcSignIn(ctx: Context, input: { redirectUri: str
     if (providerError) throw new OidcSignInError(CANCELLED.has(providerError) ? "cancelled" : "providerError", providerError.slice(0, 100));
     let config;
     try {
-      config = await providerConfiguration(provider, ctx.now().getTime());
+      config = await providerConfiguration(clientSettings(ctx, provider), ctx.now().getTime());
     } catch (error) {
       throw new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
     }

@@ -79,7 +79,7 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
     if (!useRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), at.toISOString())) refuse(ctx, hash, user, "recoveryCode");
     method = "recoveryCode";
   } else {
-    const checked = verifyTotp(factor.secret, input.code ?? "", at, factor.lastCounter);
+    const checked = verifyTotp(ctx.secrets.open(factor.secret), input.code ?? "", at, factor.lastCounter);
     if (!checked.ok) refuse(ctx, hash, user, checked.reason);
     // A second request with the same code in the same moment loses here.
     if (!acceptTotpCounter(ctx.db, user.id, checked.counter)) refuse(ctx, hash, user, "REUSED");
@@ -108,7 +108,7 @@ export async function beginEnrolment(ctx: Context, who: Enroller): Promise<{ sec
   const { user } = enroller(ctx, who);
   if ("session" in who && getSecondFactor(ctx.db, user.id)?.secret) throw new AppError("STATUS_CONFLICT", { params: { status: "enabled", action: "enrol" } });
   const secret = createTotpSecret();
-  setPendingSecret(ctx.db, user.id, secret);
+  setPendingSecret(ctx.db, user.id, ctx.secrets.seal(secret));
   const uri = otpauthUri(secret, user.email);
   return { secret, uri, qrSvg: await QRCode.toString(uri, { type: "svg", errorCorrectionLevel: "M", margin: 1 }) };
 }
@@ -119,7 +119,7 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
   const pending = getSecondFactor(ctx.db, user.id)?.pendingSecret;
   if (!pending) throw new AppError("STATUS_CONFLICT", { params: { status: "notStarted", action: "confirm" } });
   const at = ctx.now();
-  const checked = verifyTotp(pending, code, at, null);
+  const checked = verifyTotp(ctx.secrets.open(pending), code, at, null);
   if (!checked.ok) {
     if (hash) refuse(ctx, hash, user, checked.reason);
     throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason: checked.reason } });
