@@ -13,6 +13,7 @@ export * from "./auth/permissions";
 export * from "./auth/password.schema";
 export * from "./auth/throttle";
 export * from "./auth/identity-providers";
+export * from "./auth/identity-providers.schema";
 export * from "./register/crosswalk";
 export * from "./imports/jsonstat";
 export * from "./imports/measure-import";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { EnvIdentityProviderSchema, IssuerSchema, providerMaySignIn, safeReturnPath } from "./identity-providers";
+import { providerMaySignIn, safeReturnPath } from "./identity-providers";
+import { EnvIdentityProviderSchema, IssuerSchema } from "./identity-providers.schema";
 
 describe("providerMaySignIn", () => {
   it("lets an unbound provider sign in anyone, a bound one only users whose every role is in its organisations", () => {
