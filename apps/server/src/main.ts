@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 
@@ -48,6 +48,8 @@ async function start(): Promise<void> {
     // Second-factor steps last five minutes; an abandoned one goes with the sessions.
     deleteExpiredChallenges(connection.db, now.toISOString());
     pruneOidcSignIns(connection.db, now.toISOString());
+    // Failure counters quiet for a day go; the backoff they drove has long ended.
+    pruneThrottle(connection.db, { now: now.toISOString(), quietSince: new Date(now.getTime() - 24 * 3_600_000).toISOString() });
   };
   cleanSessions();
   const cleaner = setInterval(cleanSessions, 15 * 60_000);

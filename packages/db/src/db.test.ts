@@ -11,6 +11,7 @@ import { getCostReport, listCostLines, listSystems, saveCostReport, type CostRep
 import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
 import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
+import { getThrottle, pruneThrottle, saveThrottle } from "./queries/sessions";
 import { seedDemoData, seedReferenceData } from "./seed/demo";
 import { counties2024, municipalities2024 } from "./seed/register-2024";
 import { createTestDb, TEST_NOW } from "./testing";
@@ -226,6 +227,21 @@ describe("saveCostReport", () => {
     expect(value("K6")).toMatchObject({ numerator: 300_000, denominator: 1_000_000 });
     // Others see only approved values.
     expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toBeUndefined();
+  });
+});
+
+describe("sign-in throttle", () => {
+  it("forgets counters that have been quiet for the period and are not locked, and keeps the rest", () => {
+    const connection = createTestDb({ seed: false });
+    open.push(connection);
+    const { db } = connection;
+    saveThrottle(db, { key: "email:quiet@x", failures: 3, lastFailureAt: "2026-11-27T10:00:00Z", lockedUntil: null });
+    saveThrottle(db, { key: "email:locked@x", failures: 40, lastFailureAt: "2026-11-27T10:00:00Z", lockedUntil: "2026-11-29T12:00:00Z" });
+    saveThrottle(db, { key: "email:recent@x", failures: 2, lastFailureAt: "2026-11-29T09:00:00Z", lockedUntil: null });
+    expect(pruneThrottle(db, { now: "2026-11-29T10:00:00Z", quietSince: "2026-11-28T10:00:00Z" })).toBe(1);
+    expect(getThrottle(db, "email:quiet@x")).toBeNull();
+    expect(getThrottle(db, "email:locked@x")?.failures).toBe(40);
+    expect(getThrottle(db, "email:recent@x")?.failures).toBe(2);
   });
 });
 

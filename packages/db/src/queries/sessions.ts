@@ -95,3 +95,11 @@ export function saveThrottle(db: DbOrTx, row: ThrottleRow): void {
 export function clearThrottle(db: DbOrTx, key: string): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
+
+/** Forgets failure counters quiet since `quietSince` and not locked now, so the table does not grow for ever. */
+export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: string }): number {
+  return db
+    .delete(signInThrottle)
+    .where(and(lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))))
+    .run().changes;
+}
