@@ -69,6 +69,7 @@ describe("sign-in through an OpenID Connect provider", () => {
       accounts: {
         kari: { email: "manager.5001@demo.example", name: "Kari Leder" },
         ukjent: { email: "stranger@kommune.example", name: "Ukjent Person" },
+        admin: { email: "admin@demo.example", name: "Administrator" },
       },
     });
     const admin = await browser.newPage();
@@ -153,4 +154,44 @@ describe("sign-in through an OpenID Connect provider", () => {
     await expectNoSeriousA11yViolations(page, "refused provider sign-in");
     await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
   });
+
+  it("lets an administrator who signed in through the provider manage providers and switch password sign-in off and on again", async () => {
+    const page = await browser.newPage();
+    await startAtSignInPage(page, "/admin/innlogging");
+    await signInAtProvider(page, "admin");
+    await page.getByRole("heading", { level: 1, name: "Innlogging" }).waitFor();
+    await page.getByTestId(`provider-${SLUG}`).waitFor();
+    expect(await page.getByTestId("callback-uri").textContent()).toContain(`${browser.baseUrl}/auth/oidc/callback`);
+    await expectNoSeriousA11yViolations(page, "sign-in administration");
+
+    // A second provider through the form; its secret is never shown again.
+    await page.getByLabel("Navn", { exact: true }).fill("Reserveinnlogging");
+    await page.getByLabel("Kortnavn", { exact: true }).fill("reserve");
+    await page.getByLabel("Utsteder (issuer)").fill(idp.issuer);
+    await page.getByLabel("Klient-ID").fill("malestokk-e2e");
+    await page.getByLabel("Klienthemmelighet").fill("a secret typed once");
+    await page.getByRole("button", { name: "Legg til tjenesten" }).click();
+    await page.getByTestId("provider-reserve").waitFor();
+    expect(await page.content()).not.toContain("a secret typed once");
+
+    try {
+      await page.getByRole("switch", { name: "Innlogging med passord" }).click();
+      await page.getByRole("button", { name: "Slå av innlogging med passord" }).click();
+      await page.getByTestId("local-sign-in-message").filter({ hasText: "Innlogging med passord er slått av." }).waitFor();
+
+      const visitor = await browser.newPage();
+      await visitor.goto(browser.baseUrl);
+      await visitor.getByRole("link", { name: "Logg inn med Reserveinnlogging" }).waitFor();
+      expect(await visitor.getByLabel("Passord").count()).toBe(0);
+      expect(await visitor.getByTestId("demo-accounts").count()).toBe(0);
+    } finally {
+      // The specs after this one sign in with passwords.
+      expect((await mutate(page, "admin.setLocalSignIn", { enabled: true })).status).toBe(200);
+    }
+
+    await page.getByRole("button", { name: "Slett Reserveinnlogging" }).click();
+    await page.getByRole("button", { name: "Slett tjenesten" }).click();
+    await page.getByTestId("provider-reserve").waitFor({ state: "detached" });
+  });
 });
+

@@ -86,6 +86,9 @@ function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: bo
               <NavLink to="/admin/brukere">{t("nav.users")}</NavLink>
             </li>
             <li>
+              <NavLink to="/admin/innlogging">{t("nav.signIn")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/tilganger">{t("nav.permissions")}</NavLink>
             </li>
             <li>

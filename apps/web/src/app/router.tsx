@@ -48,6 +48,7 @@ export const routes: RouteObject[] = [
       { path: "admin/logg", lazy: page(() => import("./routes/admin-audit.route")) },
       { path: "admin/import", lazy: page(() => import("./routes/admin-import.route")) },
       { path: "admin/aar", lazy: page(() => import("./routes/admin-years.route")) },
+      { path: "admin/innlogging", lazy: page(() => import("./routes/admin-sign-in.route")) },
       { path: "*", lazy: page(() => import("./routes/not-found.route")) },
     ],
   },

@@ -15,12 +15,12 @@ import { TableScroll } from "../../components/table-scroll";
 
 type PendingAction =
   | { readonly kind: "removeRole"; readonly user: AdminUser; readonly grant: AdminGrant }
-  | { readonly kind: "disable" | "enable"; readonly user: AdminUser }
+  | { readonly kind: "disable" | "enable" | "unlink"; readonly user: AdminUser }
   | { readonly kind: "resetSecondFactor"; readonly user: AdminUser };
 
 function UserStatus({ user }: { user: AdminUser }) {
   const { t } = useTranslation();
-  const tags = [
+  const states = [
     user.disabled && (
       <Tag key="disabled" data-color="danger" data-size="sm">
         {t("admin.users.status.disabled")}
@@ -37,8 +37,26 @@ function UserStatus({ user }: { user: AdminUser }) {
       </Tag>
     ),
   ].filter(Boolean);
-  if (tags.length === 0) return <>{t("admin.users.status.active")}</>;
-  return <span className="admin-tags">{tags}</span>;
+  // How the user signs in, beside the state: not a reason to stop calling the user active.
+  const signIn = [
+    user.secondFactorEnabled && (
+      <Tag key="secondFactor" data-color="neutral" data-size="sm">
+        {t("admin.users.status.secondFactor")}
+      </Tag>
+    ),
+    user.linkedIdentities > 0 && (
+      <Tag key="linked" data-color="neutral" data-size="sm">
+        {t("admin.users.status.linked")}
+      </Tag>
+    ),
+  ].filter(Boolean);
+  if (states.length === 0 && signIn.length === 0) return <>{t("admin.users.status.active")}</>;
+  return (
+    <span className="admin-tags">
+      {states.length === 0 ? <span>{t("admin.users.status.active")}</span> : states}
+      {signIn}
+    </span>
+  );
 }
 
 /** Every user with roles and status, and what an administrator can do with each. */
@@ -64,6 +82,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
   const removeRole = useMutation(trpc.admin.removeRole.mutationOptions({ onError: failed }));
   const setDisabled = useMutation(trpc.admin.setDisabled.mutationOptions({ onError: failed }));
   const resetSecondFactor = useMutation(trpc.admin.resetSecondFactor.mutationOptions({ onError: failed }));
+  const unlinkIdentities = useMutation(trpc.admin.unlinkIdentities.mutationOptions({ onError: failed }));
   const resetLink = useMutation(
     trpc.admin.createResetLink.mutationOptions({
       onError: (error) => setNotice({ text: translateAdminError(t, error, []).summary ?? "", isError: true }),
@@ -90,7 +109,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       title: t(`admin.users.confirm.${kind}.title`),
       body: t(`admin.users.confirm.${kind}.body`, { name: user.name, email: user.email }),
       confirmLabel: t(`admin.users.confirm.${kind}.confirm`),
-      destructive: kind === "disable",
+      destructive: kind !== "enable",
     };
   })();
 
@@ -105,6 +124,8 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       );
     } else if (pending.kind === "resetSecondFactor") {
       resetSecondFactor.mutate({ userId: user.id }, { onSuccess: () => void done(t("auth.twoStep.resetDone", { email: user.email })) });
+    } else if (pending.kind === "unlink") {
+      unlinkIdentities.mutate({ userId: user.id }, { onSuccess: () => void done(t("admin.users.unlinkDone", { name: user.name })) });
     } else {
       const disabled = pending.kind === "disable";
       setDisabled.mutate(
@@ -221,6 +242,19 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
                       >
                         {t("auth.twoStep.reset", { email: user.email })}
                       </Button>
+                      {user.linkedIdentities > 0 && (
+                        <Button
+                          variant="secondary"
+                          data-size="sm"
+                          aria-label={t("admin.users.unlinkLabel", { name: user.name })}
+                          onClick={() => {
+                            setConfirmError(null);
+                            setPending({ kind: "unlink", user });
+                          }}
+                        >
+                          {t("admin.users.unlink")}
+                        </Button>
+                      )}
                       {/* Nobody disables their own account (the server refuses it too). */}
                       {user.email !== myEmail && (
                       <Button
@@ -246,7 +280,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       )}
       <ConfirmDialog
         request={request}
-        pending={removeRole.isPending || setDisabled.isPending || resetSecondFactor.isPending}
+        pending={removeRole.isPending || setDisabled.isPending || resetSecondFactor.isPending || unlinkIdentities.isPending}
         error={confirmError}
         onConfirm={confirm}
         onCancel={() => {

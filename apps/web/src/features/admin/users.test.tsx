@@ -1,3 +1,4 @@
+import { findUserByEmail, linkUserIdentity } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -202,6 +203,36 @@ describe("admin: users page", () => {
     fireEvent.click(within(userRow("secretariat@demo.example")).getByRole("button", { name: "Lag passordlenke for Demo secretariat" }));
     const dialog = await screen.findByRole("dialog", { name: "Passordlenke for Demo secretariat" });
     expect(within(dialog).getByLabelText<HTMLInputElement>("Lenke for å velge passord").value).toContain("/tilbakestill-passord#");
+  });
+
+  it("shows a user linked to an identity provider, and unlinks after confirmation", async () => {
+    const app = renderApp("/admin/brukere", ADMIN);
+    // Linked before the page reads the users (the route loads lazily), as after a first provider sign-in.
+    const manager = findUserByEmail(app.db, "manager.5001@demo.example");
+    if (!manager) throw new Error("no demo manager");
+    linkUserIdentity(app.db, { issuer: "https://login.example/tenant", subject: "abc-123", userId: manager.id, now: new Date().toISOString() });
+    await screen.findByRole("table", { name: /brukere med roller og status/ });
+
+    const row = userRow("manager.5001@demo.example");
+    expect(within(row).getByText("Koblet til innloggingstjeneste")).toBeTruthy();
+    expect(within(userRow("manager.0301@demo.example")).queryByText("Koblet til innloggingstjeneste")).toBeNull();
+    expect(within(userRow("manager.0301@demo.example")).queryByRole("button", { name: /Fjern kobling til innloggingstjeneste/ })).toBeNull();
+
+    const unlink = within(row).getByRole("button", { name: "Fjern kobling til innloggingstjeneste for Demo manager 5001" });
+    fireEvent.click(unlink);
+    let dialog = await screen.findByRole("dialog", { name: "Fjerne koblingen til innloggingstjenesten?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(within(row).getByText("Koblet til innloggingstjeneste")).toBeTruthy();
+
+    fireEvent.click(unlink);
+    dialog = await screen.findByRole("dialog", { name: "Fjerne koblingen til innloggingstjenesten?" });
+    expect(within(dialog).getByText(/på nytt etter bekreftet e-postadresse/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Fjern koblingen" }));
+    await waitFor(() => expect(within(userRow("manager.5001@demo.example")).queryByText("Koblet til innloggingstjeneste")).toBeNull());
+    expect(screen.getByTestId("user-notice").textContent).toBe("Koblingen til innloggingstjenesten er fjernet for Demo manager 5001.");
+    expect(app.sqlite.prepare("select count(*) as n from user_identities").get()).toEqual({ n: 0 });
+    expect(app.sqlite.prepare("select count(*) as n from audit_log where action = 'admin.identitiesUnlinked'").get()).toEqual({ n: 1 });
   });
 
   it("speaks English when the user has chosen it", async () => {
