@@ -131,8 +131,8 @@ describe("sign-in through an OpenID Connect provider", () => {
     for (const page of [replay, changed, other]) await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
   });
 
-  it("refuses an ID token signed with a key the provider does not publish, and an expired one", async () => {
-    for (const mode of ["foreignSignature", "expired"] as const) {
+  it("refuses an ID token signed with a key the provider does not publish, an expired one, and one with another sign-in's nonce", async () => {
+    for (const mode of ["foreignSignature", "expired", "wrongNonce"] as const) {
       idp.setTamper(mode);
       try {
         const page = await browser.newPage();

@@ -12,7 +12,7 @@ export interface TestAccount {
   readonly name: string;
 }
 
-export type Tamper = "none" | "foreignSignature" | "expired";
+export type Tamper = "none" | "foreignSignature" | "expired" | "wrongNonce";
 
 export interface TestIdentityProvider {
   /** The issuer URL (http://127.0.0.1:PORT), which is the tampering front proxy below. */
@@ -128,6 +128,8 @@ export async function startTestIdentityProvider(options: {
     const [header, payload] = idToken.split(".");
     if (tamper === "foreignSignature") return signJwt(decodePart(header), decodePart(payload), foreignKey.privateKey);
     const now = Math.floor(Date.now() / 1000);
+    // Validly signed and in date, but answering another sign-in's nonce (a replayed ID token).
+    if (tamper === "wrongNonce") return signJwt({ ...decodePart(header), kid: expiredKey.kid }, { ...decodePart(payload), nonce: "another-sign-in" }, expiredKey.privateKey);
     return signJwt(
       { ...decodePart(header), kid: expiredKey.kid },
       { ...decodePart(payload), iat: now - 2 * 3600, exp: now - 3600 },
