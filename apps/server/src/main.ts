@@ -8,6 +8,7 @@ import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/a
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
 import { EnvError, loadEnv } from "./env";
+import { databaseOnNetworkFileSystem } from "./file-system";
 import { createLogger } from "./logger";
 
 async function start(): Promise<void> {
@@ -23,6 +24,8 @@ async function start(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
+  const network = databaseOnNetworkFileSystem(env.DATABASE_PATH);
+  if (network) logger.warn({ databasePath: env.DATABASE_PATH, fileSystem: network }, "the database is on a network file system: SQLite's locking and WAL are not reliable there and the file can be corrupted; move DATABASE_PATH to a local disk");
   const connection = createDb(env.DATABASE_PATH);
   runMigrations(connection.sqlite, connection.db);
   if (seedReferenceData(connection.db)) logger.info("empty database: loaded the 2024 register of municipalities and counties");
