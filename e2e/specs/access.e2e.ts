@@ -20,6 +20,14 @@ async function apiStatus(page: Page, path: string, input: unknown): Promise<numb
 }
 
 describe("access", () => {
+  it("opens the accessibility page from the sign-in page's footer, without signing in", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/`);
+    await page.getByRole("contentinfo").getByRole("link", { name: "Tilgjengelighet" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tilgjengelighet i Målestokk" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "accessibility page");
+  });
+
   it("shows an anonymous visitor only the sign-in page, and the API answers 401", async () => {
     const page = await browser.newPage();
     await page.goto(`${browser.baseUrl}/kommune/0301`);

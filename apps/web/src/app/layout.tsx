@@ -171,6 +171,9 @@ export function Layout() {
       <main id="main" tabIndex={-1} className="app-main">
         {content}
       </main>
+      <footer className="app-footer">
+        <Link to="/tilgjengelighet">{t("app.accessibility")}</Link>
+      </footer>
     </>
   );
 }

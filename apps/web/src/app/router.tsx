@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
       { path: "ideer", lazy: page(() => import("./routes/ideas.route")) },
       { path: "ideer/:id", lazy: page(() => import("./routes/ideas.route")) },
       { path: "konto", lazy: page(() => import("./routes/account.route")) },
+      { path: "tilgjengelighet", handle: { public: true } satisfies RouteHandle, lazy: page(() => import("./routes/accessibility.route")) },
       {
         path: "tilbakestill-passord",
         handle: { public: true } satisfies RouteHandle,
