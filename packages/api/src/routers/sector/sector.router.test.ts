@@ -30,6 +30,19 @@ describe("sector dashboard (issue 9)", () => {
     expect(d.mailTrend.points.find((p) => p.year === 2024)?.ratioOfSums).toBeGreaterThan(0);
   });
 
+  it("follows a report returned to draft at once, though the indicator figures are kept between calls", async () => {
+    const api = setupApi();
+    const board = api.as("board@demo.example");
+    const before = await board.sector.dashboard({ year: 2024 });
+    const k1Before = before.indicators.find((i) => i.code === "K1")?.national.n ?? 0;
+    expect((await board.sector.dashboard({ year: 2024 })).indicators).toBe(before.indicators);
+    // Returning an approved report takes its figure out of the approved set.
+    await saveDraftTotal(api, "4601", 2024, 99_000_000);
+    const after = await board.sector.dashboard({ year: 2024 });
+    expect(after.indicators.find((i) => i.code === "K1")?.national.n).toBe(k1Before - 1);
+    expect(after.coverage.missing.find((m) => m.number === "4601")?.status).toBe("draft");
+  });
+
   it("is the sector bodies' view only", async () => {
     const api = setupApi();
     expectAppError(await expectTrpcError(() => api.as("manager.0301@demo.example").sector.dashboard({})), "FORBIDDEN");

@@ -20,6 +20,7 @@ import {
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+import { cached } from "../benchmarks/cache";
 import { benefitView, osloDate } from "../benefits/benefits.service";
 
 const APPROVED_ONLY = { all: false, organisationIds: new Set<number>() } as const;
@@ -39,16 +40,15 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
   const kostraName = new Map(municipalities.map((m) => [m.kostraGroup, m.kostraGroupName]));
   const countyName = new Map(municipalities.map((m) => [m.countyNumber, m.countyName]));
   const previous = years.includes(year - 1) ? year - 1 : null;
-  const indicators = INDICATORS.map((indicator) => {
+  // Approved figures and the register only: cached until either changes (reports saved as drafts leave it alone).
+  const groupOf = new Map(municipalities.map((m) => [m.id, m.kostraGroup]));
+  const groupNames = [...new Set(municipalities.map((m) => m.kostraGroup))].filter((g): g is string => g !== null).sort();
+  const indicators = cached(db, `sector|${year}|${previous ?? ""}`, () => INDICATORS.map((indicator) => {
     const rows = listIndicatorValues(db, indicator.code, previous === null ? [year] : [previous, year], APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
     const current = rows.filter((r) => r.year === year);
     const national = sectorDistribution(current, indicator.scale);
     const before = previous === null ? null : sectorDistribution(rows.filter((r) => r.year === previous), indicator.scale);
-    const groupOf = new Map(municipalities.map((m) => [m.id, m.kostraGroup]));
-    const groups = [...new Set(municipalities.map((m) => m.kostraGroup))]
-      .filter((g): g is string => g !== null)
-      .sort()
-      .map((group) => ({ group, name: kostraName.get(group) ?? group, ...sectorDistribution(current.filter((r) => groupOf.get(r.organisationId) === group), indicator.scale) }));
+    const groups = groupNames.map((group) => ({ group, name: kostraName.get(group) ?? group, ...sectorDistribution(current.filter((r) => groupOf.get(r.organisationId) === group), indicator.scale) }));
     return {
       code: indicator.code,
       dimension: indicator.dimension,
@@ -57,7 +57,7 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
       coverage: { approved: national.n, units: municipalities.length },
       groups,
     };
-  });
+  }), ["dataVersion", "registerVersion"]);
   const trend = listIndicatorValues(db, "S3", years, APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
   const deadline = getReportingYear(db, year)?.deadline ?? null;
   return {
