@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { selectPeers, type PeerUnit } from "./peer-groups";
+import { kostraPeersOf, selectPeers, type PeerUnit } from "./peer-groups";
 
 const units: PeerUnit[] = [
   { id: 1, number: "0301", countyNumber: "03", population: 717_710 },
@@ -32,3 +32,19 @@ describe("selectPeers", () => {
     expect(selectPeers(units, units[4] as PeerUnit, "all").members.size).toBe(6);
   });
 });
+
+describe("kostraPeersOf", () => {
+  it("gives the other members of the unit's KOSTRA group, and nobody without a group", () => {
+    const units = [
+      { id: 1, kostraGroup: "K13" },
+      { id: 2, kostraGroup: "K13" },
+      { id: 3, kostraGroup: "K08" },
+      { id: 4, kostraGroup: null },
+      { id: 5 },
+    ];
+    expect([...kostraPeersOf(units, { id: 1, kostraGroup: "K13" })]).toEqual([2]);
+    expect([...kostraPeersOf(units, { id: 4, kostraGroup: null })]).toEqual([]);
+    expect([...kostraPeersOf(units, { id: 5 })]).toEqual([]);
+  });
+});
+

@@ -48,3 +48,12 @@ export function selectPeers(units: readonly PeerUnit[], self: PeerUnit, kind: Pe
       return { kind, members: new Set(units.map((u) => u.id)) };
   }
 }
+
+/**
+ * The other members of a unit's KOSTRA group (none without a group): the comparison base of a
+ * report's plausibility checks and of the peer medians beside it.
+ */
+export function kostraPeersOf(units: readonly Pick<PeerUnit, "id" | "kostraGroup">[], self: Pick<PeerUnit, "id" | "kostraGroup">): Set<number> {
+  const group = self.kostraGroup ?? null;
+  return new Set(group === null ? [] : units.filter((u) => u.kostraGroup === group && u.id !== self.id).map((u) => u.id));
+}

@@ -25,6 +25,7 @@ import {
   type ReportingUnit,
 } from "@malestokk/db";
 import {
+  kostraPeersOf,
   availableActions,
   can,
   checkCostLines,
@@ -164,11 +165,7 @@ export interface CheckBasis {
 }
 
 function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number): CheckBasis[] {
-  const peers = new Set(
-    listMunicipalities(db)
-      .filter((m) => m.kostraGroup !== null && m.kostraGroup === municipality.kostraGroup && m.id !== municipality.id)
-      .map((m) => m.id),
-  );
+  const peers = kostraPeersOf(listMunicipalities(db), municipality);
   // Only cost indicators are checked on a cost report; the quality ones have their own reports.
   return INDICATORS.filter((indicator) => indicator.dimension === "cost").map((indicator) => {
     const rows = listIndicatorValues(db, indicator.code, [year - 1, year]);

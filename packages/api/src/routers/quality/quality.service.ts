@@ -19,6 +19,7 @@ import {
   type ReportingUnit,
 } from "@malestokk/db";
 import {
+  kostraPeersOf,
   availableActions,
   basketForYear,
   can,
@@ -130,7 +131,7 @@ const PERMISSION_OF: Record<ReportAction, "quality.edit" | "quality.submit" | "q
 
 /** The peer medians of each maturity area (KOSTRA group, approved assessments), for the radar chart. */
 function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
-  const peers = new Set(listMunicipalities(db).filter((m) => m.kostraGroup !== null && m.kostraGroup === unit.kostraGroup && m.id !== unit.id).map((m) => m.id));
+  const peers = kostraPeersOf(listMunicipalities(db), unit);
   const scores = listApprovedMaturityScores(db, year).filter((s) => peers.has(s.organisationId));
   return MATURITY_AREAS.map((area) => {
     const values = scores.filter((s) => s.area === area).map((s) => s.score);
