@@ -331,6 +331,28 @@ export function listPlanVersions(db: DbOrTx, projectId: number): PlanVersionRow[
     .all();
 }
 
+/** The newest plan version of each project, in one query (a municipality's page lists many projects). */
+export function latestPlanVersions(db: DbOrTx, projectIds: readonly number[]): Map<number, PlanVersionRow> {
+  if (projectIds.length === 0) return new Map();
+  const rows = db
+    .select({
+      projectId: benefitPlanVersions.projectId,
+      number: benefitPlanVersions.number,
+      phase: benefitPlanVersions.phase,
+      approvedByName: benefitPlanVersions.approvedByName,
+      approvedOn: benefitPlanVersions.approvedOn,
+      recordedAt: benefitPlanVersions.recordedAt,
+      comment: benefitPlanVersions.comment,
+    })
+    .from(benefitPlanVersions)
+    .where(inArray(benefitPlanVersions.projectId, [...projectIds]))
+    .orderBy(desc(benefitPlanVersions.number))
+    .all();
+  const latest = new Map<number, PlanVersionRow>();
+  for (const { projectId, ...version } of rows) if (!latest.has(projectId)) latest.set(projectId, version);
+  return latest;
+}
+
 export function getPlanVersion(db: DbOrTx, projectId: number, number: number): (PlanVersionRow & { content: unknown }) | null {
   const row = db
     .select()

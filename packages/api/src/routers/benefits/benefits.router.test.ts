@@ -71,6 +71,9 @@ describe("benefit plans (issue 8)", () => {
       [2, "execution"],
       [1, "planning"],
     ]);
+    // The portfolio names each project's newest version.
+    const listed = (await manager.benefits.portfolio({ municipalityNumber: "0301" })).projects.find((p) => p.id === projectId);
+    expect(listed?.latestVersion).toMatchObject({ number: 2, phase: "execution", comment: "Fase 2" });
     const first = await manager.benefits.planVersion({ projectId, number: 1 });
     expect(first.content.project.phase).toBe("planning");
     expect(first.content.benefits[0]?.targets).toEqual(benefit.targets);

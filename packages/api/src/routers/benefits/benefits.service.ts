@@ -19,6 +19,7 @@ import {
   listBenefits,
   listBenefitsOwnedBy,
   listOrganisationPeople,
+  latestPlanVersions,
   listPlanVersions,
   listProjectsOf,
   updateBenefit,
@@ -134,13 +135,16 @@ export function getPortfolio(db: Db, municipality: MunicipalityListItem, now: Da
     const project = projects.find((p) => p.id === b.projectId);
     return benefitView(db, b, project?.ownerOrganisationId ?? municipality.id, today);
   });
+  const latestVersions = latestPlanVersions(
+    db,
+    projects.map((p) => p.id),
+  );
   return {
     municipalityNumber: municipality.number,
     municipalityName: municipality.name,
     today,
     projects: projects.map((p) => {
       const own = views.filter((b) => b.projectId === p.id);
-      const versions = listPlanVersions(db, p.id);
       return {
         id: p.id,
         name: p.name,
@@ -149,7 +153,7 @@ export function getPortfolio(db: Db, municipality: MunicipalityListItem, now: Da
         isDemo: p.isDemo,
         owner: { number: p.ownerNumber, name: p.ownerName },
         joint: p.participants.length > 0,
-        latestVersion: versions[0] ?? null,
+        latestVersion: latestVersions.get(p.id) ?? null,
         totals: portfolioTotals(own.map((b) => ({ cash: b.cash, disBenefit: b.disBenefit, summary: b.summary }))),
       };
     }),
