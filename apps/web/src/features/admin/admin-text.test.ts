@@ -7,7 +7,7 @@ import en from "../../locales/en.json";
 import nbAdmin from "../../locales/nb.admin.json";
 import nb from "../../locales/nb.json";
 import { translateAdminIssue } from "./admin-errors";
-import { summarizeAuditDetails, type OrganisationRef } from "./admin-text";
+import { actionLabel, KNOWN_AUDIT_ACTIONS, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
 import { toAuditInput } from "./audit-filter";
 
 const organisations = new Map<number, OrganisationRef>([[7, { number: "4601", name: "Bergen" }]]);
@@ -129,3 +129,13 @@ describe("summarizeAuditDetails for cost reports", () => {
     );
   });
 });
+
+describe("audit action names", () => {
+  it("names every action the filter offers, in both languages", () => {
+    for (const lng of ["nb", "en"] as const) {
+      const t = translator(lng);
+      for (const action of KNOWN_AUDIT_ACTIONS) expect(actionLabel(t, action), `${lng} ${action}`).not.toBe(action);
+    }
+  });
+});
+

@@ -104,6 +104,23 @@ export const KNOWN_AUDIT_ACTIONS = [
   "quality.reportApproved",
   "quality.reportReturned",
   "quality.weightsSet",
+  "register.cooperativeCreated",
+  "register.cooperativeChanged",
+  "benefits.projectCreated",
+  "benefits.projectUpdated",
+  "benefits.projectDeleted",
+  "benefits.mapSaved",
+  "benefits.benefitCreated",
+  "benefits.benefitUpdated",
+  "benefits.benefitDeleted",
+  "benefits.measurementAdded",
+  "benefits.measurementDeleted",
+  "benefits.planApproved",
+  "ideas.submitted",
+  "ideas.prioritize",
+  "ideas.compile",
+  "ideas.decide",
+  "ideas.withdraw",
 ] as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
