@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EnvIdentityProviderSchema, type EnvIdentityProvider } from "@malestokk/domain";
 import { createServer } from "node:http";
 
-import { createApp, MAX_BATCH_SIZE } from "./app";
+import { createApp, MAX_BATCH_SIZE, withBootstrap } from "./app";
 import { createLogger, type Logger } from "./logger";
 
 const cleanups: (() => void)[] = [];
@@ -25,7 +25,7 @@ const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger; identityProviders?: EnvIdentityProvider[] } = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
-  if (options.webDist) writeFileSync(join(dir, "index.html"), "<!doctype html><title>Målestokk</title>");
+  if (options.webDist) writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
   const app = createApp({
     connection,
     logger: options.logger ?? createLogger("silent"),
@@ -387,6 +387,28 @@ describe("OpenID Connect routes", () => {
     const planted = await fetch(`${base}/auth/oidc/callback?code=abc&state=${"s".repeat(43)}`, { redirect: "manual" });
     expect(planted.headers.get("location")).toBe("/?innlogging=wrongState");
     expect(planted.headers.get("set-cookie")).toMatch(/^malestokk_oidc_state=;/);
+  });
+});
+
+describe("the web app's page", () => {
+  it("marks the root element when the database holds demo data, so the banner is there from the first paint", async () => {
+    const { base, connection } = await startApp({ webDist: true });
+    expect(await (await fetch(`${base}/kommune/4601`)).text()).toContain('<html data-demo="on" lang="nb">');
+    connection.sqlite.prepare("update indicator_values set is_demo = 0").run();
+    connection.sqlite.prepare("update app_counters set value = value + 1 where key = 'dataVersion'").run();
+    expect(await (await fetch(`${base}/kommune/4601`)).text()).toContain('<html lang="nb">');
+  });
+
+  it("carries who is signed in as a JSON block, escaped, and is never cached", async () => {
+    const { base, signIn } = await startApp({ webDist: true });
+    const bootstrap = (html: string) => JSON.parse(/<script type="application\/json" id="malestokk-bootstrap">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as { me: { email: string; grants: { role: string }[] } | null };
+    const anonymous = await fetch(`${base}/`);
+    expect(anonymous.headers.get("cache-control")).toBe("no-store");
+    expect(bootstrap(await anonymous.text()).me).toBeNull();
+    const { cookie } = await signIn("finance.0301@demo.example");
+    const page = await (await fetch(`${base}/kommune/0301`, { headers: { cookie } })).text();
+    expect(bootstrap(page).me).toMatchObject({ email: "finance.0301@demo.example", grants: [{ role: "finance" }] });
+    expect(withBootstrap("<head></head>", { name: "</script><script>alert(1)</script>" })).not.toContain("</script><script>");
   });
 });
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
-import { checkDatabase, migrationState, type DbConnection } from "@malestokk/db";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
+import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
@@ -39,6 +39,20 @@ export interface AppOptions {
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+/**
+ * Puts data the page needs at once into it, as a JSON data block (not run, so the CSP allows it);
+ * "<" and the line separators are escaped so no text in it can close the element.
+ */
+export function withBootstrap(html: string, data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return html.replace("</head>", `<script type="application/json" id="malestokk-bootstrap">${json}</script></head>`);
+}
+
+/** Marks the page's root element when the database holds demo data. */
+export function markDemo(html: string, demo: boolean): string {
+  return demo ? html.replace(/<html(\s|>)/, '<html data-demo="on"$1') : html;
+}
 
 /** The Express app without listening: tests drive it on an ephemeral port. */
 export function createApp(options: AppOptions): express.Express {
@@ -125,12 +139,24 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
+  // Looked up again only when the figures change: without demo data the lookup scans the table.
+  let demo = { version: -1, value: false };
+  const demoData = () => {
+    const version = getDataVersion(connection.db);
+    if (version !== demo.version) demo = { version, value: hasDemoData(connection.db) };
+    return demo.value;
+  };
   const indexHtml = join(webDistDir, "index.html");
   app.use(express.static(webDistDir, { index: false, maxAge: "1y", immutable: true, fallthrough: true }));
-  app.get("/{*splat}", (_req, res) => {
-    res.setHeader("Cache-Control", "no-cache");
-    if (existsSync(indexHtml)) res.sendFile(indexHtml);
-    else
+  app.get("/{*splat}", (req, res) => {
+    // The page carries who is signed in (below): never stored by a cache.
+    res.setHeader("Cache-Control", "no-store");
+    if (existsSync(indexHtml)) {
+      // The demo banner and the signed-in header are drawn from the first paint, not after a request,
+      // which would push the page down as they arrive (CLS, QUALITY.md P-1).
+      const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
+      res.type("html").send(withBootstrap(markDemo(readFileSync(indexHtml, "utf8"), demoData()), { me: describeSession(session) }));
+    } else
       res
         .status(503)
         .type("text")

@@ -37,7 +37,8 @@ function DemoBanner() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const info = useQuery(trpc.system.info.queryOptions());
-  if (!info.data?.hasDemoData) return null;
+  // The server marks the page when it holds demo data, so the banner is there from the first paint.
+  if (!(info.data?.hasDemoData ?? document.documentElement.dataset.demo === "on")) return null;
   return (
     <Alert data-color="warning" className="demo-banner" data-testid="demo-banner">
       <Paragraph data-size="sm">
@@ -157,6 +158,7 @@ export function Layout() {
   return (
     <>
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
+      <DemoBanner />
       <header className="app-header">
         <div className="app-header__inner">
           <Link to="/" className="app-header__brand">
@@ -167,7 +169,6 @@ export function Layout() {
           <LanguageSwitch />
         </div>
       </header>
-      <DemoBanner />
       <main id="main" tabIndex={-1} className="app-main">
         {content}
       </main>

@@ -1,14 +1,27 @@
 import { Alert, Button, Paragraph, Spinner } from "@digdir/designsystemet-react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { translateError } from "../lib/errors";
 
+// Most answers come within this: showing "Loading" for them only makes the page jump (CLS, P-1).
+const LOADING_DELAY_MS = 400;
+
 export function Loading() {
   const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), LOADING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <div className="loading" role="status">
-      <Spinner aria-hidden data-size="sm" />
-      <span>{t("app.loading")}</span>
+      {shown && (
+        <>
+          <Spinner aria-hidden data-size="sm" />
+          <span>{t("app.loading")}</span>
+        </>
+      )}
     </div>
   );
 }

@@ -1,15 +1,36 @@
 import type { RouterOutputs } from "@malestokk/api";
 import { can, isOrganisationRole, type Permission, type Role, type RoleGrant, type Sector } from "@malestokk/domain";
-import { useQuery, type QueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 
 import { useTRPC } from "./trpc";
 
 export type Me = NonNullable<RouterOutputs["auth"]["me"]>;
 
+/** Who was signed in when the server sent the page (a JSON block in it), or undefined without one. Read once. */
+function takeBootstrappedMe(): Me | null | undefined {
+  const element = typeof document === "undefined" ? null : document.getElementById("malestokk-bootstrap");
+  if (!element?.textContent) return undefined;
+  element.remove();
+  try {
+    return (JSON.parse(element.textContent) as { me?: Me | null }).me;
+  } catch {
+    return undefined;
+  }
+}
+
+let bootstrapped: Me | null | undefined = takeBootstrappedMe();
+
 /** The signed-in user (null when signed out); every page reads it from one cached query. */
 export function useMe() {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.auth.me.queryOptions(), staleTime: 60_000 });
+  const queryClient = useQueryClient();
+  const options = trpc.auth.me.queryOptions();
+  // Seeded once, not initialData: after sign-out the cache must fall back to asking the server.
+  if (bootstrapped !== undefined) {
+    queryClient.setQueryData(options.queryKey, bootstrapped);
+    bootstrapped = undefined;
+  }
+  return useQuery({ ...options, staleTime: 60_000 });
 }
 
 export function grantsOf(me: Me | null | undefined): RoleGrant[] {
