@@ -106,6 +106,8 @@ function test(pnpm) {
 
 function bench(pnpm) {
   installDependencies(pnpm);
+  // The page-load benchmark (e2e) drives Chromium.
+  ensureChromium();
   // One package at a time: benchmarks running side by side on two cores would measure each other.
   must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "bench", "--output-logs=full", "--concurrency=1"], "Benchmarks");
 }
