@@ -126,7 +126,13 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
       },
     }),
   );
-  if (query.isPending) return <Loading />;
+  // Holds about the room the chart and its controls take, so the sections below do not jump when it comes (CLS).
+  if (query.isPending)
+    return (
+      <div className="k1-benchmark--pending">
+        <Loading />
+      </div>
+    );
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   const series = query.data;
   const hasAny = series.points.some((p) => p.own !== null);
