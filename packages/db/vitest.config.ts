@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "db", environment: "node", testTimeout: 20_000 },
+  // Seeding the whole demo register takes 10–25 s on a busy two-core machine.
+  test: { name: "db", environment: "node", testTimeout: 60_000 },
 });
