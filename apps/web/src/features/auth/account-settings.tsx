@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -18,6 +18,8 @@ export function AccountSettings({ me }: { me: Me }) {
   const [next, setNext] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  // With password sign-in switched off, a password and its second factor have no use here.
+  const passwords = useQuery(trpc.auth.signInOptions.queryOptions()).data?.localSignIn ?? true;
   const [confirming, setConfirming] = useState(false);
 
   const change = useMutation(
@@ -65,6 +67,12 @@ export function AccountSettings({ me }: { me: Me }) {
           ))}
         </List.Unordered>
       </section>
+      {!passwords && (
+        <Paragraph className="panel" data-testid="provider-only">
+          {t("auth.providerOnlyAccount")}
+        </Paragraph>
+      )}
+      {passwords && (
       <section aria-labelledby="password-heading" className="panel">
         <Heading level={2} data-size="xs" id="password-heading">
           {t("auth.changePasswordTitle")}
@@ -97,9 +105,12 @@ export function AccountSettings({ me }: { me: Me }) {
         </form>
         <div role="status">{message && <Alert data-color="success">{message}</Alert>}</div>
       </section>
-      <div className="panel">
-        <TwoStepSettings />
-      </div>
+      )}
+      {passwords && (
+        <div className="panel">
+          <TwoStepSettings />
+        </div>
+      )}
       <section aria-labelledby="everywhere-heading" className="panel">
         <Heading level={2} data-size="xs" id="everywhere-heading">
           {t("auth.signOutEverywhereTitle")}

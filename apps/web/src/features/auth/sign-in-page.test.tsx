@@ -92,3 +92,13 @@ describe("sign-in through an identity provider", () => {
   });
 });
 
+
+describe("the account page with password sign-in switched off", () => {
+  it("leaves out changing the password and two-step sign-in, and says why", async () => {
+    const { db } = renderApp("/konto", { as: "manager.5001@demo.example" });
+    setSetting(db, "localSignIn", false, "2026-11-29T00:00:00Z");
+    expect((await screen.findByTestId("provider-only")).textContent).toMatch(/innlogging med passord er slått av/);
+    expect(screen.queryByLabelText("Nåværende passord")).toBeNull();
+    expect(screen.queryByTestId("two-step-settings")).toBeNull();
+  });
+});

@@ -146,6 +146,7 @@ export function signOutEverywhere(ctx: Context, session: Session): { sessionsEnd
 
 /** Changes the own password; other sessions end, this one stays. */
 export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
+  assertLocalSignIn(ctx.db);
   const user = getUserById(ctx.db, session.user.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError("INVALID_CREDENTIALS", {

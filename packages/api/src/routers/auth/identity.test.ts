@@ -117,6 +117,7 @@ describe("switching password sign-in off", () => {
     expect(await api.anonymous().auth.demoAccounts()).toEqual([]);
     expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: "admin@demo.example", password: TEST_PASSWORD })), "LOCAL_SIGN_IN_OFF");
     expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: "x".repeat(43), newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
+    expectAppError(await expectTrpcError(() => admin.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
     // The last provider anyone can use cannot be removed or switched off meanwhile.
     expect(expectAppError(await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })), "IN_USE").params.reason).toBe("lastProvider");
     expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, enabled: false })), "IN_USE");
