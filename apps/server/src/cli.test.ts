@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { writeFileSync } from "node:fs";
 
 import { createDb, findUserByEmail, getSetting, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants } from "@malestokk/db";
+import { createSecretBox } from "@malestokk/api";
 import { populationFixture2022 } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -16,10 +17,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function cli(args: string[], databasePath: string, stdin: string) {
+function cli(args: string[], databasePath: string, stdin: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath },
+    env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath, ...env },
     input: stdin,
     encoding: "utf8",
   });
@@ -211,6 +212,36 @@ describe("pnpm cli local-sign-in", () => {
     expect(getSetting(connection.db, "localSignIn", null)).toBe(true);
     expect(listAudit(connection.db, { action: "admin.localSignInChanged", limit: 5 }).map((a) => a.actorEmail)).toEqual(["cli", "cli"]);
     connection.close();
+  });
+});
+
+describe("pnpm cli secrets:rotate", () => {
+  it("re-seals stored secrets from the old key to SECRET_KEY, and changes nothing when the old key is wrong", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    const path = join(dir, "prod.db");
+    cli(["local-sign-in", "on"], path, "");
+    const oldKey = "the old key of at least thirty-two characters";
+    const newKey = "the new key of at least thirty-two characters";
+    const connection = createDb(path);
+    const sealed = createSecretBox(oldKey).seal("client secret");
+    connection.sqlite.prepare("insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', ?, 'x', 'x')").run(sealed);
+    connection.close();
+    const stored = () => {
+      const c = createDb(path);
+      const value = (c.sqlite.prepare("select client_secret from identity_providers").get() as { client_secret: string }).client_secret;
+      c.close();
+      return value;
+    };
+
+    const wrong = cli(["secrets:rotate"], path, "not the old key at all, but long enough\n", { SECRET_KEY: newKey });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toMatch(/does not open/);
+    expect(stored()).toBe(sealed);
+
+    const done = cli(["secrets:rotate"], path, `${oldKey}\n`, { SECRET_KEY: newKey });
+    expect([done.status, done.stdout.trim()]).toEqual([0, "Re-sealed 1 stored secrets with the new SECRET_KEY. Start the server with it."]);
+    expect(createSecretBox(newKey).open(stored())).toBe("client secret");
   });
 });
 

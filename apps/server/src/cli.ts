@@ -14,6 +14,8 @@ import {
   importRegionChanges,
   importCostFile,
   LOCAL_SIGN_IN,
+  createSecretBox,
+  resealStoredSecrets,
   type ImportReport,
 } from "@malestokk/api";
 import { appendAudit, setSetting, BackupError, backupDatabase, checkBackup, createDb, getCostReport, restoreDatabase, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
@@ -45,6 +47,8 @@ const USAGE = `Usage:
 The password is read from standard input when it is piped, or asked for twice.
   pnpm cli backup <file>      (a consistent copy of the database, also while the server runs)
   pnpm cli restore <file>     (stop the server first; checks the backup, keeps the replaced database)
+  pnpm cli secrets:rotate   (re-seals stored secrets with SECRET_KEY; the old key is read from standard input,
+                              empty if they were stored unsealed; stop the server first)
   pnpm cli local-sign-in <on|off>
                               (password sign-in; "on" lets people in again when a provider fails)
 
@@ -329,11 +333,30 @@ function localSignInCommand(args: string[]): void {
   }
 }
 
+/** `secrets:rotate`: from the old key (standard input) to SECRET_KEY, all or nothing. */
+async function rotateSecretsCommand(): Promise<void> {
+  const env = loadEnv();
+  if (!env.SECRET_KEY) throw new Error("Set the new key in SECRET_KEY first.");
+  let old = "";
+  for await (const chunk of process.stdin) old += String(chunk);
+  old = old.replace(/\r?\n$/, "");
+  const connection = createDb(env.DATABASE_PATH);
+  try {
+    runMigrations(connection.sqlite, connection.db);
+    const { resealed } = resealStoredSecrets(connection.db, createSecretBox(old || null), createSecretBox(env.SECRET_KEY));
+    appendAudit(connection.db, { at: new Date().toISOString(), actorUserId: null, actorEmail: "cli", action: "admin.secretsRotated", details: { resealed } });
+    console.log(`Re-sealed ${resealed} stored secrets with the new SECRET_KEY. Start the server with it.`);
+  } finally {
+    connection.close();
+  }
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === "backup") return backupCommand(rest);
   if (command === "restore") return restoreCommand(rest);
   if (command === "local-sign-in") return localSignInCommand(rest);
+  if (command === "secrets:rotate") return rotateSecretsCommand();
   if (command === "user:create") return createUserCommand(rest);
   if (command === "import:jsonstat") return importCommand(rest);
   if (command === "import:klass") return importKlassCommand(rest);

@@ -25,5 +25,5 @@ export {
   type KostraImportReport,
 } from "./routers/imports/imports.service";
 export { beginOidcSignIn, completeOidcSignIn, OidcSignInError, OIDC_CALLBACK_PATH, LOCAL_SIGN_IN } from "./routers/auth/identity.service";
-export { createSecretBox, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
+export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, type Me } from "./routers/auth/auth.service";

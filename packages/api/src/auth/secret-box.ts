@@ -87,3 +87,13 @@ export function sealStoredSecrets(db: Db, box: SecretBox): { sealed: number } {
     return { sealed };
   });
 }
+
+/** Re-seals every stored secret from one key to another (key rotation), in one transaction; any that does not open stops it. */
+export function resealStoredSecrets(db: Db, from: SecretBox, to: SecretBox): { resealed: number } {
+  return db.transaction((tx) => {
+    const stored = listStoredSecrets(tx);
+    for (const secret of stored) replaceStoredSecret(tx, secret, to.seal(from.open(secret.value)));
+    return { resealed: stored.length };
+  });
+}
+

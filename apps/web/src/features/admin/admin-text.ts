@@ -75,6 +75,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "admin.identityProviderRemoved",
   "admin.identitiesUnlinked",
   "admin.localSignInChanged",
+  "admin.secretsRotated",
   "auth.signIn",
   "auth.signInFailed",
   "auth.passwordAccepted",
