@@ -315,16 +315,18 @@ export interface PlanVersionRow {
   readonly comment: string | null;
 }
 
+const planVersionColumns = {
+  number: benefitPlanVersions.number,
+  phase: benefitPlanVersions.phase,
+  approvedByName: benefitPlanVersions.approvedByName,
+  approvedOn: benefitPlanVersions.approvedOn,
+  recordedAt: benefitPlanVersions.recordedAt,
+  comment: benefitPlanVersions.comment,
+};
+
 export function listPlanVersions(db: DbOrTx, projectId: number): PlanVersionRow[] {
   return db
-    .select({
-      number: benefitPlanVersions.number,
-      phase: benefitPlanVersions.phase,
-      approvedByName: benefitPlanVersions.approvedByName,
-      approvedOn: benefitPlanVersions.approvedOn,
-      recordedAt: benefitPlanVersions.recordedAt,
-      comment: benefitPlanVersions.comment,
-    })
+    .select(planVersionColumns)
     .from(benefitPlanVersions)
     .where(eq(benefitPlanVersions.projectId, projectId))
     .orderBy(desc(benefitPlanVersions.number))
@@ -335,15 +337,7 @@ export function listPlanVersions(db: DbOrTx, projectId: number): PlanVersionRow[
 export function latestPlanVersions(db: DbOrTx, projectIds: readonly number[]): Map<number, PlanVersionRow> {
   if (projectIds.length === 0) return new Map();
   const rows = db
-    .select({
-      projectId: benefitPlanVersions.projectId,
-      number: benefitPlanVersions.number,
-      phase: benefitPlanVersions.phase,
-      approvedByName: benefitPlanVersions.approvedByName,
-      approvedOn: benefitPlanVersions.approvedOn,
-      recordedAt: benefitPlanVersions.recordedAt,
-      comment: benefitPlanVersions.comment,
-    })
+    .select({ projectId: benefitPlanVersions.projectId, ...planVersionColumns })
     .from(benefitPlanVersions)
     .where(inArray(benefitPlanVersions.projectId, [...projectIds]))
     .orderBy(desc(benefitPlanVersions.number))
