@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { createDb } from "@malestokk/db";
+import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { Client, openForEditing, preparedDatabase, random, startServer, type Reply, type ReportView } from "./harness";
@@ -42,6 +43,37 @@ function malformedFile(next: () => number): Uint8Array {
   }
 }
 
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+function workbook(sheet: string, sharedStrings?: string): Uint8Array {
+  return zipSync(
+    {
+      "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(sheet),
+      ...(sharedStrings === undefined ? {} : { "xl/sharedStrings.xml": strToU8(sharedStrings) }),
+    },
+    { level: 9 },
+  );
+}
+
+const HEADER_ROW = '<row r="1"><c t="inlineStr"><is><t>IKT-tjeneste</t></is></c><c t="inlineStr"><is><t>Kostnadstype</t></is></c><c t="inlineStr"><is><t>Beløp (kr)</t></is></c></row>';
+
+/** Workbooks built to hurt a reader: each is sent several times, among the random files. */
+const HOSTILE_WORKBOOKS: readonly (readonly [string, Uint8Array])[] = [
+  ["unclosed rows", workbook(`<worksheet><sheetData>${"<row>".repeat(160_000)}`)],
+  ["unclosed cells", workbook(`<worksheet><sheetData><row r="1">${'<c r="A1"><v>'.repeat(100_000)}`)],
+  ["rows in comments", workbook(`<worksheet><sheetData>${HEADER_ROW}${'<!-- <row><c><v>1</v></c></row> -->'.repeat(50_000)}</sheetData></worksheet>`)],
+  ["rows in processing instructions", workbook(`<worksheet><sheetData>${HEADER_ROW}${"<?x <row><c><v>1</v></c></row> ?>".repeat(50_000)}</sheetData></worksheet>`)],
+  ["1.2 million shared strings", workbook(`<worksheet><sheetData>${HEADER_ROW}</sheetData></worksheet>`, `<sst>${"<si><t>x</t></si>".repeat(1_200_000)}</sst>`)],
+  ["deep nesting", workbook(`<worksheet><sheetData>${"<row>".repeat(5_000)}${"</row>".repeat(5_000)}</sheetData></worksheet>`)],
+  ["entity expansion", workbook('<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><worksheet><sheetData><row><c t="inlineStr"><is><t>&b;</t></is></c></row></sheetData></worksheet>')],
+  ["40 000 legal rows", workbook(`<worksheet><sheetData>${`<row>${'<c t="inlineStr"><is><t>Drift og forvaltning</t></is></c>'.repeat(8)}</row>`.repeat(40_000)}</sheetData></worksheet>`)],
+];
+const HOSTILE_REPEATS = 3;
+
 function fuzzValue(next: () => number, depth = 0): unknown {
   const r = next();
   if (depth > 3 || r < 0.15) return null;
@@ -79,8 +111,24 @@ describe("bad input", () => {
     const failures: string[] = [];
     let accepted = 0;
 
+    // Throughout, /healthz is asked every 50 ms: no file may stall the server for everyone else.
+    let stop = false;
+    let phase: "files" | "payloads" = "files";
+    const worstStall = { files: 0, payloads: 0 };
+    const watching = (async () => {
+      while (!stop) {
+        const started = performance.now();
+        await fetch(`${server.base}/healthz`);
+        worstStall[phase] = Math.max(worstStall[phase], performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    })();
+
     // Files one at a time against the same report, so a partial commit would show as a new version.
     const files = Array.from({ length: FILES }, () => malformedFile(next));
+    for (let repeat = 0; repeat < HOSTILE_REPEATS; repeat++) {
+      for (const [, bytes] of HOSTILE_WORKBOOKS) files.splice(Math.floor(next() * files.length), 0, bytes);
+    }
     for (let i = 0; i < files.length; i += CONCURRENCY) {
       const batch = files.slice(i, i + CONCURRENCY);
       const replies = await Promise.all(batch.map((bytes) => admin.mutate("costs.importFile", { municipalityNumber: "0301", year: 2025, expectedVersion: version, fileName: "feil.csv", contentBase64: Buffer.from(bytes).toString("base64") || "AAAA", dryRun: false })));
@@ -99,6 +147,7 @@ describe("bad input", () => {
       version = now;
     }
 
+    phase = "payloads";
     // Payloads to every kind of write, as JSON that is wrong in shape, or as a body that is not JSON.
     for (let i = 0; i < PAYLOADS; i += CONCURRENCY) {
       const replies = await Promise.all(
@@ -119,14 +168,17 @@ describe("bad input", () => {
         }
       }
     }
+    stop = true;
+    await watching;
     await server.stop();
     const check = createDb(path);
     expect(check.sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(check.sqlite.pragma("foreign_key_check")).toEqual([]);
     check.close();
     console.log(
-      `bad input: ${FILES + PAYLOADS} requests (seed ${seed}); statuses ${JSON.stringify(Object.fromEntries(statuses))}; accepted ${accepted}; reasons ${JSON.stringify(Object.fromEntries(reasons))}; ${failures.length} failures`,
+      `bad input: ${files.length + PAYLOADS} requests (seed ${seed}, ${HOSTILE_WORKBOOKS.length * HOSTILE_REPEATS} hostile workbooks); slowest /healthz ${Math.round(worstStall.files)} ms among the files, ${Math.round(worstStall.payloads)} ms among the payloads; statuses ${JSON.stringify(Object.fromEntries(statuses))}; accepted ${accepted}; reasons ${JSON.stringify(Object.fromEntries(reasons))}; ${failures.length} failures`,
     );
     expect(failures.slice(0, 5)).toEqual([]);
+    expect(Math.max(worstStall.files, worstStall.payloads)).toBeLessThan(1_000);
   });
 });

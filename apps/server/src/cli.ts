@@ -13,6 +13,7 @@ import {
   importRegisterNames,
   importRegionChanges,
   importCostFile,
+  FileReader,
   LOCAL_SIGN_IN,
   createSecretBox,
   resealStoredSecrets,
@@ -145,13 +146,13 @@ async function readSource(source: string): Promise<string> {
   return readFile(source, "utf8");
 }
 
-function withDatabase<T>(fn: (db: ReturnType<typeof createDb>["db"]) => T): T {
+async function withDatabase<T>(fn: (db: ReturnType<typeof createDb>["db"]) => T | Promise<T>): Promise<T> {
   const env = loadEnv();
   const connection = createDb(env.DATABASE_PATH);
   try {
     runMigrations(connection.sqlite, connection.db);
     seedReferenceData(connection.db);
-    return fn(connection.db);
+    return await fn(connection.db);
   } finally {
     connection.close();
   }
@@ -174,7 +175,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   if (!source || kinds !== 1) throw new Error(`Name a file or URL and one of --kostra-groups, --names or --changes.\n\n${USAGE}`);
   if (values.changes) {
     const text = await readSource(source);
-    const report = withDatabase((db) =>
+    const report = await withDatabase((db) =>
       importRegionChanges(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
     );
     const { summary, preview } = report;
@@ -187,7 +188,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   }
   if (values.names) {
     const text = await readSource(source);
-    const report = withDatabase((db) =>
+    const report = await withDatabase((db) =>
       importRegisterNames(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
     );
     console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: register names`);
@@ -200,7 +201,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   const year = Number(values.year);
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new Error("--year: the year the groups apply to, 2020 or later");
   const text = await readSource(source);
-  const report = withDatabase((db) =>
+  const report = await withDatabase((db) =>
     importKostraGroups(db, { text, year, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
   );
   console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: KOSTRA groups ${report.year}`);
@@ -221,7 +222,7 @@ async function importCommand(args: string[]): Promise<void> {
     throw new Error(`--measure: one of ${IMPORT_MEASURE_CODES.join(", ")}`);
   }
   const text = await readSource(source);
-  const report = withDatabase((db) =>
+  const report = await withDatabase((db) =>
     importJsonStat(db, {
       text,
       measure: values.measure as ImportMeasure,
@@ -258,31 +259,37 @@ async function importCostsCommand(args: string[]): Promise<void> {
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
   const bytes = new Uint8Array(await readFile(file));
-  const ok = withDatabase((db) => {
-    const municipality = getReportingUnitByNumber(db, values.org ?? "");
-    if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
-    const actor = { userId: null, email: "cli", ip: null };
-    const version = getCostReport(db, municipality.id, year)?.version ?? null;
-    const report = importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor });
-    console.log(`${file}: ${report.format.toUpperCase()}${report.encoding ? `, ${report.encoding}` : ""}${report.delimiter ? `, separated by "${report.delimiter}"` : ""}`);
-    for (const w of report.warnings) console.log(`  note, row ${w.row}${w.column ? `, ${w.column}` : ""}: ${w.code} ${JSON.stringify(w.value)}`);
-    if (!report.ok) {
-      if (report.fileError) console.log(`  REFUSED: ${report.fileError.code} ${JSON.stringify(report.fileError.params)}`);
-      for (const i of report.issues) console.log(`  row ${i.row}, ${i.column}, ${JSON.stringify(i.value)}: ${COST_ISSUE_TEXT[i.code] ?? i.code}`);
-      console.log(`Refused: ${report.issues.length} problems. Nothing was written.`);
-      return false;
-    }
-    console.log(`  ${report.lineCount} lines, total ${report.total.after ?? 0} kr (now ${report.total.before ?? "no report"})`);
-    const c = report.changes;
-    if (c) console.log(`  ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed`);
-    if (values["dry-run"]) {
-      console.log("DRY RUN: nothing written.");
+  const fileReader = new FileReader();
+  let ok: boolean;
+  try {
+    ok = await withDatabase(async (db) => {
+      const municipality = getReportingUnitByNumber(db, values.org ?? "");
+      if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
+      const actor = { userId: null, email: "cli", ip: null };
+      const version = getCostReport(db, municipality.id, year)?.version ?? null;
+      const report = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor, fileReader });
+      console.log(`${file}: ${report.format.toUpperCase()}${report.encoding ? `, ${report.encoding}` : ""}${report.delimiter ? `, separated by "${report.delimiter}"` : ""}`);
+      for (const w of report.warnings) console.log(`  note, row ${w.row}${w.column ? `, ${w.column}` : ""}: ${w.code} ${JSON.stringify(w.value)}`);
+      if (!report.ok) {
+        if (report.fileError) console.log(`  REFUSED: ${report.fileError.code} ${JSON.stringify(report.fileError.params)}`);
+        for (const i of report.issues) console.log(`  row ${i.row}, ${i.column}, ${JSON.stringify(i.value)}: ${COST_ISSUE_TEXT[i.code] ?? i.code}`);
+        console.log(`Refused: ${report.issues.length} problems. Nothing was written.`);
+        return false;
+      }
+      console.log(`  ${report.lineCount} lines, total ${report.total.after ?? 0} kr (now ${report.total.before ?? "no report"})`);
+      const c = report.changes;
+      if (c) console.log(`  ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed`);
+      if (values["dry-run"]) {
+        console.log("DRY RUN: nothing written.");
+        return true;
+      }
+      const done = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: false }, { now: new Date(), actor, fileReader });
+      console.log(done.written ? `Imported: the ${year} report of ${municipality.name} is now version ${done.version} (draft).` : "Nothing to change: the report already holds these lines.");
       return true;
-    }
-    const done = importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: false }, { now: new Date(), actor });
-    console.log(done.written ? `Imported: the ${year} report of ${municipality.name} is now version ${done.version} (draft).` : "Nothing to change: the report already holds these lines.");
-    return true;
-  });
+    });
+  } finally {
+    await fileReader.close();
+  }
   if (!ok) process.exitCode = 1;
 }
 

@@ -2,6 +2,7 @@ import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@
 import type { EnvIdentityProvider } from "@malestokk/domain";
 
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
+import { FileReader } from "./files/file-reader";
 import { hashToken } from "./auth/tokens";
 
 export interface AuthSettings {
@@ -48,6 +49,8 @@ export interface ContextOptions {
   readonly envIdentityProviders?: readonly EnvIdentityProvider[];
   /** Seals TOTP keys and client secrets in the database (SECRET_KEY); without it they are stored as given. */
   readonly secrets?: SecretBox;
+  /** Reads uploaded files off the event loop; one is shared by the process unless given. */
+  readonly fileReader?: FileReader;
 }
 
 export interface Context {
@@ -61,7 +64,10 @@ export interface Context {
   readonly requestId: string | null;
   readonly envIdentityProviders: readonly EnvIdentityProvider[];
   readonly secrets: SecretBox;
+  readonly fileReader: FileReader;
 }
+
+let sharedFileReader: FileReader | null = null;
 
 const PLAIN_SECRETS = createSecretBox(null);
 const NO_COOKIES: SessionCookies = { set: () => undefined, clear: () => undefined };
@@ -79,6 +85,7 @@ export function createContextInner(options: ContextOptions): Context {
     requestId: options.requestId ?? null,
     envIdentityProviders: options.envIdentityProviders ?? [],
     secrets: options.secrets ?? PLAIN_SECRETS,
+    fileReader: options.fileReader ?? (sharedFileReader ??= new FileReader()),
   };
 }
 

@@ -92,7 +92,15 @@ export type CostFileErrorCode =
   | "DUPLICATE_COLUMN"
   | "NO_DATA_ROWS"
   /** `params.max`: the limit that was passed. */
-  | "TOO_MANY_ROWS";
+  | "TOO_MANY_ROWS"
+  /** An XLSX whose parts are not well-formed XML, declare a DOCTYPE, or nest absurdly deep. */
+  | "DAMAGED"
+  /** Reading took longer than the server allows (`params.seconds`). */
+  | "READ_TIME_LIMIT"
+  /** Reading needed more memory than the server allows (`params.megabytes`). */
+  | "READ_MEMORY_LIMIT"
+  /** Too many files are being read right now; try again shortly. */
+  | "SERVER_BUSY";
 
 export interface CostFileError {
   readonly code: CostFileErrorCode;

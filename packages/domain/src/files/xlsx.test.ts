@@ -224,6 +224,77 @@ describe("readXlsxFirstSheet", () => {
   });
 });
 
+describe("readXlsxFirstSheet on hostile workbooks", () => {
+  const sheet = (sheetData: string, sharedStrings?: string): Uint8Array =>
+    workbook({ sheets: [["Ark1", "worksheets/sheet1.xml", sheetData]], ...(sharedStrings === undefined ? {} : { sharedStrings }) });
+
+  it("refuses 160 000 unclosed rows at once (a 2 kB upload once kept the server busy for 24 s)", () => {
+    const bytes = sheet("<row>".repeat(160_000));
+    expect(bytes.length).toBeLessThan(4_000);
+    const started = performance.now();
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: false, error: { code: "DAMAGED" } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+
+  it("refuses unclosed cells and values as quickly", () => {
+    for (const open of ['<row r="1"><c r="A1">', '<row r="1"><c r="A1"><v>', "<c>", "<v>"]) {
+      const started = performance.now();
+      expect(readXlsxFirstSheet(sheet(open.repeat(100_000)))).toEqual({ ok: false, error: { code: "DAMAGED" } });
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+  });
+
+  it("reads no data from comments, processing instructions or a comment inside a cell", () => {
+    const bytes = sheet(
+      '<!-- <row r="2"><c r="A2" t="inlineStr"><is><t>hidden</t></is></c></row> -->' +
+        '<?malestokk <row r="3"><c r="A3"><v>3</v></c></row> ?>' +
+        '<row r="1"><c r="A1"><!-- <v>9</v> --><v>1</v></c><c r="B1" t="inlineStr"><is><t>a<!-- b -->c</t></is></c></row>',
+    );
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["1", "ac"]] });
+  });
+
+  it("reads CDATA as text, markup inside it included", () => {
+    const bytes = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<row> & </c>]]></t></is></c></row>');
+    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["<row> & </c>"]] });
+  });
+
+  it("refuses a document type declaration (entity expansion) in any part", () => {
+    const laughs =
+      '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+    const files = unzipSync(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row>'));
+    const part = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    files["xl/worksheets/sheet1.xml"] = strToU8(part.replace("\r\n", `\r\n${laughs}`));
+    expect(readXlsxFirstSheet(zipSync(files))).toEqual({ ok: false, error: { code: "DAMAGED" } });
+  });
+
+  it("refuses elements nested deeper than any workbook needs", () => {
+    const deep = `${"<x>".repeat(10_000)}${"</x>".repeat(10_000)}`;
+    expect(readXlsxFirstSheet(sheet(`<row r="1"><c r="A1"><v>1</v></c></row>${deep}`))).toEqual({ ok: false, error: { code: "DAMAGED" } });
+  });
+
+  it("refuses a shared-strings table with more strings than the sheet could use, without building it", () => {
+    const strings = "<si><t>x</t></si>".repeat(2_000_000);
+    const started = performance.now();
+    const result = readXlsxFirstSheet(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', strings));
+    expect(result).toEqual({ ok: false, error: { code: "FILE_TOO_LARGE" } });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses mismatched end tags and text outside the root", () => {
+    expect(readXlsxFirstSheet(sheet('<row r="1"><c r="A1"><v>1</c></v></row>'))).toEqual({ ok: false, error: { code: "DAMAGED" } });
+    const files = unzipSync(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
+    files["xl/worksheets/sheet1.xml"] = strToU8(`${strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array())}<row/>`);
+    expect(readXlsxFirstSheet(zipSync(files))).toEqual({ ok: false, error: { code: "DAMAGED" } });
+  });
+
+  it("keeps a byte-order mark, character references and the _xHHHH_ escapes working", () => {
+    const files = unzipSync(sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>&#229;&#x00E6;_x0009_&amp;</t></is></c></row>'));
+    const part = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
+    files["xl/worksheets/sheet1.xml"] = strToU8(`\uFEFF${part}`);
+    expect(readXlsxFirstSheet(zipSync(files))).toEqual({ ok: true, rows: [["åæ\t&"]] });
+  });
+});
+
 describe("writeXlsx", () => {
   it("writes the parts Excel needs, with inline strings and numbers", () => {
     const files = unzipSync(

@@ -1,6 +1,7 @@
 import { Inflate, strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 
 import { neutraliseFormula } from "./formula";
+import { scanXml, XmlRefusedError } from "./xml-scan";
 
 /** Cap on the unzipped size of a workbook: a small upload can inflate to gigabytes (a zip bomb). */
 export const MAX_XLSX_UNZIPPED_BYTES = 50 * 1024 * 1024;
@@ -10,8 +11,11 @@ export const MAX_XLSX_ROWS = 100_000;
 const MAX_XLSX_CELLS = 5_000_000;
 /** Excel's last column, XFD. */
 const MAX_XLSX_COLUMNS = 16_384;
+/** More shared strings than the cells we would read is not a spreadsheet anyone typed. */
+const MAX_XLSX_SHARED_STRINGS = 1_000_000;
 
-export type XlsxReadErrorCode = "NOT_A_ZIP" | "NO_WORKSHEET" | "FILE_TOO_LARGE" | "TOO_MANY_ROWS";
+/** DAMAGED: a part that is not well-formed XML, has a DOCTYPE, or is nested absurdly deep. */
+export type XlsxReadErrorCode = "NOT_A_ZIP" | "NO_WORKSHEET" | "FILE_TOO_LARGE" | "TOO_MANY_ROWS" | "DAMAGED";
 
 export interface XlsxReadError {
   readonly code: XlsxReadErrorCode;
@@ -33,10 +37,15 @@ export type XlsxCellValue = string | number;
 export function readXlsxFirstSheetCells(bytes: Uint8Array): XlsxReadResult<XlsxCellValue> {
   const parts = unzipXmlParts(bytes);
   if (!parts.ok) return parts;
-  const sheet = findFirstWorksheet(parts.files);
-  if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
-  const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml);
-  return parseWorksheet(sheet.xml, sharedStrings);
+  try {
+    const sheet = findFirstWorksheet(parts.files);
+    if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
+    const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml);
+    return parseWorksheet(sheet.xml, sharedStrings);
+  } catch (error) {
+    if (error instanceof XmlRefusedError) return { ok: false, error: { code: error.refusal } };
+    throw error;
+  }
 }
 
 /** `readXlsxFirstSheetCells` with every cell as text; numbers in plain JS form ("1234.5"). */
@@ -176,9 +185,8 @@ function partKey(name: string): string {
   return name.replace(/\\/g, "/").replace(/^\/+/, "").toLowerCase();
 }
 
-function readPart(files: ReadonlyMap<string, Uint8Array>, path: string): string | undefined {
-  const data = files.get(partKey(path));
-  return data === undefined ? undefined : strFromU8(data);
+function readPart(files: ReadonlyMap<string, Uint8Array>, path: string): Uint8Array | undefined {
+  return files.get(partKey(path));
 }
 
 interface Relationship {
@@ -186,15 +194,17 @@ interface Relationship {
   readonly target: string;
 }
 
-function parseRelationships(xml: string | undefined, baseDir: string): ReadonlyMap<string, Relationship> {
+function parseRelationships(xml: Uint8Array | undefined, baseDir: string): ReadonlyMap<string, Relationship> {
   const rels = new Map<string, Relationship>();
   if (xml === undefined) return rels;
-  for (const [, attrs = ""] of xml.matchAll(elementPattern("Relationship"))) {
-    const id = attribute(attrs, "Id");
-    const target = attribute(attrs, "Target");
-    if (id === undefined || target === undefined || attribute(attrs, "TargetMode") === "External") continue;
-    rels.set(id, { type: attribute(attrs, "Type") ?? "", target: resolvePartPath(baseDir, target) });
-  }
+  scanXml(xml, {
+    open({ name, attributes }) {
+      if (name !== "Relationship") return;
+      const { Id: id, Target: target } = attributes;
+      if (id === undefined || target === undefined || attributes.TargetMode === "External") return;
+      rels.set(id, { type: attributes.Type ?? "", target: resolvePartPath(baseDir, target) });
+    },
+  });
   return rels;
 }
 
@@ -212,9 +222,15 @@ function directoryOf(path: string): string {
   return path.slice(0, path.lastIndexOf("/") + 1);
 }
 
+/** The relationship id of a `<sheet>`: `r:id`, whatever the prefix is called. */
+function relationshipIdOf(attributes: Readonly<Record<string, string>>): string | undefined {
+  const key = Object.keys(attributes).find((name) => /^[\w.-]+:id$/.test(name));
+  return key === undefined ? undefined : attributes[key];
+}
+
 function findFirstWorksheet(
   files: ReadonlyMap<string, Uint8Array>,
-): { xml: string; sharedStringsXml: string | undefined } | null {
+): { xml: Uint8Array; sharedStringsXml: Uint8Array | undefined } | null {
   const rootRels = parseRelationships(readPart(files, "_rels/.rels"), "");
   const workbookPath =
     [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
@@ -225,13 +241,16 @@ function findFirstWorksheet(
   const rels = parseRelationships(readPart(files, `${baseDir}_rels/${fileName}.rels`), baseDir);
 
   const worksheets: { path: string; hidden: boolean }[] = [];
-  for (const [, attrs = ""] of workbookXml.matchAll(elementPattern("sheet"))) {
-    const rel = rels.get(attribute(attrs, "[\\w.-]+:id") ?? "");
-    // Chart sheets and dialog sheets have no cells.
-    if (rel === undefined || !rel.type.endsWith("/worksheet") || !files.has(partKey(rel.target))) continue;
-    const state = attribute(attrs, "state");
-    worksheets.push({ path: rel.target, hidden: state === "hidden" || state === "veryHidden" });
-  }
+  scanXml(workbookXml, {
+    open({ name, attributes, ancestors }) {
+      if (name !== "sheet" || ancestors.at(-1) !== "sheets") return;
+      const rel = rels.get(relationshipIdOf(attributes) ?? "");
+      // Chart sheets and dialog sheets have no cells.
+      if (rel === undefined || !rel.type.endsWith("/worksheet") || !files.has(partKey(rel.target))) return;
+      const state = attributes.state;
+      worksheets.push({ path: rel.target, hidden: state === "hidden" || state === "veryHidden" });
+    },
+  });
   const first = worksheets.find((sheet) => !sheet.hidden) ?? worksheets[0];
   const xml = first === undefined ? undefined : readPart(files, first.path);
   if (xml === undefined) return null;
@@ -240,72 +259,43 @@ function findFirstWorksheet(
   return { xml, sharedStringsXml: readPart(files, sharedStringsPath) };
 }
 
-/** Element names may carry a namespace prefix (`<x:c>`), as the OpenXML SDK writes them. */
-const PREFIX = "(?:[A-Za-z_][\\w.-]*:)?";
-const patternCache = new Map<string, RegExp>();
-
-/** Matches `<name attrs/>` or `<name attrs>content</name>`: group 1 is attrs, group 2 content. */
-function elementPattern(name: string): RegExp {
-  let pattern = patternCache.get(name);
-  if (pattern === undefined) {
-    pattern = new RegExp(`<${PREFIX}${name}(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</${PREFIX}${name}\\s*>)`, "g");
-    patternCache.set(name, pattern);
-  }
-  pattern.lastIndex = 0;
-  return pattern;
-}
-
-const attributeCache = new Map<string, RegExp>();
-
-function attribute(attrs: string, name: string): string | undefined {
-  let pattern = attributeCache.get(name);
-  if (pattern === undefined) {
-    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attributeCache.set(name, pattern);
-  }
-  const match = pattern.exec(attrs);
-  if (!match) return undefined;
-  return decodeEntities(match[1] ?? match[2] ?? "");
-}
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, name: string) => {
-    if (!name.startsWith("#")) return NAMED_ENTITIES[name] ?? whole;
-    const code = name.startsWith("#x") ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
-/**
- * Text content as an XML parser gives it: line ends normalised, CDATA kept verbatim, entities
- * decoded, and Excel's `_xHHHH_` escapes (ECMA-376 ST_Xstring, used for control characters)
- * decoded.
- */
-function decodeXmlText(raw: string): string {
-  const text = raw
-    .replace(/\r\n?/g, "\n")
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part, i) => (i % 2 === 1 ? part.slice(9, -3) : decodeEntities(part)))
-    .join("");
+/** Excel's `_xHHHH_` escapes (ECMA-376 ST_Xstring), used for control characters. */
+function decodeExcelEscapes(text: string): string {
   return text.includes("_x")
     ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : text;
 }
 
-/** The text of a shared or inline string: plain `<t>` or rich-text runs `<r><t>`, without phonetic hints. */
-function richText(xml: string): string {
-  let text = "";
-  for (const [, , content = ""] of xml.replace(elementPattern("rPh"), "").matchAll(elementPattern("t"))) {
-    text += decodeXmlText(content);
-  }
-  return text;
+/**
+ * Whether text at this point belongs to a string's visible text: a `<t>` directly in `holder`
+ * (`si` or `is`) or in one of its rich-text runs `<r>`, never in a phonetic hint `<rPh>`.
+ */
+function isStringText(ancestors: readonly string[], holder: string): boolean {
+  const depth = ancestors.length;
+  if (ancestors[depth - 1] !== "t") return false;
+  if (ancestors[depth - 2] === holder) return true;
+  return ancestors[depth - 2] === "r" && ancestors[depth - 3] === holder;
 }
 
-function parseSharedStrings(xml: string): string[] {
-  return Array.from(xml.matchAll(elementPattern("si")), ([, , content = ""]) => richText(content));
+function parseSharedStrings(xml: Uint8Array): string[] {
+  const strings: string[] = [];
+  let current: string | null = null;
+  scanXml(xml, {
+    open({ name, ancestors }) {
+      if (name !== "si" || ancestors.at(-1) !== "sst") return;
+      if (strings.length >= MAX_XLSX_SHARED_STRINGS) throw new XmlRefusedError("FILE_TOO_LARGE", "Too many shared strings");
+      current = "";
+    },
+    text(text, ancestors) {
+      if (current !== null && isStringText(ancestors, "si")) current += text;
+    },
+    close(name, ancestors) {
+      if (name !== "si" || ancestors.at(-1) !== "sst" || current === null) return;
+      strings.push(decodeExcelEscapes(current));
+      current = null;
+    },
+  });
+  return strings;
 }
 
 function columnIndex(letters: string): number {
@@ -314,36 +304,75 @@ function columnIndex(letters: string): number {
   return index - 1;
 }
 
-function parseWorksheet(xml: string, sharedStrings: readonly string[]): XlsxReadResult<XlsxCellValue> {
+interface CellInProgress {
+  readonly column: number;
+  readonly type: string;
+  /** The first `<v>`'s text, once it has closed. */
+  value: string | undefined;
+  /** The inline string's text, once `<is>` has opened. */
+  inline: string | undefined;
+  inValue: boolean;
+  valueSeen: boolean;
+}
+
+function parseWorksheet(xml: Uint8Array, sharedStrings: readonly string[]): XlsxReadResult<XlsxCellValue> {
   const grid = new Map<number, XlsxCellValue[]>();
   let lastRow = -1;
   let cellCount = 0;
   let rowIndex = -1;
-  // `r` is optional on rows and cells (ECMA-376 §18.3.1.73): without it, they follow the previous one.
-  for (const [, rowAttrs = "", rowContent = ""] of xml.matchAll(elementPattern("row"))) {
-    const rowNumber = Number(attribute(rowAttrs, "r"));
-    rowIndex = Number.isInteger(rowNumber) && rowNumber >= 1 ? rowNumber - 1 : rowIndex + 1;
-    let col = -1;
-    let width = 0;
-    const cells: XlsxCellValue[] = [];
-    for (const [, cellAttrs = "", cellContent] of rowContent.matchAll(elementPattern("c"))) {
-      const ref = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(attribute(cellAttrs, "r") ?? "");
-      col = ref?.[1] === undefined ? col + 1 : columnIndex(ref[1]);
-      if (col >= MAX_XLSX_COLUMNS || cellContent === undefined) continue;
-      const value = cellValue(attribute(cellAttrs, "t") ?? "n", cellContent, sharedStrings);
-      if (value === undefined || value === "") continue;
-      cells[col] = value;
-      width = Math.max(width, col + 1);
-    }
-    if (width === 0) continue;
-    if (rowIndex >= MAX_XLSX_ROWS) return { ok: false, error: { code: "TOO_MANY_ROWS" } };
-    cellCount += width;
-    if (cellCount > MAX_XLSX_CELLS) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
-    const existing = grid.get(rowIndex);
-    if (existing === undefined) grid.set(rowIndex, cells);
-    else cells.forEach((value, i) => (existing[i] = value));
-    lastRow = Math.max(lastRow, rowIndex);
-  }
+  let row: { cells: XlsxCellValue[]; width: number; column: number } | null = null;
+  let cell: CellInProgress | null = null;
+  scanXml(xml, {
+    open({ name, attributes, ancestors }) {
+      const parent = ancestors.at(-1);
+      if (name === "row" && parent === "sheetData") {
+        // `r` is optional on rows and cells (ECMA-376 §18.3.1.73): without it, they follow the previous one.
+        const rowNumber = Number(attributes.r);
+        rowIndex = Number.isInteger(rowNumber) && rowNumber >= 1 ? rowNumber - 1 : rowIndex + 1;
+        row = { cells: [], width: 0, column: -1 };
+      } else if (name === "c" && parent === "row" && row !== null) {
+        const ref = /^\$?([A-Za-z]{1,3})\$?\d*$/.exec(attributes.r ?? "");
+        row.column = ref?.[1] === undefined ? row.column + 1 : columnIndex(ref[1]);
+        cell = { column: row.column, type: attributes.t ?? "n", value: undefined, inline: undefined, inValue: false, valueSeen: false };
+      } else if (cell !== null && parent === "c") {
+        if (name === "v" && !cell.valueSeen) {
+          cell.inValue = true;
+          cell.value = "";
+        } else if (name === "is" && cell.inline === undefined) {
+          cell.inline = "";
+        }
+      }
+    },
+    text(text, ancestors) {
+      if (cell === null) return;
+      if (cell.inValue) cell.value += text;
+      else if (cell.inline !== undefined && isStringText(ancestors, "is")) cell.inline += text;
+    },
+    close(name) {
+      if (name === "v" && cell?.inValue) {
+        cell.inValue = false;
+        cell.valueSeen = true;
+      } else if (name === "c" && cell !== null && row !== null) {
+        const value = cellValue(cell, sharedStrings);
+        if (cell.column < MAX_XLSX_COLUMNS && value !== undefined && value !== "") {
+          row.cells[cell.column] = value;
+          row.width = Math.max(row.width, cell.column + 1);
+        }
+        cell = null;
+      } else if (name === "row" && row !== null) {
+        const { cells, width } = row;
+        row = null;
+        if (width === 0) return;
+        if (rowIndex >= MAX_XLSX_ROWS) throw new XmlRefusedError("TOO_MANY_ROWS", "Sheet used beyond the row limit");
+        cellCount += width;
+        if (cellCount > MAX_XLSX_CELLS) throw new XmlRefusedError("FILE_TOO_LARGE", "Too many cells");
+        const existing = grid.get(rowIndex);
+        if (existing === undefined) grid.set(rowIndex, cells);
+        else cells.forEach((value, i) => (existing[i] = value));
+        lastRow = Math.max(lastRow, rowIndex);
+      }
+    },
+  });
   const rows: XlsxCellValue[][] = [];
   for (let i = 0; i <= lastRow; i++) {
     const cells = grid.get(i) ?? [];
@@ -352,20 +381,11 @@ function parseWorksheet(xml: string, sharedStrings: readonly string[]): XlsxRead
   return { ok: true, rows };
 }
 
-function firstElementContent(xml: string, name: string): string | undefined {
-  const match = elementPattern(name).exec(xml);
-  return match === null ? undefined : (match[2] ?? "");
-}
-
-function cellValue(type: string, content: string, sharedStrings: readonly string[]): XlsxCellValue | undefined {
-  if (type === "inlineStr") {
-    const inline = firstElementContent(content, "is");
-    return inline === undefined ? undefined : richText(inline);
-  }
-  const raw = firstElementContent(content, "v");
-  if (raw === undefined) return undefined;
-  const text = decodeXmlText(raw);
-  switch (type) {
+function cellValue(cell: CellInProgress, sharedStrings: readonly string[]): XlsxCellValue | undefined {
+  if (cell.type === "inlineStr") return cell.inline === undefined ? undefined : decodeExcelEscapes(cell.inline);
+  if (cell.value === undefined || !cell.valueSeen) return undefined;
+  const text = decodeExcelEscapes(cell.value);
+  switch (cell.type) {
     case "s":
       return sharedStrings[Number(text)] ?? "";
     case "b":

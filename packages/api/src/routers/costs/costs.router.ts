@@ -42,7 +42,7 @@ export const costsRouter = router({
         ctx.db,
         ctx.municipality,
         { year: input.year, expectedVersion: input.expectedVersion, bytes: new Uint8Array(bytes), fileName: input.fileName, dryRun: input.dryRun },
-        { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp } },
+        { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp }, fileReader: ctx.fileReader },
       );
     }),
   submit: reportingUnitProcedure("costs.submit")

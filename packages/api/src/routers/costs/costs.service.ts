@@ -33,7 +33,6 @@ import {
   costLineKey,
   FULL_SHARE,
   INDICATORS,
-  parseCostFile,
   type CostFileIssue,
   type CostFileWarning,
   type CostFileError,
@@ -52,6 +51,7 @@ import {
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+import type { FileReader } from "../../files/file-reader";
 
 type Actor = { userId: number | null; email: string; ip: string | null };
 
@@ -520,14 +520,16 @@ export interface CostImportReport {
  * rest of the report (volumes, overrides, explanations) stays. A dry run (and a refused file)
  * writes nothing; a commit is all or nothing, and the same file twice changes nothing the second time.
  */
-export function importCostFile(
+export async function importCostFile(
   db: Db,
   municipality: ReportingUnit,
   input: { year: number; expectedVersion: number | null; bytes: Uint8Array; fileName: string; dryRun: boolean },
-  options: { now: Date; actor: Actor },
-): CostImportReport {
-  const systems = listSystems(db, municipality.id);
-  const parsed = parseCostFile({ bytes: input.bytes, fileName: input.fileName, systems });
+  options: { now: Date; actor: Actor; fileReader: FileReader },
+): Promise<CostImportReport> {
+  const systems = listSystems(db, municipality.id).map(({ id, name }) => ({ id, name }));
+  // Read in a worker thread; from here on everything is synchronous, so the report and the lines
+  // compared against are read in the same turn as the write.
+  const parsed = await options.fileReader.readCostFile({ bytes: input.bytes, fileName: input.fileName, systems });
   const current = getCostReport(db, municipality.id, input.year);
   const currentLines = current ? listCostLines(db, current.id) : [];
   const base = {
