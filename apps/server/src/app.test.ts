@@ -111,6 +111,22 @@ describe("request ids and metrics", () => {
     expect(text).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="municipalities.list"\} 1/);
     expect(text).toMatch(/malestokk_database_size_bytes \d{5,}/);
   });
+
+  it("keeps one series for every unknown procedure, so made-up names in URLs cannot grow /metrics", async () => {
+    const { base } = await startApp({ metrics: true });
+    const series = (text: string) => text.split("\n").map((line) => line.replace(/ [^ ]+$/, ""));
+    // Each kind once: a made-up name, a batch of them, a known name batched with one.
+    const call = (name: string, i: number) => fetch(`${base}/trpc/${[name, `${name},${name}z`, `municipalities.list,${name}`][i % 3]}${i % 3 === 0 ? "" : "?batch=1&input=%7B%7D"}`);
+    for (let i = 0; i < 3; i++) await call("x".repeat(80), i);
+    await fetch(`${base}/metrics`);
+    const first = await (await fetch(`${base}/metrics`)).text();
+    for (let i = 0; i < 200; i++) await call(`${Math.random().toString(36).slice(2)}.${"y".repeat(i % 70)}`, i);
+    const after = await (await fetch(`${base}/metrics`)).text();
+    expect(series(after)).toEqual(series(first));
+    expect(after.length).toBeLessThan(first.length + 500);
+    expect(new Set([...after.matchAll(/procedure="([^"]*)"/g)].map((m) => m[1]))).toEqual(new Set(["municipalities.list", "trpc.unknown", "metrics"]));
+    expect(after).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="trpc.unknown"\} 203\n/);
+  });
 });
 
 describe("sessions over HTTP", () => {

@@ -64,7 +64,7 @@ export function createApp(options: AppOptions): express.Express {
   app.disable("x-powered-by");
   // Without a proxy, X-Forwarded-For is the client's own claim: never let it pick the rate-limit key.
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
-  const metrics = options.metrics ? new Metrics() : null;
+  const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
   app.use(securityHeaders({ https }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
