@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,7 +25,12 @@ const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger; identityProviders?: EnvIdentityProvider[] } = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
-  if (options.webDist) writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+  if (options.webDist) {
+    writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
+    writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  }
   const app = createApp({
     connection,
     logger: options.logger ?? createLogger("silent"),
@@ -338,6 +343,15 @@ describe("web app hosting", () => {
     const res = await fetch(`${base}/`);
     expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("lets browsers keep hashed assets for a year, asks again for other files, and never stores a page or an API answer", async () => {
+    const { base } = await startApp({ webDist: true, metrics: true });
+    const cacheControl = async (path: string) => (await fetch(`${base}${path}`)).headers.get("cache-control");
+    expect(await cacheControl("/assets/index-B5x3qL9a.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cacheControl("/favicon.svg")).toBe("no-cache");
+    for (const page of ["/", "/kommune/0301", "/index.html"]) expect(await cacheControl(page), page).toBe("no-store");
+    for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"]) expect(await cacheControl(api), api).toBe("no-store");
   });
 
   it("explains how to build when the web app is missing", async () => {

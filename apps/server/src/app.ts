@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 
 import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
@@ -52,6 +52,16 @@ export function withBootstrap(html: string, data: unknown): string {
 /** Marks the page's root element when the database holds demo data. */
 export function markDemo(html: string, demo: boolean): string {
   return demo ? html.replace(/<html(\s|>)/, '<html data-demo="on"$1') : html;
+}
+
+/**
+ * Vite names every file under assets/ by a hash of its content, so a browser may keep it for good;
+ * other files (favicon) keep their name when they change and are checked again (ETag); a page
+ * carries who is signed in and is never stored.
+ */
+function staticCacheControl(file: string): string {
+  if (file.endsWith(".html")) return "no-store";
+  return file.startsWith(`assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
 }
 
 /** The Express app without listening: tests drive it on an ephemeral port. */
@@ -147,7 +157,14 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
-  app.use(express.static(webDistDir, { index: false, maxAge: "1y", immutable: true, fallthrough: true }));
+  app.use(
+    express.static(webDistDir, {
+      index: false,
+      fallthrough: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader("Cache-Control", staticCacheControl(relative(webDistDir, file))),
+    }),
+  );
   app.get("/{*splat}", (req, res) => {
     // The page carries who is signed in (below): never stored by a cache.
     res.setHeader("Cache-Control", "no-store");
