@@ -4,40 +4,82 @@ import { AppError } from "../../errors";
 export const SSB_HOSTS = ["data.ssb.no", "klass.ssb.no", "www.ssb.no"] as const;
 export const MAX_FETCH_BYTES = 20_000_000;
 
-/**
- * Fetches a statistics file over HTTPS from an allowed host, with a timeout and a size cap, and
- * returns its text. Redirects are refused rather than followed to an unchecked host.
- */
-export async function fetchStatisticsFile(
-  url: string,
-  options: { allowedHosts?: readonly string[]; allowHttp?: boolean; timeoutMs?: number } = {},
-): Promise<string> {
+/** Where a fetch may go: one scheme, these host names, one port. */
+export interface AllowedOrigin {
+  readonly protocol: "https:" | "http:";
+  readonly hosts: readonly string[];
+  readonly port: number;
+}
+
+/** Statistics Norway over HTTPS on its standard port; tests pass a local server's origin instead. */
+export const SSB_ORIGIN: AllowedOrigin = { protocol: "https:", hosts: SSB_HOSTS, port: 443 };
+
+const DEFAULT_PORTS: Readonly<Record<string, number>> = { "https:": 443, "http:": 80 };
+
+function refuseUrl(message: string, code: string, params: Record<string, string> = {}): AppError {
+  return new AppError("VALIDATION_FAILED", { message, issues: [{ path: ["url"], code, params }] });
+}
+
+/** The URL, if it points at the allowed origin; else a VALIDATION_FAILED naming what is wrong. */
+function requireAllowedUrl(url: string, origin: AllowedOrigin): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
     throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["url"], code: "invalid_format", params: { format: "url" } }] });
   }
-  const allowed = options.allowedHosts ?? SSB_HOSTS;
-  const schemeOk = parsed.protocol === "https:" || (options.allowHttp === true && parsed.protocol === "http:");
-  if (!schemeOk || !allowed.includes(parsed.hostname)) {
-    throw new AppError("VALIDATION_FAILED", {
-      message: `Fetching from ${parsed.host} is not allowed`,
-      issues: [{ path: ["url"], code: "HOST_NOT_ALLOWED", params: { hosts: allowed.join(", ") } }],
-    });
+  if (!origin.hosts.includes(parsed.hostname)) {
+    throw refuseUrl(`Fetching from ${parsed.host} is not allowed`, "HOST_NOT_ALLOWED", { hosts: origin.hosts.join(", ") });
   }
+  if (parsed.protocol !== origin.protocol) {
+    throw refuseUrl(`Fetching over ${parsed.protocol} is not allowed`, "SCHEME_NOT_ALLOWED", { allowed: origin.protocol.slice(0, -1) });
+  }
+  const port = parsed.port === "" ? DEFAULT_PORTS[parsed.protocol] : Number(parsed.port);
+  if (port !== origin.port) {
+    throw refuseUrl(`Fetching from port ${parsed.port} is not allowed`, "PORT_NOT_ALLOWED", { port: parsed.port, allowed: String(origin.port) });
+  }
+  return parsed;
+}
+
+/**
+ * Fetches a statistics file over HTTPS from an allowed host on port 443, with a timeout and a size
+ * cap, and returns its text. Redirects are refused rather than followed to an unchecked host.
+ */
+export async function fetchStatisticsFile(url: string, options: { origin?: AllowedOrigin; timeoutMs?: number } = {}): Promise<string> {
+  const parsed = requireAllowedUrl(url, options.origin ?? SSB_ORIGIN);
+  const tooLarge = () => new AppError("IMPORT_REJECTED", { message: `Larger than ${MAX_FETCH_BYTES} bytes`, params: { reason: "TOO_LARGE", limit: MAX_FETCH_BYTES } });
+  const failed = (error: unknown) => new AppError("IMPORT_REJECTED", { message: `Fetch failed: ${String(error)}`, params: { reason: "FETCH_FAILED" } });
+  // The timeout covers the whole body too; `stop` ends the download once it is too large.
+  const stop = new AbortController();
+  const signal = AbortSignal.any([stop.signal, AbortSignal.timeout(options.timeoutMs ?? 30_000)]);
   let response: Response;
   try {
-    response = await fetch(parsed, { redirect: "error", signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    response = await fetch(parsed, { redirect: "error", signal });
   } catch (error) {
-    throw new AppError("IMPORT_REJECTED", { message: `Fetch failed: ${String(error)}`, params: { reason: "FETCH_FAILED" } });
+    throw failed(error);
   }
   if (!response.ok) {
+    stop.abort();
     throw new AppError("IMPORT_REJECTED", { message: `HTTP ${response.status}`, params: { reason: "FETCH_FAILED", status: response.status } });
   }
-  const length = Number(response.headers.get("content-length") ?? "0");
-  if (length > MAX_FETCH_BYTES) throw new AppError("IMPORT_REJECTED", { params: { reason: "TOO_LARGE", limit: MAX_FETCH_BYTES } });
-  const text = await response.text();
-  if (text.length > MAX_FETCH_BYTES) throw new AppError("IMPORT_REJECTED", { params: { reason: "TOO_LARGE", limit: MAX_FETCH_BYTES } });
-  return text;
+  if (Number(response.headers.get("content-length") ?? "0") > MAX_FETCH_BYTES) {
+    stop.abort();
+    throw tooLarge();
+  }
+  // Read chunk by chunk: a chunked answer says nothing of its size until it has been read.
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    for await (const chunk of (response.body ?? new ReadableStream()) as ReadableStream<Uint8Array>) {
+      bytes += chunk.byteLength;
+      if (bytes > MAX_FETCH_BYTES) {
+        stop.abort();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    throw error instanceof AppError ? error : failed(error);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
