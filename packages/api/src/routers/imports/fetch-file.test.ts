@@ -1,5 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 
 import { populationFixture2022 } from "@malestokk/domain";
 import { afterEach, describe, expect, it } from "vitest";
@@ -74,13 +76,20 @@ describe("fetchStatisticsFile", () => {
     expect(sent).toBeLessThan(MAX_FETCH_BYTES + 16_000_000);
   });
 
-  it("gives up on an answer that stalls halfway, within the timeout", async () => {
+  it("gives up on an answer that stalls halfway, within the timeout, even when garbage collection runs meanwhile", async () => {
+    // A busy server collects garbage while a download waits; a timeout held only weakly (as
+    // AbortSignal.any holds AbortSignal.timeout on Node 20) was collected and never fired.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
     const { base, origin } = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"class":');
+      const collecting = setInterval(gc, 20);
+      res.on("close", () => clearInterval(collecting));
     });
     const started = performance.now();
-    expect((await rejection(fetchStatisticsFile(`${base}/07459.json`, { origin, timeoutMs: 300 }))).params).toEqual({ reason: "FETCH_FAILED" });
+    const outcome = await Promise.race([rejection(fetchStatisticsFile(`${base}/07459.json`, { origin, timeoutMs: 300 })), new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000))]);
+    expect(outcome?.params).toEqual({ reason: "FETCH_FAILED" });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
