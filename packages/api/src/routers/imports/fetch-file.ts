@@ -34,9 +34,9 @@ function requireAllowedUrl(url: string, origin: AllowedOrigin): URL {
   if (parsed.protocol !== origin.protocol) {
     throw refuseUrl(`Fetching over ${parsed.protocol} is not allowed`, "SCHEME_NOT_ALLOWED", { allowed: origin.protocol.slice(0, -1) });
   }
-  const port = parsed.port === "" ? DEFAULT_PORTS[parsed.protocol] : Number(parsed.port);
+  const port = parsed.port === "" ? (DEFAULT_PORTS[parsed.protocol] ?? 0) : Number(parsed.port);
   if (port !== origin.port) {
-    throw refuseUrl(`Fetching from port ${parsed.port} is not allowed`, "PORT_NOT_ALLOWED", { port: parsed.port, allowed: String(origin.port) });
+    throw refuseUrl(`Fetching from port ${port} is not allowed`, "PORT_NOT_ALLOWED", { port: String(port), allowed: String(origin.port) });
   }
   return parsed;
 }
