@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,7 +25,12 @@ const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger; identityProviders?: EnvIdentityProvider[] } = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
-  if (options.webDist) writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+  if (options.webDist) {
+    writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
+    writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  }
   const app = createApp({
     connection,
     logger: options.logger ?? createLogger("silent"),
@@ -110,6 +115,22 @@ describe("request ids and metrics", () => {
     expect(text).toContain('malestokk_http_requests_total{procedure="healthz",status="200"} 1');
     expect(text).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="municipalities.list"\} 1/);
     expect(text).toMatch(/malestokk_database_size_bytes \d{5,}/);
+  });
+
+  it("keeps one series for every unknown procedure, so made-up names in URLs cannot grow /metrics", async () => {
+    const { base } = await startApp({ metrics: true });
+    const series = (text: string) => text.split("\n").map((line) => line.replace(/ [^ ]+$/, ""));
+    // Each kind once: a made-up name, a batch of them, a known name batched with one.
+    const call = (name: string, i: number) => fetch(`${base}/trpc/${[name, `${name},${name}z`, `municipalities.list,${name}`][i % 3]}${i % 3 === 0 ? "" : "?batch=1&input=%7B%7D"}`);
+    for (let i = 0; i < 3; i++) await call("x".repeat(80), i);
+    await fetch(`${base}/metrics`);
+    const first = await (await fetch(`${base}/metrics`)).text();
+    for (let i = 0; i < 200; i++) await call(`${Math.random().toString(36).slice(2)}.${"y".repeat(i % 70)}`, i);
+    const after = await (await fetch(`${base}/metrics`)).text();
+    expect(series(after)).toEqual(series(first));
+    expect(after.length).toBeLessThan(first.length + 500);
+    expect(new Set([...after.matchAll(/procedure="([^"]*)"/g)].map((m) => m[1]))).toEqual(new Set(["municipalities.list", "trpc.unknown", "metrics"]));
+    expect(after).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="trpc.unknown"\} 203\n/);
   });
 });
 
@@ -322,6 +343,15 @@ describe("web app hosting", () => {
     const res = await fetch(`${base}/`);
     expect(res.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     expect(res.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("lets browsers keep hashed assets for a year, asks again for other files, and never stores a page or an API answer", async () => {
+    const { base } = await startApp({ webDist: true, metrics: true });
+    const cacheControl = async (path: string) => (await fetch(`${base}${path}`)).headers.get("cache-control");
+    expect(await cacheControl("/assets/index-B5x3qL9a.js")).toBe("public, max-age=31536000, immutable");
+    expect(await cacheControl("/favicon.svg")).toBe("no-cache");
+    for (const page of ["/", "/kommune/0301", "/index.html"]) expect(await cacheControl(page), page).toBe("no-store");
+    for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"]) expect(await cacheControl(api), api).toBe("no-store");
   });
 
   it("explains how to build when the web app is missing", async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 
 import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
@@ -54,6 +54,16 @@ export function markDemo(html: string, demo: boolean): string {
   return demo ? html.replace(/<html(\s|>)/, '<html data-demo="on"$1') : html;
 }
 
+/**
+ * Vite names every file under assets/ by a hash of its content, so a browser may keep it for good;
+ * other files (favicon) keep their name when they change and are checked again (ETag); a page
+ * carries who is signed in and is never stored.
+ */
+function staticCacheControl(file: string): string {
+  if (file.endsWith(".html")) return "no-store";
+  return file.startsWith(`assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 /** The Express app without listening: tests drive it on an ephemeral port. */
 export function createApp(options: AppOptions): express.Express {
   const { connection, logger, webDistDir } = options;
@@ -64,7 +74,7 @@ export function createApp(options: AppOptions): express.Express {
   app.disable("x-powered-by");
   // Without a proxy, X-Forwarded-For is the client's own claim: never let it pick the rate-limit key.
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
-  const metrics = options.metrics ? new Metrics() : null;
+  const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
   app.use(securityHeaders({ https }));
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -147,7 +157,14 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
-  app.use(express.static(webDistDir, { index: false, maxAge: "1y", immutable: true, fallthrough: true }));
+  app.use(
+    express.static(webDistDir, {
+      index: false,
+      fallthrough: true,
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader("Cache-Control", staticCacheControl(relative(webDistDir, file))),
+    }),
+  );
   app.get("/{*splat}", (req, res) => {
     // The page carries who is signed in (below): never stored by a cache.
     res.setHeader("Cache-Control", "no-store");

@@ -31,13 +31,14 @@ describe("pnpm cli user:create", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
     dirs.push(dir);
     const path = join(dir, "prod.db");
-    const result = cli(["user:create", "--email", "It.Sjef@Kommune.no", "--role", "admin", "--name", "IT-sjef"], path, "a strong first password\n");
+    const result = cli(["user:create", "--email", "It.Sjef@Kommune.no", "--role", "admin", "--name", "\u202eIT-sjef\u200b"], path, "a strong first password\n");
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Created user it\.sjef@kommune\.no/);
     const connection = createDb(path);
     const user = findUserByEmail(connection.db, "it.sjef@kommune.no");
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(user?.name).toBe("IT-sjef");
     expect(listGrants(connection.db, user?.id ?? 0).map((g) => g.role)).toEqual(["admin"]);
     expect(listAudit(connection.db, { limit: 5 })[0]).toMatchObject({ action: "admin.userCreated", actorEmail: "cli" });
     connection.close();
@@ -60,6 +61,9 @@ describe("pnpm cli user:create", () => {
     const short = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "short\n");
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/12 to 128 characters/);
+    const invisible = cli(["user:create", "--email", "a@b.no", "--role", "admin", "--name", "\u200b \u202e"], path, "a strong first password\n");
+    expect(invisible.status).toBe(1);
+    expect(invisible.stderr).toMatch(/--name: /);
   }, 30_000);
 });
 

@@ -23,6 +23,7 @@ import { appendAudit, setSetting, BackupError, backupDatabase, checkBackup, crea
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
+  nameSchema,
   PasswordSchema,
   ROLES,
   SECTORS,
@@ -94,6 +95,8 @@ async function createUserCommand(args: string[]): Promise<void> {
   const email = EmailSchema.safeParse(values.email ?? "");
   if (!email.success) throw new Error(`--email: not a valid e-mail address\n\n${USAGE}`);
   if (!ROLES.includes(values.role as Role)) throw new Error(`--role: one of ${ROLES.join(", ")}\n\n${USAGE}`);
+  const name = nameSchema(200).safeParse(values.name ?? email.data);
+  if (!name.success) throw new Error("--name: 1 to 200 characters; spaces and invisible characters do not count.");
   if (values.sector !== undefined && !SECTORS.includes(values.sector as Sector)) {
     throw new Error(`--sector: one of ${SECTORS.join(", ")}`);
   }
@@ -106,7 +109,7 @@ async function createUserCommand(args: string[]): Promise<void> {
     seedReferenceData(connection.db);
     const { userId } = createUserWithPassword(connection.db, {
       email: email.data,
-      name: values.name ?? email.data,
+      name: name.data,
       role: values.role as Role,
       municipalityNumber: values.municipality ?? null,
       sector: (values.sector as Sector | undefined) ?? null,

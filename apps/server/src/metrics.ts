@@ -12,22 +12,35 @@ interface Histogram {
 
 const escape = (value: string) => value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 
-/** The procedures a request called ("benchmarks.series"), or what kind of request it was. */
-export function procedureLabels(path: string): string[] {
+const UNKNOWN_PROCEDURE = "trpc.unknown";
+
+/**
+ * The procedures a request called ("benchmarks.series"), or what kind of request it was. Only the
+ * router's own procedure names become labels: any other name in a URL is one `trpc.unknown`, so a
+ * client cannot add series (each would be kept for the life of the process). A batch counts each
+ * procedure it calls once.
+ */
+function procedureLabels(path: string, known: ReadonlySet<string>): string[] {
   if (path.startsWith("/trpc/")) {
-    const names = path.slice("/trpc/".length).split(",").filter((n) => /^[A-Za-z0-9_.]{1,80}$/.test(n));
-    return names.length > 0 ? names : ["trpc.unknown"];
+    const names = path.slice("/trpc/".length).split(",");
+    return [...new Set(names.map((name) => (known.has(name) ? name : UNKNOWN_PROCEDURE)))];
   }
   if (path === "/healthz" || path === "/readyz" || path === "/metrics") return [path.slice(1)];
   return path.startsWith("/assets/") ? ["static"] : ["page"];
 }
 
 export class Metrics {
+  private readonly known: ReadonlySet<string>;
   private readonly requests = new Map<string, number>();
   private readonly latency = new Map<string, Histogram>();
 
+  /** `procedures`: every procedure path of the router, e.g. from `appRouter._def.procedures`. */
+  constructor(procedures: Iterable<string>) {
+    this.known = new Set(procedures);
+  }
+
   observe(path: string, status: number, seconds: number): void {
-    for (const procedure of procedureLabels(path)) {
+    for (const procedure of procedureLabels(path, this.known)) {
       const key = `${procedure}\u0000${status}`;
       this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
       let histogram = this.latency.get(procedure);

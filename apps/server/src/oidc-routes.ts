@@ -39,7 +39,8 @@ export function oidcRoutes(options: OidcRouteOptions): Router {
     res.redirect(303, "/?innlogging=providerError");
   };
 
-  router.use((_req, res, next) => {
+  // Only the sign-in round trip: the router is mounted on the whole app.
+  router.use("/auth", (_req, res, next) => {
     res.setHeader("Cache-Control", "no-store");
     next();
   });

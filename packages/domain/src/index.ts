@@ -42,3 +42,4 @@ export * from "./benefits/status";
 export * from "./benefits/plan";
 export * from "./pipeline/ideas";
 export * from "./sector/dashboard";
+export * from "./text/clean";

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
-import type { AllocationKey, CostLine, ReportStatus } from "@malestokk/domain";
+import { nameKey, type AllocationKey, type CostLine, type ReportStatus } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { costLines, costReports, reportingYears, systems } from "../schema/index";
@@ -163,13 +163,18 @@ export type SystemWrite =
   | { readonly ok: true; readonly row: SystemRow }
   | { readonly ok: false; readonly reason: "NAME_TAKEN" | "VERSION_CONFLICT" | "NOT_FOUND"; readonly currentVersion?: number };
 
+/**
+ * Compared on the clean form, case aside, in JavaScript: SQLite's lower() folds only A–Z, and a
+ * name stored before names were cleaned may still hold an invisible character.
+ */
 function nameTaken(db: DbOrTx, organisationId: number, name: string, exceptId: number | null): boolean {
+  const key = nameKey(name);
   return db
-    .select({ id: systems.id })
+    .select({ id: systems.id, name: systems.name })
     .from(systems)
-    .where(and(eq(systems.organisationId, organisationId), sql`lower(${systems.name}) = lower(${name})`))
+    .where(eq(systems.organisationId, organisationId))
     .all()
-    .some((s) => s.id !== exceptId);
+    .some((s) => s.id !== exceptId && nameKey(s.name) === key);
 }
 
 /** Creates (id null) or updates a fagsystem, guarded by version; names are unique per organisation, case aside. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { nameSchema } from "../text/clean";
 import { isLoopbackUrl } from "./identity-providers";
 
 /** Names a provider in URLs (/auth/oidc/<slug>/start) and in the environment. */
@@ -19,7 +20,7 @@ export const IssuerSchema = z
 
 export const IdentityProviderFieldsSchema = z.object({
   slug: ProviderSlugSchema,
-  name: z.string().trim().min(1).max(80),
+  name: nameSchema(80),
   issuer: IssuerSchema,
   clientId: z.string().trim().min(1).max(300),
   emailClaim: ClaimSchema.default("email"),

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { FieldIssue } from "../errors";
 import { INDICATORS } from "../indicators/catalogue";
+import { nameSchema } from "../text/clean";
 import { benefitStatus, DEFAULT_TOLERANCE, type BenefitPoint, type BenefitStatus } from "./status";
 
 /**
@@ -41,7 +42,8 @@ export const MAX_BENEFIT_VALUE_NOK = 100_000_000_000;
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_FORMAT" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "DATE_INVALID" });
 const Measured = z.number().finite().min(-1e12).max(1e12);
 const Point = z.object({ value: Measured, date: IsoDate });
-const ShortText = z.string().trim().min(1).max(200);
+/** Names, titles and labels. */
+const ShortText = nameSchema(200);
 const LongText = z.string().trim().max(2_000).nullable();
 const MapKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
 

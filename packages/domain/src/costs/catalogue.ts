@@ -1,4 +1,5 @@
 import type { LocalizedText } from "../indicators/catalogue";
+import { nameKey } from "../text/clean";
 
 /** IT services a cost line belongs to (DESIGN.md §2, glossary "IKT-tjeneste"). */
 export const IT_SERVICES = ["userSupport", "operations", "development", "infrastructure", "management"] as const;
@@ -44,9 +45,9 @@ export const SYSTEM_CLASS_NAMES: Readonly<Record<SystemClass, LocalizedText>> = 
   other: { nb: "Annet", en: "Other" },
 };
 
-/** Lower-case, single-spaced form used to match a label typed in a spreadsheet. */
+/** Lower-case, single-spaced form used to match a label typed in a spreadsheet: names' own key. */
 export function normalizeLabel(text: string): string {
-  return text.normalize("NFC").trim().replace(/\s+/g, " ").toLocaleLowerCase("nb");
+  return nameKey(text);
 }
 
 function labelLookup<T extends string>(names: Readonly<Record<T, LocalizedText>>): ReadonlyMap<string, T> {

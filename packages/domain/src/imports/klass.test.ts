@@ -70,6 +70,14 @@ describe("KLASS codes to register names", () => {
   it("refuses a file without codes", () => {
     expect(() => parseKlassCodes('{"correspondenceItems":[]}')).toThrow(JsonStatError);
   });
+
+  it("cleans names as every stored name is cleaned, and refuses a name that is nothing once cleaned", () => {
+    const codes = parseKlassCodes(JSON.stringify({ codes: [{ code: "5612", name: "\u202eGuovdageaidnu\u200b -  Kautokeino\u0000" }] }));
+    expect(planRegisterNames(codes, new Map([["5612", "Kautokeino"]])).names).toEqual([{ number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" }]);
+    expect(() => parseKlassCodes(JSON.stringify({ codes: [{ code: "0301", name: "\u200b\u202e" }] }))).toThrow(JsonStatError);
+    const groups = parseKlassCorrespondence(JSON.stringify({ correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo\u2066 kommune\u00ad" }] }));
+    expect(groups[0]?.targetName).toBe("Oslo kommune");
+  });
 });
 
 describe("KLASS changes (classification 131)", () => {

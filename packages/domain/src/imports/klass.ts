@@ -1,4 +1,5 @@
 import { mapRegion, type Crosswalk, type RegionChange } from "../register/crosswalk";
+import { cleanName } from "../text/clean";
 import { JsonStatError } from "./jsonstat";
 
 export interface KlassCorrespondenceItem {
@@ -33,9 +34,9 @@ export function parseKlassCorrespondence(text: string): KlassCorrespondenceItem[
     }
     return {
       sourceCode: item.sourceCode,
-      sourceName: typeof item.sourceName === "string" ? item.sourceName : "",
+      sourceName: typeof item.sourceName === "string" ? cleanName(item.sourceName) : "",
       targetCode: item.targetCode,
-      targetName: typeof item.targetName === "string" ? item.targetName : "",
+      targetName: typeof item.targetName === "string" ? cleanName(item.targetName) : "",
     };
   });
 }
@@ -98,8 +99,9 @@ export function parseKlassCodes(text: string): KlassCode[] {
   const raw = parseJson(text);
   if (!isObject(raw) || !Array.isArray(raw.codes)) throw new JsonStatError("NOT_A_DATASET", { detail: "no codes" });
   return raw.codes.map((item, index) => {
-    if (!isObject(item) || typeof item.code !== "string" || typeof item.name !== "string") throw new JsonStatError("BAD_STRUCTURE", { item: index });
-    return { code: item.code, name: item.name };
+    const name = isObject(item) && typeof item.name === "string" ? cleanName(item.name) : "";
+    if (!isObject(item) || typeof item.code !== "string" || name === "") throw new JsonStatError("BAD_STRUCTURE", { item: index });
+    return { code: item.code, name };
   });
 }
 

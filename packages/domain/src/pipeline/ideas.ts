@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { can, SECTORS, type RoleGrant, type Sector } from "../auth/permissions";
+import { nameSchema } from "../text/clean";
 
 /**
  * The project-idea pipeline (DESIGN.md §5): a municipality submits an idea (innmeldt), the sector
@@ -61,7 +62,7 @@ export function availableIdeaActions(grants: readonly RoleGrant[], idea: { statu
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const IdeaInputSchema = z.object({
-  title: Text(200),
+  title: nameSchema(200),
   problem: Text(4_000),
   sector: z.enum(SECTORS),
   expectedBenefits: Text(4_000),

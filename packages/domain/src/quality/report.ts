@@ -1,11 +1,12 @@
 import { z } from "zod";
 
 import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
+import { nameSchema, textSchema } from "../text/clean";
 import { STAIRCASE_STEPS } from "../scope/staircase";
 import { MATURITY_AREAS } from "./maturity";
 import { QUALITY_INSTRUMENTS } from "./satisfaction";
 
-const Text = z.string().trim().max(1_000).nullable();
+const Text = textSchema(1_000).nullable();
 
 export const MaturityContentSchema = z.object({
   scores: z
@@ -23,7 +24,7 @@ export const SatisfactionContentSchema = z.object({
     .nullable(),
   /** bedrekommune.no results, one per survey type, on its 1–6 scale. */
   citizen: z
-    .array(z.object({ surveyType: z.string().trim().min(1).max(80), mean: Mean, respondents: Respondents }))
+    .array(z.object({ surveyType: nameSchema(80), mean: Mean, respondents: Respondents }))
     .max(50),
 });
 
@@ -39,7 +40,7 @@ export const ScopeContentSchema = z.object({
     )
     .max(100),
   mail: z
-    .array(z.object({ shipmentType: z.string().trim().max(80), digital: z.number().int().min(0).max(1e9), paper: z.number().int().min(0).max(1e9) }))
+    .array(z.object({ shipmentType: nameSchema(80, { min: 0 }), digital: z.number().int().min(0).max(1e9), paper: z.number().int().min(0).max(1e9) }))
     .max(50),
 });
 

@@ -87,4 +87,15 @@ describe("import from an address", () => {
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
     expect((await screen.findByTestId("import-error")).textContent).toBe("Bare adresser hos SSB kan brukes (data.ssb.no, klass.ssb.no, www.ssb.no).");
   });
+
+  it("says to remove a port other than https's own, and to use https", async () => {
+    renderApp("/admin/import", { as: "admin@demo.example" });
+    const url = await screen.findByLabelText(/adressen til tabellen/);
+    fireEvent.change(url, { target: { value: "https://data.ssb.no:8443/api/v0/no/table/07459" } });
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
+    expect((await screen.findByTestId("import-error")).textContent).toBe("Adressen kan ikke ha port 8443. Bare standardporten for https (443) kan brukes: fjern «:8443» fra adressen.");
+    fireEvent.change(url, { target: { value: "http://data.ssb.no/api/v0/no/table/07459" } });
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
+    await waitFor(() => expect(screen.getByTestId("import-error").textContent).toBe("Adressen må begynne med https://."));
+  });
 });

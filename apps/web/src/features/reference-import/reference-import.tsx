@@ -66,7 +66,8 @@ export function ReferenceImport() {
     const appError = readAppError(e);
     if (appError?.code === "IMPORT_REJECTED") {
       const reason = typeof appError.params.reason === "string" ? appError.params.reason : "BAD_STRUCTURE";
-      setError(t("referenceImport.rejected", { reason: t(`referenceImport.reasons.${reason}`, { defaultValue: reason }) }));
+      const limitMb = typeof appError.params.limit === "number" ? Math.round(appError.params.limit / 1_000_000) : null;
+      setError(t("referenceImport.rejected", { reason: t(`referenceImport.reasons.${reason}`, { defaultValue: reason, limitMb }) }));
     } else if (appError?.code === "FORBIDDEN") setError(t("referenceImport.adminOnly"));
     else setError(translateError(t, e).fields.url ?? translateError(t, e).message);
   };

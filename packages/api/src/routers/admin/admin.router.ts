@@ -1,4 +1,4 @@
-import { EmailSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SaveIdentityProviderInputSchema, SECTORS } from "@malestokk/domain";
+import { EmailSchema, nameSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SaveIdentityProviderInputSchema, SECTORS } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -34,7 +34,7 @@ export const adminRouter = router({
   /** Forgets the user's provider accounts; the next provider sign-in links by e-mail again. */
   unlinkIdentities: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => unlinkIdentities(ctx, ctx.session, input.userId)),
   createUser: usersProcedure
-    .input(GrantInputSchema.extend({ email: EmailSchema, name: z.string().trim().min(1).max(200) }))
+    .input(GrantInputSchema.extend({ email: EmailSchema, name: nameSchema(200) }))
     .mutation(({ ctx, input }) => createUser(ctx, ctx.session, input)),
   addRole: usersProcedure
     .input(GrantInputSchema.extend({ userId: z.number().int().positive() }))

@@ -1,4 +1,4 @@
-import { BenefitInputSchema, BenefitMapSchema, MeasurementInputSchema, ProjectInputSchema } from "@malestokk/domain";
+import { BenefitInputSchema, BenefitMapSchema, MeasurementInputSchema, nameSchema, ProjectInputSchema, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import type { Context, Session } from "../../context";
@@ -63,9 +63,9 @@ export const benefitsRouter = router({
     .input(
       z.object({
         planHash: z.string().regex(/^[0-9a-f]{16}$/),
-        approvedByName: z.string().trim().min(1).max(200),
+        approvedByName: nameSchema(200),
         approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-        comment: z.string().trim().max(1_000).nullable(),
+        comment: textSchema(1_000).nullable(),
       }),
     )
     .mutation(({ ctx, input }) => approvePlan(ctx.db, ctx.project.id, input, writeOptions(ctx))),

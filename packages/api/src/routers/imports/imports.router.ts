@@ -1,4 +1,4 @@
-import { IMPORT_MEASURE_CODES } from "@malestokk/domain";
+import { IMPORT_MEASURE_CODES, nameSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -17,7 +17,7 @@ export const importsRouter = router({
           measure: z.enum(IMPORT_MEASURE_CODES),
           content: z.string().min(2).max(900_000).optional(),
           url: z.string().max(2_000).optional(),
-          fileName: z.string().max(255).nullish(),
+          fileName: nameSchema(255, { min: 0 }).nullish(),
           dryRun: z.boolean(),
         })
         .refine((v) => (v.content === undefined) !== (v.url === undefined), { message: "content or url", path: ["content"] }),

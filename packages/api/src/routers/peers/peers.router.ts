@@ -1,3 +1,4 @@
+import { nameSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router, signedInProcedure } from "../../trpc";
@@ -14,7 +15,7 @@ export const peersRouter = router({
       z.object({
         id: z.number().int().positive().optional(),
         expectedVersion: z.number().int().min(1).optional(),
-        name: z.string().trim().min(1).max(120),
+        name: nameSchema(120),
         memberNumbers: z.array(MunicipalityNumberSchema).min(1).max(MAX_PEER_SET_MEMBERS),
         shareWithMunicipality: MunicipalityNumberSchema.nullable(),
       }),

@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH, QualityContentSchema, QualityReportKeySchema, saveMaturityWeightsInputSchema } from "@malestokk/domain";
+import { MAX_COMMENT_LENGTH, QualityContentSchema, QualityReportKeySchema, saveMaturityWeightsInputSchema, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, reportingUnitProcedure, router } from "../../trpc";
@@ -27,7 +27,7 @@ export const qualityRouter = router({
     .input(StepSchema)
     .mutation(({ ctx, input }) => changeQualityStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, { now: ctx.now(), actor: actor(ctx) })),
   return: reportingUnitProcedure("quality.approve")
-    .input(StepSchema.extend({ comment: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
+    .input(StepSchema.extend({ comment: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
     .mutation(({ ctx, input }) => changeQualityStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, { now: ctx.now(), actor: actor(ctx) })),
   /** The weight of each maturity area in Q1, the same for every organisation. */
   setWeights: permissionProcedure("quality.weights")

@@ -1,3 +1,4 @@
+import { nameSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -11,7 +12,7 @@ export const registerRouter = router({
     .input(
       z.object({
         organisationNumber: z.string().regex(/^\d{9}$/),
-        name: z.string().trim().min(1).max(200),
+        name: nameSchema(200),
         memberNumbers: z.array(MunicipalityNumberSchema).min(2).max(357),
       }),
     )

@@ -1,5 +1,6 @@
 import { listAudit } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 
 import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
 
@@ -27,6 +28,32 @@ describe("systems (the fagsystem register)", () => {
     expect(expectAppError(taken, "NAME_TAKEN").issues[0]?.path).toEqual(["name"]);
     const backwards = await expectTrpcError(() => finance.systems.save({ ...base, name: "Nytt", inUseFrom: 2022, inUseTo: 2020 }));
     expect(expectAppError(backwards, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["inUseTo"], code: "BEFORE_START" });
+  });
+
+  it("refuses a name that differs from a used one only by invisible characters, spacing or composition", async () => {
+    const finance = setupApi().as("finance.0301@demo.example");
+    for (const name of ["Demo sak/arkiv\u200b", "\u202eDemo\u00a0sak/arkiv", "Demo  sak/\u2060arkiv\u00ad", "DEMO SAK/ARKIV\ufeff"]) {
+      expect(expectAppError(await expectTrpcError(() => finance.systems.save({ ...base, name })), "NAME_TAKEN").issues[0]?.path, JSON.stringify(name)).toEqual(["name"]);
+    }
+  });
+
+  it("stores a name and vendor without NUL, bidi overrides or zero-width characters, and refuses a name of nothing but those", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const saved = await finance.systems.save({ ...base, name: "\u202eHelse\u0000plattformen\u200b ", vendor: "Epic\u2066 Systems\u2069\u0007" });
+    expect(saved).toMatchObject({ name: "Helseplattformen", vendor: "Epic Systems" });
+    expect(api.sqlite.prepare("select name, vendor from systems where id = ?").get(saved.id)).toEqual({ name: "Helseplattformen", vendor: "Epic Systems" });
+    const invisible = await expectTrpcError(() => finance.systems.save({ ...base, name: "\u200b\u202e \u0000" }));
+    expect(invisible.cause).toBeInstanceOf(ZodError);
+    expect((invisible.cause as ZodError).issues[0]).toMatchObject({ path: ["name"], code: "too_small" });
+  });
+
+  it("compares with names stored before names were cleaned, so an old name with a hidden character still counts", async () => {
+    const api = setupApi();
+    const organisationId = (api.sqlite.prepare("select id from organisations where number = '0301'").get() as { id: number }).id;
+    api.sqlite.prepare("insert into systems (organisation_id, name, system_class, updated_at) values (?, ?, 'other', '2025-01-01T00:00:00.000Z')").run(organisationId, "Gerica\u200b");
+    const taken = await expectTrpcError(() => api.as("finance.0301@demo.example").systems.save({ ...base, name: "gerica" }));
+    expectAppError(taken, "NAME_TAKEN");
   });
 
   it("keeps a fagsystem that cost lines use, deletes an unused one, and never reaches another organisation's", async () => {

@@ -1,4 +1,4 @@
-import { MAX_YEAR, MIN_YEAR, SYSTEM_CLASSES } from "@malestokk/domain";
+import { MAX_YEAR, MIN_YEAR, nameSchema, SYSTEM_CLASSES } from "@malestokk/domain";
 import { z } from "zod";
 
 import { reportingUnitProcedure, router } from "../../trpc";
@@ -14,8 +14,8 @@ export const systemsRouter = router({
       z.object({
         id: z.number().int().positive().nullable(),
         expectedVersion: z.number().int().min(1).nullable(),
-        name: z.string().trim().min(1).max(120),
-        vendor: z.string().trim().max(120).nullable(),
+        name: nameSchema(120),
+        vendor: nameSchema(120, { min: 0 }).nullable(),
         systemClass: z.enum(SYSTEM_CLASSES),
         svarUt: z.boolean(),
         inUseFrom: Year,

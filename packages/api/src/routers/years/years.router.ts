@@ -1,4 +1,4 @@
-import { MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
+import { MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -18,7 +18,7 @@ export const yearsRouter = router({
     ),
   /** Reopening changes figures people may have relied on: it needs a reason, kept in the audit log. */
   reopen: permissionProcedure("years.manage")
-    .input(z.object({ year: Year, reason: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
+    .input(z.object({ year: Year, reason: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
     .mutation(({ ctx, input }) =>
       setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, {
         now: ctx.now(),
