@@ -121,9 +121,18 @@ export function setCostReportStatus(
     args.status === "submitted"
       ? { submittedAt: args.now, submittedBy: args.actorEmail, decidedAt: null, decidedBy: null, returnComment: null }
       : { decidedAt: args.now, decidedBy: args.actorEmail, returnComment: args.status === "returned" ? (args.returnComment ?? null) : null };
+  // The figures others divide by change only here; a return and the drafts after it keep them (ADR 007).
+  const approvedBasis =
+    args.status === "approved"
+      ? {
+          approvedAt: args.now,
+          approvedItUserAccounts: sql<number | null>`${costReports.itUserAccounts}`,
+          approvedPopulationOverride: sql<number | null>`${costReports.populationOverride}`,
+        }
+      : {};
   const row = db
     .update(costReports)
-    .set({ status: args.status, ...stamp, version: sql`${costReports.version} + 1`, updatedAt: args.now })
+    .set({ status: args.status, ...stamp, ...approvedBasis, version: sql`${costReports.version} + 1`, updatedAt: args.now })
     .where(and(eq(costReports.id, args.reportId), eq(costReports.version, args.expectedVersion)))
     .returning()
     .get();

@@ -113,15 +113,25 @@ function contentOf(report: CostReportRow, lines: readonly CostLine[]): CostRepor
 }
 
 /**
- * Recomputes the read model for a unit and year, and for every unit whose figures depend on it:
- * a cooperative's members (they carry its costs), and a member's fellow members (their shares
- * follow its population and IT users).
+ * Recomputes the read model for a unit and year, and, when `dependants`, for every unit whose
+ * figures follow it: a cooperative's members (they carry its approved costs), and a member's fellow
+ * members (their shares follow its approved figures). A draft moves only its own unit (ADR 007).
  */
-function recomputeUnit(db: DbOrTx, unit: ReportingUnit, year: number, now: string): void {
+function recomputeUnit(db: DbOrTx, unit: ReportingUnit, year: number, now: string, dependants: boolean): void {
   const units = new Set<number>([unit.id]);
-  const cooperatives = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
-  for (const cooperative of cooperatives) for (const member of membersOf(db, cooperative)) units.add(member);
+  if (dependants) {
+    const cooperatives = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
+    for (const cooperative of cooperatives) for (const member of membersOf(db, cooperative)) units.add(member);
+  }
   for (const organisationId of units) recomputeIndicatorValues(db, { scope: { organisationId, year }, now });
+}
+
+/**
+ * Whether a status change moves what other units see: a member's approval gives its cooperatives
+ * new figures to divide by, and a cooperative's costs reach its members while approved.
+ */
+function movesDependants(unit: ReportingUnit, before: ReportStatus, after: ReportStatus): boolean {
+  return after === "approved" || (unit.kind === "itCooperative" && before === "approved");
 }
 
 /** What the unit's IT cooperatives allocate to it for the year (for a cooperative: what it allocates to each member). */
@@ -139,6 +149,7 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number) {
         population: m.population,
         itUserAccounts: m.itUserAccounts,
         fixedShare: m.fixedShare,
+        basis: m.basis,
         share: a.weights.ok && totalWeight > 0 ? (a.weights.weights.get(m.id) ?? 0) / totalWeight : null,
         total: lines.reduce((sum, l) => sum + l.amount, 0),
         lines,
@@ -391,7 +402,7 @@ export function saveCostReportContent(
       if (!result.ok) {
         throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
       }
-      recomputeUnit(tx, municipality, input.year, nowIso);
+      recomputeUnit(tx, municipality, input.year, nowIso, false);
       const { lines: beforeLines = [], ...beforeRest } = before ?? {};
       const { lines: afterLines, ...afterRest } = content;
       appendAudit(tx, {
@@ -480,7 +491,7 @@ export function changeReportStatus(
         returnComment: comment || null,
       });
       if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
-      recomputeUnit(tx, municipality, input.year, nowIso);
+      recomputeUnit(tx, municipality, input.year, nowIso, movesDependants(municipality, current.status, result.row.status));
       appendAudit(tx, {
         at: nowIso,
         actorUserId: options.actor.userId,
