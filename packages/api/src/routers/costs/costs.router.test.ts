@@ -375,14 +375,14 @@ describe("an IT cooperative reports on behalf of its members", () => {
 /**
  * Corrects a municipality's approved report as its own people do (the admin, where the demo has
  * none): the manager returns it, finance saves each draft in turn (`afterSave` runs after each) and
- * then the last one with its warnings explained, submits, and the manager approves.
+ * then the last one with its warnings explained, and submits. Gives the submitted version.
  */
-async function approveCorrection(
+async function submitCorrection(
   api: ReturnType<typeof setupApi>,
   number: string,
   drafts: readonly { lines: readonly CostLine[]; itUserAccounts: number | null }[],
-  afterSave: () => Promise<unknown> = async () => undefined,
-) {
+  afterSave: () => Promise<unknown> = () => Promise.resolve(),
+): Promise<number> {
   const hasPeople = DEMO_USER_MUNICIPALITIES.some((n) => n === number);
   const manager = api.as(hasPeople ? `manager.${number}@demo.example` : "admin@demo.example");
   const finance = api.as(hasPeople ? `finance.${number}@demo.example` : "admin@demo.example");
@@ -399,26 +399,71 @@ async function approveCorrection(
   const last = drafts.at(-1);
   const { unexplained } = await finance.costs.report({ municipalityNumber: number, year: 2024 });
   if (last && unexplained.length > 0) await save(last, Object.fromEntries(unexplained.map((key) => [key, "Rettet etter ny telling"])));
-  ({ version } = await finance.costs.submit({ municipalityNumber: number, year: 2024, expectedVersion: version }));
+  return (await finance.costs.submit({ municipalityNumber: number, year: 2024, expectedVersion: version })).version;
+}
+
+/** `submitCorrection`, and the manager (or the admin) approves. */
+async function approveCorrection(...args: Parameters<typeof submitCorrection>) {
+  const [api, number] = args;
+  const version = await submitCorrection(...args);
+  const manager = api.as(DEMO_USER_MUNICIPALITIES.some((n) => n === number) ? `manager.${number}@demo.example` : "admin@demo.example");
   await manager.costs.approve({ municipalityNumber: number, year: 2024, expectedVersion: version });
 }
+
+describe("a report before approval, to readers outside the organisation (issue 17, finding 3)", () => {
+  it("gives the board the status and who submitted it when, and none of its content", async () => {
+    const api = setupApi();
+    await submitCorrection(api, NUMBER, [{ lines: [line({ amount: 31_337, comment: "Lisenser 31 337" })], itUserAccounts: 31_337 }]);
+    const board = api.as("board@demo.example");
+    const view = await board.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(view).toMatchObject({
+      report: null,
+      withheld: { status: "submitted", submittedBy: `finance.${NUMBER}@demo.example`, isDemo: false },
+      allocations: [],
+      allocatedLines: [],
+      warnings: [],
+      unexplained: [],
+      actions: [],
+    });
+    expect(JSON.stringify(view)).not.toMatch(/31337|31 337|Rett tallene/);
+    const years = await board.costs.list({ municipalityNumber: NUMBER });
+    expect(years.find((y) => y.year === 2024)).toMatchObject({ status: "submitted", totalItCost: null, withheld: true });
+    expect(years.find((y) => y.year === 2023)).toMatchObject({ status: "approved", withheld: false });
+    expect(years.find((y) => y.year === 2023)?.totalItCost).toBeGreaterThan(0);
+
+    // Its own organisation and the admins read it in full.
+    for (const email of [`manager.${NUMBER}@demo.example`, "admin@demo.example"]) {
+      const full = await api.as(email).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+      expect(full).toMatchObject({ withheld: null, report: { status: "submitted", totalItCost: 31_337, itUserAccounts: 31_337 } });
+    }
+  });
+});
 
 describe("a member's draft never reaches its IT cooperative's allocation (issue 17, finding 2)", () => {
   // The outside test's reproduction: a cooperative of Oslo and Trondheim, divided per IT user.
   const COOP = "923456789";
   const YEAR = 2024;
 
-  async function approvedCooperative() {
+  /** The cooperative with a draft report of one line of `amount`, divided per IT user, saved by the admin. */
+  async function draftCooperative(amount: number) {
     const api = setupApi();
     const admin = api.as("admin@demo.example");
     await admin.register.saveCooperative({ organisationNumber: COOP, name: "IKT Oslo–Trondheim", memberNumbers: ["0301", "5001"] });
     const saved = await admin.costs.save({
-      ...input({ municipalityNumber: COOP, lines: [line({ amount: 12_000_000 })], itUserAccounts: null }),
+      ...input({ municipalityNumber: COOP, lines: [line({ amount })], itUserAccounts: null }),
       allocation: { key: "perItUser", shares: null },
     });
-    await admin.costs.submit({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version });
-    await admin.costs.approve({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version + 1 });
-    return { api, admin };
+    const approve = async () => {
+      await admin.costs.submit({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version });
+      await admin.costs.approve({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version + 1 });
+    };
+    return { api, admin, approve };
+  }
+
+  async function approvedCooperative() {
+    const cooperative = await draftCooperative(12_000_000);
+    await cooperative.approve();
+    return cooperative;
   }
 
   /** What Trondheim and the board see of Trondheim's allocation and K1. */
@@ -457,6 +502,23 @@ describe("a member's draft never reaches its IT cooperative's allocation (issue 
     const after = await trondheim(api);
     expect(after.coopRow?.share).toBeLessThan(before.coopRow?.share ?? 0);
     expect(after.k1?.numerator).toBeLessThan(before.k1?.numerator ?? 0);
+  });
+
+  it("shows a member its share of the cooperative's costs once the cooperative's report is approved", async () => {
+    const { api, admin, approve } = await draftCooperative(31_337);
+    const member = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(member.allocations).toEqual([
+      { cooperativeNumber: COOP, cooperativeName: "IKT Oslo–Trondheim", status: "draft", withheld: true, key: null, complete: false, missing: [], members: [] },
+    ]);
+    expect(JSON.stringify(member)).not.toContain("31337");
+    // The admin may read the cooperative's drafts, and sees the draft division.
+    const byAdmin = await admin.costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(byAdmin.allocations[0]).toMatchObject({ withheld: false, status: "draft", key: "perItUser", complete: true });
+
+    await approve();
+    const approved = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(approved.allocations[0]).toMatchObject({ withheld: false, status: "approved", key: "perItUser", complete: true });
+    expect(approved.allocations[0]?.members.map((m) => m.number)).toEqual(["5001"]);
   });
 
   it("divides by the registered population unless an approved report replaces it, and says which", async () => {
