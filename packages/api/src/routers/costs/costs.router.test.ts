@@ -335,6 +335,11 @@ describe("an IT cooperative reports on behalf of its members", () => {
     // The cooperative's own costs never enter the read model as a unit of their own.
     const national = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K6", municipalityNumber: MEMBERS[1] ?? "" });
     expect(national.points.find((p) => p.year === 2024)?.national.n).toBeLessThanOrEqual(357);
+
+    // Returned for correction, the cooperative's costs leave the members' figures until approved again.
+    await admin.costs.return({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version + 2, comment: "Rett fordelingen" });
+    const returned = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: MEMBERS[0] ?? "" });
+    expect(returned.points.find((p) => p.year === 2024)?.own?.numerator).toBe(ownBefore);
   });
 
   it("takes fixed shares only when they name every member and add up to 100 %", async () => {
