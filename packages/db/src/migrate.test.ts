@@ -67,10 +67,10 @@ describe("migrations on a database with data", () => {
     connection.close();
   });
 
-  it("keeps each approved cost report's figures as the basis its IT cooperatives divide by (0016), and no draft's", () => {
+  it("keeps each approved cost report's figures as the basis its IT cooperatives divide by (migration cost_report_approved_basis), and no draft's", () => {
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
     const connection = createDb(":memory:");
-    runMigrations(connection.sqlite, connection.db, migrationsUpTo(journal.entries.findIndex((e) => e.tag === "0016_cost_report_approved_basis")));
+    runMigrations(connection.sqlite, connection.db, migrationsUpTo(journal.entries.findIndex((e) => e.tag.endsWith("_cost_report_approved_basis"))));
     connection.sqlite.exec(`
       insert into organisations (id, number, name, kind, county_number) values (1, '0301', 'Oslo', 'municipality', '03'), (2, '5001', 'Trondheim', 'municipality', '50');
       insert into reporting_years (year) values (2024);
