@@ -88,6 +88,17 @@ describe("cost reporting, end to end", () => {
     await expect.poll(() => finance.getByTestId("report-status").textContent()).toBe("Sendt inn");
     await expectNoSeriousA11yViolations(finance, "cost report, submitted");
 
+    // Outside Trondheim, the submitted report shows its status only until it is approved.
+    const early = await browser.newPage();
+    await signIn(early, browser.baseUrl, "board@demo.example", REPORT);
+    const withheld = early.getByTestId("withheld-report");
+    await withheld.waitFor();
+    expect(await early.getByTestId("withheld-status").textContent()).toBe("Sendt inn");
+    expect(await withheld.textContent()).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
+    expect(await early.getByTestId("cost-lines").count()).toBe(0);
+    await expectNoSeriousA11yViolations(early, "cost report, submitted, seen by the board");
+    await early.close();
+
     await manager.reload();
     await manager.getByRole("button", { name: "Godkjenn" }).click();
     await confirmIn(manager, "Godkjenn");

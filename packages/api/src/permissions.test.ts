@@ -208,3 +208,184 @@ describe("permission table × router", () => {
     }
   }
 });
+
+/** Read procedures: what the walks below search for draft content. */
+const READS = procedures.filter(([, procedure]) => procedure._def.type === "query").map(([path]) => path);
+
+/** More inputs of a read than its sample: every quality instrument. */
+const MORE_READS: Record<string, SampleInput[]> = {
+  "quality.report": [
+    (m) => ({ municipalityNumber: m, year: 2024, instrument: "satisfaction" }),
+    (m) => ({ municipalityNumber: m, year: 2024, instrument: "scope" }),
+  ],
+};
+
+/** Everything a caller gets back from a read, an error included, as text to search. */
+async function respond(caller: Caller, path: string, input: unknown): Promise<string> {
+  const [area, name] = path.split(".") as [string, string];
+  const fn = (caller as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>)[area]?.[name];
+  if (!fn) throw new Error(`no procedure ${path} on the caller`);
+  try {
+    return JSON.stringify(await fn(input));
+  } catch (error) {
+    return JSON.stringify({ message: String(error), ...(error instanceof AppError ? { params: error.params, issues: error.issues } : {}) });
+  }
+}
+
+/** Calls every read with every input for each target, and lists the responses that contain a forbidden text. */
+async function findInReads(caller: Caller, db: Db, targets: readonly string[], forbidden: (text: string) => string | null): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of READS) {
+    for (const target of targets) {
+      const sample = SAMPLES[path];
+      // A sample that needs a demo project the target does not own (a cooperative) has no input there.
+      const inputs = [sample ?? (() => undefined), ...(MORE_READS[path] ?? [])].flatMap((make) => {
+        try {
+          return [make(target, db)];
+        } catch {
+          return [];
+        }
+      });
+      for (const input of inputs) {
+        const what = forbidden(await respond(caller, path, input));
+        if (what) found.push(`${path}(${JSON.stringify(input)}) shows ${what}`);
+      }
+    }
+  }
+  return found;
+}
+
+/** Values no demo figure has, planted in each unit's unapproved reports. */
+const MARKERS: Record<string, { readonly amount: number; readonly text: string }> = {
+  [OWN]: { amount: 8_731_337, text: "Utkastmerke0301" },
+  [OTHER]: { amount: 8_750_017, text: "Utkastmerke5001" },
+};
+
+/**
+ * Puts the markers into every kind of report content of 2024: in OWN a draft cost report and draft
+ * quality reports; in OTHER the same, submitted where it can be.
+ */
+async function plantDrafts(api: ReturnType<typeof setupApi>) {
+  const admin = api.as("admin@demo.example");
+  for (const [number, marker] of Object.entries(MARKERS)) {
+    const key = { municipalityNumber: number, year: 2024 };
+    const finance = api.as(`finance.${number}@demo.example`);
+    const manager = api.as(`manager.${number}@demo.example`);
+    const cost = await admin.costs.report(key);
+    const returned = await admin.costs.return({ ...key, expectedVersion: cost.report?.version ?? 0, comment: `Rett ${marker.text}` });
+    const content = (warningComments: Record<string, string>) => ({
+      ...emptyReportInput(number, 2024, null),
+      lines: [{ service: "operations" as const, costType: "ownStaff" as const, systemId: null, amount: marker.amount, comment: marker.text }],
+      itUserAccounts: marker.amount,
+      employeesFte: marker.amount / 10,
+      populationOverride: { value: marker.amount, reason: marker.text },
+      grossOperatingExpenditureOverride: { value: marker.amount, reason: marker.text },
+      warningComments,
+    });
+    let { version } = await finance.costs.save({ ...content({}), expectedVersion: returned.version });
+    const { unexplained } = await finance.costs.report(key);
+    ({ version } = await finance.costs.save({ ...content(Object.fromEntries(unexplained.map((k) => [k, marker.text]))), expectedVersion: version }));
+    if (number === OTHER) await finance.costs.submit({ ...key, expectedVersion: version });
+
+    for (const instrument of ["maturity", "satisfaction", "scope"] as const) {
+      const view = await admin.quality.report({ ...key, instrument });
+      const current = view.content;
+      if (!current) throw new Error("the admin reads every report");
+      let expectedVersion = view.report?.version ?? null;
+      if (view.report && view.report.status !== "draft" && view.report.status !== "returned") {
+        expectedVersion = (await admin.quality.return({ ...key, instrument, expectedVersion: view.report.version, comment: `Rett ${marker.text}` })).version;
+      }
+      const body =
+        current.instrument === "maturity"
+          ? { instrument: "maturity" as const, content: { scores: current.content.scores.map((s) => ({ ...s, score: s.score ?? 3, comment: marker.text, evidence: marker.text })) } }
+          : current.instrument === "satisfaction"
+            ? { instrument: "satisfaction" as const, content: { staff: null, citizen: [{ surveyType: marker.text, mean: 4.5, respondents: marker.amount }] } }
+            : { instrument: "scope" as const, content: { ...current.content, mail: [{ shipmentType: marker.text, digital: marker.amount, paper: 1 }] } };
+      const saved = await manager.quality.save({ ...key, expectedVersion, body });
+      if (number === OTHER && instrument === "satisfaction") await manager.quality.submit({ ...key, instrument, expectedVersion: saved.version });
+    }
+  }
+}
+
+/** The markers of the units `grants` may not read drafts of, as found in a response. */
+function markersHidden(db: Db, grants: ReturnType<typeof listGrants>) {
+  const hidden = Object.entries(MARKERS).filter(([number]) => !can(grants, "drafts.read", getMunicipalityByNumber(db, number)?.id ?? null));
+  return (text: string) => {
+    const shown = hidden.flatMap(([number, m]) => [String(m.amount), m.text].filter((s) => text.includes(s)).map((s) => `${number}'s ${s}`));
+    return shown.length > 0 ? shown.join(", ") : null;
+  };
+}
+
+describe("draft content × every read procedure (issue 17, finding 3)", () => {
+  it("plants markers the own organisation does read, so the walk can see a leak", async () => {
+    const api = setupApi();
+    await plantDrafts(api);
+    const finance = api.as(`finance.${OWN}@demo.example`);
+    const seen = await findInReads(finance, api.db, [OWN], (text) => (text.includes(MARKERS[OWN]?.text ?? "?") ? "the marker" : null));
+    for (const path of ["costs.report", "quality.report"]) expect(seen.some((s) => s.startsWith(path)), path).toBe(true);
+    const amounts = await findInReads(finance, api.db, [OWN], (text) => (text.includes(String(MARKERS[OWN]?.amount)) ? "the amount" : null));
+    for (const path of ["costs.list", "costs.report", "quality.report", "benchmarks.series"]) expect(amounts.some((s) => s.startsWith(path)), path).toBe(true);
+  }, 120_000);
+
+  for (const email of USERS) {
+    it(`shows ${email ?? "anonymous"} no content of a report it may not read before approval`, async () => {
+      const api = setupApi();
+      await plantDrafts(api);
+      const caller = email === null ? api.anonymous() : api.as(email);
+      const user = email === null ? null : findUserByEmail(api.db, email);
+      const grants = user ? listGrants(api.db, user.id) : [];
+      expect(await findInReads(caller, api.db, [OWN, OTHER], markersHidden(api.db, grants))).toEqual([]);
+    }, 120_000);
+  }
+});
+
+describe("a member's draft in an IT cooperative reaches no one else (issue 17, finding 2)", () => {
+  // The outside test's reproduction: a cooperative of Oslo and Trondheim, divided per IT user;
+  // Oslo saves drafts with 31 337 and then 10 000 000 IT users.
+  const COOP = "923456789";
+  const OTHERS = [
+    "finance.5001@demo.example",
+    "manager.5001@demo.example",
+    "finance.coop@demo.example",
+    "manager.coop@demo.example",
+    "board@demo.example",
+    "secretariat@demo.example",
+    "council@demo.example",
+  ];
+  const shows31337 = (text: string) => (/31[\s\u00a0\u202f.]?337/.test(text) ? "31 337" : null);
+
+  for (const email of OTHERS) {
+    it(`shows ${email} no trace of Oslo's draft IT users`, async () => {
+      const api = setupApi();
+      const admin = api.as("admin@demo.example");
+      await admin.register.saveCooperative({ organisationNumber: COOP, name: "IKT Oslo–Trondheim", memberNumbers: [OWN, OTHER] });
+      for (const role of ["finance", "manager"] as const) {
+        await admin.admin.createUser({ email: `${role}.coop@demo.example`, name: `Samarbeid ${role}`, role, municipalityNumber: COOP });
+      }
+      const saved = await admin.costs.save({
+        ...emptyReportInput(COOP, 2024, null),
+        lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 12_000_000, comment: null }],
+        allocation: { key: "perItUser", shares: null },
+      });
+      await admin.costs.submit({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version });
+      await admin.costs.approve({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version + 1 });
+
+      const oslo = await api.as(`manager.${OWN}@demo.example`).costs.report({ municipalityNumber: OWN, year: 2024 });
+      const returned = await api.as(`manager.${OWN}@demo.example`).costs.return({ municipalityNumber: OWN, year: 2024, expectedVersion: oslo.report?.version ?? 0, comment: "Tell brukerne" });
+      const caller = api.as(email);
+      let version = returned.version;
+      for (const itUserAccounts of [31_337, 10_000_000]) {
+        ({ version } = await api.as(`finance.${OWN}@demo.example`).costs.save({
+          ...emptyReportInput(OWN, 2024, version),
+          lines: [...(oslo.report?.lines ?? [])],
+          itUserAccounts,
+        }));
+        if (itUserAccounts === 31_337) {
+          // The walk can see it: Oslo's own finance reads its draft.
+          expect(shows31337(await respond(api.as(`finance.${OWN}@demo.example`), "costs.report", { municipalityNumber: OWN, year: 2024 }))).not.toBeNull();
+        }
+        expect(await findInReads(caller, api.db, [OWN, OTHER, COOP], shows31337)).toEqual([]);
+      }
+    }, 120_000);
+  }
+});

@@ -28,28 +28,32 @@ function migrationsUpTo(count: number): string {
   return dir;
 }
 
+/**
+ * Seed through the current code does not fit an older schema (the first had no indicator status),
+ * so seed a current database and copy its rows column by column into the old one.
+ */
+function seedOldSchema(old: ReturnType<typeof createDb>): void {
+  const current = createDb(":memory:");
+  runMigrations(current.sqlite, current.db);
+  seedDemoData(current.db, { now: TEST_NOW });
+  for (const table of TABLES) {
+    const oldColumns = (old.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+    const rows = current.sqlite.prepare(`select ${oldColumns.join(", ")} from ${table}`).all() as Record<string, unknown>[];
+    const insert = old.sqlite.prepare(`insert into ${table} (${oldColumns.join(", ")}) values (${oldColumns.map((c) => `@${c}`).join(", ")})`);
+    old.sqlite.transaction(() => {
+      for (const row of rows) insert.run(row);
+    })();
+  }
+  current.close();
+}
+
 describe("migrations on a database with data", () => {
   it("upgrade a seeded first-version database without losing or orphaning a row", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
     dirs.push(dir);
     const connection = createDb(join(dir, "old.db"));
     runMigrations(connection.sqlite, connection.db, migrationsUpTo(1));
-    // The first schema had no indicator status; seed through the current code would not fit, so
-    // seed a current database and copy its rows column by column into the old one.
-    const current = createDb(":memory:");
-    runMigrations(current.sqlite, current.db);
-    seedDemoData(current.db, { now: TEST_NOW });
-    for (const table of TABLES) {
-      const oldColumns = (connection.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
-      const rows = current.sqlite.prepare(`select ${oldColumns.join(", ")} from ${table}`).all() as Record<string, unknown>[];
-      const insert = connection.sqlite.prepare(
-        `insert into ${table} (${oldColumns.join(", ")}) values (${oldColumns.map((c) => `@${c}`).join(", ")})`,
-      );
-      connection.sqlite.transaction(() => {
-        for (const row of rows) insert.run(row);
-      })();
-    }
-    current.close();
+    seedOldSchema(connection);
     const count = (table: string) => (connection.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     const before = Object.fromEntries(TABLES.map((t) => [t, count(t)]));
     expect(before.cost_reports).toBeGreaterThan(3_000);
@@ -63,6 +67,25 @@ describe("migrations on a database with data", () => {
     connection.close();
   });
 
+  it("keeps each approved cost report's figures as the basis its IT cooperatives divide by (migration cost_report_approved_basis), and no draft's", () => {
+    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+    const connection = createDb(":memory:");
+    runMigrations(connection.sqlite, connection.db, migrationsUpTo(journal.entries.findIndex((e) => e.tag.endsWith("_cost_report_approved_basis"))));
+    connection.sqlite.exec(`
+      insert into organisations (id, number, name, kind, county_number) values (1, '0301', 'Oslo', 'municipality', '03'), (2, '5001', 'Trondheim', 'municipality', '50');
+      insert into reporting_years (year) values (2024);
+      insert into cost_reports (organisation_id, year, total_it_cost, status, source, updated_at, decided_at, it_user_accounts, population_override, population_override_reason)
+        values (1, 2024, 100, 'approved', 'entered', '2025-03-02T10:00:00.000Z', '2025-03-01T10:00:00.000Z', 31000, 700000, 'Telling'),
+               (2, 2024, 100, 'draft', 'entered', '2025-03-02T10:00:00.000Z', null, 31337, 31337, 'Utkast');
+    `);
+    runMigrations(connection.sqlite, connection.db);
+    expect(connection.sqlite.prepare("select organisation_id, approved_at, approved_it_user_accounts, approved_population_override from cost_reports order by organisation_id").all()).toEqual([
+      { organisation_id: 1, approved_at: "2025-03-01T10:00:00.000Z", approved_it_user_accounts: 31000, approved_population_override: 700000 },
+      { organisation_id: 2, approved_at: null, approved_it_user_accounts: null, approved_population_override: null },
+    ]);
+    connection.close();
+  });
+
   it("leaves the database as it was when an upgrade fails halfway (every pending migration or none)", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
     dirs.push(dir);
@@ -71,7 +94,7 @@ describe("migrations on a database with data", () => {
     const older = all.entries.length - 2;
     const first = createDb(path);
     runMigrations(first.sqlite, first.db, migrationsUpTo(older));
-    seedDemoData(first.db, { now: TEST_NOW });
+    seedOldSchema(first);
     const before = first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
     const tables = () => (first.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((t) => t.name);
     const tablesBefore = tables();

@@ -6,6 +6,7 @@ export * from "./statistics/peer-summary";
 export * from "./indicators/catalogue";
 export * from "./peers/size-class";
 export * from "./reporting/years";
+export * from "./reporting/visibility";
 export * from "./costs/limits";
 export * from "./benchmarks/series";
 export * from "./costs/parse-amount";

@@ -1,8 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import {
   allocateLines,
+  allocationMember,
   allocationWeights,
   IT_SERVICES,
+  type AllocationBasis,
   type AllocationKey,
   type AllocationWeights,
   type ComponentCode,
@@ -27,6 +29,8 @@ export interface CooperativeAllocation {
     readonly population: number | null;
     readonly itUserAccounts: number | null;
     readonly fixedShare: number | null;
+    /** Where the member's weight comes from; null: it is missing. */
+    readonly basis: AllocationBasis | null;
   }[];
   readonly weights: AllocationWeights;
   /** Each member's part of each line (empty while the weights are incomplete). */
@@ -46,8 +50,9 @@ export function parseShares(json: string | null): Map<string, number> {
 
 /**
  * The cooperatives' reports with an allocation key, and how each divides its lines between its
- * members for the year: weights from the members' population (with a report's override) or IT user
- * accounts of the same year, or the fixed shares.
+ * members for the year: weights from the members' figures as last approved (IT user accounts, a
+ * population override) or the registered population, or the fixed shares. A member's draft never
+ * counts (ADR 007).
  */
 export function listCooperativeAllocations(
   db: DbOrTx,
@@ -92,23 +97,29 @@ export function listCooperativeAllocations(
             .all()
             .map((p) => [p.id, p.value] as const),
     );
-    const memberReports = new Map(
+    const approvedFigures = new Map(
       memberIds.length === 0
         ? []
         : db
-            .select({ id: costReports.organisationId, itUsers: costReports.itUserAccounts, populationOverride: costReports.populationOverride })
+            .select({
+              id: costReports.organisationId,
+              itUserAccounts: costReports.approvedItUserAccounts,
+              populationOverride: costReports.approvedPopulationOverride,
+            })
             .from(costReports)
-            .where(and(eq(costReports.year, r.year), inArray(costReports.organisationId, memberIds)))
+            .where(and(eq(costReports.year, r.year), inArray(costReports.organisationId, memberIds), isNotNull(costReports.approvedAt)))
             .all()
-            .map((m) => [m.id, m] as const),
+            .map(({ id, ...figures }) => [id, figures] as const),
     );
     const shares = parseShares(r.shares);
     const members = memberRows.map(({ id, number }) => ({
-      id,
       number,
-      population: memberReports.get(id)?.populationOverride ?? published.get(id) ?? null,
-      itUserAccounts: memberReports.get(id)?.itUsers ?? null,
-      fixedShare: shares.get(number) ?? null,
+      ...allocationMember(r.key, {
+        id,
+        registeredPopulation: published.get(id) ?? null,
+        approved: approvedFigures.get(id) ?? null,
+        fixedShare: shares.get(number) ?? null,
+      }),
     }));
     const weights = allocationWeights(r.key, members);
     const lines = db

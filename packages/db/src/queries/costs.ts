@@ -121,9 +121,18 @@ export function setCostReportStatus(
     args.status === "submitted"
       ? { submittedAt: args.now, submittedBy: args.actorEmail, decidedAt: null, decidedBy: null, returnComment: null }
       : { decidedAt: args.now, decidedBy: args.actorEmail, returnComment: args.status === "returned" ? (args.returnComment ?? null) : null };
+  // The figures others divide by change only here; a return and the drafts after it keep them (ADR 007).
+  const approvedBasis =
+    args.status === "approved"
+      ? {
+          approvedAt: args.now,
+          approvedItUserAccounts: sql<number | null>`${costReports.itUserAccounts}`,
+          approvedPopulationOverride: sql<number | null>`${costReports.populationOverride}`,
+        }
+      : {};
   const row = db
     .update(costReports)
-    .set({ status: args.status, ...stamp, version: sql`${costReports.version} + 1`, updatedAt: args.now })
+    .set({ status: args.status, ...stamp, ...approvedBasis, version: sql`${costReports.version} + 1`, updatedAt: args.now })
     .where(and(eq(costReports.id, args.reportId), eq(costReports.version, args.expectedVersion)))
     .returning()
     .get();
@@ -135,7 +144,11 @@ export function setReportingYearState(db: DbOrTx, year: number, state: "open" | 
   return db.update(reportingYears).set({ state }).where(eq(reportingYears.year, year)).run().changes > 0;
 }
 
-export function listSystems(db: DbOrTx, organisationId: number): (SystemRow & { lineCount: number })[] {
+/**
+ * An organisation's fagsystemer, each with how many cost lines are tied to it: every line, or with
+ * `approvedLinesOnly` those of approved reports only (for readers who may not see drafts).
+ */
+export function listSystems(db: DbOrTx, organisationId: number, options: { approvedLinesOnly?: boolean } = {}): (SystemRow & { lineCount: number })[] {
   return db
     .select({
       id: systems.id,
@@ -149,7 +162,9 @@ export function listSystems(db: DbOrTx, organisationId: number): (SystemRow & { 
       version: systems.version,
       updatedAt: systems.updatedAt,
       // Raw names: inside a subquery Drizzle would write the columns without their tables.
-      lineCount: sql<number>`(select count(*) from cost_lines where cost_lines.system_id = systems.id)`,
+      lineCount: options.approvedLinesOnly
+        ? sql<number>`(select count(*) from cost_lines join cost_reports on cost_reports.id = cost_lines.report_id where cost_lines.system_id = systems.id and cost_reports.status = 'approved')`
+        : sql<number>`(select count(*) from cost_lines where cost_lines.system_id = systems.id)`,
     })
     .from(systems)
     .where(eq(systems.organisationId, organisationId))

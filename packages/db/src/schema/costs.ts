@@ -45,6 +45,14 @@ export const costReports = sqliteTable(
     allocationKey: text({ enum: ALLOCATION_KEYS }),
     /** JSON object for the fixed-shares key: member organisation id → basis points (sum 10 000). */
     allocationShares: text(),
+    /**
+     * The figures an IT cooperative divides its costs by, as last approved (ADR 007): copied at each
+     * approval and kept while the report is returned and corrected, so a draft never moves the
+     * other members' shares. `approvedAt` is null while the report has never been approved.
+     */
+    approvedAt: text(),
+    approvedItUserAccounts: integer(),
+    approvedPopulationOverride: integer(),
   },
   (t) => [
     uniqueIndex("cost_reports_org_year_idx").on(t.organisationId, t.year),

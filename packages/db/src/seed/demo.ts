@@ -206,13 +206,16 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
         const noise = 0.92 + random() * 0.16;
         const total = Math.round(population * operatingPerInhabitant * itShare * priceLevel * noise);
         const lines = demoLines(total, random, systemIds);
+        const itUserAccounts = Math.round(population * (0.09 + random() * 0.04));
         costRows.push({
           report: {
             organisationId: org.id,
             year,
             totalItCost: lines.reduce((sum, l) => sum + l.amount, 0),
-            itUserAccounts: Math.round(population * (0.09 + random() * 0.04)),
+            itUserAccounts,
             status: "approved" as const,
+            approvedAt: now,
+            approvedItUserAccounts: itUserAccounts,
             source: "demo" as const,
             isDemo: true,
             updatedAt: now,

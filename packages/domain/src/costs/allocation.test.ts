@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { allocateLines, allocationWeights, splitAmount } from "./allocation";
+import { allocateLines, allocationMember, allocationWeights, splitAmount } from "./allocation";
 
 describe("allocation of a cooperative's costs", () => {
   it("weights members per inhabitant, per IT user or by fixed shares", () => {
@@ -55,5 +55,25 @@ describe("allocation of a cooperative's costs", () => {
       { service: "management", costType: "ownStaff", systemId: null, amount: 199_999 },
     ]);
     expect([...parts.values()].flat().reduce((s, l) => s + l.amount, 0)).toBe(1_300_000);
+  });
+});
+
+describe("a member's allocation basis (ADR 007)", () => {
+  const registered = { id: 7, registeredPopulation: 20_000, fixedShare: 2_500 };
+
+  it("takes IT users and a population override from the report as last approved only", () => {
+    const approved = { ...registered, approved: { itUserAccounts: 1_900, populationOverride: 21_000 } };
+    expect(allocationMember("perItUser", approved)).toEqual({ id: 7, population: 21_000, itUserAccounts: 1_900, fixedShare: 2_500, basis: "approvedReport" });
+    expect(allocationMember("perInhabitant", approved)).toMatchObject({ population: 21_000, basis: "approvedReport" });
+    expect(allocationMember("fixedShares", approved)).toMatchObject({ fixedShare: 2_500, basis: "fixedShare" });
+  });
+
+  it("falls back to the registered population, and has no IT users, without an approved report", () => {
+    const never = { ...registered, approved: null };
+    expect(allocationMember("perInhabitant", never)).toMatchObject({ population: 20_000, itUserAccounts: null, basis: "registeredPopulation" });
+    expect(allocationMember("perItUser", never)).toMatchObject({ itUserAccounts: null, basis: null });
+    // An approved report without an override divides by the registered population too.
+    expect(allocationMember("perInhabitant", { ...registered, approved: { itUserAccounts: 1_900, populationOverride: null } })).toMatchObject({ population: 20_000, basis: "registeredPopulation" });
+    expect(allocationMember("perInhabitant", { ...registered, registeredPopulation: null, approved: null })).toMatchObject({ population: null, basis: null });
   });
 });

@@ -15,6 +15,36 @@ export interface AllocationMember {
   readonly fixedShare: number | null;
 }
 
+/** Where a member's weight comes from, as the allocation table says it; null: the figure is missing. */
+export type AllocationBasis = "approvedReport" | "registeredPopulation" | "fixedShare";
+
+/** What is known of a member when its cooperative's costs are divided. */
+export interface MemberFigures {
+  readonly id: number;
+  /** The population in the register (SSB) for the year. */
+  readonly registeredPopulation: number | null;
+  /** The member's cost report as last approved; null when it has never been approved. */
+  readonly approved: { readonly itUserAccounts: number | null; readonly populationOverride: number | null } | null;
+  /** Basis points, from the cooperative's own report. */
+  readonly fixedShare: number | null;
+}
+
+/**
+ * A member's figures for the allocation (ADR 007): IT users and a population override only from
+ * its report as last approved, so a draft moves nothing the other members or the cooperative see;
+ * without an approved override, the registered population.
+ */
+export function allocationMember(key: AllocationKey, figures: MemberFigures): AllocationMember & { readonly basis: AllocationBasis | null } {
+  const override = figures.approved?.populationOverride ?? null;
+  const population = override ?? figures.registeredPopulation;
+  const itUserAccounts = figures.approved?.itUserAccounts ?? null;
+  let basis: AllocationBasis | null;
+  if (key === "fixedShares") basis = figures.fixedShare === null ? null : "fixedShare";
+  else if (key === "perItUser") basis = itUserAccounts === null ? null : "approvedReport";
+  else basis = override !== null ? "approvedReport" : population === null ? null : "registeredPopulation";
+  return { id: figures.id, population, itUserAccounts, fixedShare: figures.fixedShare, basis };
+}
+
 export type AllocationWeights =
   | { readonly ok: true; readonly weights: ReadonlyMap<number, number> }
   /** Members without the figure the key needs: nothing is allocated until they have it. */

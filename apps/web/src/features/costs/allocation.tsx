@@ -36,15 +36,17 @@ export function AllocationSection(props: {
             const own = a.members[0];
             return (
               <li key={a.cooperativeNumber}>
-                {own && a.complete
-                  ? t("costReport.allocation.fromLine", {
-                      name: a.cooperativeName,
-                      amount: formatNok(own.total),
-                      share: percent.format(own.share ?? 0),
-                      key: t(`costReport.allocation.keys.${a.key}`).toLocaleLowerCase(),
-                      status: t(`costReport.status.${a.status}`).toLocaleLowerCase(),
-                    })
-                  : t("costReport.allocation.fromIncomplete", { name: a.cooperativeName })}
+                {a.withheld
+                  ? t("costReport.allocation.fromWithheld", { name: a.cooperativeName, status: t(`costReport.status.${a.status}`).toLocaleLowerCase() })
+                  : own && a.complete && a.key
+                    ? t("costReport.allocation.fromLine", {
+                        name: a.cooperativeName,
+                        amount: formatNok(own.total),
+                        share: percent.format(own.share ?? 0),
+                        key: t(`costReport.allocation.keys.${a.key}`).toLocaleLowerCase(),
+                        status: t(`costReport.status.${a.status}`).toLocaleLowerCase(),
+                      })
+                    : t("costReport.allocation.fromIncomplete", { name: a.cooperativeName })}
               </li>
             );
           })}
@@ -110,6 +112,7 @@ export function AllocationSection(props: {
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t("costReport.allocation.member")}</Table.HeaderCell>
+                <Table.HeaderCell>{t("costReport.allocation.basis.title")}</Table.HeaderCell>
                 <Table.HeaderCell className="numeric">{t("costReport.volumes.population")}</Table.HeaderCell>
                 <Table.HeaderCell className="numeric">{t("costReport.volumes.itUserAccounts")}</Table.HeaderCell>
                 <Table.HeaderCell className="numeric">{t("costReport.allocation.share")}</Table.HeaderCell>
@@ -120,6 +123,7 @@ export function AllocationSection(props: {
               {members.map((m) => (
                 <Table.Row key={m.number}>
                   <Table.Cell>{`${m.name} (${m.number})`}</Table.Cell>
+                  <Table.Cell>{t(`costReport.allocation.basis.${m.basis ?? "missing"}`)}</Table.Cell>
                   <Table.Cell className="numeric">{m.population === null ? "–" : formatInteger(m.population)}</Table.Cell>
                   <Table.Cell className="numeric">{m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)}</Table.Cell>
                   <Table.Cell className="numeric">{m.share === null ? "–" : percent.format(m.share)}</Table.Cell>

@@ -1,4 +1,4 @@
-import { getCostReport, getMunicipalityByNumber, saveCooperative, saveCostReport } from "@malestokk/db";
+import { getCostReport, getMunicipalityByNumber, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -172,5 +172,79 @@ describe("an IT cooperative's report", () => {
     await screen.findByText("Lagret.");
     const table = await screen.findByTestId("allocation-members");
     await waitFor(() => expect(nbsp(table.textContent)).toMatch(/Røros \(5025\).*600 000 kr.*Holtålen \(5026\).*400 000 kr/));
+  });
+});
+
+describe("a report before approval, seen by the programme board (issue 17, finding 3)", () => {
+  /** Stavanger's 2024 report, returned, corrected with 31 337 kr and submitted by finance. */
+  function submitCorrection(db: Db) {
+    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+    const now = new Date().toISOString();
+    const current = getCostReport(db, stavanger, 2024);
+    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, actorEmail: "manager.1103@demo.example", returnComment: "Rett lisensene" });
+    const saved = saveCostReport(db, {
+      organisationId: stavanger,
+      year: 2024,
+      expectedVersion: returned.ok ? returned.row.version : 0,
+      content: { lines: [{ service: "operations", costType: "licences", systemId: null, amount: 31_337, comment: "Hemmelig linje" }], itUserAccounts: 31_337, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
+      source: "entered",
+      now,
+    });
+    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, actorEmail: "finance.1103@demo.example" });
+  }
+
+  it("shows the status and who submitted it, says the content comes with approval, and shows no line or amount", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "board@demo.example" });
+    submitCorrection(db);
+    const withheld = await screen.findByTestId("withheld-report");
+    expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
+    expect(withheld.textContent).toContain("Sendt inn av finance.1103@demo.example");
+    expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
+    expect(screen.queryByTestId("cost-lines")).toBeNull();
+    expect(screen.queryByTestId("report-total")).toBeNull();
+    expect(nbsp(document.body.textContent)).not.toMatch(/31 ?337|Hemmelig linje|Rett lisensene/);
+  });
+
+  it("leaves the total of that year out of the reporting overview, and says when it comes", async () => {
+    const { db } = renderApp("/kommune/1103", { as: "board@demo.example" });
+    submitCorrection(db);
+    const table = await screen.findByTestId("cost-years");
+    const row = (await within(table).findByRole("link", { name: "Åpne 2024" })).closest("tr");
+    expect(row?.textContent).toContain("Vises når godkjent");
+    expect(nbsp(row?.textContent)).not.toMatch(/\d kr/);
+    expect(nbsp(within(table).getByRole("link", { name: "Åpne 2023" }).closest("tr")?.textContent)).toMatch(/\d kr/);
+  });
+});
+
+describe("an IT cooperative's allocation, from a member's side", () => {
+  /** Oslo and Trondheim's cooperative with a draft report of one line of `amount`. */
+  function draftCooperative(db: Db, key: "perInhabitant" | "perItUser", amount: number) {
+    const ids = ["0301", "5001"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
+    const coop = saveCooperative(db, { organisationNumber: "923456789", name: "IKT Oslo–Trondheim", memberIds: ids, countyNumber: "50" });
+    saveCostReport(db, {
+      organisationId: coop,
+      year: 2024,
+      expectedVersion: null,
+      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: { key, shares: null } },
+      source: "entered",
+      now: new Date().toISOString(),
+    });
+  }
+
+  it("says the cooperative's report is not approved yet, without its figures", async () => {
+    const { db } = renderApp("/kommune/5001/kostnader/2024", { as: "finance.5001@demo.example" });
+    draftCooperative(db, "perInhabitant", 31_337);
+    const from = await screen.findByTestId("allocated-from");
+    expect(from.textContent).toContain("IKT Oslo–Trondheim: samarbeidets rapport er utkast og ikke godkjent ennå; andelen vises når den er godkjent.");
+    expect(nbsp(from.textContent)).not.toMatch(/31 ?337/);
+  });
+
+  it("names the basis of each member in the cooperative's table", async () => {
+    const { db } = renderApp("/samarbeid/923456789/kostnader/2024", { as: "admin@demo.example" });
+    draftCooperative(db, "perItUser", 1_000_000);
+    const table = await screen.findByTestId("allocation-members");
+    expect(within(table).getByRole("columnheader", { name: "Grunnlag" })).toBeTruthy();
+    const rows = within(table).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]?.textContent);
+    expect(rows).toEqual(["godkjent rapport", "godkjent rapport"]);
   });
 });

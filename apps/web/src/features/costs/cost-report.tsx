@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { WithheldReportView } from "../../components/withheld-report";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -31,6 +32,7 @@ export function CostReport({ municipalityNumber, municipalityName, year }: { mun
   const query = useQuery(trpc.costs.report.queryOptions({ municipalityNumber, year }));
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.data.withheld) return <WithheldReportView report={query.data.withheld} deadline={query.data.deadline} />;
   // Another year starts the form afresh; within a year the editor follows the stored report itself.
   return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} municipalityName={municipalityName} />;
 }

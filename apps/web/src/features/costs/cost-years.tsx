@@ -75,7 +75,9 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
                     </Tag>
                     {y.yearState === "closed" && ` (${t("costReport.years.closed")})`}
                   </Table.Cell>
-                  <Table.Cell className="numeric">{y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)}</Table.Cell>
+                  <Table.Cell className="numeric">
+                    {y.withheld ? t("costReport.years.withheld") : y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)}
+                  </Table.Cell>
                   {INSTRUMENTS.map((i) => (
                     <Table.Cell key={i}>
                       <StatusLink

@@ -6,11 +6,17 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { WithheldReportView } from "../../components/withheld-report";
 import { WorkflowActions } from "../../components/workflow-actions";
 import { readAppError, translateError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
 
 export type QualityView = RouterOutputs["quality"]["report"];
+/** A report whose content this reader sees: what the instruments' forms show. */
+export type ReadableQualityView = QualityView & {
+  readonly content: NonNullable<QualityView["content"]>;
+  readonly derived: NonNullable<QualityView["derived"]>;
+};
 
 /** The save button every instrument's form ends with, shown only where the user may edit. */
 export function QualitySaveButton({ editor, onClick }: { editor: QualityEditorProps; onClick: () => void }) {
@@ -26,7 +32,7 @@ export function QualitySaveButton({ editor, onClick }: { editor: QualityEditorPr
 }
 
 export interface QualityEditorProps {
-  readonly view: QualityView;
+  readonly view: ReadableQualityView;
   readonly municipalityNumber: string;
   readonly editable: boolean;
   /** Field messages by element id, from the last refused save. */
@@ -77,7 +83,11 @@ export function QualityReport(props: {
   const giveBack = useMutation(trpc.quality.return.mutationOptions());
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const view = query.data;
+  const { content, derived } = query.data;
+  if (content === null || derived === null) {
+    return query.data.withheld && <WithheldReportView report={query.data.withheld} deadline={query.data.deadline} />;
+  }
+  const view: ReadableQualityView = { ...query.data, content, derived };
   const lang = i18n.language === "en" ? "en" : "nb";
   const missingLabel = (code: string) => {
     if (view.instrument === "maturity") return MATURITY_AREA_DEFINITIONS[code as MaturityArea].name[lang];

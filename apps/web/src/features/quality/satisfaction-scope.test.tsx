@@ -1,6 +1,8 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { getMunicipalityByNumber, saveQualityReport, setQualityReportStatus } from "@malestokk/db";
+
 import { renderApp } from "../../test/render";
 
 const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
@@ -41,5 +43,27 @@ describe("the service scope page", () => {
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     await waitFor(() => expect(screen.getByTestId("quality-message").textContent).toBe("Lagret."));
     expect(screen.getByTestId("quality-missing").textContent).toMatch(/Før rapporten kan sendes inn, mangler:/);
+  });
+});
+
+describe("a quality report before approval, seen by the programme board (issue 17, finding 3)", () => {
+  it("shows the status and who submitted it, and none of the answers", async () => {
+    const { db } = renderApp("/kommune/0301/tilfredshet/2020", { as: "board@demo.example" });
+    const oslo = getMunicipalityByNumber(db, "0301")?.id ?? 0;
+    const now = new Date().toISOString();
+    const saved = saveQualityReport(db, {
+      organisationId: oslo,
+      year: 2020,
+      expectedVersion: null,
+      content: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Hemmelig undersøkelse", mean: 4.2, respondents: 31_337 }] } },
+      now,
+    });
+    setQualityReportStatus(db, { reportId: saved.ok ? saved.row.id : 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, actorEmail: "manager.0301@demo.example" });
+    const withheld = await screen.findByTestId("withheld-report");
+    expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
+    expect(withheld.textContent).toContain("Sendt inn av manager.0301@demo.example");
+    expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
+    expect(screen.queryByTestId("citizen-rows")).toBeNull();
+    expect(nbsp(document.body.textContent)).not.toMatch(/31 ?337|Hemmelig undersøkelse/);
   });
 });

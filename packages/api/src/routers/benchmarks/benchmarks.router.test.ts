@@ -153,6 +153,14 @@ describe("benchmarks.indicator", () => {
     expect(detail.scatter?.every((p) => p.x > 0 && p.y >= 1 && p.y <= 5)).toBe(true);
     expect(detail.freshness.computedAt).not.toBeNull();
   });
+
+  it("says nothing of a draft's freshness to a reader who may not see it (issue 17, finding 3)", async () => {
+    const api = setupApi();
+    const args = { indicatorCode: "K1" as const, municipalityNumber: "0301", year: 2024 };
+    await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
+    expect((await api.as("board@demo.example").benchmarks.indicator(args)).freshness).toEqual({ status: null, isDemo: false, computedAt: null });
+    expect((await api.as("finance.0301@demo.example").benchmarks.indicator(args)).freshness).toMatchObject({ status: "draft", computedAt: expect.any(String) as unknown });
+  });
 });
 
 describe("benchmarks.compare (head to head)", () => {

@@ -300,7 +300,8 @@ function computeIndicatorDetail(
       });
   })();
   const ownRow = rows.find((r) => r.year === year && r.organisationId === municipality.id);
-  const computedAt = listIndicatorComputedAt(db, indicator.code, municipality.id, year);
+  // When a value this reader may not see was computed (a draft's last save) is not theirs to know either.
+  const computedAt = ownRow ? listIndicatorComputedAt(db, indicator.code, municipality.id, year) : null;
   return {
     indicator: {
       code: indicator.code,

@@ -1,4 +1,4 @@
-import { listAudit } from "@malestokk/db";
+import { DEMO_USER_MUNICIPALITIES, listAudit } from "@malestokk/db";
 import type { CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
@@ -335,6 +335,11 @@ describe("an IT cooperative reports on behalf of its members", () => {
     // The cooperative's own costs never enter the read model as a unit of their own.
     const national = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K6", municipalityNumber: MEMBERS[1] ?? "" });
     expect(national.points.find((p) => p.year === 2024)?.national.n).toBeLessThanOrEqual(357);
+
+    // Returned for correction, the cooperative's costs leave the members' figures until approved again.
+    await admin.costs.return({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version + 2, comment: "Rett fordelingen" });
+    const returned = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: MEMBERS[0] ?? "" });
+    expect(returned.points.find((p) => p.year === 2024)?.own?.numerator).toBe(ownBefore);
   });
 
   it("takes fixed shares only when they name every member and add up to 100 %", async () => {
@@ -355,20 +360,190 @@ describe("an IT cooperative reports on behalf of its members", () => {
     expect(notCoop.code).not.toBe("FORBIDDEN");
   });
 
-  it("waits for every member's IT user count before dividing per IT user", async () => {
-    const { admin } = await setup();
+  it("waits for every member's approved IT user count before dividing per IT user", async () => {
+    const { api, admin } = await setup();
     await admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }), allocation: { key: "perItUser", shares: null } });
     const complete = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
     expect(complete.allocations[0]).toMatchObject({ complete: true, key: "perItUser", missing: [] });
     expect(complete.allocations[0]?.members.map((m) => m.total).reduce((a, b) => a + b, 0)).toBe(1_000);
 
-    // One member's report loses its IT user count: nothing is divided, and the member is named.
-    const member = await admin.costs.report({ municipalityNumber: "5026", year: 2024 });
-    const { version } = await admin.costs.return({ municipalityNumber: "5026", year: 2024, expectedVersion: member.report?.version ?? 0, comment: "Mangler brukere" });
-    await admin.costs.save({ ...input({ municipalityNumber: "5026", expectedVersion: version, lines: [line({})] }), itUserAccounts: null });
+    // A draft without an IT user count changes nothing; once approved so, nothing is divided, and the member is named.
+    await approveCorrection(api, "5026", [{ lines: [line({})], itUserAccounts: null }], async () => {
+      expect(await admin.costs.report({ municipalityNumber: COOP, year: 2024 })).toEqual(complete);
+    });
     const incomplete = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
     expect(incomplete.allocations[0]).toMatchObject({ complete: false, missing: ["5026"] });
     expect(incomplete.allocations[0]?.members.every((m) => m.total === 0)).toBe(true);
   });
+});
 
+/**
+ * Corrects a municipality's approved report as its own people do (the admin, where the demo has
+ * none): the manager returns it, finance saves each draft in turn (`afterSave` runs after each) and
+ * then the last one with its warnings explained, and submits. Gives the submitted version.
+ */
+async function submitCorrection(
+  api: ReturnType<typeof setupApi>,
+  number: string,
+  drafts: readonly { lines: readonly CostLine[]; itUserAccounts: number | null }[],
+  afterSave: () => Promise<unknown> = () => Promise.resolve(),
+): Promise<number> {
+  const hasPeople = DEMO_USER_MUNICIPALITIES.some((n) => n === number);
+  const manager = api.as(hasPeople ? `manager.${number}@demo.example` : "admin@demo.example");
+  const finance = api.as(hasPeople ? `finance.${number}@demo.example` : "admin@demo.example");
+  const approved = await manager.costs.report({ municipalityNumber: number, year: 2024 });
+  let { version } = await manager.costs.return({ municipalityNumber: number, year: 2024, expectedVersion: approved.report?.version ?? 0, comment: "Rett tallene" });
+  await afterSave();
+  const save = async (content: (typeof drafts)[number], warningComments: Record<string, string> = {}) => {
+    version = (await finance.costs.save({ ...input({ municipalityNumber: number, expectedVersion: version, ...content }), warningComments })).version;
+  };
+  for (const draft of drafts) {
+    await save(draft);
+    await afterSave();
+  }
+  const last = drafts.at(-1);
+  const { unexplained } = await finance.costs.report({ municipalityNumber: number, year: 2024 });
+  if (last && unexplained.length > 0) await save(last, Object.fromEntries(unexplained.map((key) => [key, "Rettet etter ny telling"])));
+  return (await finance.costs.submit({ municipalityNumber: number, year: 2024, expectedVersion: version })).version;
+}
+
+/** `submitCorrection`, and the manager (or the admin) approves. */
+async function approveCorrection(...args: Parameters<typeof submitCorrection>) {
+  const [api, number] = args;
+  const version = await submitCorrection(...args);
+  const manager = api.as(DEMO_USER_MUNICIPALITIES.some((n) => n === number) ? `manager.${number}@demo.example` : "admin@demo.example");
+  await manager.costs.approve({ municipalityNumber: number, year: 2024, expectedVersion: version });
+}
+
+describe("a report before approval, to readers outside the organisation (issue 17, finding 3)", () => {
+  it("gives the board the status and who submitted it when, and none of its content", async () => {
+    const api = setupApi();
+    await submitCorrection(api, NUMBER, [{ lines: [line({ amount: 31_337, comment: "Lisenser 31 337" })], itUserAccounts: 31_337 }]);
+    const board = api.as("board@demo.example");
+    const view = await board.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(view).toMatchObject({
+      report: null,
+      withheld: { status: "submitted", submittedBy: `finance.${NUMBER}@demo.example`, isDemo: false },
+      allocations: [],
+      allocatedLines: [],
+      warnings: [],
+      unexplained: [],
+      actions: [],
+    });
+    expect(JSON.stringify(view)).not.toMatch(/31337|31 337|Rett tallene/);
+    const years = await board.costs.list({ municipalityNumber: NUMBER });
+    expect(years.find((y) => y.year === 2024)).toMatchObject({ status: "submitted", totalItCost: null, withheld: true });
+    expect(years.find((y) => y.year === 2023)).toMatchObject({ status: "approved", withheld: false });
+    expect(years.find((y) => y.year === 2023)?.totalItCost).toBeGreaterThan(0);
+
+    // Its own organisation and the admins read it in full.
+    for (const email of [`manager.${NUMBER}@demo.example`, "admin@demo.example"]) {
+      const full = await api.as(email).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+      expect(full).toMatchObject({ withheld: null, report: { status: "submitted", totalItCost: 31_337, itUserAccounts: 31_337 } });
+    }
+  });
+});
+
+describe("a member's draft never reaches its IT cooperative's allocation (issue 17, finding 2)", () => {
+  // The outside test's reproduction: a cooperative of Oslo and Trondheim, divided per IT user.
+  const COOP = "923456789";
+  const YEAR = 2024;
+
+  /** The cooperative with a draft report of one line of `amount`, divided per IT user, saved by the admin. */
+  async function draftCooperative(amount: number) {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.register.saveCooperative({ organisationNumber: COOP, name: "IKT Oslo–Trondheim", memberNumbers: ["0301", "5001"] });
+    const saved = await admin.costs.save({
+      ...input({ municipalityNumber: COOP, lines: [line({ amount })], itUserAccounts: null }),
+      allocation: { key: "perItUser", shares: null },
+    });
+    const approve = async () => {
+      await admin.costs.submit({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version });
+      await admin.costs.approve({ municipalityNumber: COOP, year: YEAR, expectedVersion: saved.version + 1 });
+    };
+    return { api, admin, approve };
+  }
+
+  async function approvedCooperative() {
+    const cooperative = await draftCooperative(12_000_000);
+    await cooperative.approve();
+    return cooperative;
+  }
+
+  /** What Trondheim and the board see of Trondheim's allocation and K1. */
+  async function trondheim(api: ReturnType<typeof setupApi>) {
+    const own = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
+    const coop = await api.as("admin@demo.example").costs.report({ municipalityNumber: COOP, year: YEAR });
+    const k1 = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001" });
+    return {
+      allocation: own.allocations,
+      allocatedTotal: own.allocatedLines.reduce((sum, l) => sum + l.amount, 0),
+      coopRow: coop.allocations[0]?.members.find((m) => m.number === "5001"),
+      k1: k1.points.find((p) => p.year === YEAR)?.own,
+    };
+  }
+
+  it("keeps Trondheim's allocation, share and approved K1 while Oslo saves drafts of 31 337 and then 10 000 000 IT users", async () => {
+    const { api } = await approvedCooperative();
+    const before = await trondheim(api);
+    expect(before.allocation[0]).toMatchObject({ complete: true, status: "approved" });
+    expect(before.allocatedTotal).toBeGreaterThan(0);
+    expect(before.coopRow?.share).toBeGreaterThan(0);
+
+    // Oslo's manager returns the approved report for correction; finance saves drafts, and only approval moves the allocation.
+    const oslo = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: YEAR });
+    const lines = oslo.report?.lines ?? [];
+    let drafts = 0;
+    await approveCorrection(api, "0301", [{ lines, itUserAccounts: 31_337 }, { lines, itUserAccounts: 10_000_000 }], async () => {
+      expect(await trondheim(api)).toEqual(before);
+      const own = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: YEAR });
+      const coop = await api.as("admin@demo.example").costs.report({ municipalityNumber: COOP, year: YEAR });
+      // Oslo sees its own draft, while the cooperative still divides by the figure last approved.
+      expect(own.report?.itUserAccounts).toBe([oslo.report?.itUserAccounts, 31_337, 10_000_000][drafts++]);
+      expect(coop.allocations[0]?.members.find((m) => m.number === "0301")).toMatchObject({ itUserAccounts: oslo.report?.itUserAccounts, basis: "approvedReport" });
+    });
+    expect(drafts).toBe(3);
+    const after = await trondheim(api);
+    expect(after.coopRow?.share).toBeLessThan(before.coopRow?.share ?? 0);
+    expect(after.k1?.numerator).toBeLessThan(before.k1?.numerator ?? 0);
+  });
+
+  it("shows a member its share of the cooperative's costs once the cooperative's report is approved", async () => {
+    const { api, admin, approve } = await draftCooperative(31_337);
+    const member = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(member.allocations).toEqual([
+      { cooperativeNumber: COOP, cooperativeName: "IKT Oslo–Trondheim", status: "draft", withheld: true, key: null, complete: false, missing: [], members: [] },
+    ]);
+    expect(JSON.stringify(member)).not.toContain("31337");
+    // The admin may read the cooperative's drafts, and sees the draft division.
+    const byAdmin = await admin.costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(byAdmin.allocations[0]).toMatchObject({ withheld: false, status: "draft", key: "perItUser", complete: true });
+
+    await approve();
+    const approved = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
+    expect(approved.allocations[0]).toMatchObject({ withheld: false, status: "approved", key: "perItUser", complete: true });
+    expect(approved.allocations[0]?.members.map((m) => m.number)).toEqual(["5001"]);
+  });
+
+  it("divides by the registered population unless an approved report replaces it, and says which", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.register.saveCooperative({ organisationNumber: COOP, name: "IKT Oslo–Trondheim", memberNumbers: ["0301", "5001"] });
+    // Oslo's approved 2024 report has no override; a draft gives one, which the allocation must not take.
+    const oslo = await admin.costs.report({ municipalityNumber: "0301", year: YEAR });
+    await admin.costs.save({
+      ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000_000 })], itUserAccounts: null }),
+      allocation: { key: "perInhabitant", shares: null },
+    });
+    const { version } = await admin.costs.return({ municipalityNumber: "0301", year: YEAR, expectedVersion: oslo.report?.version ?? 0, comment: "Feil folketall" });
+    await api.as("finance.0301@demo.example").costs.save({
+      ...input({ municipalityNumber: "0301", expectedVersion: version, lines: oslo.report?.lines ?? [] }),
+      itUserAccounts: oslo.report?.itUserAccounts ?? null,
+      populationOverride: { value: 31_337, reason: "Utkast" },
+    });
+    const coop = await admin.costs.report({ municipalityNumber: COOP, year: YEAR });
+    const row = coop.allocations[0]?.members.find((m) => m.number === "0301");
+    expect(row).toMatchObject({ population: oslo.published.population?.value, basis: "registeredPopulation" });
+  });
 });

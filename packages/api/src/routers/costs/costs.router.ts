@@ -12,7 +12,7 @@ const YearSchema = z.object({ year: z.number().int().min(MIN_YEAR).max(MAX_YEAR)
 const StepSchema = YearSchema.extend({ expectedVersion: z.number().int().min(1) });
 
 export const costsRouter = router({
-  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality)),
+  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality, ctx.session.grants)),
   report: reportingUnitProcedure("costs.read")
     .input(YearSchema)
     .query(({ ctx, input }) => getCostReportView(ctx.db, ctx.municipality, input.year, ctx.session.grants)),

@@ -28,6 +28,7 @@ import {
   kostraPeersOf,
   availableActions,
   can,
+  canReadReportContent,
   checkCostLines,
   checkPlausibility,
   costLineKey,
@@ -40,6 +41,7 @@ import {
   reportIndicatorValues,
   reportTransition,
   unexplainedWarnings,
+  withheldReport,
   type CostLine,
   type CostReportInput,
   type IndicatorCheckInput,
@@ -65,23 +67,27 @@ export interface CostYear {
   readonly source: "entered" | "import" | "demo" | null;
   readonly isDemo: boolean;
   readonly updatedAt: string | null;
+  /** A report not approved yet, which this reader sees the status of only (ADR 007). */
+  readonly withheld: boolean;
 }
 
-/** Every reporting year with the organisation's report status and total, if any. */
-export function listCostYears(db: DbOrTx, municipality: MunicipalityListItem): CostYear[] {
+/** Every reporting year with the organisation's report status and, where the reader may see it, its total. */
+export function listCostYears(db: DbOrTx, municipality: ReportingUnit, grants: readonly RoleGrant[]): CostYear[] {
   const reports = new Map(listCostReports(db, municipality.id).map((r) => [r.year, r]));
   return listReportingYears(db).map((y) => {
     const report = reports.get(y.year);
+    const visible = canReadReportContent(grants, municipality.id, report?.status ?? null);
     return {
       year: y.year,
       yearState: y.state,
       deadline: y.deadline,
-      totalItCost: report?.totalItCost ?? null,
-      version: report?.version ?? null,
+      totalItCost: visible ? (report?.totalItCost ?? null) : null,
+      version: visible ? (report?.version ?? null) : null,
       status: report?.status ?? null,
-      source: report?.source ?? null,
+      source: visible ? (report?.source ?? null) : null,
       isDemo: report?.isDemo ?? false,
       updatedAt: report?.updatedAt ?? null,
+      withheld: !visible,
     };
   });
 }
@@ -113,23 +119,41 @@ function contentOf(report: CostReportRow, lines: readonly CostLine[]): CostRepor
 }
 
 /**
- * Recomputes the read model for a unit and year, and for every unit whose figures depend on it:
- * a cooperative's members (they carry its costs), and a member's fellow members (their shares
- * follow its population and IT users).
+ * Recomputes the read model for a unit and year, and, when `dependants`, for every unit whose
+ * figures follow it: a cooperative's members (they carry its approved costs), and a member's fellow
+ * members (their shares follow its approved figures). A draft moves only its own unit (ADR 007).
  */
-function recomputeUnit(db: DbOrTx, unit: ReportingUnit, year: number, now: string): void {
+function recomputeUnit(db: DbOrTx, unit: ReportingUnit, year: number, now: string, dependants: boolean): void {
   const units = new Set<number>([unit.id]);
-  const cooperatives = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
-  for (const cooperative of cooperatives) for (const member of membersOf(db, cooperative)) units.add(member);
+  if (dependants) {
+    const cooperatives = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
+    for (const cooperative of cooperatives) for (const member of membersOf(db, cooperative)) units.add(member);
+  }
   for (const organisationId of units) recomputeIndicatorValues(db, { scope: { organisationId, year }, now });
 }
 
-/** What the unit's IT cooperatives allocate to it for the year (for a cooperative: what it allocates to each member). */
-function allocationView(db: DbOrTx, unit: ReportingUnit, year: number) {
+/**
+ * Whether a status change moves what other units see: a member's approval gives its cooperatives
+ * new figures to divide by, and a cooperative's costs reach its members while approved.
+ */
+function movesDependants(unit: ReportingUnit, before: ReportStatus, after: ReportStatus): boolean {
+  return after === "approved" || (unit.kind === "itCooperative" && before === "approved");
+}
+
+/**
+ * What the unit's IT cooperatives allocate to it for the year (for a cooperative: what it allocates
+ * to each member). A cooperative's report not approved yet shows only to those who may read its
+ * drafts (`canReadDraftsOf`); others learn its status.
+ */
+function allocationView(db: DbOrTx, unit: ReportingUnit, year: number, canReadDraftsOf: (organisationId: number) => boolean) {
   const ids = unit.kind === "itCooperative" ? [unit.id] : cooperativesOf(db, unit.id);
   const allocations = ids.length === 0 ? [] : listCooperativeAllocations(db, { year, cooperativeIds: ids, approvedOnly: false });
   const names = new Map(listMunicipalities(db).map((m) => [m.id, m.name]));
   return allocations.map((a) => {
+    const heading = { cooperativeNumber: a.cooperativeNumber, cooperativeName: a.cooperativeName, status: a.status };
+    if (a.status !== "approved" && !canReadDraftsOf(a.cooperativeId)) {
+      return { ...heading, withheld: true, key: null, complete: false, missing: [], members: [] };
+    }
     const totalWeight = a.weights.ok ? [...a.weights.weights.values()].reduce((x, y) => x + y, 0) : 0;
     const members = a.members.map((m) => {
       const lines = a.memberLines.get(m.id) ?? [];
@@ -139,15 +163,15 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number) {
         population: m.population,
         itUserAccounts: m.itUserAccounts,
         fixedShare: m.fixedShare,
+        basis: m.basis,
         share: a.weights.ok && totalWeight > 0 ? (a.weights.weights.get(m.id) ?? 0) / totalWeight : null,
         total: lines.reduce((sum, l) => sum + l.amount, 0),
         lines,
       };
     });
     return {
-      cooperativeNumber: a.cooperativeNumber,
-      cooperativeName: a.cooperativeName,
-      status: a.status,
+      ...heading,
+      withheld: false,
       key: a.key,
       complete: a.weights.ok,
       missing: a.weights.ok ? [] : a.members.filter((m) => a.weights.ok === false && a.weights.missing.includes(m.id)).map((m) => m.number),
@@ -226,8 +250,8 @@ function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
 
 /** The plausibility warnings of a report's content, with the unit's approved cooperative shares counted in. */
 function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, content: CostReportContent, basis: readonly CheckBasis[]) {
-  const allocations = unit.kind === "municipality" ? allocationView(db, unit, year).filter((a) => a.status === "approved") : [];
-  const allocatedLines = allocations.flatMap((a) => a.members.flatMap((m) => m.lines));
+  const allocations = unit.kind === "municipality" ? allocationView(db, unit, year, () => false) : [];
+  const allocatedLines = allocations.flatMap((a) => (a.status === "approved" ? a.members.flatMap((m) => m.lines) : []));
   const cooperativeIds = unit.kind === "municipality" ? cooperativesOf(db, unit.id) : [];
   const classOfSystem = new Map(
     [unit.id, ...cooperativeIds].flatMap((id) => listSystems(db, id)).map((s) => [s.id, s.systemClass] as const),
@@ -245,17 +269,23 @@ function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, content: 
   };
 }
 
-/** Everything the report screen shows for one organisation and year, and the steps this user may take. */
+/**
+ * Everything the report screen shows for one organisation and year, and the steps this user may
+ * take. A report not approved yet is shown, to those without `drafts.read` in the unit, as its
+ * status and who moved it when (`withheld`), with none of its content (ADR 007).
+ */
 export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year: number, grants: readonly RoleGrant[]) {
   const reportingYear = requireYear(db, year);
-  const report = getCostReport(db, municipality.id, year);
+  const stored = getCostReport(db, municipality.id, year);
+  const visible = canReadReportContent(grants, municipality.id, stored?.status ?? null);
+  const report = visible ? stored : null;
   const lines = report ? listCostLines(db, report.id) : [];
   const systems = listSystems(db, municipality.id);
   const published = publishedFigures(db, municipality.id, year);
-  const basis = checkBasis(db, municipality, year);
+  const basis = visible ? checkBasis(db, municipality, year) : [];
   const content = report ? contentOf(report, lines) : null;
-  const { warnings, allocatedLines } = reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis);
-  const allocations = allocationView(db, municipality, year);
+  const { warnings, allocatedLines } = visible ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis) : { warnings: [], allocatedLines: [] };
+  const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
   const cooperativeSystems = municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
   const permissionOf: Record<ReportAction, "costs.edit" | "costs.submit" | "costs.approve"> = {
     edit: "costs.edit",
@@ -263,7 +293,7 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
     approve: "costs.approve",
     return: "costs.approve",
   };
-  const actions = availableActions(report?.status ?? null, reportingYear.state).filter((a) => can(grants, permissionOf[a], municipality.id));
+  const actions = availableActions(stored?.status ?? null, reportingYear.state).filter((a) => can(grants, permissionOf[a], municipality.id));
   return {
     year,
     yearState: reportingYear.state,
@@ -285,6 +315,8 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
           ...content,
         }
       : null,
+    /** A report this reader sees the status of only. */
+    withheld: stored && !visible ? withheldReport(stored) : null,
     published,
     kind: municipality.kind,
     systems: systems.map((s) => ({ id: s.id, name: s.name, systemClass: s.systemClass, inUseFrom: s.inUseFrom, inUseTo: s.inUseTo })),
@@ -391,7 +423,7 @@ export function saveCostReportContent(
       if (!result.ok) {
         throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
       }
-      recomputeUnit(tx, municipality, input.year, nowIso);
+      recomputeUnit(tx, municipality, input.year, nowIso, false);
       const { lines: beforeLines = [], ...beforeRest } = before ?? {};
       const { lines: afterLines, ...afterRest } = content;
       appendAudit(tx, {
@@ -480,7 +512,7 @@ export function changeReportStatus(
         returnComment: comment || null,
       });
       if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
-      recomputeUnit(tx, municipality, input.year, nowIso);
+      recomputeUnit(tx, municipality, input.year, nowIso, movesDependants(municipality, current.status, result.row.status));
       appendAudit(tx, {
         at: nowIso,
         actorUserId: options.actor.userId,

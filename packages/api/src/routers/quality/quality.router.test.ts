@@ -114,7 +114,7 @@ describe("quality: service scope", () => {
     const offered = services.slice(1);
     const expectedS1 = (offered.filter((s) => (s.step ?? 0) >= 4).length / offered.length) * 100;
     expect(view.derived).toMatchObject({ kind: "scope", notOffered: 1, unanswered: 0, s3: 70 });
-    expect(view.derived.kind === "scope" ? view.derived.s1 : null).toBeCloseTo(expectedS1, 10);
+    expect(view.derived?.kind === "scope" ? view.derived.s1 : null).toBeCloseTo(expectedS1, 10);
     expect(view.missing).toEqual([]);
     await manager.quality.submit({ ...key, instrument: "scope", expectedVersion: saved.version });
 
@@ -148,5 +148,30 @@ describe("quality: service scope", () => {
     const api = setupApi();
     const other = api.as("finance.5001@demo.example");
     expect((await expectTrpcError(() => other.quality.report({ ...key, instrument: "scope" }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("quality: a report before approval, to readers outside the organisation (issue 17, finding 3)", () => {
+  it("gives the board the status and who submitted it when, and no answer, score or figure", async () => {
+    const api = setupApi();
+    const manager = api.as(`manager.${NUMBER}@demo.example`);
+    const saved = await manager.quality.save({
+      ...key,
+      expectedVersion: null,
+      body: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Barnehage 31337", mean: 4.2, respondents: 31_337 }] } },
+    });
+    await manager.quality.submit({ ...key, instrument: "satisfaction", expectedVersion: saved.version });
+    const view = await api.as("board@demo.example").quality.report({ ...key, instrument: "satisfaction" });
+    expect(view).toMatchObject({
+      report: null,
+      withheld: { status: "submitted", submittedBy: `manager.${NUMBER}@demo.example` },
+      content: null,
+      derived: null,
+      missing: [],
+      actions: [],
+    });
+    expect(JSON.stringify(view)).not.toContain("31337");
+    expect((await api.as("board@demo.example").quality.list({ municipalityNumber: NUMBER })).find((y) => y.year === 2020)?.status).toMatchObject({ satisfaction: "submitted" });
+    expect(await manager.quality.report({ ...key, instrument: "satisfaction" })).toMatchObject({ withheld: null, content: { content: { citizen: [{ respondents: 31_337 }] } } });
   });
 });

@@ -4,7 +4,6 @@ import {
   getQualityReport,
   getReportingYear,
   listApprovedMaturityScores,
-  listIndicatorValues,
   listMunicipalities,
   listReportingYears,
   listQualityReports,
@@ -23,6 +22,7 @@ import {
   availableActions,
   basketForYear,
   can,
+  canReadReportContent,
   checkSurveyResult,
   CITIZEN_SCALE,
   digitalizationRates,
@@ -42,17 +42,12 @@ import {
   type ReportStatus,
   type RoleGrant,
   type ServiceState,
+  withheldReport,
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
 
 type Actor = { userId: number | null; email: string; ip: string | null };
-
-const INDICATORS_OF: Record<QualityInstrument, readonly string[]> = {
-  maturity: ["Q1"],
-  satisfaction: ["Q2", "Q3"],
-  scope: ["S1", "S2", "S3"],
-};
 
 function requireYear(db: DbOrTx, year: number) {
   const reportingYear = getReportingYear(db, year);
@@ -139,39 +134,19 @@ function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
   });
 }
 
-/** The report screen of one instrument, organisation and year: content, derived figures and allowed steps. */
+/**
+ * The report screen of one instrument, organisation and year: content, derived figures and allowed
+ * steps. A report not approved yet is shown, to those without `drafts.read` in the unit, as its
+ * status and who moved it when (`withheld`), with no content, derived figure or missing answer (ADR 007).
+ */
 export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: number, instrument: QualityInstrument, grants: readonly RoleGrant[]) {
   const reportingYear = requireYear(db, year);
-  const report = getQualityReport(db, unit.id, year, instrument);
-  const content = report ? loadQualityContent(db, report) : emptyContent(instrument);
-  const actions = availableActions(report?.status ?? null, reportingYear.state).filter((a) => can(grants, PERMISSION_OF[a], unit.id));
+  const stored = getQualityReport(db, unit.id, year, instrument);
+  const visible = canReadReportContent(grants, unit.id, stored?.status ?? null);
+  const report = visible ? stored : null;
+  const content = visible ? (report ? loadQualityContent(db, report) : emptyContent(instrument)) : null;
+  const actions = availableActions(stored?.status ?? null, reportingYear.state).filter((a) => can(grants, PERMISSION_OF[a], unit.id));
   const weights = loadMaturityWeights(db);
-  const derived = (() => {
-    if (content.instrument === "maturity") {
-      const index = maturityIndex(Object.fromEntries(content.content.scores.map((s) => [s.area, s.score])), weights);
-      return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: maturityPeers(db, unit, year) };
-    }
-    if (content.instrument === "satisfaction") {
-      const { staff, citizen } = content.content;
-      return {
-        kind: "satisfaction" as const,
-        staffUncertain: staff ? isUncertain(staff.respondents) : false,
-        staffComparable: staff ? staff.scaleMin === 1 && staff.scaleMax === 6 : true,
-        citizenUncertain: citizen.filter((c) => isUncertain(c.respondents)).map((c) => c.surveyType),
-      };
-    }
-    const basket = basketForYear(year)?.services ?? [];
-    const answered = new Map(content.content.services.map((s) => [s.code, s]));
-    const states: ServiceState[] = basket.map((s) => {
-      const a = answered.get(s.code);
-      if (!a) return null;
-      return a.notOffered ? { notOffered: true } : a.step === null ? null : { step: a.step };
-    });
-    const rates = digitalizationRates(states);
-    const digital = content.content.mail.reduce((s, m) => s + m.digital, 0);
-    const total = content.content.mail.reduce((s, m) => s + m.digital + m.paper, 0);
-    return { kind: "scope" as const, s1: rates.s1, s2: rates.s2, notOffered: rates.notOffered, unanswered: rates.unanswered, s3: total > 0 ? (digital / total) * 100 : null };
-  })();
   return {
     year,
     instrument,
@@ -190,14 +165,44 @@ export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: numb
           returnComment: report.returnComment,
         }
       : null,
+    /** A report this reader sees the status of only. */
+    withheld: stored && !visible ? withheldReport(stored) : null,
     content,
-    derived,
+    derived: content ? derivedFigures(db, unit, year, content, weights) : null,
     weights: MATURITY_AREAS.map((area) => ({ area, weight: weights[area] ?? 1 })),
     basket: basketForYear(year)?.services ?? [],
-    missing: missingAnswers(db, content, year),
+    missing: content ? missingAnswers(db, content, year) : [],
     actions,
     population: getPublishedFigure(db, "population", unit.id, year)?.value ?? null,
   };
+}
+
+/** What the form shows beside the answers: the maturity index and the peers', uncertain surveys, digitalization rates. */
+function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: QualityContent, weights: Partial<Record<MaturityArea, number>>) {
+  if (content.instrument === "maturity") {
+    const index = maturityIndex(Object.fromEntries(content.content.scores.map((s) => [s.area, s.score])), weights);
+    return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: maturityPeers(db, unit, year) };
+  }
+  if (content.instrument === "satisfaction") {
+    const { staff, citizen } = content.content;
+    return {
+      kind: "satisfaction" as const,
+      staffUncertain: staff ? isUncertain(staff.respondents) : false,
+      staffComparable: staff ? staff.scaleMin === 1 && staff.scaleMax === 6 : true,
+      citizenUncertain: citizen.filter((c) => isUncertain(c.respondents)).map((c) => c.surveyType),
+    };
+  }
+  const basket = basketForYear(year)?.services ?? [];
+  const answered = new Map(content.content.services.map((s) => [s.code, s]));
+  const states: ServiceState[] = basket.map((s) => {
+    const a = answered.get(s.code);
+    if (!a) return null;
+    return a.notOffered ? { notOffered: true } : a.step === null ? null : { step: a.step };
+  });
+  const rates = digitalizationRates(states);
+  const digital = content.content.mail.reduce((s, m) => s + m.digital, 0);
+  const total = content.content.mail.reduce((s, m) => s + m.digital + m.paper, 0);
+  return { kind: "scope" as const, s1: rates.s1, s2: rates.s2, notOffered: rates.notOffered, unanswered: rates.unanswered, s3: total > 0 ? (digital / total) * 100 : null };
 }
 
 function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: string, reportId: number, details: unknown) {
@@ -291,19 +296,6 @@ export function changeQualityStatus(
     },
     { behavior: "immediate" },
   );
-}
-
-/** The indicator values of the instrument's indicators for the unit, all years (for the trend next to the form). */
-export function instrumentIndicators(db: DbOrTx, unit: ReportingUnit, instrument: QualityInstrument) {
-  const years = listReportingYears(db).map((y) => y.year);
-  return INDICATORS_OF[instrument].map((code) => {
-    const indicator = getIndicator(code);
-    const rows = listIndicatorValues(db, code, years, { all: false, organisationIds: new Set([unit.id]) }).filter((r) => r.organisationId === unit.id);
-    return {
-      code,
-      points: rows.map((r) => ({ year: r.year, value: indicator && r.denominator > 0 ? (r.numerator / r.denominator) * indicator.scale : null, status: r.status })),
-    };
-  });
 }
 
 /** New weights for Q1: every organisation's Q1 is recomputed with them, and the change is audited. */

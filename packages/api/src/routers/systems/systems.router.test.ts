@@ -2,7 +2,7 @@ import { listAudit } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
-import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+import { emptyReportInput, expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
 
 const base = { municipalityNumber: "0301", id: null, expectedVersion: null, vendor: "Leverandør AS", systemClass: "healthCare" as const, svarUt: false, inUseFrom: 2021, inUseTo: null };
 
@@ -71,3 +71,24 @@ describe("systems (the fagsystem register)", () => {
     expect(foreign.code).toBe("NOT_FOUND");
   });
 });
+
+describe("systems: line counts before approval (issue 17, finding 3)", () => {
+  it("counts, for the board, only the lines of approved reports: a draft's lines show to the own organisation", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const board = api.as("board@demo.example");
+    const fresh = await finance.systems.save({ ...base, name: "Nytt fagsystem" });
+    // Oslo's 2024 report goes back to finance, who ties one line to the new system.
+    const view = await finance.costs.report({ municipalityNumber: "0301", year: 2024 });
+    const { version } = await api.as("manager.0301@demo.example").costs.return({ municipalityNumber: "0301", year: 2024, expectedVersion: view.report?.version ?? 0, comment: "Legg inn systemet" });
+    await finance.costs.save({
+      ...emptyReportInput("0301", 2024, version),
+      lines: [...(view.report?.lines ?? []), { service: "operations", costType: "licences", systemId: fresh.id, amount: 1_000, comment: null }],
+      itUserAccounts: view.report?.itUserAccounts ?? null,
+    });
+    const count = async (caller: typeof board) => (await caller.systems.list({ municipalityNumber: "0301" })).find((s) => s.id === fresh.id)?.lineCount;
+    expect(await count(finance)).toBe(1);
+    expect(await count(board)).toBe(0);
+  });
+});
+

@@ -8,7 +8,7 @@ const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR).nullable();
 
 /** The fagsystem register of one organisation (issue 5): read with the cost figures, kept by finance. */
 export const systemsRouter = router({
-  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listOrganisationSystems(ctx.db, ctx.municipality)),
+  list: reportingUnitProcedure("costs.read").query(({ ctx }) => listOrganisationSystems(ctx.db, ctx.municipality, ctx.session.grants)),
   save: reportingUnitProcedure("costs.edit")
     .input(
       z.object({

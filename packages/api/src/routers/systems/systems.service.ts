@@ -10,14 +10,18 @@ import {
   type MunicipalityListItem,
   type SystemFields,
 } from "@malestokk/db";
+import { can, type RoleGrant } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
 
 type Actor = { userId: number; email: string; ip: string | null };
 
-/** The organisation's fagsystemer, with how many cost lines are tied to each (those cannot be deleted). */
-export function listOrganisationSystems(db: DbOrTx, municipality: MunicipalityListItem) {
-  return listSystems(db, municipality.id);
+/**
+ * The organisation's fagsystemer, with how many cost lines are tied to each (those cannot be
+ * deleted); lines of reports not approved yet count only for readers of the organisation's drafts.
+ */
+export function listOrganisationSystems(db: DbOrTx, municipality: MunicipalityListItem, grants: readonly RoleGrant[]) {
+  return listSystems(db, municipality.id, { approvedLinesOnly: !can(grants, "drafts.read", municipality.id) });
 }
 
 /** Creates (id null) or updates a fagsystem from the version the user read; audited with old → new. */
