@@ -41,4 +41,5 @@ export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
 export * from "./pipeline/ideas";
+export * from "./pipeline/participation";
 export * from "./sector/dashboard";

@@ -30,7 +30,8 @@ function inputOf(b: BenefitView): BenefitInput {
     title: b.title,
     description: b.description,
     ownerName: b.ownerName,
-    ownerUserId: b.ownerUserId,
+    // Sent only to those who keep the plan, the only ones who edit it.
+    ownerUserId: b.ownerUserId ?? null,
     type: b.type,
     valuation: b.valuation,
     annualValueNok: b.annualValueNok,
@@ -213,10 +214,10 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       )}
       {editingProject && (
         <ProjectForm
-          initial={{ name: project.name, description: project.description, sector: project.sector, phase: project.phase, participants: project.participants.map((p) => p.number) }}
+          initial={{ name: project.name, description: project.description, sector: project.sector, phase: project.phase }}
           pending={saveProject.isPending}
           error={saveProject.error}
-          onSubmit={(input) => saveProject.mutate({ projectId, expectedVersion: project.version, project: input })}
+          onSubmit={({ participants: _invited, ...fields }) => saveProject.mutate({ projectId, expectedVersion: project.version, project: fields })}
           onCancel={() => {
             setEditingProject(false);
             saveProject.reset();
