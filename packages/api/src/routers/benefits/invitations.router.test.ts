@@ -136,7 +136,7 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(actions(api, "benefits.invitationWithdrawn")).toHaveLength(1);
     expect(actions(api, "benefits.participantRemoved")).toHaveLength(1);
     const invalid = expectAppError(await expectTrpcError(() => trondheim.benefits.invite({ projectId, participant: "5001" })), "VALIDATION_FAILED");
-    expect(invalid.issues).toEqual([{ path: ["participant"], code: "OWNER_NOT_PARTICIPANT", params: { number: "5001" } }]);
+    expect(invalid.issues).toEqual([{ path: ["participant"], code: "OWNER_NOT_PARTICIPANT", params: { number: "5001", name: "Trondheim" } }]);
   });
 
   it("attributes nothing in the sector portfolio to a municipality that has not accepted", async () => {

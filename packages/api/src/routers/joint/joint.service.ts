@@ -28,6 +28,8 @@ export interface JointRef {
 
 const AREA: Record<JointKind, string> = { project: "benefits", idea: "ideas" };
 
+type Invitee = { readonly id: number; readonly number: string; readonly name: string };
+
 function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, action: string, change: { from: ParticipationStatus | null; to: ParticipationStatus | null }, options: { now: Date; actor: Actor }) {
   appendAudit(tx, {
     at: options.now.toISOString(),
@@ -46,31 +48,31 @@ function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: st
  * The municipalities an owner names (numbers): unknown numbers are field issues under `path`; the
  * owner itself and repeats are left out, as naming them changes nothing.
  */
-export function resolveParticipants(db: DbOrTx, ownerId: number, numbers: readonly string[], path: string): { id: number; number: string }[] {
+export function resolveParticipants(db: DbOrTx, ownerId: number, numbers: readonly string[], path: string): Invitee[] {
   const issues: FieldIssue[] = [];
-  const found = new Map<number, { id: number; number: string }>();
+  const found = new Map<number, Invitee>();
   numbers.forEach((number, index) => {
     const unit = getMunicipalityByNumber(db, number);
     if (!unit) issues.push({ path: [path, index], code: "UNKNOWN_MUNICIPALITY", params: { number } });
-    else if (unit.id !== ownerId) found.set(unit.id, { id: unit.id, number: unit.number });
+    else if (unit.id !== ownerId) found.set(unit.id, unit);
   });
   if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
   return [...found.values()];
 }
 
 /** The one municipality an owner names: an unknown number or the owner itself is a field issue. */
-export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path = "participant"): { id: number; number: string } {
+export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path = "participant"): Invitee {
   const unit = getMunicipalityByNumber(db, number);
   if (!unit) throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "UNKNOWN_MUNICIPALITY", params: { number } }] });
-  if (unit.id === ownerId) throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "OWNER_NOT_PARTICIPANT", params: { number } }] });
+  if (unit.id === ownerId) throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "OWNER_NOT_PARTICIPANT", params: { number, name: unit.name } }] });
   return unit;
 }
 
 /** Invites one municipality (again, after a no or a departure); one already invited or taking part is a field issue. */
-export function invite(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, options: { now: Date; actor: Actor }, path = "participant"): void {
+export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options: { now: Date; actor: Actor }, path = "participant"): void {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (nextParticipationStatus(current, "invite") === null) {
-    throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "ALREADY_INVITED", params: { number: municipality.number, status: current } }] });
+    throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "ALREADY_INVITED", params: { number: municipality.number, name: municipality.name, status: current } }] });
   }
   setParticipation(tx, ref.kind, { parentId: ref.id, organisationId: municipality.id, status: "invited", byName: options.actor.name, at: options.now.toISOString() });
   audit(tx, ref, municipality, "participantInvited", { from: current, to: "invited" }, options);
