@@ -107,6 +107,43 @@ describe("benefit realization", () => {
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
   });
 
+  // Issue 17 finding 6: naming a municipality invites it; nothing reaches its portfolio until its manager accepts.
+  it("a project naming Oslo reaches Oslo as an invitation at sign-in and on its benefits page, and joins Oslo's portfolio only when its manager accepts", async () => {
+    const owner = await browser.newPage();
+    await signIn(owner, browser.baseUrl, "manager.5001@demo.example", "/kommune/5001/gevinster");
+    await owner.getByRole("button", { name: "Nytt prosjekt" }).click();
+    const projectForm = owner.getByTestId("project-form");
+    await projectForm.getByLabel("Navn").fill("Felles arkivplan");
+    await projectForm.getByLabel("Kommuner som inviteres til et felles prosjekt").fill("0301");
+    await projectForm.getByRole("button", { name: "Opprett prosjekt" }).click();
+    await owner.getByRole("heading", { level: 1, name: "Gevinstplan: Felles arkivplan" }).waitFor();
+    const participation = owner.getByTestId("participation");
+    await participation.getByRole("rowheader", { name: "Oslo (0301)" }).waitFor();
+    expect(await participation.getByRole("cell", { name: "Invitert" }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(owner, "project with an invitation sent");
+
+    const oslo = await browser.newPage();
+    await signIn(oslo, browser.baseUrl, "manager.0301@demo.example", "/");
+    await oslo.getByTestId("follow-up").getByRole("link", { name: "Trondheim inviterer Oslo til prosjektet «Felles arkivplan»" }).click();
+    await oslo.getByRole("heading", { level: 1, name: "Gevinstrealisering i Oslo" }).waitFor();
+    const invitations = oslo.getByTestId("project-invitations");
+    await invitations.getByRole("heading", { level: 3, name: "Felles arkivplan" }).waitFor();
+    expect(await oslo.getByTestId("portfolio-projects").getByRole("link", { name: "Felles arkivplan" }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(oslo, "benefits page with an invitation");
+    await invitations.getByRole("button", { name: "Avslå Felles arkivplan" }).click();
+    await expectNoSeriousA11yViolations(oslo, "decline dialog", "dialog[open]");
+    await oslo.getByRole("dialog").getByRole("button", { name: "Avbryt" }).click();
+
+    await invitations.getByRole("button", { name: "Godta Felles arkivplan" }).click();
+    await oslo.getByText("Oslo er med i «Felles arkivplan». Prosjektet står nå i porteføljen.").waitFor();
+    await oslo.getByTestId("portfolio-projects").getByRole("link", { name: "Felles arkivplan" }).click();
+    await oslo.getByRole("heading", { level: 1, name: "Gevinstplan: Felles arkivplan" }).waitFor();
+    await oslo.getByRole("button", { name: "Gå ut av prosjektet" }).waitFor();
+
+    await owner.reload();
+    await participation.getByRole("cell", { name: "Med" }).waitFor();
+  });
+
   it("a joint project's partner reads the plan but may not change it", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "manager.4601@demo.example", "/kommune/4601/gevinster");

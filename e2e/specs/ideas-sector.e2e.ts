@@ -18,7 +18,7 @@ describe("project-idea pipeline and the sector", () => {
     await form.getByLabel("Fagområde").selectOption("helseVelferd");
     await form.getByLabel("Forventede gevinster").fill("Lavere lisenskostnader og felles opplæring.");
     await form.getByLabel("Grovt anslått kostnad (kr)").fill("2 500 000");
-    await form.getByLabel("Andre kommuner som vil delta").fill("4601, 1103");
+    await form.getByLabel("Andre kommuner som inviteres til å delta").fill("4601, 1103");
     await expectNoSeriousA11yViolations(manager, "idea form");
     await form.getByRole("button", { name: "Meld inn" }).click();
     await manager.getByTestId("idea-sent").waitFor();
@@ -75,7 +75,11 @@ describe("project-idea pipeline and the sector", () => {
     await manager.getByTestId("idea-project").getByRole("link", { name: "Til prosjektet og gevinstplanen" }).click();
     await manager.getByRole("heading", { level: 1, name: "Gevinstplan: Felles løsning for digitalt tilsyn" }).waitFor();
     await manager.getByTestId("plan-requested").waitFor();
-    await manager.getByText(/Med i prosjektet: Stavanger \(1103\), Bergen \(4601\)/).waitFor();
+    // Bergen and Stavanger have not answered the idea's invitation: they are invited to the project, not in it.
+    const participation = manager.getByTestId("participation");
+    await participation.getByRole("rowheader", { name: "Bergen (4601)" }).waitFor();
+    await participation.getByRole("rowheader", { name: "Stavanger (1103)" }).waitFor();
+    expect(await participation.getByRole("cell", { name: "Invitert" }).count()).toBe(2);
     await expectNoSeriousA11yViolations(manager, "project from an idea");
   });
 

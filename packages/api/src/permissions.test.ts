@@ -26,6 +26,7 @@ function projectOf(db: Db, number: string): number {
   return project.id;
 }
 const PROJECT = { name: "Prøve", description: null, sector: "common", phase: "concept", participants: [] };
+const { participants: _p, ...PROJECT_FIELDS } = PROJECT;
 
 const SAMPLES: Record<string, SampleInput | null> = {
   "system.info": null,
@@ -69,7 +70,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.createProject": (m) => ({ municipalityNumber: m, project: PROJECT }),
   "benefits.project": (m, db) => ({ projectId: projectOf(db, m) }),
   "benefits.planVersion": (m, db) => ({ projectId: projectOf(db, m), number: 1 }),
-  "benefits.saveProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 1, project: PROJECT }),
+  "benefits.saveProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 1, project: PROJECT_FIELDS }),
   "benefits.deleteProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99 }),
   "benefits.saveMap": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99, map: { deliverables: [], preconditions: [], goals: [] } }),
   "benefits.saveBenefit": (m, db) => ({
@@ -100,12 +101,20 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.deleteMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurementId: 999 }),
   "benefits.approvePlan": (m, db) => ({ projectId: projectOf(db, m), planHash: "0".repeat(16), approvedByName: "Kari", approvedOn: "2026-01-01", comment: null }),
   "benefits.followUp": null,
+  "benefits.invite": (m, db) => ({ projectId: projectOf(db, m), participant: "4601" }),
+  "benefits.removeParticipant": (m, db) => ({ projectId: projectOf(db, m), participant: "4601" }),
+  "benefits.answerInvitation": (m) => ({ municipalityNumber: m, projectId: 999_999, answer: "decline" }),
+  "benefits.leaveProject": (m) => ({ municipalityNumber: m, projectId: 999_999 }),
   "ideas.list": null,
   "sector.dashboard": () => ({ year: 2024 }),
   "sector.portfolio": null,
   "ideas.get": () => ({ id: 999_999 }),
   "ideas.submit": (m) => ({ municipalityNumber: m, idea: { title: "Idé", problem: "Problem", sector: "helseVelferd", expectedBenefits: "Gevinster", roughCostNok: 1000, participants: [] } }),
   "ideas.step": () => ({ id: 999_999, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke aktuelt" } }),
+  "ideas.invitations": null,
+  "ideas.answerInvitation": (m) => ({ municipalityNumber: m, ideaId: 999_999, answer: "decline" }),
+  "ideas.leave": (m) => ({ municipalityNumber: m, ideaId: 999_999 }),
+  "ideas.removeParticipant": (m) => ({ municipalityNumber: m, ideaId: 999_999, participant: "4601" }),
   "systems.list": (m) => ({ municipalityNumber: m }),
   "systems.save": (m) => ({
     municipalityNumber: m,

@@ -20,6 +20,7 @@ export * from "./queries/quality";
 export * from "./queries/counters";
 export * from "./queries/benefits";
 export * from "./queries/ideas";
+export * from "./queries/participation";
 export * from "./queries/second-factor";
 export * from "./queries/identity-providers";
 export * from "./queries/stored-secrets";

@@ -86,6 +86,35 @@ describe("migrations on a database with data", () => {
     connection.close();
   });
 
+  it("keeps the municipalities named in joint projects and ideas before invitations existed as taking part (ADR 008)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
+    dirs.push(dir);
+    const all = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
+    const joint = all.entries.findIndex((e) => e.tag.endsWith("_joint_participation_answers"));
+    expect(joint).toBeGreaterThan(0);
+    const connection = createDb(join(dir, "joint.db"));
+    runMigrations(connection.sqlite, connection.db, migrationsUpTo(joint));
+    seedDemoData(connection.db, { now: TEST_NOW });
+    const id = (number: string) => (connection.sqlite.prepare("select id from organisations where number = ?").get(number) as { id: number }).id;
+    const project = connection.sqlite
+      .prepare("insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles', 'common', 'concept', ?, ?) returning id")
+      .get(id("0301"), TEST_NOW, TEST_NOW) as { id: number };
+    connection.sqlite.prepare("insert into project_participants (project_id, organisation_id) values (?, ?)").run(project.id, id("4601"));
+    const idea = connection.sqlite
+      .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Idé', 'Problem', 'helseVelferd', 'Gevinst', 1, ?, ?) returning id")
+      .get(id("0301"), TEST_NOW, TEST_NOW) as { id: number };
+    connection.sqlite.prepare("insert into idea_participants (idea_id, organisation_id) values (?, ?)").run(idea.id, id("1103"));
+
+    runMigrations(connection.sqlite, connection.db);
+
+    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from project_participants").all()).toEqual([{ organisationId: id("4601"), status: "accepted" }]);
+    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from idea_participants").all()).toEqual([{ organisationId: id("1103"), status: "accepted" }]);
+    // A row written later without a status is an invitation, never a participant.
+    connection.sqlite.prepare("insert into project_participants (project_id, organisation_id) values (?, ?)").run(project.id, id("1103"));
+    expect(connection.sqlite.prepare("select status from project_participants where organisation_id = ?").get(id("1103"))).toEqual({ status: "invited" });
+    connection.close();
+  });
+
   it("leaves the database as it was when an upgrade fails halfway (every pending migration or none)", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
     dirs.push(dir);

@@ -42,5 +42,6 @@ export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
 export * from "./pipeline/ideas";
+export * from "./pipeline/participation";
 export * from "./sector/dashboard";
 export * from "./text/clean";

@@ -1,16 +1,9 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { BenefitInput, BenefitMap, ProjectPhase, ProjectSector } from "@malestokk/domain";
+import type { BenefitInput, BenefitMap, ProjectFields, ProjectPhase } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { benefitMeasurements, benefitPlanVersions, benefits, benefitTargets, indicatorValues, organisations, projectParticipants, projects, roleAssignments, users } from "../schema/index";
-
-export interface ProjectFields {
-  readonly name: string;
-  readonly description: string | null;
-  readonly sector: ProjectSector;
-  readonly phase: ProjectPhase;
-}
 
 export interface ProjectRow extends ProjectFields {
   readonly id: number;
@@ -22,10 +15,12 @@ export interface ProjectRow extends ProjectFields {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The municipalities that accepted: those taking part (ADR 008). */
   readonly participants: readonly { id: number; number: string; name: string }[];
 }
 
 const owner = alias(organisations, "owner");
+const accepted = eq(projectParticipants.status, "accepted");
 
 function projectRows(db: DbOrTx, where: SQL | undefined): ProjectRow[] {
   const rows = db
@@ -54,7 +49,7 @@ function projectRows(db: DbOrTx, where: SQL | undefined): ProjectRow[] {
     .select({ projectId: projectParticipants.projectId, id: organisations.id, number: organisations.number, name: organisations.name })
     .from(projectParticipants)
     .innerJoin(organisations, eq(organisations.id, projectParticipants.organisationId))
-    .where(inArray(projectParticipants.projectId, rows.map((r) => r.id)))
+    .where(and(inArray(projectParticipants.projectId, rows.map((r) => r.id)), accepted))
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((r) => ({
@@ -68,9 +63,12 @@ export function getProject(db: DbOrTx, id: number): ProjectRow | null {
   return projectRows(db, eq(projects.id, id))[0] ?? null;
 }
 
-/** Projects an organisation owns or takes part in. */
+/** Projects an organisation owns or takes part in (accepted; an invitation is not taking part). */
 export function listProjectsOf(db: DbOrTx, organisationId: number): ProjectRow[] {
-  const joined = db.select({ id: projectParticipants.projectId }).from(projectParticipants).where(eq(projectParticipants.organisationId, organisationId));
+  const joined = db
+    .select({ id: projectParticipants.projectId })
+    .from(projectParticipants)
+    .where(and(eq(projectParticipants.organisationId, organisationId), accepted));
   return projectRows(db, or(eq(projects.ownerOrganisationId, organisationId), inArray(projects.id, joined)));
 }
 
@@ -78,39 +76,31 @@ export function listAllProjects(db: DbOrTx): ProjectRow[] {
   return projectRows(db, undefined);
 }
 
-/** Who owns a project and who takes part, for the access check before anything else is read. */
+/** Who owns a project and who takes part (accepted), for the access check before anything else is read. */
 export function getProjectAccess(db: DbOrTx, id: number): { ownerOrganisationId: number; participantIds: number[] } | null {
   const row = db.select({ ownerOrganisationId: projects.ownerOrganisationId }).from(projects).where(eq(projects.id, id)).get();
   if (!row) return null;
   const participantIds = db
     .select({ id: projectParticipants.organisationId })
     .from(projectParticipants)
-    .where(eq(projectParticipants.projectId, id))
+    .where(and(eq(projectParticipants.projectId, id), accepted))
     .all()
     .map((p) => p.id);
   return { ownerOrganisationId: row.ownerOrganisationId, participantIds };
 }
 
-export function insertProject(db: DbOrTx, args: { ownerOrganisationId: number; fields: ProjectFields; participantIds: readonly number[]; isDemo?: boolean; now: string }): number {
-  const id = db
+export function insertProject(db: DbOrTx, args: { ownerOrganisationId: number; fields: ProjectFields; isDemo?: boolean; now: string }): number {
+  return db
     .insert(projects)
     .values({ ownerOrganisationId: args.ownerOrganisationId, ...args.fields, isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
     .returning({ id: projects.id })
     .get().id;
-  setParticipants(db, id, args.participantIds);
-  return id;
-}
-
-function setParticipants(db: DbOrTx, projectId: number, organisationIds: readonly number[]): void {
-  db.delete(projectParticipants).where(eq(projectParticipants.projectId, projectId)).run();
-  const unique = [...new Set(organisationIds)];
-  if (unique.length > 0) db.insert(projectParticipants).values(unique.map((organisationId) => ({ projectId, organisationId }))).run();
 }
 
 /** Writes only from the version read: false when someone else saved in between. */
 export function updateProject(
   db: DbOrTx,
-  args: { id: number; expectedVersion: number; fields?: ProjectFields; participantIds?: readonly number[]; benefitMap?: BenefitMap; now: string },
+  args: { id: number; expectedVersion: number; fields?: ProjectFields; benefitMap?: BenefitMap; now: string },
 ): boolean {
   const changed = db
     .update(projects)
@@ -122,9 +112,7 @@ export function updateProject(
     })
     .where(and(eq(projects.id, args.id), eq(projects.version, args.expectedVersion)))
     .run().changes;
-  if (changed === 0) return false;
-  if (args.participantIds) setParticipants(db, args.id, args.participantIds);
-  return true;
+  return changed > 0;
 }
 
 export function deleteProject(db: DbOrTx, id: number): void {
@@ -391,10 +379,10 @@ export function insertPlanVersion(
   return number;
 }
 
-/** People with a role in the organisation: who can be named owner of a benefit there. */
-export function listOrganisationPeople(db: DbOrTx, organisationId: number): { id: number; name: string; email: string }[] {
+/** People with a role in the organisation: who can be named owner of a benefit there (names, no addresses). */
+export function listOrganisationPeople(db: DbOrTx, organisationId: number): { id: number; name: string }[] {
   return db
-    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .selectDistinct({ id: users.id, name: users.name })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(and(eq(roleAssignments.organisationId, organisationId), isNotNull(roleAssignments.organisationId), eq(users.disabled, false)))

@@ -22,8 +22,11 @@ export interface IdeaRow {
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The municipalities that accepted: those taking part (ADR 008). */
   readonly participants: readonly { id: number; number: string; name: string }[];
 }
+
+const accepted = eq(ideaParticipants.status, "accepted");
 
 export interface IdeaEventRow {
   readonly action: IdeaAction | "submit";
@@ -66,7 +69,7 @@ function ideaRows(db: DbOrTx, where: SQL | undefined): IdeaRow[] {
     .select({ ideaId: ideaParticipants.ideaId, id: organisations.id, number: organisations.number, name: organisations.name })
     .from(ideaParticipants)
     .innerJoin(organisations, eq(organisations.id, ideaParticipants.organisationId))
-    .where(inArray(ideaParticipants.ideaId, rows.map((r) => r.id)))
+    .where(and(inArray(ideaParticipants.ideaId, rows.map((r) => r.id)), accepted))
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((r) => ({ ...r, participants: participants.filter((p) => p.ideaId === r.id).map(({ id, number, name }) => ({ id, number, name })) }));
@@ -76,11 +79,14 @@ export function getIdea(db: DbOrTx, id: number): IdeaRow | null {
   return ideaRows(db, eq(ideas.id, id))[0] ?? null;
 }
 
-/** Every idea, or those the given organisations submitted or take part in. */
+/** Every idea, or those the given organisations submitted or take part in (accepted; an invitation is not taking part). */
 export function listIdeas(db: DbOrTx, organisationIds: readonly number[] | "all"): IdeaRow[] {
   if (organisationIds === "all") return ideaRows(db, undefined);
   if (organisationIds.length === 0) return [];
-  const joined = db.select({ id: ideaParticipants.ideaId }).from(ideaParticipants).where(inArray(ideaParticipants.organisationId, [...organisationIds]));
+  const joined = db
+    .select({ id: ideaParticipants.ideaId })
+    .from(ideaParticipants)
+    .where(and(inArray(ideaParticipants.organisationId, [...organisationIds]), accepted));
   return ideaRows(db, or(inArray(ideas.organisationId, [...organisationIds]), inArray(ideas.id, joined)));
 }
 
@@ -89,19 +95,15 @@ export function insertIdea(
   args: {
     organisationId: number;
     fields: { title: string; problem: string; sector: Sector; expectedBenefits: string; roughCostNok: number };
-    participantIds: readonly number[];
     isDemo?: boolean;
     now: string;
   },
 ): number {
-  const id = db
+  return db
     .insert(ideas)
     .values({ organisationId: args.organisationId, ...args.fields, isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
     .returning({ id: ideas.id })
     .get().id;
-  const unique = [...new Set(args.participantIds)].filter((p) => p !== args.organisationId);
-  if (unique.length > 0) db.insert(ideaParticipants).values(unique.map((organisationId) => ({ ideaId: id, organisationId }))).run();
-  return id;
 }
 
 /** Moves an idea from the status and version read: false when someone else moved it first. */

@@ -1,12 +1,12 @@
-import { BENEFIT_TYPES, BENEFIT_VALUATIONS, MEASUREMENT_FREQUENCIES, PROJECT_PHASES, PROJECT_SECTORS } from "@malestokk/domain";
+import { BENEFIT_TYPES, BENEFIT_VALUATIONS, MEASUREMENT_FREQUENCIES, PARTICIPATION_STATUSES, PROJECT_PHASES, PROJECT_SECTORS } from "@malestokk/domain";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import { users } from "./auth";
 import { organisations } from "./organisations";
 
 /**
- * A digitalization project, owned by one municipality; a joint project names its other
- * participants. The benefit map (gevinstkart) is kept as checked JSON with the project.
+ * A digitalization project, owned by one municipality; a joint project invites other
+ * municipalities to take part. The benefit map (gevinstkart) is kept as checked JSON with the project.
  */
 export const projects = sqliteTable(
   "projects",
@@ -28,6 +28,10 @@ export const projects = sqliteTable(
   (t) => [index("projects_owner_idx").on(t.ownerOrganisationId)],
 );
 
+/**
+ * A municipality invited to a joint project, and its answer (ADR 008): only an accepted one takes
+ * part. Who last changed the status (a name) and when; the audit log has the whole story.
+ */
 export const projectParticipants = sqliteTable(
   "project_participants",
   {
@@ -37,6 +41,10 @@ export const projectParticipants = sqliteTable(
     organisationId: integer()
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
+    // A row written without a status is an invitation, never a participant.
+    status: text({ enum: PARTICIPATION_STATUSES }).notNull().default("invited"),
+    changedAt: text(),
+    changedByName: text(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_participants_org_idx").on(t.organisationId)],
 );

@@ -1,4 +1,4 @@
-import { IDEA_STATUSES, SECTORS } from "@malestokk/domain";
+import { IDEA_STATUSES, PARTICIPATION_STATUSES, SECTORS } from "@malestokk/domain";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import { users } from "./auth";
@@ -31,6 +31,7 @@ export const ideas = sqliteTable(
   (t) => [index("ideas_organisation_idx").on(t.organisationId), index("ideas_status_idx").on(t.status)],
 );
 
+/** A municipality invited to take part in an idea, and its answer (as `project_participants`). */
 export const ideaParticipants = sqliteTable(
   "idea_participants",
   {
@@ -40,6 +41,9 @@ export const ideaParticipants = sqliteTable(
     organisationId: integer()
       .notNull()
       .references(() => organisations.id, { onDelete: "cascade" }),
+    status: text({ enum: PARTICIPATION_STATUSES }).notNull().default("invited"),
+    changedAt: text(),
+    changedByName: text(),
   },
   (t) => [primaryKey({ columns: [t.ideaId, t.organisationId] }), index("idea_participants_org_idx").on(t.organisationId)],
 );

@@ -3,6 +3,7 @@ import type { BenefitInput } from "@malestokk/domain";
 
 import type { Db } from "../client";
 import { benefitPlanContent, insertBenefit, insertMeasurement, insertPlanVersion, insertProject, listApprovedValuesOf, listBenefits, getProject } from "../queries/benefits";
+import { setParticipation } from "../queries/participation";
 import { hasDemoData } from "../queries/indicators";
 import { organisations, projects, users } from "../schema/index";
 import { DEMO_USER_MUNICIPALITIES } from "./demo-users";
@@ -39,7 +40,6 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
       const mail = insertProject(tx, {
         ownerOrganisationId: org.id,
         fields: { name: "Digital post med SvarUt", description: "Sende brev digitalt i stedet for på papir.", sector: "common", phase: "realization" },
-        participantIds: [],
         isDemo: true,
         now: options.now,
       });
@@ -116,7 +116,6 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
       const welfare = insertProject(tx, {
         ownerOrganisationId: org.id,
         fields: { name: "Velferdsteknologi i hjemmetjenesten", description: "Digitalt tilsyn og medisindispensere.", sector: "helseVelferd", phase: "execution" },
-        participantIds: [],
         isDemo: true,
         now: options.now,
       });
@@ -174,13 +173,14 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
     const owner = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, "0301")).get();
     const partners = ["4601", "1103"].flatMap((n) => tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, n)).all().map((o) => o.id));
     if (owner) {
-      insertProject(tx, {
+      const joint = insertProject(tx, {
         ownerOrganisationId: owner.id,
         fields: { name: "Felles innbyggerportal", description: "Én inngang til kommunenes digitale tjenester.", sector: "common", phase: "concept" },
-        participantIds: partners,
         isDemo: true,
         now: options.now,
       });
+      // Both have said yes: the demo shows a joint project as its partners see it.
+      for (const organisationId of partners) setParticipation(tx, "project", { parentId: joint, organisationId, status: "accepted", byName: "Demo", at: options.now });
       created += 1;
     }
   });

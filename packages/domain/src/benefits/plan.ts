@@ -47,12 +47,17 @@ const ShortText = nameSchema(200);
 const LongText = z.string().trim().max(2_000).nullable();
 const MapKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
-export const ProjectInputSchema = z.object({
+/** What a project's owner changes about it; who takes part is changed by invitation (ADR 008). */
+export const ProjectFieldsSchema = z.object({
   name: ShortText,
   description: LongText,
   sector: z.enum(PROJECT_SECTORS),
   phase: z.enum(PROJECT_PHASES),
-  /** Other municipalities in a joint project (municipality numbers); empty for the owner's own. */
+});
+export type ProjectFields = z.infer<typeof ProjectFieldsSchema>;
+
+export const ProjectInputSchema = ProjectFieldsSchema.extend({
+  /** Municipalities invited to a joint project (municipality numbers); empty for the owner's own. */
   participants: z.array(z.string().regex(/^\d{4}$/)).max(400),
 });
 export type ProjectInput = z.infer<typeof ProjectInputSchema>;

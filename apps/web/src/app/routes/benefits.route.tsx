@@ -24,8 +24,10 @@ function PortfolioAccess({ id, number, name }: { id: number; number: string; nam
   // The server decides; these only spare people a page they would be refused.
   const canRead = useCan("benefits.read", id);
   const canEdit = useCan("benefits.edit", id);
+  // Joining another municipality's project commits the municipality: its manager answers.
+  const canAnswer = useCan("benefits.approve", id);
   return canRead ? (
-    <Portfolio municipalityNumber={number} canEdit={canEdit} />
+    <Portfolio municipalityNumber={number} canEdit={canEdit} canAnswer={canAnswer} />
   ) : (
     <Alert data-color="info" data-testid="benefits-no-access">
       <Paragraph>{t("benefits.noAccess", { name })}</Paragraph>

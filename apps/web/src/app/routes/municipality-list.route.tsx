@@ -6,6 +6,7 @@ import { MunicipalityList } from "../../features/municipalities/municipality-lis
 
 // Its texts and query stay out of the first page's bundle (QUALITY.md P-4).
 const FollowUp = lazy(() => import("../../features/benefits/follow-up"));
+const IdeaInvitationNotice = lazy(() => import("../../features/ideas/idea-invitation-notice"));
 
 export default function MunicipalityListRoute() {
   const { t } = useTranslation();
@@ -16,6 +17,7 @@ export default function MunicipalityListRoute() {
     <div className="stack">
       <Suspense fallback={null}>
         <FollowUp />
+        <IdeaInvitationNotice />
       </Suspense>
       <MunicipalityList />
       <CooperativeList />

@@ -130,6 +130,22 @@ describe("summarizeAuditDetails for cost reports", () => {
   });
 });
 
+describe("joint-project invitations in the log (issue 17, finding 6)", () => {
+  const t = translator("nb");
+  const steps = ["participantInvited", "invitationAccepted", "invitationDeclined", "participantLeft", "invitationWithdrawn", "participantRemoved"];
+
+  it("offers every step of an invitation, for projects and ideas, in the filter", () => {
+    expect(KNOWN_AUDIT_ACTIONS).toEqual(expect.arrayContaining(steps.flatMap((step) => [`benefits.${step}`, `ideas.${step}`])));
+  });
+
+  it("words an answer: the status before and after, what, whose and which municipality", () => {
+    const details = JSON.stringify({ name: "Felles sak/arkiv", owner: "5001", participant: "0301", before: { status: "invited" }, after: { status: "accepted" } });
+    expect(summarizeAuditDetails(t, details, organisations)).toBe("Status: før: invitert → etter: deltar; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301");
+    const removed = JSON.stringify({ name: "Felles sak/arkiv", owner: "5001", participant: "0301", before: { status: "left" }, after: { status: null } });
+    expect(summarizeAuditDetails(t, removed, organisations)).toBe("Status: før: gått ut → etter: ingen; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301");
+  });
+});
+
 describe("audit action names", () => {
   it("names every action the filter offers, in both languages", () => {
     for (const lng of ["nb", "en"] as const) {

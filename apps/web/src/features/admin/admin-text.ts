@@ -117,11 +117,23 @@ export const KNOWN_AUDIT_ACTIONS = [
   "benefits.measurementAdded",
   "benefits.measurementDeleted",
   "benefits.planApproved",
+  "benefits.participantInvited",
+  "benefits.invitationAccepted",
+  "benefits.invitationDeclined",
+  "benefits.participantLeft",
+  "benefits.invitationWithdrawn",
+  "benefits.participantRemoved",
   "ideas.submitted",
   "ideas.prioritize",
   "ideas.compile",
   "ideas.decide",
   "ideas.withdraw",
+  "ideas.participantInvited",
+  "ideas.invitationAccepted",
+  "ideas.invitationDeclined",
+  "ideas.participantLeft",
+  "ideas.invitationWithdrawn",
+  "ideas.participantRemoved",
 ] as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

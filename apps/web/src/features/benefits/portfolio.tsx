@@ -1,5 +1,5 @@
 import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { writeXlsx, type BenefitStatus } from "@malestokk/domain";
+import { writeXlsx, type BenefitStatus, type InvitationAnswer } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,8 +7,10 @@ import { Link, useNavigate } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
+import { InvitationList } from "../../components/invitation-list";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
+import { readAppError } from "../../lib/errors";
 import { formatDate, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ProjectForm } from "./project-form";
@@ -17,8 +19,11 @@ import { STATUS_COLOURS } from "./texts";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "realized", "noData"];
 
-/** A municipality's benefit portfolio: projects, status counts, and kroner expected against realized. */
-export function Portfolio({ municipalityNumber, canEdit }: { municipalityNumber: string; canEdit: boolean }) {
+/**
+ * A municipality's benefit portfolio: projects, status counts, and kroner expected against realized;
+ * above them the invitations to joint projects that wait for the manager's answer.
+ */
+export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipalityNumber: string; canEdit: boolean; canAnswer: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,6 +35,21 @@ export function Portfolio({ municipalityNumber, canEdit }: { municipalityNumber:
       onSuccess: async ({ id }) => {
         await queryClient.invalidateQueries(trpc.benefits.pathFilter());
         void navigate(`/gevinster/prosjekt/${id}`);
+      },
+    }),
+  );
+  const [answered, setAnswered] = useState<string | null>(null);
+  const answer = useMutation(
+    trpc.benefits.answerInvitation.mutationOptions({
+      onSuccess: async (_r, input) => {
+        const title = portfolio.data?.invitations.find((i) => i.projectId === input.projectId)?.name ?? "";
+        setAnswered(input.answer === "accept" ? t("benefits.invitations.accepted", { name: portfolio.data?.municipalityName ?? "", title }) : t("benefits.invitations.declined", { title }));
+        await queryClient.invalidateQueries(trpc.benefits.pathFilter());
+      },
+      // Answered or withdrawn meanwhile: the list is brought up to date.
+      onError: (error) => {
+        const code = readAppError(error)?.code;
+        if (code === "STATUS_CONFLICT" || code === "NOT_FOUND") void queryClient.invalidateQueries(trpc.benefits.pathFilter());
       },
     }),
   );
@@ -54,6 +74,29 @@ export function Portfolio({ municipalityNumber, canEdit }: { municipalityNumber:
   return (
     <div className="stack">
       <Paragraph>{t("benefits.portfolioIntro")}</Paragraph>
+      <InvitationList
+        heading={t("benefits.invitations.heading")}
+        meaning={t("benefits.invitations.meaning", { name: data.municipalityName })}
+        items={data.invitations.map((i) => ({
+          key: String(i.projectId),
+          projectId: i.projectId,
+          title: i.name,
+          detail: t("benefits.invitations.detail", { sector: t(`benefits.sectors.${i.sector}`), owner: i.owner.name, number: i.owner.number }),
+          owner: i.owner.name,
+          invitedByName: i.invitedByName,
+          invitedAt: i.invitedAt,
+          canAnswer,
+        }))}
+        pending={answer.isPending}
+        answered={answered}
+        error={answer.error}
+        staleText={t("benefits.invitations.stale")}
+        onAnswer={(item, reply: InvitationAnswer) => {
+          setAnswered(null);
+          answer.mutate({ municipalityNumber, projectId: item.projectId, answer: reply });
+        }}
+        testId="project-invitations"
+      />
       {canEdit && !creating && (
         <div className="button-row no-print">
           <Button onClick={() => setCreating(true)}>{t("benefits.newProject")}</Button>

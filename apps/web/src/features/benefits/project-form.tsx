@@ -1,14 +1,17 @@
 import { Alert, Button, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
-import { PROJECT_PHASES, PROJECT_SECTORS, ProjectInputSchema, type ProjectInput, type ProjectPhase, type ProjectSector } from "@malestokk/domain";
+import { PROJECT_PHASES, PROJECT_SECTORS, ProjectInputSchema, type ProjectFields, type ProjectInput, type ProjectPhase, type ProjectSector } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { readAppError, translateError } from "../../lib/errors";
 import { benefitIssueText } from "./texts";
 
-/** Creates or edits a project: name, description, sector, phase and the partners of a joint project. */
+/**
+ * Creates or edits a project: name, description, sector and phase; a new project also names the
+ * municipalities it invites (later invitations are made on the project's page).
+ */
 export function ProjectForm(props: {
-  initial: ProjectInput | null;
+  initial: ProjectFields | null;
   pending: boolean;
   /** The last refusal from the server, if any. */
   error: unknown;
@@ -20,8 +23,9 @@ export function ProjectForm(props: {
   const [description, setDescription] = useState(props.initial?.description ?? "");
   const [sector, setSector] = useState<ProjectSector>(props.initial?.sector ?? "common");
   const [phase, setPhase] = useState<ProjectPhase>(props.initial?.phase ?? "concept");
-  const [participants, setParticipants] = useState((props.initial?.participants ?? []).join(", "));
+  const [participants, setParticipants] = useState("");
   const [local, setLocal] = useState<Record<string, string>>({});
+  const isEdit = props.initial !== null;
   const server: Record<string, string> = {};
   for (const issue of readAppError(props.error)?.issues ?? []) server[String(issue.path[0])] ??= benefitIssueText(t, issue);
   const errors = { ...server, ...local };
@@ -47,7 +51,6 @@ export function ProjectForm(props: {
     setLocal({});
     props.onSubmit(parsed.data);
   };
-  const isEdit = props.initial !== null;
   const general = props.error && Object.keys(server).length === 0 ? translateError(t, props.error).message : null;
   return (
     <section className="panel" aria-labelledby="project-form-heading" data-testid="project-form">
@@ -80,15 +83,17 @@ export function ProjectForm(props: {
             </Select>
           </Field>
         </div>
-        <Textfield
-          id="project-participants"
-          label={t("benefits.projectForm.participants")}
-          description={t("benefits.projectForm.participantsDescription")}
-          value={participants}
-          error={errors.participants}
-          onChange={(e) => setParticipants(e.target.value)}
-          autoComplete="off"
-        />
+        {!isEdit && (
+          <Textfield
+            id="project-participants"
+            label={t("benefits.projectForm.participants")}
+            description={t("benefits.projectForm.participantsDescription")}
+            value={participants}
+            error={errors.participants}
+            onChange={(e) => setParticipants(e.target.value)}
+            autoComplete="off"
+          />
+        )}
         {general && (
           <Alert data-color="danger" role="alert">
             {general}

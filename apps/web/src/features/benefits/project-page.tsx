@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
-import { writeXlsx, type BenefitInput, type FieldIssue } from "@malestokk/domain";
+import { can, writeXlsx, type BenefitInput, type FieldIssue } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,13 +12,14 @@ import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
-import { useCan, useMe } from "../../lib/session";
+import { grantsOf, useCan, useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { BenefitCard, type BenefitView } from "./benefit-card";
 import { draftFromBenefit, EMPTY_BENEFIT } from "./benefit-draft";
 import { BenefitForm } from "./benefit-form";
 import { BenefitMapDiagram } from "./benefit-map";
 import { MapEditor } from "./map-editor";
+import { LeaveProject, ParticipationSection } from "./participation";
 import { ProjectForm } from "./project-form";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -30,7 +31,8 @@ function inputOf(b: BenefitView): BenefitInput {
     title: b.title,
     description: b.description,
     ownerName: b.ownerName,
-    ownerUserId: b.ownerUserId,
+    // Sent only to those who keep the plan, the only ones who edit it.
+    ownerUserId: b.ownerUserId ?? null,
     type: b.type,
     valuation: b.valuation,
     annualValueNok: b.annualValueNok,
@@ -136,6 +138,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
     );
   }
   const { project, benefits, versions } = query.data;
+  // A municipality the user manages that takes part: its manager may leave (the server checks again).
+  const grants = grantsOf(me.data);
+  const participating = project.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "benefits.approve", p.id)) ?? null;
   const latest = versions[0] ?? null;
   const nextNumber = (latest?.number ?? 0) + 1;
   const approveError = approve.error ? (readAppError(approve.error)?.code === "VERSION_CONFLICT" ? t("benefits.plan.conflict") : readAppError(approve.error)?.code === "INCOMPLETE" ? t("benefits.plan.needsBenefit") : translateError(t, approve.error).message) : null;
@@ -188,6 +193,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       {project.participants.length > 0 && <Paragraph>{t("benefits.projectPage.participants", { list: project.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}</Paragraph>}
       {project.description && <Paragraph>{project.description}</Paragraph>}
       {!canEdit && <Paragraph data-size="sm">{t("benefits.projectPage.readOnly")}</Paragraph>}
+      {participating && <LeaveProject projectId={projectId} projectName={project.name} municipality={participating} />}
       <div className="button-row no-print">
         {canEdit && !editingProject && (
           <Button variant="secondary" data-size="sm" onClick={() => setEditingProject(true)}>
@@ -213,16 +219,18 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       )}
       {editingProject && (
         <ProjectForm
-          initial={{ name: project.name, description: project.description, sector: project.sector, phase: project.phase, participants: project.participants.map((p) => p.number) }}
+          initial={{ name: project.name, description: project.description, sector: project.sector, phase: project.phase }}
           pending={saveProject.isPending}
           error={saveProject.error}
-          onSubmit={(input) => saveProject.mutate({ projectId, expectedVersion: project.version, project: input })}
+          onSubmit={({ participants: _invited, ...fields }) => saveProject.mutate({ projectId, expectedVersion: project.version, project: fields })}
           onCancel={() => {
             setEditingProject(false);
             saveProject.reset();
           }}
         />
       )}
+
+      {canEdit && <ParticipationSection projectId={projectId} participation={query.data.participation} onDone={done} />}
 
       <section className="stack" aria-labelledby="plan-heading" data-testid="plan-status">
         <Heading level={2} data-size="sm" id="plan-heading">

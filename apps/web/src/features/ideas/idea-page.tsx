@@ -1,14 +1,17 @@
 import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Table, Textfield } from "@digdir/designsystemet-react";
-import type { IdeaAction, IdeaStep } from "@malestokk/domain";
+import { can, type IdeaAction, type IdeaStep } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 
+import { LeaveButton } from "../../components/leave-button";
+import { ParticipationTable, removedText } from "../../components/participation-table";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
+import { grantsOf, useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { IdeaStatusTag } from "./ideas-page";
 
@@ -17,6 +20,7 @@ export function IdeaPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery({ ...trpc.ideas.get.queryOptions({ id }), retry: false });
+  const me = useMe();
   // Kept here: the step's form goes away once the step is taken, its confirmation must not.
   const [done, setDone] = useState<string | null>(null);
   const title = query.data?.title;
@@ -35,6 +39,10 @@ export function IdeaPage({ id }: { id: number }) {
     );
   }
   const idea = query.data;
+  const grants = grantsOf(me.data);
+  // The submitting municipality's manager keeps the invitations; a participant's manager may leave (the server checks both).
+  const keeper = can(grants, "ideas.submit", idea.organisationId);
+  const participating = idea.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "ideas.submit", p.id)) ?? null;
   return (
     <div className="stack">
       <Breadcrumbs aria-label={t("nav.breadcrumbs")} className="no-print">
@@ -53,6 +61,7 @@ export function IdeaPage({ id }: { id: number }) {
         <IdeaStatusTag status={idea.status} /> {t("ideas.detail.submittedBy", { name: idea.organisationName, number: idea.organisationNumber })} · {t(`ideas.sectors.${idea.sector}`)}
       </Paragraph>
       {idea.participants.length > 0 && <Paragraph>{t("ideas.detail.participants", { list: idea.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}</Paragraph>}
+      {participating && <LeaveIdea id={idea.id} title={idea.title} municipality={participating} />}
       {idea.projectId !== null && (
         <Alert data-color="success" data-testid="idea-project">
           <Paragraph>{t("ideas.detail.project", { title: idea.title })}</Paragraph>
@@ -89,6 +98,7 @@ export function IdeaPage({ id }: { id: number }) {
       ) : (
         <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>
       )}
+      {keeper && <IdeaParticipation id={idea.id} ownerNumber={idea.organisationNumber} rows={idea.participation} onDone={setDone} />}
       <section className="stack" aria-labelledby="idea-history">
         <Heading level={2} data-size="sm" id="idea-history">
           {t("ideas.detail.history")}
@@ -120,6 +130,61 @@ export function IdeaPage({ id }: { id: number }) {
         </TableScroll>
       </section>
     </div>
+  );
+}
+
+/** The invitations the submitting municipality sent, with their answers; each can be withdrawn or removed, after asking. */
+function IdeaParticipation({ id, ownerNumber, rows, onDone }: { id: number; ownerNumber: string; rows: Parameters<typeof ParticipationTable>[0]["rows"]; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const remove = useMutation(trpc.ideas.removeParticipant.mutationOptions());
+  return (
+    <section className="stack" aria-labelledby="idea-participation-heading" data-testid="idea-participation">
+      <Heading level={2} data-size="sm" id="idea-participation-heading">
+        {t("ideas.participation.heading")}
+      </Heading>
+      <Paragraph data-size="sm">{t("ideas.participation.intro")}</Paragraph>
+      <ParticipationTable
+        ns="ideas.participation"
+        rows={rows}
+        pending={remove.isPending}
+        error={remove.error ? translateError(t, remove.error).message : null}
+        onRemove={async (row) => {
+          await remove.mutateAsync({ municipalityNumber: ownerNumber, ideaId: id, participant: row.number });
+          onDone(removedText(t, row));
+          await queryClient.invalidateQueries(trpc.ideas.pathFilter());
+        }}
+        onCancel={() => remove.reset()}
+      />
+    </section>
+  );
+}
+
+/** For the manager of a municipality that takes part: leave the idea (asks first), back to the idea list. */
+function LeaveIdea({ id, title, municipality }: { id: number; title: string; municipality: { number: string; name: string } }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const leave = useMutation(
+    trpc.ideas.leave.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
+        void navigate("/ideer");
+      },
+    }),
+  );
+  return (
+    <LeaveButton
+      label={t("ideas.participation.leave")}
+      title={t("ideas.participation.leaveTitle", { title })}
+      body={t("ideas.participation.leaveBody", { name: municipality.name })}
+      pending={leave.isPending}
+      error={leave.error ? translateError(t, leave.error).message : null}
+      onConfirm={() => leave.mutate({ municipalityNumber: municipality.number, ideaId: id })}
+      onCancel={() => leave.reset()}
+    />
   );
 }
 

@@ -16,6 +16,7 @@ import { formatDateTime, formatNok } from "../../lib/format";
 import { useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { IdeaInvitations } from "./idea-invitations";
 
 type Idea = RouterOutputs["ideas"]["list"][number];
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -90,6 +91,7 @@ export function IdeasPage({ pack }: { pack: boolean }) {
           {t("ideas.print")}
         </Button>
       </div>
+      <IdeaInvitations />
       {sent && (
         <Alert data-color="success" role="status" data-testid="idea-sent">
           {sent}

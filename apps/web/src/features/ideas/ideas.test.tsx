@@ -14,10 +14,10 @@ describe("project-idea pipeline pages", () => {
     fireEvent.change(within(form).getByLabelText("Problemet som skal løses"), { target: { value: "Mange like spørsmål" } });
     fireEvent.change(within(form).getByLabelText("Forventede gevinster"), { target: { value: "Frigjort tid" } });
     fireEvent.change(within(form).getByLabelText("Grovt anslått kostnad (kr)"), { target: { value: "1 500 000" } });
-    fireEvent.change(within(form).getByLabelText("Andre kommuner som vil delta"), { target: { value: "4601, 9999" } });
+    fireEvent.change(within(form).getByLabelText("Andre kommuner som inviteres til å delta"), { target: { value: "4601, 9999" } });
     fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
     expect(await within(form).findByText("Fant ingen kommune med nummer 9999.")).toBeTruthy();
-    fireEvent.change(within(form).getByLabelText("Andre kommuner som vil delta"), { target: { value: "4601" } });
+    fireEvent.change(within(form).getByLabelText("Andre kommuner som inviteres til å delta"), { target: { value: "4601" } });
     fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
     expect(await screen.findByTestId("idea-sent")).toBeTruthy();
     const table = await screen.findByTestId("ideas-table");

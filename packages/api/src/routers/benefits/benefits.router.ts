@@ -1,19 +1,22 @@
-import { BenefitInputSchema, BenefitMapSchema, MeasurementInputSchema, nameSchema, ProjectInputSchema, textSchema } from "@malestokk/domain";
+import { BenefitInputSchema, BenefitMapSchema, InvitationAnswerSchema, MeasurementInputSchema, nameSchema, ParticipantNumberSchema, ProjectFieldsSchema, ProjectInputSchema, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import type { Context, Session } from "../../context";
 import { municipalityProcedure, projectProcedure, router, signedInProcedure } from "../../trpc";
 import {
   addMeasurement,
+  answerProjectInvitation,
   approvePlan,
   createProject,
   getFollowUp,
   getPlanVersionContent,
   getPortfolio,
   getProjectDetail,
+  inviteParticipant,
   removeBenefit,
   removeMeasurement,
   removeProject,
+  removeProjectParticipant,
   saveBenefit,
   saveBenefitMap,
   saveProject,
@@ -37,7 +40,7 @@ export const benefitsRouter = router({
     .input(z.object({ number: z.number().int().min(1) }))
     .query(({ ctx, input }) => getPlanVersionContent(ctx.db, ctx.project.id, input.number)),
   saveProject: projectProcedure("benefits.edit")
-    .input(z.object({ expectedVersion: Version, project: ProjectInputSchema }))
+    .input(z.object({ expectedVersion: Version, project: ProjectFieldsSchema }))
     .mutation(({ ctx, input }) => saveProject(ctx.db, ctx.project.id, { expectedVersion: input.expectedVersion, input: input.project }, writeOptions(ctx))),
   deleteProject: projectProcedure("benefits.edit")
     .input(z.object({ expectedVersion: Version }))
@@ -70,4 +73,18 @@ export const benefitsRouter = router({
     )
     .mutation(({ ctx, input }) => approvePlan(ctx.db, ctx.project.id, input, writeOptions(ctx))),
   followUp: signedInProcedure.query(({ ctx }) => getFollowUp(ctx.db, ctx.session, ctx.now())),
+  // Joint projects by invitation (ADR 008): the owner's editors invite and remove; the invited
+  // municipality's manager answers, and may leave later (finance sees the invitation only).
+  invite: projectProcedure("benefits.edit")
+    .input(z.object({ participant: ParticipantNumberSchema }))
+    .mutation(({ ctx, input }) => inviteParticipant(ctx.db, ctx.project.id, input.participant, writeOptions(ctx))),
+  removeParticipant: projectProcedure("benefits.edit")
+    .input(z.object({ participant: ParticipantNumberSchema }))
+    .mutation(({ ctx, input }) => removeProjectParticipant(ctx.db, ctx.project.id, input.participant, writeOptions(ctx))),
+  answerInvitation: municipalityProcedure("benefits.approve")
+    .input(z.object({ projectId: Id, answer: InvitationAnswerSchema }))
+    .mutation(({ ctx, input }) => answerProjectInvitation(ctx.db, ctx.municipality, input.projectId, input.answer, writeOptions(ctx))),
+  leaveProject: municipalityProcedure("benefits.approve")
+    .input(z.object({ projectId: Id }))
+    .mutation(({ ctx, input }) => answerProjectInvitation(ctx.db, ctx.municipality, input.projectId, "leave", writeOptions(ctx))),
 });

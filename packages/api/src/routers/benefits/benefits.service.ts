@@ -8,7 +8,6 @@ import {
   deleteProject,
   getBenefit,
   getIdeaOfProject,
-  getMunicipalityByNumber,
   getPlanVersion,
   getProject,
   insertBenefit,
@@ -18,7 +17,9 @@ import {
   listApprovedValuesOf,
   listBenefits,
   listBenefitsOwnedBy,
+  listInvitations,
   listOrganisationPeople,
+  listParticipation,
   latestPlanVersions,
   listPlanVersions,
   listProjectsOf,
@@ -31,6 +32,7 @@ import {
   type ProjectRow,
 } from "@malestokk/db";
 import {
+  can,
   checkBaseline,
   checkBenefit,
   checkBenefitMap,
@@ -45,12 +47,15 @@ import {
   type BenefitInput,
   type BenefitMap,
   type FieldIssue,
+  type InvitationAnswer,
   type MeasurementInput,
+  type ProjectFields,
   type ProjectInput,
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
 import type { Session } from "../../context";
+import { answer, invite, removeParticipant, requireInvitee, resolveParticipants, type JointRef } from "../joint/joint.service";
 
 type Actor = { userId: number; email: string; name: string; ip: string | null };
 
@@ -123,7 +128,10 @@ function requireProject(db: DbOrTx, id: number): ProjectRow {
   return project;
 }
 
-/** A municipality's benefit portfolio: its own and joint projects, each benefit's status, and kroner expected against realized. */
+/**
+ * A municipality's benefit portfolio: its own projects and the joint projects it accepted, each
+ * benefit's status, and kroner expected against realized; the invitations it has not answered apart.
+ */
 export function getPortfolio(db: Db, municipality: MunicipalityListItem, now: Date) {
   const today = osloDate(now);
   const projects = listProjectsOf(db, municipality.id);
@@ -168,10 +176,16 @@ export function getPortfolio(db: Db, municipality: MunicipalityListItem, now: Da
       summary: b.summary,
     })),
     totals: portfolioTotals(views.map((b) => ({ cash: b.cash, disBenefit: b.disBenefit, summary: b.summary }))),
+    invitations: listInvitations(db, "project", [municipality.id]).map(({ id, name, sector, owner, invitedByName, invitedAt }) => ({ projectId: id, name, sector, owner, invitedByName, invitedAt })),
   };
 }
 
-/** One project with its plan: benefits with measurements and status, the map, the version history, and whether the plan changed since it was approved. */
+/**
+ * One project with its plan: benefits with measurements and status, the map, the version history, and
+ * whether the plan changed since it was approved. Names only for readers outside the owner's editors
+ * (participants, the board): the benefit owners' user ids, the people to pick from and the
+ * invitations' answers go to those who keep the plan (issue 17, finding 10).
+ */
 export function getProjectDetail(db: Db, projectId: number, session: Session, now: Date) {
   const today = osloDate(now);
   const project = requireProject(db, projectId);
@@ -180,72 +194,87 @@ export function getProjectDetail(db: Db, projectId: number, session: Session, no
   const content = benefitPlanContent(project, rows);
   const latest = versions[0] ? getPlanVersion(db, project.id, versions[0].number) : null;
   const hash = planHash(content);
+  const keeper = can(session.grants, "benefits.edit", project.ownerOrganisationId);
+  const benefits: (Omit<ReturnType<typeof benefitView>, "ownerUserId"> & { ownerUserId?: number | null })[] = rows.map((b) => {
+    const { ownerUserId, ...view } = benefitView(db, b, project.ownerOrganisationId, today);
+    return keeper ? { ...view, ownerUserId } : view;
+  });
   return {
     project,
-    benefits: rows.map((b) => benefitView(db, b, project.ownerOrganisationId, today)),
+    benefits,
     versions,
     planHash: hash,
     changedSinceApproval: latest ? planHash(latest.content) !== hash : true,
     // A new version is due at each phase end: the approved one was for another phase.
     newVersionDue: latest ? latest.phase !== project.phase : false,
-    people: listOrganisationPeople(db, project.ownerOrganisationId),
+    people: keeper ? listOrganisationPeople(db, project.ownerOrganisationId) : [],
+    participation: keeper ? listParticipation(db, "project", project.id).map(({ number, name, status, changedAt, changedByName }) => ({ number, name, status, changedAt, changedByName })) : [],
     // A project the board said yes to must get a benefit plan: the page asks for one.
     fromIdea: getIdeaOfProject(db, project.id),
     today,
-    viewer: { userId: session.user.id },
   };
 }
 
+/** An approved version as it was; the page names benefit owners, so their user ids stay behind. */
 export function getPlanVersionContent(db: Db, projectId: number, number: number) {
-  const version = getPlanVersion(db, projectId, number);
+  const version = getPlanVersion(db, projectId, number) as (NonNullable<ReturnType<typeof getPlanVersion>> & { content: ReturnType<typeof benefitPlanContent> }) | null;
   if (!version) throw new AppError("NOT_FOUND", { params: { projectId, number } });
-  return version as typeof version & { content: ReturnType<typeof benefitPlanContent> };
+  return { ...version, content: { ...version.content, benefits: version.content.benefits.map(({ ownerUserId: _o, ...b }) => b) } };
 }
 
-function participantIds(db: DbOrTx, ownerId: number, numbers: readonly string[]): number[] {
-  const issues: FieldIssue[] = [];
-  const ids = numbers.flatMap((number, index) => {
-    const unit = getMunicipalityByNumber(db, number);
-    if (!unit) {
-      issues.push({ path: ["participants", index], code: "UNKNOWN_MUNICIPALITY", params: { number } });
-      return [];
-    }
-    return unit.id === ownerId ? [] : [unit.id];
-  });
-  if (issues.length > 0) invalid(issues);
-  return ids;
+function jointRef(project: ProjectRow): JointRef {
+  return { kind: "project", id: project.id, ownerNumber: project.ownerNumber, name: project.name };
 }
 
+/** Creates a project; the municipalities it names are invited, and take part once they accept (ADR 008). */
 export function createProject(db: Db, municipality: MunicipalityListItem, input: ProjectInput, options: { now: Date; actor: Actor }) {
   return db.transaction(
     (tx) => {
       const { participants, ...fields } = input;
-      const id = insertProject(tx, { ownerOrganisationId: municipality.id, fields, participantIds: participantIds(tx, municipality.id, participants), now: options.now.toISOString() });
+      const invited = resolveParticipants(tx, municipality.id, participants, "participants");
+      const id = insertProject(tx, { ownerOrganisationId: municipality.id, fields, now: options.now.toISOString() });
       audit(tx, options.actor, options.now, "benefits.projectCreated", "project", id, municipality.id, { after: input });
+      const ref: JointRef = { kind: "project", id, ownerNumber: municipality.number, name: fields.name };
+      for (const unit of invited) invite(tx, ref, unit, options);
       return { id };
     },
     { behavior: "immediate" },
   );
 }
 
-export function saveProject(db: Db, projectId: number, args: { expectedVersion: number; input: ProjectInput }, options: { now: Date; actor: Actor }) {
+export function saveProject(db: Db, projectId: number, args: { expectedVersion: number; input: ProjectFields }, options: { now: Date; actor: Actor }) {
   return db.transaction(
     (tx) => {
       const before = requireProject(tx, projectId);
-      const { participants, ...fields } = args.input;
-      const ok = updateProject(tx, {
-        id: projectId,
-        expectedVersion: args.expectedVersion,
-        fields,
-        participantIds: participantIds(tx, before.ownerOrganisationId, participants),
-        now: options.now.toISOString(),
-      });
+      const ok = updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, fields: args.input, now: options.now.toISOString() });
       if (!ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
-      audit(tx, options.actor, options.now, "benefits.projectUpdated", "project", projectId, before.ownerOrganisationId, { before: { ...fields, phase: before.phase, name: before.name }, after: args.input });
+      const { name, description, sector, phase } = before;
+      audit(tx, options.actor, options.now, "benefits.projectUpdated", "project", projectId, before.ownerOrganisationId, { before: { name, description, sector, phase }, after: args.input });
       return { version: args.expectedVersion + 1 };
     },
     { behavior: "immediate" },
   );
+}
+
+/** The owner invites one more municipality (or again, after it declined or left). */
+export function inviteParticipant(db: Db, projectId: number, number: string, options: { now: Date; actor: Actor }) {
+  db.transaction(
+    (tx) => {
+      const project = requireProject(tx, projectId);
+      invite(tx, jointRef(project), requireInvitee(tx, project.ownerOrganisationId, number), options);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** The owner withdraws an invitation or removes a participant. */
+export function removeProjectParticipant(db: Db, projectId: number, number: string, options: { now: Date; actor: Actor }) {
+  db.transaction((tx) => removeParticipant(tx, jointRef(requireProject(tx, projectId)), number, options), { behavior: "immediate" });
+}
+
+/** The invited municipality accepts or declines, or leaves a project it accepted. */
+export function answerProjectInvitation(db: Db, municipality: MunicipalityListItem, projectId: number, step: InvitationAnswer | "leave", options: { now: Date; actor: Actor }) {
+  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireProject(tx, projectId)), municipality, step, options) }), { behavior: "immediate" });
 }
 
 /** Replaces the benefit map; a precondition or goal that a benefit still points to stays. */
@@ -428,7 +457,8 @@ export function removeProject(db: Db, projectId: number, args: { expectedVersion
 
 /**
  * Benefits whose next measurement is overdue, per owner: those the user owns, and those of the
- * organisations where they keep benefit plans. Shown on sign-in.
+ * organisations where they keep benefit plans; and the joint projects the user's municipalities are
+ * invited to. Shown on sign-in.
  */
 export function getFollowUp(db: Db, session: Session, now: Date) {
   const today = osloDate(now);
@@ -469,5 +499,7 @@ export function getFollowUp(db: Db, session: Session, now: Date) {
     }))
     .sort((a, b) => a.nextDue.localeCompare(b.nextDue));
   const owners = [...new Set(overdue.map((o) => o.ownerName))].sort((a, b) => a.localeCompare(b, "nb"));
-  return { today, owners: owners.map((ownerName) => ({ ownerName, items: overdue.filter((o) => o.ownerName === ownerName) })), count: overdue.length };
+  // Invitations to joint projects wait for an answer in the user's own municipalities (a manager gives it).
+  const invitations = listInvitations(db, "project", [...organisationsWhere(session.grants, "benefits.read")]).map(({ id, ...invitation }) => ({ projectId: id, ...invitation }));
+  return { today, owners: owners.map((ownerName) => ({ ownerName, items: overdue.filter((o) => o.ownerName === ownerName) })), count: overdue.length, invitations };
 }

@@ -16,6 +16,8 @@ describe("the project-idea pipeline (issue 9)", () => {
   it("goes from a municipality's idea through council, secretariat and board to a joint project that asks for a benefit plan", async () => {
     const api = setupApi();
     const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea });
+    // Both named municipalities accept the invitation to take part.
+    for (const number of ["4601", "1103"]) await api.as(`manager.${number}@demo.example`).ideas.answerInvitation({ municipalityNumber: number, ideaId: id, answer: "accept" });
     // The health council prioritizes (council@demo.example sits in helseVelferd).
     await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 5, comment: "Høy nytte for mange kommuner" } });
     await api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
@@ -68,6 +70,7 @@ describe("the project-idea pipeline (issue 9)", () => {
   it("shows a municipality its own ideas and those it takes part in, and the sector bodies all", async () => {
     const api = setupApi();
     const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea });
+    await api.as("manager.4601@demo.example").ideas.answerInvitation({ municipalityNumber: "4601", ideaId: id, answer: "accept" });
     expect((await api.as("finance.4601@demo.example").ideas.list()).map((i) => i.id)).toContain(id);
     expect((await api.as("manager.5001@demo.example").ideas.list()).map((i) => i.id)).not.toContain(id);
     expectAppError(await expectTrpcError(() => api.as("manager.5001@demo.example").ideas.get({ id })), "NOT_FOUND");

@@ -1,57 +1,87 @@
 import {
   appendAudit,
   getIdea,
-  getMunicipalityByNumber,
   insertIdea,
   insertIdeaEvent,
   insertProject,
   listIdeaEvents,
   listIdeas,
+  listInvitations,
+  listParticipation,
+  setParticipation,
   updateIdeaStatus,
   type Db,
   type DbOrTx,
+  type IdeaRow,
   type MunicipalityListItem,
 } from "@malestokk/db";
 import {
   availableIdeaActions,
+  can,
   canEverywhere,
   ideaActionAllowed,
   mayActOnIdea,
   nextIdeaStatus,
   organisationsWhere,
-  type FieldIssue,
   type IdeaInput,
   type IdeaStep,
+  type InvitationAnswer,
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
 import type { Session } from "../../context";
+import { answer, invite, removeParticipant, resolveParticipants, type JointRef } from "../joint/joint.service";
 
 type Actor = { userId: number; email: string; name: string; ip: string | null };
 
-function participantIds(db: DbOrTx, numbers: readonly string[]): number[] {
-  const issues: FieldIssue[] = [];
-  const ids = numbers.flatMap((number, index) => {
-    const unit = getMunicipalityByNumber(db, number);
-    if (!unit) issues.push({ path: ["participants", index], code: "UNKNOWN_MUNICIPALITY", params: { number } });
-    return unit ? [unit.id] : [];
-  });
-  if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
-  return ids;
-}
-
-/** The ideas a user may see: all for the sector bodies, else those of the user's own organisations. */
+/** The ideas a user may see: all for the sector bodies, else those of the user's own organisations and those they accepted to take part in. */
 export function listVisibleIdeas(db: Db, session: Session) {
   const scope = canEverywhere(session.grants, "ideas.read") ? "all" : [...organisationsWhere(session.grants, "ideas.read")];
   return listIdeas(db, scope).map((idea) => ({ ...idea, actions: availableIdeaActions(session.grants, idea) }));
 }
 
+/** One idea with its history; the invitations' answers go to those who may change them (the submitter's managers, admins). */
 export function getVisibleIdea(db: Db, session: Session, id: number) {
   const idea = getIdea(db, id);
   const mine = idea && [idea.organisationId, ...idea.participants.map((p) => p.id)].some((o) => organisationsWhere(session.grants, "ideas.read").has(o));
   // An idea the user may not see is "not found": its existence is not theirs to learn.
   if (!idea || !(canEverywhere(session.grants, "ideas.read") || mine)) throw new AppError("NOT_FOUND", { params: { ideaId: id } });
-  return { ...idea, actions: availableIdeaActions(session.grants, idea), events: listIdeaEvents(db, id) };
+  const participation = can(session.grants, "ideas.submit", idea.organisationId)
+    ? listParticipation(db, "idea", id).map(({ number, name, status, changedAt, changedByName }) => ({ number, name, status, changedAt, changedByName }))
+    : [];
+  return { ...idea, actions: availableIdeaActions(session.grants, idea), events: listIdeaEvents(db, id), participation };
+}
+
+/** Invitations to ideas that the user's municipalities have not answered (a manager answers; others see them). */
+export function listIdeaInvitations(db: Db, session: Session) {
+  return listInvitations(db, "idea", [...organisationsWhere(session.grants, "ideas.read")]).map(({ id, name, ...invitation }) => ({ ideaId: id, title: name, ...invitation }));
+}
+
+function jointRef(idea: IdeaRow): JointRef {
+  return { kind: "idea", id: idea.id, ownerNumber: idea.organisationNumber, name: idea.title };
+}
+
+function requireIdea(db: DbOrTx, id: number): IdeaRow {
+  const idea = getIdea(db, id);
+  if (!idea) throw new AppError("NOT_FOUND", { params: { ideaId: id } });
+  return idea;
+}
+
+/** The invited municipality accepts or declines, or leaves an idea it accepted. */
+export function answerIdeaInvitation(db: Db, municipality: MunicipalityListItem, ideaId: number, step: InvitationAnswer | "leave", options: { now: Date; actor: Actor }) {
+  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireIdea(tx, ideaId)), municipality, step, options) }), { behavior: "immediate" });
+}
+
+/** The submitting municipality withdraws an invitation or removes a participant; another's idea is "not found". */
+export function removeIdeaParticipant(db: Db, municipality: MunicipalityListItem, ideaId: number, number: string, options: { now: Date; actor: Actor }) {
+  db.transaction(
+    (tx) => {
+      const idea = requireIdea(tx, ideaId);
+      if (idea.organisationId !== municipality.id) throw new AppError("NOT_FOUND", { params: { ideaId } });
+      removeParticipant(tx, jointRef(idea), number, options);
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function submitIdea(db: Db, municipality: MunicipalityListItem, input: IdeaInput, options: { now: Date; actor: Actor }) {
@@ -59,9 +89,12 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
     (tx) => {
       const { participants, ...fields } = input;
       const now = options.now.toISOString();
-      const id = insertIdea(tx, { organisationId: municipality.id, fields, participantIds: participantIds(tx, participants), now });
+      const invited = resolveParticipants(tx, municipality.id, participants, "participants");
+      const id = insertIdea(tx, { organisationId: municipality.id, fields, now });
       insertIdeaEvent(tx, { ideaId: id, action: "submit", fromStatus: null, toStatus: "submitted", userId: options.actor.userId, userName: options.actor.name, at: now, comment: null });
       appendAudit(tx, { at: now, actorUserId: options.actor.userId, actorEmail: options.actor.email, ip: options.actor.ip, action: "ideas.submitted", entity: "idea", entityId: String(id), organisationId: municipality.id, details: { after: input } });
+      // The municipalities named are invited; the idea is theirs too once they accept (ADR 008).
+      for (const unit of invited) invite(tx, { kind: "idea", id, ownerNumber: municipality.number, name: fields.title }, unit, options);
       return { id };
     },
     { behavior: "immediate" },
@@ -70,8 +103,8 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
 
 /**
  * One step of the pipeline, by its role, from the status and version the user read. A yes from the
- * board creates the joint project (submitter owns it, participants take part), which then asks for
- * a benefit plan.
+ * board creates the joint project (submitter owns it, the idea's accepted participants take part),
+ * which then asks for a benefit plan.
  */
 export function takeIdeaStep(db: Db, session: Session, args: { id: number; expectedVersion: number; step: IdeaStep }, options: { now: Date; actor: Actor }) {
   return db.transaction(
@@ -86,13 +119,13 @@ export function takeIdeaStep(db: Db, session: Session, args: { id: number; expec
       const step = args.step;
       const status = step.action === "decide" ? nextIdeaStatus("decide", step.decision) : nextIdeaStatus(step.action);
       let projectId: number | undefined;
+      let carried: { number: string; status: string }[] = [];
       if (step.action === "decide" && step.decision === "yes") {
-        projectId = insertProject(tx, {
-          ownerOrganisationId: idea.organisationId,
-          fields: { name: idea.title, description: idea.problem, sector: idea.sector, phase: "concept" },
-          participantIds: idea.participants.map((p) => p.id),
-          now,
-        });
+        projectId = insertProject(tx, { ownerOrganisationId: idea.organisationId, fields: { name: idea.title, description: idea.problem, sector: idea.sector, phase: "concept" }, now });
+        // Who accepted the idea takes part in its project; who has not answered yet is invited to it.
+        const answers = listParticipation(tx, "idea", idea.id).filter((p) => p.status === "accepted" || p.status === "invited");
+        for (const p of answers) setParticipation(tx, "project", { parentId: projectId, organisationId: p.organisationId, status: p.status, byName: p.changedByName ?? options.actor.name, at: p.changedAt ?? now });
+        carried = answers.map((p) => ({ number: p.number, status: p.status }));
       }
       const moved = updateIdeaStatus(tx, {
         id: idea.id,
@@ -115,7 +148,7 @@ export function takeIdeaStep(db: Db, session: Session, args: { id: number; expec
         entity: "idea",
         entityId: String(idea.id),
         organisationId: idea.organisationId,
-        details: { from: idea.status, to: status, step },
+        details: { from: idea.status, to: status, step, ...(projectId === undefined ? {} : { projectId, participants: carried }) },
       });
       return { status, projectId: projectId ?? null };
     },
