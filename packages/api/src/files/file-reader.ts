@@ -1,3 +1,5 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
 import type { CostFileInput, CostFileResult } from "@malestokk/domain";
@@ -17,8 +19,10 @@ export interface FileReaderLimits {
 
 export const FILE_READER_LIMITS: FileReaderLimits = { seconds: 10, memoryMb: 512, workers: 2, queue: 32, idleMs: 60_000 };
 
-const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
-const COST_FILE_WORKER = new URL("./cost-file.worker.ts", import.meta.url).href;
+// Paths, not the global URL: a test environment such as happy-dom replaces it with one Worker refuses.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const BOOTSTRAP = join(HERE, "worker-bootstrap.mjs");
+const COST_FILE_WORKER = pathToFileURL(join(HERE, "cost-file.worker.ts")).href;
 
 interface Job {
   readonly input: CostFileInput;
