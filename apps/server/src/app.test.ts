@@ -22,10 +22,25 @@ afterEach(() => {
 const CSRF = { "x-malestokk-csrf": "1" };
 const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 
-async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger; identityProviders?: EnvIdentityProvider[] } = {}) {
+interface StartOptions {
+  webDist?: boolean;
+  https?: boolean;
+  trustProxy?: string;
+  now?: () => Date;
+  metrics?: boolean;
+  logger?: Logger;
+  identityProviders?: EnvIdentityProvider[];
+  /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
+  publicOrigin?: string | "self";
+}
+
+async function startApp(options: StartOptions = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   if (options.webDist) writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app = createApp({
     connection,
     logger: options.logger ?? createLogger("silent"),
@@ -34,17 +49,15 @@ async function startApp(options: { webDist?: boolean; https?: boolean; trustProx
     https: options.https ?? false,
     trustProxy: options.trustProxy,
     identityProviders: options.identityProviders ?? [],
+    publicOrigin: options.publicOrigin === "self" ? base : options.publicOrigin,
     ...(options.now ? { now: options.now } : {}),
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  server.on("request", app);
   cleanups.push(() => {
     server.close();
     connection.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function signIn(email = "finance.0301@demo.example", headers: Record<string, string> = {}) {
     const res = await fetch(`${base}/trpc/auth.signIn`, {
@@ -227,6 +240,30 @@ describe("cross-site requests (CSRF)", () => {
     expect(crossSite.status).toBe(403);
     const foreignOrigin = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, origin: "https://evil.example" } });
     expect(foreignOrigin.status).toBe(403);
+  });
+
+  it("compares the Origin's scheme, host and port, not the host alone", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    const { host, port } = new URL(base);
+    // The same host over https, or on another port, is another origin.
+    expect(await post(`https://${host}`)).toBe(403);
+    expect(await post(`http://127.0.0.1:${Number(port) + 1}`)).toBe(403);
+    expect(await post("null")).toBe(403);
+    // The app's own origin gets past the check (auth.me is a query, so tRPC answers 405 to the POST).
+    expect(await post(base)).toBe(405);
+  });
+
+  it("takes PUBLIC_ORIGIN as the one origin when it is set: http:// does not pass for https://", async () => {
+    const { base, signIn } = await startApp({ publicOrigin: "https://malestokk.example" });
+    const { cookie } = await signIn();
+    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    expect(await post("http://malestokk.example")).toBe(403);
+    expect(await post("https://malestokk.example:8443")).toBe(403);
+    expect(await post(base)).toBe(403);
+    expect(await post("https://malestokk.example")).toBe(405);
+    expect(await post("https://malestokk.example:443")).toBe(405);
   });
 });
 

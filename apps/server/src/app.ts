@@ -130,7 +130,7 @@ export function createApp(options: AppOptions): express.Express {
       res.setHeader("Cache-Control", "no-store");
       next();
     },
-    refuseCrossSite,
+    refuseCrossSite({ publicOrigin: options.publicOrigin }),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
