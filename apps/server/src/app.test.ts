@@ -9,7 +9,7 @@ import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { EnvIdentityProviderSchema, type EnvIdentityProvider } from "@malestokk/domain";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 
 import { createApp, MAX_BATCH_SIZE, withBootstrap } from "./app";
 import { createLogger, type Logger } from "./logger";
@@ -387,7 +387,7 @@ describe("OpenID Connect routes", () => {
 
   it("sends the browser to the provider with PKCE (S256), state and nonce, and binds the state to this browser in an HttpOnly cookie", async () => {
     const issuer = await discoveryOnly();
-    const { base, connection } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk", clientSecret: "secret" })] });
+    const { base, connection } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk", clientSecret: "secret" })] });
     const res = await fetch(`${base}/auth/oidc/kommune/start?returnTo=%2Fkommune%2F5001`, { redirect: "manual" });
     expect(res.status).toBe(303);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -406,9 +406,34 @@ describe("OpenID Connect routes", () => {
     expect(location.href).not.toContain(row.code_verifier);
   });
 
-  it("caps the unfinished sign-ins one address may start, so a flood cannot fill the database", async () => {
+  it("builds the redirect URI from PUBLIC_ORIGIN only: a forged Host header cannot change it", async () => {
+    const issuer = await discoveryOnly();
+    const { base } = await startApp({ publicOrigin: "https://malestokk.example", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
+    const { port } = new URL(base);
+    const location = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/auth/oidc/kommune/start", headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" } }, (res) => {
+        res.resume();
+        resolve(res.headers.location ?? "");
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(new URL(location).searchParams.get("redirect_uri")).toBe("https://malestokk.example/auth/oidc/callback");
+  });
+
+  it("refuses provider sign-in while PUBLIC_ORIGIN is unset, rather than trusting the Host header, and says why", async () => {
     const issuer = await discoveryOnly();
     const { base, connection } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
+    const start = await fetch(`${base}/auth/oidc/kommune/start`, { redirect: "manual" });
+    expect([start.status, start.headers.get("location")]).toEqual([303, "/?innlogging=noPublicOrigin"]);
+    expect(connection.sqlite.prepare("select count(*) as n from oidc_sign_ins").get()).toEqual({ n: 0 });
+    const callback = await fetch(`${base}/auth/oidc/callback?code=abc&state=${"s".repeat(43)}`, { redirect: "manual", headers: { cookie: `malestokk_oidc_state=${"s".repeat(43)}` } });
+    expect(callback.headers.get("location")).toBe("/?innlogging=noPublicOrigin");
+  });
+
+  it("caps the unfinished sign-ins one address may start, so a flood cannot fill the database", async () => {
+    const issuer = await discoveryOnly();
+    const { base, connection } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
     const start = () => fetch(`${base}/auth/oidc/kommune/start`, { redirect: "manual" }).then((r) => r.headers.get("location") ?? "");
     for (let i = 0; i < 20; i++) expect(await start()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/authorize\?/);
     expect(await start()).toBe("/?innlogging=busy");
@@ -416,7 +441,7 @@ describe("OpenID Connect routes", () => {
   });
 
   it("sends a refusal back to the sign-in page with the reason: unknown provider, provider down, a callback without this browser's state", async () => {
-    const { base } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "nede", name: "Nede", issuer: "http://127.0.0.1:9", clientId: "m" })] });
+    const { base } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "nede", name: "Nede", issuer: "http://127.0.0.1:9", clientId: "m" })] });
     const unknown = await fetch(`${base}/auth/oidc/ukjent/start`, { redirect: "manual" });
     expect([unknown.status, unknown.headers.get("location")]).toEqual([303, "/?innlogging=unknownProvider"]);
     const down = await fetch(`${base}/auth/oidc/nede/start`, { redirect: "manual" });

@@ -22,6 +22,14 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUBLIC_ORIGIN: "not a url" })).toThrow(/PUBLIC_ORIGIN/);
   });
 
+  it("takes PUBLIC_ORIGIN as an origin only (scheme, host, port), without a trailing slash", () => {
+    expect(parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/" }).PUBLIC_ORIGIN).toBe("https://malestokk.kommune.no");
+    expect(parseEnv({ PUBLIC_ORIGIN: "http://127.0.0.1:3000" }).PUBLIC_ORIGIN).toBe("http://127.0.0.1:3000");
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/app" })).toThrow(/PUBLIC_ORIGIN="https:\/\/malestokk.kommune.no\/app": must be scheme, host and port only/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/?x=1" })).toThrow(/PUBLIC_ORIGIN/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "ftp://malestokk.kommune.no" })).toThrow(/PUBLIC_ORIGIN/);
+  });
+
   it("names the variable that is wrong", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(EnvError);
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/PORT="eighty"/);

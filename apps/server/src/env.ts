@@ -16,8 +16,19 @@ const EnvSchema = z.object({
   DEMO: z.enum(["on", "off"]).default("on"),
   /** The demo users' password; a random one is made and printed at start when unset. */
   DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  /** The address users reach the app at; https makes the session cookie Secure with the __Host- prefix. */
-  PUBLIC_ORIGIN: z.url().optional(),
+  /**
+   * The address users reach the app at: https makes the session cookie Secure with the __Host-
+   * prefix; the provider callback is built from it, and it is the one origin the CSRF check accepts.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // the url check above has said so
+      const url = new URL(value);
+      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be scheme, host and port only, e.g. https://malestokk.kommune.no")
+    .transform((value) => new URL(value).origin)
+    .optional(),
   /** Express "trust proxy": set it (e.g. 1 or "loopback") only behind a reverse proxy, so X-Forwarded-For is believed. */
   TRUST_PROXY: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

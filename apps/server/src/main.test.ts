@@ -88,6 +88,22 @@ describe("server process", () => {
     expect(server.output()).toMatch(/PORT="not-a-port"/);
   }, 30_000);
 
+  it("says at start that provider sign-in is refused while PUBLIC_ORIGIN is unset, and not once it is set", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
+    dirs.push(dir);
+    const settings = { PORT: "0", DATABASE_PATH: join(dir, "malestokk.db"), DEMO: "off", SECRET_KEY: "a long random server key for the tests 0123456789", OIDC_PROVIDERS: JSON.stringify([{ slug: "kommune", name: "Kommunen", issuer: "https://login.kommune.example", clientId: "malestokk" }]) };
+    const unset = run(settings);
+    await unset.waitFor(/running at/);
+    expect(unset.output()).toMatch(/PUBLIC_ORIGIN is not set: sign-in through identity providers is refused/);
+    unset.child.kill("SIGTERM");
+    expect(await unset.exited).toBe(0);
+    const set = run({ ...settings, PUBLIC_ORIGIN: "https://malestokk.kommune.example" });
+    await set.waitFor(/running at/);
+    expect(set.output()).not.toMatch(/PUBLIC_ORIGIN is not set/);
+    set.child.kill("SIGTERM");
+    expect(await set.exited).toBe(0);
+  }, 40_000);
+
   it("writes scheduled backups to BACKUP_DIR while serving, keeping the newest BACKUP_KEEP", async () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
     dirs.push(dir);

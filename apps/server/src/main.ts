@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 
@@ -37,6 +37,10 @@ async function start(): Promise<void> {
     if (!(error instanceof SecretKeyError)) throw error;
     console.error(`Cannot start: ${error.message}.`);
     process.exit(1);
+  }
+
+  if (!env.PUBLIC_ORIGIN && (env.OIDC_PROVIDERS.length > 0 || listIdentityProviders(connection.db).some((p) => p.enabled))) {
+    logger.warn("PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)");
   }
 
   let port = env.PORT;
@@ -88,7 +92,7 @@ async function start(): Promise<void> {
     authSettings,
     metrics: env.METRICS === "on",
     identityProviders: env.OIDC_PROVIDERS,
-    publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ""),
+    publicOrigin: env.PUBLIC_ORIGIN,
     secrets,
   });
   const server = app.listen(env.PORT, env.HOST, () => {

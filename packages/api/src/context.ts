@@ -48,6 +48,8 @@ export interface ContextOptions {
   readonly envIdentityProviders?: readonly EnvIdentityProvider[];
   /** Seals TOTP keys and client secrets in the database (SECRET_KEY); without it they are stored as given. */
   readonly secrets?: SecretBox;
+  /** PUBLIC_ORIGIN (scheme, host and port): the only base of the provider callback address. */
+  readonly publicOrigin?: string | null;
 }
 
 export interface Context {
@@ -61,6 +63,7 @@ export interface Context {
   readonly requestId: string | null;
   readonly envIdentityProviders: readonly EnvIdentityProvider[];
   readonly secrets: SecretBox;
+  readonly publicOrigin: string | null;
 }
 
 const PLAIN_SECRETS = createSecretBox(null);
@@ -79,6 +82,7 @@ export function createContextInner(options: ContextOptions): Context {
     requestId: options.requestId ?? null,
     envIdentityProviders: options.envIdentityProviders ?? [],
     secrets: options.secrets ?? PLAIN_SECRETS,
+    publicOrigin: options.publicOrigin ?? null,
   };
 }
 

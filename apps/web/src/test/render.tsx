@@ -32,7 +32,7 @@ afterEach(() => {
  * production. `as` signs in a demo user first (e.g. "admin@demo.example"); the "browser cookie"
  * then follows sign-in and sign-out as a real one would.
  */
-export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string } = {}) {
+export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -60,6 +60,8 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
             createContextInner({
               db,
               session: resolveSession(db, cookie, new Date(), DEFAULT_AUTH_SETTINGS),
+              // PUBLIC_ORIGIN: the page's own address unless a test says otherwise.
+              publicOrigin: options.publicOrigin === undefined ? window.location.origin : options.publicOrigin,
               cookies: {
                 set: (token) => {
                   cookie = token;

@@ -22,6 +22,7 @@ export const OIDC_FAILURES = [
   "disabled",
   "notAllowedHere",
   "busy",
+  "noPublicOrigin",
 ] as const;
 export type OidcFailure = (typeof OIDC_FAILURES)[number];
 

@@ -15,7 +15,7 @@ function describedText(field: HTMLElement): string {
     .join(" ");
 }
 
-async function openPage(options: { as: string; language?: "nb" | "en" } = ADMIN) {
+async function openPage(options: { as: string; language?: "nb" | "en"; publicOrigin?: string | null } = ADMIN) {
   const app = renderApp("/admin/innlogging", options);
   await screen.findByRole("switch", { name: /Innlogging med passord|Password sign-in/ });
   return app;
@@ -72,6 +72,15 @@ describe("admin: sign-in page", () => {
     expect(screen.getByRole<HTMLInputElement>("switch", { name: "Innlogging med passord" }).checked).toBe(true);
     // The nav links to the page for administrators.
     expect(screen.getByRole("link", { name: "Innlogging" }).getAttribute("href")).toBe("/admin/innlogging");
+  });
+
+  it("says that sign-in through providers is closed until PUBLIC_ORIGIN is set, and how to set it, instead of a callback address", async () => {
+    await openPage({ ...ADMIN, publicOrigin: null });
+    const missing = screen.getByTestId("callback-uri");
+    expect(within(missing).getByRole("heading", { name: "Innlogging med tjenestene under er stengt" })).toBeTruthy();
+    expect(missing.textContent).toContain("Sett PUBLIC_ORIGIN til adressen brukerne når Målestokk på");
+    expect(within(missing).queryByRole("button", { name: "Kopier adressen" })).toBeNull();
+    expect(document.body.textContent).not.toContain(`${window.location.origin}/auth/oidc/callback`);
   });
 
   it("adds a provider through the form; the table shows it, and the secret is never shown", async () => {

@@ -196,7 +196,7 @@ export function IdentityProviders() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <AdminQueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const { providers, localSignIn, callbackPath } = query.data;
+  const { providers, localSignIn, callbackUrl } = query.data;
 
   const deleteRequest: ConfirmRequest | null = deleting && {
     title: t("identity.delete.title", { name: deleting.name }),
@@ -223,7 +223,7 @@ export function IdentityProviders() {
       <ProviderForm
         key={editing?.id ?? "new"}
         provider={editing}
-        callbackUrl={`${window.location.origin}${callbackPath}`}
+        callbackUrl={callbackUrl}
         focusOnMount={formFocus}
         onSaved={async (text) => {
           setNotice({ kind: "success", text });
@@ -428,10 +428,20 @@ function ProviderTable(props: { providers: readonly AdminProvider[]; onEdit: (pr
 
 type CopyState = "idle" | "copied" | "failed";
 
-/** The one redirect URI every provider needs registered. */
-function CallbackUri({ url }: { url: string }) {
+/** The one redirect URI every provider needs registered; none until PUBLIC_ORIGIN is set, and then sign-in through providers is closed. */
+function CallbackUri({ url }: { url: string | null }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>("idle");
+  if (url === null) {
+    return (
+      <Alert data-color="danger" data-testid="callback-uri">
+        <Heading level={3} data-size="xs">
+          {t("identity.callback.missingTitle")}
+        </Heading>
+        <Paragraph>{t("identity.callback.missing")}</Paragraph>
+      </Alert>
+    );
+  }
   const copyUrl = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -459,7 +469,7 @@ function CallbackUri({ url }: { url: string }) {
 /** Adds a provider, or edits one (keyed by id by the caller, so a new provider starts with a fresh draft). */
 function ProviderForm(props: {
   provider: AdminProvider | null;
-  callbackUrl: string;
+  callbackUrl: string | null;
   focusOnMount: boolean;
   onSaved: (text: string) => Promise<void>;
   onCancel: () => void;

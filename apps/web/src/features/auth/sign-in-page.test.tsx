@@ -2,6 +2,10 @@ import { insertIdentityProvider, setSetting } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { OIDC_FAILURES } from "@malestokk/domain";
+
+import en from "../../locales/en.json";
+import nb from "../../locales/nb.json";
 import { renderApp, TEST_PASSWORD } from "../../test/render";
 
 describe("sign-in gate", () => {
@@ -82,6 +86,14 @@ describe("sign-in through an identity provider", () => {
     const alert = await screen.findByTestId("provider-refusal");
     expect(alert.textContent).toContain("You have no user in Målestokk yet. Ask your administrator for access.");
     await waitFor(() => expect(window.location.search).toBe(""));
+  });
+
+  it("has a text for every reason a provider sign-in can be refused, in bokmål and English", () => {
+    for (const reason of OIDC_FAILURES) {
+      expect(nb.auth.provider.refused[reason], reason).toMatch(/\.$/);
+      expect(en.auth.provider.refused[reason], reason).toMatch(/\.$/);
+    }
+    expect(nb.auth.provider.refused.noPublicOrigin).toContain("PUBLIC_ORIGIN");
   });
 
   it("ignores a reason it does not know", async () => {

@@ -108,12 +108,12 @@ export interface AdminProviderView extends Omit<ResolvedProvider, "clientSecret"
   readonly hasClientSecret: boolean;
 }
 
-/** The admin's view: secrets never leave the server, only whether one is set. */
-export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackPath: string } {
+/** The admin's view: secrets never leave the server, only whether one is set; the callback address is null until PUBLIC_ORIGIN is set. */
+export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackUrl: string | null } {
   return {
     providers: resolveProviders(ctx).map(({ clientSecret, ...rest }) => ({ ...rest, hasClientSecret: clientSecret !== null })),
     localSignIn: localSignInEnabled(ctx.db),
-    callbackPath: OIDC_CALLBACK_PATH,
+    callbackUrl: callbackUrl(ctx),
   };
 }
 
@@ -211,6 +211,9 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
       if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
       }
+      if (callbackUrl(ctx) === null) {
+        throw new AppError("IN_USE", { message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused", params: { reason: "noPublicOrigin" } });
+      }
       if (countLinkedIdentities(tx, session.user.id) === 0) {
         throw new AppError("IN_USE", { message: "Sign in through a provider once before switching password sign-in off", params: { reason: "notLinked" } });
       }
@@ -259,10 +262,31 @@ function auditFailure(ctx: Context, provider: string | null, error: OidcSignInEr
   });
 }
 
+/**
+ * The callback address registered at the providers: PUBLIC_ORIGIN + the path, from configuration
+ * only. Built from the request's Host header it could be steered by whoever sends the request.
+ */
+export function callbackUrl(ctx: Pick<Context, "publicOrigin">): string | null {
+  return ctx.publicOrigin === null ? null : `${ctx.publicOrigin}${OIDC_CALLBACK_PATH}`;
+}
+
+function requireCallbackUrl(ctx: Context): string {
+  const url = callbackUrl(ctx);
+  if (url === null) throw new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
+  return url;
+}
+
 /** Starts a sign-in at the provider: the state, nonce and PKCE verifier are kept for the callback. */
-export async function beginOidcSignIn(ctx: Context, input: { slug: string; redirectUri: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
+export async function beginOidcSignIn(ctx: Context, input: { slug: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
   const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
   if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
+  let redirectUri;
+  try {
+    redirectUri = requireCallbackUrl(ctx);
+  } catch (error) {
+    if (error instanceof OidcSignInError) auditFailure(ctx, provider.slug, error, null);
+    throw error;
+  }
   const pending = countPendingOidcSignIns(ctx.db, { now: ctx.now().toISOString(), clientIp: ctx.clientIp });
   if (pending.fromAddress >= PENDING_PER_ADDRESS || pending.total >= PENDING_TOTAL) {
     const failure = new OidcSignInError("busy", `${pending.fromAddress} pending from this address, ${pending.total} in all`);
@@ -272,7 +296,7 @@ export async function beginOidcSignIn(ctx: Context, input: { slug: string; redir
   let request;
   try {
     const config = await providerConfiguration(clientSettings(ctx, provider), ctx.now().getTime());
-    request = await authorizationRequest(config, input.redirectUri);
+    request = await authorizationRequest(config, redirectUri);
   } catch (error) {
     const failure = new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
     auditFailure(ctx, provider.slug, failure, null);
@@ -303,11 +327,12 @@ const CANCELLED = new Set(["access_denied", "login_required", "consent_required"
  * is exchanged with the PKCE verifier, the ID token is validated, and the person is found by their
  * linked account or, the first time, by verified e-mail. Nobody is created; no role is given.
  */
-export async function completeOidcSignIn(ctx: Context, input: { redirectUri: string; query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string }> {
+export async function completeOidcSignIn(ctx: Context, input: { query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string }> {
   const state = input.query.get("state");
   const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
   const slug = pending?.providerSlug ?? null;
   try {
+    const redirectUri = requireCallbackUrl(ctx);
     // The state must be the one this browser was given: a callback planted from elsewhere (login CSRF) fails.
     if (!state || !input.stateCookie || !sameString(state, input.stateCookie) || !pending) throw new OidcSignInError("wrongState");
     if (Date.parse(pending.expiresAt) <= ctx.now().getTime()) throw new OidcSignInError("expired");
@@ -321,11 +346,11 @@ export async function completeOidcSignIn(ctx: Context, input: { redirectUri: str
     } catch (error) {
       throw new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
     }
-    const callbackUrl = new URL(input.redirectUri);
-    callbackUrl.search = input.query.toString();
+    const callback = new URL(redirectUri);
+    callback.search = input.query.toString();
     let claims: IdTokenClaims;
     try {
-      claims = await exchangeCode(config, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+      claims = await exchangeCode(config, callback, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
     } catch (error) {
       if (isAuthorizationError(error)) throw new OidcSignInError(CANCELLED.has(error.error) ? "cancelled" : "providerError", error.error);
       // A replayed code, a foreign signature, an expired token, a wrong audience or nonce.

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createContextInner } from "../../context";
 import { hashToken } from "../../auth/tokens";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
-import { completeOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
+import { beginOidcSignIn, completeOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
 
 const ISSUER = "https://login.kommune.example";
 
@@ -47,7 +47,7 @@ describe("identity providers in settings", () => {
     const admin = api.as("admin@demo.example");
     const created = await admin.admin.saveIdentityProvider({ ...input, organisations: ["5001"] });
     const listed = await admin.admin.identityProviders();
-    expect(listed.callbackPath).toBe("/auth/oidc/callback");
+    expect(listed.callbackUrl).toBeNull();
     expect(listed.providers).toHaveLength(1);
     expect(listed.providers[0]).toMatchObject({ slug: "kommune", hasClientSecret: true, source: "settings", organisations: [{ number: "5001" }] });
     expect(JSON.stringify(listed)).not.toContain("s3cret");
@@ -102,9 +102,30 @@ describe("identity providers in settings", () => {
   });
 });
 
+describe("the provider callback address (PUBLIC_ORIGIN)", () => {
+  it("is PUBLIC_ORIGIN + /auth/oidc/callback for the admin; without PUBLIC_ORIGIN a provider sign-in is refused (audited) and password sign-in stays on", async () => {
+    const configured = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
+    expect((await configured.as("admin@demo.example").admin.identityProviders()).callbackUrl).toBe("https://malestokk.kommune.no/auth/oidc/callback");
+
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    await admin.admin.saveIdentityProvider(input);
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    const refused = await beginOidcSignIn(ctx, { slug: "kommune", returnTo: null }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(OidcSignInError);
+    expect((refused as OidcSignInError).reason).toBe("noPublicOrigin");
+    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 5 }).map((a) => JSON.parse(a.details ?? "{}") as unknown)).toEqual([{ provider: "kommune", reason: "noPublicOrigin", detail: "PUBLIC_ORIGIN is not set" }]);
+    linkAndCheck(ctx, provider(), claims("admin-sub", "admin@demo.example"));
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noPublicOrigin");
+  });
+});
+
 describe("switching password sign-in off", () => {
   it("needs an enabled provider and an admin who has signed in through one; then passwords, reset links and demo accounts stop", async () => {
-    const api = setupApi();
+    const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
     const admin = api.as("admin@demo.example");
     expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noProvider");
     const created = await admin.admin.saveIdentityProvider(input);
@@ -194,14 +215,13 @@ describe("the admin's user list", () => {
 describe("the provider's redirect back", () => {
   it("refuses a state this browser was not given, a used one and an expired one, before any token exchange, and audits each", async () => {
     const api = setupApi();
-    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
-    const redirectUri = "http://127.0.0.1:3000/auth/oidc/callback";
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW, publicOrigin: "http://127.0.0.1:3000" });
     const { insertOidcSignIn } = await import("@malestokk/db");
     const pending = (state: string, minutes: number) =>
       insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", clientIp: null, expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
     const attempt = async (query: string, stateCookie: string | null) => {
       try {
-        await completeOidcSignIn(ctx, { redirectUri, query: new URLSearchParams(query), stateCookie });
+        await completeOidcSignIn(ctx, { query: new URLSearchParams(query), stateCookie });
       } catch (error) {
         if (error instanceof OidcSignInError) return error.reason;
         throw error;
