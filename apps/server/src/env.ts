@@ -75,6 +75,20 @@ export class EnvError extends Error {
   }
 }
 
+/**
+ * A real installation (DEMO=off) keeps TOTP keys and identity providers' client secrets: without
+ * SECRET_KEY they would lie in the database and its backups in plain text, so the server will not
+ * start. The demo may, and says so at every start.
+ */
+export function secretKeyRefusal(env: Pick<Env, "DEMO" | "SECRET_KEY">): string | null {
+  if (env.DEMO !== "off" || env.SECRET_KEY) return null;
+  return [
+    "Cannot start: SECRET_KEY is not set. With DEMO=off the database holds real TOTP keys and identity providers' client secrets,",
+    "and without a key they would be stored in plain text (in every backup too).",
+    "Make a key with `openssl rand -base64 32`, keep it safe and apart from the backups, and start with SECRET_KEY set to it.",
+  ].join("\n");
+}
+
 /** Reads this process's environment: the only place that touches process.env. */
 export function loadEnv(): Env {
   return parseEnv(process.env);

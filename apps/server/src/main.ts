@@ -7,7 +7,7 @@ import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/a
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
-import { EnvError, loadEnv } from "./env";
+import { EnvError, loadEnv, secretKeyRefusal } from "./env";
 import { databaseOnNetworkFileSystem } from "./file-system";
 import { createLogger } from "./logger";
 
@@ -22,7 +22,15 @@ async function start(): Promise<void> {
     }
     throw error;
   }
+  const refusal = secretKeyRefusal(env);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   const logger = createLogger(env.LOG_LEVEL);
+  if (!env.SECRET_KEY) {
+    logger.warn("SECRET_KEY is not set: TOTP keys and identity providers' client secrets are stored in plain text in the database and its backups; fine for the demo, never for real use (make a key with `openssl rand -base64 32`)");
+  }
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   const network = databaseOnNetworkFileSystem(env.DATABASE_PATH);
   if (network) logger.warn({ databasePath: env.DATABASE_PATH, fileSystem: network }, "the database is on a network file system: SQLite's locking and WAL are not reliable there and the file can be corrupted; move DATABASE_PATH to a local disk");

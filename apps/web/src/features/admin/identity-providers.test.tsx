@@ -1,5 +1,5 @@
 import { listIdentityProviders, setSetting } from "@malestokk/db";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -15,7 +15,7 @@ function describedText(field: HTMLElement): string {
     .join(" ");
 }
 
-async function openPage(options: { as: string; language?: "nb" | "en"; publicOrigin?: string | null } = ADMIN) {
+async function openPage(options: { as: string; language?: "nb" | "en"; publicOrigin?: string | null; secretKey?: string } = ADMIN) {
   const app = renderApp("/admin/innlogging", options);
   await screen.findByRole("switch", { name: /Innlogging med passord|Password sign-in/ });
   return app;
@@ -81,6 +81,14 @@ describe("admin: sign-in page", () => {
     expect(missing.textContent).toContain("Sett PUBLIC_ORIGIN til adressen brukerne når Målestokk på");
     expect(within(missing).queryByRole("button", { name: "Kopier adressen" })).toBeNull();
     expect(document.body.textContent).not.toContain(`${window.location.origin}/auth/oidc/callback`);
+  });
+
+  it("warns while secrets are stored in plain text (no SECRET_KEY), and not once they are sealed", async () => {
+    await openPage();
+    expect(screen.getByTestId("secrets-unsealed").textContent).toContain("SECRET_KEY er ikke satt på serveren");
+    cleanup();
+    await openPage({ ...ADMIN, secretKey: "a long random server key for the tests 0123456789" });
+    expect(screen.queryByTestId("secrets-unsealed")).toBeNull();
   });
 
   it("adds a provider through the form; the table shows it, and the secret is never shown", async () => {

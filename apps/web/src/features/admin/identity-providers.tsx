@@ -196,7 +196,7 @@ export function IdentityProviders() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <AdminQueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const { providers, localSignIn, callbackUrl } = query.data;
+  const { providers, localSignIn, callbackUrl, secretsSealed } = query.data;
 
   const deleteRequest: ConfirmRequest | null = deleting && {
     title: t("identity.delete.title", { name: deleting.name }),
@@ -208,6 +208,7 @@ export function IdentityProviders() {
   return (
     <>
       <Paragraph>{t("identity.intro")}</Paragraph>
+      {!secretsSealed && <TitledAlert color="warning" level={2} title={t("identity.unsealed.title")} body={t("identity.unsealed.body")} testId="secrets-unsealed" />}
       <LocalSignIn enabled={localSignIn} onChanged={refresh} />
       <div role="status" data-testid="identity-notice">
         {notice && <Alert data-color={notice.kind}>{notice.text}</Alert>}
@@ -426,22 +427,25 @@ function ProviderTable(props: { providers: readonly AdminProvider[]; onEdit: (pr
   );
 }
 
+/** A setting on the server that needs the administrator's attention: what is wrong, then what to do. */
+function TitledAlert(props: { color: "warning" | "danger"; level: 2 | 3; title: string; body: string; testId: string }) {
+  return (
+    <Alert data-color={props.color} data-testid={props.testId}>
+      <Heading level={props.level} data-size="xs">
+        {props.title}
+      </Heading>
+      <Paragraph>{props.body}</Paragraph>
+    </Alert>
+  );
+}
+
 type CopyState = "idle" | "copied" | "failed";
 
 /** The one redirect URI every provider needs registered; none until PUBLIC_ORIGIN is set, and then sign-in through providers is closed. */
 function CallbackUri({ url }: { url: string | null }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>("idle");
-  if (url === null) {
-    return (
-      <Alert data-color="danger" data-testid="callback-uri">
-        <Heading level={3} data-size="xs">
-          {t("identity.callback.missingTitle")}
-        </Heading>
-        <Paragraph>{t("identity.callback.missing")}</Paragraph>
-      </Alert>
-    );
-  }
+  if (url === null) return <TitledAlert color="danger" level={3} title={t("identity.callback.missingTitle")} body={t("identity.callback.missing")} testId="callback-uri" />;
   const copyUrl = async () => {
     try {
       await navigator.clipboard.writeText(url);

@@ -108,12 +108,16 @@ export interface AdminProviderView extends Omit<ResolvedProvider, "clientSecret"
   readonly hasClientSecret: boolean;
 }
 
-/** The admin's view: secrets never leave the server, only whether one is set; the callback address is null until PUBLIC_ORIGIN is set. */
-export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackUrl: string | null } {
+/**
+ * The admin's view: secrets never leave the server, only whether one is set; the callback address
+ * is null until PUBLIC_ORIGIN is set; secretsSealed is false while SECRET_KEY is missing.
+ */
+export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackUrl: string | null; secretsSealed: boolean } {
   return {
     providers: resolveProviders(ctx).map(({ clientSecret, ...rest }) => ({ ...rest, hasClientSecret: clientSecret !== null })),
     localSignIn: localSignInEnabled(ctx.db),
     callbackUrl: callbackUrl(ctx),
+    secretsSealed: ctx.secrets.sealing,
   };
 }
 

@@ -3,6 +3,7 @@ import { TEST_PASSWORD } from "@malestokk/db/testing";
 import { EnvIdentityProviderSchema } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
+import { createSecretBox } from "../../auth/secret-box";
 import { createContextInner } from "../../context";
 import { hashToken } from "../../auth/tokens";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
@@ -99,6 +100,14 @@ describe("identity providers in settings", () => {
     expect(await api.anonymous().auth.signInOptions()).toEqual({ localSignIn: true, providers: [{ slug: "entra", name: "Entra ID" }] });
     const admin = await api.as("admin@demo.example").admin.identityProviders();
     expect(admin.providers.find((p) => p.slug === "broken")).toMatchObject({ enabled: false, unknownOrganisations: ["9999"] });
+  });
+});
+
+describe("the admin's sign-in page", () => {
+  it("says whether stored secrets are sealed (SECRET_KEY), so an unsealed install is visible", async () => {
+    expect((await setupApi().as("admin@demo.example").admin.identityProviders()).secretsSealed).toBe(false);
+    const sealed = setupApi({ secrets: createSecretBox("a long random server key for the tests 0123456789") });
+    expect((await sealed.as("admin@demo.example").admin.identityProviders()).secretsSealed).toBe(true);
   });
 });
 
