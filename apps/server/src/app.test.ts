@@ -31,7 +31,7 @@ interface StartOptions {
   logger?: Logger;
   identityProviders?: EnvIdentityProvider[];
   /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
-  publicOrigin?: string | "self";
+  publicOrigin?: string;
 }
 
 async function startApp(options: StartOptions = {}) {

@@ -38,7 +38,26 @@ describe("parseEnv", () => {
 
   it("reads OpenID Connect providers from OIDC_PROVIDERS and names a wrong entry without printing its secret", () => {
     const env = parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "abc", clientSecret: "top secret", emailClaim: "preferred_username", requireVerifiedEmail: false, organisations: ["5001"] }]) });
-    expect(env.OIDC_PROVIDERS).toEqual([{ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "abc", clientSecret: "top secret", emailClaim: "preferred_username", requireVerifiedEmail: false, organisations: ["5001"] }]);
+    expect(env.OIDC_PROVIDERS).toEqual([
+      {
+        slug: "entra",
+        name: "Entra ID",
+        issuer: "https://login.microsoftonline.com/t/v2.0",
+        clientId: "abc",
+        clientSecret: "top secret",
+        emailClaim: "preferred_username",
+        requireVerifiedEmail: false,
+        organisations: ["5001"],
+        // Both off unless said: no national roles, and the local second factor for admins and the board.
+        nationalRoles: false,
+        vouchesForMfa: false,
+        mfaAmrValues: ["mfa", "mca", "otp", "hwk", "swk", "fido"],
+        mfaAcrValues: ["https://refeds.org/profile/mfa", "http://schemas.openid.net/pape/policies/2007/06/multi-factor"],
+      },
+    ]);
+    const marked = parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "sektor", name: "Sektoren", issuer: "https://login.example", clientId: "a", nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] }]) });
+    expect(marked.OIDC_PROVIDERS[0]).toMatchObject({ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] });
+    expect(() => parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "sektor", name: "S", issuer: "https://login.example", clientId: "a", vouchesForMfa: true, mfaAmrValues: [], mfaAcrValues: [] }]) })).toThrow(/OIDC_PROVIDERS: entry 0\.mfaAmrValues: name at least one amr or acr value/);
     expect(parseEnv({}).OIDC_PROVIDERS).toEqual([]);
     const wrong = () => parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra", issuer: "http://idp.example", clientId: "a", clientSecret: "top secret" }]) });
     expect(wrong).toThrow(/OIDC_PROVIDERS: entry 0\.issuer: must be https/);

@@ -45,7 +45,8 @@ const EnvSchema = z.object({
   SECRET_KEY: z.string().min(32, "must be at least 32 characters (random text)").optional(),
   /**
    * OpenID Connect providers as a JSON array: [{ "slug", "name", "issuer", "clientId", "clientSecret",
-   * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"] }]. Admins can add more in the app.
+   * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"], "nationalRoles", "vouchesForMfa",
+   * "mfaAmrValues", "mfaAcrValues" }]. Admins can add more in the app.
    */
   OIDC_PROVIDERS: z
     .string()

@@ -1,4 +1,5 @@
 import { beginOidcSignIn, completeOidcSignIn, OIDC_CALLBACK_PATH, OidcSignInError, type Context } from "@malestokk/api";
+import { secondFactorReturnPath } from "@malestokk/domain";
 import { parse } from "cookie";
 import { Router, type Request, type Response } from "express";
 
@@ -59,8 +60,9 @@ export function oidcRoutes(options: OidcRouteOptions): Router {
     res.clearCookie(cookieName, cookieBase);
     try {
       const query = new URLSearchParams(req.originalUrl.split("?")[1] ?? "");
-      const { returnTo } = await completeOidcSignIn(options.context(req, res), { query, stateCookie });
-      res.redirect(303, returnTo);
+      const { returnTo, secondFactor } = await completeOidcSignIn(options.context(req, res), { query, stateCookie });
+      // A role that needs MFA the provider did not show: the sign-in page asks for the local second factor.
+      res.redirect(303, secondFactor ? secondFactorReturnPath(returnTo, secondFactor) : returnTo);
     } catch (error) {
       refuse(res, error);
     }

@@ -111,6 +111,43 @@ describe("admin: sign-in page", () => {
     expect(listIdentityProviders(app.db)).toMatchObject([{ slug: "trondheim-entra", clientSecret: SECRET, requireVerifiedEmail: true, enabled: true }]);
   });
 
+  it("marks a provider for national roles and as vouching for MFA with the amr and acr values that show it; both start off", async () => {
+    const app = await openPage();
+    fill(TRONDHEIM);
+    const f = form();
+    const national = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Kan logge inn nasjonale roller" });
+    const vouches = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Tjenesten bekrefter totrinnsinnlogging" });
+    expect([national.checked, vouches.checked]).toEqual([false, false]);
+    expect(describedText(national)).toContain("Administratorer, programstyret, sekretariatet og kommunale fagråd");
+    expect(describedText(vouches)).toContain("Ellers blir de bedt om koden fra autentiseringsappen i Målestokk");
+    // The values appear once the provider is said to vouch for MFA, with the defaults filled in.
+    expect(within(f).queryByLabelText("amr-verdier som viser totrinnsinnlogging")).toBeNull();
+    fireEvent.click(national);
+    fireEvent.click(vouches);
+    const amr = within(f).getByLabelText<HTMLInputElement>("amr-verdier som viser totrinnsinnlogging");
+    expect(amr.value).toBe("mfa, mca, otp, hwk, swk, fido");
+    fireEvent.change(amr, { target: { value: "" } });
+    fireEvent.change(within(f).getByLabelText("acr-verdier som viser totrinnsinnlogging"), { target: { value: "" } });
+    submit();
+    await screen.findByTestId("provider-errors");
+    expect(describedText(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"))).toContain("Skriv minst én amr- eller acr-verdi");
+    expect(listIdentityProviders(app.db)).toEqual([]);
+
+    fireEvent.change(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"), { target: { value: "mfa, ngcmfa" } });
+    fireEvent.change(within(form()).getByLabelText("acr-verdier som viser totrinnsinnlogging"), { target: { value: "idporten-loa-high" } });
+    submit();
+    const row = await screen.findByTestId("provider-trondheim-entra");
+    expect(within(row).getByText("Nasjonale roller")).toBeTruthy();
+    expect(within(row).getByText("Totrinn fra tjenesten")).toBeTruthy();
+    expect(listIdentityProviders(app.db)).toMatchObject([{ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "ngcmfa"], mfaAcrValues: ["idporten-loa-high"] }]);
+
+    // Editing shows what is stored.
+    fireEvent.click(within(row).getByRole("button", { name: "Endre Trondheim kommune (Entra ID)" }));
+    await screen.findByRole("heading", { name: "Endre Trondheim kommune (Entra ID)" });
+    expect(within(form()).getByLabelText<HTMLInputElement>("amr-verdier som viser totrinnsinnlogging").value).toBe("mfa, ngcmfa");
+    expect(within(form()).getByRole<HTMLInputElement>("checkbox", { name: "Kan logge inn nasjonale roller" }).checked).toBe(true);
+  });
+
   it("shows field errors by the field and in the summary, saves nothing and keeps what was typed", async () => {
     const app = await openPage();
     fill({ ...TRONDHEIM, issuer: "http://idp.example", organisations: "5001, 12" });

@@ -25,13 +25,14 @@ import {
   type DbOrTx,
   type IdentityProviderRow,
 } from "@malestokk/db";
-import { providerMaySignIn, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
+import { providerMfaEvidence, providerSignInRefusal, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
 import { hashToken } from "../../auth/tokens";
 import { openSession } from "./auth.service";
+import { secondFactorChallenge, secondFactorRequired } from "./second-factor.service";
 
 export const LOCAL_SIGN_IN = "localSignIn";
 /** The one callback address for every provider: the state says which provider it was. */
@@ -72,6 +73,10 @@ export function resolveProviders(ctx: Pick<Context, "db" | "envIdentityProviders
       clientSecret: p.clientSecret ?? null,
       emailClaim: p.emailClaim,
       requireVerifiedEmail: p.requireVerifiedEmail,
+      vouchesForMfa: p.vouchesForMfa,
+      mfaAmrValues: p.mfaAmrValues,
+      mfaAcrValues: p.mfaAcrValues,
+      nationalRoles: p.nationalRoles,
       // A binding that cannot be resolved must not widen who may sign in: fail closed.
       enabled: unknownOrganisations.length === 0,
       organisations: units.flatMap((u) => (u.unit ? [{ id: u.unit.id, number: u.unit.number, name: u.unit.name }] : [])),
@@ -121,8 +126,10 @@ export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderV
   };
 }
 
-function auditView(p: { slug: string; name: string; issuer: string; clientId: string; emailClaim: string; requireVerifiedEmail: boolean; enabled: boolean; organisations: readonly { number: string }[] }) {
-  return { slug: p.slug, name: p.name, issuer: p.issuer, clientId: p.clientId, emailClaim: p.emailClaim, requireVerifiedEmail: p.requireVerifiedEmail, enabled: p.enabled, organisations: p.organisations.map((o) => o.number) };
+/** A provider as the audit log keeps it: every setting but the client secret. */
+function auditView(p: IdentityProviderRow) {
+  const { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles } = p;
+  return { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles, organisations: p.organisations.map((o) => o.number) };
 }
 
 export function saveProvider(ctx: Context, session: Session, input: SaveIdentityProviderInput): { id: number; version: number } {
@@ -156,6 +163,10 @@ export function saveProvider(ctx: Context, session: Session, input: SaveIdentity
       emailClaim: input.emailClaim,
       requireVerifiedEmail: input.requireVerifiedEmail,
       enabled: input.enabled,
+      vouchesForMfa: input.vouchesForMfa,
+      mfaAmrValues: input.mfaAmrValues,
+      mfaAcrValues: input.mfaAcrValues,
+      nationalRoles: input.nationalRoles,
       organisationIds,
     };
     let id: number;
@@ -331,7 +342,7 @@ const CANCELLED = new Set(["access_denied", "login_required", "consent_required"
  * is exchanged with the PKCE verifier, the ID token is validated, and the person is found by their
  * linked account or, the first time, by verified e-mail. Nobody is created; no role is given.
  */
-export async function completeOidcSignIn(ctx: Context, input: { query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string }> {
+export async function completeOidcSignIn(ctx: Context, input: { query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string; secondFactor: SecondFactorStep | null }> {
   const state = input.query.get("state");
   const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
   const slug = pending?.providerSlug ?? null;
@@ -360,13 +371,39 @@ export async function completeOidcSignIn(ctx: Context, input: { query: URLSearch
       // A replayed code, a foreign signature, an expired token, a wrong audience or nonce.
       throw new OidcSignInError("tokenRejected", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     }
-    const user = linkAndCheck(ctx, provider, claims);
-    openSession(ctx, user, ctx.now(), "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub });
-    return { returnTo: pending.returnTo };
+    return { returnTo: pending.returnTo, secondFactor: finishOidcSignIn(ctx, provider, claims) };
   } catch (error) {
     if (error instanceof OidcSignInError) auditFailure(ctx, slug, error, error.email);
     throw error;
   }
+}
+
+/** The local second-factor step a provider sign-in goes on to, with its one-time challenge. */
+export interface SecondFactorStep {
+  readonly purpose: "verify" | "enrol";
+  readonly challenge: string;
+}
+
+/**
+ * After a validated ID token: links and checks the user, then either opens the session or, when
+ * the user's roles need a second factor (secondFactorRequired: admin and board, or everyone by
+ * policy; demo users exempt) and the provider has not shown MFA in a way an administrator said to
+ * trust, sends them to the same second-factor step as a password sign-in. No session exists until
+ * that step is done.
+ */
+export function finishOidcSignIn(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): SecondFactorStep | null {
+  const user = linkAndCheck(ctx, provider, claims);
+  const at = ctx.now();
+  const mfa = providerMfaEvidence(provider, claims);
+  if (!mfa && secondFactorRequired(ctx.db, user)) {
+    const step = secondFactorChallenge(ctx.db, user, at);
+    // Required means verify or enrol, never nothing; fail closed all the same.
+    if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
+    appendAudit(ctx.db, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null }, ip: ctx.clientIp });
+    return { purpose: step.purpose, challenge: step.token };
+  }
+  openSession(ctx, user, at, "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub, mfa });
+  return null;
 }
 
 function emailFrom(claims: IdTokenClaims, claim: string): string | null {
@@ -377,7 +414,7 @@ function emailFrom(claims: IdTokenClaims, claim: string): string | null {
 }
 
 /** Finds (or, the first time, links) the user behind validated claims. One transaction: a refusal links nothing. */
-export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string } {
+export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string; isDemo: boolean } {
   const at = ctx.now().toISOString();
   const email = emailFrom(claims, provider.emailClaim);
   const fail = (reason: OidcFailure, detail?: string): never => {
@@ -400,13 +437,13 @@ export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: I
       linked = true;
     }
     if (user.disabled) return fail("disabled");
-    const grants = listGrants(tx, user.id);
-    if (!providerMaySignIn(provider.organisations.map((o) => o.id), grants.map((g) => g.organisationId))) return fail("notAllowedHere");
+    const refusal = providerSignInRefusal({ organisationIds: provider.organisations.map((o) => o.id), nationalRoles: provider.nationalRoles }, listGrants(tx, user.id));
+    if (refusal) return fail(refusal);
     if (linked) {
       appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub }, ip: ctx.clientIp });
     } else {
       touchUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, now: at });
     }
-    return { id: user.id, email: user.email };
+    return { id: user.id, email: user.email, isDemo: user.isDemo };
   });
 }
