@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { checkBackup, createDb } from "@malestokk/db";
+import { checkBackup, createDb, setSetting } from "@malestokk/db";
 import { afterEach, describe, expect, it } from "vitest";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -109,18 +109,24 @@ describe("server process", () => {
     expect(server.output()).toMatch(/PORT="not-a-port"/);
   }, 30_000);
 
-  it("says at start that provider sign-in is refused while PUBLIC_ORIGIN is unset, and not once it is set", async () => {
+  it("says at start that provider sign-in is refused while PUBLIC_ORIGIN is unset, and when password sign-in is off with no provider for administrators", async () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
     dirs.push(dir);
     const settings = { PORT: "0", DATABASE_PATH: join(dir, "malestokk.db"), DEMO: "off", SECRET_KEY: KEY, OIDC_PROVIDERS: JSON.stringify([{ slug: "kommune", name: "Kommunen", issuer: "https://login.kommune.example", clientId: "malestokk" }]) };
     const unset = run(settings);
     await unset.waitFor(/running at/);
     expect(unset.output()).toMatch(/PUBLIC_ORIGIN is not set: sign-in through identity providers is refused/);
+    expect(unset.output()).not.toMatch(/may sign in national roles/);
     unset.child.kill("SIGTERM");
     expect(await unset.exited).toBe(0);
+    // As after `pnpm cli local-sign-in off`, with the one provider not marked for national roles.
+    const connection = createDb(settings.DATABASE_PATH);
+    setSetting(connection.db, "localSignIn", false, new Date().toISOString());
+    connection.close();
     const set = run({ ...settings, PUBLIC_ORIGIN: "https://malestokk.kommune.example" });
     await set.waitFor(/running at/);
     expect(set.output()).not.toMatch(/PUBLIC_ORIGIN is not set/);
+    expect(set.output()).toMatch(/password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in/);
     set.child.kill("SIGTERM");
     expect(await set.exited).toBe(0);
   }, 40_000);

@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, getSetting, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
-import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+import { createSecretBox, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
@@ -47,7 +47,11 @@ async function start(): Promise<void> {
     process.exit(1);
   }
 
-  if (!env.PUBLIC_ORIGIN && (env.OIDC_PROVIDERS.length > 0 || listIdentityProviders(connection.db).some((p) => p.enabled))) {
+  const providers = [...env.OIDC_PROVIDERS, ...listIdentityProviders(connection.db).filter((p) => p.enabled)];
+  if (!getSetting(connection.db, LOCAL_SIGN_IN, true) && !providers.some((p) => p.nationalRoles)) {
+    logger.warn("password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in; run `pnpm cli local-sign-in on`, then mark a provider under Administrasjon → Innlogging (or set nationalRoles in OIDC_PROVIDERS)");
+  }
+  if (!env.PUBLIC_ORIGIN && providers.length > 0) {
     logger.warn("PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)");
   }
 

@@ -252,8 +252,21 @@ describe("admin: sign-in page", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 
-    // With a provider, the demo admin (never signed in through one) could still lock themselves out.
-    await addTrondheim();
+    // A provider that may not sign in national roles would shut the administrators out.
+    const row = await addTrondheim();
+    fireEvent.click(screen.getByRole("switch", { name: "Innlogging med passord" }));
+    dialog = await screen.findByRole("dialog", { name: "Slå av innlogging med passord?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Slå av innlogging med passord" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("Ingen påslått innloggingstjeneste kan logge inn nasjonale roller");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
+    // Marked for them, the demo admin (never signed in through one) could still lock themselves out.
+    fireEvent.click(within(row).getByRole("button", { name: "Endre Trondheim kommune (Entra ID)" }));
+    await screen.findByRole("heading", { name: "Endre Trondheim kommune (Entra ID)" });
+    fireEvent.click(within(form()).getByRole("checkbox", { name: "Kan logge inn nasjonale roller" }));
+    submit("Lagre endringene");
+    await within(screen.getByTestId("provider-trondheim-entra")).findByText("Nasjonale roller");
     fireEvent.click(screen.getByRole("switch", { name: "Innlogging med passord" }));
     dialog = await screen.findByRole("dialog", { name: "Slå av innlogging med passord?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Slå av innlogging med passord" }));

@@ -206,11 +206,18 @@ export function deleteProvider(ctx: Context, session: Session, input: { id: numb
   });
 }
 
-/** With password sign-in off, the last provider cannot go: nobody could sign in at all. */
+/**
+ * With password sign-in off, the last provider cannot go (nobody could sign in at all), nor the
+ * last one marked for national roles (no administrator could).
+ */
 function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
   if (localSignInEnabled(tx)) return;
-  if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
+  const enabled = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
+  if (enabled.length === 0) {
     throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider anyone can sign in with", params: { reason: "lastProvider" } });
+  }
+  if (!enabled.some((p) => p.nationalRoles)) {
+    throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider that can sign in administrators", params: { reason: "lastNationalProvider" } });
   }
 }
 
@@ -223,8 +230,12 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     if (!enabled) {
-      if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
+      const enabled = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
+      if (enabled.length === 0) {
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
+      }
+      if (!enabled.some((p) => p.nationalRoles)) {
+        throw new AppError("IN_USE", { message: "No enabled identity provider may sign in administrators", params: { reason: "noNationalProvider" } });
       }
       if (callbackUrl(ctx) === null) {
         throw new AppError("IN_USE", { message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused", params: { reason: "noPublicOrigin" } });

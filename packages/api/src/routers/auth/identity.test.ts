@@ -124,7 +124,7 @@ describe("the provider callback address (PUBLIC_ORIGIN)", () => {
 
     const api = setupApi();
     const admin = api.as("admin@demo.example");
-    await admin.admin.saveIdentityProvider(input);
+    await admin.admin.saveIdentityProvider({ ...input, nationalRoles: true });
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
     const refused = await beginOidcSignIn(ctx, { slug: "kommune", returnTo: null }).then(
       () => null,
@@ -143,7 +143,7 @@ describe("switching password sign-in off", () => {
     const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
     const admin = api.as("admin@demo.example");
     expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noProvider");
-    const created = await admin.admin.saveIdentityProvider(input);
+    const created = await admin.admin.saveIdentityProvider({ ...input, nationalRoles: true });
     expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("notLinked");
 
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
@@ -156,7 +156,7 @@ describe("switching password sign-in off", () => {
     expectAppError(await expectTrpcError(() => admin.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
     // The last provider anyone can use cannot be removed or switched off meanwhile.
     expect(expectAppError(await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })), "IN_USE").params.reason).toBe("lastProvider");
-    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, enabled: false })), "IN_USE");
+    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, nationalRoles: true, id: created.id, version: created.version, enabled: false })), "IN_USE");
     expect((await admin.admin.identityProviders()).providers).toHaveLength(1);
 
     await admin.admin.setLocalSignIn({ enabled: true });
@@ -164,6 +164,22 @@ describe("switching password sign-in off", () => {
     await api.anonymous({ cookies }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD });
     expect(cookies.token).not.toBeNull();
     expect(listAudit(api.db, { action: "admin.localSignInChanged", limit: 50 })).toHaveLength(2);
+  });
+});
+
+describe("password sign-in off and the providers that can sign in administrators", () => {
+  it("goes off only while an enabled provider may sign in national roles, and then that provider cannot be unmarked", async () => {
+    const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
+    const admin = api.as("admin@demo.example");
+    const created = await admin.admin.saveIdentityProvider(input);
+    linkAndCheck(createContextInner({ db: api.db, now: () => FIXED_NOW }), provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
+    // No provider could sign the administrators in again.
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noNationalProvider");
+    const marked = await admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, nationalRoles: true });
+    await admin.admin.setLocalSignIn({ enabled: false });
+    const unmark = await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: marked.version, nationalRoles: false }));
+    expect(expectAppError(unmark, "IN_USE").params.reason).toBe("lastNationalProvider");
+    expect(resolveProviders(createContextInner({ db: api.db }))[0]?.nationalRoles).toBe(true);
   });
 });
 
