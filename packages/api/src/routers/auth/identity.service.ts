@@ -230,11 +230,11 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     if (!enabled) {
-      const enabled = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
-      if (enabled.length === 0) {
+      const usable = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
+      if (usable.length === 0) {
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
       }
-      if (!enabled.some((p) => p.nationalRoles)) {
+      if (!usable.some((p) => p.nationalRoles)) {
         throw new AppError("IN_USE", { message: "No enabled identity provider may sign in administrators", params: { reason: "noNationalProvider" } });
       }
       if (callbackUrl(ctx) === null) {
@@ -296,22 +296,15 @@ export function callbackUrl(ctx: Pick<Context, "publicOrigin">): string | null {
   return ctx.publicOrigin === null ? null : `${ctx.publicOrigin}${OIDC_CALLBACK_PATH}`;
 }
 
-function requireCallbackUrl(ctx: Context): string {
-  const url = callbackUrl(ctx);
-  if (url === null) throw new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
-  return url;
-}
-
 /** Starts a sign-in at the provider: the state, nonce and PKCE verifier are kept for the callback. */
 export async function beginOidcSignIn(ctx: Context, input: { slug: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
   const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
   if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
-  let redirectUri;
-  try {
-    redirectUri = requireCallbackUrl(ctx);
-  } catch (error) {
-    if (error instanceof OidcSignInError) auditFailure(ctx, provider.slug, error, null);
-    throw error;
+  const redirectUri = callbackUrl(ctx);
+  if (redirectUri === null) {
+    const failure = new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
+    auditFailure(ctx, provider.slug, failure, null);
+    throw failure;
   }
   const pending = countPendingOidcSignIns(ctx.db, { now: ctx.now().toISOString(), clientIp: ctx.clientIp });
   if (pending.fromAddress >= PENDING_PER_ADDRESS || pending.total >= PENDING_TOTAL) {
@@ -358,7 +351,8 @@ export async function completeOidcSignIn(ctx: Context, input: { query: URLSearch
   const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
   const slug = pending?.providerSlug ?? null;
   try {
-    const redirectUri = requireCallbackUrl(ctx);
+    const redirectUri = callbackUrl(ctx);
+    if (redirectUri === null) throw new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
     // The state must be the one this browser was given: a callback planted from elsewhere (login CSRF) fails.
     if (!state || !input.stateCookie || !sameString(state, input.stateCookie) || !pending) throw new OidcSignInError("wrongState");
     if (Date.parse(pending.expiresAt) <= ctx.now().getTime()) throw new OidcSignInError("expired");
@@ -407,11 +401,13 @@ export function finishOidcSignIn(ctx: Context, provider: ResolvedProvider, claim
   const at = ctx.now();
   const mfa = providerMfaEvidence(provider, claims);
   if (!mfa && secondFactorRequired(ctx.db, user)) {
-    const step = secondFactorChallenge(ctx.db, user, at);
-    // Required means verify or enrol, never nothing; fail closed all the same.
-    if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
-    appendAudit(ctx.db, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null }, ip: ctx.clientIp });
-    return { purpose: step.purpose, challenge: step.token };
+    return ctx.db.transaction((tx) => {
+      const step = secondFactorChallenge(tx, user, at);
+      // Required means verify or enrol, never nothing; fail closed all the same.
+      if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
+      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null }, ip: ctx.clientIp });
+      return { purpose: step.purpose, challenge: step.token };
+    });
   }
   openSession(ctx, user, at, "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub, mfa });
   return null;
