@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
 import { startTestIdentityProvider, type TestIdentityProvider } from "../support/oidc-provider";
+import { authenticatorCode } from "../support/totp";
 
 const browser = useBrowser();
 const SLUG = "test-idp";
@@ -18,6 +19,14 @@ async function mutate(page: Page, path: string, input: unknown): Promise<{ statu
     },
     { path, input },
   );
+}
+
+/** Reads a tRPC query from a signed-in page. */
+async function query<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (path) => {
+    const response = await fetch(`/trpc/${path}`);
+    return ((await response.json()) as { result: { data: unknown } }).result.data;
+  }, path) as Promise<T>;
 }
 
 /** The provider's own (development) sign-in form. */
@@ -70,6 +79,9 @@ describe("sign-in through an OpenID Connect provider", () => {
         kari: { email: "manager.5001@demo.example", name: "Kari Leder" },
         ukjent: { email: "stranger@kommune.example", name: "Ukjent Person" },
         admin: { email: "admin@demo.example", name: "Administrator" },
+        // Not demo users, so the second factor applies to them: one signs in with a password only, one with MFA.
+        sjef: { email: "it-sjef@kommune.example", name: "IT-sjef", amr: ["pwd"] },
+        styre: { email: "styreleder@kommune.example", name: "Styreleder", amr: ["pwd", "otp"] },
       },
     });
     const admin = await browser.newPage();
@@ -82,6 +94,12 @@ describe("sign-in through an OpenID Connect provider", () => {
       clientSecret: "e2e client secret that is long enough",
     });
     expect(saved.status).toBe(200);
+    for (const [email, name, role] of [
+      ["it-sjef@kommune.example", "IT-sjef", "admin"],
+      ["styreleder@kommune.example", "Styreleder", "board"],
+    ]) {
+      expect((await mutate(admin, "admin.createUser", { email, name, role })).status).toBe(200);
+    }
   });
   afterAll(async () => {
     await idp.close();
@@ -153,6 +171,88 @@ describe("sign-in through an OpenID Connect provider", () => {
     expect(await refusal(page)).toContain("Du har ingen bruker i Målestokk ennå. Be administrator om tilgang.");
     await expectNoSeriousA11yViolations(page, "refused provider sign-in");
     await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
+  });
+
+  it("refuses a national role through a provider not marked for national roles, and says why, until an administrator marks it", async () => {
+    const page = await browser.newPage();
+    await startAtSignInPage(page, "/");
+    await signInAtProvider(page, "admin");
+    expect(await refusal(page)).toContain("Brukeren din har en nasjonal rolle");
+    await expectNoSeriousA11yViolations(page, "national role refused");
+    await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
+
+    // An administrator marks the provider on Administrasjon → Innlogging.
+    const admin = await browser.newPage();
+    await signIn(admin, browser.baseUrl, "admin@demo.example", "/admin/innlogging");
+    await admin.getByRole("button", { name: `Endre ${PROVIDER_NAME}` }).click();
+    await admin.getByRole("checkbox", { name: "Kan logge inn nasjonale roller" }).check();
+    await admin.getByRole("button", { name: "Lagre endringene" }).click();
+    await admin.getByTestId(`provider-${SLUG}`).getByText("Nasjonale roller").waitFor();
+  });
+
+  it("asks an administrator whose provider sign-in showed no MFA for the local second factor before any session: set up first, a recovery code next time", async () => {
+    const page = await browser.newPage();
+    await startAtSignInPage(page, "/kommune/5001");
+    await signInAtProvider(page, "sjef");
+    const enrol = page.getByTestId("enrol-second-factor");
+    await enrol.getByText("Innloggingstjenesten viste ikke at du brukte totrinnsinnlogging der").waitFor();
+    // No session yet, and the challenge has left the address.
+    expect(await (await page.request.get(`${browser.baseUrl}/trpc/auth.me`)).json()).toMatchObject({ result: { data: null } });
+    expect(new URL(page.url()).hash).toBe("");
+    await expectNoSeriousA11yViolations(page, "second factor set-up after a provider sign-in");
+    await enrol.getByRole("button", { name: "Sett opp", exact: true }).click();
+    const secret = (await enrol.getByTestId("totp-secret").textContent()) ?? "";
+    await enrol.getByLabel("Kode (6 siffer)").fill(authenticatorCode(secret));
+    await enrol.getByRole("button", { name: "Bekreft og slå på" }).click();
+    await page.getByTestId("recovery-codes").waitFor();
+    const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+    expect(codes).toHaveLength(10);
+    await page.getByRole("button", { name: "Jeg har tatt vare på kodene" }).click();
+    await page.getByTestId("signed-in-as").filter({ hasText: "it-sjef@kommune.example" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/kommune/5001");
+
+    const again = await browser.newPage();
+    await startAtSignInPage(again, "/");
+    await signInAtProvider(again, "sjef");
+    const step = again.getByTestId("second-factor-step");
+    await step.waitFor();
+    await expect(again.getByTestId("signed-in-as").count()).resolves.toBe(0);
+    // The code from the set-up is spent for this time step: a recovery code gets in.
+    await step.getByRole("button", { name: "Bruk en gjenopprettingskode i stedet" }).click();
+    await step.getByLabel("Gjenopprettingskode").fill(codes[0] ?? "");
+    await step.getByRole("button", { name: "Bekreft" }).click();
+    await again.getByTestId("signed-in-as").filter({ hasText: "it-sjef@kommune.example" }).waitFor();
+  });
+
+  it("trusts the ID token's amr only once an administrator marks the provider as vouching for MFA; then a board member is signed in at once", async () => {
+    const before = await browser.newPage();
+    await startAtSignInPage(before, "/");
+    await signInAtProvider(before, "styre");
+    await before.getByTestId("enrol-second-factor").waitFor();
+
+    const admin = await browser.newPage();
+    await signIn(admin, browser.baseUrl, "admin@demo.example");
+    const { providers } = await query<{ providers: { slug: string; id: number; version: number }[] }>(admin, "admin.identityProviders");
+    const provider = providers.find((p) => p.slug === SLUG);
+    if (!provider) throw new Error("no provider");
+    const marked = await mutate(admin, "admin.saveIdentityProvider", {
+      id: provider.id,
+      version: provider.version,
+      slug: SLUG,
+      name: PROVIDER_NAME,
+      issuer: idp.issuer,
+      clientId: "malestokk-e2e",
+      nationalRoles: true,
+      vouchesForMfa: true,
+      mfaAmrValues: ["mfa", "otp"],
+    });
+    expect(marked.status).toBe(200);
+
+    const after = await browser.newPage();
+    await startAtSignInPage(after, "/sektor");
+    await signInAtProvider(after, "styre");
+    await after.getByTestId("signed-in-as").filter({ hasText: "styreleder@kommune.example" }).waitFor();
+    expect(new URL(after.url()).pathname).toBe("/sektor");
   });
 
   it("lets an administrator who signed in through the provider manage providers and switch password sign-in off and on again", async () => {

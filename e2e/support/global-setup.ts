@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +18,18 @@ declare module "vitest" {
   }
 }
 
+/** A port nobody listens on now (the operating system picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /**
  * Starts the real built server on a temporary database (migrated and demo-seeded at start), the
  * way a user runs it, and hands its address to the specs.
@@ -26,11 +39,14 @@ export default async function setup(project: TestProject) {
     throw new Error("The web app is not built: run `pnpm build` first (turbo's test:e2e does it).");
   }
   const dir = mkdtempSync(join(tmpdir(), "malestokk-e2e-"));
+  // PUBLIC_ORIGIN names the port, so it is chosen here: provider sign-in is refused without it.
+  const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: join(REPO, "apps/server"),
     env: {
       PATH: process.env.PATH ?? "",
-      PORT: "0",
+      PORT: String(port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       DATABASE_PATH: join(dir, "e2e.db"),
       LOG_LEVEL: "info",
       DEMO_PASSWORD: E2E_PASSWORD,

@@ -10,6 +10,10 @@ export interface TestAccount {
   /** Defaults to true. */
   readonly emailVerified?: boolean;
   readonly name: string;
+  /** How the account signed in, as the ID token's amr says (RFC 8176); none when left out. */
+  readonly amr?: readonly string[];
+  /** The ID token's acr; none when left out. */
+  readonly acr?: string;
 }
 
 export type Tamper = "none" | "foreignSignature" | "expired" | "wrongNonce";
@@ -40,10 +44,27 @@ interface OidcContext {
   };
 }
 
+/** The few members of oidc-provider's Koa context the login handler below uses. */
+interface KoaContext {
+  method: string;
+  path: string;
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+interface LoginResult {
+  login: { accountId: string; amr?: string[]; acr?: string };
+}
+
 type OidcProvider = new (
   issuer: string,
   configuration: object,
-) => { callback(): (req: IncomingMessage, res: ServerResponse) => void };
+) => {
+  callback(): (req: IncomingMessage, res: ServerResponse) => void;
+  use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
+  interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ prompt: { name: string } }>;
+  interactionFinished(req: IncomingMessage, res: ServerResponse, result: LoginResult, options: { mergeWithLastSubmission: boolean }): Promise<void>;
+};
 
 const OidcProvider = Provider as unknown as OidcProvider;
 
@@ -199,7 +220,8 @@ export async function startTestIdentityProvider(options: {
     // oidc-provider only requires PKCE of public clients by default; the app must always send it.
     pkce: { required: () => true },
     scopes: SCOPES.split(" "),
-    claims: { email: ["email", "email_verified"], profile: ["name"] },
+    // amr and acr go into the ID token with the openid scope, as a provider that reports MFA sends them.
+    claims: { openid: ["sub", "amr", "acr"], email: ["email", "email_verified"], profile: ["name"] },
     // The app reads the user's claims from the ID token, not from the userinfo endpoint.
     conformIdTokenClaims: false,
     jwks: { keys: [realKey.privateJwk] },
@@ -221,6 +243,21 @@ export async function startTestIdentityProvider(options: {
       await grant.save();
       return grant;
     },
+  });
+  // The built-in login form, with one change: the account's amr and acr go into the sign-in, and
+  // from there into the ID token, as a provider that did MFA would put them.
+  provider.use(async (ctx, next) => {
+    if (ctx.method !== "POST" || !/^\/interaction\/[^/]+$/.test(ctx.path)) return next();
+    const { prompt } = await provider.interactionDetails(ctx.req, ctx.res);
+    if (prompt.name !== "login") return next();
+    const login = new URLSearchParams((await readBody(ctx.req)).toString("utf8")).get("login") ?? "";
+    const account = Object.hasOwn(options.accounts, login) ? options.accounts[login] : undefined;
+    await provider.interactionFinished(
+      ctx.req,
+      ctx.res,
+      { login: { accountId: login, ...(account?.amr ? { amr: [...account.amr] } : {}), ...(account?.acr ? { acr: account.acr } : {}) } },
+      { mergeWithLastSubmission: false },
+    );
   });
   providerServer.on("request", provider.callback());
 

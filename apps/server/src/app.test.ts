@@ -9,7 +9,7 @@ import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { EnvIdentityProviderSchema, type EnvIdentityProvider } from "@malestokk/domain";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 
 import { createApp, MAX_BATCH_SIZE, withBootstrap } from "./app";
 import { createLogger, type Logger } from "./logger";
@@ -22,7 +22,19 @@ afterEach(() => {
 const CSRF = { "x-malestokk-csrf": "1" };
 const JSON_CSRF = { "content-type": "application/json", ...CSRF };
 
-async function startApp(options: { webDist?: boolean; https?: boolean; trustProxy?: string; now?: () => Date; metrics?: boolean; logger?: Logger; identityProviders?: EnvIdentityProvider[] } = {}) {
+interface StartOptions {
+  webDist?: boolean;
+  https?: boolean;
+  trustProxy?: string;
+  now?: () => Date;
+  metrics?: boolean;
+  logger?: Logger;
+  identityProviders?: EnvIdentityProvider[];
+  /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
+  publicOrigin?: string;
+}
+
+async function startApp(options: StartOptions = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   if (options.webDist) {
@@ -31,6 +43,9 @@ async function startApp(options: { webDist?: boolean; https?: boolean; trustProx
     writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
     writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   }
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const app = createApp({
     connection,
     logger: options.logger ?? createLogger("silent"),
@@ -39,17 +54,15 @@ async function startApp(options: { webDist?: boolean; https?: boolean; trustProx
     https: options.https ?? false,
     trustProxy: options.trustProxy,
     identityProviders: options.identityProviders ?? [],
+    publicOrigin: options.publicOrigin === "self" ? base : options.publicOrigin,
     ...(options.now ? { now: options.now } : {}),
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
+  server.on("request", app);
   cleanups.push(() => {
     server.close();
     connection.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   async function signIn(email = "finance.0301@demo.example", headers: Record<string, string> = {}) {
     const res = await fetch(`${base}/trpc/auth.signIn`, {
@@ -249,6 +262,30 @@ describe("cross-site requests (CSRF)", () => {
     const foreignOrigin = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, origin: "https://evil.example" } });
     expect(foreignOrigin.status).toBe(403);
   });
+
+  it("compares the Origin's scheme, host and port, not the host alone", async () => {
+    const { base, signIn } = await startApp();
+    const { cookie } = await signIn();
+    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    const { host, port } = new URL(base);
+    // The same host over https, or on another port, is another origin.
+    expect(await post(`https://${host}`)).toBe(403);
+    expect(await post(`http://127.0.0.1:${Number(port) + 1}`)).toBe(403);
+    expect(await post("null")).toBe(403);
+    // The app's own origin gets past the check (auth.me is a query, so tRPC answers 405 to the POST).
+    expect(await post(base)).toBe(405);
+  });
+
+  it("takes PUBLIC_ORIGIN as the one origin when it is set: http:// does not pass for https://", async () => {
+    const { base, signIn } = await startApp({ publicOrigin: "https://malestokk.example" });
+    const { cookie } = await signIn();
+    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    expect(await post("http://malestokk.example")).toBe(403);
+    expect(await post("https://malestokk.example:8443")).toBe(403);
+    expect(await post(base)).toBe(403);
+    expect(await post("https://malestokk.example")).toBe(405);
+    expect(await post("https://malestokk.example:443")).toBe(405);
+  });
 });
 
 describe("/trpc errors and limits", () => {
@@ -380,7 +417,7 @@ describe("OpenID Connect routes", () => {
 
   it("sends the browser to the provider with PKCE (S256), state and nonce, and binds the state to this browser in an HttpOnly cookie", async () => {
     const issuer = await discoveryOnly();
-    const { base, connection } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk", clientSecret: "secret" })] });
+    const { base, connection } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk", clientSecret: "secret" })] });
     const res = await fetch(`${base}/auth/oidc/kommune/start?returnTo=%2Fkommune%2F5001`, { redirect: "manual" });
     expect(res.status).toBe(303);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -399,9 +436,34 @@ describe("OpenID Connect routes", () => {
     expect(location.href).not.toContain(row.code_verifier);
   });
 
-  it("caps the unfinished sign-ins one address may start, so a flood cannot fill the database", async () => {
+  it("builds the redirect URI from PUBLIC_ORIGIN only: a forged Host header cannot change it", async () => {
+    const issuer = await discoveryOnly();
+    const { base } = await startApp({ publicOrigin: "https://malestokk.example", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
+    const { port } = new URL(base);
+    const location = await new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: "127.0.0.1", port, path: "/auth/oidc/kommune/start", headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http" } }, (res) => {
+        res.resume();
+        resolve(res.headers.location ?? "");
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    expect(new URL(location).searchParams.get("redirect_uri")).toBe("https://malestokk.example/auth/oidc/callback");
+  });
+
+  it("refuses provider sign-in while PUBLIC_ORIGIN is unset, rather than trusting the Host header, and says why", async () => {
     const issuer = await discoveryOnly();
     const { base, connection } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
+    const start = await fetch(`${base}/auth/oidc/kommune/start`, { redirect: "manual" });
+    expect([start.status, start.headers.get("location")]).toEqual([303, "/?innlogging=noPublicOrigin"]);
+    expect(connection.sqlite.prepare("select count(*) as n from oidc_sign_ins").get()).toEqual({ n: 0 });
+    const callback = await fetch(`${base}/auth/oidc/callback?code=abc&state=${"s".repeat(43)}`, { redirect: "manual", headers: { cookie: `malestokk_oidc_state=${"s".repeat(43)}` } });
+    expect(callback.headers.get("location")).toBe("/?innlogging=noPublicOrigin");
+  });
+
+  it("caps the unfinished sign-ins one address may start, so a flood cannot fill the database", async () => {
+    const issuer = await discoveryOnly();
+    const { base, connection } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "kommune", name: "Kommunen", issuer, clientId: "malestokk" })] });
     const start = () => fetch(`${base}/auth/oidc/kommune/start`, { redirect: "manual" }).then((r) => r.headers.get("location") ?? "");
     for (let i = 0; i < 20; i++) expect(await start()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/authorize\?/);
     expect(await start()).toBe("/?innlogging=busy");
@@ -409,7 +471,7 @@ describe("OpenID Connect routes", () => {
   });
 
   it("sends a refusal back to the sign-in page with the reason: unknown provider, provider down, a callback without this browser's state", async () => {
-    const { base } = await startApp({ identityProviders: [EnvIdentityProviderSchema.parse({ slug: "nede", name: "Nede", issuer: "http://127.0.0.1:9", clientId: "m" })] });
+    const { base } = await startApp({ publicOrigin: "self", identityProviders: [EnvIdentityProviderSchema.parse({ slug: "nede", name: "Nede", issuer: "http://127.0.0.1:9", clientId: "m" })] });
     const unknown = await fetch(`${base}/auth/oidc/ukjent/start`, { redirect: "manual" });
     expect([unknown.status, unknown.headers.get("location")]).toEqual([303, "/?innlogging=unknownProvider"]);
     const down = await fetch(`${base}/auth/oidc/nede/start`, { redirect: "manual" });

@@ -31,7 +31,7 @@ export interface AppOptions {
   readonly metrics?: boolean;
   /** OpenID Connect providers from the environment (OIDC_PROVIDERS). */
   readonly identityProviders?: readonly EnvIdentityProvider[];
-  /** PUBLIC_ORIGIN, for the provider callback address. */
+  /** PUBLIC_ORIGIN (an origin, no trailing slash): the provider callback address and the one origin the CSRF check accepts. */
   readonly publicOrigin?: string | undefined;
   /** SECRET_KEY's sealing of stored secrets. */
   readonly secrets?: SecretBox;
@@ -130,9 +130,10 @@ export function createApp(options: AppOptions): express.Express {
       reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
       envIdentityProviders: options.identityProviders ?? [],
       ...(options.secrets ? { secrets: options.secrets } : {}),
+      publicOrigin: options.publicOrigin ?? null,
     });
 
-  app.use(oidcRoutes({ https, publicOrigin: options.publicOrigin, context: contextFor }));
+  app.use(oidcRoutes({ https, context: contextFor }));
 
   app.use(
     "/trpc",
@@ -140,7 +141,7 @@ export function createApp(options: AppOptions): express.Express {
       res.setHeader("Cache-Control", "no-store");
       next();
     },
-    refuseCrossSite,
+    refuseCrossSite({ publicOrigin: options.publicOrigin }),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,

@@ -16,8 +16,19 @@ const EnvSchema = z.object({
   DEMO: z.enum(["on", "off"]).default("on"),
   /** The demo users' password; a random one is made and printed at start when unset. */
   DEMO_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
-  /** The address users reach the app at; https makes the session cookie Secure with the __Host- prefix. */
-  PUBLIC_ORIGIN: z.url().optional(),
+  /**
+   * The address users reach the app at: https makes the session cookie Secure with the __Host-
+   * prefix; the provider callback is built from it, and it is the one origin the CSRF check accepts.
+   */
+  PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .refine((value) => {
+      if (!URL.canParse(value)) return true; // the url check above has said so
+      const url = new URL(value);
+      return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, "must be scheme, host and port only, e.g. https://malestokk.kommune.no")
+    .transform((value) => new URL(value).origin)
+    .optional(),
   /** Express "trust proxy": set it (e.g. 1 or "loopback") only behind a reverse proxy, so X-Forwarded-For is believed. */
   TRUST_PROXY: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
@@ -34,7 +45,8 @@ const EnvSchema = z.object({
   SECRET_KEY: z.string().min(32, "must be at least 32 characters (random text)").optional(),
   /**
    * OpenID Connect providers as a JSON array: [{ "slug", "name", "issuer", "clientId", "clientSecret",
-   * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"] }]. Admins can add more in the app.
+   * "emailClaim", "requireVerifiedEmail", "organisations": ["5001"], "nationalRoles", "vouchesForMfa",
+   * "mfaAmrValues", "mfaAcrValues" }]. Admins can add more in the app.
    */
   OIDC_PROVIDERS: z
     .string()
@@ -62,6 +74,20 @@ export class EnvError extends Error {
     super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "EnvError";
   }
+}
+
+/**
+ * A real installation (DEMO=off) keeps TOTP keys and identity providers' client secrets: without
+ * SECRET_KEY they would lie in the database and its backups in plain text, so the server will not
+ * start. The demo may, and says so at every start.
+ */
+export function secretKeyRefusal(env: Pick<Env, "DEMO" | "SECRET_KEY">): string | null {
+  if (env.DEMO !== "off" || env.SECRET_KEY) return null;
+  return [
+    "Cannot start: SECRET_KEY is not set. With DEMO=off the database holds real TOTP keys and identity providers' client secrets,",
+    "and without a key they would be stored in plain text (in every backup too).",
+    "Make a key with `openssl rand -base64 32`, keep it safe and apart from the backups, and start with SECRET_KEY set to it.",
+  ].join("\n");
 }
 
 /** Reads this process's environment: the only place that touches process.env. */

@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
+import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, getSetting, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
-import { createSecretBox, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+import { createSecretBox, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
-import { EnvError, loadEnv } from "./env";
+import { EnvError, loadEnv, secretKeyRefusal } from "./env";
 import { databaseOnNetworkFileSystem } from "./file-system";
 import { createLogger } from "./logger";
 
@@ -22,7 +22,15 @@ async function start(): Promise<void> {
     }
     throw error;
   }
+  const refusal = secretKeyRefusal(env);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
   const logger = createLogger(env.LOG_LEVEL);
+  if (!env.SECRET_KEY) {
+    logger.warn("SECRET_KEY is not set: TOTP keys and identity providers' client secrets are stored in plain text in the database and its backups; fine for the demo, never for real use (make a key with `openssl rand -base64 32`)");
+  }
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   const network = databaseOnNetworkFileSystem(env.DATABASE_PATH);
   if (network) logger.warn({ databasePath: env.DATABASE_PATH, fileSystem: network }, "the database is on a network file system: SQLite's locking and WAL are not reliable there and the file can be corrupted; move DATABASE_PATH to a local disk");
@@ -37,6 +45,14 @@ async function start(): Promise<void> {
     if (!(error instanceof SecretKeyError)) throw error;
     console.error(`Cannot start: ${error.message}.`);
     process.exit(1);
+  }
+
+  const providers = [...env.OIDC_PROVIDERS, ...listIdentityProviders(connection.db).filter((p) => p.enabled)];
+  if (!getSetting(connection.db, LOCAL_SIGN_IN, true) && !providers.some((p) => p.nationalRoles)) {
+    logger.warn("password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in; run `pnpm cli local-sign-in on`, then mark a provider under Administrasjon → Innlogging (or set nationalRoles in OIDC_PROVIDERS)");
+  }
+  if (!env.PUBLIC_ORIGIN && providers.length > 0) {
+    logger.warn("PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)");
   }
 
   let port = env.PORT;
@@ -88,7 +104,7 @@ async function start(): Promise<void> {
     authSettings,
     metrics: env.METRICS === "on",
     identityProviders: env.OIDC_PROVIDERS,
-    publicOrigin: env.PUBLIC_ORIGIN?.replace(/\/$/, ""),
+    publicOrigin: env.PUBLIC_ORIGIN,
     secrets,
   });
   const server = app.listen(env.PORT, env.HOST, () => {

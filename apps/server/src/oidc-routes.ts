@@ -1,4 +1,5 @@
 import { beginOidcSignIn, completeOidcSignIn, OIDC_CALLBACK_PATH, OidcSignInError, type Context } from "@malestokk/api";
+import { secondFactorReturnPath } from "@malestokk/domain";
 import { parse } from "cookie";
 import { Router, type Request, type Response } from "express";
 
@@ -13,8 +14,7 @@ const STATE_COOKIE_MS = 10 * 60_000;
 
 export interface OidcRouteOptions {
   readonly https: boolean;
-  /** PUBLIC_ORIGIN: the callback address registered at the provider; else the request's own origin. */
-  readonly publicOrigin: string | undefined;
+  /** The context carries PUBLIC_ORIGIN, the only base of the callback address (never the Host header). */
   readonly context: (req: Request, res: Response) => Context;
 }
 
@@ -27,7 +27,6 @@ export function oidcRoutes(options: OidcRouteOptions): Router {
   const router = Router();
   const cookieName = stateCookieName(options.https);
   const cookieBase = { httpOnly: true, sameSite: "lax" as const, secure: options.https, path: "/" };
-  const redirectUri = (req: Request) => `${options.publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`}${OIDC_CALLBACK_PATH}`;
   const refuse = (res: Response, error: unknown) => {
     const log = res.locals.log as Logger;
     if (error instanceof OidcSignInError) {
@@ -48,7 +47,7 @@ export function oidcRoutes(options: OidcRouteOptions): Router {
   router.get("/auth/oidc/:slug/start", async (req, res) => {
     try {
       const returnTo = typeof req.query.returnTo === "string" ? req.query.returnTo : null;
-      const { url, state } = await beginOidcSignIn(options.context(req, res), { slug: req.params.slug, redirectUri: redirectUri(req), returnTo });
+      const { url, state } = await beginOidcSignIn(options.context(req, res), { slug: req.params.slug, returnTo });
       res.cookie(cookieName, state, { ...cookieBase, maxAge: STATE_COOKIE_MS });
       res.redirect(303, url);
     } catch (error) {
@@ -62,8 +61,9 @@ export function oidcRoutes(options: OidcRouteOptions): Router {
     res.clearCookie(cookieName, cookieBase);
     try {
       const query = new URLSearchParams(req.originalUrl.split("?")[1] ?? "");
-      const { returnTo } = await completeOidcSignIn(options.context(req, res), { redirectUri: redirectUri(req), query, stateCookie });
-      res.redirect(303, returnTo);
+      const { returnTo, secondFactor } = await completeOidcSignIn(options.context(req, res), { query, stateCookie });
+      // A role that needs MFA the provider did not show: the sign-in page asks for the local second factor.
+      res.redirect(303, secondFactor ? secondFactorReturnPath(returnTo, secondFactor) : returnTo);
     } catch (error) {
       refuse(res, error);
     }

@@ -1,6 +1,8 @@
 import type { RequestHandler } from "express";
 import helmet from "helmet";
 
+import type { Logger } from "./logger";
+
 /**
  * Security headers (QUALITY.md S-11). `upgrade-insecure-requests` is left out on plain HTTP:
  * a browser would then fetch the bundle over HTTPS and find nothing (helmetjs/helmet#429).
@@ -32,34 +34,53 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
 
 export const CSRF_HEADER = "x-malestokk-csrf";
 
+/** The origin (scheme, host and port) of a URL, or null when it has none. */
+function originOf(url: string): string | null {
+  try {
+    const origin = new URL(url).origin;
+    return origin === "null" ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Cross-site request refusal for state-changing calls (ASVS 3.5, QUALITY.md S-6; decision 002):
  * SameSite=Lax cookies, plus a custom header that a cross-site form cannot send and a cross-site
  * script cannot send without a CORS preflight we never answer, plus Fetch Metadata and Origin.
+ * The Origin must be the app's own in scheme, host and port: PUBLIC_ORIGIN when it is set, else
+ * the address the request came to (http://host is another origin than https://host).
  */
-export const refuseCrossSite: RequestHandler = (req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const site = req.get("sec-fetch-site");
-  const origin = req.get("origin");
-  const host = req.get("host");
-  let sameOrigin = true;
-  if (site && site !== "same-origin" && site !== "none") sameOrigin = false;
-  if (origin && host) {
-    try {
-      if (new URL(origin).host !== host) sameOrigin = false;
-    } catch {
-      sameOrigin = false;
+export function refuseCrossSite(options: { publicOrigin?: string | undefined }): RequestHandler {
+  const configured = options.publicOrigin ? originOf(options.publicOrigin) : null;
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const site = req.get("sec-fetch-site");
+    const origin = req.get("origin");
+    const host = req.get("host");
+    let sameOrigin = true;
+    if (site && site !== "same-origin" && site !== "none") sameOrigin = false;
+    if (origin) {
+      const expected = configured ?? (host ? originOf(`${req.protocol}://${host}`) : null);
+      const actual = originOf(origin);
+      if (expected === null || actual !== expected) {
+        sameOrigin = false;
+        // Behind a TLS proxy without PUBLIC_ORIGIN (or TRUST_PROXY) the server thinks it is on http.
+        if (!configured && actual && expected && new URL(actual).host === new URL(expected).host) {
+          (res.locals.log as Logger | undefined)?.warn({ origin: actual, expected }, "refused a request from the same host with another scheme; behind an HTTPS proxy, set PUBLIC_ORIGIN to the address users reach the app at");
+        }
+      }
     }
-  }
-  if (!sameOrigin || req.get(CSRF_HEADER) !== "1") {
-    res.status(403).json({
-      error: {
-        message: "Cross-site request refused",
-        code: -32003,
-        data: { code: "FORBIDDEN", httpStatus: 403, appError: { code: "FORBIDDEN", params: { reason: "CSRF" }, issues: [] }, errorId: null },
-      },
-    });
-    return;
-  }
-  next();
-};
+    if (!sameOrigin || req.get(CSRF_HEADER) !== "1") {
+      res.status(403).json({
+        error: {
+          message: "Cross-site request refused",
+          code: -32003,
+          data: { code: "FORBIDDEN", httpStatus: 403, appError: { code: "FORBIDDEN", params: { reason: "CSRF" }, issues: [] }, errorId: null },
+        },
+      });
+      return;
+    }
+    next();
+  };
+}

@@ -51,6 +51,8 @@ export interface ContextOptions {
   readonly secrets?: SecretBox;
   /** Reads uploaded files off the event loop; one is shared by the process unless given. */
   readonly fileReader?: FileReader;
+  /** PUBLIC_ORIGIN (scheme, host and port): the only base of the provider callback address. */
+  readonly publicOrigin?: string | null;
 }
 
 export interface Context {
@@ -65,6 +67,7 @@ export interface Context {
   readonly envIdentityProviders: readonly EnvIdentityProvider[];
   readonly secrets: SecretBox;
   readonly fileReader: FileReader;
+  readonly publicOrigin: string | null;
 }
 
 let sharedFileReader: FileReader | null = null;
@@ -86,6 +89,7 @@ export function createContextInner(options: ContextOptions): Context {
     envIdentityProviders: options.envIdentityProviders ?? [],
     secrets: options.secrets ?? PLAIN_SECRETS,
     fileReader: options.fileReader ?? (sharedFileReader ??= new FileReader()),
+    publicOrigin: options.publicOrigin ?? null,
   };
 }
 

@@ -39,7 +39,7 @@ export function cookieJar(): SessionCookies & { token: string | null; cleared: b
  * A fresh copy of the seeded demo database and callers through the real router: anonymous, or
  * signed in as a demo user (a real session row, resolved the way a request resolves its cookie).
  */
-export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[]; secrets?: SecretBox } = {}) {
+export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[]; secrets?: SecretBox; publicOrigin?: string } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -62,7 +62,9 @@ export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentit
 
   function callerWithToken(token: string | null, extra: { cookies?: SessionCookies; clientIp?: string } = {}): Caller {
     const session = resolveSession(db, token, now(), DEFAULT_AUTH_SETTINGS);
-    return createCaller(createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], ...(options.secrets ? { secrets: options.secrets } : {}), ...extra }));
+    return createCaller(
+      createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], publicOrigin: options.publicOrigin ?? null, ...(options.secrets ? { secrets: options.secrets } : {}), ...extra }),
+    );
   }
 
   return {

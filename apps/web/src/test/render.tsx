@@ -1,4 +1,4 @@
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type AppRouter } from "@malestokk/api";
+import { appRouter, createContextInner, createSecretBox, DEFAULT_AUTH_SETTINGS, resolveSession, type AppRouter } from "@malestokk/api";
 import { findUserByEmail, insertSession } from "@malestokk/db";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { render } from "@testing-library/react";
@@ -32,7 +32,7 @@ afterEach(() => {
  * production. `as` signs in a demo user first (e.g. "admin@demo.example"); the "browser cookie"
  * then follows sign-in and sign-out as a real one would.
  */
-export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string } = {}) {
+export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null; secretKey?: string } = {}) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -60,6 +60,9 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
             createContextInner({
               db,
               session: resolveSession(db, cookie, new Date(), DEFAULT_AUTH_SETTINGS),
+              // PUBLIC_ORIGIN: the page's own address unless a test says otherwise.
+              publicOrigin: options.publicOrigin === undefined ? window.location.origin : options.publicOrigin,
+              secrets: createSecretBox(options.secretKey),
               cookies: {
                 set: (token) => {
                   cookie = token;

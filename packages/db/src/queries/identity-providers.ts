@@ -13,6 +13,12 @@ export interface IdentityProviderRow {
   readonly emailClaim: string;
   readonly requireVerifiedEmail: boolean;
   readonly enabled: boolean;
+  /** The ID token's amr/acr is trusted to show MFA, with these values. */
+  readonly vouchesForMfa: boolean;
+  readonly mfaAmrValues: readonly string[];
+  readonly mfaAcrValues: readonly string[];
+  /** May sign in national roles. */
+  readonly nationalRoles: boolean;
   readonly version: number;
   readonly updatedAt: string;
   /** Bound organisations; empty: any user. */
@@ -44,6 +50,10 @@ const providerColumns = {
   emailClaim: identityProviders.emailClaim,
   requireVerifiedEmail: identityProviders.requireVerifiedEmail,
   enabled: identityProviders.enabled,
+  vouchesForMfa: identityProviders.vouchesForMfa,
+  mfaAmrValues: identityProviders.mfaAmrValues,
+  mfaAcrValues: identityProviders.mfaAcrValues,
+  nationalRoles: identityProviders.nationalRoles,
   version: identityProviders.version,
   updatedAt: identityProviders.updatedAt,
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_MFA_ACR_VALUES, DEFAULT_MFA_AMR_VALUES } from "@malestokk/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -155,6 +156,12 @@ export const identityProviders = sqliteTable("identity_providers", {
   /** Require email_verified = true in the token before linking by e-mail. */
   requireVerifiedEmail: integer({ mode: "boolean" }).notNull().default(true),
   enabled: integer({ mode: "boolean" }).notNull().default(true),
+  /** An administrator says the ID token's amr/acr shows MFA (values below); otherwise the local second factor is asked. */
+  vouchesForMfa: integer({ mode: "boolean" }).notNull().default(false),
+  mfaAmrValues: text({ mode: "json" }).$type<readonly string[]>().notNull().default([...DEFAULT_MFA_AMR_VALUES]),
+  mfaAcrValues: text({ mode: "json" }).$type<readonly string[]>().notNull().default([...DEFAULT_MFA_ACR_VALUES]),
+  /** May sign in national roles (admin, board, secretariat, sector council); off unless an administrator marks it. */
+  nationalRoles: integer({ mode: "boolean" }).notNull().default(false),
   version: integer().notNull().default(1),
   createdAt: text().notNull(),
   updatedAt: text().notNull(),

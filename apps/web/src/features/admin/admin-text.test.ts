@@ -147,6 +147,18 @@ describe("joint-project invitations in the log (issue 17, finding 6)", () => {
 });
 
 describe("audit action names", () => {
+  it("words a change to an identity provider: national roles and the MFA it vouches for", () => {
+    const details = JSON.stringify({
+      before: { name: "Trondheim", nationalRoles: false, vouchesForMfa: false, mfaAmrValues: ["mfa", "otp"] },
+      after: { name: "Trondheim", nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa"] },
+      clientSecretChanged: false,
+    });
+    expect(summarizeAuditDetails(translator("nb"), details, organisations)).toBe(
+      "Nasjonale roller: før: nei → etter: ja; Bekrefter totrinnsinnlogging: før: nei → etter: ja; amr-verdier for totrinn: før: mfa, otp → etter: mfa; Ny klienthemmelighet: nei",
+    );
+    expect(summarizeAuditDetails(translator("en"), details, organisations)).toContain("National roles: before: no → after: yes");
+  });
+
   it("names every action the filter offers, in both languages", () => {
     for (const lng of ["nb", "en"] as const) {
       const t = translator(lng);

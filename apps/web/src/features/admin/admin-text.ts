@@ -79,6 +79,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "auth.signIn",
   "auth.signInFailed",
   "auth.passwordAccepted",
+  "auth.oidcAccepted",
   "auth.secondFactorEnabled",
   "auth.secondFactorFailed",
   "auth.oidcSignIn",
@@ -162,7 +163,9 @@ function formatValue(t: TFunction, key: string, value: Json | undefined): string
   if (key === "disabled" && typeof value === "boolean") return t(value ? "admin.audit.details.disabled" : "admin.audit.details.enabled");
   if (key === "role" && typeof value === "string") return roleLabel(t, value);
   if (key === "status" && typeof value === "string") return t(`admin.audit.details.status.${value}`, { defaultValue: value });
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "boolean") return t(value ? "admin.audit.details.yes" : "admin.audit.details.no");
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
   return JSON.stringify(value);
 }
 

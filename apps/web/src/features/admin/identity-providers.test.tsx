@@ -1,5 +1,5 @@
 import { listIdentityProviders, setSetting } from "@malestokk/db";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -15,7 +15,7 @@ function describedText(field: HTMLElement): string {
     .join(" ");
 }
 
-async function openPage(options: { as: string; language?: "nb" | "en" } = ADMIN) {
+async function openPage(options: { as: string; language?: "nb" | "en"; publicOrigin?: string | null; secretKey?: string } = ADMIN) {
   const app = renderApp("/admin/innlogging", options);
   await screen.findByRole("switch", { name: /Innlogging med passord|Password sign-in/ });
   return app;
@@ -74,6 +74,23 @@ describe("admin: sign-in page", () => {
     expect(screen.getByRole("link", { name: "Innlogging" }).getAttribute("href")).toBe("/admin/innlogging");
   });
 
+  it("says that sign-in through providers is closed until PUBLIC_ORIGIN is set, and how to set it, instead of a callback address", async () => {
+    await openPage({ ...ADMIN, publicOrigin: null });
+    const missing = screen.getByTestId("callback-uri");
+    expect(within(missing).getByRole("heading", { name: "Innlogging med tjenestene under er stengt" })).toBeTruthy();
+    expect(missing.textContent).toContain("Sett PUBLIC_ORIGIN til adressen brukerne når Målestokk på");
+    expect(within(missing).queryByRole("button", { name: "Kopier adressen" })).toBeNull();
+    expect(document.body.textContent).not.toContain(`${window.location.origin}/auth/oidc/callback`);
+  });
+
+  it("warns while secrets are stored in plain text (no SECRET_KEY), and not once they are sealed", async () => {
+    await openPage();
+    expect(screen.getByTestId("secrets-unsealed").textContent).toContain("SECRET_KEY er ikke satt på serveren");
+    cleanup();
+    await openPage({ ...ADMIN, secretKey: "a long random server key for the tests 0123456789" });
+    expect(screen.queryByTestId("secrets-unsealed")).toBeNull();
+  });
+
   it("adds a provider through the form; the table shows it, and the secret is never shown", async () => {
     const app = await openPage();
     const row = await addTrondheim();
@@ -92,6 +109,43 @@ describe("admin: sign-in page", () => {
     expect(within(form()).getByLabelText<HTMLInputElement>("Navn").value).toBe("");
     expect(document.body.innerHTML).not.toContain(SECRET);
     expect(listIdentityProviders(app.db)).toMatchObject([{ slug: "trondheim-entra", clientSecret: SECRET, requireVerifiedEmail: true, enabled: true }]);
+  });
+
+  it("marks a provider for national roles and as vouching for MFA with the amr and acr values that show it; both start off", async () => {
+    const app = await openPage();
+    fill(TRONDHEIM);
+    const f = form();
+    const national = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Kan logge inn nasjonale roller" });
+    const vouches = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Tjenesten bekrefter totrinnsinnlogging" });
+    expect([national.checked, vouches.checked]).toEqual([false, false]);
+    expect(describedText(national)).toContain("Administratorer, programstyret, sekretariatet og kommunale fagråd");
+    expect(describedText(vouches)).toContain("Ellers blir de bedt om koden fra autentiseringsappen i Målestokk");
+    // The values appear once the provider is said to vouch for MFA, with the defaults filled in.
+    expect(within(f).queryByLabelText("amr-verdier som viser totrinnsinnlogging")).toBeNull();
+    fireEvent.click(national);
+    fireEvent.click(vouches);
+    const amr = within(f).getByLabelText<HTMLInputElement>("amr-verdier som viser totrinnsinnlogging");
+    expect(amr.value).toBe("mfa, mca, otp, hwk, swk, fido");
+    fireEvent.change(amr, { target: { value: "" } });
+    fireEvent.change(within(f).getByLabelText("acr-verdier som viser totrinnsinnlogging"), { target: { value: "" } });
+    submit();
+    await screen.findByTestId("provider-errors");
+    expect(describedText(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"))).toContain("Skriv minst én amr- eller acr-verdi");
+    expect(listIdentityProviders(app.db)).toEqual([]);
+
+    fireEvent.change(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"), { target: { value: "mfa, ngcmfa" } });
+    fireEvent.change(within(form()).getByLabelText("acr-verdier som viser totrinnsinnlogging"), { target: { value: "idporten-loa-high" } });
+    submit();
+    const row = await screen.findByTestId("provider-trondheim-entra");
+    expect(within(row).getByText("Nasjonale roller")).toBeTruthy();
+    expect(within(row).getByText("Totrinn fra tjenesten")).toBeTruthy();
+    expect(listIdentityProviders(app.db)).toMatchObject([{ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "ngcmfa"], mfaAcrValues: ["idporten-loa-high"] }]);
+
+    // Editing shows what is stored.
+    fireEvent.click(within(row).getByRole("button", { name: "Endre Trondheim kommune (Entra ID)" }));
+    await screen.findByRole("heading", { name: "Endre Trondheim kommune (Entra ID)" });
+    expect(within(form()).getByLabelText<HTMLInputElement>("amr-verdier som viser totrinnsinnlogging").value).toBe("mfa, ngcmfa");
+    expect(within(form()).getByRole<HTMLInputElement>("checkbox", { name: "Kan logge inn nasjonale roller" }).checked).toBe(true);
   });
 
   it("shows field errors by the field and in the summary, saves nothing and keeps what was typed", async () => {
@@ -198,8 +252,21 @@ describe("admin: sign-in page", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 
-    // With a provider, the demo admin (never signed in through one) could still lock themselves out.
-    await addTrondheim();
+    // A provider that may not sign in national roles would shut the administrators out.
+    const row = await addTrondheim();
+    fireEvent.click(screen.getByRole("switch", { name: "Innlogging med passord" }));
+    dialog = await screen.findByRole("dialog", { name: "Slå av innlogging med passord?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Slå av innlogging med passord" }));
+    expect((await within(dialog).findByRole("alert")).textContent).toContain("Ingen påslått innloggingstjeneste kan logge inn nasjonale roller");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+
+    // Marked for them, the demo admin (never signed in through one) could still lock themselves out.
+    fireEvent.click(within(row).getByRole("button", { name: "Endre Trondheim kommune (Entra ID)" }));
+    await screen.findByRole("heading", { name: "Endre Trondheim kommune (Entra ID)" });
+    fireEvent.click(within(form()).getByRole("checkbox", { name: "Kan logge inn nasjonale roller" }));
+    submit("Lagre endringene");
+    await within(screen.getByTestId("provider-trondheim-entra")).findByText("Nasjonale roller");
     fireEvent.click(screen.getByRole("switch", { name: "Innlogging med passord" }));
     dialog = await screen.findByRole("dialog", { name: "Slå av innlogging med passord?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Slå av innlogging med passord" }));

@@ -1,7 +1,7 @@
 import "../../lib/zod-setup";
 import { Alert, Button, Checkbox, Heading, Paragraph, Switch, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { SaveIdentityProviderInputSchema, type IssueParams, type SaveIdentityProviderInput } from "@malestokk/domain";
+import { DEFAULT_MFA_ACR_VALUES, DEFAULT_MFA_AMR_VALUES, SaveIdentityProviderInputSchema, type IssueParams, type SaveIdentityProviderInput } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useEffect, useRef, useState, type FormEvent } from "react";
@@ -21,7 +21,9 @@ import { FormErrorSummary } from "./form-error-summary";
 export type AdminProvider = RouterOutputs["admin"]["identityProviders"]["providers"][number];
 type Notice = { readonly kind: "success" | "warning" | "danger"; readonly text: string };
 
-const FIELDS = ["name", "slug", "issuer", "clientId", "clientSecret", "emailClaim", "organisations"] as const;
+const FIELDS = ["name", "slug", "issuer", "clientId", "clientSecret", "emailClaim", "organisations", "mfaAmrValues", "mfaAcrValues"] as const;
+/** Fields typed as a list, separated by commas or spaces. */
+const LIST_FIELDS = ["organisations", "mfaAmrValues", "mfaAcrValues"] as const;
 type FieldName = (typeof FIELDS)[number];
 const FIELD_IDS: Record<FieldName, string> = {
   name: "provider-name",
@@ -31,6 +33,8 @@ const FIELD_IDS: Record<FieldName, string> = {
   clientSecret: "provider-client-secret",
   emailClaim: "provider-email-claim",
   organisations: "provider-organisations",
+  mfaAmrValues: "provider-mfa-amr",
+  mfaAcrValues: "provider-mfa-acr",
 };
 
 function isField(value: string): value is FieldName {
@@ -50,6 +54,11 @@ interface ProviderDraft {
   /** Numbers as typed, separated by commas or spaces. */
   readonly organisations: string;
   readonly enabled: boolean;
+  readonly nationalRoles: boolean;
+  readonly vouchesForMfa: boolean;
+  /** Values as typed, separated by commas or spaces. */
+  readonly mfaAmrValues: string;
+  readonly mfaAcrValues: string;
 }
 
 const EMPTY_DRAFT: ProviderDraft = {
@@ -63,6 +72,10 @@ const EMPTY_DRAFT: ProviderDraft = {
   requireVerifiedEmail: true,
   organisations: "",
   enabled: true,
+  nationalRoles: false,
+  vouchesForMfa: false,
+  mfaAmrValues: DEFAULT_MFA_AMR_VALUES.join(", "),
+  mfaAcrValues: DEFAULT_MFA_ACR_VALUES.join(", "),
 };
 
 function draftOf(provider: AdminProvider): ProviderDraft {
@@ -76,7 +89,15 @@ function draftOf(provider: AdminProvider): ProviderDraft {
     requireVerifiedEmail: provider.requireVerifiedEmail,
     organisations: provider.organisations.map((o) => o.number).join(", "),
     enabled: provider.enabled,
+    nationalRoles: provider.nationalRoles,
+    vouchesForMfa: provider.vouchesForMfa,
+    mfaAmrValues: provider.mfaAmrValues.join(", "),
+    mfaAcrValues: provider.mfaAcrValues.join(", "),
   };
+}
+
+function splitList(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((v) => v !== "");
 }
 
 /** The procedure's input: a left-out secret keeps the stored one, null removes it. */
@@ -91,8 +112,12 @@ function inputOf(draft: ProviderDraft, base: { id: number; version: number } | n
     clientSecret: draft.removeSecret ? null : secret === "" ? undefined : secret,
     emailClaim: draft.emailClaim,
     requireVerifiedEmail: draft.requireVerifiedEmail,
-    organisations: draft.organisations.split(/[\s,;]+/).filter((n) => n !== ""),
+    organisations: splitList(draft.organisations),
     enabled: draft.enabled,
+    nationalRoles: draft.nationalRoles,
+    vouchesForMfa: draft.vouchesForMfa,
+    // The values count only while the provider vouches for MFA; left out, the defaults are stored.
+    ...(draft.vouchesForMfa ? { mfaAmrValues: splitList(draft.mfaAmrValues), mfaAcrValues: splitList(draft.mfaAcrValues) } : {}),
   };
 }
 
@@ -196,7 +221,7 @@ export function IdentityProviders() {
 
   if (query.isPending) return <Loading />;
   if (query.isError) return <AdminQueryError error={query.error} onRetry={() => void query.refetch()} />;
-  const { providers, localSignIn, callbackPath } = query.data;
+  const { providers, localSignIn, callbackUrl, secretsSealed } = query.data;
 
   const deleteRequest: ConfirmRequest | null = deleting && {
     title: t("identity.delete.title", { name: deleting.name }),
@@ -208,6 +233,7 @@ export function IdentityProviders() {
   return (
     <>
       <Paragraph>{t("identity.intro")}</Paragraph>
+      {!secretsSealed && <TitledAlert color="warning" level={2} title={t("identity.unsealed.title")} body={t("identity.unsealed.body")} testId="secrets-unsealed" />}
       <LocalSignIn enabled={localSignIn} onChanged={refresh} />
       <div role="status" data-testid="identity-notice">
         {notice && <Alert data-color={notice.kind}>{notice.text}</Alert>}
@@ -223,7 +249,7 @@ export function IdentityProviders() {
       <ProviderForm
         key={editing?.id ?? "new"}
         provider={editing}
-        callbackUrl={`${window.location.origin}${callbackPath}`}
+        callbackUrl={callbackUrl}
         focusOnMount={formFocus}
         onSaved={async (text) => {
           setNotice({ kind: "success", text });
@@ -328,6 +354,16 @@ function ProviderStatus({ provider }: { provider: AdminProvider }) {
             {t("identity.list.environment")}
           </Tag>
         )}
+        {provider.nationalRoles && (
+          <Tag data-size="sm" data-color="warning">
+            {t("identity.list.nationalRoles")}
+          </Tag>
+        )}
+        {provider.vouchesForMfa && (
+          <Tag data-size="sm" data-color="info">
+            {t("identity.list.vouchesForMfa")}
+          </Tag>
+        )}
       </span>
       <span>{t(provider.hasClientSecret ? "identity.list.hasSecret" : "identity.list.noSecret")}</span>
       {provider.unknownOrganisations.length > 0 && (
@@ -426,12 +462,25 @@ function ProviderTable(props: { providers: readonly AdminProvider[]; onEdit: (pr
   );
 }
 
+/** A setting on the server that needs the administrator's attention: what is wrong, then what to do. */
+function TitledAlert(props: { color: "warning" | "danger"; level: 2 | 3; title: string; body: string; testId: string }) {
+  return (
+    <Alert data-color={props.color} data-testid={props.testId}>
+      <Heading level={props.level} data-size="xs">
+        {props.title}
+      </Heading>
+      <Paragraph>{props.body}</Paragraph>
+    </Alert>
+  );
+}
+
 type CopyState = "idle" | "copied" | "failed";
 
-/** The one redirect URI every provider needs registered. */
-function CallbackUri({ url }: { url: string }) {
+/** The one redirect URI every provider needs registered; none until PUBLIC_ORIGIN is set, and then sign-in through providers is closed. */
+function CallbackUri({ url }: { url: string | null }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>("idle");
+  if (url === null) return <TitledAlert color="danger" level={3} title={t("identity.callback.missingTitle")} body={t("identity.callback.missing")} testId="callback-uri" />;
   const copyUrl = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -459,7 +508,7 @@ function CallbackUri({ url }: { url: string }) {
 /** Adds a provider, or edits one (keyed by id by the caller, so a new provider starts with a fresh draft). */
 function ProviderForm(props: {
   provider: AdminProvider | null;
-  callbackUrl: string;
+  callbackUrl: string | null;
   focusOnMount: boolean;
   onSaved: (text: string) => Promise<void>;
   onCancel: () => void;
@@ -496,7 +545,7 @@ function ProviderForm(props: {
         const params: IssueParams = {};
         if ("minimum" in issue) params.minimum = Number(issue.minimum);
         if ("maximum" in issue) params.maximum = Number(issue.maximum);
-        if (field === "organisations" && typeof index === "number") params.value = input.organisations[index] ?? "";
+        if ((LIST_FIELDS as readonly string[]).includes(field) && typeof index === "number") params.value = input[field as (typeof LIST_FIELDS)[number]]?.[index] ?? "";
         fields[field] ??= issueText(t, field, issue.code, params);
       }
       setErrors({ summary: t("identity.errors.summary"), fields });
@@ -619,6 +668,44 @@ function ProviderForm(props: {
           onChange={(e) => set("organisations", e.target.value)}
           error={errors.fields.organisations}
         />
+        <Checkbox
+          id="provider-national-roles"
+          label={t("identity.form.nationalRoles")}
+          description={t("identity.form.nationalRolesDescription")}
+          checked={draft.nationalRoles}
+          onChange={(e) => set("nationalRoles", e.target.checked)}
+        />
+        <Checkbox
+          id="provider-vouches-for-mfa"
+          label={t("identity.form.vouchesForMfa")}
+          description={t("identity.form.vouchesForMfaDescription")}
+          checked={draft.vouchesForMfa}
+          onChange={(e) => set("vouchesForMfa", e.target.checked)}
+        />
+        {draft.vouchesForMfa && (
+          <>
+            <Textfield
+              id={FIELD_IDS.mfaAmrValues}
+              label={t("identity.form.mfaAmrValues")}
+              description={t("identity.form.mfaAmrValuesDescription")}
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.mfaAmrValues}
+              onChange={(e) => set("mfaAmrValues", e.target.value)}
+              error={errors.fields.mfaAmrValues}
+            />
+            <Textfield
+              id={FIELD_IDS.mfaAcrValues}
+              label={t("identity.form.mfaAcrValues")}
+              description={t("identity.form.mfaAcrValuesDescription")}
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.mfaAcrValues}
+              onChange={(e) => set("mfaAcrValues", e.target.value)}
+              error={errors.fields.mfaAcrValues}
+            />
+          </>
+        )}
         <Checkbox
           id="provider-enabled"
           label={t("identity.form.enabled")}

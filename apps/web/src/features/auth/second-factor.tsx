@@ -8,7 +8,7 @@ import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 
 /** The second sign-in step: the code from the authenticator app, or a recovery code. */
-export function SecondFactorStep({ challenge, email, onRestart }: { challenge: string; email: string; onRestart: (message: string) => void }) {
+export function SecondFactorStep({ challenge, email, viaProvider = false, onRestart }: { challenge: string; email: string; viaProvider?: boolean; onRestart: (message: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,7 +36,7 @@ export function SecondFactorStep({ challenge, email, onRestart }: { challenge: s
       <Heading level={2} data-size="sm" id="two-step-heading">
         {t("auth.twoStep.codeTitle")}
       </Heading>
-      <Paragraph>{t("auth.twoStep.codeIntro", { email })}</Paragraph>
+      <Paragraph>{viaProvider ? t("auth.twoStep.codeIntroProvider") : t("auth.twoStep.codeIntro", { email })}</Paragraph>
       <form className="sign-in__form" onSubmit={submit} noValidate>
         <Textfield
           id="two-step-code"
@@ -72,7 +72,7 @@ export function SecondFactorStep({ challenge, email, onRestart }: { challenge: s
  * Sets up the authenticator app: a QR code and the key as text, then a code to confirm, then the
  * recovery codes, shown once. From the account page, or during a sign-in that requires it.
  */
-export function EnrolSecondFactor({ challenge, onDone, onRestart }: { challenge?: string; onDone: () => void; onRestart?: (message: string) => void }) {
+export function EnrolSecondFactor({ challenge, viaProvider = false, onDone, onRestart }: { challenge?: string; viaProvider?: boolean; onDone: () => void; onRestart?: (message: string) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -130,7 +130,7 @@ export function EnrolSecondFactor({ challenge, onDone, onRestart }: { challenge?
       <Heading level={3} data-size="xs" id="enrol-heading">
         {t("auth.twoStep.enrolTitle")}
       </Heading>
-      {challenge && <Alert data-color="info">{t("auth.twoStep.enrolRequired")}</Alert>}
+      {challenge && <Alert data-color="info">{t(viaProvider ? "auth.twoStep.enrolRequiredProvider" : "auth.twoStep.enrolRequired")}</Alert>}
       <Paragraph>{t("auth.twoStep.enrolIntro")}</Paragraph>
       {!begin.data ? (
         <div>

@@ -1,7 +1,14 @@
-import { insertIdentityProvider, setSetting } from "@malestokk/db";
+import { randomBytes, createHash } from "node:crypto";
+
+import { totp } from "@malestokk/api";
+import { enableSecondFactor, findUserByEmail, insertChallenge, insertIdentityProvider, setSetting } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { OIDC_FAILURES } from "@malestokk/domain";
+
+import en from "../../locales/en.json";
+import nb from "../../locales/nb.json";
 import { renderApp, TEST_PASSWORD } from "../../test/render";
 
 describe("sign-in gate", () => {
@@ -52,7 +59,21 @@ describe("sign-in gate", () => {
 
 describe("sign-in through an identity provider", () => {
   afterEach(() => window.history.replaceState(null, "", "/"));
-  const provider = { slug: "trondheim", name: "Trondheim kommune", issuer: "https://login.trondheim.example", clientId: "m", clientSecret: "s", emailClaim: "email", requireVerifiedEmail: true, enabled: true, organisationIds: [] };
+  const provider = {
+    slug: "trondheim",
+    name: "Trondheim kommune",
+    issuer: "https://login.trondheim.example",
+    clientId: "m",
+    clientSecret: "s",
+    emailClaim: "email",
+    requireVerifiedEmail: true,
+    enabled: true,
+    vouchesForMfa: false,
+    mfaAmrValues: [],
+    mfaAcrValues: [],
+    nationalRoles: false,
+    organisationIds: [],
+  };
 
   it("offers each enabled provider by name, as a link that starts the sign-in and comes back to this page", async () => {
     const { db } = renderApp("/kommune/5001");
@@ -76,12 +97,59 @@ describe("sign-in through an identity provider", () => {
     expect(screen.getByText(/Logg inn med virksomhetens innloggingstjeneste/)).toBeTruthy();
   });
 
+  /** What a provider sign-in that needs the local second factor leaves: the step in the address, and its challenge for the user. */
+  function providerStep(kind: "secondFactor" | "enrolSecondFactor", path: string) {
+    const challenge = randomBytes(32).toString("base64url");
+    window.history.replaceState(null, "", `${path}#${new URLSearchParams({ [kind]: challenge }).toString()}`);
+    return (db: Parameters<typeof insertChallenge>[0], email: string) => {
+      const user = findUserByEmail(db, email);
+      if (!user) throw new Error(`no user ${email}`);
+      const purpose = kind === "secondFactor" ? "verify" : "enrol";
+      insertChallenge(db, { tokenHash: createHash("sha256").update(challenge).digest("hex"), userId: user.id, purpose, expiresAt: new Date(Date.now() + 300_000).toISOString(), attempts: 0 });
+      return user.id;
+    };
+  }
+
+  it("asks for the local code when the provider sign-in needs it, takes it from the address once, and signs in on the page asked for", async () => {
+    const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    const store = providerStep("secondFactor", "/kommune/5001");
+    const { db } = renderApp("/kommune/5001");
+    const userId = store(db, "board@demo.example");
+    enableSecondFactor(db, { userId, secret, counter: 0, recoveryHashes: [], now: new Date().toISOString() });
+    const step = await screen.findByTestId("second-factor-step");
+    expect(step.textContent).toContain("Innloggingstjenesten viste ikke at du brukte totrinnsinnlogging der");
+    // The challenge is dropped from the address (and so from the history) at once.
+    await waitFor(() => expect(window.location.hash).toBe(""));
+    expect(screen.queryByRole("navigation", { name: "Innloggingstjenester" })).toBeNull();
+    fireEvent.change(within(step).getByLabelText("Kode (6 siffer)"), { target: { value: totp(secret, new Date()) } });
+    fireEvent.click(within(step).getByRole("button", { name: "Bekreft" }));
+    expect(await screen.findByRole("heading", { level: 1, name: "Trondheim" })).toBeTruthy();
+    expect(screen.getByTestId("signed-in-as").textContent).toContain("board@demo.example");
+  });
+
+  it("asks a user without a second factor to set one up, saying why", async () => {
+    const store = providerStep("enrolSecondFactor", "/");
+    const { db } = renderApp("/");
+    store(db, "admin@demo.example");
+    const enrol = await screen.findByTestId("enrol-second-factor");
+    expect(enrol.textContent).toContain("Innloggingstjenesten viste ikke at du brukte totrinnsinnlogging der, og rollen din krever det.");
+    await waitFor(() => expect(window.location.hash).toBe(""));
+  });
+
   it("explains a refused provider sign-in in the user's language, once", async () => {
     window.history.replaceState(null, "", "/?innlogging=unknownUser");
     renderApp("/", { language: "en" });
     const alert = await screen.findByTestId("provider-refusal");
     expect(alert.textContent).toContain("You have no user in Målestokk yet. Ask your administrator for access.");
     await waitFor(() => expect(window.location.search).toBe(""));
+  });
+
+  it("has a text for every reason a provider sign-in can be refused, in bokmål and English", () => {
+    for (const reason of OIDC_FAILURES) {
+      expect(nb.auth.provider.refused[reason], reason).toMatch(/\.$/);
+      expect(en.auth.provider.refused[reason], reason).toMatch(/\.$/);
+    }
+    expect(nb.auth.provider.refused.noPublicOrigin).toContain("PUBLIC_ORIGIN");
   });
 
   it("ignores a reason it does not know", async () => {

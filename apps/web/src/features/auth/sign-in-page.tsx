@@ -3,11 +3,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { OIDC_FAILURES, type OidcFailure } from "@malestokk/domain";
+import { OIDC_FAILURES, readSecondFactorFragment, type OidcFailure } from "@malestokk/domain";
 
 import { translateError } from "../../lib/errors";
 import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
 import { useTRPC } from "../../lib/trpc";
+
+/** Takes something the server sent in the address out of it (and so out of the history). */
+function dropFromAddress(edit: (url: URL) => void): void {
+  const url = new URL(window.location.href);
+  edit(url);
+  window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+}
 
 /** Why the server sent the browser back from a provider (/?innlogging=<reason>); read once, then dropped from the address. */
 function useProviderRefusal(): OidcFailure | null {
@@ -16,12 +23,23 @@ function useProviderRefusal(): OidcFailure | null {
     return value && (OIDC_FAILURES as readonly string[]).includes(value) ? (value as OidcFailure) : null;
   });
   useEffect(() => {
-    if (!reason) return;
-    const url = new URL(window.location.href);
-    url.searchParams.delete("innlogging");
-    window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
+    if (reason) dropFromAddress((url) => url.searchParams.delete("innlogging"));
   }, [reason]);
   return reason;
+}
+
+type Step = { kind: "secondFactor" | "enrolSecondFactor"; challenge: string; viaProvider: boolean };
+
+/** A provider sign-in that needs the local second factor comes back with the step in the fragment: read once, then dropped. */
+function useProviderStep(): Step | null {
+  const [step] = useState<Step | null>(() => {
+    const found = readSecondFactorFragment(window.location.hash);
+    return found && { ...found, viaProvider: true };
+  });
+  useEffect(() => {
+    if (step) dropFromAddress((url) => (url.hash = ""));
+  }, [step]);
+  return step;
 }
 
 /** After the provider, back to the page the user was on. */
@@ -38,12 +56,13 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
   const demo = useQuery(trpc.auth.demoAccounts.queryOptions());
   const options = useQuery(trpc.auth.signInOptions.queryOptions());
   const providerRefusal = useProviderRefusal();
+  const providerStep = useProviderStep();
   const localSignIn = options.data?.localSignIn ?? true;
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   // After the right password, when the account has (or must set up) a second factor.
-  const [step, setStep] = useState<{ kind: "secondFactor" | "enrolSecondFactor"; challenge: string } | null>(null);
+  const [step, setStep] = useState<Step | null>(providerStep);
   const errorRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -58,7 +77,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
       onSuccess: async (result) => {
         setError(null);
         if (result.status !== "signedIn") {
-          setStep({ kind: result.status, challenge: result.challenge });
+          setStep({ kind: result.status, challenge: result.challenge, viaProvider: false });
           setPassword("");
           return;
         }
@@ -114,6 +133,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
         <SecondFactorStep
           challenge={step.challenge}
           email={email}
+          viaProvider={step.viaProvider}
           onRestart={(message) => {
             setStep(null);
             setError(message);
@@ -123,6 +143,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
       {step?.kind === "enrolSecondFactor" && (
         <EnrolSecondFactor
           challenge={step.challenge}
+          viaProvider={step.viaProvider}
           onDone={() => setStep(null)}
           onRestart={(message) => {
             setStep(null);

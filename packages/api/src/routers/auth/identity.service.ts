@@ -25,13 +25,14 @@ import {
   type DbOrTx,
   type IdentityProviderRow,
 } from "@malestokk/db";
-import { providerMaySignIn, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
+import { providerMfaEvidence, providerSignInRefusal, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
 import { hashToken } from "../../auth/tokens";
 import { openSession } from "./auth.service";
+import { secondFactorChallenge, secondFactorRequired } from "./second-factor.service";
 
 export const LOCAL_SIGN_IN = "localSignIn";
 /** The one callback address for every provider: the state says which provider it was. */
@@ -72,6 +73,10 @@ export function resolveProviders(ctx: Pick<Context, "db" | "envIdentityProviders
       clientSecret: p.clientSecret ?? null,
       emailClaim: p.emailClaim,
       requireVerifiedEmail: p.requireVerifiedEmail,
+      vouchesForMfa: p.vouchesForMfa,
+      mfaAmrValues: p.mfaAmrValues,
+      mfaAcrValues: p.mfaAcrValues,
+      nationalRoles: p.nationalRoles,
       // A binding that cannot be resolved must not widen who may sign in: fail closed.
       enabled: unknownOrganisations.length === 0,
       organisations: units.flatMap((u) => (u.unit ? [{ id: u.unit.id, number: u.unit.number, name: u.unit.name }] : [])),
@@ -108,17 +113,23 @@ export interface AdminProviderView extends Omit<ResolvedProvider, "clientSecret"
   readonly hasClientSecret: boolean;
 }
 
-/** The admin's view: secrets never leave the server, only whether one is set. */
-export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackPath: string } {
+/**
+ * The admin's view: secrets never leave the server, only whether one is set; the callback address
+ * is null until PUBLIC_ORIGIN is set; secretsSealed is false while SECRET_KEY is missing.
+ */
+export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackUrl: string | null; secretsSealed: boolean } {
   return {
     providers: resolveProviders(ctx).map(({ clientSecret, ...rest }) => ({ ...rest, hasClientSecret: clientSecret !== null })),
     localSignIn: localSignInEnabled(ctx.db),
-    callbackPath: OIDC_CALLBACK_PATH,
+    callbackUrl: callbackUrl(ctx),
+    secretsSealed: ctx.secrets.sealing,
   };
 }
 
-function auditView(p: { slug: string; name: string; issuer: string; clientId: string; emailClaim: string; requireVerifiedEmail: boolean; enabled: boolean; organisations: readonly { number: string }[] }) {
-  return { slug: p.slug, name: p.name, issuer: p.issuer, clientId: p.clientId, emailClaim: p.emailClaim, requireVerifiedEmail: p.requireVerifiedEmail, enabled: p.enabled, organisations: p.organisations.map((o) => o.number) };
+/** A provider as the audit log keeps it: every setting but the client secret. */
+function auditView(p: IdentityProviderRow) {
+  const { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles } = p;
+  return { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles, organisations: p.organisations.map((o) => o.number) };
 }
 
 export function saveProvider(ctx: Context, session: Session, input: SaveIdentityProviderInput): { id: number; version: number } {
@@ -152,6 +163,10 @@ export function saveProvider(ctx: Context, session: Session, input: SaveIdentity
       emailClaim: input.emailClaim,
       requireVerifiedEmail: input.requireVerifiedEmail,
       enabled: input.enabled,
+      vouchesForMfa: input.vouchesForMfa,
+      mfaAmrValues: input.mfaAmrValues,
+      mfaAcrValues: input.mfaAcrValues,
+      nationalRoles: input.nationalRoles,
       organisationIds,
     };
     let id: number;
@@ -191,11 +206,18 @@ export function deleteProvider(ctx: Context, session: Session, input: { id: numb
   });
 }
 
-/** With password sign-in off, the last provider cannot go: nobody could sign in at all. */
+/**
+ * With password sign-in off, the last provider cannot go (nobody could sign in at all), nor the
+ * last one marked for national roles (no administrator could).
+ */
 function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
   if (localSignInEnabled(tx)) return;
-  if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
+  const enabled = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
+  if (enabled.length === 0) {
     throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider anyone can sign in with", params: { reason: "lastProvider" } });
+  }
+  if (!enabled.some((p) => p.nationalRoles)) {
+    throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider that can sign in administrators", params: { reason: "lastNationalProvider" } });
   }
 }
 
@@ -208,8 +230,15 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     if (!enabled) {
-      if (!resolveProviders({ ...ctx, db: tx }).some((p) => p.enabled)) {
+      const usable = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
+      if (usable.length === 0) {
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
+      }
+      if (!usable.some((p) => p.nationalRoles)) {
+        throw new AppError("IN_USE", { message: "No enabled identity provider may sign in administrators", params: { reason: "noNationalProvider" } });
+      }
+      if (callbackUrl(ctx) === null) {
+        throw new AppError("IN_USE", { message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused", params: { reason: "noPublicOrigin" } });
       }
       if (countLinkedIdentities(tx, session.user.id) === 0) {
         throw new AppError("IN_USE", { message: "Sign in through a provider once before switching password sign-in off", params: { reason: "notLinked" } });
@@ -259,10 +288,24 @@ function auditFailure(ctx: Context, provider: string | null, error: OidcSignInEr
   });
 }
 
+/**
+ * The callback address registered at the providers: PUBLIC_ORIGIN + the path, from configuration
+ * only. Built from the request's Host header it could be steered by whoever sends the request.
+ */
+export function callbackUrl(ctx: Pick<Context, "publicOrigin">): string | null {
+  return ctx.publicOrigin === null ? null : `${ctx.publicOrigin}${OIDC_CALLBACK_PATH}`;
+}
+
 /** Starts a sign-in at the provider: the state, nonce and PKCE verifier are kept for the callback. */
-export async function beginOidcSignIn(ctx: Context, input: { slug: string; redirectUri: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
+export async function beginOidcSignIn(ctx: Context, input: { slug: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
   const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
   if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
+  const redirectUri = callbackUrl(ctx);
+  if (redirectUri === null) {
+    const failure = new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
+    auditFailure(ctx, provider.slug, failure, null);
+    throw failure;
+  }
   const pending = countPendingOidcSignIns(ctx.db, { now: ctx.now().toISOString(), clientIp: ctx.clientIp });
   if (pending.fromAddress >= PENDING_PER_ADDRESS || pending.total >= PENDING_TOTAL) {
     const failure = new OidcSignInError("busy", `${pending.fromAddress} pending from this address, ${pending.total} in all`);
@@ -272,7 +315,7 @@ export async function beginOidcSignIn(ctx: Context, input: { slug: string; redir
   let request;
   try {
     const config = await providerConfiguration(clientSettings(ctx, provider), ctx.now().getTime());
-    request = await authorizationRequest(config, input.redirectUri);
+    request = await authorizationRequest(config, redirectUri);
   } catch (error) {
     const failure = new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
     auditFailure(ctx, provider.slug, failure, null);
@@ -303,11 +346,13 @@ const CANCELLED = new Set(["access_denied", "login_required", "consent_required"
  * is exchanged with the PKCE verifier, the ID token is validated, and the person is found by their
  * linked account or, the first time, by verified e-mail. Nobody is created; no role is given.
  */
-export async function completeOidcSignIn(ctx: Context, input: { redirectUri: string; query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string }> {
+export async function completeOidcSignIn(ctx: Context, input: { query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string; secondFactor: SecondFactorStep | null }> {
   const state = input.query.get("state");
   const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
   const slug = pending?.providerSlug ?? null;
   try {
+    const redirectUri = callbackUrl(ctx);
+    if (redirectUri === null) throw new OidcSignInError("noPublicOrigin", "PUBLIC_ORIGIN is not set");
     // The state must be the one this browser was given: a callback planted from elsewhere (login CSRF) fails.
     if (!state || !input.stateCookie || !sameString(state, input.stateCookie) || !pending) throw new OidcSignInError("wrongState");
     if (Date.parse(pending.expiresAt) <= ctx.now().getTime()) throw new OidcSignInError("expired");
@@ -321,23 +366,51 @@ export async function completeOidcSignIn(ctx: Context, input: { redirectUri: str
     } catch (error) {
       throw new OidcSignInError("providerUnavailable", error instanceof Error ? error.message : String(error));
     }
-    const callbackUrl = new URL(input.redirectUri);
-    callbackUrl.search = input.query.toString();
+    const callback = new URL(redirectUri);
+    callback.search = input.query.toString();
     let claims: IdTokenClaims;
     try {
-      claims = await exchangeCode(config, callbackUrl, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
+      claims = await exchangeCode(config, callback, { state, nonce: pending.nonce, codeVerifier: pending.codeVerifier });
     } catch (error) {
       if (isAuthorizationError(error)) throw new OidcSignInError(CANCELLED.has(error.error) ? "cancelled" : "providerError", error.error);
       // A replayed code, a foreign signature, an expired token, a wrong audience or nonce.
       throw new OidcSignInError("tokenRejected", error instanceof Error ? `${error.name}: ${error.message}` : String(error));
     }
-    const user = linkAndCheck(ctx, provider, claims);
-    openSession(ctx, user, ctx.now(), "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub });
-    return { returnTo: pending.returnTo };
+    return { returnTo: pending.returnTo, secondFactor: finishOidcSignIn(ctx, provider, claims) };
   } catch (error) {
     if (error instanceof OidcSignInError) auditFailure(ctx, slug, error, error.email);
     throw error;
   }
+}
+
+/** The local second-factor step a provider sign-in goes on to, with its one-time challenge. */
+export interface SecondFactorStep {
+  readonly purpose: "verify" | "enrol";
+  readonly challenge: string;
+}
+
+/**
+ * After a validated ID token: links and checks the user, then either opens the session or, when
+ * the user's roles need a second factor (secondFactorRequired: admin and board, or everyone by
+ * policy; demo users exempt) and the provider has not shown MFA in a way an administrator said to
+ * trust, sends them to the same second-factor step as a password sign-in. No session exists until
+ * that step is done.
+ */
+export function finishOidcSignIn(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): SecondFactorStep | null {
+  const user = linkAndCheck(ctx, provider, claims);
+  const at = ctx.now();
+  const mfa = providerMfaEvidence(provider, claims);
+  if (!mfa && secondFactorRequired(ctx.db, user)) {
+    return ctx.db.transaction((tx) => {
+      const step = secondFactorChallenge(tx, user, at);
+      // Required means verify or enrol, never nothing; fail closed all the same.
+      if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
+      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null }, ip: ctx.clientIp });
+      return { purpose: step.purpose, challenge: step.token };
+    });
+  }
+  openSession(ctx, user, at, "auth.oidcSignIn", { provider: provider.slug, issuer: claims.iss, subject: claims.sub, mfa });
+  return null;
 }
 
 function emailFrom(claims: IdTokenClaims, claim: string): string | null {
@@ -348,7 +421,7 @@ function emailFrom(claims: IdTokenClaims, claim: string): string | null {
 }
 
 /** Finds (or, the first time, links) the user behind validated claims. One transaction: a refusal links nothing. */
-export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string } {
+export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string; isDemo: boolean } {
   const at = ctx.now().toISOString();
   const email = emailFrom(claims, provider.emailClaim);
   const fail = (reason: OidcFailure, detail?: string): never => {
@@ -371,13 +444,13 @@ export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: I
       linked = true;
     }
     if (user.disabled) return fail("disabled");
-    const grants = listGrants(tx, user.id);
-    if (!providerMaySignIn(provider.organisations.map((o) => o.id), grants.map((g) => g.organisationId))) return fail("notAllowedHere");
+    const refusal = providerSignInRefusal({ organisationIds: provider.organisations.map((o) => o.id), nationalRoles: provider.nationalRoles }, listGrants(tx, user.id));
+    if (refusal) return fail(refusal);
     if (linked) {
       appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub }, ip: ctx.clientIp });
     } else {
       touchUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, now: at });
     }
-    return { id: user.id, email: user.email };
+    return { id: user.id, email: user.email, isDemo: user.isDemo };
   });
 }

@@ -1,12 +1,15 @@
 import { enableSecondFactor, findUserByEmail, listAudit, listUserIdentities, setUserDisabled } from "@malestokk/db";
-import { TEST_PASSWORD } from "@malestokk/db/testing";
+import { TEST_PASSWORD, TEST_PASSWORD_HASH } from "@malestokk/db/testing";
 import { EnvIdentityProviderSchema } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
+import { createSecretBox } from "../../auth/secret-box";
 import { createContextInner } from "../../context";
 import { hashToken } from "../../auth/tokens";
+import { totp } from "../../auth/totp";
+import { createUserWithPassword } from "../admin/admin.service";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
-import { completeOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
+import { beginOidcSignIn, completeOidcSignIn, finishOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
 
 const ISSUER = "https://login.kommune.example";
 
@@ -24,6 +27,10 @@ const provider = (overrides: Partial<ResolvedProvider> = {}): ResolvedProvider =
   enabled: true,
   organisations: [],
   unknownOrganisations: [],
+  vouchesForMfa: false,
+  mfaAmrValues: ["mfa", "otp"],
+  mfaAcrValues: [],
+  nationalRoles: false,
   ...overrides,
 });
 
@@ -47,7 +54,7 @@ describe("identity providers in settings", () => {
     const admin = api.as("admin@demo.example");
     const created = await admin.admin.saveIdentityProvider({ ...input, organisations: ["5001"] });
     const listed = await admin.admin.identityProviders();
-    expect(listed.callbackPath).toBe("/auth/oidc/callback");
+    expect(listed.callbackUrl).toBeNull();
     expect(listed.providers).toHaveLength(1);
     expect(listed.providers[0]).toMatchObject({ slug: "kommune", hasClientSecret: true, source: "settings", organisations: [{ number: "5001" }] });
     expect(JSON.stringify(listed)).not.toContain("s3cret");
@@ -102,16 +109,45 @@ describe("identity providers in settings", () => {
   });
 });
 
-describe("switching password sign-in off", () => {
-  it("needs an enabled provider and an admin who has signed in through one; then passwords, reset links and demo accounts stop", async () => {
+describe("the admin's sign-in page", () => {
+  it("says whether stored secrets are sealed (SECRET_KEY), so an unsealed install is visible", async () => {
+    expect((await setupApi().as("admin@demo.example").admin.identityProviders()).secretsSealed).toBe(false);
+    const sealed = setupApi({ secrets: createSecretBox("a long random server key for the tests 0123456789") });
+    expect((await sealed.as("admin@demo.example").admin.identityProviders()).secretsSealed).toBe(true);
+  });
+});
+
+describe("the provider callback address (PUBLIC_ORIGIN)", () => {
+  it("is PUBLIC_ORIGIN + /auth/oidc/callback for the admin; without PUBLIC_ORIGIN a provider sign-in is refused (audited) and password sign-in stays on", async () => {
+    const configured = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
+    expect((await configured.as("admin@demo.example").admin.identityProviders()).callbackUrl).toBe("https://malestokk.kommune.no/auth/oidc/callback");
+
     const api = setupApi();
     const admin = api.as("admin@demo.example");
+    await admin.admin.saveIdentityProvider({ ...input, nationalRoles: true });
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    const refused = await beginOidcSignIn(ctx, { slug: "kommune", returnTo: null }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(OidcSignInError);
+    expect((refused as OidcSignInError).reason).toBe("noPublicOrigin");
+    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 5 }).map((a) => JSON.parse(a.details ?? "{}") as unknown)).toEqual([{ provider: "kommune", reason: "noPublicOrigin", detail: "PUBLIC_ORIGIN is not set" }]);
+    linkAndCheck(ctx, provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noPublicOrigin");
+  });
+});
+
+describe("switching password sign-in off", () => {
+  it("needs an enabled provider and an admin who has signed in through one; then passwords, reset links and demo accounts stop", async () => {
+    const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
+    const admin = api.as("admin@demo.example");
     expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noProvider");
-    const created = await admin.admin.saveIdentityProvider(input);
+    const created = await admin.admin.saveIdentityProvider({ ...input, nationalRoles: true });
     expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("notLinked");
 
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
-    linkAndCheck(ctx, provider(), claims("admin-sub", "admin@demo.example"));
+    linkAndCheck(ctx, provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
     await admin.admin.setLocalSignIn({ enabled: false });
     expect(await api.anonymous().auth.signInOptions()).toMatchObject({ localSignIn: false });
     expect(await api.anonymous().auth.demoAccounts()).toEqual([]);
@@ -120,7 +156,7 @@ describe("switching password sign-in off", () => {
     expectAppError(await expectTrpcError(() => admin.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
     // The last provider anyone can use cannot be removed or switched off meanwhile.
     expect(expectAppError(await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })), "IN_USE").params.reason).toBe("lastProvider");
-    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, enabled: false })), "IN_USE");
+    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, nationalRoles: true, id: created.id, version: created.version, enabled: false })), "IN_USE");
     expect((await admin.admin.identityProviders()).providers).toHaveLength(1);
 
     await admin.admin.setLocalSignIn({ enabled: true });
@@ -128,6 +164,22 @@ describe("switching password sign-in off", () => {
     await api.anonymous({ cookies }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD });
     expect(cookies.token).not.toBeNull();
     expect(listAudit(api.db, { action: "admin.localSignInChanged", limit: 50 })).toHaveLength(2);
+  });
+});
+
+describe("password sign-in off and the providers that can sign in administrators", () => {
+  it("goes off only while an enabled provider may sign in national roles, and then that provider cannot be unmarked", async () => {
+    const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
+    const admin = api.as("admin@demo.example");
+    const created = await admin.admin.saveIdentityProvider(input);
+    linkAndCheck(createContextInner({ db: api.db, now: () => FIXED_NOW }), provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
+    // No provider could sign the administrators in again.
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noNationalProvider");
+    const marked = await admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, nationalRoles: true });
+    await admin.admin.setLocalSignIn({ enabled: false });
+    const unmark = await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: marked.version, nationalRoles: false }));
+    expect(expectAppError(unmark, "IN_USE").params.reason).toBe("lastNationalProvider");
+    expect(resolveProviders(createContextInner({ db: api.db }))[0]?.nationalRoles).toBe(true);
   });
 });
 
@@ -168,8 +220,106 @@ describe("linking a provider account to a user", () => {
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
     expect(linkAndCheck(ctx, bound, claims("a", "finance.5001@demo.example")).email).toBe("finance.5001@demo.example");
     expect(refusal(() => linkAndCheck(ctx, bound, claims("b", "finance.0301@demo.example")))).toBe("notAllowedHere");
-    expect(refusal(() => linkAndCheck(ctx, bound, claims("c", "admin@demo.example")))).toBe("notAllowedHere");
+    expect(refusal(() => linkAndCheck(ctx, bound, claims("c", "admin@demo.example")))).toBe("nationalRoleNotAllowed");
     expect(listUserIdentities(api.db, findUserByEmail(api.db, "admin@demo.example")?.id ?? 0)).toEqual([]);
+  });
+
+  it("signs in a national role only through a provider an administrator has marked for it; a refusal links nothing and is audited", async () => {
+    const api = setupApi();
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
+    const emails = ["admin@demo.example", "board@demo.example", "secretariat@demo.example", "council@demo.example"];
+    // An unbound provider used to sign these in by e-mail alone.
+    for (const [i, email] of emails.entries()) {
+      expect(refusal(() => linkAndCheck(ctx, provider(), claims(`n${i}`, email))), email).toBe("nationalRoleNotAllowed");
+      expect(listUserIdentities(api.db, findUserByEmail(api.db, email)?.id ?? -1), email).toEqual([]);
+    }
+    expect(linkAndCheck(ctx, provider(), claims("m", "manager.5001@demo.example")).email).toBe("manager.5001@demo.example");
+
+    // Marked by an administrator (saved, versioned, audited), the same provider signs them in.
+    const admin = api.as("admin@demo.example");
+    const saved = await admin.admin.saveIdentityProvider(input);
+    await admin.admin.saveIdentityProvider({ ...input, id: saved.id, version: saved.version, nationalRoles: true });
+    const [marked] = resolveProviders(ctx);
+    if (!marked) throw new Error("no provider");
+    expect(marked.nationalRoles).toBe(true);
+    for (const [i, email] of emails.entries()) expect(linkAndCheck(ctx, marked, claims(`n${i}`, email)).email).toBe(email);
+    const change = listAudit(api.db, { action: "admin.identityProviderChanged", limit: 5 })[0];
+    expect(JSON.parse(change?.details ?? "{}")).toMatchObject({ before: { nationalRoles: false }, after: { nationalRoles: true } });
+  });
+});
+
+describe("MFA for a provider sign-in", () => {
+  /** A clock the test moves: TOTP depends on the time step. */
+  function clock(start = "2026-11-28T12:00:05Z") {
+    let at = new Date(start);
+    return { now: () => at, advance: (seconds: number) => (at = new Date(at.getTime() + seconds * 1000)) };
+  }
+
+  function setup() {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    createUserWithPassword(api.db, { email: "it-sjef@kommune.no", name: "IT-sjef", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "admin" });
+    createUserWithPassword(api.db, { email: "styreleder@kommune.no", name: "Styreleder", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "board" });
+    createUserWithPassword(api.db, { email: "okonomi@kommune.no", name: "Økonomi", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "finance", municipalityNumber: "5001" });
+    const signIn = (p: ResolvedProvider, sub: string, email: string, extra: Record<string, unknown> = {}) => {
+      const cookies = cookieJar();
+      const ctx = createContextInner({ db: api.db, now: time.now, cookies });
+      return { result: finishOidcSignIn(ctx, p, claims(sub, email, extra)), cookies };
+    };
+    const sessionsOf = (email: string) => (api.sqlite.prepare("select count(*) as n from sessions where user_id = (select id from users where email = ?)").get(email) as { n: number }).n;
+    return { api, time, signIn, sessionsOf };
+  }
+
+  it("asks an administrator for the local second factor, enrolment first, before any session exists, when the provider does not vouch for MFA", async () => {
+    const { api, time, signIn, sessionsOf } = setup();
+    const national = provider({ nationalRoles: true });
+    const first = signIn(national, "sjef", "it-sjef@kommune.no", { amr: ["pwd", "mfa"] });
+    if (!first.result) throw new Error("expected a second step");
+    expect(first.result.purpose).toBe("enrol");
+    expect(first.cookies.token).toBeNull();
+    expect(sessionsOf("it-sjef@kommune.no")).toBe(0);
+    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcAccepted", limit: 5 })[0]?.details ?? "{}")).toEqual({ provider: "kommune", next: "enrol", mfa: null });
+
+    // The same steps as after a password: enrol with the challenge, and the session comes with it.
+    const cookies = cookieJar();
+    const { secret } = await api.anonymous().auth.enrolBegin({ challenge: first.result.challenge });
+    expect(await api.anonymous({ cookies }).auth.enrolConfirm({ challenge: first.result.challenge, code: totp(secret, time.now()) })).toMatchObject({ signedIn: true });
+    expect(cookies.token).not.toBeNull();
+
+    // Next time: a code.
+    time.advance(30);
+    const again = signIn(national, "sjef", "it-sjef@kommune.no");
+    if (!again.result) throw new Error("expected a second step");
+    expect(again.result.purpose).toBe("verify");
+    expect(again.cookies.token).toBeNull();
+    const verified = cookieJar();
+    await api.anonymous({ cookies: verified }).auth.secondFactor({ challenge: again.result.challenge, code: totp(secret, time.now()) });
+    expect(verified.token).not.toBeNull();
+  });
+
+  it("signs in at once when a provider that vouches for MFA says so in amr or acr; otherwise asks for the local code", () => {
+    const { api, signIn, sessionsOf } = setup();
+    const vouching = provider({ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "otp"], mfaAcrValues: ["https://refeds.org/profile/mfa"] });
+    const shown = signIn(vouching, "styre", "styreleder@kommune.no", { amr: ["pwd", "otp"] });
+    expect(shown.result).toBeNull();
+    expect(shown.cookies.token).not.toBeNull();
+    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcSignIn", limit: 5 })[0]?.details ?? "{}")).toMatchObject({ provider: "kommune", mfa: { claim: "amr", value: "otp" } });
+    expect(signIn(vouching, "styre", "styreleder@kommune.no", { acr: "https://refeds.org/profile/mfa" }).result).toBeNull();
+
+    // A password alone, or an acr the provider was not trusted for: the local factor.
+    expect(signIn(vouching, "styre", "styreleder@kommune.no", { amr: ["pwd"] }).result?.purpose).toBe("enrol");
+    expect(signIn(vouching, "styre", "styreleder@kommune.no", { acr: "1" }).result?.purpose).toBe("enrol");
+    expect(sessionsOf("styreleder@kommune.no")).toBe(2);
+  });
+
+  it("leaves users without a role that needs MFA alone (unless the policy requires it of everyone), and exempts demo users", async () => {
+    const { api, signIn } = setup();
+    const plain = signIn(provider(), "ok", "okonomi@kommune.no");
+    expect(plain.result).toBeNull();
+    expect(plain.cookies.token).not.toBeNull();
+    expect(signIn(provider({ nationalRoles: true }), "demo-admin", "admin@demo.example").result).toBeNull();
+    await api.as("admin@demo.example").admin.setSecondFactorPolicy({ required: true });
+    expect(signIn(provider(), "ok", "okonomi@kommune.no").result?.purpose).toBe("enrol");
   });
 });
 
@@ -194,14 +344,13 @@ describe("the admin's user list", () => {
 describe("the provider's redirect back", () => {
   it("refuses a state this browser was not given, a used one and an expired one, before any token exchange, and audits each", async () => {
     const api = setupApi();
-    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
-    const redirectUri = "http://127.0.0.1:3000/auth/oidc/callback";
+    const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW, publicOrigin: "http://127.0.0.1:3000" });
     const { insertOidcSignIn } = await import("@malestokk/db");
     const pending = (state: string, minutes: number) =>
       insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", clientIp: null, expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
     const attempt = async (query: string, stateCookie: string | null) => {
       try {
-        await completeOidcSignIn(ctx, { redirectUri, query: new URLSearchParams(query), stateCookie });
+        await completeOidcSignIn(ctx, { query: new URLSearchParams(query), stateCookie });
       } catch (error) {
         if (error instanceof OidcSignInError) return error.reason;
         throw error;
