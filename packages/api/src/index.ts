@@ -10,6 +10,7 @@ export {
   type SessionCookies,
 } from "./context";
 export { hashPassword } from "./auth/password";
+export { refuseBatchedSecretCalls } from "./auth/single-call";
 export { totp } from "./auth/totp";
 export { createUserWithPassword } from "./routers/admin/admin.service";
 export { importCostFile, type CostImportReport } from "./routers/costs/costs.service";

@@ -1,6 +1,9 @@
 import { listAudit, listUsersWithGrants } from "@malestokk/db";
 import { TEST_PASSWORD } from "@malestokk/db/testing";
+import { SINGLE_CALL_PROCEDURES } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
+
+import { appRouter } from "../../root";
 
 import { hashToken } from "../../auth/tokens";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
@@ -176,6 +179,13 @@ describe("passwords", () => {
     const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
     now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
     expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })), "TOKEN_INVALID");
+  });
+});
+
+describe("calls that check a secret", () => {
+  it("are named as mutations of the router, so the one-call-per-request rule covers real procedures", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+    for (const path of SINGLE_CALL_PROCEDURES) expect(procedures[path]?._def.type, path).toBe("mutation");
   });
 });
 
