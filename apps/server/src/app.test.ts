@@ -186,7 +186,8 @@ describe("sessions over HTTP", () => {
   it("keeps counting per real client when X-Forwarded-For is spoofed and no proxy is trusted", async () => {
     const { base } = await startApp();
     const statuses = [];
-    for (let i = 0; i < 7; i += 1) {
+    // The address's rate: 20 failures across accounts at once, then one a minute (decision 005).
+    for (let i = 0; i < 21; i += 1) {
       const res = await fetch(`${base}/trpc/auth.signIn`, {
         method: "POST",
         headers: { ...JSON_CSRF, "x-forwarded-for": `203.0.113.${i}` },
@@ -230,6 +231,20 @@ describe("sign-in attempts over HTTP (issue 17, finding 4)", () => {
     const alone = await post(base, "auth.signIn?batch=1", { 0: { email: FINANCE, password: TEST_PASSWORD } });
     expect(alone.status).toBe(200);
     expect(alone.headers.get("set-cookie")).toMatch(/^malestokk_session=/);
+  });
+
+  it("checks no more passwords than the limit when 30 wrong sign-ins arrive at once, and the right one is refused while locked", async () => {
+    const { base, connection } = await startApp({ now: () => FIXED });
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => post(base, "auth.signIn", { email: FINANCE, password: `wrong password ${i}` })));
+    const statuses = responses.map((r) => r.status);
+    // Five free failures, the sixth locks: six passwords checked in all.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(24);
+    expect(listAudit(connection.db, { action: "auth.signInFailed", limit: 100 })).toHaveLength(6);
+    const right = await post(base, "auth.signIn", { email: FINANCE, password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("set-cookie")).toBeNull();
+    expect(listAudit(connection.db, { action: "auth.signIn", limit: 10 })).toHaveLength(0);
   });
 });
 

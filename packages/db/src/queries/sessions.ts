@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, like, lt, ne, not, or, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { passwordResets, sessions, signInThrottle, users } from "../schema/index";
@@ -96,10 +96,20 @@ export function clearThrottle(db: DbOrTx, key: string): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
 
-/** Forgets failure counters quiet since `quietSince` and not locked now, so the table does not grow for ever. */
-export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: string }): number {
+/**
+ * Forgets failure counters quiet since `quietSince` and not locked now, and the addresses known
+ * for an account (`known:` rows, decision 005) not used since `knownSince`, so the table does not
+ * grow for ever.
+ */
+export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: string; knownSince: string }): number {
+  const known = like(signInThrottle.key, "known:%");
   return db
     .delete(signInThrottle)
-    .where(and(lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))))
+    .where(
+      or(
+        and(not(known), lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))),
+        and(known, lt(signInThrottle.lastFailureAt, args.knownSince)),
+      ),
+    )
     .run().changes;
 }

@@ -1,7 +1,9 @@
 import { listAudit, listUsersWithGrants } from "@malestokk/db";
 import { TEST_PASSWORD } from "@malestokk/db/testing";
-import { SINGLE_CALL_PROCEDURES } from "@malestokk/domain";
+import { ACCOUNT_RATE, ADDRESS_RATE, SINGLE_CALL_PROCEDURES } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
+
+import { AppError } from "../../errors";
 
 import { appRouter } from "../../root";
 
@@ -59,17 +61,6 @@ describe("auth.signIn", () => {
     expect(cookies.token).not.toBeNull();
   });
 
-  it("counts failures per client address too", async () => {
-    const api = setupApi();
-    for (let i = 0; i < 6; i += 1) {
-      await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong" }));
-    }
-    const locked = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
-    expectAppError(locked, "TOO_MANY_ATTEMPTS");
-    // Another address is not affected.
-    await api.anonymous({ clientIp: "192.0.2.8" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
-  });
-
   it("refuses a disabled user", async () => {
     const api = setupApi();
     const finance = listUsersWithGrants(api.db).find((u) => u.email === FINANCE);
@@ -84,6 +75,83 @@ describe("auth.signIn", () => {
     await api.callerWithToken(old, { cookies }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
     expect(cookies.token).not.toBe(old);
     expect(await api.callerWithToken(old).auth.me()).toBeNull();
+  });
+});
+
+describe("sign-in throttling (decision 005; issue 17, findings 8 and 9)", () => {
+  const OFFICE = "198.51.100.10";
+  const codeOf = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return "OK";
+    } catch (error) {
+      if (error instanceof AppError) return error.appCode;
+      throw error;
+    }
+  };
+
+  it("never lets a stranger elsewhere stop the right password at an address the user signed in from", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    expect((await api.anonymous({ clientIp: OFFICE }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // 150 guesses from 30 addresses over ten minutes.
+    for (let a = 0; a < 30; a += 1) {
+      for (let i = 0; i < 5; i += 1) {
+        now = new Date(now.getTime() + 4_000);
+        await expectTrpcError(() => api.anonymous({ clientIp: `203.0.113.${a}` }).auth.signIn({ email: FINANCE, password: `guess ${a} ${i}` }));
+      }
+    }
+    expect((await api.anonymous({ clientIp: OFFICE }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // A place the user never signed in from is slowed, not shut: the wait is at most one interval.
+    const elsewhere = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
+    const { retryAfterSeconds } = expectAppError(elsewhere, "TOO_MANY_ATTEMPTS").params;
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(ACCOUNT_RATE.intervalSeconds);
+    now = new Date(now.getTime() + Number(retryAfterSeconds) * 1000);
+    expect((await api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+  });
+
+  it("checks at most 100 wrong passwords for an account in an hour, however many addresses they come from", { timeout: 90_000 }, async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    // One guess every 10 s for an hour, each from a new address.
+    for (let i = 0; i < 360; i += 1) {
+      now = new Date(FIXED_NOW.getTime() + i * 10_000);
+      await expectTrpcError(() => api.anonymous({ clientIp: `10.${Math.floor(i / 250)}.${i % 250}.1` }).auth.signIn({ email: FINANCE, password: `guess ${i}` }));
+    }
+    const checked = listAudit(api.db, { action: "auth.signInFailed", limit: 1_000 }).length;
+    expect(checked).toBeLessThanOrEqual(100);
+    expect(checked).toBeGreaterThanOrEqual(90);
+  });
+
+  it("slows a shared address after a burst of failures, but lets in those who signed in there before", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const NAT = "192.0.2.7";
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    const burst = [];
+    for (let i = 0; i < 40; i += 1) burst.push(await codeOf(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong password" })));
+    expect(burst.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
+    expect(burst.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
+    // A colleague who signed in there before: straight in.
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // A newcomer there waits at most a minute, then gets in.
+    const newcomer = expectAppError(await expectTrpcError(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })), "TOO_MANY_ATTEMPTS");
+    expect(newcomer.params.retryAfterSeconds).toBeLessThanOrEqual(ADDRESS_RATE.intervalSeconds);
+    now = new Date(now.getTime() + Number(newcomer.params.retryAfterSeconds) * 1000);
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+  });
+
+  it("does not forget an address's failures when someone signs in there, so one account cannot be used to spray others", async () => {
+    const api = setupApi();
+    const SPRAYER = "192.0.2.66";
+    const results = [];
+    for (let i = 0; i < 30; i += 1) {
+      if (i % 4 === 0) expect((await api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+      results.push(await codeOf(() => api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: `user${i}@demo.example`, password: "Sommer2026!!" })));
+    }
+    expect(results.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
+    expect(results.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
   });
 });
 
