@@ -81,6 +81,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "auth.passwordAccepted",
   "auth.secondFactorEnabled",
   "auth.secondFactorFailed",
+  "auth.secondFactorLocked",
   "auth.oidcSignIn",
   "auth.oidcSignInFailed",
   "auth.identityLinked",

@@ -20,6 +20,7 @@ import QRCode from "qrcode";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
+import { beginAttempt, lockedSeconds, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { createToken, hashToken } from "../../auth/tokens";
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from "../../auth/totp";
 import { openSession } from "./auth.service";
@@ -62,9 +63,33 @@ function liveChallenge(ctx: Context, token: string, purpose: "verify" | "enrol")
   return { hash, user };
 }
 
-function refuse(ctx: Context, hash: string, user: { id: number; email: string }, reason: string): never {
-  countChallengeAttempt(ctx.db, hash);
-  appendAudit(ctx.db, { at: ctx.now().toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+/**
+ * Wrong codes count per account, whatever the challenge (decision 005): a new challenge with each
+ * password sign-in does not give new tries. Authenticator and recovery codes count alike.
+ */
+function codeLimits(userId: number): AttemptLimit[] {
+  return [{ key: `second-factor:${userId}`, kind: "backoff" }];
+}
+
+/** Counts the try before the code is checked; refuses while the account's codes are locked. */
+function beginCodeCheck(ctx: Context, userId: number, at: Date): AttemptLimit[] {
+  const limits = codeLimits(userId);
+  ctx.db.transaction((tx) => beginAttempt(tx, limits, at));
+  return limits;
+}
+
+/** A wrong code: the challenge loses a try (when there is one), and the failure, and any lock it led to, are audited. */
+function refuse(ctx: Context, hash: string | null, user: { id: number; email: string }, reason: string): never {
+  const at = ctx.now();
+  ctx.db.transaction((tx) => {
+    if (hash) countChallengeAttempt(tx, hash);
+    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+    const [limit] = codeLimits(user.id);
+    const retryAfterSeconds = limit ? lockedSeconds(tx, limit.key, at) : 0;
+    if (retryAfterSeconds > 0) {
+      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorLocked", details: { retryAfterSeconds }, ip: ctx.clientIp });
+    }
+  });
   throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason } });
 }
 
@@ -74,6 +99,7 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
   const factor = getSecondFactor(ctx.db, user.id);
   const at = ctx.now();
   if (!factor?.secret) throw new AppError("TOKEN_INVALID", { message: "No second factor: sign in again" });
+  const limits = beginCodeCheck(ctx, user.id, at);
   let method: "totp" | "recoveryCode";
   if (input.recoveryCode) {
     if (!useRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), at.toISOString())) refuse(ctx, hash, user, "recoveryCode");
@@ -85,7 +111,10 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
     if (!acceptTotpCounter(ctx.db, user.id, checked.counter)) refuse(ctx, hash, user, "REUSED");
     method = "totp";
   }
-  deleteChallenge(ctx.db, hash);
+  ctx.db.transaction((tx) => {
+    settleSuccess(tx, limits);
+    deleteChallenge(tx, hash);
+  });
   openSession(ctx, user, at, "auth.signIn", { secondFactor: method, recoveryCodesLeft: getSecondFactor(ctx.db, user.id)?.recoveryCodesLeft ?? 0 });
   return { email: user.email, name: user.name };
 }
@@ -119,13 +148,12 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
   const pending = getSecondFactor(ctx.db, user.id)?.pendingSecret;
   if (!pending) throw new AppError("STATUS_CONFLICT", { params: { status: "notStarted", action: "confirm" } });
   const at = ctx.now();
+  const limits = beginCodeCheck(ctx, user.id, at);
   const checked = verifyTotp(ctx.secrets.open(pending), code, at, null);
-  if (!checked.ok) {
-    if (hash) refuse(ctx, hash, user, checked.reason);
-    throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason: checked.reason } });
-  }
+  if (!checked.ok) refuse(ctx, hash, user, checked.reason);
   const { codes, hashes } = createRecoveryCodes();
   ctx.db.transaction((tx) => {
+    settleSuccess(tx, limits);
     enableSecondFactor(tx, { userId: user.id, secret: pending, counter: checked.counter, recoveryHashes: hashes, now: at.toISOString() });
     appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorEnabled", ip: ctx.clientIp });
     if (hash) deleteChallenge(tx, hash);

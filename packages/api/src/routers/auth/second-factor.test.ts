@@ -3,6 +3,7 @@ import { TEST_PASSWORD, TEST_PASSWORD_HASH } from "@malestokk/db/testing";
 import { describe, expect, it } from "vitest";
 
 import { totp } from "../../auth/totp";
+import type { AppError } from "../../errors";
 import { cookieJar, expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
 import { createUserWithPassword } from "../admin/admin.service";
 
@@ -50,7 +51,8 @@ describe("second factor (TOTP) for local accounts", () => {
     expect(expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: again.challenge, code })), "INVALID_CREDENTIALS").params.reason).toBe("REUSED");
     const old = totp(secret, new Date(time.now().getTime() - 90_000));
     expect(expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: again.challenge, code: old })), "INVALID_CREDENTIALS").params.reason).toBe("WRONG");
-    expect(listAudit(api.db, { action: "auth.secondFactorFailed", limit: 10 })).toHaveLength(2);
+    // The two here, and the wrong code while enrolling.
+    expect(listAudit(api.db, { action: "auth.secondFactorFailed", limit: 10 })).toHaveLength(3);
   });
 
   it("takes each recovery code once, and ends the step after five wrong tries", async () => {
@@ -70,6 +72,44 @@ describe("second factor (TOTP) for local accounts", () => {
     for (let i = 0; i < 4; i += 1) await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge, code: "000001" }));
     expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge, recoveryCode: recoveryCodes[1] })), "TOKEN_INVALID");
     expect(await api.as(email).auth.secondFactorStatus()).toMatchObject({ recoveryCodesLeft: 9 });
+  });
+
+  it("counts wrong codes per account across challenges: 100 wrong codes over 20 challenges never get in, and the right code is refused while locked", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    const email = "finance.0301@demo.example";
+    const { secret, recoveryCodes } = await enrolOnAccountPage(api, email, time);
+    const failedBefore = listAudit(api.db, { action: "auth.secondFactorFailed", limit: 10 }).length;
+    time.advance(30);
+    const valid = new Set([-30_000, 0, 30_000].map((d) => totp(secret, new Date(time.now().getTime() + d))));
+    const wrong = Array.from({ length: 200 }, (_, i) => String((123_457 * (i + 1)) % 1_000_000).padStart(6, "0")).filter((c) => !valid.has(c));
+    const outcomes: string[] = [];
+    for (let c = 0; c < 20; c += 1) {
+      const step = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+      if (step.status !== "secondFactor") throw new Error("expected a second step");
+      for (let i = 0; i < 5; i += 1) {
+        // Every fifth guess is a made-up recovery code: they count toward the same lock.
+        const guess = i === 4 ? { recoveryCode: `ffff-${c}${i}-0000` } : { code: wrong[c * 5 + i] ?? "000000" };
+        outcomes.push(await api.anonymous().auth.secondFactor({ challenge: step.challenge, ...guess }).then(() => "OK", (e: AppError) => e.appCode));
+      }
+    }
+    expect(outcomes).not.toContain("OK");
+    expect(outcomes.filter((o) => o === "TOO_MANY_ATTEMPTS").length).toBeGreaterThan(90);
+    // Five free failures and the one that locks: six codes checked in all.
+    expect(listAudit(api.db, { action: "auth.secondFactorFailed", limit: 200 })).toHaveLength(failedBefore + 6);
+    expect(listAudit(api.db, { action: "auth.secondFactorLocked", limit: 10 })[0]).toMatchObject({ actorEmail: email, details: JSON.stringify({ retryAfterSeconds: 1 }) });
+
+    const step = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+    if (step.status !== "secondFactor") throw new Error("expected a second step");
+    const locked = expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: step.challenge, code: totp(secret, time.now()) })), "TOO_MANY_ATTEMPTS");
+    expect(locked.params.retryAfterSeconds).toBe(1);
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: step.challenge, recoveryCode: recoveryCodes[0] })), "TOO_MANY_ATTEMPTS");
+    // After the wait, the right code signs in, and clears the count.
+    time.advance(30);
+    const cookies = cookieJar();
+    expect((await api.anonymous({ cookies }).auth.secondFactor({ challenge: step.challenge, code: totp(secret, time.now()) })).email).toBe(email);
+    expect(cookies.token).not.toBeNull();
+    expect(api.sqlite.prepare("select count(*) as n from sign_in_throttle where key like 'second-factor:%'").get()).toEqual({ n: 0 });
   });
 
   it("makes administrators and the board enrol before their first session; demo accounts are exempt", async () => {
