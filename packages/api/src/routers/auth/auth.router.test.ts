@@ -224,6 +224,22 @@ describe("passwords", () => {
     expect(short.code).toBe("BAD_REQUEST");
   });
 
+  it("counts wrong current passwords toward a lock before checking them, also when they come at once", async () => {
+    const api = setupApi();
+    const token = api.tokenFor(FINANCE);
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.callerWithToken(token).auth.changePassword({ currentPassword: `wrong ${i}`, newPassword: "a brand new passphrase" }).then(() => "OK", (e: AppError) => e.appCode),
+      ),
+    );
+    // Five free failures and the one that locks: six passwords checked.
+    expect(attempts.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(6);
+    expect(attempts.filter((c) => c === "TOO_MANY_ATTEMPTS")).toHaveLength(4);
+    const locked = await expectTrpcError(() => api.callerWithToken(token).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }));
+    expectAppError(locked, "TOO_MANY_ATTEMPTS");
+    await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+  });
+
   it("resets through a one-time link made by an admin", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");

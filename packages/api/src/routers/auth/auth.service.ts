@@ -12,6 +12,7 @@ import {
   setPasswordHash,
   type Db,
   type DbOrTx,
+  type UserRow,
 } from "@malestokk/db";
 import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
 
@@ -137,16 +138,28 @@ export function signOutEverywhere(ctx: Context, session: Session): { sessionsEnd
   return { sessionsEnded: ended };
 }
 
-/** Changes the own password; other sessions end, this one stays. */
-export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
-  assertLocalSignIn(ctx.db);
-  const user = getUserById(ctx.db, session.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+/**
+ * Checks the signed-in user's own password, asked for again before a change to the account
+ * (decision 005): counted per account before the check, so a stolen session cannot guess it.
+ */
+export async function requireCurrentPassword(ctx: Context, userId: number, password: string): Promise<UserRow> {
+  const limits: AttemptLimit[] = [{ key: `reauth:${userId}`, kind: "backoff" }];
+  ctx.db.transaction((tx) => beginAttempt(tx, limits, ctx.now()));
+  const user = getUserById(ctx.db, userId);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("INVALID_CREDENTIALS", {
       message: "Current password is wrong",
       issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }],
     });
   }
+  ctx.db.transaction((tx) => settleSuccess(tx, limits));
+  return user;
+}
+
+/** Changes the own password; other sessions end, this one stays. */
+export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
+  assertLocalSignIn(ctx.db);
+  const user = await requireCurrentPassword(ctx, session.user.id, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
