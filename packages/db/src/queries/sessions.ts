@@ -63,6 +63,14 @@ export function insertPasswordReset(
   db.insert(passwordResets).values(row).run();
 }
 
+/** Deletes a user's reset links, but `exceptTokenHash`: a new link voids the older ones, a used one every other. */
+export function deletePasswordResets(db: DbOrTx, userId: number, exceptTokenHash: string | null = null): number {
+  return db
+    .delete(passwordResets)
+    .where(exceptTokenHash ? and(eq(passwordResets.userId, userId), ne(passwordResets.tokenHash, exceptTokenHash)) : eq(passwordResets.userId, userId))
+    .run().changes;
+}
+
 /** Marks an unused, unexpired reset as used and returns its user; null when it is not valid. */
 export function consumePasswordReset(db: DbOrTx, args: { tokenHash: string; now: string }): number | null {
   const row = db

@@ -1,4 +1,4 @@
-import { listAudit, listUsersWithGrants } from "@malestokk/db";
+import { insertPasswordReset, listAudit, listUsersWithGrants } from "@malestokk/db";
 import { TEST_PASSWORD } from "@malestokk/db/testing";
 import { ACCOUNT_RATE, ADDRESS_RATE, SINGLE_CALL_PROCEDURES } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { AppError } from "../../errors";
 
 import { appRouter } from "../../root";
 
-import { hashToken } from "../../auth/tokens";
+import { createToken, hashToken } from "../../auth/tokens";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
 
 const FINANCE = "finance.0301@demo.example";
@@ -253,6 +253,24 @@ describe("passwords", () => {
     const again = await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "another passphrase 1" }));
     expectAppError(again, "TOKEN_INVALID");
     expect(listAudit(api.db, { action: "auth.passwordReset", limit: 5 })).toHaveLength(1);
+  });
+
+  it("voids older reset links when a new one is made, and every other link of the user when one is used", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const admin = api.as("admin@demo.example");
+    const userId = (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0;
+    const first = await admin.admin.createResetLink({ userId });
+    const second = await admin.admin.createResetLink({ userId });
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: first.resetToken, newPassword: "first link passphrase" })), "TOKEN_INVALID");
+    // A link made outside the admin screen (another path, or an older version) lives beside it...
+    const { token: stray, hash } = createToken();
+    insertPasswordReset(api.db, { tokenHash: hash, userId, createdByUserId: null, createdAt: now.toISOString(), expiresAt: second.expiresAt });
+    now = new Date(now.getTime() + 60_000);
+    await api.anonymous().auth.completeReset({ token: second.resetToken, newPassword: "second link passphrase" });
+    // ...until one is used.
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: stray, newPassword: "stray link passphrase" })), "TOKEN_INVALID");
+    await api.anonymous().auth.signIn({ email: FINANCE, password: "second link passphrase" });
   });
 
   it("refuses an expired reset link", async () => {

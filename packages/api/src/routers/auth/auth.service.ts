@@ -1,6 +1,7 @@
 import {
   appendAudit,
   consumePasswordReset,
+  deletePasswordResets,
   deleteSession,
   deleteUserSessions,
   findUserByEmail,
@@ -174,10 +175,12 @@ export async function completeReset(ctx: Context, input: CompleteResetInput): Pr
   assertLocalSignIn(ctx.db);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
+  const tokenHash = hashToken(input.token);
   const email = ctx.db.transaction((tx) => {
-    const userId = consumePasswordReset(tx, { tokenHash: hashToken(input.token), now: at });
+    const userId = consumePasswordReset(tx, { tokenHash, now: at });
     const user = userId === null ? null : getUserById(tx, userId);
     if (!user) throw new AppError("TOKEN_INVALID", { message: "Reset link unknown, used or expired" });
+    deletePasswordResets(tx, user.id, tokenHash);
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id);
     appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.passwordReset", entity: "user", entityId: String(user.id), ip: ctx.clientIp });
