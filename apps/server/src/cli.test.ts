@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -60,6 +60,11 @@ describe("pnpm cli user:create", () => {
     const short = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "short\n");
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/12 to 128 characters/);
+    const common = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "Password1234\n");
+    expect(common.status).toBe(1);
+    expect(common.stderr).toMatch(/list of common or leaked passwords/);
+    // Refused before the database is even opened.
+    expect(existsSync(path)).toBe(false);
   }, 30_000);
 });
 

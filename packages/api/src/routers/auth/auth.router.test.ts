@@ -240,6 +240,22 @@ describe("passwords", () => {
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
   });
 
+  it("refuses a new password from the list of common and breached passwords, whatever its case, and says so on the field", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const common = ["Password1234", "QWERTY123456", "1qaz2wsx3edc"];
+    for (const newPassword of common) {
+      const refused = expectAppError(await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })), "VALIDATION_FAILED");
+      expect(refused.issues, newPassword).toEqual([{ path: ["newPassword"], code: "COMMON_PASSWORD", params: {} }]);
+    }
+    const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
+    const viaLink = expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "123456789ABC" })), "VALIDATION_FAILED");
+    expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "COMMON_PASSWORD" });
+    // Nothing changed, and the link still works for a good password.
+    await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "fjord kaffe sykkel 7" });
+  });
+
   it("resets through a one-time link made by an admin", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");

@@ -20,6 +20,7 @@ import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInpu
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
+import { requireUncommonPassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { createToken, hashToken } from "../../auth/tokens";
 import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
@@ -160,6 +161,8 @@ export async function requireCurrentPassword(ctx: Context, userId: number, passw
 /** Changes the own password; other sessions end, this one stays. */
 export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
   assertLocalSignIn(ctx.db);
+  // Before the current password, so a refused choice costs no attempt.
+  await requireUncommonPassword(input.newPassword);
   const user = await requireCurrentPassword(ctx, session.user.id, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
@@ -173,6 +176,7 @@ export async function changePassword(ctx: Context, session: Session, input: Chan
 /** Sets a new password from a one-time reset link; every existing session of the user ends. */
 export async function completeReset(ctx: Context, input: CompleteResetInput): Promise<{ email: string }> {
   assertLocalSignIn(ctx.db);
+  await requireUncommonPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
   const tokenHash = hashToken(input.token);
