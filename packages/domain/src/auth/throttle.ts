@@ -30,6 +30,9 @@ export const ADDRESS_RATE: AttemptRate = { burst: 20, intervalSeconds: 60 };
 /** An address where an account gave its right password counts as the user's own this long after. */
 export const KNOWN_ADDRESS_DAYS = 30;
 
+/** An account without a password proves itself for a sensitive change by a sign-in this recent (decision 005). */
+export const RECENT_SIGN_IN_MINUTES = 10;
+
 /**
  * Spends one attempt of a rate (the generic cell rate algorithm, one timestamp per counter).
  * `notBefore` is when the next attempt is allowed (null for a counter never used); an attempt

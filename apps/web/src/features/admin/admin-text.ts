@@ -82,6 +82,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "auth.secondFactorEnabled",
   "auth.secondFactorFailed",
   "auth.secondFactorLocked",
+  "auth.secondFactorReplaced",
   "auth.oidcSignIn",
   "auth.oidcSignInFailed",
   "auth.identityLinked",

@@ -15,7 +15,7 @@ function clock(start = "2026-11-28T12:00:05Z") {
 
 async function enrolOnAccountPage(api: ReturnType<typeof setupApi>, email: string, time: ReturnType<typeof clock>) {
   const caller = api.as(email);
-  const { secret, uri, qrSvg } = await caller.auth.enrolBegin({});
+  const { secret, uri, qrSvg } = await caller.auth.enrolBegin({ currentPassword: TEST_PASSWORD });
   expect(uri).toContain(`secret=${secret}`);
   expect(qrSvg).toMatch(/^<svg/);
   const wrong = expectAppError(await expectTrpcError(() => caller.auth.enrolConfirm({ code: "000000" === totp(secret, time.now()) ? "111111" : "000000" })), "INVALID_CREDENTIALS");
@@ -110,6 +110,54 @@ describe("second factor (TOTP) for local accounts", () => {
     expect((await api.anonymous({ cookies }).auth.secondFactor({ challenge: step.challenge, code: totp(secret, time.now()) })).email).toBe(email);
     expect(cookies.token).not.toBeNull();
     expect(api.sqlite.prepare("select count(*) as n from sign_in_throttle where key like 'second-factor:%'").get()).toEqual({ n: 0 });
+  });
+
+  it("asks for the current password before setting up or replacing the authenticator on the account page, and counts wrong ones", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    const email = "manager.0301@demo.example";
+    const caller = api.as(email);
+    const missing = expectAppError(await expectTrpcError(() => caller.auth.enrolBegin({})), "VALIDATION_FAILED");
+    expect(missing.issues).toEqual([{ path: ["currentPassword"], code: "REQUIRED", params: {} }]);
+    const wrong = expectAppError(await expectTrpcError(() => caller.auth.enrolBegin({ currentPassword: "not my password" })), "INVALID_CREDENTIALS");
+    expect(wrong.issues[0]?.path).toEqual(["currentPassword"]);
+    const { secret: oldSecret } = await enrolOnAccountPage(api, email, time);
+
+    // Replacing: the old authenticator works until a code from the new one confirms it.
+    expectAppError(await expectTrpcError(() => caller.auth.enrolBegin({})), "VALIDATION_FAILED");
+    const { secret: newSecret } = await caller.auth.enrolBegin({ currentPassword: TEST_PASSWORD });
+    time.advance(30);
+    const withOld = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+    if (withOld.status !== "secondFactor") throw new Error("expected a second step");
+    expect((await api.anonymous().auth.secondFactor({ challenge: withOld.challenge, code: totp(oldSecret, time.now()) })).email).toBe(email);
+    const { recoveryCodes } = await caller.auth.enrolConfirm({ code: totp(newSecret, time.now()) });
+    expect(recoveryCodes).toHaveLength(10);
+    expect(listAudit(api.db, { action: "auth.secondFactorReplaced", limit: 5 })).toHaveLength(1);
+    time.advance(30);
+    const withNew = await api.anonymous().auth.signIn({ email, password: TEST_PASSWORD });
+    if (withNew.status !== "secondFactor") throw new Error("expected a second step");
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.secondFactor({ challenge: withNew.challenge, code: totp(oldSecret, time.now()) })), "INVALID_CREDENTIALS");
+    expect((await api.anonymous().auth.secondFactor({ challenge: withNew.challenge, code: totp(newSecret, time.now()) })).email).toBe(email);
+
+    // A stolen session cannot guess the password here either.
+    for (let i = 0; i < 6; i += 1) expectAppError(await expectTrpcError(() => caller.auth.enrolBegin({ currentPassword: `guess ${i}` })), "INVALID_CREDENTIALS");
+    expectAppError(await expectTrpcError(() => caller.auth.enrolBegin({ currentPassword: TEST_PASSWORD })), "TOO_MANY_ATTEMPTS");
+  });
+
+  it("lets an account without a password (signed in through an identity provider) set it up only within 10 minutes of signing in", async () => {
+    const time = clock();
+    const api = setupApi({ now: time.now });
+    const { userId } = createUserWithPassword(api.db, { email: "sso@kommune.no", name: "SSO", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "finance", municipalityNumber: "0301" });
+    api.sqlite.prepare("update users set password_hash = null where id = ?").run(userId);
+    const token = api.tokenFor("sso@kommune.no");
+    time.advance(9 * 60);
+    const { secret } = await api.callerWithToken(token).auth.enrolBegin({});
+    expect(secret).toMatch(/^[A-Z2-7]+$/);
+    time.advance(2 * 60);
+    const stale = expectAppError(await expectTrpcError(() => api.callerWithToken(token).auth.enrolBegin({})), "RECENT_SIGN_IN_REQUIRED");
+    expect(stale.params).toEqual({ minutes: 10 });
+    // A fresh sign-in (a new session) is enough again.
+    await api.as("sso@kommune.no").auth.enrolBegin({});
   });
 
   it("makes administrators and the board enrol before their first session; demo accounts are exempt", async () => {
