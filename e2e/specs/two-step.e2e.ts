@@ -13,6 +13,8 @@ describe("two-step sign-in", () => {
     await signIn(page, browser.baseUrl, "manager.5001@demo.example", "/konto");
     const settings = page.getByTestId("two-step-settings");
     await settings.getByRole("button", { name: "Sett opp totrinnsinnlogging" }).click();
+    // The current password first (decision 005).
+    await settings.getByLabel("Nåværende passord").fill(E2E_PASSWORD);
     await settings.getByRole("button", { name: "Sett opp", exact: true }).click();
     await settings.getByRole("img", { name: "QR-kode for autentiseringsappen" }).waitFor();
     await expectNoSeriousA11yViolations(page, "two-step enrolment");

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { listAudit } from "@malestokk/db";
 import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
@@ -219,7 +220,8 @@ describe("sessions over HTTP", () => {
   it("keeps counting per real client when X-Forwarded-For is spoofed and no proxy is trusted", async () => {
     const { base } = await startApp();
     const statuses = [];
-    for (let i = 0; i < 7; i += 1) {
+    // The address's rate: 20 failures across accounts at once, then one a minute (decision 005).
+    for (let i = 0; i < 21; i += 1) {
       const res = await fetch(`${base}/trpc/auth.signIn`, {
         method: "POST",
         headers: { ...JSON_CSRF, "x-forwarded-for": `203.0.113.${i}` },
@@ -228,6 +230,55 @@ describe("sessions over HTTP", () => {
       statuses.push(res.status);
     }
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe("sign-in attempts over HTTP (issue 17, finding 4)", () => {
+  const FINANCE = "finance.0301@demo.example";
+  const FIXED = new Date("2026-03-01T12:00:00.000Z");
+  type BatchError = { error: { data: { appError: { code: string; params: Record<string, unknown> } } } };
+
+  const post = (base: string, path: string, body: unknown) =>
+    fetch(`${base}/trpc/${path}`, { method: "POST", headers: JSON_CSRF, body: JSON.stringify(body) });
+
+  it("refuses a batch that holds a call checking a secret together with any other call, before anything runs", async () => {
+    const { base, connection } = await startApp();
+    const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, { email: FINANCE, password: i === 19 ? TEST_PASSWORD : `wrong password ${i}` }]));
+    const res = await post(base, `${Array.from({ length: 20 }, () => "auth.signIn").join(",")}?batch=1`, twenty);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("set-cookie")).toBeNull();
+    const body = (await res.json()) as BatchError[];
+    expect(body[0]?.error.data.appError).toEqual({ code: "SINGLE_CALL_REQUIRED", params: { procedure: "auth.signIn" }, issues: [] });
+    // Nothing ran: no password was checked, no failure counted.
+    expect(listAudit(connection.db, { action: "auth.signInFailed", limit: 50 })).toHaveLength(0);
+    expect(listAudit(connection.db, { action: "auth.signIn", limit: 50 })).toHaveLength(0);
+    expect(connection.sqlite.prepare("select count(*) as n from sign_in_throttle").get()).toEqual({ n: 0 });
+
+    // With any other call, also when the comma is percent-encoded; each secret-checking call alike.
+    // (A query and a mutation cannot share a batch at all: tRPC refuses that itself.)
+    for (const path of ["auth.signIn,auth.signOut", "auth.signOut%2Cauth.signIn", "auth.secondFactor,auth.signOutEverywhere", "auth.completeReset,auth.completeReset", "auth.changePassword,auth.signOut", "auth.enrolConfirm,auth.enrolBegin"]) {
+      const mixed = await post(base, `${path}?batch=1`, { 0: {}, 1: {} });
+      expect(mixed.status, path).toBe(400);
+      expect(((await mixed.json()) as BatchError[])[0]?.error.data.appError.code, path).toBe("SINGLE_CALL_REQUIRED");
+    }
+    // Alone, in a batch of one, it runs.
+    const alone = await post(base, "auth.signIn?batch=1", { 0: { email: FINANCE, password: TEST_PASSWORD } });
+    expect(alone.status).toBe(200);
+    expect(alone.headers.get("set-cookie")).toMatch(/^malestokk_session=/);
+  });
+
+  it("checks no more passwords than the limit when 30 wrong sign-ins arrive at once, and the right one is refused while locked", async () => {
+    const { base, connection } = await startApp({ now: () => FIXED });
+    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => post(base, "auth.signIn", { email: FINANCE, password: `wrong password ${i}` })));
+    const statuses = responses.map((r) => r.status);
+    // Five free failures, the sixth locks: six passwords checked in all.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(6);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(24);
+    expect(listAudit(connection.db, { action: "auth.signInFailed", limit: 100 })).toHaveLength(6);
+    const right = await post(base, "auth.signIn", { email: FINANCE, password: TEST_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.headers.get("set-cookie")).toBeNull();
+    expect(listAudit(connection.db, { action: "auth.signIn", limit: 10 })).toHaveLength(0);
   });
 });
 

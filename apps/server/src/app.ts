@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
@@ -146,7 +146,11 @@ export function createApp(options: AppOptions): express.Express {
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,
       maxBatchSize: MAX_BATCH_SIZE,
-      createContext: ({ req, res }) => contextFor(req, res),
+      // tRPC has parsed the batch by now, with its own decoding; nothing in it has run yet.
+      createContext: ({ req, res, info }) => {
+        refuseBatchedSecretCalls(info.calls.map((call) => call.path));
+        return contextFor(req, res);
+      },
     }),
   );
 

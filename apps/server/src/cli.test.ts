@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -64,6 +64,11 @@ describe("pnpm cli user:create", () => {
     const invisible = cli(["user:create", "--email", "a@b.no", "--role", "admin", "--name", "\u200b \u202e"], path, "a strong first password\n");
     expect(invisible.status).toBe(1);
     expect(invisible.stderr).toMatch(/--name: /);
+    const common = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "Password1234\n");
+    expect(common.status).toBe(1);
+    expect(common.stderr).toMatch(/list of common or leaked passwords/);
+    // Refused before the database is even opened.
+    expect(existsSync(path)).toBe(false);
   }, 30_000);
 });
 

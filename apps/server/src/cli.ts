@@ -8,6 +8,7 @@ import {
   AppError,
   createUserWithPassword,
   hashPassword,
+  isCommonPassword,
   importJsonStat,
   importKostraGroups,
   importRegisterNames,
@@ -102,6 +103,9 @@ async function createUserCommand(args: string[]): Promise<void> {
   }
   const password = PasswordSchema.safeParse(await readPassword());
   if (!password.success) throw new Error("The password must be 12 to 128 characters.");
+  if (await isCommonPassword(password.data)) {
+    throw new Error("The password is on a list of common or leaked passwords, which attackers try first. Choose another, for example a few unrelated words.");
+  }
   const env = loadEnv();
   const connection = createDb(env.DATABASE_PATH);
   try {

@@ -4,6 +4,7 @@ import { basename, dirname, join } from "node:path";
 import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, getSetting, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
 import { createSecretBox, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+import { KNOWN_ADDRESS_DAYS } from "@malestokk/domain";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
@@ -67,8 +68,13 @@ async function start(): Promise<void> {
     // Second-factor steps last five minutes; an abandoned one goes with the sessions.
     deleteExpiredChallenges(connection.db, now.toISOString());
     pruneOidcSignIns(connection.db, now.toISOString());
-    // Failure counters quiet for a day go; the backoff they drove has long ended.
-    pruneThrottle(connection.db, { now: now.toISOString(), quietSince: new Date(now.getTime() - 24 * 3_600_000).toISOString() });
+    // Failure counters quiet for a day go; the backoff they drove has long ended. Addresses known
+    // for an account stay as long as they count as the user's own (decision 005).
+    pruneThrottle(connection.db, {
+      now: now.toISOString(),
+      quietSince: new Date(now.getTime() - 24 * 3_600_000).toISOString(),
+      knownSince: new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000).toISOString(),
+    });
   };
   cleanSessions();
   const cleaner = setInterval(cleanSessions, 15 * 60_000);

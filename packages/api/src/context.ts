@@ -31,6 +31,8 @@ export interface Session {
   readonly user: SessionUser;
   readonly grants: readonly GrantRow[];
   readonly expiresAt: string;
+  /** When this session was opened: the sign-in a sensitive change may need to be recent. */
+  readonly signedInAt: string;
 }
 
 export interface ContextOptions {
@@ -114,5 +116,6 @@ export function resolveSession(db: Db, token: string | null, now: Date, settings
     user: { id: found.userId, email: found.email, name: found.name },
     grants: listGrants(db, found.userId),
     expiresAt: found.session.expiresAt,
+    signedInAt: found.session.createdAt,
   };
 }

@@ -10,6 +10,8 @@ export {
   type SessionCookies,
 } from "./context";
 export { hashPassword } from "./auth/password";
+export { isCommonPassword } from "./auth/common-passwords";
+export { refuseBatchedSecretCalls } from "./auth/single-call";
 export { totp } from "./auth/totp";
 export { createUserWithPassword } from "./routers/admin/admin.service";
 export { importCostFile, type CostImportReport } from "./routers/costs/costs.service";

@@ -238,10 +238,15 @@ describe("sign-in throttle", () => {
     saveThrottle(db, { key: "email:quiet@x", failures: 3, lastFailureAt: "2026-11-27T10:00:00Z", lockedUntil: null });
     saveThrottle(db, { key: "email:locked@x", failures: 40, lastFailureAt: "2026-11-27T10:00:00Z", lockedUntil: "2026-11-29T12:00:00Z" });
     saveThrottle(db, { key: "email:recent@x", failures: 2, lastFailureAt: "2026-11-29T09:00:00Z", lockedUntil: null });
-    expect(pruneThrottle(db, { now: "2026-11-29T10:00:00Z", quietSince: "2026-11-28T10:00:00Z" })).toBe(1);
+    // Addresses known for an account (the last right password) are kept longer.
+    saveThrottle(db, { key: "known:user@x|192.0.2.1", failures: 0, lastFailureAt: "2026-11-20T10:00:00Z", lockedUntil: null });
+    saveThrottle(db, { key: "known:user@x|192.0.2.2", failures: 0, lastFailureAt: "2026-10-20T10:00:00Z", lockedUntil: null });
+    expect(pruneThrottle(db, { now: "2026-11-29T10:00:00Z", quietSince: "2026-11-28T10:00:00Z", knownSince: "2026-10-30T10:00:00Z" })).toBe(2);
     expect(getThrottle(db, "email:quiet@x")).toBeNull();
     expect(getThrottle(db, "email:locked@x")?.failures).toBe(40);
     expect(getThrottle(db, "email:recent@x")?.failures).toBe(2);
+    expect(getThrottle(db, "known:user@x|192.0.2.1")).not.toBeNull();
+    expect(getThrottle(db, "known:user@x|192.0.2.2")).toBeNull();
   });
 });
 

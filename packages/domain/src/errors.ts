@@ -26,6 +26,10 @@ export const APP_ERROR_CODES = [
   "TOKEN_INVALID",
   /** Password sign-in is switched off: users sign in through an identity provider. */
   "LOCAL_SIGN_IN_OFF",
+  /** A change that needs a sign-in within the last few minutes (params: minutes). */
+  "RECENT_SIGN_IN_REQUIRED",
+  /** A call that checks a secret was batched with other calls (params: procedure). */
+  "SINGLE_CALL_REQUIRED",
   "INTERNAL",
 ] as const;
 

@@ -1,6 +1,7 @@
 import type { AppRouter } from "@malestokk/api";
 import { QueryClient } from "@tanstack/react-query";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { isSingleCallProcedure } from "@malestokk/domain";
+import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -13,7 +14,14 @@ const CSRF_HEADERS = { "x-malestokk-csrf": "1" };
 
 export function createTrpcClient(url = "/trpc") {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, headers: () => CSRF_HEADERS })],
+    links: [
+      // The server takes a call that checks a password or code only alone in its request (decision 005).
+      splitLink({
+        condition: (op) => isSingleCallProcedure(op.path),
+        true: httpLink({ url, headers: () => CSRF_HEADERS }),
+        false: httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, headers: () => CSRF_HEADERS }),
+      }),
+    ],
   });
 }
 

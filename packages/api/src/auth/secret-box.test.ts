@@ -35,7 +35,7 @@ describe("stored secrets", () => {
     const api = setupApi({ now: () => at, secrets });
     const email = "manager.5001@demo.example";
     const user = api.as(email);
-    const { secret } = await user.auth.enrolBegin({});
+    const { secret } = await user.auth.enrolBegin({ currentPassword: TEST_PASSWORD });
     await user.auth.enrolConfirm({ code: totp(secret, at) });
     const stored = getSecondFactor(api.db, findUserByEmail(api.db, email)?.id ?? 0);
     expect(isSealed(stored?.secret ?? "")).toBe(true);
@@ -53,7 +53,7 @@ describe("stored secrets", () => {
 
   it("seals what was stored before the key was set, once, and refuses a start without the key afterwards", async () => {
     const api = setupApi();
-    const { secret } = await api.as("finance.0301@demo.example").auth.enrolBegin({});
+    const { secret } = await api.as("finance.0301@demo.example").auth.enrolBegin({ currentPassword: TEST_PASSWORD });
     await api.as("admin@demo.example").admin.saveIdentityProvider({ slug: "kommune", name: "K", issuer: "https://idp.example", clientId: "c", clientSecret: "plain secret" });
     expect(listStoredSecrets(api.db).map((s) => [s.kind, isSealed(s.value)])).toEqual([
       ["totpPending", false],

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, like, lt, ne, not, or, sql } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { passwordResets, sessions, signInThrottle, users } from "../schema/index";
@@ -63,6 +63,14 @@ export function insertPasswordReset(
   db.insert(passwordResets).values(row).run();
 }
 
+/** Deletes a user's reset links, but `exceptTokenHash`: a new link voids the older ones, a used one every other. */
+export function deletePasswordResets(db: DbOrTx, userId: number, exceptTokenHash: string | null = null): number {
+  return db
+    .delete(passwordResets)
+    .where(exceptTokenHash ? and(eq(passwordResets.userId, userId), ne(passwordResets.tokenHash, exceptTokenHash)) : eq(passwordResets.userId, userId))
+    .run().changes;
+}
+
 /** Marks an unused, unexpired reset as used and returns its user; null when it is not valid. */
 export function consumePasswordReset(db: DbOrTx, args: { tokenHash: string; now: string }): number | null {
   const row = db
@@ -96,10 +104,20 @@ export function clearThrottle(db: DbOrTx, key: string): void {
   db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
 
-/** Forgets failure counters quiet since `quietSince` and not locked now, so the table does not grow for ever. */
-export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: string }): number {
+/**
+ * Forgets failure counters quiet since `quietSince` and not locked now, and the addresses known
+ * for an account (`known:` rows, decision 005) not used since `knownSince`, so the table does not
+ * grow for ever.
+ */
+export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: string; knownSince: string }): number {
+  const known = like(signInThrottle.key, "known:%");
   return db
     .delete(signInThrottle)
-    .where(and(lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))))
+    .where(
+      or(
+        and(not(known), lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))),
+        and(known, lt(signInThrottle.lastFailureAt, args.knownSince)),
+      ),
+    )
     .run().changes;
 }

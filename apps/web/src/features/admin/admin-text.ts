@@ -82,6 +82,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "auth.oidcAccepted",
   "auth.secondFactorEnabled",
   "auth.secondFactorFailed",
+  "auth.secondFactorLocked",
+  "auth.secondFactorReplaced",
   "auth.oidcSignIn",
   "auth.oidcSignInFailed",
   "auth.identityLinked",

@@ -31,6 +31,13 @@ describe("two-step sign-in", () => {
     const settings = await screen.findByTestId("two-step-settings");
     expect(within(settings).getByText("Totrinnsinnlogging er ikke slått på.")).toBeTruthy();
     fireEvent.click(within(settings).getByRole("button", { name: "Sett opp totrinnsinnlogging" }));
+    // The password first: a session left open is not enough to set it up.
+    fireEvent.click(within(settings).getByRole("button", { name: "Sett opp" }));
+    expect(await within(settings).findByText("Skriv inn passordet ditt.")).toBeTruthy();
+    fireEvent.change(within(settings).getByLabelText(/Nåværende passord/), { target: { value: "not my password" } });
+    fireEvent.click(within(settings).getByRole("button", { name: "Sett opp" }));
+    expect(await within(settings).findByText("Passordet stemmer ikke.")).toBeTruthy();
+    fireEvent.change(within(settings).getByLabelText(/Nåværende passord/), { target: { value: TEST_PASSWORD } });
     fireEvent.click(within(settings).getByRole("button", { name: "Sett opp" }));
     const key = (await within(settings).findByTestId("totp-secret")).textContent?.replace(/\s/g, "") ?? "";
     expect(within(settings).getByRole("img", { name: "QR-kode for autentiseringsappen" }).innerHTML).toMatch(/^<svg/);
@@ -40,5 +47,13 @@ describe("two-step sign-in", () => {
     expect(within(codes).getAllByRole("listitem")).toHaveLength(10);
     fireEvent.click(within(codes).getByRole("button", { name: "Jeg har tatt vare på kodene" }));
     expect(await within(settings).findByText(/Totrinnsinnlogging er slått på siden .*10 gjenopprettingskoder er ubrukt\./)).toBeTruthy();
+
+    // Replacing the app asks for the password again, and says the old app works until then.
+    fireEvent.click(within(settings).getByRole("button", { name: "Bytt autentiseringsapp" }));
+    expect(within(settings).getByText(/Den gamle appen virker til du har bekreftet en kode fra den nye/)).toBeTruthy();
+    fireEvent.change(within(settings).getByLabelText(/Nåværende passord/), { target: { value: TEST_PASSWORD } });
+    fireEvent.click(within(settings).getByRole("button", { name: "Sett opp" }));
+    const newKey = (await within(settings).findByTestId("totp-secret")).textContent?.replace(/\s/g, "") ?? "";
+    expect(newKey).not.toBe(key);
   });
 });

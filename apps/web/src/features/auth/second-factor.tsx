@@ -1,4 +1,5 @@
 import { Alert, Button, Heading, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { RECENT_SIGN_IN_MINUTES } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -70,13 +71,31 @@ export function SecondFactorStep({ challenge, email, viaProvider = false, onRest
 
 /**
  * Sets up the authenticator app: a QR code and the key as text, then a code to confirm, then the
- * recovery codes, shown once. From the account page, or during a sign-in that requires it.
+ * recovery codes, shown once. From the account page (after the current password, or for an
+ * account without one a recent sign-in; also to replace the app in use), or during a sign-in
+ * that requires it.
  */
-export function EnrolSecondFactor({ challenge, viaProvider = false, onDone, onRestart }: { challenge?: string; viaProvider?: boolean; onDone: () => void; onRestart?: (message: string) => void }) {
+export function EnrolSecondFactor({
+  challenge,
+  viaProvider = false,
+  onDone,
+  onRestart,
+  askPassword = false,
+  replacing = false,
+}: {
+  challenge?: string;
+  viaProvider?: boolean;
+  onDone: () => void;
+  onRestart?: (message: string) => void;
+  askPassword?: boolean;
+  replacing?: boolean;
+}) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [code, setCode] = useState("");
+  const [password, setPassword] = useState("");
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [signedIn, setSignedIn] = useState(false);
@@ -85,7 +104,18 @@ export function EnrolSecondFactor({ challenge, viaProvider = false, onDone, onRe
     if (appCode === "TOKEN_INVALID" && onRestart) onRestart(t("auth.twoStep.restart"));
     else setError(appCode === "INVALID_CREDENTIALS" || appCode === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
   };
-  const begin = useMutation(trpc.auth.enrolBegin.mutationOptions({ onError: fail }));
+  const begin = useMutation(
+    trpc.auth.enrolBegin.mutationOptions({
+      onSuccess: () => setPasswordError(null),
+      onError: (e) => {
+        const translated = translateError(t, e);
+        const onPassword = translated.fields.currentPassword;
+        setPasswordError(onPassword ?? null);
+        if (onPassword) setError(null);
+        else fail(e);
+      },
+    }),
+  );
   const confirm = useMutation(
     trpc.auth.enrolConfirm.mutationOptions({
       onSuccess: (result) => {
@@ -96,6 +126,10 @@ export function EnrolSecondFactor({ challenge, viaProvider = false, onDone, onRe
     }),
   );
   const input = challenge ? { challenge } : {};
+  const start = (event: FormEvent) => {
+    event.preventDefault();
+    begin.mutate(askPassword ? { currentPassword: password } : input);
+  };
   if (recoveryCodes) {
     return (
       <section className="stack" aria-labelledby="recovery-heading" data-testid="recovery-codes">
@@ -128,16 +162,32 @@ export function EnrolSecondFactor({ challenge, viaProvider = false, onDone, onRe
   return (
     <section className="stack" aria-labelledby="enrol-heading" data-testid="enrol-second-factor">
       <Heading level={3} data-size="xs" id="enrol-heading">
-        {t("auth.twoStep.enrolTitle")}
+        {replacing ? t("auth.twoStep.replace") : t("auth.twoStep.enrolTitle")}
       </Heading>
       {challenge && <Alert data-color="info">{t(viaProvider ? "auth.twoStep.enrolRequiredProvider" : "auth.twoStep.enrolRequired")}</Alert>}
+      {replacing && <Paragraph>{t("auth.twoStep.replaceIntro")}</Paragraph>}
       <Paragraph>{t("auth.twoStep.enrolIntro")}</Paragraph>
       {!begin.data ? (
-        <div>
-          <Button onClick={() => begin.mutate(input)} disabled={begin.isPending} aria-busy={begin.isPending}>
-            {t("auth.twoStep.enrolStart")}
-          </Button>
-        </div>
+        <form className="sign-in__form" onSubmit={start} noValidate>
+          {askPassword && (
+            <Textfield
+              id="enrol-current-password"
+              label={t("auth.currentPassword")}
+              description={t("auth.twoStep.passwordFirst")}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              error={passwordError ?? undefined}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          )}
+          {!challenge && !askPassword && <Paragraph data-size="sm">{t("auth.twoStep.recentSignIn", { minutes: RECENT_SIGN_IN_MINUTES })}</Paragraph>}
+          <div>
+            <Button type="submit" disabled={begin.isPending} aria-busy={begin.isPending}>
+              {t("auth.twoStep.enrolStart")}
+            </Button>
+          </div>
+        </form>
       ) : (
         <>
           {/* The SVG comes from our own server and encodes only the otpauth URI. */}
@@ -172,7 +222,7 @@ export function TwoStepSettings() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const status = useQuery(trpc.auth.secondFactorStatus.queryOptions());
-  const [enrolling, setEnrolling] = useState(false);
+  const [mode, setMode] = useState<"idle" | "enrol" | "replace">("idle");
   if (!status.data) return null;
   const s = status.data;
   return (
@@ -182,7 +232,15 @@ export function TwoStepSettings() {
       </Heading>
       <Paragraph>{s.enabled ? t("auth.twoStep.accountOn", { date: formatDateTime(s.enabledAt ?? ""), count: s.recoveryCodesLeft }) : t("auth.twoStep.accountOff")}</Paragraph>
       {s.required && !s.enabled && <Alert data-color="warning">{t("auth.twoStep.accountRequired")}</Alert>}
-      {!s.enabled && (enrolling ? <EnrolSecondFactor onDone={() => setEnrolling(false)} /> : <div><Button variant="secondary" onClick={() => setEnrolling(true)}>{t("auth.twoStep.enrolTitle")}</Button></div>)}
+      {mode === "idle" ? (
+        <div>
+          <Button variant="secondary" onClick={() => setMode(s.enabled ? "replace" : "enrol")}>
+            {s.enabled ? t("auth.twoStep.replace") : t("auth.twoStep.enrolTitle")}
+          </Button>
+        </div>
+      ) : (
+        <EnrolSecondFactor askPassword={s.hasPassword} replacing={mode === "replace"} onDone={() => setMode("idle")} />
+      )}
       {s.enabled && <Paragraph data-size="sm">{t("auth.twoStep.accountLost")}</Paragraph>}
     </section>
   );

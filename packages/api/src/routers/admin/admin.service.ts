@@ -9,6 +9,7 @@ import {
   getReportingUnitByNumber,
   getUserById,
   insertGrant,
+  deletePasswordResets,
   insertPasswordReset,
   insertUser,
   listAudit,
@@ -118,6 +119,8 @@ function issueResetLink(tx: DbOrTx, ctx: Context, session: Session, userId: numb
   const { token, hash } = createToken();
   const a = actor(ctx, session);
   const expiresAt = new Date(ctx.now().getTime() + RESET_LINK_HOURS * 3_600_000).toISOString();
+  // Only the newest link works (issue 17, finding 11).
+  deletePasswordResets(tx, userId);
   insertPasswordReset(tx, { tokenHash: hash, userId, createdByUserId: session.user.id, createdAt: a.at, expiresAt });
   appendAudit(tx, { ...a, action: "admin.resetLinkCreated", entity: "user", entityId: String(userId) });
   return { resetToken: token, expiresAt };

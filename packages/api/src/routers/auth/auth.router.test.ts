@@ -1,8 +1,13 @@
-import { listAudit, listUsersWithGrants } from "@malestokk/db";
+import { insertPasswordReset, listAudit, listUsersWithGrants } from "@malestokk/db";
 import { TEST_PASSWORD } from "@malestokk/db/testing";
+import { ACCOUNT_RATE, ADDRESS_RATE, SINGLE_CALL_PROCEDURES } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { hashToken } from "../../auth/tokens";
+import { AppError } from "../../errors";
+
+import { appRouter } from "../../root";
+
+import { createToken, hashToken } from "../../auth/tokens";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
 
 const FINANCE = "finance.0301@demo.example";
@@ -56,17 +61,6 @@ describe("auth.signIn", () => {
     expect(cookies.token).not.toBeNull();
   });
 
-  it("counts failures per client address too", async () => {
-    const api = setupApi();
-    for (let i = 0; i < 6; i += 1) {
-      await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong" }));
-    }
-    const locked = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.7" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
-    expectAppError(locked, "TOO_MANY_ATTEMPTS");
-    // Another address is not affected.
-    await api.anonymous({ clientIp: "192.0.2.8" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
-  });
-
   it("refuses a disabled user", async () => {
     const api = setupApi();
     const finance = listUsersWithGrants(api.db).find((u) => u.email === FINANCE);
@@ -81,6 +75,83 @@ describe("auth.signIn", () => {
     await api.callerWithToken(old, { cookies }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
     expect(cookies.token).not.toBe(old);
     expect(await api.callerWithToken(old).auth.me()).toBeNull();
+  });
+});
+
+describe("sign-in throttling (decision 005; issue 17, findings 8 and 9)", () => {
+  const OFFICE = "198.51.100.10";
+  const codeOf = async (call: () => Promise<unknown>) => {
+    try {
+      await call();
+      return "OK";
+    } catch (error) {
+      if (error instanceof AppError) return error.appCode;
+      throw error;
+    }
+  };
+
+  it("never lets a stranger elsewhere stop the right password at an address the user signed in from", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    expect((await api.anonymous({ clientIp: OFFICE }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // 150 guesses from 30 addresses over ten minutes.
+    for (let a = 0; a < 30; a += 1) {
+      for (let i = 0; i < 5; i += 1) {
+        now = new Date(now.getTime() + 4_000);
+        await expectTrpcError(() => api.anonymous({ clientIp: `203.0.113.${a}` }).auth.signIn({ email: FINANCE, password: `guess ${a} ${i}` }));
+      }
+    }
+    expect((await api.anonymous({ clientIp: OFFICE }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // A place the user never signed in from is slowed, not shut: the wait is at most one interval.
+    const elsewhere = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
+    const { retryAfterSeconds } = expectAppError(elsewhere, "TOO_MANY_ATTEMPTS").params;
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(ACCOUNT_RATE.intervalSeconds);
+    now = new Date(now.getTime() + Number(retryAfterSeconds) * 1000);
+    expect((await api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+  });
+
+  it("checks at most 100 wrong passwords for an account in an hour, however many addresses they come from", { timeout: 90_000 }, async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    // One guess every 10 s for an hour, each from a new address.
+    for (let i = 0; i < 360; i += 1) {
+      now = new Date(FIXED_NOW.getTime() + i * 10_000);
+      await expectTrpcError(() => api.anonymous({ clientIp: `10.${Math.floor(i / 250)}.${i % 250}.1` }).auth.signIn({ email: FINANCE, password: `guess ${i}` }));
+    }
+    const checked = listAudit(api.db, { action: "auth.signInFailed", limit: 1_000 }).length;
+    expect(checked).toBeLessThanOrEqual(100);
+    expect(checked).toBeGreaterThanOrEqual(90);
+  });
+
+  it("slows a shared address after a burst of failures, but lets in those who signed in there before", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const NAT = "192.0.2.7";
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    const burst = [];
+    for (let i = 0; i < 40; i += 1) burst.push(await codeOf(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong password" })));
+    expect(burst.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
+    expect(burst.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
+    // A colleague who signed in there before: straight in.
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    // A newcomer there waits at most a minute, then gets in.
+    const newcomer = expectAppError(await expectTrpcError(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })), "TOO_MANY_ATTEMPTS");
+    expect(newcomer.params.retryAfterSeconds).toBeLessThanOrEqual(ADDRESS_RATE.intervalSeconds);
+    now = new Date(now.getTime() + Number(newcomer.params.retryAfterSeconds) * 1000);
+    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+  });
+
+  it("does not forget an address's failures when someone signs in there, so one account cannot be used to spray others", async () => {
+    const api = setupApi();
+    const SPRAYER = "192.0.2.66";
+    const results = [];
+    for (let i = 0; i < 30; i += 1) {
+      if (i % 4 === 0) expect((await api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+      results.push(await codeOf(() => api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: `user${i}@demo.example`, password: "Sommer2026!!" })));
+    }
+    expect(results.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
+    expect(results.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
   });
 });
 
@@ -153,6 +224,38 @@ describe("passwords", () => {
     expect(short.code).toBe("BAD_REQUEST");
   });
 
+  it("counts wrong current passwords toward a lock before checking them, also when they come at once", async () => {
+    const api = setupApi();
+    const token = api.tokenFor(FINANCE);
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.callerWithToken(token).auth.changePassword({ currentPassword: `wrong ${i}`, newPassword: "a brand new passphrase" }).then(() => "OK", (e: AppError) => e.appCode),
+      ),
+    );
+    // Five free failures and the one that locks: six passwords checked.
+    expect(attempts.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(6);
+    expect(attempts.filter((c) => c === "TOO_MANY_ATTEMPTS")).toHaveLength(4);
+    const locked = await expectTrpcError(() => api.callerWithToken(token).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }));
+    expectAppError(locked, "TOO_MANY_ATTEMPTS");
+    await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+  });
+
+  it("refuses a new password from the list of common and breached passwords, whatever its case, and says so on the field", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    const common = ["Password1234", "QWERTY123456", "1qaz2wsx3edc"];
+    for (const newPassword of common) {
+      const refused = expectAppError(await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })), "VALIDATION_FAILED");
+      expect(refused.issues, newPassword).toEqual([{ path: ["newPassword"], code: "COMMON_PASSWORD", params: {} }]);
+    }
+    const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
+    const viaLink = expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "123456789ABC" })), "VALIDATION_FAILED");
+    expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "COMMON_PASSWORD" });
+    // Nothing changed, and the link still works for a good password.
+    await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "fjord kaffe sykkel 7" });
+  });
+
   it("resets through a one-time link made by an admin", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");
@@ -168,6 +271,24 @@ describe("passwords", () => {
     expect(listAudit(api.db, { action: "auth.passwordReset", limit: 5 })).toHaveLength(1);
   });
 
+  it("voids older reset links when a new one is made, and every other link of the user when one is used", async () => {
+    let now = FIXED_NOW;
+    const api = setupApi({ now: () => now });
+    const admin = api.as("admin@demo.example");
+    const userId = (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0;
+    const first = await admin.admin.createResetLink({ userId });
+    const second = await admin.admin.createResetLink({ userId });
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: first.resetToken, newPassword: "first link passphrase" })), "TOKEN_INVALID");
+    // A link made outside the admin screen (another path, or an older version) lives beside it...
+    const { token: stray, hash } = createToken();
+    insertPasswordReset(api.db, { tokenHash: hash, userId, createdByUserId: null, createdAt: now.toISOString(), expiresAt: second.expiresAt });
+    now = new Date(now.getTime() + 60_000);
+    await api.anonymous().auth.completeReset({ token: second.resetToken, newPassword: "second link passphrase" });
+    // ...until one is used.
+    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: stray, newPassword: "stray link passphrase" })), "TOKEN_INVALID");
+    await api.anonymous().auth.signIn({ email: FINANCE, password: "second link passphrase" });
+  });
+
   it("refuses an expired reset link", async () => {
     let now = FIXED_NOW;
     const api = setupApi({ now: () => now });
@@ -176,6 +297,13 @@ describe("passwords", () => {
     const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
     now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
     expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })), "TOKEN_INVALID");
+  });
+});
+
+describe("calls that check a secret", () => {
+  it("are named as mutations of the router, so the one-call-per-request rule covers real procedures", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } } | undefined>;
+    for (const path of SINGLE_CALL_PROCEDURES) expect(procedures[path]?._def.type, path).toBe("mutation");
   });
 });
 

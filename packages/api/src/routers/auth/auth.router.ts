@@ -1,4 +1,4 @@
-import { ChangePasswordInputSchema, CompleteResetInputSchema, SignInInputSchema } from "@malestokk/domain";
+import { ChangePasswordInputSchema, CompleteResetInputSchema, MAX_PASSWORD_LENGTH, SignInInputSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { AppError } from "../../errors";
@@ -31,12 +31,17 @@ export const authRouter = router({
   secondFactor: publicProcedure
     .input(z.object({ challenge: Challenge, code: Code.optional(), recoveryCode: z.string().trim().min(8).max(40).optional() }))
     .mutation(({ ctx, input }) => verifySecondFactor(ctx, input)),
-  /** Starts enrolment: from the account page (signed in), or during a sign-in that requires it (challenge). */
-  enrolBegin: publicProcedure.input(z.object({ challenge: Challenge.optional() })).mutation(({ ctx, input }) => {
-    if (input.challenge) return beginEnrolment(ctx, { challenge: input.challenge });
-    if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
-    return beginEnrolment(ctx, { session: ctx.session });
-  }),
+  /**
+   * Starts enrolment, or a new authenticator in place of the old: from the account page (signed
+   * in, with the current password), or during a sign-in that requires it (challenge).
+   */
+  enrolBegin: publicProcedure
+    .input(z.object({ challenge: Challenge.optional(), currentPassword: z.string().max(MAX_PASSWORD_LENGTH).optional() }))
+    .mutation(({ ctx, input }) => {
+      if (input.challenge) return beginEnrolment(ctx, { challenge: input.challenge });
+      if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
+      return beginEnrolment(ctx, { session: ctx.session, currentPassword: input.currentPassword });
+    }),
   enrolConfirm: publicProcedure.input(z.object({ challenge: Challenge.optional(), code: Code })).mutation(({ ctx, input }) => {
     if (input.challenge) return confirmEnrolment(ctx, { challenge: input.challenge }, input.code);
     if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });

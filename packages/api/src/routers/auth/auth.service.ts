@@ -1,7 +1,7 @@
 import {
   appendAudit,
-  clearThrottle,
   consumePasswordReset,
+  deletePasswordResets,
   deleteSession,
   deleteUserSessions,
   findUserByEmail,
@@ -13,78 +13,74 @@ import {
   setPasswordHash,
   type Db,
   type DbOrTx,
+  type UserRow,
 } from "@malestokk/db";
-import { lockSecondsAfter, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
+import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
+import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
+import { requireUncommonPassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { createToken, hashToken } from "../../auth/tokens";
 import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
 import { secondFactorChallenge } from "./second-factor.service";
 
-type Throttled = { key: string; failures: number; lockedUntil: string | null };
-
-function throttleKeys(email: string, ip: string | null): string[] {
-  return [`email:${email}`, ...(ip ? [`ip:${ip}`] : [])];
-}
-
-/** Refuses while any key is locked; the same answer whether or not the e-mail exists. */
-function assertNotLocked(db: DbOrTx, keys: string[], now: Date): void {
-  for (const key of keys) {
-    const row = getThrottle(db, key);
-    if (row?.lockedUntil && Date.parse(row.lockedUntil) > now.getTime()) {
-      const retryAfterSeconds = Math.ceil((Date.parse(row.lockedUntil) - now.getTime()) / 1000);
-      throw new AppError("TOO_MANY_ATTEMPTS", { message: `Sign-in locked for ${key}`, params: { retryAfterSeconds } });
-    }
-  }
-}
-
-function recordFailure(db: DbOrTx, keys: string[], now: Date): Throttled[] {
-  return keys.map((key) => {
-    const failures = (getThrottle(db, key)?.failures ?? 0) + 1;
-    const lock = lockSecondsAfter(failures);
-    const lockedUntil = lock > 0 ? new Date(now.getTime() + lock * 1000).toISOString() : null;
-    saveThrottle(db, { key, failures, lastFailureAt: now.toISOString(), lockedUntil });
-    return { key, failures, lockedUntil };
-  });
+/** An address where the account gave its right password lately: the user's own (decision 005). */
+function knownAddressKey(email: string, ip: string | null): string {
+  return `known:${email}|${ip ?? ""}`;
 }
 
 /**
- * Signs in with e-mail and password: a new session (a fresh token, so a planted one is useless),
- * the cookie set, and an audit entry for either outcome. Failures are counted per e-mail and per
- * client address, with backoff after five.
+ * What limits a password sign-in (decision 005): always the pair of account and address (backoff);
+ * from an address the account has not signed in from lately, also the account's rate across all
+ * addresses and the address's rate across all accounts. The same whether or not the e-mail exists.
  */
+function signInLimits(db: DbOrTx, email: string, ip: string | null, now: Date): AttemptLimit[] {
+  const pair: AttemptLimit = { key: `pair:${email}|${ip ?? ""}`, kind: "backoff" };
+  // For a known address the row's lastFailureAt holds the last right password.
+  const known = getThrottle(db, knownAddressKey(email, ip));
+  if (known && Date.parse(known.lastFailureAt) > now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000) return [pair];
+  const account: AttemptLimit = { key: `account:${email}`, kind: "rate", rate: ACCOUNT_RATE };
+  return ip ? [pair, account, { key: `ip:${ip}`, kind: "rate", rate: ADDRESS_RATE }] : [pair, account];
+}
+
 export type SignInResult =
   | { readonly status: "signedIn"; readonly email: string; readonly name: string }
   | { readonly status: "secondFactor" | "enrolSecondFactor"; readonly challenge: string };
 
+/**
+ * Signs in with e-mail and password: a new session (a fresh token, so a planted one is useless),
+ * the cookie set, and an audit entry for either outcome. The attempt is counted before the
+ * password is checked and settled after (decision 005).
+ */
 export async function signIn(ctx: Context, input: SignInInput): Promise<SignInResult> {
-  const now = ctx.now();
   assertLocalSignIn(ctx.db);
-  const keys = throttleKeys(input.email, ctx.clientIp);
-  assertNotLocked(ctx.db, keys, now);
+  const started = ctx.now();
+  const limits = ctx.db.transaction((tx) => {
+    const found = signInLimits(tx, input.email, ctx.clientIp, started);
+    beginAttempt(tx, found, started);
+    return found;
+  });
   const user = findUserByEmail(ctx.db, input.email);
   const valid = await verifyPassword(user && !user.disabled ? user.passwordHash : null, input.password);
-  // The hash check is async; everything after it is one synchronous transaction.
+  // The hash check is async; everything after it is synchronous. A failure is counted already.
   const at = ctx.now();
   if (!user || user.disabled || !valid) {
-    ctx.db.transaction((tx) => {
-      recordFailure(tx, keys, at);
-      appendAudit(tx, {
-        at: at.toISOString(),
-        actorUserId: user?.id ?? null,
-        actorEmail: input.email,
-        action: "auth.signInFailed",
-        details: { reason: !user ? "unknownEmail" : user.disabled ? "disabled" : "wrongPassword" },
-        ip: ctx.clientIp,
-      });
+    appendAudit(ctx.db, {
+      at: at.toISOString(),
+      actorUserId: user?.id ?? null,
+      actorEmail: input.email,
+      action: "auth.signInFailed",
+      details: { reason: !user ? "unknownEmail" : user.disabled ? "disabled" : "wrongPassword" },
+      ip: ctx.clientIp,
     });
     throw new AppError("INVALID_CREDENTIALS", { message: "Wrong e-mail or password" });
   }
   // The right password with a second factor to come: no session yet, a short challenge instead.
   const challenge = ctx.db.transaction((tx) => {
-    for (const key of keys) clearThrottle(tx, key);
+    settleSuccess(tx, limits);
+    saveThrottle(tx, { key: knownAddressKey(input.email, ctx.clientIp), failures: 0, lastFailureAt: at.toISOString(), lockedUntil: null });
     return secondFactorChallenge(tx, user, at);
   });
   if (challenge) {
@@ -144,16 +140,30 @@ export function signOutEverywhere(ctx: Context, session: Session): { sessionsEnd
   return { sessionsEnded: ended };
 }
 
-/** Changes the own password; other sessions end, this one stays. */
-export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
-  assertLocalSignIn(ctx.db);
-  const user = getUserById(ctx.db, session.user.id);
-  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+/**
+ * Checks the signed-in user's own password, asked for again before a change to the account
+ * (decision 005): counted per account before the check, so a stolen session cannot guess it.
+ */
+export async function requireCurrentPassword(ctx: Context, userId: number, password: string): Promise<UserRow> {
+  const limits: AttemptLimit[] = [{ key: `reauth:${userId}`, kind: "backoff" }];
+  ctx.db.transaction((tx) => beginAttempt(tx, limits, ctx.now()));
+  const user = getUserById(ctx.db, userId);
+  if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw new AppError("INVALID_CREDENTIALS", {
       message: "Current password is wrong",
       issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }],
     });
   }
+  ctx.db.transaction((tx) => settleSuccess(tx, limits));
+  return user;
+}
+
+/** Changes the own password; other sessions end, this one stays. */
+export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
+  assertLocalSignIn(ctx.db);
+  // Before the current password, so a refused choice costs no attempt.
+  await requireUncommonPassword(input.newPassword);
+  const user = await requireCurrentPassword(ctx, session.user.id, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
@@ -166,12 +176,15 @@ export async function changePassword(ctx: Context, session: Session, input: Chan
 /** Sets a new password from a one-time reset link; every existing session of the user ends. */
 export async function completeReset(ctx: Context, input: CompleteResetInput): Promise<{ email: string }> {
   assertLocalSignIn(ctx.db);
+  await requireUncommonPassword(input.newPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
+  const tokenHash = hashToken(input.token);
   const email = ctx.db.transaction((tx) => {
-    const userId = consumePasswordReset(tx, { tokenHash: hashToken(input.token), now: at });
+    const userId = consumePasswordReset(tx, { tokenHash, now: at });
     const user = userId === null ? null : getUserById(tx, userId);
     if (!user) throw new AppError("TOKEN_INVALID", { message: "Reset link unknown, used or expired" });
+    deletePasswordResets(tx, user.id, tokenHash);
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id);
     appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.passwordReset", entity: "user", entityId: String(user.id), ip: ctx.clientIp });

@@ -16,13 +16,15 @@ import {
   useRecoveryCode,
   type DbOrTx,
 } from "@malestokk/db";
+import { RECENT_SIGN_IN_MINUTES } from "@malestokk/domain";
 import QRCode from "qrcode";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
+import { beginAttempt, lockedSeconds, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { createToken, hashToken } from "../../auth/tokens";
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from "../../auth/totp";
-import { openSession } from "./auth.service";
+import { openSession, requireCurrentPassword } from "./auth.service";
 
 export const REQUIRE_SECOND_FACTOR = "requireSecondFactor";
 const CHALLENGE_MINUTES = 5;
@@ -62,9 +64,33 @@ function liveChallenge(ctx: Context, token: string, purpose: "verify" | "enrol")
   return { hash, user };
 }
 
-function refuse(ctx: Context, hash: string, user: { id: number; email: string }, reason: string): never {
-  countChallengeAttempt(ctx.db, hash);
-  appendAudit(ctx.db, { at: ctx.now().toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+/**
+ * Wrong codes count per account, whatever the challenge (decision 005): a new challenge with each
+ * password sign-in does not give new tries. Authenticator and recovery codes count alike.
+ */
+function codeLimits(userId: number): AttemptLimit[] {
+  return [{ key: `second-factor:${userId}`, kind: "backoff" }];
+}
+
+/** Counts the try before the code is checked; refuses while the account's codes are locked. */
+function beginCodeCheck(ctx: Context, userId: number, at: Date): AttemptLimit[] {
+  const limits = codeLimits(userId);
+  ctx.db.transaction((tx) => beginAttempt(tx, limits, at));
+  return limits;
+}
+
+/** A wrong code: the challenge loses a try (when there is one), and the failure, and any lock it led to, are audited. */
+function refuse(ctx: Context, hash: string | null, user: { id: number; email: string }, reason: string): never {
+  const at = ctx.now();
+  ctx.db.transaction((tx) => {
+    if (hash) countChallengeAttempt(tx, hash);
+    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+    const [limit] = codeLimits(user.id);
+    const retryAfterSeconds = limit ? lockedSeconds(tx, limit.key, at) : 0;
+    if (retryAfterSeconds > 0) {
+      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorLocked", details: { retryAfterSeconds }, ip: ctx.clientIp });
+    }
+  });
   throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason } });
 }
 
@@ -74,6 +100,7 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
   const factor = getSecondFactor(ctx.db, user.id);
   const at = ctx.now();
   if (!factor?.secret) throw new AppError("TOKEN_INVALID", { message: "No second factor: sign in again" });
+  const limits = beginCodeCheck(ctx, user.id, at);
   let method: "totp" | "recoveryCode";
   if (input.recoveryCode) {
     if (!useRecoveryCode(ctx.db, user.id, hashRecoveryCode(input.recoveryCode), at.toISOString())) refuse(ctx, hash, user, "recoveryCode");
@@ -85,13 +112,39 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
     if (!acceptTotpCounter(ctx.db, user.id, checked.counter)) refuse(ctx, hash, user, "REUSED");
     method = "totp";
   }
-  deleteChallenge(ctx.db, hash);
+  ctx.db.transaction((tx) => {
+    settleSuccess(tx, limits);
+    deleteChallenge(tx, hash);
+  });
   openSession(ctx, user, at, "auth.signIn", { secondFactor: method, recoveryCodesLeft: getSecondFactor(ctx.db, user.id)?.recoveryCodesLeft ?? 0 });
   return { email: user.email, name: user.name };
 }
 
-/** Who is enrolling: a signed-in user on the account page, or one whose sign-in requires it first. */
-type Enroller = { readonly session: Session } | { readonly challenge: string };
+/**
+ * Who is enrolling: a signed-in user on the account page (with the current password to begin),
+ * or one whose sign-in requires it first.
+ */
+type Enroller = { readonly session: Session; readonly currentPassword?: string | undefined } | { readonly challenge: string };
+
+/**
+ * Proof on the account page that the owner is at the keyboard before the second factor is set up
+ * or replaced (decision 005): the current password, counted against guessing; for an account
+ * without one (signed in through an identity provider), a sign-in within the last ten minutes.
+ */
+async function requireOwner(ctx: Context, session: Session, currentPassword: string | undefined): Promise<void> {
+  const user = getUserById(ctx.db, session.user.id);
+  if (!user) throw new AppError("UNAUTHORIZED");
+  if (user.passwordHash === null) {
+    if (Date.parse(session.signedInAt) + RECENT_SIGN_IN_MINUTES * 60_000 < ctx.now().getTime()) {
+      throw new AppError("RECENT_SIGN_IN_REQUIRED", { message: "Sign in again first", params: { minutes: RECENT_SIGN_IN_MINUTES } });
+    }
+    return;
+  }
+  if (!currentPassword) {
+    throw new AppError("VALIDATION_FAILED", { message: "Current password required", issues: [{ path: ["currentPassword"], code: "REQUIRED", params: {} }] });
+  }
+  await requireCurrentPassword(ctx, user.id, currentPassword);
+}
 
 function enroller(ctx: Context, who: Enroller) {
   if ("session" in who) {
@@ -103,10 +156,13 @@ function enroller(ctx: Context, who: Enroller) {
   return { user, hash };
 }
 
-/** A new secret for the authenticator app, as a QR code and as text; it counts once a code confirms it. */
+/**
+ * A new secret for the authenticator app, as a QR code and as text; it counts once a code confirms
+ * it. On the account page it may replace the one in use, which works until then.
+ */
 export async function beginEnrolment(ctx: Context, who: Enroller): Promise<{ secret: string; uri: string; qrSvg: string }> {
+  if ("session" in who) await requireOwner(ctx, who.session, who.currentPassword);
   const { user } = enroller(ctx, who);
-  if ("session" in who && getSecondFactor(ctx.db, user.id)?.secret) throw new AppError("STATUS_CONFLICT", { params: { status: "enabled", action: "enrol" } });
   const secret = createTotpSecret();
   setPendingSecret(ctx.db, user.id, ctx.secrets.seal(secret));
   const uri = otpauthUri(secret, user.email);
@@ -119,15 +175,15 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
   const pending = getSecondFactor(ctx.db, user.id)?.pendingSecret;
   if (!pending) throw new AppError("STATUS_CONFLICT", { params: { status: "notStarted", action: "confirm" } });
   const at = ctx.now();
+  const limits = beginCodeCheck(ctx, user.id, at);
   const checked = verifyTotp(ctx.secrets.open(pending), code, at, null);
-  if (!checked.ok) {
-    if (hash) refuse(ctx, hash, user, checked.reason);
-    throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason: checked.reason } });
-  }
+  if (!checked.ok) refuse(ctx, hash, user, checked.reason);
   const { codes, hashes } = createRecoveryCodes();
+  const replaced = Boolean(getSecondFactor(ctx.db, user.id)?.secret);
   ctx.db.transaction((tx) => {
+    settleSuccess(tx, limits);
     enableSecondFactor(tx, { userId: user.id, secret: pending, counter: checked.counter, recoveryHashes: hashes, now: at.toISOString() });
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorEnabled", ip: ctx.clientIp });
+    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled", ip: ctx.clientIp });
     if (hash) deleteChallenge(tx, hash);
   });
   if (hash) openSession(ctx, user, at, "auth.signIn", { secondFactor: "enrolled" });
@@ -139,6 +195,8 @@ export function describeSecondFactor(ctx: Context, session: Session) {
   const user = getUserById(ctx.db, session.user.id);
   const factor = getSecondFactor(ctx.db, session.user.id);
   return {
+    /** Whether the account page must ask for the password (else a recent sign-in is needed). */
+    hasPassword: Boolean(user?.passwordHash),
     enabled: Boolean(factor?.secret),
     enabledAt: factor?.enabledAt ?? null,
     required: user ? secondFactorRequired(ctx.db, user) : false,

@@ -15,6 +15,7 @@ const BOARD: Session = {
   user: { id: 0, email: "bench@example.no", name: "bench" },
   grants: [{ id: 0, role: "board", organisationId: null, sector: null, organisationNumber: null, organisationName: null }],
   expiresAt: "",
+  signedInAt: "",
 };
 const YEARS = [2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025];
 const raw = connection.sqlite.prepare(
