@@ -100,6 +100,22 @@ describe("GET /healthz and /readyz", () => {
   });
 });
 
+describe("security log", () => {
+  it("logs a refused call with who, what, from where and the request id, as one JSON line (ASVS 16.3.2)", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
+    const { base, signIn } = await startApp({ logger });
+    const { cookie } = await signIn("finance.0301@demo.example");
+    const input = encodeURIComponent(JSON.stringify({ municipalityNumber: "5001", year: 2024 }));
+    const res = await fetch(`${base}/trpc/costs.report?input=${input}`, { headers: { cookie } });
+    expect(res.status).toBe(403);
+    const denied = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === "authorization.denied");
+    expect(denied).toEqual([
+      expect.objectContaining({ level: 40, path: "costs.report", email: "finance.0301@demo.example", ip: "127.0.0.1", requestId: res.headers.get("x-request-id") }),
+    ]);
+  });
+});
+
 describe("request ids and metrics", () => {
   it("gives every request an id, in the response, in its log line and in an error body; a client's plain id is kept", async () => {
     const lines: string[] = [];

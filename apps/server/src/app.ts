@@ -151,6 +151,15 @@ export function createApp(options: AppOptions): express.Express {
         refuseBatchedSecretCalls(info.calls.map((call) => call.path));
         return contextFor(req, res);
       },
+      // Failed authorization is a security event (ASVS 16.3.2): who tried what, from where.
+      onError: ({ error, path, ctx, req }) => {
+        if (error.code !== "FORBIDDEN") return;
+        const log = req.res?.locals.log as Logger | undefined;
+        log?.warn(
+          { event: "authorization.denied", path: path ?? null, userId: ctx?.session?.user.id ?? null, email: ctx?.session?.user.email ?? null, ip: ctx?.clientIp ?? null },
+          "call refused: missing permission",
+        );
+      },
     }),
   );
 

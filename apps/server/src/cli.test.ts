@@ -69,6 +69,13 @@ describe("pnpm cli user:create", () => {
     expect(common.stderr).toMatch(/list of common or leaked passwords/);
     // Refused before the database is even opened.
     expect(existsSync(path)).toBe(false);
+    // Words from the register need the database: refused once it is open, with no user made.
+    const guessable = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "Trondheim2026!!\n");
+    expect(guessable.status).toBe(1);
+    expect(guessable.stderr).toMatch(/easy to guess here/);
+    const db = createDb(path);
+    expect(findUserByEmail(db.db, "a@b.no")).toBeNull();
+    db.close();
   }, 30_000);
 });
 

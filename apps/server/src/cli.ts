@@ -9,6 +9,7 @@ import {
   createUserWithPassword,
   hashPassword,
   isCommonPassword,
+  isGuessablePassword,
   importJsonStat,
   importKostraGroups,
   importRegisterNames,
@@ -111,6 +112,9 @@ async function createUserCommand(args: string[]): Promise<void> {
   try {
     runMigrations(connection.sqlite, connection.db);
     seedReferenceData(connection.db);
+    if (isGuessablePassword(connection.db, password.data, { email: email.data, name: name.data })) {
+      throw new Error("The password is made only of words that are easy to guess here (a season or month, a municipality's name, Målestokk, your own name). Choose a few unrelated words instead.");
+    }
     const { userId } = createUserWithPassword(connection.db, {
       email: email.data,
       name: name.data,

@@ -10,7 +10,7 @@ export {
   type SessionCookies,
 } from "./context";
 export { hashPassword } from "./auth/password";
-export { isCommonPassword } from "./auth/common-passwords";
+export { isCommonPassword, isGuessablePassword } from "./auth/common-passwords";
 export { refuseBatchedSecretCalls } from "./auth/single-call";
 export { totp } from "./auth/totp";
 export { createUserWithPassword } from "./routers/admin/admin.service";

@@ -14,6 +14,7 @@ export * from "./auth/permissions";
 export * from "./auth/password.schema";
 export * from "./auth/throttle";
 export * from "./auth/single-call";
+export * from "./auth/context-words";
 export * from "./auth/identity-providers";
 export * from "./auth/identity-providers.schema";
 export * from "./register/crosswalk";

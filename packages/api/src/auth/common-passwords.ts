@@ -1,4 +1,5 @@
-import { MIN_PASSWORD_LENGTH } from "@malestokk/domain";
+import { listOrganisationNames, type DbOrTx } from "@malestokk/db";
+import { CONTEXT_WORDS, isContextPassword, MIN_PASSWORD_LENGTH, personalContextWords } from "@malestokk/domain";
 
 import { AppError } from "../errors";
 
@@ -27,6 +28,24 @@ export async function requireUncommonPassword(password: string): Promise<void> {
     throw new AppError("VALIDATION_FAILED", {
       message: "The new password is on the list of common passwords",
       issues: [{ path: ["newPassword"], code: "COMMON_PASSWORD", params: {} }],
+    });
+  }
+}
+
+/**
+ * Whether a password is made only of words this service's users are known by (ASVS 5.0 6.2.11): the
+ * product and sector words, the user's own name and e-mail, and every name in the register.
+ */
+export function isGuessablePassword(db: DbOrTx, password: string, user: { readonly email: string; readonly name: string }): boolean {
+  return isContextPassword(password, [...CONTEXT_WORDS, ...personalContextWords(user), ...listOrganisationNames(db)]);
+}
+
+/** Refuses a new password made of such words, on the `newPassword` field with the reason. */
+export function requireUnguessablePassword(db: DbOrTx, password: string, user: { readonly email: string; readonly name: string }): void {
+  if (isGuessablePassword(db, password, user)) {
+    throw new AppError("VALIDATION_FAILED", {
+      message: "The new password is made of words that are easy to guess here",
+      issues: [{ path: ["newPassword"], code: "GUESSABLE_PASSWORD", params: {} }],
     });
   }
 }

@@ -20,6 +20,15 @@ export interface MunicipalityListItem {
   readonly kostraGroupApproximate: boolean;
 }
 
+/** Every name in the register, official Sámi and Kven names included: words a password must not be made of. */
+export function listOrganisationNames(db: DbOrTx): string[] {
+  return db
+    .select({ name: organisations.name, altName: organisations.altName })
+    .from(organisations)
+    .all()
+    .flatMap((row) => (row.altName ? [row.name, row.altName] : [row.name]));
+}
+
 /** All municipalities (not counties) with their county's name, ordered by number. */
 export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
   const counties = new Map(

@@ -7,6 +7,7 @@ import {
   formatXlsxNumber,
   MAX_XLSX_ROWS,
   MAX_XLSX_UNZIPPED_BYTES,
+  MAX_XLSX_ZIP_ENTRIES,
   readXlsxFirstSheet,
   readXlsxFirstSheetCells,
   writeXlsx,
@@ -278,6 +279,15 @@ describe("readXlsxFirstSheet on hostile workbooks", () => {
     const result = readXlsxFirstSheet(sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row>', strings));
     expect(result).toEqual({ ok: false, error: { code: "FILE_TOO_LARGE" } });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("refuses a zip with more entries than any workbook has, before inflating one", () => {
+    const files: Record<string, Uint8Array> = {};
+    for (let i = 0; i < MAX_XLSX_ZIP_ENTRIES; i++) files[`xl/media/image${i}.png`] = new Uint8Array(1);
+    const many = unzipSync(sheet('<row r="1"><c r="A1"><v>1</v></c></row>'));
+    expect(readXlsxFirstSheet(zipSync({ ...many, ...files }))).toEqual({ ok: false, error: { code: "FILE_TOO_LARGE" } });
+    const fewer = Object.fromEntries(Object.entries(files).slice(0, MAX_XLSX_ZIP_ENTRIES - Object.keys(many).length));
+    expect(readXlsxFirstSheet(zipSync({ ...many, ...fewer }))).toEqual({ ok: true, rows: [["1"]] });
   });
 
   it("refuses mismatched end tags and text outside the root", () => {

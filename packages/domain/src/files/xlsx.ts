@@ -5,6 +5,8 @@ import { scanXml, XmlRefusedError } from "./xml-scan";
 
 /** Cap on the unzipped size of a workbook: a small upload can inflate to gigabytes (a zip bomb). */
 export const MAX_XLSX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/** Cap on a workbook's parts: Excel writes a few dozen; each costs a directory entry to list. */
+export const MAX_XLSX_ZIP_ENTRIES = 2_000;
 /** Cap on the last used row of the sheet we read. */
 export const MAX_XLSX_ROWS = 100_000;
 /** Cap on the cells we materialise, gaps included: one value in column XFD makes a row 16 384 wide. */
@@ -81,7 +83,7 @@ interface ZipEntry {
  * inflates an entry to its end whatever size it declares: a lying header costs CPU in proportion
  * to the real size (up to ~1000× the upload), which only an inflater that stops can prevent.
  */
-function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+function readZipDirectory(bytes: Uint8Array): ZipEntry[] | "TOO_MANY_ENTRIES" | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number): number => view.getUint16(at, true);
   const u32 = (at: number): number => view.getUint32(at, true);
@@ -102,6 +104,7 @@ function readZipDirectory(bytes: Uint8Array): ZipEntry[] | null {
     count = u64(zip64 + 32);
     at = u64(zip64 + 48);
   }
+  if (count > MAX_XLSX_ZIP_ENTRIES) return "TOO_MANY_ENTRIES";
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(at) !== 0x02014b50) return null;
@@ -168,6 +171,7 @@ function unzipXmlParts(bytes: Uint8Array): ZipParts {
   if (bytes.length > MAX_XLSX_UNZIPPED_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
   const entries = readZipDirectory(bytes);
   if (entries === null) return { ok: false, error: { code: "NOT_A_ZIP" } };
+  if (entries === "TOO_MANY_ENTRIES") return { ok: false, error: { code: "FILE_TOO_LARGE" } };
   const total = entries.reduce((sum, entry) => sum + entry.size, 0);
   if (total > MAX_XLSX_UNZIPPED_BYTES) return { ok: false, error: { code: "FILE_TOO_LARGE" } };
   const files = new Map<string, Uint8Array>();

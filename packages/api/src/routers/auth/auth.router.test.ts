@@ -256,6 +256,21 @@ describe("passwords", () => {
     await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "fjord kaffe sykkel 7" });
   });
 
+  it("refuses a new password made only of words known here: seasons and years, the product, names from the register, the user's own (ASVS 6.2.11)", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    for (const newPassword of ["Sommer2026!!", "Målestokk2026", "Trondheim2024!", "OsloKommune123", "Kautokeino2025", "finance.0301.demo"]) {
+      const refused = expectAppError(await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })), "VALIDATION_FAILED");
+      expect(refused.issues, newPassword).toEqual([{ path: ["newPassword"], code: "GUESSABLE_PASSWORD", params: {} }]);
+    }
+    const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
+    const viaLink = expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Desember 2026 !!" })), "VALIDATION_FAILED");
+    expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "GUESSABLE_PASSWORD" });
+    // Nothing changed, and the link still works for a passphrase of other words, one of them a name.
+    await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
+    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Trondheim brygge i tåke" });
+  });
+
   it("resets through a one-time link made by an admin", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");

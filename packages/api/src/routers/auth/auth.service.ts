@@ -20,7 +20,7 @@ import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInpu
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
-import { requireUncommonPassword } from "../../auth/common-passwords";
+import { requireUncommonPassword, requireUnguessablePassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { createToken, hashToken } from "../../auth/tokens";
 import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
@@ -163,6 +163,7 @@ export async function changePassword(ctx: Context, session: Session, input: Chan
   assertLocalSignIn(ctx.db);
   // Before the current password, so a refused choice costs no attempt.
   await requireUncommonPassword(input.newPassword);
+  requireUnguessablePassword(ctx.db, input.newPassword, session.user);
   const user = await requireCurrentPassword(ctx, session.user.id, input.currentPassword);
   const passwordHash = await hashPassword(input.newPassword);
   const at = ctx.now().toISOString();
@@ -184,6 +185,8 @@ export async function completeReset(ctx: Context, input: CompleteResetInput): Pr
     const userId = consumePasswordReset(tx, { tokenHash, now: at });
     const user = userId === null ? null : getUserById(tx, userId);
     if (!user) throw new AppError("TOKEN_INVALID", { message: "Reset link unknown, used or expired" });
+    // Refused here, the transaction rolls back and the link still works for a better choice.
+    requireUnguessablePassword(tx, input.newPassword, user);
     deletePasswordResets(tx, user.id, tokenHash);
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id);
