@@ -90,11 +90,15 @@ export function otpauthUri(secretBase32: string, account: string, issuer = "Mål
   return `otpauth://totp/${label}?secret=${secretBase32}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=${TOTP_DIGITS}&period=${TOTP_STEP_SECONDS}`;
 }
 
-/** Ten recovery codes (xxxx-xxxx-xxxx, 60 bits each), shown once; the database keeps their SHA-256. */
+/**
+ * Ten recovery codes (xxxx-xxxx-xxxx-xxxx-xxxx-xxxx, 120 random bits each), shown once. With at
+ * least 112 bits a plain SHA-256 may keep them (ASVS 5.0 6.5.2); shorter codes would need a salted
+ * password hash. Codes made before (60 bits) keep working until they are replaced.
+ */
 export function createRecoveryCodes(count = 10): { codes: string[]; hashes: string[] } {
   const codes = Array.from({ length: count }, () => {
-    const text = base32Encode(randomBytes(8)).slice(0, 12).toLowerCase();
-    return `${text.slice(0, 4)}-${text.slice(4, 8)}-${text.slice(8, 12)}`;
+    const text = base32Encode(randomBytes(15)).toLowerCase();
+    return text.match(/.{4}/g)?.join("-") ?? text;
   });
   return { codes, hashes: codes.map(hashRecoveryCode) };
 }

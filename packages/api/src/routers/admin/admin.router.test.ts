@@ -50,6 +50,16 @@ describe("admin", () => {
     expect(expectAppError(await expectTrpcError(() => admin.admin.setDisabled({ userId: me?.id ?? 0, disabled: true })), "FORBIDDEN").params).toEqual({ reason: "SELF" });
   });
 
+  it("ends every session of a user an administrator disables, at once (ASVS 7.4.2)", async () => {
+    const api = setupApi();
+    const token = api.tokenFor("finance.0301@demo.example");
+    await api.callerWithToken(token).municipalities.list();
+    const admin = api.as("admin@demo.example");
+    const finance = (await admin.admin.users()).find((u) => u.email === "finance.0301@demo.example");
+    await admin.admin.setDisabled({ userId: finance?.id ?? 0, disabled: true });
+    expect((await expectTrpcError(() => api.callerWithToken(token).municipalities.list())).code).toBe("UNAUTHORIZED");
+  });
+
   it("filters the audit log", async () => {
     const api = setupApi();
     await saveDraftTotal(api, "0301", 2024, 3_000_000_000);
