@@ -1,9 +1,9 @@
-import { listAudit } from "@malestokk/db";
+import { getCostReport, getMunicipalityByNumber, listAudit, listCostLines } from "@malestokk/db";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
-import { expectTrpcError, setupApi } from "./test-helpers";
+import { emptyReportInput, expectTrpcError, saveDraftTotal, setupApi } from "./test-helpers";
 
 function inputIssue(error: TRPCError) {
   expect(error.cause).toBeInstanceOf(ZodError);
@@ -59,6 +59,44 @@ describe("free text as stored", () => {
     await admin.years.close({ year: 2016 });
     await admin.years.reopen({ year: 2016, reason: "Feil i lisensene\r\n\r\nSe\u202e vedlegg\u0000 2\u200b\t" });
     expect(JSON.parse(listAudit(api.db, { action: "years.reopened", limit: 1 })[0]?.details ?? "{}")).toMatchObject({ reason: "Feil i lisensene\n\nSe vedlegg 2" });
+  });
+
+  it("is cleaned in a cost report: line comments typed or imported, reasons, explanations and a return comment", async () => {
+    const api = setupApi();
+    const saved = await saveDraftTotal(api, "0301", 2024, 1_000_000);
+    const finance = api.as("finance.0301@demo.example");
+    const dirty = "Lisenser\u202e for\u0000\r\nskolene\u200b ";
+    const { version } = await finance.costs.save({
+      ...emptyReportInput("0301", 2024, saved.version),
+      lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 1_000_000, comment: dirty }],
+      populationOverride: { value: 700_000, reason: `Telling\u2066 per 1.1.${"\u200b".repeat(3)}` },
+      warningComments: { "K1.peer": dirty },
+    });
+    const oslo = getMunicipalityByNumber(api.db, "0301")?.id ?? 0;
+    const report = getCostReport(api.db, oslo, 2024);
+    expect(listCostLines(api.db, report?.id ?? 0).map((l) => l.comment)).toEqual(["Lisenser for\nskolene"]);
+    expect(report?.populationOverrideReason).toBe("Telling per 1.1.");
+    expect(JSON.parse(report?.warningComments ?? "{}")).toEqual({ "K1.peer": "Lisenser for\nskolene" });
+
+    const file = `IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar\nDrift og forvaltning;Egne ansatte;1 000 000;;"Fra\u202e fil\u0007"\n`;
+    await finance.costs.importFile({ municipalityNumber: "0301", year: 2024, expectedVersion: version, fileName: "k.csv", contentBase64: Buffer.from(file).toString("base64"), dryRun: false });
+    expect(listCostLines(api.db, report?.id ?? 0).map((l) => l.comment)).toEqual(["Fra fil"]);
+
+    const admin = api.as("admin@demo.example");
+    const trondheim = await admin.costs.report({ municipalityNumber: "5001", year: 2024 });
+    await admin.costs.return({ municipalityNumber: "5001", year: 2024, expectedVersion: trondheim.report?.version ?? 0, comment: dirty });
+    expect(getCostReport(api.db, getMunicipalityByNumber(api.db, "5001")?.id ?? 0, 2024)?.returnComment).toBe("Lisenser for\nskolene");
+  });
+
+  it("is cleaned in an idea and a benefit plan's descriptions and comments", async () => {
+    const api = setupApi();
+    const manager = api.as("manager.0301@demo.example");
+    const dirty = "Mindre\u202e papir\u0007\r\nog raskere\u200b svar ";
+    const { id: ideaId } = await manager.ideas.submit({ municipalityNumber: "0301", idea: { title: "Idé", problem: dirty, sector: "helseVelferd", expectedBenefits: dirty, roughCostNok: 1, participants: [] } });
+    const idea = await manager.ideas.get({ id: ideaId });
+    expect([idea.problem, idea.expectedBenefits]).toEqual(["Mindre papir\nog raskere svar", "Mindre papir\nog raskere svar"]);
+    const { id: projectId } = await manager.benefits.createProject({ municipalityNumber: "0301", project: { name: "Prosjekt", description: dirty, sector: "common", phase: "concept", participants: [] } });
+    expect((await manager.benefits.project({ projectId })).project.description).toBe("Mindre papir\nog raskere svar");
   });
 
   it("still counts its length after cleaning, so invisible characters cannot pass for a reason", async () => {

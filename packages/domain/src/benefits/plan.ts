@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { FieldIssue } from "../errors";
 import { INDICATORS } from "../indicators/catalogue";
-import { nameSchema } from "../text/clean";
+import { nameSchema, textSchema } from "../text/clean";
 import { benefitStatus, DEFAULT_TOLERANCE, type BenefitPoint, type BenefitStatus } from "./status";
 
 /**
@@ -44,7 +44,7 @@ const Measured = z.number().finite().min(-1e12).max(1e12);
 const Point = z.object({ value: Measured, date: IsoDate });
 /** Names, titles and labels. */
 const ShortText = nameSchema(200);
-const LongText = z.string().trim().max(2_000).nullable();
+const LongText = textSchema(2_000).nullable();
 const MapKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 /** What a project's owner changes about it; who takes part is changed by invitation (ADR 008). */
@@ -90,7 +90,7 @@ export const BenefitInputSchema = z.object({
   disBenefit: z.boolean(),
   indicator: z.object({
     name: ShortText,
-    unit: z.string().trim().min(1).max(40),
+    unit: nameSchema(40),
     direction: z.enum(["higher", "lower"]),
     method: LongText,
     frequency: z.enum(MEASUREMENT_FREQUENCIES),
@@ -107,7 +107,7 @@ export type BenefitInput = z.infer<typeof BenefitInputSchema>;
 export const MeasurementInputSchema = z.object({
   value: Measured,
   date: IsoDate,
-  comment: z.string().trim().max(1_000).nullable(),
+  comment: textSchema(1_000).nullable(),
 });
 export type MeasurementInput = z.infer<typeof MeasurementInputSchema>;
 

@@ -3,6 +3,7 @@ import { nokAmountFromNumber, parseNokAmount } from "../files/amount";
 import { parseCsv, type CsvDelimiter } from "../files/csv";
 import { decodeText, type TextEncodingName } from "../files/decode";
 import { restoreNeutralisedFormula } from "../files/formula";
+import { cleanText } from "../text/clean";
 import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
 import { formatXlsxNumber, MAX_XLSX_ROWS, readXlsxFirstSheetCells, type XlsxCellValue } from "../files/xlsx";
 import {
@@ -349,7 +350,8 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
     const systemId = systemText === "" ? null : (systemIds.get(normalizeLabel(systemText)) ?? undefined);
     if (systemId === undefined) issue("system", "UNKNOWN_SYSTEM");
 
-    const commentText = text("comment");
+    // Stored as typed text is: without controls, bidi overrides or invisible characters.
+    const commentText = cleanText(text("comment"));
     if (commentText.length > MAX_COST_COMMENT_LENGTH) {
       issue("comment", "COMMENT_TOO_LONG", { length: commentText.length, max: MAX_COST_COMMENT_LENGTH });
     }

@@ -5,6 +5,7 @@ import { computeIndicatorValue, INDICATORS, type ComponentCode, type IndicatorCo
 import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
 import { COST_TYPES, IT_SERVICES, type CostType, type ItService, type SystemClass } from "./catalogue";
 import { MAX_IT_COST_NOK } from "./limits";
+import { textSchema } from "../text/clean";
 
 export const MAX_COST_LINES = 2_000;
 export const MAX_COMMENT_LENGTH = 500;
@@ -15,11 +16,11 @@ export const CostLineSchema = z.object({
   costType: z.enum(COST_TYPES),
   systemId: z.number().int().positive().nullable(),
   amount: z.number().int().min(0).max(MAX_IT_COST_NOK),
-  comment: z.string().trim().max(MAX_COMMENT_LENGTH).nullable(),
+  comment: textSchema(MAX_COMMENT_LENGTH).nullable(),
 });
 export type CostLine = z.infer<typeof CostLineSchema>;
 
-const ReasonSchema = z.string().trim().min(3).max(MAX_COMMENT_LENGTH);
+const ReasonSchema = textSchema(MAX_COMMENT_LENGTH, { min: 3 });
 
 /** A figure from the register or SSB replaced for this report, with the reason why. */
 const OverrideSchema = z.object({ value: z.number().int().positive().max(MAX_IT_COST_NOK), reason: ReasonSchema });
@@ -37,7 +38,7 @@ export const CostReportInputSchema = z.object({
   populationOverride: OverrideSchema.nullable(),
   grossOperatingExpenditureOverride: OverrideSchema.nullable(),
   /** Explanations of plausibility warnings, keyed by warning key. */
-  warningComments: z.record(z.string().max(60), z.string().trim().max(MAX_COMMENT_LENGTH)),
+  warningComments: z.record(z.string().max(60), textSchema(MAX_COMMENT_LENGTH)),
   /** Only an IT cooperative's report: how its costs are divided between its members. */
   allocation: z
     .object({

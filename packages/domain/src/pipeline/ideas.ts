@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { can, SECTORS, type RoleGrant, type Sector } from "../auth/permissions";
-import { nameSchema } from "../text/clean";
+import { nameSchema, textSchema } from "../text/clean";
 
 /**
  * The project-idea pipeline (DESIGN.md §5): a municipality submits an idea (innmeldt), the sector
@@ -59,7 +59,7 @@ export function availableIdeaActions(grants: readonly RoleGrant[], idea: { statu
   return IDEA_ACTIONS.filter((a) => ideaActionAllowed(idea.status, a) && mayActOnIdea(grants, a, idea));
 }
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => textSchema(max, { min: 1 });
 
 export const IdeaInputSchema = z.object({
   title: nameSchema(200),

@@ -1,4 +1,4 @@
-import { CostReportInputSchema, MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
+import { CostReportInputSchema, MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { reportingUnitProcedure, router } from "../../trpc";
@@ -63,7 +63,7 @@ export const costsRouter = router({
     ),
   /** Back to finance with a comment: from submitted, or from approved to correct it. */
   return: reportingUnitProcedure("costs.approve")
-    .input(StepSchema.extend({ comment: z.string().trim().min(3).max(MAX_COMMENT_LENGTH) }))
+    .input(StepSchema.extend({ comment: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
     .mutation(({ ctx, input }) =>
       changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, {
         now: ctx.now(),
