@@ -13,8 +13,8 @@ export const MAX_XLSX_ROWS = 100_000;
 const MAX_XLSX_CELLS = 5_000_000;
 /** Excel's last column, XFD. */
 const MAX_XLSX_COLUMNS = 16_384;
-/** More shared strings than the cells we would read is not a spreadsheet anyone typed. */
-const MAX_XLSX_SHARED_STRINGS = 1_000_000;
+/** More shared strings than this is not a spreadsheet anyone typed for us. */
+export const MAX_XLSX_SHARED_STRINGS = 1_000_000;
 
 /** DAMAGED: a part that is not well-formed XML, has a DOCTYPE, or is nested absurdly deep. */
 export type XlsxReadErrorCode = "NOT_A_ZIP" | "NO_WORKSHEET" | "FILE_TOO_LARGE" | "TOO_MANY_ROWS" | "DAMAGED";
@@ -36,13 +36,14 @@ export type XlsxCellValue = string | number;
  * row i + 1. Refuses files that are not zips, that inflate beyond MAX_XLSX_UNZIPPED_BYTES, or
  * whose sheet goes past MAX_XLSX_ROWS.
  */
-export function readXlsxFirstSheetCells(bytes: Uint8Array): XlsxReadResult<XlsxCellValue> {
+export function readXlsxFirstSheetCells(bytes: Uint8Array, options: { maxSharedStrings?: number } = {}): XlsxReadResult<XlsxCellValue> {
   const parts = unzipXmlParts(bytes);
   if (!parts.ok) return parts;
   try {
     const sheet = findFirstWorksheet(parts.files);
     if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
-    const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml);
+    const maxStrings = options.maxSharedStrings ?? MAX_XLSX_SHARED_STRINGS;
+    const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml, maxStrings);
     return parseWorksheet(sheet.xml, sharedStrings);
   } catch (error) {
     if (error instanceof XmlRefusedError) return { ok: false, error: { code: error.refusal } };
@@ -51,8 +52,8 @@ export function readXlsxFirstSheetCells(bytes: Uint8Array): XlsxReadResult<XlsxC
 }
 
 /** `readXlsxFirstSheetCells` with every cell as text; numbers in plain JS form ("1234.5"). */
-export function readXlsxFirstSheet(bytes: Uint8Array): XlsxReadResult<string> {
-  const result = readXlsxFirstSheetCells(bytes);
+export function readXlsxFirstSheet(bytes: Uint8Array, options: { maxSharedStrings?: number } = {}): XlsxReadResult<string> {
+  const result = readXlsxFirstSheetCells(bytes, options);
   if (!result.ok) return result;
   return {
     ok: true,
@@ -281,13 +282,13 @@ function isStringText(ancestors: readonly string[], holder: string): boolean {
   return ancestors[depth - 2] === "r" && ancestors[depth - 3] === holder;
 }
 
-function parseSharedStrings(xml: Uint8Array): string[] {
+function parseSharedStrings(xml: Uint8Array, maxStrings: number): string[] {
   const strings: string[] = [];
   let current: string | null = null;
   scanXml(xml, {
     open({ name, ancestors }) {
       if (name !== "si" || ancestors.at(-1) !== "sst") return;
-      if (strings.length >= MAX_XLSX_SHARED_STRINGS) throw new XmlRefusedError("FILE_TOO_LARGE", "Too many shared strings");
+      if (strings.length >= maxStrings) throw new XmlRefusedError("FILE_TOO_LARGE", "Too many shared strings");
       current = "";
     },
     text(text, ancestors) {
