@@ -7,7 +7,8 @@ export default defineProject({
     name: "web",
     environment: "happy-dom",
     setupFiles: ["./src/test/setup.ts"],
-    // Generous: under turbo, lint and typecheck share the two cores with these tests.
-    testTimeout: 20_000,
+    // Generous: under turbo, lint and typecheck share the two cores with these tests, and the first
+    // test of a file seeds its database (up to 25 s on a busy machine, as in db).
+    testTimeout: 60_000,
   },
 });
