@@ -8,7 +8,8 @@ export default defineProject({
     environment: "happy-dom",
     setupFiles: ["./src/test/setup.ts"],
     // Generous: under turbo, lint and typecheck share the two cores with these tests, and the first
-    // test of a file seeds its database (up to 25 s on a busy machine, as in db).
+    // test of a file copies the database the global setup seeded once.
     testTimeout: 60_000,
+    globalSetup: ["../../packages/db/src/testing-global-setup.ts"],
   },
 });

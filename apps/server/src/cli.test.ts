@@ -49,7 +49,7 @@ describe("pnpm cli user:create", () => {
     const again = cli(["user:create", "--email", "it.sjef@kommune.no", "--role", "admin"], path, "a strong first password\n");
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(/already in use/);
-  }, 30_000);
+  }, 120_000);
 
   it("explains a bad role or a short password and creates nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
@@ -76,7 +76,7 @@ describe("pnpm cli user:create", () => {
     const db = createDb(path);
     expect(findUserByEmail(db.db, "a@b.no")).toBeNull();
     db.close();
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("pnpm cli import:jsonstat", () => {
@@ -123,7 +123,7 @@ describe("pnpm cli import:klass", () => {
     const check = createDb(path);
     expect(getMunicipalityByNumber(check.db, "0301")).toMatchObject({ kostraGroup: "EKG16", kostraGroupSource: "klass:112 2024" });
     check.close();
-  }, 30_000);
+  }, 120_000);
 
   it("imports the change list of municipality numbers, with a dry run first", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
@@ -148,7 +148,7 @@ describe("pnpm cli import:klass", () => {
     const both = cli(["import:klass", file, "--changes", "--names"], path, "");
     expect(both.status).not.toBe(0);
     expect(both.stderr).toMatch(/one of --kostra-groups, --names or --changes/);
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("pnpm cli import:costs", () => {
