@@ -272,7 +272,7 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
       "  rad 3, IKT-tjeneste «Kaffe»: ukjent IKT-tjeneste; bruk en av tjenestene i malen: «Brukerstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-ledelse og administrasjon»",
       `  rad 4, Kommentar «${cut}»: kommentaren har 149 999 tegn, og grensen er 500; forkort den`,
       "  rad 4, IKT-tjeneste «Brukerstøtte»: samme tjeneste, kostnadstype og fagsystem som rad 2; slå de to radene sammen",
-      "«kostnader.csv» kan ikke importeres: 3 feil på 2 rader; rett dem i filen og prøv igjen. Ingenting er lagret.",
+      "«kostnader.csv» kan ikke importeres: 3 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.",
       "",
     ]);
     const inEnglish = importCosts(path, file, { env: EN });
@@ -280,7 +280,7 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
       "  row 3, IT service “Kaffe”: unknown IT service; use one of the services in the template: “User support”, “Operations and application management”, “Development”, “Infrastructure and equipment” or “IT management and administration”",
       `  row 4, Comment “${cut}”: the comment has 149,999 characters and the limit is 500; shorten it`,
       "  row 4, IT service “Brukerstøtte”: same service, cost type and system as row 2; merge the two rows",
-      "“kostnader.csv” cannot be imported: 3 problems in 2 rows; correct them in the file and try again. Nothing was saved.",
+      "“kostnader.csv” cannot be imported: 3 problems in 2 rows; correct the file and try again. Nothing was saved.",
       "",
     ]);
   }, 60_000);

@@ -128,9 +128,9 @@ describe("describeCostFileIssue and describeCostFileProblems", () => {
 
   it("counts problems and rows in the summary, in the singular where it is one", () => {
     expect(describeCostFileProblems("a.csv", [issue({}), issue({ column: "amount" }), issue({ row: 9 })], "nb")).toBe(
-      "«a.csv» kan ikke importeres: 3 feil på 2 rader; rett dem i filen og prøv igjen. Ingenting er lagret.",
+      "«a.csv» kan ikke importeres: 3 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.",
     );
-    expect(describeCostFileProblems("a.csv", [issue({})], "en")).toBe("“a.csv” cannot be imported: 1 problem in 1 row; correct them in the file and try again. Nothing was saved.");
+    expect(describeCostFileProblems("a.csv", [issue({})], "en")).toBe("“a.csv” cannot be imported: 1 problem in 1 row; correct the file and try again. Nothing was saved.");
   });
 });
 
