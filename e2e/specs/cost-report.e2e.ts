@@ -63,7 +63,8 @@ describe("cost reporting, end to end", () => {
     await finance.getByRole("button", { name: "Forhåndsvis import" }).click();
     const issues = finance.getByTestId("import-issues");
     await issues.waitFor();
-    expect((await issues.getByRole("row").nth(1).textContent())?.replace(/\s+/g, " ")).toBe("4Beløpti millionerikke et beløp");
+    expect((await issues.getByRole("row").nth(1).textContent())?.replace(/\s+/g, " ")).toBe("4Beløp (kr)ti millionerikke et beløp; skriv hele kroner, for eksempel 1 250 000");
+    expect(await finance.getByTestId("import-refused").textContent()).toBe("«trondheim-2023-feil.csv» kan ikke importeres: 1 feil på 1 rad; rett filen og prøv igjen. Ingenting er lagret.");
     await expectNoSeriousA11yViolations(finance, "cost report, import refused with row errors");
 
     const fixed = join(dir, "trondheim-2023.csv");

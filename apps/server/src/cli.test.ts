@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { writeFileSync } from "node:fs";
 
-import { createDb, findUserByEmail, getSetting, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants } from "@malestokk/db";
+import { createDb, findUserByEmail, getCostReport, getSetting, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants, setCostReportStatus } from "@malestokk/db";
 import { createSecretBox } from "@malestokk/api";
-import { populationFixture2022 } from "@malestokk/domain";
+import { populationFixture2022, writeXlsx } from "@malestokk/domain";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 
 const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -158,27 +159,155 @@ describe("pnpm cli import:costs", () => {
     const path = join(dir, "prod.db");
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nKaffe;Egne ansatte;12,5 kr\r\n");
-    const refused = cli(["import:costs", bad, "--org", "4601", "--year", "2024"], path, "");
+    const refused = cli(["import:costs", bad, "--org", "4601", "--year", "2024"], path, "", EN);
     expect(refused.status).toBe(1);
-    expect(refused.stdout).toContain('row 3, service, "Kaffe": not an IT service of the catalogue');
-    expect(refused.stdout).toContain("Nothing was written.");
+    expect(refused.stdout).toContain("  row 3, IT service “Kaffe”: unknown IT service; use one of the services in the template: ");
+    expect(refused.stdout).toContain("Nothing was saved.");
 
     const good = join(dir, "good.csv");
     // Windows-1252, as an older ERP export writes it.
     writeFileSync(good, Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nDrift og forvaltning;Lisenser og programvare;800 000,00\r\n", "latin1"));
-    const dry = cli(["import:costs", good, "--org", "4601", "--year", "2024", "--dry-run"], path, "");
+    const dry = cli(["import:costs", good, "--org", "4601", "--year", "2024", "--dry-run"], path, "", EN);
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/CSV, windows-1252, separated by ";"/);
-    expect(dry.stdout).toContain("2 lines, total 2000000 kr (now no report)");
-    expect(dry.stdout).toContain("DRY RUN: nothing written.");
-    const done = cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "");
+    expect(dry.stdout).toContain("Reading “good.csv” as CSV (windows-1252, separated by “;”).");
+    expect(dry.stdout).toContain("2 lines, 2,000,000 kr in all (now no report); 2 added, 0 changed and 0 removed.");
+    expect(dry.stdout).toContain("Dry run: nothing was saved.");
+    const done = cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "", EN);
     expect(done.stdout).toContain("Imported: the 2024 report of Bergen is now version 1 (draft).");
     const again = cli(["import:costs", good, "--org", "4601", "--year", "2024"], path, "");
-    expect(again.stdout).toContain("Nothing to change");
+    expect(again.stdout).toContain("Ingenting å endre: rapporten har allerede disse linjene.");
     const check = createDb(path);
     const bergen = getMunicipalityByNumber(check.db, "4601");
     expect(check.sqlite.prepare("select total_it_cost as t, source from cost_reports where organisation_id = ?").get(bergen?.id)).toEqual({ t: 2_000_000, source: "import" });
     check.close();
+  }, 60_000);
+});
+
+const EN = { LANG: "en_US.UTF-8" };
+/** Intl writes no-break spaces in "2 000"; the sentences below are written with plain ones. */
+const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+/** A workbook whose worksheet is not well-formed XML, as a broken save or a hand-edited file leaves it. */
+function damagedWorkbook(): Uint8Array {
+  const parts = unzipSync(writeXlsx([{ name: "Kostnader", rows: [["IKT-tjeneste", "Kostnadstype", "Beløp (kr)"]] }]));
+  const sheet = Object.keys(parts).find((name) => /^xl\/worksheets\/.*\.xml$/.test(name)) ?? "";
+  parts[sheet] = strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</c></v></row></sheetData></worksheet>');
+  return zipSync(parts);
+}
+
+describe("pnpm cli import:costs says why a file is refused, in one sentence in the user's language (issue 18)", () => {
+  const MB = 1024 * 1024;
+  /** A fresh database and the path of a cost file named `name` beside it. */
+  function workspace(name: string) {
+    const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
+    dirs.push(dir);
+    return { path: join(dir, "prod.db"), file: join(dir, name) };
+  }
+  const importCosts = (path: string, file: string, options: { dryRun?: boolean; env?: Record<string, string> } = {}) =>
+    cli(["import:costs", file, "--org", "4601", "--year", "2024", ...(options.dryRun ? ["--dry-run"] : [])], path, "", options.env);
+  it.each([
+    [
+      "a binary file",
+      "kostnader.pdf",
+      (file: string) => writeFileSync(file, Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(64), Buffer.from("\n%%EOF\n")])),
+      "«kostnader.pdf» er verken en CSV-fil eller en Excel-arbeidsbok (den inneholder binære data, slik en PDF eller et bilde gjør); lagre kostnadslinjene som .xlsx eller CSV og velg den filen.",
+      "“kostnader.pdf” is neither a CSV file nor an Excel workbook (it holds binary data, as a PDF or an image does); save the cost lines as .xlsx or CSV and choose that file.",
+    ],
+    [
+      "an empty file",
+      "kostnader.csv",
+      (file: string) => writeFileSync(file, ""),
+      "«kostnader.csv» er tom; velg filen med kostnadslinjene, eller last ned malen og fyll den ut.",
+      "“kostnader.csv” is empty; choose the file with the cost lines, or download the template and fill it in.",
+    ],
+    [
+      "a fake .xlsx",
+      "kostnader.xlsx",
+      (file: string) => writeFileSync(file, "IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n"),
+      "«kostnader.xlsx» heter .xlsx, men er ikke en Excel-arbeidsbok; åpne den i programmet den kom fra og lagre den som Excel-arbeidsbok (.xlsx) eller CSV.",
+      "“kostnader.xlsx” is named .xlsx but is not an Excel workbook; open it in the program it came from and save it as an Excel workbook (.xlsx) or CSV.",
+    ],
+    [
+      "a wrong header",
+      "kostnader.csv",
+      (file: string) => writeFileSync(file, "Område;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n"),
+      "«kostnader.csv» mangler kolonnen «IKT-tjeneste» (fant «Område», som malen ikke har); bruk overskriftene fra malen: «IKT-tjeneste», «Kostnadstype» og «Beløp (kr)», og eventuelt «Fagsystem» og «Kommentar».",
+      "“kostnader.csv” lacks the column “IT service” (found “Område”, which the template does not have); use the template's headers: “IT service”, “Cost type” and “Amount (NOK)”, and optionally “Line-of-business system” and “Comment”.",
+    ],
+    [
+      "a file over 50 MB",
+      "kostnader.csv",
+      // Sparse: 60.2 MB on paper, next to nothing on disk.
+      (file: string) => {
+        writeFileSync(file, "");
+        truncateSync(file, 60 * MB + 200_000);
+      },
+      "«kostnader.csv» er for stor til å importeres: filen er 60,2 MB, og grensen er 50 MB; lagre bare kostnadslinjene (høyst 2 000) i en ny fil og importer den.",
+      "“kostnader.csv” is too large to import: the file is 60.2 MB and the limit is 50 MB; save only the cost lines (at most 2,000) in a new file and import that.",
+    ],
+    [
+      "a damaged workbook",
+      "kostnader.xlsx",
+      (file: string) => writeFileSync(file, damagedWorkbook()),
+      "«kostnader.xlsx» ser ut som en Excel-arbeidsbok, men innholdet er skadet eller ikke et vanlig regneark; åpne den i Excel eller LibreOffice og lagre den på nytt som .xlsx eller CSV.",
+      "“kostnader.xlsx” looks like an Excel workbook, but its content is damaged or not an ordinary spreadsheet; open it in Excel or LibreOffice and save it again as .xlsx or CSV.",
+    ],
+  ])("refuses %s with one sentence, in bokmål and (LANG=en_US.UTF-8) in English", (_name, fileName, write, nb, en) => {
+    const { path, file } = workspace(fileName);
+    write(file);
+    const inBokmal = importCosts(path, file, { dryRun: true, env: { LANG: "nb_NO.UTF-8" } });
+    expect([inBokmal.status, flat(inBokmal.stdout), inBokmal.stderr]).toEqual([1, `${nb}\n`, ""]);
+    const inEnglish = importCosts(path, file, { env: EN });
+    expect([inEnglish.status, flat(inEnglish.stdout), inEnglish.stderr]).toEqual([1, `${en}\n`, ""]);
+  }, 60_000);
+
+  it("lists row problems one per line with the template's header, the value cut short and the reason, naming the earlier row of a duplicate", () => {
+    const { path, file } = workspace("kostnader.csv");
+    const longComment = "lang kommentar ".repeat(10_000);
+    writeFileSync(file, ["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", "Brukerstøtte;Egne ansatte;1 200 000;;", "Kaffe;Egne ansatte;100;;", `Brukerstøtte;Egne ansatte;5;;${longComment}`].join("\r\n"));
+    const cut = `${"lang kommentar ".repeat(4).slice(0, 59)}…`;
+    const inBokmal = importCosts(path, file);
+    expect(inBokmal.status).toBe(1);
+    expect(flat(inBokmal.stdout).split("\n")).toEqual([
+      "  rad 3, IKT-tjeneste «Kaffe»: ukjent IKT-tjeneste; bruk en av tjenestene i malen: «Brukerstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-ledelse og administrasjon»",
+      `  rad 4, Kommentar «${cut}»: kommentaren har 149 999 tegn, og grensen er 500; forkort den`,
+      "  rad 4, IKT-tjeneste «Brukerstøtte»: samme tjeneste, kostnadstype og fagsystem som rad 2; slå de to radene sammen",
+      "«kostnader.csv» kan ikke importeres: 3 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.",
+      "",
+    ]);
+    const inEnglish = importCosts(path, file, { env: EN });
+    expect(flat(inEnglish.stdout).split("\n")).toEqual([
+      "  row 3, IT service “Kaffe”: unknown IT service; use one of the services in the template: “User support”, “Operations and application management”, “Development”, “Infrastructure and equipment” or “IT management and administration”",
+      `  row 4, Comment “${cut}”: the comment has 149,999 characters and the limit is 500; shorten it`,
+      "  row 4, IT service “Brukerstøtte”: same service, cost type and system as row 2; merge the two rows",
+      "“kostnader.csv” cannot be imported: 3 problems in 2 rows; correct the file and try again. Nothing was saved.",
+      "",
+    ]);
+  }, 60_000);
+
+  it("refuses a dry run against an approved report as the real run refuses it, in the same words, and changes nothing", () => {
+    const { path, file } = workspace("kostnader.csv");
+    writeFileSync(file, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\n");
+    expect(importCosts(path, file).status).toBe(0);
+    const connection = createDb(path);
+    const bergen = getMunicipalityByNumber(connection.db, "4601")?.id ?? 0;
+    const report = getCostReport(connection.db, bergen, 2024);
+    for (const [status, version] of [["submitted", 1], ["approved", 2]] as const) {
+      setCostReportStatus(connection.db, { reportId: report?.id ?? 0, expectedVersion: version, status, now: new Date().toISOString(), actorEmail: "manager@bergen.kommune.no" });
+    }
+    connection.close();
+    writeFileSync(file, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;9 999 999\r\n");
+
+    const sentence = "«kostnader.csv» kan ikke importeres nå: rapporten for 2024 er godkjent; be en leder sende den tilbake, så kan du importere.\n";
+    const dry = importCosts(path, file, { dryRun: true });
+    expect([dry.status, dry.stdout, dry.stderr]).toEqual([1, sentence, ""]);
+    const real = importCosts(path, file);
+    expect([real.status, real.stdout, real.stderr]).toEqual([1, sentence, ""]);
+    const inEnglish = importCosts(path, file, { dryRun: true, env: EN });
+    expect(inEnglish.stdout).toBe("“kostnader.csv” cannot be imported now: the 2024 report is approved; ask a manager to return it, and then import.\n");
+    const after = createDb(path);
+    expect(getCostReport(after.db, bergen, 2024)).toMatchObject({ status: "approved", version: 3, totalItCost: 1_200_000 });
+    after.close();
   }, 60_000);
 });
 

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
 
 import {
@@ -23,8 +23,17 @@ import {
 } from "@malestokk/api";
 import { appendAudit, setSetting, BackupError, backupDatabase, checkBackup, createDb, getCostReport, restoreDatabase, getReportingUnitByNumber, runMigrations, seedReferenceData } from "@malestokk/db";
 import {
+  describeCostFileChanges,
+  describeCostFileIssue,
+  describeCostFileNote,
+  describeCostFileProblems,
+  describeCostFileRead,
+  describeCostImportDone,
+  describeCostImportRefusal,
   EmailSchema,
   IMPORT_MEASURE_CODES,
+  isCostImportReportRefusal,
+  MAX_COST_FILE_BYTES,
   nameSchema,
   PasswordSchema,
   ROLES,
@@ -34,7 +43,7 @@ import {
   type Sector,
 } from "@malestokk/domain";
 
-import { EnvError, loadEnv } from "./env";
+import { EnvError, loadCliLanguage, loadEnv } from "./env";
 
 const USAGE = `Usage:
   pnpm cli user:create --email <e-mail> --role <${ROLES.join("|")}> [--name <name>]
@@ -246,18 +255,11 @@ async function importCommand(args: string[]): Promise<void> {
   printReport(report);
 }
 
-const COST_ISSUE_TEXT: Record<string, string> = {
-  UNKNOWN_SERVICE: "not an IT service of the catalogue",
-  UNKNOWN_COST_TYPE: "not a cost type of the catalogue",
-  EMPTY: "empty",
-  NOT_A_NUMBER: "not an amount",
-  NEGATIVE: "negative",
-  TOO_LARGE: "larger than any municipality's IT cost",
-  UNKNOWN_SYSTEM: "no fagsystem of that name in the organisation's register",
-  DUPLICATE_LINE: "same service, cost type and fagsystem as an earlier row",
-  COMMENT_TOO_LONG: "comment longer than 500 characters",
-};
-
+/**
+ * `import:costs`: a dry run first, then (without --dry-run) the import. Every refusal is one sentence
+ * in the user's language (LANG), from the same texts as the web (ADR 011); row problems come one per
+ * line, then a summary. Exit code 1 on any refusal, of a preview too.
+ */
 async function importCostsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -269,6 +271,15 @@ async function importCostsCommand(args: string[]): Promise<void> {
   if (!/^(\d{4}|\d{9})$/.test(values.org ?? "")) throw new Error("--org: a municipality number (4 digits) or an IT cooperative's organisation number (9)");
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
+  const lang = loadCliLanguage();
+  const context = { fileName: file, year };
+  // Too large to read at all: refused from its size, before a byte is read.
+  const { size } = await stat(file);
+  if (size > MAX_COST_FILE_BYTES) {
+    console.log(describeCostImportRefusal({ code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } }, context, lang));
+    process.exitCode = 1;
+    return;
+  }
   const bytes = new Uint8Array(await readFile(file));
   const fileReader = new FileReader();
   let ok: boolean;
@@ -278,24 +289,40 @@ async function importCostsCommand(args: string[]): Promise<void> {
       if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
       const actor = { userId: null, email: "cli", ip: null };
       const version = getCostReport(db, municipality.id, year)?.version ?? null;
-      const report = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor, fileReader });
-      console.log(`${file}: ${report.format.toUpperCase()}${report.encoding ? `, ${report.encoding}` : ""}${report.delimiter ? `, separated by "${report.delimiter}"` : ""}`);
-      for (const w of report.warnings) console.log(`  note, row ${w.row}${w.column ? `, ${w.column}` : ""}: ${w.code} ${JSON.stringify(w.value)}`);
-      if (!report.ok) {
-        if (report.fileError) console.log(`  REFUSED: ${report.fileError.code} ${JSON.stringify(report.fileError.params)}`);
-        for (const i of report.issues) console.log(`  row ${i.row}, ${i.column}, ${JSON.stringify(i.value)}: ${COST_ISSUE_TEXT[i.code] ?? i.code}`);
-        console.log(`Refused: ${report.issues.length} problems. Nothing was written.`);
+      const run = async (dryRun: boolean) => {
+        try {
+          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun }, { now: new Date(), actor, fileReader });
+        } catch (error) {
+          // The report cannot take the lines (its status, a closed year, a change meanwhile): said as the web says it.
+          if (!(error instanceof AppError) || !isCostImportReportRefusal(error.appCode)) throw error;
+          console.log(describeCostImportRefusal({ code: error.appCode, params: error.params }, context, lang));
+          return null;
+        }
+      };
+      const report = await run(true);
+      if (!report) return false;
+      if (report.fileError) {
+        console.log(describeCostImportRefusal(report.fileError, context, lang));
         return false;
       }
-      console.log(`  ${report.lineCount} lines, total ${report.total.after ?? 0} kr (now ${report.total.before ?? "no report"})`);
-      const c = report.changes;
-      if (c) console.log(`  ${c.added.length} added, ${c.changed.length} changed, ${c.removed.length} removed`);
+      if (report.ok) console.log(describeCostFileRead({ fileName: file, format: report.format, encoding: report.encoding, delimiter: report.delimiter }, lang));
+      for (const warning of report.warnings) console.log(`  ${describeCostFileNote(warning, lang)}`);
+      if (!report.ok) {
+        for (const issue of report.issues) console.log(`  ${describeCostFileIssue(issue, lang)}`);
+        console.log(describeCostFileProblems(file, report.issues, lang));
+        return false;
+      }
+      const changes = report.changes ?? { added: [], changed: [], removed: [] };
+      console.log(
+        `  ${describeCostFileChanges({ lineCount: report.lineCount, total: report.total.after ?? 0, before: report.total.before, added: changes.added.length, changed: changes.changed.length, removed: changes.removed.length }, lang)}`,
+      );
       if (values["dry-run"]) {
-        console.log("DRY RUN: nothing written.");
+        console.log(describeCostImportDone({ dryRun: true }, lang));
         return true;
       }
-      const done = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: false }, { now: new Date(), actor, fileReader });
-      console.log(done.written ? `Imported: the ${year} report of ${municipality.name} is now version ${done.version} (draft).` : "Nothing to change: the report already holds these lines.");
+      const done = await run(false);
+      if (!done) return false;
+      console.log(describeCostImportDone({ dryRun: false, written: done.written, year, name: municipality.name, version: done.version }, lang));
       return true;
     });
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { EnvError, parseEnv } from "./env";
+import { cliLanguage, EnvError, parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("has defaults for everything", () => {
@@ -65,5 +65,19 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ OIDC_PROVIDERS: "[{" })).toThrow(/OIDC_PROVIDERS: must be a JSON array/);
     const twice = JSON.stringify([1, 2].map(() => ({ slug: "same", name: "x", issuer: "https://x.example", clientId: "a" })));
     expect(() => parseEnv({ OIDC_PROVIDERS: twice })).toThrow(/each provider needs its own slug/);
+  });
+});
+
+describe("cliLanguage", () => {
+  it("speaks English under an English locale and bokmål under any other, LC_ALL and LC_MESSAGES first", () => {
+    expect(cliLanguage({ LANG: "en_US.UTF-8" })).toBe("en");
+    expect(cliLanguage({ LANG: "en" })).toBe("en");
+    expect(cliLanguage({ LANG: "nb_NO.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LANG: "nn_NO.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LANG: "C.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LANG: "eng" })).toBe("nb");
+    expect(cliLanguage({})).toBe("nb");
+    expect(cliLanguage({ LC_ALL: "nb_NO.UTF-8", LANG: "en_GB.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LC_ALL: "", LC_MESSAGES: "en_GB.UTF-8", LANG: "nb_NO.UTF-8" })).toBe("en");
   });
 });

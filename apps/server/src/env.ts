@@ -90,6 +90,21 @@ export function secretKeyRefusal(env: Pick<Env, "DEMO" | "SECRET_KEY">): string 
   ].join("\n");
 }
 
+/**
+ * The language of the command line's messages, from the locale as POSIX orders it (LC_ALL, then
+ * LC_MESSAGES, then LANG): "en_US.UTF-8" and other English locales give English, anything else
+ * (nb_NO, nn_NO, C, none) bokmål.
+ */
+export function cliLanguage(source: Record<string, string | undefined>): "nb" | "en" {
+  const locale = [source.LC_ALL, source.LC_MESSAGES, source.LANG].find((value) => value !== undefined && value !== "") ?? "";
+  return /^en([_.@-]|$)/i.test(locale) ? "en" : "nb";
+}
+
+/** The command line's language from this process's locale. */
+export function loadCliLanguage(): "nb" | "en" {
+  return cliLanguage(process.env);
+}
+
 /** Reads this process's environment: the only place that touches process.env. */
 export function loadEnv(): Env {
   return parseEnv(process.env);

@@ -84,3 +84,17 @@ export function useLocaleArea(area: string, texts: Record<Language, Translation>
     if (!i18n.getResource(language, "translation", area)) i18n.addResourceBundle(language, "translation", { [area]: texts[language] }, true, false);
   }
 }
+
+/**
+ * Adds texts that another package keeps (the domain's cost file messages, which the command line
+ * speaks from too: ADR 011) under `path` inside an area, keeping what is there; `probe` is a key they
+ * bring. Called by the component that uses them, so they load with its page, not the first one.
+ */
+export function useNestedTexts(path: readonly string[], texts: Readonly<Record<Language, Translation>>, probe: string): void {
+  const { i18n } = useTranslation();
+  for (const language of LANGUAGES) {
+    if (i18n.exists(probe, { lng: language, fallbackLng: false })) continue;
+    const bundle = path.reduceRight<Translation>((inner, key) => ({ [key]: inner }), texts[language]);
+    i18n.addResourceBundle(language, "translation", bundle, true, false);
+  }
+}

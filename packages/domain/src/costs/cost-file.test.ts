@@ -9,6 +9,7 @@ import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES } from "./ca
 import {
   costFileRows,
   costFileTemplate,
+  MAX_COST_FILE_BYTES,
   MAX_COST_FILE_ROWS,
   parseCostFile,
   type CostFileColumn,
@@ -218,7 +219,7 @@ describe("parseCostFile", () => {
     expect(parseText("IKT-tjeneste;Kostnadstype;Kommentar\nDrift og forvaltning;Annet;x\n")).toEqual({
       ok: false,
       format: "csv",
-      fileError: { code: "MISSING_COLUMN", params: { column: "amount" } },
+      fileError: { code: "MISSING_COLUMN", params: { column: "amount" }, missing: ["amount"], unknown: [] },
       issues: [],
       warnings: [],
     });
@@ -290,7 +291,8 @@ describe("parseCostFile", () => {
       { row: 6, column: "service", value: "Utvikling", code: "DUPLICATE_LINE", params: { firstRow: 4 } },
       { row: 7, column: "costType", value: "Reise", code: "UNKNOWN_COST_TYPE", params: {} },
       { row: 7, column: "amount", value: "25 000 000 000", code: "TOO_LARGE", params: {} },
-      { row: 7, column: "comment", value: long, code: "COMMENT_TOO_LONG", params: { length: 501, max: 500 } },
+      // Cut as messages quote it: the whole comment is of no use in a message.
+      { row: 7, column: "comment", value: `${"x".repeat(59)}…`, code: "COMMENT_TOO_LONG", params: { length: 501, max: 500 } },
       { row: 9, column: "service", value: "drift og forvaltning", code: "DUPLICATE_LINE", params: { firstRow: 8 } },
     ]);
   });
@@ -350,6 +352,28 @@ describe("parseCostFile", () => {
       format: "xlsx",
       fileError: { code: "NOT_A_ZIP" },
     });
+  });
+
+  it("gives a refusal what its sentence names: the size and the limit, the missing columns and the headers found (issue 18)", () => {
+    const big = new Uint8Array(MAX_COST_FILE_BYTES + 1);
+    expect(parseCostFile({ bytes: big, fileName: "kostnader.csv", systems: [] })).toMatchObject({
+      fileError: { code: "FILE_TOO_LARGE", params: { bytes: MAX_COST_FILE_BYTES + 1, maxBytes: MAX_COST_FILE_BYTES } },
+    });
+    // Named .xlsx, but text: not read as a CSV, whose missing columns would only puzzle.
+    expect(parseCostFile({ bytes: utf8("IKT-tjeneste;Kostnadstype;Beløp\nUtvikling;Annet;5\n"), fileName: "Kostnader.XLSX", systems: [] })).toMatchObject({
+      fileError: { code: "NOT_A_ZIP", params: { extension: "xlsx" } },
+    });
+    expect(parseCostFile({ bytes: utf8(""), fileName: "kostnader.xlsx", systems: [] })).toMatchObject({ fileError: { code: "EMPTY_FILE" } });
+    const headers = Array.from({ length: 12 }, (_, i) => `Kolonne ${i + 1}`);
+    const many = parseText(`Beløp;${headers.join(";")};${"lang overskrift ".repeat(10)}\n5\n`);
+    expect(!many.ok && many.fileError).toEqual({
+      code: "MISSING_COLUMN",
+      params: { column: "service", unknownCount: 13 },
+      missing: ["service", "costType"],
+      unknown: headers.slice(0, 10),
+    });
+    const cut = parseText(`${"lang overskrift ".repeat(10)};Beløp\n5\n`);
+    expect(!cut.ok && cut.fileError?.unknown).toEqual([`${"lang overskrift ".repeat(4).slice(0, 59)}…`]);
   });
 });
 

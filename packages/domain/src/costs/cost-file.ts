@@ -4,6 +4,7 @@ import { parseCsv, type CsvDelimiter } from "../files/csv";
 import { decodeText, type TextEncodingName } from "../files/decode";
 import { restoreNeutralisedFormula } from "../files/formula";
 import { cleanText } from "../text/clean";
+import { cutForMessage } from "../text/cut";
 import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
 import { formatXlsxNumber, MAX_XLSX_ROWS, readXlsxFirstSheetCells, type XlsxCellValue } from "../files/xlsx";
 import {
@@ -23,6 +24,8 @@ export const MAX_COST_FILE_ROWS = MAX_COST_LINES;
 export const MAX_COST_COMMENT_LENGTH = MAX_COMMENT_LENGTH;
 /** Largest upload we read at all, CSV or XLSX. */
 export const MAX_COST_FILE_BYTES = 50 * 1024 * 1024;
+/** How many of the unknown headers a MISSING_COLUMN refusal names; the rest are counted. */
+const MAX_NAMED_UNKNOWN_COLUMNS = 10;
 /** How many non-empty rows to look through for the header, past title lines an ERP export puts on top. */
 const HEADER_SEARCH_ROWS = 20;
 
@@ -55,7 +58,7 @@ export type CostFileIssueCode =
 export interface CostFileIssue {
   readonly row: number;
   readonly column: CostFileColumn;
-  /** The cell as read (numbers in plain JS form). */
+  /** The cell as read (numbers in plain JS form), cut as messages quote it (`cutForMessage`). */
   readonly value: string;
   readonly code: CostFileIssueCode;
   readonly params: IssueParams;
@@ -77,7 +80,12 @@ export interface CostFileWarning {
 }
 
 export type CostFileErrorCode =
+  /**
+   * `params.bytes` (the file's size) and `params.maxBytes`; a workbook over a limit once unpacked has
+   * `params.unpacked` instead of its size.
+   */
   | "FILE_TOO_LARGE"
+  /** Not a zip, though it starts like one or (`params.extension`) is named .xlsx. */
   | "NOT_A_ZIP"
   /** An OLE compound file: an old .xls or a password-protected workbook. */
   | "XLS_OR_ENCRYPTED"
@@ -92,7 +100,7 @@ export type CostFileErrorCode =
   /** `params.column`: a column that has two headers. */
   | "DUPLICATE_COLUMN"
   | "NO_DATA_ROWS"
-  /** `params.max`: the limit that was passed. */
+  /** `params.max`: the limit that was passed; `params.sheet` when it is the worksheet's, not the report's. */
   | "TOO_MANY_ROWS"
   /** An XLSX whose parts are not well-formed XML, declare a DOCTYPE, or nest absurdly deep. */
   | "DAMAGED"
@@ -106,6 +114,13 @@ export type CostFileErrorCode =
 export interface CostFileError {
   readonly code: CostFileErrorCode;
   readonly params: IssueParams;
+  /** MISSING_COLUMN: every required column the header lacks. */
+  readonly missing?: readonly CostFileColumn[];
+  /**
+   * MISSING_COLUMN: the headers found that name no column we read, cut as messages quote them, at
+   * most ten (`params.unknownCount` counts them all when there are more).
+   */
+  readonly unknown?: readonly string[];
 }
 
 export interface CostFileTotals {
@@ -188,7 +203,12 @@ function readTable(bytes: Uint8Array, format: CostFileFormat): TableRead {
   if (format === "xlsx") {
     const sheet = readXlsxFirstSheetCells(bytes);
     if (sheet.ok) return { ok: true, table: sheet.rows };
-    const params: IssueParams = sheet.error.code === "TOO_MANY_ROWS" ? { max: MAX_XLSX_ROWS } : {};
+    const params: IssueParams =
+      sheet.error.code === "TOO_MANY_ROWS"
+        ? { max: MAX_XLSX_ROWS, sheet: true }
+        : sheet.error.code === "FILE_TOO_LARGE"
+          ? { unpacked: true, maxBytes: MAX_COST_FILE_BYTES }
+          : {};
     return { ok: false, fileError: { code: sheet.error.code, params } };
   }
   if (startsWithBytes(bytes, OLE_MAGIC)) return { ok: false, fileError: { code: "XLS_OR_ENCRYPTED", params: {} } };
@@ -267,22 +287,35 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
     code: CostFileErrorCode,
     params: IssueParams = {},
     warnings: readonly CostFileWarning[] = [],
+    lists: Pick<CostFileError, "missing" | "unknown"> = {},
   ): CostFileResult => ({
     ok: false,
     format,
-    fileError: { code, params },
+    fileError: { code, params, ...lists },
     issues: [],
     warnings,
   });
-  if (bytes.length > MAX_COST_FILE_BYTES) return fail("FILE_TOO_LARGE");
+  if (bytes.length > MAX_COST_FILE_BYTES) return fail("FILE_TOO_LARGE", { bytes: bytes.length, maxBytes: MAX_COST_FILE_BYTES });
+  // A name says .xlsx but the content is no zip (nor an old .xls): say so, rather than read it as a CSV.
+  const extension = /\.(xlsx|xlsm)$/i.exec(input.fileName)?.[1]?.toLowerCase();
+  if (format === "csv" && extension !== undefined && bytes.length > 0 && !startsWithBytes(bytes, OLE_MAGIC)) {
+    return fail("NOT_A_ZIP", { extension });
+  }
   const read = readTable(bytes, format);
   if (!read.ok) return { ok: false, format, fileError: read.fileError, issues: [], warnings: [] };
   const { table } = read;
 
   const header = findHeader(table);
   if (header === null) return fail("EMPTY_FILE");
-  const missing = REQUIRED_COLUMNS.find((column) => !header.columns.has(column));
-  if (missing !== undefined) return fail("MISSING_COLUMN", { column: missing });
+  const missing = REQUIRED_COLUMNS.filter((column) => !header.columns.has(column));
+  if (missing[0] !== undefined) {
+    const params: IssueParams = { column: missing[0] };
+    if (header.unknown.length > MAX_NAMED_UNKNOWN_COLUMNS) params.unknownCount = header.unknown.length;
+    return fail("MISSING_COLUMN", params, [], {
+      missing,
+      unknown: header.unknown.slice(0, MAX_NAMED_UNKNOWN_COLUMNS).map((u) => cutForMessage(u.text)),
+    });
+  }
   if (header.duplicate !== null) return fail("DUPLICATE_COLUMN", { column: header.duplicate });
 
   const warnings: CostFileWarning[] = [];
@@ -295,7 +328,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
       row: headerRow,
       column: null,
       code: "UNKNOWN_COLUMN",
-      value: text,
+      value: cutForMessage(text),
       params: { columnNumber: index + 1 },
     });
   }
@@ -322,7 +355,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
       return index === undefined ? "" : cellText(cells[index]).trim();
     };
     const issue = (column: CostFileColumn, code: CostFileIssueCode, params: IssueParams = {}): void => {
-      rowIssues.push({ row, column, value: text(column), code, params });
+      rowIssues.push({ row, column, value: cutForMessage(text(column)), code, params });
     };
 
     const serviceText = text("service");
@@ -341,7 +374,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
         row,
         column: "amount",
         code: "ROUNDED",
-        value: text("amount"),
+        value: cutForMessage(text("amount")),
         params: { amount: amount.value },
       });
     }
@@ -369,7 +402,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
         row,
         column: null,
         code: "VALUE_WITHOUT_HEADER",
-        value: cellText(cells[unnamed]).trim(),
+        value: cutForMessage(cellText(cells[unnamed])),
         params: { columnNumber: unnamed + 1 },
       });
     }

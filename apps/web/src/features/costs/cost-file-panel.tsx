@@ -1,6 +1,17 @@
 import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { costFileRows, costFileTemplate, toCsv, writeXlsx } from "@malestokk/domain";
+import {
+  COST_FILE_MESSAGES,
+  costFileIssueReason,
+  costFileRows,
+  costFileTemplate,
+  describeCostFileProblems,
+  describeCostImportRefusal,
+  isCostImportReportRefusal,
+  toCsv,
+  writeXlsx,
+  type IssueParams,
+} from "@malestokk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,8 +19,9 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { downloadFile } from "../../components/export-chart";
 import { TableScroll } from "../../components/table-scroll";
-import { translateError } from "../../lib/errors";
+import { readAppError, translateError } from "../../lib/errors";
 import { formatInteger, formatNok } from "../../lib/format";
+import { useNestedTexts } from "../../lib/i18n";
 import { useTRPC } from "../../lib/trpc";
 import type { ReportView } from "./cost-report";
 
@@ -30,6 +42,8 @@ const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** Template download, file import with a full preview, and export of the stored report. */
 export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
   const { t, i18n } = useTranslation();
+  // Headers, row problems and notes in the preview: the same texts as the command line's.
+  useNestedTexts(["costReport", "file"], COST_FILE_MESSAGES, "costReport.file.errors.EMPTY_FILE");
   const trpc = useTRPC();
   const language = i18n.language === "en" ? "en" : "nb";
   const { view } = props;
@@ -37,6 +51,9 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   const [phase, setPhase] = useState<"idle" | "reading" | "checking" | "importing">("idle");
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [message, setMessage] = useState<{ kind: "success" | "info" | "danger"; text: string } | null>(null);
+  // The report cannot take the file's lines (its status, a closed year, a change meanwhile): a preview
+  // is refused as the import would be, and says so in the same words as the command line.
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const importFile = useMutation(trpc.costs.importFile.mutationOptions());
   const baseName = `ikt-kostnader-${props.municipalityNumber}-${view.year}`;
@@ -44,11 +61,15 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     setPreview(null);
     setMessage(null);
+    setRefusal(null);
     const chosen = event.target.files?.[0];
     if (!chosen) return setFile(null);
     if (chosen.size > MAX_UPLOAD_BYTES) {
       setFile(null);
-      setMessage({ kind: "danger", text: t("costReport.file.tooLarge", { size: formatInteger(Math.ceil(chosen.size / 1024)), number: props.municipalityNumber, year: view.year }) });
+      setMessage({
+        kind: "danger",
+        text: t("costReport.file.tooLarge", { name: chosen.name, size: formatInteger(Math.ceil(chosen.size / 1024)), number: props.municipalityNumber, year: view.year }),
+      });
       return;
     }
     setPhase("reading");
@@ -61,6 +82,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
     if (!file) return null;
     setPhase(dryRun ? "checking" : "importing");
     setMessage(null);
+    setRefusal(null);
     try {
       return await importFile.mutateAsync({
         municipalityNumber: props.municipalityNumber,
@@ -71,19 +93,23 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
         dryRun,
       });
     } catch (error) {
-      setMessage({ kind: "danger", text: translateError(t, error).message });
+      const appError = readAppError(error);
+      if (appError && isCostImportReportRefusal(appError.code)) {
+        setRefusal(describeCostImportRefusal(appError, { fileName: file.name, year: view.year }, language));
+      } else {
+        setMessage({ kind: "danger", text: translateError(t, error).message });
+      }
       return null;
     } finally {
       setPhase("idle");
     }
   };
 
-  const problem = (code: string, params: Record<string, unknown>) => t(`costReport.file.issues.${code}`, { ...params, defaultValue: code });
+  // The same sentences as the command line's, from the domain's texts (ADR 011).
+  const problem = (code: string, params: IssueParams) => costFileIssueReason({ code, params }, language);
   const fileErrorText = (report: ImportReport) => {
-    const error = report.fileError;
-    if (!error) return t("costReport.file.refused");
-    const column = typeof error.params.column === "string" ? t(`costReport.file.columns.${error.params.column}`, { defaultValue: error.params.column }) : undefined;
-    return `${t("costReport.file.refused")} ${t(`costReport.file.errors.${error.code}`, { ...error.params, column, defaultValue: error.code })}`;
+    const fileName = file?.name ?? "";
+    return report.fileError ? describeCostImportRefusal(report.fileError, { fileName, year: view.year }, language) : describeCostFileProblems(fileName, report.issues, language);
   };
 
   const exportRows = () => costFileRows(view.report?.lines ?? [], view.systems, language);
@@ -147,6 +173,11 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
                 {message.text}
               </Alert>
             )}
+            {refusal && (
+              <Alert data-color="danger" data-testid="import-refused">
+                {refusal}
+              </Alert>
+            )}
           </div>
           {preview && <ImportPreview report={preview} fileErrorText={fileErrorText} problem={problem} />}
           <ConfirmDialog
@@ -204,7 +235,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
 function ImportPreview(props: {
   report: ImportReport;
   fileErrorText: (report: ImportReport) => string;
-  problem: (code: string, params: Record<string, unknown>) => string;
+  problem: (code: string, params: IssueParams) => string;
 }) {
   const { t } = useTranslation();
   const { report } = props;

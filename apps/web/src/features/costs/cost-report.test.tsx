@@ -1,10 +1,25 @@
 import { getCostReport, getMunicipalityByNumber, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import type { CostLine } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
 
 const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
+
+/** Someone else saves Stavanger's 2024 report while the page shows it; gives Stavanger's id. */
+function saveMeanwhile(db: Db, lines: CostLine[]): number {
+  const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+  saveCostReport(db, {
+    organisationId: stavanger,
+    year: 2024,
+    expectedVersion: getCostReport(db, stavanger, 2024)?.version ?? 0,
+    content: { lines, itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
+    source: "entered",
+    now: new Date().toISOString(),
+  });
+  return stavanger;
+}
 
 async function confirm(name: string) {
   const dialog = await screen.findByRole("dialog");
@@ -92,16 +107,7 @@ describe("the cost report page", () => {
     expect(rows()).toBe(before);
 
     // Someone else saves meanwhile.
-    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
-    const current = getCostReport(db, stavanger, 2024);
-    saveCostReport(db, {
-      organisationId: stavanger,
-      year: 2024,
-      expectedVersion: current?.version ?? 0,
-      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 5, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
-      source: "entered",
-      now: new Date().toISOString(),
-    });
+    const stavanger = saveMeanwhile(db, [{ service: "operations", costType: "ownStaff", systemId: null, amount: 5, comment: null }]);
 
     fireEvent.change(screen.getByLabelText("Beløp (kr), linje 1"), { target: { value: "1 000" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
@@ -130,12 +136,12 @@ describe("importing a cost file on the report page", () => {
     await screen.findByText(/feil\.csv, 1 kB/);
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
     const issues = await screen.findByTestId("import-issues");
-    const rows = within(issues).getAllByRole("row").map((r) => within(r).queryAllByRole("cell").map((c) => c.textContent));
+    const rows = within(issues).getAllByRole("row").map((r) => within(r).queryAllByRole("cell").map((c) => nbsp(c.textContent)));
     expect(rows.slice(1)).toEqual([
-      ["2", "Beløp", "mange", "ikke et beløp"],
-      ["3", "IKT-tjeneste", "Kaffe", "ukjent IKT-tjeneste; bruk en av tjenestene i malen"],
+      ["2", "Beløp (kr)", "mange", "ikke et beløp; skriv hele kroner, for eksempel 1 250 000"],
+      ["3", "IKT-tjeneste", "Kaffe", "ukjent IKT-tjeneste; bruk en av tjenestene i malen: «Brukerstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-ledelse og administrasjon»"],
     ]);
-    expect(screen.getByTestId("import-refused").textContent).toBe("Filen kan ikke importeres slik den er. Ingenting er endret.");
+    expect(screen.getByTestId("import-refused").textContent).toBe("«feil.csv» kan ikke importeres: 2 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.");
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Importer" }).disabled).toBe(true);
 
     upload("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;1 200 000\nUtvikling;Eksterne tjenester;300 000,40\n", "riktig.csv");
@@ -148,6 +154,72 @@ describe("importing a cost file on the report page", () => {
     expect((await screen.findByTestId("import-message")).textContent).toBe("Importert: 2 linjer. Rapporten er et utkast.");
     await waitFor(() => expect(within(screen.getByTestId("cost-lines")).getAllByRole("row")).toHaveLength(3));
     expect(getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)).toMatchObject({ totalItCost: 1_500_000, source: "import" });
+  });
+});
+
+describe("importing a cost file: every refusal in words, the same as on the command line (issue 18)", () => {
+  /** As the admin (who holds every role): return Stavanger's approved 2024 report, so that finance may import into it. */
+  async function openReturned(language: "nb" | "en" = "nb") {
+    const rendered = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example", language });
+    const [returnLabel, commentLabel] = language === "nb" ? ["Send tilbake", "Kommentar til økonomi"] : ["Return", "Comment to finance"];
+    fireEvent.click(await screen.findByRole("button", { name: returnLabel }));
+    fireEvent.change(await screen.findByLabelText(commentLabel), { target: { value: "Importer fra økonomisystemet" } });
+    await confirm(returnLabel);
+    await screen.findByTestId("report-returned");
+    return rendered;
+  }
+
+  async function previewOf(content: BlobPart, name: string, language: "nb" | "en" = "nb") {
+    const [fileLabel, previewLabel] = language === "nb" ? ["Fil (CSV eller XLSX)", "Forhåndsvis import"] : ["File (CSV or XLSX)", "Preview import"];
+    fireEvent.change(screen.getByLabelText(fileLabel), { target: { files: [new File([content], name)] } });
+    await screen.findByText(new RegExp(`^${name.replace(/\./g, "\\.")}, \\d+ kB$`));
+    fireEvent.click(screen.getByRole("button", { name: previewLabel }));
+    return nbsp((await screen.findByTestId("import-refused")).textContent);
+  }
+
+  it("says in one sentence what is wrong with a binary file, an empty file, a fake .xlsx and a wrong header, and what to do", async () => {
+    await openReturned();
+    const pdf = new Uint8Array([...new TextEncoder().encode("%PDF-1.7\n"), 0, 0, 0, 0]);
+    expect(await previewOf(pdf, "kostnader.pdf")).toBe(
+      "«kostnader.pdf» er verken en CSV-fil eller en Excel-arbeidsbok (den inneholder binære data, slik en PDF eller et bilde gjør); lagre kostnadslinjene som .xlsx eller CSV og velg den filen.",
+    );
+    expect(await previewOf("", "tom.csv")).toBe("«tom.csv» er tom; velg filen med kostnadslinjene, eller last ned malen og fyll den ut.");
+    expect(await previewOf("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n", "falsk.xlsx")).toBe(
+      "«falsk.xlsx» heter .xlsx, men er ikke en Excel-arbeidsbok; åpne den i programmet den kom fra og lagre den som Excel-arbeidsbok (.xlsx) eller CSV.",
+    );
+    expect(await previewOf("Område;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n", "feil-overskrift.csv")).toBe(
+      "«feil-overskrift.csv» mangler kolonnen «IKT-tjeneste» (fant «Område», som malen ikke har); bruk overskriftene fra malen: «IKT-tjeneste», «Kostnadstype» og «Beløp (kr)», og eventuelt «Fagsystem» og «Kommentar».",
+    );
+  });
+
+  it("lists row problems under the template's headers, cuts a long value short and names the earlier row of a duplicate", async () => {
+    await openReturned();
+    const text = ["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", "Brukerstøtte;Egne ansatte;1 200 000;;", "Kaffe;Egne ansatte;mange;;", `Brukerstøtte;Egne ansatte;5;;${"lang kommentar ".repeat(100)}`].join("\n");
+    expect(await previewOf(text, "rader.csv")).toBe("«rader.csv» kan ikke importeres: 4 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.");
+    const rows = within(screen.getByTestId("import-issues")).getAllByRole("row").map((r) => within(r).queryAllByRole("cell").map((c) => nbsp(c.textContent)));
+    expect(rows.slice(1)).toEqual([
+      ["3", "IKT-tjeneste", "Kaffe", "ukjent IKT-tjeneste; bruk en av tjenestene i malen: «Brukerstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-ledelse og administrasjon»"],
+      ["3", "Beløp (kr)", "mange", "ikke et beløp; skriv hele kroner, for eksempel 1 250 000"],
+      ["4", "Kommentar", `${"lang kommentar ".repeat(4).slice(0, 59)}…`, "kommentaren har 1 499 tegn, og grensen er 500; forkort den"],
+      ["4", "IKT-tjeneste", "Brukerstøtte", "samme tjeneste, kostnadstype og fagsystem som rad 2; slå de to radene sammen"],
+    ]);
+  });
+
+  it("shows in the preview, in words, that someone else changed the report since it was loaded, as the import would refuse it", async () => {
+    const { db } = await openReturned();
+    saveMeanwhile(db, []);
+    expect(await previewOf("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n", "riktig.csv")).toBe(
+      "«riktig.csv» ble ikke importert: noen andre har endret rapporten for 2024 etter at du hentet den; hent rapporten på nytt, se over endringene og importer igjen.",
+    );
+    expect(screen.queryByTestId("import-summary")).toBeNull();
+  });
+
+  it("says the same in English", async () => {
+    await openReturned("en");
+    expect(await previewOf("Område;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;100\n", "wrong-header.csv", "en")).toBe(
+      "“wrong-header.csv” lacks the column “IT service” (found “Område”, which the template does not have); use the template's headers: “IT service”, “Cost type” and “Amount (NOK)”, and optionally “Line-of-business system” and “Comment”.",
+    );
+    expect(await previewOf("", "empty.csv", "en")).toBe("“empty.csv” is empty; choose the file with the cost lines, or download the template and fill it in.");
   });
 });
 

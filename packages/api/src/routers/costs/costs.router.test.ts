@@ -286,6 +286,66 @@ describe("costs.importFile", () => {
   });
 });
 
+describe("costs.importFile: a preview predicts every refusal of the import (issue 18)", () => {
+  const csv = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  const FILE = "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\n";
+  const call = (caller: Caller, expectedVersion: number | null, dryRun: boolean, text = FILE) =>
+    caller.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion, fileName: "kostnader.csv", contentBase64: csv(text), dryRun });
+
+  /** The dry run and the commit are refused alike: same tRPC code, same AppError code and parameters. */
+  async function expectSameRefusal(caller: Caller, expectedVersion: number | null, code: string) {
+    const dry = await expectTrpcError(() => call(caller, expectedVersion, true));
+    const commit = await expectTrpcError(() => call(caller, expectedVersion, false));
+    expect(dry.code).toBe(commit.code);
+    expect(expectAppError(dry, code).params).toEqual(expectAppError(commit, code).params);
+    return expectAppError(dry, code).params;
+  }
+
+  it("refuses a preview against an approved report as the import refuses it, on the status", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const before = await snapshot(finance);
+    const version = before.report.report?.version ?? 0;
+    expect(before.report.report?.status).toBe("approved");
+    expect(await expectSameRefusal(finance, version, "STATUS_CONFLICT")).toEqual({ status: "approved", action: "edit" });
+    expect(await snapshot(finance)).toEqual(before);
+  });
+
+  it("refuses a preview in a closed year, and one from a stale version, as the import refuses them", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    await api.as("admin@demo.example").years.close({ year: 2024 });
+    await expectSameRefusal(finance, version, "PERIOD_LOCKED");
+    await api.as("admin@demo.example").years.reopen({ year: 2024, reason: "Stavanger retter lisensene" });
+    expect(await expectSameRefusal(finance, version - 1, "VERSION_CONFLICT")).toEqual({ currentVersion: version });
+    // The version read is the one that counts: with it, the preview goes through.
+    expect(await call(finance, version, true)).toMatchObject({ ok: true, written: false });
+  });
+
+  it("reads an empty file as an empty file, in a preview too", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    expect(await call(finance, version, true, "")).toMatchObject({ ok: false, fileError: { code: "EMPTY_FILE" } });
+  });
+
+  it("names every missing column and the headers found instead, and cuts a long value short in every issue", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const header = await call(finance, version, true, "Område;Art;Beløp (kr);Merknad\nBrukerstøtte;Egne ansatte;5;x\n");
+    expect(header.fileError).toEqual({ code: "MISSING_COLUMN", params: { column: "service" }, missing: ["service", "costType"], unknown: ["Område", "Art"] });
+    const long = "a".repeat(200_000);
+    const rows = await call(finance, version, true, `IKT-tjeneste;Kostnadstype;Beløp (kr);Kommentar\n${long};Egne ansatte;5;${long}\n`);
+    expect(rows.issues.map((i) => [i.column, i.code, i.value])).toEqual([
+      ["service", "UNKNOWN_SERVICE", `${"a".repeat(59)}…`],
+      ["comment", "COMMENT_TOO_LONG", `${"a".repeat(59)}…`],
+    ]);
+    expect(JSON.stringify(rows).length).toBeLessThan(2_000);
+  });
+});
+
 describe("an IT cooperative reports on behalf of its members", () => {
   // Two Trøndelag neighbours; the demo has no cooperatives of its own.
   const COOP = "912345678";

@@ -377,6 +377,22 @@ function statusConflict(status: ReportStatus | null, action: ReportAction, reaso
 }
 
 /**
+ * The report of the unit and year as it may be edited now, read at the version the user read:
+ * refused as STATUS_CONFLICT (submitted, approved), PERIOD_LOCKED (closed year) or VERSION_CONFLICT.
+ * A save and an import (its preview too) ask this same question, so a preview predicts the refusal.
+ */
+function requireEditableReport(db: DbOrTx, unit: ReportingUnit, year: number, expectedVersion: number | null): CostReportRow | null {
+  const reportingYear = requireYear(db, year);
+  const current = getCostReport(db, unit.id, year);
+  const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
+  if (!transition.ok) throw statusConflict(current?.status ?? null, "edit", transition.reason);
+  if ((current?.version ?? null) !== expectedVersion) {
+    throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current?.version ?? null } });
+  }
+  return current;
+}
+
+/**
  * Saves a report's content (lines whole, volumes, overrides, explanations) from the version the
  * user read, recomputes its indicators and writes the audit entry, in one transaction. Content
  * equal to what is stored writes nothing, so importing the same file twice changes nothing.
@@ -390,13 +406,7 @@ export function saveCostReportContent(
   const nowIso = options.now.toISOString();
   return db.transaction(
     (tx) => {
-      const reportingYear = requireYear(tx, input.year);
-      const current = getCostReport(tx, municipality.id, input.year);
-      const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
-      if (!transition.ok) throw statusConflict(current?.status ?? null, "edit", transition.reason);
-      if ((current?.version ?? null) !== input.expectedVersion) {
-        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current?.version ?? null } });
-      }
+      const current = requireEditableReport(tx, municipality, input.year, input.expectedVersion);
       const systemIds = new Set(listSystems(tx, municipality.id).map((s) => s.id));
       const issues = checkCostLines(input.lines, systemIds);
       if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { message: "Invalid cost lines", issues });
@@ -551,6 +561,8 @@ export interface CostImportReport {
  * Imports a report's lines from a CSV or XLSX file: the lines replace the report's lines, the
  * rest of the report (volumes, overrides, explanations) stays. A dry run (and a refused file)
  * writes nothing; a commit is all or nothing, and the same file twice changes nothing the second time.
+ * A dry run is refused as the commit would be: a report that cannot take lines (its status, a closed
+ * year) or that changed since the version read throws the same AppError, before the file is read.
  */
 export async function importCostFile(
   db: Db,
@@ -558,6 +570,7 @@ export async function importCostFile(
   input: { year: number; expectedVersion: number | null; bytes: Uint8Array; fileName: string; dryRun: boolean },
   options: { now: Date; actor: Actor; fileReader: FileReader },
 ): Promise<CostImportReport> {
+  requireEditableReport(db, municipality, input.year, input.expectedVersion);
   const systems = listSystems(db, municipality.id).map(({ id, name }) => ({ id, name }));
   // Read in a worker thread; from here on everything is synchronous, so the report and the lines
   // compared against are read in the same turn as the write.
