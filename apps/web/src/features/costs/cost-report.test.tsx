@@ -170,6 +170,25 @@ describe("importing a cost file on the report page", () => {
   });
 });
 
+describe("a cost file in two encodings on the report page (issue 18)", () => {
+  it("names the line that does not fit and says how to save the file, and imports nothing", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    await returnReport("Importer på nytt");
+    const latin = (text: string) => Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
+    const bytes = Uint8Array.from([
+      ...latin("IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;100\r\n"),
+      ...new TextEncoder().encode("Utvikling;Annet;5 000 blåbær\r\n"),
+    ]);
+    fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), { target: { files: [new File([bytes], "blandet.csv", { type: "text/csv" })] } });
+    await screen.findByText(/blandet\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    expect((await screen.findByTestId("import-refused")).textContent).toBe(
+      "Filen kan ikke importeres slik den er. Ingenting er endret. filen blander tegnkodinger: linje 3 («Utvikling;Annet;5 000 blåbær») er lagret med en annen tegnkoding enn linjene over, så æ, ø og å ville blitt lagret feil. Lagre filen på nytt som UTF-8 (i Excel: «CSV UTF-8») og last den opp igjen.",
+    );
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Importer" }).disabled).toBe(true);
+  });
+});
+
 describe("an IT cooperative's report", () => {
   it("divides its costs by fixed shares that must reach 100 %, and the member sees its share", async () => {
     const { db } = renderApp("/samarbeid/912345678/kostnader/2024", { as: "admin@demo.example" });
