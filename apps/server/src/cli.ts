@@ -16,6 +16,7 @@ import {
   importRegionChanges,
   importCostFile,
   FileReader,
+  readLocalFile,
   LOCAL_SIGN_IN,
   createSecretBox,
   resealStoredSecrets,
@@ -25,6 +26,7 @@ import { appendAudit, setSetting, BackupError, backupDatabase, checkBackup, crea
 import {
   EmailSchema,
   IMPORT_MEASURE_CODES,
+  MAX_COST_FILE_BYTES,
   nameSchema,
   PasswordSchema,
   ROLES,
@@ -269,7 +271,8 @@ async function importCostsCommand(args: string[]): Promise<void> {
   if (!/^(\d{4}|\d{9})$/.test(values.org ?? "")) throw new Error("--org: a municipality number (4 digits) or an IT cooperative's organisation number (9)");
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
-  const bytes = new Uint8Array(await readFile(file));
+  // A file over the limit is refused from its size, not read (issue 18); a smaller one is read once, for both runs.
+  const { bytes, size } = await readLocalFile(file, MAX_COST_FILE_BYTES);
   const fileReader = new FileReader();
   let ok: boolean;
   try {
@@ -278,7 +281,7 @@ async function importCostsCommand(args: string[]): Promise<void> {
       if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
       const actor = { userId: null, email: "cli", ip: null };
       const version = getCostReport(db, municipality.id, year)?.version ?? null;
-      const report = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: true }, { now: new Date(), actor, fileReader });
+      const report = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun: true }, { now: new Date(), actor, fileReader });
       console.log(`${file}: ${report.format.toUpperCase()}${report.encoding ? `, ${report.encoding}` : ""}${report.delimiter ? `, separated by "${report.delimiter}"` : ""}`);
       for (const w of report.warnings) console.log(`  note, row ${w.row}${w.column ? `, ${w.column}` : ""}: ${w.code} ${JSON.stringify(w.value)}`);
       if (!report.ok) {
@@ -294,7 +297,7 @@ async function importCostsCommand(args: string[]): Promise<void> {
         console.log("DRY RUN: nothing written.");
         return true;
       }
-      const done = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun: false }, { now: new Date(), actor, fileReader });
+      const done = await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun: false }, { now: new Date(), actor, fileReader });
       console.log(done.written ? `Imported: the ${year} report of ${municipality.name} is now version ${done.version} (draft).` : "Nothing to change: the report already holds these lines.");
       return true;
     });

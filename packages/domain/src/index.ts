@@ -30,6 +30,7 @@ export * from "./costs/workflow";
 export * from "./costs/plausibility";
 export * from "./files/formula";
 export * from "./files/decode";
+export * from "./files/sample";
 export * from "./files/csv";
 export * from "./files/xlsx";
 export * from "./files/amount";

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 import { toCsv, type CsvDelimiter } from "../files/csv";
@@ -291,7 +292,8 @@ describe("parseCostFile", () => {
       { row: 6, column: "service", value: "Utvikling", code: "DUPLICATE_LINE", params: { firstRow: 4 } },
       { row: 7, column: "costType", value: "Reise", code: "UNKNOWN_COST_TYPE", params: {} },
       { row: 7, column: "amount", value: "25 000 000 000", code: "TOO_LARGE", params: {} },
-      { row: 7, column: "comment", value: long, code: "COMMENT_TOO_LONG", params: { length: 501, max: 500 } },
+      // Quoted to 60 characters, the length says how long it is.
+      { row: 7, column: "comment", value: `${"x".repeat(59)}…`, code: "COMMENT_TOO_LONG", params: { length: 501, max: 500 } },
       { row: 9, column: "service", value: "drift og forvaltning", code: "DUPLICATE_LINE", params: { firstRow: 8 } },
     ]);
   });
@@ -416,11 +418,36 @@ describe("parseCostFile reads no further than it must (issue 18)", () => {
     });
   });
 
+  it("stops reading a workbook's sheet once it holds more rows than a report can, so damage after them is never read", () => {
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const cells = (i: number) => `<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>${i}</v></c></row>`;
+    const sheetData = `<row><c t="inlineStr"><is><t>Tjeneste</t></is></c><c t="inlineStr"><is><t>Kostnadstype</t></is></c><c t="inlineStr"><is><t>Beløp</t></is></c></row>${Array.from({ length: MAX_COST_FILE_ROWS + 20 }, (_, i) => cells(i)).join("")}<row><c><v>`;
+    const bytes = zipSync({
+      "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`),
+    });
+    expect(parseCostFile({ bytes, fileName: "stor.xlsx", systems: [] })).toMatchObject({
+      ok: false,
+      format: "xlsx",
+      fileError: { code: "TOO_MANY_ROWS", params: { max: MAX_COST_FILE_ROWS } },
+    });
+  });
+
   it("refuses a file over the size limit from its size, with the size and the limit", () => {
     expect(parseCostFile({ bytes: new Uint8Array(0), size: MAX_COST_FILE_BYTES + 1, fileName: "stor.csv", systems: [] })).toMatchObject({
       ok: false,
       fileError: { code: "FILE_TOO_LARGE", params: { megabytes: 51, maxMegabytes: 50 } },
     });
+  });
+
+  it("quotes at most 60 characters of a cell in a problem, so a 5 MB comment is not carried back whole", () => {
+    const comment = "blåbær ".repeat(1_000);
+    const result = parseCostFile({ bytes: utf8(`Tjeneste;Kostnadstype;Beløp;Kommentar\nUtvikling;Annet;5;${comment}\n`), fileName: "x.csv", systems: [] });
+    expect(result).toMatchObject({ ok: false, issues: [{ row: 2, column: "comment", code: "COMMENT_TOO_LONG", params: { length: comment.trim().length, max: 500 } }] });
+    const value = result.ok ? "" : (result.issues[0]?.value ?? "");
+    expect([...value]).toHaveLength(60);
+    expect(value).toBe(`${comment.slice(0, 59)}…`);
   });
 
   it("reads a binary file as one, even when text comes first", () => {

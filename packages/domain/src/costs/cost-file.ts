@@ -1,7 +1,8 @@
 import type { IssueParams } from "../errors";
 import { nokAmountFromNumber, parseNokAmount } from "../files/amount";
 import { CsvRowReader, type CsvDelimiter } from "../files/csv";
-import { sampleText, TextLineReader, type TextEncodingName } from "../files/decode";
+import { TextLineReader, type TextEncodingName } from "../files/decode";
+import { cutText, sampleText } from "../files/sample";
 import { restoreNeutralisedFormula } from "../files/formula";
 import { cleanText } from "../text/clean";
 import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
@@ -60,7 +61,7 @@ export type CostFileIssueCode =
 export interface CostFileIssue {
   readonly row: number;
   readonly column: CostFileColumn;
-  /** The cell as read (numbers in plain JS form). */
+  /** The cell as read (numbers in plain JS form), cut to 60 characters: a 5 MB comment is not sent back whole. */
   readonly value: string;
   readonly code: CostFileIssueCode;
   readonly params: IssueParams;
@@ -270,7 +271,8 @@ class CsvRowSource implements RowSource {
 
 function openRows(bytes: Uint8Array, format: CostFileFormat): SourceOpened {
   if (format === "xlsx") {
-    const sheet = readXlsxFirstSheetCells(bytes);
+    // More rows with content than a header search and a full report can use decide the file (TOO_MANY_ROWS): the rest is not read.
+    const sheet = readXlsxFirstSheetCells(bytes, { maxContentRows: HEADER_SEARCH_ROWS + MAX_COST_FILE_ROWS });
     if (!sheet.ok) {
       const params: IssueParams = sheet.error.code === "TOO_MANY_ROWS" ? { max: MAX_XLSX_ROWS } : {};
       return { ok: false, fileError: { code: sheet.error.code, params } };
@@ -424,7 +426,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
       row: headerRow,
       column: null,
       code: "UNKNOWN_COLUMN",
-      value: text,
+      value: cutText(text),
       params: { columnNumber: index + 1 },
     });
   }
@@ -451,7 +453,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
       return index === undefined ? "" : cellText(cells[index]).trim();
     };
     const issue = (column: CostFileColumn, code: CostFileIssueCode, params: IssueParams = {}): void => {
-      rowIssues.push({ row, column, value: text(column), code, params });
+      rowIssues.push({ row, column, value: cutText(text(column)), code, params });
     };
 
     const serviceText = text("service");
@@ -470,7 +472,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
         row,
         column: "amount",
         code: "ROUNDED",
-        value: text("amount"),
+        value: cutText(text("amount")),
         params: { amount: amount.value },
       });
     }
@@ -498,7 +500,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
         row,
         column: null,
         code: "VALUE_WITHOUT_HEADER",
-        value: cellText(cells[unnamed]).trim(),
+        value: cutText(cellText(cells[unnamed]).trim()),
         params: { columnNumber: unnamed + 1 },
       });
     }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { decodeText, encodeWindows1252 } from "./decode";
+import { cutText } from "./sample";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -192,5 +193,16 @@ describe("encodeWindows1252", () => {
     expect(encodeWindows1252("\u0080")).toBeNull();
     expect(encodeWindows1252("Čapek")).toBeNull();
     expect(encodeWindows1252("日本")).toBeNull();
+  });
+});
+
+describe("cutText", () => {
+  it("keeps text of up to 60 characters, and cuts longer text to 59 and an ellipsis without splitting a character", () => {
+    expect(cutText("x".repeat(60))).toBe("x".repeat(60));
+    expect(cutText("x".repeat(61))).toBe(`${"x".repeat(59)}…`);
+    // 60 characters in 120 UTF-16 units is not too long.
+    expect(cutText("😀".repeat(60))).toBe("😀".repeat(60));
+    expect(cutText("😀".repeat(61))).toBe(`${"😀".repeat(59)}…`);
+    expect(cutText("abc", 2)).toBe("a…");
   });
 });

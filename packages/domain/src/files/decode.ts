@@ -1,4 +1,4 @@
-import { cleanName } from "../text/clean";
+import { sampleText } from "./sample";
 
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
@@ -13,15 +13,6 @@ export interface MixedEncoding {
 export type DecodedText =
   | { readonly ok: true; readonly text: string; readonly encoding: TextEncodingName }
   | { readonly ok: false; readonly mixed: MixedEncoding };
-
-/** How much of a line a message quotes. */
-export const SAMPLE_LENGTH = 60;
-
-/** Text quoted in a message: one line, no controls or invisible characters, at most `max` characters. */
-export function sampleText(text: string, max = SAMPLE_LENGTH): string {
-  const chars = [...cleanName(text)];
-  return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
-}
 
 /**
  * What Windows-1252 puts at 0x80–0x9F (WHATWG Encoding Standard, index-windows-1252); every other
