@@ -329,7 +329,7 @@ function readHeader(cells: Cells, index: number): Header {
  * The header is the first non-empty row, unless that row lacks a required column and one of the
  * next few rows has them all: ERP exports often put a title and a period above the table. When
  * none has them all, the row with most of them is the header, so the error names what is missing.
- * `before` gets the non-empty rows above the header.
+ * `before` gets the non-empty rows above a header that has them all.
  */
 function findHeader(rows: RowSource, before: SheetRow[]): Header | null {
   let best: Header | null = null;
@@ -351,7 +351,6 @@ function findHeader(rows: RowSource, before: SheetRow[]): Header | null {
       bestCount = count;
     }
   }
-  before.push(...seen.filter((row) => best !== null && row.index < best.index));
   return best;
 }
 
