@@ -84,10 +84,16 @@ describe("K1 on the municipality page", () => {
     const amount = page.getByLabel("Beløp (kr), linje 1", { exact: true });
     const before = await amount.inputValue();
 
+    // Øre are no error: the note next to the field says what will be saved, by the rule files follow.
+    await amount.fill("12,50");
+    const noteId = ((await amount.getAttribute("aria-describedby")) ?? "").split(" ").find((id) => id.endsWith("-note")) ?? "";
+    expect((await page.locator(`[id="${noteId}"]`).textContent())?.replace(/\s/g, " ")).toBe("Lagres som 13 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.");
+    expect(await amount.getAttribute("aria-invalid")).toBeNull();
+
     for (const [input, message] of [
       ["-1000", "Beløpet kan ikke være negativt."],
       ["mange penger", "Beløpet må være et tall, for eksempel 12 500 000."],
-      ["12,50", "Skriv beløpet i hele kroner, uten øre."],
+      ["99 999 999 999", "Beløpet er større enn noen kommunes IKT-kostnader"],
     ] as const) {
       await amount.fill(input);
       await page.getByRole("button", { name: "Lagre utkast" }).click();

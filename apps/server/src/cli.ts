@@ -16,6 +16,7 @@ import {
   importRegionChanges,
   importCostFile,
   FileReader,
+  readLocalFile,
   LOCAL_SIGN_IN,
   createSecretBox,
   resealStoredSecrets,
@@ -273,14 +274,14 @@ async function importCostsCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
   const lang = loadCliLanguage();
   const context = { fileName: file, year };
-  // Too large to read at all: refused from its size, before a byte is read.
-  const { size } = await stat(file);
+  // A file over the limit is refused from its size: only its first bytes are read (issue 18). A
+  // smaller one is read once, for both runs.
+  const { bytes, size } = await readLocalFile(file, MAX_COST_FILE_BYTES);
   if (size > MAX_COST_FILE_BYTES) {
     console.log(describeCostImportRefusal({ code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } }, context, lang));
     process.exitCode = 1;
     return;
   }
-  const bytes = new Uint8Array(await readFile(file));
   const fileReader = new FileReader();
   let ok: boolean;
   try {
@@ -291,7 +292,7 @@ async function importCostsCommand(args: string[]): Promise<void> {
       const version = getCostReport(db, municipality.id, year)?.version ?? null;
       const run = async (dryRun: boolean) => {
         try {
-          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, fileName: file, dryRun }, { now: new Date(), actor, fileReader });
+          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun }, { now: new Date(), actor, fileReader });
         } catch (error) {
           // The report cannot take the lines (its status, a closed year, a change meanwhile): said as the web says it.
           if (!(error instanceof AppError) || !isCostImportReportRefusal(error.appCode)) throw error;

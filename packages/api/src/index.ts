@@ -16,6 +16,7 @@ export { totp } from "./auth/totp";
 export { createUserWithPassword } from "./routers/admin/admin.service";
 export { importCostFile, type CostImportReport } from "./routers/costs/costs.service";
 export { FileReader, FILE_READER_LIMITS, type FileReaderLimits } from "./files/file-reader";
+export { readLocalFile, type LocalFile } from "./files/local-file";
 export type { Access, Meta } from "./trpc";
 export { AppError } from "./errors";
 export type { ErrorData } from "./trpc";

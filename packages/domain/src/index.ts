@@ -9,7 +9,6 @@ export * from "./reporting/years";
 export * from "./reporting/visibility";
 export * from "./costs/limits";
 export * from "./benchmarks/series";
-export * from "./costs/parse-amount";
 export * from "./auth/permissions";
 export * from "./auth/password.schema";
 export * from "./auth/throttle";

@@ -1,4 +1,4 @@
-import { parseCostFile, writeXlsx } from "@malestokk/domain";
+import { MAX_COST_FILE_BYTES, parseCostFile, writeXlsx } from "@malestokk/domain";
 import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -100,6 +100,31 @@ describe("FileReader", { timeout: 30_000 }, () => {
     );
     const result = await files.readCostFile({ bytes, fileName: "strings.xlsx", systems: [] });
     expect(result).toMatchObject({ ok: false, fileError: { code: "READ_MEMORY_LIMIT", params: { megabytes: 24 } } });
+  });
+
+  it("refuses a file over the size limit from its size alone, without a worker (issue 18)", async () => {
+    // No worker and no queue: anything that needed a worker would be turned away as SERVER_BUSY.
+    const files = reader({ workers: 0, queue: 0 });
+    const size = MAX_COST_FILE_BYTES + 10 * 1024 * 1024;
+    expect(await files.readCostFile({ bytes: Uint8Array.of(0x50, 0x4b, 3, 4), size, fileName: "stor.xlsx", systems: [] })).toEqual({
+      ok: false,
+      format: "xlsx",
+      fileError: { code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } },
+      issues: [],
+      warnings: [],
+    });
+    expect(await files.readCostFile({ bytes: GOOD, fileName: "k.xlsx", systems: [] })).toMatchObject({ fileError: { code: "SERVER_BUSY" } });
+  });
+
+  it("hands a file in shared memory to its worker, and leaves the caller's bytes as they were", async () => {
+    const files = reader();
+    const inShared = new Uint8Array(new SharedArrayBuffer(GOOD.length));
+    inShared.set(GOOD);
+    for (const bytes of [GOOD, inShared, inShared]) {
+      expect(await files.readCostFile({ bytes, fileName: "k.xlsx", systems: [] })).toMatchObject({ ok: true, lines: [{ amount: 1_200_000 }] });
+    }
+    expect(GOOD.length).toBeGreaterThan(0);
+    expect(inShared).toEqual(new Uint8Array(GOOD));
   });
 
   it("queues files beyond its workers and turns away more than its queue holds", async () => {

@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import type { CostFileInput, CostFileResult } from "@malestokk/domain";
+import { costFileSizeError, type CostFileInput, type CostFileResult } from "@malestokk/domain";
 
 export interface FileReaderLimits {
   /** Wall-clock time one file may take, queueing not included. */
@@ -30,9 +30,21 @@ interface Job {
   readonly reject: (error: unknown) => void;
 }
 
-function refused(input: CostFileInput, code: "READ_TIME_LIMIT" | "READ_MEMORY_LIMIT" | "SERVER_BUSY", params: Record<string, number>): CostFileResult {
+function refused(input: CostFileInput, code: "READ_TIME_LIMIT" | "READ_MEMORY_LIMIT" | "SERVER_BUSY" | "FILE_TOO_LARGE", params: Record<string, number>): CostFileResult {
   const isZip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
   return { ok: false, format: isZip ? "xlsx" : "csv", fileError: { code, params }, issues: [], warnings: [] };
+}
+
+/**
+ * The bytes in memory the worker can read without a copy: a SharedArrayBuffer is shared, not
+ * cloned, by postMessage. Bytes in an ordinary buffer are copied once (a structured clone would
+ * copy them twice, and the caller may still need its own).
+ */
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
 }
 
 /**
@@ -48,6 +60,9 @@ export class FileReader {
   constructor(private readonly limits: FileReaderLimits = FILE_READER_LIMITS) {}
 
   readCostFile(input: CostFileInput): Promise<CostFileResult> {
+    // A file over the size limit costs no worker: it is refused from its size alone.
+    const tooLarge = costFileSizeError(input.size ?? input.bytes.length);
+    if (tooLarge !== null) return Promise.resolve(refused(input, "FILE_TOO_LARGE", tooLarge.params as Record<string, number>));
     return new Promise((resolve, reject) => {
       const job: Job = { input, resolve, reject };
       if (this.running < this.limits.workers) this.start(job);
@@ -114,7 +129,7 @@ export class FileReader {
     worker.on("message", onMessage);
     worker.on("error", onError);
     worker.on("exit", onExit);
-    worker.postMessage(job.input);
+    worker.postMessage({ ...job.input, bytes: shared(job.input.bytes) });
   }
 
   private park(worker: Worker): void {

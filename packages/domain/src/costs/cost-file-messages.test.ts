@@ -25,6 +25,8 @@ const PARAMS: Readonly<Record<string, Record<string, string | number | boolean>>
   FILE_TOO_LARGE_unpacked: { unpacked: true, maxBytes: MAX_COST_FILE_BYTES },
   NOT_A_ZIP_named: { extension: "xlsx" },
   UNTERMINATED_QUOTE: { line: 7 },
+  MIXED_ENCODING: { line: 3, sample: "Utvikling;Annet;5 000 blåbær" },
+  HEADER_ENCODING: { row: 1, sample: "BelÃ¸p (kr)" },
   MISSING_COLUMN: { column: "amount" },
   DUPLICATE_COLUMN: { column: "amount" },
   TOO_MANY_ROWS: { max: 2_000 },
@@ -144,5 +146,13 @@ describe("the other lines of an import", () => {
     expect(describeCostImportDone({ dryRun: true }, "en")).toBe("Dry run: nothing was saved.");
     expect(describeCostImportDone({ dryRun: false, written: true, year: 2024, name: "Bergen", version: 3 }, "nb")).toBe("Importert: rapporten for 2024 for Bergen er nå versjon 3 (utkast).");
     expect(describeCostFileWarning({ code: "UNKNOWN_COLUMN", row: 1, value: "x".repeat(100), params: { columnNumber: 4 } }, "nb")).toBe(`Kolonnen «${"x".repeat(59)}…» brukes ikke og hoppes over.`);
+  });
+});
+
+describe("describeCostFileWarning", () => {
+  it("says what a rounded amount is saved as, and by which rule", () => {
+    const warning = { code: "ROUNDED", row: 3, value: "2 400 000,50", params: { amount: 2_400_001 } } as const;
+    expect(flat(describeCostFileWarning(warning, "nb"))).toBe("Rad 3: 2 400 000,50 lagres som 2 400 001 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.");
+    expect(describeCostFileWarning(warning, "en")).toBe("Row 3: 2 400 000,50 is saved as 2,400,001 kr: øre are rounded to the nearest whole krone, 50 øre and more up.");
   });
 });

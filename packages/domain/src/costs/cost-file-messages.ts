@@ -232,7 +232,8 @@ export function describeCostFileProblems(fileName: string, issues: readonly Pick
 /** A note that does not stop the import (a rounded amount, a column skipped), its value cut. */
 export function describeCostFileWarning(warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">, lang: MessageLanguage): string {
   const template = (COST_FILE_MESSAGES[lang].warnings as Texts<string>)[warning.code] ?? warning.code;
-  return fill(template, { ...warning.params, row: warning.row, value: cutForMessage(warning.value) });
+  const amount = numberParam(warning.params, "amount");
+  return fill(template, { ...warning.params, row: warning.row, value: cutForMessage(warning.value), ...(amount === null ? {} : { amount: formatNumber(amount, lang) }) });
 }
 
 /** How the file was read: "Leser «kostnader.csv» som CSV (windows-1252, skilletegn «;»)." */

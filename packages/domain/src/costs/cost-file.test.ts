@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 import { toCsv, type CsvDelimiter } from "../files/csv";
@@ -291,7 +292,7 @@ describe("parseCostFile", () => {
       { row: 6, column: "service", value: "Utvikling", code: "DUPLICATE_LINE", params: { firstRow: 4 } },
       { row: 7, column: "costType", value: "Reise", code: "UNKNOWN_COST_TYPE", params: {} },
       { row: 7, column: "amount", value: "25 000 000 000", code: "TOO_LARGE", params: {} },
-      // Cut as messages quote it: the whole comment is of no use in a message.
+      // Quoted to 60 characters, as messages quote it; the length says how long it is.
       { row: 7, column: "comment", value: `${"x".repeat(59)}…`, code: "COMMENT_TOO_LONG", params: { length: 501, max: 500 } },
       { row: 9, column: "service", value: "drift og forvaltning", code: "DUPLICATE_LINE", params: { firstRow: 8 } },
     ]);
@@ -374,6 +375,106 @@ describe("parseCostFile", () => {
     });
     const cut = parseText(`${"lang overskrift ".repeat(10)};Beløp\n5\n`);
     expect(!cut.ok && cut.fileError?.unknown).toEqual([`${"lang overskrift ".repeat(4).slice(0, 59)}…`]);
+  });
+});
+
+describe("parseCostFile on files in more than one encoding (issue 18)", () => {
+  const windows1252 = (text: string): Uint8Array => encodeWindows1252(text) ?? new Uint8Array(0);
+  const join = (...parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((part) => [...part]));
+  const read = (bytes: Uint8Array) => parseCostFile({ bytes, fileName: "kostnader.csv", systems: SYSTEMS });
+
+  it("refuses Windows-1252 rows with a UTF-8 row among them, naming the line instead of storing «blÃ¥bÃ¦r»", () => {
+    const bytes = join(
+      windows1252("IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar\r\n"),
+      windows1252("Brukerstøtte;Egne ansatte;1 250 000;;Servicetorget på rådhuset\r\n"),
+      utf8("Utvikling;Eksterne tjenester;300 000;;Innkjøp av blåbær-appen\r\n"),
+      windows1252("IKT-ledelse og administrasjon;Egne ansatte;600 000;;Økonomisjefen\r\n"),
+    );
+    expect(read(bytes)).toEqual({
+      ok: false,
+      format: "csv",
+      fileError: { code: "MIXED_ENCODING", params: { line: 3, sample: "Utvikling;Eksterne tjenester;300 000;;Innkjøp av blåbær-app…" } },
+      issues: [],
+      warnings: [],
+    });
+  });
+
+  it("says the encoding is the problem when only the header is UTF-8, not that a column is missing", () => {
+    const bytes = join(utf8("IKT-tjeneste;Kostnadstype;Beløp (kr)\n"), windows1252("Brukerstøtte;Egne ansatte;1 250 000\n"));
+    expect(read(bytes)).toMatchObject({ ok: false, fileError: { code: "MIXED_ENCODING", params: { line: 2, sample: "Brukerstøtte;Egne ansatte;1 250 000" } } });
+  });
+
+  it("says the encoding is the problem when the header cannot be read in any encoding we know (an old DOS export)", () => {
+    // Code page 865, as Norwegian DOS and some old ERP systems write it: ø is 0x9B, read here as "›".
+    const header = Uint8Array.from([..."IKT-tjeneste;Kostnadstype;Bel"].map((c) => c.charCodeAt(0)).concat([0x9b], [..."p (kr)\n"].map((c) => c.charCodeAt(0))));
+    expect(read(join(header, utf8("Drift og forvaltning;Annet;5\n")))).toMatchObject({
+      ok: false,
+      fileError: { code: "HEADER_ENCODING", params: { row: 1, sample: "Bel›p (kr)" } },
+    });
+    // UTF-8 read twice over ("BelÃ¸p"), as a file converted once too often has it.
+    expect(read(utf8("Tjeneste;Kostnadstype;BelÃ¸p\nDrift;Annet;5\n"))).toMatchObject({
+      ok: false,
+      fileError: { code: "HEADER_ENCODING", params: { row: 1, sample: "BelÃ¸p" } },
+    });
+    // A header that is simply something else is still a missing column.
+    expect(read(utf8("Tjeneste;Kostnadstype;Sum\nDrift;Annet;5\n"))).toMatchObject({ fileError: { code: "MISSING_COLUMN", params: { column: "amount" } } });
+  });
+
+  it("reads a UTF-16 file without byte order mark instead of calling it binary", () => {
+    const text = "IKT-tjeneste\tKostnadstype\tBeløp (kr)\r\nBrukerstøtte\tEgne ansatte\t1 250 000\r\n";
+    const bytes = Uint8Array.from([...text].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]));
+    expect(read(bytes)).toMatchObject({ ok: true, encoding: "utf-16le", delimiter: "\t", lines: [{ service: "userSupport", amount: 1_250_000 }] });
+  });
+});
+
+describe("parseCostFile reads no further than it must (issue 18)", () => {
+  const header = "IKT-tjeneste;Kostnadstype;Beløp (kr)\n";
+  const rows = (count: number) => Array.from({ length: count }, (_, i) => `Drift og forvaltning;Annet;${i}\n`).join("");
+
+  it("stops at the row limit: a binary tail, another encoding or an open quote after it is never read", () => {
+    const tail = Uint8Array.of(0x00, 0xff, 0x00, 0x22, 0x0a, 0xe5, 0x0a);
+    const bytes = Uint8Array.from([...utf8(header + rows(MAX_COST_FILE_ROWS + 1)), ...tail]);
+    expect(parseCostFile({ bytes, fileName: "stor.csv", systems: [] })).toMatchObject({
+      ok: false,
+      fileError: { code: "TOO_MANY_ROWS", params: { max: MAX_COST_FILE_ROWS } },
+    });
+  });
+
+  it("stops reading a workbook's sheet once it holds more rows than a report can, so damage after them is never read", () => {
+    const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const cells = (i: number) => `<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>${i}</v></c></row>`;
+    const sheetData = `<row><c t="inlineStr"><is><t>Tjeneste</t></is></c><c t="inlineStr"><is><t>Kostnadstype</t></is></c><c t="inlineStr"><is><t>Beløp</t></is></c></row>${Array.from({ length: MAX_COST_FILE_ROWS + 20 }, (_, i) => cells(i)).join("")}<row><c><v>`;
+    const bytes = zipSync({
+      "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
+      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`),
+    });
+    expect(parseCostFile({ bytes, fileName: "stor.xlsx", systems: [] })).toMatchObject({
+      ok: false,
+      format: "xlsx",
+      fileError: { code: "TOO_MANY_ROWS", params: { max: MAX_COST_FILE_ROWS } },
+    });
+  });
+
+  it("refuses a file over the size limit from its size, with the size and the limit", () => {
+    expect(parseCostFile({ bytes: new Uint8Array(0), size: MAX_COST_FILE_BYTES + 1, fileName: "stor.csv", systems: [] })).toMatchObject({
+      ok: false,
+      fileError: { code: "FILE_TOO_LARGE", params: { bytes: MAX_COST_FILE_BYTES + 1, maxBytes: MAX_COST_FILE_BYTES } },
+    });
+  });
+
+  it("quotes at most 60 characters of a cell in a problem, so a 5 MB comment is not carried back whole", () => {
+    const comment = "blåbær ".repeat(1_000);
+    const result = parseCostFile({ bytes: utf8(`Tjeneste;Kostnadstype;Beløp;Kommentar\nUtvikling;Annet;5;${comment}\n`), fileName: "x.csv", systems: [] });
+    expect(result).toMatchObject({ ok: false, issues: [{ row: 2, column: "comment", code: "COMMENT_TOO_LONG", params: { length: comment.trim().length, max: 500 } }] });
+    const value = result.ok ? "" : (result.issues[0]?.value ?? "");
+    expect([...value]).toHaveLength(60);
+    expect(value).toBe(`${comment.slice(0, 59)}…`);
+  });
+
+  it("reads a binary file as one, even when text comes first", () => {
+    const bytes = Uint8Array.from([...utf8(header + rows(3)), 0x00, 0x01, 0x02, 0x0a]);
+    expect(parseCostFile({ bytes, fileName: "x.csv", systems: [] })).toMatchObject({ ok: false, fileError: { code: "NOT_A_TEXT_FILE" } });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { IssueParams } from "../errors";
 import { nokAmountFromNumber, parseNokAmount } from "../files/amount";
-import { parseCsv, type CsvDelimiter } from "../files/csv";
-import { decodeText, type TextEncodingName } from "../files/decode";
+import { CsvRowReader, type CsvDelimiter } from "../files/csv";
+import { TextLineReader, type TextEncodingName } from "../files/decode";
 import { restoreNeutralisedFormula } from "../files/formula";
 import { cleanText } from "../text/clean";
 import { cutForMessage } from "../text/cut";
@@ -28,6 +28,10 @@ export const MAX_COST_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_NAMED_UNKNOWN_COLUMNS = 10;
 /** How many non-empty rows to look through for the header, past title lines an ERP export puts on top. */
 const HEADER_SEARCH_ROWS = 20;
+/** How many lines of a CSV file to look through for its delimiter before taking the semicolon. */
+const DELIMITER_SEARCH_LINES = 1_000;
+/** Binary content shows in the first bytes of a file; later NUL characters are caught line by line. */
+const BINARY_SNIFF_BYTES = 8 * 1024;
 
 export type CostFileColumn = "service" | "costType" | "amount" | "system" | "comment";
 export type CostFileFormat = "csv" | "xlsx";
@@ -81,8 +85,8 @@ export interface CostFileWarning {
 
 export type CostFileErrorCode =
   /**
-   * `params.bytes` (the file's size) and `params.maxBytes`; a workbook over a limit once unpacked has
-   * `params.unpacked` instead of its size.
+   * `params.bytes` (the file's size) and `params.maxBytes`, refused from its size before reading; a
+   * workbook over a limit once unpacked has `params.unpacked` instead of its size.
    */
   | "FILE_TOO_LARGE"
   /** Not a zip, though it starts like one or (`params.extension`) is named .xlsx. */
@@ -94,6 +98,16 @@ export type CostFileErrorCode =
   | "NO_WORKSHEET"
   /** `params.line`: the line where the unclosed quote starts. */
   | "UNTERMINATED_QUOTE"
+  /**
+   * A CSV file whose lines are in different encodings (UTF-8 and Windows-1252): `params.line` is the
+   * first line that does not fit the lines before it, `params.sample` that line (at most 60 characters).
+   */
+  | "MIXED_ENCODING"
+  /**
+   * The header row has a required column only as garbled text (an encoding we do not read, such as
+   * a DOS code page, or UTF-8 read twice): `params.row` and `params.sample`, the garbled header cell.
+   */
+  | "HEADER_ENCODING"
   | "EMPTY_FILE"
   /** `params.column`: the first required column missing from the header. */
   | "MISSING_COLUMN"
@@ -149,6 +163,11 @@ export type CostFileResult =
 
 export interface CostFileInput {
   readonly bytes: Uint8Array;
+  /**
+   * The file's size when it is known before it is read (the CLI asks the file system): a file over
+   * MAX_COST_FILE_BYTES is refused from its size, and its bytes need not be read at all.
+   */
+  readonly size?: number;
   /** Kept for messages and logs; the content, not the name, decides the format. */
   readonly fileName: string;
   /** The organisation's fagsystemer; a file names them, the lines carry their ids. */
@@ -182,15 +201,28 @@ const COLUMN_BY_HEADER: ReadonlyMap<string, CostFileColumn> = new Map(
   ),
 );
 
-type Table = readonly (readonly XlsxCellValue[])[];
-type TableRead =
-  | {
-      readonly ok: true;
-      readonly table: Table;
-      readonly encoding?: TextEncodingName;
-      readonly delimiter?: CsvDelimiter;
-    }
-  | { readonly ok: false; readonly fileError: CostFileError };
+type Cells = readonly XlsxCellValue[];
+
+/** A row of the file with its index (row index + 1 is the row number the user sees). */
+interface SheetRow {
+  readonly index: number;
+  readonly cells: Cells;
+}
+
+/**
+ * The rows of a file, read one at a time, so that reading stops where parsing does: at the row
+ * limit nothing after it is decoded or split.
+ */
+interface RowSource {
+  /** The next row, or null at the end, or where the file cannot be read further (see `error`). */
+  next(): SheetRow | null;
+  /** Why `next` returned null before the end of the file. */
+  readonly error: CostFileError | null;
+  readonly encoding?: TextEncodingName;
+  readonly delimiter?: CsvDelimiter;
+}
+
+type SourceOpened = { readonly ok: true; readonly source: RowSource } | { readonly ok: false; readonly fileError: CostFileError };
 
 function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((byte, i) => bytes[i] === byte);
@@ -199,24 +231,82 @@ function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function readTable(bytes: Uint8Array, format: CostFileFormat): TableRead {
+/** A CSV file's rows, its lines decoded one at a time (see `TextLineReader`). */
+class CsvRowSource implements RowSource {
+  private readonly lines: TextLineReader;
+  private readonly csv: CsvRowReader;
+  private index = -1;
+  private binary = false;
+
+  constructor(bytes: Uint8Array) {
+    const lines = new TextLineReader(bytes);
+    const source = {
+      next: (): string | null => {
+        const line = lines.next();
+        if (line?.includes("\u0000")) {
+          this.binary = true;
+          return null;
+        }
+        return line;
+      },
+      get lineNumber() {
+        return lines.lineNumber;
+      },
+    };
+    this.lines = lines;
+    this.csv = new CsvRowReader(source, { delimiterSearchLines: DELIMITER_SEARCH_LINES });
+  }
+
+  get encoding(): TextEncodingName {
+    return this.lines.encoding;
+  }
+
+  get delimiter(): CsvDelimiter {
+    return this.csv.delimiter;
+  }
+
+  get error(): CostFileError | null {
+    if (this.binary) return { code: "NOT_A_TEXT_FILE", params: {} };
+    const { mixed } = this.lines;
+    if (mixed !== null) return { code: "MIXED_ENCODING", params: { line: mixed.line, sample: mixed.sample } };
+    const quote = this.csv.error;
+    return quote === null ? null : { code: "UNTERMINATED_QUOTE", params: { line: quote.line } };
+  }
+
+  next(): SheetRow | null {
+    const cells = this.csv.next();
+    if (cells === null) return null;
+    this.index++;
+    return { index: this.index, cells };
+  }
+}
+
+function openRows(bytes: Uint8Array, format: CostFileFormat): SourceOpened {
   if (format === "xlsx") {
-    const sheet = readXlsxFirstSheetCells(bytes);
-    if (sheet.ok) return { ok: true, table: sheet.rows };
-    const params: IssueParams =
-      sheet.error.code === "TOO_MANY_ROWS"
-        ? { max: MAX_XLSX_ROWS, sheet: true }
-        : sheet.error.code === "FILE_TOO_LARGE"
-          ? { unpacked: true, maxBytes: MAX_COST_FILE_BYTES }
-          : {};
-    return { ok: false, fileError: { code: sheet.error.code, params } };
+    // More rows with content than a header search and a full report can use decide the file (TOO_MANY_ROWS): the rest is not read.
+    const sheet = readXlsxFirstSheetCells(bytes, { maxContentRows: HEADER_SEARCH_ROWS + MAX_COST_FILE_ROWS });
+    if (!sheet.ok) {
+      const params: IssueParams =
+        sheet.error.code === "TOO_MANY_ROWS"
+          ? { max: MAX_XLSX_ROWS, sheet: true }
+          : sheet.error.code === "FILE_TOO_LARGE"
+            ? { unpacked: true, maxBytes: MAX_COST_FILE_BYTES }
+            : {};
+      return { ok: false, fileError: { code: sheet.error.code, params } };
+    }
+    let index = -1;
+    const next = (): SheetRow | null => {
+      index++;
+      return index < sheet.rows.length ? { index, cells: sheet.rows[index] ?? [] } : null;
+    };
+    return { ok: true, source: { next, error: null } };
   }
   if (startsWithBytes(bytes, OLE_MAGIC)) return { ok: false, fileError: { code: "XLS_OR_ENCRYPTED", params: {} } };
-  const { text, encoding } = decodeText(bytes);
-  if (text.includes("\u0000")) return { ok: false, fileError: { code: "NOT_A_TEXT_FILE", params: {} } };
-  const csv = parseCsv(text);
-  if (!csv.ok) return { ok: false, fileError: { code: "UNTERMINATED_QUOTE", params: { line: csv.error.line } } };
-  return { ok: true, table: csv.rows, encoding, delimiter: csv.delimiter };
+  const source = new CsvRowSource(bytes);
+  if (!source.encoding.startsWith("utf-16") && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
+    return { ok: false, fileError: { code: "NOT_A_TEXT_FILE", params: {} } };
+  }
+  return { ok: true, source };
 }
 
 /** A cell as text: numbers as Excel shows them, our own formula guard taken off again. */
@@ -225,18 +315,19 @@ function cellText(cell: XlsxCellValue | undefined): string {
   return typeof cell === "number" ? formatXlsxNumber(cell) : restoreNeutralisedFormula(cell);
 }
 
-function isBlankRow(cells: readonly XlsxCellValue[]): boolean {
+function isBlankRow(cells: Cells): boolean {
   return cells.every((cell) => typeof cell === "string" && cell.trim() === "");
 }
 
 interface Header {
   readonly index: number;
+  readonly cells: Cells;
   readonly columns: ReadonlyMap<CostFileColumn, number>;
   readonly unknown: readonly { readonly index: number; readonly text: string }[];
   readonly duplicate: CostFileColumn | null;
 }
 
-function readHeader(cells: readonly XlsxCellValue[], index: number): Header {
+function readHeader(cells: Cells, index: number): Header {
   const columns = new Map<CostFileColumn, number>();
   const unknown: { index: number; text: string }[] = [];
   let duplicate: CostFileColumn | null = null;
@@ -248,25 +339,30 @@ function readHeader(cells: readonly XlsxCellValue[], index: number): Header {
     else if (columns.has(column)) duplicate ??= column;
     else columns.set(column, i);
   });
-  return { index, columns, unknown, duplicate };
+  return { index, cells, columns, unknown, duplicate };
 }
 
 /**
  * The header is the first non-empty row, unless that row lacks a required column and one of the
  * next few rows has them all: ERP exports often put a title and a period above the table. When
  * none has them all, the row with most of them is the header, so the error names what is missing.
+ * `before` gets the non-empty rows above a header that has them all.
  */
-function findHeader(table: Table): Header | null {
+function findHeader(rows: RowSource, before: SheetRow[]): Header | null {
   let best: Header | null = null;
   let bestCount = -1;
-  let looked = 0;
-  for (let i = 0; i < table.length && looked < HEADER_SEARCH_ROWS; i++) {
-    const cells = table[i] ?? [];
-    if (isBlankRow(cells)) continue;
-    looked++;
-    const header = readHeader(cells, i);
+  const seen: SheetRow[] = [];
+  while (seen.length < HEADER_SEARCH_ROWS) {
+    const row = rows.next();
+    if (row === null) break;
+    if (isBlankRow(row.cells)) continue;
+    const header = readHeader(row.cells, row.index);
     const count = REQUIRED_COLUMNS.filter((column) => header.columns.has(column)).length;
-    if (count === REQUIRED_COLUMNS.length) return header;
+    if (count === REQUIRED_COLUMNS.length) {
+      before.push(...seen);
+      return header;
+    }
+    seen.push(row);
     if (count > bestCount) {
       best = header;
       bestCount = count;
@@ -275,10 +371,31 @@ function findHeader(table: Table): Header | null {
   return best;
 }
 
+/** Signs that text was decoded in the wrong encoding: replacement characters, C1 controls, UTF-8 read as Windows-1252. */
+const GARBLED = /[\uFFFD\u0080-\u009F]|[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/;
+
+/**
+ * A header cell that names `column` with its letters beyond ASCII garbled ("Bel›p (kr)", "BelÃ¸p"):
+ * each such letter of an alias may be missing or stand as up to two other characters.
+ */
+function garbledHeaderCell(header: Header, column: CostFileColumn): string | null {
+  const patterns = COLUMN_ALIASES[column]
+    .map((alias) => headerKey(alias))
+    .filter((key) => /[^a-z0-9]/.test(key))
+    .map((key) => new RegExp(`^${key.replace(/[^a-z0-9]/g, "[^a-z0-9]{0,2}")}$`));
+  for (const cell of header.cells) {
+    const text = cellText(cell).trim();
+    if (text === "") continue;
+    if (GARBLED.test(text) || patterns.some((pattern) => pattern.test(headerKey(text)))) return text;
+  }
+  return null;
+}
+
 /**
  * Reads a cost report file (CSV or XLSX, told apart by content) into cost lines, collecting every
  * problem rather than stopping at the first. Rows are the numbers the user sees in Excel. See
- * `CostFileResult` for the codes; the UI turns them into text.
+ * `CostFileResult` for the codes; the UI turns them into text. A file over MAX_COST_FILE_BYTES is
+ * refused from its size, and a CSV file is read only as far as MAX_COST_FILE_ROWS data rows.
  */
 export function parseCostFile(input: CostFileInput): CostFileResult {
   const { bytes, systems } = input;
@@ -295,20 +412,28 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
     issues: [],
     warnings,
   });
-  if (bytes.length > MAX_COST_FILE_BYTES) return fail("FILE_TOO_LARGE", { bytes: bytes.length, maxBytes: MAX_COST_FILE_BYTES });
+  const tooLarge = costFileSizeError(input.size ?? bytes.length);
+  if (tooLarge !== null) return fail(tooLarge.code, tooLarge.params);
   // A name says .xlsx but the content is no zip (nor an old .xls): say so, rather than read it as a CSV.
   const extension = /\.(xlsx|xlsm)$/i.exec(input.fileName)?.[1]?.toLowerCase();
   if (format === "csv" && extension !== undefined && bytes.length > 0 && !startsWithBytes(bytes, OLE_MAGIC)) {
     return fail("NOT_A_ZIP", { extension });
   }
-  const read = readTable(bytes, format);
-  if (!read.ok) return { ok: false, format, fileError: read.fileError, issues: [], warnings: [] };
-  const { table } = read;
+  const opened = openRows(bytes, format);
+  if (!opened.ok) return { ok: false, format, fileError: opened.fileError, issues: [], warnings: [] };
+  const rows = opened.source;
+  const stopped = (warnings: readonly CostFileWarning[] = []): CostFileResult | null =>
+    rows.error === null ? null : fail(rows.error.code, rows.error.params, warnings);
 
-  const header = findHeader(table);
+  const above: SheetRow[] = [];
+  const header = findHeader(rows, above);
+  const unreadable = stopped();
+  if (unreadable !== null) return unreadable;
   if (header === null) return fail("EMPTY_FILE");
   const missing = REQUIRED_COLUMNS.filter((column) => !header.columns.has(column));
   if (missing[0] !== undefined) {
+    const garbled = garbledHeaderCell(header, missing[0]);
+    if (garbled !== null) return fail("HEADER_ENCODING", { row: header.index + 1, sample: cutForMessage(garbled) });
     const params: IssueParams = { column: missing[0] };
     if (header.unknown.length > MAX_NAMED_UNKNOWN_COLUMNS) params.unknownCount = header.unknown.length;
     return fail("MISSING_COLUMN", params, [], {
@@ -320,7 +445,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
 
   const warnings: CostFileWarning[] = [];
   const headerRow = header.index + 1;
-  if (table.slice(0, header.index).some((cells) => !isBlankRow(cells))) {
+  if (above.length > 0) {
     warnings.push({ row: headerRow, column: null, code: "HEADER_NOT_FIRST", value: "", params: {} });
   }
   for (const { index, text } of header.unknown) {
@@ -332,8 +457,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
       params: { columnNumber: index + 1 },
     });
   }
-  const headerCells = table[header.index] ?? [];
-  const isUnnamed = (i: number): boolean => cellText(headerCells[i]).trim() === "";
+  const isUnnamed = (i: number): boolean => cellText(header.cells[i]).trim() === "";
 
   // Names are unique per organisation; should two normalise alike, the first wins.
   const systemIds = new Map<string, number>();
@@ -343,12 +467,13 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
   const issues: CostFileIssue[] = [];
   const firstRowByKey = new Map<string, number>();
   let dataRows = 0;
-  for (let i = header.index + 1; i < table.length; i++) {
-    const cells = table[i] ?? [];
+  for (let next = rows.next(); next !== null; next = rows.next()) {
+    const { cells } = next;
     if (isBlankRow(cells)) continue;
     dataRows++;
+    // Nothing after the limit is read: a 50 MB file of short lines stops here, not after it is split.
     if (dataRows > MAX_COST_FILE_ROWS) return fail("TOO_MANY_ROWS", { max: MAX_COST_FILE_ROWS }, warnings);
-    const row = i + 1;
+    const row = next.index + 1;
     const rowIssues: CostFileIssue[] = [];
     const text = (column: CostFileColumn): string => {
       const index = header.columns.get(column);
@@ -421,17 +546,28 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
     });
   }
 
+  const unfinished = stopped(warnings);
+  if (unfinished !== null) return unfinished;
   if (issues.length > 0) return { ok: false, format, issues, warnings };
   if (lines.length === 0) return fail("NO_DATA_ROWS", {}, warnings);
   return {
     ok: true,
     format,
-    ...(read.encoding === undefined ? {} : { encoding: read.encoding }),
-    ...(read.delimiter === undefined ? {} : { delimiter: read.delimiter }),
+    ...(rows.encoding === undefined ? {} : { encoding: rows.encoding }),
+    ...(rows.delimiter === undefined ? {} : { delimiter: rows.delimiter }),
     lines,
     warnings,
     totals: totalsOf(lines),
   };
+}
+
+/**
+ * FILE_TOO_LARGE for a file over MAX_COST_FILE_BYTES, with its size and the limit in bytes, or
+ * null. Checked before anything is read: the CLI and the file reader call it with the size alone.
+ */
+export function costFileSizeError(size: number): CostFileError | null {
+  if (size <= MAX_COST_FILE_BYTES) return null;
+  return { code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } };
 }
 
 function totalsOf(lines: readonly CostFileLine[]): CostFileTotals {

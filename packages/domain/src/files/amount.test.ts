@@ -166,6 +166,42 @@ describe("parseNokAmount", () => {
   });
 });
 
+describe("parseNokAmount for amounts typed into the form", () => {
+  // The form reads what people type by the same rule as a file: øre are rounded half up, never refused.
+  it.each([
+    ["1 234 567,50", 1_234_568, true],
+    ["12,5", 13, true],
+    ["12.5", 13, true],
+    ["2,5", 3, true],
+    ["0,50", 1, true],
+    ["100,49", 100, true],
+    ["1.234,50", 1_235, true],
+    ["1\u00a0234\u00a0567", 1_234_567, false],
+    ["42 kr", 42, false],
+  ])("reads %j as %d kroner (rounded: %s)", (text, value, rounded) => {
+    expect(parseNokAmount(text)).toEqual({ ok: true, value, rounded });
+  });
+
+  it.each([
+    ["12 kroner", "NOT_A_NUMBER"],
+    ["1e9", "NOT_A_NUMBER"],
+    ["99999999999999999999", "TOO_LARGE"],
+    ["\u2212 5 000", "NEGATIVE"],
+  ])("refuses %j (%s)", (text, reason) => {
+    expect(parseNokAmount(text)).toEqual({ ok: false, reason });
+  });
+
+  it("rounds half up, like Excel's ROUND, not half to even: every x,50 goes up", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000_000 }), (n) => {
+        expect(parseNokAmount(`${groupThousands(n, " ")},50`)).toEqual({ ok: true, value: n + 1, rounded: true });
+        expect(nokAmountFromNumber(n + 0.5)).toEqual({ ok: true, value: n + 1, rounded: true });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe("nokAmountFromNumber", () => {
   it.each([
     [1234, { ok: true, value: 1234, rounded: false }],

@@ -17,8 +17,11 @@ const CURRENCY_AFTER = /\s*(?:kr\.?|nok)$/i;
 const MINUS = /^[-\u2212\u2013]\s*/;
 
 /**
- * Reads an amount in NOK as Norwegians write it in spreadsheets and rounds it to whole kroner
- * (half away from zero; `rounded` says øre were dropped). Accepted:
+ * Reads an amount in NOK as Norwegians write it, in a spreadsheet or typed into the form: the one
+ * rule for every amount the app takes in (docs/decisions/012-ore-rounding.md). Øre are rounded to
+ * whole kroner, half up: 50 øre and more up, less down, on the figure as written (so "0,499" is 0),
+ * as Excel's and LibreOffice's ROUND do; `rounded` says øre were dropped, so the user can be told.
+ * Accepted:
  * - thousands separated by spaces (also no-break, narrow no-break and thin spaces) or full stops
  *   in groups of exactly three: "1 234 567", "1.234.567";
  * - a decimal comma: "1 234 567,50"; or "1 234,-" for whole kroner;
@@ -77,7 +80,7 @@ export function parseNokAmount(text: string): NokAmountResult {
 /**
  * The same rules for a number a spreadsheet stored as a number (an XLSX numeric cell), which has
  * no separators to misread. Rounded to 15 significant digits first, as Excel shows it, so a
- * computed 90 × 1.15 = 103.49999999999999 counts as 103.5 and rounds to 104.
+ * computed 90 × 1.15 = 103.49999999999999 counts as 103.5 and rounds half up to 104.
  */
 export function nokAmountFromNumber(value: number): NokAmountResult {
   if (!Number.isFinite(value)) return { ok: false, reason: "NOT_A_NUMBER" };

@@ -58,6 +58,14 @@ describe("parseCsv", () => {
     });
   });
 
+  it("keeps doubled quotes inside a quoted field when detecting, and reads a quoted field over several lines", () => {
+    expect(parseCsv('"a""b;c",d\n"x\ny";2')).toMatchObject({
+      ok: true,
+      delimiter: ",",
+      rows: [["a\"b;c", "d"], ["x\ny;2"]],
+    });
+  });
+
   it("looks past a header with no delimiter, and defaults to semicolon for one column", () => {
     expect(parseCsv("Title\na,b")).toMatchObject({ ok: true, delimiter: ",", rows: [["Title"], ["a", "b"]] });
     expect(parseCsv("only\ncolumn")).toMatchObject({ ok: true, delimiter: ";", rows: [["only"], ["column"]] });

@@ -212,6 +212,19 @@ describe("readXlsxFirstSheet", () => {
     expect(last.ok && last.rows[MAX_XLSX_ROWS - 1]).toEqual(["", "2"]);
   });
 
+  it("stops at the first row with content past `maxContentRows` and says it stopped, leaving the rest of the sheet unread", () => {
+    const rows = Array.from({ length: 5 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`).join("");
+    // A row of spaces is no content; the unclosed row after the fifth would make the sheet DAMAGED if it were read.
+    const sheetData = `<row r="1"><c r="A1" t="inlineStr"><is><t> </t></is></c></row>${rows}<row><c><v>`;
+    const bytes = workbook({ sheets: [["Ark1", "worksheets/sheet1.xml", sheetData]] });
+    expect(readXlsxFirstSheetCells(bytes)).toEqual({ ok: false, error: { code: "DAMAGED" } });
+    expect(readXlsxFirstSheetCells(bytes, { maxContentRows: 3 })).toEqual({ ok: true, rows: [[" "], [0], [1], [2], [3]], truncated: true });
+    expect(readXlsxFirstSheetCells(workbook({ sheets: [["Ark1", "worksheets/sheet1.xml", rows]] }), { maxContentRows: 5 })).toEqual({
+      ok: true,
+      rows: [[], [0], [1], [2], [3], [4]],
+    });
+  });
+
   it("ignores formatted but empty rows far down the sheet", () => {
     const bytes = workbook({
       sheets: [

@@ -1,7 +1,7 @@
 import { Inflate, strFromU8, strToU8, zipSync, type Zippable } from "fflate";
 
 import { neutraliseFormula } from "./formula";
-import { scanXml, XmlRefusedError } from "./xml-scan";
+import { scanXml, XmlRefusedError, type XmlHandlers } from "./xml-scan";
 
 /** Cap on the unzipped size of a workbook: a small upload can inflate to gigabytes (a zip bomb). */
 export const MAX_XLSX_UNZIPPED_BYTES = 50 * 1024 * 1024;
@@ -24,7 +24,23 @@ export interface XlsxReadError {
 }
 
 export type XlsxReadResult<Cell> =
-  { readonly ok: true; readonly rows: Cell[][] } | { readonly ok: false; readonly error: XlsxReadError };
+  | {
+      readonly ok: true;
+      readonly rows: Cell[][];
+      /** Reading stopped past `maxContentRows`: the sheet has more rows with content than these. */
+      readonly truncated?: true;
+    }
+  | { readonly ok: false; readonly error: XlsxReadError };
+
+export interface XlsxReadOptions {
+  /** Refuse more shared strings than this (FILE_TOO_LARGE); default MAX_XLSX_SHARED_STRINGS. */
+  readonly maxSharedStrings?: number;
+  /**
+   * Stop at the first row with content (a number, or text other than spaces) past this many, and
+   * say so (`truncated`): a caller that cannot use more rows need not hold or even parse them.
+   */
+  readonly maxContentRows?: number;
+}
 
 /** A cell as stored: numbers stay numbers, everything else (shared, inline, formula text, booleans, errors) is text. */
 export type XlsxCellValue = string | number;
@@ -36,7 +52,7 @@ export type XlsxCellValue = string | number;
  * row i + 1. Refuses files that are not zips, that inflate beyond MAX_XLSX_UNZIPPED_BYTES, or
  * whose sheet goes past MAX_XLSX_ROWS.
  */
-export function readXlsxFirstSheetCells(bytes: Uint8Array, options: { maxSharedStrings?: number } = {}): XlsxReadResult<XlsxCellValue> {
+export function readXlsxFirstSheetCells(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxReadResult<XlsxCellValue> {
   const parts = unzipXmlParts(bytes);
   if (!parts.ok) return parts;
   try {
@@ -44,7 +60,7 @@ export function readXlsxFirstSheetCells(bytes: Uint8Array, options: { maxSharedS
     if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
     const maxStrings = options.maxSharedStrings ?? MAX_XLSX_SHARED_STRINGS;
     const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml, maxStrings);
-    return parseWorksheet(sheet.xml, sharedStrings);
+    return parseWorksheet(sheet.xml, sharedStrings, options.maxContentRows ?? Number.POSITIVE_INFINITY);
   } catch (error) {
     if (error instanceof XmlRefusedError) return { ok: false, error: { code: error.refusal } };
     throw error;
@@ -52,11 +68,11 @@ export function readXlsxFirstSheetCells(bytes: Uint8Array, options: { maxSharedS
 }
 
 /** `readXlsxFirstSheetCells` with every cell as text; numbers in plain JS form ("1234.5"). */
-export function readXlsxFirstSheet(bytes: Uint8Array, options: { maxSharedStrings?: number } = {}): XlsxReadResult<string> {
+export function readXlsxFirstSheet(bytes: Uint8Array, options: XlsxReadOptions = {}): XlsxReadResult<string> {
   const result = readXlsxFirstSheetCells(bytes, options);
   if (!result.ok) return result;
   return {
-    ok: true,
+    ...result,
     rows: result.rows.map((row) => row.map((cell) => (typeof cell === "number" ? formatXlsxNumber(cell) : cell))),
   };
 }
@@ -320,14 +336,22 @@ interface CellInProgress {
   valueSeen: boolean;
 }
 
-function parseWorksheet(xml: Uint8Array, sharedStrings: readonly string[]): XlsxReadResult<XlsxCellValue> {
+/** Thrown from a handler to stop reading a sheet that has more rows than the caller wants. */
+class EnoughRows extends Error {}
+
+function hasContent(cells: readonly XlsxCellValue[]): boolean {
+  return cells.some((value) => typeof value === "number" || value.trim() !== "");
+}
+
+function parseWorksheet(xml: Uint8Array, sharedStrings: readonly string[], maxContentRows: number): XlsxReadResult<XlsxCellValue> {
   const grid = new Map<number, XlsxCellValue[]>();
   let lastRow = -1;
   let cellCount = 0;
+  let contentRows = 0;
   let rowIndex = -1;
   let row: { cells: XlsxCellValue[]; width: number; column: number } | null = null;
   let cell: CellInProgress | null = null;
-  scanXml(xml, {
+  const handlers: XmlHandlers = {
     open({ name, attributes, ancestors }) {
       const parent = ancestors.at(-1);
       if (name === "row" && parent === "sheetData") {
@@ -375,15 +399,24 @@ function parseWorksheet(xml: Uint8Array, sharedStrings: readonly string[]): Xlsx
         if (existing === undefined) grid.set(rowIndex, cells);
         else cells.forEach((value, i) => (existing[i] = value));
         lastRow = Math.max(lastRow, rowIndex);
+        if (hasContent(cells)) contentRows++;
+        if (contentRows > maxContentRows) throw new EnoughRows();
       }
     },
-  });
+  };
+  let truncated = false;
+  try {
+    scanXml(xml, handlers);
+  } catch (error) {
+    if (!(error instanceof EnoughRows)) throw error;
+    truncated = true;
+  }
   const rows: XlsxCellValue[][] = [];
   for (let i = 0; i <= lastRow; i++) {
     const cells = grid.get(i) ?? [];
     rows.push(Array.from({ length: cells.length }, (_, c) => cells[c] ?? ""));
   }
-  return { ok: true, rows };
+  return truncated ? { ok: true, rows, truncated } : { ok: true, rows };
 }
 
 function cellValue(cell: CellInProgress, sharedStrings: readonly string[]): XlsxCellValue | undefined {

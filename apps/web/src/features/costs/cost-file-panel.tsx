@@ -291,7 +291,14 @@ function ImportPreview(props: {
           </Heading>
           <ul>
             {report.warnings.map((w, index) => (
-              <li key={`${w.row}-${index}`}>{t(`costReport.file.warnings.${w.code}`, { row: w.row, value: w.value, defaultValue: w.code })}</li>
+              <li key={`${w.row}-${index}`}>
+                {t(`costReport.file.warnings.${w.code}`, {
+                  row: w.row,
+                  value: w.value,
+                  amount: typeof w.params.amount === "number" ? formatInteger(w.params.amount) : undefined,
+                  defaultValue: w.code,
+                })}
+              </li>
             ))}
           </ul>
         </>

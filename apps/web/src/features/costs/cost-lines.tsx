@@ -25,6 +25,8 @@ export function CostLinesEditor(props: {
   lines: readonly LineDraft[];
   systems: readonly SystemOption[];
   errors: ReadonlyMap<string, string>;
+  /** Notes by field id, such as how an amount with øre was rounded. */
+  notes: ReadonlyMap<string, string>;
   onChange: (lines: LineDraft[]) => void;
 }) {
   const { t } = useTranslation();
@@ -55,7 +57,10 @@ export function CostLinesEditor(props: {
             <Table.Body>
               {props.lines.map((line, index) => {
                 const row = index + 1;
-                const amountError = props.errors.get(lineFieldId(line.key, "amount"));
+                const amountId = lineFieldId(line.key, "amount");
+                const amountError = props.errors.get(amountId);
+                const amountNote = amountError ? undefined : props.notes.get(amountId);
+                const amountDescribedBy = [amountError && `${amountId}-error`, amountNote && `${amountId}-note`].filter(Boolean).join(" ");
                 const systemError = props.errors.get(lineFieldId(line.key, "system"));
                 const serviceError = props.errors.get(lineFieldId(line.key, "service"));
                 return (
@@ -113,19 +118,24 @@ export function CostLinesEditor(props: {
                     </Table.Cell>
                     <Table.Cell>
                       <input
-                        id={lineFieldId(line.key, "amount")}
+                        id={amountId}
                         className="ds-input amount-input"
-                        inputMode="numeric"
+                        inputMode="decimal"
                         autoComplete="off"
                         aria-label={label("amount", row)}
                         aria-invalid={amountError ? true : undefined}
-                        aria-describedby={amountError ? `${lineFieldId(line.key, "amount")}-error` : undefined}
+                        aria-describedby={amountDescribedBy || undefined}
                         value={line.amount}
                         onChange={(e) => set(index, { amount: e.target.value })}
                       />
                       {amountError && (
-                        <p className="field-error" id={`${lineFieldId(line.key, "amount")}-error`}>
+                        <p className="field-error" id={`${amountId}-error`}>
                           {amountError}
+                        </p>
+                      )}
+                      {amountNote && (
+                        <p className="field-note" id={`${amountId}-note`}>
+                          {amountNote}
                         </p>
                       )}
                     </Table.Cell>

@@ -1,4 +1,4 @@
-import { getCostReport, getMunicipalityByNumber, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
+import { getCostReport, getMunicipalityByNumber, listCostLines, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CostLine } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,14 @@ function saveMeanwhile(db: Db, lines: CostLine[]): number {
 async function confirm(name: string) {
   const dialog = await screen.findByRole("dialog");
   fireEvent.click(within(dialog).getByRole("button", { name }));
+}
+
+/** As a manager, sends the report on the page back to finance, so that it can be edited. */
+async function returnReport(comment: string) {
+  fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+  fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: comment } });
+  await confirm("Send tilbake");
+  await screen.findByTestId("report-returned");
 }
 
 describe("the cost report page", () => {
@@ -77,27 +85,41 @@ describe("the cost report page", () => {
 
   it("names the line and the problem for an amount it cannot read, links to it, and saves nothing", async () => {
     const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
-    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
-    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Rett linjene" } });
-    await confirm("Send tilbake");
-    await screen.findByTestId("report-returned");
+    await returnReport("Rett linjene");
     const version = getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)?.version;
 
-    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 2"), { target: { value: "12,50" } });
+    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 2"), { target: { value: "12 kroner" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     const summary = await screen.findByTestId("report-errors");
     const link = within(summary).getByRole("link");
-    expect(link.textContent).toBe("Linje 2: Skriv beløpet i hele kroner, uten øre.");
+    expect(link.textContent).toBe("Linje 2: Beløpet må være et tall, for eksempel 12 500 000.");
     expect(link.getAttribute("href")).toMatch(/^#line-\d+-amount$/);
     expect(getCostReport(db, getMunicipalityByNumber(db, "1103")?.id ?? 0, 2024)?.version).toBe(version);
   });
 
+  it("rounds øre typed by hand by the same rule as a file (50 øre up), says so next to the field, and saves whole kroner", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    await returnReport("Rett linjene");
+
+    const amount = await screen.findByLabelText("Beløp (kr), linje 1");
+    fireEvent.change(amount, { target: { value: "1 234 567,50" } });
+    const note = document.getElementById(`${amount.id}-note`);
+    expect(nbsp(note?.textContent)).toBe("Lagres som 1 234 568 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.");
+    expect(amount.getAttribute("aria-describedby")).toContain(`${amount.id}-note`);
+    expect(amount.getAttribute("aria-invalid")).toBeNull();
+    fireEvent.change(screen.getByLabelText("Beløp (kr), linje 2"), { target: { value: "100,49" } });
+
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    expect((await screen.findByTestId("report-message")).textContent).toBe("Lagret.");
+    expect(screen.queryByTestId("report-errors")).toBeNull();
+    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+    const report = getCostReport(db, stavanger, 2024);
+    expect(listCostLines(db, report?.id ?? 0).map((line) => line.amount).slice(0, 2)).toEqual([1_234_568, 100]);
+  });
+
   it("adds and removes lines, and shows both versions on a concurrent save without overwriting", async () => {
     const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
-    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
-    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Rett linjene" } });
-    await confirm("Send tilbake");
-    await screen.findByTestId("report-returned");
+    await returnReport("Rett linjene");
 
     const rows = () => within(screen.getByTestId("cost-lines")).getAllByRole("row").length - 1;
     const before = rows();
@@ -127,10 +149,7 @@ describe("importing a cost file on the report page", () => {
 
   it("lists every problem by row, column and value, then imports the corrected file on confirmation", async () => {
     const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
-    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
-    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Importer fra økonomisystemet" } });
-    await confirm("Send tilbake");
-    await screen.findByTestId("report-returned");
+    await returnReport("Importer fra økonomisystemet");
 
     upload("IKT-tjeneste;Kostnadstype;Beløp (kr)\nBrukerstøtte;Egne ansatte;mange\nKaffe;Egne ansatte;100\n", "feil.csv");
     await screen.findByText(/feil\.csv, 1 kB/);
@@ -148,7 +167,7 @@ describe("importing a cost file on the report page", () => {
     await screen.findByText(/riktig\.csv/);
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
     expect(nbsp((await screen.findByTestId("import-summary")).textContent)).toMatch(/^2 linjer, til sammen 1 500 000 kr \(nå [\d ]+ kr\)\. 0 nye, 2 endrede og \d+ fjernede linjer\.$/);
-    expect(screen.getByText("Rad 3: 300 000,40 er avrundet til hele kroner.")).toBeTruthy();
+    expect(screen.getByText((_, element) => element?.tagName === "LI" && nbsp(element.textContent) === "Rad 3: 300 000,40 lagres som 300 000 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Importer" }));
     await confirm("Importer");
     expect((await screen.findByTestId("import-message")).textContent).toBe("Importert: 2 linjer. Rapporten er et utkast.");
@@ -220,6 +239,19 @@ describe("importing a cost file: every refusal in words, the same as on the comm
       "“wrong-header.csv” lacks the column “IT service” (found “Område”, which the template does not have); use the template's headers: “IT service”, “Cost type” and “Amount (NOK)”, and optionally “Line-of-business system” and “Comment”.",
     );
     expect(await previewOf("", "empty.csv", "en")).toBe("“empty.csv” is empty; choose the file with the cost lines, or download the template and fill it in.");
+  });
+
+  it("names the line of a file in two encodings and says how to save it again, and imports nothing", async () => {
+    await openReturned();
+    const latin = (text: string) => Uint8Array.from([...text].map((char) => char.charCodeAt(0)));
+    const bytes = Uint8Array.from([
+      ...latin("IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;100\r\n"),
+      ...new TextEncoder().encode("Utvikling;Annet;5 000 blåbær\r\n"),
+    ]);
+    expect(await previewOf(bytes, "blandet.csv")).toBe(
+      "«blandet.csv» blander tegnkodinger: linje 3 («Utvikling;Annet;5 000 blåbær») er lagret med en annen tegnkoding enn linjene over, så æ, ø og å ville blitt lagret feil; lagre filen på nytt som UTF-8 (i Excel: «CSV UTF-8») og importer den igjen.",
+    );
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Importer" }).disabled).toBe(true);
   });
 });
 

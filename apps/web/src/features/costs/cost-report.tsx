@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { Loading, QueryError } from "../../components/query-state";
 import { WithheldReportView } from "../../components/withheld-report";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatDateTime, formatNok } from "../../lib/format";
+import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { AllocationSection } from "./allocation";
 import { CostFilePanel } from "./cost-file-panel";
@@ -192,12 +192,15 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   };
 
   const issueText = (issue: DraftIssue) => {
-    const params = { ...issue } as Record<string, unknown>;
-    const text = t([`costReport.errors.${issue.code}`, `errors.field.${issue.field}.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], params);
-    return issue.row !== undefined && !text.includes(String(issue.row)) ? t("costReport.invalidAmount", { row: issue.row, message: text }) : text;
+    const keys = [`costReport.errors.${issue.code}`, `errors.field.${issue.field}.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"];
+    const text = t(keys, { ...issue });
+    // A text that names the line itself ("Linje {{row}} har …") is not prefixed; digits in an example are no sign of that.
+    const namesRow = issue.row !== undefined && t(keys, { ...issue, row: "\u0000" }).includes("\u0000");
+    return issue.row !== undefined && !namesRow ? t("costReport.invalidAmount", { row: issue.row, message: text }) : text;
   };
   const issues = showIssues ? [...read.issues, ...serverIssues] : [];
   const fieldErrors = new Map(issues.map((i) => [i.target, issueText(i)]));
+  const fieldNotes = new Map(read.notes.map((n) => [n.target, t("costReport.lines.roundedNote", { amount: formatInteger(n.amount) })]));
   const report = view.report;
   const language = i18n.language === "en" ? "en" : "nb";
 
@@ -252,7 +255,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         {editable ? (
           <>
             <Paragraph data-size="sm">{t("costReport.lines.intro")}</Paragraph>
-            <CostLinesEditor lines={draft.lines} systems={view.systems} errors={fieldErrors} onChange={(lines) => update({ ...draft, lines })} />
+            <CostLinesEditor lines={draft.lines} systems={view.systems} errors={fieldErrors} notes={fieldNotes} onChange={(lines) => update({ ...draft, lines })} />
           </>
         ) : (
           <CostLinesTable lines={report?.lines ?? []} systems={view.systems} />

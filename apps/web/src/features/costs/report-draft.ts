@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@malestokk/api";
-import { parseWholeKroner, type AllocationKey, type CostLine, type CostType, type ItService } from "@malestokk/domain";
+import { parseNokAmount, type AllocationKey, type CostLine, type CostType, type ItService } from "@malestokk/domain";
 
 import { formatInteger } from "../../lib/format";
 
@@ -106,9 +106,19 @@ function readFte(text: string): number | null | "NOT_A_NUMBER" {
   return /^\d{1,7}(\.\d)?$/.test(compact) ? Number(compact) : "NOT_A_NUMBER";
 }
 
+/** An amount typed with øre, read as whole kroner by the rule files follow: shown next to its field, not an error. */
+export interface DraftNote {
+  /** Element id of the field. */
+  readonly target: string;
+  readonly row: number;
+  /** The whole kroner that will be saved. */
+  readonly amount: number;
+}
+
 export interface ReadDraft {
   /** The lines that could be read (for live totals even while some are wrong). */
   readonly lines: CostLine[];
+  readonly notes: readonly DraftNote[];
   readonly itUserAccounts: number | null;
   readonly employeesFte: number | null;
   readonly populationOverride: { value: number; reason: string } | null;
@@ -124,13 +134,16 @@ export function lineFieldId(key: string, field: string): string {
 /** Reads what was typed: the lines and figures that parse, and an issue for each that does not. */
 export function readDraft(draft: ReportDraft): ReadDraft {
   const issues: DraftIssue[] = [];
+  const notes: DraftNote[] = [];
   const lines: CostLine[] = [];
   draft.lines.forEach((line, index) => {
-    const amount = parseWholeKroner(line.amount);
+    const amount = parseNokAmount(line.amount);
+    const target = lineFieldId(line.key, "amount");
     if (!amount.ok) {
-      issues.push({ field: "amount", target: lineFieldId(line.key, "amount"), code: amount.reason, row: index + 1 });
+      issues.push({ field: "amount", target, code: amount.reason, row: index + 1 });
       return;
     }
+    if (amount.rounded) notes.push({ target, row: index + 1, amount: amount.value });
     lines.push({
       service: line.service,
       costType: line.costType,
@@ -169,6 +182,7 @@ export function readDraft(draft: ReportDraft): ReadDraft {
   } else if (draft.allocationKey !== "") allocation = { key: draft.allocationKey, shares: null };
   return {
     lines,
+    notes,
     allocation,
     itUserAccounts: users === "NOT_A_NUMBER" ? null : users,
     employeesFte: employees === "NOT_A_NUMBER" ? null : employees,

@@ -42,7 +42,9 @@ export function SatisfactionForm(props: QualityEditorProps) {
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    const parsed = parseCsv(decodeText(new Uint8Array(await file.arrayBuffer())).text);
+    const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvMixedEncoding", { line: decoded.mixed.line, sample: decoded.mixed.sample }) });
+    const parsed = parseCsv(decoded.text);
     if (!parsed.ok) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvUnreadable") });
     const [header = [], ...rows] = parsed.rows.filter((r) => r.some((c) => c.trim() !== ""));
     const col = (names: string[]) => header.findIndex((h) => names.includes(h.trim().toLocaleLowerCase("nb")));

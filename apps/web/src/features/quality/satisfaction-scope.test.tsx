@@ -28,6 +28,19 @@ describe("the satisfaction page", () => {
   });
 });
 
+describe("the satisfaction page reading a CSV file in two encodings (issue 18)", () => {
+  it("names the line that does not fit instead of reading «Byggesak pÃ¥ nett»", async () => {
+    renderApp("/kommune/0301/tilfredshet/2020", { as: "manager.0301@demo.example" });
+    const input = await screen.findByLabelText(/Les inn fra CSV/);
+    const latin = Uint8Array.from([..."Undersøkelse;Gjennomsnitt;Antall svar\nSkole på nett;5,1;420\n"].map((char) => char.charCodeAt(0)));
+    const bytes = Uint8Array.from([...latin, ...new TextEncoder().encode("Byggesak på nett;4,2;80\n")]);
+    fireEvent.change(input, { target: { files: [new File([bytes], "blandet.csv", { type: "text/csv" })] } });
+    expect((await screen.findByTestId("satisfaction-import")).textContent).toBe(
+      "Filen blander tegnkodinger: linje 3 («Byggesak på nett;4,2;80») er lagret med en annen tegnkoding enn linjene over. Lagre filen på nytt som UTF-8 (i Excel: «CSV UTF-8») og last den opp igjen.",
+    );
+  });
+});
+
 describe("the service scope page", () => {
   it("computes S1/S2 as services are placed on the staircase, leaves out those not offered, and S3 is missing without shipments", async () => {
     renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import { DEMO_USER_MUNICIPALITIES, listAudit } from "@malestokk/db";
 import type { CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
@@ -274,6 +276,53 @@ describe("costs.importFile", () => {
     );
     const appError = expectAppError(refused, "IMPORT_REJECTED");
     expect(appError.issues[0]).toEqual({ path: ["rows", 2, "amount"], code: "NOT_A_NUMBER", params: { row: 2, value: "mange penger" } });
+    expect(await snapshot(finance)).toEqual(before);
+  });
+
+  const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url));
+
+  it("imports a workbook LibreOffice wrote exactly: every amount, comment, fagsystem and total", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const contentBase64 = fixture("libreoffice-kostnader.xlsx").toString("base64");
+    const request = { municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "libreoffice-kostnader.xlsx", contentBase64 };
+    const preview = await finance.costs.importFile({ ...request, dryRun: true });
+    expect(preview).toMatchObject({ ok: true, format: "xlsx", lineCount: 5, total: { after: 5_512_500 } });
+    // LibreOffice stored the amounts as numbers: the øre are rounded half up, and the preview says so.
+    expect(preview.warnings).toEqual([
+      { row: 3, column: "amount", code: "ROUNDED", value: "2400000.5", params: { amount: 2_400_001 } },
+      { row: 4, column: "amount", code: "ROUNDED", value: "312499.49", params: { amount: 312_499 } },
+    ]);
+
+    await finance.costs.importFile({ ...request, dryRun: false });
+    const { report, systems } = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    const archive = systems.find((s) => s.name === "Demo sak/arkiv")?.id;
+    expect(report?.lines).toEqual([
+      { service: "userSupport", costType: "ownStaff", systemId: null, amount: 1_250_000, comment: "Servicetorget på rådhuset" },
+      { service: "operations", costType: "licences", systemId: archive, amount: 2_400_001, comment: 'Avtale med "IKT Vest" – årlig' },
+      { service: "development", costType: "externalServices", systemId: null, amount: 312_499, comment: "Blåbær-appen (æøå ÆØÅ)" },
+      { service: "infrastructure", costType: "equipment", systemId: null, amount: 950_000, comment: null },
+      { service: "management", costType: "ownStaff", systemId: null, amount: 600_000, comment: "Økonomisjef og IKT-sjef" },
+    ]);
+    expect(report?.totalItCost).toBe(5_512_500);
+  });
+
+  it("refuses a CSV file that is Windows-1252 with one UTF-8 line, naming the line, and stores nothing garbled", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const version = await returned(api);
+    const contentBase64 = fixture("blandet-tegnkoding.csv").toString("base64");
+    const request = { municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "blandet-tegnkoding.csv", contentBase64 };
+    const before = await snapshot(finance);
+    const preview = await finance.costs.importFile({ ...request, dryRun: true });
+    expect(preview).toMatchObject({
+      ok: false,
+      fileError: { code: "MIXED_ENCODING", params: { line: 4, sample: "Utvikling;Eksterne tjenester;312 500;;Innkjøp av blåbær-app…" } },
+      issues: [],
+    });
+    const refused = await expectTrpcError(() => finance.costs.importFile({ ...request, dryRun: false }));
+    expect(expectAppError(refused, "IMPORT_REJECTED").params).toMatchObject({ reason: "MIXED_ENCODING" });
     expect(await snapshot(finance)).toEqual(before);
   });
 

@@ -567,14 +567,22 @@ export interface CostImportReport {
 export async function importCostFile(
   db: Db,
   municipality: ReportingUnit,
-  input: { year: number; expectedVersion: number | null; bytes: Uint8Array; fileName: string; dryRun: boolean },
+  input: {
+    year: number;
+    expectedVersion: number | null;
+    bytes: Uint8Array;
+    /** The size on disk when `bytes` may be only the start of a file too large to read (see `readLocalFile`). */
+    size?: number;
+    fileName: string;
+    dryRun: boolean;
+  },
   options: { now: Date; actor: Actor; fileReader: FileReader },
 ): Promise<CostImportReport> {
   requireEditableReport(db, municipality, input.year, input.expectedVersion);
   const systems = listSystems(db, municipality.id).map(({ id, name }) => ({ id, name }));
   // Read in a worker thread; from here on everything is synchronous, so the report and the lines
   // compared against are read in the same turn as the write.
-  const parsed = await options.fileReader.readCostFile({ bytes: input.bytes, fileName: input.fileName, systems });
+  const parsed = await options.fileReader.readCostFile({ bytes: input.bytes, size: input.size, fileName: input.fileName, systems });
   const current = getCostReport(db, municipality.id, input.year);
   const currentLines = current ? listCostLines(db, current.id) : [];
   const base = {
