@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
 
 import {
