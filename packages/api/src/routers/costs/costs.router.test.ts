@@ -1,5 +1,5 @@
-import { DEMO_USER_MUNICIPALITIES, listAudit } from "@malestokk/db";
-import type { CostLine } from "@malestokk/domain";
+import { DEMO_USER_MUNICIPALITIES, getMunicipalityByNumber, listAudit, saveSystem } from "@malestokk/db";
+import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES, type CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 
@@ -233,7 +233,7 @@ describe("costs.importFile", () => {
     const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: true });
     expect(preview).toMatchObject({ ok: true, written: false, format: "csv", delimiter: ";", lineCount: 3, total: { after: 4_550_000 } });
     // The demo report has the same three keys (changed amounts) and a dozen more (removed).
-    expect(preview.changes?.changed.map((c) => c.key.split("|")[0])).toEqual(["operations", "userSupport", "management"]);
+    expect(preview.changes?.changed.map((c) => c.service)).toEqual(["operations", "userSupport", "management"]);
     expect(preview.changes?.removed.length).toBeGreaterThan(5);
     expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(version);
 
@@ -275,6 +275,95 @@ describe("costs.importFile", () => {
     const appError = expectAppError(refused, "IMPORT_REJECTED");
     expect(appError.issues[0]).toEqual({ path: ["rows", 2, "amount"], code: "NOT_A_NUMBER", params: { row: 2, value: "mange penger" } });
     expect(await snapshot(finance)).toEqual(before);
+  });
+
+  it("previews every line added, changed (before → after, per field) and removed, and the totals per service before and after", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const view = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    const archive = view.systems.find((s) => s.name === "Demo sak/arkiv")?.id ?? 0;
+    const saved = await finance.costs.save(
+      input({
+        expectedVersion: await returned(api),
+        lines: [
+          line({ service: "operations", costType: "licences", systemId: archive, amount: 1_000_000, comment: "Sak/arkiv" }),
+          line({ service: "userSupport", costType: "ownStaff", amount: 2_000_000 }),
+          line({ service: "management", costType: "ownStaff", amount: 900_000 }),
+          line({ service: "development", costType: "externalServices", amount: 300_000 }),
+        ],
+      }),
+    );
+    const file = [
+      "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar",
+      "Drift og forvaltning;Lisenser og programvare;1 250 000;Demo sak/arkiv;Sak/arkiv og ny modul",
+      "Brukerstøtte;Egne ansatte;2 000 000;;",
+      "IKT-ledelse og administrasjon;Egne ansatte;900 000;Demo sak/arkiv;",
+      "Infrastruktur og utstyr;Utstyr;400 000;;Nye PC-er",
+    ].join("\n");
+    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "endringer.csv", contentBase64: csv(file), dryRun: true });
+    expect(preview.changes).toEqual({
+      added: [{ service: "infrastructure", costType: "equipment", system: null, amount: 400_000, comment: "Nye PC-er" }],
+      removed: [{ service: "development", costType: "externalServices", system: null, amount: 300_000, comment: null }],
+      changed: [
+        {
+          service: "operations",
+          costType: "licences",
+          system: "Demo sak/arkiv",
+          fields: [
+            { field: "amount", before: 1_000_000, after: 1_250_000 },
+            { field: "comment", before: "Sak/arkiv", after: "Sak/arkiv og ny modul" },
+          ],
+        },
+        { service: "management", costType: "ownStaff", system: null, fields: [{ field: "system", before: null, after: "Demo sak/arkiv" }] },
+      ],
+      unchanged: 1,
+      byService: [
+        { service: "userSupport", before: 2_000_000, after: 2_000_000, difference: 0 },
+        { service: "operations", before: 1_000_000, after: 1_250_000, difference: 250_000 },
+        { service: "development", before: 300_000, after: 0, difference: -300_000 },
+        { service: "infrastructure", before: 0, after: 400_000, difference: 400_000 },
+        { service: "management", before: 900_000, after: 900_000, difference: 0 },
+      ],
+      total: { before: 4_200_000, after: 4_550_000, difference: 350_000 },
+    });
+    expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(saved.version);
+  });
+
+  it("keeps the preview of a 2 000-line report small: what stays is counted, not sent", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const stavanger = getMunicipalityByNumber(api.db, NUMBER)?.id ?? 0;
+    const systemIds = Array.from({ length: 160 }, (_, i) => {
+      const result = saveSystem(api.db, { organisationId: stavanger, id: null, expectedVersion: null, fields: { name: `Fagsystem ${String(i + 1).padStart(3, "0")}`, vendor: null, systemClass: "other", svarUt: false, inUseFrom: null, inUseTo: null }, now: "2026-01-01T00:00:00.000Z" });
+      if (!result.ok) throw new Error(result.reason);
+      return result.row.id;
+    });
+    // 2 000 lines on the first 80 fagsystemer, each with a comment of 40 characters.
+    const keys = (offset: number) => systemIds.slice(offset, offset + 80).flatMap((systemId) => IT_SERVICES.flatMap((service) => COST_TYPES.map((costType) => ({ service, costType, systemId }))));
+    const stored = keys(0).map((k, i) => line({ ...k, amount: 100_000 + i, comment: `Avtale ${String(i).padStart(4, "0")}, lisens og drift i 2024` }));
+    const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: stored }));
+    const nameOf = new Map((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).systems.map((s) => [s.id, s.name]));
+    const fileOf = (lines: CostLine[]) =>
+      csv(["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", ...lines.map((l) => [IT_SERVICE_NAMES[l.service].nb, COST_TYPE_NAMES[l.costType].nb, l.amount, nameOf.get(l.systemId ?? 0), l.comment].join(";"))].join("\n"));
+    const preview = (lines: CostLine[]) =>
+      finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "stor.csv", contentBase64: fileOf(lines), dryRun: true });
+    const kB = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1024;
+
+    const same = await preview(stored);
+    expect(same.changes).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2_000 });
+    expect(kB(same)).toBeLessThan(2);
+
+    const everyAmount = await preview(stored.map((l) => ({ ...l, amount: l.amount + 1 })));
+    expect(everyAmount.changes?.changed).toHaveLength(2_000);
+    // About 130 bytes a changed line: the line's key and the field, nothing else.
+    expect(kB(everyAmount)).toBeLessThan(300);
+
+    // The worst case: every line goes and 2 000 others come (other fagsystemer, other amounts).
+    const replaced = await preview(keys(80).map((k, i) => line({ ...k, amount: 200_000 + i, comment: `Ny avtale ${String(i).padStart(4, "0")}, lisens og drift` })));
+    expect(replaced.changes).toMatchObject({ unchanged: 0, changed: [] });
+    expect([replaced.changes?.added.length, replaced.changes?.removed.length]).toEqual([2_000, 2_000]);
+    // Less than the largest upload (950 kB of base64) even now: about 135 bytes and the comment a line.
+    expect(kB(replaced)).toBeLessThan(600);
   });
 
   it("refuses a file that is not a cost file, saying why", async () => {
