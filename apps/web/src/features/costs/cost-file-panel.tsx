@@ -12,6 +12,7 @@ import { translateError } from "../../lib/errors";
 import { formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import type { ReportView } from "./cost-report";
+import { ImportChanges } from "./import-changes";
 
 type ImportReport = RouterOutputs["costs"]["importFile"];
 
@@ -253,6 +254,7 @@ function ImportPreview(props: {
           </Table>
         </TableScroll>
       )}
+      {report.ok && report.changes && <ImportChanges changes={report.changes} />}
       {report.warnings.length > 0 && (
         <>
           <Heading level={3} data-size="2xs">
