@@ -152,6 +152,39 @@ describe("importing a cost file on the report page", () => {
   });
 });
 
+describe("the manager's return comment (issue 18)", () => {
+  it("stays in view, with who returned it and when, through an import and a save until the report is submitted again", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
+    await confirm("Send tilbake");
+    const shown = /^Sendt tilbake av admin@demo\.example \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
+    expect((await screen.findByTestId("report-returned")).textContent).toMatch(shown);
+
+    fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), {
+      target: { files: [new File(["IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;90 000 000\nBrukerstøtte;Egne ansatte;30 000 000\n"], "ny.csv", { type: "text/csv" })] },
+    });
+    await screen.findByText(/ny\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    await screen.findByTestId("import-summary");
+    fireEvent.click(screen.getByRole("button", { name: "Importer" }));
+    await confirm("Importer");
+    await screen.findByText(/^Importert: 2 linjer/);
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
+    expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
+
+    for (const field of screen.getAllByLabelText("Forklaring")) fireEvent.change(field, { target: { value: "Tallene fra økonomisystemet" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByText("Lagret.");
+    expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
+
+    fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
+    await confirm("Send inn");
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Sendt inn"));
+    expect(screen.queryByTestId("report-returned")).toBeNull();
+  });
+});
+
 describe("the import preview: what the file will change (issue 18)", () => {
   async function upload(text: string, name: string) {
     fireEvent.change(await screen.findByLabelText("Fil (CSV eller XLSX)"), { target: { files: [new File([text], name, { type: "text/csv" })] } });

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
@@ -211,11 +212,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
       </div>
       {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
       {report?.isDemo && <Alert data-color="info">{t("costReport.demo")}</Alert>}
-      {report?.status === "returned" && report.returnComment && (
-        <Alert data-color="warning" data-testid="report-returned">
-          {t("costReport.returned", { by: report.decidedBy ?? "–", comment: report.returnComment })}
-        </Alert>
-      )}
+      <ReturnedNotice report={report} testId="report-returned" />
       {report?.status === "submitted" && report.submittedBy && report.submittedAt && (
         <Paragraph data-size="sm">{t("costReport.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) })}</Paragraph>
       )}

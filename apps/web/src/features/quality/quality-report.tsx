@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Loading, QueryError } from "../../components/query-state";
+import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { WorkflowActions } from "../../components/workflow-actions";
 import { readAppError, translateError } from "../../lib/errors";
@@ -106,9 +107,7 @@ export function QualityReport(props: {
         {view.deadline && <Paragraph data-size="sm">{t("costReport.deadline", { date: view.deadline })}</Paragraph>}
       </div>
       {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
-      {view.report?.status === "returned" && view.report.returnComment && (
-        <Alert data-color="warning">{t("costReport.returned", { by: view.report.decidedBy ?? "–", comment: view.report.returnComment })}</Alert>
-      )}
+      <ReturnedNotice report={view.report} testId="quality-returned" />
       {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: t(`costReport.status.${status ?? "none"}`).toLocaleLowerCase() })}</Paragraph>}
       {editable && (
         <div data-testid="quality-missing">

@@ -3,7 +3,7 @@ import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES, type CostLi
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 
-import { expectAppError, expectTrpcError, saveDraftTotal, setupApi, type Caller } from "../../test-helpers";
+import { expectAppError, expectTrpcError, FIXED_NOW, saveDraftTotal, setupApi, type Caller } from "../../test-helpers";
 
 const NUMBER = "1103"; // Stavanger: demo users finance.1103 and manager.1103
 
@@ -124,6 +124,25 @@ describe("the report workflow", () => {
     expect(actions.slice(0, 5)).toEqual(["costs.reportApproved", "costs.reportSubmitted", "costs.reportSaved", "costs.reportSaved", "costs.reportReturned"]);
     const firstSave = listAudit(api.db, { action: "costs.reportSaved", limit: 2 })[1];
     expect(JSON.parse(firstSave?.details ?? "{}")).toMatchObject({ total: { after: total }, status: { before: "returned", after: "draft" } });
+  });
+
+  it("keeps the manager's return comment, with who and when, through saves and an import until the report is submitted again", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const report = async () => (await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report;
+    const returnedBy = { returnComment: "Lisensene mangler", decidedBy: `manager.${NUMBER}@demo.example`, decidedAt: FIXED_NOW.toISOString() };
+    const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: [line({})] }));
+    expect(await report()).toMatchObject({ status: "draft", ...returnedBy });
+
+    const file = Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;2 000 000\n", "utf8").toString("base64");
+    const imported = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "k.csv", contentBase64: file, dryRun: false });
+    expect(await report()).toMatchObject({ status: "draft", source: "import", ...returnedBy });
+
+    const { unexplained } = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    const explained = await finance.costs.save(input({ expectedVersion: imported.version, lines: [line({ amount: 2_000_000 })], warningComments: Object.fromEntries(unexplained.map((k) => [k, "Bare drift i år"])) }));
+    expect(await report()).toMatchObject(returnedBy);
+    await finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: explained.version });
+    expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null, decidedAt: null });
   });
 
   it("refuses steps out of order, and a return without a comment", async () => {
