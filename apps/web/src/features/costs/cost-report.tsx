@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useLeaveGuard } from "../../components/leave-guard";
 import { Loading, QueryError } from "../../components/query-state";
 import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
@@ -76,6 +77,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const editable = view.actions.includes("edit");
+  useLeaveGuard(dirty);
 
   // When the stored report changes (a save, a workflow step) and nothing typed is pending, show it.
   const pendingWork = useRef(false);

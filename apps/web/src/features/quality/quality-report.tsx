@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useLeaveGuard } from "../../components/leave-guard";
 import { Loading, QueryError } from "../../components/query-state";
 import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
@@ -56,6 +57,7 @@ export function QualityReport(props: {
   const key = { municipalityNumber: props.municipalityNumber, year: props.year, instrument: props.instrument };
   const query = useQuery(trpc.quality.report.queryOptions(key));
   const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty);
   const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
