@@ -88,6 +88,18 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
   });
 
+  it("the scope form lets the user go without asking once its changes are saved", async () => {
+    const { router } = renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });
+    fireEvent.change(await screen.findByLabelText("Trinn: Byggesøknad"), { target: { value: "4" } });
+    expect(unloadIsBlocked()).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await waitFor(() => expect(screen.getByTestId("quality-message").textContent).toBe("Lagret."));
+    await waitFor(() => expect(unloadIsBlocked()).toBe(false));
+    toList();
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
   it("a benefit being added asks before the user leaves the project, but not once it is cancelled", async () => {
     const { router } = renderApp("/kommune/5001/gevinster", { as: "manager.5001@demo.example" });
     fireEvent.click(await screen.findByRole("link", { name: "Velferdsteknologi i hjemmetjenesten" }));
@@ -117,5 +129,22 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     toList();
     (await leaveDialog()).leave();
     await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+  });
+
+  it("an idea that is sent lets the user go without asking", async () => {
+    const { router } = renderApp("/ideer", { as: "manager.0301@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Meld inn en idé" }));
+    const form = screen.getByTestId("idea-form");
+    fireEvent.change(within(form).getByLabelText("Tittel"), { target: { value: "Felles chatbot" } });
+    fireEvent.change(within(form).getByLabelText("Problemet som skal løses"), { target: { value: "Mange like spørsmål" } });
+    fireEvent.change(within(form).getByLabelText("Forventede gevinster"), { target: { value: "Frigjort tid" } });
+    fireEvent.change(within(form).getByLabelText("Grovt anslått kostnad (kr)"), { target: { value: "1 500 000" } });
+    expect(unloadIsBlocked()).toBe(true);
+    fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
+    await screen.findByTestId("idea-sent");
+    await waitFor(() => expect(unloadIsBlocked()).toBe(false));
+    toList();
+    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    expect(screen.queryByRole("dialog")).toBeNull();
   });
 });
