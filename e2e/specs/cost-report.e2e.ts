@@ -72,6 +72,10 @@ describe("cost reporting, end to end", () => {
     await finance.getByLabel("Fil (CSV eller XLSX)").setInputFiles(fixed);
     await finance.getByRole("button", { name: "Forhåndsvis import" }).click();
     await finance.getByTestId("import-summary").waitFor();
+    // The preview lists what changes: each service's total before and after, and the changed lines.
+    await finance.getByRole("table", { name: "Sum per IKT-tjeneste før og etter importen" }).waitFor();
+    expect(await finance.getByTestId("import-changed").getByRole("row").count()).toBeGreaterThan(1);
+    await expectNoSeriousA11yViolations(finance, "cost report, import preview with changes");
     await finance.getByRole("button", { name: "Importer", exact: true }).click();
     await confirmIn(finance, "Importer");
     await finance.getByTestId("import-message").filter({ hasText: "Importert: 5 linjer." }).waitFor();

@@ -26,6 +26,7 @@ export * from "./imports/klass";
 export * from "./costs/catalogue";
 export * from "./peers/kostra-approx";
 export * from "./costs/report";
+export * from "./costs/line-changes";
 export * from "./costs/workflow";
 export * from "./costs/plausibility";
 export * from "./files/formula";

@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useMatches } from "react-router";
 
+import { LeaveGuardProvider } from "../components/leave-guard";
 import { Loading, QueryError } from "../components/query-state";
 import { SignInPage } from "../features/auth/sign-in-page";
 import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
@@ -156,7 +157,7 @@ export function Layout() {
   else content = <SignInPage expired={sessionLost} />;
 
   return (
-    <>
+    <LeaveGuardProvider>
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
       <DemoBanner />
       <header className="app-header">
@@ -175,6 +176,6 @@ export function Layout() {
       <footer className="app-footer">
         <Link to="/tilgjengelighet">{t("app.accessibility")}</Link>
       </footer>
-    </>
+    </LeaveGuardProvider>
   );
 }

@@ -6,6 +6,8 @@ export interface ConfirmRequest {
   readonly title: string;
   readonly body: string;
   readonly confirmLabel: string;
+  /** The button that changes nothing ("Avbryt" unless said otherwise). */
+  readonly cancelLabel?: string;
   /** Red confirm button: the action takes something away. */
   readonly destructive?: boolean;
 }
@@ -61,7 +63,7 @@ export function ConfirmDialog(props: {
             {props.pending ? t("dialog.working") : request?.confirmLabel}
           </Button>
           <Button variant="secondary" onClick={props.onCancel}>
-            {t("dialog.cancel")}
+            {request?.cancelLabel ?? t("dialog.cancel")}
           </Button>
         </div>
       </Dialog.Block>

@@ -16,6 +16,13 @@ export function formatNok(value: number): string {
   return nok.format(value);
 }
 
+const nokChange = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+
+/** "+250 000 kr", "−300 000 kr" (U+2212), "0 kr": a change in kroner, signed. */
+export function formatNokChange(value: number): string {
+  return nokChange.format(value);
+}
+
 export function formatDecimal(value: number): string {
   return oneDecimal.format(value);
 }

@@ -68,7 +68,7 @@ function contentColumns(content: CostReportContent) {
 /**
  * Creates or replaces a report's content (its lines whole), guarded by the version the caller
  * read: `null` means "I saw no report". A stale version changes nothing and reports the current one.
- * The total is the sum of the lines; the report becomes a draft.
+ * The total is the sum of the lines; the report becomes a draft, and keeps a return comment until submitted.
  */
 export function saveCostReport(
   db: DbOrTx,
@@ -94,7 +94,8 @@ export function saveCostReport(
   } else {
     row = db
       .update(costReports)
-      .set({ ...columns, status: "draft", source, isDemo: false, returnComment: null, version: sql`${costReports.version} + 1`, updatedAt: now })
+      // A manager's return comment stays (with who and when) until the report is submitted again.
+      .set({ ...columns, status: "draft", source, isDemo: false, version: sql`${costReports.version} + 1`, updatedAt: now })
       .where(and(eq(costReports.organisationId, organisationId), eq(costReports.year, year), eq(costReports.version, expectedVersion)))
       .returning()
       .get();

@@ -93,7 +93,8 @@ export function saveQualityReport(
           .get()
       : db
           .update(qualityReports)
-          .set({ status: "draft", isDemo: false, returnComment: null, version: sql`${qualityReports.version} + 1`, updatedAt: now })
+          // A return comment stays (with who and when) until the report is submitted again.
+          .set({ status: "draft", isDemo: false, version: sql`${qualityReports.version} + 1`, updatedAt: now })
           .where(
             and(
               eq(qualityReports.organisationId, organisationId),

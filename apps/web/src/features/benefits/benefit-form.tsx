@@ -3,6 +3,7 @@ import { BENEFIT_TYPES, BENEFIT_VALUATIONS, INDICATORS, MEASUREMENT_FREQUENCIES,
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useLeaveGuard } from "../../components/leave-guard";
 import { checkBenefitDraft, type BenefitDraft } from "./benefit-draft";
 import { issuesByPath } from "./texts";
 
@@ -27,6 +28,8 @@ export function BenefitForm(props: {
   const language = i18n.language === "en" ? "en" : "nb";
   const [draft, setDraft] = useState<BenefitDraft>(props.initial);
   const [localIssues, setLocalIssues] = useState<readonly FieldIssue[]>([]);
+  // Saving or cancelling closes the form, which ends the guard.
+  useLeaveGuard(JSON.stringify(draft) !== JSON.stringify(props.initial));
   const summaryRef = useRef<HTMLDivElement>(null);
   const issues = localIssues.length > 0 ? localIssues : props.serverIssues;
   const errors = issuesByPath(t, issues);

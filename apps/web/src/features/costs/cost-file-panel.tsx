@@ -24,6 +24,7 @@ import { formatInteger, formatNok } from "../../lib/format";
 import { useNestedTexts } from "../../lib/i18n";
 import { useTRPC } from "../../lib/trpc";
 import type { ReportView } from "./cost-report";
+import { ImportChanges } from "./import-changes";
 
 type ImportReport = RouterOutputs["costs"]["importFile"];
 
@@ -284,6 +285,7 @@ function ImportPreview(props: {
           </Table>
         </TableScroll>
       )}
+      {report.ok && report.changes && <ImportChanges changes={report.changes} />}
       {report.warnings.length > 0 && (
         <>
           <Heading level={3} data-size="2xs">

@@ -1,4 +1,5 @@
-import { getCostReport, getMunicipalityByNumber, listCostLines, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
+import { getCostReport, getMunicipalityByNumber, listCostLines, listSystems, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
+import type { CostType, ItService } from "@malestokk/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CostLine } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
@@ -252,6 +253,129 @@ describe("importing a cost file: every refusal in words, the same as on the comm
       "«blandet.csv» blander tegnkodinger: linje 3 («Utvikling;Annet;5 000 blåbær») er lagret med en annen tegnkoding enn linjene over, så æ, ø og å ville blitt lagret feil; lagre filen på nytt som UTF-8 (i Excel: «CSV UTF-8») og importer den igjen.",
     );
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Importer" }).disabled).toBe(true);
+  });
+});
+
+describe("the manager's return comment (issue 18)", () => {
+  it("stays in view, with who returned it and when, through an import and a save until the report is submitted again", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
+    fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
+    await confirm("Send tilbake");
+    const shown = /^Sendt tilbake av admin@demo\.example \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
+    expect((await screen.findByTestId("report-returned")).textContent).toMatch(shown);
+
+    fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), {
+      target: { files: [new File(["IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;90 000 000\nBrukerstøtte;Egne ansatte;30 000 000\n"], "ny.csv", { type: "text/csv" })] },
+    });
+    await screen.findByText(/ny\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    await screen.findByTestId("import-summary");
+    fireEvent.click(screen.getByRole("button", { name: "Importer" }));
+    await confirm("Importer");
+    await screen.findByText(/^Importert: 2 linjer/);
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
+    expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
+
+    for (const field of screen.getAllByLabelText("Forklaring")) fireEvent.change(field, { target: { value: "Tallene fra økonomisystemet" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByText("Lagret.");
+    expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
+
+    fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
+    await confirm("Send inn");
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Sendt inn"));
+    expect(screen.queryByTestId("report-returned")).toBeNull();
+  });
+});
+
+describe("the import preview: what the file will change (issue 18)", () => {
+  async function upload(text: string, name: string) {
+    fireEvent.change(await screen.findByLabelText("Fil (CSV eller XLSX)"), { target: { files: [new File([text], name, { type: "text/csv" })] } });
+  }
+  /** Stavanger's 2024 report returned and saved as a draft of these four lines. */
+  function draft(db: Db) {
+    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+    const archive = listSystems(db, stavanger).find((s) => s.name === "Demo sak/arkiv")?.id ?? null;
+    const now = new Date().toISOString();
+    const current = getCostReport(db, stavanger, 2024);
+    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, actorEmail: "manager.1103@demo.example", returnComment: "Bruk økonomisystemet" });
+    const line = (service: ItService, costType: CostType, amount: number, systemId: number | null = null, comment: string | null = null) => ({ service, costType, systemId, amount, comment });
+    saveCostReport(db, {
+      organisationId: stavanger,
+      year: 2024,
+      expectedVersion: returned.ok ? returned.row.version : 0,
+      content: {
+        lines: [line("operations", "licences", 1_000_000, archive, "Sak/arkiv"), line("userSupport", "ownStaff", 2_000_000), line("management", "ownStaff", 900_000), line("development", "externalServices", 300_000)],
+        itUserAccounts: 12_000,
+        employeesFte: null,
+        populationOverride: null,
+        grossOperatingExpenditureOverride: null,
+        warningComments: {},
+        allocation: null,
+      },
+      source: "entered",
+      now,
+    });
+  }
+  /** Every body row of a table as the text of its header and data cells. */
+  const bodyRows = (table: HTMLElement) => within(table).getAllByRole("row").slice(1).map((r) => Array.from(r.querySelectorAll("th, td"), (c) => c.textContent));
+  const HEADER = "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar";
+
+  it("lists the lines added, changed (before → after, per field) and removed, and each service's total before and after", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "finance.1103@demo.example" });
+    draft(db);
+    await upload(
+      [
+        HEADER,
+        "Drift og forvaltning;Lisenser og programvare;1 250 000;Demo sak/arkiv;Sak/arkiv og ny modul",
+        "Brukerstøtte;Egne ansatte;2 000 000;;",
+        "IKT-ledelse og administrasjon;Egne ansatte;900 000;Demo sak/arkiv;",
+        "Infrastruktur og utstyr;Utstyr;400 000;;Nye PC-er",
+      ].join("\n"),
+      "endringer.csv",
+    );
+    await screen.findByText(/endringer\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    const changes = await screen.findByTestId("import-changes");
+
+    const services = within(changes).getByRole("table", { name: "Sum per IKT-tjeneste før og etter importen" });
+    expect(bodyRows(services)).toEqual([
+      ["Brukerstøtte", "2\u00a0000\u00a0000\u00a0kr", "2\u00a0000\u00a0000\u00a0kr", "0\u00a0kr"],
+      ["Drift og forvaltning", "1\u00a0000\u00a0000\u00a0kr", "1\u00a0250\u00a0000\u00a0kr", "+250\u00a0000\u00a0kr"],
+      ["Utvikling", "300\u00a0000\u00a0kr", "0\u00a0kr", "\u2212300\u00a0000\u00a0kr"],
+      ["Infrastruktur og utstyr", "0\u00a0kr", "400\u00a0000\u00a0kr", "+400\u00a0000\u00a0kr"],
+      ["IKT-ledelse og administrasjon", "900\u00a0000\u00a0kr", "900\u00a0000\u00a0kr", "0\u00a0kr"],
+      ["Sum", "4\u00a0200\u00a0000\u00a0kr", "4\u00a0550\u00a0000\u00a0kr", "+350\u00a0000\u00a0kr"],
+    ]);
+    // Services name their rows; amounts are right-aligned.
+    expect(within(services).getAllByRole("rowheader").map((h) => h.getAttribute("scope"))).toEqual(Array(6).fill("row"));
+    expect(within(services).getAllByRole("columnheader").map((h) => h.getAttribute("scope"))).toEqual(Array(4).fill("col"));
+    expect(within(services).getAllByRole("cell").every((c) => c.classList.contains("numeric"))).toBe(true);
+
+    expect(bodyRows(within(changes).getByRole("table", { name: "Nye linjer (1)" }))).toEqual([["Infrastruktur og utstyr", "Utstyr", "–", "400\u00a0000\u00a0kr", "Nye PC-er"]]);
+    expect(bodyRows(within(changes).getByRole("table", { name: "Endrede linjer (2)" }))).toEqual([
+      ["Drift og forvaltning", "Lisenser og programvare", "Demo sak/arkiv", "Beløp", "1\u00a0000\u00a0000\u00a0kr", "1\u00a0250\u00a0000\u00a0kr"],
+      ["Drift og forvaltning", "Lisenser og programvare", "Demo sak/arkiv", "Kommentar", "Sak/arkiv", "Sak/arkiv og ny modul"],
+      ["IKT-ledelse og administrasjon", "Egne ansatte", "–", "Fagsystem", "–", "Demo sak/arkiv"],
+    ]);
+    expect(bodyRows(within(changes).getByRole("table", { name: "Fjernede linjer (1)" }))).toEqual([["Utvikling", "Eksterne tjenester", "–", "300\u00a0000\u00a0kr", "–"]]);
+    expect(within(changes).getByText("1 linje er uendret.")).toBeTruthy();
+    expect(screen.queryByText("Filen gir ingen endringer")).toBeNull();
+  });
+
+  it("says so when the file changes nothing", async () => {
+    const { db } = renderApp("/kommune/1103/kostnader/2024", { as: "finance.1103@demo.example" });
+    draft(db);
+    await upload(
+      [HEADER, "Drift og forvaltning;Lisenser og programvare;1 000 000;Demo sak/arkiv;Sak/arkiv", "Brukerstøtte;Egne ansatte;2 000 000;;", "IKT-ledelse og administrasjon;Egne ansatte;900 000;;", "Utvikling;Eksterne tjenester;300 000;;"].join("\n"),
+      "samme.csv",
+    );
+    await screen.findByText(/samme\.csv/);
+    fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
+    const changes = await screen.findByTestId("import-changes");
+    expect(within(changes).getByRole("status").textContent).toBe("Filen gir ingen endringer: rapporten har allerede disse 4 linjene. Velg en annen fil om du ventet endringer.");
+    expect(within(changes).queryAllByRole("table")).toHaveLength(0);
   });
 });
 

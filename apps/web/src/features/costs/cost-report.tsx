@@ -6,7 +6,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useLeaveGuard } from "../../components/leave-guard";
 import { Loading, QueryError } from "../../components/query-state";
+import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
@@ -75,6 +77,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const editable = view.actions.includes("edit");
+  useLeaveGuard(dirty);
 
   // When the stored report changes (a save, a workflow step) and nothing typed is pending, show it.
   const pendingWork = useRef(false);
@@ -214,11 +217,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
       </div>
       {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
       {report?.isDemo && <Alert data-color="info">{t("costReport.demo")}</Alert>}
-      {report?.status === "returned" && report.returnComment && (
-        <Alert data-color="warning" data-testid="report-returned">
-          {t("costReport.returned", { by: report.decidedBy ?? "–", comment: report.returnComment })}
-        </Alert>
-      )}
+      <ReturnedNotice report={report} testId="report-returned" />
       {report?.status === "submitted" && report.submittedBy && report.submittedAt && (
         <Paragraph data-size="sm">{t("costReport.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) })}</Paragraph>
       )}

@@ -9,6 +9,7 @@ import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
+import { useLeaveGuard } from "../../components/leave-guard";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
@@ -175,6 +176,8 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
   );
 }
 
+const FIRST_SECTOR: Sector = "helseVelferd";
+
 function SubmitForm({ organisations, onDone, onCancel }: { organisations: readonly { number: string; name: string }[]; onDone: (title: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -182,11 +185,13 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
   const [organisation, setOrganisation] = useState(organisations[0]?.number ?? "");
   const [title, setTitle] = useState("");
   const [problem, setProblem] = useState("");
-  const [sector, setSector] = useState<Sector>("helseVelferd");
+  const [sector, setSector] = useState<Sector>(FIRST_SECTOR);
   const [expectedBenefits, setExpectedBenefits] = useState("");
   const [roughCost, setRoughCost] = useState("");
   const [participants, setParticipants] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Sending or cancelling closes the form, which ends the guard.
+  useLeaveGuard([title, problem, expectedBenefits, roughCost, participants].some((text) => text !== "") || sector !== FIRST_SECTOR);
   const submit = useMutation(
     trpc.ideas.submit.mutationOptions({
       onSuccess: async (_r, input) => {

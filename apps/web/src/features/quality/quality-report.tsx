@@ -5,7 +5,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useLeaveGuard } from "../../components/leave-guard";
 import { Loading, QueryError } from "../../components/query-state";
+import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { WorkflowActions } from "../../components/workflow-actions";
 import { readAppError, translateError } from "../../lib/errors";
@@ -55,6 +57,7 @@ export function QualityReport(props: {
   const key = { municipalityNumber: props.municipalityNumber, year: props.year, instrument: props.instrument };
   const query = useQuery(trpc.quality.report.queryOptions(key));
   const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty);
   const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
@@ -106,9 +109,7 @@ export function QualityReport(props: {
         {view.deadline && <Paragraph data-size="sm">{t("costReport.deadline", { date: view.deadline })}</Paragraph>}
       </div>
       {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
-      {view.report?.status === "returned" && view.report.returnComment && (
-        <Alert data-color="warning">{t("costReport.returned", { by: view.report.decidedBy ?? "–", comment: view.report.returnComment })}</Alert>
-      )}
+      <ReturnedNotice report={view.report} testId="quality-returned" />
       {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: t(`costReport.status.${status ?? "none"}`).toLocaleLowerCase() })}</Paragraph>}
       {editable && (
         <div data-testid="quality-missing">

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 
-import { DEMO_USER_MUNICIPALITIES, listAudit } from "@malestokk/db";
-import type { CostLine } from "@malestokk/domain";
+import { DEMO_USER_MUNICIPALITIES, getMunicipalityByNumber, listAudit, saveSystem } from "@malestokk/db";
+import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES, type CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
 
-import { expectAppError, expectTrpcError, saveDraftTotal, setupApi, type Caller } from "../../test-helpers";
+import { expectAppError, expectTrpcError, FIXED_NOW, saveDraftTotal, setupApi, type Caller } from "../../test-helpers";
 
 const NUMBER = "1103"; // Stavanger: demo users finance.1103 and manager.1103
 
@@ -128,6 +128,25 @@ describe("the report workflow", () => {
     expect(JSON.parse(firstSave?.details ?? "{}")).toMatchObject({ total: { after: total }, status: { before: "returned", after: "draft" } });
   });
 
+  it("keeps the manager's return comment, with who and when, through saves and an import until the report is submitted again", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const report = async () => (await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report;
+    const returnedBy = { returnComment: "Lisensene mangler", decidedBy: `manager.${NUMBER}@demo.example`, decidedAt: FIXED_NOW.toISOString() };
+    const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: [line({})] }));
+    expect(await report()).toMatchObject({ status: "draft", ...returnedBy });
+
+    const file = Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;2 000 000\n", "utf8").toString("base64");
+    const imported = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "k.csv", contentBase64: file, dryRun: false });
+    expect(await report()).toMatchObject({ status: "draft", source: "import", ...returnedBy });
+
+    const { unexplained } = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    const explained = await finance.costs.save(input({ expectedVersion: imported.version, lines: [line({ amount: 2_000_000 })], warningComments: Object.fromEntries(unexplained.map((k) => [k, "Bare drift i år"])) }));
+    expect(await report()).toMatchObject(returnedBy);
+    await finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: explained.version });
+    expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null, decidedAt: null });
+  });
+
   it("refuses steps out of order, and a return without a comment", async () => {
     const api = setupApi();
     const manager = api.as(`manager.${NUMBER}@demo.example`);
@@ -235,7 +254,7 @@ describe("costs.importFile", () => {
     const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: true });
     expect(preview).toMatchObject({ ok: true, written: false, format: "csv", delimiter: ";", lineCount: 3, total: { after: 4_550_000 } });
     // The demo report has the same three keys (changed amounts) and a dozen more (removed).
-    expect(preview.changes?.changed.map((c) => c.key.split("|")[0])).toEqual(["operations", "userSupport", "management"]);
+    expect(preview.changes?.changed.map((c) => c.service)).toEqual(["operations", "userSupport", "management"]);
     expect(preview.changes?.removed.length).toBeGreaterThan(5);
     expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(version);
 
@@ -324,6 +343,95 @@ describe("costs.importFile", () => {
     const refused = await expectTrpcError(() => finance.costs.importFile({ ...request, dryRun: false }));
     expect(expectAppError(refused, "IMPORT_REJECTED").params).toMatchObject({ reason: "MIXED_ENCODING" });
     expect(await snapshot(finance)).toEqual(before);
+  });
+
+  it("previews every line added, changed (before → after, per field) and removed, and the totals per service before and after", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const view = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    const archive = view.systems.find((s) => s.name === "Demo sak/arkiv")?.id ?? 0;
+    const saved = await finance.costs.save(
+      input({
+        expectedVersion: await returned(api),
+        lines: [
+          line({ service: "operations", costType: "licences", systemId: archive, amount: 1_000_000, comment: "Sak/arkiv" }),
+          line({ service: "userSupport", costType: "ownStaff", amount: 2_000_000 }),
+          line({ service: "management", costType: "ownStaff", amount: 900_000 }),
+          line({ service: "development", costType: "externalServices", amount: 300_000 }),
+        ],
+      }),
+    );
+    const file = [
+      "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar",
+      "Drift og forvaltning;Lisenser og programvare;1 250 000;Demo sak/arkiv;Sak/arkiv og ny modul",
+      "Brukerstøtte;Egne ansatte;2 000 000;;",
+      "IKT-ledelse og administrasjon;Egne ansatte;900 000;Demo sak/arkiv;",
+      "Infrastruktur og utstyr;Utstyr;400 000;;Nye PC-er",
+    ].join("\n");
+    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "endringer.csv", contentBase64: csv(file), dryRun: true });
+    expect(preview.changes).toEqual({
+      added: [{ service: "infrastructure", costType: "equipment", system: null, amount: 400_000, comment: "Nye PC-er" }],
+      removed: [{ service: "development", costType: "externalServices", system: null, amount: 300_000, comment: null }],
+      changed: [
+        {
+          service: "operations",
+          costType: "licences",
+          system: "Demo sak/arkiv",
+          fields: [
+            { field: "amount", before: 1_000_000, after: 1_250_000 },
+            { field: "comment", before: "Sak/arkiv", after: "Sak/arkiv og ny modul" },
+          ],
+        },
+        { service: "management", costType: "ownStaff", system: null, fields: [{ field: "system", before: null, after: "Demo sak/arkiv" }] },
+      ],
+      unchanged: 1,
+      byService: [
+        { service: "userSupport", before: 2_000_000, after: 2_000_000, difference: 0 },
+        { service: "operations", before: 1_000_000, after: 1_250_000, difference: 250_000 },
+        { service: "development", before: 300_000, after: 0, difference: -300_000 },
+        { service: "infrastructure", before: 0, after: 400_000, difference: 400_000 },
+        { service: "management", before: 900_000, after: 900_000, difference: 0 },
+      ],
+      total: { before: 4_200_000, after: 4_550_000, difference: 350_000 },
+    });
+    expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(saved.version);
+  });
+
+  it("keeps the preview of a 2 000-line report small: what stays is counted, not sent", async () => {
+    const api = setupApi();
+    const finance = api.as(`finance.${NUMBER}@demo.example`);
+    const stavanger = getMunicipalityByNumber(api.db, NUMBER)?.id ?? 0;
+    const systemIds = Array.from({ length: 160 }, (_, i) => {
+      const result = saveSystem(api.db, { organisationId: stavanger, id: null, expectedVersion: null, fields: { name: `Fagsystem ${String(i + 1).padStart(3, "0")}`, vendor: null, systemClass: "other", svarUt: false, inUseFrom: null, inUseTo: null }, now: "2026-01-01T00:00:00.000Z" });
+      if (!result.ok) throw new Error(result.reason);
+      return result.row.id;
+    });
+    // 2 000 lines on the first 80 fagsystemer, each with a comment of 40 characters.
+    const keys = (offset: number) => systemIds.slice(offset, offset + 80).flatMap((systemId) => IT_SERVICES.flatMap((service) => COST_TYPES.map((costType) => ({ service, costType, systemId }))));
+    const stored = keys(0).map((k, i) => line({ ...k, amount: 100_000 + i, comment: `Avtale ${String(i).padStart(4, "0")}, lisens og drift i 2024` }));
+    const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: stored }));
+    const nameOf = new Map((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).systems.map((s) => [s.id, s.name]));
+    const fileOf = (lines: CostLine[]) =>
+      csv(["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", ...lines.map((l) => [IT_SERVICE_NAMES[l.service].nb, COST_TYPE_NAMES[l.costType].nb, l.amount, nameOf.get(l.systemId ?? 0), l.comment].join(";"))].join("\n"));
+    const preview = (lines: CostLine[]) =>
+      finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "stor.csv", contentBase64: fileOf(lines), dryRun: true });
+    const kB = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1024;
+
+    const same = await preview(stored);
+    expect(same.changes).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2_000 });
+    expect(kB(same)).toBeLessThan(2);
+
+    const everyAmount = await preview(stored.map((l) => ({ ...l, amount: l.amount + 1 })));
+    expect(everyAmount.changes?.changed).toHaveLength(2_000);
+    // About 130 bytes a changed line: the line's key and the field, nothing else.
+    expect(kB(everyAmount)).toBeLessThan(300);
+
+    // The worst case: every line goes and 2 000 others come (other fagsystemer, other amounts).
+    const replaced = await preview(keys(80).map((k, i) => line({ ...k, amount: 200_000 + i, comment: `Ny avtale ${String(i).padStart(4, "0")}, lisens og drift` })));
+    expect(replaced.changes).toMatchObject({ unchanged: 0, changed: [] });
+    expect([replaced.changes?.added.length, replaced.changes?.removed.length]).toEqual([2_000, 2_000]);
+    // Less than the largest upload (950 kB of base64) even now: about 135 bytes and the comment a line.
+    expect(kB(replaced)).toBeLessThan(600);
   });
 
   it("refuses a file that is not a cost file, saying why", async () => {

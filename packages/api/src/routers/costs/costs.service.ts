@@ -31,6 +31,7 @@ import {
   canReadReportContent,
   checkCostLines,
   checkPlausibility,
+  costLineChanges,
   costLineKey,
   FULL_SHARE,
   INDICATORS,
@@ -43,6 +44,7 @@ import {
   unexplainedWarnings,
   withheldReport,
   type CostLine,
+  type CostLineChanges,
   type CostReportInput,
   type IndicatorCheckInput,
   type PlausibilityWarning,
@@ -359,8 +361,8 @@ function sameContent(a: CostReportContent, b: CostReportContent): boolean {
   return normal(a) === normal(b);
 }
 
-/** Which lines were added, removed or changed, by key, with old → new amounts: the audit's detail. */
-export function diffLines(before: readonly CostLine[], after: readonly CostLine[]) {
+/** Which lines were added, removed or changed, by key, with old → new amounts: the audit's detail (the preview's is `costLineChanges`). */
+function diffLines(before: readonly CostLine[], after: readonly CostLine[]) {
   const old = new Map(before.map((l) => [costLineKey(l), l]));
   const next = new Map(after.map((l) => [costLineKey(l), l]));
   const added = [...next.entries()].filter(([k]) => !old.has(k)).map(([key, l]) => ({ key, amount: l.amount }));
@@ -554,7 +556,8 @@ export interface CostImportReport {
   readonly warnings: readonly CostFileWarning[];
   readonly lineCount: number;
   readonly total: { readonly before: number | null; readonly after: number | null };
-  readonly changes: ReturnType<typeof diffLines> | null;
+  /** What the import changes, line by line and per IT service (null when the file is refused). */
+  readonly changes: CostLineChanges | null;
 }
 
 /**
@@ -612,7 +615,7 @@ export async function importCostFile(
     });
   }
   const lines: CostLine[] = parsed.lines.map(({ row: _row, ...line }) => line);
-  const changes = diffLines(currentLines, lines);
+  const changes = costLineChanges(currentLines, lines, new Map(systems.map((s) => [s.id, s.name])));
   let written = false;
   let version = current?.version ?? null;
   if (!input.dryRun) {

@@ -2,7 +2,7 @@ import { listAudit } from "@malestokk/db";
 import { MATURITY_AREAS } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
+import { expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
 
 const NUMBER = "0301";
 // The demo invents quality reports from 2021 on; 2020 is empty, to be filled in.
@@ -30,6 +30,20 @@ describe("quality: the maturity self-assessment", () => {
     const q1 = await api.as("board@demo.example").benchmarks.series({ indicatorCode: "Q1", municipalityNumber: NUMBER });
     expect(q1.points.find((p) => p.year === 2020)?.own).toMatchObject({ value: 3.25, numerator: 26, denominator: 8, status: "approved" });
     expect(listAudit(api.db, { action: "quality.reportApproved", limit: 1 })).toHaveLength(1);
+  });
+
+  it("keeps the return comment, with who and when, through a save until the assessment is submitted again", async () => {
+    const api = setupApi();
+    const manager = api.as(`manager.${NUMBER}@demo.example`);
+    const scores = MATURITY_AREAS.map((area) => ({ area, score: 3, comment: null, evidence: null }));
+    const first = await manager.quality.save({ ...key, expectedVersion: null, body: { instrument: "maturity", content: { scores } } });
+    await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: first.version });
+    const back = await api.as("admin@demo.example").quality.return({ ...key, instrument: "maturity", expectedVersion: first.version + 1, comment: "Begrunn sikkerhet" });
+    const saved = await manager.quality.save({ ...key, expectedVersion: back.version, body: { instrument: "maturity", content: { scores: scores.map((s) => ({ ...s, score: 4 })) } } });
+    const report = async () => (await manager.quality.report({ ...key, instrument: "maturity" })).report;
+    expect(await report()).toMatchObject({ status: "draft", returnComment: "Begrunn sikkerhet", decidedBy: "admin@demo.example", decidedAt: FIXED_NOW.toISOString() });
+    await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: saved.version });
+    expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null });
   });
 
   it("recomputes Q1 for everyone when an admin changes the weights", async () => {
