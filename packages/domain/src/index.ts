@@ -35,6 +35,7 @@ export * from "./files/csv";
 export * from "./files/xlsx";
 export * from "./files/amount";
 export * from "./costs/cost-file";
+export * from "./costs/cost-file-template";
 export * from "./costs/allocation";
 export * from "./quality/maturity";
 export * from "./quality/satisfaction";
