@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { costFileRows, costFileTemplate, toCsv, writeXlsx } from "@malestokk/domain";
+import { costFileRows, costFileTemplateGuide, costFileTemplateRows, costFileTemplateSheets, toCsv, writeXlsx } from "@malestokk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -26,6 +26,7 @@ function toBase64(bytes: Uint8Array): string {
 
 const CSV_TYPE = "text/csv;charset=utf-8";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const TEXT_TYPE = "text/plain;charset=utf-8";
 
 /** Template download, file import with a full preview, and export of the stored report. */
 export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
@@ -98,17 +99,25 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
           <Paragraph data-size="sm">{t("costReport.file.intro")}</Paragraph>
           <div className="button-row">
             <span className="ds-paragraph">{t("costReport.file.template")}</span>
-            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplate(language)), CSV_TYPE)}>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx(costFileTemplateSheets({ language, systems: view.systems })), XLSX_TYPE)}
+            >
+              {t("costReport.file.templateXlsx")}
+            </Button>
+            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_TYPE)}>
               {t("costReport.file.templateCsv")}
             </Button>
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx([{ name: "Kostnader", rows: costFileTemplate(language) }]), XLSX_TYPE)}
+              onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_TYPE)}
             >
-              {t("costReport.file.templateXlsx")}
+              {t("costReport.file.templateGuide")}
             </Button>
           </div>
+          <Paragraph data-size="sm">{t("costReport.file.templateHelp")}</Paragraph>
           <div className="file-field">
             <label htmlFor="cost-file" className="ds-label">
               {t("costReport.file.choose")}
