@@ -33,6 +33,7 @@ export * from "./files/formula";
 export * from "./files/decode";
 export * from "./files/csv";
 export * from "./files/xlsx";
+export * from "./files/export-context";
 export * from "./files/amount";
 export * from "./costs/cost-file";
 export * from "./costs/cost-file-template";

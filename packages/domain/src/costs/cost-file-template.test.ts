@@ -2,11 +2,12 @@ import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 
 import { parseCsv, toCsv } from "../files/csv";
+import { aboutSheet } from "../files/export-context";
 import { readXlsxFirstSheetCells } from "../files/xlsx";
 import { writeXlsx, type XlsxSheetInput } from "../files/xlsx-writer";
 import { COST_TYPE_DESCRIPTIONS, COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_DESCRIPTIONS, IT_SERVICE_NAMES, IT_SERVICES } from "./catalogue";
 import { parseCostFile } from "./cost-file";
-import { costFileRows, costFileTemplateGuide, costFileTemplateRows, costFileTemplateSheets, type TemplateSystem } from "./cost-file-template";
+import { costFileRows, costFileTemplateGuide, costReportSheets, costFileTemplateRows, costFileTemplateSheets, type TemplateSystem } from "./cost-file-template";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -147,5 +148,29 @@ describe("costFileRows (export)", () => {
         if (parsed.ok) expect(parsed.lines.map(({ row: _row, ...l }) => l)).toEqual(lines);
       }
     }
+  });
+
+  it("as a workbook, says what the figures are on a second sheet «Om tallene» and still imports back unchanged", () => {
+    const systems = [{ id: 4, name: "Elements" }];
+    const lines = [
+      { service: "operations" as const, costType: "licences" as const, amount: 1_234_567, systemId: 4, comment: "Avtale; 3 år" },
+      { service: "userSupport" as const, costType: "ownStaff" as const, amount: 98_000, systemId: null, comment: null },
+    ];
+    const facts = [
+      ["Demodata", "Tallene er oppdiktet."],
+      ["Kommune", "Trondheim (5001)"],
+      ["År", "2025"],
+    ] as const;
+    const sheets = costReportSheets({ lines, systems, language: "nb", year: 2025, about: aboutSheet("Om tallene", facts) });
+    expect(sheets.map((sheet) => sheet.name)).toEqual(["Kostnader 2025", "Om tallene"]);
+    const bytes = writeXlsx(sheets);
+    const parsed = parseCostFile({ bytes, fileName: "ikt-kostnader-5001-2025.xlsx", systems });
+    expect(parsed.ok && parsed.warnings).toEqual([]);
+    expect(parsed.ok && parsed.lines.map(({ row: _row, ...l }) => l)).toEqual(lines);
+    // The facts read back as written, had they been the sheet an import reads; which is why they come second.
+    const [data, about] = sheets;
+    if (data === undefined || about === undefined) throw new Error("two sheets");
+    expect(readXlsxFirstSheetCells(writeXlsx([about, data]))).toEqual({ ok: true, rows: facts.map(([label, text]) => [label, text]) });
+    expect(parseCostFile({ bytes: writeXlsx([about, data]), fileName: "x.xlsx", systems }).ok).toBe(false);
   });
 });

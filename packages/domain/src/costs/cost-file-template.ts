@@ -1,5 +1,5 @@
 import { toCsv } from "../files/csv";
-import type { XlsxSheetInput, XlsxValidation } from "../files/xlsx-writer";
+import type { XlsxColumn, XlsxSheetInput, XlsxValidation } from "../files/xlsx-writer";
 import type { LocalizedText } from "../indicators/catalogue";
 import {
   COST_TYPE_DESCRIPTIONS,
@@ -83,6 +83,9 @@ function exampleRows(input: CostFileTemplateInput): (string | number)[][] {
   ]);
 }
 
+/** The cost sheet's columns: service, cost type, amount in kroner, fagsystem, comment. */
+const COST_COLUMNS: readonly XlsxColumn[] = [{ width: 32 }, { width: 26 }, { width: 16, format: "kroner" }, { width: 32 }, { width: 48, wrap: true }];
+
 /** Columns of the catalogue sheet: each list starts in row 2 of its column. */
 const CATALOGUE = { service: 0, costType: 3, system: 6 } as const;
 
@@ -147,7 +150,7 @@ export function costFileTemplateSheets(input: CostFileTemplateInput): XlsxSheetI
     ]);
   }
 
-  const columns = [{ width: 32 }, { width: 26 }, { width: 16, format: "kroner" as const }, { width: 32 }, { width: 48, wrap: true }];
+  const columns = COST_COLUMNS;
   return [
     { name: text("costSheet"), rows: [[...headers]], headerRows: 1, columns, validations },
     {
@@ -235,5 +238,37 @@ export function costFileRows(
       l.systemId === null ? "" : (names.get(l.systemId) ?? ""),
       l.comment ?? "",
     ]),
+  ];
+}
+
+export interface CostReportExportInput {
+  readonly lines: readonly Pick<CostFileLine, "service" | "costType" | "amount" | "systemId" | "comment">[];
+  readonly systems: readonly { readonly id: number; readonly name: string }[];
+  readonly language: Language;
+  readonly year: number;
+  /** What the file says about the report ("Om tallene"), see `aboutSheet`. */
+  readonly about: XlsxSheetInput;
+}
+
+/** The name of an exported report's sheet of lines: "Kostnader 2025". */
+export function costReportSheetName(language: Language, year: number): string {
+  return `${TEXT.costSheet[language]} ${year}`;
+}
+
+/**
+ * A report as a workbook: its lines first, in the template's shape on a sheet named for the year,
+ * and then what the file says about them. The lines come first because an import reads the first
+ * sheet: the exported file imports back unchanged (decision 014).
+ */
+export function costReportSheets(input: CostReportExportInput): XlsxSheetInput[] {
+  const { language } = input;
+  return [
+    {
+      name: costReportSheetName(language, input.year),
+      rows: costFileRows(input.lines, input.systems, language),
+      headerRows: 1,
+      columns: COST_COLUMNS,
+    },
+    input.about,
   ];
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { costFileRows, costFileTemplateGuide, costFileTemplateRows, costFileTemplateSheets, toCsv, writeXlsx } from "@malestokk/domain";
+import { aboutSheet, costFileRows, costFileTemplateGuide, costFileTemplateRows, costFileTemplateSheets, costReportSheetName, costReportSheets, toCsv, writeXlsx, type ExportFact } from "@malestokk/domain";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +9,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { downloadFile } from "../../components/export-chart";
 import { TableScroll } from "../../components/table-scroll";
 import { translateError } from "../../lib/errors";
-import { formatInteger, formatNok } from "../../lib/format";
+import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import type { ReportView } from "./cost-report";
 
@@ -88,6 +88,25 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   };
 
   const exportRows = () => costFileRows(view.report?.lines ?? [], view.systems, language);
+  /** What the exported workbook says about the report, on its sheet «Om tallene». */
+  const exportFacts = (): ExportFact[] => {
+    const report = view.report;
+    if (!report) return [];
+    const facts: (ExportFact | null)[] = [
+      report.isDemo ? [t("chart.about.demo"), t("chart.about.demoText")] : null,
+      [t(`costReport.file.export.about.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
+      [t("chart.about.year"), String(view.year)],
+      [t("costReport.file.export.about.status"), t(`costReport.status.${report.status}`)],
+      [t("costReport.file.export.about.version"), String(report.version)],
+      [t("costReport.file.export.about.lines"), String(report.lines.length)],
+      [t("costReport.file.export.about.total"), formatNok(report.lines.reduce((sum, line) => sum + line.amount, 0))],
+      [t("chart.about.source"), "Målestokk"],
+      [t("chart.about.extracted"), formatDateTime(new Date().toISOString())],
+      [t("costReport.file.export.about.import"), t("costReport.file.export.about.importText", { sheet: costReportSheetName(language, view.year) })],
+      [t("chart.about.address"), window.location.href],
+    ];
+    return facts.filter((fact): fact is ExportFact => fact !== null);
+  };
 
   return (
     <section aria-labelledby="file-heading" className="stack no-print">
@@ -196,7 +215,21 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <Button
               variant="secondary"
               data-size="sm"
-              onClick={() => downloadFile(`${baseName}.xlsx`, writeXlsx([{ name: `${props.municipalityName} ${view.year}`, rows: exportRows() }]), XLSX_TYPE)}
+              onClick={() =>
+                downloadFile(
+                  `${baseName}.xlsx`,
+                  writeXlsx(
+                    costReportSheets({
+                      lines: view.report?.lines ?? [],
+                      systems: view.systems,
+                      language,
+                      year: view.year,
+                      about: aboutSheet(t("chart.about.sheet"), exportFacts()),
+                    }),
+                  ),
+                  XLSX_TYPE,
+                )
+              }
             >
               {t("costReport.file.export.xlsx")}
             </Button>

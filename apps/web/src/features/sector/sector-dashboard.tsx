@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
@@ -215,6 +216,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
       <ChartWithTable
         id="mail-trend"
         title={t("sector.trendTitle")}
+        about={{ indicatorCode: "S3", year: yearSpan(d.mailTrend.points.map((p) => p.year)), group: { name: t("benchmarks.peerKinds.all") } }}
         description={t("sector.trendDescription", { percent: d.mailTrend.reference.percent })}
         csvFileName="digital-post-trend.csv"
         chart={

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { yearSpan } from "../../components/export-about";
 import { EmptyState } from "../../components/empty-state";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
@@ -73,6 +74,7 @@ export function SectorPortfolio() {
           <ChartWithTable
             id="portfolio-over-time"
             title={t("sector.portfolio.overTimeTitle")}
+            about={{ unit: t("chart.about.units.NOK"), year: yearSpan(p.overTime.map((y) => y.year)) }}
             description={t("sector.portfolio.overTimeDescription")}
             csvFileName="gevinster-over-tid.csv"
             chart={
