@@ -7,6 +7,7 @@ import { useUrlState } from "../lib/url-state";
 import { downloadCsv, toCsv } from "./csv";
 import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
 import { chartToPng, downloadFile, tableToXlsx } from "./export-chart";
+import { sheetName } from "./sheet-names";
 import { TableScroll } from "./table-scroll";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -106,7 +107,7 @@ export function ChartWithTable(props: {
             onClick={() =>
               downloadFile(
                 fileName("xlsx"),
-                tableToXlsx(props.table, { sheetName: t("chart.about.sheet"), facts: exportFacts(t, context()), tableSheetName: props.sheetName ?? props.title }),
+                tableToXlsx(props.table, { sheetName: sheetName(t, "about"), facts: exportFacts(t, context()), tableSheetName: props.sheetName ?? props.title }),
                 XLSX_TYPE,
               )
             }

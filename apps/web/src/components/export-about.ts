@@ -12,6 +12,8 @@ export interface ExportAbout {
   /** The year, or the years ("2015–2025"). */
   readonly year?: number | string;
   readonly group?: { readonly name: string; readonly members?: readonly string[] };
+  /** Indicators whose sources the file names, when it holds several (a dashboard). */
+  readonly sourceIndicators?: readonly string[];
   /** Whether the figures are demo data; by default, whether the server holds demo data. */
   readonly demo?: boolean;
 }
@@ -41,11 +43,14 @@ export function yearSpan(years: readonly number[]): string | undefined {
   return first === last ? String(first) : `${first}–${last}`;
 }
 
-/** "Målestokk, SSB 07459": Målestokk always, and the SSB tables the indicator reads. */
-function sourceText(t: TFunction, indicatorCode: string | undefined): string {
-  const indicator = indicatorCode === undefined ? null : getIndicator(indicatorCode);
-  const tables = indicator === null ? [] : indicatorSourceTables(indicator);
-  return ["Målestokk", ...tables.map((table) => t("chart.about.ssbTable", { table }))].join(", ");
+/** "Målestokk, SSB 07459": Målestokk always, and the SSB tables the indicators read. */
+function sourceText(t: TFunction, about: ExportAbout): string {
+  const codes = [...(about.indicatorCode === undefined ? [] : [about.indicatorCode]), ...(about.sourceIndicators ?? [])];
+  const tables = new Set(codes.flatMap((code) => {
+    const indicator = getIndicator(code);
+    return indicator === null ? [] : indicatorSourceTables(indicator);
+  }));
+  return ["Målestokk", ...[...tables].sort().map((table) => t("chart.about.ssbTable", { table }))].join(", ");
 }
 
 /**
@@ -67,7 +72,7 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
     about.group?.members && about.group.members.length > 0
       ? [t("chart.about.members"), t("chart.about.membersText", { count: about.group.members.length, names: about.group.members.join(", ") })]
       : null,
-    [t("chart.about.source"), sourceText(t, about.indicatorCode)],
+    [t("chart.about.source"), sourceText(t, about)],
     [t("chart.about.extracted"), formatDateTime(context.now.toISOString())],
     [t("chart.about.licence"), t("chart.about.licenceText")],
     [t("chart.about.address"), context.address],
@@ -100,6 +105,6 @@ export function chartPicture(t: TFunction, context: ExportContext, legend: reado
     subtitle: subtitle.join(" · "),
     demo: context.demo ? t("chart.about.demoMark") : null,
     legend,
-    source: t("chart.about.sourceLine", { source: sourceText(t, about.indicatorCode), time: formatDateTime(context.now.toISOString()) }),
+    source: t("chart.about.sourceLine", { source: sourceText(t, about), time: formatDateTime(context.now.toISOString()) }),
   };
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { downloadFile } from "../../components/export-chart";
+import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
 import { translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
@@ -224,7 +225,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
                       systems: view.systems,
                       language,
                       year: view.year,
-                      about: aboutSheet(t("chart.about.sheet"), exportFacts()),
+                      about: aboutSheet(sheetName(t, "about"), exportFacts()),
                     }),
                   ),
                   XLSX_TYPE,
