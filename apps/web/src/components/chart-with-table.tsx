@@ -7,6 +7,7 @@ import { useUrlState } from "../lib/url-state";
 import { downloadCsv, toCsv } from "./csv";
 import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
 import { chartToPng, downloadFile, tableToXlsx } from "./export-chart";
+import { useExportTexts } from "./export-texts";
 import { sheetName } from "./sheet-names";
 import { TableScroll } from "./table-scroll";
 
@@ -61,6 +62,7 @@ export function ChartWithTable(props: {
   table: TableData;
   csvFileName: string;
 }) {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const hasDemoData = useHasDemoData();
   const [view, setView] = useUrlState<View>(`${props.id}View`, "chart", (raw) =>

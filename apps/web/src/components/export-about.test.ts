@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
 
+import enExports from "../locales/en.exports.json";
 import en from "../locales/en.json";
+import nbExports from "../locales/nb.exports.json";
 import { createI18n } from "../lib/i18n";
 import { chartPicture, exportFacts, yearSpan, type ExportContext } from "./export-about";
+
+/** The app's texts with the exports' own, as the pages that export add them. */
+function texts() {
+  const i18n = createI18n({ en: { ...en, exports: enExports } });
+  i18n.addResourceBundle("nb", "translation", { exports: nbExports }, true, false);
+  return i18n;
+}
 
 const CONTEXT: ExportContext = {
   title: "Utvikling over tid",
@@ -15,7 +24,7 @@ const CONTEXT: ExportContext = {
 
 describe("the text a chart's PNG carries", () => {
   it("has the title, unit, years and peer group, the demo marking, the legend and the source with the SSB table", () => {
-    const i18n = createI18n({ en });
+    const i18n = texts();
     const legend = [{ label: "Oslo", color: "#0062ba" }];
     expect(chartPicture(i18n.t, CONTEXT, legend)).toEqual({
       title: "Utvikling over tid",
@@ -37,7 +46,7 @@ describe("the text a chart's PNG carries", () => {
 
 describe("exportFacts", () => {
   it("lists what the figures are, demo marking first, and leaves out what the chart does not have", () => {
-    const i18n = createI18n();
+    const i18n = texts();
     expect(exportFacts(i18n.t, CONTEXT).map(([label]) => label)).toEqual([
       "Demodata",
       "Tittel",

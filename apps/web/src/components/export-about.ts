@@ -50,7 +50,7 @@ function sourceText(t: TFunction, about: ExportAbout): string {
     const indicator = getIndicator(code);
     return indicator === null ? [] : indicatorSourceTables(indicator);
   }));
-  return ["Målestokk", ...[...tables].sort().map((table) => t("chart.about.ssbTable", { table }))].join(", ");
+  return ["Målestokk", ...[...tables].sort().map((table) => t("exports.about.ssbTable", { table }))].join(", ");
 }
 
 /**
@@ -62,20 +62,20 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
   const { about, language } = context;
   const indicator = about.indicatorCode === undefined ? null : getIndicator(about.indicatorCode);
   const facts: (ExportFact | null)[] = [
-    context.demo ? [t("chart.about.demo"), t("chart.about.demoText")] : null,
-    [t("chart.about.title"), context.title],
-    indicator && [t("chart.about.indicator"), `${indicator.code} ${indicator.name[language]}`],
-    indicator && [t("chart.about.definition"), indicator.description[language]],
-    indicator ? [t("chart.about.unit"), t(`chart.about.units.${indicator.unit}`)] : about.unit ? [t("chart.about.unit"), about.unit] : null,
-    about.year === undefined ? null : [t("chart.about.year"), String(about.year)],
-    about.group ? [t("chart.about.group"), about.group.name] : null,
+    context.demo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
+    [t("exports.about.title"), context.title],
+    indicator && [t("exports.about.indicator"), `${indicator.code} ${indicator.name[language]}`],
+    indicator && [t("exports.about.definition"), indicator.description[language]],
+    indicator ? [t("exports.about.unit"), t(`exports.about.units.${indicator.unit}`)] : about.unit ? [t("exports.about.unit"), about.unit] : null,
+    about.year === undefined ? null : [t("exports.about.year"), String(about.year)],
+    about.group ? [t("exports.about.group"), about.group.name] : null,
     about.group?.members && about.group.members.length > 0
-      ? [t("chart.about.members"), t("chart.about.membersText", { count: about.group.members.length, names: about.group.members.join(", ") })]
+      ? [t("exports.about.members"), t("exports.about.membersText", { count: about.group.members.length, names: about.group.members.join(", ") })]
       : null,
-    [t("chart.about.source"), sourceText(t, about)],
-    [t("chart.about.extracted"), formatDateTime(context.now.toISOString())],
-    [t("chart.about.licence"), t("chart.about.licenceText")],
-    [t("chart.about.address"), context.address],
+    [t("exports.about.source"), sourceText(t, about)],
+    [t("exports.about.extracted"), formatDateTime(context.now.toISOString())],
+    [t("exports.about.licence"), t("exports.about.licenceText")],
+    [t("exports.about.address"), context.address],
   ];
   return facts.filter((fact): fact is ExportFact => fact !== null);
 }
@@ -96,15 +96,15 @@ export function chartPicture(t: TFunction, context: ExportContext, legend: reado
   const { about } = context;
   const indicator = about.indicatorCode === undefined ? null : getIndicator(about.indicatorCode);
   const subtitle = [
-    indicator ? t(`chart.about.units.${indicator.unit}`) : (about.unit ?? null),
+    indicator ? t(`exports.about.units.${indicator.unit}`) : (about.unit ?? null),
     about.year === undefined ? null : String(about.year),
     about.group ? about.group.name : null,
   ].filter((part): part is string => part !== null);
   return {
     title: context.title,
     subtitle: subtitle.join(" · "),
-    demo: context.demo ? t("chart.about.demoMark") : null,
+    demo: context.demo ? t("exports.about.demoMark") : null,
     legend,
-    source: t("chart.about.sourceLine", { source: sourceText(t, about), time: formatDateTime(context.now.toISOString()) }),
+    source: t("exports.about.sourceLine", { source: sourceText(t, about), time: formatDateTime(context.now.toISOString()) }),
   };
 }

@@ -8,6 +8,7 @@ import enAdmin from "../locales/en.admin.json";
 import enBenefitViews from "../locales/en.benefit-views.json";
 import enBenefits from "../locales/en.benefits.json";
 import enCosts from "../locales/en.costs.json";
+import enExports from "../locales/en.exports.json";
 import enIdeas from "../locales/en.ideas.json";
 import enIdentity from "../locales/en.identity.json";
 import enIndicator from "../locales/en.indicator.json";
@@ -21,6 +22,7 @@ import nbAdmin from "../locales/nb.admin.json";
 import nbBenefitViews from "../locales/nb.benefit-views.json";
 import nbBenefits from "../locales/nb.benefits.json";
 import nbCosts from "../locales/nb.costs.json";
+import nbExports from "../locales/nb.exports.json";
 import nbIdeas from "../locales/nb.ideas.json";
 import nbIdentity from "../locales/nb.identity.json";
 import nbIndicator from "../locales/nb.indicator.json";
@@ -36,8 +38,8 @@ import { SHEET_NAME_KEYS, sheetName } from "./sheet-names";
 
 /** Every text of the app in one language, each area under the key it is added with. */
 const TEXTS = {
-  nb: { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator, accessibility: nbAccessibility, benefitViews: nbBenefitViews, benefits: nbBenefits, ideas: nbIdeas, identity: nbIdentity, sector: nbSector },
-  en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator, accessibility: enAccessibility, benefitViews: enBenefitViews, benefits: enBenefits, ideas: enIdeas, identity: enIdentity, sector: enSector },
+  nb: { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator, accessibility: nbAccessibility, benefitViews: nbBenefitViews, benefits: nbBenefits, ideas: nbIdeas, identity: nbIdentity, sector: nbSector, exports: nbExports },
+  en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator, accessibility: enAccessibility, benefitViews: enBenefitViews, benefits: enBenefits, ideas: enIdeas, identity: enIdentity, sector: enSector, exports: enExports },
 };
 
 describe("the sheet names the app writes", () => {
@@ -51,7 +53,7 @@ describe("the sheet names the app writes", () => {
       costReportSheetName(language, 2025),
     ];
     for (const [i, name] of names.entries()) {
-      expect(name, `${i}`).not.toMatch(/^(chart|ideas|benefits|compare|sector)\./);
+      expect(name, `${i}`).not.toMatch(/^(exports|ideas|benefits|compare|sector)\./);
       expect(name.length, name).toBeLessThanOrEqual(31);
       expect(name, name).not.toMatch(/[:\\/?*[\]]|^'|'$|\s{2}|^\s|\s$/);
     }

@@ -6,7 +6,7 @@ import type { TFunction } from "i18next";
  * no name is ever cut; names made from data (a chart's title) are cut between words by the writer.
  */
 export const SHEET_NAME_KEYS = {
-  about: "chart.about.sheet",
+  about: "exports.about.sheet",
   ideas: "ideas.title",
   meetingItems: "ideas.pack.items",
   portfolio: "benefits.crumb",

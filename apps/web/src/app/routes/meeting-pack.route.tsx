@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 
 import { exportFacts } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
@@ -27,6 +28,7 @@ export default function MeetingPackRoute() {
   useIdeaTexts();
   useSectorTexts();
   useBenefitTexts();
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const canSeeSector = useCan("sector.read");

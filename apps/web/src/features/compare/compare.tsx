@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { EmptyState } from "../../components/empty-state";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
 import { sheetName } from "../../components/sheet-names";
@@ -25,6 +26,7 @@ const parseList = (pattern: RegExp) => (raw: string) => (raw.split(",").every((x
 
 /** Head to head: up to ten municipalities side by side on chosen indicators; the choice is in the URL. */
 export function CompareUnits() {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
@@ -55,7 +57,7 @@ export function CompareUnits() {
     });
     const about = {
       year: yearSpan([...new Set(query.data.values.map((v) => v.year))].sort()),
-      group: { name: t("chart.about.chosen"), members: query.data.units.map((u) => u.name) },
+      group: { name: t("exports.about.chosen"), members: query.data.units.map((u) => u.name) },
       sourceIndicators: codes,
     };
     const facts = exportFacts(t, { title: t("compare.title"), about, language: lang, demo, now: new Date(), address: window.location.href });

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
 import { translateError } from "../../lib/errors";
@@ -31,6 +32,7 @@ const TEXT_TYPE = "text/plain;charset=utf-8";
 
 /** Template download, file import with a full preview, and export of the stored report. */
 export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const language = i18n.language === "en" ? "en" : "nb";
@@ -94,17 +96,17 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
     const report = view.report;
     if (!report) return [];
     const facts: (ExportFact | null)[] = [
-      report.isDemo ? [t("chart.about.demo"), t("chart.about.demoText")] : null,
-      [t(`costReport.file.export.about.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
-      [t("chart.about.year"), String(view.year)],
-      [t("costReport.file.export.about.status"), t(`costReport.status.${report.status}`)],
-      [t("costReport.file.export.about.version"), String(report.version)],
-      [t("costReport.file.export.about.lines"), String(report.lines.length)],
-      [t("costReport.file.export.about.total"), formatNok(report.lines.reduce((sum, line) => sum + line.amount, 0))],
-      [t("chart.about.source"), "Målestokk"],
-      [t("chart.about.extracted"), formatDateTime(new Date().toISOString())],
-      [t("costReport.file.export.about.import"), t("costReport.file.export.about.importText", { sheet: costReportSheetName(language, view.year) })],
-      [t("chart.about.address"), window.location.href],
+      report.isDemo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
+      [t(`exports.report.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
+      [t("exports.about.year"), String(view.year)],
+      [t("exports.report.status"), t(`costReport.status.${report.status}`)],
+      [t("exports.report.version"), String(report.version)],
+      [t("exports.report.lines"), String(report.lines.length)],
+      [t("exports.report.total"), formatNok(report.lines.reduce((sum, line) => sum + line.amount, 0))],
+      [t("exports.about.source"), "Målestokk"],
+      [t("exports.about.extracted"), formatDateTime(new Date().toISOString())],
+      [t("exports.report.import"), t("exports.report.importText", { sheet: costReportSheetName(language, view.year) })],
+      [t("exports.about.address"), window.location.href],
     ];
     return facts.filter((fact): fact is ExportFact => fact !== null);
   };
@@ -134,10 +136,10 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
               data-size="sm"
               onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_TYPE)}
             >
-              {t("costReport.file.templateGuide")}
+              {t("exports.template.guide")}
             </Button>
           </div>
-          <Paragraph data-size="sm">{t("costReport.file.templateHelp")}</Paragraph>
+          <Paragraph data-size="sm">{t("exports.template.help")}</Paragraph>
           <div className="file-field">
             <label htmlFor="cost-file" className="ds-label">
               {t("costReport.file.choose")}

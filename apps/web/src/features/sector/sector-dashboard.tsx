@@ -12,6 +12,7 @@ import { ChartWithTable } from "../../components/chart-with-table";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
@@ -48,6 +49,7 @@ export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: str
 
 /** The programme board's sector dashboard for a year (issue 9); `embedded` in the meeting pack, under the pack's own h1. */
 export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
