@@ -40,13 +40,24 @@ describe("cost reporting, end to end", () => {
     expect(lastTotal).toBeGreaterThan(0);
     expect(population).toBeGreaterThan(100_000);
 
-    // The template, as a user gets it.
+    // The templates, as a user gets them: the CSV has the headers alone, its guide the catalogue,
+    // the register's fagsystemer and example lines; the untouched Excel template imports nothing.
     const [download] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Last ned mal (CSV)" }).click()]);
     expect(download.suggestedFilename()).toBe("ikt-kostnader-mal.csv");
     const template = await readFile((await download.path()) ?? "", "utf8");
-    const [header, ...examples] = template.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const header = template.replace(/^\uFEFF/, "").trim();
     expect(header).toBe("IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar");
-    expect(examples).toHaveLength(5);
+    const [guideDownload] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Veiledning til CSV-malen (tekst)" }).click()]);
+    const guide = await readFile((await guideDownload.path()) ?? "", "utf8");
+    expect(guide).toContain("- Brukerstøtte: ");
+    expect(guide).toMatch(/\n- Demo [^\r\n]+ \(/);
+    const examples = guide.trim().split("\r\n").slice(-5);
+    expect(examples.map((line) => line.split(";")[0])).toEqual(["Brukerstøtte", "Drift og forvaltning", "Utvikling", "Infrastruktur og utstyr", "IKT-ledelse og administrasjon"]);
+    const [xlsxTemplate] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Last ned mal (Excel)" }).click()]);
+    await finance.getByLabel("Fil (CSV eller XLSX)").setInputFiles((await xlsxTemplate.path()) ?? "");
+    await finance.getByRole("button", { name: "Forhåndsvis import" }).click();
+    await finance.getByTestId("import-refused").waitFor();
+    expect(await finance.getByTestId("import-issues").count()).toBe(0);
 
     // Filled in about as last year: the services in the usual shares, amounts typed the Norwegian way.
     const shares = [0.14, 0.36, 0.1, 0.3, 0.1];

@@ -91,7 +91,11 @@ describe("an indicator in depth", () => {
     const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Fordeling i gruppen 2023" }) });
     const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: /CSV/ }).click()]);
     const csv = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    // What the figures are comes first, then an empty line, then the table.
+    const [facts = "", table = ""] = csv.replace(/^\uFEFF/, "").split("\r\n\r\n");
+    expect(facts.split("\r\n")).toEqual(expect.arrayContaining(["Indikator;K1 IKT-kostnad per innbygger", "Enhet;kroner", "År;2023", "Kilde;Målestokk, SSB 07459"]));
+    expect(facts).toMatch(/^Demodata;/);
+    const lines = table.trim().split("\r\n");
     expect(lines[0]).toBe("Plass;Kommune;IKT-kostnad per innbygger");
     expect(lines.length).toBeGreaterThanOrEqual(9);
     expect(lines.some((l) => /^\d+;Oslo;\d+(,\d+)?$/.test(l))).toBe(true);
@@ -101,8 +105,38 @@ describe("an indicator in depth", () => {
     const [xlsx] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Last ned Excel" }).click()]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     expect((await fs.readFile((await xlsx.path()) ?? "")).subarray(0, 2).toString("latin1")).toBe("PK");
+    const chartBox = await section.locator("svg.recharts-surface").first().boundingBox();
     const [png] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: "Last ned bilde (PNG)" }).click()]);
-    expect((await fs.readFile((await png.path()) ?? "")).subarray(1, 4).toString("latin1")).toBe("PNG");
+    const image = await fs.readFile((await png.path()) ?? "");
+    expect(image.subarray(1, 4).toString("latin1")).toBe("PNG");
+    // Twice the size, with room above the chart for the demo band, title and subtitle, and below it for the legend and source.
+    const [width, height] = [image.readUInt32BE(16), image.readUInt32BE(20)];
+    expect(width).toBeGreaterThanOrEqual(2 * (560 + 48));
+    expect(height).toBeGreaterThan(2 * ((chartBox?.height ?? 0) + 150));
+    // Read back in the browser: a yellow demo band at the top, then dark title text, on white.
+    const rows = await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext("2d");
+      if (!context) return null;
+      context.drawImage(bitmap, 0, 0);
+      const row = (y: number) => {
+        const data = context.getImageData(0, y, bitmap.width, 1).data;
+        let dark = 0;
+        let yellow = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+          if (r + g + b < 200) dark++;
+          if (r > 230 && g > 200 && b < 160) yellow++;
+        }
+        return { dark, yellow };
+      };
+      return { band: row(2 * (24 + 4)), title: Array.from({ length: 2 * 26 }, (_, i) => row(2 * (24 + 42) + i).dark).reduce((a, b) => a + b, 0), margin: row(4) };
+    }, image.toString("base64"));
+    expect(rows?.band.yellow).toBeGreaterThan(500);
+    expect(rows?.title).toBeGreaterThan(200);
+    expect(rows?.margin).toEqual({ dark: 0, yellow: 0 });
 
     // Against maturity: a scatter with the ten units named on their points.
     await page.getByLabel("Sammenlign med indikator (punktdiagram)").selectOption("Q1");

@@ -1,6 +1,6 @@
 import { Alert, Button, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
 import { can } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useMatches } from "react-router";
@@ -8,6 +8,7 @@ import { Link, NavLink, Outlet, useMatches } from "react-router";
 import { LeaveGuardProvider } from "../components/leave-guard";
 import { Loading, QueryError } from "../components/query-state";
 import { SignInPage } from "../features/auth/sign-in-page";
+import { useHasDemoData } from "../lib/demo";
 import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
 import { forgetSession, grantsOf, useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
@@ -36,10 +37,7 @@ function LanguageSwitch() {
 
 function DemoBanner() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const info = useQuery(trpc.system.info.queryOptions());
-  // The server marks the page when it holds demo data, so the banner is there from the first paint.
-  if (!(info.data?.hasDemoData ?? document.documentElement.dataset.demo === "on")) return null;
+  if (!useHasDemoData()) return null;
   return (
     <Alert data-color="warning" className="demo-banner" data-testid="demo-banner">
       <Paragraph data-size="sm">

@@ -2,12 +2,16 @@ import { Button, Heading, Paragraph, Table, ToggleGroup } from "@digdir/designsy
 import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { useHasDemoData } from "../lib/demo";
 import { useUrlState } from "../lib/url-state";
 import { downloadCsv, toCsv } from "./csv";
-import { downloadFile, svgToPng, tableToXlsx } from "./export-chart";
+import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
+import { chartToPng, downloadFile, tableToXlsx } from "./export-chart";
+import { useExportTexts } from "./export-texts";
+import { sheetName } from "./sheet-names";
+import { TableScroll } from "./table-scroll";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-import { TableScroll } from "./table-scroll";
 
 export interface TableColumn {
   readonly key: string;
@@ -27,11 +31,30 @@ export interface TableData {
 const VIEWS = ["chart", "table"] as const;
 type View = (typeof VIEWS)[number];
 
+/** The legend recharts drew (HTML beside the SVG), so that the PNG can draw it too. */
+function drawnLegend(figure: HTMLElement): LegendEntry[] {
+  return Array.from(figure.querySelectorAll(".recharts-legend-item"), (item) => {
+    const text = item.querySelector<HTMLElement>(".recharts-legend-item-text");
+    const shape = item.querySelector("svg path, svg line, svg rect, svg circle");
+    const color = [shape?.getAttribute("fill"), shape?.getAttribute("stroke")].find((c) => c && c !== "none") ?? text?.style.color ?? "#1a1a1a";
+    return { label: text?.textContent?.trim() ?? "", color };
+  }).filter((entry) => entry.label !== "");
+}
 
-/** Every chart has a table twin and a CSV export (STYLE.md §4, WCAG 1.1.1). */
+/**
+ * Every chart has a table twin and exports (STYLE.md §4, WCAG 1.1.1): CSV and Excel that say what
+ * the figures are (the sheet «Om tallene», the CSV's first lines), and a PNG with title, unit,
+ * year, group, legend, source and demo marking.
+ */
 export function ChartWithTable(props: {
   id: string;
   title: string;
+  /** What the figures are, for the exports; title, source, time, licence and demo marking come anyway. */
+  about?: ExportAbout;
+  /** The legend for the PNG, when the chart shows none (the one it shows is taken from the page). */
+  legend?: readonly LegendEntry[];
+  /** The table's sheet name in Excel, at most 31 characters (by default the title, cut between words). */
+  sheetName?: string;
   description?: ReactNode;
   /** Filters shown above the chart and table, e.g. the peer-group picker. */
   controls?: ReactNode;
@@ -39,12 +62,24 @@ export function ChartWithTable(props: {
   table: TableData;
   csvFileName: string;
 }) {
-  const { t } = useTranslation();
+  useExportTexts();
+  const { t, i18n } = useTranslation();
+  const hasDemoData = useHasDemoData();
   const [view, setView] = useUrlState<View>(`${props.id}View`, "chart", (raw) =>
     (VIEWS as readonly string[]).includes(raw) ? (raw as View) : null,
   );
   const headingId = `${props.id}-heading`;
   const figure = useRef<HTMLElement>(null);
+  const about = props.about ?? {};
+  const context = (): ExportContext => ({
+    title: props.title,
+    about,
+    language: i18n.language === "en" ? "en" : "nb",
+    demo: about.demo ?? hasDemoData,
+    now: new Date(),
+    address: window.location.href,
+  });
+  const fileName = (extension: string) => props.csvFileName.replace(/\.csv$/, `.${extension}`);
   return (
     <section className="chart-with-table" aria-labelledby={headingId}>
       <div className="chart-with-table__header">
@@ -61,13 +96,23 @@ export function ChartWithTable(props: {
             <ToggleGroup.Item value="chart">{t("chart.chart")}</ToggleGroup.Item>
             <ToggleGroup.Item value="table">{t("chart.table")}</ToggleGroup.Item>
           </ToggleGroup>
-          <Button variant="tertiary" data-size="sm" onClick={() => downloadCsv(props.csvFileName, toCsv(props.table.columns, props.table.csvRows))}>
+          <Button
+            variant="tertiary"
+            data-size="sm"
+            onClick={() => downloadCsv(props.csvFileName, toCsv(props.table.columns, props.table.csvRows, exportFacts(t, context())))}
+          >
             {t("chart.downloadCsv")}
           </Button>
           <Button
             variant="tertiary"
             data-size="sm"
-            onClick={() => downloadFile(props.csvFileName.replace(/\.csv$/, ".xlsx"), tableToXlsx(props.title, props.table), XLSX_TYPE)}
+            onClick={() =>
+              downloadFile(
+                fileName("xlsx"),
+                tableToXlsx(props.table, { sheetName: sheetName(t, "about"), facts: exportFacts(t, context()), tableSheetName: props.sheetName ?? props.title }),
+                XLSX_TYPE,
+              )
+            }
           >
             {t("chart.downloadXlsx")}
           </Button>
@@ -77,9 +122,9 @@ export function ChartWithTable(props: {
               data-size="sm"
               onClick={() => {
                 const svg = figure.current?.querySelector("svg.recharts-surface");
-                if (svg instanceof SVGSVGElement) {
-                  void svgToPng(svg).then((png) => downloadFile(props.csvFileName.replace(/\.csv$/, ".png"), png, "image/png"));
-                }
+                if (!(svg instanceof SVGSVGElement) || !figure.current) return;
+                const picture = chartPicture(t, context(), props.legend ?? drawnLegend(figure.current));
+                void chartToPng(svg, picture).then((png) => downloadFile(fileName("png"), png, "image/png"));
               }}
             >
               {t("chart.downloadPng")}

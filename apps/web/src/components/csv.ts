@@ -20,9 +20,14 @@ function escapeCell(raw: string): string {
   return /[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (QUALITY.md U-4). */
-export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, string>[]): string {
-  const lines = [columns.map((c) => escapeCell(c.header)).join(";")];
+/**
+ * CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (QUALITY.md U-4).
+ * `facts` (what the figures are) come first, one per line as label;text, then an empty line and
+ * the table: Excel shows them above the table, and the table's own columns are unchanged.
+ */
+export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, string>[], facts: readonly (readonly [string, string])[] = []): string {
+  const lines = facts.length === 0 ? [] : [...facts.map((fact) => fact.map(escapeCell).join(";")), ""];
+  lines.push(columns.map((c) => escapeCell(c.header)).join(";"));
   for (const row of rows) lines.push(columns.map((c) => escapeCell(row[c.key] ?? "")).join(";"));
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

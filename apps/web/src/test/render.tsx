@@ -5,7 +5,8 @@ import { render } from "@testing-library/react";
 import { createTRPCClient, unstable_localLink } from "@trpc/client";
 import { randomBytes, createHash } from "node:crypto";
 import { afterEach } from "vitest";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import type { ReactNode } from "react";
+import { createMemoryRouter, MemoryRouter, RouterProvider } from "react-router";
 
 import { Providers } from "../app/providers";
 import { routes } from "../app/router";
@@ -51,31 +52,7 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
     });
     cookie = token;
   }
-  const trpcClient = createTRPCClient<AppRouter>({
-    links: [
-      unstable_localLink({
-        router: appRouter,
-        createContext: () =>
-          Promise.resolve(
-            createContextInner({
-              db,
-              session: resolveSession(db, cookie, new Date(), DEFAULT_AUTH_SETTINGS),
-              // PUBLIC_ORIGIN: the page's own address unless a test says otherwise.
-              publicOrigin: options.publicOrigin === undefined ? window.location.origin : options.publicOrigin,
-              secrets: createSecretBox(options.secretKey),
-              cookies: {
-                set: (token) => {
-                  cookie = token;
-                },
-                clear: () => {
-                  cookie = null;
-                },
-              },
-            }),
-          ),
-      }),
-    ],
-  });
+  const trpcClient = apiClient(db, { get: () => cookie, set: (token) => (cookie = token) }, options);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator } });
   if (options.language === "en") void i18n.changeLanguage("en");
@@ -85,4 +62,47 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
     </Providers>,
   );
   return { ...utils, router, db, sqlite: connection.sqlite, i18n };
+}
+
+/** A tRPC client that calls the real router in process on `db`, with `cookie` as the browser's session cookie. */
+function apiClient(db: DbConnection["db"], cookie: { get: () => string | null; set: (token: string | null) => void }, options: { publicOrigin?: string | null; secretKey?: string } = {}) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      unstable_localLink({
+        router: appRouter,
+        createContext: () =>
+          Promise.resolve(
+            createContextInner({
+              db,
+              session: resolveSession(db, cookie.get(), new Date(), DEFAULT_AUTH_SETTINGS),
+              // PUBLIC_ORIGIN: the page's own address unless a test says otherwise.
+              publicOrigin: options.publicOrigin === undefined ? window.location.origin : options.publicOrigin,
+              secrets: createSecretBox(options.secretKey),
+              cookies: {
+                set: (token) => cookie.set(token),
+                clear: () => cookie.set(null),
+              },
+            }),
+          ),
+      }),
+    ],
+  });
+}
+
+/**
+ * Renders one component (not a route) with what every page has around it: texts, queries and the
+ * real router on a fresh, empty database, for components that ask the server (e.g. whether it holds demo data).
+ */
+export function renderWithApp(ui: ReactNode, options: { language?: Language } = {}) {
+  const connection = createTestDb({ seed: false });
+  connections.push(connection);
+  let cookie: string | null = null;
+  const trpcClient = apiClient(connection.db, { get: () => cookie, set: (token) => (cookie = token) });
+  const i18n = createI18n({ en });
+  if (options.language === "en") void i18n.changeLanguage("en");
+  return render(
+    <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>
+      <MemoryRouter>{ui}</MemoryRouter>
+    </Providers>,
+  );
 }

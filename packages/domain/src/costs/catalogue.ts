@@ -36,6 +36,54 @@ export const COST_TYPE_NAMES: Readonly<Record<CostType, LocalizedText>> = {
   other: { nb: "Annet", en: "Other" },
 };
 
+/** What belongs to each IT service, as the template's catalogue explains it. */
+export const IT_SERVICE_DESCRIPTIONS: Readonly<Record<ItService, LocalizedText>> = {
+  userSupport: {
+    nb: "Hjelp til brukerne: brukerstøtte og servicedesk, opplæring i verktøyene, klargjøring av PC-er og mobiler.",
+    en: "Help for the users: service desk, training in the tools, setting up PCs and phones.",
+  },
+  operations: {
+    nb: "Daglig drift av systemer og tjenester og forvaltning av fagsystemene: oppdateringer, overvåking, tilganger, oppfølging av leverandører.",
+    en: "Day-to-day running of systems and services and management of the line-of-business systems: updates, monitoring, access, supplier follow-up.",
+  },
+  development: {
+    nb: "Nye løsninger og vesentlige endringer: prosjekter, anskaffelser, integrasjoner og utvikling av digitale tjenester.",
+    en: "New solutions and substantial changes: projects, procurement, integrations and the development of digital services.",
+  },
+  infrastructure: {
+    nb: "Nett, servere, lagring, datasenter- og skykapasitet, sikkerhetsløsninger og utstyr til brukerne.",
+    en: "Networks, servers, storage, data centre and cloud capacity, security solutions and the users' equipment.",
+  },
+  management: {
+    nb: "Ledelse av IKT-funksjonen: strategi, arkitektur, informasjonssikkerhet, innkjøp og administrasjon.",
+    en: "Running the IT function: strategy, architecture, information security, purchasing and administration.",
+  },
+};
+
+/** What belongs to each cost type, as the template's catalogue explains it. */
+export const COST_TYPE_DESCRIPTIONS: Readonly<Record<CostType, LocalizedText>> = {
+  ownStaff: {
+    nb: "Lønn og sosiale kostnader for egne ansatte, for den delen av arbeidstiden som går til IKT.",
+    en: "Pay and social costs of the organisation's own staff, for the share of their time spent on IT.",
+  },
+  externalServices: {
+    nb: "Kjøpte tjenester: konsulenter, drift og støtte fra leverandører, tjenester levert fra skyen.",
+    en: "Bought services: consultants, operation and support by suppliers, services delivered from the cloud.",
+  },
+  licences: {
+    nb: "Programvarelisenser, abonnementer og vedlikeholdsavtaler for programvare.",
+    en: "Software licences, subscriptions and software maintenance agreements.",
+  },
+  equipment: {
+    nb: "Kjøp og leie av maskinvare: PC-er, mobiler, skrivere, nettverks- og serverutstyr.",
+    en: "Buying and leasing hardware: PCs, phones, printers, network and server equipment.",
+  },
+  other: {
+    nb: "IKT-kostnader som ikke hører til de andre typene, for eksempel telefoni og samband.",
+    en: "IT costs that belong to none of the other types, for example telephony and lines.",
+  },
+};
+
 export const SYSTEM_CLASS_NAMES: Readonly<Record<SystemClass, LocalizedText>> = {
   caseArchive: { nb: "Sak/arkiv", en: "Case management and archive" },
   financeHr: { nb: "Økonomi/HR/lønn", en: "Finance, HR and payroll" },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { costFileTemplate, MAX_COST_FILE_BYTES, parseCostFile, type CostFileIssue } from "./cost-file";
+import { MAX_COST_FILE_BYTES, parseCostFile, type CostFileIssue } from "./cost-file";
+import { costFileTemplateRows } from "./cost-file-template";
 import {
   COST_FILE_MESSAGES,
   costFileIssueReason,
@@ -51,7 +52,7 @@ describe("the texts of cost file messages", () => {
   it("name the columns with the template's own headers", () => {
     for (const lang of LANGUAGES) {
       const columns = COST_FILE_MESSAGES[lang].columns;
-      expect(costFileTemplate(lang)[0]).toEqual([columns.service, columns.costType, columns.amount, columns.system, columns.comment]);
+      expect(costFileTemplateRows(lang)[0]).toEqual([columns.service, columns.costType, columns.amount, columns.system, columns.comment]);
     }
   });
 

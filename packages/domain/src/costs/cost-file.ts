@@ -8,10 +8,8 @@ import { cutForMessage } from "../text/cut";
 import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
 import { formatXlsxNumber, MAX_XLSX_ROWS, readXlsxFirstSheetCells, type XlsxCellValue } from "../files/xlsx";
 import {
-  COST_TYPE_NAMES,
   COST_TYPES,
   costTypeFromLabel,
-  IT_SERVICE_NAMES,
   IT_SERVICES,
   itServiceFromLabel,
   normalizeLabel,
@@ -185,7 +183,8 @@ const COLUMN_ALIASES: Readonly<Record<CostFileColumn, readonly string[]>> = {
   comment: ["Kommentar", "Merknad", "Comment"],
 };
 
-const TEMPLATE_HEADERS: Readonly<Record<"nb" | "en", readonly string[]>> = {
+/** The template's column headers, in the order the template has them. */
+export const TEMPLATE_HEADERS: Readonly<Record<"nb" | "en", readonly string[]>> = {
   nb: ["IKT-tjeneste", "Kostnadstype", "Beløp (kr)", "Fagsystem", "Kommentar"],
   en: ["IT service", "Cost type", "Amount (NOK)", "Line-of-business system", "Comment"],
 };
@@ -580,53 +579,4 @@ function totalsOf(lines: readonly CostFileLine[]): CostFileTotals {
     byCostType[line.costType] += line.amount;
   }
   return { total, byService, byCostType };
-}
-
-/** Example lines for the template, one per IT service, with plausible amounts for a mid-sized municipality. */
-const TEMPLATE_EXAMPLES: readonly (readonly [ItService, CostType, number])[] = [
-  ["userSupport", "ownStaff", 1_250_000],
-  ["operations", "externalServices", 2_400_000],
-  ["development", "licences", 800_000],
-  ["infrastructure", "equipment", 950_000],
-  ["management", "ownStaff", 600_000],
-];
-
-/**
- * The downloadable template: our header names in the chosen language and one example row per IT
- * service, with amounts as plain digits and fagsystem and comment left empty. It parses back into
- * valid lines (see the tests).
- */
-export function costFileTemplate(language: "nb" | "en"): string[][] {
-  return [
-    [...TEMPLATE_HEADERS[language]],
-    ...TEMPLATE_EXAMPLES.map(([service, costType, amount]) => [
-      IT_SERVICE_NAMES[service][language],
-      COST_TYPE_NAMES[costType][language],
-      String(amount),
-      "",
-      "",
-    ]),
-  ];
-}
-
-/**
- * A report's lines in the template's shape (header row first), for export: a file exported
- * from Målestokk imports back unchanged. Fagsystemer are written by name.
- */
-export function costFileRows(
-  lines: readonly Pick<CostFileLine, "service" | "costType" | "amount" | "systemId" | "comment">[],
-  systems: readonly { readonly id: number; readonly name: string }[],
-  language: "nb" | "en",
-): (string | number)[][] {
-  const names = new Map(systems.map((s) => [s.id, s.name]));
-  return [
-    [...TEMPLATE_HEADERS[language]],
-    ...lines.map((l) => [
-      IT_SERVICE_NAMES[l.service][language],
-      COST_TYPE_NAMES[l.costType][language],
-      l.amount,
-      l.systemId === null ? "" : (names.get(l.systemId) ?? ""),
-      l.comment ?? "",
-    ]),
-  ];
 }

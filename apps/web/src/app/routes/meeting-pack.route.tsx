@@ -1,16 +1,20 @@
 import "../../features/benefits/benefits.css";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { writeXlsx } from "@malestokk/domain";
+import { aboutSheet, writeXlsx } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
+import { exportFacts } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
+import { sheetName } from "../../components/sheet-names";
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
 import { useIdeaTexts } from "../../features/ideas/texts";
-import { dashboardSheets, SectorDashboard } from "../../features/sector/sector-dashboard";
+import { dashboardAbout, dashboardSheets, SectorDashboard } from "../../features/sector/sector-dashboard";
 import { useSectorTexts } from "../../features/sector/texts";
+import { useHasDemoData } from "../../lib/demo";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -24,9 +28,11 @@ export default function MeetingPackRoute() {
   useIdeaTexts();
   useSectorTexts();
   useBenefitTexts();
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const canSeeSector = useCan("sector.read");
+  const demo = useHasDemoData();
   const ideas = useQuery(trpc.ideas.list.queryOptions());
   const dashboard = useQuery({ ...trpc.sector.dashboard.queryOptions({}), enabled: canSeeSector });
   useEffect(() => {
@@ -34,7 +40,11 @@ export default function MeetingPackRoute() {
   }, [t]);
   const download = () => {
     const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
-    const sheets = [ideasSheet(t, t("ideas.pack.items"), items), ...(dashboard.data ? dashboardSheets(t, dashboard.data, i18n.language === "en" ? "en" : "nb") : [])];
+    const language = i18n.language === "en" ? "en" : "nb";
+    const about = dashboard.data
+      ? [dashboardAbout(t, dashboard.data, { title: t("ideas.pack.heading"), language, demo })]
+      : [aboutSheet(sheetName(t, "about"), exportFacts(t, { title: t("ideas.pack.heading"), about: {}, language, demo, now: new Date(), address: window.location.href }))];
+    const sheets = [...about, ideasSheet(t, sheetName(t, "meetingItems"), items), ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : [])];
     downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_TYPE);
   };
   return (

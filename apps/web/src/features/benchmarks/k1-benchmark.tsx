@@ -7,6 +7,8 @@ import { useTranslation } from "react-i18next";
 
 import { ChartWithTable, type TableData } from "../../components/chart-with-table";
 import { ConfirmDialog } from "../../components/confirm-dialog";
+import { yearSpan } from "../../components/export-about";
+import { peerGroupName } from "../../components/peer-group-name";
 import { EmptyState } from "../../components/empty-state";
 import { Loading, QueryError } from "../../components/query-state";
 import { translateError } from "../../lib/errors";
@@ -157,6 +159,12 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
       <ChartWithTable
         id="k1"
         title={t("benchmarks.k1Title")}
+        about={{
+          indicatorCode: "K1",
+          year: yearSpan(series.points.map((p) => p.year)),
+          group: { name: peerGroupName(t, group), members: group.memberNames },
+          demo: series.isDemo || undefined,
+        }}
         description={
           <>
             {t("benchmarks.k1Description")} <span data-testid="peer-criteria">{criteria}</span>

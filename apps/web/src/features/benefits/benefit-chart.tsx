@@ -43,6 +43,7 @@ export function BenefitChart({ benefit, language }: { benefit: Benefit; language
     <ChartWithTable
       id={`benefit-${benefit.id}`}
       title={t("benefitViews.chartTitle", { title: benefit.title })}
+      about={{ unit }}
       description={benefit.measurements.length === 0 ? t("benefitViews.noMeasurements") : undefined}
       csvFileName={`gevinst-${benefit.id}.csv`}
       chart={

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { downloadCsv } from "../../components/csv";
 import { createI18n } from "../../lib/i18n";
 import en from "../../locales/en.json";
+import { renderWithApp } from "../../test/render";
 import { BenefitChart } from "./benefit-chart";
 import { BenefitMapDiagram } from "./benefit-map";
 
@@ -70,7 +71,7 @@ const cells = (row: HTMLElement) => [...row.querySelectorAll("th, td")].map((c) 
 
 describe("BenefitChart", () => {
   it("lists baseline, targets and measurements by date in its table twin, with the planned value on each date", () => {
-    renderWith(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
+    renderWithApp(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
     expect(screen.getByRole("heading", { name: "Planlagt og målt: Færre ventende saker" })).toBeTruthy();
     expect(screen.getByRole("figure", { name: /Planlagt og målt: Færre ventende saker/ })).toBeTruthy();
     expect(screen.queryByText(/Ingen målinger ennå/)).toBeNull();
@@ -91,12 +92,16 @@ describe("BenefitChart", () => {
   });
 
   it("exports plain numbers with a decimal comma to gevinst-<id>.csv", () => {
-    renderWith(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
+    renderWithApp(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
     fireEvent.click(screen.getByRole("button", { name: /CSV/ }));
     expect(vi.mocked(downloadCsv)).toHaveBeenCalledTimes(1);
     const [fileName, csv] = vi.mocked(downloadCsv).mock.calls[0] ?? [];
     expect(fileName).toBe("gevinst-7.csv");
-    expect(csv?.replace("\uFEFF", "").split("\r\n")).toEqual([
+    // What the figures are comes first, then an empty line, then the table as it always was.
+    const [facts = "", table = ""] = (csv ?? "").replace("\uFEFF", "").split("\r\n\r\n");
+    expect(facts.split("\r\n")[0]).toBe("Tittel;Planlagt og målt: Færre ventende saker");
+    expect(facts).toMatch(/^Kilde;Målestokk$/m);
+    expect(table.split("\r\n")).toEqual([
       "Dato;Planlagt;Målt;Hva;Kommentar",
       "2025-01-01;40;;Nullpunkt;",
       "2025-06-30;35,05;36;Måling;Etter ny rutine",
@@ -108,7 +113,7 @@ describe("BenefitChart", () => {
   });
 
   it("shows the planned path and says so when nothing is measured yet", () => {
-    renderWith(<BenefitChart benefit={benefit([])} language="nb" />);
+    renderWithApp(<BenefitChart benefit={benefit([])} language="nb" />);
     expect(screen.getByText("Ingen målinger ennå: grafen viser den planlagte banen.")).toBeTruthy();
     fireEvent.click(screen.getByRole("radio", { name: "Tabell" }));
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
@@ -117,14 +122,14 @@ describe("BenefitChart", () => {
   });
 
   it("marks measurements from approved reports as such", () => {
-    renderWith(<BenefitChart benefit={benefit(LINKED, "S3")} language="nb" />);
+    renderWithApp(<BenefitChart benefit={benefit(LINKED, "S3")} language="nb" />);
     fireEvent.click(screen.getByRole("radio", { name: "Tabell" }));
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
     expect(cells(rows[1] as HTMLElement)).toEqual(["30. juni 2025", "35,1 %", "36 %", "Måling fra godkjent rapport", ""]);
   });
 
   it("speaks English with British dates", () => {
-    renderWith(<BenefitChart benefit={benefit(LINKED, "S3")} language="en" />, "en");
+    renderWithApp(<BenefitChart benefit={benefit(LINKED, "S3")} language="en" />, { language: "en" });
     expect(screen.getByRole("heading", { name: "Planned and measured: Færre ventende saker" })).toBeTruthy();
     fireEvent.click(screen.getByRole("radio", { name: "Table" }));
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);

@@ -7,6 +7,7 @@ import { Link, useNavigate } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
+import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
@@ -69,7 +70,7 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
       b.summary.realizedNok,
       b.summary.nextDue,
     ]);
-    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: t("benefits.crumb"), rows: [header, ...rows] }]), XLSX_TYPE);
+    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: sheetName(t, "portfolio"), rows: [header, ...rows], headerRows: 1 }]), XLSX_TYPE);
   };
   return (
     <div className="stack">

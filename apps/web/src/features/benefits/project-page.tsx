@@ -8,6 +8,7 @@ import { Link, useNavigate } from "react-router";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
+import { sheetName } from "../../components/sheet-names";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
@@ -160,8 +161,8 @@ export function ProjectPage({ projectId }: { projectId: number }) {
     downloadFile(
       `gevinstplan-${project.id}.xlsx`,
       writeXlsx([
-        { name: t("benefits.benefits.heading"), rows: [header, ...rows] },
-        { name: t("benefits.measurements.heading"), rows: [[t("benefits.benefitForm.title"), t("benefits.measurements.date"), t("benefits.measurements.value"), t("benefits.measurements.who"), t("benefits.measurements.comment")], ...measurements] },
+        { name: sheetName(t, "benefits"), rows: [header, ...rows], headerRows: 1 },
+        { name: sheetName(t, "measurements"), headerRows: 1, rows: [[t("benefits.benefitForm.title"), t("benefits.measurements.date"), t("benefits.measurements.value"), t("benefits.measurements.who"), t("benefits.measurements.comment")], ...measurements] },
       ]),
       XLSX_TYPE,
     );

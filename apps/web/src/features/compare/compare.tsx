@@ -1,14 +1,18 @@
 import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
-import { INDICATORS, writeXlsx, type Dimension } from "@malestokk/domain";
+import { aboutSheet, INDICATORS, writeXlsx, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "../../components/empty-state";
+import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
+import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
+import { useHasDemoData } from "../../lib/demo";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue } from "../profile/profile";
@@ -22,9 +26,11 @@ const parseList = (pattern: RegExp) => (raw: string) => (raw.split(",").every((x
 
 /** Head to head: up to ten municipalities side by side on chosen indicators; the choice is in the URL. */
 export function CompareUnits() {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
+  const demo = useHasDemoData();
   const municipalities = useQuery(trpc.municipalities.list.queryOptions());
   const years = useQuery(trpc.years.list.queryOptions());
   const [unitsText, setUnits] = useUrlState<string>("kommuner", "", parseList(/^\d{4}$/));
@@ -49,7 +55,14 @@ export function CompareUnits() {
       const unit = query.data?.units.find((u) => u.number === v.number);
       return [unit?.name ?? v.number, v.number, name(v.code), v.year, Math.round(v.value * 100) / 100, t(`costReport.status.${v.status}`)];
     });
-    downloadFile("sammenligning.xlsx", writeXlsx([{ name: t("compare.title"), rows: [header, ...rows] }]), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const about = {
+      year: yearSpan([...new Set(query.data.values.map((v) => v.year))].sort()),
+      group: { name: t("exports.about.chosen"), members: query.data.units.map((u) => u.name) },
+      sourceIndicators: codes,
+    };
+    const facts = exportFacts(t, { title: t("compare.title"), about, language: lang, demo, now: new Date(), address: window.location.href });
+    const sheets = [aboutSheet(sheetName(t, "about"), facts), { name: sheetName(t, "compare"), rows: [header, ...rows], headerRows: 1 }];
+    downloadFile("sammenligning.xlsx", writeXlsx(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   };
 
   if (municipalities.isPending || years.isPending) return <Loading />;

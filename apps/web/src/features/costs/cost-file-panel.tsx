@@ -1,15 +1,21 @@
 import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import {
+  aboutSheet,
   COST_FILE_MESSAGES,
   costFileIssueReason,
   costFileRows,
-  costFileTemplate,
+  costFileTemplateGuide,
+  costFileTemplateRows,
+  costFileTemplateSheets,
+  costReportSheetName,
+  costReportSheets,
   describeCostFileProblems,
   describeCostImportRefusal,
   isCostImportReportRefusal,
   toCsv,
   writeXlsx,
+  type ExportFact,
   type IssueParams,
 } from "@malestokk/domain";
 import { useMutation } from "@tanstack/react-query";
@@ -18,9 +24,11 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
+import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatInteger, formatNok } from "../../lib/format";
+import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useNestedTexts } from "../../lib/i18n";
 import { useTRPC } from "../../lib/trpc";
 import type { ReportView } from "./cost-report";
@@ -39,9 +47,11 @@ function toBase64(bytes: Uint8Array): string {
 
 const CSV_TYPE = "text/csv;charset=utf-8";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const TEXT_TYPE = "text/plain;charset=utf-8";
 
 /** Template download, file import with a full preview, and export of the stored report. */
 export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   // Headers, row problems and notes in the preview: the same texts as the command line's.
   useNestedTexts(["costReport", "file"], COST_FILE_MESSAGES, "costReport.file.errors.EMPTY_FILE");
@@ -114,6 +124,25 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   };
 
   const exportRows = () => costFileRows(view.report?.lines ?? [], view.systems, language);
+  /** What the exported workbook says about the report, on its sheet «Om tallene». */
+  const exportFacts = (): ExportFact[] => {
+    const report = view.report;
+    if (!report) return [];
+    const facts: (ExportFact | null)[] = [
+      report.isDemo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
+      [t(`exports.report.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
+      [t("exports.about.year"), String(view.year)],
+      [t("exports.report.status"), t(`costReport.status.${report.status}`)],
+      [t("exports.report.version"), String(report.version)],
+      [t("exports.report.lines"), String(report.lines.length)],
+      [t("exports.report.total"), formatNok(report.lines.reduce((sum, line) => sum + line.amount, 0))],
+      [t("exports.about.source"), "Målestokk"],
+      [t("exports.about.extracted"), formatDateTime(new Date().toISOString())],
+      [t("exports.report.import"), t("exports.report.importText", { sheet: costReportSheetName(language, view.year) })],
+      [t("exports.about.address"), window.location.href],
+    ];
+    return facts.filter((fact): fact is ExportFact => fact !== null);
+  };
 
   return (
     <section aria-labelledby="file-heading" className="stack no-print">
@@ -125,17 +154,25 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
           <Paragraph data-size="sm">{t("costReport.file.intro")}</Paragraph>
           <div className="button-row">
             <span className="ds-paragraph">{t("costReport.file.template")}</span>
-            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplate(language)), CSV_TYPE)}>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx(costFileTemplateSheets({ language, systems: view.systems })), XLSX_TYPE)}
+            >
+              {t("costReport.file.templateXlsx")}
+            </Button>
+            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_TYPE)}>
               {t("costReport.file.templateCsv")}
             </Button>
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx([{ name: "Kostnader", rows: costFileTemplate(language) }]), XLSX_TYPE)}
+              onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_TYPE)}
             >
-              {t("costReport.file.templateXlsx")}
+              {t("exports.template.guide")}
             </Button>
           </div>
+          <Paragraph data-size="sm">{t("exports.template.help")}</Paragraph>
           <div className="file-field">
             <label htmlFor="cost-file" className="ds-label">
               {t("costReport.file.choose")}
@@ -219,7 +256,21 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <Button
               variant="secondary"
               data-size="sm"
-              onClick={() => downloadFile(`${baseName}.xlsx`, writeXlsx([{ name: `${props.municipalityName} ${view.year}`, rows: exportRows() }]), XLSX_TYPE)}
+              onClick={() =>
+                downloadFile(
+                  `${baseName}.xlsx`,
+                  writeXlsx(
+                    costReportSheets({
+                      lines: view.report?.lines ?? [],
+                      systems: view.systems,
+                      language,
+                      year: view.year,
+                      about: aboutSheet(sheetName(t, "about"), exportFacts()),
+                    }),
+                  ),
+                  XLSX_TYPE,
+                )
+              }
             >
               {t("costReport.file.export.xlsx")}
             </Button>

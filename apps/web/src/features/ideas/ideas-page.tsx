@@ -10,6 +10,7 @@ import { Link } from "react-router";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/export-chart";
 import { useLeaveGuard } from "../../components/leave-guard";
+import { sheetName } from "../../components/sheet-names";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
@@ -43,7 +44,7 @@ export function IdeaStatusTag({ status }: { status: IdeaStatus }) {
 export function ideasSheet(t: TFunction, name: string, ideas: readonly Idea[]) {
   const header = [t("ideas.idea"), t("ideas.submitter"), t("ideas.sector"), t("ideas.status"), t("ideas.score"), t("ideas.recommendation"), t("ideas.detail.roughCost"), t("ideas.detail.problem"), t("ideas.detail.expectedBenefits")];
   const rows = ideas.map((i) => [i.title, i.organisationName, t(`ideas.sectors.${i.sector}`), t(`ideas.statuses.${i.status}`), i.priorityScore, i.recommendation ? t(`ideas.${i.recommendation}`) : "", i.roughCostNok, i.problem, i.expectedBenefits]);
-  return { name, rows: [header, ...rows] };
+  return { name, rows: [header, ...rows], headerRows: 1 };
 }
 
 /** The pipeline: every idea the user may see, filtered by status in the URL; managers submit new ones. The "compiled" view is the board's meeting pack. */
@@ -65,7 +66,7 @@ export function IdeasPage({ pack }: { pack: boolean }) {
   if (list.isPending) return <Loading />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const shown = list.data.filter((i) => (pack ? i.status === "compiled" : status === "all" || i.status === status));
-  const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, heading, shown)]), XLSX_TYPE);
+  const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, sheetName(t, "ideas"), shown)]), XLSX_TYPE);
   // In the meeting pack the route gives the page its h1 and the one download for the whole pack.
   if (pack) {
     return (

@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { yearSpan } from "../../components/export-about";
+import { peerGroupName } from "../../components/peer-group-name";
 import { formatIndicatorValue } from "../profile/profile";
 
 type Detail = RouterOutputs["benchmarks"]["indicator"];
@@ -22,11 +24,18 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
   // Survey means from fewer than 10 respondents are marked wherever they are shown.
   const survey = code === "Q2" || code === "Q3";
   const uncertain = (n: number | null) => (survey && n !== null && n < MIN_RESPONDENTS ? ` (${t("profile.uncertain", { n })})` : "");
+  const group = { name: peerGroupName(t, detail.peerGroup), members: detail.peerGroup.memberNames };
+  const demo = detail.distribution.some((d) => d.isDemo) || undefined;
   return (
     <div className="stack">
       <ChartWithTable
         id="distribution"
         title={t("indicator.distributionTitle", { year: detail.year })}
+        about={{ indicatorCode: code, year: detail.year, group, demo }}
+        legend={[
+          { label: detail.municipalityName, color: OWN },
+          { label: t("indicator.peers"), color: PEER },
+        ]}
         description={detail.missing > 0 ? t("indicator.missingCount", { count: detail.missing }) : undefined}
         csvFileName={`${code}-fordeling-${detail.year}.csv`}
         chart={
@@ -64,6 +73,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
       <ChartWithTable
         id="series"
         title={t("indicator.seriesTitle")}
+        about={{ indicatorCode: code, year: yearSpan(detail.series.map((p) => p.year)), group, demo }}
         csvFileName={`${code}-tidsserie.csv`}
         chart={
           <div className="chart-frame" style={{ height: 300 }}>
@@ -97,6 +107,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
         <ChartWithTable
           id="scatter"
           title={t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] })}
+          about={{ indicatorCode: code, year: detail.year, group, demo }}
           csvFileName={`${code}-mot-${detail.against.code}.csv`}
           chart={
             <div className="chart-frame" style={{ height: 340 }}>

@@ -1,7 +1,10 @@
+import { parseCsv, readXlsxFirstSheet } from "@malestokk/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { bytesOf, catchDownloads } from "../../test/downloads";
 import { renderApp } from "../../test/render";
+import { sheetNamesOf, unzipText } from "../../test/unzip";
 
 describe("the indicator page", () => {
   it("defines the indicator, shows the named distribution with the own unit marked, the series and a scatter", async () => {
@@ -28,5 +31,54 @@ describe("survey indicators on the indicator page", () => {
     const table = await screen.findByRole("table", { name: "Utvikling over tid" });
     const row = within(table).getByRole("rowheader", { name: "2024" }).closest("tr") as HTMLElement;
     expect(within(row).getAllByRole("cell")[0]?.textContent).toMatch(/ \(usikkert, \d svar\)$/);
+  });
+});
+
+describe("the indicator page's exports", () => {
+  it("say what the figures are, in the CSV's first lines and on the first sheet «Om tallene», and the table reads back unchanged", async () => {
+    renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table", { as: "board@demo.example" });
+    const table = await screen.findByRole("table", { name: "Kommunene i gruppen sortert etter verdi, 2024" });
+    const section = table.closest("section") as HTMLElement;
+    const files = catchDownloads();
+    fireEvent.click(within(section).getByRole("button", { name: "Last ned CSV" }));
+    fireEvent.click(within(section).getByRole("button", { name: "Last ned Excel" }));
+    await waitFor(() => expect(files).toHaveLength(2));
+    const [csvFile, xlsxFile] = files;
+    expect(csvFile?.name).toBe("K1-fordeling-2024.csv");
+    expect(xlsxFile?.name).toBe("K1-fordeling-2024.xlsx");
+
+    const csvBytes = await bytesOf(csvFile);
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = parseCsv(new TextDecoder().decode(csvBytes));
+    if (!csv.ok) throw new Error("not CSV");
+    expect(csv.delimiter).toBe(";");
+    const blank = csv.rows.findIndex((row) => row.every((cell) => cell === ""));
+    const facts: Record<string, string> = Object.fromEntries(csv.rows.slice(0, blank).map(([label = "", text = ""]) => [label, text]));
+    expect(facts).toMatchObject({
+      Demodata: "Tallene er demodata: oppdiktet for å vise hvordan Målestokk virker, ikke virkelige tall.",
+      Tittel: "Fordeling i gruppen 2024",
+      Indikator: "K1 IKT-kostnad per innbygger",
+      Definisjon: "Samlede IKT-kostnader i kroner delt på folketallet 1. januar.",
+      Enhet: "kroner",
+      År: "2024",
+      Sammenligningsgruppe: "ASSS-nettverket (de ti største)",
+      Kilde: "Målestokk, SSB 07459",
+    });
+    expect(facts.Medlemmer).toMatch(/^10 kommuner: Bergen, Bærum, .*Trondheim$/);
+    expect(facts["Hentet ut"]).toMatch(/\d{4}/);
+    expect(facts.Lisens).toContain("CC BY 4.0");
+    // Below the facts, the table as it always was: header and one row per unit with a value.
+    const rows = csv.rows.slice(blank + 1);
+    expect(rows[0]).toEqual(["Plass", "Kommune", "IKT-kostnad per innbygger"]);
+    const shown = within(table).getAllByRole("row").slice(1);
+    expect(rows.slice(1).map((row) => row[1])).toEqual(shown.map((row) => row.querySelectorAll("th, td")[1]?.textContent?.replace(" (dere)", "")));
+    expect(rows.slice(1).every((row) => /^\d+(,\d+)?$/.test(row[2] ?? ""))).toBe(true);
+
+    const xlsx = await bytesOf(xlsxFile);
+    expect(sheetNamesOf(xlsx)).toEqual(["Om tallene", "Fordeling i gruppen 2024"]);
+    const about = readXlsxFirstSheet(xlsx);
+    expect(about.ok && about.rows).toEqual(Object.entries(facts));
+    // The table sheet read back is the CSV's table, with the numbers as numbers.
+    expect(unzipText(xlsx).get("xl/worksheets/sheet2.xml")).toMatch(/<c r="C2"[^>]*><v>\d+(\.\d+)?<\/v><\/c>/);
   });
 });

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { yearSpan } from "../../components/export-about";
 import { useTRPC } from "../../lib/trpc";
 
 const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
@@ -18,6 +19,7 @@ export default function MailTrend({ municipalityNumber }: { municipalityNumber: 
     <ChartWithTable
       id="mail"
       title={t("quality.scope.mailTrend")}
+      about={{ indicatorCode: "S3", year: yearSpan(points.map((p) => p.year)) }}
       csvFileName="digital-post.csv"
       chart={
         <div className="chart-frame" style={{ height: 280 }}>

@@ -110,7 +110,7 @@ export function MaturityForm(props: QualityEditorProps) {
         }
       />
       <Suspense fallback={<Loading />}>
-        <MaturityRadar own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))} peers={peers} language={lang} />
+        <MaturityRadar own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))} peers={peers} language={lang} year={props.view.year} />
       </Suspense>
     </div>
   );

@@ -10,6 +10,7 @@ export default function MaturityRadar(props: {
   own: Readonly<Partial<Record<MaturityArea, number | null>>>;
   peers: readonly { area: MaturityArea; median: number | null; n: number }[];
   language: "nb" | "en";
+  year?: number;
 }) {
   const { t } = useTranslation();
   const rows = MATURITY_AREAS.map((area) => {
@@ -21,6 +22,7 @@ export default function MaturityRadar(props: {
     <ChartWithTable
       id="maturity"
       title={t("quality.maturity.radarTitle")}
+      about={{ indicatorCode: "Q1", year: props.year, group: { name: t("benchmarks.peerKinds.kostra") } }}
       csvFileName="ikt-modenhet.csv"
       chart={
         <div className="chart-frame" style={{ height: 420 }}>

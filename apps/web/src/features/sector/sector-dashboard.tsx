@@ -1,6 +1,6 @@
 import { Button, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { getIndicator, INDICATORS, writeXlsx } from "@malestokk/domain";
+import { aboutSheet, getIndicator, INDICATORS, writeXlsx } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { TFunction } from "i18next";
@@ -9,10 +9,14 @@ import { Link } from "react-router";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { exportFacts, yearSpan } from "../../components/export-about";
+import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/export-chart";
+import { useExportTexts } from "../../components/export-texts";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
+import { useHasDemoData } from "../../lib/demo";
 import { formatDate, formatDecimal } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
@@ -31,17 +35,25 @@ export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en
   const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
   const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
   return [
-    { name: t("sector.successHeading"), rows: [header, ...rows] },
-    { name: t("sector.coverageHeading"), rows: coverage },
-    { name: t("sector.missingCaption"), rows: missing },
+    { name: sheetName(t, "success"), rows: [header, ...rows], headerRows: 1 },
+    { name: sheetName(t, "coverage"), rows: coverage, headerRows: 1 },
+    { name: sheetName(t, "missing"), rows: missing, headerRows: 1 },
   ];
+}
+
+/** What a workbook of the dashboard says about its figures: the year, the whole country, every indicator's sources. */
+export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: string; language: "nb" | "en"; demo: boolean }) {
+  const about = { year: d.year, group: { name: t("benchmarks.peerKinds.all") }, sourceIndicators: d.indicators.map((i) => i.code) };
+  return aboutSheet(sheetName(t, "about"), exportFacts(t, { ...context, about, now: new Date(), address: window.location.href }));
 }
 
 /** The programme board's sector dashboard for a year (issue 9); `embedded` in the meeting pack, under the pack's own h1. */
 export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
+  useExportTexts();
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
+  const demo = useHasDemoData();
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
   const year = yearText === "" ? undefined : Number(yearText);
   const [code, setCode] = useUrlState<string>("indikator", "K1", (raw) => ((CODES as readonly string[]).includes(raw) ? raw : null));
@@ -58,7 +70,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
-  const exportXlsx = () => downloadFile(`sektor-${d.year}.xlsx`, writeXlsx(dashboardSheets(t, d, language)), XLSX_TYPE);
+  const exportXlsx = () =>
+    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]), XLSX_TYPE);
   const trendData = [{ year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent }, ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null }))];
   return (
     <div className="stack">
@@ -215,6 +228,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
       <ChartWithTable
         id="mail-trend"
         title={t("sector.trendTitle")}
+        about={{ indicatorCode: "S3", year: yearSpan(d.mailTrend.points.map((p) => p.year)), group: { name: t("benchmarks.peerKinds.all") } }}
         description={t("sector.trendDescription", { percent: d.mailTrend.reference.percent })}
         csvFileName="digital-post-trend.csv"
         chart={

@@ -6,6 +6,8 @@ import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { yearSpan } from "../../components/export-about";
+import { useExportTexts } from "../../components/export-texts";
 import { EmptyState } from "../../components/empty-state";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
@@ -15,6 +17,7 @@ import { STATUS_COLOURS } from "../../components/benefit-status";
 
 /** Every municipality's benefit plans for the programme board (issue 9). */
 export function SectorPortfolio() {
+  useExportTexts();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.sector.portfolio.queryOptions());
@@ -73,6 +76,7 @@ export function SectorPortfolio() {
           <ChartWithTable
             id="portfolio-over-time"
             title={t("sector.portfolio.overTimeTitle")}
+            about={{ unit: t("exports.about.units.NOK"), year: yearSpan(p.overTime.map((y) => y.year)) }}
             description={t("sector.portfolio.overTimeDescription")}
             csvFileName="gevinster-over-tid.csv"
             chart={

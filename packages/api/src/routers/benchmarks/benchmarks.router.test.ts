@@ -43,6 +43,21 @@ describe("benchmarks.series", () => {
     const { caller } = setupCaller();
     const series = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
     expect(JSON.stringify(series).length).toBeLessThan(25_000);
+    // Also with the whole country as the group, whose 357 members it names.
+    const all = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301", peerGroup: "all" });
+    expect(all.peerGroup.memberNames).toHaveLength(357);
+    expect(JSON.stringify(all).length).toBeLessThan(25_000);
+  });
+
+  it("names the peer group's members, for an export to say whom the figures compare with", async () => {
+    const { caller, db } = setupCaller();
+    const series = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "1103", peerGroup: "county" });
+    const stavanger = getMunicipalityByNumber(db, "1103");
+    const county = listMunicipalities(db).filter((m) => m.countyNumber === stavanger?.countyNumber);
+    expect(series.peerGroup.memberNames).toEqual(county.map((m) => m.name).sort((a, b) => a.localeCompare(b, "nb")));
+    expect(series.peerGroup.memberNames).toContain("Sandnes");
+    const detail = await caller.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "1103", peerGroup: "county" });
+    expect(detail.peerGroup.memberNames).toEqual(series.peerGroup.memberNames);
   });
 
   it("rejects an unknown indicator and municipality", async () => {

@@ -31,6 +31,7 @@ const SeriesSchema = z.object({
     kostraGroupName: z.string().nullable(),
     kostraGroupApproximate: z.boolean(),
     members: z.number(),
+    memberNames: z.array(z.string()),
   }),
   points: z.array(
     z.object({

@@ -43,6 +43,8 @@ export interface BenchmarkSeries {
     readonly kostraGroupName: string | null;
     readonly kostraGroupApproximate: boolean;
     readonly members: number;
+    /** The members by name, in Norwegian order: exports say whom the figures are compared with. */
+    readonly memberNames: string[];
   };
   readonly points: (Omit<SeriesPoint, "own"> & {
     readonly own: (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved" }) | null;
@@ -108,6 +110,7 @@ function benchmarkContext(
         countyNumber: m.countyNumber,
         population: latest.get(m.id) ?? null,
         kostraGroup: m.kostraGroup,
+        name: m.name,
       }));
     },
     ["registerVersion"],
@@ -129,6 +132,10 @@ function benchmarkContext(
     kostraGroupName: group.kind === "kostra" ? municipality.kostraGroupName : null,
     kostraGroupApproximate: group.kind === "kostra" && municipality.kostraGroupApproximate,
     members: peerIds.size,
+    memberNames: units
+      .filter((u) => peerIds.has(u.id))
+      .map((u) => u.name)
+      .sort((a, b) => a.localeCompare(b, "nb")),
   };
   return { municipality, years, peerIds, scope, peerGroup };
 }
