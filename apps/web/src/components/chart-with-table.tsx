@@ -28,7 +28,7 @@ const VIEWS = ["chart", "table"] as const;
 type View = (typeof VIEWS)[number];
 
 
-/** Every chart has a table twin and a CSV export (STYLE.md §4, WCAG 1.1.1). */
+/** Every chart has a table twin and a CSV export (docs/style.md#web, WCAG 1.1.1). */
 export function ChartWithTable(props: {
   id: string;
   title: string;

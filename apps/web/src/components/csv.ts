@@ -20,7 +20,7 @@ function escapeCell(raw: string): string {
   return /[";\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (QUALITY.md U-4). */
+/** CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (docs/quality-targets.md#u-4). */
 export function toCsv(columns: readonly CsvColumn[], rows: readonly Record<string, string>[]): string {
   const lines = [columns.map((c) => escapeCell(c.header)).join(";")];
   for (const row of rows) lines.push(columns.map((c) => escapeCell(row[c.key] ?? "")).join(";"));
