@@ -1,5 +1,5 @@
 // Reports the gzip size of the JavaScript a first visit loads: the entry chunk and every chunk it
-// imports statically (lazy routes and charts excluded). Fails above the budget in QUALITY.md P-4.
+// imports statically (lazy routes and charts excluded). Fails above the budget in docs/quality-targets.md#p-4.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -26,7 +26,7 @@ for (const key of seen) {
 }
 const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
 console.log(`${(total / 1024).toFixed(1).padStart(7)} kB  initial JavaScript, gzip (${verdict} the ${BUDGET_BYTES / 1024} kB budget)`);
-// Server code must never reach the browser (STYLE.md §1): a stray value import of the api or db
+// Server code must never reach the browser (docs/style.md#boundaries): a stray value import of the api or db
 // package would drag in the database driver.
 const SERVER_MARKERS = ["Cannot open database because the directory does not exist", "better_sqlite3.node", "$argon2id$"];
 const leaks = readdirSync(join(dist, "assets"))

@@ -13,7 +13,7 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")
 const CHROMIUM = "/usr/bin/chromium";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "" };
-// better-sqlite3 compiles from source here; node-gyp finds Node's headers only through this (STACK.md).
+// better-sqlite3 compiles from source here; node-gyp finds Node's headers only through this.
 if (existsSync("/usr/include/node") && !env.npm_config_nodedir) env.npm_config_nodedir = "/usr";
 
 function log(message) {
@@ -95,7 +95,7 @@ function test(pnpm) {
   exec(["turbo", "run", "typecheck", "lint", "test", "build", "--output-logs=errors-only", "--continue"], "Checks and tests");
   exec(["tsc", "-p", "tsconfig.json"], "Typecheck of the root files");
   exec(["eslint", "eslint.config.js", "vitest.config.ts", "scripts", "tooling"], "Lint of the root files");
-  log("Initial JavaScript budget (QUALITY.md P-4)");
+  log("Initial JavaScript budget (docs/quality-targets.md#p-4)");
   must(process.execPath, ["scripts/bundle-size.mjs"], "Bundle budget");
   log("End-to-end tests (Playwright + Chromium + axe-core)");
   exec(["turbo", "run", "test:e2e", "--output-logs=full"], "End-to-end tests");

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, bench, describe, inject } from "vitest";
 
 import { E2E_PASSWORD } from "../support/global-setup";
 
-// QUALITY.md P-1 and P-3 in the lab: each page loaded cold in Chromium (a fresh page, the HTTP cache
+// docs/quality-targets.md#p-1 and #p-3 in the lab: each page loaded cold in Chromium (a fresh page, the HTTP cache
 // shared, as on a second visit), timed to its first heading. A JSON endpoint's load is the baseline;
 // read the others as ratios to it. LCP, CLS and total blocking time are collected for each load and
 // printed against the targets (LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms) when the run ends.
@@ -78,7 +78,7 @@ afterAll(async () => {
     const verdict = lcp <= 2500 && cls <= 0.1 && tbt <= 200 ? "within" : "OVER";
     return `  ${label.padEnd(34)} LCP ${lcp.toFixed(0).padStart(5)} ms  CLS ${cls.toFixed(3)}  TBT ${tbt.toFixed(0).padStart(4)} ms  (${verdict} the targets; ${runs.length} loads)`;
   });
-  console.log(`Web vitals, median LCP and TBT, worst CLS (QUALITY.md P-1, P-3):\n${lines.join("\n")}`);
+  console.log(`Web vitals, median LCP and TBT, worst CLS (docs/quality-targets.md P-1, P-3):\n${lines.join("\n")}`);
   await browser?.close();
 });
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, inject } from "vitest";
 import { E2E_PASSWORD } from "./global-setup";
 
 const CHROMIUM = "/usr/bin/chromium";
-// Flags that work as root on a machine without network (STACK.md).
+// Flags that work as root on a machine without network.
 const ARGS = [
   "--no-sandbox",
   "--disable-gpu",

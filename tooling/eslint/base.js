@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
-/** Typed rules for every TypeScript file in the repo (STYLE.md §5). */
+/** Typed rules for every TypeScript file in the repo (docs/style.md). */
 export const base = tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -34,7 +34,7 @@ export const base = tseslint.config(
           message: "better-sqlite3 transactions are synchronous: do not pass an async callback.",
         },
       ],
-      // Env is read once, in apps/server/src/env.ts (STYLE.md §2).
+      // Env is read once, in apps/server/src/env.ts (docs/style.md#server).
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read configuration through apps/server/src/env.ts." },

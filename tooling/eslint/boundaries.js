@@ -7,7 +7,7 @@ const restrict = (patterns, extra = {}) => ({
 
 const FEATURES = ["municipalities", "costs", "maturity", "benefits", "benchmarks", "sector", "ideas"];
 
-/** Who may import what (STYLE.md §1). Dependencies point one way: domain ← db ← api ← server. */
+/** Who may import what (docs/architecture.md#the-dependency-rule). Dependencies point one way: domain ← db ← api ← server. */
 export const boundaries = tseslint.config(
   {
     files: ["packages/domain/**/*.ts"],
@@ -48,7 +48,7 @@ export const boundaries = tseslint.config(
     ),
   },
   {
-    // Features never import one another; shared pieces go to components/ (STYLE.md §4).
+    // Features never import one another; shared pieces go to components/ (docs/style.md#web).
     files: ["apps/web/src/**/*.{ts,tsx}"],
     plugins: { "import-x": importX },
     rules: {

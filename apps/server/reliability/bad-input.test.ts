@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Client, openForEditing, preparedDatabase, random, startServer, type Reply, type ReportView } from "./harness";
 
 // 10 000 generated malformed import files and API payloads: no 5xx, no partial commit, and every
-// refusal says why (QUALITY.md R-4, S-5).
+// refusal says why (docs/quality-targets.md#r-7, #s-7).
 const FILES = 5_000;
 const PAYLOADS = 5_000;
 const CONCURRENCY = 16;

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Client, openForEditing, preparedDatabase, random, startServer, type ReportView } from "./harness";
 
 // The server is killed with SIGKILL at random moments during a large import, 20 times; after each
-// restart the database passes its integrity check and the import is whole or absent (QUALITY.md R-1).
+// restart the database passes its integrity check and the import is whole or absent (docs/quality-targets.md#r-2).
 const dir = mkdtempSync(join(tmpdir(), "malestokk-crash-"));
 const path = join(dir, "db.sqlite");
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Client, openForEditing, percentile, preparedDatabase, random, reportBody, startServer, type ReportView } from "./harness";
 
 // 200 simulated users on loopback for 60 seconds (LOAD_SECONDS to shorten it locally), mixing
-// benchmark reads with report writes: no errors, and the latency printed (QUALITY.md P-2).
+// benchmark reads with report writes: no errors, and the latency printed (docs/quality-targets.md#p-2).
 const USERS = 200;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const dir = mkdtempSync(join(tmpdir(), "malestokk-load-"));

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, openForEditing, preparedDatabase, reportBody, startServer, type ReportView, type RunningServer } from "./harness";
 
 // Two people save the same report from the same version at the same moment: one wins, the other
-// is told, and nothing is silently overwritten (QUALITY.md R-3).
+// is told, and nothing is silently overwritten (docs/quality-targets.md#r-6).
 const dir = mkdtempSync(join(tmpdir(), "malestokk-lost-update-"));
 let server: RunningServer;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { Client, openForEditing, preparedDatabase, reportBody, SERVER_DIR, startServer } from "./harness";
 
 // A backup taken while reports are being written restores to a database that passes the integrity
-// check and holds every report saved before the backup began (QUALITY.md R-2).
+// check and holds every report saved before the backup began (docs/quality-targets.md#r-5).
 const dir = mkdtempSync(join(tmpdir(), "malestokk-restore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -184,7 +184,7 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader("Cache-Control", "no-store");
     if (existsSync(indexHtml)) {
       // The demo banner and the signed-in header are drawn from the first paint, not after a request,
-      // which would push the page down as they arrive (CLS, QUALITY.md P-1).
+      // which would push the page down as they arrive (CLS, docs/quality-targets.md#p-1).
       const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
       res.type("html").send(withBootstrap(markDemo(readFileSync(indexHtml, "utf8"), demoData()), { me: describeSession(session) }));
     } else

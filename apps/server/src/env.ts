@@ -110,7 +110,7 @@ export function loadEnv(): Env {
   return parseEnv(process.env);
 }
 
-/** Parses the environment once; a wrong value names the variable and why (DESIGN.md §6). */
+/** Parses the environment once; a wrong value names the variable and why (docs/style.md#server). */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable means "not set", as in most shells' `VAR= command`.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));

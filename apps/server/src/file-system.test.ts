@@ -11,7 +11,7 @@ const MOUNTS = [
   "/dev/sdc1 /mnt/with\\040space xfs rw 0 0",
 ].join("\n");
 
-describe("networkFileSystem (QUALITY.md R-8)", () => {
+describe("networkFileSystem (docs/quality-targets.md#r-8)", () => {
   it("names the network file system the database's directory is on, by the longest matching mount point", () => {
     expect(networkFileSystem("/srv/data/malestokk.db", MOUNTS)).toBe("nfs4");
     expect(networkFileSystem("/mnt/nas/db/malestokk.db", MOUNTS)).toBe("cifs");

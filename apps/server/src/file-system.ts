@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 // SQLite's WAL needs shared memory and working locks, which network file systems do not give
-// reliably (sqlite.org/wal.html): a database there can be corrupted (QUALITY.md R-8).
+// reliably (sqlite.org/wal.html): a database there can be corrupted (docs/quality-targets.md#r-8).
 const NETWORK_TYPES = new Set(["nfs", "nfs4", "cifs", "smb3", "smbfs", "ncpfs", "afs", "9p", "fuse.sshfs", "fuse.rclone", "glusterfs", "ceph", "davfs"]);
 
 /** Mount points with their file-system type, from /proc/mounts text (octal escapes such as \040 undone). */

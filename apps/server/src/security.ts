@@ -4,7 +4,7 @@ import helmet from "helmet";
 import type { Logger } from "./logger";
 
 /**
- * Security headers (QUALITY.md S-11). `upgrade-insecure-requests` is left out on plain HTTP:
+ * Security headers (docs/quality-targets.md#s-11). `upgrade-insecure-requests` is left out on plain HTTP:
  * a browser would then fetch the bundle over HTTPS and find nothing (helmetjs/helmet#429).
  */
 export function securityHeaders(options: { https: boolean }): RequestHandler {
@@ -45,7 +45,7 @@ function originOf(url: string): string | null {
 }
 
 /**
- * Cross-site request refusal for state-changing calls (ASVS 3.5, QUALITY.md S-6; decision 002):
+ * Cross-site request refusal for state-changing calls (ASVS 3.5, docs/quality-targets.md#s-6; decision 002):
  * SameSite=Lax cookies, plus a custom header that a cross-site form cannot send and a cross-site
  * script cannot send without a CORS preflight we never answer, plus Fetch Metadata and Origin.
  * The Origin must be the app's own in scheme, host and port: PUBLIC_ORIGIN when it is set, else

@@ -33,7 +33,7 @@ const t = initTRPC
   .context<Context>()
   .meta<Meta>()
   .create({
-    // Never send stacks to clients, whatever NODE_ENV says (QUALITY.md S-8).
+    // Never send stacks to clients, whatever NODE_ENV says (docs/quality-targets.md#s-8).
     isDev: false,
     errorFormatter({ shape, error, ctx }) {
       const cause = error.cause;

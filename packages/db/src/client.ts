@@ -16,7 +16,7 @@ export interface DbConnection {
 /**
  * Opens the SQLite database at `path` (":memory:" for tests) with the pragmas every connection
  * needs: SQLite leaves foreign keys off per connection, and only the connection that switched on
- * WAL keeps synchronous=FULL unless it is set again (measured, QUALITY.md R-1).
+ * WAL keeps synchronous=FULL unless it is set again (measured, docs/quality-targets.md#r-1).
  */
 export function createDb(path: string): DbConnection {
   const sqlite = new Database(path);

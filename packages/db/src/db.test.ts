@@ -34,7 +34,7 @@ describe("createDb", () => {
     const c = createDb(tempFile());
     open.push(c);
     expect(c.sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
-    // 2 = FULL: needed for an acknowledged save to survive power loss (QUALITY.md R-1)
+    // 2 = FULL: needed for an acknowledged save to survive power loss (docs/quality-targets.md#r-1)
     expect(c.sqlite.pragma("synchronous", { simple: true })).toBe(2);
     expect(c.sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
   });

@@ -12,7 +12,7 @@ export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), "
 /**
  * Applies pending migrations. Drizzle runs them inside a transaction, where SQLite ignores
  * `PRAGMA foreign_keys = OFF`, so a table rebuild could cascade-delete child rows: switch the
- * checks off on the connection around migrate(), then verify every reference (STYLE.md §3).
+ * checks off on the connection around migrate(), then verify every reference (docs/style.md#database).
  */
 export function runMigrations(sqlite: Database.Database, db: Db, migrationsFolder: string = MIGRATIONS_FOLDER): void {
   sqlite.pragma("foreign_keys = OFF");

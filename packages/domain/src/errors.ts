@@ -1,6 +1,6 @@
 /**
  * Error codes shared by server and client. The server sends a code with parameters;
- * the client turns them into text from its locale files (DESIGN.md §6).
+ * the client turns them into text from its locale files (docs/style.md#errors).
  */
 export const APP_ERROR_CODES = [
   "NOT_FOUND",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../test/render";
 
-describe("the accessibility page (QUALITY.md S-13)", () => {
+describe("the accessibility page (docs/quality-targets.md#s-13)", () => {
   it("is open without signing in and is linked from every page's footer", async () => {
     renderApp("/tilgjengelighet");
     expect(await screen.findByRole("heading", { level: 1, name: "Tilgjengelighet i Målestokk" })).toBeTruthy();

@@ -42,8 +42,8 @@ function drawnLegend(figure: HTMLElement): LegendEntry[] {
 }
 
 /**
- * Every chart has a table twin and exports (STYLE.md §4, WCAG 1.1.1): CSV and Excel that say what
- * the figures are (the sheet «Om tallene», the CSV's first lines), and a PNG with title, unit,
+ * Every chart has a table twin and exports (docs/style.md#web, WCAG 1.1.1): CSV and Excel that say
+ * what the figures are (the sheet «Om tallene», the CSV's first lines), and a PNG with title, unit,
  * year, group, legend, source and demo marking.
  */
 export function ChartWithTable(props: {

@@ -13,7 +13,7 @@ export interface ConfirmRequest {
 }
 
 /**
- * Asks before a destructive action (STYLE.md §4). Stays mounted so the browser can hand focus
+ * Asks before a destructive action (docs/style.md#web). Stays mounted so the browser can hand focus
  * back to the button that opened it.
  */
 export function ConfirmDialog(props: {

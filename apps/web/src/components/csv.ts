@@ -21,7 +21,7 @@ function escapeCell(raw: string): string {
 }
 
 /**
- * CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (QUALITY.md U-4).
+ * CSV for Norwegian Excel: UTF-8 with BOM, `;` between cells and CRLF line ends (docs/quality-targets.md#u-4).
  * `facts` (what the figures are) come first, one per line as label;text, then an empty line and
  * the table: Excel shows them above the table, and the table's own columns are unchanged.
  */

@@ -1,4 +1,4 @@
-// Numbers follow nb-NO whatever the UI language (DESIGN.md §7): no-break space between
+// Numbers follow nb-NO whatever the UI language (docs/style.md#web): no-break space between
 // thousands, decimal comma, and the real minus sign (U+2212).
 const LOCALE = "nb-NO";
 

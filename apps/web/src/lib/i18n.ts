@@ -15,7 +15,7 @@ export const LANGUAGE_STORAGE_KEY = "malestokk.language";
 
 type Translation = Record<string, unknown>;
 
-// Bokmål ships with the first page; English loads when chosen (QUALITY.md P-4: every kB counts).
+// Bokmål ships with the first page; English loads when chosen (docs/quality-targets.md#p-4: every kB counts).
 // One file per area keeps parallel work on the texts apart; keys live under the area's name.
 const BOKMAL: Translation = { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator };
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
@@ -76,7 +76,7 @@ export async function setLanguage(instance: I18n, language: Language): Promise<v
 
 /**
  * Adds the texts of an area that loads with its own route (both languages are small), so they stay
- * out of the first page's JavaScript (QUALITY.md P-4). Call at the top of the route's component.
+ * out of the first page's JavaScript (docs/quality-targets.md#p-4). Call at the top of the route's component.
  */
 export function useLocaleArea(area: string, texts: Record<Language, Translation>): void {
   const { i18n } = useTranslation();

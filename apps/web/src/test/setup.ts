@@ -9,7 +9,7 @@ if (typeof document !== "undefined" && !("getAnimations" in document)) {
   Object.defineProperty(document, "getAnimations", { value: () => [] });
 }
 
-// A console.error in a component test is a bug (STYLE.md §7.10).
+// A console.error in a component test is a bug (docs/style.md#tests).
 beforeEach(() => {
   vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
     throw new Error(`console.error: ${args.map(String).join(" ")}`);

@@ -49,7 +49,7 @@ function shared(bytes: Uint8Array): Uint8Array {
 
 /**
  * Reads uploaded files in worker threads with a time and a memory limit, so that no file, however
- * it is built, holds up the event loop that answers everyone else (QUALITY.md S-7, ASVS 5.0 15.2.2).
+ * it is built, holds up the event loop that answers everyone else (docs/quality-targets.md#s-7, ASVS 5.0 15.2.2).
  * A file over a limit gets a refusal the user can read; its worker is ended and replaced.
  */
 export class FileReader {

@@ -223,7 +223,7 @@ export interface IndicatorValueRow extends ComponentRow {
   readonly status: "draft" | "submitted" | "approved";
 }
 
-/** Whose values a reader may see before they are approved (DESIGN.md §6). */
+/** Whose values a reader may see before they are approved (docs/indicators.md#general-rules). */
 export type DraftVisibility = { readonly all: true } | { readonly all: false; readonly organisationIds: ReadonlySet<number> };
 
 /**

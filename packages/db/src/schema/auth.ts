@@ -105,7 +105,7 @@ export const passwordResets = sqliteTable("password_resets", {
   usedAt: text(),
 });
 
-/** Failed sign-in counters per e-mail and per client address, for backoff (QUALITY.md S-10). */
+/** Failed sign-in counters per e-mail and per client address, for backoff (docs/quality-targets.md#s-10). */
 export const signInThrottle = sqliteTable("sign_in_throttle", {
   key: text().primaryKey(),
   failures: integer().notNull(),

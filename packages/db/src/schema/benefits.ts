@@ -49,7 +49,7 @@ export const projectParticipants = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.organisationId] }), index("project_participants_org_idx").on(t.organisationId)],
 );
 
-/** A benefit (gevinst) of a project's plan with every field of DESIGN.md §5. */
+/** A benefit (gevinst) of a project's plan with every field of the plan (docs/indicators.md#benefits). */
 export const benefits = sqliteTable(
   "benefits",
   {

@@ -5,7 +5,7 @@ import { users } from "./auth";
 import { projects } from "./benefits";
 import { organisations } from "./organisations";
 
-/** A project idea a municipality submits to the sector's pipeline (DESIGN.md §5). */
+/** A project idea a municipality submits to the sector's pipeline (docs/indicators.md#idea-pipeline). */
 export const ideas = sqliteTable(
   "ideas",
   {

@@ -4,7 +4,7 @@ import { organisations } from "./organisations";
 
 /**
  * The read model: each indicator's components per organisation and year, recomputed from the
- * entry tables on save and import (DESIGN.md §6). The ratio itself is computed on read, in domain.
+ * entry tables on save and import (docs/architecture.md#the-datas-way-through). The ratio itself is computed on read, in domain.
  */
 export const indicatorValues = sqliteTable(
   "indicator_values",
@@ -16,7 +16,7 @@ export const indicatorValues = sqliteTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     numerator: integer().notNull(),
     denominator: integer().notNull(),
-    /** The least-approved component's status: others see only approved values (DESIGN.md §6). */
+    /** The least-approved component's status: others see only approved values (docs/indicators.md#general-rules). */
     status: text({ enum: ["draft", "submitted", "approved"] }).notNull().default("approved"),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),
     computedAt: text().notNull(),

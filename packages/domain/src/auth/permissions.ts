@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md §6), written once. The server's base procedures check it, the
+ * Who may do what (docs/architecture.md#where-things-live), written once. The server's base procedures check it, the
  * admin screen shows it as a matrix, and a test walks it against every procedure.
  */
 export const ROLES = ["admin", "board", "secretariat", "sectorCouncil", "manager", "finance"] as const;

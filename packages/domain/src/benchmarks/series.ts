@@ -21,7 +21,7 @@ export interface SeriesPoint {
 
 /**
  * One organisation's indicator over the years, against its peer group (median, quartiles, ratio
- * of sums) and the national ratio of sums (DESIGN.md §3). Pure: the caller supplies every row.
+ * of sums) and the national ratio of sums (docs/indicators.md#peer-summary). Pure: the caller supplies every row.
  */
 export function buildBenchmarkSeries(args: {
   readonly indicator: IndicatorDefinition;

@@ -7,7 +7,7 @@ import { benefitStatus, DEFAULT_TOLERANCE, type BenefitPoint, type BenefitStatus
 
 /**
  * Projects, benefit plans (gevinstrealiseringsplaner) and benefits (gevinster) as DFØ's method and
- * KS's toolbox describe them (DESIGN.md §5).
+ * KS's toolbox describe them (docs/indicators.md#benefits, decision 019).
  */
 
 /** Konsept, planlegging, gjennomføring, avsluttet, realisering: in that order. */

@@ -1,5 +1,5 @@
 /**
- * The status of a benefit (gevinst), computed and never typed (DESIGN.md §5, issue 8). The rule:
+ * The status of a benefit (gevinst), computed and never typed (docs/indicators.md#benefit-status, issue 8). The rule:
  *
  * 1. No measurement after the baseline: `noData`.
  * 2. The planned path runs from the baseline (value, date) through each staged target (value, due

@@ -1,7 +1,7 @@
 import type { LocalizedText } from "../indicators/catalogue";
 import { nameKey } from "../text/clean";
 
-/** IT services a cost line belongs to (DESIGN.md §2, glossary "IKT-tjeneste"). */
+/** IT services a cost line belongs to (docs/glossary.md, "IKT-tjeneste"). */
 export const IT_SERVICES = ["userSupport", "operations", "development", "infrastructure", "management"] as const;
 export type ItService = (typeof IT_SERVICES)[number];
 

@@ -1,4 +1,4 @@
-/** SSB's status symbols: a value that is not there is never a zero (DESIGN.md §3). */
+/** SSB's status symbols: a value that is not there is never a zero (docs/indicators.md#missing-data). */
 export type MissingKind = "missing" | "notApplicable" | "confidential";
 
 export function missingKindOf(status: string | null): MissingKind {

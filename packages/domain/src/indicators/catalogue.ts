@@ -61,7 +61,7 @@ export interface IndicatorDefinition {
 }
 
 /**
- * K1 — IT cost per inhabitant (DESIGN.md §3): total IT cost in NOK / population on 1 January
+ * K1 — IT cost per inhabitant (docs/indicators.md#k1): total IT cost in NOK / population on 1 January
  * (SSB table 07459). Neutral direction: judge it against the peer band, not as "lower is better".
  */
 export const K1 = {
@@ -81,7 +81,7 @@ export const K1 = {
 } as const satisfies IndicatorDefinition;
 
 /**
- * K2 — IT cost as share of budget (DESIGN.md §3): total IT cost in NOK / (gross operating
+ * K2 — IT cost as share of budget (docs/indicators.md#k2): total IT cost in NOK / (gross operating
  * expenditure in NOK 1000 × 1000), in percent (KOSTRA, SSB table 12362). The scale 0.1 is
  * 100 (percent) / 1000 (the expenditure is stored in thousands, as SSB publishes it).
  */
@@ -178,7 +178,7 @@ export const K6 = {
 export const K4 = IT_SERVICES.map(serviceIndicator);
 export const K5 = SYSTEM_CLASSES.map(systemClassIndicator);
 
-/** Q1 — IT maturity index: the weighted mean of the eight area scores (DESIGN.md §4). */
+/** Q1 — IT maturity index: the weighted mean of the eight area scores (docs/indicators.md#maturity). */
 export const Q1 = {
   code: "Q1",
   dimension: "quality",

@@ -10,7 +10,7 @@ export interface ApproximateKostraGroup {
  * A stand-in for the KOSTRA group until the real one is imported from KLASS 112. SSB groups
  * municipalities by size, bound costs and free disposable income; only size is known here, so
  * this uses that dimension alone, plus the two groups that are defined by size: Oslo, and the ten
- * largest municipalities after Oslo. Always shown as approximate (DESIGN.md §8).
+ * largest municipalities after Oslo. Always shown as approximate (docs/indicators.md#kostra-approximation).
  */
 export function approximateKostraGroups(
   units: readonly { readonly number: string; readonly population: number }[],

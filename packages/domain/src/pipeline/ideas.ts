@@ -4,7 +4,7 @@ import { can, SECTORS, type RoleGrant, type Sector } from "../auth/permissions";
 import { nameSchema, textSchema } from "../text/clean";
 
 /**
- * The project-idea pipeline (DESIGN.md §5): a municipality submits an idea (innmeldt), the sector
+ * The project-idea pipeline (docs/indicators.md#idea-pipeline): a municipality submits an idea (innmeldt), the sector
  * council of its sector prioritizes it (vurdert av KPR), the secretariat compiles a recommendation
  * (sammenstilt), and the programme board decides yes or no (besluttet). A yes becomes a joint
  * project that must get a benefit plan. Each step belongs to one role.

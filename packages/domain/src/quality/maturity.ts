@@ -1,6 +1,6 @@
 import type { LocalizedText } from "../indicators/catalogue";
 
-/** The eight areas of the KS/Rambøll IT maturity assessment (DESIGN.md §4). */
+/** The eight areas of the KS/Rambøll IT maturity assessment (docs/indicators.md#maturity). */
 export const MATURITY_AREAS = [
   "userCentred",
   "innovation",
@@ -107,7 +107,7 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
 
 export type MaturityBand = "low" | "middle" | "high";
 
-/** Traffic-light bands of DESIGN.md §4: below 2.5 low, 2.5–3.5 middle, above 3.5 high. */
+/** Traffic-light bands (docs/indicators.md#maturity): below 2.5 low, 2.5–3.5 middle, above 3.5 high. */
 export function maturityBand(index: number): MaturityBand {
   if (index < 2.5) return "low";
   if (index > 3.5) return "high";

@@ -99,7 +99,7 @@ export function stripRegionPrefix(code: string): string {
 }
 
 /**
- * Maps a statistics region code for a data year onto a unit of the 2024 division (DESIGN.md §8).
+ * Maps a statistics region code for a data year onto a unit of the 2024 division (docs/glossary.md, "kommunereform").
  * Renumberings and merges map silently (several old codes may reach one unit: the caller sums
  * them); a split unit, a non-municipal region or a code older than the crosswalk is reported.
  */

@@ -1,6 +1,6 @@
 import type { LocalizedText } from "../indicators/catalogue";
 
-/** The digital staircase (DESIGN.md §4): how far a service has come. */
+/** The digital staircase (docs/indicators.md#staircase): how far a service has come. */
 export const STAIRCASE_STEPS = [1, 2, 3, 4, 5] as const;
 export type StaircaseStep = (typeof STAIRCASE_STEPS)[number];
 /** Step 4 and up: digital first choice. */

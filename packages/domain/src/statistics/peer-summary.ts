@@ -1,7 +1,7 @@
 import { quartiles } from "./descriptive";
 import { ratioOfSums, type RatioComponents } from "./ratio-of-sums";
 
-/** Below this many members with values, peer statistics are hidden (DESIGN.md §3). */
+/** Below this many members with values, peer statistics are hidden (docs/indicators.md#minimum-n). */
 export const MIN_PEERS_FOR_STATISTICS = 3;
 
 export type PeerSummary =

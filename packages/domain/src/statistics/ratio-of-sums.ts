@@ -5,7 +5,7 @@ export interface RatioComponents {
 
 /**
  * Aggregate of a ratio indicator over a group: sum of numerators / sum of denominators, as SSB
- * computes KOSTRA group figures (DESIGN.md §3). Members without a positive denominator are left
+ * computes KOSTRA group figures (docs/indicators.md#ratio-of-sums). Members without a positive denominator are left
  * out; returns null when nothing is left.
  */
 export function ratioOfSums(members: readonly RatioComponents[]): number | null {

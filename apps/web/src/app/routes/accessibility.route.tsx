@@ -7,7 +7,7 @@ import { useLocaleArea } from "../../lib/i18n";
 import enAccessibility from "../../locales/en.accessibility.json";
 import nbAccessibility from "../../locales/nb.accessibility.json";
 
-/** /tilgjengelighet: how the service meets WCAG 2.1 AA and where the statement is (QUALITY.md S-13). Open to everyone. */
+/** /tilgjengelighet: how the service meets WCAG 2.1 AA and where the statement is (docs/quality-targets.md#s-13). Open to everyone. */
 export default function AccessibilityRoute() {
   useLocaleArea("accessibility", { nb: nbAccessibility, en: enAccessibility });
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CooperativeList } from "../../features/municipalities/cooperative-list";
 import { MunicipalityList } from "../../features/municipalities/municipality-list";
 
-// Its texts and query stay out of the first page's bundle (QUALITY.md P-4).
+// Its texts and query stay out of the first page's bundle (docs/quality-targets.md#p-4).
 const FollowUp = lazy(() => import("../../features/benefits/follow-up"));
 const IdeaInvitationNotice = lazy(() => import("../../features/ideas/idea-invitation-notice"));
 

@@ -11,7 +11,7 @@ import { issuesByPath } from "./texts";
 export const fieldId = (path: string) => `benefit-${path.replace(/\./g, "-")}`;
 
 /**
- * Adds or edits a benefit with every field of the method (DESIGN.md §5). Mistakes are shown on
+ * Adds or edits a benefit with every field of the method (docs/indicators.md#benefits). Mistakes are shown on
  * their fields and in a summary that takes focus; the server's refusals come back the same way.
  */
 export function BenefitForm(props: {

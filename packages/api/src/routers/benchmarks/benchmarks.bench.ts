@@ -7,7 +7,7 @@ import { INDICATORS } from "@malestokk/domain";
 
 import { getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks.service";
 
-// QUALITY.md P-8: one indicator × 357 municipalities × the demo years. The raw prepared statement
+// docs/quality-targets.md#p-8: one indicator × 357 municipalities × the demo years. The raw prepared statement
 // is the baseline; compare the others to it as ratios, since these machines are noisy.
 const connection = createTestDb({ seed: true });
 const BOARD: Session = {

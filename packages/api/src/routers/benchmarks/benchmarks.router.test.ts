@@ -39,7 +39,7 @@ describe("benchmarks.series", () => {
     expect(point?.own?.value).toBeCloseTo((own?.numerator ?? 0) / (own?.denominator ?? 1), 9);
   });
 
-  it("keeps the payload small (QUALITY.md P-8: at most 25 kB of JSON)", async () => {
+  it("keeps the payload small (docs/quality-targets.md#p-8: at most 25 kB of JSON)", async () => {
     const { caller } = setupCaller();
     const series = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
     expect(JSON.stringify(series).length).toBeLessThan(25_000);
