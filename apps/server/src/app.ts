@@ -9,6 +9,7 @@ import type { EnvIdentityProvider } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Logger } from "./logger";
+import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
 import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaders } from "./security";
@@ -59,7 +60,9 @@ export function markDemo(html: string, demo: boolean): string {
  * other files (favicon) keep their name when they change and are checked again (ETag); a page
  * carries who is signed in and is never stored.
  */
-function staticCacheControl(file: string): string {
+function staticCacheControl(copy: string): string {
+  // A precompressed copy is cached as the file it is a copy of.
+  const file = copy.replace(/\.(br|gz)$/, "");
   if (file.endsWith(".html")) return "no-store";
   return file.startsWith(`assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
 }
@@ -76,6 +79,7 @@ export function createApp(options: AppOptions): express.Express {
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
   app.use(securityHeaders({ https }));
+  app.use(dynamicCompression());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     const incoming = req.get("x-request-id");
@@ -171,6 +175,7 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
+  app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
       index: false,
