@@ -34,6 +34,8 @@ interface StartOptions {
   identityProviders?: EnvIdentityProvider[];
   /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
   publicOrigin?: string;
+  /** The web build's chunk map, written before the app starts. */
+  manifest?: Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
 }
 
 async function startApp(options: StartOptions = {}) {
@@ -44,6 +46,10 @@ async function startApp(options: StartOptions = {}) {
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
     writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  }
+  if (options.manifest) {
+    mkdirSync(join(dir, ".vite"), { recursive: true });
+    writeFileSync(join(dir, ".vite", "manifest.json"), JSON.stringify(options.manifest));
   }
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -457,6 +463,21 @@ describe("web app hosting", () => {
     expect(await cacheControl("/favicon.svg")).toBe("no-cache");
     for (const page of ["/", "/kommune/0301", "/index.html"]) expect(await cacheControl(page), page).toBe("no-store");
     for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"]) expect(await cacheControl(api), api).toBe("no-store");
+  });
+
+  it("preloads the sign-in form's code for a visitor without a session, and not for one who is signed in", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true, imports: ["_react-Bb22.js"] },
+      "_react-Bb22.js": { file: "assets/react-Bb22.js" },
+      "_field-Cc33.js": { file: "assets/field-Cc33.js", imports: ["_react-Bb22.js"] },
+      "src/features/auth/sign-in-page.tsx": { file: "assets/sign-in-page-Dd44.js", imports: ["_react-Bb22.js", "_field-Cc33.js"] },
+    };
+    const { base, signIn } = await startApp({ webDist: true, manifest });
+    const anonymous = await (await fetch(`${base}/`)).text();
+    const preloads = [...anonymous.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads.sort()).toEqual(["/assets/field-Cc33.js", "/assets/sign-in-page-Dd44.js"]);
+    const { cookie } = await signIn();
+    expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).not.toContain("modulepreload");
   });
 
   it("explains how to build when the web app is missing", async () => {

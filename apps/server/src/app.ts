@@ -11,12 +11,15 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 import type { Logger } from "./logger";
 import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
+import { lazyModuleFiles, readManifest, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_BATCH_SIZE = 20;
+/** The sign-in form's module in the web build's manifest (loaded lazily by the layout). */
+const SIGN_IN_MODULE = "src/features/auth/sign-in-page.tsx";
 
 export interface AppOptions {
   readonly connection: DbConnection;
@@ -175,6 +178,7 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
+  const signInFiles = lazyModuleFiles(readManifest(webDistDir), SIGN_IN_MODULE);
   app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
@@ -191,7 +195,9 @@ export function createApp(options: AppOptions): express.Express {
       // The demo banner and the signed-in header are drawn from the first paint, not after a request,
       // which would push the page down as they arrive (CLS, QUALITY.md P-1).
       const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-      res.type("html").send(withBootstrap(markDemo(readFileSync(indexHtml, "utf8"), demoData()), { me: describeSession(session) }));
+      // Without a session the page will show the sign-in form first: fetch its code with the entry's.
+      const html = withModulePreloads(readFileSync(indexHtml, "utf8"), session ? [] : signInFiles);
+      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
     } else
       res
         .status(503)
