@@ -43,7 +43,7 @@ export const base = tseslint.config(
   },
   {
     // Tests, e2e support and scripts may read the environment (PATH for child processes).
-    files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/reliability/**", "apps/server/src/env.ts"],
+    files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/reliability/**", "apps/server/bench/**", "apps/server/src/env.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

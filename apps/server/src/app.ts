@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type FileReader, type SecretBox } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
@@ -39,6 +39,8 @@ export interface AppOptions {
   readonly publicOrigin?: string | undefined;
   /** SECRET_KEY's sealing of stored secrets. */
   readonly secrets?: SecretBox;
+  /** Reads uploaded files in worker threads; the process's shared one unless given. */
+  readonly fileReader?: FileReader;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -137,6 +139,7 @@ export function createApp(options: AppOptions): express.Express {
       reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
       envIdentityProviders: options.identityProviders ?? [],
       ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.fileReader ? { fileReader: options.fileReader } : {}),
       publicOrigin: options.publicOrigin ?? null,
     });
 
