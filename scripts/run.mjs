@@ -75,10 +75,11 @@ function ensureChromium() {
 
 function start(pnpm) {
   installDependencies(pnpm);
-  log("Building the web app");
-  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "build", "--output-logs=errors-only"], "Building the web app");
+  log("Building the web app and the server");
+  must(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "build", "--output-logs=errors-only"], "Building the web app and the server");
   log("Starting Målestokk");
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // The built server: plain JavaScript, no TypeScript loader in production (pnpm dev runs the sources).
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: join(ROOT, "apps/server"),
     env,
     stdio: "inherit",

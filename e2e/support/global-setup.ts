@@ -41,7 +41,11 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "malestokk-e2e-"));
   // PUBLIC_ORIGIN names the port, so it is chosen here: provider sign-in is refused without it.
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  if (!existsSync(join(REPO, "apps/server/dist/main.js"))) {
+    throw new Error("The server is not built: run `pnpm build` first (turbo's test:e2e does it).");
+  }
+  // The built server, as `npm start` runs it.
+  const server: ChildProcess = spawn(process.execPath, ["dist/main.js"], {
     cwd: join(REPO, "apps/server"),
     env: {
       PATH: process.env.PATH ?? "",

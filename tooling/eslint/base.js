@@ -42,9 +42,9 @@ export const base = tseslint.config(
     },
   },
   {
-    // Tests, test setup, e2e support and scripts may read the environment (PATH for child processes,
-    // where the global setup left the seeded test database).
-    files: ["**/*.test.ts", "**/db/src/testing.ts", "**/db/src/testing-global-setup.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/reliability/**", "apps/server/src/env.ts"],
+    // Tests, test setup, e2e support, benchmarks and scripts may read the environment (PATH for child
+    // processes, where the global setup left the seeded test database).
+    files: ["**/*.test.ts", "**/db/src/testing.ts", "**/db/src/testing-global-setup.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/reliability/**", "apps/server/bench/**", "apps/server/src/env.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

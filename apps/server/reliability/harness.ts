@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -14,11 +16,12 @@ export interface RunningServer {
   kill(): Promise<void>;
 }
 
-/** Starts the real server (tsx src/main.ts) on a database file, the way an operator runs it. */
+/** Starts the real server (the build, dist/main.js) on a database file, the way an operator runs it. */
 export async function startServer(databasePath: string, env: Record<string, string> = {}): Promise<RunningServer> {
   // PROFILE_DIR=… writes a CPU profile of the server, to see where the time goes under load.
   const profile = process.env.PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
+  if (!existsSync(join(SERVER_DIR, "dist/main.js"))) throw new Error("The server is not built: run `pnpm build` first.");
+  const child = spawn(process.execPath, [...profile, "dist/main.js"], {
     cwd: SERVER_DIR,
     env: { PATH: process.env.PATH ?? "", PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info", DEMO_PASSWORD: PASSWORD, ...env },
     stdio: ["ignore", "pipe", "pipe"],

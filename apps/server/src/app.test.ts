@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { join } from "node:path";
 
 import { listAudit } from "@malestokk/db";
@@ -33,6 +34,8 @@ interface StartOptions {
   identityProviders?: EnvIdentityProvider[];
   /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
   publicOrigin?: string;
+  /** The web build's chunk map, written before the app starts. */
+  manifest?: Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
 }
 
 async function startApp(options: StartOptions = {}) {
@@ -43,6 +46,10 @@ async function startApp(options: StartOptions = {}) {
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
     writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  }
+  if (options.manifest) {
+    mkdirSync(join(dir, ".vite"), { recursive: true });
+    writeFileSync(join(dir, ".vite", "manifest.json"), JSON.stringify(options.manifest));
   }
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -74,7 +81,7 @@ async function startApp(options: StartOptions = {}) {
     const setCookie = res.headers.get("set-cookie") ?? "";
     return { res, setCookie, cookie: setCookie.split(";")[0] ?? "" };
   }
-  return { base, connection, signIn };
+  return { base, connection, signIn, dir };
 }
 
 describe("GET /healthz and /readyz", () => {
@@ -458,11 +465,88 @@ describe("web app hosting", () => {
     for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"]) expect(await cacheControl(api), api).toBe("no-store");
   });
 
+  it("preloads the sign-in form's code for a visitor without a session, and not for one who is signed in", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true, imports: ["_react-Bb22.js"] },
+      "_react-Bb22.js": { file: "assets/react-Bb22.js" },
+      "_field-Cc33.js": { file: "assets/field-Cc33.js", imports: ["_react-Bb22.js"] },
+      "src/features/auth/sign-in-page.tsx": { file: "assets/sign-in-page-Dd44.js", imports: ["_react-Bb22.js", "_field-Cc33.js"] },
+    };
+    const { base, signIn } = await startApp({ webDist: true, manifest });
+    const anonymous = await (await fetch(`${base}/`)).text();
+    const preloads = [...anonymous.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    expect(preloads.sort()).toEqual(["/assets/field-Cc33.js", "/assets/sign-in-page-Dd44.js"]);
+    const { cookie } = await signIn();
+    expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).not.toContain("modulepreload");
+  });
+
   it("explains how to build when the web app is missing", async () => {
     const { base } = await startApp();
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(503);
     expect(await res.text()).toMatch(/pnpm build/);
+  });
+});
+
+/** A GET whose answer is not decoded: fetch would undo the Content-Encoding under test. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("compression (decision 015)", () => {
+  it("sends the build's brotli or gzip copy of an asset as the browser accepts it, with the asset's type and cache", async () => {
+    const { base, dir } = await startApp({ webDist: true });
+    const script = Buffer.from(`export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ i, name: `kommune ${i}` })))};`);
+    writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js"), script);
+    writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js.br"), brotliCompressSync(script));
+    writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js.gz"), gzipSync(script));
+    const url = `${base}/assets/chart-Ab12Cd34.js`;
+
+    const br = await rawGet(url, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(br.headers["content-type"]).toMatch(/^(text|application)\/javascript/);
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    expect(br.headers.vary).toMatch(/Accept-Encoding/);
+    expect(brotliDecompressSync(br.body).equals(script)).toBe(true);
+
+    const gz = await rawGet(url, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gz.body.length).toBeLessThan(script.length / 3);
+
+    const plain = await rawGet(url, { "accept-encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/);
+    expect(plain.body.equals(script)).toBe(true);
+  });
+
+  it("compresses pages and API answers over 1 kB on the fly, never an answer that carries a secret, nor a small one", async () => {
+    const { base, signIn, dir } = await startApp({ webDist: true });
+    writeFileSync(join(dir, "index.html"), `<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body>${"<p>Målestokk</p>".repeat(200)}</body></html>`);
+    const { cookie } = await signIn("admin@demo.example");
+    const list = await rawGet(`${base}/trpc/municipalities.list`, { cookie, "accept-encoding": "br" });
+    expect(list.headers["content-encoding"]).toBe("br");
+    expect(JSON.parse(brotliDecompressSync(list.body).toString()) as unknown).toMatchObject({ result: { data: expect.any(Array) as unknown } });
+    const page = await rawGet(`${base}/kommune/5001`, { cookie, "accept-encoding": "gzip" });
+    expect([page.headers["content-encoding"], page.headers["cache-control"]]).toEqual(["gzip", "no-store"]);
+
+    const secret = await fetch(`${base}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { ...JSON_CSRF, "accept-encoding": "gzip, br" },
+      body: JSON.stringify({ email: "manager.5001@demo.example", password: TEST_PASSWORD }),
+    });
+    expect(secret.headers.get("content-encoding")).toBeNull();
+    const batch = await rawGet(`${base}/trpc/municipalities.list,auth.me?batch=1&input=${encodeURIComponent("{}")}`, { cookie, "accept-encoding": "br" });
+    expect(batch.headers["content-encoding"]).toBeUndefined();
+    const health = await rawGet(`${base}/healthz`, { "accept-encoding": "br" });
+    expect(health.headers["content-encoding"]).toBeUndefined();
   });
 });
 

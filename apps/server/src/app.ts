@@ -2,20 +2,24 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type SecretBox } from "@malestokk/api";
+import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type FileReader, type SecretBox } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Logger } from "./logger";
+import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
+import { lazyModuleFiles, readManifest, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_BATCH_SIZE = 20;
+/** The sign-in form's module in the web build's manifest (loaded lazily by the layout). */
+const SIGN_IN_MODULE = "src/features/auth/sign-in-page.tsx";
 
 export interface AppOptions {
   readonly connection: DbConnection;
@@ -35,6 +39,8 @@ export interface AppOptions {
   readonly publicOrigin?: string | undefined;
   /** SECRET_KEY's sealing of stored secrets. */
   readonly secrets?: SecretBox;
+  /** Reads uploaded files in worker threads; the process's shared one unless given. */
+  readonly fileReader?: FileReader;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -59,7 +65,9 @@ export function markDemo(html: string, demo: boolean): string {
  * other files (favicon) keep their name when they change and are checked again (ETag); a page
  * carries who is signed in and is never stored.
  */
-function staticCacheControl(file: string): string {
+function staticCacheControl(copy: string): string {
+  // A precompressed copy is cached as the file it is a copy of.
+  const file = copy.replace(/\.(br|gz)$/, "");
   if (file.endsWith(".html")) return "no-store";
   return file.startsWith(`assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache";
 }
@@ -76,6 +84,7 @@ export function createApp(options: AppOptions): express.Express {
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
   app.use(securityHeaders({ https }));
+  app.use(dynamicCompression());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     const incoming = req.get("x-request-id");
@@ -130,6 +139,7 @@ export function createApp(options: AppOptions): express.Express {
       reportError: (errorId, error) => (res.locals.log as Logger).error({ errorId, err: error }, "unexpected error in procedure"),
       envIdentityProviders: options.identityProviders ?? [],
       ...(options.secrets ? { secrets: options.secrets } : {}),
+      ...(options.fileReader ? { fileReader: options.fileReader } : {}),
       publicOrigin: options.publicOrigin ?? null,
     });
 
@@ -171,6 +181,8 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
+  const signInFiles = lazyModuleFiles(readManifest(webDistDir), SIGN_IN_MODULE);
+  app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
       index: false,
@@ -186,7 +198,9 @@ export function createApp(options: AppOptions): express.Express {
       // The demo banner and the signed-in header are drawn from the first paint, not after a request,
       // which would push the page down as they arrive (CLS, docs/quality-targets.md#p-1).
       const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-      res.type("html").send(withBootstrap(markDemo(readFileSync(indexHtml, "utf8"), demoData()), { me: describeSession(session) }));
+      // Without a session the page will show the sign-in form first: fetch its code with the entry's.
+      const html = withModulePreloads(readFileSync(indexHtml, "utf8"), session ? [] : signInFiles);
+      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
     } else
       res
         .status(503)

@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, getSetting, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
 
-import { createSecretBox, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+import { createSecretBox, FILE_READER_LIMITS, FileReader, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 import { KNOWN_ADDRESS_DAYS } from "@malestokk/domain";
 
 import { createApp } from "./app";
@@ -101,6 +102,11 @@ async function start(): Promise<void> {
   const backups = backupDir ? setInterval(() => void scheduledBackup(), env.BACKUP_INTERVAL_HOURS * 3_600_000) : null;
   backups?.unref();
 
+  // Built (dist/main.js, `npm start`): the worker is plain JavaScript beside this file; from the
+  // sources (`pnpm dev`), the worker loads its TypeScript through tsx.
+  const fileReader = import.meta.url.endsWith(".js")
+    ? new FileReader(FILE_READER_LIMITS, { workerFile: fileURLToPath(new URL("./cost-file.worker.js", import.meta.url)) })
+    : new FileReader();
   const app = createApp({
     connection,
     logger,
@@ -112,6 +118,7 @@ async function start(): Promise<void> {
     identityProviders: env.OIDC_PROVIDERS,
     publicOrigin: env.PUBLIC_ORIGIN,
     secrets,
+    fileReader,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

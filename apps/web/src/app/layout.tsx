@@ -1,18 +1,21 @@
 import { Alert, Button, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
 import { can } from "@malestokk/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useMatches } from "react-router";
 
 import { LeaveGuardProvider } from "../components/leave-guard";
 import { Loading, QueryError } from "../components/query-state";
-import { SignInPage } from "../features/auth/sign-in-page";
 import { useHasDemoData } from "../lib/demo";
 import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
 import { forgetSession, grantsOf, useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import type { RouteHandle } from "./router";
+
+// Only visitors who are not signed in need the sign-in form (and its form components): it stays out of
+// everyone's first JavaScript, and the server preloads it for a visitor without a session.
+const SignInPage = lazy(() => import("../features/auth/sign-in-page").then((module) => ({ default: module.SignInPage })));
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -152,7 +155,12 @@ export function Layout() {
   else if (me.isPending) content = <Loading />;
   else if (me.isError) content = <QueryError error={me.error} onRetry={() => void me.refetch()} />;
   else if (me.data) content = <Outlet />;
-  else content = <SignInPage expired={sessionLost} />;
+  else
+    content = (
+      <Suspense fallback={<Loading />}>
+        <SignInPage expired={sessionLost} />
+      </Suspense>
+    );
 
   return (
     <LeaveGuardProvider>

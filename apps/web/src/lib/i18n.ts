@@ -1,7 +1,6 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 
-import nbAdmin from "../locales/nb.admin.json";
 import nbCosts from "../locales/nb.costs.json";
 import nb from "../locales/nb.json";
 import nbIndicator from "../locales/nb.indicator.json";
@@ -17,19 +16,18 @@ type Translation = Record<string, unknown>;
 
 // Bokmål ships with the first page; English loads when chosen (docs/quality-targets.md#p-4: every kB counts).
 // One file per area keeps parallel work on the texts apart; keys live under the area's name.
-const BOKMAL: Translation = { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator };
+const BOKMAL: Translation = { ...nb, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator };
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
   en: async () => {
-    const [core, admin, costs, systems, quality, profile, indicator] = await Promise.all([
+    const [core, costs, systems, quality, profile, indicator] = await Promise.all([
       import("../locales/en.json"),
-      import("../locales/en.admin.json"),
       import("../locales/en.costs.json"),
       import("../locales/en.systems.json"),
       import("../locales/en.quality.json"),
       import("../locales/en.profile.json"),
       import("../locales/en.indicator.json"),
     ]);
-    return { ...core.default, admin: admin.default, costReport: costs.default, systems: systems.default, quality: quality.default, profile: profile.default, indicator: indicator.default };
+    return { ...core.default, costReport: costs.default, systems: systems.default, quality: quality.default, profile: profile.default, indicator: indicator.default };
   },
 };
 

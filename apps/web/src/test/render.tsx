@@ -11,6 +11,7 @@ import { createMemoryRouter, MemoryRouter, RouterProvider } from "react-router";
 import { Providers } from "../app/providers";
 import { routes } from "../app/router";
 import enAdmin from "../locales/en.admin.json";
+import nbAdmin from "../locales/nb.admin.json";
 import enCosts from "../locales/en.costs.json";
 import en from "../locales/en.json";
 import enIndicator from "../locales/en.indicator.json";
@@ -55,6 +56,8 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
   const trpcClient = apiClient(db, { get: () => cookie, set: (token) => (cookie = token) }, options);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator } });
+  // Pages add their own areas as they load; a component rendered on its own gets them here.
+  i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
   if (options.language === "en") void i18n.changeLanguage("en");
   const utils = render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>

@@ -57,7 +57,14 @@ export class FileReader {
   private readonly waiting: Job[] = [];
   private running = 0;
 
-  constructor(private readonly limits: FileReaderLimits = FILE_READER_LIMITS) {}
+  /**
+   * `workerFile`: the worker as plain JavaScript (the built server's `cost-file.worker.js`); without
+   * it the worker runs the TypeScript source through tsx.
+   */
+  constructor(
+    private readonly limits: FileReaderLimits = FILE_READER_LIMITS,
+    private readonly options: { readonly workerFile?: string } = {},
+  ) {}
 
   readCostFile(input: CostFileInput): Promise<CostFileResult> {
     // A file over the size limit costs no worker: it is refused from its size alone.
@@ -81,12 +88,10 @@ export class FileReader {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { module: COST_FILE_WORKER },
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
-      stdout: false,
-      stderr: false,
-    });
+    const settings = { resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb }, stdout: false, stderr: false };
+    const worker = this.options.workerFile
+      ? new Worker(this.options.workerFile, settings)
+      : new Worker(BOOTSTRAP, { ...settings, workerData: { module: COST_FILE_WORKER } });
     // A worker kept for the next file must not keep the process alive.
     worker.unref();
     return worker;

@@ -6,8 +6,10 @@ import { useTranslation } from "react-i18next";
 
 import { useAuditFilter } from "../../features/admin/audit-filter";
 import { AuditLog } from "../../features/admin/audit-log";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 export default function AdminAuditRoute() {
+  useAdminTexts();
   const { t } = useTranslation();
   const [filter, setFilter] = useAuditFilter();
   useEffect(() => {

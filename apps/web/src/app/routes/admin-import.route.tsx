@@ -4,8 +4,10 @@ import { useTranslation } from "react-i18next";
 
 import { ReferenceImport } from "../../features/reference-import/reference-import";
 import { useCan } from "../../lib/session";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 export default function AdminImportRoute() {
+  useAdminTexts();
   const { t } = useTranslation();
   // The server refuses non-admins too; this only spares them a form they cannot use.
   const allowed = useCan("reference.import");

@@ -9,8 +9,10 @@ import { Loading } from "../../components/query-state";
 import { AdminQueryError } from "../../features/admin/admin-query-error";
 import { PermissionMatrix } from "../../features/admin/permission-matrix";
 import { useTRPC } from "../../lib/trpc";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 export default function AdminPermissionsRoute() {
+  useAdminTexts();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const permissions = useQuery(trpc.admin.permissions.queryOptions());

@@ -8,9 +8,11 @@ import { IdentityProviders } from "../../features/admin/identity-providers";
 import { useLocaleArea } from "../../lib/i18n";
 import enIdentity from "../../locales/en.identity.json";
 import nbIdentity from "../../locales/nb.identity.json";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 /** /admin/innlogging: identity providers and password sign-in. Its texts load with the page, not with the first one. */
 export default function AdminSignInRoute() {
+  useAdminTexts();
   useLocaleArea("identity", { nb: nbIdentity, en: enIdentity });
   const { t } = useTranslation();
   useEffect(() => {

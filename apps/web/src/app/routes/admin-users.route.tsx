@@ -11,8 +11,10 @@ import { CreateUserForm } from "../../features/admin/create-user-form";
 import { SecondFactorPolicy } from "../../features/admin/second-factor-policy";
 import { UserTable } from "../../features/admin/user-table";
 import { useTRPC } from "../../lib/trpc";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 export default function AdminUsersRoute() {
+  useAdminTexts();
   const { t } = useTranslation();
   const trpc = useTRPC();
   const users = useQuery(trpc.admin.users.queryOptions());

@@ -6,9 +6,11 @@ import { useTranslation } from "react-i18next";
 
 import { ReportingYears } from "../../features/admin-years/reporting-years";
 import { useCan } from "../../lib/session";
+import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 /** /admin/aar: administrators follow each reporting year and close or reopen it. */
 export default function AdminYearsRoute() {
+  useAdminTexts();
   const { t } = useTranslation();
   // The server refuses non-admins too; this only spares them buttons they cannot use.
   const allowed = useCan("years.manage");

@@ -1,0 +1,95 @@
+// `pnpm bench` (issue 21): the server as users get it, from outside, with a real load generator.
+// For each way of running it (the TypeScript sources through tsx, and the build, dist/main.js) on a
+// copy of the same demo database: start-up time, resident memory idle and after load, /healthz at
+// saturation, and benchmarks.series at a fixed 400 requests/s from 200 connections for 15 s.
+// Both run in this one process, one after the other, so read the figures side by side.
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import autocannon from "autocannon";
+
+const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
+const PASSWORD = "bench demo passord";
+const MODES = [
+  { label: "sources through tsx", args: ["--import", "tsx", "src/main.ts"] },
+  { label: "build (dist/main.js)", args: ["dist/main.js"] },
+] as const;
+
+function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+async function start(args: readonly string[], databasePath: string): Promise<{ child: ChildProcess; base: string; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? "", PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info", DEMO_PASSWORD: PASSWORD, NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  // Every request logs a line (as in production); keep only what tells the port, then drain.
+  const collect = (c: Buffer) => (output = (output + c.toString()).slice(-20_000));
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  for (;;) {
+    const port = /running at http:\/\/localhost:(\d+)/.exec(output)?.[1];
+    if (port) {
+      child.stdout?.off("data", collect);
+      child.stdout?.resume();
+      return { child, base: `http://127.0.0.1:${port}`, ms: performance.now() - started };
+    }
+    if (child.exitCode !== null || performance.now() - started > 120_000) throw new Error(`the server did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+function run(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error: Error | null, result) => (error ? reject(error) : resolve(result)));
+  });
+}
+
+if (!existsSync(join(SERVER_DIR, "dist/main.js"))) throw new Error("Build the server first: pnpm build");
+const dir = mkdtempSync(join(tmpdir(), "malestokk-serve-bench-"));
+try {
+  // One demo database, seeded once; each mode starts on its own copy of it.
+  const seed = join(dir, "seed.db");
+  await stop((await start(MODES[1].args, seed)).child);
+  const lines: string[] = [];
+  for (const mode of MODES) {
+    const db = join(dir, `${mode.args.length}.db`);
+    copyFileSync(seed, db);
+    const { child, base, ms } = await start(mode.args, db);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const idle = residentMb(child.pid ?? 0);
+    const signIn = await fetch(`${base}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-malestokk-csrf": "1" },
+      body: JSON.stringify({ email: "board@demo.example", password: PASSWORD }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const input = encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "1103", peerGroup: "kostra" }));
+    const series = `${base}/trpc/benchmarks.series?input=${input}`;
+    const health = await run({ url: `${base}/healthz`, connections: 200, duration: 10 });
+    const fixed = await run({ url: series, connections: 200, duration: 15, overallRate: 400, headers: { cookie, "accept-encoding": "gzip, br" } });
+    const loaded = residentMb(child.pid ?? 0);
+    await stop(child);
+    lines.push(
+      `  ${mode.label.padEnd(22)} start ${(ms / 1000).toFixed(2)} s  RSS idle ${idle.toFixed(0)} MB, after load ${loaded.toFixed(0)} MB  ` +
+        `/healthz ${health.requests.average.toFixed(0)} req/s  series at 400/s: ${fixed.requests.average.toFixed(0)} req/s, p50 ${fixed.latency.p50} ms, p99 ${fixed.latency.p99} ms, ` +
+        `${fixed.non2xx + fixed.errors} errors (${((fixed.requests.average / health.requests.average) * 100).toFixed(0)} % of /healthz saturation)`,
+    );
+  }
+  console.log(`The server from outside (autocannon 9, 200 connections):\n${lines.join("\n")}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,8 @@
+import enAdmin from "../../locales/en.admin.json";
+import nbAdmin from "../../locales/nb.admin.json";
+import { useLocaleArea } from "../../lib/i18n";
+
+/** The administration pages' texts, loaded with those pages only (QUALITY.md P-4). */
+export function useAdminTexts(): void {
+  useLocaleArea("admin", { nb: nbAdmin, en: enAdmin });
+}
