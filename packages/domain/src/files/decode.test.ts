@@ -161,8 +161,9 @@ describe("decodeText on a file that mixes encodings (issue 18)", () => {
   });
 
   it("refuses any Windows-1252 text with one UTF-8 line in it, at whichever of the two comes second", () => {
-    const latinLine = fc.array(windows1252Char, { maxLength: 12 }).map((chars) => chars.join("").replace(/[\r\n]/g, ""));
-    const utf8Line = fc.string({ minLength: 1, maxLength: 12 }).map((text) => `${text.replace(/[\r\n]/g, "")}ø`);
+    // No NUL characters: text with them is read as UTF-16 without a byte order mark (or refused as binary).
+    const latinLine = fc.array(windows1252Char, { maxLength: 12 }).map((chars) => chars.join("").replace(/[\r\n\0]/g, ""));
+    const utf8Line = fc.string({ minLength: 1, maxLength: 12 }).map((text) => `${text.replace(/[\r\n\0]/g, "")}ø`);
     fc.assert(
       fc.property(fc.array(latinLine, { minLength: 1, maxLength: 8 }), utf8Line, fc.nat(), (latinLines, inserted, at) => {
         const kinds = latinLines.map((line): string => {
