@@ -111,6 +111,16 @@ describe("bad input", () => {
     const failures: string[] = [];
     let accepted = 0;
 
+    // What /healthz takes on this machine with nothing else to do, asked the same way for 2 s: a busy
+    // runner adds that on its own, so the bound below is a second beyond it.
+    let idleWorst = 0;
+    for (const until = performance.now() + 2_000; performance.now() < until; ) {
+      const started = performance.now();
+      await fetch(`${server.base}/healthz`);
+      idleWorst = Math.max(idleWorst, performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+
     // Throughout, /healthz is asked every 50 ms: no file may stall the server for everyone else.
     let stop = false;
     let phase: "files" | "payloads" = "files";
@@ -176,9 +186,9 @@ describe("bad input", () => {
     expect(check.sqlite.pragma("foreign_key_check")).toEqual([]);
     check.close();
     console.log(
-      `bad input: ${files.length + PAYLOADS} requests (seed ${seed}, ${HOSTILE_WORKBOOKS.length * HOSTILE_REPEATS} hostile workbooks); slowest /healthz ${Math.round(worstStall.files)} ms among the files, ${Math.round(worstStall.payloads)} ms among the payloads; statuses ${JSON.stringify(Object.fromEntries(statuses))}; accepted ${accepted}; reasons ${JSON.stringify(Object.fromEntries(reasons))}; ${failures.length} failures`,
+      `bad input: ${files.length + PAYLOADS} requests (seed ${seed}, ${HOSTILE_WORKBOOKS.length * HOSTILE_REPEATS} hostile workbooks); slowest /healthz ${Math.round(worstStall.files)} ms among the files, ${Math.round(worstStall.payloads)} ms among the payloads, ${Math.round(idleWorst)} ms idle; statuses ${JSON.stringify(Object.fromEntries(statuses))}; accepted ${accepted}; reasons ${JSON.stringify(Object.fromEntries(reasons))}; ${failures.length} failures`,
     );
     expect(failures.slice(0, 5)).toEqual([]);
-    expect(Math.max(worstStall.files, worstStall.payloads)).toBeLessThan(1_000);
+    expect(Math.max(worstStall.files, worstStall.payloads)).toBeLessThan(1_000 + idleWorst);
   });
 });

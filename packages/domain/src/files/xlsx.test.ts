@@ -237,20 +237,28 @@ describe("readXlsxFirstSheet", () => {
 describe("readXlsxFirstSheet on hostile workbooks", () => {
   const sheet = (sheetData: string, sharedStrings?: string): Uint8Array =>
     workbook({ sheets: [["Ark1", "worksheets/sheet1.xml", sheetData]], ...(sharedStrings === undefined ? {} : { sharedStrings }) });
+  const timed = (work: () => void): number => {
+    const started = performance.now();
+    work();
+    return performance.now() - started;
+  };
+  /**
+   * Under a second, or five times what as many well-formed empty rows take in the same run when the
+   * machine is that busy: a quadratic scan took 24 s on 160 000 unclosed rows, a linear one takes ms.
+   */
+  const allowed = (elements: number): number => Math.max(1_000, 5 * timed(() => readXlsxFirstSheet(sheet("<row/>".repeat(elements)))));
 
   it("refuses 160 000 unclosed rows at once (a 2 kB upload once kept the server busy for 24 s)", () => {
     const bytes = sheet("<row>".repeat(160_000));
     expect(bytes.length).toBeLessThan(4_000);
-    const started = performance.now();
-    expect(readXlsxFirstSheet(bytes)).toEqual({ ok: false, error: { code: "DAMAGED" } });
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const took = timed(() => expect(readXlsxFirstSheet(bytes)).toEqual({ ok: false, error: { code: "DAMAGED" } }));
+    expect(took).toBeLessThan(allowed(160_000));
   });
 
   it("refuses unclosed cells and values as quickly", () => {
     for (const open of ['<row r="1"><c r="A1">', '<row r="1"><c r="A1"><v>', "<c>", "<v>"]) {
-      const started = performance.now();
-      expect(readXlsxFirstSheet(sheet(open.repeat(100_000)))).toEqual({ ok: false, error: { code: "DAMAGED" } });
-      expect(performance.now() - started).toBeLessThan(1_000);
+      const took = timed(() => expect(readXlsxFirstSheet(sheet(open.repeat(100_000)))).toEqual({ ok: false, error: { code: "DAMAGED" } }));
+      expect(took).toBeLessThan(allowed(100_000));
     }
   });
 
