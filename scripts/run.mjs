@@ -96,6 +96,7 @@ function test(pnpm) {
   exec(["turbo", "run", "typecheck", "lint", "test", "build", "--output-logs=errors-only", "--continue"], "Checks and tests");
   exec(["tsc", "-p", "tsconfig.json"], "Typecheck of the root files");
   exec(["eslint", "eslint.config.js", "vitest.config.ts", "scripts", "tooling"], "Lint of the root files");
+  exec(["vitest", "run", "--project", "tooling"], "Test of the lint rules (a cycle and a cross-feature import fail)");
   log("Initial JavaScript budget (docs/quality-targets.md#p-4)");
   must(process.execPath, ["scripts/bundle-size.mjs"], "Bundle budget");
   log("End-to-end tests (Playwright + Chromium + axe-core)");

@@ -1,3 +1,6 @@
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
 import importX from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
@@ -5,7 +8,14 @@ const restrict = (patterns, extra = {}) => ({
   "@typescript-eslint/no-restricted-imports": ["error", { patterns, ...extra }],
 });
 
-const FEATURES = ["municipalities", "costs", "maturity", "benefits", "benchmarks", "sector", "ideas"];
+// Each package lints from its own folder: zone paths are taken from the repository's root.
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const WEB = "./apps/web/src";
+/** Every folder of apps/web/src/features, read at lint time, so a new feature is fenced in from its first file. */
+export const FEATURES = readdirSync(new URL(`../../${WEB}/features`, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 /** Who may import what (docs/architecture.md#the-dependency-rule). Dependencies point one way: domain ← db ← api ← server. */
 export const boundaries = tseslint.config(
@@ -48,19 +58,33 @@ export const boundaries = tseslint.config(
     ),
   },
   {
-    // Features never import one another; shared pieces go to components/ (docs/style.md#web).
+    // Features never import one another or the app shell; shared pieces go to components/ or lib/,
+    // and routes in app/ compose features (docs/style.md#boundaries).
     files: ["apps/web/src/**/*.{ts,tsx}"],
     plugins: { "import-x": importX },
     rules: {
       "import-x/no-restricted-paths": [
         "error",
         {
-          zones: FEATURES.map((feature) => ({
-            target: `./apps/web/src/features/${feature}`,
-            from: "./apps/web/src/features",
-            except: [`./${feature}`],
-            message: "Features do not import features: compose them in a route, or move shared code to components/.",
-          })),
+          basePath: ROOT,
+          zones: [
+            ...FEATURES.map((feature) => ({
+              target: `${WEB}/features/${feature}`,
+              from: `${WEB}/features`,
+              except: [`./${feature}`],
+              message: "Features do not import features: compose them in a route in app/, or move shared code to components/ or lib/.",
+            })),
+            {
+              target: `${WEB}/features`,
+              from: `${WEB}/app`,
+              message: "Features do not import app/: app/ composes features, not the other way round.",
+            },
+            {
+              target: [`${WEB}/components`, `${WEB}/lib`],
+              from: `${WEB}/features`,
+              message: "Shared code does not import features: move what both need to components/ or lib/.",
+            },
+          ],
         },
       ],
     },

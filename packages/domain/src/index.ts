@@ -51,3 +51,4 @@ export * from "./pipeline/participation";
 export * from "./sector/dashboard";
 export * from "./text/clean";
 export * from "./text/cut";
+export * from "./text/localized";

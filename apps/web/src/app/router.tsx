@@ -1,7 +1,7 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 
+import { QUALITY_PATHS } from "../lib/quality-paths";
 import { Layout } from "./layout";
-import { QUALITY_PATHS } from "./quality-paths";
 
 export interface RouteHandle {
   /** Reachable without a session (everything else shows the sign-in page first). */

@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../indicators/catalogue";
+import type { LocalizedText } from "../text/localized";
 import { nameKey } from "../text/clean";
 
 /** IT services a cost line belongs to (docs/glossary.md, "IKT-tjeneste"). */

@@ -1,6 +1,6 @@
 import { toCsv } from "../files/csv";
 import type { XlsxColumn, XlsxSheetInput, XlsxValidation } from "../files/xlsx-writer";
-import type { LocalizedText } from "../indicators/catalogue";
+import type { LocalizedText } from "../text/localized";
 import {
   COST_TYPE_DESCRIPTIONS,
   COST_TYPE_NAMES,

@@ -1,4 +1,5 @@
 import { IT_SERVICE_NAMES, IT_SERVICES, SYSTEM_CLASS_NAMES, SYSTEM_CLASSES, type ItService, type SystemClass } from "../costs/catalogue";
+import type { LocalizedText } from "../text/localized";
 
 /** Components of the quality and scope indicators (sums and counts, whole numbers). */
 export const QUALITY_COMPONENT_CODES = [
@@ -40,11 +41,6 @@ export type ComponentCode =
 export type Dimension = "cost" | "quality" | "scope";
 export type Direction = "neutral" | "lower" | "higher";
 export type IndicatorUnit = "NOK" | "percent" | "score";
-
-export interface LocalizedText {
-  readonly nb: string;
-  readonly en: string;
-}
 
 export interface IndicatorDefinition {
   readonly code: string;

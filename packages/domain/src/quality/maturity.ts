@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../indicators/catalogue";
+import type { LocalizedText } from "../text/localized";
 
 /** The eight areas of the KS/Rambøll IT maturity assessment (docs/indicators.md#maturity). */
 export const MATURITY_AREAS = [

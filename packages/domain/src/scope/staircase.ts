@@ -1,4 +1,4 @@
-import type { LocalizedText } from "../indicators/catalogue";
+import type { LocalizedText } from "../text/localized";
 
 /** The digital staircase (docs/indicators.md#staircase): how far a service has come. */
 export const STAIRCASE_STEPS = [1, 2, 3, 4, 5] as const;

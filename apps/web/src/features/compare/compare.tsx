@@ -8,6 +8,7 @@ import { EmptyState } from "../../components/empty-state";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/export-chart";
 import { useExportTexts } from "../../components/export-texts";
+import { formatIndicatorValue } from "../../components/indicator-format";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
 import { sheetName } from "../../components/sheet-names";
@@ -15,7 +16,6 @@ import { TableScroll } from "../../components/table-scroll";
 import { useHasDemoData } from "../../lib/demo";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
-import { formatIndicatorValue } from "../profile/profile";
 
 const MAX_UNITS = 10;
 const DEFAULT_CODES = "K1,K2,K3,K6,Q1,S1,S3";

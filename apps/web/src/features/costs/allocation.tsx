@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { TableScroll } from "../../components/table-scroll";
 import { formatInteger, formatNok } from "../../lib/format";
-import type { ReportView } from "./cost-report";
+import type { ReportView } from "./report-view";
 import { readPercent, type ReportDraft } from "./report-draft";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 2 });

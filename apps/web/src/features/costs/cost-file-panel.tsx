@@ -31,7 +31,7 @@ import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useNestedTexts } from "../../lib/i18n";
 import { useTRPC } from "../../lib/trpc";
-import type { ReportView } from "./cost-report";
+import type { ReportView } from "./report-view";
 import { ImportChanges } from "./import-changes";
 
 type ImportReport = RouterOutputs["costs"]["importFile"];

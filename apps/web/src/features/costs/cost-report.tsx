@@ -1,6 +1,5 @@
 import "../../lib/zod-setup";
 import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import type { RouterOutputs } from "@malestokk/api";
 import { checkPlausibility, reportIndicatorValues } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -19,14 +18,9 @@ import { CostLinesEditor, CostLinesTable } from "./cost-lines";
 import { CostTotalsView } from "./cost-totals";
 import { draftFromReport, readDraft, type DraftIssue, type ReportDraft } from "./report-draft";
 import { ReportWorkflow } from "./report-workflow";
+import { statusLabel, type ReportView } from "./report-view";
 import { VolumesEditor } from "./volumes";
 import { WarningsView } from "./warnings";
-
-export type ReportView = RouterOutputs["costs"]["report"];
-
-export function statusLabel(t: (key: string) => string, status: string | null): string {
-  return t(`costReport.status.${status ?? "none"}`);
-}
 
 /** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
 export function CostReport({ municipalityNumber, municipalityName, year }: { municipalityNumber: string; municipalityName: string; year: number }) {

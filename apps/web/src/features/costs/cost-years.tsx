@@ -7,8 +7,8 @@ import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
 import { formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
-import { QUALITY_PATHS } from "../../app/quality-paths";
-import { statusLabel } from "./cost-report";
+import { QUALITY_PATHS } from "../../lib/quality-paths";
+import { statusLabel } from "./report-view";
 
 const INSTRUMENTS = ["maturity", "satisfaction", "scope"] as const;
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { WorkflowActions } from "../../components/workflow-actions";
 import { translateError } from "../../lib/errors";
 import { useTRPC } from "../../lib/trpc";
-import { statusLabel, type ReportView } from "./cost-report";
+import { statusLabel, type ReportView } from "./report-view";
 
 /** Submit (finance), approve or return with a comment (manager): each asks first, the server decides. */
 export function ReportWorkflow(props: { view: ReportView; municipalityNumber: string; dirty: boolean; onDone: () => Promise<unknown> }) {

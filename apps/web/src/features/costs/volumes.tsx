@@ -2,7 +2,7 @@ import { Checkbox, Heading, Paragraph, Textfield } from "@digdir/designsystemet-
 import { useTranslation } from "react-i18next";
 
 import { formatInteger } from "../../lib/format";
-import type { ReportView } from "./cost-report";
+import type { ReportView } from "./report-view";
 import type { OverrideDraft, ReportDraft } from "./report-draft";
 
 type Published = { value: number; source: string; isDemo: boolean } | null;

@@ -5,8 +5,8 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart,
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
+import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
-import { formatIndicatorValue } from "../profile/profile";
 
 type Detail = RouterOutputs["benchmarks"]["indicator"];
 

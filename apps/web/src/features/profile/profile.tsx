@@ -17,9 +17,6 @@ type Item = Profile["items"][number];
 const DIMENSIONS: readonly Dimension[] = ["cost", "quality", "scope"];
 const percentile = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
 
-// Other pages import it from here too.
-export { formatIndicatorValue };
-
 function isUncertain(item: Item): boolean {
   // Q2 and Q3 divide by respondents: fewer than 10 make the mean uncertain.
   return (item.code === "Q2" || item.code === "Q3") && item.denominator !== null && item.denominator < MIN_RESPONDENTS;

@@ -7,13 +7,11 @@ import {
   findUserByEmail,
   getThrottle,
   getUserById,
-  insertSession,
   listDemoAccounts,
   saveThrottle,
   setPasswordHash,
   type Db,
   type DbOrTx,
-  type UserRow,
 } from "@malestokk/db";
 import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
 
@@ -22,9 +20,10 @@ import { AppError } from "../../errors";
 import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { requireUncommonPassword, requireUnguessablePassword } from "../../auth/common-passwords";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { createToken, hashToken } from "../../auth/tokens";
+import { hashToken } from "../../auth/tokens";
 import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
 import { secondFactorChallenge } from "./second-factor.service";
+import { openSession, requireCurrentPassword } from "./session";
 
 /** An address where the account gave its right password lately: the user's own (decision 005). */
 function knownAddressKey(email: string, ip: string | null): string {
@@ -91,27 +90,6 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignInRe
   return { status: "signedIn", email: user.email, name: user.name };
 }
 
-/**
- * A new session (a fresh token, so a planted one is useless), the cookie set, and the sign-in
- * audited. A session that existed before is never reused (session fixation).
- */
-export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: string, details?: unknown): void {
-  const { token, hash } = createToken();
-  const expiresAt = new Date(at.getTime() + ctx.authSettings.absoluteHours * 3_600_000);
-  ctx.db.transaction((tx) => {
-    if (ctx.session) deleteSession(tx, ctx.session.tokenHash);
-    insertSession(tx, {
-      tokenHash: hash,
-      userId: user.id,
-      createdAt: at.toISOString(),
-      lastSeenAt: at.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-    });
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action, details, ip: ctx.clientIp });
-  });
-  ctx.cookies.set(token, expiresAt);
-}
-
 export function signOut(ctx: Context, session: Session): void {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
@@ -138,24 +116,6 @@ export function signOutEverywhere(ctx: Context, session: Session): { sessionsEnd
   });
   ctx.cookies.clear();
   return { sessionsEnded: ended };
-}
-
-/**
- * Checks the signed-in user's own password, asked for again before a change to the account
- * (decision 005): counted per account before the check, so a stolen session cannot guess it.
- */
-export async function requireCurrentPassword(ctx: Context, userId: number, password: string): Promise<UserRow> {
-  const limits: AttemptLimit[] = [{ key: `reauth:${userId}`, kind: "backoff" }];
-  ctx.db.transaction((tx) => beginAttempt(tx, limits, ctx.now()));
-  const user = getUserById(ctx.db, userId);
-  if (!user || !(await verifyPassword(user.passwordHash, password))) {
-    throw new AppError("INVALID_CREDENTIALS", {
-      message: "Current password is wrong",
-      issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }],
-    });
-  }
-  ctx.db.transaction((tx) => settleSuccess(tx, limits));
-  return user;
 }
 
 /** Changes the own password; other sessions end, this one stays. */

@@ -31,7 +31,7 @@ import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
 import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
 import { hashToken } from "../../auth/tokens";
-import { openSession } from "./auth.service";
+import { openSession } from "./session";
 import { secondFactorChallenge, secondFactorRequired } from "./second-factor.service";
 
 export const LOCAL_SIGN_IN = "localSignIn";

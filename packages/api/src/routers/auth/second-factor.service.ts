@@ -24,7 +24,7 @@ import { AppError } from "../../errors";
 import { beginAttempt, lockedSeconds, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { createToken, hashToken } from "../../auth/tokens";
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from "../../auth/totp";
-import { openSession, requireCurrentPassword } from "./auth.service";
+import { openSession, requireCurrentPassword } from "./session";
 
 export const REQUIRE_SECOND_FACTOR = "requireSecondFactor";
 const CHALLENGE_MINUTES = 5;
