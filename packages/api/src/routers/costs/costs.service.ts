@@ -2,7 +2,6 @@ import {
   appendAudit,
   getCostReport,
   getPublishedFigure,
-  getReportingYear,
   listCostLines,
   listCostReports,
   listCooperatives,
@@ -40,7 +39,6 @@ import {
   type CostFileError,
   median,
   reportIndicatorValues,
-  reportTransition,
   unexplainedWarnings,
   withheldReport,
   type CostLine,
@@ -56,6 +54,7 @@ import {
 
 import { AppError } from "../../errors";
 import type { FileReader } from "../../files/file-reader";
+import { requireEditable, requireStep, requireYear, versionConflict } from "../../reporting/report-workflow";
 
 type Actor = { userId: number | null; email: string; ip: string | null };
 
@@ -233,16 +232,6 @@ function warningsFor(
   return checkPlausibility(inputs);
 }
 
-function requireYear(db: DbOrTx, year: number) {
-  const reportingYear = getReportingYear(db, year);
-  if (!reportingYear) {
-    const years = listReportingYears(db).map((y) => y.year);
-    const params = { min: Math.min(...years), max: Math.max(...years) };
-    throw new AppError("YEAR_OUT_OF_RANGE", { message: `Year ${year} is not a reporting year`, params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
-  }
-  return reportingYear;
-}
-
 function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
   return {
     population: getPublishedFigure(db, "population", organisationId, year),
@@ -373,25 +362,13 @@ function diffLines(before: readonly CostLine[], after: readonly CostLine[]) {
   return { added, removed, changed };
 }
 
-function statusConflict(status: ReportStatus | null, action: ReportAction, reason: string): AppError {
-  if (reason === "YEAR_CLOSED") return new AppError("PERIOD_LOCKED", { params: { status, action } });
-  return new AppError("STATUS_CONFLICT", { message: `Cannot ${action} a report that is ${status ?? "missing"}`, params: { status, action } });
-}
-
 /**
  * The report of the unit and year as it may be edited now, read at the version the user read:
  * refused as STATUS_CONFLICT (submitted, approved), PERIOD_LOCKED (closed year) or VERSION_CONFLICT.
  * A save and an import (its preview too) ask this same question, so a preview predicts the refusal.
  */
 function requireEditableReport(db: DbOrTx, unit: ReportingUnit, year: number, expectedVersion: number | null): CostReportRow | null {
-  const reportingYear = requireYear(db, year);
-  const current = getCostReport(db, unit.id, year);
-  const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
-  if (!transition.ok) throw statusConflict(current?.status ?? null, "edit", transition.reason);
-  if ((current?.version ?? null) !== expectedVersion) {
-    throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current?.version ?? null } });
-  }
-  return current;
+  return requireEditable(getCostReport(db, unit.id, year), requireYear(db, year), expectedVersion);
 }
 
 /**
@@ -432,9 +409,7 @@ export function saveCostReportContent(
         source: options.source,
         now: nowIso,
       });
-      if (!result.ok) {
-        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
-      }
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeUnit(tx, municipality, input.year, nowIso, false);
       const { lines: beforeLines = [], ...beforeRest } = before ?? {};
       const { lines: afterLines, ...afterRest } = content;
@@ -497,12 +472,7 @@ export function changeReportStatus(
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const current = getCostReport(tx, municipality.id, input.year);
-      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
-      if (!current || !transition.ok) throw statusConflict(current?.status ?? null, input.action, transition.ok ? "NOT_ALLOWED_FROM_STATUS" : transition.reason);
-      if (current.version !== input.expectedVersion) {
-        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current.version } });
-      }
+      const { report: current, to } = requireStep(getCostReport(tx, municipality.id, input.year), input.action, reportingYear, input.expectedVersion);
       if (input.action === "submit") {
         const content = contentOf(current, listCostLines(tx, current.id));
         const { warnings } = reportWarnings(tx, municipality, input.year, content, checkBasis(tx, municipality, input.year));
@@ -518,12 +488,12 @@ export function changeReportStatus(
       const result = setCostReportStatus(tx, {
         reportId: current.id,
         expectedVersion: input.expectedVersion,
-        status: transition.to,
+        status: to,
         now: nowIso,
         actorEmail: options.actor.email,
         returnComment: comment || null,
       });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeUnit(tx, municipality, input.year, nowIso, movesDependants(municipality, current.status, result.row.status));
       appendAudit(tx, {
         at: nowIso,

@@ -2,7 +2,6 @@ import {
   appendAudit,
   getPublishedFigure,
   getQualityReport,
-  getReportingYear,
   listApprovedMaturityScores,
   listMunicipalities,
   listReportingYears,
@@ -33,7 +32,6 @@ import {
   maturityBand,
   maturityIndex,
   median,
-  reportTransition,
   type FieldIssue,
   type MaturityArea,
   type QualityContent,
@@ -46,18 +44,9 @@ import {
 } from "@malestokk/domain";
 
 import { AppError } from "../../errors";
+import { requireEditable, requireStep, requireYear, versionConflict } from "../../reporting/report-workflow";
 
 type Actor = { userId: number | null; email: string; ip: string | null };
-
-function requireYear(db: DbOrTx, year: number) {
-  const reportingYear = getReportingYear(db, year);
-  if (!reportingYear) {
-    const years = listReportingYears(db).map((y) => y.year);
-    const params = { min: Math.min(...years), max: Math.max(...years) };
-    throw new AppError("YEAR_OUT_OF_RANGE", { params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
-  }
-  return reportingYear;
-}
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
   if (instrument === "maturity") return { instrument, content: { scores: [] } };
@@ -229,21 +218,12 @@ export function saveQualityContent(
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {
-      const reportingYear = requireYear(tx, input.year);
-      const current = getQualityReport(tx, unit.id, input.year, input.body.instrument);
-      const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
-      if (!transition.ok) {
-        if (transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
-        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: "edit" } });
-      }
-      if ((current?.version ?? null) !== input.expectedVersion) {
-        throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current?.version ?? null } });
-      }
+      const current = requireEditable(getQualityReport(tx, unit.id, input.year, input.body.instrument), requireYear(tx, input.year), input.expectedVersion);
       const issues = contentIssues(input.body, input.year);
       if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
       const before = current ? loadQualityContent(tx, current) : null;
       const result = saveQualityReport(tx, { organisationId: unit.id, year: input.year, expectedVersion: input.expectedVersion, content: input.body, now });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, "quality.reportSaved", result.row.id, {
         year: input.year,
@@ -271,20 +251,14 @@ export function changeQualityStatus(
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const current = getQualityReport(tx, unit.id, input.year, input.instrument);
-      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
-      if (!current || !transition.ok) {
-        if (!transition.ok && transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
-        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: input.action } });
-      }
-      if (current.version !== input.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current.version } });
+      const { report: current, to } = requireStep(getQualityReport(tx, unit.id, input.year, input.instrument), input.action, reportingYear, input.expectedVersion);
       if (input.action === "submit") {
         const missing = missingAnswers(tx, loadQualityContent(tx, current), input.year);
         if (missing.length > 0) throw new AppError("INCOMPLETE", { params: { missing: missing.join(","), count: missing.length } });
       }
       const comment = (input.comment ?? "").trim();
-      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: transition.to, now, actorEmail: options.actor.email, returnComment: comment || null });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: to, now, actorEmail: options.actor.email, returnComment: comment || null });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, STEP_AUDIT[input.action], current.id, {
         year: input.year,
