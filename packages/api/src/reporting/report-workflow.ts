@@ -1,5 +1,5 @@
 import { getReportingYear, listReportingYears, type DbOrTx } from "@malestokk/db";
-import { reportTransition, type ReportAction, type ReportStatus } from "@malestokk/domain";
+import { availableActions, can, reportTransition, type ReportAction, type ReportStatus, type RoleGrant } from "@malestokk/domain";
 
 import { AppError } from "../errors";
 
@@ -63,4 +63,27 @@ export function requireVersion(currentVersion: number | null, expectedVersion: n
 /** The refusal of a write whose version was overtaken: the version stored now, so the user can reload it. */
 export function versionConflict(currentVersion: number | null): AppError {
   return new AppError("VERSION_CONFLICT", { message: "The report was changed by someone else", params: { currentVersion } });
+}
+
+/** The areas whose reports follow the workflow; each has its `<area>.edit`, `.submit` and `.approve` permissions. */
+export type ReportArea = "costs" | "quality";
+
+// Returning a report is a manager's decision, as approving is.
+const STEP_PERMISSION = { edit: "edit", submit: "submit", approve: "approve", return: "approve" } as const;
+
+/** The permission a step on a report of `area` needs. */
+export function stepPermission(area: ReportArea, action: ReportAction) {
+  return `${area}.${STEP_PERMISSION[action]}` as const;
+}
+
+/** The steps this user may take now on the unit's report: the state machine and the user's permissions there. */
+export function allowedActions(area: ReportArea, grants: readonly RoleGrant[], unitId: number, status: ReportStatus | null, yearState: "open" | "closed"): ReportAction[] {
+  return availableActions(status, yearState).filter((action) => can(grants, stepPermission(area, action), unitId));
+}
+
+const STEP_AUDIT = { submit: "reportSubmitted", approve: "reportApproved", return: "reportReturned" } as const;
+
+/** The audit action a step on a report of `area` is recorded under. */
+export function stepAuditAction<A extends ReportArea>(area: A, action: Exclude<ReportAction, "edit">) {
+  return `${area}.${STEP_AUDIT[action]}` as const;
 }

@@ -15,7 +15,7 @@ import {
   type DbOrTx,
   type UserRow,
 } from "@malestokk/db";
-import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
+import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput, type AuditAction } from "@malestokk/domain";
 
 import type { Context, Session } from "../../context";
 import { AppError } from "../../errors";
@@ -95,7 +95,7 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignInRe
  * A new session (a fresh token, so a planted one is useless), the cookie set, and the sign-in
  * audited. A session that existed before is never reused (session fixation).
  */
-export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: string, details?: unknown): void {
+export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: AuditAction, details?: unknown): void {
   const { token, hash } = createToken();
   const expiresAt = new Date(at.getTime() + ctx.authSettings.absoluteHours * 3_600_000);
   ctx.db.transaction((tx) => {

@@ -25,11 +25,11 @@ import {
 } from "@malestokk/db";
 import {
   kostraPeersOf,
-  availableActions,
   can,
   canReadReportContent,
   checkCostLines,
-  checkPlausibility,
+  costReportWarnings,
+  type CheckBasis,
   costLineChanges,
   costLineKey,
   FULL_SHARE,
@@ -38,25 +38,21 @@ import {
   type CostFileWarning,
   type CostFileError,
   median,
-  reportIndicatorValues,
   unexplainedWarnings,
+  reportState,
   withheldReport,
   type CostLine,
   type CostLineChanges,
   type CostReportInput,
-  type IndicatorCheckInput,
-  type PlausibilityWarning,
   type ReportAction,
   type ReportStatus,
   type RoleGrant,
-  type SystemClass,
 } from "@malestokk/domain";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import type { FileReader } from "../../files/file-reader";
-import { requireEditable, requireStep, requireYear, versionConflict } from "../../reporting/report-workflow";
-
-type Actor = { userId: number | null; email: string; ip: string | null };
+import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 
 export interface CostYear {
   readonly year: number;
@@ -181,14 +177,6 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number, canReadDr
   });
 }
 
-/** What a plausibility check compares with: the peer median (KOSTRA group, approved values) and last year's own value. */
-export interface CheckBasis {
-  readonly code: string;
-  readonly peerMedian: number | null;
-  readonly peerCount: number;
-  readonly lastYear: number | null;
-}
-
 function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number): CheckBasis[] {
   const peers = kostraPeersOf(listMunicipalities(db), municipality);
   // Only cost indicators are checked on a cost report; the quality ones have their own reports.
@@ -205,31 +193,6 @@ function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number
       lastYear: last ? (last.numerator / last.denominator) * indicator.scale : null,
     };
   });
-}
-
-function warningsFor(
-  content: CostReportContent,
-  allocatedLines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[],
-  published: { population: number | null; grossOperatingExpenditure: number | null },
-  classOfSystem: ReadonlyMap<number, SystemClass>,
-  basis: readonly CheckBasis[],
-): PlausibilityWarning[] {
-  const values = reportIndicatorValues(
-    {
-      // The member's share of its cooperatives' approved costs counts as its own.
-      lines: [...content.lines, ...allocatedLines],
-      itUserAccounts: content.itUserAccounts,
-      population: content.populationOverride?.value ?? published.population,
-      grossOperatingExpenditure: content.grossOperatingExpenditureOverride?.value ?? published.grossOperatingExpenditure,
-    },
-    classOfSystem,
-  );
-  const byCode = new Map(basis.map((b) => [b.code, b]));
-  const inputs: IndicatorCheckInput[] = values.map((v) => {
-    const b = byCode.get(v.code);
-    return { code: v.code, value: v.value, peerMedian: b?.peerMedian ?? null, peerCount: b?.peerCount ?? 0, lastYear: b?.lastYear ?? null };
-  });
-  return checkPlausibility(inputs);
 }
 
 function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
@@ -250,13 +213,12 @@ function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, content: 
   const published = publishedFigures(db, unit.id, year);
   return {
     allocatedLines,
-    warnings: warningsFor(
-      content,
+    warnings: costReportWarnings(content, {
       allocatedLines,
-      { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
+      published: { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
       classOfSystem,
       basis,
-    ),
+    }),
   };
 }
 
@@ -278,13 +240,7 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
   const { warnings, allocatedLines } = visible ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis) : { warnings: [], allocatedLines: [] };
   const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
   const cooperativeSystems = municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
-  const permissionOf: Record<ReportAction, "costs.edit" | "costs.submit" | "costs.approve"> = {
-    edit: "costs.edit",
-    submit: "costs.submit",
-    approve: "costs.approve",
-    return: "costs.approve",
-  };
-  const actions = availableActions(stored?.status ?? null, reportingYear.state).filter((a) => can(grants, permissionOf[a], municipality.id));
+  const actions = allowedActions("costs", grants, municipality.id, stored?.status ?? null, reportingYear.state);
   return {
     year,
     yearState: reportingYear.state,
@@ -292,16 +248,8 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
     report: report && content
       ? {
           id: report.id,
-          version: report.version,
-          status: report.status,
+          ...reportState(report),
           source: report.source,
-          isDemo: report.isDemo,
-          updatedAt: report.updatedAt,
-          submittedAt: report.submittedAt,
-          submittedBy: report.submittedBy,
-          decidedAt: report.decidedAt,
-          decidedBy: report.decidedBy,
-          returnComment: report.returnComment,
           totalItCost: report.totalItCost,
           ...content,
         }
@@ -380,7 +328,7 @@ export function saveCostReportContent(
   db: Db,
   municipality: ReportingUnit,
   input: Omit<CostReportInput, "municipalityNumber">,
-  options: { now: Date; actor: Actor; source: "entered" | "import"; fileName?: string | null },
+  options: ChangeOptions & { source: "entered" | "import"; fileName?: string | null },
 ): { written: boolean; version: number } {
   const nowIso = options.now.toISOString();
   return db.transaction(
@@ -459,14 +407,12 @@ function checkAllocation(db: DbOrTx, unit: ReportingUnit, allocation: CostReport
   return { key: "fixedShares", shares: Object.fromEntries([...members].map((number) => [number, shares[number] ?? 0])) };
 }
 
-const STATUS_AUDIT_ACTION = { submit: "costs.reportSubmitted", approve: "costs.reportApproved", return: "costs.reportReturned" } as const;
-
 /** Submit, approve or return: the state machine, the permission (checked by the router) and, for submit, the explanations. */
 export function changeReportStatus(
   db: Db,
   municipality: ReportingUnit,
   input: { year: number; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ): { status: ReportStatus; version: number } {
   const nowIso = options.now.toISOString();
   return db.transaction(
@@ -500,7 +446,7 @@ export function changeReportStatus(
         actorUserId: options.actor.userId,
         actorEmail: options.actor.email,
         ip: options.actor.ip,
-        action: STATUS_AUDIT_ACTION[input.action],
+        action: stepAuditAction("costs", input.action),
         entity: "costReport",
         entityId: String(current.id),
         organisationId: municipality.id,
@@ -549,7 +495,7 @@ export async function importCostFile(
     fileName: string;
     dryRun: boolean;
   },
-  options: { now: Date; actor: Actor; fileReader: FileReader },
+  options: ChangeOptions & { fileReader: FileReader },
 ): Promise<CostImportReport> {
   requireEditableReport(db, municipality, input.year, input.expectedVersion);
   const systems = listSystems(db, municipality.id).map(({ id, name }) => ({ id, name }));
