@@ -6,6 +6,7 @@ import { resolve as resolvePath } from "node:path";
 
 import {
   AppError,
+  COMMAND_LINE_ACTOR,
   createUserWithPassword,
   hashPassword,
   isCommonPassword,
@@ -197,7 +198,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   if (values.changes) {
     const text = await readSource(source);
     const report = await withDatabase((db) =>
-      importRegionChanges(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+      importRegionChanges(db, { text, dryRun: values["dry-run"] }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
     );
     const { summary, preview } = report;
     console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: changes of municipality numbers ${summary.firstDate ?? ""} – ${summary.lastDate ?? ""}`);
@@ -210,7 +211,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   if (values.names) {
     const text = await readSource(source);
     const report = await withDatabase((db) =>
-      importRegisterNames(db, { text, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+      importRegisterNames(db, { text, dryRun: values["dry-run"] }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
     );
     console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: register names`);
     console.log(`  ${report.changes.length} changed, ${report.unchanged} unchanged, ${report.written} written`);
@@ -223,7 +224,7 @@ async function importKlassCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(year) || year < 2020 || year > 2100) throw new Error("--year: the year the groups apply to, 2020 or later");
   const text = await readSource(source);
   const report = await withDatabase((db) =>
-    importKostraGroups(db, { text, year, dryRun: values["dry-run"], now: new Date(), actor: { userId: null, email: "cli", ip: null } }),
+    importKostraGroups(db, { text, year, dryRun: values["dry-run"] }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
   );
   console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: KOSTRA groups ${report.year}`);
   console.log(`  ${report.changes.length} new or changed, ${report.unchanged} unchanged, ${report.written} written`);
@@ -248,10 +249,8 @@ async function importCommand(args: string[]): Promise<void> {
       text,
       measure: values.measure as ImportMeasure,
       dryRun: values["dry-run"],
-      now: new Date(),
-      actor: { userId: null, email: "cli", ip: null },
       fileName: source,
-    }),
+    }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
   );
   printReport(report);
 }
@@ -288,11 +287,10 @@ async function importCostsCommand(args: string[]): Promise<void> {
     ok = await withDatabase(async (db) => {
       const municipality = getReportingUnitByNumber(db, values.org ?? "");
       if (!municipality) throw new Error(`--org: no municipality or IT cooperative ${values.org}`);
-      const actor = { userId: null, email: "cli", ip: null };
       const version = getCostReport(db, municipality.id, year)?.version ?? null;
       const run = async (dryRun: boolean) => {
         try {
-          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun }, { now: new Date(), actor, fileReader });
+          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun }, { now: new Date(), actor: COMMAND_LINE_ACTOR, fileReader });
         } catch (error) {
           // The report cannot take the lines (its status, a closed year, a change meanwhile): said as the web says it.
           if (!(error instanceof AppError) || !isCostImportReportRefusal(error.appCode)) throw error;

@@ -35,6 +35,35 @@ export interface Session {
   readonly signedInAt: string;
 }
 
+/**
+ * Who makes a change: the audit log's actor and the name a record keeps. The signed-in middleware
+ * (`trpc.ts`) puts it on the context once; the command line acts as `COMMAND_LINE_ACTOR`.
+ */
+export interface Actor {
+  /** Null for the command line, which is no user. */
+  readonly userId: number | null;
+  readonly email: string;
+  readonly name: string;
+  readonly ip: string | null;
+}
+
+export const COMMAND_LINE_ACTOR: Actor = { userId: null, email: "cli", name: "cli", ip: null };
+
+/** What every service that changes data takes besides its input: when, and who. */
+export interface ChangeOptions {
+  readonly now: Date;
+  readonly actor: Actor;
+}
+
+/** The change options of a signed-in procedure's context. */
+export function changeOptions(ctx: { now: () => Date; actor: Actor }): ChangeOptions {
+  return { now: ctx.now(), actor: ctx.actor };
+}
+
+export function actorOf(session: Session, clientIp: string | null): Actor {
+  return { userId: session.user.id, email: session.user.email, name: session.user.name, ip: clientIp };
+}
+
 export interface ContextOptions {
   readonly db: Db;
   readonly session?: Session | null;

@@ -1,9 +1,12 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
 export {
+  COMMAND_LINE_ACTOR,
   createContextInner,
   resolveSession,
   DEFAULT_AUTH_SETTINGS,
+  type Actor,
   type AuthSettings,
+  type ChangeOptions,
   type Context,
   type ContextOptions,
   type Session,

@@ -5,7 +5,7 @@ import { can, isAppErrorCode, isOrganisationScoped, type AppErrorShape, type Per
 import { initTRPC } from "@trpc/server";
 import { z, ZodError } from "zod";
 
-import type { Context, Session } from "./context";
+import { actorOf, type Context } from "./context";
 import { AppError, toFieldIssues } from "./errors";
 
 export interface ErrorData {
@@ -76,29 +76,33 @@ export const createCallerFactory = t.createCallerFactory;
 /** Anyone, signed in or not: sign-in itself, and what the sign-in page shows. */
 export const publicProcedure = t.procedure.meta({ access: { kind: "public" } });
 
-function requireSession(session: Session | null): Session {
+/**
+ * The session, or UNAUTHORIZED; and the actor every change is recorded under, set here once for all
+ * the signed-in procedures below.
+ */
+const signedIn = t.middleware(({ ctx, next }) => {
+  const session = ctx.session;
   if (!session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
-  return session;
-}
+  return next({ ctx: { session, actor: actorOf(session, ctx.clientIp) } });
+});
 
 /** Any signed-in user, about their own account. */
-export const signedInProcedure = t.procedure.meta({ access: { kind: "signedIn" } }).use(({ ctx, next }) => {
-  const session = requireSession(ctx.session);
-  return next({ ctx: { session } });
-});
+export const signedInProcedure = t.procedure.meta({ access: { kind: "signedIn" } }).use(signedIn);
 
 /** A signed-in user whose roles grant `permission` (one that is not about a single organisation). */
 export function permissionProcedure(permission: Permission) {
   if (isOrganisationScoped(permission)) {
     throw new Error(`${permission} is about one organisation: use municipalityProcedure`);
   }
-  return t.procedure.meta({ access: { kind: "permission", permission } }).use(({ ctx, next }) => {
-    const session = requireSession(ctx.session);
-    if (!can(session.grants, permission)) {
-      throw new AppError("FORBIDDEN", { message: `Missing permission ${permission}` });
-    }
-    return next({ ctx: { session } });
-  });
+  return t.procedure
+    .meta({ access: { kind: "permission", permission } })
+    .use(signedIn)
+    .use(({ ctx, next }) => {
+      if (!can(ctx.session.grants, permission)) {
+        throw new AppError("FORBIDDEN", { message: `Missing permission ${permission}` });
+      }
+      return next();
+    });
 }
 
 export const MunicipalityScopeSchema = z.object({ municipalityNumber: z.string().regex(/^\d{4}$/) });
@@ -112,8 +116,9 @@ export function municipalityProcedure(permission: Permission) {
   return t.procedure
     .meta({ access: { kind: "permission", permission } })
     .input(MunicipalityScopeSchema)
+    .use(signedIn)
     .use(({ ctx, input, next }) => {
-      const session = requireSession(ctx.session);
+      const session = ctx.session;
       const municipality: MunicipalityListItem | null = getMunicipalityByNumber(ctx.db, input.municipalityNumber);
       if (!municipality) {
         throw new AppError("NOT_FOUND", { params: { municipalityNumber: input.municipalityNumber } });
@@ -121,7 +126,7 @@ export function municipalityProcedure(permission: Permission) {
       if (!can(session.grants, permission, municipality.id)) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${municipality.number}` });
       }
-      return next({ ctx: { session, municipality } });
+      return next({ ctx: { municipality } });
     });
 }
 
@@ -136,14 +141,15 @@ export function reportingUnitProcedure(permission: Permission) {
   return t.procedure
     .meta({ access: { kind: "permission", permission } })
     .input(ReportingUnitScopeSchema)
+    .use(signedIn)
     .use(({ ctx, input, next }) => {
-      const session = requireSession(ctx.session);
+      const session = ctx.session;
       const unit = getReportingUnitByNumber(ctx.db, input.municipalityNumber);
       if (!unit) throw new AppError("NOT_FOUND", { params: { municipalityNumber: input.municipalityNumber } });
       if (!can(session.grants, permission, unit.id)) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in ${unit.number}` });
       }
-      return next({ ctx: { session, municipality: unit } });
+      return next({ ctx: { municipality: unit } });
     });
 }
 
@@ -158,14 +164,15 @@ export function projectProcedure(permission: Permission) {
   return t.procedure
     .meta({ access: { kind: "permission", permission } })
     .input(ProjectScopeSchema)
+    .use(signedIn)
     .use(({ ctx, input, next }) => {
-      const session = requireSession(ctx.session);
+      const session = ctx.session;
       const project = getProjectAccess(ctx.db, input.projectId);
       if (!project) throw new AppError("NOT_FOUND", { params: { projectId: input.projectId } });
       const organisations = permission === "benefits.read" ? [project.ownerOrganisationId, ...project.participantIds] : [project.ownerOrganisationId];
       if (!organisations.some((id) => can(session.grants, permission, id))) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in project ${input.projectId}` });
       }
-      return next({ ctx: { session, project: { id: input.projectId, ...project } } });
+      return next({ ctx: { project: { id: input.projectId, ...project } } });
     });
 }

@@ -17,6 +17,7 @@ export * from "./queries/peer-sets";
 export * from "./queries/cooperatives";
 export * from "./queries/quality-components";
 export * from "./queries/quality";
+export * from "./queries/report-workflow";
 export * from "./queries/counters";
 export * from "./queries/benefits";
 export * from "./queries/ideas";

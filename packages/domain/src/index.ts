@@ -1,4 +1,5 @@
 export * from "./errors";
+export * from "./audit";
 export * from "./statistics/descriptive";
 export * from "./statistics/percentile-rank";
 export * from "./statistics/ratio-of-sums";

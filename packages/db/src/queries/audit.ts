@@ -1,5 +1,7 @@
 import { and, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 
+import type { AuditAction } from "@malestokk/domain";
+
 import type { DbOrTx } from "../client";
 import { auditLog } from "../schema/index";
 
@@ -7,7 +9,7 @@ export interface AuditEntry {
   readonly at: string;
   readonly actorUserId: number | null;
   readonly actorEmail: string | null;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly entity?: string | null;
   readonly entityId?: string | null;
   readonly organisationId?: number | null;

@@ -263,7 +263,7 @@ export function deleteBenefit(db: DbOrTx, projectId: number, id: number): void {
 
 export function insertMeasurement(
   db: DbOrTx,
-  args: { benefitId: number; value: number; date: string; comment: string | null; userId: number; userName: string; now: string },
+  args: { benefitId: number; value: number; date: string; comment: string | null; userId: number | null; userName: string; now: string },
 ): number {
   return db
     .insert(benefitMeasurements)

@@ -3,6 +3,7 @@ import { nameKey, type AllocationKey, type CostLine, type ReportStatus } from "@
 
 import type { DbOrTx } from "../client";
 import { costLines, costReports, reportingYears, systems } from "../schema/index";
+import { statusStamp, type StatusChange, type VersionedWrite } from "./report-workflow";
 
 export type CostReportRow = typeof costReports.$inferSelect;
 export type SystemRow = typeof systems.$inferSelect;
@@ -48,7 +49,7 @@ export interface CostReportContent {
   readonly allocation: { readonly key: AllocationKey; readonly shares: Readonly<Record<string, number>> | null } | null;
 }
 
-export type VersionedWrite = { readonly ok: true; readonly row: CostReportRow } | { readonly ok: false; readonly currentVersion: number | null };
+export type CostReportWrite = VersionedWrite<CostReportRow>;
 
 function contentColumns(content: CostReportContent) {
   return {
@@ -80,7 +81,7 @@ export function saveCostReport(
     source: "entered" | "import";
     now: string;
   },
-): VersionedWrite {
+): CostReportWrite {
   const { organisationId, year, expectedVersion, content, source, now } = args;
   const columns = contentColumns(content);
   let row: CostReportRow | undefined;
@@ -107,21 +108,7 @@ export function saveCostReport(
 }
 
 /** Moves a report to another status, guarded by the version the caller read. */
-export function setCostReportStatus(
-  db: DbOrTx,
-  args: {
-    reportId: number;
-    expectedVersion: number;
-    status: ReportStatus;
-    now: string;
-    actorEmail: string;
-    returnComment?: string | null;
-  },
-): VersionedWrite {
-  const stamp =
-    args.status === "submitted"
-      ? { submittedAt: args.now, submittedBy: args.actorEmail, decidedAt: null, decidedBy: null, returnComment: null }
-      : { decidedAt: args.now, decidedBy: args.actorEmail, returnComment: args.status === "returned" ? (args.returnComment ?? null) : null };
+export function setCostReportStatus(db: DbOrTx, args: StatusChange): CostReportWrite {
   // The figures others divide by change only here; a return and the drafts after it keep them (ADR 007).
   const approvedBasis =
     args.status === "approved"
@@ -133,7 +120,7 @@ export function setCostReportStatus(
       : {};
   const row = db
     .update(costReports)
-    .set({ status: args.status, ...stamp, ...approvedBasis, version: sql`${costReports.version} + 1`, updatedAt: args.now })
+    .set({ ...statusStamp(args), ...approvedBasis, version: sql`${costReports.version} + 1` })
     .where(and(eq(costReports.id, args.reportId), eq(costReports.version, args.expectedVersion)))
     .returning()
     .get();

@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { MaturityArea, QualityContent, QualityInstrument, ReportStatus, StaircaseStep } from "@malestokk/domain";
+import type { MaturityArea, QualityContent, QualityInstrument, StaircaseStep } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { mailCounts, maturityScores, maturityWeights, qualityReports, satisfactionResults, serviceSteps } from "../schema/index";
-import type { VersionedWrite as CostVersionedWrite } from "./costs";
+import { statusStamp, type StatusChange, type VersionedWrite } from "./report-workflow";
 
 export type QualityReportRow = typeof qualityReports.$inferSelect;
-export type QualityWrite = { readonly ok: true; readonly row: QualityReportRow } | Extract<CostVersionedWrite, { ok: false }>;
+export type QualityWrite = VersionedWrite<QualityReportRow>;
 
 export function getQualityReport(db: DbOrTx, organisationId: number, year: number, instrument: QualityInstrument): QualityReportRow | null {
   return (
@@ -110,17 +110,10 @@ export function saveQualityReport(
   return { ok: true, row };
 }
 
-export function setQualityReportStatus(
-  db: DbOrTx,
-  args: { reportId: number; expectedVersion: number; status: ReportStatus; now: string; actorEmail: string; returnComment?: string | null },
-): QualityWrite {
-  const stamp =
-    args.status === "submitted"
-      ? { submittedAt: args.now, submittedBy: args.actorEmail, decidedAt: null, decidedBy: null, returnComment: null }
-      : { decidedAt: args.now, decidedBy: args.actorEmail, returnComment: args.status === "returned" ? (args.returnComment ?? null) : null };
+export function setQualityReportStatus(db: DbOrTx, args: StatusChange): QualityWrite {
   const row = db
     .update(qualityReports)
-    .set({ status: args.status, ...stamp, version: sql`${qualityReports.version} + 1`, updatedAt: args.now })
+    .set({ ...statusStamp(args), version: sql`${qualityReports.version} + 1` })
     .where(and(eq(qualityReports.id, args.reportId), eq(qualityReports.version, args.expectedVersion)))
     .returning()
     .get();

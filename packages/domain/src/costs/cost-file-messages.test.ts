@@ -96,7 +96,7 @@ describe("describeCostImportRefusal", () => {
     expect(describeCostImportRefusal({ code: "STATUS_CONFLICT", params: { status: "submitted", action: "edit" } }, at, "nb")).toBe(
       "«kostnader.csv» kan ikke importeres nå: rapporten for 2024 er sendt inn og venter på godkjenning; be en leder sende den tilbake, så kan du importere.",
     );
-    expect(describeCostImportRefusal({ code: "PERIOD_LOCKED", params: { status: "returned", action: "edit" } }, at, "en")).toBe(
+    expect(describeCostImportRefusal({ code: "PERIOD_LOCKED", params: { year: 2024 } }, at, "en")).toBe(
       "“kostnader.csv” cannot be imported: the year 2024 is closed for changes; ask an administrator to reopen the year if the report must be corrected.",
     );
     expect(describeCostImportRefusal({ code: "SOMETHING_NEW", params: {} }, at, "nb")).toBe(

@@ -1,3 +1,6 @@
+import type { SystemClass } from "./catalogue";
+import { reportIndicatorValues, type CostLine } from "./report";
+
 /** More than this many times the peer median (or less than its inverse) is worth a second look. */
 export const PEER_OUTLIER_FACTOR = 3;
 /** A change from last year of more than this share is worth a second look. */
@@ -70,4 +73,53 @@ export function checkPlausibility(inputs: readonly IndicatorCheckInput[]): Plaus
 /** The warnings that still need an explanation before the report can be submitted. */
 export function unexplainedWarnings(warnings: readonly PlausibilityWarning[], comments: Readonly<Record<string, string>>): PlausibilityWarning[] {
   return warnings.filter((w) => (comments[w.key] ?? "").trim().length === 0);
+}
+
+/** What a cost report's indicators are checked against: the peer median and the own value the year before. */
+export interface CheckBasis {
+  readonly code: string;
+  readonly peerMedian: number | null;
+  readonly peerCount: number;
+  readonly lastYear: number | null;
+}
+
+/** The figures of a report a plausibility check reads, as entered (the form) or stored (the server). */
+export interface CheckedReport {
+  readonly lines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[];
+  readonly itUserAccounts: number | null;
+  readonly populationOverride: { readonly value: number } | null;
+  readonly grossOperatingExpenditureOverride: { readonly value: number } | null;
+}
+
+/**
+ * The plausibility warnings of a cost report: its indicators, with the unit's share of its
+ * cooperatives' approved costs counted as its own and the published figures where no override
+ * replaces them, each compared with its basis. The form shows them as the user types; the server
+ * asks the same question before a submit.
+ */
+export function costReportWarnings(
+  report: CheckedReport,
+  context: {
+    readonly allocatedLines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[];
+    readonly published: { readonly population: number | null; readonly grossOperatingExpenditure: number | null };
+    readonly classOfSystem: ReadonlyMap<number, SystemClass>;
+    readonly basis: readonly CheckBasis[];
+  },
+): PlausibilityWarning[] {
+  const values = reportIndicatorValues(
+    {
+      lines: [...report.lines, ...context.allocatedLines],
+      itUserAccounts: report.itUserAccounts,
+      population: report.populationOverride?.value ?? context.published.population,
+      grossOperatingExpenditure: report.grossOperatingExpenditureOverride?.value ?? context.published.grossOperatingExpenditure,
+    },
+    context.classOfSystem,
+  );
+  const byCode = new Map(context.basis.map((b) => [b.code, b]));
+  return checkPlausibility(
+    values.map((v) => {
+      const b = byCode.get(v.code);
+      return { code: v.code, value: v.value, peerMedian: b?.peerMedian ?? null, peerCount: b?.peerCount ?? 0, lastYear: b?.lastYear ?? null };
+    }),
+  );
 }

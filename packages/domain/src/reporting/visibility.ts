@@ -25,3 +25,13 @@ export function withheldReport(report: WithheldReport): WithheldReport {
   const { status, isDemo, updatedAt, submittedAt, submittedBy, decidedAt, decidedBy } = report;
   return { status, isDemo, updatedAt, submittedAt, submittedBy, decidedAt, decidedBy };
 }
+
+/** Where a report stands, for a reader who sees it: what a withheld report shows, its version and a return's comment. */
+export interface ReportState extends WithheldReport {
+  readonly version: number;
+  readonly returnComment: string | null;
+}
+
+export function reportState(report: ReportState): ReportState {
+  return { ...withheldReport(report), version: report.version, returnComment: report.returnComment };
+}

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from "@malestokk/domain";
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 
@@ -7,7 +8,7 @@ import en from "../../locales/en.json";
 import nbAdmin from "../../locales/nb.admin.json";
 import nb from "../../locales/nb.json";
 import { translateAdminIssue } from "./admin-errors";
-import { actionLabel, KNOWN_AUDIT_ACTIONS, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
+import { actionLabel, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
 import { toAuditInput } from "./audit-filter";
 
 const organisations = new Map<number, OrganisationRef>([[7, { number: "4601", name: "Bergen" }]]);
@@ -135,7 +136,7 @@ describe("joint-project invitations in the log (issue 17, finding 6)", () => {
   const steps = ["participantInvited", "invitationAccepted", "invitationDeclined", "participantLeft", "invitationWithdrawn", "participantRemoved"];
 
   it("offers every step of an invitation, for projects and ideas, in the filter", () => {
-    expect(KNOWN_AUDIT_ACTIONS).toEqual(expect.arrayContaining(steps.flatMap((step) => [`benefits.${step}`, `ideas.${step}`])));
+    expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(steps.flatMap((step) => [`benefits.${step}`, `ideas.${step}`])));
   });
 
   it("words an answer: the status before and after, what, whose and which municipality", () => {
@@ -162,7 +163,7 @@ describe("audit action names", () => {
   it("names every action the filter offers, in both languages", () => {
     for (const lng of ["nb", "en"] as const) {
       const t = translator(lng);
-      for (const action of KNOWN_AUDIT_ACTIONS) expect(actionLabel(t, action), `${lng} ${action}`).not.toBe(action);
+      for (const action of AUDIT_ACTIONS) expect(actionLabel(t, action), `${lng} ${action}`).not.toBe(action);
     }
   });
 });

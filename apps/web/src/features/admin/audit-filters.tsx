@@ -1,9 +1,10 @@
 import { Button, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { AUDIT_ACTIONS, isAuditAction } from "@malestokk/domain";
 
 import { translateAdminIssue } from "./admin-errors";
-import { actionLabel, KNOWN_AUDIT_ACTIONS } from "./admin-text";
+import { actionLabel } from "./admin-text";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, isValidMunicipalityNumber, startOfDay, type AuditFilterValues } from "./audit-filter";
 
 type FilterErrors = Partial<Record<keyof AuditFilterValues, string>>;
@@ -40,8 +41,7 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
     onApply({ ...draft, municipality: number, actor: draft.actor.trim() });
   };
 
-  const actions: readonly string[] =
-    action === "" || (KNOWN_AUDIT_ACTIONS as readonly string[]).includes(action) ? KNOWN_AUDIT_ACTIONS : [...KNOWN_AUDIT_ACTIONS, action];
+  const actions: readonly string[] = action === "" || isAuditAction(action) ? AUDIT_ACTIONS : [...AUDIT_ACTIONS, action];
 
   return (
     <section className="admin-panel admin-panel--wide" aria-labelledby="audit-filter-heading">

@@ -1,6 +1,7 @@
 import "../../lib/zod-setup";
 import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import { checkPlausibility, reportIndicatorValues } from "@malestokk/domain";
+import type { RouterOutputs } from "@malestokk/api";
+import { costReportWarnings } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -89,28 +90,16 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     () => new Map([...view.systems, ...view.cooperativeSystems].map((s) => [s.id, s.systemClass] as const)),
     [view.systems, view.cooperativeSystems],
   );
-  const warnings = useMemo(() => {
-    const values = reportIndicatorValues(
-      {
-        // The share of the cooperatives' approved costs counts as the municipality's own.
-        lines: [...read.lines, ...view.allocatedLines],
-        itUserAccounts: read.itUserAccounts,
-        population: read.populationOverride?.value ?? view.published.population?.value ?? null,
-        grossOperatingExpenditure: read.grossOperatingExpenditureOverride?.value ?? view.published.grossOperatingExpenditure?.value ?? null,
-      },
-      classOfSystem,
-    );
-    const basis = new Map(view.checkBasis.map((b) => [b.code, b]));
-    return checkPlausibility(
-      values.map((v) => ({
-        code: v.code,
-        value: v.value,
-        peerMedian: basis.get(v.code)?.peerMedian ?? null,
-        peerCount: basis.get(v.code)?.peerCount ?? 0,
-        lastYear: basis.get(v.code)?.lastYear ?? null,
-      })),
-    );
-  }, [read, view, classOfSystem]);
+  const warnings = useMemo(
+    () =>
+      costReportWarnings(read, {
+        allocatedLines: view.allocatedLines,
+        published: { population: view.published.population?.value ?? null, grossOperatingExpenditure: view.published.grossOperatingExpenditure?.value ?? null },
+        classOfSystem,
+        basis: view.checkBasis,
+      }),
+    [read, view, classOfSystem],
+  );
 
   const update = (next: ReportDraft) => {
     setDraft(next);

@@ -72,7 +72,7 @@ describe("admin", () => {
 
   it("keeps the audit log append-only in the database itself", () => {
     const api = setupApi();
-    appendAudit(api.db, { at: "2026-01-01T00:00:00.000Z", actorUserId: null, actorEmail: null, action: "test.event" });
+    appendAudit(api.db, { at: "2026-01-01T00:00:00.000Z", actorUserId: null, actorEmail: null, action: "years.closed" });
     expect(() => api.sqlite.prepare("update audit_log set action = 'changed'").run()).toThrow(/append-only/);
     expect(() => api.sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);
   });

@@ -1,4 +1,5 @@
 import { appendAudit, deleteSession, getUserById, insertSession, type UserRow } from "@malestokk/db";
+import type { AuditAction } from "@malestokk/domain";
 
 import type { Context } from "../../context";
 import { AppError } from "../../errors";
@@ -13,7 +14,7 @@ import { createToken } from "../../auth/tokens";
  * A new session (a fresh token, so a planted one is useless), the cookie set, and the sign-in
  * audited. A session that existed before is never reused (session fixation).
  */
-export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: string, details?: unknown): void {
+export function openSession(ctx: Context, user: { id: number; email: string }, at: Date, action: AuditAction, details?: unknown): void {
   const { token, hash } = createToken();
   const expiresAt = new Date(at.getTime() + ctx.authSettings.absoluteHours * 3_600_000);
   ctx.db.transaction((tx) => {

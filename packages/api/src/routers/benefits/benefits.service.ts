@@ -51,20 +51,19 @@ import {
   type MeasurementInput,
   type ProjectFields,
   type ProjectInput,
+  type AuditAction,
 } from "@malestokk/domain";
 
+import type { Actor, ChangeOptions, Session } from "../../context";
 import { AppError } from "../../errors";
-import type { Session } from "../../context";
 import { answer, invite, removeParticipant, requireInvitee, resolveParticipants, type JointRef } from "../joint/joint.service";
-
-type Actor = { userId: number; email: string; name: string; ip: string | null };
 
 /** Today's date in Norway: a measurement taken this evening is not "in the future" because UTC says so. */
 export function osloDate(now: Date): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
 }
 
-function audit(db: DbOrTx, actor: Actor, now: Date, action: string, entity: string, entityId: number, organisationId: number, details: unknown) {
+function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity: string, entityId: number, organisationId: number, details: unknown) {
   appendAudit(db, {
     at: now.toISOString(),
     actorUserId: actor.userId,
@@ -227,7 +226,7 @@ function jointRef(project: ProjectRow): JointRef {
 }
 
 /** Creates a project; the municipalities it names are invited, and take part once they accept (ADR 008). */
-export function createProject(db: Db, municipality: MunicipalityListItem, input: ProjectInput, options: { now: Date; actor: Actor }) {
+export function createProject(db: Db, municipality: MunicipalityListItem, input: ProjectInput, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const { participants, ...fields } = input;
@@ -242,7 +241,7 @@ export function createProject(db: Db, municipality: MunicipalityListItem, input:
   );
 }
 
-export function saveProject(db: Db, projectId: number, args: { expectedVersion: number; input: ProjectFields }, options: { now: Date; actor: Actor }) {
+export function saveProject(db: Db, projectId: number, args: { expectedVersion: number; input: ProjectFields }, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const before = requireProject(tx, projectId);
@@ -257,7 +256,7 @@ export function saveProject(db: Db, projectId: number, args: { expectedVersion: 
 }
 
 /** The owner invites one more municipality (or again, after it declined or left). */
-export function inviteParticipant(db: Db, projectId: number, number: string, options: { now: Date; actor: Actor }) {
+export function inviteParticipant(db: Db, projectId: number, number: string, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);
@@ -268,17 +267,17 @@ export function inviteParticipant(db: Db, projectId: number, number: string, opt
 }
 
 /** The owner withdraws an invitation or removes a participant. */
-export function removeProjectParticipant(db: Db, projectId: number, number: string, options: { now: Date; actor: Actor }) {
+export function removeProjectParticipant(db: Db, projectId: number, number: string, options: ChangeOptions) {
   db.transaction((tx) => removeParticipant(tx, jointRef(requireProject(tx, projectId)), number, options), { behavior: "immediate" });
 }
 
 /** The invited municipality accepts or declines, or leaves a project it accepted. */
-export function answerProjectInvitation(db: Db, municipality: MunicipalityListItem, projectId: number, step: InvitationAnswer | "leave", options: { now: Date; actor: Actor }) {
+export function answerProjectInvitation(db: Db, municipality: MunicipalityListItem, projectId: number, step: InvitationAnswer | "leave", options: ChangeOptions) {
   return db.transaction((tx) => ({ status: answer(tx, jointRef(requireProject(tx, projectId)), municipality, step, options) }), { behavior: "immediate" });
 }
 
 /** Replaces the benefit map; a precondition or goal that a benefit still points to stays. */
-export function saveBenefitMap(db: Db, projectId: number, args: { expectedVersion: number; map: BenefitMap }, options: { now: Date; actor: Actor }) {
+export function saveBenefitMap(db: Db, projectId: number, args: { expectedVersion: number; map: BenefitMap }, options: ChangeOptions) {
   const issues = checkBenefitMap(args.map);
   if (issues.length > 0) invalid(issues);
   return db.transaction(
@@ -304,7 +303,7 @@ export function saveBenefit(
   db: Db,
   projectId: number,
   args: { id: number | null; expectedVersion: number | null; input: BenefitInput },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ) {
   return db.transaction(
     (tx) => {
@@ -346,7 +345,7 @@ export function saveBenefit(
   );
 }
 
-export function removeBenefit(db: Db, projectId: number, args: { id: number; expectedVersion: number }, options: { now: Date; actor: Actor }) {
+export function removeBenefit(db: Db, projectId: number, args: { id: number; expectedVersion: number }, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);
@@ -360,7 +359,7 @@ export function removeBenefit(db: Db, projectId: number, args: { id: number; exp
   );
 }
 
-export function addMeasurement(db: Db, projectId: number, args: { benefitId: number; measurement: MeasurementInput }, options: { now: Date; actor: Actor }) {
+export function addMeasurement(db: Db, projectId: number, args: { benefitId: number; measurement: MeasurementInput }, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);
@@ -385,7 +384,7 @@ export function addMeasurement(db: Db, projectId: number, args: { benefitId: num
   );
 }
 
-export function removeMeasurement(db: Db, projectId: number, args: { benefitId: number; measurementId: number }, options: { now: Date; actor: Actor }) {
+export function removeMeasurement(db: Db, projectId: number, args: { benefitId: number; measurementId: number }, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);
@@ -408,7 +407,7 @@ export function approvePlan(
   db: Db,
   projectId: number,
   args: { planHash: string; approvedByName: string; approvedOn: string; comment: string | null },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ) {
   const today = osloDate(options.now);
   if (args.approvedOn > today) invalid([{ path: ["approvedOn"], code: "DATE_IN_FUTURE", params: { today } }]);
@@ -441,7 +440,7 @@ export function approvePlan(
   );
 }
 
-export function removeProject(db: Db, projectId: number, args: { expectedVersion: number }, options: { now: Date; actor: Actor }) {
+export function removeProject(db: Db, projectId: number, args: { expectedVersion: number }, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);

@@ -169,6 +169,16 @@ describe("the report workflow", () => {
     expect(listAudit(api.db, { action: "costs.reportSaved", limit: 5 })).toHaveLength(1);
   });
 
+  it("refuses a cost report in a closed year with the year, as a quality report is refused", async () => {
+    const api = setupApi();
+    const version = await returned(api);
+    await api.as("admin@demo.example").years.close({ year: 2024 });
+    const save = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.save(input({ expectedVersion: version, lines: [line({})] })));
+    expect(expectAppError(save, "PERIOD_LOCKED").params).toEqual({ year: 2024 });
+    const submit = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version }));
+    expect(expectAppError(submit, "PERIOD_LOCKED").params).toEqual({ year: 2024 });
+  });
+
   it("locks every report of a closed year, and the admin reopens it with a reason", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");

@@ -1,6 +1,7 @@
 import { CostReportInputSchema, MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOptions } from "../../context";
 import { reportingUnitProcedure, router } from "../../trpc";
 import { changeReportStatus, getCostReportView, importCostFile, listCostYears, saveCostReportContent } from "./costs.service";
 
@@ -18,11 +19,7 @@ export const costsRouter = router({
   save: reportingUnitProcedure("costs.edit")
     .input(CostReportInputSchema)
     .mutation(({ ctx, input }) =>
-      saveCostReportContent(ctx.db, ctx.municipality, input, {
-        now: ctx.now(),
-        source: "entered",
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      saveCostReportContent(ctx.db, ctx.municipality, input, { ...changeOptions(ctx), source: "entered" }),
     ),
   /** A CSV or XLSX file of cost lines: `dryRun` previews every problem and change, otherwise whole or nothing. */
   importFile: reportingUnitProcedure("costs.edit")
@@ -41,32 +38,23 @@ export const costsRouter = router({
         ctx.db,
         ctx.municipality,
         { year: input.year, expectedVersion: input.expectedVersion, bytes: new Uint8Array(bytes), fileName: input.fileName, dryRun: input.dryRun },
-        { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp }, fileReader: ctx.fileReader },
+        { ...changeOptions(ctx), fileReader: ctx.fileReader },
       );
     }),
   submit: reportingUnitProcedure("costs.submit")
     .input(StepSchema)
     .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, changeOptions(ctx)),
     ),
   approve: reportingUnitProcedure("costs.approve")
     .input(StepSchema)
     .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, changeOptions(ctx)),
     ),
   /** Back to finance with a comment: from submitted, or from approved to correct it. */
   return: reportingUnitProcedure("costs.approve")
     .input(StepSchema.extend({ comment: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
     .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, changeOptions(ctx)),
     ),
 });

@@ -2,7 +2,6 @@ import {
   appendAudit,
   getCostReport,
   getPublishedFigure,
-  getReportingYear,
   listCostLines,
   listCostReports,
   listCooperatives,
@@ -26,11 +25,11 @@ import {
 } from "@malestokk/db";
 import {
   kostraPeersOf,
-  availableActions,
   can,
   canReadReportContent,
   checkCostLines,
-  checkPlausibility,
+  costReportWarnings,
+  type CheckBasis,
   costLineChanges,
   costLineKey,
   FULL_SHARE,
@@ -39,25 +38,21 @@ import {
   type CostFileWarning,
   type CostFileError,
   median,
-  reportIndicatorValues,
-  reportTransition,
   unexplainedWarnings,
+  reportState,
   withheldReport,
   type CostLine,
   type CostLineChanges,
   type CostReportInput,
-  type IndicatorCheckInput,
-  type PlausibilityWarning,
   type ReportAction,
   type ReportStatus,
   type RoleGrant,
-  type SystemClass,
 } from "@malestokk/domain";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import type { FileReader } from "../../files/file-reader";
-
-type Actor = { userId: number | null; email: string; ip: string | null };
+import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 
 export interface CostYear {
   readonly year: number;
@@ -182,14 +177,6 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number, canReadDr
   });
 }
 
-/** What a plausibility check compares with: the peer median (KOSTRA group, approved values) and last year's own value. */
-export interface CheckBasis {
-  readonly code: string;
-  readonly peerMedian: number | null;
-  readonly peerCount: number;
-  readonly lastYear: number | null;
-}
-
 function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number): CheckBasis[] {
   const peers = kostraPeersOf(listMunicipalities(db), municipality);
   // Only cost indicators are checked on a cost report; the quality ones have their own reports.
@@ -206,41 +193,6 @@ function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number
       lastYear: last ? (last.numerator / last.denominator) * indicator.scale : null,
     };
   });
-}
-
-function warningsFor(
-  content: CostReportContent,
-  allocatedLines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[],
-  published: { population: number | null; grossOperatingExpenditure: number | null },
-  classOfSystem: ReadonlyMap<number, SystemClass>,
-  basis: readonly CheckBasis[],
-): PlausibilityWarning[] {
-  const values = reportIndicatorValues(
-    {
-      // The member's share of its cooperatives' approved costs counts as its own.
-      lines: [...content.lines, ...allocatedLines],
-      itUserAccounts: content.itUserAccounts,
-      population: content.populationOverride?.value ?? published.population,
-      grossOperatingExpenditure: content.grossOperatingExpenditureOverride?.value ?? published.grossOperatingExpenditure,
-    },
-    classOfSystem,
-  );
-  const byCode = new Map(basis.map((b) => [b.code, b]));
-  const inputs: IndicatorCheckInput[] = values.map((v) => {
-    const b = byCode.get(v.code);
-    return { code: v.code, value: v.value, peerMedian: b?.peerMedian ?? null, peerCount: b?.peerCount ?? 0, lastYear: b?.lastYear ?? null };
-  });
-  return checkPlausibility(inputs);
-}
-
-function requireYear(db: DbOrTx, year: number) {
-  const reportingYear = getReportingYear(db, year);
-  if (!reportingYear) {
-    const years = listReportingYears(db).map((y) => y.year);
-    const params = { min: Math.min(...years), max: Math.max(...years) };
-    throw new AppError("YEAR_OUT_OF_RANGE", { message: `Year ${year} is not a reporting year`, params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
-  }
-  return reportingYear;
 }
 
 function publishedFigures(db: DbOrTx, organisationId: number, year: number) {
@@ -261,13 +213,12 @@ function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, content: 
   const published = publishedFigures(db, unit.id, year);
   return {
     allocatedLines,
-    warnings: warningsFor(
-      content,
+    warnings: costReportWarnings(content, {
       allocatedLines,
-      { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
+      published: { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
       classOfSystem,
       basis,
-    ),
+    }),
   };
 }
 
@@ -289,13 +240,7 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
   const { warnings, allocatedLines } = visible ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis) : { warnings: [], allocatedLines: [] };
   const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
   const cooperativeSystems = municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
-  const permissionOf: Record<ReportAction, "costs.edit" | "costs.submit" | "costs.approve"> = {
-    edit: "costs.edit",
-    submit: "costs.submit",
-    approve: "costs.approve",
-    return: "costs.approve",
-  };
-  const actions = availableActions(stored?.status ?? null, reportingYear.state).filter((a) => can(grants, permissionOf[a], municipality.id));
+  const actions = allowedActions("costs", grants, municipality.id, stored?.status ?? null, reportingYear.state);
   return {
     year,
     yearState: reportingYear.state,
@@ -303,16 +248,8 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
     report: report && content
       ? {
           id: report.id,
-          version: report.version,
-          status: report.status,
+          ...reportState(report),
           source: report.source,
-          isDemo: report.isDemo,
-          updatedAt: report.updatedAt,
-          submittedAt: report.submittedAt,
-          submittedBy: report.submittedBy,
-          decidedAt: report.decidedAt,
-          decidedBy: report.decidedBy,
-          returnComment: report.returnComment,
           totalItCost: report.totalItCost,
           ...content,
         }
@@ -373,25 +310,13 @@ function diffLines(before: readonly CostLine[], after: readonly CostLine[]) {
   return { added, removed, changed };
 }
 
-function statusConflict(status: ReportStatus | null, action: ReportAction, reason: string): AppError {
-  if (reason === "YEAR_CLOSED") return new AppError("PERIOD_LOCKED", { params: { status, action } });
-  return new AppError("STATUS_CONFLICT", { message: `Cannot ${action} a report that is ${status ?? "missing"}`, params: { status, action } });
-}
-
 /**
  * The report of the unit and year as it may be edited now, read at the version the user read:
  * refused as STATUS_CONFLICT (submitted, approved), PERIOD_LOCKED (closed year) or VERSION_CONFLICT.
  * A save and an import (its preview too) ask this same question, so a preview predicts the refusal.
  */
 function requireEditableReport(db: DbOrTx, unit: ReportingUnit, year: number, expectedVersion: number | null): CostReportRow | null {
-  const reportingYear = requireYear(db, year);
-  const current = getCostReport(db, unit.id, year);
-  const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
-  if (!transition.ok) throw statusConflict(current?.status ?? null, "edit", transition.reason);
-  if ((current?.version ?? null) !== expectedVersion) {
-    throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current?.version ?? null } });
-  }
-  return current;
+  return requireEditable(getCostReport(db, unit.id, year), requireYear(db, year), expectedVersion);
 }
 
 /**
@@ -403,7 +328,7 @@ export function saveCostReportContent(
   db: Db,
   municipality: ReportingUnit,
   input: Omit<CostReportInput, "municipalityNumber">,
-  options: { now: Date; actor: Actor; source: "entered" | "import"; fileName?: string | null },
+  options: ChangeOptions & { source: "entered" | "import"; fileName?: string | null },
 ): { written: boolean; version: number } {
   const nowIso = options.now.toISOString();
   return db.transaction(
@@ -432,9 +357,7 @@ export function saveCostReportContent(
         source: options.source,
         now: nowIso,
       });
-      if (!result.ok) {
-        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: result.currentVersion } });
-      }
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeUnit(tx, municipality, input.year, nowIso, false);
       const { lines: beforeLines = [], ...beforeRest } = before ?? {};
       const { lines: afterLines, ...afterRest } = content;
@@ -484,25 +407,18 @@ function checkAllocation(db: DbOrTx, unit: ReportingUnit, allocation: CostReport
   return { key: "fixedShares", shares: Object.fromEntries([...members].map((number) => [number, shares[number] ?? 0])) };
 }
 
-const STATUS_AUDIT_ACTION = { submit: "costs.reportSubmitted", approve: "costs.reportApproved", return: "costs.reportReturned" } as const;
-
 /** Submit, approve or return: the state machine, the permission (checked by the router) and, for submit, the explanations. */
 export function changeReportStatus(
   db: Db,
   municipality: ReportingUnit,
   input: { year: number; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ): { status: ReportStatus; version: number } {
   const nowIso = options.now.toISOString();
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const current = getCostReport(tx, municipality.id, input.year);
-      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
-      if (!current || !transition.ok) throw statusConflict(current?.status ?? null, input.action, transition.ok ? "NOT_ALLOWED_FROM_STATUS" : transition.reason);
-      if (current.version !== input.expectedVersion) {
-        throw new AppError("VERSION_CONFLICT", { message: "The cost report was changed by someone else", params: { currentVersion: current.version } });
-      }
+      const { report: current, to } = requireStep(getCostReport(tx, municipality.id, input.year), input.action, reportingYear, input.expectedVersion);
       if (input.action === "submit") {
         const content = contentOf(current, listCostLines(tx, current.id));
         const { warnings } = reportWarnings(tx, municipality, input.year, content, checkBasis(tx, municipality, input.year));
@@ -518,19 +434,19 @@ export function changeReportStatus(
       const result = setCostReportStatus(tx, {
         reportId: current.id,
         expectedVersion: input.expectedVersion,
-        status: transition.to,
+        status: to,
         now: nowIso,
         actorEmail: options.actor.email,
         returnComment: comment || null,
       });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeUnit(tx, municipality, input.year, nowIso, movesDependants(municipality, current.status, result.row.status));
       appendAudit(tx, {
         at: nowIso,
         actorUserId: options.actor.userId,
         actorEmail: options.actor.email,
         ip: options.actor.ip,
-        action: STATUS_AUDIT_ACTION[input.action],
+        action: stepAuditAction("costs", input.action),
         entity: "costReport",
         entityId: String(current.id),
         organisationId: municipality.id,
@@ -579,7 +495,7 @@ export async function importCostFile(
     fileName: string;
     dryRun: boolean;
   },
-  options: { now: Date; actor: Actor; fileReader: FileReader },
+  options: ChangeOptions & { fileReader: FileReader },
 ): Promise<CostImportReport> {
   requireEditableReport(db, municipality, input.year, input.expectedVersion);
   const systems = listSystems(db, municipality.id).map(({ id, name }) => ({ id, name }));

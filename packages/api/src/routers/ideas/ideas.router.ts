@@ -1,15 +1,11 @@
 import { IdeaInputSchema, IdeaStepSchema, InvitationAnswerSchema, ParticipantNumberSchema } from "@malestokk/domain";
 import { z } from "zod";
 
-import type { Context, Session } from "../../context";
+import { changeOptions } from "../../context";
 import { municipalityProcedure, router, signedInProcedure } from "../../trpc";
 import { answerIdeaInvitation, getVisibleIdea, listIdeaInvitations, listVisibleIdeas, removeIdeaParticipant, submitIdea, takeIdeaStep } from "./ideas.service";
 
 const Id = z.number().int().positive();
-
-function writeOptions(ctx: Context & { session: Session }) {
-  return { now: ctx.now(), actor: { userId: ctx.session.user.id, email: ctx.session.user.email, name: ctx.session.user.name, ip: ctx.clientIp } };
-}
 
 /**
  * The project-idea pipeline (issue 9). Any signed-in user may ask; what they see and which step they
@@ -23,20 +19,20 @@ export const ideasRouter = router({
     .query(({ ctx, input }) => getVisibleIdea(ctx.db, ctx.session, input.id)),
   submit: municipalityProcedure("ideas.submit")
     .input(z.object({ idea: IdeaInputSchema }))
-    .mutation(({ ctx, input }) => submitIdea(ctx.db, ctx.municipality, input.idea, writeOptions(ctx))),
+    .mutation(({ ctx, input }) => submitIdea(ctx.db, ctx.municipality, input.idea, changeOptions(ctx))),
   step: signedInProcedure
     .input(z.object({ id: Id, expectedVersion: z.number().int().min(1), step: IdeaStepSchema }))
-    .mutation(({ ctx, input }) => takeIdeaStep(ctx.db, ctx.session, input, writeOptions(ctx))),
+    .mutation(({ ctx, input }) => takeIdeaStep(ctx.db, ctx.session, input, changeOptions(ctx))),
   // Taking part by invitation (ADR 008): the invited municipality's manager answers, and may leave
   // later; the submitting municipality's manager withdraws an invitation or removes a participant.
   invitations: signedInProcedure.query(({ ctx }) => listIdeaInvitations(ctx.db, ctx.session)),
   answerInvitation: municipalityProcedure("ideas.submit")
     .input(z.object({ ideaId: Id, answer: InvitationAnswerSchema }))
-    .mutation(({ ctx, input }) => answerIdeaInvitation(ctx.db, ctx.municipality, input.ideaId, input.answer, writeOptions(ctx))),
+    .mutation(({ ctx, input }) => answerIdeaInvitation(ctx.db, ctx.municipality, input.ideaId, input.answer, changeOptions(ctx))),
   leave: municipalityProcedure("ideas.submit")
     .input(z.object({ ideaId: Id }))
-    .mutation(({ ctx, input }) => answerIdeaInvitation(ctx.db, ctx.municipality, input.ideaId, "leave", writeOptions(ctx))),
+    .mutation(({ ctx, input }) => answerIdeaInvitation(ctx.db, ctx.municipality, input.ideaId, "leave", changeOptions(ctx))),
   removeParticipant: municipalityProcedure("ideas.submit")
     .input(z.object({ ideaId: Id, participant: ParticipantNumberSchema }))
-    .mutation(({ ctx, input }) => removeIdeaParticipant(ctx.db, ctx.municipality, input.ideaId, input.participant, writeOptions(ctx))),
+    .mutation(({ ctx, input }) => removeIdeaParticipant(ctx.db, ctx.municipality, input.ideaId, input.participant, changeOptions(ctx))),
 });

@@ -28,11 +28,9 @@ import {
   type InvitationAnswer,
 } from "@malestokk/domain";
 
+import type { ChangeOptions, Session } from "../../context";
 import { AppError } from "../../errors";
-import type { Session } from "../../context";
 import { answer, invite, removeParticipant, resolveParticipants, type JointRef } from "../joint/joint.service";
-
-type Actor = { userId: number; email: string; name: string; ip: string | null };
 
 /** The ideas a user may see: all for the sector bodies, else those of the user's own organisations and those they accepted to take part in. */
 export function listVisibleIdeas(db: Db, session: Session) {
@@ -68,12 +66,12 @@ function requireIdea(db: DbOrTx, id: number): IdeaRow {
 }
 
 /** The invited municipality accepts or declines, or leaves an idea it accepted. */
-export function answerIdeaInvitation(db: Db, municipality: MunicipalityListItem, ideaId: number, step: InvitationAnswer | "leave", options: { now: Date; actor: Actor }) {
+export function answerIdeaInvitation(db: Db, municipality: MunicipalityListItem, ideaId: number, step: InvitationAnswer | "leave", options: ChangeOptions) {
   return db.transaction((tx) => ({ status: answer(tx, jointRef(requireIdea(tx, ideaId)), municipality, step, options) }), { behavior: "immediate" });
 }
 
 /** The submitting municipality withdraws an invitation or removes a participant; another's idea is "not found". */
-export function removeIdeaParticipant(db: Db, municipality: MunicipalityListItem, ideaId: number, number: string, options: { now: Date; actor: Actor }) {
+export function removeIdeaParticipant(db: Db, municipality: MunicipalityListItem, ideaId: number, number: string, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const idea = requireIdea(tx, ideaId);
@@ -84,7 +82,7 @@ export function removeIdeaParticipant(db: Db, municipality: MunicipalityListItem
   );
 }
 
-export function submitIdea(db: Db, municipality: MunicipalityListItem, input: IdeaInput, options: { now: Date; actor: Actor }) {
+export function submitIdea(db: Db, municipality: MunicipalityListItem, input: IdeaInput, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const { participants, ...fields } = input;
@@ -106,7 +104,7 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
  * board creates the joint project (submitter owns it, the idea's accepted participants take part),
  * which then asks for a benefit plan.
  */
-export function takeIdeaStep(db: Db, session: Session, args: { id: number; expectedVersion: number; step: IdeaStep }, options: { now: Date; actor: Actor }) {
+export function takeIdeaStep(db: Db, session: Session, args: { id: number; expectedVersion: number; step: IdeaStep }, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const idea = getIdea(tx, args.id);

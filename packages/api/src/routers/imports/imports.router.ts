@@ -1,6 +1,7 @@
 import { IMPORT_MEASURE_CODES, nameSchema } from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOptions } from "../../context";
 import { permissionProcedure, router } from "../../trpc";
 import { fetchStatisticsFile } from "./fetch-file";
 import { importJsonStat, importKostraGroups, importRegionChanges, importRegisterNames } from "./imports.service";
@@ -28,9 +29,7 @@ export const importsRouter = router({
         measure: input.measure,
         dryRun: input.dryRun,
         fileName: input.fileName ?? input.url ?? null,
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      }, changeOptions(ctx)),
     ),
   /** Municipality names and parallel Sámi/Kven names from KLASS 131 codes. */
   registerNames: permissionProcedure("reference.import")
@@ -39,9 +38,7 @@ export const importsRouter = router({
       importRegisterNames(ctx.db, {
         text: input.content,
         dryRun: input.dryRun,
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      }, changeOptions(ctx)),
     ),
   /** KOSTRA groups from a KLASS correspondence file (classification 112) for a year. */
   kostraGroups: permissionProcedure("reference.import")
@@ -51,9 +48,7 @@ export const importsRouter = router({
         text: input.content,
         year: input.year,
         dryRun: input.dryRun,
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      }, changeOptions(ctx)),
     ),
   /** The change list of municipality numbers from KLASS 131, to map statistics from before 2020. */
   regionChanges: permissionProcedure("reference.import")
@@ -62,8 +57,6 @@ export const importsRouter = router({
       importRegionChanges(ctx.db, {
         text: input.content,
         dryRun: input.dryRun,
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      }, changeOptions(ctx)),
     ),
 });

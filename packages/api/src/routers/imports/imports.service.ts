@@ -36,6 +36,7 @@ import {
   type ImportPlan,
 } from "@malestokk/domain";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /** Runs a parse or plan step; a format error in the file becomes IMPORT_REJECTED with its reason. */
@@ -50,15 +51,14 @@ function readFile<T>(step: () => T): T {
   }
 }
 
-type Actor = { userId: number | null; email: string; ip: string | null };
-
 /**
  * The commit half of every import: in one BEGIN IMMEDIATE transaction, compare with what is
  * stored, and unless it is a dry run write the changes and the audit entry. Whole or nothing.
  */
 function runImport<P, R>(
   db: Db,
-  args: { dryRun: boolean; now: Date; actor: Actor; entity: string; entityId: string | null },
+  args: { dryRun: boolean; entity: string; entityId: string | null },
+  options: ChangeOptions,
   steps: {
     preview: (tx: DbOrTx) => P;
     apply: (tx: DbOrTx, preview: P) => number;
@@ -72,10 +72,10 @@ function runImport<P, R>(
       const written = args.dryRun ? 0 : steps.apply(tx, preview);
       if (!args.dryRun) {
         appendAudit(tx, {
-          at: args.now.toISOString(),
-          actorUserId: args.actor.userId,
-          actorEmail: args.actor.email,
-          ip: args.actor.ip,
+          at: options.now.toISOString(),
+          actorUserId: options.actor.userId,
+          actorEmail: options.actor.email,
+          ip: options.actor.ip,
           action: "reference.imported",
           entity: args.entity,
           entityId: args.entityId,
@@ -110,10 +110,9 @@ export function importJsonStat(
     text: string;
     measure: ImportMeasure;
     dryRun: boolean;
-    now: Date;
-    actor: Actor;
     fileName?: string | null;
   },
+  options: ChangeOptions,
 ): ImportReport {
   const { plan, tableId } = readFile(() => {
     const dataset = parseJsonStat(args.text);
@@ -129,10 +128,11 @@ export function importJsonStat(
   const source = `ssb:${IMPORT_MEASURES[args.measure].table}`;
   return runImport(
     db,
-    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "jsonstat", entityId: tableId },
+    { dryRun: args.dryRun, entity: "jsonstat", entityId: tableId },
+    options,
     {
       preview: (tx) => previewMeasureImport(tx, plan, source),
-      apply: (tx, preview) => applyMeasureImport(tx, args.measure, preview, { source, now: args.now.toISOString() }),
+      apply: (tx, preview) => applyMeasureImport(tx, args.measure, preview, { source, now: options.now.toISOString() }),
       auditDetails: (preview, written) => ({
         measure: args.measure,
         fileName: args.fileName ?? null,
@@ -170,7 +170,8 @@ export interface KostraImportReport {
  */
 export function importKostraGroups(
   db: Db,
-  args: { text: string; year: number; dryRun: boolean; now: Date; actor: Actor },
+  args: { text: string; year: number; dryRun: boolean },
+  options: ChangeOptions,
 ): KostraImportReport {
   const plan = readFile(() =>
     planKostraGroups({
@@ -183,7 +184,8 @@ export function importKostraGroups(
   const source = `klass:112 ${args.year}`;
   return runImport(
     db,
-    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "112" },
+    { dryRun: args.dryRun, entity: "klass", entityId: "112" },
+    options,
     {
       preview: (tx) => previewKostraGroups(tx, plan, source),
       apply: (tx, preview) => applyKostraGroups(tx, preview.changes, source),
@@ -219,12 +221,14 @@ export interface RegisterNamesReport {
 /** Refreshes municipality names (and Sámi/Kven parallel names) from KLASS 131 codes. */
 export function importRegisterNames(
   db: Db,
-  args: { text: string; dryRun: boolean; now: Date; actor: Actor },
+  args: { text: string; dryRun: boolean },
+  options: ChangeOptions,
 ): RegisterNamesReport {
   const codes = readFile(() => parseKlassCodes(args.text));
   return runImport(
     db,
-    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "131" },
+    { dryRun: args.dryRun, entity: "klass", entityId: "131" },
+    options,
     {
       preview: (tx) => {
         const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
@@ -257,15 +261,16 @@ export interface RegionChangesReport {
  * The change list of municipality numbers from KLASS 131 (`changes`), which lets statistics from
  * before the 2020 division be mapped onto the 2024 units. Replaces the imported list whole.
  */
-export function importRegionChanges(db: Db, args: { text: string; dryRun: boolean; now: Date; actor: Actor }): RegionChangesReport {
+export function importRegionChanges(db: Db, args: { text: string; dryRun: boolean }, options: ChangeOptions): RegionChangesReport {
   const changes = readFile(() => parseKlassChanges(args.text));
   const summary = summarizeChanges(changes);
   return runImport(
     db,
-    { dryRun: args.dryRun, now: args.now, actor: args.actor, entity: "klass", entityId: "131-changes" },
+    { dryRun: args.dryRun, entity: "klass", entityId: "131-changes" },
+    options,
     {
       preview: (tx) => ({ preview: previewRegionChanges(tx, changes), before: loadCrosswalk(tx).firstMappedYear }),
-      apply: (tx) => replaceRegionChanges(tx, changes, { source: "klass:131 changes", now: args.now.toISOString() }),
+      apply: (tx) => replaceRegionChanges(tx, changes, { source: "klass:131 changes", now: options.now.toISOString() }),
       auditDetails: ({ preview }, written) => ({
         written,
         added: preview.added.length,

@@ -9,6 +9,7 @@ import {
 } from "@malestokk/db";
 import { nextParticipationStatus, type FieldIssue, type InvitationAnswer, type ParticipationStatus } from "@malestokk/domain";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /**
@@ -16,8 +17,6 @@ import { AppError } from "../../errors";
  * withdraws or removes; the invited municipality's manager accepts or declines, and may leave later.
  * Each step is one audit entry, filed under the municipality whose standing changed.
  */
-type Actor = { userId: number; email: string; name: string; ip: string | null };
-
 /** The project or idea, as the log names it. */
 export interface JointRef {
   readonly kind: JointKind;
@@ -26,11 +25,13 @@ export interface JointRef {
   readonly name: string;
 }
 
-const AREA: Record<JointKind, string> = { project: "benefits", idea: "ideas" };
+const AREA = { project: "benefits", idea: "ideas" } as const satisfies Record<JointKind, string>;
+
+type JointAuditStep = "participantInvited" | "invitationAccepted" | "invitationDeclined" | "participantLeft" | "invitationWithdrawn" | "participantRemoved";
 
 type Invitee = { readonly id: number; readonly number: string; readonly name: string };
 
-function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, action: string, change: { from: ParticipationStatus | null; to: ParticipationStatus | null }, options: { now: Date; actor: Actor }) {
+function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, action: JointAuditStep, change: { from: ParticipationStatus | null; to: ParticipationStatus | null }, options: ChangeOptions) {
   appendAudit(tx, {
     at: options.now.toISOString(),
     actorUserId: options.actor.userId,
@@ -69,7 +70,7 @@ export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path
 }
 
 /** Invites one municipality (again, after a no or a departure); one already invited or taking part is a field issue. */
-export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options: { now: Date; actor: Actor }, path = "participant"): void {
+export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options: ChangeOptions, path = "participant"): void {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (nextParticipationStatus(current, "invite") === null) {
     throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "ALREADY_INVITED", params: { number: municipality.number, name: municipality.name, status: current } }] });
@@ -85,7 +86,7 @@ const ANSWER_ACTIONS = { accept: "invitationAccepted", decline: "invitationDecli
  * (whether another municipality's project exists is not the caller's to learn); a step that does
  * not fit the status is a status conflict.
  */
-export function answer(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, step: InvitationAnswer | "leave", options: { now: Date; actor: Actor }): ParticipationStatus {
+export function answer(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, step: InvitationAnswer | "leave", options: ChangeOptions): ParticipationStatus {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (current === null) throw new AppError("NOT_FOUND", { params: { [`${ref.kind}Id`]: ref.id } });
   const next = nextParticipationStatus(current, step);
@@ -96,7 +97,7 @@ export function answer(tx: DbOrTx, ref: JointRef, municipality: { id: number; nu
 }
 
 /** The owner withdraws an invitation, or removes a municipality from the participants (or a past answer from the list). */
-export function removeParticipant(tx: DbOrTx, ref: JointRef, number: string, options: { now: Date; actor: Actor }): void {
+export function removeParticipant(tx: DbOrTx, ref: JointRef, number: string, options: ChangeOptions): void {
   const unit = getMunicipalityByNumber(tx, number);
   const current = unit ? getParticipationStatus(tx, ref.kind, ref.id, unit.id) : null;
   if (!unit || current === null) throw new AppError("NOT_FOUND", { params: { number } });

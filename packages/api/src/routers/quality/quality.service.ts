@@ -2,7 +2,6 @@ import {
   appendAudit,
   getPublishedFigure,
   getQualityReport,
-  getReportingYear,
   listApprovedMaturityScores,
   listMunicipalities,
   listReportingYears,
@@ -19,9 +18,7 @@ import {
 } from "@malestokk/db";
 import {
   kostraPeersOf,
-  availableActions,
   basketForYear,
-  can,
   canReadReportContent,
   checkSurveyResult,
   CITIZEN_SCALE,
@@ -33,7 +30,6 @@ import {
   maturityBand,
   maturityIndex,
   median,
-  reportTransition,
   type FieldIssue,
   type MaturityArea,
   type QualityContent,
@@ -42,22 +38,14 @@ import {
   type ReportStatus,
   type RoleGrant,
   type ServiceState,
+  reportState,
   withheldReport,
+  type AuditAction,
 } from "@malestokk/domain";
 
+import type { Actor, ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
-
-type Actor = { userId: number | null; email: string; ip: string | null };
-
-function requireYear(db: DbOrTx, year: number) {
-  const reportingYear = getReportingYear(db, year);
-  if (!reportingYear) {
-    const years = listReportingYears(db).map((y) => y.year);
-    const params = { min: Math.min(...years), max: Math.max(...years) };
-    throw new AppError("YEAR_OUT_OF_RANGE", { params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
-  }
-  return reportingYear;
-}
+import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
   if (instrument === "maturity") return { instrument, content: { scores: [] } };
@@ -117,13 +105,6 @@ function missingAnswers(db: DbOrTx, content: QualityContent, year: number): stri
   }).map((s) => s.code);
 }
 
-const PERMISSION_OF: Record<ReportAction, "quality.edit" | "quality.submit" | "quality.approve"> = {
-  edit: "quality.edit",
-  submit: "quality.submit",
-  approve: "quality.approve",
-  return: "quality.approve",
-};
-
 /** The peer medians of each maturity area (KOSTRA group, approved assessments), for the radar chart. */
 function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
   const peers = kostraPeersOf(listMunicipalities(db), unit);
@@ -145,26 +126,14 @@ export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: numb
   const visible = canReadReportContent(grants, unit.id, stored?.status ?? null);
   const report = visible ? stored : null;
   const content = visible ? (report ? loadQualityContent(db, report) : emptyContent(instrument)) : null;
-  const actions = availableActions(stored?.status ?? null, reportingYear.state).filter((a) => can(grants, PERMISSION_OF[a], unit.id));
+  const actions = allowedActions("quality", grants, unit.id, stored?.status ?? null, reportingYear.state);
   const weights = loadMaturityWeights(db);
   return {
     year,
     instrument,
     yearState: reportingYear.state,
     deadline: reportingYear.deadline,
-    report: report
-      ? {
-          version: report.version,
-          status: report.status,
-          isDemo: report.isDemo,
-          updatedAt: report.updatedAt,
-          submittedAt: report.submittedAt,
-          submittedBy: report.submittedBy,
-          decidedAt: report.decidedAt,
-          decidedBy: report.decidedBy,
-          returnComment: report.returnComment,
-        }
-      : null,
+    report: report ? reportState(report) : null,
     /** A report this reader sees the status of only. */
     withheld: stored && !visible ? withheldReport(stored) : null,
     content,
@@ -205,7 +174,7 @@ function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: 
   return { kind: "scope" as const, s1: rates.s1, s2: rates.s2, notOffered: rates.notOffered, unanswered: rates.unanswered, s3: total > 0 ? (digital / total) * 100 : null };
 }
 
-function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: string, reportId: number, details: unknown) {
+function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: AuditAction, reportId: number, details: unknown) {
   appendAudit(db, {
     at: now,
     actorUserId: actor.userId,
@@ -224,26 +193,17 @@ export function saveQualityContent(
   db: Db,
   unit: ReportingUnit,
   input: { year: number; expectedVersion: number | null; body: QualityContent },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ): { version: number } {
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {
-      const reportingYear = requireYear(tx, input.year);
-      const current = getQualityReport(tx, unit.id, input.year, input.body.instrument);
-      const transition = reportTransition(current?.status ?? null, "edit", reportingYear.state);
-      if (!transition.ok) {
-        if (transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
-        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: "edit" } });
-      }
-      if ((current?.version ?? null) !== input.expectedVersion) {
-        throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current?.version ?? null } });
-      }
+      const current = requireEditable(getQualityReport(tx, unit.id, input.year, input.body.instrument), requireYear(tx, input.year), input.expectedVersion);
       const issues = contentIssues(input.body, input.year);
       if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
       const before = current ? loadQualityContent(tx, current) : null;
       const result = saveQualityReport(tx, { organisationId: unit.id, year: input.year, expectedVersion: input.expectedVersion, content: input.body, now });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, "quality.reportSaved", result.row.id, {
         year: input.year,
@@ -258,35 +218,27 @@ export function saveQualityContent(
   );
 }
 
-const STEP_AUDIT = { submit: "quality.reportSubmitted", approve: "quality.reportApproved", return: "quality.reportReturned" } as const;
-
 /** Submit (needs every answer), approve or return (with a comment) a quality or scope report. */
 export function changeQualityStatus(
   db: Db,
   unit: ReportingUnit,
   input: { year: number; instrument: QualityInstrument; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ): { status: ReportStatus; version: number } {
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const current = getQualityReport(tx, unit.id, input.year, input.instrument);
-      const transition = reportTransition(current?.status ?? null, input.action, reportingYear.state);
-      if (!current || !transition.ok) {
-        if (!transition.ok && transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { params: { year: input.year } });
-        throw new AppError("STATUS_CONFLICT", { params: { status: current?.status ?? null, action: input.action } });
-      }
-      if (current.version !== input.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: current.version } });
+      const { report: current, to } = requireStep(getQualityReport(tx, unit.id, input.year, input.instrument), input.action, reportingYear, input.expectedVersion);
       if (input.action === "submit") {
         const missing = missingAnswers(tx, loadQualityContent(tx, current), input.year);
         if (missing.length > 0) throw new AppError("INCOMPLETE", { params: { missing: missing.join(","), count: missing.length } });
       }
       const comment = (input.comment ?? "").trim();
-      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: transition.to, now, actorEmail: options.actor.email, returnComment: comment || null });
-      if (!result.ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion } });
+      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: to, now, actorEmail: options.actor.email, returnComment: comment || null });
+      if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
-      audit(tx, options.actor, now, unit, STEP_AUDIT[input.action], current.id, {
+      audit(tx, options.actor, now, unit, stepAuditAction("quality", input.action), current.id, {
         year: input.year,
         instrument: input.instrument,
         status: { before: current.status, after: result.row.status },
@@ -299,7 +251,7 @@ export function changeQualityStatus(
 }
 
 /** New weights for Q1: every organisation's Q1 is recomputed with them, and the change is audited. */
-export function setMaturityWeights(db: Db, weights: readonly { area: MaturityArea; weight: number }[], options: { now: Date; actor: Actor }) {
+export function setMaturityWeights(db: Db, weights: readonly { area: MaturityArea; weight: number }[], options: ChangeOptions) {
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {

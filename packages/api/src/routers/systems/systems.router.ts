@@ -1,6 +1,7 @@
 import { MAX_YEAR, MIN_YEAR, nameSchema, SYSTEM_CLASSES } from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOptions } from "../../context";
 import { reportingUnitProcedure, router } from "../../trpc";
 import { deleteOrganisationSystem, listOrganisationSystems, saveOrganisationSystem } from "./systems.service";
 
@@ -24,17 +25,11 @@ export const systemsRouter = router({
     )
     .mutation(({ ctx, input }) => {
       const { id, expectedVersion, municipalityNumber: _number, ...fields } = input;
-      return saveOrganisationSystem(ctx.db, ctx.municipality, { id, expectedVersion, fields: { ...fields, vendor: fields.vendor || null } }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      });
+      return saveOrganisationSystem(ctx.db, ctx.municipality, { id, expectedVersion, fields: { ...fields, vendor: fields.vendor || null } }, changeOptions(ctx));
     }),
   delete: reportingUnitProcedure("costs.edit")
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(({ ctx, input }) =>
-      deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, changeOptions(ctx)),
     ),
 });

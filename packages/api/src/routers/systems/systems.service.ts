@@ -12,9 +12,8 @@ import {
 } from "@malestokk/db";
 import { can, type RoleGrant } from "@malestokk/domain";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
-
-type Actor = { userId: number; email: string; ip: string | null };
 
 /**
  * The organisation's fagsystemer, with how many cost lines are tied to each (those cannot be
@@ -29,7 +28,7 @@ export function saveOrganisationSystem(
   db: Db,
   municipality: MunicipalityListItem,
   input: { id: number | null; expectedVersion: number | null; fields: SystemFields },
-  options: { now: Date; actor: Actor },
+  options: ChangeOptions,
 ) {
   if (input.fields.inUseFrom !== null && input.fields.inUseTo !== null && input.fields.inUseTo < input.fields.inUseFrom) {
     throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["inUseTo"], code: "BEFORE_START", params: { from: input.fields.inUseFrom } }] });
@@ -63,7 +62,7 @@ export function saveOrganisationSystem(
 }
 
 /** Deletes a fagsystem that no cost line uses; one in use is kept (mark it out of use instead). */
-export function deleteOrganisationSystem(db: Db, municipality: MunicipalityListItem, id: number, options: { now: Date; actor: Actor }) {
+export function deleteOrganisationSystem(db: Db, municipality: MunicipalityListItem, id: number, options: ChangeOptions) {
   db.transaction(
     (tx) => {
       const system = getSystem(tx, municipality.id, id);

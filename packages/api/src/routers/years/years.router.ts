@@ -1,6 +1,7 @@
 import { MAX_COMMENT_LENGTH, MAX_YEAR, MIN_YEAR, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOptions } from "../../context";
 import { permissionProcedure, router } from "../../trpc";
 import { listYears, setYearState } from "./years.service";
 
@@ -11,18 +12,12 @@ export const yearsRouter = router({
   close: permissionProcedure("years.manage")
     .input(z.object({ year: Year }))
     .mutation(({ ctx, input }) =>
-      setYearState(ctx.db, { year: input.year, state: "closed", reason: null }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      setYearState(ctx.db, { year: input.year, state: "closed", reason: null }, changeOptions(ctx)),
     ),
   /** Reopening changes figures people may have relied on: it needs a reason, kept in the audit log. */
   reopen: permissionProcedure("years.manage")
     .input(z.object({ year: Year, reason: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
     .mutation(({ ctx, input }) =>
-      setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, {
-        now: ctx.now(),
-        actor: { userId: ctx.session.user.id, email: ctx.session.user.email, ip: ctx.clientIp },
-      }),
+      setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, changeOptions(ctx)),
     ),
 });

@@ -9,9 +9,8 @@ import {
   type DbOrTx,
 } from "@malestokk/db";
 
+import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
-
-type Actor = { userId: number; email: string; ip: string | null };
 
 /** Every reporting year with its state, deadline and how far the municipalities have come. */
 export function listYears(db: DbOrTx) {
@@ -25,7 +24,7 @@ export function listYears(db: DbOrTx) {
 }
 
 /** Closes (locks every report) or reopens a reporting year; reopening needs a reason, both are audited. */
-export function setYearState(db: Db, input: { year: number; state: "open" | "closed"; reason: string | null }, options: { now: Date; actor: Actor }) {
+export function setYearState(db: Db, input: { year: number; state: "open" | "closed"; reason: string | null }, options: ChangeOptions) {
   return db.transaction(
     (tx) => {
       const year = getReportingYear(tx, input.year);

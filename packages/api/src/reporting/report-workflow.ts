@@ -1,0 +1,89 @@
+import { getReportingYear, listReportingYears, type DbOrTx } from "@malestokk/db";
+import { availableActions, can, reportTransition, type ReportAction, type ReportStatus, type RoleGrant } from "@malestokk/domain";
+
+import { AppError } from "../errors";
+
+/**
+ * The server half of the reporting workflow that cost and quality reports share: the year a report
+ * belongs to, the step it may take, and the one refusal each code has, whatever the report.
+ */
+
+/** The reporting year, or YEAR_OUT_OF_RANGE with the first and last year there are. */
+export function requireYear(db: DbOrTx, year: number) {
+  const reportingYear = getReportingYear(db, year);
+  if (!reportingYear) {
+    const years = listReportingYears(db).map((y) => y.year);
+    const params = { min: Math.min(...years), max: Math.max(...years) };
+    throw new AppError("YEAR_OUT_OF_RANGE", { message: `Year ${year} is not a reporting year`, params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
+  }
+  return reportingYear;
+}
+
+/**
+ * The status `action` takes a report to (null: no report yet), or its refusal: PERIOD_LOCKED with
+ * the year when the year is closed, STATUS_CONFLICT with the status and action otherwise.
+ */
+export function requireTransition(status: ReportStatus | null, action: ReportAction, year: { year: number; state: "open" | "closed" }): ReportStatus {
+  const transition = reportTransition(status, action, year.state);
+  if (transition.ok) return transition.to;
+  if (transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { message: `The year ${year.year} is closed`, params: { year: year.year } });
+  throw statusConflict(status, action);
+}
+
+function statusConflict(status: ReportStatus | null, action: ReportAction): AppError {
+  return new AppError("STATUS_CONFLICT", { message: `Cannot ${action} a report that is ${status ?? "missing"}`, params: { status, action } });
+}
+
+/** A report that may be edited now (null: none yet), read at the version the user read (null: none). */
+export function requireEditable<R extends { status: ReportStatus; version: number }>(current: R | null, year: { year: number; state: "open" | "closed" }, expectedVersion: number | null): R | null {
+  requireTransition(current?.status ?? null, "edit", year);
+  requireVersion(current?.version ?? null, expectedVersion);
+  return current;
+}
+
+/** Submit, approve or return a stored report read at the version the user read: the report and the status it moves to. */
+export function requireStep<R extends { status: ReportStatus; version: number }>(
+  current: R | null,
+  action: Exclude<ReportAction, "edit">,
+  year: { year: number; state: "open" | "closed" },
+  expectedVersion: number,
+): { report: R; to: ReportStatus } {
+  const to = requireTransition(current?.status ?? null, action, year);
+  // Only editing starts a report: the state machine refuses every other step on none, so this is a guard for the type.
+  if (!current) throw statusConflict(null, action);
+  requireVersion(current.version, expectedVersion);
+  return { report: current, to };
+}
+
+/** VERSION_CONFLICT with the version stored now, when it is not the one the user read. */
+export function requireVersion(currentVersion: number | null, expectedVersion: number | null): void {
+  if (currentVersion !== expectedVersion) throw versionConflict(currentVersion);
+}
+
+/** The refusal of a write whose version was overtaken: the version stored now, so the user can reload it. */
+export function versionConflict(currentVersion: number | null): AppError {
+  return new AppError("VERSION_CONFLICT", { message: "The report was changed by someone else", params: { currentVersion } });
+}
+
+/** The areas whose reports follow the workflow; each has its `<area>.edit`, `.submit` and `.approve` permissions. */
+export type ReportArea = "costs" | "quality";
+
+// Returning a report is a manager's decision, as approving is.
+const STEP_PERMISSION = { edit: "edit", submit: "submit", approve: "approve", return: "approve" } as const;
+
+/** The permission a step on a report of `area` needs. */
+export function stepPermission(area: ReportArea, action: ReportAction) {
+  return `${area}.${STEP_PERMISSION[action]}` as const;
+}
+
+/** The steps this user may take now on the unit's report: the state machine and the user's permissions there. */
+export function allowedActions(area: ReportArea, grants: readonly RoleGrant[], unitId: number, status: ReportStatus | null, yearState: "open" | "closed"): ReportAction[] {
+  return availableActions(status, yearState).filter((action) => can(grants, stepPermission(area, action), unitId));
+}
+
+const STEP_AUDIT = { submit: "reportSubmitted", approve: "reportApproved", return: "reportReturned" } as const;
+
+/** The audit action a step on a report of `area` is recorded under. */
+export function stepAuditAction<A extends ReportArea>(area: A, action: Exclude<ReportAction, "edit">) {
+  return `${area}.${STEP_AUDIT[action]}` as const;
+}
