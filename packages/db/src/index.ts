@@ -19,6 +19,7 @@ export * from "./queries/quality-components";
 export * from "./queries/quality";
 export * from "./queries/counters";
 export * from "./queries/benefits";
+export * from "./queries/benefit-plans";
 export * from "./queries/ideas";
 export * from "./queries/participation";
 export * from "./queries/second-factor";
