@@ -20,6 +20,7 @@ export * from "./queries/quality";
 export * from "./queries/report-workflow";
 export * from "./queries/counters";
 export * from "./queries/benefits";
+export * from "./queries/benefit-plans";
 export * from "./queries/ideas";
 export * from "./queries/participation";
 export * from "./queries/second-factor";

@@ -1,17 +1,17 @@
 import { Button, Heading, Paragraph, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { XLSX_MIME_TYPE } from "@malestokk/domain";
 import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useHasDemoData } from "../lib/demo";
 import { useUrlState } from "../lib/url-state";
-import { downloadCsv, toCsv } from "./csv";
+import { tableToCsv } from "./csv";
+import { CSV_MIME_TYPE, downloadFile } from "./download";
 import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
-import { chartToPng, downloadFile, tableToXlsx } from "./export-chart";
+import { chartToPng, tableToXlsx } from "./export-chart";
 import { useExportTexts } from "./export-texts";
 import { sheetName } from "./sheet-names";
 import { TableScroll } from "./table-scroll";
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface TableColumn {
   readonly key: string;
@@ -99,7 +99,7 @@ export function ChartWithTable(props: {
           <Button
             variant="tertiary"
             data-size="sm"
-            onClick={() => downloadCsv(props.csvFileName, toCsv(props.table.columns, props.table.csvRows, exportFacts(t, context())))}
+            onClick={() => downloadFile(props.csvFileName, tableToCsv(props.table.columns, props.table.csvRows, exportFacts(t, context())), CSV_MIME_TYPE)}
           >
             {t("chart.downloadCsv")}
           </Button>
@@ -110,7 +110,7 @@ export function ChartWithTable(props: {
               downloadFile(
                 fileName("xlsx"),
                 tableToXlsx(props.table, { sheetName: sheetName(t, "about"), facts: exportFacts(t, context()), tableSheetName: props.sheetName ?? props.title }),
-                XLSX_TYPE,
+                XLSX_MIME_TYPE,
               )
             }
           >

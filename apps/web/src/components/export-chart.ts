@@ -4,19 +4,6 @@ import { aboutSheet, writeXlsx, type ExportFact } from "@malestokk/domain";
 import type { TableData } from "./chart-with-table";
 import type { ChartPicture } from "./export-about";
 
-/** Hands content to the browser as a file download. */
-export function downloadFile(fileName: string, content: string | Uint8Array, type: string): void {
-  // A copy into a plain ArrayBuffer: Blob does not take views of shared memory.
-  const part = typeof content === "string" ? content : new Uint8Array(content).buffer;
-  const url = URL.createObjectURL(new Blob([part], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // Let the browser start the download before the address is withdrawn.
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
-
 /**
  * A chart's table as a workbook: first the sheet «Om tallene» with what the figures are, then the
  * table on a sheet named for it, numeric columns as numbers so that Excel can sum and chart them.

@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import type { BenefitInput } from "@malestokk/domain";
 
 import type { Db } from "../client";
-import { benefitPlanContent, insertBenefit, insertMeasurement, insertPlanVersion, insertProject, listApprovedValuesOf, listBenefits, getProject } from "../queries/benefits";
+import { benefitPlanContent, insertPlanVersion } from "../queries/benefit-plans";
+import { insertBenefit, insertMeasurement, insertProject, listApprovedValuesOf, listBenefits, getProject } from "../queries/benefits";
 import { setParticipation } from "../queries/participation";
 import { hasDemoData } from "../queries/indicators";
 import { organisations, projects, users } from "../schema/index";

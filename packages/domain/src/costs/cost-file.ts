@@ -1,12 +1,9 @@
 import type { IssueParams } from "../errors";
 import { nokAmountFromNumber, parseNokAmount } from "../files/amount";
-import { CsvRowReader, type CsvDelimiter } from "../files/csv";
-import { TextLineReader, type TextEncodingName } from "../files/decode";
-import { restoreNeutralisedFormula } from "../files/formula";
+import type { CsvDelimiter } from "../files/csv";
+import type { TextEncodingName } from "../files/decode";
 import { cleanText } from "../text/clean";
 import { cutForMessage } from "../text/cut";
-import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
-import { formatXlsxNumber, MAX_XLSX_ROWS, readXlsxFirstSheetCells, type XlsxCellValue } from "../files/xlsx";
 import {
   COST_TYPES,
   costTypeFromLabel,
@@ -16,23 +13,18 @@ import {
   type CostType,
   type ItService,
 } from "./catalogue";
+import { findHeader, garbledHeaderCell, HEADER_SEARCH_ROWS, REQUIRED_COLUMNS, type CostFileColumn } from "./cost-file-header";
+import { cellText, isBlankRow, MAX_COST_FILE_BYTES, OLE_MAGIC, openRows, startsWithBytes, ZIP_MAGIC, type CostFileFormat, type SheetRow } from "./cost-file-rows";
+import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
+
+export { TEMPLATE_HEADERS, type CostFileColumn } from "./cost-file-header";
+export { MAX_COST_FILE_BYTES, type CostFileFormat } from "./cost-file-rows";
 
 /** A file holds one report's lines: no more rows than a report may have lines. */
 export const MAX_COST_FILE_ROWS = MAX_COST_LINES;
 export const MAX_COST_COMMENT_LENGTH = MAX_COMMENT_LENGTH;
-/** Largest upload we read at all, CSV or XLSX. */
-export const MAX_COST_FILE_BYTES = 50 * 1024 * 1024;
 /** How many of the unknown headers a MISSING_COLUMN refusal names; the rest are counted. */
 const MAX_NAMED_UNKNOWN_COLUMNS = 10;
-/** How many non-empty rows to look through for the header, past title lines an ERP export puts on top. */
-const HEADER_SEARCH_ROWS = 20;
-/** How many lines of a CSV file to look through for its delimiter before taking the semicolon. */
-const DELIMITER_SEARCH_LINES = 1_000;
-/** Binary content shows in the first bytes of a file; later NUL characters are caught line by line. */
-const BINARY_SNIFF_BYTES = 8 * 1024;
-
-export type CostFileColumn = "service" | "costType" | "amount" | "system" | "comment";
-export type CostFileFormat = "csv" | "xlsx";
 
 export interface CostFileLine {
   /** The row number the user sees in Excel (1-based, header included). */
@@ -172,224 +164,6 @@ export interface CostFileInput {
   readonly systems: readonly { readonly id: number; readonly name: string }[];
 }
 
-const REQUIRED_COLUMNS = ["service", "costType", "amount"] as const;
-
-/** Header names we accept, in bokmål and English and as code names; compared by `headerKey`. */
-const COLUMN_ALIASES: Readonly<Record<CostFileColumn, readonly string[]>> = {
-  service: ["IKT-tjeneste", "IT-tjeneste", "Tjeneste", "IT service", "Service", "itService"],
-  costType: ["Kostnadstype", "Kostnadsart", "Cost type", "costType"],
-  amount: ["Beløp", "Beløp (kr)", "Beløp (NOK)", "Belop", "Amount", "Amount (NOK)", "Amount (kr)"],
-  system: ["Fagsystem", "Line-of-business system", "lineOfBusinessSystem", "System"],
-  comment: ["Kommentar", "Merknad", "Comment"],
-};
-
-/** The template's column headers, in the order the template has them. */
-export const TEMPLATE_HEADERS: Readonly<Record<"nb" | "en", readonly string[]>> = {
-  nb: ["IKT-tjeneste", "Kostnadstype", "Beløp (kr)", "Fagsystem", "Kommentar"],
-  en: ["IT service", "Cost type", "Amount (NOK)", "Line-of-business system", "Comment"],
-};
-
-/** Case, spaces, hyphens, brackets and stars do not matter in a header: "Beløp (kr) *" is "beløpkr". */
-function headerKey(text: string): string {
-  return normalizeLabel(text).replace(/[^\p{L}\p{N}]/gu, "");
-}
-
-const COLUMN_BY_HEADER: ReadonlyMap<string, CostFileColumn> = new Map(
-  (Object.entries(COLUMN_ALIASES) as [CostFileColumn, readonly string[]][]).flatMap(([column, aliases]) =>
-    aliases.map((alias) => [headerKey(alias), column] as const),
-  ),
-);
-
-type Cells = readonly XlsxCellValue[];
-
-/** A row of the file with its index (row index + 1 is the row number the user sees). */
-interface SheetRow {
-  readonly index: number;
-  readonly cells: Cells;
-}
-
-/**
- * The rows of a file, read one at a time, so that reading stops where parsing does: at the row
- * limit nothing after it is decoded or split.
- */
-interface RowSource {
-  /** The next row, or null at the end, or where the file cannot be read further (see `error`). */
-  next(): SheetRow | null;
-  /** Why `next` returned null before the end of the file. */
-  readonly error: CostFileError | null;
-  readonly encoding?: TextEncodingName;
-  readonly delimiter?: CsvDelimiter;
-}
-
-type SourceOpened = { readonly ok: true; readonly source: RowSource } | { readonly ok: false; readonly fileError: CostFileError };
-
-function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((byte, i) => bytes[i] === byte);
-}
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** A CSV file's rows, its lines decoded one at a time (see `TextLineReader`). */
-class CsvRowSource implements RowSource {
-  private readonly lines: TextLineReader;
-  private readonly csv: CsvRowReader;
-  private index = -1;
-  private binary = false;
-
-  constructor(bytes: Uint8Array) {
-    const lines = new TextLineReader(bytes);
-    const source = {
-      next: (): string | null => {
-        const line = lines.next();
-        if (line?.includes("\u0000")) {
-          this.binary = true;
-          return null;
-        }
-        return line;
-      },
-      get lineNumber() {
-        return lines.lineNumber;
-      },
-    };
-    this.lines = lines;
-    this.csv = new CsvRowReader(source, { delimiterSearchLines: DELIMITER_SEARCH_LINES });
-  }
-
-  get encoding(): TextEncodingName {
-    return this.lines.encoding;
-  }
-
-  get delimiter(): CsvDelimiter {
-    return this.csv.delimiter;
-  }
-
-  get error(): CostFileError | null {
-    if (this.binary) return { code: "NOT_A_TEXT_FILE", params: {} };
-    const { mixed } = this.lines;
-    if (mixed !== null) return { code: "MIXED_ENCODING", params: { line: mixed.line, sample: mixed.sample } };
-    const quote = this.csv.error;
-    return quote === null ? null : { code: "UNTERMINATED_QUOTE", params: { line: quote.line } };
-  }
-
-  next(): SheetRow | null {
-    const cells = this.csv.next();
-    if (cells === null) return null;
-    this.index++;
-    return { index: this.index, cells };
-  }
-}
-
-function openRows(bytes: Uint8Array, format: CostFileFormat): SourceOpened {
-  if (format === "xlsx") {
-    // More rows with content than a header search and a full report can use decide the file (TOO_MANY_ROWS): the rest is not read.
-    const sheet = readXlsxFirstSheetCells(bytes, { maxContentRows: HEADER_SEARCH_ROWS + MAX_COST_FILE_ROWS });
-    if (!sheet.ok) {
-      const params: IssueParams =
-        sheet.error.code === "TOO_MANY_ROWS"
-          ? { max: MAX_XLSX_ROWS, sheet: true }
-          : sheet.error.code === "FILE_TOO_LARGE"
-            ? { unpacked: true, maxBytes: MAX_COST_FILE_BYTES }
-            : {};
-      return { ok: false, fileError: { code: sheet.error.code, params } };
-    }
-    let index = -1;
-    const next = (): SheetRow | null => {
-      index++;
-      return index < sheet.rows.length ? { index, cells: sheet.rows[index] ?? [] } : null;
-    };
-    return { ok: true, source: { next, error: null } };
-  }
-  if (startsWithBytes(bytes, OLE_MAGIC)) return { ok: false, fileError: { code: "XLS_OR_ENCRYPTED", params: {} } };
-  const source = new CsvRowSource(bytes);
-  if (!source.encoding.startsWith("utf-16") && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) {
-    return { ok: false, fileError: { code: "NOT_A_TEXT_FILE", params: {} } };
-  }
-  return { ok: true, source };
-}
-
-/** A cell as text: numbers as Excel shows them, our own formula guard taken off again. */
-function cellText(cell: XlsxCellValue | undefined): string {
-  if (cell === undefined) return "";
-  return typeof cell === "number" ? formatXlsxNumber(cell) : restoreNeutralisedFormula(cell);
-}
-
-function isBlankRow(cells: Cells): boolean {
-  return cells.every((cell) => typeof cell === "string" && cell.trim() === "");
-}
-
-interface Header {
-  readonly index: number;
-  readonly cells: Cells;
-  readonly columns: ReadonlyMap<CostFileColumn, number>;
-  readonly unknown: readonly { readonly index: number; readonly text: string }[];
-  readonly duplicate: CostFileColumn | null;
-}
-
-function readHeader(cells: Cells, index: number): Header {
-  const columns = new Map<CostFileColumn, number>();
-  const unknown: { index: number; text: string }[] = [];
-  let duplicate: CostFileColumn | null = null;
-  cells.forEach((cell, i) => {
-    const text = cellText(cell).trim();
-    if (text === "") return;
-    const column = COLUMN_BY_HEADER.get(headerKey(text));
-    if (column === undefined) unknown.push({ index: i, text });
-    else if (columns.has(column)) duplicate ??= column;
-    else columns.set(column, i);
-  });
-  return { index, cells, columns, unknown, duplicate };
-}
-
-/**
- * The header is the first non-empty row, unless that row lacks a required column and one of the
- * next few rows has them all: ERP exports often put a title and a period above the table. When
- * none has them all, the row with most of them is the header, so the error names what is missing.
- * `before` gets the non-empty rows above a header that has them all.
- */
-function findHeader(rows: RowSource, before: SheetRow[]): Header | null {
-  let best: Header | null = null;
-  let bestCount = -1;
-  const seen: SheetRow[] = [];
-  while (seen.length < HEADER_SEARCH_ROWS) {
-    const row = rows.next();
-    if (row === null) break;
-    if (isBlankRow(row.cells)) continue;
-    const header = readHeader(row.cells, row.index);
-    const count = REQUIRED_COLUMNS.filter((column) => header.columns.has(column)).length;
-    if (count === REQUIRED_COLUMNS.length) {
-      before.push(...seen);
-      return header;
-    }
-    seen.push(row);
-    if (count > bestCount) {
-      best = header;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-/** Signs that text was decoded in the wrong encoding: replacement characters, C1 controls, UTF-8 read as Windows-1252. */
-const GARBLED = /[\uFFFD\u0080-\u009F]|[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/;
-
-/**
- * A header cell that names `column` with its letters beyond ASCII garbled ("Bel›p (kr)", "BelÃ¸p"):
- * each such letter of an alias may be missing or stand as up to two other characters.
- */
-function garbledHeaderCell(header: Header, column: CostFileColumn): string | null {
-  const patterns = COLUMN_ALIASES[column]
-    .map((alias) => headerKey(alias))
-    .filter((key) => /[^a-z0-9]/.test(key))
-    .map((key) => new RegExp(`^${key.replace(/[^a-z0-9]/g, "[^a-z0-9]{0,2}")}$`));
-  for (const cell of header.cells) {
-    const text = cellText(cell).trim();
-    if (text === "") continue;
-    if (GARBLED.test(text) || patterns.some((pattern) => pattern.test(headerKey(text)))) return text;
-  }
-  return null;
-}
-
 /**
  * Reads a cost report file (CSV or XLSX, told apart by content) into cost lines, collecting every
  * problem rather than stopping at the first. Rows are the numbers the user sees in Excel. See
@@ -418,7 +192,7 @@ export function parseCostFile(input: CostFileInput): CostFileResult {
   if (format === "csv" && extension !== undefined && bytes.length > 0 && !startsWithBytes(bytes, OLE_MAGIC)) {
     return fail("NOT_A_ZIP", { extension });
   }
-  const opened = openRows(bytes, format);
+  const opened = openRows(bytes, format, HEADER_SEARCH_ROWS + MAX_COST_FILE_ROWS);
   if (!opened.ok) return { ok: false, format, fileError: opened.fileError, issues: [], warnings: [] };
   const rows = opened.source;
   const stopped = (warnings: readonly CostFileWarning[] = []): CostFileResult | null =>

@@ -145,6 +145,13 @@ describe("toCsv", () => {
     expect(toCsv([["=1+1", "-5", "@x", null, "ok"]], ",", { bom: false })).toBe("'=1+1,'-5,'@x,,ok\r\n");
   });
 
+  it("with formattedNumbers, writes text that is already a number in the file's notation as a number", () => {
+    const rows = [["-12,5", "3,50", "-7", "0301", "-1.5", "-2+3", "1,5,6"]];
+    expect(toCsv(rows, ";", { bom: false, formattedNumbers: true })).toBe(`-12,5;3,50;-7;0301;'-1.5;'-2+3;"1,5,6"\r\n`);
+    expect(toCsv([["-1.5", "-12,5"]], ",", { bom: false, formattedNumbers: true })).toBe(`-1.5,"'-12,5"\r\n`);
+    expect(toCsv(rows, ";", { bom: false })).toBe(`"'-12,5";"3,50";'-7;0301;'-1.5;'-2+3;"1,5,6"\r\n`);
+  });
+
   it("writes decimal commas with semicolons and points with commas", () => {
     expect(toCsv([[1234.5, -2]], ";", { bom: false })).toBe("1234,5;-2\r\n");
     expect(toCsv([[1234.5]], ",", { bom: false })).toBe("1234.5\r\n");

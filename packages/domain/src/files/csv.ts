@@ -191,6 +191,12 @@ export type CsvCell = string | number | null;
 export interface ToCsvOptions {
   /** Start with a UTF-8 byte order mark, which Excel needs to read the file as UTF-8. Default true. */
   readonly bom?: boolean;
+  /**
+   * Text that is already a number in the file's notation (`-12`, `3,50` with semicolons or tabs,
+   * `3.50` with commas) is written as it is, like a number: unquoted and not neutralised. For tables
+   * formatted for reading, whose numbers arrive as text and must stay numbers in Excel. Default false.
+   */
+  readonly formattedNumbers?: boolean;
 }
 
 /**
@@ -204,7 +210,8 @@ export function toCsv(
   delimiter: CsvDelimiter = ";",
   options: ToCsvOptions = {},
 ): string {
-  const lines = rows.map((row) => row.map((cell) => formatCsvCell(cell, delimiter)).join(delimiter));
+  const formattedNumber = options.formattedNumbers === true ? (delimiter === "," ? /^-?\d+(\.\d+)?$/ : /^-?\d+(,\d+)?$/) : null;
+  const lines = rows.map((row) => row.map((cell) => (typeof cell === "string" && formattedNumber?.test(cell) ? cell : formatCsvCell(cell, delimiter))).join(delimiter));
   const body = lines.map((line) => `${line}\r\n`).join("");
   return (options.bom ?? true) ? `\uFEFF${body}` : body;
 }

@@ -66,6 +66,9 @@ const DEFAULT_COLUMN_WIDTH = 10;
 /** Excel's built-in number format #,##0. */
 const THOUSANDS_FORMAT_ID = 3;
 
+/** The media type of an XLSX workbook, for downloads, uploads' `accept` and responses. */
+export const XLSX_MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";

@@ -4,7 +4,7 @@ import { Heading } from "@digdir/designsystemet-react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { IdentityProviders } from "../../features/admin/identity-providers";
+import { IdentityProviders } from "../../features/admin/identity-providers/identity-providers";
 import { useLocaleArea } from "../../lib/i18n";
 import enIdentity from "../../locales/en.identity.json";
 import nbIdentity from "../../locales/nb.identity.json";

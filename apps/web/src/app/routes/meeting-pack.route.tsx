@@ -1,12 +1,12 @@
 import "../../features/benefits/benefits.css";
 import { Button, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { aboutSheet, writeXlsx } from "@malestokk/domain";
+import { aboutSheet, writeXlsx, XLSX_MIME_TYPE } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import { exportFacts } from "../../components/export-about";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { useBenefitTexts } from "../../features/benefits/texts";
@@ -18,7 +18,6 @@ import { useHasDemoData } from "../../lib/demo";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * /ideer/motepakke: the programme board's pack for a meeting, the items up for decision and the
@@ -45,7 +44,7 @@ export default function MeetingPackRoute() {
       ? [dashboardAbout(t, dashboard.data, { title: t("ideas.pack.heading"), language, demo })]
       : [aboutSheet(sheetName(t, "about"), exportFacts(t, { title: t("ideas.pack.heading"), about: {}, language, demo, now: new Date(), address: window.location.href }))];
     const sheets = [...about, ideasSheet(t, sheetName(t, "meetingItems"), items), ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : [])];
-    downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_TYPE);
+    downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
   return (
     <div className="stack">

@@ -2,7 +2,6 @@ import { AUDIT_ACTIONS } from "@malestokk/domain";
 import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 
-import { toCsv } from "../../components/csv";
 import enAdmin from "../../locales/en.admin.json";
 import en from "../../locales/en.json";
 import nbAdmin from "../../locales/nb.admin.json";
@@ -93,22 +92,6 @@ describe("toAuditInput", () => {
     expect(new Date(input.from ?? "").getTime()).toBe(new Date(2024, 4, 1).getTime());
     expect(new Date(input.to ?? "").getTime()).toBe(new Date(2024, 5, 1).getTime() - 1);
     expect(toAuditInput({ action: "", actor: "", municipality: "46", from: "2024-02-30", to: "" })).toEqual({});
-  });
-});
-
-describe("toCsv", () => {
-  it("writes a BOM, semicolons and CRLF, quotes where needed and keeps formulas as text", () => {
-    const csv = toCsv(
-      [
-        { key: "a", header: "Navn" },
-        { key: "b", header: "Verdi" },
-      ],
-      [
-        { a: 'Si "hei"; ja', b: "-12,5" },
-        { a: "=HYPERLINK(\"x\")", b: "@sum" },
-      ],
-    );
-    expect(csv).toBe('\uFEFFNavn;Verdi\r\n"Si ""hei""; ja";-12,5\r\n"\'=HYPERLINK(""x"")";\'@sum\r\n');
   });
 });
 

@@ -4,7 +4,8 @@ import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { downloadCsv, toCsv, type CsvColumn } from "../../components/csv";
+import { tableToCsv, type CsvColumn } from "../../components/csv";
+import { CSV_MIME_TYPE, downloadFile } from "../../components/download";
 import { EmptyState } from "../../components/empty-state";
 import { Loading } from "../../components/query-state";
 import { translateError } from "../../lib/errors";
@@ -99,7 +100,7 @@ export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues
         };
       });
       const day = new Date().toISOString().slice(0, 10);
-      downloadCsv(t("admin.audit.csv.fileName", { date: day }), toCsv(csvColumns(t), csvRows));
+      downloadFile(t("admin.audit.csv.fileName", { date: day }), tableToCsv(csvColumns(t), csvRows), CSV_MIME_TYPE);
     } catch (error) {
       setExportError(translateError(t, error).message);
     } finally {

@@ -6,7 +6,7 @@ import { I18nextProvider } from "react-i18next";
 import { MemoryRouter } from "react-router";
 import { describe, expect, it, vi } from "vitest";
 
-import { downloadCsv } from "../../components/csv";
+import { downloadFile } from "../../components/download";
 import { createI18n } from "../../lib/i18n";
 import en from "../../locales/en.json";
 import { renderWithApp } from "../../test/render";
@@ -14,7 +14,7 @@ import { BenefitChart } from "./benefit-chart";
 import { BenefitMapDiagram } from "./benefit-map";
 
 // The real CSV text, caught before the browser download (happy-dom has no object URLs to click).
-vi.mock(import("../../components/csv"), async (importOriginal) => ({ ...(await importOriginal()), downloadCsv: vi.fn() }));
+vi.mock(import("../../components/download"), async (importOriginal) => ({ ...(await importOriginal()), downloadFile: vi.fn() }));
 
 type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
 
@@ -94,11 +94,11 @@ describe("BenefitChart", () => {
   it("exports plain numbers with a decimal comma to gevinst-<id>.csv", () => {
     renderWithApp(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
     fireEvent.click(screen.getByRole("button", { name: /CSV/ }));
-    expect(vi.mocked(downloadCsv)).toHaveBeenCalledTimes(1);
-    const [fileName, csv] = vi.mocked(downloadCsv).mock.calls[0] ?? [];
+    expect(vi.mocked(downloadFile)).toHaveBeenCalledTimes(1);
+    const [fileName, csv] = vi.mocked(downloadFile).mock.calls[0] ?? [];
     expect(fileName).toBe("gevinst-7.csv");
     // What the figures are comes first, then an empty line, then the table as it always was.
-    const [facts = "", table = ""] = (csv ?? "").replace("\uFEFF", "").split("\r\n\r\n");
+    const [facts = "", table = ""] = String(csv ?? "").replace("\uFEFF", "").split("\r\n\r\n");
     expect(facts.split("\r\n")[0]).toBe("Tittel;Planlagt og målt: Færre ventende saker");
     expect(facts).toMatch(/^Kilde;Målestokk$/m);
     expect(table.split("\r\n")).toEqual([

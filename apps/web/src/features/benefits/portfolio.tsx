@@ -1,12 +1,12 @@
 import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { writeXlsx, type BenefitStatus, type InvitationAnswer } from "@malestokk/domain";
+import { writeXlsx, XLSX_MIME_TYPE, type BenefitStatus, type InvitationAnswer } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
 import { Loading, QueryError } from "../../components/query-state";
@@ -17,7 +17,6 @@ import { useTRPC } from "../../lib/trpc";
 import { ProjectForm } from "./project-form";
 import { STATUS_COLOURS } from "./texts";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "realized", "noData"];
 
 /**
@@ -70,7 +69,7 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
       b.summary.realizedNok,
       b.summary.nextDue,
     ]);
-    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: sheetName(t, "portfolio"), rows: [header, ...rows], headerRows: 1 }]), XLSX_TYPE);
+    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: sheetName(t, "portfolio"), rows: [header, ...rows], headerRows: 1 }]), XLSX_MIME_TYPE);
   };
   return (
     <div className="stack">

@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
-import { can, writeXlsx, type BenefitInput, type FieldIssue } from "@malestokk/domain";
+import { can, writeXlsx, XLSX_MIME_TYPE, type BenefitInput, type FieldIssue } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +7,7 @@ import { Link, useNavigate } from "react-router";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { Loading, QueryError } from "../../components/query-state";
 import { TableScroll } from "../../components/table-scroll";
@@ -23,7 +23,6 @@ import { MapEditor } from "./map-editor";
 import { LeaveProject, ParticipationSection } from "./participation";
 import { ProjectForm } from "./project-form";
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 type Editing = { readonly kind: "new" } | { readonly kind: "edit"; readonly benefit: BenefitView } | null;
 
@@ -164,7 +163,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         { name: sheetName(t, "benefits"), rows: [header, ...rows], headerRows: 1 },
         { name: sheetName(t, "measurements"), headerRows: 1, rows: [[t("benefits.benefitForm.title"), t("benefits.measurements.date"), t("benefits.measurements.value"), t("benefits.measurements.who"), t("benefits.measurements.comment")], ...measurements] },
       ]),
-      XLSX_TYPE,
+      XLSX_MIME_TYPE,
     );
   };
 

@@ -1,12 +1,12 @@
 import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
-import { aboutSheet, INDICATORS, writeXlsx, type Dimension } from "@malestokk/domain";
+import { aboutSheet, INDICATORS, writeXlsx, XLSX_MIME_TYPE, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "../../components/empty-state";
 import { exportFacts, yearSpan } from "../../components/export-about";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { Loading, QueryError } from "../../components/query-state";
@@ -62,7 +62,7 @@ export function CompareUnits() {
     };
     const facts = exportFacts(t, { title: t("compare.title"), about, language: lang, demo, now: new Date(), address: window.location.href });
     const sheets = [aboutSheet(sheetName(t, "about"), facts), { name: sheetName(t, "compare"), rows: [header, ...rows], headerRows: 1 }];
-    downloadFile("sammenligning.xlsx", writeXlsx(sheets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    downloadFile("sammenligning.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
 
   if (municipalities.isPending || years.isPending) return <Loading />;

@@ -15,6 +15,7 @@ import {
   isCostImportReportRefusal,
   toCsv,
   writeXlsx,
+  XLSX_MIME_TYPE,
   type ExportFact,
   type IssueParams,
 } from "@malestokk/domain";
@@ -23,7 +24,7 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
-import { downloadFile } from "../../components/export-chart";
+import { CSV_MIME_TYPE, downloadFile, TEXT_MIME_TYPE } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
@@ -45,9 +46,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-const CSV_TYPE = "text/csv;charset=utf-8";
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const TEXT_TYPE = "text/plain;charset=utf-8";
 
 /** Template download, file import with a full preview, and export of the stored report. */
 export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
@@ -157,17 +155,17 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx(costFileTemplateSheets({ language, systems: view.systems })), XLSX_TYPE)}
+              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx(costFileTemplateSheets({ language, systems: view.systems })), XLSX_MIME_TYPE)}
             >
               {t("costReport.file.templateXlsx")}
             </Button>
-            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_TYPE)}>
+            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_MIME_TYPE)}>
               {t("costReport.file.templateCsv")}
             </Button>
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_TYPE)}
+              onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_MIME_TYPE)}
             >
               {t("exports.template.guide")}
             </Button>
@@ -180,7 +178,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <input
               id="cost-file"
               type="file"
-              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept={`.csv,.txt,.xlsx,text/csv,${XLSX_MIME_TYPE}`}
               onChange={(e) => void onFile(e)}
             />
             {file && <Paragraph data-size="sm">{t("costReport.file.chosen", { name: file.name, size: formatInteger(Math.ceil(file.size / 1024)) })}</Paragraph>}
@@ -250,7 +248,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             {t("costReport.file.export.title")}
           </Heading>
           <div className="button-row">
-            <Button variant="secondary" data-size="sm" onClick={() => downloadFile(`${baseName}.csv`, toCsv(exportRows()), CSV_TYPE)}>
+            <Button variant="secondary" data-size="sm" onClick={() => downloadFile(`${baseName}.csv`, toCsv(exportRows()), CSV_MIME_TYPE)}>
               {t("costReport.file.export.csv")}
             </Button>
             <Button
@@ -268,7 +266,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
                       about: aboutSheet(sheetName(t, "about"), exportFacts()),
                     }),
                   ),
-                  XLSX_TYPE,
+                  XLSX_MIME_TYPE,
                 )
               }
             >

@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, type IdeaStatus, type Sector } from "@malestokk/domain";
+import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, XLSX_MIME_TYPE, type IdeaStatus, type Sector } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import type { TFunction } from "i18next";
@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { useLeaveGuard } from "../../components/leave-guard";
 import { sheetName } from "../../components/sheet-names";
 import { Loading, QueryError } from "../../components/query-state";
@@ -21,7 +21,6 @@ import { useUrlState } from "../../lib/url-state";
 import { IdeaInvitations } from "./idea-invitations";
 
 type Idea = RouterOutputs["ideas"]["list"][number];
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUS_COLOURS: Record<IdeaStatus, "neutral" | "info" | "success" | "danger" | "warning"> = {
   submitted: "neutral",
   prioritized: "info",
@@ -66,7 +65,7 @@ export function IdeasPage({ pack }: { pack: boolean }) {
   if (list.isPending) return <Loading />;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const shown = list.data.filter((i) => (pack ? i.status === "compiled" : status === "all" || i.status === status));
-  const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, sheetName(t, "ideas"), shown)]), XLSX_TYPE);
+  const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, sheetName(t, "ideas"), shown)]), XLSX_MIME_TYPE);
   // In the meeting pack the route gives the page its h1 and the one download for the whole pack.
   if (pack) {
     return (

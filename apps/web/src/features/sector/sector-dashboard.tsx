@@ -1,6 +1,6 @@
 import { Button, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { aboutSheet, getIndicator, INDICATORS, writeXlsx } from "@malestokk/domain";
+import { aboutSheet, getIndicator, INDICATORS, writeXlsx, XLSX_MIME_TYPE } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { TFunction } from "i18next";
@@ -11,7 +11,7 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatte
 import { ChartWithTable } from "../../components/chart-with-table";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
-import { downloadFile } from "../../components/export-chart";
+import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { Loading, QueryError } from "../../components/query-state";
 import { YearSelect } from "../../components/selection-controls";
@@ -24,7 +24,6 @@ import { formatIndicatorValue } from "../../components/indicator-format";
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CODES = INDICATORS.map((i) => i.code);
 
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
@@ -71,7 +70,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
   const exportXlsx = () =>
-    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]), XLSX_TYPE);
+    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]), XLSX_MIME_TYPE);
   const trendData = [{ year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent }, ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null }))];
   return (
     <div className="stack">

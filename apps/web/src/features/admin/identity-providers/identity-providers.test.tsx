@@ -2,7 +2,7 @@ import { listIdentityProviders, setSetting } from "@malestokk/db";
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
-import { renderApp } from "../../test/render";
+import { renderApp } from "../../../test/render";
 
 const ADMIN = { as: "admin@demo.example" };
 const SECRET = "very-secret-client-value-42";
