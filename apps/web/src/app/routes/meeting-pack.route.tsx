@@ -6,6 +6,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import { exportFacts } from "../../components/export-about";
+import { allOf, QueryView } from "../../components/query-view";
 import { downloadFile } from "../../components/export-chart";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
@@ -38,6 +39,8 @@ export default function MeetingPackRoute() {
   useEffect(() => {
     document.title = `${t("ideas.pack.heading")} – ${t("app.name")}`;
   }, [t]);
+  // One load and one failure for the pack: the items and the dashboard come together or not at all.
+  const pack = allOf(canSeeSector ? [ideas, dashboard] : [ideas]);
   const download = () => {
     const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
     const language = i18n.language === "en" ? "en" : "nb";
@@ -53,16 +56,22 @@ export default function MeetingPackRoute() {
         {t("ideas.pack.heading")}
       </Heading>
       <Paragraph>{t("ideas.pack.intro")}</Paragraph>
-      <div className="button-row no-print">
-        <Button variant="secondary" data-size="sm" onClick={download} disabled={!ideas.data || (canSeeSector && !dashboard.data)}>
-          {t("ideas.pack.download")}
-        </Button>
-        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
-          {t("ideas.pack.print")}
-        </Button>
-      </div>
-      <IdeasPage pack />
-      {canSeeSector && <SectorDashboard embedded />}
+      <QueryView query={pack} testId="pack">
+        {() => (
+          <>
+            <div className="button-row no-print">
+              <Button variant="secondary" data-size="sm" onClick={download}>
+                {t("ideas.pack.download")}
+              </Button>
+              <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+                {t("ideas.pack.print")}
+              </Button>
+            </div>
+            <IdeasPage pack />
+            {canSeeSector && <SectorDashboard embedded />}
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }
