@@ -1,6 +1,7 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 
 import { readAppError } from "../lib/errors";
 import { Loading, QueryError } from "./query-state";
@@ -42,11 +43,13 @@ export function allOf<const Q extends readonly QueryLike<unknown>[]>(queries: Q)
 
 /**
  * One way for a page to load and fail: "Loading" while pending, the server's answer when it says
- * NOT_FOUND or FORBIDDEN, any other error with a retry, else `children` with the data.
+ * NOT_FOUND or FORBIDDEN, any other error with a retry, else `children` with the data. Without
+ * children it shows only the states before the data, for a page that returns early:
+ * `if (!query.isSuccess) return <QueryView query={query} />;`
  */
 export function QueryView<T>(props: {
   query: QueryLike<T>;
-  children: (data: T) => ReactNode;
+  children?: (data: T) => ReactNode;
   /** Instead of "Loading" (null for a panel that shows nothing until it has something). */
   pending?: ReactNode;
   /** Instead of the general "not found" text, e.g. one that names the municipality. */
@@ -68,7 +71,7 @@ export function QueryView<T>(props: {
     }
     return <QueryError error={query.error} onRetry={() => void query.refetch()} testId={props.testId && `${props.testId}-error`} />;
   }
-  return props.children(query.data as T);
+  return props.children ? props.children(query.data as T) : null;
 }
 
 function Notice({ title, body, testId }: { title: string; body: string; testId: string }) {
@@ -78,6 +81,16 @@ function Notice({ title, body, testId }: { title: string; body: string; testId: 
         {title}
       </Heading>
       <Paragraph>{body}</Paragraph>
+    </Alert>
+  );
+}
+
+/** "Not found" in a page's own words, with the way back: a QueryView's `notFound`. */
+export function NotFoundNotice({ text, to, back }: { text: string; to: string; back: string }) {
+  return (
+    <Alert data-color="warning">
+      <Paragraph>{text}</Paragraph>
+      <Link to={to}>{back}</Link>
     </Alert>
   );
 }
