@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useMatches } from "react-router";
 
 import { LeaveGuardProvider } from "../components/leave-guard";
-import { Loading, QueryError } from "../components/query-state";
+import { Loading } from "../components/query-state";
+import { QueryView } from "../components/query-view";
 import { useHasDemoData } from "../lib/demo";
 import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
 import { forgetSession, grantsOf, useMe } from "../lib/session";
@@ -152,14 +153,19 @@ export function Layout() {
 
   let content;
   if (isPublic) content = <Outlet />;
-  else if (me.isPending) content = <Loading />;
-  else if (me.isError) content = <QueryError error={me.error} onRetry={() => void me.refetch()} />;
-  else if (me.data) content = <Outlet />;
   else
     content = (
-      <Suspense fallback={<Loading />}>
-        <SignInPage expired={sessionLost} />
-      </Suspense>
+      <QueryView query={me}>
+        {(signedIn) =>
+          signedIn ? (
+            <Outlet />
+          ) : (
+            <Suspense fallback={<Loading />}>
+              <SignInPage expired={sessionLost} />
+            </Suspense>
+          )
+        }
+      </QueryView>
     );
 
   return (

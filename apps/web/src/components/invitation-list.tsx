@@ -8,7 +8,8 @@ import type { InvitationAnswer } from "@malestokk/domain";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { readAppError, translateError } from "../lib/errors";
+import { translateError } from "../lib/errors";
+import { conflictOf } from "../lib/form-errors";
 import { formatDateTime } from "../lib/format";
 import { ConfirmDialog } from "./confirm-dialog";
 
@@ -46,9 +47,8 @@ export function InvitationList<T extends InvitationItem>(props: {
   const { t } = useTranslation();
   const headingId = useId();
   const [declining, setDeclining] = useState<T | null>(null);
-  const code = readAppError(props.error)?.code;
   const error = props.error
-    ? code === "STATUS_CONFLICT" || code === "NOT_FOUND"
+    ? conflictOf(props.error, ["moved", "gone"])
       ? props.staleText
       : translateError(t, props.error).message
     : null;

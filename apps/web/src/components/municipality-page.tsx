@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Heading, Paragraph } from "@digdir/designsystemet-react";
+import { Breadcrumbs, Heading } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { useTRPC } from "../lib/trpc";
-import { Loading, QueryError } from "./query-state";
+import { NotFoundNotice, QueryView } from "./query-view";
 
 export type MunicipalityInfo = RouterOutputs["municipalities"]["get"];
 
@@ -29,17 +29,9 @@ export function MunicipalityPage(props: {
   useEffect(() => {
     document.title = `${heading ?? props.number} – ${t("app.name")}`;
   }, [heading, props.number, t]);
-  const notFound = !valid || (query.isError && (query.error.data as { code?: string } | undefined)?.code === "NOT_FOUND");
-  if (notFound) {
-    return (
-      <Alert data-color="warning">
-        <Paragraph>{t("municipalities.notFound", { number: props.number })}</Paragraph>
-        <Link to="/">{t("app.toList")}</Link>
-      </Alert>
-    );
-  }
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const notFound = <NotFoundNotice text={t("municipalities.notFound", { number: props.number })} to="/" back={t("app.toList")} />;
+  if (!valid) return notFound;
+  if (!query.isSuccess) return <QueryView query={query} notFound={notFound} />;
   const m = query.data;
   return (
     <div className="stack">

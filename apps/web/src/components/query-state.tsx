@@ -26,10 +26,10 @@ export function Loading() {
   );
 }
 
-export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function QueryError({ error, onRetry, testId }: { error: unknown; onRetry?: () => void; testId?: string | undefined }) {
   const { t } = useTranslation();
   return (
-    <Alert data-color="danger">
+    <Alert data-color="danger" data-testid={testId}>
       <Paragraph>{translateError(t, error).message}</Paragraph>
       {onRetry && (
         <Button variant="secondary" data-size="sm" onClick={onRetry}>

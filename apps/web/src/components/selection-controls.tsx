@@ -9,6 +9,7 @@ import { useUrlState } from "../lib/url-state";
 /**
  * The reporting year and the peer group a comparison page shows, kept in the URL (`year`, `peers`).
  * `year` is undefined until the years have loaded and none is chosen; the latest is the default.
+ * `yearsQuery` lets the page load and fail with the years (`allOf` in components/query-view).
  */
 export function useYearAndPeers(defaultPeers: PeerGroupKind = "kostra") {
   const trpc = useTRPC();
@@ -16,7 +17,7 @@ export function useYearAndPeers(defaultPeers: PeerGroupKind = "kostra") {
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
   const [peers, setPeers] = useUrlState<string>("peers", defaultPeers, (raw) => ((PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : null));
   const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
-  return { years: years.data?.map((y) => y.year) ?? [], yearsPending: years.isPending, year, setYear, peers: peers as PeerGroupKind, setPeers };
+  return { years: years.data?.map((y) => y.year) ?? [], yearsQuery: years, year, setYear, peers: peers as PeerGroupKind, setPeers };
 }
 
 export function YearSelect(props: { id: string; years: readonly number[]; value: number | undefined; onChange: (year: string) => void }) {

@@ -59,12 +59,13 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
   // Pages add their own areas as they load; a component rendered on its own gets them here.
   i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
   if (options.language === "en") void i18n.changeLanguage("en");
+  const queryClient = createQueryClient({ retry: false });
   const utils = render(
-    <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>
+    <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>,
   );
-  return { ...utils, router, db, sqlite: connection.sqlite, i18n };
+  return { ...utils, router, db, sqlite: connection.sqlite, i18n, queryClient };
 }
 
 /** A tRPC client that calls the real router in process on `db`, with `cookie` as the browser's session cookie. */

@@ -5,8 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Loading } from "../../components/query-state";
-import { AdminQueryError } from "../../features/admin/admin-query-error";
+import { QueryView } from "../../components/query-view";
+import { AdminForbidden } from "../../features/admin/admin-query-error";
 import { PermissionMatrix } from "../../features/admin/permission-matrix";
 import { useTRPC } from "../../lib/trpc";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
@@ -25,10 +25,8 @@ export default function AdminPermissionsRoute() {
       <Heading level={1} data-size="lg">
         {t("admin.permissions.title")}
       </Heading>
-      {permissions.isPending ? (
-        <Loading />
-      ) : permissions.isError ? (
-        <AdminQueryError error={permissions.error} onRetry={() => void permissions.refetch()} />
+      {!permissions.isSuccess ? (
+        <QueryView query={permissions} forbidden={<AdminForbidden />} />
       ) : (
         <>
           <Paragraph>{t("admin.permissions.intro")}</Paragraph>

@@ -5,8 +5,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Loading } from "../../components/query-state";
-import { AdminQueryError } from "../../features/admin/admin-query-error";
+import { QueryView } from "../../components/query-view";
+import { AdminForbidden } from "../../features/admin/admin-query-error";
 import { CreateUserForm } from "../../features/admin/create-user-form";
 import { SecondFactorPolicy } from "../../features/admin/second-factor-policy";
 import { UserTable } from "../../features/admin/user-table";
@@ -28,10 +28,8 @@ export default function AdminUsersRoute() {
         {t("admin.users.title")}
       </Heading>
       <SecondFactorPolicy />
-      {users.isPending ? (
-        <Loading />
-      ) : users.isError ? (
-        <AdminQueryError error={users.error} onRetry={() => void users.refetch()} />
+      {!users.isSuccess ? (
+        <QueryView query={users} forbidden={<AdminForbidden />} />
       ) : (
         <>
           <Paragraph>{t("admin.users.intro")}</Paragraph>

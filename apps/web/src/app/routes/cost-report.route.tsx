@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { CostReport } from "../../features/costs/cost-report";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -32,11 +32,10 @@ export default function CostReportRoute() {
     document.title = `${title} – ${municipality.data?.name ?? number} – ${t("app.name")}`;
   }, [title, municipality.data?.name, number, t]);
 
-  if (!valid || (municipality.isSuccess && !municipality.data)) return <Alert data-color="warning">{t("municipalities.notFound", { number })}</Alert>;
-  if (municipality.isPending) return <Loading />;
-  if (municipality.isError) return <QueryError error={municipality.error} onRetry={() => void municipality.refetch()} />;
+  const notFound = <Alert data-color="warning">{t("municipalities.notFound", { number })}</Alert>;
+  if (!valid || (municipality.isSuccess && !municipality.data)) return notFound;
   const m = municipality.data;
-  if (!m) return <Loading />;
+  if (municipality.status !== "success" || !m) return <QueryView query={municipality} notFound={notFound} />;
   return (
     <div className="stack">
       <Breadcrumbs aria-label={t("nav.breadcrumbs")}>

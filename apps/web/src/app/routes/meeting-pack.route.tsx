@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 
 import { exportFacts } from "../../components/export-about";
 import { downloadFile } from "../../components/download";
+import { allOf, QueryView } from "../../components/query-view";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { useBenefitTexts } from "../../features/benefits/texts";
@@ -37,6 +38,8 @@ export default function MeetingPackRoute() {
   useEffect(() => {
     document.title = `${t("ideas.pack.heading")} – ${t("app.name")}`;
   }, [t]);
+  // One load and one failure for the pack: the items and the dashboard come together or not at all.
+  const pack = allOf(canSeeSector ? [ideas, dashboard] : [ideas]);
   const download = () => {
     const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
     const language = i18n.language === "en" ? "en" : "nb";
@@ -52,16 +55,22 @@ export default function MeetingPackRoute() {
         {t("ideas.pack.heading")}
       </Heading>
       <Paragraph>{t("ideas.pack.intro")}</Paragraph>
-      <div className="button-row no-print">
-        <Button variant="secondary" data-size="sm" onClick={download} disabled={!ideas.data || (canSeeSector && !dashboard.data)}>
-          {t("ideas.pack.download")}
-        </Button>
-        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
-          {t("ideas.pack.print")}
-        </Button>
-      </div>
-      <IdeasPage pack />
-      {canSeeSector && <SectorDashboard embedded />}
+      <QueryView query={pack} testId="pack">
+        {() => (
+          <>
+            <div className="button-row no-print">
+              <Button variant="secondary" data-size="sm" onClick={download}>
+                {t("ideas.pack.download")}
+              </Button>
+              <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+                {t("ideas.pack.print")}
+              </Button>
+            </div>
+            <IdeasPage pack />
+            {canSeeSector && <SectorDashboard embedded />}
+          </>
+        )}
+      </QueryView>
     </div>
   );
 }

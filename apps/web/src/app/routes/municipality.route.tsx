@@ -1,10 +1,10 @@
-import { Alert, Breadcrumbs, Paragraph } from "@digdir/designsystemet-react";
+import { Breadcrumbs, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 
-import { Loading, QueryError } from "../../components/query-state";
+import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { K1Benchmark } from "../../features/benchmarks/k1-benchmark";
 import { CostYears } from "../../features/costs/cost-years";
 import { MunicipalityHeader } from "../../features/municipalities/municipality-header";
@@ -39,20 +39,14 @@ export default function MunicipalityRoute() {
     </Breadcrumbs>
   );
 
-  const notFound = !valid || (query.isError && (query.error.data as { code?: string } | undefined)?.code === "NOT_FOUND");
-  if (notFound) {
-    return (
-      <div className="stack">
-        {crumbs}
-        <Alert data-color="warning">
-          <Paragraph>{t("municipalities.notFound", { number })}</Paragraph>
-          <Link to="/">{t("app.toList")}</Link>
-        </Alert>
-      </div>
-    );
-  }
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const notFound = (
+    <div className="stack">
+      {crumbs}
+      <NotFoundNotice text={t("municipalities.notFound", { number })} to="/" back={t("app.toList")} />
+    </div>
+  );
+  if (!valid) return notFound;
+  if (!query.isSuccess) return <QueryView query={query} notFound={notFound} />;
   const m = query.data;
   return (
     <div className="stack">

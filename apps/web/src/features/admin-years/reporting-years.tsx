@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
@@ -106,8 +106,7 @@ export function ReportingYears() {
     reopen.mutate({ year: pending.year.year, reason: text });
   };
 
-  if (years.isPending) return <Loading />;
-  if (years.isError) return <QueryError error={years.error} onRetry={() => void years.refetch()} />;
+  if (!years.isSuccess) return <QueryView query={years} />;
   const rows = newestFirst(years.data);
   const total = rows[0]?.municipalities ?? 0;
 

@@ -4,9 +4,9 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useTRPC } from "../../lib/trpc";
-import { noErrors, translateAdminError, translateAdminIssue, type FormErrors } from "./admin-errors";
+import { noErrors, translateFormError, translateFormIssue, type FormErrors } from "../../lib/form-errors";
 import { roleLabel, sectorLabel, type AdminUser } from "./admin-text";
-import { FormErrorSummary } from "./form-error-summary";
+import { FormErrorSummary } from "../../components/form-error-summary";
 import { checkGrant, EMPTY_GRANT, GRANT_FIELDS, grantFieldIds, GrantFields, type GrantDraft, type GrantField } from "./grant-fields";
 
 const ID_PREFIX = "add-role";
@@ -38,7 +38,7 @@ export function AddRoleDialog(props: { user: AdminUser | null; onClose: () => vo
         props.onAdded(t("admin.users.roleAdded", { role: scope ? t("admin.grant", { role, scope }) : role, name }));
         await queryClient.invalidateQueries(trpc.admin.pathFilter());
       },
-      onError: (error) => setErrors(translateAdminError(t, error, GRANT_FIELDS)),
+      onError: (error) => setErrors(translateFormError(t, error, GRANT_FIELDS, "admin")),
     }),
   );
 
@@ -48,7 +48,7 @@ export function AddRoleDialog(props: { user: AdminUser | null; onClose: () => vo
     const checked = checkGrant(draft);
     if (checked.input === null) {
       const fields: Partial<Record<GrantField, string>> = {};
-      for (const issue of checked.issues) fields[issue.field] ??= translateAdminIssue(t, issue.field, issue.code, issue.params);
+      for (const issue of checked.issues) fields[issue.field] ??= translateFormIssue(t, "admin", issue.field, issue.code, issue.params);
       setErrors({ summary: t("admin.errors.summary"), fields });
       return;
     }

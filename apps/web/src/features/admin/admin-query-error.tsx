@@ -3,12 +3,17 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { QueryError } from "../../components/query-state";
-import { isForbidden } from "./admin-errors";
+import { isForbiddenError } from "../../components/query-view";
 
 /** A failed admin query: "only administrators" when the server says FORBIDDEN, else the error. */
 export function AdminQueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  if (!isForbiddenError(error)) return <QueryError error={error} onRetry={onRetry} />;
+  return <AdminForbidden />;
+}
+
+/** What an admin page says for FORBIDDEN (QueryView's `forbidden`). */
+export function AdminForbidden() {
   const { t } = useTranslation();
-  if (!isForbidden(error)) return <QueryError error={error} onRetry={onRetry} />;
   return (
     <Alert data-color="warning" data-testid="admin-forbidden">
       <Heading level={2} data-size="xs">

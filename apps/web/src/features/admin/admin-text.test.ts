@@ -6,7 +6,7 @@ import enAdmin from "../../locales/en.admin.json";
 import en from "../../locales/en.json";
 import nbAdmin from "../../locales/nb.admin.json";
 import nb from "../../locales/nb.json";
-import { translateAdminIssue } from "./admin-errors";
+import { translateFormIssue } from "../../lib/form-errors";
 import { actionLabel, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
 import { toAuditInput } from "./audit-filter";
 
@@ -71,15 +71,15 @@ describe("summarizeAuditDetails", () => {
   });
 });
 
-describe("translateAdminIssue", () => {
+describe("translateFormIssue with the admin texts", () => {
   const t = translator("nb");
 
   it("uses the admin texts first, then the shared ones", () => {
-    expect(translateAdminIssue(t, "email", "EMAIL_TAKEN")).toMatch(/^Det finnes allerede en bruker med e-postadressen\./);
-    expect(translateAdminIssue(t, "role", "ROLE_HELD")).toBe("Brukeren har allerede denne rollen.");
-    expect(translateAdminIssue(t, "other", "REQUIRED")).toBe("Fyll ut feltet.");
-    expect(translateAdminIssue(t, "other", "too_big", { maximum: 5 })).toBe("Verdien kan ikke være over 5.");
-    expect(translateAdminIssue(t, "other", "SOMETHING_NEW")).toBe("Noen felt har ugyldige verdier.");
+    expect(translateFormIssue(t, "admin", "email", "EMAIL_TAKEN")).toMatch(/^Det finnes allerede en bruker med e-postadressen\./);
+    expect(translateFormIssue(t, "admin", "role", "ROLE_HELD")).toBe("Brukeren har allerede denne rollen.");
+    expect(translateFormIssue(t, "admin", "other", "REQUIRED")).toBe("Fyll ut feltet.");
+    expect(translateFormIssue(t, "admin", "other", "too_big", { maximum: 5 })).toBe("Verdien kan ikke være over 5.");
+    expect(translateFormIssue(t, "admin", "other", "SOMETHING_NEW")).toBe("Noen felt har ugyldige verdier.");
   });
 });
 

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ACTIONS, isAuditAction } from "@malestokk/domain";
 
-import { translateAdminIssue } from "./admin-errors";
+import { translateFormIssue } from "../../lib/form-errors";
 import { actionLabel } from "./admin-text";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, isValidMunicipalityNumber, startOfDay, type AuditFilterValues } from "./audit-filter";
 
@@ -29,12 +29,12 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
     const next: FilterErrors = {};
     const number = draft.municipality.trim();
     if (number !== "" && !isValidMunicipalityNumber(number)) {
-      next.municipality = translateAdminIssue(t, "municipalityNumber", "invalid_format");
+      next.municipality = translateFormIssue(t, "admin", "municipalityNumber", "invalid_format");
     }
-    if (draft.from !== "" && !startOfDay(draft.from)) next.from = translateAdminIssue(t, "date", "invalid_format");
-    if (draft.to !== "" && !startOfDay(draft.to)) next.to = translateAdminIssue(t, "date", "invalid_format");
+    if (draft.from !== "" && !startOfDay(draft.from)) next.from = translateFormIssue(t, "admin", "date", "invalid_format");
+    if (draft.to !== "" && !startOfDay(draft.to)) next.to = translateFormIssue(t, "admin", "date", "invalid_format");
     if (!next.from && !next.to && draft.from !== "" && draft.to !== "" && draft.from > draft.to) {
-      next.to = translateAdminIssue(t, "to", "BEFORE_FROM");
+      next.to = translateFormIssue(t, "admin", "to", "BEFORE_FROM");
     }
     setErrors(next);
     if (Object.keys(next).length > 0) return;

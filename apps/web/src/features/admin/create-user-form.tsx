@@ -6,8 +6,8 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useTRPC } from "../../lib/trpc";
-import { noErrors, translateAdminError, translateAdminIssue, type FormErrors } from "./admin-errors";
-import { FormErrorSummary } from "./form-error-summary";
+import { noErrors, translateFormError, translateFormIssue, type FormErrors } from "../../lib/form-errors";
+import { FormErrorSummary } from "../../components/form-error-summary";
 import { checkGrant, EMPTY_GRANT, grantFieldIds, GrantFields, type DraftIssue, type GrantDraft } from "./grant-fields";
 import { ResetLinkDialog, type IssuedResetLink } from "./reset-link-dialog";
 
@@ -66,7 +66,7 @@ export function CreateUserForm() {
         });
         await queryClient.invalidateQueries(trpc.admin.pathFilter());
       },
-      onError: (error) => setErrors(translateAdminError(t, error, FIELDS)),
+      onError: (error) => setErrors(translateFormError(t, error, FIELDS, "admin")),
     }),
   );
 
@@ -77,7 +77,7 @@ export function CreateUserForm() {
     const issues: DraftIssue<FieldName>[] = [...checkUser(email, name), ...checkedGrant.issues];
     if (issues.length > 0 || checkedGrant.input === null) {
       const fields: Partial<Record<FieldName, string>> = {};
-      for (const issue of issues) fields[issue.field] ??= translateAdminIssue(t, issue.field, issue.code, issue.params);
+      for (const issue of issues) fields[issue.field] ??= translateFormIssue(t, "admin", issue.field, issue.code, issue.params);
       setErrors({ summary: t("admin.errors.summary"), fields });
       return;
     }

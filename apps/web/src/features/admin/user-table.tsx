@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "../../components/empty-state";
 import { useTRPC } from "../../lib/trpc";
-import { translateAdminError } from "./admin-errors";
+import { translateFormError } from "../../lib/form-errors";
 import { userGrantLabel, type AdminGrant, type AdminUser } from "./admin-text";
 import { AddRoleDialog } from "./add-role-dialog";
 import { ConfirmDialog, type ConfirmRequest } from "../../components/confirm-dialog";
@@ -77,7 +77,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
     setNotice({ text, isError: false });
     await queryClient.invalidateQueries(trpc.admin.pathFilter());
   };
-  const failed = (error: unknown) => setConfirmError(translateAdminError(t, error, []).summary);
+  const failed = (error: unknown) => setConfirmError(translateFormError(t, error, [], "admin").summary);
 
   const removeRole = useMutation(trpc.admin.removeRole.mutationOptions({ onError: failed }));
   const setDisabled = useMutation(trpc.admin.setDisabled.mutationOptions({ onError: failed }));
@@ -85,7 +85,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
   const unlinkIdentities = useMutation(trpc.admin.unlinkIdentities.mutationOptions({ onError: failed }));
   const resetLink = useMutation(
     trpc.admin.createResetLink.mutationOptions({
-      onError: (error) => setNotice({ text: translateAdminError(t, error, []).summary ?? "", isError: true }),
+      onError: (error) => setNotice({ text: translateFormError(t, error, [], "admin").summary ?? "", isError: true }),
     }),
   );
 

@@ -10,7 +10,8 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { yearSpan } from "../../components/export-about";
 import { peerGroupName } from "../../components/peer-group-name";
 import { EmptyState } from "../../components/empty-state";
-import { Loading, QueryError } from "../../components/query-state";
+import { Loading } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { formatCsvNumber, formatDecimal, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -129,13 +130,14 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
     }),
   );
   // Holds about the room the chart and its controls take, so the sections below do not jump when it comes (CLS).
-  if (query.isPending)
-    return (
+  if (!query.isSuccess) {
+    const pending = (
       <div className="k1-benchmark--pending">
         <Loading />
       </div>
     );
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+    return <QueryView query={query} pending={pending} />;
+  }
   const series = query.data;
   const hasAny = series.points.some((p) => p.own !== null);
   const group = series.peerGroup;

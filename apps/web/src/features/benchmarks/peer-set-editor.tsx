@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -35,8 +35,7 @@ export function PeerSetEditor(props: {
     }),
   );
 
-  if (suggestions.isPending) return <Loading />;
-  if (suggestions.isError) return <QueryError error={suggestions.error} onRetry={() => void suggestions.refetch()} />;
+  if (!suggestions.isSuccess) return <QueryView query={suggestions} />;
 
   const chosen = suggestions.data.filter((s) => !unchecked.has(s.number)).map((s) => s.number);
   const submit = (event: FormEvent) => {

@@ -1,23 +1,35 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { QueryView } from "../../components/query-view";
 import { formatDate } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useBenefitTexts } from "./texts";
 
+type FollowUpData = RouterOutputs["benefits"]["followUp"];
+
 /**
  * After sign-in: the benefits whose next measurement is overdue, per owner, and the invitations to
- * joint projects that wait for an answer (nothing when there are neither).
+ * joint projects that wait for an answer (nothing when there are neither, or while it loads).
  */
 export default function FollowUp() {
   useBenefitTexts();
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const query = useQuery(trpc.benefits.followUp.queryOptions());
-  if (!query.data || (query.data.count === 0 && query.data.invitations.length === 0)) return null;
-  const { count, owners, invitations } = query.data;
+  return (
+    <QueryView query={query} pending={null} testId="follow-up">
+      {(data) => <FollowUpNotice data={data} />}
+    </QueryView>
+  );
+}
+
+function FollowUpNotice({ data }: { data: FollowUpData }) {
+  const { t } = useTranslation();
+  const { count, owners, invitations } = data;
+  if (count === 0 && invitations.length === 0) return null;
   return (
     <Alert data-color="warning" data-testid="follow-up">
       {count > 0 && (

@@ -9,9 +9,9 @@ import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
-import { readAppError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { formatDate, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { ProjectForm } from "./project-form";
@@ -48,13 +48,11 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
       },
       // Answered or withdrawn meanwhile: the list is brought up to date.
       onError: (error) => {
-        const code = readAppError(error)?.code;
-        if (code === "STATUS_CONFLICT" || code === "NOT_FOUND") void queryClient.invalidateQueries(trpc.benefits.pathFilter());
+        if (conflictOf(error, ["moved", "gone"])) void queryClient.invalidateQueries(trpc.benefits.pathFilter());
       },
     }),
   );
-  if (portfolio.isPending) return <Loading />;
-  if (portfolio.isError) return <QueryError error={portfolio.error} onRetry={() => void portfolio.refetch()} />;
+  if (!portfolio.isSuccess) return <QueryView query={portfolio} />;
   const data = portfolio.data;
   const exportXlsx = () => {
     const header = [t("benefits.project"), t("benefits.benefitForm.title"), t("benefits.benefits.owner"), t("benefits.statusCounts"), t("benefits.benefits.cash"), t("benefits.benefits.disBenefit"), t("benefits.expected"), t("benefits.realized"), t("benefits.benefits.nextDue")];

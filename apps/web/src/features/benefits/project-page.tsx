@@ -9,9 +9,10 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
-import { Loading, QueryError } from "../../components/query-state";
+import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { formatDate } from "../../lib/format";
 import { grantsOf, useCan, useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -87,13 +88,13 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         await done(t("benefits.benefits.saved", { title: input.benefit.title }));
       },
       onError: (error) => {
-        const appError = readAppError(error);
-        if (appError?.code === "VERSION_CONFLICT") {
+        if (conflictOf(error)) {
           setEditing(null);
           setMessage({ kind: "warning", text: t("benefits.benefits.conflict") });
           void refresh();
           return;
         }
+        const appError = readAppError(error);
         setServerIssues(appError?.issues.length ? appError.issues : [{ path: [], code: appError?.code ?? "NETWORK", params: appError?.params ?? {} }]);
       },
     }),
@@ -126,16 +127,8 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   );
   const version = useQuery({ ...trpc.benefits.planVersion.queryOptions({ projectId, number: shownVersion ?? 1 }), enabled: shownVersion !== null });
 
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    return readAppError(query.error)?.code === "NOT_FOUND" ? (
-      <Alert data-color="warning">
-        <Paragraph>{t("benefits.projectPage.notFound")}</Paragraph>
-        <Link to="/">{t("app.toList")}</Link>
-      </Alert>
-    ) : (
-      <QueryError error={query.error} onRetry={() => void query.refetch()} />
-    );
+  if (!query.isSuccess) {
+    return <QueryView query={query} notFound={<NotFoundNotice text={t("benefits.projectPage.notFound")} to="/" back={t("app.toList")} />} />;
   }
   const { project, benefits, versions } = query.data;
   // A municipality the user manages that takes part: its manager may leave (the server checks again).
@@ -143,7 +136,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   const participating = project.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "benefits.approve", p.id)) ?? null;
   const latest = versions[0] ?? null;
   const nextNumber = (latest?.number ?? 0) + 1;
-  const approveError = approve.error ? (readAppError(approve.error)?.code === "VERSION_CONFLICT" ? t("benefits.plan.conflict") : readAppError(approve.error)?.code === "INCOMPLETE" ? t("benefits.plan.needsBenefit") : translateError(t, approve.error).message) : null;
+  const approveError = approve.error ? (conflictOf(approve.error) ? t("benefits.plan.conflict") : readAppError(approve.error)?.code === "INCOMPLETE" ? t("benefits.plan.needsBenefit") : translateError(t, approve.error).message) : null;
 
   const exportXlsx = () => {
     const header = [

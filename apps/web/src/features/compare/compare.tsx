@@ -9,7 +9,7 @@ import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { formatIndicatorValue } from "../../components/indicator-format";
-import { Loading, QueryError } from "../../components/query-state";
+import { allOf, QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { sheetName } from "../../components/sheet-names";
 import { TableScroll } from "../../components/table-scroll";
@@ -65,7 +65,7 @@ export function CompareUnits() {
     downloadFile("sammenligning.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
 
-  if (municipalities.isPending || years.isPending) return <Loading />;
+  if (!municipalities.isSuccess || !years.isSuccess) return <QueryView query={allOf([municipalities, years])} />;
   return (
     <div className="stack">
       <Paragraph>{t("compare.intro", { max: MAX_UNITS })}</Paragraph>
@@ -129,10 +129,8 @@ export function CompareUnits() {
       </details>
       {numbers.length === 0 ? (
         <EmptyState>{t("compare.empty")}</EmptyState>
-      ) : query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : !query.isSuccess ? (
+        <QueryView query={query} />
       ) : (
         <section aria-labelledby="compare-heading" className="stack">
           <Heading level={2} data-size="sm" id="compare-heading">

@@ -19,7 +19,6 @@ import {
   type ExportFact,
   type IssueParams,
 } from "@malestokk/domain";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -31,7 +30,7 @@ import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useNestedTexts } from "../../lib/i18n";
-import { useTRPC } from "../../lib/trpc";
+import { useImportCostFile } from "./api";
 import type { ReportView } from "./report-view";
 import { ImportChanges } from "./import-changes";
 
@@ -48,12 +47,11 @@ function toBase64(bytes: Uint8Array): string {
 
 
 /** Template download, file import with a full preview, and export of the stored report. */
-export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean; onImported: () => Promise<unknown> }) {
+export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean }) {
   useExportTexts();
   const { t, i18n } = useTranslation();
   // Headers, row problems and notes in the preview: the same texts as the command line's.
   useNestedTexts(["costReport", "file"], COST_FILE_MESSAGES, "costReport.file.errors.EMPTY_FILE");
-  const trpc = useTRPC();
   const language = i18n.language === "en" ? "en" : "nb";
   const { view } = props;
   const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
@@ -64,7 +62,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   // is refused as the import would be, and says so in the same words as the command line.
   const [refusal, setRefusal] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const importFile = useMutation(trpc.costs.importFile.mutationOptions());
+  const importFile = useImportCostFile();
   const baseName = `ikt-kostnader-${props.municipalityNumber}-${view.year}`;
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -230,13 +228,12 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             error={null}
             onCancel={() => setConfirming(false)}
             onConfirm={() =>
-              void run(false).then(async (r) => {
+              void run(false).then((r) => {
                 setConfirming(false);
                 if (!r) return;
                 setPreview(null);
                 setFile(null);
                 setMessage({ kind: r.written ? "success" : "info", text: r.written ? t("costReport.file.done", { count: r.lineCount }) : t("costReport.file.unchanged") });
-                await props.onImported();
               })
             }
           />

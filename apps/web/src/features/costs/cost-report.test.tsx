@@ -1,6 +1,6 @@
 import { getCostReport, getMunicipalityByNumber, listCostLines, listSystems, saveCooperative, saveCostReport, setCostReportStatus, type Db } from "@malestokk/db";
 import type { CostType, ItService } from "@malestokk/domain";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { CostLine } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
@@ -474,5 +474,27 @@ describe("an IT cooperative's allocation, from a member's side", () => {
     expect(within(table).getByRole("columnheader", { name: "Grunnlag" })).toBeTruthy();
     const rows = within(table).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]?.textContent);
     expect(rows).toEqual(["godkjent rapport", "godkjent rapport"]);
+  });
+});
+
+describe("saving a cost report (issue 19)", () => {
+  it("refreshes the views that read the same indicators: the sector dashboard shows the new figures when the board goes back", async () => {
+    const { db, router, queryClient } = renderApp("/sektor", { as: "admin@demo.example" });
+    await screen.findByRole("heading", { level: 1, name: /^Sektoren \d{4}$/ });
+    const dashboard = () => queryClient.getQueryCache().findAll({ queryKey: [["sector", "dashboard"]] })[0]?.state.dataUpdateCount ?? 0;
+    const before = dashboard();
+    expect(before).toBeGreaterThan(0);
+    // Sent back to finance outside this page, so that the page's own step is a save alone.
+    const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
+    const current = getCostReport(db, stavanger, 2024);
+    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now: new Date().toISOString(), actorEmail: "manager.1103@demo.example", returnComment: "Rett linjene" });
+
+    await act(() => router.navigate("/kommune/1103/kostnader/2024"));
+    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 1"), { target: { value: "1 234 567" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    expect((await screen.findByTestId("report-message")).textContent).toBe("Lagret.");
+
+    await act(() => router.navigate("/sektor"));
+    await waitFor(() => expect(dashboard()).toBeGreaterThan(before));
   });
 });

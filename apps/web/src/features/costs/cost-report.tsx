@@ -1,18 +1,19 @@
 import "../../lib/zod-setup";
 import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import type { RouterOutputs } from "@malestokk/api";
 import { costReportWarnings } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { readAppError, translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
+import { useCostReport, useSaveCostReport } from "./api";
 import { AllocationSection } from "./allocation";
 import { CostFilePanel } from "./cost-file-panel";
 import { CostLinesEditor, CostLinesTable } from "./cost-lines";
@@ -25,10 +26,8 @@ import { WarningsView } from "./warnings";
 
 /** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
 export function CostReport({ municipalityNumber, municipalityName, year }: { municipalityNumber: string; municipalityName: string; year: number }) {
-  const trpc = useTRPC();
-  const query = useQuery(trpc.costs.report.queryOptions({ municipalityNumber, year }));
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  const query = useCostReport({ municipalityNumber, year });
+  if (!query.isSuccess) return <QueryView query={query} />;
   if (query.data.withheld) return <WithheldReportView report={query.data.withheld} deadline={query.data.deadline} />;
   // Another year starts the form afresh; within a year the editor follows the stored report itself.
   return <ReportEditor key={year} view={query.data} municipalityNumber={municipalityNumber} municipalityName={municipalityName} />;
@@ -107,45 +106,39 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     setMessage(null);
   };
 
-  const refresh = () =>
-    Promise.all([queryClient.invalidateQueries(trpc.costs.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
-
-  const save = useMutation(
-    trpc.costs.save.mutationOptions({
-      onSuccess: async (result) => {
-        setBaseVersion(result.version);
-        setDirty(false);
-        setServerIssues([]);
-        setConflict(null);
-        setShowIssues(false);
-        setMessage({ kind: result.written ? "success" : "info", text: result.written ? t("costReport.saved") : t("costReport.unchanged") });
-        await refresh();
-      },
-      onError: async (error) => {
-        const appError = readAppError(error);
-        if (appError?.code === "VERSION_CONFLICT") {
-          const theirs = await queryClient.fetchQuery({ ...trpc.costs.report.queryOptions({ municipalityNumber, year: view.year }), staleTime: 0 });
-          setConflict({ theirs });
-          return;
-        }
-        const issues: DraftIssue[] = (appError?.issues ?? []).map((issue) => {
-          const row = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
-          const line = row === undefined ? undefined : draft.lines[row];
-          const field = String(issue.path.at(-1) ?? "");
-          return {
-            field,
-            target: line ? `${line.key}-${field === "systemId" ? "system" : field}` : "report-save",
-            code: issue.code,
-            row: row === undefined ? undefined : row + 1,
-            ...(issue.params as object),
-          };
-        });
-        setServerIssues(issues);
-        setShowIssues(true);
-        setMessage({ kind: "danger", text: issues.length > 0 ? t("costReport.errorSummary") : translateError(t, error).message });
-      },
-    }),
-  );
+  const save = useSaveCostReport({
+    onSaved: (result) => {
+      setBaseVersion(result.version);
+      setDirty(false);
+      setServerIssues([]);
+      setConflict(null);
+      setShowIssues(false);
+      setMessage({ kind: result.written ? "success" : "info", text: result.written ? t("costReport.saved") : t("costReport.unchanged") });
+    },
+    onError: async (error) => {
+      if (conflictOf(error)) {
+        const theirs = await queryClient.fetchQuery({ ...trpc.costs.report.queryOptions({ municipalityNumber, year: view.year }), staleTime: 0 });
+        setConflict({ theirs });
+        return;
+      }
+      const appError = readAppError(error);
+      const issues: DraftIssue[] = (appError?.issues ?? []).map((issue) => {
+        const row = typeof issue.path[1] === "number" ? issue.path[1] : undefined;
+        const line = row === undefined ? undefined : draft.lines[row];
+        const field = String(issue.path.at(-1) ?? "");
+        return {
+          field,
+          target: line ? `${line.key}-${field === "systemId" ? "system" : field}` : "report-save",
+          code: issue.code,
+          row: row === undefined ? undefined : row + 1,
+          ...(issue.params as object),
+        };
+      });
+      setServerIssues(issues);
+      setShowIssues(true);
+      setMessage({ kind: "danger", text: issues.length > 0 ? t("costReport.errorSummary") : translateError(t, error).message });
+    },
+  });
 
   useEffect(() => {
     if (showIssues) summaryRef.current?.focus();
@@ -326,11 +319,10 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         municipalityName={municipalityName}
         editable={editable}
         dirty={dirty}
-        onImported={refresh}
       />
 
       {report && view.actions.some((a) => a !== "edit") && (
-        <ReportWorkflow view={view} municipalityNumber={municipalityNumber} dirty={dirty} onDone={refresh} />
+        <ReportWorkflow view={view} municipalityNumber={municipalityNumber} dirty={dirty} />
       )}
     </div>
   );

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -42,10 +42,8 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
       <Paragraph>
         <Link to={`/kommune/${municipalityNumber}/fagsystemer`}>{t("costReport.years.systemsLink")}</Link>
       </Paragraph>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      {!query.isSuccess ? (
+        <QueryView query={query} />
       ) : (
         <TableScroll label={t("costReport.years.caption")}>
           <Table data-size="sm">

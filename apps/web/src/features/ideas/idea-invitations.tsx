@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { InvitationList } from "../../components/invitation-list";
-import { readAppError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { grantsOf, useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
@@ -46,9 +46,7 @@ export function IdeaInvitations() {
         await queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },
       onError: (error) => {
-        const code = readAppError(error)?.code;
-        if (code === "STATUS_CONFLICT" || code === "NOT_FOUND")
-          void queryClient.invalidateQueries(trpc.ideas.pathFilter());
+        if (conflictOf(error, ["moved", "gone"])) void queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },
     }),
   );

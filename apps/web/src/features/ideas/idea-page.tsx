@@ -7,9 +7,10 @@ import { Link, useNavigate } from "react-router";
 
 import { LeaveButton } from "../../components/leave-button";
 import { ParticipationTable, removedText } from "../../components/participation-table";
-import { Loading, QueryError } from "../../components/query-state";
+import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
-import { readAppError, translateError } from "../../lib/errors";
+import { translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { grantsOf, useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
@@ -27,16 +28,8 @@ export function IdeaPage({ id }: { id: number }) {
   useEffect(() => {
     document.title = `${title ? t("ideas.detail.heading", { title }) : t("ideas.title")} – ${t("app.name")}`;
   }, [title, t]);
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    return readAppError(query.error)?.code === "NOT_FOUND" ? (
-      <Alert data-color="warning">
-        <Paragraph>{t("ideas.detail.notFound")}</Paragraph>
-        <Link to="/ideer">{t("ideas.detail.back")}</Link>
-      </Alert>
-    ) : (
-      <QueryError error={query.error} onRetry={() => void query.refetch()} />
-    );
+  if (!query.isSuccess) {
+    return <QueryView query={query} notFound={<NotFoundNotice text={t("ideas.detail.notFound")} to="/ideer" back={t("ideas.detail.back")} />} />;
   }
   const idea = query.data;
   const grants = grantsOf(me.data);
@@ -203,8 +196,7 @@ function StepForm({ id, version, action, onDone }: { id: number; version: number
         await queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },
       onError: async (e) => {
-        const code = readAppError(e)?.code;
-        setError(code === "VERSION_CONFLICT" || code === "STATUS_CONFLICT" ? t("ideas.step.conflict") : translateError(t, e).message);
+        setError(conflictOf(e, ["changed", "moved"]) ? t("ideas.step.conflict") : translateError(t, e).message);
         onDone("");
         await queryClient.invalidateQueries(trpc.ideas.pathFilter());
       },

@@ -11,7 +11,7 @@ import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { useLeaveGuard } from "../../components/leave-guard";
 import { sheetName } from "../../components/sheet-names";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
@@ -62,8 +62,7 @@ export function IdeasPage({ pack }: { pack: boolean }) {
   // Managers submit for their own municipality (the server checks).
   const submitters = (me.data?.grants ?? []).filter((g) => g.role === "manager" || g.role === "admin");
   const organisations = (me.data?.grants ?? []).filter((g) => g.role === "manager" && g.organisationNumber !== null);
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryView query={list} />;
   const shown = list.data.filter((i) => (pack ? i.status === "compiled" : status === "all" || i.status === status));
   const exportXlsx = () => downloadFile("prosjektideer.xlsx", writeXlsx([ideasSheet(t, sheetName(t, "ideas"), shown)]), XLSX_MIME_TYPE);
   // In the meeting pack the route gives the page its h1 and the one download for the whole pack.

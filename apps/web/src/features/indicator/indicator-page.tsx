@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Loading, QueryError } from "../../components/query-state";
+import { Loading } from "../../components/query-state";
+import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -18,7 +19,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
-  const { years, yearsPending, year, setYear, peers, setPeers } = useYearAndPeers();
+  const { years, yearsQuery, year, setYear, peers, setPeers } = useYearAndPeers();
   const [against, setAgainst] = useUrlState<string>("mot", "", (raw) => (CODES.includes(raw) ? raw : null));
   const query = useQuery({
     ...trpc.benchmarks.indicator.queryOptions({
@@ -31,8 +32,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
     enabled: year !== undefined,
     placeholderData: (previous) => previous,
   });
-  if (yearsPending || query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const detail = query.data;
   const def = detail.indicator;
   return (

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
-import { QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { CooperativeForm } from "./cooperative-form";
@@ -23,7 +23,7 @@ export function CooperativeList() {
         {t("cooperatives.title")}
       </Heading>
       <Paragraph data-size="sm">{t("cooperatives.intro")}</Paragraph>
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryView query={query} pending={null} />
       {query.data && query.data.length === 0 && <EmptyState>{t("cooperatives.empty")}</EmptyState>}
       {query.data && query.data.length > 0 && (
         <ul className="cooperative-list" data-testid="cooperative-list">

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { matchesMunicipality } from "./search";
@@ -45,8 +45,7 @@ export function MunicipalityList() {
           <Search.Clear onClick={() => setSearch("")} />
         </Search>
       </form>
-      {query.isPending && <Loading />}
-      {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryView query={query} />
       {query.data && (
         <>
           <Paragraph role="status" data-testid="municipality-count">

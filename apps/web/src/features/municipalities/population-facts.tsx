@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "../../components/empty-state";
-import { QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { formatDateTime, formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -18,7 +18,7 @@ export function PopulationFacts({ municipalityNumber, name }: { municipalityNumb
     <Details>
       <Details.Summary>{t("population.title")}</Details.Summary>
       <Details.Content>
-        {query.isError && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+        <QueryView query={query} pending={null} />
         {query.data && query.data.length === 0 && <EmptyState>{t("population.empty")}</EmptyState>}
         {query.data && query.data.length > 0 && (
           <TableScroll label={caption}>

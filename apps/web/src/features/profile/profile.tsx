@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { formatIndicatorValue } from "../../components/indicator-format";
-import { Loading, QueryError } from "../../components/query-state";
+import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
 import { useTRPC } from "../../lib/trpc";
@@ -27,14 +27,13 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
-  const { years, yearsPending, year, setYear, peers, setPeers } = useYearAndPeers();
+  const { years, yearsQuery, year, setYear, peers, setPeers } = useYearAndPeers();
   const query = useQuery({
     ...trpc.benchmarks.profile.queryOptions({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers }),
     enabled: year !== undefined,
     placeholderData: (previous) => previous,
   });
-  if (yearsPending || query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const profile = query.data;
   const name = (code: string) => getIndicator(code)?.name[lang] ?? code;
   const byCode = new Map(profile.items.map((i) => [i.code, i]));

@@ -5,16 +5,24 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAx
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
+import { QueryView } from "../../components/query-view";
 import { useTRPC } from "../../lib/trpc";
 
 const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
 
 /** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
 export default function MailTrend({ municipalityNumber }: { municipalityNumber: string }) {
-  const { t } = useTranslation();
   const trpc = useTRPC();
   const series = useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "S3", municipalityNumber }));
-  const points = (series.data?.points ?? []).map((p) => ({ year: p.year, own: p.own?.value ?? null }));
+  return (
+    <QueryView query={series} testId="mail-trend">
+      {(data) => <MailTrendChart points={data.points.map((p) => ({ year: p.year, own: p.own?.value ?? null }))} />}
+    </QueryView>
+  );
+}
+
+function MailTrendChart({ points }: { points: readonly { readonly year: number; readonly own: number | null }[] }) {
+  const { t } = useTranslation();
   return (
     <ChartWithTable
       id="mail"

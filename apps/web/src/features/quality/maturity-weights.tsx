@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { translateError } from "../../lib/errors";
+import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
 import { useTRPC } from "../../lib/trpc";
 
 /** For administrators: how much each area counts in Q1, for every organisation. */
@@ -13,13 +14,14 @@ export function MaturityWeights({ weights }: { weights: readonly { area: Maturit
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const refreshReaders = useRefreshIndicatorReaders();
   const [draft, setDraft] = useState<Record<string, string>>(Object.fromEntries(weights.map((w) => [w.area, String(w.weight)])));
   const [message, setMessage] = useState<{ kind: "success" | "danger"; text: string } | null>(null);
   const save = useMutation(
     trpc.quality.setWeights.mutationOptions({
       onSuccess: async () => {
         setMessage({ kind: "success", text: t("quality.weights.saved") });
-        await Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
+        await Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
       },
       onError: (e) => setMessage({ kind: "danger", text: translateError(t, e).message }),
     }),

@@ -6,11 +6,13 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { ReturnedNotice } from "../../components/returned-notice";
 import { WithheldReportView } from "../../components/withheld-report";
 import { WorkflowActions } from "../../components/workflow-actions";
 import { readAppError, translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
+import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
 import { useTRPC } from "../../lib/trpc";
 
 export type QualityView = RouterOutputs["quality"]["report"];
@@ -60,7 +62,8 @@ export function QualityReport(props: {
   useLeaveGuard(dirty);
   const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), queryClient.invalidateQueries(trpc.benchmarks.pathFilter())]);
+  const refreshReaders = useRefreshIndicatorReaders();
+  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
   const save = useMutation(
     trpc.quality.save.mutationOptions({
       onSuccess: async () => {
@@ -71,7 +74,7 @@ export function QualityReport(props: {
       },
       onError: (error) => {
         const appError = readAppError(error);
-        if (appError?.code === "VERSION_CONFLICT") return setMessage({ kind: "warning", text: t("quality.conflict") });
+        if (conflictOf(error)) return setMessage({ kind: "warning", text: t("quality.conflict") });
         const fields = new Map<string, string>();
         for (const issue of appError?.issues ?? []) {
           fields.set(`q-${issue.path.slice(1).join("-")}`, t([`quality.errors.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params));
@@ -84,8 +87,7 @@ export function QualityReport(props: {
   const submit = useMutation(trpc.quality.submit.mutationOptions());
   const approve = useMutation(trpc.quality.approve.mutationOptions());
   const giveBack = useMutation(trpc.quality.return.mutationOptions());
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryView query={query} />;
   const { content, derived } = query.data;
   if (content === null || derived === null) {
     return query.data.withheld && <WithheldReportView report={query.data.withheld} deadline={query.data.deadline} />;

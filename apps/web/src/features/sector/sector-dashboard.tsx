@@ -13,7 +13,7 @@ import { exportFacts, yearSpan } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
 import { useHasDemoData } from "../../lib/demo";
@@ -61,8 +61,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   useEffect(() => {
     if (!embedded) document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
   }, [embedded, shownYear, t]);
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryView query={query} />;
   const d = query.data;
   const sub = embedded ? 3 : 2;
   const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));

@@ -9,7 +9,7 @@ import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
 import { useExportTexts } from "../../components/export-texts";
 import { EmptyState } from "../../components/empty-state";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -24,8 +24,7 @@ export function SectorPortfolio() {
   useEffect(() => {
     document.title = `${t("sector.portfolio.title")} – ${t("app.name")}`;
   }, [t]);
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryView query={query} />;
   const p = query.data;
   return (
     <div className="stack">

@@ -1,8 +1,9 @@
-import { Button, Checkbox, ErrorSummary, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
 import { SYSTEM_CLASS_NAMES, SYSTEM_CLASSES, type SystemClass } from "@malestokk/domain";
-import { useEffect, useRef, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { FormErrorSummary } from "../../components/form-error-summary";
 import { SYSTEM_FIELDS, type SystemDraft, type SystemField } from "./system-draft";
 
 /** Element ids of the fields, for labels, error summary links and moving focus. */
@@ -41,10 +42,6 @@ export function SystemForm(props: {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const { draft, errors, onChange } = props;
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (errors.summary) summaryRef.current?.focus();
-  }, [errors]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     props.onSubmit();
@@ -60,22 +57,7 @@ export function SystemForm(props: {
         {isEdit ? t("systems.form.editTitle", { name: props.editingName ?? draft.name }) : t("systems.form.addTitle")}
       </Heading>
       {props.notice}
-      {errors.summary && (
-        <div ref={summaryRef} tabIndex={-1} className="systems-error-summary" data-testid="system-form-errors">
-          <ErrorSummary>
-            <ErrorSummary.Heading>{errors.summary}</ErrorSummary.Heading>
-            {links.length > 0 && (
-              <ErrorSummary.List>
-                {links.map((link) => (
-                  <ErrorSummary.Item key={link.id}>
-                    <ErrorSummary.Link href={`#${link.id}`}>{link.message}</ErrorSummary.Link>
-                  </ErrorSummary.Item>
-                ))}
-              </ErrorSummary.List>
-            )}
-          </ErrorSummary>
-        </div>
-      )}
+      <FormErrorSummary summary={errors.summary} links={links} testId="system-form-errors" focusKey={errors} />
       <form onSubmit={submit} className="stack" noValidate>
         <Textfield
           id={SYSTEM_FIELD_IDS.name}

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { EmptyState } from "../../components/empty-state";
-import { Loading, QueryError } from "../../components/query-state";
+import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { useTRPC } from "../../lib/trpc";
 import { checkDraft, draftFromRow, EMPTY_DRAFT, sortByName, SYSTEM_FIELDS, type SystemDraft, type SystemField, type SystemRow } from "./system-draft";
 import { NO_ERRORS, SYSTEM_FIELD_IDS, SystemForm, type SystemFormErrors } from "./system-form";
@@ -86,13 +87,13 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
         await refresh();
       },
       onError: async (error, input) => {
-        const appError = readAppError(error);
-        if (appError?.code === "VERSION_CONFLICT" && input.id !== null) {
+        const conflict = input.id === null ? null : conflictOf(error, ["changed", "gone"]);
+        if (conflict === "changed" && input.id !== null) {
           setConflict({ id: input.id, name: editingName ?? input.name });
           setFocusTarget("conflict");
           return;
         }
-        if (appError?.code === "NOT_FOUND" && input.id !== null) {
+        if (conflict === "gone") {
           setDraft(EMPTY_DRAFT);
           setEditingName(null);
           setErrors(NO_ERRORS);
@@ -102,7 +103,7 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
           return;
         }
         const fields: Partial<Record<SystemField, string>> = {};
-        for (const issue of appError?.issues ?? []) {
+        for (const issue of readAppError(error)?.issues ?? []) {
           const field = issue.path.at(-1);
           if (isSystemField(field)) fields[field] ??= systemIssueText(t, field, issue.code, issue.params);
         }
@@ -179,8 +180,7 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
     }
   };
 
-  if (list.isPending) return <Loading />;
-  if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
+  if (!list.isSuccess) return <QueryView query={list} />;
   const rows = sortByName(list.data);
   const caption = t("systems.table.caption", { name: municipalityName });
 

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { core } from "zod";
 
 import { readAppError, translateError, translateFieldIssue } from "../../../lib/errors";
-import type { FormErrors } from "../admin-errors";
+import type { FormErrors } from "../../../lib/form-errors";
 import { isField, LIST_FIELDS, type FieldName, type ProviderInput } from "./provider-draft";
 
 /** The page's own text for a field issue first (identity.errors.field.<field>.<code>), then the shared one. */

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 
 import { readAppError } from "../../../lib/errors";
 import { useTRPC } from "../../../lib/trpc";
-import { noErrors, type FormErrors } from "../admin-errors";
-import { FormErrorSummary } from "../form-error-summary";
+import { noErrors, type FormErrors } from "../../../lib/form-errors";
+import { FormErrorSummary } from "../../../components/form-error-summary";
 import { CallbackUri } from "./callback-uri";
 import { ClientSecretField } from "./client-secret-field";
 import { draftOf, EMPTY_DRAFT, FIELD_IDS, FIELDS, inputOf, type AdminProvider, type FieldName, type ProviderDraft } from "./provider-draft";
