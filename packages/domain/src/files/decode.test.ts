@@ -16,7 +16,8 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /** Every character Windows-1252 has, taken from the decoder itself (bytes 0x00–0x7F are ASCII). */
-const windows1252Char = fc.integer({ min: 0, max: 0xff }).map((byte) => {
+// From 1: text with NUL characters is read as UTF-16 without a byte order mark (or refused as binary).
+const windows1252Char = fc.integer({ min: 1, max: 0xff }).map((byte) => {
   const decoded = decodeText(Uint8Array.of(0xff, byte));
   return decoded.ok ? decoded.text.slice(1) : "";
 });
@@ -161,8 +162,7 @@ describe("decodeText on a file that mixes encodings (issue 18)", () => {
   });
 
   it("refuses any Windows-1252 text with one UTF-8 line in it, at whichever of the two comes second", () => {
-    // No NUL characters: text with them is read as UTF-16 without a byte order mark (or refused as binary).
-    const latinLine = fc.array(windows1252Char, { maxLength: 12 }).map((chars) => chars.join("").replace(/[\r\n\0]/g, ""));
+    const latinLine = fc.array(windows1252Char, { maxLength: 12 }).map((chars) => chars.join("").replace(/[\r\n]/g, ""));
     const utf8Line = fc.string({ minLength: 1, maxLength: 12 }).map((text) => `${text.replace(/[\r\n\0]/g, "")}ø`);
     fc.assert(
       fc.property(fc.array(latinLine, { minLength: 1, maxLength: 8 }), utf8Line, fc.nat(), (latinLines, inserted, at) => {
