@@ -17,7 +17,7 @@ export { isCommonPassword, isGuessablePassword } from "./auth/common-passwords";
 export { refuseBatchedSecretCalls } from "./auth/single-call";
 export { totp } from "./auth/totp";
 export { createUserWithPassword } from "./routers/admin/admin.service";
-export { importCostFile, type CostImportReport } from "./routers/costs/costs.service";
+export { importCostFile, type CostImportReport } from "./routers/costs/costs.import";
 export { FileReader, FILE_READER_LIMITS, type FileReaderLimits } from "./files/file-reader";
 export { readLocalFile, type LocalFile } from "./files/local-file";
 export type { Access, Meta } from "./trpc";

@@ -3,7 +3,9 @@ import { z } from "zod";
 
 import { changeOptions } from "../../context";
 import { reportingUnitProcedure, router } from "../../trpc";
-import { changeReportStatus, getCostReportView, importCostFile, listCostYears, saveCostReportContent } from "./costs.service";
+import { importCostFile } from "./costs.import";
+import { changeReportStatus, saveCostReportContent } from "./costs.save";
+import { getCostReportView, listCostYears } from "./costs.view";
 
 /** Base64 of a file of at most ~700 kB: the JSON body limit is 1 MB; bigger files go through the CLI. */
 const MAX_UPLOAD_BASE64 = 950_000;
