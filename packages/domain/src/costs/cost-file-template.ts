@@ -57,7 +57,7 @@ const TEXT = {
   serviceError: { nb: "Velg en av IKT-tjenestene i listen (arket «Katalog»).", en: "Choose one of the IT services in the list (sheet «Catalogue»)." },
   costTypePrompt: { nb: "Velg kostnadstype fra listen. Arket «Katalog» forklarer hver av dem.", en: "Choose the cost type from the list. The sheet «Catalogue» explains each one." },
   costTypeError: { nb: "Velg en av kostnadstypene i listen (arket «Katalog»).", en: "Choose one of the cost types in the list (sheet «Catalogue»)." },
-  amountPrompt: { nb: "Hele kroner, uten øre. Tomme linjer hoppes over.", en: "Whole kroner, without øre. Empty lines are skipped." },
+  amountPrompt: { nb: "Kroner; øre rundes til hele kroner, 50 øre og mer opp. Tomme linjer hoppes over.", en: "Kroner; øre are rounded to whole kroner, 50 øre and more up. Empty lines are skipped." },
   amountError: { nb: "Beløpet må være et tall fra 0 kroner og oppover.", en: "The amount must be a number of 0 kroner or more." },
   systemPrompt: { nb: "Valgfritt: fagsystemet kostnaden gjelder, fra kommunens register.", en: "Optional: the line-of-business system the cost is for, from the register." },
   systemError: {
