@@ -43,6 +43,19 @@ describe("position against the peer band", () => {
     ]);
   });
 
+  it("puts the headline indicators first when they stand out, however far a sub-indicator lies (Trondheim)", () => {
+    // Trondheim 2024: K1 and K2 are the highest in the group but just above its band, while three
+    // service costs lie far outside it; the headline figures must not drop out of the three.
+    const items = [
+      { code: "K4.userSupport", value: 900, peers: band(100, 200, 300) }, // 3 widths above
+      { code: "K4.caseArchive", value: 800, peers: band(100, 200, 300) }, // 2.5 above
+      { code: "K5.health", value: 700, peers: band(100, 200, 300) }, // 2 above
+      { code: "K2", value: 4.2, peers: band(3, 3.5, 4) }, // 0.2 above
+      { code: "K1", value: 4_100, peers: band(3_000, 3_500, 4_000) }, // 0.1 above
+    ];
+    expect(standOut(items).map((s) => s.item.code)).toEqual(["K2", "K1", "K4.userSupport"]);
+  });
+
   it("ranks with ties (competition ranking) and gives percentile ranks with ties counted half", () => {
     expect(rankOf([10, 20, 20, 30], 20)).toBe(2);
     expect(rankOf([10, 20, 20, 30], 20, "descending")).toBe(2);

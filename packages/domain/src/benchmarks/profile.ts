@@ -1,4 +1,4 @@
-import type { Direction } from "../indicators/catalogue";
+import { HEADLINE_INDICATOR_CODES, type Direction } from "../indicators/catalogue";
 import type { PeerSummary } from "../statistics/peer-summary";
 
 /** Where the own value lies against the peer group's quartile band. */
@@ -43,7 +43,12 @@ export interface ProfileItem {
   readonly peers: PeerSummary;
 }
 
-/** "What stands out": the indicators furthest outside the peer band, most first (at most `limit`). */
+const isHeadline = (code: string) => (HEADLINE_INDICATOR_CODES as readonly string[]).includes(code);
+
+/**
+ * "What stands out": the indicators outside the peer band, the headline ones first (a manager
+ * looks for K1 before a single service's cost), then furthest first; at most `limit`.
+ */
 export function standOut<T extends ProfileItem>(items: readonly T[], limit = 3): { item: T; distance: number; position: BandPosition }[] {
   return items
     .flatMap((item) => {
@@ -52,6 +57,11 @@ export function standOut<T extends ProfileItem>(items: readonly T[], limit = 3):
       const distance = distanceOutsideBand(item.value, item.peers);
       return position && position !== "within" && distance > 0 ? [{ item, distance, position }] : [];
     })
-    .sort((a, b) => b.distance - a.distance || a.item.code.localeCompare(b.item.code))
+    .sort(
+      (a, b) =>
+        Number(isHeadline(b.item.code)) - Number(isHeadline(a.item.code)) ||
+        b.distance - a.distance ||
+        a.item.code.localeCompare(b.item.code),
+    )
     .slice(0, limit);
 }

@@ -280,6 +280,9 @@ export const INDICATORS = [K1, K2, K3, ...K4, ...K5, K6, Q1, Q2, Q3, S1, S2, S3]
 export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${SystemClass}` | "K6" | "Q1" | "Q2" | "Q3" | "S1" | "S2" | "S3";
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 
+/** The figures a reader looks at first: the sector's tiles and the first of what stands out. */
+export const HEADLINE_INDICATOR_CODES: readonly IndicatorCode[] = ["K1", "K2", "Q1", "S1", "S3"];
+
 export function getIndicator(code: string): IndicatorDefinition | null {
   return (INDICATORS as readonly IndicatorDefinition[]).find((i) => i.code === code) ?? null;
 }
