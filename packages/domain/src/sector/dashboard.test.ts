@@ -54,11 +54,28 @@ describe("sector aggregates", () => {
         { cash: false, disBenefit: true, annualValueNok: 100_000, baseline: { value: 0, date: "2023-01-01" }, targets: [{ value: 1, date: "2024-01-01" }], measurements: [] },
       ],
       [2023, 2024, 2025],
+      "2026-12-06",
     );
     expect(over.map((y) => [y.year, y.cash.plannedNok, y.cash.realizedNok, y.nonCash.plannedNok])).toEqual([
       [2023, Math.round(400_000 * (364 / 731)), 100_000, 0],
       [2024, Math.round(400_000 * (730 / 731)), 300_000, 0],
       [2025, 400_000, 300_000, 0],
     ]);
+  });
+  it("realizes nothing after today: a later year has no realized value, the current year only what was measured by today", () => {
+    const over = portfolioOverTime(
+      [
+        { cash: true, disBenefit: false, annualValueNok: 400_000, baseline: { value: 800, date: "2025-01-01" }, targets: [{ value: 400, date: "2028-01-01" }], measurements: [{ value: 600, date: "2025-12-31" }] },
+      ],
+      [2025, 2026, 2027],
+      "2026-04-30",
+    );
+    expect(over.map((y) => [y.year, y.cash.realizedNok, y.realizedUntil])).toEqual([
+      [2025, 200_000, "2025-12-31"],
+      [2026, 200_000, "2026-04-30"],
+      [2027, null, null],
+    ]);
+    // The plan is priced for every year, the future included.
+    expect(over.map((y) => y.cash.plannedNok > 0)).toEqual([true, true, true]);
   });
 });

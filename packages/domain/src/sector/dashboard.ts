@@ -67,23 +67,34 @@ export interface PortfolioBenefit {
 /**
  * Planned against realized kroner at the end of each year, cash and non-cash apart: a benefit's
  * yearly value times the share of its planned change the plan foresaw by then (planned) and the
- * share its latest measurement by then had reached (realized). Dis-benefits are left out.
+ * share its latest measurement by then had reached (realized). Nothing is realized after `today`:
+ * a later year has no realized value (null, not a carried-forward one) and the current year counts
+ * what was measured by today (`realizedUntil`). Dis-benefits are left out.
  */
-export function portfolioOverTime(benefits: readonly PortfolioBenefit[], years: readonly number[]) {
+export function portfolioOverTime(benefits: readonly PortfolioBenefit[], years: readonly number[], today: string) {
   return years.map((year) => {
     const date = `${year}-12-31`;
-    const totals = { cash: { plannedNok: 0, realizedNok: 0 }, nonCash: { plannedNok: 0, realizedNok: 0 } };
+    const realizedUntil = `${year}-01-01` > today ? null : date < today ? date : today;
+    const planned = { cash: 0, nonCash: 0 };
+    const realized = { cash: 0, nonCash: 0 };
     for (const b of benefits) {
       if (b.disBenefit || b.annualValueNok === null) continue;
       const final = [...b.targets].sort((x, y) => x.date.localeCompare(y.date)).at(-1);
       if (!final) continue;
       const whole = final.value - b.baseline.value;
       const plannedShare = whole === 0 ? 1 : Math.min(1, Math.max(0, (plannedValue(b.baseline, b.targets, date) - b.baseline.value) / whole));
-      const realized = realizedShare({ baseline: b.baseline, targets: b.targets, measurements: b.measurements.filter((m) => m.date <= date) });
-      const bucket = b.cash ? totals.cash : totals.nonCash;
-      bucket.plannedNok += Math.round(b.annualValueNok * plannedShare);
-      bucket.realizedNok += Math.round(b.annualValueNok * realized);
+      const bucket = b.cash ? "cash" : "nonCash";
+      planned[bucket] += Math.round(b.annualValueNok * plannedShare);
+      if (realizedUntil === null) continue;
+      const share = realizedShare({ baseline: b.baseline, targets: b.targets, measurements: b.measurements.filter((m) => m.date <= realizedUntil) });
+      realized[bucket] += Math.round(b.annualValueNok * share);
     }
-    return { year, ...totals };
+    const realizedNok = (bucket: "cash" | "nonCash") => (realizedUntil === null ? null : realized[bucket]);
+    return {
+      year,
+      realizedUntil,
+      cash: { plannedNok: planned.cash, realizedNok: realizedNok("cash") },
+      nonCash: { plannedNok: planned.nonCash, realizedNok: realizedNok("nonCash") },
+    };
   });
 }

@@ -26,6 +26,8 @@ export function SectorPortfolio() {
   }, [t]);
   if (!query.isSuccess) return <QueryView query={query} />;
   const p = query.data;
+  // A year that has not come yet has realized nothing; say so rather than show 0 kr.
+  const realizedText = (nok: number | null) => (nok === null ? t("sector.portfolio.notYet") : formatNok(nok));
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
@@ -38,6 +40,7 @@ export function SectorPortfolio() {
         <>
           <Paragraph>
             {t("sector.portfolio.projects", { count: p.projects })} · {t("benefits.benefitsCount", { count: p.totals.benefits })}
+            {p.totals.disBenefits > 0 && <> · {t("benefits.disBenefitsCount", { count: p.totals.disBenefits })}</>}
           </Paragraph>
           <TableScroll label={t("sector.portfolio.bySector")}>
             <Table data-testid="sector-portfolio">
@@ -104,8 +107,8 @@ export function SectorPortfolio() {
                 { key: "nonCashPlanned", header: t("sector.portfolio.nonCashPlanned"), numeric: true },
                 { key: "nonCashRealized", header: t("sector.portfolio.nonCashRealized"), numeric: true },
               ],
-              rows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: formatNok(y.cash.plannedNok), cashRealized: formatNok(y.cash.realizedNok), nonCashPlanned: formatNok(y.nonCash.plannedNok), nonCashRealized: formatNok(y.nonCash.realizedNok) })),
-              csvRows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: String(y.cash.plannedNok), cashRealized: String(y.cash.realizedNok), nonCashPlanned: String(y.nonCash.plannedNok), nonCashRealized: String(y.nonCash.realizedNok) })),
+              rows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: formatNok(y.cash.plannedNok), cashRealized: realizedText(y.cash.realizedNok), nonCashPlanned: formatNok(y.nonCash.plannedNok), nonCashRealized: realizedText(y.nonCash.realizedNok) })),
+              csvRows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: String(y.cash.plannedNok), cashRealized: String(y.cash.realizedNok ?? ""), nonCashPlanned: String(y.nonCash.plannedNok), nonCashRealized: String(y.nonCash.realizedNok ?? "") })),
             }}
           />
           <section className="stack" aria-labelledby="joint-heading">

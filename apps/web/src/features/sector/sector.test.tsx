@@ -29,6 +29,22 @@ describe("the sector pages", () => {
     expect(within(screen.getByTestId("joint-projects")).getByRole("link", { name: "Felles innbyggerportal" })).toBeTruthy();
   });
 
+  it("counts benefits and dis-benefits so the summary adds up to the status table, and heads its columns apart", async () => {
+    renderApp("/sektor/gevinster?portfolio-over-timeView=table", { as: "secretariat@demo.example" });
+    const table = await screen.findByTestId("sector-portfolio");
+    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    expect(new Set(headers).size).toBe(headers.length);
+    const statusColumns = headers.length - 3;
+    const counted = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .flatMap((row) => within(row).getAllByRole("cell").slice(0, statusColumns).map((c) => Number(c.textContent)))
+      .reduce((a, b) => a + b, 0);
+    const summary = screen.getByText(/prosjekter ·/).textContent ?? "";
+    const said = [...summary.matchAll(/(\d+) (gevinst|ulempe)/g)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(said).toBe(counted);
+  });
+
   it("keeps a municipality's manager out, saying whose view it is", async () => {
     renderApp("/sektor", { as: "manager.0301@demo.example" });
     expect(await screen.findByText("Sektorvisningen er for programstyret, sekretariatet, KPR og administratorer.")).toBeTruthy();

@@ -122,6 +122,7 @@ export function getSectorPortfolio(db: Db, now: Date) {
     overTime: portfolioOverTime(
       summaries.map((s) => s.benefit),
       years,
+      today,
     ),
     joint: projects
       .filter((p) => p.participants.length > 0)
