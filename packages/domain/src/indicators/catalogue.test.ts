@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { computeIndicatorValue, getIndicator, INDICATOR_CODES, K1, K2 } from "./catalogue";
+import { componentName, computeIndicatorValue, displayCode, getIndicator, INDICATOR_CODES, INDICATORS, K1, K2 } from "./catalogue";
 
 describe("indicator catalogue", () => {
   it("has unique codes and names in both languages", () => {
@@ -26,5 +26,26 @@ describe("indicator catalogue", () => {
     expect(computeIndicatorValue(K1, 30_000_000, null)).toBeNull();
     expect(computeIndicatorValue(K1, 30_000_000, 0)).toBeNull();
     expect(computeIndicatorValue(K1, 0, 12_000)).toBe(0);
+  });
+});
+
+describe("indicator words for users", () => {
+  it("names every component of every indicator in both languages, never by its code", () => {
+    for (const indicator of INDICATORS) {
+      for (const code of [indicator.numerator, indicator.denominator]) {
+        const name = componentName(code);
+        for (const text of [name.nb, name.en]) {
+          expect(text, code).toBeTruthy();
+          expect(text).not.toMatch(/serviceCost|classCost|userSupport|caseArchive|undefined/);
+        }
+      }
+    }
+    expect(componentName("serviceCost.userSupport").nb).toBe("kostnaden til IKT-tjenesten «Brukerstøtte»");
+  });
+
+  it("shows K4 and K5 by their family code, the rest as they are", () => {
+    expect(displayCode("K4.userSupport")).toBe("K4");
+    expect(displayCode("K5.caseArchive")).toBe("K5");
+    expect(displayCode("Q1")).toBe("Q1");
   });
 });

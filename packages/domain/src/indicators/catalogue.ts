@@ -280,6 +280,43 @@ export const INDICATORS = [K1, K2, K3, ...K4, ...K5, K6, Q1, Q2, Q3, S1, S2, S3]
 export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${SystemClass}` | "K6" | "Q1" | "Q2" | "Q3" | "S1" | "S2" | "S3";
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 
+const COMPONENT_NAMES: Readonly<Record<Exclude<ComponentCode, `serviceCost.${string}` | `classCost.${string}`>, LocalizedText>> = {
+  itCostTotal: { nb: "samlede IKT-kostnader", en: "total IT cost" },
+  population: { nb: "folketall 1. januar (SSB 07459)", en: "population on 1 January (SSB 07459)" },
+  grossOperatingExpenditure: { nb: "brutto driftsutgifter × 1000 (SSB 12362)", en: "gross operating expenditure × 1000 (SSB 12362)" },
+  itUserAccounts: { nb: "antall IKT-brukerkontoer", en: "number of IT user accounts" },
+  maturityWeightedSum: { nb: "vektet sum av områdeskårene", en: "weighted sum of the area scores" },
+  maturityWeightSum: { nb: "summen av vektene", en: "the sum of the weights" },
+  staffSatisfactionSum: { nb: "sum av ansattes svar", en: "sum of the staff's answers" },
+  staffRespondents: { nb: "antall svar", en: "respondents" },
+  citizenSatisfactionSum: { nb: "sum av innbyggernes svar", en: "sum of the citizens' answers" },
+  citizenRespondents: { nb: "antall svar", en: "respondents" },
+  servicesDigitalFirst: { nb: "tjenester på trinn 4–5", en: "services on step 4–5" },
+  servicesAssessed: { nb: "tjenester som tilbys", en: "services offered" },
+  serviceStepSum: { nb: "sum av trinn", en: "sum of steps" },
+  mailDigital: { nb: "digitale forsendelser", en: "digital shipments" },
+  mailTotal: { nb: "alle forsendelser", en: "all shipments" },
+};
+
+/** What a stored component is, in words: a formula never shows "serviceCost.userSupport". */
+export function componentName(code: ComponentCode): LocalizedText {
+  const [kind, key] = code.split(".") as [string, string | undefined];
+  if (kind === "serviceCost" && key) {
+    const name = IT_SERVICE_NAMES[key as ItService];
+    return { nb: `kostnaden til IKT-tjenesten «${name.nb}»`, en: `the cost of the IT service "${name.en}"` };
+  }
+  if (kind === "classCost" && key) {
+    const name = SYSTEM_CLASS_NAMES[key as SystemClass];
+    return { nb: `kostnadene til fagsystemer i klassen «${name.nb}»`, en: `the costs of systems of the class "${name.en}"` };
+  }
+  return COMPONENT_NAMES[code as keyof typeof COMPONENT_NAMES];
+}
+
+/** The code users read: "K4" for every K4.x (the part after the dot is the service, named beside it). */
+export function displayCode(code: string): string {
+  return code.split(".")[0] ?? code;
+}
+
 /** The figures a reader looks at first: the sector's tiles and the first of what stands out. */
 export const HEADLINE_INDICATOR_CODES: readonly IndicatorCode[] = ["K1", "K2", "Q1", "S1", "S3"];
 

@@ -1,5 +1,5 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
-import { INDICATORS } from "@malestokk/domain";
+import { componentName, INDICATORS } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -44,8 +44,8 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
         <Paragraph>{def.description[lang]}</Paragraph>
         <Paragraph data-size="sm" data-testid="indicator-formula">
           {t("indicator.formula", {
-            numerator: t(`indicator.components.${def.numerator}`, { defaultValue: def.numerator }),
-            denominator: t(`indicator.components.${def.denominator}`, { defaultValue: def.denominator }),
+            numerator: componentName(def.numerator)[lang],
+            denominator: componentName(def.denominator)[lang],
             unit: t(`indicator.units.${def.unit}`),
             direction: t(`indicator.directions.${def.direction}`),
           })}

@@ -26,6 +26,13 @@ describe("the indicator page", () => {
 });
 
 describe("survey indicators on the indicator page", () => {
+  it("says a service cost's formula in words, not by the stored component's code", async () => {
+    renderApp("/kommune/0301/indikator/K4.userSupport?year=2024", { as: "board@demo.example" });
+    expect((await screen.findByTestId("indicator-formula")).textContent).toBe(
+      "Formel: kostnaden til IKT-tjenesten «Brukerstøtte» delt på antall IKT-brukerkontoer. Enhet: kroner. Lavere er bedre ved lik kvalitet.",
+    );
+  });
+
   it("mark a mean from fewer than 10 respondents as uncertain", async () => {
     renderApp("/kommune/1151/indikator/Q2?year=2024&peers=sizeClass&seriesView=table", { as: "board@demo.example" });
     const table = await screen.findByRole("table", { name: "Utvikling over tid" });
