@@ -77,6 +77,18 @@ describe("DataTable", () => {
     expect(within(row).getByRole("link", { name: "Åpne Bergen" }).getAttribute("href")).toBe("/kommune/4601");
   });
 
+  it("passes a column's cell attributes and keeps its numeric class", () => {
+    const columns: readonly DataColumn<Unit>[] = [
+      { key: "name", header: "Kommune" },
+      { key: "amount", header: "Beløp", numeric: true, cellProps: (row) => ({ className: "wide", "data-scope": row.number }) },
+    ];
+    render(<DataTable caption="Kostnader" columns={columns} rows={ROWS} />);
+    const cell = screen.getByRole("cell", { name: "800" });
+    expect(cell.className).toContain("numeric");
+    expect(cell.className).toContain("wide");
+    expect(cell.getAttribute("data-scope")).toBe("4601");
+  });
+
   it("shows the empty state instead of an empty table, with what to do next", () => {
     render(<DataTable caption="Kostnader" columns={COLUMNS} rows={[]} empty="Ingen kostnader ennå." emptyAction={<button type="button">Legg til</button>} />);
     expect(screen.queryByRole("table")).toBeNull();

@@ -1,5 +1,5 @@
 import { Table } from "@digdir/designsystemet-react";
-import type { HTMLAttributes, Key, ReactNode } from "react";
+import type { HTMLAttributes, Key, ReactNode, TdHTMLAttributes } from "react";
 
 import { EmptyState } from "./empty-state";
 import { TableScroll } from "./table-scroll";
@@ -18,7 +18,11 @@ export interface DataColumn<Row> extends Omit<TableColumn, "header"> {
   readonly render?: (row: Row, index: number) => ReactNode;
   /** The header is read out but not shown, e.g. over a column of buttons. */
   readonly hideHeader?: boolean;
+  /** Attributes of a body cell, e.g. a class or a data attribute for styling. */
+  readonly cellProps?: (row: Row, index: number) => CellAttributes;
 }
+
+type CellAttributes = TdHTMLAttributes<HTMLTableCellElement> & { [data: `data-${string}`]: string };
 
 type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { "data-testid"?: string };
 
@@ -67,18 +71,20 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   }
   const rowHeader = props.rowHeader === undefined ? columns[0]?.key : props.rowHeader;
   const numeric = (c: DataColumn<Row>) => (c.numeric ? "numeric" : undefined);
-  const cells = (content: (c: DataColumn<Row>) => ReactNode) =>
-    columns.map((c) =>
-      c.key === rowHeader ? (
-        <Table.HeaderCell key={c.key} scope="row" className={numeric(c)}>
+  const cells = (content: (c: DataColumn<Row>) => ReactNode, attributes: (c: DataColumn<Row>) => CellAttributes | undefined = () => undefined) =>
+    columns.map((c) => {
+      const { className, ...rest } = attributes(c) ?? {};
+      const classes = [numeric(c), className].filter(Boolean).join(" ") || undefined;
+      return c.key === rowHeader ? (
+        <Table.HeaderCell key={c.key} scope="row" {...rest} className={classes}>
           {content(c)}
         </Table.HeaderCell>
       ) : (
-        <Table.Cell key={c.key} className={numeric(c)}>
+        <Table.Cell key={c.key} {...rest} className={classes}>
           {content(c)}
         </Table.Cell>
-      ),
-    );
+      );
+    });
   return (
     <TableScroll label={props.scrollLabel ?? props.caption}>
       <Table
@@ -101,7 +107,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         <Table.Body>
           {props.rows.map((row, i) => (
             <Table.Row key={props.rowKey ? props.rowKey(row, i) : i} {...props.rowProps?.(row, i)}>
-              {cells((c) => (c.render ? c.render(row, i) : cellText(row, c.key)))}
+              {cells(
+                (c) => (c.render ? c.render(row, i) : cellText(row, c.key)),
+                (c) => c.cellProps?.(row, i),
+              )}
             </Table.Row>
           ))}
         </Table.Body>
