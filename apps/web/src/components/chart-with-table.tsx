@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, ToggleGroup } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, ToggleGroup } from "@digdir/designsystemet-react";
 import { XLSX_MIME_TYPE } from "@malestokk/domain";
 import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,18 +6,12 @@ import { useTranslation } from "react-i18next";
 import { useHasDemoData } from "../lib/demo";
 import { useUrlState } from "../lib/url-state";
 import { tableToCsv } from "./csv";
+import { DataTable, type TableColumn } from "./data-table";
 import { CSV_MIME_TYPE, downloadFile } from "./download";
 import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
 import { chartToPng, tableToXlsx } from "./export-chart";
 import { useExportTexts } from "./export-texts";
 import { sheetName } from "./sheet-names";
-import { TableScroll } from "./table-scroll";
-
-export interface TableColumn {
-  readonly key: string;
-  readonly header: string;
-  readonly numeric?: boolean;
-}
 
 export interface TableData {
   readonly caption: string;
@@ -139,37 +133,7 @@ export function ChartWithTable(props: {
           {props.chart}
         </figure>
       ) : (
-        <TableScroll label={props.table.caption}>
-          <Table zebra data-size="sm" className="data-table">
-            <caption>{props.table.caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                {props.table.columns.map((c) => (
-                  <Table.HeaderCell key={c.key} scope="col" className={c.numeric ? "numeric" : undefined}>
-                    {c.header}
-                  </Table.HeaderCell>
-                ))}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {props.table.rows.map((row, i) => (
-                <Table.Row key={i}>
-                  {props.table.columns.map((c, j) =>
-                    j === 0 ? (
-                      <Table.HeaderCell key={c.key} scope="row">
-                        {row[c.key]}
-                      </Table.HeaderCell>
-                    ) : (
-                      <Table.Cell key={c.key} className={c.numeric ? "numeric" : undefined}>
-                        {row[c.key]}
-                      </Table.Cell>
-                    ),
-                  )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <DataTable caption={props.table.caption} columns={props.table.columns} rows={props.table.rows} zebra size="sm" />
       )}
     </section>
   );

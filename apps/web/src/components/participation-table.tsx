@@ -1,12 +1,11 @@
-import { Button, Table } from "@digdir/designsystemet-react";
+import { Button } from "@digdir/designsystemet-react";
 import type { ParticipationStatus } from "@malestokk/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { formatDateTime } from "../lib/format";
 import { ConfirmDialog } from "./confirm-dialog";
-import { EmptyState } from "./empty-state";
-import { TableScroll } from "./table-scroll";
+import { DataTable } from "./data-table";
 
 export interface ParticipationRow {
   readonly number: string;
@@ -42,69 +41,40 @@ export function ParticipationTable(props: {
         : "forget";
   return (
     <>
-      {props.rows.length === 0 ? (
-        <EmptyState>{t(`${ns}.empty`)}</EmptyState>
-      ) : (
-        <TableScroll label={t(`${ns}.caption`)}>
-          <Table data-testid="participation-table">
-            <caption className="visually-hidden">{t(`${ns}.caption`)}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">
-                  {t("invitations.municipality")}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">
-                  {t("invitations.status")}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">
-                  {t("invitations.changed")}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">
-                  <span className="visually-hidden">
-                    {t("invitations.actions")}
-                  </span>
-                </Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {props.rows.map((row) => (
-                <Table.Row key={row.number}>
-                  <Table.HeaderCell scope="row">{`${row.name} (${row.number})`}</Table.HeaderCell>
-                  <Table.Cell>
-                    {t(`invitations.statuses.${row.status}`)}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {row.changedAt
-                      ? t("invitations.changedBy", {
-                          date: formatDateTime(row.changedAt),
-                          name: row.changedByName ?? "",
-                        })
-                      : ""}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      className="no-print"
-                      variant="tertiary"
-                      data-color="danger"
-                      data-size="sm"
-                      aria-label={t(`${ns}.${kind(row)}Named`, {
-                        name: row.name,
-                      })}
-                      onClick={() => setAsked(row)}
-                    >
-                      {t(
-                        kind(row) === "withdraw"
-                          ? "invitations.withdraw"
-                          : "invitations.remove",
-                      )}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-      )}
+      <DataTable
+        caption={t(`${ns}.caption`)}
+        captionHidden
+        testId="participation-table"
+        rows={props.rows}
+        rowKey={(row) => row.number}
+        empty={t(`${ns}.empty`)}
+        columns={[
+          { key: "municipality", header: t("invitations.municipality"), render: (row) => `${row.name} (${row.number})` },
+          { key: "status", header: t("invitations.status"), render: (row) => t(`invitations.statuses.${row.status}`) },
+          {
+            key: "changed",
+            header: t("invitations.changed"),
+            render: (row) => (row.changedAt ? t("invitations.changedBy", { date: formatDateTime(row.changedAt), name: row.changedByName ?? "" }) : ""),
+          },
+          {
+            key: "actions",
+            header: t("invitations.actions"),
+            hideHeader: true,
+            render: (row) => (
+              <Button
+                className="no-print"
+                variant="tertiary"
+                data-color="danger"
+                data-size="sm"
+                aria-label={t(`${ns}.${kind(row)}Named`, { name: row.name })}
+                onClick={() => setAsked(row)}
+              >
+                {t(kind(row) === "withdraw" ? "invitations.withdraw" : "invitations.remove")}
+              </Button>
+            ),
+          },
+        ]}
+      />
       <ConfirmDialog
         request={
           asked && {

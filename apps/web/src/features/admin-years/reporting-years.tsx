@@ -1,13 +1,13 @@
-import { Alert, Button, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { MAX_COMMENT_LENGTH } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -127,49 +127,39 @@ export function ReportingYears() {
           <Paragraph data-size="sm" id="years-missing-explained">
             {t("admin.years.missingExplained", { total: formatInteger(total) })}
           </Paragraph>
-          <TableScroll label={t("admin.years.caption")}>
-            <Table zebra data-size="sm" className="data-table" data-testid="years-table" aria-describedby="years-missing-explained">
-              <caption>{t("admin.years.caption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("admin.years.columns.year")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("admin.years.columns.state")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("admin.years.columns.deadline")}</Table.HeaderCell>
-                  {STATUSES.map((s) => (
-                    <Table.HeaderCell key={s} className="numeric">
-                      {t(`admin.years.columns.${s}`)}
-                    </Table.HeaderCell>
-                  ))}
-                  <Table.HeaderCell className="numeric">{t("admin.years.columns.missing")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("admin.years.columns.actions")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {rows.map((y) => (
-                  <Table.Row key={y.year}>
-                    <Table.HeaderCell scope="row">{y.year}</Table.HeaderCell>
-                    <Table.Cell>
-                      <Tag data-size="sm" data-color={y.state === "open" ? "success" : "neutral"}>
-                        {t(`admin.years.states.${y.state}`)}
-                      </Tag>
-                    </Table.Cell>
-                    <Table.Cell>{y.deadline ? formatDeadline(y.deadline) : t("admin.years.noDeadline")}</Table.Cell>
-                    {STATUSES.map((s) => (
-                      <Table.Cell key={s} className="numeric">
-                        {formatInteger(y.byStatus[s])}
-                      </Table.Cell>
-                    ))}
-                    <Table.Cell className="numeric">{formatInteger(missingOf(y))}</Table.Cell>
-                    <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" data-color={y.state === "open" ? "danger" : "accent"} onClick={() => ask(y)}>
-                        {t(y.state === "open" ? "admin.years.closeLabel" : "admin.years.reopenLabel", { year: y.year })}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("admin.years.caption")}
+            zebra
+            size="sm"
+            testId="years-table"
+            describedBy="years-missing-explained"
+            rows={rows}
+            rowKey={(y) => y.year}
+            columns={[
+              { key: "year", header: t("admin.years.columns.year") },
+              {
+                key: "state",
+                header: t("admin.years.columns.state"),
+                render: (y) => (
+                  <Tag data-size="sm" data-color={y.state === "open" ? "success" : "neutral"}>
+                    {t(`admin.years.states.${y.state}`)}
+                  </Tag>
+                ),
+              },
+              { key: "deadline", header: t("admin.years.columns.deadline"), render: (y) => (y.deadline ? formatDeadline(y.deadline) : t("admin.years.noDeadline")) },
+              ...STATUSES.map((s) => ({ key: `status-${s}`, header: t(`admin.years.columns.${s}`), numeric: true, render: (y: ReportingYear) => formatInteger(y.byStatus[s]) })),
+              { key: "missing", header: t("admin.years.columns.missing"), numeric: true, render: (y) => formatInteger(missingOf(y)) },
+              {
+                key: "actions",
+                header: t("admin.years.columns.actions"),
+                render: (y) => (
+                  <Button variant="tertiary" data-size="sm" data-color={y.state === "open" ? "danger" : "accent"} onClick={() => ask(y)}>
+                    {t(y.state === "open" ? "admin.years.closeLabel" : "admin.years.reopenLabel", { year: y.year })}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         </>
       )}
       <ConfirmDialog

@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { tableToCsv, type CsvColumn } from "../../components/csv";
+import { DataTable } from "../../components/data-table";
 import { CSV_MIME_TYPE, downloadFile } from "../../components/download";
 import { EmptyState } from "../../components/empty-state";
 import { Loading } from "../../components/query-state";
@@ -15,7 +16,6 @@ import { AdminQueryError } from "./admin-query-error";
 import { actionLabel, organisationLabel, summarizeAuditDetails, type AuditRow, type OrganisationRef } from "./admin-text";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, toAuditInput, type AuditFilterValues } from "./audit-filter";
 import { AuditFilters } from "./audit-filters";
-import { TableScroll } from "../../components/table-scroll";
 
 /** What the screen shows by default, and the most an export carries (the procedure's limits). */
 export const AUDIT_PAGE_LIMIT = 200;
@@ -153,40 +153,31 @@ export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues
                 ? t("admin.audit.countLimited", { count: rows.length })
                 : t("admin.audit.count", { count: rows.length })}
             </Paragraph>
-            <TableScroll label={t(filtered ? "admin.audit.captionFiltered" : "admin.audit.caption")}>
-              <Table zebra data-size="sm" className="data-table admin-table">
-                <caption>{t(filtered ? "admin.audit.captionFiltered" : "admin.audit.caption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("admin.audit.columns.time")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("admin.audit.columns.actor")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("admin.audit.columns.action")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("admin.audit.columns.municipality")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("admin.audit.columns.details")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {rows.map((row) => (
-                    <Table.Row key={row.id}>
-                      <Table.HeaderCell scope="row">
-                        <time dateTime={row.at}>{row.time}</time>
-                      </Table.HeaderCell>
-                      <Table.Cell>{row.actor}</Table.Cell>
-                      <Table.Cell>{row.action}</Table.Cell>
-                      <Table.Cell>
-                        {row.municipality || (
-                          <>
-                            <span aria-hidden="true">–</span>
-                            <span className="visually-hidden">{t("admin.audit.noMunicipality")}</span>
-                          </>
-                        )}
-                      </Table.Cell>
-                      <Table.Cell>{row.details}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t(filtered ? "admin.audit.captionFiltered" : "admin.audit.caption")}
+              zebra
+              size="sm"
+              className="admin-table"
+              rows={rows}
+              rowKey={(row) => row.id}
+              columns={[
+                { key: "time", header: t("admin.audit.columns.time"), render: (row) => <time dateTime={row.at}>{row.time}</time> },
+                { key: "actor", header: t("admin.audit.columns.actor") },
+                { key: "action", header: t("admin.audit.columns.action") },
+                {
+                  key: "municipality",
+                  header: t("admin.audit.columns.municipality"),
+                  render: (row) =>
+                    row.municipality || (
+                      <>
+                        <span aria-hidden="true">–</span>
+                        <span className="visually-hidden">{t("admin.audit.noMunicipality")}</span>
+                      </>
+                    ),
+                },
+                { key: "details", header: t("admin.audit.columns.details") },
+              ]}
+            />
           </>
         )}
       </section>

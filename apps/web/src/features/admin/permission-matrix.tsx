@@ -1,11 +1,12 @@
-import { Paragraph, Table } from "@digdir/designsystemet-react";
+import { Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { useTranslation } from "react-i18next";
 
 import { roleLabel } from "./admin-text";
-import { TableScroll } from "../../components/table-scroll";
+import { DataTable } from "../../components/data-table";
 
 export type PermissionData = RouterOutputs["admin"]["permissions"];
+type Permission = PermissionData["permissions"][number];
 type Scope = "everywhere" | "ownOrganisation" | "none";
 
 function scopeOf(data: PermissionData, permission: PermissionData["permissions"][number], role: PermissionData["roles"][number]): Scope {
@@ -24,49 +25,40 @@ export function PermissionMatrix({ data }: { data: PermissionData }) {
       <Paragraph data-size="sm" id="permission-legend">
         {t("admin.permissions.legend")}
       </Paragraph>
-      <TableScroll label={t("admin.permissions.caption")}>
-        <Table data-size="sm" zebra className="data-table admin-table" aria-describedby="permission-legend">
-          <caption>{t("admin.permissions.caption")}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t("admin.permissions.permission")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t("admin.permissions.meaning")}</Table.HeaderCell>
-              {data.roles.map((role) => (
-                <Table.HeaderCell key={role} scope="col">
-                  {roleLabel(t, role)}
-                </Table.HeaderCell>
-              ))}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {data.permissions.map((permission) => (
-              <Table.Row key={permission}>
-                <Table.HeaderCell scope="row">
-                  {t(`admin.permissions.items.${permission}.label`, { defaultValue: permission })}
-                </Table.HeaderCell>
-                <Table.Cell className="admin-permission__description">
-                  {t(`admin.permissions.items.${permission}.description`, { defaultValue: "" })}
-                </Table.Cell>
-                {data.roles.map((role) => {
-                  const scope = scopeOf(data, permission, role);
-                  return (
-                    <Table.Cell key={role} data-scope={scope}>
-                      {scope === "none" ? (
-                        <>
-                          <span aria-hidden="true">–</span>
-                          <span className="visually-hidden">{t("admin.permissions.scope.none")}</span>
-                        </>
-                      ) : (
-                        t(`admin.permissions.scope.${scope}`)
-                      )}
-                    </Table.Cell>
-                  );
-                })}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableScroll>
+      <DataTable
+        caption={t("admin.permissions.caption")}
+        size="sm"
+        zebra
+        className="admin-table"
+        describedBy="permission-legend"
+        rows={data.permissions}
+        rowKey={(permission) => permission}
+        columns={[
+          { key: "permission", header: t("admin.permissions.permission"), render: (permission) => t(`admin.permissions.items.${permission}.label`, { defaultValue: permission }) },
+          {
+            key: "meaning",
+            header: t("admin.permissions.meaning"),
+            render: (permission) => t(`admin.permissions.items.${permission}.description`, { defaultValue: "" }),
+            cellProps: () => ({ className: "admin-permission__description" }),
+          },
+          ...data.roles.map((role) => ({
+            key: `role-${role}`,
+            header: roleLabel(t, role),
+            cellProps: (permission: Permission) => ({ "data-scope": scopeOf(data, permission, role) }),
+            render: (permission: Permission) => {
+              const scope = scopeOf(data, permission, role);
+              return scope === "none" ? (
+                <>
+                  <span aria-hidden="true">–</span>
+                  <span className="visually-hidden">{t("admin.permissions.scope.none")}</span>
+                </>
+              ) : (
+                t(`admin.permissions.scope.${scope}`)
+              );
+            },
+          })),
+        ]}
+      />
     </div>
   );
 }

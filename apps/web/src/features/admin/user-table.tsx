@@ -1,9 +1,9 @@
-import { Alert, Button, Heading, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Tag } from "@digdir/designsystemet-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { EmptyState } from "../../components/empty-state";
+import { DataTable } from "../../components/data-table";
 import { useTRPC } from "../../lib/trpc";
 import { translateFormError } from "../../lib/form-errors";
 import { userGrantLabel, type AdminGrant, type AdminUser } from "./admin-text";
@@ -11,7 +11,6 @@ import { AddRoleDialog } from "./add-role-dialog";
 import { ConfirmDialog, type ConfirmRequest } from "../../components/confirm-dialog";
 import { ResetLinkDialog, type IssuedResetLink } from "./reset-link-dialog";
 import { useMe } from "../../lib/session";
-import { TableScroll } from "../../components/table-scroll";
 
 type PendingAction =
   | { readonly kind: "removeRole"; readonly user: AdminUser; readonly grant: AdminGrant }
@@ -163,121 +162,114 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       <div role="status" data-testid="user-notice">
         {notice && <Alert data-color={notice.isError ? "danger" : "success"}>{notice.text}</Alert>}
       </div>
-      {users.length === 0 ? (
-        <EmptyState>{t("admin.users.empty")}</EmptyState>
-      ) : (
-        <TableScroll label={t("admin.users.caption", { count: users.length })}>
-          <Table zebra data-size="sm" className="data-table admin-table">
-            <caption>{t("admin.users.caption", { count: users.length })}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("admin.fields.name")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("admin.fields.email")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("admin.users.roles")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("admin.users.statusHeader")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("admin.users.actions")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {users.map((user) => (
-                <Table.Row key={user.id} data-testid={`user-${user.email}`}>
-                  <Table.HeaderCell scope="row">{user.name}</Table.HeaderCell>
-                  <Table.Cell>{user.email}</Table.Cell>
-                  <Table.Cell>
-                    {user.grants.length === 0 ? (
-                      t("admin.users.noRoles")
-                    ) : (
-                      <ul className="admin-roles">
-                        {user.grants.map((grant) => {
-                          const role = userGrantLabel(t, grant);
-                          return (
-                            <li key={grant.id}>
-                              <span>{role}</span>
-                              <Button
-                                variant="tertiary"
-                                data-size="sm"
-                                aria-label={t("admin.users.removeRoleLabel", { role, name: user.name })}
-                                onClick={() => {
-                                  setConfirmError(null);
-                                  setPending({ kind: "removeRole", user, grant });
-                                }}
-                              >
-                                {t("admin.users.removeRole")}
-                              </Button>
-                            </li>
-                          );
-                        })}
-                      </ul>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <UserStatus user={user} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="admin-actions admin-actions--compact">
-                      <Button
-                        variant="secondary"
-                        data-size="sm"
-                        aria-label={t("admin.users.addRoleLabel", { name: user.name })}
-                        onClick={() => setAddRoleFor(user)}
-                      >
-                        {t("admin.users.addRole")}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        data-size="sm"
-                        aria-label={t("admin.users.resetLinkLabel", { name: user.name })}
-                        disabled={resetLink.isPending}
-                        onClick={() => makeResetLink(user)}
-                      >
-                        {t("admin.users.resetLink")}
-                      </Button>
-                      <Button
-                        variant="secondary"
-                        data-size="sm"
-                        onClick={() => {
-                          setConfirmError(null);
-                          setPending({ kind: "resetSecondFactor", user });
-                        }}
-                      >
-                        {t("auth.twoStep.reset", { email: user.email })}
-                      </Button>
-                      {user.linkedIdentities > 0 && (
+      <DataTable
+        caption={t("admin.users.caption", { count: users.length })}
+        zebra
+        size="sm"
+        className="admin-table"
+        rows={users}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ "data-testid": `user-${user.email}` })}
+        empty={t("admin.users.empty")}
+        columns={[
+          { key: "name", header: t("admin.fields.name") },
+          { key: "email", header: t("admin.fields.email") },
+          {
+            key: "roles",
+            header: t("admin.users.roles"),
+            render: (user) =>
+              user.grants.length === 0 ? (
+                t("admin.users.noRoles")
+              ) : (
+                <ul className="admin-roles">
+                  {user.grants.map((grant) => {
+                    const role = userGrantLabel(t, grant);
+                    return (
+                      <li key={grant.id}>
+                        <span>{role}</span>
                         <Button
-                          variant="secondary"
+                          variant="tertiary"
                           data-size="sm"
-                          aria-label={t("admin.users.unlinkLabel", { name: user.name })}
+                          aria-label={t("admin.users.removeRoleLabel", { role, name: user.name })}
                           onClick={() => {
                             setConfirmError(null);
-                            setPending({ kind: "unlink", user });
+                            setPending({ kind: "removeRole", user, grant });
                           }}
                         >
-                          {t("admin.users.unlink")}
+                          {t("admin.users.removeRole")}
                         </Button>
-                      )}
-                      {/* Nobody disables their own account (the server refuses it too). */}
-                      {user.email !== myEmail && (
-                      <Button
-                        variant="secondary"
-                        data-color={user.disabled ? "accent" : "danger"}
-                        data-size="sm"
-                        aria-label={t(user.disabled ? "admin.users.enableLabel" : "admin.users.disableLabel", { name: user.name })}
-                        onClick={() => {
-                          setConfirmError(null);
-                          setPending({ kind: user.disabled ? "enable" : "disable", user });
-                        }}
-                      >
-                        {t(user.disabled ? "admin.users.enable" : "admin.users.disable")}
-                      </Button>
-                      )}
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
-      )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              ),
+          },
+          { key: "status", header: t("admin.users.statusHeader"), render: (user) => <UserStatus user={user} /> },
+          {
+            key: "actions",
+            header: t("admin.users.actions"),
+            render: (user) => (
+              <div className="admin-actions admin-actions--compact">
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  aria-label={t("admin.users.addRoleLabel", { name: user.name })}
+                  onClick={() => setAddRoleFor(user)}
+                >
+                  {t("admin.users.addRole")}
+                </Button>
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  aria-label={t("admin.users.resetLinkLabel", { name: user.name })}
+                  disabled={resetLink.isPending}
+                  onClick={() => makeResetLink(user)}
+                >
+                  {t("admin.users.resetLink")}
+                </Button>
+                <Button
+                  variant="secondary"
+                  data-size="sm"
+                  onClick={() => {
+                    setConfirmError(null);
+                    setPending({ kind: "resetSecondFactor", user });
+                  }}
+                >
+                  {t("auth.twoStep.reset", { email: user.email })}
+                </Button>
+                {user.linkedIdentities > 0 && (
+                  <Button
+                    variant="secondary"
+                    data-size="sm"
+                    aria-label={t("admin.users.unlinkLabel", { name: user.name })}
+                    onClick={() => {
+                      setConfirmError(null);
+                      setPending({ kind: "unlink", user });
+                    }}
+                  >
+                    {t("admin.users.unlink")}
+                  </Button>
+                )}
+                {/* Nobody disables their own account (the server refuses it too). */}
+                {user.email !== myEmail && (
+                  <Button
+                    variant="secondary"
+                    data-color={user.disabled ? "accent" : "danger"}
+                    data-size="sm"
+                    aria-label={t(user.disabled ? "admin.users.enableLabel" : "admin.users.disableLabel", { name: user.name })}
+                    onClick={() => {
+                      setConfirmError(null);
+                      setPending({ kind: user.disabled ? "enable" : "disable", user });
+                    }}
+                  >
+                    {t(user.disabled ? "admin.users.enable" : "admin.users.disable")}
+                  </Button>
+                )}
+              </div>
+            ),
+          },
+        ]}
+      />
       <ConfirmDialog
         request={request}
         pending={removeRole.isPending || setDisabled.isPending || resetSecondFactor.isPending || unlinkIdentities.isPending}

@@ -1,10 +1,11 @@
-import { Alert, Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { OIDC_FAILURES, readSecondFactorFragment, type OidcFailure } from "@malestokk/domain";
 
+import { DataTable } from "../../components/data-table";
 import { translateError } from "../../lib/errors";
 import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
 import { useTRPC } from "../../lib/trpc";
@@ -191,35 +192,30 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
             {t("auth.demoTitle")}
           </Heading>
           <Paragraph data-size="sm">{t("auth.demoIntro")}</Paragraph>
-          <Table data-size="sm">
-            <caption className="visually-hidden">{t("auth.demoTitle")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("auth.email")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("auth.roles")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {demo.data.map((account) => (
-                <Table.Row key={account.email}>
-                  <Table.Cell>
-                    <Button
-                      variant="tertiary"
-                      data-size="sm"
-                      onClick={() => setEmail(account.email)}
-                      aria-label={t("auth.demoUse", { email: account.email })}
-                    >
-                      {account.email}
-                    </Button>
-                  </Table.Cell>
-                  <Table.Cell>
-                    {t(`auth.role.${account.role}`)}
-                    {account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <DataTable
+            caption={t("auth.demoTitle")}
+            captionHidden
+            size="sm"
+            rows={demo.data}
+            rowKey={(account) => account.email}
+            rowHeader={false}
+            columns={[
+              {
+                key: "email",
+                header: t("auth.email"),
+                render: (account) => (
+                  <Button variant="tertiary" data-size="sm" onClick={() => setEmail(account.email)} aria-label={t("auth.demoUse", { email: account.email })}>
+                    {account.email}
+                  </Button>
+                ),
+              },
+              {
+                key: "roles",
+                header: t("auth.roles"),
+                render: (account) => `${t(`auth.role.${account.role}`)}${account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}`,
+              },
+            ]}
+          />
         </section>
       )}
     </div>

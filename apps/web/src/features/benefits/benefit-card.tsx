@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MeasurementInputSchema, type FieldIssue } from "@malestokk/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -6,7 +6,7 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
-import { TableScroll } from "../../components/table-scroll";
+import { DataTable } from "../../components/data-table";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDate, formatDecimal, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -163,39 +163,36 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
       {benefit.measurements.length === 0 ? (
         <Paragraph data-size="sm">{t("benefits.measurements.none")}</Paragraph>
       ) : (
-        <TableScroll label={caption}>
-          <Table data-size="sm" data-testid={`measurements-${benefit.id}`}>
-            <caption className="visually-hidden">{caption}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("benefits.measurements.date")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">{t("benefits.measurements.value")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("benefits.measurements.who")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("benefits.measurements.comment")}</Table.HeaderCell>
-                {canEdit && <Table.HeaderCell scope="col"><span className="visually-hidden">{t("benefits.measurements.delete", { date: "" })}</span></Table.HeaderCell>}
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {benefit.measurements.map((m) => (
-                <Table.Row key={`${m.date}-${m.id ?? "i"}`}>
-                  <Table.Cell>{formatDate(m.date)}</Table.Cell>
-                  <Table.Cell className="numeric">{show(m.value, benefit.indicator.unit)}</Table.Cell>
-                  <Table.Cell>{m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName}</Table.Cell>
-                  <Table.Cell>{m.comment ?? ""}</Table.Cell>
-                  {canEdit && (
-                    <Table.Cell>
-                      {m.id !== null && (
+        <DataTable
+          caption={caption}
+          captionHidden
+          size="sm"
+          testId={`measurements-${benefit.id}`}
+          rows={benefit.measurements}
+          rowKey={(m) => `${m.date}-${m.id ?? "i"}`}
+          rowHeader={false}
+          columns={[
+            { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDate(m.date) },
+            { key: "value", header: t("benefits.measurements.value"), numeric: true, render: (m) => show(m.value, benefit.indicator.unit) },
+            { key: "who", header: t("benefits.measurements.who"), render: (m) => (m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName) },
+            { key: "comment", header: t("benefits.measurements.comment"), render: (m) => m.comment ?? "" },
+            ...(canEdit
+              ? [
+                  {
+                    key: "delete",
+                    header: t("benefits.measurements.delete", { date: "" }),
+                    hideHeader: true,
+                    render: (m: (typeof benefit.measurements)[number]) =>
+                      m.id !== null && (
                         <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => m.id !== null && setDeleting({ id: m.id, date: m.date, value: m.value })}>
                           {t("benefits.measurements.delete", { date: formatDate(m.date) })}
                         </Button>
-                      )}
-                    </Table.Cell>
-                  )}
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+                      ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {message && (
         <Alert data-color="success" data-size="sm" role="status">

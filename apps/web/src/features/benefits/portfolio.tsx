@@ -1,16 +1,16 @@
-import { Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { writeXlsx, XLSX_MIME_TYPE, type BenefitStatus, type InvitationAnswer } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDate, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -127,27 +127,17 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                 .map((s) => `${t(`benefits.status.${s}`)}: ${data.totals.byStatus[s]}`)
                 .join(" · ")}
             </Paragraph>
-            <TableScroll label={t("benefits.totalsCaption")}>
-              <Table data-testid="portfolio-totals-table">
-                <caption>{t("benefits.totalsCaption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col"><span className="visually-hidden">{t("benefits.benefits.cash")}</span></Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.expected")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.realized")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {(["cash", "nonCash"] as const).map((kind) => (
-                    <Table.Row key={kind}>
-                      <Table.HeaderCell scope="row">{t(`benefits.${kind}Row`)}</Table.HeaderCell>
-                      <Table.Cell className="numeric">{formatNok(data.totals[kind].expectedNok)}</Table.Cell>
-                      <Table.Cell className="numeric">{formatNok(data.totals[kind].realizedNok)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t("benefits.totalsCaption")}
+              testId="portfolio-totals-table"
+              rows={["cash", "nonCash"] as const}
+              rowKey={(kind) => kind}
+              columns={[
+                { key: "kind", header: t("benefits.benefits.cash"), hideHeader: true, render: (kind) => t(`benefits.${kind}Row`) },
+                { key: "expected", header: t("benefits.expected"), numeric: true, render: (kind) => formatNok(data.totals[kind].expectedNok) },
+                { key: "realized", header: t("benefits.realized"), numeric: true, render: (kind) => formatNok(data.totals[kind].realizedNok) },
+              ]}
+            />
             <Paragraph data-size="sm">{t("benefits.statusRule")}</Paragraph>
           </section>
           <section aria-labelledby="portfolio-projects" className="stack">
@@ -159,47 +149,47 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                 {t("benefits.exportXlsx")}
               </Button>
             </div>
-            <TableScroll label={t("benefits.projectsCaption")}>
-              <Table data-testid="portfolio-projects">
-                <caption>{t("benefits.projectsCaption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("benefits.project")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("benefits.owner")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("benefits.phase")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("benefits.planVersion")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("benefits.statusCounts")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.expected")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">{t("benefits.realized")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {data.projects.map((p) => (
-                    <Table.Row key={p.id}>
-                      <Table.HeaderCell scope="row">
-                        <Link to={`/gevinster/prosjekt/${p.id}`}>{p.name}</Link>{" "}
-                        {p.joint && <Tag data-size="sm" data-color="info">{t("benefits.joint")}</Tag>}{" "}
-                        {p.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
-                      </Table.HeaderCell>
-                      <Table.Cell>{p.owner.name}</Table.Cell>
-                      <Table.Cell>{t(`benefits.phases.${p.phase}`)}</Table.Cell>
-                      <Table.Cell>{p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDate(p.latestVersion.approvedOn) }) : t("benefits.noVersion")}</Table.Cell>
-                      <Table.Cell>
-                        <span className="status-list">
-                          {STATUSES.filter((s) => p.totals.byStatus[s] > 0).map((s) => (
-                            <Tag key={s} data-size="sm" data-color={STATUS_COLOURS[s]}>
-                              {t(`benefits.status.${s}`)}: {p.totals.byStatus[s]}
-                            </Tag>
-                          ))}
-                        </span>
-                      </Table.Cell>
-                      <Table.Cell className="numeric">{formatNok(p.totals.cash.expectedNok + p.totals.nonCash.expectedNok)}</Table.Cell>
-                      <Table.Cell className="numeric">{formatNok(p.totals.cash.realizedNok + p.totals.nonCash.realizedNok)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t("benefits.projectsCaption")}
+              testId="portfolio-projects"
+              rows={data.projects}
+              rowKey={(p) => p.id}
+              columns={[
+                {
+                  key: "project",
+                  header: t("benefits.project"),
+                  render: (p) => (
+                    <>
+                      <Link to={`/gevinster/prosjekt/${p.id}`}>{p.name}</Link>{" "}
+                      {p.joint && <Tag data-size="sm" data-color="info">{t("benefits.joint")}</Tag>}{" "}
+                      {p.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+                    </>
+                  ),
+                },
+                { key: "owner", header: t("benefits.owner"), render: (p) => p.owner.name },
+                { key: "phase", header: t("benefits.phase"), render: (p) => t(`benefits.phases.${p.phase}`) },
+                {
+                  key: "planVersion",
+                  header: t("benefits.planVersion"),
+                  render: (p) => (p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDate(p.latestVersion.approvedOn) }) : t("benefits.noVersion")),
+                },
+                {
+                  key: "statusCounts",
+                  header: t("benefits.statusCounts"),
+                  render: (p) => (
+                    <span className="status-list">
+                      {STATUSES.filter((s) => p.totals.byStatus[s] > 0).map((s) => (
+                        <Tag key={s} data-size="sm" data-color={STATUS_COLOURS[s]}>
+                          {t(`benefits.status.${s}`)}: {p.totals.byStatus[s]}
+                        </Tag>
+                      ))}
+                    </span>
+                  ),
+                },
+                { key: "expected", header: t("benefits.expected"), numeric: true, render: (p) => formatNok(p.totals.cash.expectedNok + p.totals.nonCash.expectedNok) },
+                { key: "realized", header: t("benefits.realized"), numeric: true, render: (p) => formatNok(p.totals.cash.realizedNok + p.totals.nonCash.realizedNok) },
+              ]}
+            />
           </section>
         </>
       )}

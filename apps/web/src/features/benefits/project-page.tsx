@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Breadcrumbs, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { can, writeXlsx, XLSX_MIME_TYPE, type BenefitInput, type FieldIssue } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { NotFoundNotice, QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDate } from "../../lib/format";
@@ -250,37 +250,31 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         {versions.length === 0 ? (
           <Paragraph data-size="sm">{t("benefits.plan.noHistory")}</Paragraph>
         ) : (
-          <TableScroll label={t("benefits.plan.historyCaption")}>
-            <Table data-testid="plan-versions">
-              <caption className="visually-hidden">{t("benefits.plan.historyCaption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("benefits.plan.number")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("benefits.phase")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("benefits.plan.approvedByName")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("benefits.plan.approvedOn")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("benefits.plan.comment")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col"><span className="visually-hidden">{t("benefits.plan.show", { number: "" })}</span></Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {versions.map((v) => (
-                  <Table.Row key={v.number}>
-                    <Table.Cell>{v.number}</Table.Cell>
-                    <Table.Cell>{t(`benefits.phases.${v.phase}`)}</Table.Cell>
-                    <Table.Cell>{v.approvedByName}</Table.Cell>
-                    <Table.Cell>{formatDate(v.approvedOn)}</Table.Cell>
-                    <Table.Cell>{v.comment ?? ""}</Table.Cell>
-                    <Table.Cell>
-                      <Button variant="tertiary" data-size="sm" aria-expanded={shownVersion === v.number} onClick={() => setShownVersion(shownVersion === v.number ? null : v.number)}>
-                        {shownVersion === v.number ? t("benefits.plan.hide") : t("benefits.plan.show", { number: v.number })}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("benefits.plan.historyCaption")}
+            captionHidden
+            testId="plan-versions"
+            rows={versions}
+            rowKey={(v) => v.number}
+            rowHeader={false}
+            columns={[
+              { key: "number", header: t("benefits.plan.number") },
+              { key: "phase", header: t("benefits.phase"), render: (v) => t(`benefits.phases.${v.phase}`) },
+              { key: "approvedByName", header: t("benefits.plan.approvedByName") },
+              { key: "approvedOn", header: t("benefits.plan.approvedOn"), render: (v) => formatDate(v.approvedOn) },
+              { key: "comment", header: t("benefits.plan.comment"), render: (v) => v.comment ?? "" },
+              {
+                key: "show",
+                header: t("benefits.plan.show", { number: "" }),
+                hideHeader: true,
+                render: (v) => (
+                  <Button variant="tertiary" data-size="sm" aria-expanded={shownVersion === v.number} onClick={() => setShownVersion(shownVersion === v.number ? null : v.number)}>
+                    {shownVersion === v.number ? t("benefits.plan.hide") : t("benefits.plan.show", { number: v.number })}
+                  </Button>
+                ),
+              },
+            ]}
+          />
         )}
         {shownVersion !== null && version.data && (
           <section className="panel stack" aria-labelledby="version-heading" data-testid="plan-version">

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { aboutSheet, INDICATORS, writeXlsx, XLSX_MIME_TYPE, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/download";
@@ -12,7 +13,6 @@ import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { sheetName } from "../../components/sheet-names";
-import { TableScroll } from "../../components/table-scroll";
 import { useHasDemoData } from "../../lib/demo";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
@@ -136,36 +136,26 @@ export function CompareUnits() {
           <Heading level={2} data-size="sm" id="compare-heading">
             {t("compare.tableTitle", { year })}
           </Heading>
-          <TableScroll label={t("compare.tableTitle", { year })}>
-            <Table data-size="sm" data-testid="compare-table">
-              <caption className="visually-hidden">{t("compare.tableTitle", { year })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("compare.indicator")}</Table.HeaderCell>
-                  {query.data.units.map((u) => (
-                    <Table.HeaderCell key={u.number} className="numeric">
-                      {u.name}
-                    </Table.HeaderCell>
-                  ))}
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {query.data.codes.map((code) => (
-                  <Table.Row key={code}>
-                    <Table.HeaderCell scope="row">{name(code)}</Table.HeaderCell>
-                    {query.data.units.map((u) => {
-                      const v = year === undefined ? null : valueOf(code, u.number, year);
-                      return (
-                        <Table.Cell key={u.number} className="numeric">
-                          {v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.status === "approved" ? "" : ` (${t("costs.draft")})`}`}
-                        </Table.Cell>
-                      );
-                    })}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("compare.tableTitle", { year })}
+            captionHidden
+            size="sm"
+            testId="compare-table"
+            rows={query.data.codes}
+            rowKey={(code) => code}
+            columns={[
+              { key: "indicator", header: t("compare.indicator"), render: (code) => name(code) },
+              ...query.data.units.map((u) => ({
+                key: `unit-${u.number}`,
+                header: u.name,
+                numeric: true,
+                render: (code: string) => {
+                  const v = year === undefined ? null : valueOf(code, u.number, year);
+                  return v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
+                },
+              })),
+            ]}
+          />
           <div className="button-row no-print">
             <Button variant="secondary" data-size="sm" onClick={exportAll}>
               {t("compare.exportAll")}

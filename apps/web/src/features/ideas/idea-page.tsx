@@ -1,4 +1,4 @@
-import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Table, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
 import { can, type IdeaAction, type IdeaStep } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 
 import { LeaveButton } from "../../components/leave-button";
+import { DataTable } from "../../components/data-table";
 import { ParticipationTable, removedText } from "../../components/participation-table";
 import { NotFoundNotice, QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatNok } from "../../lib/format";
@@ -96,31 +96,20 @@ export function IdeaPage({ id }: { id: number }) {
         <Heading level={2} data-size="sm" id="idea-history">
           {t("ideas.detail.history")}
         </Heading>
-        <TableScroll label={t("ideas.detail.historyCaption")}>
-          <Table data-testid="idea-history">
-            <caption className="visually-hidden">{t("ideas.detail.historyCaption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t("ideas.detail.when")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("ideas.detail.step")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("ideas.detail.who")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("ideas.status")}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t("ideas.detail.why")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {idea.events.map((e, index) => (
-                <Table.Row key={index}>
-                  <Table.Cell>{formatDateTime(e.at)}</Table.Cell>
-                  <Table.Cell>{t(`ideas.actions.${e.action}`)}</Table.Cell>
-                  <Table.Cell>{e.userName}</Table.Cell>
-                  <Table.Cell>{t(`ideas.statuses.${e.toStatus}`)}</Table.Cell>
-                  <Table.Cell>{e.comment ?? ""}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t("ideas.detail.historyCaption")}
+          captionHidden
+          testId="idea-history"
+          rows={idea.events}
+          rowHeader={false}
+          columns={[
+            { key: "when", header: t("ideas.detail.when"), render: (e) => formatDateTime(e.at) },
+            { key: "step", header: t("ideas.detail.step"), render: (e) => t(`ideas.actions.${e.action}`) },
+            { key: "userName", header: t("ideas.detail.who") },
+            { key: "status", header: t("ideas.status"), render: (e) => t(`ideas.statuses.${e.toStatus}`) },
+            { key: "why", header: t("ideas.detail.why"), render: (e) => e.comment ?? "" },
+          ]}
+        />
       </section>
     </div>
   );

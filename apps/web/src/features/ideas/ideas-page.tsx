@@ -1,4 +1,4 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, XLSX_MIME_TYPE, type IdeaStatus, type Sector } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -7,12 +7,12 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { useLeaveGuard } from "../../components/leave-guard";
 import { sheetName } from "../../components/sheet-names";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { useMe } from "../../lib/session";
@@ -137,41 +137,35 @@ export function IdeasPage({ pack }: { pack: boolean }) {
 function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boolean }) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={t("ideas.caption")}>
-      <Table data-testid="ideas-table">
-        <caption className="visually-hidden">{t("ideas.caption")}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("ideas.idea")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("ideas.submitter")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("ideas.sector")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("ideas.status")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="numeric">{t("ideas.score")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t("ideas.recommendation")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="numeric">{t("ideas.detail.roughCost")}</Table.HeaderCell>
-            {detailed ? <Table.HeaderCell scope="col">{t("ideas.detail.expectedBenefits")}</Table.HeaderCell> : <Table.HeaderCell scope="col">{t("ideas.updated")}</Table.HeaderCell>}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {ideas.map((i) => (
-            <Table.Row key={i.id}>
-              <Table.HeaderCell scope="row">
-                <Link to={`/ideer/${i.id}`}>{i.title}</Link> {i.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
-              </Table.HeaderCell>
-              <Table.Cell>{i.organisationName}</Table.Cell>
-              <Table.Cell>{t(`ideas.sectors.${i.sector}`)}</Table.Cell>
-              <Table.Cell>
-                <IdeaStatusTag status={i.status} />
-              </Table.Cell>
-              <Table.Cell className="numeric">{i.priorityScore ?? ""}</Table.Cell>
-              <Table.Cell>{i.recommendation ? t(`ideas.${i.recommendation}`) : ""}</Table.Cell>
-              <Table.Cell className="numeric">{formatNok(i.roughCostNok)}</Table.Cell>
-              <Table.Cell>{detailed ? i.expectedBenefits : formatDateTime(i.updatedAt)}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <DataTable
+      caption={t("ideas.caption")}
+      captionHidden
+      testId="ideas-table"
+      rows={ideas}
+      rowKey={(i) => i.id}
+      columns={[
+        {
+          key: "idea",
+          header: t("ideas.idea"),
+          render: (i) => (
+            <>
+              <Link to={`/ideer/${i.id}`}>{i.title}</Link> {i.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+            </>
+          ),
+        },
+        { key: "organisationName", header: t("ideas.submitter") },
+        { key: "sector", header: t("ideas.sector"), render: (i) => t(`ideas.sectors.${i.sector}`) },
+        { key: "status", header: t("ideas.status"), render: (i) => <IdeaStatusTag status={i.status} /> },
+        { key: "score", header: t("ideas.score"), numeric: true, render: (i) => i.priorityScore ?? "" },
+        { key: "recommendation", header: t("ideas.recommendation"), render: (i) => (i.recommendation ? t(`ideas.${i.recommendation}`) : "") },
+        { key: "roughCost", header: t("ideas.detail.roughCost"), numeric: true, render: (i) => formatNok(i.roughCostNok) },
+        {
+          key: "last",
+          header: detailed ? t("ideas.detail.expectedBenefits") : t("ideas.updated"),
+          render: (i) => (detailed ? i.expectedBenefits : formatDateTime(i.updatedAt)),
+        },
+      ]}
+    />
   );
 }
 

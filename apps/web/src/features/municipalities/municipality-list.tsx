@@ -1,15 +1,15 @@
-import { Heading, Link as DsLink, Paragraph, Search, Table } from "@digdir/designsystemet-react";
+import { Heading, Link as DsLink, Paragraph, Search } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { matchesMunicipality } from "./search";
-import { TableScroll } from "../../components/table-scroll";
 
 export function MunicipalityList() {
   const { t } = useTranslation();
@@ -53,35 +53,34 @@ export function MunicipalityList() {
           </Paragraph>
           {query.data.length === 0 ? (
             <EmptyState>{t("municipalities.emptyRegister")}</EmptyState>
-          ) : matches.length === 0 ? (
-            <EmptyState>{t("municipalities.emptySearch", { query: search })}</EmptyState>
           ) : (
-            <TableScroll label={t("municipalities.title")}>
-              <Table zebra data-size="sm" className="data-table municipality-table">
-                <caption className="visually-hidden">{t("municipalities.title")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("municipalities.number")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("municipalities.name")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("municipalities.county")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {matches.map((m) => (
-                    <Table.Row key={m.number}>
-                      <Table.Cell>{m.number}</Table.Cell>
-                      <Table.Cell>
-                        <DsLink asChild>
-                          <Link to={`/kommune/${m.number}`}>{m.name}</Link>
-                        </DsLink>
-                        {m.altName && <span className="alt-name"> ({m.altName})</span>}
-                      </Table.Cell>
-                      <Table.Cell>{m.countyName}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t("municipalities.title")}
+              captionHidden
+              zebra
+              size="sm"
+              className="municipality-table"
+              rows={matches}
+              rowKey={(m) => m.number}
+              rowHeader={false}
+              empty={t("municipalities.emptySearch", { query: search })}
+              columns={[
+                { key: "number", header: t("municipalities.number") },
+                {
+                  key: "name",
+                  header: t("municipalities.name"),
+                  render: (m) => (
+                    <>
+                      <DsLink asChild>
+                        <Link to={`/kommune/${m.number}`}>{m.name}</Link>
+                      </DsLink>
+                      {m.altName && <span className="alt-name"> ({m.altName})</span>}
+                    </>
+                  ),
+                },
+                { key: "countyName", header: t("municipalities.county") },
+              ]}
+            />
           )}
         </>
       )}

@@ -1,10 +1,9 @@
-import { Details, Table } from "@digdir/designsystemet-react";
+import { Details } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-import { EmptyState } from "../../components/empty-state";
+import { DataTable } from "../../components/data-table";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { formatDateTime, formatInteger } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 
@@ -19,33 +18,21 @@ export function PopulationFacts({ municipalityNumber, name }: { municipalityNumb
       <Details.Summary>{t("population.title")}</Details.Summary>
       <Details.Content>
         <QueryView query={query} pending={null} />
-        {query.data && query.data.length === 0 && <EmptyState>{t("population.empty")}</EmptyState>}
-        {query.data && query.data.length > 0 && (
-          <TableScroll label={caption}>
-            <Table data-size="sm" className="data-table" data-testid="population-facts">
-              <caption>{caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("population.year")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">
-                    {t("population.value")}
-                  </Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("population.source")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("population.updated")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {query.data.map((fact) => (
-                  <Table.Row key={fact.year}>
-                    <Table.HeaderCell scope="row">{fact.year}</Table.HeaderCell>
-                    <Table.Cell className="numeric">{formatInteger(fact.value)}</Table.Cell>
-                    <Table.Cell>{t(`population.sources.${fact.source}`, { defaultValue: fact.source })}</Table.Cell>
-                    <Table.Cell>{formatDateTime(fact.updatedAt)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+        {query.data && (
+          <DataTable
+            caption={caption}
+            size="sm"
+            testId="population-facts"
+            rows={query.data}
+            rowKey={(fact) => fact.year}
+            empty={t("population.empty")}
+            columns={[
+              { key: "year", header: t("population.year") },
+              { key: "value", header: t("population.value"), numeric: true, render: (fact) => formatInteger(fact.value) },
+              { key: "source", header: t("population.source"), render: (fact) => t(`population.sources.${fact.source}`, { defaultValue: fact.source }) },
+              { key: "updated", header: t("population.updated"), render: (fact) => formatDateTime(fact.updatedAt) },
+            ]}
+          />
         )}
       </Details.Content>
     </Details>

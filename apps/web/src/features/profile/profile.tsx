@@ -1,14 +1,14 @@
-import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MIN_RESPONDENTS, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { DataTable } from "../../components/data-table";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
-import { TableScroll } from "../../components/table-scroll";
 import { useTRPC } from "../../lib/trpc";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
@@ -76,49 +76,54 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
           <Heading level={2} data-size="sm" id={`dim-${dimension}`}>
             {t(`profile.dimensions.${dimension}`)}
           </Heading>
-          <TableScroll label={t(`profile.dimensions.${dimension}`)}>
-            <Table data-size="sm" data-testid={`profile-${dimension}`}>
-              <caption className="visually-hidden">{`${t(`profile.dimensions.${dimension}`)} ${profile.year}`}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("profile.indicator")}</Table.HeaderCell>
-                  <Table.HeaderCell className="numeric">{t("profile.own")}</Table.HeaderCell>
-                  <Table.HeaderCell className="numeric">{t("profile.median")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("profile.band")}</Table.HeaderCell>
-                  <Table.HeaderCell className="numeric">{t("profile.percentile")}</Table.HeaderCell>
-                  <Table.HeaderCell className="numeric">{t("profile.rank")}</Table.HeaderCell>
-                  <Table.HeaderCell className="numeric">{t("profile.national")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("profile.assessment")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {profile.items
-                  .filter((i) => i.dimension === dimension)
-                  .map((item) => (
-                    <Table.Row key={item.code}>
-                      <Table.HeaderCell scope="row">
-                        <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>{name(item.code)}</Link>
-                      </Table.HeaderCell>
-                      <Table.Cell className="numeric">
-                        {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
-                        {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}
-                        {isUncertain(item) && ` (${t("profile.uncertain", { n: item.denominator ?? 0 })})`}
-                      </Table.Cell>
-                      <Table.Cell className="numeric">
-                        {item.peers.status === "shown" ? formatIndicatorValue(item.code, item.peers.median) : t("profile.hidden", { n: item.peers.n })}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {item.peers.status === "shown" ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}` : "–"}
-                      </Table.Cell>
-                      <Table.Cell className="numeric">{item.percentile === null ? "–" : percentile.format(item.percentile)}</Table.Cell>
-                      <Table.Cell className="numeric">{item.rank === null ? "–" : t("profile.rankOf", { rank: item.rank, n: item.rankOf })}</Table.Cell>
-                      <Table.Cell className="numeric">{item.national.ratioOfSums === null ? "–" : formatIndicatorValue(item.code, item.national.ratioOfSums)}</Table.Cell>
-                      <Table.Cell>{item.assessment ? t(`profile.assessments.${item.assessment}`) : "–"}</Table.Cell>
-                    </Table.Row>
-                  ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={`${t(`profile.dimensions.${dimension}`)} ${profile.year}`}
+            captionHidden
+            scrollLabel={t(`profile.dimensions.${dimension}`)}
+            size="sm"
+            testId={`profile-${dimension}`}
+            rows={profile.items.filter((i) => i.dimension === dimension)}
+            rowKey={(item) => item.code}
+            columns={[
+              {
+                key: "indicator",
+                header: t("profile.indicator"),
+                render: (item) => <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>{name(item.code)}</Link>,
+              },
+              {
+                key: "own",
+                header: t("profile.own"),
+                numeric: true,
+                render: (item) => (
+                  <>
+                    {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
+                    {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}
+                    {isUncertain(item) && ` (${t("profile.uncertain", { n: item.denominator ?? 0 })})`}
+                  </>
+                ),
+              },
+              {
+                key: "median",
+                header: t("profile.median"),
+                numeric: true,
+                render: (item) => (item.peers.status === "shown" ? formatIndicatorValue(item.code, item.peers.median) : t("profile.hidden", { n: item.peers.n })),
+              },
+              {
+                key: "band",
+                header: t("profile.band"),
+                render: (item) => (item.peers.status === "shown" ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}` : "–"),
+              },
+              { key: "percentile", header: t("profile.percentile"), numeric: true, render: (item) => (item.percentile === null ? "–" : percentile.format(item.percentile)) },
+              { key: "rank", header: t("profile.rank"), numeric: true, render: (item) => (item.rank === null ? "–" : t("profile.rankOf", { rank: item.rank, n: item.rankOf })) },
+              {
+                key: "national",
+                header: t("profile.national"),
+                numeric: true,
+                render: (item) => (item.national.ratioOfSums === null ? "–" : formatIndicatorValue(item.code, item.national.ratioOfSums)),
+              },
+              { key: "assessment", header: t("profile.assessment"), render: (item) => (item.assessment ? t(`profile.assessments.${item.assessment}`) : "–") },
+            ]}
+          />
         </section>
       ))}
       <Paragraph data-size="sm">{t("profile.notes")}</Paragraph>

@@ -1,8 +1,8 @@
 import type { RouterOutputs } from "@malestokk/api";
-import { Heading, List, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Heading, List, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 
-import { TableScroll } from "../../components/table-scroll";
+import { DataTable } from "../../components/data-table";
 import { formatInteger } from "../../lib/format";
 
 export type PopulationReport = RouterOutputs["imports"]["jsonStat"];
@@ -37,52 +37,31 @@ export function PopulationReportView({ report }: { report: PopulationReport }) {
         })}{" "}
         {balanced && t("referenceImport.balanced")}
       </Paragraph>
-      <TableScroll label={t("referenceImport.totalsCaption")}>
-        <Table data-size="sm" className="data-table">
-          <caption>{t("referenceImport.totalsCaption")}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t("referenceImport.line")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">{t("referenceImport.count")}</Table.HeaderCell>
-              <Table.HeaderCell scope="col" className="numeric">{t("referenceImport.sum")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {(["file", "imported", "skipped", "notAllocatable"] as const).map((line) => (
-              <Table.Row key={line}>
-                <Table.HeaderCell scope="row">{t(`referenceImport.lines.${line}`)}</Table.HeaderCell>
-                <Table.Cell className="numeric">{formatInteger(totals[line].count)}</Table.Cell>
-                <Table.Cell className="numeric">{formatInteger(totals[line].sum)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </TableScroll>
+      <DataTable
+        caption={t("referenceImport.totalsCaption")}
+        size="sm"
+        rows={["file", "imported", "skipped", "notAllocatable"] as const}
+        rowKey={(line) => line}
+        columns={[
+          { key: "line", header: t("referenceImport.line"), render: (line) => t(`referenceImport.lines.${line}`) },
+          { key: "count", header: t("referenceImport.count"), numeric: true, render: (line) => formatInteger(totals[line].count) },
+          { key: "sum", header: t("referenceImport.sum"), numeric: true, render: (line) => formatInteger(totals[line].sum) },
+        ]}
+      />
       {preview.changes.length > 0 && (
         <>
-          <TableScroll label={t("referenceImport.changesCaption")}>
-            <Table data-size="sm" className="data-table">
-              <caption>{t("referenceImport.changesCaption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("referenceImport.unit")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("population.year")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("referenceImport.before")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("referenceImport.after")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {preview.changes.slice(0, MAX_ROWS).map((c) => (
-                  <Table.Row key={`${c.number}-${c.year}`}>
-                    <Table.HeaderCell scope="row">{`${c.name} (${c.number})`}</Table.HeaderCell>
-                    <Table.Cell>{c.year}</Table.Cell>
-                    <Table.Cell className="numeric">{c.before === null ? t("referenceImport.new") : formatInteger(c.before)}</Table.Cell>
-                    <Table.Cell className="numeric">{formatInteger(c.after)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("referenceImport.changesCaption")}
+            size="sm"
+            rows={preview.changes.slice(0, MAX_ROWS)}
+            rowKey={(c) => `${c.number}-${c.year}`}
+            columns={[
+              { key: "unit", header: t("referenceImport.unit"), render: (c) => `${c.name} (${c.number})` },
+              { key: "year", header: t("population.year") },
+              { key: "before", header: t("referenceImport.before"), numeric: true, render: (c) => (c.before === null ? t("referenceImport.new") : formatInteger(c.before)) },
+              { key: "after", header: t("referenceImport.after"), numeric: true, render: (c) => formatInteger(c.after) },
+            ]}
+          />
           <More total={preview.changes.length} />
         </>
       )}

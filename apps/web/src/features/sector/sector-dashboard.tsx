@@ -1,4 +1,4 @@
-import { Button, Details, Field, Heading, Label, Paragraph, Select, Table } from "@digdir/designsystemet-react";
+import { Button, Details, Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { aboutSheet, getIndicator, INDICATORS, writeXlsx, XLSX_MIME_TYPE } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
@@ -9,13 +9,13 @@ import { Link } from "react-router";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { DataTable } from "../../components/data-table";
 import { exportFacts, yearSpan } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
-import { TableScroll } from "../../components/table-scroll";
 import { useHasDemoData } from "../../lib/demo";
 import { formatDate, formatDecimal } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -65,6 +65,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   const d = query.data;
   const sub = embedded ? 3 : 2;
   const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));
+  const quartiles = (c: string, q: { q1: number | null; q3: number | null }) => (q.q1 === null || q.q3 === null ? t("sector.noValue") : `${show(c, q.q1)} – ${show(c, q.q3)}`);
   const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
@@ -107,31 +108,26 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         <Details data-testid="missing">
           <Details.Summary>{t("sector.missingHeading", { count: d.coverage.missing.length })}</Details.Summary>
           <Details.Content>
-            <TableScroll label={t("sector.missingCaption")}>
-              <Table data-size="sm">
-                <caption className="visually-hidden">{t("sector.missingCaption")}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t("sector.municipality")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("sector.county")}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t("sector.reportStatus")}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.coverage.missing.map((m) => (
-                    <Table.Row key={m.number}>
-                      <Table.HeaderCell scope="row">
-                        <Link to={`/kommune/${m.number}`}>
-                          {m.name} ({m.number})
-                        </Link>
-                      </Table.HeaderCell>
-                      <Table.Cell>{m.countyName}</Table.Cell>
-                      <Table.Cell>{m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <DataTable
+              caption={t("sector.missingCaption")}
+              captionHidden
+              size="sm"
+              rows={d.coverage.missing}
+              rowKey={(m) => m.number}
+              columns={[
+                {
+                  key: "municipality",
+                  header: t("sector.municipality"),
+                  render: (m) => (
+                    <Link to={`/kommune/${m.number}`}>
+                      {m.name} ({m.number})
+                    </Link>
+                  ),
+                },
+                { key: "countyName", header: t("sector.county") },
+                { key: "status", header: t("sector.reportStatus"), render: (m) => (m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")) },
+              ]}
+            />
           </Details.Content>
         </Details>
       </section>
@@ -142,41 +138,27 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         </Heading>
         <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
         {(["cost", "quality", "scope"] as const).map((dimension) => (
-          <TableScroll key={dimension} label={t(`sector.dimensions.${dimension}`)}>
-            <Table data-testid={`success-${dimension}`}>
-              <caption>{t(`sector.dimensions.${dimension}`)}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("sector.indicator")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.national")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.meanOfRatios")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.median")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("sector.quartiles")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.n")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{d.previousYear ? t("sector.movement", { year: d.previousYear }) : ""}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {d.indicators
-                  .filter((i) => i.dimension === dimension)
-                  .map((i) => (
-                    <Table.Row key={i.code}>
-                      <Table.HeaderCell scope="row">
-                        {i.code} {name(i.code)}
-                      </Table.HeaderCell>
-                      <Table.Cell className="numeric">{show(i.code, i.national.ratioOfSums)}</Table.Cell>
-                      <Table.Cell className="numeric">{show(i.code, i.national.meanOfRatios)}</Table.Cell>
-                      <Table.Cell className="numeric">{show(i.code, i.national.median)}</Table.Cell>
-                      <Table.Cell>{i.national.q1 === null || i.national.q3 === null ? t("sector.noValue") : `${show(i.code, i.national.q1)} – ${show(i.code, i.national.q3)}`}</Table.Cell>
-                      <Table.Cell className="numeric">
-                        {i.coverage.approved} / {i.coverage.units}
-                      </Table.Cell>
-                      <Table.Cell className="numeric">{i.movement ? `${i.movement.change >= 0 ? "+" : "−"}${show(i.code, Math.abs(i.movement.change))}${i.movement.percent === null ? "" : ` (${formatDecimal(i.movement.percent)} %)`}` : ""}</Table.Cell>
-                    </Table.Row>
-                  ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            key={dimension}
+            caption={t(`sector.dimensions.${dimension}`)}
+            testId={`success-${dimension}`}
+            rows={d.indicators.filter((i) => i.dimension === dimension)}
+            rowKey={(i) => i.code}
+            columns={[
+              { key: "indicator", header: t("sector.indicator"), render: (i) => `${i.code} ${name(i.code)}` },
+              { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
+              { key: "meanOfRatios", header: t("sector.meanOfRatios"), numeric: true, render: (i) => show(i.code, i.national.meanOfRatios) },
+              { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
+              { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
+              { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
+              {
+                key: "movement",
+                header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
+                numeric: true,
+                render: (i) => (i.movement ? `${i.movement.change >= 0 ? "+" : "−"}${show(i.code, Math.abs(i.movement.change))}${i.movement.percent === null ? "" : ` (${formatDecimal(i.movement.percent)} %)`}` : ""),
+              },
+            ]}
+          />
         ))}
       </section>
 
@@ -195,31 +177,20 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
               ))}
             </Select>
           </Field>
-          <TableScroll label={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}>
-            <Table data-testid="groups-table">
-              <caption>{t("sector.groupsCaption", { indicator: `${selected.code} ${name(selected.code)}`, year: d.year })}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("sector.group")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.national")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.median")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("sector.quartiles")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.n")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {selected.groups.map((g) => (
-                  <Table.Row key={g.group}>
-                    <Table.HeaderCell scope="row">{g.name}</Table.HeaderCell>
-                    <Table.Cell className="numeric">{show(selected.code, g.ratioOfSums)}</Table.Cell>
-                    <Table.Cell className="numeric">{show(selected.code, g.median)}</Table.Cell>
-                    <Table.Cell>{g.q1 === null || g.q3 === null ? t("sector.noValue") : `${show(selected.code, g.q1)} – ${show(selected.code, g.q3)}`}</Table.Cell>
-                    <Table.Cell className="numeric">{g.n}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("sector.groupsCaption", { indicator: `${selected.code} ${name(selected.code)}`, year: d.year })}
+            scrollLabel={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}
+            testId="groups-table"
+            rows={selected.groups}
+            rowKey={(g) => g.group}
+            columns={[
+              { key: "name", header: t("sector.group") },
+              { key: "national", header: t("sector.national"), numeric: true, render: (g) => show(selected.code, g.ratioOfSums) },
+              { key: "median", header: t("sector.median"), numeric: true, render: (g) => show(selected.code, g.median) },
+              { key: "quartiles", header: t("sector.quartiles"), render: (g) => quartiles(selected.code, g) },
+              { key: "n", header: t("sector.n"), numeric: true },
+            ]}
+          />
         </section>
       )}
 
@@ -261,28 +232,18 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
 function CoverageTable({ caption, rows, testId }: { caption: string; rows: readonly Coverage[]; testId: string }) {
   const { t } = useTranslation();
   return (
-    <TableScroll label={caption}>
-      <Table data-size="sm" data-testid={testId}>
-        <caption>{caption}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell scope="col">{t("sector.group")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="numeric">{t("sector.units")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="numeric">{t("sector.reported")}</Table.HeaderCell>
-            <Table.HeaderCell scope="col" className="numeric">{t("sector.approved")}</Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((c) => (
-            <Table.Row key={c.group ?? "none"}>
-              <Table.HeaderCell scope="row">{c.name ?? t("sector.noGroup")}</Table.HeaderCell>
-              <Table.Cell className="numeric">{c.units}</Table.Cell>
-              <Table.Cell className="numeric">{c.reported}</Table.Cell>
-              <Table.Cell className="numeric">{c.approved}</Table.Cell>
-            </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
-    </TableScroll>
+    <DataTable
+      caption={caption}
+      size="sm"
+      testId={testId}
+      rows={rows}
+      rowKey={(c) => c.group ?? "none"}
+      columns={[
+        { key: "group", header: t("sector.group"), render: (c) => c.name ?? t("sector.noGroup") },
+        { key: "units", header: t("sector.units"), numeric: true },
+        { key: "reported", header: t("sector.reported"), numeric: true },
+        { key: "approved", header: t("sector.approved"), numeric: true },
+      ]}
+    />
   );
 }

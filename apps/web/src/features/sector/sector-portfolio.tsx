@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,11 +6,11 @@ import { Link } from "react-router";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { DataTable } from "../../components/data-table";
 import { yearSpan } from "../../components/export-about";
 import { useExportTexts } from "../../components/export-texts";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { STATUS_COLOURS } from "../../components/benefit-status";
@@ -42,39 +42,27 @@ export function SectorPortfolio() {
             {t("sector.portfolio.projects", { count: p.projects })} · {t("benefits.benefitsCount", { count: p.totals.benefits })}
             {p.totals.disBenefits > 0 && <> · {t("benefits.disBenefitsCount", { count: p.totals.disBenefits })}</>}
           </Paragraph>
-          <TableScroll label={t("sector.portfolio.bySector")}>
-            <Table data-testid="sector-portfolio">
-              <caption>{t("sector.portfolio.bySector")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("sector.portfolio.sector")}</Table.HeaderCell>
-                  {p.statuses.map((s) => (
-                    <Table.HeaderCell key={s} scope="col" className="numeric">
-                      <Tag data-size="sm" data-color={STATUS_COLOURS[s]}>
-                        {t(`benefits.status.${s}`)}
-                      </Tag>
-                    </Table.HeaderCell>
-                  ))}
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.portfolio.expected")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">{t("sector.portfolio.realized")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {p.bySector.map((s) => (
-                  <Table.Row key={s.sector}>
-                    <Table.HeaderCell scope="row">{t(`benefits.sectors.${s.sector}`)}</Table.HeaderCell>
-                    {p.statuses.map((status) => (
-                      <Table.Cell key={status} className="numeric">
-                        {s.totals.byStatus[status]}
-                      </Table.Cell>
-                    ))}
-                    <Table.Cell className="numeric">{formatNok(s.totals.cash.expectedNok + s.totals.nonCash.expectedNok)}</Table.Cell>
-                    <Table.Cell className="numeric">{formatNok(s.totals.cash.realizedNok + s.totals.nonCash.realizedNok)}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t("sector.portfolio.bySector")}
+            testId="sector-portfolio"
+            rows={p.bySector}
+            rowKey={(s) => s.sector}
+            columns={[
+              { key: "sector", header: t("sector.portfolio.sector"), render: (s) => t(`benefits.sectors.${s.sector}`) },
+              ...p.statuses.map((status) => ({
+                key: `status-${status}`,
+                header: (
+                  <Tag data-size="sm" data-color={STATUS_COLOURS[status]}>
+                    {t(`benefits.status.${status}`)}
+                  </Tag>
+                ),
+                numeric: true,
+                render: (s: (typeof p.bySector)[number]) => s.totals.byStatus[status],
+              })),
+              { key: "expected", header: t("sector.portfolio.expected"), numeric: true, render: (s) => formatNok(s.totals.cash.expectedNok + s.totals.nonCash.expectedNok) },
+              { key: "realized", header: t("sector.portfolio.realized"), numeric: true, render: (s) => formatNok(s.totals.cash.realizedNok + s.totals.nonCash.realizedNok) },
+            ]}
+          />
           <ChartWithTable
             id="portfolio-over-time"
             title={t("sector.portfolio.overTimeTitle")}
@@ -118,31 +106,19 @@ export function SectorPortfolio() {
             {p.joint.length === 0 ? (
               <Paragraph>{t("sector.portfolio.noJoint")}</Paragraph>
             ) : (
-              <TableScroll label={t("sector.portfolio.jointCaption")}>
-                <Table data-testid="joint-projects">
-                  <caption className="visually-hidden">{t("sector.portfolio.jointCaption")}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t("benefits.project")}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t("benefits.phase")}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t("sector.portfolio.owner")}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t("sector.portfolio.participants")}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {p.joint.map((j) => (
-                      <Table.Row key={j.id}>
-                        <Table.HeaderCell scope="row">
-                          <Link to={`/gevinster/prosjekt/${j.id}`}>{j.name}</Link>
-                        </Table.HeaderCell>
-                        <Table.Cell>{t(`benefits.phases.${j.phase}`)}</Table.Cell>
-                        <Table.Cell>{j.owner.name}</Table.Cell>
-                        <Table.Cell>{j.participants.map((x) => x.name).join(", ")}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </TableScroll>
+              <DataTable
+                caption={t("sector.portfolio.jointCaption")}
+                captionHidden
+                testId="joint-projects"
+                rows={p.joint}
+                rowKey={(j) => j.id}
+                columns={[
+                  { key: "project", header: t("benefits.project"), render: (j) => <Link to={`/gevinster/prosjekt/${j.id}`}>{j.name}</Link> },
+                  { key: "phase", header: t("benefits.phase"), render: (j) => t(`benefits.phases.${j.phase}`) },
+                  { key: "owner", header: t("sector.portfolio.owner"), render: (j) => j.owner.name },
+                  { key: "participants", header: t("sector.portfolio.participants"), render: (j) => j.participants.map((x) => x.name).join(", ") },
+                ]}
+              />
             )}
           </section>
         </>

@@ -1,8 +1,7 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 
-import { EmptyState } from "../../../components/empty-state";
-import { TableScroll } from "../../../components/table-scroll";
+import { DataTable } from "../../../components/data-table";
 import { organisationLabel } from "../admin-text";
 import type { AdminProvider } from "./provider-draft";
 
@@ -49,80 +48,64 @@ export function ProviderTable(props: { providers: readonly AdminProvider[]; onEd
       <Heading level={2} data-size="sm" id="provider-list-heading">
         {t("identity.list.title")}
       </Heading>
-      {providers.length === 0 ? (
-        <EmptyState>{t("identity.list.empty")}</EmptyState>
-      ) : (
-        <>
-          {providers.some((p) => p.source === "environment") && <Paragraph data-size="sm">{t("identity.list.envNote")}</Paragraph>}
-          <TableScroll label={caption}>
-            <Table zebra data-size="sm" className="data-table admin-table">
-              <caption>{caption}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.name")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.slug")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.issuer")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.emailClaim")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.organisations")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.status")}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t("identity.list.columns.actions")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {providers.map((provider) => (
-                  <Table.Row key={`${provider.source}-${provider.slug}`} data-testid={`provider-${provider.slug}`}>
-                    <Table.HeaderCell scope="row">{provider.name}</Table.HeaderCell>
-                    <Table.Cell>
-                      <code>{provider.slug}</code>
-                    </Table.Cell>
-                    <Table.Cell>{provider.issuer}</Table.Cell>
-                    <Table.Cell>
-                      <code>{provider.emailClaim}</code>
-                    </Table.Cell>
-                    <Table.Cell>
-                      {provider.organisations.length === 0 && provider.unknownOrganisations.length === 0 ? (
-                        t("identity.list.anyUser")
-                      ) : (
-                        <ul className="admin-roles">
-                          {provider.organisations.map((o) => (
-                            <li key={o.id}>{organisationLabel(t, o)}</li>
-                          ))}
-                          {provider.unknownOrganisations.map((number) => (
-                            <li key={number}>{t("identity.list.unknownNumber", { number })}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell>
-                      <ProviderStatus provider={provider} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      {provider.source === "environment" ? (
-                        t("identity.list.envOnly")
-                      ) : (
-                        <div className="admin-actions admin-actions--compact">
-                          <Button variant="secondary" data-size="sm" aria-label={t("identity.list.editLabel", { name: provider.name })} onClick={() => props.onEdit(provider)}>
-                            {t("identity.list.edit")}
-                          </Button>
-                          <Button
-                            variant="secondary"
-                            data-color="danger"
-                            data-size="sm"
-                            aria-label={t("identity.list.deleteLabel", { name: provider.name })}
-                            onClick={() => props.onDelete(provider)}
-                          >
-                            {t("identity.list.delete")}
-                          </Button>
-                        </div>
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
-        </>
-      )}
+      {providers.some((p) => p.source === "environment") && <Paragraph data-size="sm">{t("identity.list.envNote")}</Paragraph>}
+      <DataTable
+        caption={caption}
+        zebra
+        size="sm"
+        className="admin-table"
+        rows={providers}
+        rowKey={(provider) => `${provider.source}-${provider.slug}`}
+        rowProps={(provider) => ({ "data-testid": `provider-${provider.slug}` })}
+        empty={t("identity.list.empty")}
+        columns={[
+          { key: "name", header: t("identity.list.columns.name") },
+          { key: "slug", header: t("identity.list.columns.slug"), render: (provider) => <code>{provider.slug}</code> },
+          { key: "issuer", header: t("identity.list.columns.issuer") },
+          { key: "emailClaim", header: t("identity.list.columns.emailClaim"), render: (provider) => <code>{provider.emailClaim}</code> },
+          {
+            key: "organisations",
+            header: t("identity.list.columns.organisations"),
+            render: (provider) =>
+              provider.organisations.length === 0 && provider.unknownOrganisations.length === 0 ? (
+                t("identity.list.anyUser")
+              ) : (
+                <ul className="admin-roles">
+                  {provider.organisations.map((o) => (
+                    <li key={o.id}>{organisationLabel(t, o)}</li>
+                  ))}
+                  {provider.unknownOrganisations.map((number) => (
+                    <li key={number}>{t("identity.list.unknownNumber", { number })}</li>
+                  ))}
+                </ul>
+              ),
+          },
+          { key: "status", header: t("identity.list.columns.status"), render: (provider) => <ProviderStatus provider={provider} /> },
+          {
+            key: "actions",
+            header: t("identity.list.columns.actions"),
+            render: (provider) =>
+              provider.source === "environment" ? (
+                t("identity.list.envOnly")
+              ) : (
+                <div className="admin-actions admin-actions--compact">
+                  <Button variant="secondary" data-size="sm" aria-label={t("identity.list.editLabel", { name: provider.name })} onClick={() => props.onEdit(provider)}>
+                    {t("identity.list.edit")}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    data-color="danger"
+                    data-size="sm"
+                    aria-label={t("identity.list.deleteLabel", { name: provider.name })}
+                    onClick={() => props.onDelete(provider)}
+                  >
+                    {t("identity.list.delete")}
+                  </Button>
+                </div>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }
