@@ -1,20 +1,18 @@
 import { Heading, Link as DsLink, Paragraph, Search, Table } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { useMunicipalities } from "./api";
 import { matchesMunicipality } from "./search";
 import { TableScroll } from "../../components/table-scroll";
 
 export function MunicipalityList() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.municipalities.list.queryOptions());
+  const query = useMunicipalities();
   const [search, setSearch] = useUrlState<string>("q", "");
   const matches = useMemo(
     () => (query.data ?? []).filter((m) => matchesMunicipality(m, search)),
