@@ -101,6 +101,13 @@ export function ReferenceImport() {
     }
   };
 
+  const showImported = (report: Report | null) => {
+    setConfirming(false);
+    if (!report) return;
+    setPreview(null);
+    setDone(report);
+  };
+
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     reset();
     const chosen = event.target.files?.[0];
@@ -204,14 +211,7 @@ export function ReferenceImport() {
         pending={pending}
         error={null}
         onCancel={() => setConfirming(false)}
-        onConfirm={() =>
-          void run(false).then((r) => {
-            setConfirming(false);
-            if (!r) return;
-            setPreview(null);
-            setDone(r);
-          })
-        }
+        onConfirm={() => void run(false).then(showImported)}
       />
     </div>
   );
