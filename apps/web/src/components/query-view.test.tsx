@@ -1,25 +1,8 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { breakTable, findFailure } from "../test/break-table";
 import { renderApp } from "../test/render";
-
-type Sqlite = ReturnType<typeof renderApp>["sqlite"];
-
-/**
- * Makes every read of `table` fail until the returned function puts it back: the server then
- * answers INTERNAL, as it would for a fault on its side. The page's queries start after its lazy
- * route has loaded, so they find the table gone.
- */
-function breakTable(sqlite: Sqlite, table: string): () => void {
-  sqlite.exec(`alter table ${table} rename to ${table}_away`);
-  return () => sqlite.exec(`alter table ${table}_away rename to ${table}`);
-}
-
-async function findFailure(testId?: string) {
-  const scope = testId ? within(await screen.findByTestId(testId)) : screen;
-  const message = await scope.findByText(/Noe gikk galt hos oss/);
-  return { message, retry: scope.getByRole("button", { name: "Prøv igjen" }) };
-}
 
 describe("pages that used to show nothing when a query failed", () => {
   it("the follow-up after sign-in says the query failed and retries it", async () => {

@@ -1,21 +1,19 @@
 import "../../features/admin/admin.css";
 
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import { QueryView } from "../../components/query-view";
-import { AdminForbidden } from "../../features/admin/admin-query-error";
+import { AdminForbidden } from "../../features/admin/admin-forbidden";
+import { usePermissionTable } from "../../features/admin/api";
 import { PermissionMatrix } from "../../features/admin/permission-matrix";
-import { useTRPC } from "../../lib/trpc";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 export default function AdminPermissionsRoute() {
   useAdminTexts();
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const permissions = useQuery(trpc.admin.permissions.queryOptions());
+  const permissions = usePermissionTable();
   useEffect(() => {
     document.title = `${t("admin.permissions.title")} – ${t("app.name")}`;
   }, [t]);

@@ -1,6 +1,5 @@
 import { Alert, Button, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { MAX_COMMENT_LENGTH } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -8,9 +7,10 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { readAppError, translateError } from "../../lib/errors";
+import { translateError } from "../../lib/errors";
+import { conflictOf } from "../../lib/form-errors";
 import { formatInteger } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useCloseYear, useReopenYear, useReportingYears } from "./api";
 import { closeBody, formatDeadline, missingOf, newestFirst, type ReportingYear } from "./year-text";
 
 type Pending = { readonly year: ReportingYear; readonly action: "close" | "reopen" };
@@ -28,9 +28,7 @@ const STATUSES = ["draft", "submitted", "returned", "approved"] as const;
  */
 export function ReportingYears() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const years = useQuery(trpc.years.list.queryOptions());
+  const years = useReportingYears();
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -42,25 +40,15 @@ export function ReportingYears() {
     if (focusReason > 0) document.getElementById(REASON_ID)?.focus();
   }, [focusReason]);
 
-  // Reports of the year change state with it, so their pages must not show the old lock.
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries(trpc.years.pathFilter()),
-      queryClient.invalidateQueries(trpc.costs.pathFilter()),
-      queryClient.invalidateQueries(trpc.quality.pathFilter()),
-    ]);
-
-  const onDone = async (action: Pending["action"], year: number) => {
+  const onDone = (action: Pending["action"], year: number) => {
     setPending(null);
     setMessage({ kind: "success", text: t(action === "close" ? "admin.years.closed" : "admin.years.reopened", { year }) });
-    await refresh();
   };
-  const onFailed = async (action: Pending["action"], year: number, e: unknown) => {
-    if (readAppError(e)?.code === "STATUS_CONFLICT") {
-      // Someone else got there first: nothing to do but show the state as it is now.
+  const onFailed = (action: Pending["action"], year: number, e: unknown) => {
+    if (conflictOf(e, ["moved"])) {
+      // Someone else got there first: nothing to do but show the state as it is now (the hook refreshes it).
       setPending(null);
       setMessage({ kind: "warning", text: t(action === "close" ? "admin.years.alreadyClosed" : "admin.years.alreadyOpen", { year }) });
-      await refresh();
       return;
     }
     const translated = translateError(t, e);
@@ -69,18 +57,14 @@ export function ReportingYears() {
       setFocusReason((n) => n + 1);
     } else setError(translated.message);
   };
-  const close = useMutation(
-    trpc.years.close.mutationOptions({
-      onSuccess: (_r, input) => onDone("close", input.year),
-      onError: (e, input) => onFailed("close", input.year, e),
-    }),
-  );
-  const reopen = useMutation(
-    trpc.years.reopen.mutationOptions({
-      onSuccess: (_r, input) => onDone("reopen", input.year),
-      onError: (e, input) => onFailed("reopen", input.year, e),
-    }),
-  );
+  const close = useCloseYear({
+    onSuccess: (_r, input) => onDone("close", input.year),
+    onError: (e, input) => onFailed("close", input.year, e),
+  });
+  const reopen = useReopenYear({
+    onSuccess: (_r, input) => onDone("reopen", input.year),
+    onError: (e, input) => onFailed("reopen", input.year, e),
+  });
 
   const ask = (year: ReportingYear) => {
     setError(null);

@@ -1,11 +1,10 @@
 import { Button, Dialog, Heading } from "@digdir/designsystemet-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useTRPC } from "../../lib/trpc";
 import { noErrors, translateFormError, translateFormIssue, type FormErrors } from "../../lib/form-errors";
 import { roleLabel, sectorLabel, type AdminUser } from "./admin-text";
+import { useAddRole } from "./api";
 import { FormErrorSummary } from "../../components/form-error-summary";
 import { checkGrant, EMPTY_GRANT, GRANT_FIELDS, grantFieldIds, GrantFields, type GrantDraft, type GrantField } from "./grant-fields";
 
@@ -15,8 +14,6 @@ const FIELD_IDS = grantFieldIds(ID_PREFIX);
 /** Gives a user one more role. */
 export function AddRoleDialog(props: { user: AdminUser | null; onClose: () => void; onAdded: (message: string) => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const headingId = useId();
   const [draft, setDraft] = useState<GrantDraft>(EMPTY_GRANT);
   const [errors, setErrors] = useState<FormErrors<GrantField>>(noErrors);
@@ -28,19 +25,16 @@ export function AddRoleDialog(props: { user: AdminUser | null; onClose: () => vo
     props.onClose();
   };
 
-  const mutation = useMutation(
-    trpc.admin.addRole.mutationOptions({
-      onSuccess: async (_result, input) => {
-        const name = user?.name ?? "";
-        close();
-        const role = roleLabel(t, input.role);
-        const scope = input.municipalityNumber ?? (input.sector ? sectorLabel(t, input.sector) : null);
-        props.onAdded(t("admin.users.roleAdded", { role: scope ? t("admin.grant", { role, scope }) : role, name }));
-        await queryClient.invalidateQueries(trpc.admin.pathFilter());
-      },
-      onError: (error) => setErrors(translateFormError(t, error, GRANT_FIELDS, "admin")),
-    }),
-  );
+  const mutation = useAddRole({
+    onSuccess: (_result, input) => {
+      const name = user?.name ?? "";
+      close();
+      const role = roleLabel(t, input.role);
+      const scope = input.municipalityNumber ?? (input.sector ? sectorLabel(t, input.sector) : null);
+      props.onAdded(t("admin.users.roleAdded", { role: scope ? t("admin.grant", { role, scope }) : role, name }));
+    },
+    onError: (error) => setErrors(translateFormError(t, error, GRANT_FIELDS, "admin")),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

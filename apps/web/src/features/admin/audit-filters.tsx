@@ -1,8 +1,9 @@
-import { Button, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Select, Textfield } from "@digdir/designsystemet-react";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { AUDIT_ACTIONS, isAuditAction } from "@malestokk/domain";
 
+import { SelectField } from "../../components/select-field";
 import { translateFormIssue } from "../../lib/form-errors";
 import { actionLabel } from "./admin-text";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, isValidMunicipalityNumber, startOfDay, type AuditFilterValues } from "./audit-filter";
@@ -49,17 +50,14 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
         {t("admin.audit.filter.title")}
       </Heading>
       <form onSubmit={submit} noValidate className="admin-filter">
-        <Field>
-          <Label htmlFor="audit-action">{t("admin.audit.filter.action")}</Label>
-          <Select id="audit-action" value={draft.action} onChange={(e) => set("action")(e.target.value)}>
-            <Select.Option value="">{t("admin.audit.filter.allActions")}</Select.Option>
-            {actions.map((a) => (
-              <Select.Option key={a} value={a}>
-                {actionLabel(t, a)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField id="audit-action" label={t("admin.audit.filter.action")} value={draft.action} onChange={(e) => set("action")(e.target.value)}>
+          <Select.Option value="">{t("admin.audit.filter.allActions")}</Select.Option>
+          {actions.map((a) => (
+            <Select.Option key={a} value={a}>
+              {actionLabel(t, a)}
+            </Select.Option>
+          ))}
+        </SelectField>
         <Textfield
           id="audit-actor"
           label={t("admin.audit.filter.actor")}

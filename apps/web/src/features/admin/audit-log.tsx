@@ -1,5 +1,4 @@
 import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,11 +7,11 @@ import { tableToCsv, type CsvColumn } from "../../components/csv";
 import { DataTable } from "../../components/data-table";
 import { CSV_MIME_TYPE, downloadFile } from "../../components/download";
 import { EmptyState } from "../../components/empty-state";
-import { Loading } from "../../components/query-state";
+import { allOf, QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
-import { AdminQueryError } from "./admin-query-error";
+import { AdminForbidden } from "./admin-forbidden";
+import { useAudit, useFetchAudit, useOrganisations } from "./api";
 import { actionLabel, organisationLabel, summarizeAuditDetails, type AuditRow, type OrganisationRef } from "./admin-text";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, toAuditInput, type AuditFilterValues } from "./audit-filter";
 import { AuditFilters } from "./audit-filters";
@@ -66,11 +65,10 @@ function csvColumns(t: TFunction): CsvColumn[] {
 /** The audit log with its filter, a table of entries and a CSV export of the same filter. */
 export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues; onFilterChange: (next: AuditFilterValues) => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const input = toAuditInput(filter);
-  const audit = useQuery(trpc.admin.audit.queryOptions({ ...input, limit: AUDIT_PAGE_LIMIT }));
-  const municipalities = useQuery(trpc.municipalities.list.queryOptions());
+  const audit = useAudit({ ...input, limit: AUDIT_PAGE_LIMIT });
+  const municipalities = useOrganisations();
+  const fetchAudit = useFetchAudit();
   const organisations = useMemo(
     () => new Map((municipalities.data ?? []).map((m) => [m.id, { number: m.number, name: m.name }] as const)),
     [municipalities.data],
@@ -78,15 +76,14 @@ export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<string | null>(null);
 
-  if (audit.isError) {
-    return <AdminQueryError error={audit.error} onRetry={() => void audit.refetch()} />;
-  }
+  // A refusal or failure of the log itself replaces the page; one of the names it needs shows below the filter.
+  if (audit.isError) return <QueryView query={audit} forbidden={<AdminForbidden />} />;
 
   const exportCsv = async () => {
     setExporting(true);
     setExportError(null);
     try {
-      const rows = await queryClient.fetchQuery(trpc.admin.audit.queryOptions({ ...input, limit: AUDIT_EXPORT_LIMIT }));
+      const rows = await fetchAudit({ ...input, limit: AUDIT_EXPORT_LIMIT });
       const csvRows = rows.map((row): Record<string, string> => {
         const display = toDisplayRow(t, row, organisations);
         return {
@@ -109,7 +106,8 @@ export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues
   };
 
   const filtered = hasAuditFilter(filter);
-  const loading = audit.isPending || municipalities.isPending;
+  const loaded = allOf([audit, municipalities]);
+  const loading = loaded.status !== "success";
   const rows = audit.data && !loading ? audit.data.map((row) => toDisplayRow(t, row, organisations)) : [];
 
   return (
@@ -133,7 +131,7 @@ export function AuditLog({ filter, onFilterChange }: { filter: AuditFilterValues
         <Paragraph data-size="sm">{t("admin.audit.exportNote", { limit: formatInteger(AUDIT_EXPORT_LIMIT) })}</Paragraph>
         {exportError && <Alert data-color="danger">{exportError}</Alert>}
         {loading ? (
-          <Loading />
+          <QueryView query={loaded} testId="audit" />
         ) : rows.length === 0 ? (
           <EmptyState
             action={

@@ -1,15 +1,14 @@
 import "../../lib/zod-setup";
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { EmailSchema } from "@malestokk/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { useTRPC } from "../../lib/trpc";
 import { noErrors, translateFormError, translateFormIssue, type FormErrors } from "../../lib/form-errors";
 import { FormErrorSummary } from "../../components/form-error-summary";
 import { checkGrant, EMPTY_GRANT, grantFieldIds, GrantFields, type DraftIssue, type GrantDraft } from "./grant-fields";
 import { ResetLinkDialog, type IssuedResetLink } from "./reset-link-dialog";
+import { useCreateUser } from "./api";
 
 const FIELDS = ["email", "name", "role", "municipalityNumber", "sector"] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -40,8 +39,6 @@ function checkUser(email: string, name: string): DraftIssue<"email" | "name">[] 
 /** Creates a user with a first role and shows the one-time link for setting a password. */
 export function CreateUserForm() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [grant, setGrant] = useState<GrantDraft>(EMPTY_GRANT);
@@ -49,26 +46,23 @@ export function CreateUserForm() {
   const [issued, setIssued] = useState<IssuedResetLink | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
-  const mutation = useMutation(
-    trpc.admin.createUser.mutationOptions({
-      onSuccess: async (result, input) => {
-        setErrors(noErrors());
-        setEmail("");
-        setName("");
-        setGrant(EMPTY_GRANT);
-        setCreated(t("admin.create.created", { email: input.email }));
-        setIssued({
-          title: t("admin.create.createdTitle", { email: input.email }),
-          name: input.name,
-          email: input.email,
-          resetToken: result.resetToken,
-          expiresAt: result.expiresAt,
-        });
-        await queryClient.invalidateQueries(trpc.admin.pathFilter());
-      },
-      onError: (error) => setErrors(translateFormError(t, error, FIELDS, "admin")),
-    }),
-  );
+  const mutation = useCreateUser({
+    onSuccess: (result, input) => {
+      setErrors(noErrors());
+      setEmail("");
+      setName("");
+      setGrant(EMPTY_GRANT);
+      setCreated(t("admin.create.created", { email: input.email }));
+      setIssued({
+        title: t("admin.create.createdTitle", { email: input.email }),
+        name: input.name,
+        email: input.email,
+        resetToken: result.resetToken,
+        expiresAt: result.expiresAt,
+      });
+    },
+    onError: (error) => setErrors(translateFormError(t, error, FIELDS, "admin")),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,8 @@
-import { Field, Label, Select, Textfield, ValidationMessage } from "@digdir/designsystemet-react";
+import { Select, Textfield } from "@digdir/designsystemet-react";
 import { isOrganisationRole, ROLES, SECTORS, type IssueParams, type Role, type Sector } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
+import { SelectField } from "../../components/select-field";
 import { isRole, isSector, roleLabel, sectorLabel } from "./admin-text";
 
 export const GRANT_FIELDS = ["role", "municipalityNumber", "sector"] as const;
@@ -64,26 +65,23 @@ export function GrantFields(props: {
   const ids = grantFieldIds(props.idPrefix);
   return (
     <>
-      <Field>
-        <Label htmlFor={ids.role}>{t("admin.fields.role")}</Label>
-        <Select
-          id={ids.role}
-          value={draft.role}
-          aria-invalid={errors.role ? true : undefined}
-          onChange={(e) => {
-            const value = e.target.value;
-            props.onChange({ ...draft, role: isRole(value) ? value : "" });
-          }}
-        >
-          <Select.Option value="">{t("admin.fields.chooseRole")}</Select.Option>
-          {ROLES.map((role) => (
-            <Select.Option key={role} value={role}>
-              {roleLabel(t, role)}
-            </Select.Option>
-          ))}
-        </Select>
-        {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
-      </Field>
+      <SelectField
+        id={ids.role}
+        label={t("admin.fields.role")}
+        error={errors.role}
+        value={draft.role}
+        onChange={(e) => {
+          const value = e.target.value;
+          props.onChange({ ...draft, role: isRole(value) ? value : "" });
+        }}
+      >
+        <Select.Option value="">{t("admin.fields.chooseRole")}</Select.Option>
+        {ROLES.map((role) => (
+          <Select.Option key={role} value={role}>
+            {roleLabel(t, role)}
+          </Select.Option>
+        ))}
+      </SelectField>
       {draft.role !== "" && isOrganisationRole(draft.role) && (
         <Textfield
           id={ids.municipalityNumber}
@@ -97,26 +95,23 @@ export function GrantFields(props: {
         />
       )}
       {draft.role === "sectorCouncil" && (
-        <Field>
-          <Label htmlFor={ids.sector}>{t("admin.fields.sector")}</Label>
-          <Select
-            id={ids.sector}
-            value={draft.sector}
-            aria-invalid={errors.sector ? true : undefined}
-            onChange={(e) => {
-              const value = e.target.value;
-              props.onChange({ ...draft, sector: isSector(value) ? value : "" });
-            }}
-          >
-            <Select.Option value="">{t("admin.fields.chooseSector")}</Select.Option>
-            {SECTORS.map((sector) => (
-              <Select.Option key={sector} value={sector}>
-                {sectorLabel(t, sector)}
-              </Select.Option>
-            ))}
-          </Select>
-          {errors.sector && <ValidationMessage>{errors.sector}</ValidationMessage>}
-        </Field>
+        <SelectField
+          id={ids.sector}
+          label={t("admin.fields.sector")}
+          error={errors.sector}
+          value={draft.sector}
+          onChange={(e) => {
+            const value = e.target.value;
+            props.onChange({ ...draft, sector: isSector(value) ? value : "" });
+          }}
+        >
+          <Select.Option value="">{t("admin.fields.chooseSector")}</Select.Option>
+          {SECTORS.map((sector) => (
+            <Select.Option key={sector} value={sector}>
+              {sectorLabel(t, sector)}
+            </Select.Option>
+          ))}
+        </SelectField>
       )}
     </>
   );

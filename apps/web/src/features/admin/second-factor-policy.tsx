@@ -1,25 +1,27 @@
 import { Switch } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-import { useTRPC } from "../../lib/trpc";
+import { QueryView } from "../../components/query-view";
+import { useSecondFactorPolicy, useSetSecondFactorPolicy } from "./api";
 
 /** Whether every local account must use two-step sign-in (administrators and the board always must). */
 export function SecondFactorPolicy() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const policy = useQuery(trpc.admin.secondFactorPolicy.queryOptions());
-  const set = useMutation(trpc.admin.setSecondFactorPolicy.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.admin.secondFactorPolicy.pathFilter()) }));
-  if (!policy.data) return null;
+  const policy = useSecondFactorPolicy();
+  const set = useSetSecondFactorPolicy();
+  // The users list below says when the administrator may not see this; a failure of its own shows here.
   return (
-    <Switch
-      id="second-factor-policy"
-      label={t("auth.twoStep.policy")}
-      description={t("auth.twoStep.policyDescription")}
-      checked={policy.data.required}
-      disabled={set.isPending}
-      onChange={(e) => set.mutate({ required: e.target.checked })}
-    />
+    <QueryView query={policy} pending={null} forbidden={false} testId="second-factor-policy">
+      {({ required }) => (
+        <Switch
+          id="second-factor-policy"
+          label={t("auth.twoStep.policy")}
+          description={t("auth.twoStep.policyDescription")}
+          checked={required}
+          disabled={set.isPending}
+          onChange={(e) => set.mutate({ required: e.target.checked })}
+        />
+      )}
+    </QueryView>
   );
 }

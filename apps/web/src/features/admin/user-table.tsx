@@ -1,13 +1,12 @@
 import { Alert, Button, Heading, Tag } from "@digdir/designsystemet-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
-import { useTRPC } from "../../lib/trpc";
 import { translateFormError } from "../../lib/form-errors";
 import { userGrantLabel, type AdminGrant, type AdminUser } from "./admin-text";
 import { AddRoleDialog } from "./add-role-dialog";
+import { useCreateResetLink, useRemoveRole, useResetSecondFactor, useSetDisabled, useUnlinkIdentities } from "./api";
 import { ConfirmDialog, type ConfirmRequest } from "../../components/confirm-dialog";
 import { ResetLinkDialog, type IssuedResetLink } from "./reset-link-dialog";
 import { useMe } from "../../lib/session";
@@ -62,31 +61,48 @@ function UserStatus({ user }: { user: AdminUser }) {
 export function UserTable({ users }: { users: readonly AdminUser[] }) {
   const myEmail = useMe().data?.email ?? null;
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [addRoleFor, setAddRoleFor] = useState<AdminUser | null>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
   const [confirmError, setConfirmError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedResetLink | null>(null);
   const [notice, setNotice] = useState<{ readonly text: string; readonly isError: boolean } | null>(null);
 
-  const done = async (text: string) => {
-    setPending(null);
-    setConfirmError(null);
-    setNotice({ text, isError: false });
-    await queryClient.invalidateQueries(trpc.admin.pathFilter());
+  /** What the confirmed action did, said when it is done. */
+  const doneText = (action: PendingAction): string => {
+    const { user } = action;
+    if (action.kind === "removeRole") return t("admin.users.roleRemoved", { role: userGrantLabel(t, action.grant), name: user.name });
+    if (action.kind === "resetSecondFactor") return t("auth.twoStep.resetDone", { email: user.email });
+    if (action.kind === "unlink") return t("admin.users.unlinkDone", { name: user.name });
+    return t(action.kind === "disable" ? "admin.users.disabledDone" : "admin.users.enabledDone", { name: user.name });
   };
-  const failed = (error: unknown) => setConfirmError(translateFormError(t, error, [], "admin").summary);
+  // The handlers are read when the action is confirmed, so `pending` is the action confirmed.
+  const confirmed = {
+    onSuccess: () => {
+      if (pending) setNotice({ text: doneText(pending), isError: false });
+      setPending(null);
+      setConfirmError(null);
+    },
+    onError: (error: unknown) => setConfirmError(translateFormError(t, error, [], "admin").summary),
+  };
 
-  const removeRole = useMutation(trpc.admin.removeRole.mutationOptions({ onError: failed }));
-  const setDisabled = useMutation(trpc.admin.setDisabled.mutationOptions({ onError: failed }));
-  const resetSecondFactor = useMutation(trpc.admin.resetSecondFactor.mutationOptions({ onError: failed }));
-  const unlinkIdentities = useMutation(trpc.admin.unlinkIdentities.mutationOptions({ onError: failed }));
-  const resetLink = useMutation(
-    trpc.admin.createResetLink.mutationOptions({
-      onError: (error) => setNotice({ text: translateFormError(t, error, [], "admin").summary ?? "", isError: true }),
-    }),
-  );
+  const removeRole = useRemoveRole(confirmed);
+  const setDisabled = useSetDisabled(confirmed);
+  const resetSecondFactor = useResetSecondFactor(confirmed);
+  const unlinkIdentities = useUnlinkIdentities(confirmed);
+  const resetLink = useCreateResetLink({
+    onSuccess: (result, input) => {
+      const user = users.find((u) => u.id === input.userId);
+      if (!user) return;
+      setIssued({
+        title: t("admin.resetLink.title", { name: user.name }),
+        name: user.name,
+        email: user.email,
+        resetToken: result.resetToken,
+        expiresAt: result.expiresAt,
+      });
+    },
+    onError: (error) => setNotice({ text: translateFormError(t, error, [], "admin").summary ?? "", isError: true }),
+  });
 
   const request: ConfirmRequest | null = (() => {
     if (!pending) return null;
@@ -115,43 +131,15 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
   const confirm = () => {
     if (!pending) return;
     const { user } = pending;
-    if (pending.kind === "removeRole") {
-      const role = userGrantLabel(t, pending.grant);
-      removeRole.mutate(
-        { grantId: pending.grant.id },
-        { onSuccess: () => void done(t("admin.users.roleRemoved", { role, name: user.name })) },
-      );
-    } else if (pending.kind === "resetSecondFactor") {
-      resetSecondFactor.mutate({ userId: user.id }, { onSuccess: () => void done(t("auth.twoStep.resetDone", { email: user.email })) });
-    } else if (pending.kind === "unlink") {
-      unlinkIdentities.mutate({ userId: user.id }, { onSuccess: () => void done(t("admin.users.unlinkDone", { name: user.name })) });
-    } else {
-      const disabled = pending.kind === "disable";
-      setDisabled.mutate(
-        { userId: user.id, disabled },
-        { onSuccess: () => void done(t(disabled ? "admin.users.disabledDone" : "admin.users.enabledDone", { name: user.name })) },
-      );
-    }
+    if (pending.kind === "removeRole") removeRole.mutate({ grantId: pending.grant.id });
+    else if (pending.kind === "resetSecondFactor") resetSecondFactor.mutate({ userId: user.id });
+    else if (pending.kind === "unlink") unlinkIdentities.mutate({ userId: user.id });
+    else setDisabled.mutate({ userId: user.id, disabled: pending.kind === "disable" });
   };
 
   const makeResetLink = (user: AdminUser) => {
     setNotice(null);
-    resetLink.mutate(
-      { userId: user.id },
-      {
-        onSuccess: (result) => {
-          setIssued({
-            title: t("admin.resetLink.title", { name: user.name }),
-            name: user.name,
-            email: user.email,
-            resetToken: result.resetToken,
-            expiresAt: result.expiresAt,
-          });
-          // The log has a new entry.
-          void queryClient.invalidateQueries(trpc.admin.pathFilter());
-        },
-      },
-    );
+    resetLink.mutate({ userId: user.id });
   };
 
   return (

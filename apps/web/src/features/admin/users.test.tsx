@@ -2,6 +2,7 @@ import { findUserByEmail, linkUserIdentity } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { breakTable, findFailure } from "../../test/break-table";
 import { renderApp } from "../../test/render";
 
 const ADMIN = { as: "admin@demo.example" };
@@ -247,5 +248,15 @@ describe("admin: users page", () => {
     expect(message.textContent).toContain("Bare administratorer har tilgang til denne siden.");
     expect(screen.getByRole("heading", { level: 1, name: "Brukere" })).toBeTruthy();
     expect(screen.queryByRole("region", { name: "Opprett bruker" })).toBeNull();
+  });
+
+  it("says when the two-step policy could not be read, and retries", async () => {
+    const { sqlite } = renderApp("/admin/brukere", ADMIN);
+    const restore = breakTable(sqlite, "app_settings");
+    const { retry } = await findFailure("second-factor-policy-error");
+    restore();
+    fireEvent.click(retry);
+    expect(await screen.findByRole("switch", { name: /Krev totrinnsinnlogging/ })).toBeTruthy();
+    expect(screen.queryByTestId("second-factor-policy-error")).toBeNull();
   });
 });

@@ -1,49 +1,38 @@
 import { Alert, Button, Heading, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { translateError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
-import { forgetSession, type Me } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
+import type { Me } from "../../lib/session";
+import { useChangePassword, useSignInOptions, useSignOutEverywhere } from "./api";
 import { TwoStepSettings } from "./second-factor";
 
 export function AccountSettings({ me }: { me: Me }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   // With password sign-in switched off, a password and its second factor have no use here.
-  const passwords = useQuery(trpc.auth.signInOptions.queryOptions()).data?.localSignIn ?? true;
+  const passwords = useSignInOptions().data?.localSignIn ?? true;
   const [confirming, setConfirming] = useState(false);
 
-  const change = useMutation(
-    trpc.auth.changePassword.mutationOptions({
-      onSuccess: () => {
-        setFieldErrors({});
-        setCurrent("");
-        setNext("");
-        setMessage(t("auth.passwordChanged"));
-      },
-      onError: (error) => {
-        const translated = translateError(t, error);
-        setMessage(null);
-        setFieldErrors(Object.keys(translated.fields).length > 0 ? translated.fields : { newPassword: translated.message });
-      },
-    }),
-  );
-  const signOutEverywhere = useMutation(
-    trpc.auth.signOutEverywhere.mutationOptions({
-      onSuccess: () => {
-        forgetSession(queryClient, trpc);
-      },
-    }),
-  );
+  const change = useChangePassword({
+    onSuccess: () => {
+      setFieldErrors({});
+      setCurrent("");
+      setNext("");
+      setMessage(t("auth.passwordChanged"));
+    },
+    onError: (error) => {
+      const translated = translateError(t, error);
+      setMessage(null);
+      setFieldErrors(Object.keys(translated.fields).length > 0 ? translated.fields : { newPassword: translated.message });
+    },
+  });
+  const signOutEverywhere = useSignOutEverywhere();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,27 +1,23 @@
 import { Alert, Button, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { translateError } from "../../lib/errors";
-import { useTRPC } from "../../lib/trpc";
+import { useCompleteReset } from "./api";
 
 /** Sets a password from a one-time link; the token is in the URL fragment, never sent to logs. */
 export function ResetPasswordForm({ token }: { token: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const reset = useMutation(
-    trpc.auth.completeReset.mutationOptions({
-      onSuccess: () => setError(null),
-      onError: (e) => {
-        const translated = translateError(t, e);
-        setError(translated.fields.newPassword ?? translated.message);
-      },
-    }),
-  );
+  const reset = useCompleteReset({
+    onSuccess: () => setError(null),
+    onError: (e) => {
+      const translated = translateError(t, e);
+      setError(translated.fields.newPassword ?? translated.message);
+    },
+  });
   if (!token) return <Alert data-color="warning">{t("auth.resetMissing")}</Alert>;
   if (reset.data) {
     return (

@@ -1,33 +1,26 @@
 import { Alert, Button, Heading, List, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { RECENT_SIGN_IN_MINUTES } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useAfterEnrolment, useEnrolBegin, useEnrolConfirm, useSecondFactorStatus, useVerifySecondFactor } from "./api";
 
 /** The second sign-in step: the code from the authenticator app, or a recovery code. */
 export function SecondFactorStep({ challenge, email, viaProvider = false, onRestart }: { challenge: string; email: string; viaProvider?: boolean; onRestart: (message: string) => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [recovery, setRecovery] = useState(false);
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const verify = useMutation(
-    trpc.auth.secondFactor.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.resetQueries();
-      },
-      onError: (e) => {
-        const code = readAppError(e)?.code;
-        if (code === "TOKEN_INVALID") onRestart(t("auth.twoStep.restart"));
-        else setError(code === "INVALID_CREDENTIALS" || code === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
-      },
-    }),
-  );
+  const verify = useVerifySecondFactor({
+    onError: (e) => {
+      const code = readAppError(e)?.code;
+      if (code === "TOKEN_INVALID") onRestart(t("auth.twoStep.restart"));
+      else setError(code === "INVALID_CREDENTIALS" || code === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
+    },
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     verify.mutate(recovery ? { challenge, recoveryCode: value } : { challenge, code: value.replace(/\s/g, "") });
@@ -91,8 +84,7 @@ export function EnrolSecondFactor({
   replacing?: boolean;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const afterEnrolment = useAfterEnrolment();
   const [code, setCode] = useState("");
   const [password, setPassword] = useState("");
   const [passwordError, setPasswordError] = useState<string | null>(null);
@@ -104,27 +96,23 @@ export function EnrolSecondFactor({
     if (appCode === "TOKEN_INVALID" && onRestart) onRestart(t("auth.twoStep.restart"));
     else setError(appCode === "INVALID_CREDENTIALS" || appCode === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
   };
-  const begin = useMutation(
-    trpc.auth.enrolBegin.mutationOptions({
-      onSuccess: () => setPasswordError(null),
-      onError: (e) => {
-        const translated = translateError(t, e);
-        const onPassword = translated.fields.currentPassword;
-        setPasswordError(onPassword ?? null);
-        if (onPassword) setError(null);
-        else fail(e);
-      },
-    }),
-  );
-  const confirm = useMutation(
-    trpc.auth.enrolConfirm.mutationOptions({
-      onSuccess: (result) => {
-        setRecoveryCodes(result.recoveryCodes);
-        setSignedIn(result.signedIn);
-      },
-      onError: fail,
-    }),
-  );
+  const begin = useEnrolBegin({
+    onSuccess: () => setPasswordError(null),
+    onError: (e) => {
+      const translated = translateError(t, e);
+      const onPassword = translated.fields.currentPassword;
+      setPasswordError(onPassword ?? null);
+      if (onPassword) setError(null);
+      else fail(e);
+    },
+  });
+  const confirm = useEnrolConfirm({
+    onSuccess: (result) => {
+      setRecoveryCodes(result.recoveryCodes);
+      setSignedIn(result.signedIn);
+    },
+    onError: fail,
+  });
   const input = challenge ? { challenge } : {};
   const start = (event: FormEvent) => {
     event.preventDefault();
@@ -148,8 +136,7 @@ export function EnrolSecondFactor({
           <Button
             onClick={() => {
               // After a required enrolment the session exists now: load the app with it.
-              if (signedIn) void queryClient.resetQueries();
-              else void queryClient.invalidateQueries(trpc.auth.secondFactorStatus.pathFilter());
+              void afterEnrolment(signedIn);
               onDone();
             }}
           >
@@ -220,10 +207,9 @@ export function EnrolSecondFactor({
 /** The account page's section: whether two-step sign-in is on, and setting it up when it is not. */
 export function TwoStepSettings() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const status = useQuery(trpc.auth.secondFactorStatus.queryOptions());
+  const status = useSecondFactorStatus();
   const [mode, setMode] = useState<"idle" | "enrol" | "replace">("idle");
-  if (!status.data) return null;
+  if (!status.isSuccess) return <QueryView query={status} pending={null} testId="two-step-settings" />;
   const s = status.data;
   return (
     <section className="stack" aria-labelledby="two-step-settings" data-testid="two-step-settings">

@@ -1,5 +1,4 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -7,8 +6,8 @@ import { OIDC_FAILURES, readSecondFactorFragment, type OidcFailure } from "@male
 
 import { DataTable } from "../../components/data-table";
 import { translateError } from "../../lib/errors";
+import { useDemoAccounts, useSignIn, useSignInOptions } from "./api";
 import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
-import { useTRPC } from "../../lib/trpc";
 
 /** Takes something the server sent in the address out of it (and so out of the history). */
 function dropFromAddress(edit: (url: URL) => void): void {
@@ -52,10 +51,8 @@ function providerStartUrl(slug: string): string {
 /** Shown instead of any page while nobody is signed in. */
 export function SignInPage({ expired = false }: { expired?: boolean }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const demo = useQuery(trpc.auth.demoAccounts.queryOptions());
-  const options = useQuery(trpc.auth.signInOptions.queryOptions());
+  const demo = useDemoAccounts();
+  const options = useSignInOptions();
   const providerRefusal = useProviderRefusal();
   const providerStep = useProviderStep();
   const localSignIn = options.data?.localSignIn ?? true;
@@ -73,21 +70,16 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  const signIn = useMutation(
-    trpc.auth.signIn.mutationOptions({
-      onSuccess: async (result) => {
-        setError(null);
-        if (result.status !== "signedIn") {
-          setStep({ kind: result.status, challenge: result.challenge, viaProvider: false });
-          setPassword("");
-          return;
-        }
-        // Everything cached so far was fetched without a session.
-        await queryClient.resetQueries();
-      },
-      onError: (e) => setError(translateError(t, e).message),
-    }),
-  );
+  const signIn = useSignIn({
+    onSuccess: (result) => {
+      setError(null);
+      if (result.status !== "signedIn") {
+        setStep({ kind: result.status, challenge: result.challenge, viaProvider: false });
+        setPassword("");
+      }
+    },
+    onError: (e) => setError(translateError(t, e).message),
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

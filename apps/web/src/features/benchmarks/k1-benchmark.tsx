@@ -1,6 +1,5 @@
 import { K1, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
 import { Alert, Button, Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -14,8 +13,8 @@ import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { formatCsvNumber, formatDecimal, formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { useDeletePeerSet, usePeerSets, useSeries } from "./api";
 import { toChartRows, type BenchmarkSeries } from "./k1-rows";
 import { PeerSetEditor } from "./peer-set-editor";
 
@@ -100,35 +99,27 @@ function parsePeers(raw: string): string | null {
 export function K1Benchmark(props: { municipalityNumber: string; municipalityName: string; canShareWithMunicipality: boolean }) {
   const { municipalityNumber, municipalityName } = props;
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [peers, setPeers] = useUrlState<string>("peers", "sizeClass", parsePeers);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const peerSetId = peers.startsWith("set-") ? Number(peers.slice(4)) : undefined;
   const peerGroup = peerSetId === undefined ? (peers as PeerGroupKind) : undefined;
-  const sets = useQuery(trpc.peers.sets.queryOptions());
-  const query = useQuery({
-    ...trpc.benchmarks.series.queryOptions({
-      indicatorCode: "K1",
-      municipalityNumber,
-      ...(peerGroup ? { peerGroup } : {}),
-      ...(peerSetId ? { peerSetId } : {}),
-    }),
-    placeholderData: (previous) => previous,
+  const sets = usePeerSets();
+  const query = useSeries({
+    indicatorCode: "K1",
+    municipalityNumber,
+    ...(peerGroup ? { peerGroup } : {}),
+    ...(peerSetId ? { peerSetId } : {}),
   });
   const currentSet = sets.data?.find((s) => s.id === peerSetId) ?? null;
-  const deleteSet = useMutation(
-    trpc.peers.deleteSet.mutationOptions({
-      onSuccess: async () => {
-        setConfirmDelete(false);
-        setPeers("sizeClass");
-        setNotice(t("peers.deleted"));
-        await queryClient.invalidateQueries(trpc.peers.sets.queryFilter());
-      },
-    }),
-  );
+  const deleteSet = useDeletePeerSet({
+    onSuccess: () => {
+      setConfirmDelete(false);
+      setPeers("sizeClass");
+      setNotice(t("peers.deleted"));
+    },
+  });
   // Holds about the room the chart and its controls take, so the sections below do not jump when it comes (CLS).
   if (!query.isSuccess) {
     const pending = (

@@ -1,12 +1,11 @@
 import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { usePeerSuggestions, useSavePeerSet } from "./api";
 
 /** Suggests the ten most similar municipalities and saves the chosen ones as a named peer set. */
 export function PeerSetEditor(props: {
@@ -18,22 +17,15 @@ export function PeerSetEditor(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const suggestions = useQuery(trpc.peers.suggest.queryOptions({ municipalityNumber: props.municipalityNumber }));
+  const suggestions = usePeerSuggestions(props.municipalityNumber);
   const [unchecked, setUnchecked] = useState<ReadonlySet<string>>(new Set());
   const [name, setName] = useState("");
   const [share, setShare] = useState(false);
   const [errors, setErrors] = useState<{ name?: string; members?: string; form?: string }>({});
-  const save = useMutation(
-    trpc.peers.saveSet.mutationOptions({
-      onSuccess: async (set) => {
-        await queryClient.invalidateQueries(trpc.peers.sets.queryFilter());
-        props.onSaved(set.id, set.name);
-      },
-      onError: (error) => setErrors({ form: translateError(t, error).message }),
-    }),
-  );
+  const save = useSavePeerSet({
+    onSuccess: (set) => props.onSaved(set.id, set.name),
+    onError: (error) => setErrors({ form: translateError(t, error).message }),
+  });
 
   if (!suggestions.isSuccess) return <QueryView query={suggestions} />;
 

@@ -1,7 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MeasurementInputSchema, type FieldIssue } from "@malestokk/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -9,7 +8,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDate, formatDecimal, formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useAddMeasurement, useDeleteMeasurement } from "./api";
 import { BenefitChart } from "./benefit-chart";
 import { parseDecimal } from "./benefit-draft";
 import { benefitIssueText, STATUS_COLOURS } from "./texts";
@@ -102,36 +101,27 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
 
 function Measurements({ projectId, benefit, canEdit, today }: { projectId: number; benefit: BenefitView; canEdit: boolean; today: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [value, setValue] = useState("");
   const [date, setDate] = useState(today);
   const [comment, setComment] = useState("");
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<{ id: number; date: string; value: number } | null>(null);
-  const refresh = () => queryClient.invalidateQueries(trpc.benefits.pathFilter());
-  const add = useMutation(
-    trpc.benefits.addMeasurement.mutationOptions({
-      onSuccess: async () => {
-        setValue("");
-        setComment("");
-        setIssues([]);
-        setMessage(t("benefits.measurements.added"));
-        await refresh();
-      },
-      onError: (error) => setIssues(readAppError(error)?.issues ?? [{ path: [], code: "NETWORK", params: {} }]),
-    }),
-  );
-  const remove = useMutation(
-    trpc.benefits.deleteMeasurement.mutationOptions({
-      onSuccess: async () => {
-        setDeleting(null);
-        setMessage(t("benefits.measurements.deleted"));
-        await refresh();
-      },
-    }),
-  );
+  const add = useAddMeasurement({
+    onSuccess: () => {
+      setValue("");
+      setComment("");
+      setIssues([]);
+      setMessage(t("benefits.measurements.added"));
+    },
+    onError: (error) => setIssues(readAppError(error)?.issues ?? [{ path: [], code: "NETWORK", params: {} }]),
+  });
+  const remove = useDeleteMeasurement({
+    onSuccess: () => {
+      setDeleting(null);
+      setMessage(t("benefits.measurements.deleted"));
+    },
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);

@@ -1,8 +1,9 @@
-import { Button, Checkbox, ErrorSummary, Field, Fieldset, Heading, Label, Radio, Select, Textfield } from "@digdir/designsystemet-react";
+import { Button, Checkbox, ErrorSummary, Fieldset, Heading, Radio, Select, Textfield } from "@digdir/designsystemet-react";
 import { BENEFIT_TYPES, BENEFIT_VALUATIONS, INDICATORS, MEASUREMENT_FREQUENCIES, type BenefitInput, type BenefitMap, type FieldIssue } from "@malestokk/domain";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { SelectField } from "../../components/select-field";
 import { useLeaveGuard } from "../../components/leave-guard";
 import { checkBenefitDraft, type BenefitDraft } from "./benefit-draft";
 import { issuesByPath } from "./texts";
@@ -72,49 +73,40 @@ export function BenefitForm(props: {
         <Textfield multiline rows={2} id={fieldId("description")} label={t("benefits.benefitForm.description")} value={draft.description} error={errors.description} onChange={(e) => set("description", e.target.value)} />
         <div className="field-row">
           {text("ownerName", t("benefits.benefitForm.ownerName"), draft.ownerName, (v) => set("ownerName", v))}
-          <Field>
-            <Label htmlFor={fieldId("ownerUserId")}>{t("benefits.benefitForm.ownerUser")}</Label>
-            <Field.Description id="benefit-owner-user-description">{t("benefits.benefitForm.ownerUserDescription")}</Field.Description>
-            <Select
-              id={fieldId("ownerUserId")}
-              aria-describedby="benefit-owner-user-description"
-              value={draft.ownerUserId}
-              onChange={(e) => {
-                const person = props.people.find((p) => String(p.id) === e.target.value);
-                setDraft((d) => ({ ...d, ownerUserId: e.target.value, ownerName: d.ownerName.trim() === "" && person ? person.name : d.ownerName }));
-              }}
-            >
-              <Select.Option value="">{t("benefits.benefitForm.noUser")}</Select.Option>
-              {props.people.map((p) => (
-                <Select.Option key={p.id} value={String(p.id)}>
-                  {p.name}
-                </Select.Option>
-              ))}
-            </Select>
-            {errors.ownerUserId && <Field.Description>{errors.ownerUserId}</Field.Description>}
-          </Field>
+          <SelectField
+            id={fieldId("ownerUserId")}
+            label={t("benefits.benefitForm.ownerUser")}
+            description={t("benefits.benefitForm.ownerUserDescription")}
+            error={errors.ownerUserId}
+            value={draft.ownerUserId}
+            onChange={(e) => {
+              const person = props.people.find((p) => String(p.id) === e.target.value);
+              setDraft((d) => ({ ...d, ownerUserId: e.target.value, ownerName: d.ownerName.trim() === "" && person ? person.name : d.ownerName }));
+            }}
+          >
+            <Select.Option value="">{t("benefits.benefitForm.noUser")}</Select.Option>
+            {props.people.map((p) => (
+              <Select.Option key={p.id} value={String(p.id)}>
+                {p.name}
+              </Select.Option>
+            ))}
+          </SelectField>
         </div>
         <div className="field-row">
-          <Field>
-            <Label htmlFor={fieldId("type")}>{t("benefits.benefitForm.type")}</Label>
-            <Select id={fieldId("type")} value={draft.type} onChange={(e) => set("type", e.target.value as BenefitDraft["type"])}>
-              {BENEFIT_TYPES.map((v) => (
-                <Select.Option key={v} value={v}>
-                  {t(`benefits.types.${v}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor={fieldId("valuation")}>{t("benefits.benefitForm.valuation")}</Label>
-            <Select id={fieldId("valuation")} value={draft.valuation} onChange={(e) => set("valuation", e.target.value as BenefitDraft["valuation"])}>
-              {BENEFIT_VALUATIONS.map((v) => (
-                <Select.Option key={v} value={v}>
-                  {t(`benefits.valuations.${v}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField id={fieldId("type")} label={t("benefits.benefitForm.type")} value={draft.type} onChange={(e) => set("type", e.target.value as BenefitDraft["type"])}>
+            {BENEFIT_TYPES.map((v) => (
+              <Select.Option key={v} value={v}>
+                {t(`benefits.types.${v}`)}
+              </Select.Option>
+            ))}
+          </SelectField>
+          <SelectField id={fieldId("valuation")} label={t("benefits.benefitForm.valuation")} value={draft.valuation} onChange={(e) => set("valuation", e.target.value as BenefitDraft["valuation"])}>
+            {BENEFIT_VALUATIONS.map((v) => (
+              <Select.Option key={v} value={v}>
+                {t(`benefits.valuations.${v}`)}
+              </Select.Option>
+            ))}
+          </SelectField>
           {draft.valuation !== "unpriced" && text("annualValueNok", t("benefits.benefitForm.annualValueNok"), draft.annualValueNok, (v) => set("annualValueNok", v), { inputMode: "numeric" })}
         </div>
         <Checkbox id={fieldId("cash")} label={t("benefits.benefitForm.cash")} checked={draft.cash} onChange={(e) => set("cash", e.target.checked)} />
@@ -135,29 +127,21 @@ export function BenefitForm(props: {
             </Fieldset>
             {text("indicator.method", t("benefits.benefitForm.method"), draft.method, (v) => set("method", v))}
             <div className="field-row">
-              <Field>
-                <Label htmlFor={fieldId("indicator.frequency")}>{t("benefits.benefitForm.frequency")}</Label>
-                <Select id={fieldId("indicator.frequency")} value={draft.frequency} onChange={(e) => set("frequency", e.target.value as BenefitDraft["frequency"])}>
-                  {MEASUREMENT_FREQUENCIES.map((f) => (
-                    <Select.Option key={f} value={f}>
-                      {t(`benefits.frequencies.${f}`)}
-                    </Select.Option>
-                  ))}
-                </Select>
-              </Field>
-              <Field>
-                <Label htmlFor={fieldId("linkedIndicatorCode")}>{t("benefits.benefitForm.linked")}</Label>
-                <Field.Description id="benefit-linked-description">{t("benefits.benefitForm.linkedDescription")}</Field.Description>
-                <Select id={fieldId("linkedIndicatorCode")} aria-describedby="benefit-linked-description" value={draft.linkedIndicatorCode} onChange={(e) => set("linkedIndicatorCode", e.target.value)}>
-                  <Select.Option value="">{t("benefits.benefitForm.notLinked")}</Select.Option>
-                  {INDICATORS.map((i) => (
-                    <Select.Option key={i.code} value={i.code}>
-                      {i.code} {i.name[language]}
-                    </Select.Option>
-                  ))}
-                </Select>
-                {errors.linkedIndicatorCode && <Field.Description>{errors.linkedIndicatorCode}</Field.Description>}
-              </Field>
+              <SelectField id={fieldId("indicator.frequency")} label={t("benefits.benefitForm.frequency")} value={draft.frequency} onChange={(e) => set("frequency", e.target.value as BenefitDraft["frequency"])}>
+                {MEASUREMENT_FREQUENCIES.map((f) => (
+                  <Select.Option key={f} value={f}>
+                    {t(`benefits.frequencies.${f}`)}
+                  </Select.Option>
+                ))}
+              </SelectField>
+              <SelectField id={fieldId("linkedIndicatorCode")} label={t("benefits.benefitForm.linked")} description={t("benefits.benefitForm.linkedDescription")} error={errors.linkedIndicatorCode} value={draft.linkedIndicatorCode} onChange={(e) => set("linkedIndicatorCode", e.target.value)}>
+                <Select.Option value="">{t("benefits.benefitForm.notLinked")}</Select.Option>
+                {INDICATORS.map((i) => (
+                  <Select.Option key={i.code} value={i.code}>
+                    {i.code} {i.name[language]}
+                  </Select.Option>
+                ))}
+              </SelectField>
             </div>
           </div>
         </Fieldset>

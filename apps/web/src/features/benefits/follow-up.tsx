@@ -1,12 +1,11 @@
 import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { QueryView } from "../../components/query-view";
 import { formatDate } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useFollowUp } from "./api";
 import { useBenefitTexts } from "./texts";
 
 type FollowUpData = RouterOutputs["benefits"]["followUp"];
@@ -17,8 +16,7 @@ type FollowUpData = RouterOutputs["benefits"]["followUp"];
  */
 export default function FollowUp() {
   useBenefitTexts();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.benefits.followUp.queryOptions());
+  const query = useFollowUp();
   return (
     <QueryView query={query} pending={null} testId="follow-up">
       {(data) => <FollowUpNotice data={data} />}

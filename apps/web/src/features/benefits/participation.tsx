@@ -6,7 +6,6 @@ import {
 } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { ParticipantNumberSchema } from "@malestokk/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
@@ -17,7 +16,7 @@ import {
   removedText,
 } from "../../components/participation-table";
 import { readAppError, translateError } from "../../lib/errors";
-import { useTRPC } from "../../lib/trpc";
+import { useInviteParticipant, useLeaveProject, useRemoveParticipant } from "./api";
 import { benefitIssueText } from "./texts";
 
 type Participation =
@@ -34,29 +33,24 @@ export function ParticipationSection({
 }: {
   projectId: number;
   participation: readonly Participation[];
-  onDone: (text: string) => Promise<void>;
+  onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const [number, setNumber] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const remove = useMutation(trpc.benefits.removeParticipant.mutationOptions());
-  const invite = useMutation(
-    trpc.benefits.invite.mutationOptions({
-      onSuccess: async (_r, input) => {
-        setNumber("");
-        await onDone(
-          t("benefits.participation.sent", { number: input.participant }),
-        );
-      },
-      onError: (error) => {
-        const issue = readAppError(error)?.issues[0];
-        setFieldError(
-          issue ? benefitIssueText(t, issue) : translateError(t, error).message,
-        );
-      },
-    }),
-  );
+  const remove = useRemoveParticipant();
+  const invite = useInviteParticipant({
+    onSuccess: (_r, input) => {
+      setNumber("");
+      onDone(t("benefits.participation.sent", { number: input.participant }));
+    },
+    onError: (error) => {
+      const issue = readAppError(error)?.issues[0];
+      setFieldError(
+        issue ? benefitIssueText(t, issue) : translateError(t, error).message,
+      );
+    },
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const parsed = ParticipantNumberSchema.safeParse(number.trim());
@@ -89,7 +83,7 @@ export function ParticipationSection({
         error={remove.error ? translateError(t, remove.error).message : null}
         onRemove={async (row) => {
           await remove.mutateAsync({ projectId, participant: row.number });
-          await onDone(removedText(t, row));
+          onDone(removedText(t, row));
         }}
         onCancel={() => remove.reset()}
       />
@@ -130,17 +124,10 @@ export function LeaveProject({
   municipality: { number: string; name: string };
 }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const leave = useMutation(
-    trpc.benefits.leaveProject.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.benefits.pathFilter());
-        void navigate(`/kommune/${municipality.number}/gevinster`);
-      },
-    }),
-  );
+  const leave = useLeaveProject({
+    onSuccess: () => void navigate(`/kommune/${municipality.number}/gevinster`),
+  });
   return (
     <LeaveButton
       label={t("benefits.participation.leave")}

@@ -1,6 +1,5 @@
 import { Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { writeXlsx, XLSX_MIME_TYPE, type BenefitStatus, type InvitationAnswer } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -11,9 +10,8 @@ import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
 import { QueryView } from "../../components/query-view";
-import { conflictOf } from "../../lib/form-errors";
 import { formatDate, formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useAnswerInvitation, useCreateProject, usePortfolio } from "./api";
 import { ProjectForm } from "./project-form";
 import { STATUS_COLOURS } from "./texts";
 
@@ -25,33 +23,17 @@ const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "re
  */
 export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipalityNumber: string; canEdit: boolean; canAnswer: boolean }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const portfolio = useQuery(trpc.benefits.portfolio.queryOptions({ municipalityNumber }));
+  const portfolio = usePortfolio(municipalityNumber);
   const [creating, setCreating] = useState(false);
-  const create = useMutation(
-    trpc.benefits.createProject.mutationOptions({
-      onSuccess: async ({ id }) => {
-        await queryClient.invalidateQueries(trpc.benefits.pathFilter());
-        void navigate(`/gevinster/prosjekt/${id}`);
-      },
-    }),
-  );
+  const create = useCreateProject({ onSuccess: ({ id }) => void navigate(`/gevinster/prosjekt/${id}`) });
   const [answered, setAnswered] = useState<string | null>(null);
-  const answer = useMutation(
-    trpc.benefits.answerInvitation.mutationOptions({
-      onSuccess: async (_r, input) => {
-        const title = portfolio.data?.invitations.find((i) => i.projectId === input.projectId)?.name ?? "";
-        setAnswered(input.answer === "accept" ? t("benefits.invitations.accepted", { name: portfolio.data?.municipalityName ?? "", title }) : t("benefits.invitations.declined", { title }));
-        await queryClient.invalidateQueries(trpc.benefits.pathFilter());
-      },
-      // Answered or withdrawn meanwhile: the list is brought up to date.
-      onError: (error) => {
-        if (conflictOf(error, ["moved", "gone"])) void queryClient.invalidateQueries(trpc.benefits.pathFilter());
-      },
-    }),
-  );
+  const answer = useAnswerInvitation({
+    onSuccess: (_r, input) => {
+      const title = portfolio.data?.invitations.find((i) => i.projectId === input.projectId)?.name ?? "";
+      setAnswered(input.answer === "accept" ? t("benefits.invitations.accepted", { name: portfolio.data?.municipalityName ?? "", title }) : t("benefits.invitations.declined", { title }));
+    },
+  });
   if (!portfolio.isSuccess) return <QueryView query={portfolio} />;
   const data = portfolio.data;
   const exportXlsx = () => {

@@ -1,8 +1,9 @@
-import { Alert, Button, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Select, Textfield } from "@digdir/designsystemet-react";
 import { PROJECT_PHASES, PROJECT_SECTORS, ProjectInputSchema, type ProjectFields, type ProjectInput, type ProjectPhase, type ProjectSector } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { SelectField } from "../../components/select-field";
 import { readAppError, translateError } from "../../lib/errors";
 import { benefitIssueText } from "./texts";
 
@@ -61,27 +62,20 @@ export function ProjectForm(props: {
         <Textfield id="project-name" label={t("benefits.projectForm.name")} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
         <Textfield multiline rows={2} id="project-description" label={t("benefits.projectForm.description")} value={description} onChange={(e) => setDescription(e.target.value)} />
         <div className="field-row">
-          <Field>
-            <Label htmlFor="project-sector">{t("benefits.projectForm.sector")}</Label>
-            <Select id="project-sector" value={sector} onChange={(e) => setSector(e.target.value as ProjectSector)}>
-              {PROJECT_SECTORS.map((s) => (
-                <Select.Option key={s} value={s}>
-                  {t(`benefits.sectors.${s}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <Field>
-            <Label htmlFor="project-phase">{t("benefits.projectForm.phase")}</Label>
-            <Field.Description id="project-phase-description">{t("benefits.projectForm.phaseDescription")}</Field.Description>
-            <Select id="project-phase" aria-describedby="project-phase-description" value={phase} onChange={(e) => setPhase(e.target.value as ProjectPhase)}>
-              {PROJECT_PHASES.map((p) => (
-                <Select.Option key={p} value={p}>
-                  {t(`benefits.phases.${p}`)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField id="project-sector" label={t("benefits.projectForm.sector")} value={sector} onChange={(e) => setSector(e.target.value as ProjectSector)}>
+            {PROJECT_SECTORS.map((s) => (
+              <Select.Option key={s} value={s}>
+                {t(`benefits.sectors.${s}`)}
+              </Select.Option>
+            ))}
+          </SelectField>
+          <SelectField id="project-phase" label={t("benefits.projectForm.phase")} description={t("benefits.projectForm.phaseDescription")} value={phase} onChange={(e) => setPhase(e.target.value as ProjectPhase)}>
+            {PROJECT_PHASES.map((p) => (
+              <Select.Option key={p} value={p}>
+                {t(`benefits.phases.${p}`)}
+              </Select.Option>
+            ))}
+          </SelectField>
         </div>
         {!isEdit && (
           <Textfield

@@ -1,12 +1,11 @@
 import { can } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { InvitationList } from "../../components/invitation-list";
-import { conflictOf } from "../../lib/form-errors";
+import { QueryView } from "../../components/query-view";
 import { grantsOf, useMe } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
+import { useAnswerIdeaInvitation, useIdeaInvitations } from "./api";
 
 /**
  * Invitations to take part in other municipalities' ideas, above the idea list: the manager of the
@@ -14,8 +13,6 @@ import { useTRPC } from "../../lib/trpc";
  */
 export function IdeaInvitations() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const me = useMe();
   const grants = grantsOf(me.data);
   const organisationId = new Map(
@@ -24,33 +21,28 @@ export function IdeaInvitations() {
       g.organisationId,
     ]),
   );
-  const query = useQuery(trpc.ideas.invitations.queryOptions());
+  const query = useIdeaInvitations();
   const [answered, setAnswered] = useState<string | null>(null);
-  const answer = useMutation(
-    trpc.ideas.answerInvitation.mutationOptions({
-      onSuccess: async (_r, input) => {
-        const invitation = query.data?.find(
-          (i) =>
-            i.ideaId === input.ideaId &&
-            i.municipality.number === input.municipalityNumber,
-        );
-        const values = {
-          name: invitation?.municipality.name ?? "",
-          title: invitation?.title ?? "",
-        };
-        setAnswered(
-          input.answer === "accept"
-            ? t("ideas.invitations.accepted", values)
-            : t("ideas.invitations.declined", values),
-        );
-        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
-      },
-      onError: (error) => {
-        if (conflictOf(error, ["moved", "gone"])) void queryClient.invalidateQueries(trpc.ideas.pathFilter());
-      },
-    }),
-  );
-  const invitations = query.data ?? [];
+  const answer = useAnswerIdeaInvitation({
+    onSuccess: (_r, input) => {
+      const invitation = query.data?.find(
+        (i) =>
+          i.ideaId === input.ideaId &&
+          i.municipality.number === input.municipalityNumber,
+      );
+      const values = {
+        name: invitation?.municipality.name ?? "",
+        title: invitation?.title ?? "",
+      };
+      setAnswered(
+        input.answer === "accept"
+          ? t("ideas.invitations.accepted", values)
+          : t("ideas.invitations.declined", values),
+      );
+    },
+  });
+  if (!query.isSuccess) return <QueryView query={query} pending={null} testId="idea-invitations" />;
+  const invitations = query.data;
   const names = [...new Set(invitations.map((i) => i.municipality.name))].join(
     ", ",
   );

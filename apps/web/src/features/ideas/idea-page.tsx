@@ -1,6 +1,5 @@
 import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
 import { can, type IdeaAction, type IdeaStep } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -13,14 +12,13 @@ import { translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { grantsOf, useMe } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
+import { useIdea, useIdeaStep, useLeaveIdea, useRemoveIdeaParticipant } from "./api";
 import { IdeaStatusTag } from "./ideas-page";
 
 /** One idea: what it is, its history step by step, and the step the user may take now. */
 export function IdeaPage({ id }: { id: number }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery({ ...trpc.ideas.get.queryOptions({ id }), retry: false });
+  const query = useIdea(id);
   const me = useMe();
   // Kept here: the step's form goes away once the step is taken, its confirmation must not.
   const [done, setDone] = useState<string | null>(null);
@@ -118,9 +116,7 @@ export function IdeaPage({ id }: { id: number }) {
 /** The invitations the submitting municipality sent, with their answers; each can be withdrawn or removed, after asking. */
 function IdeaParticipation({ id, ownerNumber, rows, onDone }: { id: number; ownerNumber: string; rows: Parameters<typeof ParticipationTable>[0]["rows"]; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const remove = useMutation(trpc.ideas.removeParticipant.mutationOptions());
+  const remove = useRemoveIdeaParticipant();
   return (
     <section className="stack" aria-labelledby="idea-participation-heading" data-testid="idea-participation">
       <Heading level={2} data-size="sm" id="idea-participation-heading">
@@ -135,7 +131,6 @@ function IdeaParticipation({ id, ownerNumber, rows, onDone }: { id: number; owne
         onRemove={async (row) => {
           await remove.mutateAsync({ municipalityNumber: ownerNumber, ideaId: id, participant: row.number });
           onDone(removedText(t, row));
-          await queryClient.invalidateQueries(trpc.ideas.pathFilter());
         }}
         onCancel={() => remove.reset()}
       />
@@ -146,17 +141,8 @@ function IdeaParticipation({ id, ownerNumber, rows, onDone }: { id: number; owne
 /** For the manager of a municipality that takes part: leave the idea (asks first), back to the idea list. */
 function LeaveIdea({ id, title, municipality }: { id: number; title: string; municipality: { number: string; name: string } }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const leave = useMutation(
-    trpc.ideas.leave.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
-        void navigate("/ideer");
-      },
-    }),
-  );
+  const leave = useLeaveIdea({ onSuccess: () => void navigate("/ideer") });
   return (
     <LeaveButton
       label={t("ideas.participation.leave")}
@@ -172,25 +158,17 @@ function LeaveIdea({ id, title, municipality }: { id: number; title: string; mun
 
 function StepForm({ id, version, action, onDone }: { id: number; version: number; action: IdeaAction; onDone: (message: string) => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [score, setScore] = useState("3");
   const [choice, setChoice] = useState<"yes" | "no">("yes");
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const step = useMutation(
-    trpc.ideas.step.mutationOptions({
-      onSuccess: async ({ status }) => {
-        onDone(t("ideas.step.done", { status: t(`ideas.statuses.${status}`) }));
-        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
-      },
-      onError: async (e) => {
-        setError(conflictOf(e, ["changed", "moved"]) ? t("ideas.step.conflict") : translateError(t, e).message);
-        onDone("");
-        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
-      },
-    }),
-  );
+  const step = useIdeaStep({
+    onSuccess: ({ status }) => onDone(t("ideas.step.done", { status: t(`ideas.statuses.${status}`) })),
+    onError: (e) => {
+      setError(conflictOf(e, ["changed", "moved"]) ? t("ideas.step.conflict") : translateError(t, e).message);
+      onDone("");
+    },
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (comment.trim() === "") {

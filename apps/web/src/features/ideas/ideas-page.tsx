@@ -1,13 +1,13 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, XLSX_MIME_TYPE, type IdeaStatus, type Sector } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { DataTable } from "../../components/data-table";
+import { SelectField } from "../../components/select-field";
 import { EmptyState } from "../../components/empty-state";
 import { downloadFile } from "../../components/download";
 import { useLeaveGuard } from "../../components/leave-guard";
@@ -16,8 +16,8 @@ import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatNok } from "../../lib/format";
 import { useMe } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { useIdeas, useSubmitIdea } from "./api";
 import { IdeaInvitations } from "./idea-invitations";
 
 type Idea = RouterOutputs["ideas"]["list"][number];
@@ -49,9 +49,8 @@ export function ideasSheet(t: TFunction, name: string, ideas: readonly Idea[]) {
 /** The pipeline: every idea the user may see, filtered by status in the URL; managers submit new ones. The "compiled" view is the board's meeting pack. */
 export function IdeasPage({ pack }: { pack: boolean }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const me = useMe();
-  const list = useQuery(trpc.ideas.list.queryOptions());
+  const list = useIdeas();
   const [status, setStatus] = useUrlState<IdeaStatus | "all">("status", "all", (raw) => ((IDEA_STATUSES as readonly string[]).includes(raw) ? (raw as IdeaStatus) : null));
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
@@ -173,8 +172,6 @@ const FIRST_SECTOR: Sector = "helseVelferd";
 
 function SubmitForm({ organisations, onDone, onCancel }: { organisations: readonly { number: string; name: string }[]; onDone: (title: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [organisation, setOrganisation] = useState(organisations[0]?.number ?? "");
   const [title, setTitle] = useState("");
   const [problem, setProblem] = useState("");
@@ -185,19 +182,14 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
   const [errors, setErrors] = useState<Record<string, string>>({});
   // Sending or cancelling closes the form, which ends the guard.
   useLeaveGuard([title, problem, expectedBenefits, roughCost, participants].some((text) => text !== "") || sector !== FIRST_SECTOR);
-  const submit = useMutation(
-    trpc.ideas.submit.mutationOptions({
-      onSuccess: async (_r, input) => {
-        await queryClient.invalidateQueries(trpc.ideas.pathFilter());
-        onDone(input.idea.title);
-      },
-      onError: (error) => {
-        const fields: Record<string, string> = {};
-        for (const issue of readAppError(error)?.issues ?? []) fields[String(issue.path[0])] ??= t([`ideas.errors.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params);
-        setErrors(Object.keys(fields).length > 0 ? fields : { form: translateError(t, error).message });
-      },
-    }),
-  );
+  const submit = useSubmitIdea({
+    onSuccess: (_r, input) => onDone(input.idea.title),
+    onError: (error) => {
+      const fields: Record<string, string> = {};
+      for (const issue of readAppError(error)?.issues ?? []) fields[String(issue.path[0])] ??= t([`ideas.errors.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params);
+      setErrors(Object.keys(fields).length > 0 ? fields : { form: translateError(t, error).message });
+    },
+  });
   const send = (event: FormEvent) => {
     event.preventDefault();
     const cost = Number(roughCost.replace(/[\s\u00a0]/g, ""));
@@ -229,29 +221,23 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
       </Heading>
       <form className="stack" onSubmit={send} noValidate>
         {organisations.length > 1 && (
-          <Field>
-            <Label htmlFor="idea-organisation">{t("ideas.submit.organisation")}</Label>
-            <Select id="idea-organisation" value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
-              {organisations.map((o) => (
-                <Select.Option key={o.number} value={o.number}>
-                  {o.name}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
+          <SelectField id="idea-organisation" label={t("ideas.submit.organisation")} value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
+            {organisations.map((o) => (
+              <Select.Option key={o.number} value={o.number}>
+                {o.name}
+              </Select.Option>
+            ))}
+          </SelectField>
         )}
         <Textfield id="idea-title" label={t("ideas.submit.title")} value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
         <Textfield multiline rows={3} id="idea-problem" label={t("ideas.submit.problem")} value={problem} error={errors.problem} onChange={(e) => setProblem(e.target.value)} />
-        <Field>
-          <Label htmlFor="idea-sector">{t("ideas.submit.sector")}</Label>
-          <Select id="idea-sector" value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
-            {SECTORS.map((s) => (
-              <Select.Option key={s} value={s}>
-                {t(`ideas.sectors.${s}`)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField id="idea-sector" label={t("ideas.submit.sector")} value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
+          {SECTORS.map((s) => (
+            <Select.Option key={s} value={s}>
+              {t(`ideas.sectors.${s}`)}
+            </Select.Option>
+          ))}
+        </SelectField>
         <Textfield multiline rows={3} id="idea-benefits" label={t("ideas.submit.expectedBenefits")} value={expectedBenefits} error={errors.expectedBenefits} onChange={(e) => setExpectedBenefits(e.target.value)} />
         <Textfield id="idea-cost" label={t("ideas.submit.roughCost")} inputMode="numeric" value={roughCost} error={errors.roughCostNok} onChange={(e) => setRoughCost(e.target.value)} autoComplete="off" />
         <Textfield id="idea-participants" label={t("ideas.submit.participants")} description={t("ideas.submit.participantsDescription")} value={participants} error={errors.participants} onChange={(e) => setParticipants(e.target.value)} autoComplete="off" />

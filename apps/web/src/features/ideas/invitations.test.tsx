@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
+import { breakTable, findFailure } from "../../test/break-table";
 import { renderApp } from "../../test/render";
 
 type Sqlite = ReturnType<typeof renderApp>["sqlite"];
@@ -42,6 +43,17 @@ describe("invitations to project ideas", () => {
     inviteOslo(sqlite);
     const notice = await screen.findByTestId("idea-invitation-notice");
     expect(within(notice).getByRole("link", { name: "Trondheim inviterer Oslo til idéen «Felles chatbot»" }).getAttribute("href")).toBe("/ideer");
+  });
+
+  it("says at sign-in when the invitations could not be read, and retries", async () => {
+    const { sqlite } = renderApp("/", { as: "finance.0301@demo.example" });
+    inviteOslo(sqlite);
+    const restore = breakTable(sqlite, "idea_participants");
+    const { retry } = await findFailure("idea-invitation-notice-error");
+    restore();
+    fireEvent.click(retry);
+    expect(await screen.findByTestId("idea-invitation-notice")).toBeTruthy();
+    expect(screen.queryByTestId("idea-invitation-notice-error")).toBeNull();
   });
 
   it("lets the submitter withdraw an invitation, after asking", async () => {

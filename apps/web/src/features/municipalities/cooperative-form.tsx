@@ -1,40 +1,34 @@
 import { Alert, Button, Heading, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { readAppError, translateError } from "../../lib/errors";
-import { useTRPC } from "../../lib/trpc";
+import { useSaveCooperative } from "./api";
 
 type Field = "organisationNumber" | "name" | "memberNumbers";
 
 /** Admins register an IT cooperative and the municipalities it serves. */
 export function CooperativeForm() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [orgNumber, setOrgNumber] = useState("");
   const [name, setName] = useState("");
   const [members, setMembers] = useState("");
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.register.saveCooperative.mutationOptions({
-      onSuccess: async (saved) => {
-        setErrors({});
-        setMessage(t("cooperatives.saved", { name: saved.name, count: saved.members.length }));
-        await queryClient.invalidateQueries(trpc.register.pathFilter());
-      },
-      onError: (error) => {
-        setMessage(null);
-        const issue = readAppError(error)?.issues[0];
-        if (issue?.path[0] === "memberNumbers") {
-          setErrors({ memberNumbers: t("cooperatives.unknownMember", { municipalityNumber: String(issue.params.municipalityNumber ?? "") }) });
-        } else if (issue?.code === "NUMBER_TAKEN") setErrors({ organisationNumber: t("cooperatives.numberTaken") });
-        else setErrors({ name: translateError(t, error).message });
-      },
-    }),
-  );
+  const save = useSaveCooperative({
+    onSuccess: (saved) => {
+      setErrors({});
+      setMessage(t("cooperatives.saved", { name: saved.name, count: saved.members.length }));
+    },
+    onError: (error) => {
+      setMessage(null);
+      const issue = readAppError(error)?.issues[0];
+      if (issue?.path[0] === "memberNumbers") {
+        setErrors({ memberNumbers: t("cooperatives.unknownMember", { municipalityNumber: String(issue.params.municipalityNumber ?? "") }) });
+      } else if (issue?.code === "NUMBER_TAKEN") setErrors({ organisationNumber: t("cooperatives.numberTaken") });
+      else setErrors({ name: translateError(t, error).message });
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,20 +1,18 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
 import { useCan } from "../../lib/session";
-import { useTRPC } from "../../lib/trpc";
+import { useCooperatives, useYears } from "./api";
 import { CooperativeForm } from "./cooperative-form";
 
 /** The IT cooperatives of the register and the municipalities each one serves. */
 export function CooperativeList() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.register.cooperatives.queryOptions());
-  const years = useQuery(trpc.years.list.queryOptions());
+  const query = useCooperatives();
+  const years = useYears();
   const latestYear = Math.max(...(years.data ?? []).map((y) => y.year), new Date().getFullYear() - 1);
   const canManage = useCan("register.manage");
   return (

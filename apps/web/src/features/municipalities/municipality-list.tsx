@@ -1,5 +1,4 @@
 import { Heading, Link as DsLink, Paragraph, Search } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -7,14 +6,13 @@ import { Link } from "react-router";
 import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { useMunicipalities } from "./api";
 import { matchesMunicipality } from "./search";
 
 export function MunicipalityList() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.municipalities.list.queryOptions());
+  const query = useMunicipalities();
   const [search, setSearch] = useUrlState<string>("q", "");
   const matches = useMemo(
     () => (query.data ?? []).filter((m) => matchesMunicipality(m, search)),

@@ -1,17 +1,15 @@
 import { Details } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
 import { QueryView } from "../../components/query-view";
 import { formatDateTime, formatInteger } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { usePopulation } from "./api";
 
 /** The population behind every per-inhabitant figure, year by year, with where each came from. */
 export function PopulationFacts({ municipalityNumber, name }: { municipalityNumber: string; name: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.municipalities.population.queryOptions({ municipalityNumber }));
+  const query = usePopulation(municipalityNumber);
   const caption = t("population.caption", { name });
   return (
     <Details>

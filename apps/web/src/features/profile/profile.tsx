@@ -1,7 +1,6 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MIN_RESPONDENTS, type Dimension } from "@malestokk/domain";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -9,7 +8,7 @@ import { DataTable } from "../../components/data-table";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
-import { useTRPC } from "../../lib/trpc";
+import { useProfile } from "./api";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
 type Item = Profile["items"][number];
@@ -26,13 +25,8 @@ function isUncertain(item: Item): boolean {
 export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
-  const trpc = useTRPC();
   const { years, yearsQuery, year, setYear, peers, setPeers } = useYearAndPeers();
-  const query = useQuery({
-    ...trpc.benchmarks.profile.queryOptions({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers }),
-    enabled: year !== undefined,
-    placeholderData: (previous) => previous,
-  });
+  const query = useProfile({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers });
   if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const profile = query.data;
   const name = (code: string) => getIndicator(code)?.name[lang] ?? code;

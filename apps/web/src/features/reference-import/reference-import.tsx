@@ -1,12 +1,12 @@
-import { Alert, Button, Field, Heading, Label, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Heading, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
+import { SelectField } from "../../components/select-field";
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatInteger } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
+import { useImportJsonStat, useImportKostraGroups, useImportRegionChanges, useImportRegisterNames } from "./api";
 import {
   ChangesReportView,
   KostraReportView,
@@ -45,8 +45,6 @@ function ReportView({ result }: { result: Report }) {
 /** Upload, preview and import SSB reference data: nothing is written before the user confirms. */
 export function ReferenceImport() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<Kind>("population");
   const [year, setYear] = useState("2024");
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -56,10 +54,10 @@ export function ReferenceImport() {
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  const population = useMutation(trpc.imports.jsonStat.mutationOptions());
-  const kostra = useMutation(trpc.imports.kostraGroups.mutationOptions());
-  const names = useMutation(trpc.imports.registerNames.mutationOptions());
-  const changes = useMutation(trpc.imports.regionChanges.mutationOptions());
+  const population = useImportJsonStat();
+  const kostra = useImportKostraGroups();
+  const names = useImportRegisterNames();
+  const changes = useImportRegionChanges();
   const pending = population.isPending || kostra.isPending || names.isPending || changes.isPending;
 
   const showError = (e: unknown) => {
@@ -103,6 +101,13 @@ export function ReferenceImport() {
     }
   };
 
+  const showImported = (report: Report | null) => {
+    setConfirming(false);
+    if (!report) return;
+    setPreview(null);
+    setDone(report);
+  };
+
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     reset();
     const chosen = event.target.files?.[0];
@@ -119,23 +124,21 @@ export function ReferenceImport() {
   return (
     <div className="stack narrow-wide">
       <Paragraph>{t("referenceImport.intro")}</Paragraph>
-      <Field>
-        <Label htmlFor="import-kind">{t("referenceImport.kind")}</Label>
-        <Select
-          id="import-kind"
-          value={kind}
-          onChange={(e) => {
-            reset();
-            setKind(e.target.value as Kind);
-          }}
-        >
-          {KINDS.map((k) => (
-            <Select.Option key={k} value={k}>
-              {t(`referenceImport.kinds.${k}`)}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <SelectField
+        id="import-kind"
+        label={t("referenceImport.kind")}
+        value={kind}
+        onChange={(e) => {
+          reset();
+          setKind(e.target.value as Kind);
+        }}
+      >
+        {KINDS.map((k) => (
+          <Select.Option key={k} value={k}>
+            {t(`referenceImport.kinds.${k}`)}
+          </Select.Option>
+        ))}
+      </SelectField>
       <Paragraph data-size="sm">{t(`referenceImport.where.${kind}`)}</Paragraph>
       {kind === "kostraGroups" && (
         <Textfield id="import-year" label={t("referenceImport.year")} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
@@ -208,16 +211,7 @@ export function ReferenceImport() {
         pending={pending}
         error={null}
         onCancel={() => setConfirming(false)}
-        onConfirm={() =>
-          void run(false).then(async (r) => {
-            setConfirming(false);
-            if (!r) return;
-            setPreview(null);
-            setDone(r);
-            // Population and the register feed every indicator and list.
-            await queryClient.invalidateQueries();
-          })
-        }
+        onConfirm={() => void run(false).then(showImported)}
       />
     </div>
   );

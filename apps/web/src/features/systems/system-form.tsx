@@ -1,8 +1,9 @@
-import { Button, Checkbox, Field, Heading, Label, Select, Textfield } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Heading, Select, Textfield } from "@digdir/designsystemet-react";
 import { SYSTEM_CLASS_NAMES, SYSTEM_CLASSES, type SystemClass } from "@malestokk/domain";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
+import { SelectField } from "../../components/select-field";
 import { FormErrorSummary } from "../../components/form-error-summary";
 import { SYSTEM_FIELDS, type SystemDraft, type SystemField } from "./system-draft";
 
@@ -76,22 +77,13 @@ export function SystemForm(props: {
           error={errors.fields.vendor}
           onChange={(e) => onChange({ ...draft, vendor: e.target.value })}
         />
-        <Field>
-          <Label htmlFor={SYSTEM_FIELD_IDS.systemClass}>{t("systems.form.class")}</Label>
-          <Field.Description id="system-class-description">{t("systems.form.classDescription")}</Field.Description>
-          <Select
-            id={SYSTEM_FIELD_IDS.systemClass}
-            aria-describedby="system-class-description"
-            value={draft.systemClass}
-            onChange={(e) => onChange({ ...draft, systemClass: e.target.value as SystemClass })}
-          >
-            {SYSTEM_CLASSES.map((c) => (
-              <Select.Option key={c} value={c}>
-                {SYSTEM_CLASS_NAMES[c][lang]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <SelectField id={SYSTEM_FIELD_IDS.systemClass} label={t("systems.form.class")} description={t("systems.form.classDescription")} value={draft.systemClass} onChange={(e) => onChange({ ...draft, systemClass: e.target.value as SystemClass })}>
+          {SYSTEM_CLASSES.map((c) => (
+            <Select.Option key={c} value={c}>
+              {SYSTEM_CLASS_NAMES[c][lang]}
+            </Select.Option>
+          ))}
+        </SelectField>
         <Checkbox
           id="system-svarut"
           label={t("systems.form.svarUt")}

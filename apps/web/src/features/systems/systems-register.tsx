@@ -1,5 +1,4 @@
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -8,7 +7,7 @@ import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
-import { useTRPC } from "../../lib/trpc";
+import { useDeleteSystem, useSaveSystem, useSystems } from "./api";
 import { checkDraft, draftFromRow, EMPTY_DRAFT, sortByName, SYSTEM_FIELDS, type SystemDraft, type SystemField, type SystemRow } from "./system-draft";
 import { NO_ERRORS, SYSTEM_FIELD_IDS, SystemForm, type SystemFormErrors } from "./system-form";
 import { systemIssueText } from "./system-text";
@@ -32,9 +31,7 @@ function isSystemField(value: unknown): value is SystemField {
  */
 export function SystemsRegister({ municipalityNumber, municipalityName, canEdit }: { municipalityNumber: string; municipalityName: string; canEdit: boolean }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const list = useQuery(trpc.systems.list.queryOptions({ municipalityNumber }));
+  const list = useSystems(municipalityNumber);
   const [draft, setDraft] = useState<SystemDraft>(EMPTY_DRAFT);
   const [editingName, setEditingName] = useState<string | null>(null);
   const [errors, setErrors] = useState<SystemFormErrors>(NO_ERRORS);
@@ -56,8 +53,6 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
     setFocusTarget(null);
   }, [focusTarget]);
 
-  const refresh = () => queryClient.invalidateQueries(trpc.systems.pathFilter());
-
   const startEdit = (row: SystemRow, focus: SystemField = "name") => {
     setDraft(draftFromRow(row));
     setEditingName(row.name);
@@ -76,77 +71,69 @@ export function SystemsRegister({ municipalityNumber, municipalityName, canEdit 
     if (id !== null) setFocusTarget(editButtonId(id));
   };
 
-  const save = useMutation(
-    trpc.systems.save.mutationOptions({
-      onSuccess: async (row) => {
+  const save = useSaveSystem({
+    onSuccess: (row) => {
+      setDraft(EMPTY_DRAFT);
+      setEditingName(null);
+      setErrors(NO_ERRORS);
+      setConflict(null);
+      setMessage({ kind: "success", text: t("systems.saved", { name: row.name }) });
+    },
+    onError: (error, input) => {
+      const conflict = input.id === null ? null : conflictOf(error, ["changed", "gone"]);
+      if (conflict === "changed" && input.id !== null) {
+        setConflict({ id: input.id, name: editingName ?? input.name });
+        setFocusTarget("conflict");
+        return;
+      }
+      if (conflict === "gone") {
         setDraft(EMPTY_DRAFT);
         setEditingName(null);
         setErrors(NO_ERRORS);
-        setConflict(null);
-        setMessage({ kind: "success", text: t("systems.saved", { name: row.name }) });
-        await refresh();
-      },
-      onError: async (error, input) => {
-        const conflict = input.id === null ? null : conflictOf(error, ["changed", "gone"]);
-        if (conflict === "changed" && input.id !== null) {
-          setConflict({ id: input.id, name: editingName ?? input.name });
-          setFocusTarget("conflict");
-          return;
-        }
-        if (conflict === "gone") {
-          setDraft(EMPTY_DRAFT);
-          setEditingName(null);
-          setErrors(NO_ERRORS);
-          setMessage({ kind: "warning", text: t("systems.conflict.gone", { name: editingName ?? input.name }) });
-          setFocusTarget("message");
-          await refresh();
-          return;
-        }
-        const fields: Partial<Record<SystemField, string>> = {};
-        for (const issue of readAppError(error)?.issues ?? []) {
-          const field = issue.path.at(-1);
-          if (isSystemField(field)) fields[field] ??= systemIssueText(t, field, issue.code, issue.params);
-        }
-        const first = SYSTEM_FIELDS.find((f) => fields[f] !== undefined);
-        if (first) {
-          // The browser's checks passed, so the server found one thing (usually a taken name):
-          // the message goes on the field, and focus goes there so it is read out with it.
-          setErrors({ summary: null, fields });
-          setFocusTarget(SYSTEM_FIELD_IDS[first]);
-          return;
-        }
-        setErrors({ summary: translateError(t, error).message, fields: {} });
-      },
-    }),
-  );
-
-  const remove = useMutation(
-    trpc.systems.delete.mutationOptions({
-      onSuccess: async (_result, input) => {
-        const name = list.data?.find((s) => s.id === input.id)?.name ?? deleting?.row.name ?? "";
-        setDeleting(null);
-        if (draft.id === input.id) {
-          setDraft(EMPTY_DRAFT);
-          setEditingName(null);
-        }
-        setMessage({ kind: "success", text: t("systems.deleted", { name }) });
-        await refresh();
-        // The row and its delete button are gone: say what happened where focus lands.
+        setMessage({ kind: "warning", text: t("systems.conflict.gone", { name: editingName ?? input.name }) });
         setFocusTarget("message");
-      },
-      onError: async (error) => {
-        const appError = readAppError(error);
-        if (appError?.code === "IN_USE") {
-          setDeleting((d) => d && { ...d, inUse: Number(appError.params.count ?? 0), error: null });
-        } else if (appError?.code === "NOT_FOUND") {
-          setDeleting((d) => d && { ...d, error: t("systems.delete.gone") });
-        } else {
-          setDeleting((d) => d && { ...d, error: translateError(t, error).message });
-        }
-        await refresh();
-      },
-    }),
-  );
+        return;
+      }
+      const fields: Partial<Record<SystemField, string>> = {};
+      for (const issue of readAppError(error)?.issues ?? []) {
+        const field = issue.path.at(-1);
+        if (isSystemField(field)) fields[field] ??= systemIssueText(t, field, issue.code, issue.params);
+      }
+      const first = SYSTEM_FIELDS.find((f) => fields[f] !== undefined);
+      if (first) {
+        // The browser's checks passed, so the server found one thing (usually a taken name):
+        // the message goes on the field, and focus goes there so it is read out with it.
+        setErrors({ summary: null, fields });
+        setFocusTarget(SYSTEM_FIELD_IDS[first]);
+        return;
+      }
+      setErrors({ summary: translateError(t, error).message, fields: {} });
+    },
+  });
+
+  const remove = useDeleteSystem({
+    onSuccess: (_result, input) => {
+      const name = list.data?.find((s) => s.id === input.id)?.name ?? deleting?.row.name ?? "";
+      setDeleting(null);
+      if (draft.id === input.id) {
+        setDraft(EMPTY_DRAFT);
+        setEditingName(null);
+      }
+      setMessage({ kind: "success", text: t("systems.deleted", { name }) });
+      // The row and its delete button are gone: say what happened where focus lands.
+      setFocusTarget("message");
+    },
+    onError: (error) => {
+      const appError = readAppError(error);
+      if (appError?.code === "IN_USE") {
+        setDeleting((d) => d && { ...d, inUse: Number(appError.params.count ?? 0), error: null });
+      } else if (conflictOf(error, ["gone"])) {
+        setDeleting((d) => d && { ...d, error: t("systems.delete.gone") });
+      } else {
+        setDeleting((d) => d && { ...d, error: translateError(t, error).message });
+      }
+    },
+  });
 
   const submit = () => {
     setMessage(null);

@@ -1,14 +1,14 @@
 import "../../../lib/zod-setup";
 import { Paragraph } from "@digdir/designsystemet-react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog, type ConfirmRequest } from "../../../components/confirm-dialog";
-import { Loading } from "../../../components/query-state";
+import { QueryView } from "../../../components/query-view";
 import { readAppError, translateError } from "../../../lib/errors";
-import { useTRPC } from "../../../lib/trpc";
-import { AdminQueryError } from "../admin-query-error";
+import { conflictOf } from "../../../lib/form-errors";
+import { AdminForbidden } from "../admin-forbidden";
+import { useDeleteIdentityProvider, useIdentityProviders } from "../api";
 import { LocalSignIn } from "./local-sign-in";
 import type { AdminProvider } from "./provider-draft";
 import { ProviderForm } from "./provider-form";
@@ -22,19 +22,32 @@ import { StatusNotice, TitledAlert, type Notice } from "./status-notice";
  */
 export function IdentityProviders() {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const query = useQuery(trpc.admin.identityProviders.queryOptions());
+  const query = useIdentityProviders();
   const [editing, setEditing] = useState<AdminProvider | null>(null);
   const [formFocus, setFormFocus] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [deleting, setDeleting] = useState<AdminProvider | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
 
-  // The audit log has new entries too.
-  const refresh = () => queryClient.invalidateQueries(trpc.admin.pathFilter());
-
-  const remove = useMutation(trpc.admin.deleteIdentityProvider.mutationOptions());
+  const remove = useDeleteIdentityProvider({
+    onSuccess: (_result, input) => {
+      if (editing?.id === input.id) setEditing(null);
+      setDeleting(null);
+      setDeleteError(null);
+      setNotice({ kind: "success", text: t("identity.delete.done", { name: deleting?.name ?? "" }) });
+    },
+    onError: (error) => {
+      const conflict = conflictOf(error, ["changed", "gone"]);
+      if (conflict) {
+        setDeleting(null);
+        setNotice({ kind: "warning", text: t(conflict === "gone" ? "identity.errors.gone" : "identity.errors.deleteConflict") });
+        return;
+      }
+      const appError = readAppError(error);
+      const reason = appError?.params.reason;
+      setDeleteError(appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.errors.${reason}`) : translateError(t, error).message);
+    },
+  });
 
   const startEdit = (provider: AdminProvider) => {
     setNotice(null);
@@ -61,34 +74,10 @@ export function IdentityProviders() {
 
   const confirmDelete = () => {
     if (!deleting || deleting.id === null || deleting.version === null) return;
-    const { name } = deleting;
-    remove.mutate(
-      { id: deleting.id, version: deleting.version },
-      {
-        onSuccess: () => {
-          if (editing?.id === deleting.id) setEditing(null);
-          setDeleting(null);
-          setDeleteError(null);
-          setNotice({ kind: "success", text: t("identity.delete.done", { name }) });
-          void refresh();
-        },
-        onError: (error) => {
-          const appError = readAppError(error);
-          if (appError?.code === "VERSION_CONFLICT" || appError?.code === "NOT_FOUND") {
-            setDeleting(null);
-            setNotice({ kind: "warning", text: t(appError.code === "NOT_FOUND" ? "identity.errors.gone" : "identity.errors.deleteConflict") });
-            void refresh();
-            return;
-          }
-          const reason = appError?.params.reason;
-          setDeleteError(appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.errors.${reason}`) : translateError(t, error).message);
-        },
-      },
-    );
+    remove.mutate({ id: deleting.id, version: deleting.version });
   };
 
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <AdminQueryError error={query.error} onRetry={() => void query.refetch()} />;
+  if (!query.isSuccess) return <QueryView query={query} forbidden={<AdminForbidden />} testId="identity-providers" />;
   const { providers, localSignIn, callbackUrl, secretsSealed } = query.data;
 
   const deleteRequest: ConfirmRequest | null = deleting && {
@@ -102,7 +91,7 @@ export function IdentityProviders() {
     <>
       <Paragraph>{t("identity.intro")}</Paragraph>
       {!secretsSealed && <TitledAlert color="warning" level={2} title={t("identity.unsealed.title")} body={t("identity.unsealed.body")} testId="secrets-unsealed" />}
-      <LocalSignIn enabled={localSignIn} onChanged={refresh} />
+      <LocalSignIn enabled={localSignIn} />
       <StatusNotice notice={notice} testId="identity-notice" />
       <ProviderTable
         providers={providers}
@@ -117,10 +106,9 @@ export function IdentityProviders() {
         provider={editing}
         callbackUrl={callbackUrl}
         focusOnMount={formFocus}
-        onSaved={async (text) => {
+        onSaved={(text) => {
           setNotice({ kind: "success", text });
           if (editing) stopEdit();
-          await refresh();
         }}
         onCancel={stopEdit}
         onConflict={rebase}

@@ -1,45 +1,39 @@
 import { Switch } from "@digdir/designsystemet-react";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../../components/confirm-dialog";
 import { readAppError, translateError } from "../../../lib/errors";
-import { useTRPC } from "../../../lib/trpc";
+import { useSetLocalSignIn } from "../api";
 import { StatusNotice, type Notice } from "./status-notice";
 
 /** Password sign-in for everyone: switching it off asks first, and the server refuses when it would lock people out. */
-export function LocalSignIn({ enabled, onChanged }: { enabled: boolean; onChanged: () => Promise<void> }) {
+export function LocalSignIn({ enabled }: { enabled: boolean }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const [asking, setAsking] = useState(false);
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [message, setMessage] = useState<Notice | null>(null);
-  const set = useMutation(trpc.admin.setLocalSignIn.mutationOptions());
-
   const errorText = (error: unknown) => {
     const appError = readAppError(error);
     const reason = appError?.params.reason;
     return appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.local.${reason}`, { defaultValue: translateError(t, error).message }) : translateError(t, error).message;
   };
 
+  const set = useSetLocalSignIn({
+    onSuccess: (result) => {
+      setAsking(false);
+      setDialogError(null);
+      setMessage({ kind: "success", text: t(result.localSignIn ? "identity.local.turnedOn" : "identity.local.turnedOff") });
+    },
+    onError: (error, input) => {
+      if (input.enabled) setMessage({ kind: "danger", text: errorText(error) });
+      else setDialogError(errorText(error));
+    },
+  });
+
   const change = (on: boolean) => {
     setMessage(null);
-    set.mutate(
-      { enabled: on },
-      {
-        onSuccess: (result) => {
-          setAsking(false);
-          setDialogError(null);
-          setMessage({ kind: "success", text: t(result.localSignIn ? "identity.local.turnedOn" : "identity.local.turnedOff") });
-          void onChanged();
-        },
-        onError: (error) => {
-          if (on) setMessage({ kind: "danger", text: errorText(error) });
-          else setDialogError(errorText(error));
-        },
-      },
-    );
+    set.mutate({ enabled: on });
   };
 
   return (

@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { core } from "zod";
 
 import { readAppError, translateError, translateFieldIssue } from "../../../lib/errors";
-import type { FormErrors } from "../../../lib/form-errors";
+import { conflictOf, type FormErrors } from "../../../lib/form-errors";
 import { isField, LIST_FIELDS, type FieldName, type ProviderInput } from "./provider-draft";
 
 /** The page's own text for a field issue first (identity.errors.field.<field>.<code>), then the shared one. */
@@ -17,9 +17,9 @@ export function translateSaveError(t: TFunction, error: unknown): FormErrors<Fie
   const appError = readAppError(error);
   const fallback = translateError(t, error).message;
   if (!appError) return { summary: fallback, fields: {} };
-  if (appError.code === "VERSION_CONFLICT") return { summary: t("identity.errors.versionConflict"), fields: {} };
+  const conflict = conflictOf(error, ["changed", "gone"]);
+  if (conflict) return { summary: t(conflict === "changed" ? "identity.errors.versionConflict" : "identity.errors.gone"), fields: {} };
   if (appError.code === "IN_USE") return { summary: t(`identity.errors.${String(appError.params.reason)}`, { defaultValue: fallback }), fields: {} };
-  if (appError.code === "NOT_FOUND" && appError.issues.length === 0) return { summary: t("identity.errors.gone"), fields: {} };
   const fields: Partial<Record<FieldName, string>> = {};
   const elsewhere: string[] = [];
   for (const issue of appError.issues) {

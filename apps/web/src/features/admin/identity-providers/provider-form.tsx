@@ -1,13 +1,11 @@
 import { Button, Checkbox, Heading, Textfield } from "@digdir/designsystemet-react";
 import { SaveIdentityProviderInputSchema, type SaveIdentityProviderInput } from "@malestokk/domain";
-import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { readAppError } from "../../../lib/errors";
-import { useTRPC } from "../../../lib/trpc";
-import { noErrors, type FormErrors } from "../../../lib/form-errors";
+import { conflictOf, noErrors, type FormErrors } from "../../../lib/form-errors";
 import { FormErrorSummary } from "../../../components/form-error-summary";
+import { useSaveIdentityProvider } from "../api";
 import { CallbackUri } from "./callback-uri";
 import { ClientSecretField } from "./client-secret-field";
 import { draftOf, EMPTY_DRAFT, FIELD_IDS, FIELDS, inputOf, type AdminProvider, type FieldName, type ProviderDraft } from "./provider-draft";
@@ -18,13 +16,12 @@ export function ProviderForm(props: {
   provider: AdminProvider | null;
   callbackUrl: string | null;
   focusOnMount: boolean;
-  onSaved: (text: string) => Promise<void>;
+  onSaved: (text: string) => void;
   onCancel: () => void;
   onConflict: (id: number) => Promise<void>;
 }) {
   const { provider, focusOnMount } = props;
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const [draft, setDraft] = useState<ProviderDraft>(() => (provider ? draftOf(provider) : EMPTY_DRAFT));
   const [errors, setErrors] = useState<FormErrors<FieldName>>(noErrors);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -36,7 +33,17 @@ export function ProviderForm(props: {
     if (focusOnMount) heading.current?.focus();
   }, [focusOnMount]);
 
-  const save = useMutation(trpc.admin.saveIdentityProvider.mutationOptions());
+  const save = useSaveIdentityProvider({
+    onSuccess: (_result, values) => {
+      setErrors(noErrors());
+      if (!isEdit) setDraft(EMPTY_DRAFT);
+      props.onSaved(t(isEdit ? "identity.form.saved" : "identity.form.added", { name: values.name }));
+    },
+    onError: (error) => {
+      setErrors(translateSaveError(t, error));
+      if (base && conflictOf(error, ["changed", "gone"])) void props.onConflict(base.id);
+    },
+  });
 
   const set = <K extends keyof ProviderDraft>(key: K, value: ProviderDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -50,18 +57,7 @@ export function ProviderForm(props: {
     }
     setErrors(noErrors());
     const values: SaveIdentityProviderInput = checked.data;
-    save.mutate(values, {
-      onSuccess: () => {
-        setErrors(noErrors());
-        if (!isEdit) setDraft(EMPTY_DRAFT);
-        void props.onSaved(t(isEdit ? "identity.form.saved" : "identity.form.added", { name: values.name }));
-      },
-      onError: (error) => {
-        setErrors(translateSaveError(t, error));
-        const code = readAppError(error)?.code;
-        if (base && (code === "VERSION_CONFLICT" || code === "NOT_FOUND")) void props.onConflict(base.id);
-      },
-    });
+    save.mutate(values);
   };
 
   const links = FIELDS.flatMap((field) => {

@@ -2,15 +2,6 @@ import { Alert, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
-import { QueryError } from "../../components/query-state";
-import { isForbiddenError } from "../../components/query-view";
-
-/** A failed admin query: "only administrators" when the server says FORBIDDEN, else the error. */
-export function AdminQueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  if (!isForbiddenError(error)) return <QueryError error={error} onRetry={onRetry} />;
-  return <AdminForbidden />;
-}
-
 /** What an admin page says for FORBIDDEN (QueryView's `forbidden`). */
 export function AdminForbidden() {
   const { t } = useTranslation();

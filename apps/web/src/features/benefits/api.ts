@@ -1,0 +1,107 @@
+import type { RouterInputs, RouterOutputs } from "@malestokk/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { refreshing, type MutationHandlers } from "../../lib/refreshing";
+import { useTRPC } from "../../lib/trpc";
+
+/**
+ * The benefit plans' calls. Every change refreshes the benefit views and the sector's portfolio,
+ * which reads the same plans and measurements, before it resolves.
+ */
+
+type Procedure = keyof RouterInputs["benefits"];
+type On<P extends Procedure> = MutationHandlers<RouterOutputs["benefits"][P], RouterInputs["benefits"][P]>;
+
+function useRefreshBenefits(): () => Promise<unknown> {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries(trpc.benefits.pathFilter()), queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter())]);
+}
+
+export function usePortfolio(municipalityNumber: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.benefits.portfolio.queryOptions({ municipalityNumber }));
+}
+
+/** Not retried: a project the user may not see answers NOT_FOUND at once. */
+export function useProject(projectId: number) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.benefits.project.queryOptions({ projectId }), retry: false });
+}
+
+/** An approved version of the plan, fetched when `number` is set. */
+export function usePlanVersion(projectId: number, number: number | null) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.benefits.planVersion.queryOptions({ projectId, number: number ?? 1 }), enabled: number !== null });
+}
+
+export function useFollowUp() {
+  const trpc = useTRPC();
+  return useQuery(trpc.benefits.followUp.queryOptions());
+}
+
+export function useCreateProject(on?: On<"createProject">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.createProject.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useSaveProject(on?: On<"saveProject">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.saveProject.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useDeleteProject(on?: On<"deleteProject">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.deleteProject.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useSaveMap(on?: On<"saveMap">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.saveMap.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useSaveBenefit(on?: On<"saveBenefit">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.saveBenefit.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useDeleteBenefit(on?: On<"deleteBenefit">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.deleteBenefit.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useAddMeasurement(on?: On<"addMeasurement">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.addMeasurement.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useDeleteMeasurement(on?: On<"deleteMeasurement">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.deleteMeasurement.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useApprovePlan(on?: On<"approvePlan">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.approvePlan.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useInviteParticipant(on?: On<"invite">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.invite.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useRemoveParticipant(on?: On<"removeParticipant">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.removeParticipant.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+export function useLeaveProject(on?: On<"leaveProject">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.leaveProject.mutationOptions(refreshing(useRefreshBenefits(), on)));
+}
+
+/** Answered or withdrawn meanwhile ("moved", "gone"): the invitations are brought up to date. */
+export function useAnswerInvitation(on?: On<"answerInvitation">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.benefits.answerInvitation.mutationOptions(refreshing(useRefreshBenefits(), on, ["moved", "gone"])));
+}
