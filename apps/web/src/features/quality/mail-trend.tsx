@@ -45,7 +45,7 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
       table={{
         caption: t("quality.scope.mailTrend"),
         columns: [
-          { key: "year", header: t("costReport.years.year") },
+          { key: "year", header: t("quality.scope.year") },
           { key: "own", header: t("quality.scope.mailTitle"), numeric: true },
         ],
         rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : `${percent.format(p.own)} %` })),

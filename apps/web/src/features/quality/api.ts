@@ -1,0 +1,68 @@
+import type { RouterInputs, RouterOutputs } from "@malestokk/api";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { useTRPC } from "../../lib/trpc";
+
+/**
+ * The quality reports' calls. Maturity, satisfaction and scope answers feed indicators (Q1, S1–S3),
+ * so a mutation that changes them refreshes the quality views and every view that reads indicators
+ * (sector, profile and peers, indicator pages, benefits) before it resolves, as the cost report's do.
+ */
+
+type SaveResult = RouterOutputs["quality"]["save"];
+
+/** Refreshes the quality views (the report pages, the reporting overview) and the indicator readers. */
+function useRefreshQuality(): () => Promise<unknown> {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refreshReaders = useRefreshIndicatorReaders();
+  return () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
+}
+
+export function useQualityReport(input: RouterInputs["quality"]["report"]) {
+  const trpc = useTRPC();
+  return useQuery(trpc.quality.report.queryOptions(input));
+}
+
+/** Saves the draft; `onSaved` runs first (the form's own state), then what shows the answers is refreshed. */
+export function useSaveQualityReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshQuality();
+  return useMutation(
+    trpc.quality.save.mutationOptions({
+      onSuccess: async (result) => {
+        callbacks.onSaved(result);
+        await refresh();
+      },
+      onError: callbacks.onError,
+    }),
+  );
+}
+
+/** Submit, approve and return: each changes what readers may see, so each refreshes. */
+export function useQualityReportSteps() {
+  const trpc = useTRPC();
+  const refresh = useRefreshQuality();
+  const onSuccess = () => refresh();
+  return {
+    submit: useMutation(trpc.quality.submit.mutationOptions({ onSuccess })),
+    approve: useMutation(trpc.quality.approve.mutationOptions({ onSuccess })),
+    giveBack: useMutation(trpc.quality.return.mutationOptions({ onSuccess })),
+  };
+}
+
+/** The maturity areas' weights count in every organisation's Q1. */
+export function useSaveMaturityWeights(callbacks: { onSaved: () => void; onError: (error: unknown) => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefreshQuality();
+  return useMutation(
+    trpc.quality.setWeights.mutationOptions({
+      onSuccess: async () => {
+        callbacks.onSaved();
+        await refresh();
+      },
+      onError: callbacks.onError,
+    }),
+  );
+}
