@@ -1,7 +1,6 @@
 import "../../lib/zod-setup";
 import { Alert, Button, ErrorSummary, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { costReportWarnings } from "@malestokk/domain";
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -12,8 +11,7 @@ import { ReportStatusBlock, WithheldReportView } from "../../components/report-w
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
-import { useCostReport, useCostReportSteps, useSaveCostReport } from "./api";
+import { useCostReport, useCostReportSteps, useFetchCostReport, useSaveCostReport } from "./api";
 import { AllocationSection } from "./allocation";
 import { CostFilePanel } from "./cost-file-panel";
 import { CostLinesEditor, CostLinesTable } from "./cost-lines";
@@ -59,8 +57,7 @@ interface Conflict {
 
 function ReportEditor({ view, municipalityNumber, municipalityName }: { view: ReportView; municipalityNumber: string; municipalityName: string }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const fetchReport = useFetchCostReport();
   const [draft, setDraft] = useState<ReportDraft>(() => draftFromReport(view.report));
   const [baseVersion, setBaseVersion] = useState<number | null>(view.report?.version ?? null);
   const [dirty, setDirty] = useState(false);
@@ -117,7 +114,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     },
     onError: async (error) => {
       if (conflictOf(error)) {
-        const theirs = await queryClient.fetchQuery({ ...trpc.costs.report.queryOptions({ municipalityNumber, year: view.year }), staleTime: 0 });
+        const theirs = await fetchReport({ municipalityNumber, year: view.year });
         setConflict({ theirs });
         return;
       }

@@ -1,7 +1,7 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 
-import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { savedThenRefresh, useRefreshIndicatorReaders } from "../../lib/indicator-readers";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -15,9 +15,8 @@ type SaveResult = RouterOutputs["quality"]["save"];
 /** Refreshes the quality views (the report pages, the reporting overview) and the indicator readers. */
 function useRefreshQuality(): () => Promise<unknown> {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refreshReaders = useRefreshIndicatorReaders();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
+  return () => refreshReaders(trpc.quality.pathFilter());
 }
 
 export function useQualityReport(input: RouterInputs["quality"]["report"]) {
@@ -29,15 +28,7 @@ export function useQualityReport(input: RouterInputs["quality"]["report"]) {
 export function useSaveQualityReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshQuality();
-  return useMutation(
-    trpc.quality.save.mutationOptions({
-      onSuccess: async (result) => {
-        callbacks.onSaved(result);
-        await refresh();
-      },
-      onError: callbacks.onError,
-    }),
-  );
+  return useMutation(trpc.quality.save.mutationOptions(savedThenRefresh(callbacks, refresh)));
 }
 
 /** Submit, approve and return: each changes what readers may see, so each refreshes. */
@@ -56,13 +47,5 @@ export function useQualityReportSteps() {
 export function useSaveMaturityWeights(callbacks: { onSaved: () => void; onError: (error: unknown) => void }) {
   const trpc = useTRPC();
   const refresh = useRefreshQuality();
-  return useMutation(
-    trpc.quality.setWeights.mutationOptions({
-      onSuccess: async () => {
-        callbacks.onSaved();
-        await refresh();
-      },
-      onError: callbacks.onError,
-    }),
-  );
+  return useMutation(trpc.quality.setWeights.mutationOptions(savedThenRefresh(callbacks, refresh)));
 }
