@@ -24,6 +24,12 @@ export function useCostReport(input: RouterInputs["costs"]["report"]) {
   return useQuery(trpc.costs.report.queryOptions(input));
 }
 
+/** The reporting overview: each year's cost report and quality reports with their status. */
+export function useReportingYears(municipalityNumber: string) {
+  const trpc = useTRPC();
+  return { costs: useQuery(trpc.costs.list.queryOptions({ municipalityNumber })), quality: useQuery(trpc.quality.list.queryOptions({ municipalityNumber })) };
+}
+
 /** Reads the stored report afresh, not from the cache: what a save that lost a race is shown beside. */
 export function useFetchCostReport() {
   const trpc = useTRPC();

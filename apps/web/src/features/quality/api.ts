@@ -24,6 +24,12 @@ export function useQualityReport(input: RouterInputs["quality"]["report"]) {
   return useQuery(trpc.quality.report.queryOptions(input));
 }
 
+/** S3 (digital mail) over the years, for the scope page's trend. */
+export function useMailTrend(municipalityNumber: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "S3", municipalityNumber }));
+}
+
 /** Saves the draft; `onSaved` runs first (the form's own state), then what shows the answers is refreshed. */
 export function useSaveQualityReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => void }) {
   const trpc = useTRPC();
