@@ -6,6 +6,7 @@ import nb from "../locales/nb.json";
 import nbIndicator from "../locales/nb.indicator.json";
 import nbProfile from "../locales/nb.profile.json";
 import nbQuality from "../locales/nb.quality.json";
+import nbReport from "../locales/nb.report.json";
 import nbSystems from "../locales/nb.systems.json";
 
 export const LANGUAGES = ["nb", "en"] as const;
@@ -16,18 +17,19 @@ type Translation = Record<string, unknown>;
 
 // Bokmål ships with the first page; English loads when chosen (docs/quality-targets.md#p-4: every kB counts).
 // One file per area keeps parallel work on the texts apart; keys live under the area's name.
-const BOKMAL: Translation = { ...nb, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator };
+const BOKMAL: Translation = { ...nb, costReport: nbCosts, systems: nbSystems, quality: nbQuality, report: nbReport, profile: nbProfile, indicator: nbIndicator };
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
   en: async () => {
-    const [core, costs, systems, quality, profile, indicator] = await Promise.all([
+    const [core, costs, systems, quality, report, profile, indicator] = await Promise.all([
       import("../locales/en.json"),
       import("../locales/en.costs.json"),
       import("../locales/en.systems.json"),
       import("../locales/en.quality.json"),
+      import("../locales/en.report.json"),
       import("../locales/en.profile.json"),
       import("../locales/en.indicator.json"),
     ]);
-    return { ...core.default, costReport: costs.default, systems: systems.default, quality: quality.default, profile: profile.default, indicator: indicator.default };
+    return { ...core.default, costReport: costs.default, systems: systems.default, quality: quality.default, report: report.default, profile: profile.default, indicator: indicator.default };
   },
 };
 

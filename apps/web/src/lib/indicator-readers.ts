@@ -1,18 +1,32 @@
-import { useQueryClient } from "@tanstack/react-query";
+import { useQueryClient, type QueryFilters } from "@tanstack/react-query";
 
 import { useTRPC } from "./trpc";
 
 /**
  * Marks stale every view that reads indicator values (benchmarks, profiles, the sector dashboard,
- * benefits measured by indicators, peer suggestions), for a mutation that changes the figures they
- * are computed from: a report saved or moved along its workflow, an import, a year closed.
- * Active views refetch now, the others when they are shown again.
+ * benefits measured by indicators, peer suggestions), and the views named in `also` (the area's own),
+ * for a mutation that changes the figures they are computed from: a report saved or moved along its
+ * workflow, an import, a year closed. Active views refetch now, the others when they are shown again.
  */
-export function useRefreshIndicatorReaders(): () => Promise<unknown> {
+export function useRefreshIndicatorReaders(): (...also: QueryFilters[]) => Promise<unknown> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () =>
+  return (...also) =>
     Promise.all(
-      [trpc.benchmarks.pathFilter(), trpc.sector.pathFilter(), trpc.benefits.pathFilter(), trpc.peers.pathFilter()].map((filter) => queryClient.invalidateQueries(filter)),
+      [trpc.benchmarks.pathFilter(), trpc.sector.pathFilter(), trpc.benefits.pathFilter(), trpc.peers.pathFilter(), ...also].map((filter) => queryClient.invalidateQueries(filter)),
     );
+}
+
+/**
+ * A save's callbacks for `mutationOptions`: the form's `onSaved` first (its own state), then the
+ * refresh, which the mutation awaits before it resolves.
+ */
+export function savedThenRefresh<R>(callbacks: { onSaved: (result: R) => void; onError: (error: unknown) => unknown }, refresh: () => Promise<unknown>) {
+  return {
+    onSuccess: async (result: R) => {
+      callbacks.onSaved(result);
+      await refresh();
+    },
+    onError: callbacks.onError,
+  };
 }

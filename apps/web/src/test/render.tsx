@@ -17,6 +17,7 @@ import en from "../locales/en.json";
 import enIndicator from "../locales/en.indicator.json";
 import enProfile from "../locales/en.profile.json";
 import enQuality from "../locales/en.quality.json";
+import enReport from "../locales/en.report.json";
 import enSystems from "../locales/en.systems.json";
 import { createI18n, type Language } from "../lib/i18n";
 import { createQueryClient } from "../lib/trpc";
@@ -55,7 +56,7 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
   }
   const trpcClient = apiClient(db, { get: () => cookie, set: (token) => (cookie = token) }, options);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator } });
+  const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, report: enReport, profile: enProfile, indicator: enIndicator } });
   // Pages add their own areas as they load; a component rendered on its own gets them here.
   i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
   if (options.language === "en") void i18n.changeLanguage("en");

@@ -1,7 +1,7 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { savedThenRefresh, useRefreshIndicatorReaders } from "../../lib/indicator-readers";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -15,9 +15,8 @@ type SaveResult = RouterOutputs["costs"]["save"];
 /** Refreshes the cost views and the indicator readers after reported figures changed. */
 function useRefreshCosts(): () => Promise<unknown> {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refreshReaders = useRefreshIndicatorReaders();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.costs.pathFilter()), refreshReaders()]);
+  return () => refreshReaders(trpc.costs.pathFilter());
 }
 
 export function useCostReport(input: RouterInputs["costs"]["report"]) {
@@ -25,19 +24,24 @@ export function useCostReport(input: RouterInputs["costs"]["report"]) {
   return useQuery(trpc.costs.report.queryOptions(input));
 }
 
+/** The reporting overview: each year's cost report and quality reports with their status. */
+export function useReportingYears(municipalityNumber: string) {
+  const trpc = useTRPC();
+  return { costs: useQuery(trpc.costs.list.queryOptions({ municipalityNumber })), quality: useQuery(trpc.quality.list.queryOptions({ municipalityNumber })) };
+}
+
+/** Reads the stored report afresh, not from the cache: what a save that lost a race is shown beside. */
+export function useFetchCostReport() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return (input: RouterInputs["costs"]["report"]) => queryClient.fetchQuery({ ...trpc.costs.report.queryOptions(input), staleTime: 0 });
+}
+
 /** Saves the draft; `onSaved` runs first (the form's own state), then what shows the figures is refreshed. */
 export function useSaveCostReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => Promise<void> }) {
   const trpc = useTRPC();
   const refresh = useRefreshCosts();
-  return useMutation(
-    trpc.costs.save.mutationOptions({
-      onSuccess: async (result) => {
-        callbacks.onSaved(result);
-        await refresh();
-      },
-      onError: callbacks.onError,
-    }),
-  );
+  return useMutation(trpc.costs.save.mutationOptions(savedThenRefresh(callbacks, refresh)));
 }
 
 /** Submit, approve and return: each changes what readers may see, so each refreshes. */

@@ -1,25 +1,22 @@
 import "../../lib/zod-setup";
-import { Alert, Button, ErrorSummary, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, ErrorSummary, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { costReportWarnings } from "@malestokk/domain";
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
 import { QueryView } from "../../components/query-view";
-import { ReturnedNotice } from "../../components/returned-notice";
-import { WithheldReportView } from "../../components/withheld-report";
+import { ReportWorkflow } from "../../components/report-workflow/actions";
+import { ReportStatusBlock, WithheldReportView } from "../../components/report-workflow/status";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
-import { useCostReport, useSaveCostReport } from "./api";
+import { useCostReport, useCostReportSteps, useFetchCostReport, useSaveCostReport } from "./api";
 import { AllocationSection } from "./allocation";
 import { CostFilePanel } from "./cost-file-panel";
 import { CostLinesEditor, CostLinesTable } from "./cost-lines";
 import { CostTotalsView } from "./cost-totals";
 import { draftFromReport, readDraft, type DraftIssue, type ReportDraft } from "./report-draft";
-import { ReportWorkflow } from "./report-workflow";
 import { statusLabel, type ReportView } from "./report-view";
 import { VolumesEditor } from "./volumes";
 import { WarningsView } from "./warnings";
@@ -60,8 +57,7 @@ interface Conflict {
 
 function ReportEditor({ view, municipalityNumber, municipalityName }: { view: ReportView; municipalityNumber: string; municipalityName: string }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const fetchReport = useFetchCostReport();
   const [draft, setDraft] = useState<ReportDraft>(() => draftFromReport(view.report));
   const [baseVersion, setBaseVersion] = useState<number | null>(view.report?.version ?? null);
   const [dirty, setDirty] = useState(false);
@@ -106,6 +102,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     setMessage(null);
   };
 
+  const steps = useCostReportSteps();
   const save = useSaveCostReport({
     onSaved: (result) => {
       setBaseVersion(result.version);
@@ -117,7 +114,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     },
     onError: async (error) => {
       if (conflictOf(error)) {
-        const theirs = await queryClient.fetchQuery({ ...trpc.costs.report.queryOptions({ municipalityNumber, year: view.year }), staleTime: 0 });
+        const theirs = await fetchReport({ municipalityNumber, year: view.year });
         setConflict({ theirs });
         return;
       }
@@ -185,21 +182,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
 
   return (
     <div className="stack">
-      <div className="report-status">
-        <Tag data-color={report?.status === "approved" ? "success" : report?.status === "returned" ? "warning" : "neutral"} data-testid="report-status">
-          {statusLabel(t, report?.status ?? null)}
-        </Tag>
-        {view.deadline && <Paragraph data-size="sm">{t("costReport.deadline", { date: view.deadline })}</Paragraph>}
-      </div>
-      {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
-      {report?.isDemo && <Alert data-color="info">{t("costReport.demo")}</Alert>}
-      <ReturnedNotice report={report} testId="report-returned" />
-      {report?.status === "submitted" && report.submittedBy && report.submittedAt && (
-        <Paragraph data-size="sm">{t("costReport.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) })}</Paragraph>
-      )}
-      {report?.status === "approved" && report.decidedBy && report.decidedAt && (
-        <Paragraph data-size="sm">{t("costReport.decidedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) })}</Paragraph>
-      )}
+      <ReportStatusBlock view={view} testId="report" />
       {!report && <Paragraph>{t("costReport.notStarted", { year: view.year })}</Paragraph>}
       {editable && <MissingList view={view} read={read} unexplained={warnings.filter((w) => (draft.comments[w.key] ?? "").trim() === "").length} />}
       {!editable && report && (
@@ -321,9 +304,15 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         dirty={dirty}
       />
 
-      {report && view.actions.some((a) => a !== "edit") && (
-        <ReportWorkflow view={view} municipalityNumber={municipalityNumber} dirty={dirty} />
-      )}
+      <ReportWorkflow
+        report={report}
+        actions={view.actions}
+        input={{ municipalityNumber, year: view.year }}
+        steps={steps}
+        dirty={dirty}
+        texts="costReport.actions"
+        errors="costReport.errors"
+      />
     </div>
   );
 }

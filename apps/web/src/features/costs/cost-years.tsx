@@ -1,13 +1,12 @@
 import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { QueryView } from "../../components/query-view";
 import { TableScroll } from "../../components/table-scroll";
 import { formatNok } from "../../lib/format";
-import { useTRPC } from "../../lib/trpc";
 import { QUALITY_PATHS } from "../../lib/quality-paths";
+import { useReportingYears } from "./api";
 import { statusLabel } from "./report-view";
 
 const INSTRUMENTS = ["maturity", "satisfaction", "scope"] as const;
@@ -29,9 +28,7 @@ function StatusLink({ to, label, status }: { to: string; label: string; status: 
  */
 export function CostYears({ municipalityNumber }: { municipalityNumber: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const query = useQuery(trpc.costs.list.queryOptions({ municipalityNumber }));
-  const quality = useQuery(trpc.quality.list.queryOptions({ municipalityNumber }));
+  const { costs: query, quality } = useReportingYears(municipalityNumber);
   const qualityOf = new Map((quality.data ?? []).map((q) => [q.year, q.status]));
   return (
     <section aria-labelledby="cost-years-heading" className="stack" data-testid="cost-years">

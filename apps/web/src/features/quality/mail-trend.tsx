@@ -1,19 +1,17 @@
 import { SVARUT_REFERENCE } from "@malestokk/domain";
-import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
 import { QueryView } from "../../components/query-view";
-import { useTRPC } from "../../lib/trpc";
+import { useMailTrend } from "./api";
 
 const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
 
 /** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
 export default function MailTrend({ municipalityNumber }: { municipalityNumber: string }) {
-  const trpc = useTRPC();
-  const series = useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "S3", municipalityNumber }));
+  const series = useMailTrend(municipalityNumber);
   return (
     <QueryView query={series} testId="mail-trend">
       {(data) => <MailTrendChart points={data.points.map((p) => ({ year: p.year, own: p.own?.value ?? null }))} />}
@@ -45,7 +43,7 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
       table={{
         caption: t("quality.scope.mailTrend"),
         columns: [
-          { key: "year", header: t("costReport.years.year") },
+          { key: "year", header: t("quality.scope.year") },
           { key: "own", header: t("quality.scope.mailTitle"), numeric: true },
         ],
         rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : `${percent.format(p.own)} %` })),

@@ -1,31 +1,21 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS, type MaturityArea } from "@malestokk/domain";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { translateError } from "../../lib/errors";
-import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
-import { useTRPC } from "../../lib/trpc";
+import { useSaveMaturityWeights } from "./api";
 
 /** For administrators: how much each area counts in Q1, for every organisation. */
 export function MaturityWeights({ weights }: { weights: readonly { area: MaturityArea; weight: number }[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refreshReaders = useRefreshIndicatorReaders();
   const [draft, setDraft] = useState<Record<string, string>>(Object.fromEntries(weights.map((w) => [w.area, String(w.weight)])));
   const [message, setMessage] = useState<{ kind: "success" | "danger"; text: string } | null>(null);
-  const save = useMutation(
-    trpc.quality.setWeights.mutationOptions({
-      onSuccess: async () => {
-        setMessage({ kind: "success", text: t("quality.weights.saved") });
-        await Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
-      },
-      onError: (e) => setMessage({ kind: "danger", text: translateError(t, e).message }),
-    }),
-  );
+  const save = useSaveMaturityWeights({
+    onSaved: () => setMessage({ kind: "success", text: t("quality.weights.saved") }),
+    onError: (e) => setMessage({ kind: "danger", text: translateError(t, e).message }),
+  });
   const invalid = MATURITY_AREAS.filter((a) => !/^\d{1,2}$/.test((draft[a] ?? "").trim()));
   return (
     <section aria-labelledby="weights-heading" className="stack narrow-wide">

@@ -1,19 +1,16 @@
-import { Alert, Button, Paragraph, Tag } from "@digdir/designsystemet-react";
+import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { MATURITY_AREA_DEFINITIONS, type MaturityArea, type QualityContent, type QualityInstrument } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
 import { QueryView } from "../../components/query-view";
-import { ReturnedNotice } from "../../components/returned-notice";
-import { WithheldReportView } from "../../components/withheld-report";
-import { WorkflowActions } from "../../components/workflow-actions";
+import { ReportWorkflow } from "../../components/report-workflow/actions";
+import { ReportStatusBlock, reportStatusLabel, WithheldReportView } from "../../components/report-workflow/status";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
-import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
-import { useTRPC } from "../../lib/trpc";
+import { useQualityReport, useQualityReportSteps, useSaveQualityReport } from "./api";
 
 export type QualityView = RouterOutputs["quality"]["report"];
 /** A report whose content this reader sees: what the instruments' forms show. */
@@ -54,39 +51,29 @@ export function QualityReport(props: {
   children: (editor: QualityEditorProps) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const key = { municipalityNumber: props.municipalityNumber, year: props.year, instrument: props.instrument };
-  const query = useQuery(trpc.quality.report.queryOptions(key));
+  const query = useQualityReport(key);
   const [dirty, setDirty] = useState(false);
   useLeaveGuard(dirty);
   const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
-  const refreshReaders = useRefreshIndicatorReaders();
-  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.quality.pathFilter()), refreshReaders()]);
-  const save = useMutation(
-    trpc.quality.save.mutationOptions({
-      onSuccess: async () => {
-        setDirty(false);
-        setErrors(new Map());
-        setMessage({ kind: "success", text: t("quality.saved") });
-        await refresh();
-      },
-      onError: (error) => {
-        const appError = readAppError(error);
-        if (conflictOf(error)) return setMessage({ kind: "warning", text: t("quality.conflict") });
-        const fields = new Map<string, string>();
-        for (const issue of appError?.issues ?? []) {
-          fields.set(`q-${issue.path.slice(1).join("-")}`, t([`quality.errors.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params));
-        }
-        setErrors(fields);
-        setMessage({ kind: "danger", text: fields.size > 0 ? t("quality.errorSummary") : translateError(t, error).message });
-      },
-    }),
-  );
-  const submit = useMutation(trpc.quality.submit.mutationOptions());
-  const approve = useMutation(trpc.quality.approve.mutationOptions());
-  const giveBack = useMutation(trpc.quality.return.mutationOptions());
+  const save = useSaveQualityReport({
+    onSaved: () => {
+      setDirty(false);
+      setErrors(new Map());
+      setMessage({ kind: "success", text: t("quality.saved") });
+    },
+    onError: (error) => {
+      if (conflictOf(error)) return setMessage({ kind: "warning", text: t("quality.conflict") });
+      const fields = new Map<string, string>();
+      for (const issue of readAppError(error)?.issues ?? []) {
+        fields.set(`q-${issue.path.slice(1).join("-")}`, t([`quality.errors.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params));
+      }
+      setErrors(fields);
+      setMessage({ kind: "danger", text: fields.size > 0 ? t("quality.errorSummary") : translateError(t, error).message });
+    },
+  });
+  const steps = useQualityReportSteps();
   if (!query.isSuccess) return <QueryView query={query} />;
   const { content, derived } = query.data;
   if (content === null || derived === null) {
@@ -100,19 +87,10 @@ export function QualityReport(props: {
     return t("quality.missingResults");
   };
   const editable = view.actions.includes("edit");
-  const status = view.report?.status ?? null;
-  const stepBase = { ...key, expectedVersion: view.report?.version ?? 0 };
   return (
     <div className="stack">
-      <div className="report-status">
-        <Tag data-color={status === "approved" ? "success" : status === "returned" ? "warning" : "neutral"} data-testid="quality-status">
-          {t(`costReport.status.${status ?? "none"}`)}
-        </Tag>
-        {view.deadline && <Paragraph data-size="sm">{t("costReport.deadline", { date: view.deadline })}</Paragraph>}
-      </div>
-      {view.yearState === "closed" && <Alert data-color="info">{t("costReport.yearClosed")}</Alert>}
-      <ReturnedNotice report={view.report} testId="quality-returned" />
-      {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: t(`costReport.status.${status ?? "none"}`).toLocaleLowerCase() })}</Paragraph>}
+      <ReportStatusBlock view={view} testId="quality" />
+      {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: reportStatusLabel(t, view.report.status).toLocaleLowerCase() })}</Paragraph>}
       {editable && (
         <div data-testid="quality-missing">
           {view.missing.length === 0 ? (
@@ -148,22 +126,7 @@ export function QualityReport(props: {
           </Alert>
         )}
       </div>
-      <WorkflowActions
-        actions={view.report ? view.actions : []}
-        texts="quality.workflow"
-        dirty={dirty}
-        pending={submit.isPending || approve.isPending || giveBack.isPending}
-        run={async (step, comment) => {
-          const result =
-            step === "submit" ? await submit.mutateAsync(stepBase) : step === "approve" ? await approve.mutateAsync(stepBase) : await giveBack.mutateAsync({ ...stepBase, comment });
-          await refresh();
-          return result;
-        }}
-        errorText={(e) => {
-          const appError = readAppError(e);
-          return appError ? t([`quality.errors.${appError.code}`, `errors.${appError.code}`], appError.params) : translateError(t, e).message;
-        }}
-      />
+      <ReportWorkflow report={view.report} actions={view.actions} input={key} steps={steps} dirty={dirty} texts="quality.workflow" errors="quality.errors" />
     </div>
   );
 }

@@ -1,0 +1,138 @@
+import { Alert, Button, Heading, Textfield } from "@digdir/designsystemet-react";
+import type { ReportState } from "@malestokk/domain";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { readAppError, translateError } from "../../lib/errors";
+import { ConfirmDialog } from "../confirm-dialog";
+import { reportStatusLabel } from "./status";
+
+type WorkflowStep = "submit" | "approve" | "return";
+
+/** What the workflow reads of a step's mutation (TanStack's result fits): the mutation owns what it refreshes. */
+interface StepMutation<I> {
+  readonly isPending: boolean;
+  mutateAsync(input: I): Promise<{ status: string }>;
+}
+
+/** A report's steps, from its feature's `api.ts`, called with the report's key and the version read. */
+export interface ReportSteps<K> {
+  readonly submit: StepMutation<K & { expectedVersion: number }>;
+  readonly approve: StepMutation<K & { expectedVersion: number }>;
+  readonly giveBack: StepMutation<K & { expectedVersion: number; comment: string }>;
+}
+
+/**
+ * Submit (finance), approve or return with a comment (manager) a stored report: each asks first, the
+ * server decides. The words are `report.actions.*`; the area's own (`<area>.returnBody`, `.returnComment`
+ * under `texts`) say who gets the report back, and its refusals come from `<errors>.<code>` before
+ * `errors.<code>`, with the error's params and the report's status.
+ */
+export function ReportWorkflow<K extends object>(props: {
+  report: ReportState | null;
+  actions: readonly string[];
+  input: K;
+  steps: ReportSteps<NoInfer<K>>;
+  dirty: boolean;
+  texts: string;
+  errors: string;
+}) {
+  const { t } = useTranslation();
+  const { report, steps } = props;
+  if (!report) return null;
+  const base = { ...props.input, expectedVersion: report.version };
+  return (
+    <WorkflowActions
+      actions={props.actions}
+      texts={props.texts}
+      dirty={props.dirty}
+      pending={steps.submit.isPending || steps.approve.isPending || steps.giveBack.isPending}
+      run={(step, comment) => (step === "submit" ? steps.submit.mutateAsync(base) : step === "approve" ? steps.approve.mutateAsync(base) : steps.giveBack.mutateAsync({ ...base, comment }))}
+      errorText={(e) => {
+        const translated = translateError(t, e);
+        const params = readAppError(e)?.params ?? {};
+        return t([`${props.errors}.${translated.code}`, `errors.${translated.code}`], { ...params, status: reportStatusLabel(t, report.status), defaultValue: translated.message });
+      }}
+    />
+  );
+}
+
+/** The step buttons, a dialog that asks first (a return asks for a comment too) and what the step did. */
+function WorkflowActions(props: {
+  actions: readonly string[];
+  texts: string;
+  dirty: boolean;
+  pending: boolean;
+  run: (step: WorkflowStep, comment: string) => Promise<{ status: string }>;
+  errorText: (error: unknown) => string;
+}) {
+  const { t } = useTranslation();
+  const [step, setStep] = useState<WorkflowStep | null>(null);
+  const [comment, setComment] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const title = (s: WorkflowStep) => (s === "return" ? "report.actions.returnTitle" : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Title`);
+  const body = (s: WorkflowStep) => (s === "return" ? `${props.texts}.returnBody` : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Body`);
+  const has = (s: WorkflowStep) => props.actions.includes(s);
+  if (!has("submit") && !has("approve") && !has("return")) return null;
+  return (
+    <section aria-labelledby="workflow-heading" className="stack no-print">
+      <Heading level={2} data-size="sm" id="workflow-heading">
+        {t("report.actions.title")}
+      </Heading>
+      <div className="button-row">
+        {has("submit") && (
+          <Button onClick={() => setStep("submit")} disabled={props.dirty || props.pending}>
+            {t("report.actions.submit")}
+          </Button>
+        )}
+        {has("approve") && <Button onClick={() => setStep("approve")}>{t("report.actions.approve")}</Button>}
+        {has("return") && (
+          <Button variant="secondary" onClick={() => setStep("return")}>
+            {t("report.actions.return")}
+          </Button>
+        )}
+      </div>
+      {props.dirty && has("submit") && <p className="ds-paragraph" data-size="sm">{t("report.actions.dirty")}</p>}
+      <div role="status" aria-live="polite">
+        {done && (
+          <Alert data-color="success" data-testid="workflow-done">
+            {done}
+          </Alert>
+        )}
+      </div>
+      <ConfirmDialog
+        request={step ? { title: t(title(step)), body: t(body(step)), confirmLabel: t(`report.actions.${step}`) } : null}
+        pending={props.pending}
+        error={error}
+        onCancel={() => {
+          setStep(null);
+          setError(null);
+        }}
+        onConfirm={() => {
+          if (!step) return;
+          setError(null);
+          setDone(null);
+          props.run(step, comment).then(
+            (result) => {
+              setStep(null);
+              setComment("");
+              setDone(t(`report.actions.done.${result.status}`));
+            },
+            (e: unknown) => setError(props.errorText(e)),
+          );
+        }}
+      >
+        {step === "return" && (
+          <Textfield
+            id="return-comment"
+            label={t(`${props.texts}.returnComment`)}
+            value={comment}
+            maxLength={500}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
