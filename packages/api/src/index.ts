@@ -1,5 +1,6 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
 export {
+  auditBy,
   COMMAND_LINE_ACTOR,
   createContextInner,
   resolveSession,

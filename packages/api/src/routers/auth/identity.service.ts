@@ -27,7 +27,7 @@ import {
 } from "@malestokk/db";
 import { providerMfaEvidence, providerSignInRefusal, safeReturnPath, type OidcFailure, type SaveIdentityProviderInput } from "@malestokk/domain";
 
-import type { Context, Session } from "../../context";
+import { actorOf, auditBy, type Context, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
 import { hashToken } from "../../auth/tokens";
@@ -132,7 +132,7 @@ function auditView(p: IdentityProviderRow) {
   return { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles, organisations: p.organisations.map((o) => o.number) };
 }
 
-export function saveProvider(ctx: Context, session: Session, input: SaveIdentityProviderInput): { id: number; version: number } {
+export function saveProvider(ctx: SignedInContext, input: SaveIdentityProviderInput): { id: number; version: number } {
   const at = ctx.now().toISOString();
   if (ctx.envIdentityProviders.some((p) => p.slug === input.slug)) {
     throw new AppError("NAME_TAKEN", { message: "A provider from the environment has this slug", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
@@ -182,26 +182,24 @@ export function saveProvider(ctx: Context, session: Session, input: SaveIdentity
     if (!after) throw new AppError("INTERNAL", { message: "Provider vanished" });
     appendAudit(tx, {
       at,
-      actorUserId: session.user.id,
-      actorEmail: session.user.email,
+      ...auditBy(ctx.actor),
       action: before ? "admin.identityProviderChanged" : "admin.identityProviderAdded",
       entity: "identityProvider",
       entityId: String(id),
       details: { before: before ? auditView(before) : null, after: auditView(after), clientSecretChanged: input.clientSecret !== undefined },
-      ip: ctx.clientIp,
     });
     if (!after.enabled || before?.enabled === true) assertSomeoneCanSignIn(tx, ctx);
     return { id, version: after.version };
   });
 }
 
-export function deleteProvider(ctx: Context, session: Session, input: { id: number; version: number }): void {
+export function deleteProvider(ctx: SignedInContext, input: { id: number; version: number }): void {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     const before = getIdentityProvider(tx, input.id);
     if (!before) throw new AppError("NOT_FOUND", { message: "No such provider" });
     if (!deleteIdentityProvider(tx, input.id, input.version)) throw new AppError("VERSION_CONFLICT", { message: "The provider was changed by someone else" });
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.identityProviderRemoved", entity: "identityProvider", entityId: String(input.id), details: { before: auditView(before) }, ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.identityProviderRemoved", entity: "identityProvider", entityId: String(input.id), details: { before: auditView(before) } });
     assertSomeoneCanSignIn(tx, ctx);
   });
 }
@@ -226,7 +224,7 @@ function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
  * has signed in through one, so the switch cannot lock out the one who flips it. `pnpm cli
  * local-sign-in on` turns it back on from the server.
  */
-export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean): { localSignIn: boolean } {
+export function setLocalSignIn(ctx: SignedInContext, enabled: boolean): { localSignIn: boolean } {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     if (!enabled) {
@@ -240,25 +238,25 @@ export function setLocalSignIn(ctx: Context, session: Session, enabled: boolean)
       if (callbackUrl(ctx) === null) {
         throw new AppError("IN_USE", { message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused", params: { reason: "noPublicOrigin" } });
       }
-      if (countLinkedIdentities(tx, session.user.id) === 0) {
+      if (countLinkedIdentities(tx, ctx.session.user.id) === 0) {
         throw new AppError("IN_USE", { message: "Sign in through a provider once before switching password sign-in off", params: { reason: "notLinked" } });
       }
     }
     setSetting(tx, LOCAL_SIGN_IN, enabled, at);
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.localSignInChanged", details: { enabled }, ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.localSignInChanged", details: { enabled } });
   });
   return { localSignIn: enabled };
 }
 
 /** A wrong link (say, a shared mailbox's account): the user's provider accounts are forgotten and relink at next sign-in. */
-export function unlinkIdentities(ctx: Context, session: Session, userId: number): { unlinked: number } {
+export function unlinkIdentities(ctx: SignedInContext, userId: number): { unlinked: number } {
   const at = ctx.now().toISOString();
   return ctx.db.transaction((tx) => {
     const user = getUserById(tx, userId);
     if (!user) throw new AppError("NOT_FOUND", { message: "No such user" });
     const identities = listUserIdentities(tx, userId);
     const unlinked = unlinkUserIdentities(tx, userId);
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.identitiesUnlinked", entity: "user", entityId: String(userId), details: { identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject })) }, ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.identitiesUnlinked", entity: "user", entityId: String(userId), details: { identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject })) } });
     return { unlinked };
   });
 }
@@ -280,11 +278,9 @@ export class OidcSignInError extends Error {
 function auditFailure(ctx: Context, provider: string | null, error: OidcSignInError, email: string | null): void {
   appendAudit(ctx.db, {
     at: ctx.now().toISOString(),
-    actorUserId: null,
-    actorEmail: email,
+    ...auditBy(actorOf({ id: null, email }, ctx)),
     action: "auth.oidcSignInFailed",
     details: { provider, reason: error.reason, detail: error.detail ?? null },
-    ip: ctx.clientIp,
   });
 }
 
@@ -405,7 +401,7 @@ export function finishOidcSignIn(ctx: Context, provider: ResolvedProvider, claim
       const step = secondFactorChallenge(tx, user, at);
       // Required means verify or enrol, never nothing; fail closed all the same.
       if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
-      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null }, ip: ctx.clientIp });
+      appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null } });
       return { purpose: step.purpose, challenge: step.token };
     });
   }
@@ -447,7 +443,7 @@ export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: I
     const refusal = providerSignInRefusal({ organisationIds: provider.organisations.map((o) => o.id), nationalRoles: provider.nationalRoles }, listGrants(tx, user.id));
     if (refusal) return fail(refusal);
     if (linked) {
-      appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub }, ip: ctx.clientIp });
+      appendAudit(tx, { at, ...auditBy(actorOf(user, ctx)), action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub } });
     } else {
       touchUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, now: at });
     }

@@ -54,7 +54,7 @@ import {
   type AuditAction,
 } from "@malestokk/domain";
 
-import type { Actor, ChangeOptions, Session } from "../../context";
+import { auditBy, type Actor, type ChangeOptions, type Session } from "../../context";
 import { AppError } from "../../errors";
 import { answer, invite, removeParticipant, requireInvitee, resolveParticipants, type JointRef } from "../joint/joint.service";
 
@@ -66,9 +66,7 @@ export function osloDate(now: Date): string {
 function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity: string, entityId: number, organisationId: number, details: unknown) {
   appendAudit(db, {
     at: now.toISOString(),
-    actorUserId: actor.userId,
-    actorEmail: actor.email,
-    ip: actor.ip,
+    ...auditBy(actor),
     action,
     entity,
     entityId: String(entityId),
