@@ -60,8 +60,31 @@ export function changeOptions(ctx: { now: () => Date; actor: Actor }): ChangeOpt
   return { now: ctx.now(), actor: ctx.actor };
 }
 
-export function actorOf(session: Session, clientIp: string | null): Actor {
+export function sessionActor(session: Session, clientIp: string | null): Actor {
   return { userId: session.user.id, email: session.user.email, name: session.user.name, ip: clientIp };
+}
+
+/** A signed-in procedure's context: the session and its actor, set once by the signed-in middleware. */
+export type SignedInContext = Context & { readonly session: Session; readonly actor: Actor };
+
+/** Who an audit entry names: an `Actor`, or before a session exists one whose account or e-mail may be unknown. */
+export interface AuditActor {
+  readonly userId: number | null;
+  readonly email: string | null;
+  readonly ip: string | null;
+}
+
+/**
+ * Who acts before a session exists (a sign-in step, a reset link, a provider's callback): the
+ * account, or only the e-mail given, at the request's address. Once signed in, `ctx.actor` says it.
+ */
+export function actorOf(user: { readonly id: number | null; readonly email: string | null }, ctx: Pick<Context, "clientIp">): AuditActor {
+  return { userId: user.id, email: user.email, ip: ctx.clientIp };
+}
+
+/** An audit entry's actor columns: every entry names its actor this one way. */
+export function auditBy(actor: AuditActor): { actorUserId: number | null; actorEmail: string | null; ip: string | null } {
+  return { actorUserId: actor.userId, actorEmail: actor.email, ip: actor.ip };
 }
 
 export interface ContextOptions {

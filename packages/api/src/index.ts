@@ -1,5 +1,6 @@
 export { appRouter, createCaller, type AppRouter, type RouterInputs, type RouterOutputs } from "./root";
 export {
+  auditBy,
   COMMAND_LINE_ACTOR,
   createContextInner,
   resolveSession,
@@ -31,6 +32,7 @@ export {
   type ImportReport,
   type KostraImportReport,
 } from "./routers/imports/imports.service";
-export { beginOidcSignIn, completeOidcSignIn, OidcSignInError, OIDC_CALLBACK_PATH, LOCAL_SIGN_IN } from "./routers/auth/identity.service";
+export { OIDC_CALLBACK_PATH, LOCAL_SIGN_IN } from "./routers/auth/identity.service";
+export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/auth/oidc-sign-in.service";
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, type Me } from "./routers/auth/auth.service";

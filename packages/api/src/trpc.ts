@@ -5,7 +5,7 @@ import { can, isAppErrorCode, isOrganisationScoped, type AppErrorShape, type Per
 import { initTRPC } from "@trpc/server";
 import { z, ZodError } from "zod";
 
-import { actorOf, type Context } from "./context";
+import { sessionActor, type Context } from "./context";
 import { AppError, toFieldIssues } from "./errors";
 
 export interface ErrorData {
@@ -83,7 +83,7 @@ export const publicProcedure = t.procedure.meta({ access: { kind: "public" } });
 const signedIn = t.middleware(({ ctx, next }) => {
   const session = ctx.session;
   if (!session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
-  return next({ ctx: { session, actor: actorOf(session, ctx.clientIp) } });
+  return next({ ctx: { session, actor: sessionActor(session, ctx.clientIp) } });
 });
 
 /** Any signed-in user, about their own account. */

@@ -1,6 +1,5 @@
 import { toCsv } from "../files/csv";
 import type { XlsxColumn, XlsxSheetInput, XlsxValidation } from "../files/xlsx-writer";
-import type { LocalizedText } from "../text/localized";
 import {
   COST_TYPE_DESCRIPTIONS,
   COST_TYPE_NAMES,
@@ -14,6 +13,8 @@ import {
   type SystemClass,
 } from "./catalogue";
 import { MAX_COST_COMMENT_LENGTH, MAX_COST_FILE_ROWS, TEMPLATE_HEADERS, type CostFileLine } from "./cost-file";
+import en from "./cost-file-template.en.json";
+import nb from "./cost-file-template.nb.json";
 import { MAX_IT_COST_NOK } from "./limits";
 
 type Language = "nb" | "en";
@@ -31,40 +32,18 @@ export interface CostFileTemplateInput {
 }
 
 /** Example lines for the template, one per IT service, with plausible amounts for a mid-sized municipality. */
-const TEMPLATE_EXAMPLES: readonly (readonly [ItService, CostType, number, LocalizedText])[] = [
-  ["userSupport", "ownStaff", 1_250_000, { nb: "Servicedesk, 2,5 årsverk", en: "Service desk, 2.5 full-time equivalents" }],
-  ["operations", "externalServices", 2_400_000, { nb: "Driftsavtale med leverandør", en: "Operations contract with a supplier" }],
-  ["development", "licences", 800_000, { nb: "", en: "" }],
-  ["infrastructure", "equipment", 950_000, { nb: "Utskifting av PC-er", en: "Replacing PCs" }],
-  ["management", "ownStaff", 600_000, { nb: "", en: "" }],
+const TEMPLATE_EXAMPLES: readonly (readonly [ItService, CostType, number])[] = [
+  ["userSupport", "ownStaff", 1_250_000],
+  ["operations", "externalServices", 2_400_000],
+  ["development", "licences", 800_000],
+  ["infrastructure", "equipment", 950_000],
+  ["management", "ownStaff", 600_000],
 ];
 
-const TEXT = {
-  costSheet: { nb: "Kostnader", en: "Costs" },
-  catalogueSheet: { nb: "Katalog", en: "Catalogue" },
-  exampleSheet: { nb: "Eksempel", en: "Example" },
-  explanation: { nb: "Forklaring", en: "Explanation" },
-  systemClass: { nb: "Klasse", en: "Class" },
-  noSystems: {
-    nb: "(Registeret hadde ingen fagsystemer da malen ble lastet ned.)",
-    en: "(The register had no line-of-business systems when the template was downloaded.)",
-  },
-  exampleNote: {
-    nb: "Eksempel: slik kan utfylte linjer se ut. Dette arket importeres ikke; fyll ut arket «Kostnader».",
-    en: "Example: what filled-in lines can look like. This sheet is not imported; fill in the sheet «Costs».",
-  },
-  servicePrompt: { nb: "Velg IKT-tjeneste fra listen. Arket «Katalog» forklarer hver av dem.", en: "Choose the IT service from the list. The sheet «Catalogue» explains each one." },
-  serviceError: { nb: "Velg en av IKT-tjenestene i listen (arket «Katalog»).", en: "Choose one of the IT services in the list (sheet «Catalogue»)." },
-  costTypePrompt: { nb: "Velg kostnadstype fra listen. Arket «Katalog» forklarer hver av dem.", en: "Choose the cost type from the list. The sheet «Catalogue» explains each one." },
-  costTypeError: { nb: "Velg en av kostnadstypene i listen (arket «Katalog»).", en: "Choose one of the cost types in the list (sheet «Catalogue»)." },
-  amountPrompt: { nb: "Kroner; øre rundes til hele kroner, 50 øre og mer opp. Tomme linjer hoppes over.", en: "Kroner; øre are rounded to whole kroner, 50 øre and more up. Empty lines are skipped." },
-  amountError: { nb: "Beløpet må være et tall fra 0 kroner og oppover.", en: "The amount must be a number of 0 kroner or more." },
-  systemPrompt: { nb: "Valgfritt: fagsystemet kostnaden gjelder, fra kommunens register.", en: "Optional: the line-of-business system the cost is for, from the register." },
-  systemError: {
-    nb: "Fagsystemet står ikke i registeret slik det var da malen ble lastet ned. Legg det inn i registeret før import.",
-    en: "The system is not in the register as it was when the template was downloaded. Add it to the register before importing.",
-  },
-} as const satisfies Record<string, LocalizedText>;
+type TemplateTexts = typeof nb;
+
+/** The template's sheet names, prompts and guide, bokmål and English, as files (like the file messages). */
+const TEXTS: Readonly<Record<Language, TemplateTexts>> = { nb, en };
 
 /** The CSV template: our column headers alone, so that the untouched file holds no line to import. */
 export function costFileTemplateRows(language: Language): string[][] {
@@ -74,12 +53,12 @@ export function costFileTemplateRows(language: Language): string[][] {
 function exampleRows(input: CostFileTemplateInput): (string | number)[][] {
   const { language, systems } = input;
   const licenceSystem = systems[0]?.name ?? "";
-  return TEMPLATE_EXAMPLES.map(([service, costType, amount, comment]) => [
+  return TEMPLATE_EXAMPLES.map(([service, costType, amount]) => [
     IT_SERVICE_NAMES[service][language],
     COST_TYPE_NAMES[costType][language],
     amount,
     costType === "licences" ? licenceSystem : "",
-    comment[language],
+    TEXTS[language].exampleComments[service],
   ]);
 }
 
@@ -101,7 +80,8 @@ const CATALOGUE = { service: 0, costType: 3, system: 6 } as const;
  */
 export function costFileTemplateSheets(input: CostFileTemplateInput): XlsxSheetInput[] {
   const { language, systems } = input;
-  const text = (key: keyof typeof TEXT): string => TEXT[key][language];
+  const texts = TEXTS[language];
+  const text = (key: Exclude<keyof TemplateTexts, "exampleComments" | "guide">): string => texts[key];
   const headers = TEMPLATE_HEADERS[language];
   const lastRow = MAX_COST_FILE_ROWS + 1;
   const list = (column: number, source: number, count: number, strict: boolean, prompt: string, error: string): XlsxValidation => ({
@@ -163,39 +143,6 @@ export function costFileTemplateSheets(input: CostFileTemplateInput): XlsxSheetI
   ];
 }
 
-const GUIDE = {
-  nb: {
-    title: "Mal for IKT-kostnader (CSV): veiledning",
-    intro: [
-      "Fyll ut CSV-malen med én linje per kombinasjon av IKT-tjeneste, kostnadstype og fagsystem, under overskriftslinjen.",
-      "Lagre den som CSV (i Excel: «CSV UTF-8»), og importer den på siden for kostnadsrapporten.",
-      "Beløp: hele kroner, for eksempel 1 250 000 eller 1250000. Øre rundes av til hele kroner, med en merknad.",
-      "Fagsystem og kommentar kan stå tomme. Fagsystemet skrives slik det heter i registeret; kommentaren kan ha inntil {max} tegn.",
-      "Excel-malen har de samme kolonnene, med nedtrekkslister for IKT-tjeneste, kostnadstype og fagsystem.",
-    ],
-    columns: "Kolonner",
-    services: "IKT-tjenester",
-    costTypes: "Kostnadstyper",
-    systems: "Kommunens fagsystemer da malen ble lastet ned",
-    example: "Eksempel (ikke en del av malen, og importeres ikke):",
-  },
-  en: {
-    title: "Template for IT costs (CSV): guide",
-    intro: [
-      "Fill in the CSV template with one line per combination of IT service, cost type and line-of-business system, below the header line.",
-      "Save it as CSV (in Excel: «CSV UTF-8»), and import it on the cost report's page.",
-      "Amounts: whole kroner, for example 1 250 000 or 1250000. Øre are rounded to whole kroner, with a note.",
-      "System and comment may be empty. Name the system as the register names it; a comment may have up to {max} characters.",
-      "The Excel template has the same columns, with drop-down lists for IT service, cost type and system.",
-    ],
-    columns: "Columns",
-    services: "IT services",
-    costTypes: "Cost types",
-    systems: "The organisation's line-of-business systems when the template was downloaded",
-    example: "Example (not part of the template, and not imported):",
-  },
-} as const;
-
 /**
  * The CSV template's companion text (plain text, one line per entry): how to fill it in, the
  * catalogue with explanations, the organisation's fagsystemer and example lines, which the CSV
@@ -203,16 +150,16 @@ const GUIDE = {
  */
 export function costFileTemplateGuide(input: CostFileTemplateInput): string {
   const { language, systems } = input;
-  const guide = GUIDE[language];
+  const guide = TEXTS[language].guide;
   const headers = TEMPLATE_HEADERS[language];
   const lines: string[] = [guide.title, ""];
-  lines.push(...guide.intro.map((line) => line.replace("{max}", String(MAX_COST_COMMENT_LENGTH))), "");
+  lines.push(...guide.intro.map((line) => line.replace("{{max}}", String(MAX_COST_COMMENT_LENGTH))), "");
   lines.push(`${guide.columns}: ${headers.join(";")}`, "");
   lines.push(`${guide.services}:`, ...IT_SERVICES.map((s) => `- ${IT_SERVICE_NAMES[s][language]}: ${IT_SERVICE_DESCRIPTIONS[s][language]}`), "");
   lines.push(`${guide.costTypes}:`, ...COST_TYPES.map((c) => `- ${COST_TYPE_NAMES[c][language]}: ${COST_TYPE_DESCRIPTIONS[c][language]}`), "");
   lines.push(
     `${guide.systems}:`,
-    ...(systems.length === 0 ? [TEXT.noSystems[language]] : systems.map((s) => `- ${s.name} (${SYSTEM_CLASS_NAMES[s.systemClass][language]})`)),
+    ...(systems.length === 0 ? [TEXTS[language].noSystems] : systems.map((s) => `- ${s.name} (${SYSTEM_CLASS_NAMES[s.systemClass][language]})`)),
     "",
   );
   lines.push(guide.example);
@@ -252,7 +199,7 @@ export interface CostReportExportInput {
 
 /** The name of an exported report's sheet of lines: "Kostnader 2025". */
 export function costReportSheetName(language: Language, year: number): string {
-  return `${TEXT.costSheet[language]} ${year}`;
+  return `${TEXTS[language].costSheet} ${year}`;
 }
 
 /**

@@ -21,33 +21,33 @@ export const AUDIT_EXPORT_LIMIT = 10_000;
 export const adminRouter = router({
   users: usersProcedure.query(({ ctx }) => listUsers(ctx)),
   /** After a lost device: the user's second factor and recovery codes go; audited. */
-  resetSecondFactor: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => resetSecondFactor(ctx, ctx.session, input.userId)),
+  resetSecondFactor: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => resetSecondFactor(ctx, input.userId)),
   secondFactorPolicy: usersProcedure.query(({ ctx }) => getSecondFactorPolicy(ctx)),
-  setSecondFactorPolicy: usersProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, ctx.session, input.required)),
+  setSecondFactorPolicy: usersProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, input.required)),
   /** Identity providers (secrets never returned) and whether password sign-in is on. */
   identityProviders: usersProcedure.query(({ ctx }) => listProvidersForAdmin(ctx)),
-  saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, ctx.session, input)),
+  saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, input)),
   deleteIdentityProvider: usersProcedure
     .input(z.object({ id: z.number().int().positive(), version: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => deleteProvider(ctx, ctx.session, input)),
-  setLocalSignIn: usersProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setLocalSignIn(ctx, ctx.session, input.enabled)),
+    .mutation(({ ctx, input }) => deleteProvider(ctx, input)),
+  setLocalSignIn: usersProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setLocalSignIn(ctx, input.enabled)),
   /** Forgets the user's provider accounts; the next provider sign-in links by e-mail again. */
-  unlinkIdentities: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => unlinkIdentities(ctx, ctx.session, input.userId)),
+  unlinkIdentities: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => unlinkIdentities(ctx, input.userId)),
   createUser: usersProcedure
     .input(GrantInputSchema.extend({ email: EmailSchema, name: nameSchema(200) }))
-    .mutation(({ ctx, input }) => createUser(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => createUser(ctx, input)),
   addRole: usersProcedure
     .input(GrantInputSchema.extend({ userId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => addRole(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => addRole(ctx, input)),
   removeRole: usersProcedure
     .input(z.object({ grantId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => removeRole(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => removeRole(ctx, input)),
   createResetLink: usersProcedure
     .input(z.object({ userId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => createResetLink(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => createResetLink(ctx, input)),
   setDisabled: usersProcedure
     .input(z.object({ userId: z.number().int().positive(), disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => setDisabled(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => setDisabled(ctx, input)),
   /** The permission table as data, for the readable matrix. */
   permissions: usersProcedure.query(() => ({ roles: ROLES, permissions: PERMISSIONS, table: PERMISSION_TABLE })),
   audit: auditProcedure

@@ -23,14 +23,15 @@ import {
 } from "@malestokk/db";
 import { isOrganisationRole, type Role, type Sector } from "@malestokk/domain";
 
-import type { Context, Session } from "../../context";
+import { auditBy, COMMAND_LINE_ACTOR, type Context, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { createToken } from "../../auth/tokens";
 
 export const RESET_LINK_HOURS = 24;
 
-function actor(ctx: Context, session: Session) {
-  return { at: ctx.now().toISOString(), actorUserId: session.user.id, actorEmail: session.user.email, ip: ctx.clientIp };
+/** When and by whom, for an administrator's change. */
+function actor(ctx: SignedInContext) {
+  return { at: ctx.now().toISOString(), ...auditBy(ctx.actor) };
 }
 
 export function listUsers(ctx: Context): UserWithGrants[] {
@@ -67,8 +68,7 @@ function resolveGrant(db: DbOrTx, input: GrantInput): { organisationId: number |
 
 /** Creates a user with a first role and returns a one-time link for setting the password. */
 export function createUser(
-  ctx: Context,
-  session: Session,
+  ctx: SignedInContext,
   input: { email: string; name: string } & GrantInput,
 ): { userId: number; resetToken: string; expiresAt: string } {
   return ctx.db.transaction((tx) => {
@@ -79,21 +79,21 @@ export function createUser(
       });
     }
     const grant = resolveGrant(tx, input);
-    const a = actor(ctx, session);
+    const a = actor(ctx);
     const user = insertUser(tx, { email: input.email, name: input.name, passwordHash: null, now: a.at });
     insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: a.at });
     appendAudit(tx, { ...a, action: "admin.userCreated", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { email: input.email, name: input.name, role: input.role, ...grant } } });
-    const reset = issueResetLink(tx, ctx, session, user.id);
+    const reset = issueResetLink(tx, ctx, user.id);
     return { userId: user.id, ...reset };
   });
 }
 
-export function addRole(ctx: Context, session: Session, input: { userId: number } & GrantInput): { grantId: number } {
+export function addRole(ctx: SignedInContext, input: { userId: number } & GrantInput): { grantId: number } {
   return ctx.db.transaction((tx) => {
     const user = getUserById(tx, input.userId);
     if (!user) throw new AppError("NOT_FOUND", { params: { userId: input.userId } });
     const grant = resolveGrant(tx, input);
-    const a = actor(ctx, session);
+    const a = actor(ctx);
     const inserted = insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: a.at });
     if (!inserted) {
       throw new AppError("VALIDATION_FAILED", { message: "Role already held", issues: [{ path: ["role"], code: "ROLE_HELD", params: {} }] });
@@ -103,7 +103,7 @@ export function addRole(ctx: Context, session: Session, input: { userId: number 
   });
 }
 
-export function removeRole(ctx: Context, session: Session, input: { grantId: number }): void {
+export function removeRole(ctx: SignedInContext, input: { grantId: number }): void {
   ctx.db.transaction((tx) => {
     const grant = getGrant(tx, input.grantId);
     if (!grant) throw new AppError("NOT_FOUND", { params: { grantId: input.grantId } });
@@ -111,41 +111,41 @@ export function removeRole(ctx: Context, session: Session, input: { grantId: num
       throw new AppError("FORBIDDEN", { message: "Cannot remove the last admin", params: { reason: "LAST_ADMIN" } });
     }
     deleteGrant(tx, grant.id);
-    appendAudit(tx, { ...actor(ctx, session), action: "admin.roleRevoked", entity: "user", entityId: String(grant.userId), organisationId: grant.organisationId, details: { before: { role: grant.role, organisationId: grant.organisationId, sector: grant.sector } } });
+    appendAudit(tx, { ...actor(ctx), action: "admin.roleRevoked", entity: "user", entityId: String(grant.userId), organisationId: grant.organisationId, details: { before: { role: grant.role, organisationId: grant.organisationId, sector: grant.sector } } });
   });
 }
 
-function issueResetLink(tx: DbOrTx, ctx: Context, session: Session, userId: number): { resetToken: string; expiresAt: string } {
+function issueResetLink(tx: DbOrTx, ctx: SignedInContext, userId: number): { resetToken: string; expiresAt: string } {
   const { token, hash } = createToken();
-  const a = actor(ctx, session);
+  const a = actor(ctx);
   const expiresAt = new Date(ctx.now().getTime() + RESET_LINK_HOURS * 3_600_000).toISOString();
   // Only the newest link works (issue 17, finding 11).
   deletePasswordResets(tx, userId);
-  insertPasswordReset(tx, { tokenHash: hash, userId, createdByUserId: session.user.id, createdAt: a.at, expiresAt });
+  insertPasswordReset(tx, { tokenHash: hash, userId, createdByUserId: ctx.session.user.id, createdAt: a.at, expiresAt });
   appendAudit(tx, { ...a, action: "admin.resetLinkCreated", entity: "user", entityId: String(userId) });
   return { resetToken: token, expiresAt };
 }
 
 /** A one-time link for a user to set a new password, shown to the admin (no mail server needed). */
-export function createResetLink(ctx: Context, session: Session, input: { userId: number }): { resetToken: string; expiresAt: string } {
+export function createResetLink(ctx: SignedInContext, input: { userId: number }): { resetToken: string; expiresAt: string } {
   return ctx.db.transaction((tx) => {
     if (!getUserById(tx, input.userId)) throw new AppError("NOT_FOUND", { params: { userId: input.userId } });
-    return issueResetLink(tx, ctx, session, input.userId);
+    return issueResetLink(tx, ctx, input.userId);
   });
 }
 
-export function setDisabled(ctx: Context, session: Session, input: { userId: number; disabled: boolean }): void {
+export function setDisabled(ctx: SignedInContext, input: { userId: number; disabled: boolean }): void {
   ctx.db.transaction((tx) => {
     const user = getUserById(tx, input.userId);
     if (!user) throw new AppError("NOT_FOUND", { params: { userId: input.userId } });
-    if (input.disabled && user.id === session.user.id) {
+    if (input.disabled && user.id === ctx.session.user.id) {
       throw new AppError("FORBIDDEN", { message: "Cannot disable yourself", params: { reason: "SELF" } });
     }
     const isAdmin = listGrants(tx, user.id).some((g) => g.role === "admin");
     if (input.disabled && isAdmin && countAdmins(tx) <= 1) {
       throw new AppError("FORBIDDEN", { message: "Cannot disable the last admin", params: { reason: "LAST_ADMIN" } });
     }
-    const a = actor(ctx, session);
+    const a = actor(ctx);
     setUserDisabled(tx, { userId: user.id, disabled: input.disabled, now: a.at });
     if (input.disabled) deleteUserSessions(tx, user.id);
     appendAudit(tx, { ...a, action: input.disabled ? "admin.userDisabled" : "admin.userEnabled", entity: "user", entityId: String(user.id), details: { before: { disabled: user.disabled }, after: { disabled: input.disabled } } });
@@ -175,7 +175,7 @@ export function createUserWithPassword(
     const at = input.now.toISOString();
     const user = insertUser(tx, { email: input.email, name: input.name, passwordHash: input.passwordHash, now: at });
     insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: at });
-    appendAudit(tx, { at, actorUserId: null, actorEmail: "cli", action: "admin.userCreated", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { email: input.email, name: input.name, role: input.role, ...grant } } });
+    appendAudit(tx, { at, ...auditBy(COMMAND_LINE_ACTOR), action: "admin.userCreated", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { email: input.email, name: input.name, role: input.role, ...grant } } });
     return { userId: user.id };
   });
 }

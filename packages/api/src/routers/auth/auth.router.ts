@@ -47,10 +47,10 @@ export const authRouter = router({
     if (!ctx.session) throw new AppError("UNAUTHORIZED", { message: "Sign-in required" });
     return confirmEnrolment(ctx, { session: ctx.session }, input.code);
   }),
-  secondFactorStatus: signedInProcedure.query(({ ctx }) => describeSecondFactor(ctx, ctx.session)),
-  signOut: signedInProcedure.mutation(({ ctx }) => signOut(ctx, ctx.session)),
-  signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx, ctx.session)),
+  secondFactorStatus: signedInProcedure.query(({ ctx }) => describeSecondFactor(ctx)),
+  signOut: signedInProcedure.mutation(({ ctx }) => signOut(ctx)),
+  signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
   changePassword: signedInProcedure
     .input(ChangePasswordInputSchema)
-    .mutation(({ ctx, input }) => changePassword(ctx, ctx.session, input)),
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 });

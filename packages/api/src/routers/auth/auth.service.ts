@@ -15,7 +15,7 @@ import {
 } from "@malestokk/db";
 import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
 
-import type { Context, Session } from "../../context";
+import { actorOf, auditBy, type Context, type Session, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { requireUncommonPassword, requireUnguessablePassword } from "../../auth/common-passwords";
@@ -68,11 +68,9 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignInRe
   if (!user || user.disabled || !valid) {
     appendAudit(ctx.db, {
       at: at.toISOString(),
-      actorUserId: user?.id ?? null,
-      actorEmail: input.email,
+      ...auditBy(actorOf({ id: user?.id ?? null, email: input.email }, ctx)),
       action: "auth.signInFailed",
       details: { reason: !user ? "unknownEmail" : user.disabled ? "disabled" : "wrongPassword" },
-      ip: ctx.clientIp,
     });
     throw new AppError("INVALID_CREDENTIALS", { message: "Wrong e-mail or password" });
   }
@@ -83,43 +81,37 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignInRe
     return secondFactorChallenge(tx, user, at);
   });
   if (challenge) {
-    appendAudit(ctx.db, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.passwordAccepted", details: { next: challenge.purpose }, ip: ctx.clientIp });
+    appendAudit(ctx.db, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.passwordAccepted", details: { next: challenge.purpose } });
     return { status: challenge.purpose === "verify" ? "secondFactor" : "enrolSecondFactor", challenge: challenge.token };
   }
   openSession(ctx, user, at, "auth.signIn");
   return { status: "signedIn", email: user.email, name: user.name };
 }
 
-export function signOut(ctx: Context, session: Session): void {
+export function signOut(ctx: SignedInContext): void {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
-    deleteSession(tx, session.tokenHash);
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "auth.signOut", ip: ctx.clientIp });
+    deleteSession(tx, ctx.session.tokenHash);
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "auth.signOut" });
   });
   ctx.cookies.clear();
 }
 
 /** Ends every session of the user, this one included. */
-export function signOutEverywhere(ctx: Context, session: Session): { sessionsEnded: number } {
+export function signOutEverywhere(ctx: SignedInContext): { sessionsEnded: number } {
   const at = ctx.now().toISOString();
   let ended = 0;
   ctx.db.transaction((tx) => {
-    ended = deleteUserSessions(tx, session.user.id);
-    appendAudit(tx, {
-      at,
-      actorUserId: session.user.id,
-      actorEmail: session.user.email,
-      action: "auth.signOutEverywhere",
-      details: { sessionsEnded: ended },
-      ip: ctx.clientIp,
-    });
+    ended = deleteUserSessions(tx, ctx.session.user.id);
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "auth.signOutEverywhere", details: { sessionsEnded: ended } });
   });
   ctx.cookies.clear();
   return { sessionsEnded: ended };
 }
 
 /** Changes the own password; other sessions end, this one stays. */
-export async function changePassword(ctx: Context, session: Session, input: ChangePasswordInput): Promise<void> {
+export async function changePassword(ctx: SignedInContext, input: ChangePasswordInput): Promise<void> {
+  const { session } = ctx;
   assertLocalSignIn(ctx.db);
   // Before the current password, so a refused choice costs no attempt.
   await requireUncommonPassword(input.newPassword);
@@ -130,7 +122,7 @@ export async function changePassword(ctx: Context, session: Session, input: Chan
   ctx.db.transaction((tx) => {
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id, session.tokenHash);
-    appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.passwordChanged", entity: "user", entityId: String(user.id), ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "auth.passwordChanged", entity: "user", entityId: String(user.id) });
   });
 }
 
@@ -150,7 +142,7 @@ export async function completeReset(ctx: Context, input: CompleteResetInput): Pr
     deletePasswordResets(tx, user.id, tokenHash);
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id);
-    appendAudit(tx, { at, actorUserId: user.id, actorEmail: user.email, action: "auth.passwordReset", entity: "user", entityId: String(user.id), ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(actorOf(user, ctx)), action: "auth.passwordReset", entity: "user", entityId: String(user.id) });
     return user.email;
   });
   return { email };

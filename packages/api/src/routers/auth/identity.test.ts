@@ -9,7 +9,8 @@ import { hashToken } from "../../auth/tokens";
 import { totp } from "../../auth/totp";
 import { createUserWithPassword } from "../admin/admin.service";
 import { cookieJar, expectAppError, expectTrpcError, FIXED_NOW, setupApi } from "../../test-helpers";
-import { beginOidcSignIn, completeOidcSignIn, finishOidcSignIn, linkAndCheck, OidcSignInError, resolveProviders, type ResolvedProvider } from "./identity.service";
+import { resolveProviders, type ResolvedProvider } from "./identity.service";
+import { beginOidcSignIn, completeOidcSignIn, finishOidcSignIn, linkAndCheck, OidcSignInError } from "./oidc-sign-in.service";
 
 const ISSUER = "https://login.kommune.example";
 

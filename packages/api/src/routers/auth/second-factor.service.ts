@@ -19,7 +19,7 @@ import {
 import { RECENT_SIGN_IN_MINUTES } from "@malestokk/domain";
 import QRCode from "qrcode";
 
-import type { Context, Session } from "../../context";
+import { actorOf, auditBy, type Context, type Session, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { beginAttempt, lockedSeconds, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { createToken, hashToken } from "../../auth/tokens";
@@ -84,11 +84,11 @@ function refuse(ctx: Context, hash: string | null, user: { id: number; email: st
   const at = ctx.now();
   ctx.db.transaction((tx) => {
     if (hash) countChallengeAttempt(tx, hash);
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorFailed", details: { reason }, ip: ctx.clientIp });
+    appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.secondFactorFailed", details: { reason } });
     const [limit] = codeLimits(user.id);
     const retryAfterSeconds = limit ? lockedSeconds(tx, limit.key, at) : 0;
     if (retryAfterSeconds > 0) {
-      appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: "auth.secondFactorLocked", details: { retryAfterSeconds }, ip: ctx.clientIp });
+      appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.secondFactorLocked", details: { retryAfterSeconds } });
     }
   });
   throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason } });
@@ -183,7 +183,7 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
   ctx.db.transaction((tx) => {
     settleSuccess(tx, limits);
     enableSecondFactor(tx, { userId: user.id, secret: pending, counter: checked.counter, recoveryHashes: hashes, now: at.toISOString() });
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled", ip: ctx.clientIp });
+    appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled" });
     if (hash) deleteChallenge(tx, hash);
   });
   if (hash) openSession(ctx, user, at, "auth.signIn", { secondFactor: "enrolled" });
@@ -191,9 +191,9 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
 }
 
 /** The account page's view of the user's own second factor. */
-export function describeSecondFactor(ctx: Context, session: Session) {
-  const user = getUserById(ctx.db, session.user.id);
-  const factor = getSecondFactor(ctx.db, session.user.id);
+export function describeSecondFactor(ctx: SignedInContext) {
+  const user = getUserById(ctx.db, ctx.session.user.id);
+  const factor = getSecondFactor(ctx.db, ctx.session.user.id);
   return {
     /** Whether the account page must ask for the password (else a recent sign-in is needed). */
     hasPassword: Boolean(user?.passwordHash),
@@ -205,21 +205,21 @@ export function describeSecondFactor(ctx: Context, session: Session) {
 }
 
 /** An administrator's reset after a lost device: the user enrols again at the next sign-in (if required) or on the account page. */
-export function resetSecondFactor(ctx: Context, session: Session, userId: number): void {
+export function resetSecondFactor(ctx: SignedInContext, userId: number): void {
   const user = getUserById(ctx.db, userId);
   if (!user) throw new AppError("NOT_FOUND", { params: { userId } });
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     clearSecondFactor(tx, userId, at);
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.secondFactorReset", entity: "user", entityId: String(userId), details: { email: user.email }, ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.secondFactorReset", entity: "user", entityId: String(userId), details: { email: user.email } });
   });
 }
 
-export function setSecondFactorPolicy(ctx: Context, session: Session, required: boolean): { required: boolean } {
+export function setSecondFactorPolicy(ctx: SignedInContext, required: boolean): { required: boolean } {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     setSetting(tx, REQUIRE_SECOND_FACTOR, required, at);
-    appendAudit(tx, { at, actorUserId: session.user.id, actorEmail: session.user.email, action: "admin.secondFactorPolicy", details: { required }, ip: ctx.clientIp });
+    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.secondFactorPolicy", details: { required } });
   });
   return { required };
 }

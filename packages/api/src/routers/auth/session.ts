@@ -1,7 +1,7 @@
 import { appendAudit, deleteSession, getUserById, insertSession, type UserRow } from "@malestokk/db";
 import type { AuditAction } from "@malestokk/domain";
 
-import type { Context } from "../../context";
+import { actorOf, auditBy, type Context } from "../../context";
 import { AppError } from "../../errors";
 import { beginAttempt, settleSuccess, type AttemptLimit } from "../../auth/attempts";
 import { verifyPassword } from "../../auth/password";
@@ -26,7 +26,7 @@ export function openSession(ctx: Context, user: { id: number; email: string }, a
       lastSeenAt: at.toISOString(),
       expiresAt: expiresAt.toISOString(),
     });
-    appendAudit(tx, { at: at.toISOString(), actorUserId: user.id, actorEmail: user.email, action, details, ip: ctx.clientIp });
+    appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action, details });
   });
   ctx.cookies.set(token, expiresAt);
 }

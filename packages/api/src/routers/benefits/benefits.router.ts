@@ -1,26 +1,21 @@
-import { BenefitInputSchema, BenefitMapSchema, InvitationAnswerSchema, MeasurementInputSchema, nameSchema, ParticipantNumberSchema, ProjectFieldsSchema, ProjectInputSchema, textSchema } from "@malestokk/domain";
+import {
+  BenefitInputSchema,
+  BenefitMapSchema,
+  InvitationAnswerSchema,
+  MeasurementInputSchema,
+  nameSchema,
+  ParticipantNumberSchema,
+  ProjectFieldsSchema,
+  ProjectInputSchema,
+  textSchema,
+} from "@malestokk/domain";
 import { z } from "zod";
 
 import { changeOptions } from "../../context";
 import { municipalityProcedure, projectProcedure, router, signedInProcedure } from "../../trpc";
-import {
-  addMeasurement,
-  answerProjectInvitation,
-  approvePlan,
-  createProject,
-  getFollowUp,
-  getPlanVersionContent,
-  getPortfolio,
-  getProjectDetail,
-  inviteParticipant,
-  removeBenefit,
-  removeMeasurement,
-  removeProject,
-  removeProjectParticipant,
-  saveBenefit,
-  saveBenefitMap,
-  saveProject,
-} from "./benefits.service";
+import { addMeasurement, removeBenefit, removeMeasurement, saveBenefit } from "./benefits.measurements";
+import { answerProjectInvitation, approvePlan, createProject, inviteParticipant, removeProject, removeProjectParticipant, saveBenefitMap, saveProject } from "./benefits.plans";
+import { getFollowUp, getPlanVersionContent, getPortfolio, getProjectDetail } from "./benefits.service";
 
 const Version = z.number().int().min(1);
 const Id = z.number().int().positive();

@@ -3,17 +3,9 @@ import { createHash } from "node:crypto";
 import {
   appendAudit,
   benefitPlanContent,
-  deleteBenefit,
-  deleteMeasurement,
-  deleteProject,
-  getBenefit,
   getIdeaOfProject,
   getPlanVersion,
   getProject,
-  insertBenefit,
-  insertMeasurement,
-  insertPlanVersion,
-  insertProject,
   listApprovedValuesOf,
   listBenefits,
   listBenefitsOwnedBy,
@@ -23,8 +15,6 @@ import {
   latestPlanVersions,
   listPlanVersions,
   listProjectsOf,
-  updateBenefit,
-  updateProject,
   type BenefitRow,
   type Db,
   type DbOrTx,
@@ -33,42 +23,31 @@ import {
 } from "@malestokk/db";
 import {
   can,
-  checkBaseline,
-  checkBenefit,
-  checkBenefitMap,
-  checkMeasurement,
   computeIndicatorValue,
   getIndicator,
-  MAX_BENEFITS,
   organisationsWhere,
   plannedValue,
   portfolioTotals,
   summarizeBenefit,
-  type BenefitInput,
-  type BenefitMap,
   type FieldIssue,
-  type InvitationAnswer,
-  type MeasurementInput,
-  type ProjectFields,
-  type ProjectInput,
   type AuditAction,
 } from "@malestokk/domain";
 
-import type { Actor, ChangeOptions, Session } from "../../context";
+import { auditBy, type Actor, type Session } from "../../context";
 import { AppError } from "../../errors";
-import { answer, invite, removeParticipant, requireInvitee, resolveParticipants, type JointRef } from "../joint/joint.service";
+
+// The benefit area's reads (portfolio, project, plan version, follow-up) and what its changes share;
+// the changes are in benefits.plans.ts (projects and plans) and benefits.measurements.ts.
 
 /** Today's date in Norway: a measurement taken this evening is not "in the future" because UTC says so. */
 export function osloDate(now: Date): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
 }
 
-function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity: string, entityId: number, organisationId: number, details: unknown) {
+export function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity: string, entityId: number, organisationId: number, details: unknown) {
   appendAudit(db, {
     at: now.toISOString(),
-    actorUserId: actor.userId,
-    actorEmail: actor.email,
-    ip: actor.ip,
+    ...auditBy(actor),
     action,
     entity,
     entityId: String(entityId),
@@ -77,7 +56,7 @@ function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity:
   });
 }
 
-function invalid(issues: readonly FieldIssue[]): never {
+export function invalid(issues: readonly FieldIssue[]): never {
   throw new AppError("VALIDATION_FAILED", { issues });
 }
 
@@ -117,11 +96,11 @@ export function benefitView(db: DbOrTx, benefit: BenefitRow, ownerOrganisationId
   };
 }
 
-function planHash(content: unknown): string {
+export function planHash(content: unknown): string {
   return createHash("sha256").update(JSON.stringify(content)).digest("hex").slice(0, 16);
 }
 
-function requireProject(db: DbOrTx, id: number): ProjectRow {
+export function requireProject(db: DbOrTx, id: number): ProjectRow {
   const project = getProject(db, id);
   if (!project) throw new AppError("NOT_FOUND", { params: { projectId: id } });
   return project;
@@ -219,239 +198,6 @@ export function getPlanVersionContent(db: Db, projectId: number, number: number)
   const version = getPlanVersion(db, projectId, number) as (NonNullable<ReturnType<typeof getPlanVersion>> & { content: ReturnType<typeof benefitPlanContent> }) | null;
   if (!version) throw new AppError("NOT_FOUND", { params: { projectId, number } });
   return { ...version, content: { ...version.content, benefits: version.content.benefits.map(({ ownerUserId: _o, ...b }) => b) } };
-}
-
-function jointRef(project: ProjectRow): JointRef {
-  return { kind: "project", id: project.id, ownerNumber: project.ownerNumber, name: project.name };
-}
-
-/** Creates a project; the municipalities it names are invited, and take part once they accept (ADR 008). */
-export function createProject(db: Db, municipality: MunicipalityListItem, input: ProjectInput, options: ChangeOptions) {
-  return db.transaction(
-    (tx) => {
-      const { participants, ...fields } = input;
-      const invited = resolveParticipants(tx, municipality.id, participants, "participants");
-      const id = insertProject(tx, { ownerOrganisationId: municipality.id, fields, now: options.now.toISOString() });
-      audit(tx, options.actor, options.now, "benefits.projectCreated", "project", id, municipality.id, { after: input });
-      const ref: JointRef = { kind: "project", id, ownerNumber: municipality.number, name: fields.name };
-      for (const unit of invited) invite(tx, ref, unit, options);
-      return { id };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function saveProject(db: Db, projectId: number, args: { expectedVersion: number; input: ProjectFields }, options: ChangeOptions) {
-  return db.transaction(
-    (tx) => {
-      const before = requireProject(tx, projectId);
-      const ok = updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, fields: args.input, now: options.now.toISOString() });
-      if (!ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
-      const { name, description, sector, phase } = before;
-      audit(tx, options.actor, options.now, "benefits.projectUpdated", "project", projectId, before.ownerOrganisationId, { before: { name, description, sector, phase }, after: args.input });
-      return { version: args.expectedVersion + 1 };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** The owner invites one more municipality (or again, after it declined or left). */
-export function inviteParticipant(db: Db, projectId: number, number: string, options: ChangeOptions) {
-  db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      invite(tx, jointRef(project), requireInvitee(tx, project.ownerOrganisationId, number), options);
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** The owner withdraws an invitation or removes a participant. */
-export function removeProjectParticipant(db: Db, projectId: number, number: string, options: ChangeOptions) {
-  db.transaction((tx) => removeParticipant(tx, jointRef(requireProject(tx, projectId)), number, options), { behavior: "immediate" });
-}
-
-/** The invited municipality accepts or declines, or leaves a project it accepted. */
-export function answerProjectInvitation(db: Db, municipality: MunicipalityListItem, projectId: number, step: InvitationAnswer | "leave", options: ChangeOptions) {
-  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireProject(tx, projectId)), municipality, step, options) }), { behavior: "immediate" });
-}
-
-/** Replaces the benefit map; a precondition or goal that a benefit still points to stays. */
-export function saveBenefitMap(db: Db, projectId: number, args: { expectedVersion: number; map: BenefitMap }, options: ChangeOptions) {
-  const issues = checkBenefitMap(args.map);
-  if (issues.length > 0) invalid(issues);
-  return db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const keys = new Set([...args.map.preconditions, ...args.map.goals].map((n) => n.key));
-      const orphaned = listBenefits(tx, [projectId]).flatMap((b) =>
-        [...b.preconditionKeys, ...b.goalKeys].filter((k) => !keys.has(k)).map((key) => ({ path: ["benefitMap"], code: "MAP_KEY_IN_USE", params: { key, benefit: b.title } })),
-      );
-      if (orphaned.length > 0) invalid(orphaned);
-      if (!updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, benefitMap: args.map, now: options.now.toISOString() })) {
-        throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
-      }
-      audit(tx, options.actor, options.now, "benefits.mapSaved", "project", projectId, project.ownerOrganisationId, { before: project.benefitMap, after: args.map });
-      return { version: args.expectedVersion + 1 };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Creates (id null) or replaces a benefit from the version read, with every rule checked first. */
-export function saveBenefit(
-  db: Db,
-  projectId: number,
-  args: { id: number | null; expectedVersion: number | null; input: BenefitInput },
-  options: ChangeOptions,
-) {
-  return db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const before = args.id === null ? null : getBenefit(tx, projectId, args.id);
-      if (args.id !== null && !before) throw new AppError("NOT_FOUND", { params: { benefitId: args.id } });
-      const issues = checkBenefit(args.input, project.benefitMap);
-      if (before) {
-        const early = checkBaseline(args.input.baseline, before.measurements);
-        if (early) issues.push({ path: ["baseline", "date"], code: early.code, params: { date: early.date } });
-        if (args.input.linkedIndicatorCode !== null && before.measurements.length > 0) {
-          issues.push({ path: ["linkedIndicatorCode"], code: "HAS_MEASUREMENTS", params: { count: before.measurements.length } });
-        }
-      }
-      if (args.input.ownerUserId !== null && !listOrganisationPeople(tx, project.ownerOrganisationId).some((p) => p.id === args.input.ownerUserId)) {
-        issues.push({ path: ["ownerUserId"], code: "NOT_IN_ORGANISATION", params: {} });
-      }
-      if (issues.length > 0) invalid(issues);
-      const now = options.now.toISOString();
-      let id: number;
-      if (before && args.id !== null) {
-        if (!updateBenefit(tx, { projectId, id: args.id, expectedVersion: args.expectedVersion ?? 0, input: args.input, now })) {
-          throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
-        }
-        id = args.id;
-      } else {
-        if (listBenefits(tx, [projectId]).length >= MAX_BENEFITS) throw new AppError("VALIDATION_FAILED", { params: { max: MAX_BENEFITS }, issues: [{ path: [], code: "TOO_MANY_BENEFITS", params: { max: MAX_BENEFITS } }] });
-        id = insertBenefit(tx, { projectId, input: args.input, now });
-      }
-      const { measurements: _m, ...beforeFields } = before ?? { measurements: null };
-      audit(tx, options.actor, options.now, before ? "benefits.benefitUpdated" : "benefits.benefitCreated", "benefit", id, project.ownerOrganisationId, {
-        projectId,
-        before: before ? beforeFields : null,
-        after: args.input,
-      });
-      return { id };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function removeBenefit(db: Db, projectId: number, args: { id: number; expectedVersion: number }, options: ChangeOptions) {
-  db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const before = getBenefit(tx, projectId, args.id);
-      if (!before) throw new AppError("NOT_FOUND", { params: { benefitId: args.id } });
-      if (before.version !== args.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
-      deleteBenefit(tx, projectId, args.id);
-      audit(tx, options.actor, options.now, "benefits.benefitDeleted", "benefit", args.id, project.ownerOrganisationId, { projectId, before });
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function addMeasurement(db: Db, projectId: number, args: { benefitId: number; measurement: MeasurementInput }, options: ChangeOptions) {
-  return db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const benefit = getBenefit(tx, projectId, args.benefitId);
-      if (!benefit) throw new AppError("NOT_FOUND", { params: { benefitId: args.benefitId } });
-      if (benefit.linkedIndicatorCode !== null) {
-        invalid([{ path: ["value"], code: "MEASURED_BY_INDICATOR", params: { indicatorCode: benefit.linkedIndicatorCode } }]);
-      }
-      const issues = checkMeasurement(args.measurement, benefit.baseline, osloDate(options.now));
-      if (issues.length > 0) invalid(issues);
-      const id = insertMeasurement(tx, {
-        benefitId: benefit.id,
-        ...args.measurement,
-        userId: options.actor.userId,
-        userName: options.actor.name,
-        now: options.now.toISOString(),
-      });
-      audit(tx, options.actor, options.now, "benefits.measurementAdded", "benefit", benefit.id, project.ownerOrganisationId, { projectId, measurementId: id, after: args.measurement });
-      return { id };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function removeMeasurement(db: Db, projectId: number, args: { benefitId: number; measurementId: number }, options: ChangeOptions) {
-  db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const benefit = getBenefit(tx, projectId, args.benefitId);
-      const before = benefit?.measurements.find((m) => m.id === args.measurementId);
-      if (!benefit || !before || !deleteMeasurement(tx, benefit.id, args.measurementId)) {
-        throw new AppError("NOT_FOUND", { params: { measurementId: args.measurementId } });
-      }
-      audit(tx, options.actor, options.now, "benefits.measurementDeleted", "benefit", benefit.id, project.ownerOrganisationId, { projectId, before });
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/**
- * Approves the plan exactly as the approver saw it (its hash): a new version, frozen, with the
- * phase, the person who approved it and the date. Earlier versions stay readable.
- */
-export function approvePlan(
-  db: Db,
-  projectId: number,
-  args: { planHash: string; approvedByName: string; approvedOn: string; comment: string | null },
-  options: ChangeOptions,
-) {
-  const today = osloDate(options.now);
-  if (args.approvedOn > today) invalid([{ path: ["approvedOn"], code: "DATE_IN_FUTURE", params: { today } }]);
-  return db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      const rows = listBenefits(tx, [projectId]);
-      if (rows.length === 0) throw new AppError("INCOMPLETE", { params: { missing: "benefits", count: 1 } });
-      const content = benefitPlanContent(project, rows);
-      if (planHash(content) !== args.planHash) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
-      const number = insertPlanVersion(tx, {
-        projectId,
-        phase: project.phase,
-        approvedByName: args.approvedByName,
-        approvedOn: args.approvedOn,
-        comment: args.comment,
-        userId: options.actor.userId,
-        now: options.now.toISOString(),
-        content,
-      });
-      audit(tx, options.actor, options.now, "benefits.planApproved", "project", projectId, project.ownerOrganisationId, {
-        number,
-        phase: project.phase,
-        approvedByName: args.approvedByName,
-        approvedOn: args.approvedOn,
-      });
-      return { number };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export function removeProject(db: Db, projectId: number, args: { expectedVersion: number }, options: ChangeOptions) {
-  db.transaction(
-    (tx) => {
-      const project = requireProject(tx, projectId);
-      if (project.version !== args.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
-      const rows = listBenefits(tx, [projectId]);
-      deleteProject(tx, projectId);
-      // The whole plan goes into the log, so a deletion can be read back (and undone by hand).
-      audit(tx, options.actor, options.now, "benefits.projectDeleted", "project", projectId, project.ownerOrganisationId, { before: { project, benefits: rows } });
-    },
-    { behavior: "immediate" },
-  );
 }
 
 /**
