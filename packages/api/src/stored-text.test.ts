@@ -41,7 +41,7 @@ describe("names and titles as stored", () => {
     const idea = await manager.ideas.submit({ municipalityNumber: "0301", idea: { title: hide("Felles chatbot"), problem: "Mange like spørsmål", sector: "helseVelferd", expectedBenefits: "Færre telefoner", roughCostNok: 1000, participants: [] } });
     expect((await manager.ideas.get({ id: idea.id })).title).toBe("Felles chatbot");
 
-    const names = api.sqlite.prepare("select name from organisations where number = '912345678' union all select name from users where email = 'kari@bergen.kommune.no'").all();
+    const names = api.sqlite.prepare("select name from organisations where number = '912345688' union all select name from users where email = 'kari@bergen.kommune.no'").all();
     expect(names).toEqual([{ name: "Digitale Vestland" }, { name: "Kari Nordmann" }]);
   });
 
