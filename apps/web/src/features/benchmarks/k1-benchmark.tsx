@@ -42,8 +42,8 @@ function buildTable(series: BenchmarkSeries, ownName: string, t: TFunction): Tab
     return {
       year: String(p.year),
       own:
-        p.own && p.own.status !== "approved"
-          ? `${display(p.own.value, missing)} (${t(`costs.${p.own.status}`)})`
+        p.own && (p.own.status !== "approved" || p.own.isUnderCorrection)
+          ? `${display(p.own.value, missing)} (${t(p.own.isUnderCorrection ? "costs.underCorrection" : `costs.${p.own.status}`)})`
           : display(p.own?.value, missing),
       q1: display(shown?.q1, hidden),
       median: display(shown?.median, hidden),

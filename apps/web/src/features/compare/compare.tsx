@@ -157,7 +157,7 @@ export function CompareUnits() {
                       const v = year === undefined ? null : valueOf(code, u.number, year);
                       return (
                         <Table.Cell key={u.number} className="numeric">
-                          {v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.status === "approved" ? "" : ` (${t("costs.draft")})`}`}
+                          {v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.isUnderCorrection ? ` (${t("costs.underCorrection")})` : v.status === "approved" ? "" : ` (${t("costs.draft")})`}`}
                         </Table.Cell>
                       );
                     })}

@@ -51,7 +51,9 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
           })}
         </Paragraph>
         <Paragraph data-size="sm" data-testid="indicator-freshness">
-          {detail.freshness.computedAt
+          {detail.freshness.isUnderCorrection
+            ? t("indicator.underCorrection", { year: detail.year, demo: detail.freshness.isDemo ? t("indicator.demo") : "" })
+            : detail.freshness.computedAt
             ? t("indicator.freshness", {
                 status: t(`costReport.status.${detail.freshness.status ?? "none"}`).toLocaleLowerCase(),
                 date: formatDateTime(detail.freshness.computedAt),

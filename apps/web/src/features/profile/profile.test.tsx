@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { getMunicipalityByNumber, recomputeIndicatorValues } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -27,5 +28,20 @@ describe("Min kommune (the profile)", () => {
       const q1 = within(screen.getByTestId("profile-quality")).getByRole("rowheader", { name: "IKT-modenhet" }).closest("tr") as HTMLElement;
       expect(within(q1).getAllByRole("cell")[0]?.textContent).toBe("Mangler");
     });
+  });
+
+  it("marks a figure whose report is being corrected as under correction to others, and as a draft to its own users (issue 20)", async () => {
+    for (const [as, mark] of [["board@demo.example", "(under retting)"], ["finance.0301@demo.example", "(utkast)"]] as const) {
+      const { db, sqlite } = renderApp("/kommune/0301/profil?year=2024", { as });
+      // Oslo's approved 2024 report is returned for correction.
+      const oslo = getMunicipalityByNumber(db, "0301");
+      if (!oslo) throw new Error("no Oslo");
+      sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(oslo.id);
+      recomputeIndicatorValues(db, { scope: { organisationId: oslo.id, year: 2024 }, now: new Date().toISOString() });
+      const costs = await screen.findByTestId("profile-cost");
+      const k1 = within(costs).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+      expect(within(k1).getAllByRole("cell")[0]?.textContent).toMatch(new RegExp(`kr ${mark.replace(/[()]/g, "\\$&")}$`));
+      cleanup();
+    }
   });
 });

@@ -102,6 +102,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                       <Table.Cell className="numeric">
                         {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
                         {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}
+                        {item.value !== null && item.isUnderCorrection && ` (${t("costs.underCorrection")})`}
                         {isUncertain(item) && ` (${t("profile.uncertain", { n: item.denominator ?? 0 })})`}
                       </Table.Cell>
                       <Table.Cell className="numeric">

@@ -42,6 +42,8 @@ const SeriesSchema = z.object({
           numerator: z.number(),
           denominator: z.number(),
           status: z.enum(["draft", "submitted", "approved"]),
+          /** The last approved figure of a report being corrected ("under retting"). */
+          isUnderCorrection: z.boolean(),
         })
         .nullable(),
       peers: PeerSummarySchema,
