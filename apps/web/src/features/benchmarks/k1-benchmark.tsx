@@ -9,6 +9,7 @@ import { ChartWithTable, type TableData } from "../../components/chart-with-tabl
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { yearSpan } from "../../components/export-about";
 import { peerGroupName } from "../../components/peer-group-name";
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { EmptyState } from "../../components/empty-state";
 import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
@@ -158,6 +159,7 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
   const hasHidden = series.points.some((p) => p.peers.status === "hidden");
   return (
     <div className="stack">
+      <PeerStandInNotice group={group} />
       <ChartWithTable
         id="k1"
         title={t("benchmarks.k1Title")}

@@ -44,4 +44,14 @@ describe("Min kommune (the profile)", () => {
       cleanup();
     }
   });
+
+  it("says that the ten largest stand in for Oslo's one-member KOSTRA group, and shows the statistics (issue 20)", async () => {
+    renderApp("/kommune/0301/profil?year=2024&peers=kostra", { as: "board@demo.example" });
+    expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
+      "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
+    );
+    const k1 = within(screen.getByTestId("profile-cost")).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+    expect(within(k1).getAllByRole("cell")[1]?.textContent).not.toMatch(/skjult/);
+  });
 });
+

@@ -7,6 +7,7 @@ import { Link } from "react-router";
 
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { TableScroll } from "../../components/table-scroll";
 import { useTRPC } from "../../lib/trpc";
@@ -44,6 +45,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
         <PeerGroupSelect id="profile-peers" value={peers} onChange={setPeers} />
       </div>
       <Paragraph data-size="sm">{t("profile.peerCount", { count: profile.peerGroup.members })}</Paragraph>
+      <PeerStandInNotice group={profile.peerGroup} />
 
       <section aria-labelledby="stand-out-heading" className="stack" data-testid="stand-out">
         <Heading level={2} data-size="sm" id="stand-out-heading">

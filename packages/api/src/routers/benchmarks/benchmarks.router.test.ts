@@ -322,3 +322,17 @@ describe("figures that mean the same to everyone (issue 20)", () => {
     expect(views[1]?.own).toMatchObject({ numerator: approved?.own?.numerator, status: "approved", isUnderCorrection: true });
   });
 });
+
+describe("a peer group too small to compare with (issue 20)", () => {
+  it("stands the ten largest in for Oslo's one-member KOSTRA group on every page, and says so", async () => {
+    const board = setupApi().as("board@demo.example");
+    const args = { municipalityNumber: "0301", peerGroup: "kostra" as const };
+    const profile = await board.benchmarks.profile({ ...args, year: 2024 });
+    const series = await board.benchmarks.series({ ...args, indicatorCode: "K1" });
+    const detail = await board.benchmarks.indicator({ ...args, indicatorCode: "K1", year: 2024 });
+    for (const group of [profile.peerGroup, series.peerGroup, detail.peerGroup]) expect(group).toMatchObject({ kind: "asss", members: 10, standInFor: "kostra" });
+    expect(profile.items.find((i) => i.code === "K1")?.peers.status).toBe("shown");
+    // A group large enough is kept as chosen.
+    expect((await board.benchmarks.profile({ municipalityNumber: "4601", peerGroup: "county", year: 2024 })).peerGroup).toMatchObject({ kind: "county", standInFor: null });
+  });
+});

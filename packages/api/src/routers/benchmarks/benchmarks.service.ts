@@ -18,7 +18,7 @@ import {
   canEverywhere,
   getIndicator,
   organisationsWhere,
-  selectPeers,
+  choosePeerGroup,
   type PeerGroupKind,
   type SeriesPoint,
   type SizeClass,
@@ -35,6 +35,8 @@ export interface BenchmarkSeries {
   readonly municipalityNumber: string;
   readonly peerGroup: {
     readonly kind: PeerGroupKind | "custom";
+    /** The group asked for, when it had fewer than three members and `kind` stands in for it (issue 20). */
+    readonly standInFor: PeerGroupKind | null;
     readonly peerSetName: string | null;
     readonly sizeClass: SizeClass | null;
     readonly countyNumber: string | null;
@@ -130,13 +132,13 @@ function benchmarkContext(
   );
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
   const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
-  const group = peerSet
-    ? { kind: "custom" as const, members: new Set(peerSet.memberIds) }
-    : selectPeers(units, self, args.peerGroup ?? "sizeClass");
+  const chosen = peerSet ? null : choosePeerGroup(units, self, args.peerGroup ?? "sizeClass");
+  const group = chosen?.group ?? { kind: "custom" as const, members: new Set(peerSet?.memberIds ?? []) };
   const peerIds = group.members;
   const scope = scopeOf(session);
   const peerGroup: BenchmarkSeries["peerGroup"] = {
     kind: group.kind,
+    standInFor: chosen?.standInFor ?? null,
     peerSetName: peerSet?.name ?? null,
     sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
     countyNumber: group.kind === "county" ? group.countyNumber : null,
