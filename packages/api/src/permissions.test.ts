@@ -152,7 +152,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "imports.kostraGroups": () => ({ content: "{}", year: 2024, dryRun: true }),
   "imports.regionChanges": () => ({ content: "{}", dryRun: true }),
   "register.cooperatives": null,
-  "register.saveCooperative": (m) => ({ organisationNumber: "912345678", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),
+  "register.saveCooperative": (m) => ({ organisationNumber: "912345688", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
 };
 
@@ -351,7 +351,7 @@ describe("draft content × every read procedure (issue 17, finding 3)", () => {
 describe("a member's draft in an IT cooperative reaches no one else (issue 17, finding 2)", () => {
   // The outside test's reproduction: a cooperative of Oslo and Trondheim, divided per IT user;
   // Oslo saves drafts with 31 337 and then 10 000 000 IT users.
-  const COOP = "923456789";
+  const COOP = "923456783";
   const OTHERS = [
     "finance.5001@demo.example",
     "manager.5001@demo.example",

@@ -26,7 +26,7 @@ describe("names and titles as stored", () => {
     const peerSet = await api.as("finance.0301@demo.example").peers.saveSet({ name: hide("Store byer"), memberNumbers: ["0301", "4601"], shareWithMunicipality: null });
     expect(peerSet.name).toBe("Store byer");
 
-    const cooperative = await admin.register.saveCooperative({ organisationNumber: "912345678", name: hide("Digitale Vestland"), memberNumbers: ["4601", "4602"] });
+    const cooperative = await admin.register.saveCooperative({ organisationNumber: "912345688", name: hide("Digitale Vestland"), memberNumbers: ["4601", "4602"] });
     expect(cooperative.name).toBe("Digitale Vestland");
 
     await admin.admin.createUser({ email: "kari@bergen.kommune.no", name: hide("Kari Nordmann"), role: "finance", municipalityNumber: "4601" });
@@ -41,7 +41,7 @@ describe("names and titles as stored", () => {
     const idea = await manager.ideas.submit({ municipalityNumber: "0301", idea: { title: hide("Felles chatbot"), problem: "Mange like spørsmål", sector: "helseVelferd", expectedBenefits: "Færre telefoner", roughCostNok: 1000, participants: [] } });
     expect((await manager.ideas.get({ id: idea.id })).title).toBe("Felles chatbot");
 
-    const names = api.sqlite.prepare("select name from organisations where number = '912345678' union all select name from users where email = 'kari@bergen.kommune.no'").all();
+    const names = api.sqlite.prepare("select name from organisations where number = '912345688' union all select name from users where email = 'kari@bergen.kommune.no'").all();
     expect(names).toEqual([{ name: "Digitale Vestland" }, { name: "Kari Nordmann" }]);
   });
 

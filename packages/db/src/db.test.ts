@@ -225,8 +225,9 @@ describe("saveCostReport", () => {
     expect(value("K5.caseArchive")).toMatchObject({ numerator: 600_000, denominator: 10_000 });
     expect(value("K5.healthCare")).toBeUndefined();
     expect(value("K6")).toMatchObject({ numerator: 300_000, denominator: 1_000_000 });
-    // Others see only approved values.
-    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toBeUndefined();
+    // Others see only approved values: Oslo's as last approved, under correction (issue 20).
+    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toMatchObject({ status: "approved", isUnderCorrection: true });
+    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)?.numerator).not.toBe(1_000_000);
   });
 });
 

@@ -17,6 +17,8 @@ export const APP_ERROR_CODES = [
   "WARNINGS_UNEXPLAINED",
   /** A name that is already used in the same organisation. */
   "NAME_TAKEN",
+  /** An IT cooperative with the same name and members is already registered (params: organisationNumber, name). */
+  "COOPERATIVE_EXISTS",
   /** Something still referred to (params: count). */
   "IN_USE",
   /** A report that lacks answers it needs before it is submitted (params: missing). */

@@ -18,6 +18,7 @@ export * from "./auth/context-words";
 export * from "./auth/identity-providers";
 export * from "./auth/identity-providers.schema";
 export * from "./register/crosswalk";
+export * from "./register/organisation-number";
 export * from "./imports/jsonstat";
 export * from "./imports/measure-import";
 export { populationFixture2022 } from "./imports/fixtures";

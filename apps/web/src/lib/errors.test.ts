@@ -42,6 +42,12 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
     { params: { name: "Visma Enterprise" }, issues: [{ path: ["name"], code: "NAME_TAKEN", params: {} }] },
     { params: {}, issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] },
   ],
+  COOPERATIVE_EXISTS: [
+    {
+      params: { organisationNumber: "912345688", name: "Digitale Vestland" },
+      issues: [{ path: ["name"], code: "COOPERATIVE_EXISTS", params: { organisationNumber: "912345688", name: "Digitale Vestland" } }],
+    },
+  ],
   IN_USE: [{ params: { count: 1 } }, { params: { count: 12 } }, { params: { reason: "lastProvider" } }, { params: { reason: "noPublicOrigin" } }],
   INCOMPLETE: [{ params: { missing: "scope,satisfaction", count: 2 } }, { params: { missing: "benefits", count: 1 } }],
   INVALID_CREDENTIALS: [{ params: {} }, { params: { reason: "WRONG_CODE" } }, { params: {}, issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }] }],

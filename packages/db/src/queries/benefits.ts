@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { BenefitInput, BenefitMap, ProjectFields } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
+import { readApproved, INDICATOR_VALUE_COLUMNS } from "./indicators";
 import { benefitMeasurements, benefits, benefitTargets, indicatorValues, organisations, projectParticipants, projects, roleAssignments, users } from "../schema/index";
 
 export interface ProjectRow extends ProjectFields {
@@ -284,14 +285,21 @@ export function deleteMeasurement(db: DbOrTx, benefitId: number, id: number): bo
   return db.delete(benefitMeasurements).where(and(eq(benefitMeasurements.id, id), eq(benefitMeasurements.benefitId, benefitId))).run().changes > 0;
 }
 
-/** An organisation's approved values of one indicator, by year: the measurements of a linked benefit. */
+/**
+ * An organisation's approved values of one indicator, by year: the measurements of a linked benefit.
+ * A year whose report is being corrected keeps its value as last approved.
+ */
 export function listApprovedValuesOf(db: DbOrTx, indicatorCode: string, organisationId: number): { year: number; numerator: number; denominator: number }[] {
   return db
-    .select({ year: indicatorValues.year, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator })
+    .select(INDICATOR_VALUE_COLUMNS)
     .from(indicatorValues)
-    .where(and(eq(indicatorValues.indicatorCode, indicatorCode), eq(indicatorValues.organisationId, organisationId), eq(indicatorValues.status, "approved")))
+    .where(and(eq(indicatorValues.indicatorCode, indicatorCode), eq(indicatorValues.organisationId, organisationId)))
     .orderBy(asc(indicatorValues.year))
-    .all();
+    .all()
+    .flatMap((r) => {
+      const read = readApproved(r);
+      return read ? [{ year: read.year, numerator: read.numerator, denominator: read.denominator }] : [];
+    });
 }
 
 /** People with a role in the organisation: who can be named owner of a benefit there (names, no addresses). */

@@ -123,16 +123,20 @@ export function recomputeIndicatorValues(
   args: { scope: Scope | null; now: string; indicators?: readonly IndicatorDefinition[] },
 ): void {
   const { scope, now } = args;
-  // The approved values in scope, to tell afterwards whether what everyone sees has changed.
+  // What everyone reads in scope (approved values, or the last approved under correction), to tell afterwards whether it changed.
   const approvedInScope = () =>
     scope
       ? JSON.stringify(
           db
-            .select({ code: indicatorValues.indicatorCode, numerator: indicatorValues.numerator, denominator: indicatorValues.denominator })
+            .select(INDICATOR_VALUE_COLUMNS)
             .from(indicatorValues)
-            .where(and(eq(indicatorValues.organisationId, scope.organisationId), eq(indicatorValues.year, scope.year), eq(indicatorValues.status, "approved")))
+            .where(and(eq(indicatorValues.organisationId, scope.organisationId), eq(indicatorValues.year, scope.year)))
             .orderBy(indicatorValues.indicatorCode)
-            .all(),
+            .all()
+            .flatMap((r) => {
+              const read = readApproved(r);
+              return read ? [[r.indicatorCode, read.numerator, read.denominator, read.isUnderCorrection]] : [];
+            }),
         )
       : null;
   const approvedBefore = approvedInScope();
@@ -147,6 +151,9 @@ export function recomputeIndicatorValues(
       denominator: sql.placeholder("denominator"),
       status: sql.placeholder("status"),
       isDemo: sql.placeholder("isDemo"),
+      approvedNumerator: sql.placeholder("approvedNumerator"),
+      approvedDenominator: sql.placeholder("approvedDenominator"),
+      approvedIsDemo: sql.placeholder("approvedIsDemo"),
       computedAt: sql.placeholder("computedAt"),
     })
     .prepare();
@@ -185,17 +192,16 @@ export function recomputeIndicatorValues(
   for (const indicator of args.indicators ?? INDICATORS) {
     const numerators = load(indicator.numerator);
     const denominators = load(indicator.denominator);
-    db.delete(indicatorValues)
-      .where(
-        scope
-          ? and(
-              eq(indicatorValues.indicatorCode, indicator.code),
-              eq(indicatorValues.year, scope.year),
-              eq(indicatorValues.organisationId, scope.organisationId),
-            )
-          : eq(indicatorValues.indicatorCode, indicator.code),
-      )
-      .run();
+    const inScope = scope
+      ? and(eq(indicatorValues.indicatorCode, indicator.code), eq(indicatorValues.year, scope.year), eq(indicatorValues.organisationId, scope.organisationId))
+      : eq(indicatorValues.indicatorCode, indicator.code);
+    // The figures as last approved, kept through a correction until the report is approved again.
+    const lastApproved = new Map<string, { numerator: number; denominator: number; isDemo: boolean }>();
+    for (const r of db.select(INDICATOR_VALUE_COLUMNS).from(indicatorValues).where(inScope).all()) {
+      const read = readApproved(r);
+      if (read) lastApproved.set(key(r.organisationId, r.year), read);
+    }
+    db.delete(indicatorValues).where(inScope).run();
     const rows = [];
     for (const [k, numerator] of numerators) {
       const denominator = denominators.get(k);
@@ -211,7 +217,16 @@ export function recomputeIndicatorValues(
         computedAt: now,
       });
     }
-    for (const row of rows) insert.run({ ...row, isDemo: row.isDemo ? 1 : 0 });
+    for (const row of rows) {
+      const kept = row.status === "approved" ? undefined : lastApproved.get(key(row.organisationId, row.year));
+      insert.run({
+        ...row,
+        isDemo: row.isDemo ? 1 : 0,
+        approvedNumerator: kept?.numerator ?? null,
+        approvedDenominator: kept?.denominator ?? null,
+        approvedIsDemo: kept ? (kept.isDemo ? 1 : 0) : null,
+      });
+    }
   }
   // What everyone sees changed only if the approved values did; a draft concerns its own readers.
   if (!scope || approvedInScope() !== approvedBefore) bumpDataVersion(db);
@@ -221,6 +236,38 @@ export function recomputeIndicatorValues(
 export interface IndicatorValueRow extends ComponentRow {
   readonly isDemo: boolean;
   readonly status: "draft" | "submitted" | "approved";
+  /** The last approved figure of a report being corrected, read by those who may not see the correction. */
+  readonly isUnderCorrection: boolean;
+}
+
+/** The stored columns of the read model, with the values as last approved. */
+export const INDICATOR_VALUE_COLUMNS = {
+  indicatorCode: indicatorValues.indicatorCode,
+  organisationId: indicatorValues.organisationId,
+  year: indicatorValues.year,
+  numerator: indicatorValues.numerator,
+  denominator: indicatorValues.denominator,
+  isDemo: indicatorValues.isDemo,
+  status: indicatorValues.status,
+  approvedNumerator: indicatorValues.approvedNumerator,
+  approvedDenominator: indicatorValues.approvedDenominator,
+  approvedIsDemo: indicatorValues.approvedIsDemo,
+};
+
+type StoredRow = Omit<IndicatorValueRow, "isUnderCorrection"> & {
+  readonly approvedNumerator: number | null;
+  readonly approvedDenominator: number | null;
+  readonly approvedIsDemo: boolean | null;
+};
+
+/**
+ * What a reader who may not see the organisation's drafts reads of a stored row: the approved
+ * value, or while a report is corrected the value as last approved, or nothing.
+ */
+export function readApproved<R extends StoredRow>(r: R): (ComponentRow & { isDemo: boolean; isUnderCorrection: boolean }) | null {
+  if (r.status === "approved") return { organisationId: r.organisationId, year: r.year, numerator: r.numerator, denominator: r.denominator, isDemo: r.isDemo, isUnderCorrection: false };
+  if (r.approvedNumerator === null || r.approvedDenominator === null) return null;
+  return { organisationId: r.organisationId, year: r.year, numerator: r.approvedNumerator, denominator: r.approvedDenominator, isDemo: r.approvedIsDemo ?? false, isUnderCorrection: true };
 }
 
 /** Whose values a reader may see before they are approved (docs/indicators.md#general-rules). */
@@ -228,7 +275,8 @@ export type DraftVisibility = { readonly all: true } | { readonly all: false; re
 
 /**
  * Every organisation's components of one indicator for the given years (benchmark input): approved
- * values, plus drafts of the organisations the reader may see drafts of.
+ * values, or drafts for the organisations the reader may see drafts of. Where a reader may not see
+ * the draft of a report under correction, the value as last approved, marked `isUnderCorrection`.
  */
 export function listIndicatorValues(
   db: DbOrTx,
@@ -241,19 +289,21 @@ export function listIndicatorValues(
   // Prepared once and filtered here: building the SQL per call cost as much as reading the rows.
   return valuesOfIndicator(db)
     .all({ indicatorCode, from: Math.min(...years), to: Math.max(...years) })
-    .filter((r) => wanted.has(r.year) && (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId)));
+    .flatMap((r): IndicatorValueRow[] => {
+      if (!wanted.has(r.year)) return [];
+      if (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId)) return [{ ...withoutApproved(r), isUnderCorrection: false }];
+      const read = readApproved(r);
+      return read ? [{ ...read, status: "approved" as const }] : [];
+    });
+}
+
+function withoutApproved(r: StoredRow): Omit<IndicatorValueRow, "isUnderCorrection"> {
+  return { organisationId: r.organisationId, year: r.year, numerator: r.numerator, denominator: r.denominator, isDemo: r.isDemo, status: r.status };
 }
 
 const valuesOfIndicator = preparedQuery((db) =>
   db
-    .select({
-      organisationId: indicatorValues.organisationId,
-      year: indicatorValues.year,
-      numerator: indicatorValues.numerator,
-      denominator: indicatorValues.denominator,
-      isDemo: indicatorValues.isDemo,
-      status: indicatorValues.status,
-    })
+    .select(INDICATOR_VALUE_COLUMNS)
     .from(indicatorValues)
     .where(and(eq(indicatorValues.indicatorCode, sql.placeholder("indicatorCode")), between(indicatorValues.year, sql.placeholder("from"), sql.placeholder("to"))))
     .prepare(),

@@ -19,6 +19,13 @@ export const indicatorValues = sqliteTable(
     /** The least-approved component's status: others see only approved values (docs/indicators.md#general-rules). */
     status: text({ enum: ["draft", "submitted", "approved"] }).notNull().default("approved"),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    /**
+     * While a report that was approved is corrected (status not approved), the components as last
+     * approved: what everyone else keeps reading, marked "under correction". Null otherwise.
+     */
+    approvedNumerator: integer(),
+    approvedDenominator: integer(),
+    approvedIsDemo: integer({ mode: "boolean" }),
     computedAt: text().notNull(),
   },
   (t) => [

@@ -48,4 +48,19 @@ describe("buildBenchmarkSeries", () => {
       national: { n: 0, ratioOfSums: null },
     });
   });
+
+  it("reads the own value from the own rows and the statistics from the approved rows only", () => {
+    const withDraft = buildBenchmarkSeries({
+      indicator: K1,
+      years: [2024],
+      rows,
+      ownRows: [{ organisationId: 1, year: 2024, numerator: 5_000_000, denominator: 1_000 }],
+      organisationId: 1,
+      peerIds: new Set([1, 2, 3]),
+    });
+    expect(withDraft[0]?.own).toEqual({ value: 5_000, numerator: 5_000_000, denominator: 1_000 });
+    expect(withDraft[0]?.peers).toEqual(series[1]?.peers);
+    expect(withDraft[0]?.national).toEqual(series[1]?.national);
+    expect(withDraft[0]?.percentile).toBe((3 + 0) / 3 * 100);
+  });
 });

@@ -22,15 +22,19 @@ export interface SeriesPoint {
 /**
  * One organisation's indicator over the years, against its peer group (median, quartiles, ratio
  * of sums) and the national ratio of sums (docs/indicators.md#peer-summary). Pure: the caller supplies every row.
+ * The statistics come from `rows` (approved figures, the same for every reader); the own value from
+ * `ownRows` where given (the reader's own draft beside them), else from `rows`.
  */
 export function buildBenchmarkSeries(args: {
   readonly indicator: IndicatorDefinition;
   readonly years: readonly number[];
   readonly rows: readonly ComponentRow[];
+  readonly ownRows?: readonly ComponentRow[];
   readonly organisationId: number;
   readonly peerIds: ReadonlySet<number>;
 }): SeriesPoint[] {
   const { indicator, years, rows, organisationId, peerIds } = args;
+  const ownRows = args.ownRows ?? rows;
   const byYear = new Map<number, ComponentRow[]>();
   for (const row of rows) {
     const list = byYear.get(row.year);
@@ -40,7 +44,7 @@ export function buildBenchmarkSeries(args: {
   return years.map((year) => {
     const all = (byYear.get(year) ?? []).filter((r) => r.denominator > 0);
     const peers = all.filter((r) => peerIds.has(r.organisationId));
-    const ownRow = all.find((r) => r.organisationId === organisationId) ?? null;
+    const ownRow = ownRows.find((r) => r.year === year && r.organisationId === organisationId && r.denominator > 0) ?? null;
     const scaled = (r: ComponentRow) => ({ numerator: r.numerator * indicator.scale, denominator: r.denominator });
     const ownValue = ownRow ? computeIndicatorValue(indicator, ownRow.numerator, ownRow.denominator) : null;
     const peerSummary = summarizePeers(peers.map(scaled));

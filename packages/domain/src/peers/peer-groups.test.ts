@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { kostraPeersOf, selectPeers, type PeerUnit } from "./peer-groups";
+import { choosePeerGroup, kostraPeersOf, selectPeers, type PeerUnit } from "./peer-groups";
 
 const units: PeerUnit[] = [
   { id: 1, number: "0301", countyNumber: "03", population: 717_710 },
@@ -45,6 +45,30 @@ describe("kostraPeersOf", () => {
     expect([...kostraPeersOf(units, { id: 1, kostraGroup: "K13" })]).toEqual([2]);
     expect([...kostraPeersOf(units, { id: 4, kostraGroup: null })]).toEqual([]);
     expect([...kostraPeersOf(units, { id: 5 })]).toEqual([]);
+  });
+});
+
+describe("choosePeerGroup", () => {
+  const grouped = units.map((u) => ({ ...u, kostraGroup: u.id === 1 ? "EKG16" : u.id <= 4 ? "EKG13" : "EKG01" }));
+
+  it("keeps a chosen group of three or more members", () => {
+    expect(choosePeerGroup(grouped, grouped[1] as PeerUnit, "kostra")).toEqual({ group: { kind: "kostra", kostraGroup: "EKG13", members: new Set([2, 3, 4]) }, standInFor: null });
+  });
+
+  it("stands in the ten largest for a group of one that is among them (Oslo in its own KOSTRA group), and says so", () => {
+    const withAsss = [...grouped, { id: 7, number: "5001", countyNumber: "50", population: 214_000, kostraGroup: "EKG13" }];
+    expect(choosePeerGroup(withAsss, withAsss[0] as PeerUnit, "kostra")).toEqual({ group: { kind: "asss", members: new Set([1, 2, 7]) }, standInFor: "kostra" });
+  });
+
+  it("stands in the size class, else everyone, for a small group outside the ten largest", () => {
+    // 1151 and 1152 are alone in EKG01, and 1151's size class has only 4603 besides: everyone stands in.
+    expect(choosePeerGroup(grouped, grouped[4] as PeerUnit, "kostra")).toEqual({ group: { kind: "all", members: new Set([1, 2, 3, 4, 5, 6]) }, standInFor: "kostra" });
+    const small = [...grouped, { id: 8, number: "1153", countyNumber: "11", population: 300, kostraGroup: "EKG02" }];
+    expect(choosePeerGroup(small, small[6] as PeerUnit, "kostra")).toEqual({ group: { kind: "sizeClass", sizeClass: "xs", members: new Set([4, 5, 8]) }, standInFor: "kostra" });
+  });
+
+  it("leaves a group that does not exist yet for the page to explain", () => {
+    expect(choosePeerGroup(units, units[1] as PeerUnit, "kostra")).toEqual({ group: { kind: "kostra", kostraGroup: null, members: new Set() }, standInFor: null });
   });
 });
 

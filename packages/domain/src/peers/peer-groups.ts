@@ -1,3 +1,4 @@
+import { MIN_PEERS_FOR_STATISTICS } from "../statistics/peer-summary";
 import { sizeClassOf, type SizeClass } from "./size-class";
 
 /** The ASSS network: the ten largest municipalities, by their 2024 numbers. */
@@ -56,4 +57,29 @@ export function selectPeers(units: readonly PeerUnit[], self: PeerUnit, kind: Pe
 export function kostraPeersOf(units: readonly Pick<PeerUnit, "id" | "kostraGroup">[], self: Pick<PeerUnit, "id" | "kostraGroup">): Set<number> {
   const group = self.kostraGroup ?? null;
   return new Set(group === null ? [] : units.filter((u) => u.kostraGroup === group && u.id !== self.id).map((u) => u.id));
+}
+
+/** The group compared with, and the group asked for when that had too few members to say anything. */
+export interface ChosenPeerGroup {
+  readonly group: PeerGroup;
+  /** The chosen kind, when its group had fewer than three members and `group` stands in for it; else null. */
+  readonly standInFor: PeerGroupKind | null;
+}
+
+/**
+ * The peer group every comparison page uses. A chosen group with fewer than three members hides
+ * every statistic (Oslo is alone in its KOSTRA group), so the default stands in for it: the ASSS
+ * network (the ten largest) for its members, else the size class, else everyone. A group that does
+ * not exist yet (no KOSTRA groups imported, no population) is left as it is, for the page to say so.
+ */
+export function choosePeerGroup(units: readonly PeerUnit[], self: PeerUnit, kind: PeerGroupKind): ChosenPeerGroup {
+  const chosen = selectPeers(units, self, kind);
+  const isUndefined = (chosen.kind === "kostra" && chosen.kostraGroup === null) || (chosen.kind === "sizeClass" && chosen.sizeClass === null);
+  if (chosen.members.size >= MIN_PEERS_FOR_STATISTICS || isUndefined) return { group: chosen, standInFor: null };
+  const fallbacks: PeerGroupKind[] = (ASSS_NUMBERS as readonly string[]).includes(self.number) ? ["asss", "sizeClass", "all"] : ["sizeClass", "all"];
+  for (const fallback of fallbacks.filter((f) => f !== kind)) {
+    const group = selectPeers(units, self, fallback);
+    if (group.members.size >= MIN_PEERS_FOR_STATISTICS) return { group, standInFor: kind };
+  }
+  return { group: chosen, standInFor: null };
 }

@@ -8,6 +8,7 @@ import { ChartWithTable, type TableData } from "../../components/chart-with-tabl
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { yearSpan } from "../../components/export-about";
 import { peerGroupName } from "../../components/peer-group-name";
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { EmptyState } from "../../components/empty-state";
 import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
@@ -41,8 +42,8 @@ function buildTable(series: BenchmarkSeries, ownName: string, t: TFunction): Tab
     return {
       year: String(p.year),
       own:
-        p.own && p.own.status !== "approved"
-          ? `${display(p.own.value, missing)} (${t(`costs.${p.own.status}`)})`
+        p.own && (p.own.status !== "approved" || p.own.isUnderCorrection)
+          ? `${display(p.own.value, missing)} (${t(p.own.isUnderCorrection ? "costs.underCorrection" : `costs.${p.own.status}`)})`
           : display(p.own?.value, missing),
       q1: display(shown?.q1, hidden),
       median: display(shown?.median, hidden),
@@ -149,6 +150,7 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
   const hasHidden = series.points.some((p) => p.peers.status === "hidden");
   return (
     <div className="stack">
+      <PeerStandInNotice group={group} />
       <ChartWithTable
         id="k1"
         title={t("benchmarks.k1Title")}

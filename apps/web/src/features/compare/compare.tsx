@@ -151,7 +151,7 @@ export function CompareUnits() {
                 numeric: true,
                 render: (code: string) => {
                   const v = year === undefined ? null : valueOf(code, u.number, year);
-                  return v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
+                  return v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.isUnderCorrection ? ` (${t("costs.underCorrection")})` : v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
                 },
               })),
             ]}

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import { Loading } from "../../components/query-state";
 import { allOf, QueryView } from "../../components/query-view";
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -51,7 +52,9 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
           })}
         </Paragraph>
         <Paragraph data-size="sm" data-testid="indicator-freshness">
-          {detail.freshness.computedAt
+          {detail.freshness.isUnderCorrection
+            ? t("indicator.underCorrection", { year: detail.year, demo: detail.freshness.isDemo ? t("indicator.demo") : "" })
+            : detail.freshness.computedAt
             ? t("indicator.freshness", {
                 status: t(`costReport.status.${detail.freshness.status ?? "none"}`).toLocaleLowerCase(),
                 date: formatDateTime(detail.freshness.computedAt),
@@ -60,6 +63,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
             : t("indicator.noValue", { year: detail.year })}
         </Paragraph>
       </section>
+      <PeerStandInNotice group={detail.peerGroup} />
       <div className="field-row no-print">
         <YearSelect id="indicator-year" years={years} value={detail.year} onChange={setYear} />
         <PeerGroupSelect id="indicator-peers" value={peers} onChange={setPeers} />

@@ -1,6 +1,7 @@
 import { Alert, Button, Heading, Textfield } from "@digdir/designsystemet-react";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { isValidOrganisationNumber } from "@malestokk/domain";
 
 import { readAppError, translateError } from "../../lib/errors";
 import { useSaveCooperative } from "./api";
@@ -35,12 +36,14 @@ export function CooperativeForm() {
     setMessage(null);
     const numbers = members.split(/[\s,;]+/).filter((n) => n !== "");
     const next: Partial<Record<Field, string>> = {};
-    if (!/^\d{9}$/.test(orgNumber.replace(/\s/g, ""))) next.organisationNumber = t("cooperatives.badOrgNumber");
+    const digits = orgNumber.replace(/\s/g, "");
+    if (!/^\d{9}$/.test(digits)) next.organisationNumber = t("cooperatives.badOrgNumber");
+    else if (!isValidOrganisationNumber(digits)) next.organisationNumber = t("cooperatives.badOrgNumberCheckDigit");
     if (name.trim() === "") next.name = t("cooperatives.badName");
     if (numbers.length < 2 || numbers.some((n) => !/^\d{4}$/.test(n))) next.memberNumbers = t("cooperatives.badMembers");
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    save.mutate({ organisationNumber: orgNumber.replace(/\s/g, ""), name: name.trim(), memberNumbers: numbers });
+    save.mutate({ organisationNumber: digits, name: name.trim(), memberNumbers: numbers });
   };
 
   return (

@@ -72,6 +72,11 @@ describe("registering an IT cooperative", () => {
 
     fireEvent.change(screen.getByLabelText("Organisasjonsnummer"), { target: { value: "912 345 678" } });
     fireEvent.change(screen.getByLabelText("Navn"), { target: { value: "Digitale Vestland" } });
+    fireEvent.change(screen.getByLabelText("Medlemskommuner"), { target: { value: "4601, 4602" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre samarbeidet" }));
+    expect(await screen.findByText(/kontrollsifferet \(det niende\) stemmer ikke/)).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText("Organisasjonsnummer"), { target: { value: "912 345 688" } });
     fireEvent.change(screen.getByLabelText("Medlemskommuner"), { target: { value: "4601, 9999" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre samarbeidet" }));
     expect(await screen.findByText("Kommunenummer 9999 finnes ikke.")).toBeTruthy();

@@ -1,4 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { getMunicipalityByNumber, recomputeIndicatorValues } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -28,4 +29,29 @@ describe("Min kommune (the profile)", () => {
       expect(within(q1).getAllByRole("cell")[0]?.textContent).toBe("Mangler");
     });
   });
+
+  it("marks a figure whose report is being corrected as under correction to others, and as a draft to its own users (issue 20)", async () => {
+    for (const [as, mark] of [["board@demo.example", "(under retting)"], ["finance.0301@demo.example", "(utkast)"]] as const) {
+      const { db, sqlite } = renderApp("/kommune/0301/profil?year=2024", { as });
+      // Oslo's approved 2024 report is returned for correction.
+      const oslo = getMunicipalityByNumber(db, "0301");
+      if (!oslo) throw new Error("no Oslo");
+      sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(oslo.id);
+      recomputeIndicatorValues(db, { scope: { organisationId: oslo.id, year: 2024 }, now: new Date().toISOString() });
+      const costs = await screen.findByTestId("profile-cost");
+      const k1 = within(costs).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+      expect(within(k1).getAllByRole("cell")[0]?.textContent).toMatch(new RegExp(`kr ${mark.replace(/[()]/g, "\\$&")}$`));
+      cleanup();
+    }
+  });
+
+  it("says that the ten largest stand in for Oslo's one-member KOSTRA group, and shows the statistics (issue 20)", async () => {
+    renderApp("/kommune/0301/profil?year=2024&peers=kostra", { as: "board@demo.example" });
+    expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
+      "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
+    );
+    const k1 = within(screen.getByTestId("profile-cost")).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+    expect(within(k1).getAllByRole("cell")[1]?.textContent).not.toMatch(/skjult/);
+  });
 });
+

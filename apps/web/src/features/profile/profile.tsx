@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import { DataTable } from "../../components/data-table";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { useProfile } from "./api";
 
@@ -38,6 +39,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
         <PeerGroupSelect id="profile-peers" value={peers} onChange={setPeers} />
       </div>
       <Paragraph data-size="sm">{t("profile.peerCount", { count: profile.peerGroup.members })}</Paragraph>
+      <PeerStandInNotice group={profile.peerGroup} />
 
       <section aria-labelledby="stand-out-heading" className="stack" data-testid="stand-out">
         <Heading level={2} data-size="sm" id="stand-out-heading">
@@ -92,6 +94,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                   <>
                     {item.value === null ? t("profile.missing") : formatIndicatorValue(item.code, item.value)}
                     {item.value !== null && item.status !== "approved" && ` (${t("costs.draft")})`}
+                    {item.value !== null && item.isUnderCorrection && ` (${t("costs.underCorrection")})`}
                     {isUncertain(item) && ` (${t("profile.uncertain", { n: item.denominator ?? 0 })})`}
                   </>
                 ),

@@ -2,7 +2,7 @@ import { applyRegisterNames, getMunicipalityByNumber, listIndicatorValues, listL
 import { sizeClassOf } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { expectTrpcError, saveDraftTotal, setupApi, setupCaller } from "../../test-helpers";
+import { emptyReportInput, expectTrpcError, saveDraftTotal, setupApi, setupCaller } from "../../test-helpers";
 
 describe("benchmarks.series", () => {
   it("gives K1 for every demo year with peer band and national ratio of sums", async () => {
@@ -89,9 +89,10 @@ describe("draft visibility", () => {
     for (const email of ["board@demo.example", "finance.5001@demo.example", "manager.1103@demo.example"]) {
       const other = await api.as(email).benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" });
       const point = other.points.find((p) => p.year === 2024);
-      expect(point?.own).toBeNull();
+      // Others read Oslo's figure as last approved, marked under correction (issue 20), never the draft.
+      expect(point?.own).toMatchObject({ numerator: before.points.find((p) => p.year === 2024)?.own?.numerator, isUnderCorrection: true });
       // Oslo's draft is left out of the national figure too.
-      expect(point?.national.n).toBe((before.points.find((p) => p.year === 2024)?.national.n ?? 0) - 1);
+      expect(point?.national).toEqual(before.points.find((p) => p.year === 2024)?.national);
     }
     const costs = await expectTrpcError(() => api.as("finance.5001@demo.example").costs.list({ municipalityNumber: "0301" }));
     expect(costs.code).toBe("FORBIDDEN");
@@ -173,7 +174,8 @@ describe("benchmarks.indicator", () => {
     const api = setupApi();
     const args = { indicatorCode: "K1" as const, municipalityNumber: "0301", year: 2024 };
     await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
-    expect((await api.as("board@demo.example").benchmarks.indicator(args)).freshness).toEqual({ status: null, isDemo: false, computedAt: null });
+    // The board reads the last approved figure (issue 20), without the draft's time.
+    expect((await api.as("board@demo.example").benchmarks.indicator(args)).freshness).toEqual({ status: "approved", isUnderCorrection: true, isDemo: true, computedAt: null });
     expect((await api.as("finance.0301@demo.example").benchmarks.indicator(args)).freshness).toMatchObject({ status: "draft", computedAt: expect.any(String) as unknown });
   });
 });
@@ -185,7 +187,8 @@ describe("benchmarks.compare (head to head)", () => {
     const board = await api.as("board@demo.example").benchmarks.compare({ numbers: ["0301", "4601", "5001"], codes: ["K1", "Q1"] });
     expect(board.units.map((u) => u.name)).toEqual(["Oslo", "Bergen", "Trondheim"]);
     expect(board.values.some((v) => v.code === "K1" && v.number === "4601" && v.year === 2024)).toBe(true);
-    expect(board.values.some((v) => v.code === "K1" && v.number === "0301" && v.year === 2024)).toBe(false);
+    // Oslo's figure is the last approved one, under correction (issue 20), not the draft.
+    expect(board.values.find((v) => v.code === "K1" && v.number === "0301" && v.year === 2024)).toMatchObject({ status: "approved", isUnderCorrection: true });
     const own = await api.as("finance.0301@demo.example").benchmarks.compare({ numbers: ["0301"], codes: ["K1"] });
     expect(own.values.find((v) => v.year === 2024)).toMatchObject({ status: "draft" });
     const eleven = ["0301", "4601", "5001", "1103", "3201", "3203", "3205", "3207", "3209", "3212", "3214"];
@@ -210,11 +213,15 @@ describe("benchmark cache", () => {
   it("a saved figure changes the next profile, without a stale peer statistic", async () => {
     const api = setupApi();
     const board = api.as("board@demo.example");
-    const before = await board.benchmarks.profile({ municipalityNumber: "0301", year: 2025, peerGroup: "asss" });
+    const finance = api.as("finance.0301@demo.example");
+    const args = { municipalityNumber: "0301", year: 2025, peerGroup: "asss" as const };
+    const before = await finance.benchmarks.profile(args);
+    const boardBefore = await board.benchmarks.profile(args);
     await saveDraftTotal(api, "0301", 2025, 1_000_000_000);
-    const after = await board.benchmarks.profile({ municipalityNumber: "0301", year: 2025, peerGroup: "asss" });
-    const k1 = (p: typeof before) => p.items.find((i) => i.code === "K1")?.value;
-    expect(k1(after)).not.toBe(k1(before));
+    const k1 = (p: typeof before) => p.items.find((i) => i.code === "K1");
+    expect(k1(await finance.benchmarks.profile(args))?.value).not.toBe(k1(before)?.value);
+    // Others keep the last approved figure, marked under correction (issue 20).
+    expect(k1(await board.benchmarks.profile(args))).toMatchObject({ value: k1(boardBefore)?.value, isUnderCorrection: true });
   });
 
   it("keeps others' cached comparisons through a draft, and refreshes them when the figure is approved", async () => {
@@ -234,12 +241,98 @@ describe("benchmark cache", () => {
     const financeAfter = await finance.benchmarks.indicator(args);
     expect(financeAfter).not.toBe(financeBefore);
     expect(financeAfter.freshness.status).toBe("draft");
-    // An approved figure that goes (Bergen's report returned for correction) changes everyone's answer.
+    // An approved figure put under correction (Bergen's report returned) changes everyone's answer:
+    // the figure stays, as last approved, marked under correction (issue 20).
     const bergen = await api.as("admin@demo.example").costs.report({ municipalityNumber: "4601", year: 2025 });
     await api.as("admin@demo.example").costs.return({ municipalityNumber: "4601", year: 2025, expectedVersion: bergen.report?.version ?? 0, comment: "Rett tallene" });
     const boardAfter = await board.benchmarks.indicator(args);
     expect(boardAfter).not.toBe(boardBefore);
-    expect(boardBefore.distribution.some((d) => d.number === "4601")).toBe(true);
-    expect(boardAfter.distribution.some((d) => d.number === "4601")).toBe(false);
+    const before4601 = boardBefore.distribution.find((d) => d.number === "4601");
+    expect(before4601).toMatchObject({ isUnderCorrection: false });
+    expect(boardAfter.distribution.find((d) => d.number === "4601")).toMatchObject({ value: before4601?.value, isUnderCorrection: true });
+  });
+});
+
+describe("figures that mean the same to everyone (issue 20)", () => {
+  const k1 = <T extends { code: string }>(items: readonly T[]) => items.find((i) => i.code === "K1");
+
+  it("keeps the last approved figure readable, marked under correction, while a returned report is corrected", async () => {
+    const api = setupApi();
+    const board = api.as("board@demo.example");
+    const before = (await board.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+    const sectorBefore = k1((await board.sector.dashboard({ year: 2024 })).indicators);
+    // Oslo's approved 2024 report is returned and saved again as a draft.
+    await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
+
+    for (const email of ["board@demo.example", "finance.5001@demo.example"]) {
+      const reader = api.as(email);
+      const point = (await reader.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+      expect(point?.own).toMatchObject({ value: before?.own?.value, status: "approved", isUnderCorrection: true });
+      expect(point?.national).toEqual(before?.national);
+      const profile = await reader.benchmarks.profile({ municipalityNumber: "0301", year: 2024 });
+      expect(k1(profile.items)).toMatchObject({ value: before?.own?.value, status: "approved", isUnderCorrection: true });
+      const detail = await reader.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024 });
+      expect(detail.distribution.find((d) => d.own)).toMatchObject({ value: before?.own?.value, isUnderCorrection: true });
+      expect(detail.freshness).toMatchObject({ status: "approved", isUnderCorrection: true });
+    }
+    expect(k1((await board.sector.dashboard({ year: 2024 })).indicators)).toEqual(sectorBefore);
+    // Oslo itself works on its draft.
+    const own = (await api.as("finance.0301@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+    expect(own?.own).toMatchObject({ numerator: 7_000_000_000, status: "draft", isUnderCorrection: false });
+
+    // Approved again, the corrected figure is everyone's, no longer under correction.
+    const finance = api.as("finance.0301@demo.example");
+    const view = await finance.costs.report({ municipalityNumber: "0301", year: 2024 });
+    const explained = await finance.costs.save({
+      ...emptyReportInput("0301", 2024, view.report?.version ?? null),
+      lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: 7_000_000_000, comment: null }],
+      itUserAccounts: view.report?.itUserAccounts ?? null,
+      warningComments: Object.fromEntries(view.warnings.map((w) => [w.key, "Rettet etter kontroll"])),
+    });
+    await finance.costs.submit({ municipalityNumber: "0301", year: 2024, expectedVersion: explained.version });
+    await api.as("admin@demo.example").costs.approve({ municipalityNumber: "0301", year: 2024, expectedVersion: explained.version + 1 });
+    const after = (await board.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+    expect(after?.own).toMatchObject({ numerator: 7_000_000_000, status: "approved", isUnderCorrection: false });
+  });
+
+  it("computes national and group statistics from approved figures for every reader, and gives the own draft beside them", async () => {
+    const api = setupApi();
+    // Trondheim's 2024 report becomes a draft of ten times the cost.
+    const approved = (await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001" })).points.find((p) => p.year === 2024);
+    await saveDraftTotal(api, "5001", 2024, (approved?.own?.numerator ?? 0) * 10);
+
+    const views = await Promise.all(
+      ["finance.5001@demo.example", "finance.0301@demo.example", "board@demo.example", "admin@demo.example"].map(async (email) => {
+        const reader = api.as(email);
+        const series = await reader.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001", peerGroup: "asss" });
+        const profile = await reader.benchmarks.profile({ municipalityNumber: "5001", year: 2024, peerGroup: "asss" });
+        const detail = await reader.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "5001", year: 2024, peerGroup: "asss" });
+        const point = series.points.find((p) => p.year === 2024);
+        const item = k1(profile.items);
+        return {
+          statistics: { national: point?.national, peers: point?.peers, profileNational: item?.national, profilePeers: item?.peers, series: detail.series.map((s) => [s.median, s.national]) },
+          own: point?.own,
+        };
+      }),
+    );
+    for (const view of views.slice(1)) expect(view.statistics).toEqual(views[0]?.statistics);
+    // The statistics hold Trondheim's approved figure; its own finance user sees the draft beside them.
+    expect(views[0]?.statistics.national).toEqual(approved?.national);
+    expect(views[0]?.own).toMatchObject({ numerator: (approved?.own?.numerator ?? 0) * 10, status: "draft" });
+    expect(views[1]?.own).toMatchObject({ numerator: approved?.own?.numerator, status: "approved", isUnderCorrection: true });
+  });
+});
+
+describe("a peer group too small to compare with (issue 20)", () => {
+  it("stands the ten largest in for Oslo's one-member KOSTRA group on every page, and says so", async () => {
+    const board = setupApi().as("board@demo.example");
+    const args = { municipalityNumber: "0301", peerGroup: "kostra" as const };
+    const profile = await board.benchmarks.profile({ ...args, year: 2024 });
+    const series = await board.benchmarks.series({ ...args, indicatorCode: "K1" });
+    const detail = await board.benchmarks.indicator({ ...args, indicatorCode: "K1", year: 2024 });
+    for (const group of [profile.peerGroup, series.peerGroup, detail.peerGroup]) expect(group).toMatchObject({ kind: "asss", members: 10, standInFor: "kostra" });
+    expect(profile.items.find((i) => i.code === "K1")?.peers.status).toBe("shown");
+    // A group large enough is kept as chosen.
+    expect((await board.benchmarks.profile({ municipalityNumber: "4601", peerGroup: "county", year: 2024 })).peerGroup).toMatchObject({ kind: "county", standInFor: null });
   });
 });

@@ -23,6 +23,7 @@ const SeriesSchema = z.object({
   municipalityNumber: z.string(),
   peerGroup: z.object({
     kind: z.enum([...PEER_GROUP_KINDS, "custom"]),
+    standInFor: z.enum(PEER_GROUP_KINDS).nullable(),
     peerSetName: z.string().nullable(),
     sizeClass: z.enum(SIZE_CLASSES).nullable(),
     countyNumber: z.string().nullable(),
@@ -42,6 +43,8 @@ const SeriesSchema = z.object({
           numerator: z.number(),
           denominator: z.number(),
           status: z.enum(["draft", "submitted", "approved"]),
+          /** The last approved figure of a report being corrected ("under retting"). */
+          isUnderCorrection: z.boolean(),
         })
         .nullable(),
       peers: PeerSummarySchema,

@@ -18,7 +18,7 @@ import {
   canEverywhere,
   getIndicator,
   organisationsWhere,
-  selectPeers,
+  choosePeerGroup,
   type PeerGroupKind,
   type SeriesPoint,
   type SizeClass,
@@ -35,6 +35,8 @@ export interface BenchmarkSeries {
   readonly municipalityNumber: string;
   readonly peerGroup: {
     readonly kind: PeerGroupKind | "custom";
+    /** The group asked for, when it had fewer than three members and `kind` stands in for it (issue 20). */
+    readonly standInFor: PeerGroupKind | null;
     readonly peerSetName: string | null;
     readonly sizeClass: SizeClass | null;
     readonly countyNumber: string | null;
@@ -47,15 +49,15 @@ export interface BenchmarkSeries {
     readonly memberNames: string[];
   };
   readonly points: (Omit<SeriesPoint, "own"> & {
-    readonly own: (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved" }) | null;
+    readonly own: (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved"; readonly isUnderCorrection: boolean }) | null;
   })[];
   readonly isDemo: boolean;
 }
 
 /**
  * One municipality's indicator over all reporting years, against its size-class peers and the
- * nation. Values not yet approved count only for readers who may see that organisation's drafts,
- * so peer statistics never leak another municipality's draft.
+ * nation. Peer and national statistics use approved figures only, the same for every reader; the
+ * municipality's own draft is given beside them to readers who may see it.
  */
 interface ReaderScope {
   /** Whose drafts the reader sees, as part of every cache key. */
@@ -90,6 +92,19 @@ function indicatorRows(db: Db, code: string, years: readonly number[], scope: Re
   return cached(db, `rows|${scope.key}|${code}|${years.join(",")}`, () => listIndicatorValues(db, code, years, scope.drafts), scope.counters);
 }
 
+const APPROVED: ReaderScope = { key: "approved", counters: ["dataVersion"], drafts: { all: false, organisationIds: new Set() } };
+
+/**
+ * What statistics are computed from, and what the reader is shown: every organisation's approved
+ * figure (or its last approved one under correction), save the chosen one's, which is as this
+ * reader may see it (a draft beside the statistics, issue 20).
+ */
+function statisticsAndShown(db: Db, code: string, years: readonly number[], scope: ReaderScope, organisationId: number) {
+  const statistics = indicatorRows(db, code, years, APPROVED);
+  const own = indicatorRows(db, code, years, scope).filter((r) => r.organisationId === organisationId);
+  return { statistics, own, shown: [...statistics.filter((r) => r.organisationId !== organisationId), ...own] };
+}
+
 /** The municipality, the years, the peer group and whose drafts the reader may see: shared by series and profile. */
 function benchmarkContext(
   db: Db,
@@ -117,13 +132,13 @@ function benchmarkContext(
   );
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
   const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
-  const group = peerSet
-    ? { kind: "custom" as const, members: new Set(peerSet.memberIds) }
-    : selectPeers(units, self, args.peerGroup ?? "sizeClass");
+  const chosen = peerSet ? null : choosePeerGroup(units, self, args.peerGroup ?? "sizeClass");
+  const group = chosen?.group ?? { kind: "custom" as const, members: new Set(peerSet?.memberIds ?? []) };
   const peerIds = group.members;
   const scope = scopeOf(session);
   const peerGroup: BenchmarkSeries["peerGroup"] = {
     kind: group.kind,
+    standInFor: chosen?.standInFor ?? null,
     peerSetName: peerSet?.name ?? null,
     sizeClass: group.kind === "sizeClass" ? group.sizeClass : null,
     countyNumber: group.kind === "county" ? group.countyNumber : null,
@@ -159,17 +174,17 @@ function computeBenchmarkSeries(
   session: Session,
 ): BenchmarkSeries {
   const { municipality, years, peerIds, scope, peerGroup } = benchmarkContext(db, args, session);
-  const rows = indicatorRows(db, indicator.code, years, scope);
-  const ownStatus = new Map(rows.filter((r) => r.organisationId === municipality.id).map((r) => [r.year, r.status]));
+  const { statistics, own } = statisticsAndShown(db, indicator.code, years, scope, municipality.id);
+  const ownRow = new Map(own.map((r) => [r.year, r]));
   return {
     indicatorCode: indicator.code,
     municipalityNumber: municipality.number,
     peerGroup,
-    points: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
+    points: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map((p) => ({
       ...p,
-      own: p.own ? { ...p.own, status: ownStatus.get(p.year) ?? "approved" } : null,
+      own: p.own ? { ...p.own, status: ownRow.get(p.year)?.status ?? "approved", isUnderCorrection: ownRow.get(p.year)?.isUnderCorrection ?? false } : null,
     })),
-    isDemo: rows.some((r) => r.isDemo),
+    isDemo: statistics.some((r) => r.isDemo) || own.some((r) => r.isDemo),
   };
 }
 
@@ -197,8 +212,8 @@ function computeProfile(
   const year = args.year ?? years.at(-1) ?? 0;
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
   const items = INDICATORS.map((indicator) => {
-    const rows = indicatorRows(db, indicator.code, years, scope);
-    const points = buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds });
+    const { statistics: rows, own } = statisticsAndShown(db, indicator.code, years, scope, municipality.id);
+    const points = buildBenchmarkSeries({ indicator, years, rows, ownRows: own, organisationId: municipality.id, peerIds });
     const point = points.find((p) => p.year === year);
     const value = point?.own?.value ?? null;
     const peerValues = rows
@@ -206,7 +221,7 @@ function computeProfile(
       .map((r) => (r.numerator / r.denominator) * indicator.scale);
     const order = indicator.direction === "higher" ? "descending" : "ascending";
     const position = value === null || !point ? null : bandPosition(value, point.peers);
-    const ownRow = rows.find((r) => r.year === year && r.organisationId === municipality.id);
+    const ownRow = own.find((r) => r.year === year);
     return {
       code: indicator.code,
       dimension: indicator.dimension,
@@ -214,6 +229,7 @@ function computeProfile(
       numerator: point?.own?.numerator ?? null,
       denominator: point?.own?.denominator ?? null,
       status: ownRow?.status ?? null,
+      isUnderCorrection: ownRow?.isUnderCorrection ?? false,
       isDemo: ownRow?.isDemo ?? false,
       peers: point?.peers ?? { status: "hidden" as const, n: 0, reason: "TOO_FEW_MEMBERS" as const },
       percentile: point?.percentile ?? null,
@@ -278,7 +294,7 @@ function computeIndicatorDetail(
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
   const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), ["registerVersion"]);
   const members = new Set([...peerIds, municipality.id]);
-  const rows = indicatorRows(db, indicator.code, years, scope);
+  const { statistics, own, shown: rows } = statisticsAndShown(db, indicator.code, years, scope, municipality.id);
   const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) => (r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null);
   const distribution = rows
     .filter((r) => r.year === year && members.has(r.organisationId))
@@ -286,15 +302,17 @@ function computeIndicatorDetail(
       const value = valueOf(r, indicator);
       const unit = names.get(r.organisationId);
       // The denominator says how many answered, for survey indicators (fewer than 10: uncertain).
-      return value === null || !unit ? [] : [{ ...unit, value, denominator: r.denominator, own: r.organisationId === municipality.id, status: r.status, isDemo: r.isDemo }];
+      return value === null || !unit
+        ? []
+        : [{ ...unit, value, denominator: r.denominator, own: r.organisationId === municipality.id, status: r.status, isUnderCorrection: r.isUnderCorrection, isDemo: r.isDemo }];
     })
     .sort((a, b) => a.value - b.value);
   const missing = [...members].filter((id) => !distribution.some((d) => d.number === names.get(id)?.number)).length;
   const scatter = (() => {
     if (!second) return null;
     const other = new Map(
-      indicatorRows(db, second.code, years, scope)
-        .filter((r) => r.year === year && members.has(r.organisationId))
+      statisticsAndShown(db, second.code, years, scope, municipality.id)
+        .shown.filter((r) => r.year === year && members.has(r.organisationId))
         .map((r) => [r.organisationId, valueOf(r, second)] as const),
     );
     return rows
@@ -306,9 +324,9 @@ function computeIndicatorDetail(
         return x === null || y === null || !unit ? [] : [{ ...unit, x, y, own: r.organisationId === municipality.id }];
       });
   })();
-  const ownRow = rows.find((r) => r.year === year && r.organisationId === municipality.id);
+  const ownRow = own.find((r) => r.year === year);
   // When a value this reader may not see was computed (a draft's last save) is not theirs to know either.
-  const computedAt = ownRow ? listIndicatorComputedAt(db, indicator.code, municipality.id, year) : null;
+  const computedAt = ownRow && !ownRow.isUnderCorrection ? listIndicatorComputedAt(db, indicator.code, municipality.id, year) : null;
   return {
     indicator: {
       code: indicator.code,
@@ -329,7 +347,7 @@ function computeIndicatorDetail(
     peerGroup,
     distribution,
     missing,
-    series: buildBenchmarkSeries({ indicator, years, rows, organisationId: municipality.id, peerIds }).map((p) => ({
+    series: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map((p) => ({
       year: p.year,
       own: p.own?.value ?? null,
       ownDenominator: p.own?.denominator ?? null,
@@ -337,7 +355,7 @@ function computeIndicatorDetail(
       national: p.national.ratioOfSums,
     })),
     scatter,
-    freshness: { status: ownRow?.status ?? null, isDemo: ownRow?.isDemo ?? false, computedAt },
+    freshness: { status: ownRow?.status ?? null, isUnderCorrection: ownRow?.isUnderCorrection ?? false, isDemo: ownRow?.isDemo ?? false, computedAt },
   };
 }
 
@@ -364,6 +382,7 @@ export function compareUnits(db: Db, args: { numbers: readonly string[]; codes: 
         year: r.year,
         value: (r.numerator / r.denominator) * indicator.scale,
         status: r.status,
+        isUnderCorrection: r.isUnderCorrection,
         isDemo: r.isDemo,
       })),
   );

@@ -515,7 +515,7 @@ describe("costs.importFile: a preview predicts every refusal of the import (issu
 
 describe("an IT cooperative reports on behalf of its members", () => {
   // Two Trøndelag neighbours; the demo has no cooperatives of its own.
-  const COOP = "912345678";
+  const COOP = "912345688";
   const MEMBERS = ["5025", "5026"];
 
   async function setup() {
@@ -673,7 +673,7 @@ describe("a report before approval, to readers outside the organisation (issue 1
 
 describe("a member's draft never reaches its IT cooperative's allocation (issue 17, finding 2)", () => {
   // The outside test's reproduction: a cooperative of Oslo and Trondheim, divided per IT user.
-  const COOP = "923456789";
+  const COOP = "923456783";
   const YEAR = 2024;
 
   /** The cooperative with a draft report of one line of `amount`, divided per IT user, saved by the admin. */

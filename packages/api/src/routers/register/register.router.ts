@@ -1,4 +1,4 @@
-import { nameSchema } from "@malestokk/domain";
+import { nameSchema, OrganisationNumberSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
@@ -11,7 +11,7 @@ export const registerRouter = router({
   saveCooperative: permissionProcedure("register.manage")
     .input(
       z.object({
-        organisationNumber: z.string().regex(/^\d{9}$/),
+        organisationNumber: OrganisationNumberSchema,
         name: nameSchema(200),
         memberNumbers: z.array(MunicipalityNumberSchema).min(2).max(357),
       }),

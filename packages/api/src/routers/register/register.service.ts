@@ -1,5 +1,7 @@
 import { appendAudit, findOrganisationByNumber, getMunicipalityByNumber, listCooperatives, saveCooperative, type CooperativeRow, type Db } from "@malestokk/db";
 
+import { nameKey } from "@malestokk/domain";
+
 import type { Session } from "../../context";
 import { AppError } from "../../errors";
 
@@ -9,7 +11,9 @@ export function listAllCooperatives(db: Db): CooperativeRow[] {
 
 /**
  * Registers an IT cooperative (by its 9-digit organisation number) with the municipalities it
- * serves; saving again replaces the members. Audited with old and new members.
+ * serves; saving again replaces the members. Audited with old and new members. Another number with
+ * the same name (case and spacing aside) and the same members is the same cooperative registered
+ * twice, and is refused with `COOPERATIVE_EXISTS`.
  */
 export function registerCooperative(
   db: Db,
@@ -27,7 +31,16 @@ export function registerCooperative(
       if (!m) throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["memberNumbers", index], code: "NOT_FOUND", params: { municipalityNumber: number } }] });
       return m;
     });
-    const before = listCooperatives(tx).find((c) => c.organisationNumber === input.organisationNumber) ?? null;
+    const cooperatives = listCooperatives(tx);
+    const memberKey = [...new Set(input.memberNumbers)].sort().join();
+    const twin = cooperatives.find(
+      (c) => c.organisationNumber !== input.organisationNumber && nameKey(c.name) === nameKey(input.name) && c.members.map((m) => m.number).join() === memberKey,
+    );
+    if (twin) {
+      const params = { organisationNumber: twin.organisationNumber, name: twin.name };
+      throw new AppError("COOPERATIVE_EXISTS", { params, issues: [{ path: ["name"], code: "COOPERATIVE_EXISTS", params }] });
+    }
+    const before = cooperatives.find((c) => c.organisationNumber === input.organisationNumber) ?? null;
     const id = saveCooperative(tx, {
       organisationNumber: input.organisationNumber,
       name: input.name,
