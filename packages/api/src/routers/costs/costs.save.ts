@@ -26,7 +26,7 @@ import {
   type ReportStatus,
 } from "@malestokk/domain";
 
-import type { ChangeOptions } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import { requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 import { checkBasis, contentOf, reportWarnings } from "./costs.view";
@@ -133,9 +133,7 @@ export function saveCostReportContent(
       const { lines: afterLines, ...afterRest } = content;
       appendAudit(tx, {
         at: nowIso,
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: options.source === "import" ? "costs.reportImported" : "costs.reportSaved",
         entity: "costReport",
         entityId: String(result.row.id),
@@ -213,9 +211,7 @@ export function changeReportStatus(
       recomputeUnit(tx, municipality, input.year, nowIso, movesDependants(municipality, current.status, result.row.status));
       appendAudit(tx, {
         at: nowIso,
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: stepAuditAction("costs", input.action),
         entity: "costReport",
         entityId: String(current.id),

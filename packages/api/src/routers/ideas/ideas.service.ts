@@ -28,7 +28,7 @@ import {
   type InvitationAnswer,
 } from "@malestokk/domain";
 
-import type { ChangeOptions, Session } from "../../context";
+import { auditBy, type ChangeOptions, type Session } from "../../context";
 import { AppError } from "../../errors";
 import { answer, invite, removeParticipant, resolveParticipants, type JointRef } from "../joint/joint.service";
 
@@ -90,7 +90,7 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
       const invited = resolveParticipants(tx, municipality.id, participants, "participants");
       const id = insertIdea(tx, { organisationId: municipality.id, fields, now });
       insertIdeaEvent(tx, { ideaId: id, action: "submit", fromStatus: null, toStatus: "submitted", userId: options.actor.userId, userName: options.actor.name, at: now, comment: null });
-      appendAudit(tx, { at: now, actorUserId: options.actor.userId, actorEmail: options.actor.email, ip: options.actor.ip, action: "ideas.submitted", entity: "idea", entityId: String(id), organisationId: municipality.id, details: { after: input } });
+      appendAudit(tx, { at: now, ...auditBy(options.actor), action: "ideas.submitted", entity: "idea", entityId: String(id), organisationId: municipality.id, details: { after: input } });
       // The municipalities named are invited; the idea is theirs too once they accept (ADR 008).
       for (const unit of invited) invite(tx, { kind: "idea", id, ownerNumber: municipality.number, name: fields.title }, unit, options);
       return { id };
@@ -139,9 +139,7 @@ export function takeIdeaStep(db: Db, session: Session, args: { id: number; expec
       insertIdeaEvent(tx, { ideaId: idea.id, action, fromStatus: idea.status, toStatus: status, userId: options.actor.userId, userName: options.actor.name, at: now, comment, details: { ...details, ...(projectId === undefined ? {} : { projectId }) } });
       appendAudit(tx, {
         at: now,
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: `ideas.${action}`,
         entity: "idea",
         entityId: String(idea.id),

@@ -36,7 +36,7 @@ import {
   type ImportPlan,
 } from "@malestokk/domain";
 
-import type { ChangeOptions } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /** Runs a parse or plan step; a format error in the file becomes IMPORT_REJECTED with its reason. */
@@ -73,9 +73,7 @@ function runImport<P, R>(
       if (!args.dryRun) {
         appendAudit(tx, {
           at: options.now.toISOString(),
-          actorUserId: options.actor.userId,
-          actorEmail: options.actor.email,
-          ip: options.actor.ip,
+          ...auditBy(options.actor),
           action: "reference.imported",
           entity: args.entity,
           entityId: args.entityId,

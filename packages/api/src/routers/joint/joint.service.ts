@@ -9,7 +9,7 @@ import {
 } from "@malestokk/db";
 import { nextParticipationStatus, type FieldIssue, type InvitationAnswer, type ParticipationStatus } from "@malestokk/domain";
 
-import type { ChangeOptions } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /**
@@ -34,9 +34,7 @@ type Invitee = { readonly id: number; readonly number: string; readonly name: st
 function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, action: JointAuditStep, change: { from: ParticipationStatus | null; to: ParticipationStatus | null }, options: ChangeOptions) {
   appendAudit(tx, {
     at: options.now.toISOString(),
-    actorUserId: options.actor.userId,
-    actorEmail: options.actor.email,
-    ip: options.actor.ip,
+    ...auditBy(options.actor),
     action: `${AREA[ref.kind]}.${action}`,
     entity: ref.kind,
     entityId: String(ref.id),

@@ -43,7 +43,7 @@ import {
   type AuditAction,
 } from "@malestokk/domain";
 
-import type { Actor, ChangeOptions } from "../../context";
+import { auditBy, type Actor, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 
@@ -177,9 +177,7 @@ function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: 
 function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: AuditAction, reportId: number, details: unknown) {
   appendAudit(db, {
     at: now,
-    actorUserId: actor.userId,
-    actorEmail: actor.email,
-    ip: actor.ip,
+    ...auditBy(actor),
     action,
     entity: "qualityReport",
     entityId: String(reportId),
@@ -259,7 +257,7 @@ export function setMaturityWeights(db: Db, weights: readonly { area: MaturityAre
       saveMaturityWeights(tx, Object.fromEntries(weights.map((w) => [w.area, w.weight])));
       const q1 = getIndicator("Q1");
       if (q1) recomputeIndicatorValues(tx, { scope: null, now, indicators: [q1] });
-      appendAudit(tx, { at: now, actorUserId: options.actor.userId, actorEmail: options.actor.email, ip: options.actor.ip, action: "quality.weightsSet", entity: "maturityWeights", entityId: null, details: { before, after: loadMaturityWeights(tx) } });
+      appendAudit(tx, { at: now, ...auditBy(options.actor), action: "quality.weightsSet", entity: "maturityWeights", entityId: null, details: { before, after: loadMaturityWeights(tx) } });
       return { weights: MATURITY_AREAS.map((area) => ({ area, weight: loadMaturityWeights(tx)[area] ?? 1 })) };
     },
     { behavior: "immediate" },

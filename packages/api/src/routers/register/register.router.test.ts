@@ -23,6 +23,13 @@ describe("IT cooperatives", () => {
     expect(await admin.municipalities.list()).toHaveLength(357);
   });
 
+  it("names the admin's address in the audit entry, as every change does", async () => {
+    const api = setupApi();
+    const admin = api.callerWithToken(api.tokenFor("admin@demo.example"), { clientIp: "10.0.0.7" });
+    await admin.register.saveCooperative({ organisationNumber: "912345688", name: "Digitale Vestland", memberNumbers: ["4601", "4602"] });
+    expect(listAudit(api.db, { action: "register.cooperativeCreated", limit: 1 })[0]).toMatchObject({ actorEmail: "admin@demo.example", ip: "10.0.0.7" });
+  });
+
   it("refuses unknown members and a number that belongs to a municipality", async () => {
     const admin = setupApi().as("admin@demo.example");
     const unknown = await expectTrpcError(() => admin.register.saveCooperative({ organisationNumber: "912345688", name: "X", memberNumbers: ["4601", "9999"] }));

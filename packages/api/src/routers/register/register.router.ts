@@ -1,6 +1,7 @@
 import { nameSchema, OrganisationNumberSchema } from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOptions } from "../../context";
 import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
 import { listAllCooperatives, registerCooperative } from "./register.service";
@@ -16,5 +17,5 @@ export const registerRouter = router({
         memberNumbers: z.array(MunicipalityNumberSchema).min(2).max(357),
       }),
     )
-    .mutation(({ ctx, input }) => registerCooperative(ctx.db, ctx.session, input, ctx.now())),
+    .mutation(({ ctx, input }) => registerCooperative(ctx.db, input, changeOptions(ctx))),
 });

@@ -2,7 +2,7 @@ import { appendAudit, findOrganisationByNumber, getMunicipalityByNumber, listCoo
 
 import { nameKey } from "@malestokk/domain";
 
-import type { Session } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 export function listAllCooperatives(db: Db): CooperativeRow[] {
@@ -17,9 +17,8 @@ export function listAllCooperatives(db: Db): CooperativeRow[] {
  */
 export function registerCooperative(
   db: Db,
-  session: Session,
   input: { organisationNumber: string; name: string; memberNumbers: readonly string[] },
-  now: Date,
+  options: ChangeOptions,
 ): CooperativeRow {
   return db.transaction((tx) => {
     const existing = findOrganisationByNumber(tx, input.organisationNumber);
@@ -50,9 +49,8 @@ export function registerCooperative(
     const after = listCooperatives(tx).find((c) => c.id === id);
     if (!after) throw new Error("saved cooperative vanished");
     appendAudit(tx, {
-      at: now.toISOString(),
-      actorUserId: session.user.id,
-      actorEmail: session.user.email,
+      at: options.now.toISOString(),
+      ...auditBy(options.actor),
       action: before ? "register.cooperativeChanged" : "register.cooperativeCreated",
       entity: "organisation",
       entityId: String(id),

@@ -12,7 +12,7 @@ import {
 } from "@malestokk/db";
 import { can, type RoleGrant } from "@malestokk/domain";
 
-import type { ChangeOptions } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /**
@@ -46,9 +46,7 @@ export function saveOrganisationSystem(
       }
       appendAudit(tx, {
         at: options.now.toISOString(),
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: before ? "systems.updated" : "systems.created",
         entity: "system",
         entityId: String(result.row.id),
@@ -72,9 +70,7 @@ export function deleteOrganisationSystem(db: Db, municipality: MunicipalityListI
       deleteSystem(tx, municipality.id, id);
       appendAudit(tx, {
         at: options.now.toISOString(),
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: "systems.deleted",
         entity: "system",
         entityId: String(id),

@@ -9,7 +9,7 @@ import {
   type DbOrTx,
 } from "@malestokk/db";
 
-import type { ChangeOptions } from "../../context";
+import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 
 /** Every reporting year with its state, deadline and how far the municipalities have come. */
@@ -33,9 +33,7 @@ export function setYearState(db: Db, input: { year: number; state: "open" | "clo
       setReportingYearState(tx, input.year, input.state);
       appendAudit(tx, {
         at: options.now.toISOString(),
-        actorUserId: options.actor.userId,
-        actorEmail: options.actor.email,
-        ip: options.actor.ip,
+        ...auditBy(options.actor),
         action: input.state === "closed" ? "years.closed" : "years.reopened",
         entity: "reportingYear",
         entityId: String(input.year),
