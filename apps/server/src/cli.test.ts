@@ -293,7 +293,7 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
     const bergen = getMunicipalityByNumber(connection.db, "4601")?.id ?? 0;
     const report = getCostReport(connection.db, bergen, 2024);
     for (const [status, version] of [["submitted", 1], ["approved", 2]] as const) {
-      setCostReportStatus(connection.db, { reportId: report?.id ?? 0, expectedVersion: version, status, now: new Date().toISOString(), actorEmail: "manager@bergen.kommune.no" });
+      setCostReportStatus(connection.db, { reportId: report?.id ?? 0, expectedVersion: version, status, now: new Date().toISOString(), by: "manager@bergen.kommune.no" });
     }
     connection.close();
     writeFileSync(file, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;9 999 999\r\n");

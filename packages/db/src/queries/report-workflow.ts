@@ -14,7 +14,8 @@ export interface StatusChange {
   readonly expectedVersion: number;
   readonly status: ReportStatus;
   readonly now: string;
-  readonly actorEmail: string;
+  /** Who takes the step (an e-mail): the submitter or the decider the columns name. */
+  readonly by: string;
   readonly returnComment?: string | null;
 }
 
@@ -24,6 +25,6 @@ export interface StatusChange {
  */
 export function statusStamp(change: StatusChange) {
   return change.status === "submitted"
-    ? { status: change.status, submittedAt: change.now, submittedBy: change.actorEmail, decidedAt: null, decidedBy: null, returnComment: null, updatedAt: change.now }
-    : { status: change.status, decidedAt: change.now, decidedBy: change.actorEmail, returnComment: change.status === "returned" ? (change.returnComment ?? null) : null, updatedAt: change.now };
+    ? { status: change.status, submittedAt: change.now, submittedBy: change.by, decidedAt: null, decidedBy: null, returnComment: null, updatedAt: change.now }
+    : { status: change.status, decidedAt: change.now, decidedBy: change.by, returnComment: change.status === "returned" ? (change.returnComment ?? null) : null, updatedAt: change.now };
 }

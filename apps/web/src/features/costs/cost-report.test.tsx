@@ -299,7 +299,7 @@ describe("the import preview: what the file will change (issue 18)", () => {
     const archive = listSystems(db, stavanger).find((s) => s.name === "Demo sak/arkiv")?.id ?? null;
     const now = new Date().toISOString();
     const current = getCostReport(db, stavanger, 2024);
-    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, actorEmail: "manager.1103@demo.example", returnComment: "Bruk økonomisystemet" });
+    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, by: "manager.1103@demo.example", returnComment: "Bruk økonomisystemet" });
     const line = (service: ItService, costType: CostType, amount: number, systemId: number | null = null, comment: string | null = null) => ({ service, costType, systemId, amount, comment });
     saveCostReport(db, {
       organisationId: stavanger,
@@ -409,7 +409,7 @@ describe("a report before approval, seen by the programme board (issue 17, findi
     const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
     const now = new Date().toISOString();
     const current = getCostReport(db, stavanger, 2024);
-    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, actorEmail: "manager.1103@demo.example", returnComment: "Rett lisensene" });
+    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, by: "manager.1103@demo.example", returnComment: "Rett lisensene" });
     const saved = saveCostReport(db, {
       organisationId: stavanger,
       year: 2024,
@@ -418,7 +418,7 @@ describe("a report before approval, seen by the programme board (issue 17, findi
       source: "entered",
       now,
     });
-    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, actorEmail: "finance.1103@demo.example" });
+    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, by: "finance.1103@demo.example" });
   }
 
   it("shows the status and who submitted it, says the content comes with approval, and shows no line or amount", async () => {
@@ -487,7 +487,7 @@ describe("saving a cost report (issue 19)", () => {
     // Sent back to finance outside this page, so that the page's own step is a save alone.
     const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
     const current = getCostReport(db, stavanger, 2024);
-    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now: new Date().toISOString(), actorEmail: "manager.1103@demo.example", returnComment: "Rett linjene" });
+    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now: new Date().toISOString(), by: "manager.1103@demo.example", returnComment: "Rett linjene" });
 
     await act(() => router.navigate("/kommune/1103/kostnader/2024"));
     fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 1"), { target: { value: "1 234 567" } });

@@ -71,7 +71,7 @@ describe("a quality report before approval, seen by the programme board (issue 1
       content: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Hemmelig undersøkelse", mean: 4.2, respondents: 31_337 }] } },
       now,
     });
-    setQualityReportStatus(db, { reportId: saved.ok ? saved.row.id : 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, actorEmail: "manager.0301@demo.example" });
+    setQualityReportStatus(db, { reportId: saved.ok ? saved.row.id : 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, by: "manager.0301@demo.example" });
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
     expect(withheld.textContent).toContain("Sendt inn av manager.0301@demo.example");

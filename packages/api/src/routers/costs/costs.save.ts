@@ -204,7 +204,7 @@ export function changeReportStatus(
         expectedVersion: input.expectedVersion,
         status: to,
         now: nowIso,
-        actorEmail: options.actor.email,
+        by: options.actor.email,
         returnComment: comment || null,
       });
       if (!result.ok) throw versionConflict(result.currentVersion);

@@ -233,7 +233,7 @@ export function changeQualityStatus(
         if (missing.length > 0) throw new AppError("INCOMPLETE", { params: { missing: missing.join(","), count: missing.length } });
       }
       const comment = (input.comment ?? "").trim();
-      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: to, now, actorEmail: options.actor.email, returnComment: comment || null });
+      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: to, now, by: options.actor.email, returnComment: comment || null });
       if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, stepAuditAction("quality", input.action), current.id, {
