@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import type { EnvIdentityProvider } from "@malestokk/domain";
+import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
+import { afterEach } from "vitest";
+
+import { createApp } from "./app";
+import { createLogger, type Logger } from "./logger";
+
+// What the app's HTTP tests share: the whole Express app on a free port over a copied database,
+// an optional web build beside it, a sign-in, and everything closed after each test.
+
+export const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const fn of cleanups.splice(0).reverse()) fn();
+});
+
+export const CSRF = { "x-malestokk-csrf": "1" };
+export const JSON_CSRF = { "content-type": "application/json", ...CSRF };
+
+export interface StartOptions {
+  webDist?: boolean;
+  https?: boolean;
+  trustProxy?: string;
+  now?: () => Date;
+  metrics?: boolean;
+  logger?: Logger;
+  identityProviders?: EnvIdentityProvider[];
+  /** PUBLIC_ORIGIN; "self" is the test server's own address, known once it listens. */
+  publicOrigin?: string;
+  /** The web build's chunk map, written before the app starts. */
+  manifest?: Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+}
+
+export async function startApp(options: StartOptions = {}) {
+  const connection: DbConnection = createTestDb({ seed: true });
+  const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
+  if (options.webDist) {
+    writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+    mkdirSync(join(dir, "assets"));
+    writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
+    writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  }
+  if (options.manifest) {
+    mkdirSync(join(dir, ".vite"), { recursive: true });
+    writeFileSync(join(dir, ".vite", "manifest.json"), JSON.stringify(options.manifest));
+  }
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const app = createApp({
+    connection,
+    logger: options.logger ?? createLogger("silent"),
+    webDistDir: dir,
+    metrics: options.metrics ?? false,
+    https: options.https ?? false,
+    trustProxy: options.trustProxy,
+    identityProviders: options.identityProviders ?? [],
+    publicOrigin: options.publicOrigin === "self" ? base : options.publicOrigin,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  server.on("request", app);
+  cleanups.push(() => {
+    server.close();
+    connection.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function signIn(email = "finance.0301@demo.example", headers: Record<string, string> = {}) {
+    const res = await fetch(`${base}/trpc/auth.signIn`, {
+      method: "POST",
+      headers: { ...JSON_CSRF, ...headers },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    });
+    const setCookie = res.headers.get("set-cookie") ?? "";
+    return { res, setCookie, cookie: setCookie.split(";")[0] ?? "" };
+  }
+  return { base, connection, signIn, dir };
+}
