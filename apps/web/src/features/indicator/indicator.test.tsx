@@ -1,4 +1,4 @@
-import { findUserByEmail, getMunicipalityByNumber, insertPeerSet } from "@malestokk/db";
+import { findUserByEmail, getMunicipalityByNumber, insertPeerSet, recomputeIndicatorValues } from "@malestokk/db";
 import { parseCsv, readXlsxFirstSheet } from "@malestokk/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
@@ -104,5 +104,18 @@ describe("a saved peer set on the indicator page", () => {
       .sort();
     expect(names).toEqual(["Bergen", "Oslo (dere)", "Stavanger", "Trondheim"].sort());
     await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>("Sammenlign med").value).toBe("set-1"));
+  });
+});
+
+describe("a figure under correction on the indicator page", () => {
+  it("marks the distribution's entry whose approved report is being corrected as under correction (issue 20)", async () => {
+    const { db, sqlite } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table", { as: "board@demo.example" });
+    const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
+    sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(bergen);
+    recomputeIndicatorValues(db, { scope: { organisationId: bergen, year: 2024 }, now: new Date().toISOString() });
+    const distribution = await screen.findByRole("table", { name: "Kommunene i gruppen sortert etter verdi, 2024" });
+    const row = within(distribution).getByRole("cell", { name: "Bergen (under retting)" }).closest("tr") as HTMLElement;
+    expect(within(row).getAllByRole("cell")[1]?.textContent).toMatch(/kr$/);
+    expect(within(distribution).getByRole("cell", { name: "Oslo (dere)" })).toBeTruthy();
   });
 });
