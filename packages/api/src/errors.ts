@@ -56,9 +56,11 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[]
       if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") params[key] = value;
       else if (typeof value === "bigint") params[key] = Number(value);
     }
+    // A domain refinement names its refusal in params.code (e.g. ORGANISATION_NUMBER_CHECK_DIGIT); "custom" says nothing.
+    const named: unknown = issue.code === "custom" ? (issue.params as Record<string, unknown> | undefined)?.["code"] : undefined;
     return {
       path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
-      code: issue.code,
+      code: typeof named === "string" ? named : issue.code,
       params,
     };
   });

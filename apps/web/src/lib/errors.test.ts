@@ -18,6 +18,9 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
   VALIDATION_FAILED: [
     { params: {}, issues: [{ path: ["name"], code: "too_small", params: { minimum: 1 } }] },
     { params: { max: 20 }, issues: [{ path: [], code: "TOO_MANY_BENEFITS", params: { max: 20 } }] },
+    // The organisation number's own refusals, as a direct API call gets them (issue 20).
+    { params: {}, issues: [{ path: ["organisationNumber"], code: "ORGANISATION_NUMBER_CHECK_DIGIT", params: {} }] },
+    { params: {}, issues: [{ path: ["organisationNumber"], code: "ORGANISATION_NUMBER_FORMAT", params: {} }] },
     { params: {}, issues: [] },
   ],
   VERSION_CONFLICT: [{ params: {} }, { params: { currentVersion: 3 } }, { params: { currentVersion: null } }],

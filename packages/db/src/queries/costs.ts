@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, ne, sql } from "drizzle-orm";
 import { nameKey, type AllocationKey, type CostLine, type ReportStatus } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
@@ -232,6 +232,21 @@ export function countReportsByYear(db: DbOrTx): Map<number, Record<ReportStatus,
     byYear.set(r.year, entry);
   }
   return byYear;
+}
+
+/**
+ * The organisations whose cost report for the year was approved and is now being corrected
+ * (returned, or a draft or submitted again): their last approved figures stand until the next approval.
+ */
+export function listCostReportsUnderCorrection(db: DbOrTx, year: number): Set<number> {
+  return new Set(
+    db
+      .select({ organisationId: costReports.organisationId })
+      .from(costReports)
+      .where(and(eq(costReports.year, year), ne(costReports.status, "approved"), isNotNull(costReports.approvedAt)))
+      .all()
+      .map((r) => r.organisationId),
+  );
 }
 
 /** Each organisation's cost report status in one year (no row: not started). */

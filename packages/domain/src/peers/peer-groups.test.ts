@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { choosePeerGroup, kostraPeersOf, selectPeers, type PeerUnit } from "./peer-groups";
+import { checkPeersOf, choosePeerGroup, kostraPeersOf, selectPeers, type PeerUnit } from "./peer-groups";
 
 const units: PeerUnit[] = [
   { id: 1, number: "0301", countyNumber: "03", population: 717_710 },
@@ -69,6 +69,21 @@ describe("choosePeerGroup", () => {
 
   it("leaves a group that does not exist yet for the page to explain", () => {
     expect(choosePeerGroup(units, units[1] as PeerUnit, "kostra")).toEqual({ group: { kind: "kostra", kostraGroup: null, members: new Set() }, standInFor: null });
+  });
+});
+
+describe("checkPeersOf", () => {
+  it("checks against the KOSTRA group, or the comparison pages' stand-in when it has fewer than three members (issue 20)", () => {
+    const units: PeerUnit[] = [
+      { id: 1, number: "0301", countyNumber: "03", population: 700_000, kostraGroup: "K13" },
+      { id: 2, number: "4601", countyNumber: "46", population: 290_000, kostraGroup: "K14" },
+      { id: 3, number: "5001", countyNumber: "50", population: 210_000, kostraGroup: "K14" },
+      { id: 4, number: "1103", countyNumber: "11", population: 145_000, kostraGroup: "K14" },
+      { id: 5, number: "1111", countyNumber: "11", population: 3_000, kostraGroup: "K01" },
+    ];
+    expect(checkPeersOf(units, units[1])).toEqual({ peers: new Set([3, 4]), kind: "kostra", standInFor: null });
+    expect(checkPeersOf(units, units[0])).toEqual({ peers: new Set([2, 3, 4]), kind: "asss", standInFor: "kostra" });
+    expect(checkPeersOf(units, undefined)).toEqual({ peers: new Set(), kind: "kostra", standInFor: null });
   });
 });
 

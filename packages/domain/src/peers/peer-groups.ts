@@ -83,3 +83,15 @@ export function choosePeerGroup(units: readonly PeerUnit[], self: PeerUnit, kind
   }
   return { group: chosen, standInFor: null };
 }
+
+/**
+ * The peers a report's plausibility checks and the peer medians beside it compare with: the unit's
+ * KOSTRA group, or the stand-in every comparison page uses when that has fewer than three members
+ * (`choosePeerGroup`), without the unit itself. A unit outside the register (a cooperative) has none.
+ */
+export function checkPeersOf(units: readonly PeerUnit[], self: PeerUnit | undefined): { peers: Set<number>; kind: PeerGroupKind; standInFor: PeerGroupKind | null } {
+  if (!self) return { peers: new Set(), kind: "kostra", standInFor: null };
+  const { group, standInFor } = choosePeerGroup(units, self, "kostra");
+  return { peers: new Set([...group.members].filter((id) => id !== self.id)), kind: group.kind, standInFor };
+}
+

@@ -14,9 +14,13 @@ export function isValidOrganisationNumber(number: string): boolean {
   return check !== 10 && check === Number(number[8]);
 }
 
-/** An organisation number as typed ("964 338 531"): spaces removed, nine digits, a correct check digit. */
+/**
+ * An organisation number as typed ("964 338 531"): spaces removed, nine digits, a correct check digit.
+ * Each refusal carries its code in `params.code`, which the API sends as the issue's code for the
+ * client to word (docs/architecture.md, "Errors").
+ */
 export const OrganisationNumberSchema = z
   .string()
   .overwrite((value) => value.replace(/\s/g, ""))
-  .regex(/^\d{9}$/, { message: "ORGANISATION_NUMBER_FORMAT" })
-  .refine(isValidOrganisationNumber, { message: "ORGANISATION_NUMBER_CHECK_DIGIT", abort: true });
+  .refine((value) => /^\d{9}$/.test(value), { message: "ORGANISATION_NUMBER_FORMAT", params: { code: "ORGANISATION_NUMBER_FORMAT" }, abort: true })
+  .refine(isValidOrganisationNumber, { message: "ORGANISATION_NUMBER_CHECK_DIGIT", params: { code: "ORGANISATION_NUMBER_CHECK_DIGIT" }, abort: true });

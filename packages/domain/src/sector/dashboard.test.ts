@@ -41,10 +41,12 @@ describe("sector aggregates", () => {
       [3, "submitted" as const],
     ]);
     expect(coverageBy(units, reported)).toEqual([
-      { group: "03", units: 2, reported: 1, approved: 1 },
-      { group: "46", units: 1, reported: 1, approved: 0 },
-      { group: null, units: 1, reported: 0, approved: 0 },
+      { group: "03", units: 2, reported: 1, approved: 1, underCorrection: 0 },
+      { group: "46", units: 1, reported: 1, approved: 0, underCorrection: 0 },
+      { group: null, units: 1, reported: 0, approved: 0, underCorrection: 0 },
     ]);
+    // A report being corrected keeps its last approved figures: approved, and counted as under correction (issue 20).
+    expect(coverageBy(units, reported, new Set([2]))[0]).toEqual({ group: "03", units: 2, reported: 2, approved: 2, underCorrection: 1 });
   });
 
   it("prices planned against realized over the years, cash and non-cash apart", () => {

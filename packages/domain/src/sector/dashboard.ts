@@ -38,18 +38,24 @@ export function movement(current: number | null, previous: number | null): { cha
   return { change: current - previous, percent: previous === 0 ? null : ((current - previous) / Math.abs(previous)) * 100 };
 }
 
-/** How many units of each group have reported, and how many of those are approved. */
+/**
+ * How many units of each group have reported, and how many of those are approved. A unit in
+ * `underCorrection` (an approved report returned for correction) still has its last approved
+ * figures: it counts as reported and approved, and apart as under correction.
+ */
 export function coverageBy<K extends string>(
   units: readonly { id: number; group: K | null }[],
   reported: ReadonlyMap<number, "draft" | "submitted" | "returned" | "approved">,
-): { group: K | null; units: number; reported: number; approved: number }[] {
-  const groups = new Map<K | null, { units: number; reported: number; approved: number }>();
+  underCorrection: ReadonlySet<number> = new Set(),
+): { group: K | null; units: number; reported: number; approved: number; underCorrection: number }[] {
+  const groups = new Map<K | null, { units: number; reported: number; approved: number; underCorrection: number }>();
   for (const unit of units) {
-    const entry = groups.get(unit.group) ?? { units: 0, reported: 0, approved: 0 };
+    const entry = groups.get(unit.group) ?? { units: 0, reported: 0, approved: 0, underCorrection: 0 };
     entry.units += 1;
-    const status = reported.get(unit.id);
+    const status = underCorrection.has(unit.id) ? "approved" : reported.get(unit.id);
     if (status === "submitted" || status === "approved") entry.reported += 1;
     if (status === "approved") entry.approved += 1;
+    if (underCorrection.has(unit.id)) entry.underCorrection += 1;
     groups.set(unit.group, entry);
   }
   return [...groups].map(([group, counts]) => ({ group, ...counts })).sort((a, b) => (a.group === null ? 1 : b.group === null ? -1 : a.group.localeCompare(b.group, "nb")));

@@ -1,5 +1,5 @@
-import { K1, PEER_GROUP_KINDS, type PeerGroupKind } from "@malestokk/domain";
-import { Alert, Button, Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
+import { K1 } from "@malestokk/domain";
+import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
 import { lazy, Suspense, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { EmptyState } from "../../components/empty-state";
 import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
+import { parsePeers, peerChoiceOf, PeerGroupSelect } from "../../components/selection-controls";
 import { translateError } from "../../lib/errors";
 import { formatCsvNumber, formatDecimal, formatNok } from "../../lib/format";
 import { useUrlState } from "../../lib/url-state";
@@ -91,11 +92,6 @@ function LatestSummary({ series }: { series: BenchmarkSeries }) {
   );
 }
 
-/** The peer choice in the URL: a group kind ("county") or a saved set ("set-12"). */
-function parsePeers(raw: string): string | null {
-  return (PEER_GROUP_KINDS as readonly string[]).includes(raw) || /^set-\d+$/.test(raw) ? raw : null;
-}
-
 /** K1 for one municipality over the reporting years, against its peer band and Norway. */
 export function K1Benchmark(props: { municipalityNumber: string; municipalityName: string; canShareWithMunicipality: boolean }) {
   const { municipalityNumber, municipalityName } = props;
@@ -104,16 +100,10 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const peerSetId = peers.startsWith("set-") ? Number(peers.slice(4)) : undefined;
-  const peerGroup = peerSetId === undefined ? (peers as PeerGroupKind) : undefined;
+  const peerChoice = peerChoiceOf(peers);
   const sets = usePeerSets();
-  const query = useSeries({
-    indicatorCode: "K1",
-    municipalityNumber,
-    ...(peerGroup ? { peerGroup } : {}),
-    ...(peerSetId ? { peerSetId } : {}),
-  });
-  const currentSet = sets.data?.find((s) => s.id === peerSetId) ?? null;
+  const query = useSeries({ indicatorCode: "K1", municipalityNumber, ...peerChoice });
+  const currentSet = "peerSetId" in peerChoice ? (sets.data?.find((s) => s.id === peerChoice.peerSetId) ?? null) : null;
   const deleteSet = useDeletePeerSet({
     onSuccess: () => {
       setConfirmDelete(false);
@@ -167,33 +157,15 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
         }
         controls={
           <div className="peer-controls">
-            <Field className="peer-picker">
-              <Label htmlFor="k1-peers">{t("benchmarks.peerGroupLabel")}</Label>
-              <Select
-                id="k1-peers"
-                width="auto"
-                value={peers}
-                onChange={(e) => {
-                  setNotice(null);
-                  setPeers(e.target.value);
-                }}
-              >
-                {PEER_GROUP_KINDS.map((kind) => (
-                  <Select.Option key={kind} value={kind}>
-                    {t(`benchmarks.peerKinds.${kind}`)}
-                  </Select.Option>
-                ))}
-                {sets.data && sets.data.length > 0 && (
-                  <optgroup label={t("peers.ownSets")}>
-                    {sets.data.map((set) => (
-                      <Select.Option key={set.id} value={`set-${set.id}`}>
-                        {set.name}
-                      </Select.Option>
-                    ))}
-                  </optgroup>
-                )}
-              </Select>
-            </Field>
+            <PeerGroupSelect
+              id="k1-peers"
+              className="peer-picker"
+              value={peers}
+              onChange={(value) => {
+                setNotice(null);
+                setPeers(value);
+              }}
+            />
             <div className="button-row">
               {!editing && (
                 <Button variant="secondary" data-size="sm" onClick={() => setEditing(true)}>

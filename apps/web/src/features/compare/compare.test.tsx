@@ -1,3 +1,4 @@
+import { findUserByEmail, getMunicipalityByNumber, insertPeerSet } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -22,5 +23,14 @@ describe("head to head", () => {
   it("says what to do when nothing is chosen", async () => {
     renderApp("/sammenlign", { as: "board@demo.example" });
     expect(await screen.findByText("Velg minst én kommune for å sammenligne.")).toBeTruthy();
+  });
+
+  it("compares the members of the saved peer set in the address (?peers=set-1) (issue 20)", async () => {
+    const { db } = renderApp("/sammenlign?peers=set-1&year=2024", { as: "finance.0301@demo.example" });
+    const ids = ["4601", "5001", "1103"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
+    insertPeerSet(db, { name: "Storbyene", ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0, sharedWithOrganisationId: null, memberIds: ids, now: new Date().toISOString() });
+    const table = await screen.findByTestId("compare-table");
+    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual(["Indikator", "Stavanger", "Bergen", "Trondheim"]);
+    expect(screen.getByLabelText<HTMLSelectElement>("Sammenlign med").value).toBe("set-1");
   });
 });

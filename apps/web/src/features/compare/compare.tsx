@@ -3,6 +3,7 @@ import { aboutSheet, INDICATORS, writeXlsx, XLSX_MIME_TYPE, type Dimension } fro
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 
 import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
@@ -11,7 +12,7 @@ import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
-import { YearSelect } from "../../components/selection-controls";
+import { PeerGroupSelect, YearSelect } from "../../components/selection-controls";
 import { sheetName } from "../../components/sheet-names";
 import { useHasDemoData } from "../../lib/demo";
 import { useTRPC } from "../../lib/trpc";
@@ -33,11 +34,29 @@ export function CompareUnits() {
   const demo = useHasDemoData();
   const municipalities = useQuery(trpc.municipalities.list.queryOptions());
   const years = useQuery(trpc.years.list.queryOptions());
-  const [unitsText, setUnits] = useUrlState<string>("kommuner", "", parseList(/^\d{4}$/));
+  const sets = useQuery(trpc.peers.sets.queryOptions());
+  const [unitsText] = useUrlState<string>("kommuner", "", parseList(/^\d{4}$/));
+  const [peers] = useUrlState<string>("peers", "", (raw) => (/^set-\d+$/.test(raw) ? raw : null));
+  const [, setParams] = useSearchParams();
   const [codesText, setCodes] = useUrlState<string>("indikatorer", DEFAULT_CODES, (raw) => (raw.split(",").every((c) => CODES.includes(c)) ? raw : null));
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
   const [adding, setAdding] = useState("");
-  const numbers = unitsText === "" ? [] : unitsText.split(",");
+  // Chosen municipalities win; without them a saved peer set in the address (`peers=set-12`) gives its members.
+  const chosenSet = peers === "" ? null : (sets.data?.find((s) => `set-${s.id}` === peers) ?? null);
+  const numbers = unitsText !== "" ? unitsText.split(",") : (chosenSet?.members.map((m) => m.number).slice(0, MAX_UNITS) ?? []);
+  // One change of the address, so the chosen municipalities and the set never both stand in it.
+  const choose = (next: { units: readonly string[] } | { peers: string }) =>
+    setParams(
+      (current) => {
+        const copy = new URLSearchParams(current);
+        copy.delete("kommuner");
+        copy.delete("peers");
+        if ("units" in next && next.units.length > 0) copy.set("kommuner", next.units.join(","));
+        if ("peers" in next && next.peers !== "") copy.set("peers", next.peers);
+        return copy;
+      },
+      { replace: true },
+    );
   const codes = codesText === "" ? [] : codesText.split(",");
   const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
   const query = useQuery({
@@ -65,7 +84,7 @@ export function CompareUnits() {
     downloadFile("sammenligning.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
 
-  if (!municipalities.isSuccess || !years.isSuccess) return <QueryView query={allOf([municipalities, years])} />;
+  if (!municipalities.isSuccess || !years.isSuccess || (peers !== "" && sets.isPending)) return <QueryView query={allOf([municipalities, years, sets])} />;
   return (
     <div className="stack">
       <Paragraph>{t("compare.intro", { max: MAX_UNITS })}</Paragraph>
@@ -86,13 +105,14 @@ export function CompareUnits() {
             variant="secondary"
             disabled={adding === "" || numbers.length >= MAX_UNITS}
             onClick={() => {
-              setUnits([...numbers, adding].join(","));
+              choose({ units: [...numbers, adding] });
               setAdding("");
             }}
           >
             {t("compare.addButton")}
           </Button>
         </div>
+        <PeerGroupSelect id="compare-peers" kinds={[]} empty={t("compare.chosenOnly")} value={unitsText === "" ? peers : ""} onChange={(value) => choose({ peers: value })} />
         <YearSelect id="compare-year" years={(years.data ?? []).map((y) => y.year)} value={year} onChange={setYear} />
       </div>
       {numbers.length >= MAX_UNITS && <Paragraph data-size="sm">{t("compare.full", { max: MAX_UNITS })}</Paragraph>}
@@ -103,7 +123,7 @@ export function CompareUnits() {
             return (
               <li key={n}>
                 {m?.name ?? n}{" "}
-                <Button variant="tertiary" data-size="sm" onClick={() => setUnits(numbers.filter((x) => x !== n).join(","))}>
+                <Button variant="tertiary" data-size="sm" onClick={() => choose({ units: numbers.filter((x) => x !== n) })}>
                   {t("compare.remove", { name: m?.name ?? n })}
                 </Button>
               </li>

@@ -498,3 +498,13 @@ describe("saving a cost report (issue 19)", () => {
     await waitFor(() => expect(dashboard()).toBeGreaterThan(before));
   });
 });
+
+describe("the plausibility checks' peer group", () => {
+  it("says that the ten largest stand in for Oslo's one-member KOSTRA group, and names it tilnærmet (issue 20)", async () => {
+    renderApp("/kommune/0301/kostnader/2024", { as: "finance.0301@demo.example" });
+    expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
+      "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
+    );
+  });
+});
+

@@ -231,6 +231,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         comments={draft.comments}
         editable={editable}
         language={language}
+        group={view.checkGroup}
         onComment={(key, text) => update({ ...draft, comments: { ...draft.comments, [key]: text } })}
       />
 

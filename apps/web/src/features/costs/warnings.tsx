@@ -1,7 +1,8 @@
 import { Alert, Heading, Paragraph, Textarea, Field, Label } from "@digdir/designsystemet-react";
-import { getIndicator, type PlausibilityWarning } from "@malestokk/domain";
+import { getIndicator, type PeerGroupKind, type PlausibilityWarning } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { formatDecimal, formatNok } from "../../lib/format";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 0, signDisplay: "always" });
@@ -20,9 +21,13 @@ export function WarningsView(props: {
   comments: Readonly<Record<string, string>>;
   editable: boolean;
   language: "nb" | "en";
+  /** The group the peer medians come from: the KOSTRA group, or its stand-in ("tilnærmet"). */
+  group: { kind: PeerGroupKind; standInFor: PeerGroupKind | null };
   onComment: (key: string, text: string) => void;
 }) {
   const { t } = useTranslation();
+  const groupName =
+    props.group.standInFor === null ? t("costReport.warnings.kostraGroup") : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${props.group.kind}`) });
   const unexplained = props.warnings.filter((w) => (props.comments[w.key] ?? "").trim() === "").length;
   return (
     <section aria-labelledby="warnings-heading" className="stack" data-testid="report-warnings">
@@ -30,6 +35,7 @@ export function WarningsView(props: {
         {t("costReport.warnings.title")}
       </Heading>
       <Paragraph data-size="sm">{t("costReport.warnings.intro")}</Paragraph>
+      <PeerStandInNotice group={props.group} />
       {props.warnings.length === 0 ? (
         <Paragraph>{t("costReport.warnings.none")}</Paragraph>
       ) : (
@@ -45,6 +51,7 @@ export function WarningsView(props: {
                 ratio: w.kind === "peerLow" ? percent.format(w.ratio).replace("+", "") : ratio.format(w.ratio),
                 change: percent.format(w.ratio - 1),
                 n: w.peerCount,
+                group: groupName,
               };
               const id = `warning-${w.key.replace(/[^a-zA-Z0-9]/g, "-")}`;
               return (

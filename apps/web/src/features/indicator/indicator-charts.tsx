@@ -26,6 +26,8 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
   const uncertain = (n: number | null) => (survey && n !== null && n < MIN_RESPONDENTS ? ` (${t("profile.uncertain", { n })})` : "");
   const group = { name: peerGroupName(t, detail.peerGroup), members: detail.peerGroup.memberNames };
   const demo = detail.distribution.some((d) => d.isDemo) || undefined;
+  // A figure whose approved report is being corrected is its last approved one, marked as such (issue 20).
+  const distribution = detail.distribution.map((d) => ({ ...d, name: d.isUnderCorrection ? `${d.name} (${t("costs.underCorrection")})` : d.name }));
   return (
     <div className="stack">
       <ChartWithTable
@@ -39,15 +41,15 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
         description={detail.missing > 0 ? t("indicator.missingCount", { count: detail.missing }) : undefined}
         csvFileName={`${code}-fordeling-${detail.year}.csv`}
         chart={
-          <div className="chart-frame" style={{ height: Math.max(240, detail.distribution.length * 22) }}>
+          <div className="chart-frame" style={{ height: Math.max(240, distribution.length * 22) }}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={detail.distribution} layout="vertical" margin={{ left: 20, right: 20 }}>
+              <BarChart data={distribution} layout="vertical" margin={{ left: 20, right: 20 }}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis type="number" tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
                 <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
                 <Bar dataKey="value" name={detail.indicator.name[language]} isAnimationActive={false}>
-                  {detail.distribution.map((d) => (
+                  {distribution.map((d) => (
                     <Cell key={d.number} fill={d.own ? OWN : PEER} />
                   ))}
                 </Bar>
@@ -62,7 +64,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
             { key: "name", header: t("indicator.unit") },
             { key: "value", header: detail.indicator.name[language], numeric: true },
           ],
-          rows: detail.distribution.map((d, i) => ({
+          rows: distribution.map((d, i) => ({
             rank: String(i + 1),
             name: d.own ? `${d.name} (${t("indicator.you")})` : d.name,
             value: `${show(d.value)}${uncertain(d.denominator)}`,

@@ -20,14 +20,14 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const trpc = useTRPC();
-  const { years, yearsQuery, year, setYear, peers, setPeers } = useYearAndPeers();
+  const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
   const [against, setAgainst] = useUrlState<string>("mot", "", (raw) => (CODES.includes(raw) ? raw : null));
   const query = useQuery({
     ...trpc.benchmarks.indicator.queryOptions({
       indicatorCode: indicatorCode as (typeof INDICATORS)[number]["code"],
       municipalityNumber,
       ...(year ? { year } : {}),
-      peerGroup: peers,
+      ...peerChoice,
       ...(against ? { against: against as (typeof INDICATORS)[number]["code"] } : {}),
     }),
     enabled: year !== undefined,

@@ -1,3 +1,4 @@
+import { findUserByEmail, getMunicipalityByNumber, insertPeerSet, recomputeIndicatorValues } from "@malestokk/db";
 import { parseCsv, readXlsxFirstSheet } from "@malestokk/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
@@ -87,5 +88,34 @@ describe("the indicator page's exports", () => {
     expect(about.ok && about.rows).toEqual(Object.entries(facts));
     // The table sheet read back is the CSV's table, with the numbers as numbers.
     expect(unzipText(xlsx).get("xl/worksheets/sheet2.xml")).toMatch(/<c r="C2"[^>]*><v>\d+(\.\d+)?<\/v><\/c>/);
+  });
+});
+
+describe("a saved peer set on the indicator page", () => {
+  it("shows the distribution over the set's members from the address (?peers=set-1) (issue 20)", async () => {
+    const { db } = renderApp("/kommune/0301/indikator/K1?peers=set-1&year=2024&distributionView=table", { as: "finance.0301@demo.example" });
+    const ids = ["4601", "5001", "1103"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
+    insertPeerSet(db, { name: "Storbyene", ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0, sharedWithOrganisationId: null, memberIds: ids, now: new Date().toISOString() });
+    const distribution = await screen.findByRole("table", { name: "Kommunene i gruppen sortert etter verdi, 2024" });
+    const names = within(distribution)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => within(r).getAllByRole("cell")[0]?.textContent)
+      .sort();
+    expect(names).toEqual(["Bergen", "Oslo (dere)", "Stavanger", "Trondheim"].sort());
+    await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>("Sammenlign med").value).toBe("set-1"));
+  });
+});
+
+describe("a figure under correction on the indicator page", () => {
+  it("marks the distribution's entry whose approved report is being corrected as under correction (issue 20)", async () => {
+    const { db, sqlite } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table", { as: "board@demo.example" });
+    const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
+    sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(bergen);
+    recomputeIndicatorValues(db, { scope: { organisationId: bergen, year: 2024 }, now: new Date().toISOString() });
+    const distribution = await screen.findByRole("table", { name: "Kommunene i gruppen sortert etter verdi, 2024" });
+    const row = within(distribution).getByRole("cell", { name: "Bergen (under retting)" }).closest("tr") as HTMLElement;
+    expect(within(row).getAllByRole("cell")[1]?.textContent).toMatch(/kr$/);
+    expect(within(distribution).getByRole("cell", { name: "Oslo (dere)" })).toBeTruthy();
   });
 });

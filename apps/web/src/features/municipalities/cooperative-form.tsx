@@ -27,6 +27,7 @@ export function CooperativeForm() {
       if (issue?.path[0] === "memberNumbers") {
         setErrors({ memberNumbers: t("cooperatives.unknownMember", { municipalityNumber: String(issue.params.municipalityNumber ?? "") }) });
       } else if (issue?.code === "NUMBER_TAKEN") setErrors({ organisationNumber: t("cooperatives.numberTaken") });
+      else if (issue?.path[0] === "organisationNumber") setErrors({ organisationNumber: translateError(t, error).fields.organisationNumber ?? "" });
       else setErrors({ name: translateError(t, error).message });
     },
   });

@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { getMunicipalityByNumber, recomputeIndicatorValues } from "@malestokk/db";
+import { findUserByEmail, getMunicipalityByNumber, insertPeerSet, recomputeIndicatorValues } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -53,5 +53,15 @@ describe("Min kommune (the profile)", () => {
     const k1 = within(screen.getByTestId("profile-cost")).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
     expect(within(k1).getAllByRole("cell")[1]?.textContent).not.toMatch(/skjult/);
   });
-});
 
+  it("compares with the saved peer set in the address (?peers=set-1), as the municipality page does (issue 20)", async () => {
+    const { db, router } = renderApp("/kommune/0301/profil?year=2024&peers=set-1", { as: "finance.0301@demo.example" });
+    const ids = ["4601", "5001", "1103"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
+    insertPeerSet(db, { name: "Storbyene", ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0, sharedWithOrganisationId: null, memberIds: ids, now: new Date().toISOString() });
+    expect(await screen.findByText("Sammenlignet med 3 kommuner i gruppen.")).toBeTruthy();
+    const select = screen.getByLabelText<HTMLSelectElement>("Sammenlign med");
+    expect(await within(select).findByRole("option", { name: "Storbyene" })).toBeTruthy();
+    expect(select.value).toBe("set-1");
+    expect(router.state.location.search).toContain("peers=set-1");
+  });
+});

@@ -26,8 +26,8 @@ function isUncertain(item: Item): boolean {
 export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
-  const { years, yearsQuery, year, setYear, peers, setPeers } = useYearAndPeers();
-  const query = useProfile({ municipalityNumber, ...(year ? { year } : {}), peerGroup: peers });
+  const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
+  const query = useProfile({ municipalityNumber, ...(year ? { year } : {}), ...peerChoice });
   if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const profile = query.data;
   const name = (code: string) => getIndicator(code)?.name[lang] ?? code;

@@ -3,6 +3,7 @@ import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS, MATURITY_LEVELS, maturityBan
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { Loading } from "../../components/query-state";
 import { formatScore } from "../../lib/format";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
@@ -109,6 +110,7 @@ export function MaturityForm(props: QualityEditorProps) {
               })
         }
       />
+      {view.derived.kind === "maturity" && <PeerStandInNotice group={view.derived.peerGroup} />}
       <Suspense fallback={<Loading />}>
         <MaturityRadar own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))} peers={peers} language={lang} year={props.view.year} />
       </Suspense>

@@ -50,3 +50,11 @@ describe("the maturity weights", () => {
     await waitFor(() => expect(screen.getByText("vekt 3")).toBeTruthy());
   });
 });
+
+describe("the maturity radar's peer group", () => {
+  it("says that the ten largest stand in for Oslo's one-member KOSTRA group (issue 20)", async () => {
+    renderApp("/kommune/0301/modenhet/2024", { as: "manager.0301@demo.example" });
+    expect((await screen.findByTestId("peer-stand-in")).textContent).toMatch(/tilnærmet gruppe: ASSS-nettverket/);
+  });
+});
+

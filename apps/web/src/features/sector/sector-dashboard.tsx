@@ -101,6 +101,11 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         <Paragraph data-testid="coverage-summary">
           {t("sector.coverageIntro", { approved, units: d.units, year: d.year })} {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
         </Paragraph>
+        {d.coverage.underCorrection.length > 0 && (
+          <Paragraph data-size="sm" data-testid="under-correction">
+            {t("sector.underCorrection", { names: d.coverage.underCorrection.map((m) => `${m.name} (${m.number})`).join(", ") })}
+          </Paragraph>
+        )}
         <div className="field-row">
           <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
           <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
@@ -242,7 +247,12 @@ function CoverageTable({ caption, rows, testId }: { caption: string; rows: reado
         { key: "group", header: t("sector.group"), render: (c) => c.name ?? t("sector.noGroup") },
         { key: "units", header: t("sector.units"), numeric: true },
         { key: "reported", header: t("sector.reported"), numeric: true },
-        { key: "approved", header: t("sector.approved"), numeric: true },
+        {
+          key: "approved",
+          header: t("sector.approved"),
+          numeric: true,
+          render: (c) => (c.underCorrection > 0 ? `${c.approved} (${t("sector.underCorrectionCount", { count: c.underCorrection })})` : String(c.approved)),
+        },
       ]}
     />
   );

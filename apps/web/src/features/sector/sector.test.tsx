@@ -1,3 +1,4 @@
+import { getMunicipalityByNumber } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -20,6 +21,15 @@ describe("the sector pages", () => {
     await waitFor(() => expect(router.state.location.search).toContain("indikator=S3"));
     expect(router.state.location.search).toContain("year=2023");
     expect(screen.getByTestId("groups-table").querySelector("caption")?.textContent).toMatch(/^S3 .* per KOSTRA-gruppe, 2023$/);
+  });
+
+  it("counts a report under correction as having its approved figures, marked under correction, not as missing (issue 20)", async () => {
+    const { db, sqlite } = renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(getMunicipalityByNumber(db, "0301")?.id);
+    expect((await screen.findByTestId("under-correction")).textContent).toBe("Under retting, de sist godkjente tallene vises: Oslo (0301).");
+    const oslo = within(screen.getByTestId("coverage-county")).getByRole("rowheader", { name: "Oslo" }).closest("tr") as HTMLElement;
+    expect(within(oslo).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1", "1", "1 (1 under retting)"]);
+    expect(within(screen.getByTestId("missing")).queryByRole("link", { name: /Oslo/ })).toBeNull();
   });
 
   it("shows the benefit portfolio across municipalities with the joint projects", async () => {

@@ -112,6 +112,29 @@ describe("peer groups", () => {
     const point = all.points.find((p) => p.year === 2024);
     expect(point?.peers.status === "shown" ? point.peers.ratioOfSums : null).toBeCloseTo(point?.national.ratioOfSums ?? 0, 9);
   });
+
+  it("compares with a saved peer set's members on the profile and the indicator page as on the municipality page (issue 20)", async () => {
+    const api = setupApi();
+    const finance = api.as("finance.0301@demo.example");
+    const saved = await finance.peers.saveSet({ name: "Storbyene", memberNumbers: ["4601", "5001", "1103"], shareWithMunicipality: null });
+    const members = ["Bergen", "Stavanger", "Trondheim"];
+    const series = await finance.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301", peerSetId: saved.id });
+    const profile = await finance.benchmarks.profile({ municipalityNumber: "0301", year: 2024, peerSetId: saved.id });
+    const detail = await finance.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024, peerSetId: saved.id });
+    for (const group of [series.peerGroup, profile.peerGroup, detail.peerGroup]) {
+      expect(group).toMatchObject({ kind: "custom", peerSetName: "Storbyene", members: 3, standInFor: null });
+      expect([...group.memberNames].sort()).toEqual(members);
+    }
+    expect(detail.distribution.map((d) => d.name).sort()).toEqual([...members, "Oslo"].sort());
+    // A set the reader may not see is NOT_FOUND on every page, as on the municipality page.
+    const other = api.as("finance.5001@demo.example");
+    for (const read of [
+      () => other.benchmarks.profile({ municipalityNumber: "0301", year: 2024, peerSetId: saved.id }),
+      () => other.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024, peerSetId: saved.id }),
+    ]) {
+      expect((await expectTrpcError(read)).code).toBe("NOT_FOUND");
+    }
+  });
 });
 
 describe("K2: IT cost as share of budget", () => {

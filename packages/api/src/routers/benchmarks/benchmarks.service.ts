@@ -1,7 +1,6 @@
 import {
   listIndicatorComputedAt,
   listIndicatorValues,
-  listLatestPopulations,
   listMunicipalities,
   listReportingYears,
   type CounterKey,
@@ -28,6 +27,7 @@ import { AppError } from "../../errors";
 import { cached } from "./cache";
 import type { Session } from "../../context";
 import { requireMunicipality } from "../municipalities/municipalities.service";
+import { listPeerUnits } from "../peers/peer-units";
 import { requireVisiblePeerSet } from "../peers/peers.service";
 
 export interface BenchmarkSeries {
@@ -114,22 +114,7 @@ function benchmarkContext(
   const municipality = requireMunicipality(db, args.municipalityNumber);
   const years = listReportingYears(db).map((y) => y.year);
   // Reading every unit and population cost as much as the indicator itself: keep it while the register stands.
-  const units = cached(
-    db,
-    "units",
-    () => {
-      const latest = listLatestPopulations(db);
-      return listMunicipalities(db).map((m) => ({
-        id: m.id,
-        number: m.number,
-        countyNumber: m.countyNumber,
-        population: latest.get(m.id) ?? null,
-        kostraGroup: m.kostraGroup,
-        name: m.name,
-      }));
-    },
-    ["registerVersion"],
-  );
+  const units = cached(db, "units", () => listPeerUnits(db), ["registerVersion"]);
   const self = units.find((u) => u.id === municipality.id) ?? { ...municipality, population: null };
   const peerSet = args.peerSetId === undefined ? null : requireVisiblePeerSet(db, session, args.peerSetId);
   const chosen = peerSet ? null : choosePeerGroup(units, self, args.peerGroup ?? "sizeClass");

@@ -28,6 +28,19 @@ describe("costs.list and costs.report", () => {
   });
 });
 
+describe("the plausibility checks' peer group (issue 20)", () => {
+  it("checks Oslo, alone in its KOSTRA group, against the stand-in the comparison pages use, and says so", async () => {
+    const api = setupApi();
+    const oslo = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: 2024 });
+    const k1 = oslo.checkBasis.find((b) => b.code === "K1");
+    expect(k1?.peerCount).toBeGreaterThanOrEqual(3);
+    expect(k1?.peerMedian).not.toBeNull();
+    expect(oslo.checkGroup).toEqual({ kind: "asss", standInFor: "kostra" });
+    const bergen = await api.as(`finance.${NUMBER}@demo.example`).costs.report({ municipalityNumber: NUMBER, year: 2024 });
+    expect(bergen.checkGroup).toEqual({ kind: "kostra", standInFor: null });
+  });
+});
+
 describe("the report workflow", () => {
   it("goes returned → saved → (warnings explained) submitted → approved, K1–K6 follow, every step audited", async () => {
     const api = setupApi();

@@ -18,7 +18,7 @@ import {
   type ReportingUnit,
 } from "@malestokk/db";
 import {
-  kostraPeersOf,
+  checkPeersOf,
   can,
   canReadReportContent,
   costReportWarnings,
@@ -34,6 +34,7 @@ import {
 } from "@malestokk/domain";
 
 import { allowedActions, requireYear } from "../../reporting/report-workflow";
+import { listPeerUnits } from "../peers/peer-units";
 
 // The cost report as it is read: the years, the view of one report with its allocation and warnings.
 
@@ -138,8 +139,14 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number, canReadDr
   });
 }
 
-export function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number): CheckBasis[] {
-  const peers = kostraPeersOf(listMunicipalities(db), municipality);
+/** The peers a unit's report is checked against: its KOSTRA group, or the comparison pages' stand-in for one too small (issue 20). */
+export function checkGroupOf(db: DbOrTx, unit: MunicipalityListItem) {
+  const units = listPeerUnits(db);
+  return checkPeersOf(units, units.find((u) => u.id === unit.id));
+}
+
+export function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number, group = checkGroupOf(db, municipality)): CheckBasis[] {
+  const { peers } = group;
   // Only cost indicators are checked on a cost report; the quality ones have their own reports.
   return INDICATORS.filter((indicator) => indicator.dimension === "cost").map((indicator) => {
     const rows = listIndicatorValues(db, indicator.code, [year - 1, year]);
@@ -196,7 +203,8 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
   const lines = report ? listCostLines(db, report.id) : [];
   const systems = listSystems(db, municipality.id);
   const published = publishedFigures(db, municipality.id, year);
-  const basis = visible ? checkBasis(db, municipality, year) : [];
+  const checkGroup = checkGroupOf(db, municipality);
+  const basis = visible ? checkBasis(db, municipality, year, checkGroup) : [];
   const content = report ? contentOf(report, lines) : null;
   const { warnings, allocatedLines } = visible ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis) : { warnings: [], allocatedLines: [] };
   const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
@@ -228,6 +236,8 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
     /** The unit's share of its cooperatives' approved costs, line by line (counted in its indicators). */
     allocatedLines,
     checkBasis: basis,
+    /** The group the checks' peer medians come from, and the group it stands in for (shown as "tilnærmet"). */
+    checkGroup: { kind: checkGroup.kind, standInFor: checkGroup.standInFor },
     warnings: content ? warnings : [],
     unexplained: content ? unexplainedWarnings(warnings, content.warningComments).map((w) => w.key) : [],
     actions,

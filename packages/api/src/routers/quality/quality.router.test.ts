@@ -61,6 +61,14 @@ describe("quality: the maturity self-assessment", () => {
   });
 });
 
+describe("quality: the maturity peers (issue 20)", () => {
+  it("compares Oslo, alone in its KOSTRA group, with the same stand-in as the comparison pages", async () => {
+    const view = await setupApi().as("manager.0301@demo.example").quality.report({ municipalityNumber: "0301", year: 2024, instrument: "maturity" });
+    expect(view.derived).toMatchObject({ kind: "maturity", peerGroup: { kind: "asss", standInFor: "kostra" } });
+    expect(view.derived?.kind === "maturity" ? view.derived.peers.some((p) => p.n >= 3 && p.median !== null) : false).toBe(true);
+  });
+});
+
 describe("quality: satisfaction", () => {
   it("refuses a mean off its scale with the scale named, and changes nothing", async () => {
     const api = setupApi();

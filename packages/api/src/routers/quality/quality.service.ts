@@ -3,7 +3,6 @@ import {
   getPublishedFigure,
   getQualityReport,
   listApprovedMaturityScores,
-  listMunicipalities,
   listReportingYears,
   listQualityReports,
   loadMaturityWeights,
@@ -17,7 +16,7 @@ import {
   type ReportingUnit,
 } from "@malestokk/db";
 import {
-  kostraPeersOf,
+  checkPeersOf,
   basketForYear,
   canReadReportContent,
   checkSurveyResult,
@@ -46,6 +45,7 @@ import {
 import { auditBy, type Actor, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
+import { listPeerUnits } from "../peers/peer-units";
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
   if (instrument === "maturity") return { instrument, content: { scores: [] } };
@@ -105,14 +105,16 @@ function missingAnswers(db: DbOrTx, content: QualityContent, year: number): stri
   }).map((s) => s.code);
 }
 
-/** The peer medians of each maturity area (KOSTRA group, approved assessments), for the radar chart. */
+/** The peer medians of each maturity area (KOSTRA group or its stand-in, approved assessments), for the radar chart. */
 function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
-  const peers = kostraPeersOf(listMunicipalities(db), unit);
+  const units = listPeerUnits(db);
+  const { peers, kind, standInFor } = checkPeersOf(units, units.find((u) => u.id === unit.id));
   const scores = listApprovedMaturityScores(db, year).filter((s) => peers.has(s.organisationId));
-  return MATURITY_AREAS.map((area) => {
+  const areas = MATURITY_AREAS.map((area) => {
     const values = scores.filter((s) => s.area === area).map((s) => s.score);
     return { area, median: values.length >= 3 ? median(values) : null, n: values.length };
   });
+  return { areas, group: { kind, standInFor } };
 }
 
 /**
@@ -150,7 +152,8 @@ export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: numb
 function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: QualityContent, weights: Partial<Record<MaturityArea, number>>) {
   if (content.instrument === "maturity") {
     const index = maturityIndex(Object.fromEntries(content.content.scores.map((s) => [s.area, s.score])), weights);
-    return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: maturityPeers(db, unit, year) };
+    const peers = maturityPeers(db, unit, year);
+    return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: peers.areas, peerGroup: peers.group };
   }
   if (content.instrument === "satisfaction") {
     const { staff, citizen } = content.content;

@@ -2,6 +2,7 @@ import { listAudit } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 
+import { toFieldIssues } from "../../errors";
 import { expectAppError, expectTrpcError, setupApi } from "../../test-helpers";
 
 describe("IT cooperatives", () => {
@@ -45,6 +46,15 @@ describe("IT cooperatives", () => {
     expect(wrong.cause).toBeInstanceOf(ZodError);
     expect((wrong.cause as ZodError).issues[0]).toMatchObject({ path: ["organisationNumber"], message: "ORGANISATION_NUMBER_CHECK_DIGIT" });
     expect(await admin.register.cooperatives()).toEqual([]);
+  });
+
+  it("gives a direct call the issue the web words, not zod's «custom»: a wrong check digit, or not nine digits (issue 20)", async () => {
+    const admin = setupApi().as("admin@demo.example");
+    // What the error formatter (api/src/trpc.ts) sends as the field issues of a refused input.
+    const issuesOf = async (organisationNumber: string) =>
+      toFieldIssues(((await expectTrpcError(() => admin.register.saveCooperative({ organisationNumber, name: "Digitale Oslo", memberNumbers: ["0301", "3201"] }))).cause as ZodError).issues);
+    expect(await issuesOf("964338532")).toEqual([{ path: ["organisationNumber"], code: "ORGANISATION_NUMBER_CHECK_DIGIT", params: {} }]);
+    expect(await issuesOf("96433853")).toEqual([{ path: ["organisationNumber"], code: "ORGANISATION_NUMBER_FORMAT", params: {} }]);
   });
 
   it("refuses a second cooperative with the same name and the same members under another number", async () => {

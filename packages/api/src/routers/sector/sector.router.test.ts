@@ -7,7 +7,7 @@ import { expectAppError, expectTrpcError, saveDraftTotal, setupApi } from "../..
 describe("sector dashboard (issue 9)", () => {
   it("gives coverage by county and KOSTRA group, each indicator's national figure from approved values, and the mail trend", async () => {
     const api = setupApi();
-    // One municipality back to draft: it counts as missing, and its figure is the one last approved (issue 20).
+    // One municipality back to draft: its last approved figures stand, so it counts as approved, marked under correction (issue 20).
     await saveDraftTotal(api, "0301", 2024, 123_456_789);
     const d = await api.as("board@demo.example").sector.dashboard({ year: 2024 });
     expect(d.units).toBe(357);
@@ -15,7 +15,9 @@ describe("sector dashboard (issue 9)", () => {
     expect(d.coverage.byKostraGroup.reduce((n, c) => n + c.units, 0)).toBe(357);
     const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
     expect(d.coverage.missing).toHaveLength(357 - approved);
-    expect(d.coverage.missing.find((m) => m.number === "0301")?.status).toBe("draft");
+    expect(d.coverage.missing.find((m) => m.number === "0301")).toBeUndefined();
+    expect(d.coverage.underCorrection.find((m) => m.number === "0301")).toEqual({ number: "0301", name: "Oslo", countyName: "Oslo", status: "draft" });
+    expect(d.coverage.byCounty.find((c) => c.group === "03")).toMatchObject({ units: 1, reported: 1, approved: 1, underCorrection: 1 });
 
     const municipalityIds = new Set(listMunicipalities(api.db).map((m) => m.id));
     const rows = listIndicatorValues(api.db, "K1", [2024]).filter((r) => municipalityIds.has(r.organisationId));
@@ -39,7 +41,8 @@ describe("sector dashboard (issue 9)", () => {
     await saveDraftTotal(api, "4601", 2024, 99_000_000);
     const after = await board.sector.dashboard({ year: 2024 });
     expect(after.indicators.find((i) => i.code === "K1")?.national).toEqual(before.indicators.find((i) => i.code === "K1")?.national);
-    expect(after.coverage.missing.find((m) => m.number === "4601")?.status).toBe("draft");
+    expect(after.coverage.missing.find((m) => m.number === "4601")).toBeUndefined();
+    expect(after.coverage.underCorrection.find((m) => m.number === "4601")?.status).toBe("draft");
   });
 
   it("is the sector bodies' view only", async () => {

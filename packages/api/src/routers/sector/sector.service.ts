@@ -3,6 +3,7 @@ import {
   listAllProjects,
   listBenefits,
   listCostReportStatuses,
+  listCostReportsUnderCorrection,
   listIndicatorValues,
   listMunicipalities,
   listReportingYears,
@@ -37,6 +38,8 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
   const municipalities = listMunicipalities(db);
   const ids = new Set(municipalities.map((m) => m.id));
   const statuses = listCostReportStatuses(db, year);
+  // An approved report returned for correction keeps its last approved figures: not missing (issue 20).
+  const underCorrection = listCostReportsUnderCorrection(db, year);
   const kostraName = new Map(municipalities.map((m) => [m.kostraGroup, m.kostraGroupName]));
   const countyName = new Map(municipalities.map((m) => [m.countyNumber, m.countyName]));
   const previous = years.includes(year - 1) ? year - 1 : null;
@@ -70,13 +73,18 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
       byCounty: coverageBy(
         municipalities.map((m) => ({ id: m.id, group: m.countyNumber })),
         statuses,
+        underCorrection,
       ).map((c) => ({ ...c, name: c.group === null ? null : (countyName.get(c.group) ?? c.group) })),
       byKostraGroup: coverageBy(
         municipalities.map((m) => ({ id: m.id, group: m.kostraGroup })),
         statuses,
+        underCorrection,
       ).map((c) => ({ ...c, name: c.group === null ? null : (kostraName.get(c.group) ?? c.group) })),
       missing: municipalities
-        .filter((m) => statuses.get(m.id) !== "approved")
+        .filter((m) => statuses.get(m.id) !== "approved" && !underCorrection.has(m.id))
+        .map((m) => ({ number: m.number, name: m.name, countyName: m.countyName, status: statuses.get(m.id) ?? null })),
+      underCorrection: municipalities
+        .filter((m) => underCorrection.has(m.id))
         .map((m) => ({ number: m.number, name: m.name, countyName: m.countyName, status: statuses.get(m.id) ?? null })),
     },
     indicators,
