@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import { Loading } from "../../components/query-state";
 import { allOf, QueryView } from "../../components/query-view";
+import { reportStatusLabel } from "../../components/report-workflow/status";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -53,7 +54,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
         <Paragraph data-size="sm" data-testid="indicator-freshness">
           {detail.freshness.computedAt
             ? t("indicator.freshness", {
-                status: t(`costReport.status.${detail.freshness.status ?? "none"}`).toLocaleLowerCase(),
+                status: reportStatusLabel(t, detail.freshness.status).toLocaleLowerCase(),
                 date: formatDateTime(detail.freshness.computedAt),
                 demo: detail.freshness.isDemo ? t("indicator.demo") : "",
               })
