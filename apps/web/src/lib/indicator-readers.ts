@@ -17,16 +17,3 @@ export function useRefreshIndicatorReaders(): (...also: QueryFilters[]) => Promi
     );
 }
 
-/**
- * A save's callbacks for `mutationOptions`: the form's `onSaved` first (its own state), then the
- * refresh, which the mutation awaits before it resolves.
- */
-export function savedThenRefresh<R>(callbacks: { onSaved: (result: R) => void; onError: (error: unknown) => unknown }, refresh: () => Promise<unknown>) {
-  return {
-    onSuccess: async (result: R) => {
-      callbacks.onSaved(result);
-      await refresh();
-    },
-    onError: callbacks.onError,
-  };
-}

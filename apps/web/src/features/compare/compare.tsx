@@ -13,6 +13,7 @@ import { useExportTexts } from "../../components/export-texts";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, YearSelect } from "../../components/selection-controls";
+import { reportStatusLabel } from "../../components/report-workflow/status";
 import { sheetName } from "../../components/sheet-names";
 import { useHasDemoData } from "../../lib/demo";
 import { useTRPC } from "../../lib/trpc";
@@ -72,7 +73,7 @@ export function CompareUnits() {
     const header = [t("compare.unit"), t("compare.number"), t("compare.indicator"), t("profile.year"), t("compare.value"), t("compare.status")];
     const rows = query.data.values.map((v) => {
       const unit = query.data?.units.find((u) => u.number === v.number);
-      return [unit?.name ?? v.number, v.number, name(v.code), v.year, Math.round(v.value * 100) / 100, t(`costReport.status.${v.status}`)];
+      return [unit?.name ?? v.number, v.number, name(v.code), v.year, Math.round(v.value * 100) / 100, reportStatusLabel(t, v.status)];
     });
     const about = {
       year: yearSpan([...new Set(query.data.values.map((v) => v.year))].sort()),

@@ -1,10 +1,10 @@
-import { Field, Heading, Label, Paragraph, Select, Table, Textfield } from "@digdir/designsystemet-react";
+import { Field, Heading, Label, Paragraph, Select, Textfield } from "@digdir/designsystemet-react";
 import { ALLOCATION_KEYS, type AllocationKey } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
-import { TableScroll } from "../../components/table-scroll";
+import { DataTable } from "../../components/data-table";
 import { formatInteger, formatNok } from "../../lib/format";
-import type { ReportView } from "./report-view";
+import { statusLabel, type ReportView } from "./report-view";
 import { readPercent, type ReportDraft } from "./report-draft";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 2 });
@@ -37,14 +37,14 @@ export function AllocationSection(props: {
             return (
               <li key={a.cooperativeNumber}>
                 {a.withheld
-                  ? t("costReport.allocation.fromWithheld", { name: a.cooperativeName, status: t(`costReport.status.${a.status}`).toLocaleLowerCase() })
+                  ? t("costReport.allocation.fromWithheld", { name: a.cooperativeName, status: statusLabel(t, a.status).toLocaleLowerCase() })
                   : own && a.complete && a.key
                     ? t("costReport.allocation.fromLine", {
                         name: a.cooperativeName,
                         amount: formatNok(own.total),
                         share: percent.format(own.share ?? 0),
                         key: t(`costReport.allocation.keys.${a.key}`).toLocaleLowerCase(),
-                        status: t(`costReport.status.${a.status}`).toLocaleLowerCase(),
+                        status: statusLabel(t, a.status).toLocaleLowerCase(),
                       })
                     : t("costReport.allocation.fromIncomplete", { name: a.cooperativeName })}
               </li>
@@ -106,33 +106,22 @@ export function AllocationSection(props: {
         </Paragraph>
       )}
       {members.length > 0 && (
-        <TableScroll label={t("costReport.allocation.caption")}>
-          <Table data-size="sm" data-testid="allocation-members">
-            <caption>{t("costReport.allocation.caption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("costReport.allocation.member")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("costReport.allocation.basis.title")}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{t("costReport.volumes.population")}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{t("costReport.volumes.itUserAccounts")}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{t("costReport.allocation.share")}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{t("costReport.allocation.amount")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {members.map((m) => (
-                <Table.Row key={m.number}>
-                  <Table.Cell>{`${m.name} (${m.number})`}</Table.Cell>
-                  <Table.Cell>{t(`costReport.allocation.basis.${m.basis ?? "missing"}`)}</Table.Cell>
-                  <Table.Cell className="numeric">{m.population === null ? "–" : formatInteger(m.population)}</Table.Cell>
-                  <Table.Cell className="numeric">{m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)}</Table.Cell>
-                  <Table.Cell className="numeric">{m.share === null ? "–" : percent.format(m.share)}</Table.Cell>
-                  <Table.Cell className="numeric">{formatNok(m.total)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t("costReport.allocation.caption")}
+          size="sm"
+          testId="allocation-members"
+          rows={members}
+          rowKey={(m) => m.number}
+          rowHeader={false}
+          columns={[
+            { key: "member", header: t("costReport.allocation.member"), render: (m) => `${m.name} (${m.number})` },
+            { key: "basis", header: t("costReport.allocation.basis.title"), render: (m) => t(`costReport.allocation.basis.${m.basis ?? "missing"}`) },
+            { key: "population", header: t("costReport.volumes.population"), numeric: true, render: (m) => (m.population === null ? "–" : formatInteger(m.population)) },
+            { key: "itUserAccounts", header: t("costReport.volumes.itUserAccounts"), numeric: true, render: (m) => (m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)) },
+            { key: "share", header: t("costReport.allocation.share"), numeric: true, render: (m) => (m.share === null ? "–" : percent.format(m.share)) },
+            { key: "amount", header: t("costReport.allocation.amount"), numeric: true, render: (m) => formatNok(m.total) },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,7 +1,8 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
-import { savedThenRefresh, useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { refreshing, type MutationHandlers } from "../../lib/refreshing";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -10,7 +11,7 @@ import { useTRPC } from "../../lib/trpc";
  * say, never what to invalidate.
  */
 
-type SaveResult = RouterOutputs["costs"]["save"];
+type On<P extends keyof RouterInputs["costs"]> = MutationHandlers<RouterOutputs["costs"][P], RouterInputs["costs"][P]>;
 
 /** Refreshes the cost views and the indicator readers after reported figures changed. */
 function useRefreshCosts(): () => Promise<unknown> {
@@ -23,6 +24,8 @@ export function useCostReport(input: RouterInputs["costs"]["report"]) {
   const trpc = useTRPC();
   return useQuery(trpc.costs.report.queryOptions(input));
 }
+
+export type ReportingYear = RouterOutputs["costs"]["list"][number];
 
 /** The reporting overview: each year's cost report and quality reports with their status. */
 export function useReportingYears(municipalityNumber: string) {
@@ -37,22 +40,23 @@ export function useFetchCostReport() {
   return (input: RouterInputs["costs"]["report"]) => queryClient.fetchQuery({ ...trpc.costs.report.queryOptions(input), staleTime: 0 });
 }
 
-/** Saves the draft; `onSaved` runs first (the form's own state), then what shows the figures is refreshed. */
-export function useSaveCostReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => Promise<void> }) {
+/**
+ * Saves the draft: what shows the figures is refreshed, then the page's handler runs. A refused save
+ * refreshes nothing: the page reads the stored report itself to show beside what was typed.
+ */
+export function useSaveCostReport(on?: On<"save">) {
   const trpc = useTRPC();
-  const refresh = useRefreshCosts();
-  return useMutation(trpc.costs.save.mutationOptions(savedThenRefresh(callbacks, refresh)));
+  return useMutation(trpc.costs.save.mutationOptions(refreshing(useRefreshCosts(), on, [])));
 }
 
 /** Submit, approve and return: each changes what readers may see, so each refreshes. */
 export function useCostReportSteps() {
   const trpc = useTRPC();
-  const refresh = useRefreshCosts();
-  const onSuccess = () => refresh();
+  const options = refreshing(useRefreshCosts(), {}, []);
   return {
-    submit: useMutation(trpc.costs.submit.mutationOptions({ onSuccess })),
-    approve: useMutation(trpc.costs.approve.mutationOptions({ onSuccess })),
-    giveBack: useMutation(trpc.costs.return.mutationOptions({ onSuccess })),
+    submit: useMutation(trpc.costs.submit.mutationOptions(options)),
+    approve: useMutation(trpc.costs.approve.mutationOptions(options)),
+    giveBack: useMutation(trpc.costs.return.mutationOptions(options)),
   };
 }
 
@@ -60,11 +64,5 @@ export function useCostReportSteps() {
 export function useImportCostFile() {
   const trpc = useTRPC();
   const refresh = useRefreshCosts();
-  return useMutation(
-    trpc.costs.importFile.mutationOptions({
-      onSuccess: async (_result, input) => {
-        if (!input.dryRun) await refresh();
-      },
-    }),
-  );
+  return useMutation(trpc.costs.importFile.mutationOptions(refreshing<RouterOutputs["costs"]["importFile"], RouterInputs["costs"]["importFile"]>((input) => (input.dryRun ? Promise.resolve() : refresh()), {}, [])));
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import {
   aboutSheet,
@@ -23,15 +23,15 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
+import { DataTable } from "../../components/data-table";
 import { CSV_MIME_TYPE, downloadFile, TEXT_MIME_TYPE } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
-import { TableScroll } from "../../components/table-scroll";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
 import { useNestedTexts } from "../../lib/i18n";
 import { useImportCostFile } from "./api";
-import type { ReportView } from "./report-view";
+import { statusLabel, type ReportView } from "./report-view";
 import { ImportChanges } from "./import-changes";
 
 type ImportReport = RouterOutputs["costs"]["importFile"];
@@ -128,7 +128,7 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
       report.isDemo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
       [t(`exports.report.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
       [t("exports.about.year"), String(view.year)],
-      [t("exports.report.status"), t(`costReport.status.${report.status}`)],
+      [t("exports.report.status"), statusLabel(t, report.status)],
       [t("exports.report.version"), String(report.version)],
       [t("exports.report.lines"), String(report.lines.length)],
       [t("exports.report.total"), formatNok(report.lines.reduce((sum, line) => sum + line.amount, 0))],
@@ -307,29 +307,20 @@ function ImportPreview(props: {
         </Alert>
       )}
       {report.issues.length > 0 && (
-        <TableScroll label={t("costReport.file.issuesCaption")}>
-          <Table data-size="sm" data-testid="import-issues">
-            <caption>{t("costReport.file.issuesCaption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("costReport.file.row")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("costReport.file.column")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("costReport.file.value")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("costReport.file.problem")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {report.issues.map((issue, index) => (
-                <Table.Row key={`${issue.row}-${issue.column}-${index}`}>
-                  <Table.Cell>{issue.row}</Table.Cell>
-                  <Table.Cell>{t(`costReport.file.columns.${issue.column}`)}</Table.Cell>
-                  <Table.Cell>{issue.value}</Table.Cell>
-                  <Table.Cell>{props.problem(issue.code, issue.params)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <DataTable
+          caption={t("costReport.file.issuesCaption")}
+          size="sm"
+          testId="import-issues"
+          rows={report.issues}
+          rowKey={(issue, index) => `${issue.row}-${issue.column}-${index}`}
+          rowHeader={false}
+          columns={[
+            { key: "row", header: t("costReport.file.row") },
+            { key: "column", header: t("costReport.file.column"), render: (issue) => t(`costReport.file.columns.${issue.column}`) },
+            { key: "value", header: t("costReport.file.value") },
+            { key: "problem", header: t("costReport.file.problem"), render: (issue) => props.problem(issue.code, issue.params) },
+          ]}
+        />
       )}
       {report.ok && report.changes && <ImportChanges changes={report.changes} />}
       {report.warnings.length > 0 && (

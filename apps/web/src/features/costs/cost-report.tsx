@@ -69,16 +69,19 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   const editable = view.actions.includes("edit");
   useLeaveGuard(dirty);
 
-  // When the stored report changes (a save, a workflow step) and nothing typed is pending, show it.
-  const pendingWork = useRef(false);
-  pendingWork.current = dirty || conflict !== null;
+  // When the stored report changes (a save, a workflow step) and nothing typed is pending, show it. A
+  // save refreshes the report before its handler clears `dirty`, so a change seen while work was
+  // pending is shown once it is not.
+  const pending = dirty || conflict !== null;
   const storedKey = `${view.report?.status ?? "none"}:${view.report?.version ?? 0}`;
+  const shownKey = useRef(storedKey);
   useEffect(() => {
-    if (pendingWork.current) return;
+    if (pending || shownKey.current === storedKey) return;
+    shownKey.current = storedKey;
     setDraft(draftFromReport(view.report));
     setBaseVersion(view.report?.version ?? null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored version or status changes
-  }, [storedKey]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the stored version or status changes, or pending work ends
+  }, [storedKey, pending]);
 
   const read = useMemo(() => readDraft(draft), [draft]);
   const classOfSystem = useMemo(
@@ -104,7 +107,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
 
   const steps = useCostReportSteps();
   const save = useSaveCostReport({
-    onSaved: (result) => {
+    onSuccess: (result) => {
       setBaseVersion(result.version);
       setDirty(false);
       setServerIssues([]);

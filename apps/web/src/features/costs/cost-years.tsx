@@ -1,12 +1,12 @@
-import { Heading, Paragraph, Table, Tag } from "@digdir/designsystemet-react";
+import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { DataTable, type DataColumn } from "../../components/data-table";
 import { QueryView } from "../../components/query-view";
-import { TableScroll } from "../../components/table-scroll";
 import { formatNok } from "../../lib/format";
 import { QUALITY_PATHS } from "../../lib/quality-paths";
-import { useReportingYears } from "./api";
+import { useReportingYears, type ReportingYear } from "./api";
 import { statusLabel } from "./report-view";
 
 const INSTRUMENTS = ["maturity", "satisfaction", "scope"] as const;
@@ -30,6 +30,45 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
   const { t } = useTranslation();
   const { costs: query, quality } = useReportingYears(municipalityNumber);
   const qualityOf = new Map((quality.data ?? []).map((q) => [q.year, q.status]));
+  const columns: DataColumn<ReportingYear>[] = [
+    {
+      key: "year",
+      header: t("costReport.years.year"),
+      render: (y) => (
+        <Link to={`/kommune/${municipalityNumber}/kostnader/${y.year}`} aria-label={t("costReport.years.open", { year: y.year })}>
+          {y.year}
+        </Link>
+      ),
+    },
+    {
+      key: "status",
+      header: t("quality.overview.costs"),
+      render: (y) => (
+        <>
+          <Tag data-size="sm" data-color={y.status === "approved" ? "success" : y.status === "returned" ? "warning" : "neutral"}>
+            {statusLabel(t, y.status)}
+          </Tag>
+          {y.yearState === "closed" && ` (${t("costReport.years.closed")})`}
+        </>
+      ),
+    },
+    {
+      key: "total",
+      header: t("costReport.years.total"),
+      numeric: true,
+      render: (y) => (y.withheld ? t("costReport.years.withheld") : y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)),
+    },
+    ...INSTRUMENTS.map(
+      (i): DataColumn<ReportingYear> => ({
+        key: i,
+        header: t(`quality.instruments.${i}`),
+        render: (y) => (
+          <StatusLink to={`/kommune/${municipalityNumber}/${QUALITY_PATHS[i]}/${y.year}`} label={`${t(`quality.instruments.${i}`)} ${y.year}`} status={qualityOf.get(y.year)?.[i] ?? null} />
+        ),
+      }),
+    ),
+    { key: "deadline", header: t("costReport.years.deadline"), render: (y) => y.deadline ?? "" },
+  ];
   return (
     <section aria-labelledby="cost-years-heading" className="stack" data-testid="cost-years">
       <Heading level={2} data-size="md" id="cost-years-heading">
@@ -42,52 +81,7 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
       {!query.isSuccess ? (
         <QueryView query={query} />
       ) : (
-        <TableScroll label={t("costReport.years.caption")}>
-          <Table data-size="sm">
-            <caption>{t("costReport.years.caption")}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t("costReport.years.year")}</Table.HeaderCell>
-                <Table.HeaderCell>{t("quality.overview.costs")}</Table.HeaderCell>
-                <Table.HeaderCell className="numeric">{t("costReport.years.total")}</Table.HeaderCell>
-                {INSTRUMENTS.map((i) => (
-                  <Table.HeaderCell key={i}>{t(`quality.instruments.${i}`)}</Table.HeaderCell>
-                ))}
-                <Table.HeaderCell>{t("costReport.years.deadline")}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {[...query.data].reverse().map((y) => (
-                <Table.Row key={y.year}>
-                  <Table.Cell>
-                    <Link to={`/kommune/${municipalityNumber}/kostnader/${y.year}`} aria-label={t("costReport.years.open", { year: y.year })}>
-                      {y.year}
-                    </Link>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Tag data-size="sm" data-color={y.status === "approved" ? "success" : y.status === "returned" ? "warning" : "neutral"}>
-                      {statusLabel(t, y.status)}
-                    </Tag>
-                    {y.yearState === "closed" && ` (${t("costReport.years.closed")})`}
-                  </Table.Cell>
-                  <Table.Cell className="numeric">
-                    {y.withheld ? t("costReport.years.withheld") : y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)}
-                  </Table.Cell>
-                  {INSTRUMENTS.map((i) => (
-                    <Table.Cell key={i}>
-                      <StatusLink
-                        to={`/kommune/${municipalityNumber}/${QUALITY_PATHS[i]}/${y.year}`}
-                        label={`${t(`quality.instruments.${i}`)} ${y.year}`}
-                        status={qualityOf.get(y.year)?.[i] ?? null}
-                      />
-                    </Table.Cell>
-                  ))}
-                  <Table.Cell>{y.deadline ?? ""}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </TableScroll>
+        <DataTable caption={t("costReport.years.caption")} size="sm" rows={[...query.data].reverse()} rowKey={(y) => y.year} columns={columns} />
       )}
     </section>
   );

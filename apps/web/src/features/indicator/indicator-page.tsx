@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "../../components/query-state";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerStandInNotice } from "../../components/peer-stand-in";
+import { reportStatusLabel } from "../../components/report-workflow/status";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
@@ -56,7 +57,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
             ? t("indicator.underCorrection", { year: detail.year, demo: detail.freshness.isDemo ? t("indicator.demo") : "" })
             : detail.freshness.computedAt
             ? t("indicator.freshness", {
-                status: t(`costReport.status.${detail.freshness.status ?? "none"}`).toLocaleLowerCase(),
+                status: reportStatusLabel(t, detail.freshness.status).toLocaleLowerCase(),
                 date: formatDateTime(detail.freshness.computedAt),
                 demo: detail.freshness.isDemo ? t("indicator.demo") : "",
               })

@@ -1,7 +1,8 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
 import { useMutation, useQuery } from "@tanstack/react-query";
 
-import { savedThenRefresh, useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { useRefreshIndicatorReaders } from "../../lib/indicator-readers";
+import { refreshing, type MutationHandlers } from "../../lib/refreshing";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -10,7 +11,7 @@ import { useTRPC } from "../../lib/trpc";
  * (sector, profile and peers, indicator pages, benefits) before it resolves, as the cost report's do.
  */
 
-type SaveResult = RouterOutputs["quality"]["save"];
+type On<P extends keyof RouterInputs["quality"]> = MutationHandlers<RouterOutputs["quality"][P], RouterInputs["quality"][P]>;
 
 /** Refreshes the quality views (the report pages, the reporting overview) and the indicator readers. */
 function useRefreshQuality(): () => Promise<unknown> {
@@ -30,28 +31,28 @@ export function useMailTrend(municipalityNumber: string) {
   return useQuery(trpc.benchmarks.series.queryOptions({ indicatorCode: "S3", municipalityNumber }));
 }
 
-/** Saves the draft; `onSaved` runs first (the form's own state), then what shows the answers is refreshed. */
-export function useSaveQualityReport(callbacks: { onSaved: (result: SaveResult) => void; onError: (error: unknown) => void }) {
+/**
+ * Saves the draft: what shows the answers is refreshed, then the page's handler runs. A save that lost
+ * a race refreshes nothing, so the form keeps what was typed (the page says to reload).
+ */
+export function useSaveQualityReport(on?: On<"save">) {
   const trpc = useTRPC();
-  const refresh = useRefreshQuality();
-  return useMutation(trpc.quality.save.mutationOptions(savedThenRefresh(callbacks, refresh)));
+  return useMutation(trpc.quality.save.mutationOptions(refreshing(useRefreshQuality(), on, [])));
 }
 
 /** Submit, approve and return: each changes what readers may see, so each refreshes. */
 export function useQualityReportSteps() {
   const trpc = useTRPC();
-  const refresh = useRefreshQuality();
-  const onSuccess = () => refresh();
+  const options = refreshing(useRefreshQuality(), {}, []);
   return {
-    submit: useMutation(trpc.quality.submit.mutationOptions({ onSuccess })),
-    approve: useMutation(trpc.quality.approve.mutationOptions({ onSuccess })),
-    giveBack: useMutation(trpc.quality.return.mutationOptions({ onSuccess })),
+    submit: useMutation(trpc.quality.submit.mutationOptions(options)),
+    approve: useMutation(trpc.quality.approve.mutationOptions(options)),
+    giveBack: useMutation(trpc.quality.return.mutationOptions(options)),
   };
 }
 
 /** The maturity areas' weights count in every organisation's Q1. */
-export function useSaveMaturityWeights(callbacks: { onSaved: () => void; onError: (error: unknown) => void }) {
+export function useSaveMaturityWeights(on?: On<"setWeights">) {
   const trpc = useTRPC();
-  const refresh = useRefreshQuality();
-  return useMutation(trpc.quality.setWeights.mutationOptions(savedThenRefresh(callbacks, refresh)));
+  return useMutation(trpc.quality.setWeights.mutationOptions(refreshing(useRefreshQuality(), on, [])));
 }

@@ -13,7 +13,7 @@ export function MaturityWeights({ weights }: { weights: readonly { area: Maturit
   const [draft, setDraft] = useState<Record<string, string>>(Object.fromEntries(weights.map((w) => [w.area, String(w.weight)])));
   const [message, setMessage] = useState<{ kind: "success" | "danger"; text: string } | null>(null);
   const save = useSaveMaturityWeights({
-    onSaved: () => setMessage({ kind: "success", text: t("quality.weights.saved") }),
+    onSuccess: () => setMessage({ kind: "success", text: t("quality.weights.saved") }),
     onError: (e) => setMessage({ kind: "danger", text: translateError(t, e).message }),
   });
   const invalid = MATURITY_AREAS.filter((a) => !/^\d{1,2}$/.test((draft[a] ?? "").trim()));

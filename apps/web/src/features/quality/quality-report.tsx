@@ -58,7 +58,7 @@ export function QualityReport(props: {
   const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const save = useSaveQualityReport({
-    onSaved: () => {
+    onSuccess: () => {
       setDirty(false);
       setErrors(new Map());
       setMessage({ kind: "success", text: t("quality.saved") });

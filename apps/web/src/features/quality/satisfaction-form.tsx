@@ -1,9 +1,9 @@
-import { Alert, Button, Heading, Paragraph, Table, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
 import { decodeText, isUncertain, MIN_RESPONDENTS, parseCsv } from "@malestokk/domain";
 import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { TableScroll } from "../../components/table-scroll";
+import { DataTable } from "../../components/data-table";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 interface CitizenRow {
@@ -83,6 +83,22 @@ export function SatisfactionForm(props: QualityEditorProps) {
     });
   };
 
+  /** A citizen survey's field, labelled with its row ("Antall svar, 2") as the header is not read with it. */
+  const citizenInput = (index: number, field: "surveyType" | "mean" | "respondents", label: string, value: string, inputMode?: "decimal" | "numeric") => {
+    const id = `q-citizen-${index}-${field}`;
+    const error = errors.get(id);
+    const set = (patch: Partial<CitizenRow>) => {
+      setCitizen(citizen.map((x, i) => (i === index ? { ...x, ...patch } : x)));
+      change();
+    };
+    return (
+      <>
+        <input id={id} className="ds-input" aria-label={`${label}, ${index + 1}`} aria-invalid={error ? true : undefined} inputMode={inputMode} readOnly={!props.editable} value={value} onChange={(e) => set({ [field]: e.target.value })} />
+        {error && <p className="field-error">{error}</p>}
+      </>
+    );
+  };
+
   const staffN = Number(staff.respondents);
   const otherScale = staff.scaleMin !== "1" || staff.scaleMax !== "6";
   return (
@@ -119,59 +135,42 @@ export function SatisfactionForm(props: QualityEditorProps) {
           </div>
         )}
         {citizen.length > 0 && (
-          <TableScroll label={t("quality.satisfaction.citizenCaption")}>
-            <Table data-size="sm" data-testid="citizen-rows">
-              <caption>{t("quality.satisfaction.citizenCaption")}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("quality.satisfaction.surveyType")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("quality.satisfaction.mean16")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("quality.satisfaction.respondents")}</Table.HeaderCell>
-                  <Table.HeaderCell>
-                    <span className="visually-hidden">{t("quality.satisfaction.remove")}</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {citizen.map((c, index) => {
-                  const set = (patch: Partial<CitizenRow>) => {
-                    setCitizen(citizen.map((x, i) => (i === index ? { ...x, ...patch } : x)));
-                    change();
-                  };
+          <DataTable
+            caption={t("quality.satisfaction.citizenCaption")}
+            size="sm"
+            testId="citizen-rows"
+            rows={citizen}
+            rowKey={(c) => c.key}
+            rowHeader={false}
+            columns={[
+              { key: "surveyType", header: t("quality.satisfaction.surveyType"), render: (c, index) => citizenInput(index, "surveyType", t("quality.satisfaction.surveyType"), c.surveyType) },
+              { key: "mean", header: t("quality.satisfaction.mean16"), render: (c, index) => citizenInput(index, "mean", t("quality.satisfaction.mean16"), c.mean, "decimal") },
+              {
+                key: "respondents",
+                header: t("quality.satisfaction.respondents"),
+                render: (c, index) => {
                   const n = Number(c.respondents);
-                  const cell = (field: "surveyType" | "mean" | "respondents", label: string, value: string, inputMode?: "decimal" | "numeric") => {
-                    const id = `q-citizen-${index}-${field}`;
-                    const error = errors.get(id);
-                    return (
-                      <>
-                        <input id={id} className="ds-input" aria-label={`${label}, ${index + 1}`} aria-invalid={error ? true : undefined} inputMode={inputMode} readOnly={!props.editable} value={value} onChange={(e) => set({ [field]: e.target.value })} />
-                        {error && <p className="field-error">{error}</p>}
-                      </>
-                    );
-                  };
                   return (
-                    <Table.Row key={c.key}>
-                      <Table.Cell>{cell("surveyType", t("quality.satisfaction.surveyType"), c.surveyType)}</Table.Cell>
-                      <Table.Cell>
-                        {cell("mean", t("quality.satisfaction.mean16"), c.mean, "decimal")}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {cell("respondents", t("quality.satisfaction.respondents"), c.respondents, "numeric")}
-                        {Number.isInteger(n) && n > 0 && isUncertain(n) && <Tag data-size="sm" data-color="warning">{t("quality.satisfaction.uncertainShort")}</Tag>}
-                      </Table.Cell>
-                      <Table.Cell>
-                        {props.editable && (
-                          <Button variant="tertiary" data-size="sm" onClick={() => (setCitizen(citizen.filter((_, i) => i !== index)), change())}>
-                            {t("quality.satisfaction.removeRow", { row: index + 1 })}
-                          </Button>
-                        )}
-                      </Table.Cell>
-                    </Table.Row>
+                    <>
+                      {citizenInput(index, "respondents", t("quality.satisfaction.respondents"), c.respondents, "numeric")}
+                      {Number.isInteger(n) && n > 0 && isUncertain(n) && <Tag data-size="sm" data-color="warning">{t("quality.satisfaction.uncertainShort")}</Tag>}
+                    </>
                   );
-                })}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+                },
+              },
+              {
+                key: "remove",
+                header: t("quality.satisfaction.remove"),
+                hideHeader: true,
+                render: (_c, index) =>
+                  props.editable && (
+                    <Button variant="tertiary" data-size="sm" onClick={() => (setCitizen(citizen.filter((_, i) => i !== index)), change())}>
+                      {t("quality.satisfaction.removeRow", { row: index + 1 })}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
         )}
         {props.editable && (
           <div>

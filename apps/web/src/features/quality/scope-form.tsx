@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Textfield } from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import {
   digitalizationRates,
   digitalMailShare,
@@ -12,8 +12,8 @@ import {
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { DataTable } from "../../components/data-table";
 import { Loading } from "../../components/query-state";
-import { TableScroll } from "../../components/table-scroll";
 import { formatScore } from "../../lib/format";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
@@ -117,53 +117,50 @@ export function ScopeForm(props: QualityEditorProps) {
           <Heading level={2} data-size="xs" id={`sector-${sector}`}>
             {t(`quality.scope.sectors.${sector}`)}
           </Heading>
-          <TableScroll label={t(`quality.scope.sectors.${sector}`)}>
-            <Table data-size="sm">
-              <caption className="visually-hidden">{t(`quality.scope.sectors.${sector}`)}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t("quality.scope.service")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("quality.scope.step")}</Table.HeaderCell>
-                  <Table.HeaderCell>{t("quality.scope.evidence")}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {view.basket
-                  .filter((s) => s.sector === sector)
-                  .map((s) => (
-                    <Table.Row key={s.code}>
-                      <Table.Cell>{s.name[lang]}</Table.Cell>
-                      <Table.Cell>
-                        <select
-                          id={`q-service-${s.code}`}
-                          className="ds-input"
-                          aria-label={`${t("quality.scope.step")}: ${s.name[lang]}`}
-                          disabled={!props.editable}
-                          value={answers[s.code]?.answer ?? ""}
-                          onChange={(e) => set(s.code, { answer: e.target.value as Answer })}
-                        >
-                          <option value="">{t("quality.scope.unanswered")}</option>
-                          {STAIRCASE_STEPS.map((step) => (
-                            <option key={step} value={String(step)}>{`${step} – ${STAIRCASE_STEP_NAMES[step][lang]}`}</option>
-                          ))}
-                          <option value="no">{t("quality.scope.notOffered")}</option>
-                        </select>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <input
-                          className="ds-input"
-                          aria-label={`${t("quality.scope.evidence")}: ${s.name[lang]}`}
-                          readOnly={!props.editable}
-                          maxLength={1000}
-                          value={answers[s.code]?.evidence ?? ""}
-                          onChange={(e) => set(s.code, { evidence: e.target.value })}
-                        />
-                      </Table.Cell>
-                    </Table.Row>
-                  ))}
-              </Table.Body>
-            </Table>
-          </TableScroll>
+          <DataTable
+            caption={t(`quality.scope.sectors.${sector}`)}
+            captionHidden
+            size="sm"
+            rows={view.basket.filter((s) => s.sector === sector)}
+            rowKey={(s) => s.code}
+            columns={[
+              { key: "service", header: t("quality.scope.service"), render: (s) => s.name[lang] },
+              {
+                key: "step",
+                header: t("quality.scope.step"),
+                render: (s) => (
+                  <select
+                    id={`q-service-${s.code}`}
+                    className="ds-input"
+                    aria-label={`${t("quality.scope.step")}: ${s.name[lang]}`}
+                    disabled={!props.editable}
+                    value={answers[s.code]?.answer ?? ""}
+                    onChange={(e) => set(s.code, { answer: e.target.value as Answer })}
+                  >
+                    <option value="">{t("quality.scope.unanswered")}</option>
+                    {STAIRCASE_STEPS.map((step) => (
+                      <option key={step} value={String(step)}>{`${step} – ${STAIRCASE_STEP_NAMES[step][lang]}`}</option>
+                    ))}
+                    <option value="no">{t("quality.scope.notOffered")}</option>
+                  </select>
+                ),
+              },
+              {
+                key: "evidence",
+                header: t("quality.scope.evidence"),
+                render: (s) => (
+                  <input
+                    className="ds-input"
+                    aria-label={`${t("quality.scope.evidence")}: ${s.name[lang]}`}
+                    readOnly={!props.editable}
+                    maxLength={1000}
+                    value={answers[s.code]?.evidence ?? ""}
+                    onChange={(e) => set(s.code, { evidence: e.target.value })}
+                  />
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
       <Suspense fallback={<Loading />}>
