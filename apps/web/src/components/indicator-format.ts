@@ -1,4 +1,4 @@
-import { getIndicator } from "@malestokk/domain";
+import { displayCode, getIndicator } from "@malestokk/domain";
 
 import { formatDecimal, formatNok, formatScore } from "../lib/format";
 
@@ -8,4 +8,10 @@ export function formatIndicatorValue(code: string, value: number): string {
   if (unit === "NOK") return formatNok(Math.round(value));
   if (unit === "percent") return `${formatDecimal(value)} %`;
   return formatScore(value);
+}
+
+/** "K4 Brukerstøtte …": the code users read (never "K4.userSupport") with the indicator's name. */
+export function indicatorLabel(code: string, language: "nb" | "en"): string {
+  const name = getIndicator(code)?.name[language];
+  return name === undefined ? displayCode(code) : `${displayCode(code)} ${name}`;
 }

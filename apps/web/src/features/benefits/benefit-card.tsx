@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
+import { indicatorLabel } from "../../components/indicator-format";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDate, formatDecimal, formatNok } from "../../lib/format";
 import { useAddMeasurement, useDeleteMeasurement } from "./api";
@@ -82,7 +83,7 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
           </>
         )}
       </dl>
-      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: `${linked.code} ${linked.name[language]}` })}</Paragraph>}
+      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: indicatorLabel(linked.code, language) })}</Paragraph>}
       <BenefitChart benefit={b} language={language} />
       <Measurements projectId={props.projectId} benefit={b} canEdit={props.canEdit && !linked} today={props.today} />
       {props.canEdit && (

@@ -20,7 +20,7 @@ import { useHasDemoData } from "../../lib/demo";
 import { formatDate, formatDecimal } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
-import { formatIndicatorValue } from "../../components/indicator-format";
+import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
@@ -28,9 +28,8 @@ const CODES = INDICATORS.map((i) => i.code);
 
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
 export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
-  const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
-  const rows = d.indicators.map((i) => [`${i.code} ${name(i.code)}`, i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
+  const rows = d.indicators.map((i) => [indicatorLabel(i.code, language), i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
   const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
   const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
   return [
@@ -145,7 +144,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             rows={d.indicators.filter((i) => i.dimension === dimension)}
             rowKey={(i) => i.code}
             columns={[
-              { key: "indicator", header: t("sector.indicator"), render: (i) => `${i.code} ${name(i.code)}` },
+              { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
               { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
               { key: "meanOfRatios", header: t("sector.meanOfRatios"), numeric: true, render: (i) => show(i.code, i.national.meanOfRatios) },
               { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
@@ -172,13 +171,13 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             <Select id="sector-indicator" value={selected.code} onChange={(e) => setCode(e.target.value)}>
               {d.indicators.map((i) => (
                 <Select.Option key={i.code} value={i.code}>
-                  {i.code} {name(i.code)}
+                  {indicatorLabel(i.code, language)}
                 </Select.Option>
               ))}
             </Select>
           </Field>
           <DataTable
-            caption={t("sector.groupsCaption", { indicator: `${selected.code} ${name(selected.code)}`, year: d.year })}
+            caption={t("sector.groupsCaption", { indicator: indicatorLabel(selected.code, language), year: d.year })}
             scrollLabel={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}
             testId="groups-table"
             rows={selected.groups}
