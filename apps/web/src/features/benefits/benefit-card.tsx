@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
 import { indicatorLabel } from "../../components/indicator-format";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatDate, formatDecimal, formatNok } from "../../lib/format";
+import { formatDate, formatDateShort, formatDecimal, formatNok } from "../../lib/format";
 import { useAddMeasurement, useDeleteMeasurement } from "./api";
 import { BenefitChart } from "./benefit-chart";
 import { parseDecimal } from "./benefit-draft";
@@ -163,7 +163,7 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
           rowKey={(m) => `${m.date}-${m.id ?? "i"}`}
           rowHeader={false}
           columns={[
-            { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDate(m.date) },
+            { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDateShort(m.date) },
             { key: "value", header: t("benefits.measurements.value"), numeric: true, render: (m) => show(m.value, benefit.indicator.unit) },
             { key: "who", header: t("benefits.measurements.who"), render: (m) => (m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName) },
             { key: "comment", header: t("benefits.measurements.comment"), render: (m) => m.comment ?? "" },

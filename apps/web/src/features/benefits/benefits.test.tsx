@@ -58,7 +58,7 @@ describe("benefit realization pages", () => {
     fireEvent.change(within(form).getByLabelText("Målverdi, mål 1"), { target: { value: "8" } });
     fireEvent.change(within(form).getByLabelText("Frist, mål 1"), { target: { value: "2024-12-31" } });
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));
-    expect((await within(form).findAllByText("Fristen må være etter nullpunktet (2025-01-01).")).length).toBe(2);
+    expect((await within(form).findAllByText("Fristen må være etter nullpunktet (1. januar 2025).")).length).toBe(2);
     fireEvent.change(within(form).getByLabelText("Frist, mål 1"), { target: { value: "2026-12-31" } });
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));
     expect(await screen.findByText("Gevinsten «Færre fall» er lagret.")).toBeTruthy();

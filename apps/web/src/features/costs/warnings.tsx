@@ -2,7 +2,7 @@ import { Alert, Heading, Paragraph, Textarea, Field, Label } from "@digdir/desig
 import { getIndicator, type PlausibilityWarning } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
-import { formatDecimal, formatNok } from "../../lib/format";
+import { formatDecimal, formatNok, formatPercent } from "../../lib/format";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 0, signDisplay: "always" });
 const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
@@ -10,7 +10,7 @@ const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
 function formatValue(code: string, value: number): string {
   const unit = getIndicator(code)?.unit;
   if (unit === "NOK") return formatNok(Math.round(value));
-  if (unit === "percent") return `${formatDecimal(value)} %`;
+  if (unit === "percent") return formatPercent(value);
   return formatDecimal(value);
 }
 

@@ -10,7 +10,7 @@ import { ParticipationTable, removedText } from "../../components/participation-
 import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
-import { formatDateTime, formatNok } from "../../lib/format";
+import { formatDateTimeShort, formatNok } from "../../lib/format";
 import { grantsOf, useMe } from "../../lib/session";
 import { useIdea, useIdeaStep, useLeaveIdea, useRemoveIdeaParticipant } from "./api";
 import { IdeaStatusTag } from "./ideas-page";
@@ -100,7 +100,7 @@ export function IdeaPage({ id }: { id: number }) {
           rows={idea.events}
           rowHeader={false}
           columns={[
-            { key: "when", header: t("ideas.detail.when"), render: (e) => formatDateTime(e.at) },
+            { key: "when", header: t("ideas.detail.when"), render: (e) => formatDateTimeShort(e.at) },
             { key: "step", header: t("ideas.detail.step"), render: (e) => t(`ideas.history.${e.action}`) },
             { key: "userName", header: t("ideas.detail.who") },
             { key: "status", header: t("ideas.status"), render: (e) => t(`ideas.statuses.${e.toStatus}`) },

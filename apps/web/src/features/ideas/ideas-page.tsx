@@ -14,7 +14,7 @@ import { useLeaveGuard } from "../../components/leave-guard";
 import { sheetName } from "../../components/sheet-names";
 import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatDateTime, formatNok } from "../../lib/format";
+import { formatDateTimeShort, formatNok } from "../../lib/format";
 import { useMe } from "../../lib/session";
 import { useUrlState } from "../../lib/url-state";
 import { useIdeas, useSubmitIdea } from "./api";
@@ -161,7 +161,7 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
         {
           key: "last",
           header: detailed ? t("ideas.detail.expectedBenefits") : t("ideas.updated"),
-          render: (i) => (detailed ? i.expectedBenefits : formatDateTime(i.updatedAt)),
+          render: (i) => (detailed ? i.expectedBenefits : formatDateTimeShort(i.updatedAt)),
         },
       ]}
     />

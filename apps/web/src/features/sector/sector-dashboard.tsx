@@ -17,7 +17,7 @@ import { useExportTexts } from "../../components/export-texts";
 import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { useHasDemoData } from "../../lib/demo";
-import { formatDate, formatDecimal } from "../../lib/format";
+import { formatDate, formatPercent, formatPercentagePointChange, PERCENT_UNIT } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
@@ -25,6 +25,17 @@ import { formatIndicatorValue, indicatorLabel } from "../../components/indicator
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
 const CODES = INDICATORS.map((i) => i.code);
+
+/**
+ * The change from last year: a share moves in percentage points ("−1,2 prosentpoeng", never "−0 %"),
+ * other values in their unit, with the relative change beside them.
+ */
+function movementText(code: string, movement: { change: number; percent: number | null }, language: "nb" | "en"): string {
+  if (getIndicator(code)?.unit === "percent") return formatPercentagePointChange(movement.change, language);
+  const value = formatIndicatorValue(code, Math.abs(movement.change));
+  const signed = value.startsWith("0") ? value : `${movement.change >= 0 ? "+" : "−"}${value}`;
+  return movement.percent === null ? signed : `${signed} (${formatPercent(movement.percent)})`;
+}
 
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
 export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
@@ -154,7 +165,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 key: "movement",
                 header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
                 numeric: true,
-                render: (i) => (i.movement ? `${i.movement.change >= 0 ? "+" : "−"}${show(i.code, Math.abs(i.movement.change))}${i.movement.percent === null ? "" : ` (${formatDecimal(i.movement.percent)} %)`}` : ""),
+                render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
               },
             ]}
           />
@@ -205,8 +216,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
               <ComposedChart data={trendData}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="year" />
-                <YAxis unit=" %" domain={[0, 100]} />
-                <Tooltip formatter={(v) => `${formatDecimal(Number(v))} %`} />
+                <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
+                <Tooltip formatter={(v) => formatPercent(Number(v))} />
                 <Legend />
                 <Line dataKey="share" name={t("sector.trendShare")} stroke="#0062ba" strokeWidth={3} isAnimationActive={false} connectNulls={false} />
                 <Scatter dataKey="reference" name={t("sector.trendReference")} fill="#b35f00" isAnimationActive={false} />
@@ -220,7 +231,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             { key: "year", header: t("sector.trendYear") },
             { key: "share", header: t("sector.trendShare"), numeric: true },
           ],
-          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? `${formatDecimal(p.share)} %` : p.reference !== null ? `${formatDecimal(p.reference)} % (${t("sector.trendReference")})` : t("sector.noValue") })),
+          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? formatPercent(p.share) : p.reference !== null ? `${formatPercent(p.reference)} (${t("sector.trendReference")})` : t("sector.noValue") })),
           csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
         }}
       />
