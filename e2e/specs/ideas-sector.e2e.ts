@@ -71,7 +71,7 @@ describe("project-idea pipeline and the sector", () => {
     await manager.reload();
     const history = manager.getByTestId("idea-history");
     await expect.poll(() => history.getByRole("row").count()).toBe(5);
-    expect(await history.getByRole("cell").allTextContents()).toEqual(expect.arrayContaining(["Demo sectorCouncil", "Stor nytte for mange kommuner", "Demo board", "Vedtatt i møte 4/2026"]));
+    expect(await history.getByRole("cell").allTextContents()).toEqual(expect.arrayContaining(["Demo KPR helse og velferd", "Stor nytte for mange kommuner", "Demo programstyret", "Vedtatt i møte 4/2026"]));
     await manager.getByTestId("idea-project").getByRole("link", { name: "Til prosjektet og gevinstplanen" }).click();
     await manager.getByRole("heading", { level: 1, name: "Gevinstplan: Felles løsning for digitalt tilsyn" }).waitFor();
     await manager.getByTestId("plan-requested").waitFor();

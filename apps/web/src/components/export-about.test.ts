@@ -31,7 +31,7 @@ describe("the text a chart's PNG carries", () => {
       subtitle: "kroner · 2015–2025 · ASSS-nettverket (de ti største)",
       demo: "Demodata – ikke virkelige tall",
       legend,
-      source: "Kilde: Målestokk, SSB 07459. Hentet ut 6. des. 2025, 15:30.",
+      source: "Kilde: Målestokk, SSB 07459. Hentet ut 6. desember 2025 kl. 15:30.",
     });
     void i18n.changeLanguage("en");
     expect(chartPicture(i18n.t, { ...CONTEXT, language: "en", demo: false, about: { year: 2024 } }, [])).toEqual({
@@ -39,7 +39,7 @@ describe("the text a chart's PNG carries", () => {
       subtitle: "2024",
       demo: null,
       legend: [],
-      source: "Source: Målestokk. Extracted 6. des. 2025, 15:30.",
+      source: "Source: Målestokk. Extracted 6. desember 2025 kl. 15:30.",
     });
   });
 });

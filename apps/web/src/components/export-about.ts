@@ -2,6 +2,7 @@ import { getIndicator, indicatorSourceTables, type ExportFact } from "@malestokk
 import type { TFunction } from "i18next";
 
 import { formatDateTime } from "../lib/format";
+import { indicatorLabel } from "./indicator-format";
 
 /** What a chart's figures are, for the files it exports (the sheet "Om tallene", the CSV's first lines, the PNG's text). */
 export interface ExportAbout {
@@ -64,7 +65,7 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
   const facts: (ExportFact | null)[] = [
     context.demo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
     [t("exports.about.title"), context.title],
-    indicator && [t("exports.about.indicator"), `${indicator.code} ${indicator.name[language]}`],
+    indicator && [t("exports.about.indicator"), indicatorLabel(indicator.code, language)],
     indicator && [t("exports.about.definition"), indicator.description[language]],
     indicator ? [t("exports.about.unit"), t(`exports.about.units.${indicator.unit}`)] : about.unit ? [t("exports.about.unit"), about.unit] : null,
     about.year === undefined ? null : [t("exports.about.year"), String(about.year)],

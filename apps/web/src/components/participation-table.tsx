@@ -3,7 +3,7 @@ import type { ParticipationStatus } from "@malestokk/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
-import { formatDateTime } from "../lib/format";
+import { formatDateTimeShort } from "../lib/format";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DataTable } from "./data-table";
 
@@ -54,7 +54,7 @@ export function ParticipationTable(props: {
           {
             key: "changed",
             header: t("invitations.changed"),
-            render: (row) => (row.changedAt ? t("invitations.changedBy", { date: formatDateTime(row.changedAt), name: row.changedByName ?? "" }) : ""),
+            render: (row) => (row.changedAt ? t("invitations.changedBy", { date: formatDateTimeShort(row.changedAt), name: row.changedByName ?? "" }) : ""),
           },
           {
             key: "actions",

@@ -2,7 +2,7 @@ import { APP_ERROR_CODES, type AppErrorCode, type AppErrorShape, type FieldIssue
 import { describe, expect, it } from "vitest";
 
 import en from "../locales/en.json";
-import { translateError } from "./errors";
+import { formatErrorParams, translateError } from "./errors";
 import { createI18n } from "./i18n";
 
 type Case = { readonly params: IssueParams; readonly issues?: readonly FieldIssue[] };
@@ -95,5 +95,11 @@ describe("every AppError code reads as a sentence", () => {
 
   it("the walk covers the closed list", () => {
     expect(Object.keys(SENT).sort()).toEqual([...APP_ERROR_CODES].sort());
+  });
+});
+
+describe("dates in error texts", () => {
+  it("reads a date the server sends in the Norwegian format, never ISO", () => {
+    expect(formatErrorParams({ date: "2026-04-30", at: "2026-04-30T10:15:00.000Z", year: 2026, number: "4601" })).toEqual({ date: "30. april 2026", at: "30. april 2026", year: 2026, number: "4601" });
   });
 });

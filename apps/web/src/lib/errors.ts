@@ -1,7 +1,7 @@
 import type { AppErrorShape, IssueParams } from "@malestokk/domain";
 import type { TFunction } from "i18next";
 
-import { formatInteger } from "./format";
+import { formatDate, formatInteger } from "./format";
 
 export interface TranslatedError {
   /** One message for the whole error, for an alert or error summary. */
@@ -18,18 +18,20 @@ export function readAppError(error: unknown): AppErrorShape | null {
   return data?.appError ?? null;
 }
 
-/** Years stay ungrouped ("2015"); amounts get nb-NO grouping. */
-function formatParams(params: IssueParams): Record<string, string | number | boolean | null> {
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+
+/** Years stay ungrouped ("2015"); amounts get nb-NO grouping; ISO dates read "30. april 2026". */
+export function formatErrorParams(params: IssueParams): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === "number" && Math.abs(value) >= 10_000 ? formatInteger(value) : value;
+    out[key] = typeof value === "number" && Math.abs(value) >= 10_000 ? formatInteger(value) : typeof value === "string" && ISO_DATE.test(value) ? formatDate(value) : value;
   }
   return out;
 }
 
 /** A message for one field issue: the field's own text if it has one, else the generic one. */
 export function translateFieldIssue(t: TFunction, field: string, code: string, params: IssueParams = {}): string {
-  const values = formatParams(params);
+  const values = formatErrorParams(params);
   return t([`errors.field.${field}.${code}`, `errors.field.${code}`, `errors.${code}`, "errors.VALIDATION_FAILED"], values);
 }
 
@@ -47,5 +49,5 @@ export function translateError(t: TFunction, error: unknown): TranslatedError {
       fields[key] = translateFieldIssue(t, field, issue.code, issue.params);
     }
   }
-  return { message: t(`errors.${appError.code}`, formatParams(appError.params)), fields, code: appError.code };
+  return { message: t(`errors.${appError.code}`, formatErrorParams(appError.params)), fields, code: appError.code };
 }

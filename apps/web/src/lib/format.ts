@@ -5,7 +5,12 @@ const LOCALE = "nb-NO";
 const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const nok = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const dateFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeStyle: "short" });
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeStyle: "short" });
+const dateTimeShortFormat = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const NBSP = "\u00a0";
+
+/** The unit a chart axis of shares carries: " %" after a no-break space. */
+export const PERCENT_UNIT = `${NBSP}%`;
 
 export function formatInteger(value: number): string {
   return integer.format(value);
@@ -23,12 +28,33 @@ export function formatNokChange(value: number): string {
   return nokChange.format(value);
 }
 
+/** "1,3", "−1,3"; a value that rounds to zero is "0", never "−0". */
 export function formatDecimal(value: number): string {
-  return oneDecimal.format(value);
+  return oneDecimal.format(value).replace(/^[−-](?=0(?:,0*)?$)/, "");
 }
 
+/** "12,5 %" with a no-break space, as nb-NO writes it. */
+export function formatPercent(value: number): string {
+  return `${formatDecimal(value)}${NBSP}%`;
+}
+
+const POINTS = { nb: "prosentpoeng", en: "percentage points" } as const;
+
+/** A change in a share: "+1,3 prosentpoeng", "−2 prosentpoeng", "0 prosentpoeng" (never "−0 %"). */
+export function formatPercentagePointChange(change: number, language: "nb" | "en"): string {
+  const text = formatDecimal(change);
+  const sign = text === "0" || text.startsWith("−") ? "" : "+";
+  return `${sign}${text}${NBSP}${POINTS[language]}`;
+}
+
+/** A moment in running text: "30. april 2026 kl. 15:30". */
 export function formatDateTime(iso: string): string {
-  return dateFormat.format(new Date(iso));
+  return dateTimeFormat.format(new Date(iso));
+}
+
+/** A moment in a table cell: "30.04.2026 15:30". */
+export function formatDateTimeShort(iso: string): string {
+  return dateTimeShortFormat.format(new Date(iso)).replace(",", "");
 }
 
 /** For CSV cells Norwegian Excel reads: decimal comma, no thousands separator. */
@@ -43,9 +69,20 @@ export function formatScore(value: number): string {
   return twoDecimals.format(value);
 }
 
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "medium", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: "UTC" });
+const dayShortFormat = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
 
-/** A calendar date (YYYY-MM-DD) such as "31. des. 2025", the same in every time zone. */
-export function formatDate(isoDate: string): string {
-  return dayFormat.format(new Date(`${isoDate}T00:00:00Z`));
+/** The calendar day of "YYYY-MM-DD" or of an ISO moment, the same in every time zone. */
+function dayOf(iso: string): Date {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+}
+
+/** A calendar date in running text: "30. april 2026". */
+export function formatDate(iso: string): string {
+  return dayFormat.format(dayOf(iso));
+}
+
+/** A calendar date in a table cell: "30.04.2026". */
+export function formatDateShort(iso: string): string {
+  return dayShortFormat.format(dayOf(iso));
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import type { IdeaAction, IdeaStatus, Sector } from "@malestokk/domain";
+import type { IdeaAction, IdeaSector, IdeaStatus } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { ideaEvents, ideaParticipants, ideas, organisations } from "../schema/index";
@@ -11,7 +11,7 @@ export interface IdeaRow {
   readonly organisationName: string;
   readonly title: string;
   readonly problem: string;
-  readonly sector: Sector;
+  readonly sector: IdeaSector;
   readonly expectedBenefits: string;
   readonly roughCostNok: number;
   readonly status: IdeaStatus;
@@ -94,7 +94,7 @@ export function insertIdea(
   db: DbOrTx,
   args: {
     organisationId: number;
-    fields: { title: string; problem: string; sector: Sector; expectedBenefits: string; roughCostNok: number };
+    fields: { title: string; problem: string; sector: IdeaSector; expectedBenefits: string; roughCostNok: number };
     isDemo?: boolean;
     now: string;
   },

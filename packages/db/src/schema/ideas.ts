@@ -1,4 +1,4 @@
-import { IDEA_STATUSES, PARTICIPATION_STATUSES, SECTORS } from "@malestokk/domain";
+import { IDEA_SECTORS, IDEA_STATUSES, PARTICIPATION_STATUSES } from "@malestokk/domain";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import { users } from "./auth";
@@ -15,7 +15,7 @@ export const ideas = sqliteTable(
       .references(() => organisations.id, { onDelete: "cascade" }),
     title: text().notNull(),
     problem: text().notNull(),
-    sector: text({ enum: SECTORS }).notNull(),
+    sector: text({ enum: IDEA_SECTORS }).notNull(),
     expectedBenefits: text().notNull(),
     roughCostNok: integer().notNull(),
     status: text({ enum: IDEA_STATUSES }).notNull().default("submitted"),

@@ -28,6 +28,19 @@ export function listDemoAccounts(): DemoAccount[] {
 }
 
 /**
+ * A demo user's name says whom they stand for in Norwegian, as the glossary names the roles
+ * (docs/glossary.md); the one demo council sits in helse og velferd.
+ */
+const DEMO_NAMES: Record<Role, string> = {
+  admin: "Demo administrator",
+  board: "Demo programstyret",
+  secretariat: "Demo sekretariatet",
+  sectorCouncil: "Demo KPR helse og velferd",
+  manager: "Demo leder",
+  finance: "Demo økonomi",
+};
+
+/**
  * Creates the demo accounts (flagged is_demo) when none exist. They share one password, so one
  * argon2id hash serves them all: hashing each would only slow every start and test.
  */
@@ -48,7 +61,7 @@ export function seedDemoUsers(db: Db, options: { passwordHash: string; now: stri
       if (account.municipalityNumber && organisationId === null) continue;
       const user = insertUser(tx, {
         email: account.email,
-        name: `Demo ${account.role}${account.municipalityNumber ? ` ${account.municipalityNumber}` : ""}`,
+        name: `${DEMO_NAMES[account.role]}${account.municipalityNumber ? ` ${account.municipalityNumber}` : ""}`,
         passwordHash: options.passwordHash,
         isDemo: true,
         now: options.now,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { RoleGrant } from "../auth/permissions";
-import { availableIdeaActions, ideaActionAllowed, IdeaStepSchema, mayActOnIdea, nextIdeaStatus } from "./ideas";
+import { availableIdeaActions, ideaActionAllowed, IdeaInputSchema, IdeaStepSchema, ideaWaitingFor, mayActOnIdea, nextIdeaStatus } from "./ideas";
 
 const grant = (role: RoleGrant["role"], extra: Partial<RoleGrant> = {}): RoleGrant[] => [{ role, organisationId: null, sector: null, ...extra }];
 const idea = { organisationId: 7, sector: "helseVelferd" as const };
@@ -37,6 +37,25 @@ describe("the idea pipeline", () => {
     expect(availableIdeaActions(grant("board"), { ...idea, status: "compiled" })).toEqual(["decide"]);
     expect(availableIdeaActions(grant("board"), { ...idea, status: "submitted" })).toEqual([]);
     expect(availableIdeaActions(grant("admin"), { ...idea, status: "prioritized" })).toEqual(["prioritize", "compile", "withdraw"]);
+  });
+
+  it("lets any sector council prioritize a common (cross-cutting) idea, and no other role", () => {
+    const common = { organisationId: 7, sector: "common" as const };
+    for (const sector of ["helseVelferd", "skoleOppvekst", "planByggGeodata"] as const) {
+      expect(mayActOnIdea(grant("sectorCouncil", { sector }), "prioritize", common)).toBe(true);
+    }
+    expect(mayActOnIdea(grant("secretariat"), "prioritize", common)).toBe(false);
+    expect(mayActOnIdea(grant("manager", { organisationId: 7 }), "prioritize", common)).toBe(false);
+    const input = { title: "Felles chatbot", problem: "P", sector: "common", expectedBenefits: "G", roughCostNok: 1, participants: [] };
+    expect(IdeaInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it("says whose turn an open idea waits for, and nobody's once it is decided or withdrawn", () => {
+    expect(ideaWaitingFor({ status: "submitted", sector: "helseVelferd" })).toEqual({ role: "sectorCouncil", sector: "helseVelferd" });
+    expect(ideaWaitingFor({ status: "submitted", sector: "common" })).toEqual({ role: "sectorCouncil", sector: "common" });
+    expect(ideaWaitingFor({ status: "prioritized", sector: "helseVelferd" })).toEqual({ role: "secretariat" });
+    expect(ideaWaitingFor({ status: "compiled", sector: "helseVelferd" })).toEqual({ role: "board" });
+    for (const status of ["approved", "rejected", "withdrawn"] as const) expect(ideaWaitingFor({ status, sector: "common" })).toBeNull();
   });
 
   it("wants a reason with every step, and a score of 1–5 to prioritize", () => {

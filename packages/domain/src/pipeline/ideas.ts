@@ -1,6 +1,7 @@
 import { z } from "zod";
 
-import { can, SECTORS, type RoleGrant, type Sector } from "../auth/permissions";
+import { can, type RoleGrant } from "../auth/permissions";
+import { PROJECT_SECTORS, type ProjectSector } from "../benefits/plan";
 import { nameSchema, textSchema } from "../text/clean";
 
 /**
@@ -8,7 +9,14 @@ import { nameSchema, textSchema } from "../text/clean";
  * council of its sector prioritizes it (vurdert av KPR), the secretariat compiles a recommendation
  * (sammenstilt), and the programme board decides yes or no (besluttet). A yes becomes a joint
  * project that must get a benefit plan. Each step belongs to one role.
+ *
+ * An idea belongs to a council's sector or, like a project, is common ("felles/tverrgående"); a
+ * common idea concerns every council, so any sector council may prioritize it (and, as within a
+ * sector, revise the score until the secretariat has compiled).
  */
+export const IDEA_SECTORS = PROJECT_SECTORS;
+export type IdeaSector = ProjectSector;
+
 export const IDEA_STATUSES = ["submitted", "prioritized", "compiled", "approved", "rejected", "withdrawn"] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];
 
@@ -39,14 +47,15 @@ export function nextIdeaStatus(action: IdeaAction, decision?: "yes" | "no"): Ide
 
 /**
  * Who may take a step: the submitting municipality withdraws; the sector council of the idea's
- * sector prioritizes; the secretariat compiles; the board decides. Admins may do each.
+ * sector (any council for a common idea) prioritizes; the secretariat compiles; the board decides.
+ * Admins may do each.
  */
-export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, idea: { organisationId: number; sector: Sector }): boolean {
+export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, idea: { organisationId: number; sector: IdeaSector }): boolean {
   switch (action) {
     case "withdraw":
       return can(grants, "ideas.submit", idea.organisationId);
     case "prioritize":
-      return grants.some((g) => g.role === "admin" || (g.role === "sectorCouncil" && g.sector === idea.sector));
+      return grants.some((g) => g.role === "admin" || (g.role === "sectorCouncil" && (idea.sector === "common" || g.sector === idea.sector)));
     case "compile":
       return can(grants, "ideas.compile");
     case "decide":
@@ -55,8 +64,25 @@ export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, i
 }
 
 /** The ideas' actions a user could take now, for the buttons (the server checks again). */
-export function availableIdeaActions(grants: readonly RoleGrant[], idea: { status: IdeaStatus; organisationId: number; sector: Sector }): IdeaAction[] {
+export function availableIdeaActions(grants: readonly RoleGrant[], idea: { status: IdeaStatus; organisationId: number; sector: IdeaSector }): IdeaAction[] {
   return IDEA_ACTIONS.filter((a) => ideaActionAllowed(idea.status, a) && mayActOnIdea(grants, a, idea));
+}
+
+/** Whose step an open idea waits for: its sector's council (any council for a common idea), the secretariat or the board. */
+export type IdeaTurn = { readonly role: "sectorCouncil"; readonly sector: IdeaSector } | { readonly role: "secretariat" } | { readonly role: "board" };
+
+/** The step the pipeline waits for, so one who cannot take it reads whose turn it is; null once decided or withdrawn. */
+export function ideaWaitingFor(idea: { status: IdeaStatus; sector: IdeaSector }): IdeaTurn | null {
+  switch (idea.status) {
+    case "submitted":
+      return { role: "sectorCouncil", sector: idea.sector };
+    case "prioritized":
+      return { role: "secretariat" };
+    case "compiled":
+      return { role: "board" };
+    default:
+      return null;
+  }
 }
 
 const Text = (max: number) => textSchema(max, { min: 1 });
@@ -64,7 +90,7 @@ const Text = (max: number) => textSchema(max, { min: 1 });
 export const IdeaInputSchema = z.object({
   title: nameSchema(200),
   problem: Text(4_000),
-  sector: z.enum(SECTORS),
+  sector: z.enum(IDEA_SECTORS),
   expectedBenefits: Text(4_000),
   /** A rough cost in kroner. */
   roughCostNok: z.number().int().min(0).max(100_000_000_000),

@@ -1,16 +1,13 @@
 import type { RouterOutputs } from "@malestokk/api";
 import type { TFunction } from "i18next";
 
+import { formatDate } from "../../lib/format";
+
 export type ReportingYear = RouterOutputs["years"]["list"][number];
 
-// Dates follow nb-NO whatever the UI language, like numbers (lib/format.ts): "30. april 2025".
-// A deadline is a calendar date, so it is read and written in UTC and never shifts a day.
-const deadlineFormat = new Intl.DateTimeFormat("nb-NO", { dateStyle: "long", timeZone: "UTC" });
-
-/** "2025-04-30" → "30. april 2025"; text that is not a date is shown as it is. */
+/** "2025-04-30" → "30. april 2025" (lib/format.ts); text that is not a date is shown as it is. */
 export function formatDeadline(iso: string): string {
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : deadlineFormat.format(date);
+  return Number.isNaN(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`)) ? iso : formatDate(iso);
 }
 
 /** Newest first: the year people are working on is at the top. */

@@ -51,7 +51,7 @@ describe("summarizeAuditDetails", () => {
     );
     expect(
       summarizeAuditDetails(t, JSON.stringify({ before: { role: "sectorCouncil", organisationId: null, sector: "skoleOppvekst" } }), organisations),
-    ).toBe("Rolle: Kommunalt fagråd (KPR), Skole og oppvekst");
+    ).toBe("Rolle: Kommunalt prioriteringsråd (KPR), Skole og oppvekst");
   });
 
   it("words disabling, failed sign-ins, empty and unknown details", () => {

@@ -34,7 +34,7 @@ export function organisationLabel(t: TFunction, organisation: OrganisationRef): 
   return t("admin.organisation", { name: organisation.name, number: organisation.number });
 }
 
-/** "Økonomi, Bergen (4601)", "Kommunalt fagråd (KPR), Helse og velferd" or "Administrator". */
+/** "Økonomi, Bergen (4601)", "Kommunalt prioriteringsråd (KPR), Helse og velferd" or "Administrator". */
 export function grantLabel(
   t: TFunction,
   grant: { role: string; sector?: string | null; organisation?: OrganisationRef | null; organisationId?: number | null },

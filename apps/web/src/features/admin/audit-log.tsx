@@ -9,7 +9,7 @@ import { CSV_MIME_TYPE, downloadFile } from "../../components/download";
 import { EmptyState } from "../../components/empty-state";
 import { allOf, QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
-import { formatDateTime, formatInteger } from "../../lib/format";
+import { formatDateTimeShort, formatInteger } from "../../lib/format";
 import { AdminForbidden } from "./admin-forbidden";
 import { useAudit, useFetchAudit, useOrganisations } from "./api";
 import { actionLabel, organisationLabel, summarizeAuditDetails, type AuditRow, type OrganisationRef } from "./admin-text";
@@ -36,7 +36,7 @@ function toDisplayRow(t: TFunction, row: AuditRow, organisations: ReadonlyMap<nu
   return {
     id: row.id,
     at: row.at,
-    time: formatDateTime(row.at),
+    time: formatDateTimeShort(row.at),
     actor: row.actorEmail ?? t("admin.audit.unknownActor"),
     action: actionLabel(t, row.action),
     municipality:

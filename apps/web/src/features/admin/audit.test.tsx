@@ -44,7 +44,7 @@ describe("admin: audit log", () => {
       "Bergen (4601)",
       "Navn: Kari Nordmann, E-post: kari@bergen.kommune.no, Rolle: Økonomi, Bergen (4601)",
     ]);
-    expect(within(created).getByRole("rowheader").textContent).toMatch(/^\d{1,2}\. \p{L}+\.? \d{4}, \d{2}:\d{2}$/u);
+    expect(within(created).getByRole("rowheader").textContent).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     expect(within(rowWithAction(table, "Passordlenke laget")).getAllByRole("cell")[2]?.textContent).toBe("–Ingen kommune");
 
     fireEvent.change(screen.getByLabelText("Handling"), { target: { value: "admin.userCreated" } });

@@ -46,7 +46,7 @@ describe("admin: users page", () => {
     const finance = userRow("finance.4601@demo.example");
     expect(within(finance).getByText("Økonomi, Bergen (4601)")).toBeTruthy();
     expect(within(finance).getByText("Demobruker")).toBeTruthy();
-    expect(within(userRow("council@demo.example")).getByText("Kommunalt fagråd (KPR), Helse og velferd")).toBeTruthy();
+    expect(within(userRow("council@demo.example")).getByText("Kommunalt prioriteringsråd (KPR), Helse og velferd")).toBeTruthy();
     expect(within(userRow("admin@demo.example")).getByText("Administrator")).toBeTruthy();
   });
 
@@ -122,13 +122,13 @@ describe("admin: users page", () => {
     );
 
     fillCreateForm({ email: "rad@example.no", name: "Rådsmedlem", role: "sectorCouncil" });
-    await waitFor(() => expect(describedText(screen.getByLabelText("Sektor"))).toContain("Velg sektoren fagrådet hører til."));
+    await waitFor(() => expect(describedText(screen.getByLabelText("Sektor"))).toContain("Velg sektoren prioriteringsrådet hører til."));
   });
 
   it("removes a role after confirmation in a dialog, and can be cancelled", async () => {
     await openUsers();
     const removeButton = within(userRow("finance.4601@demo.example")).getByRole("button", {
-      name: "Fjern rollen Økonomi, Bergen (4601) fra Demo finance 4601",
+      name: "Fjern rollen Økonomi, Bergen (4601) fra Demo økonomi 4601",
     });
 
     fireEvent.click(removeButton);
@@ -142,14 +142,14 @@ describe("admin: users page", () => {
     dialog = await screen.findByRole("dialog", { name: "Fjerne rollen?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Fjern rollen" }));
     await waitFor(() => expect(within(userRow("finance.4601@demo.example")).getByText("Ingen roller")).toBeTruthy());
-    expect(screen.getByTestId("user-notice").textContent).toBe("Rollen Økonomi, Bergen (4601) er fjernet fra Demo finance 4601.");
+    expect(screen.getByTestId("user-notice").textContent).toBe("Rollen Økonomi, Bergen (4601) er fjernet fra Demo økonomi 4601.");
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
   it("refuses to remove the last administrator and says why in the dialog", async () => {
     await openUsers();
     fireEvent.click(
-      within(userRow("admin@demo.example")).getByRole("button", { name: "Fjern rollen Administrator fra Demo admin" }),
+      within(userRow("admin@demo.example")).getByRole("button", { name: "Fjern rollen Administrator fra Demo administrator" }),
     );
     const dialog = await screen.findByRole("dialog", { name: "Fjerne rollen?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Fjern rollen" }));
@@ -162,22 +162,22 @@ describe("admin: users page", () => {
 
   it("adds a role, asking for the sector a sector council needs", async () => {
     await openUsers();
-    fireEvent.click(within(userRow("board@demo.example")).getByRole("button", { name: "Legg til rolle for Demo board" }));
-    const dialog = await screen.findByRole("dialog", { name: "Legg til rolle for Demo board" });
+    fireEvent.click(within(userRow("board@demo.example")).getByRole("button", { name: "Legg til rolle for Demo programstyret" }));
+    const dialog = await screen.findByRole("dialog", { name: "Legg til rolle for Demo programstyret" });
     fireEvent.change(within(dialog).getByLabelText("Rolle"), { target: { value: "sectorCouncil" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Legg til rollen" }));
     const sector = within(dialog).getByLabelText<HTMLSelectElement>("Sektor");
-    await waitFor(() => expect(describedText(sector)).toContain("Velg sektoren fagrådet hører til."));
+    await waitFor(() => expect(describedText(sector)).toContain("Velg sektoren prioriteringsrådet hører til."));
     fireEvent.change(sector, { target: { value: "skoleOppvekst" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Legg til rollen" }));
     await waitFor(() =>
-      expect(within(userRow("board@demo.example")).getByText("Kommunalt fagråd (KPR), Skole og oppvekst")).toBeTruthy(),
+      expect(within(userRow("board@demo.example")).getByText("Kommunalt prioriteringsråd (KPR), Skole og oppvekst")).toBeTruthy(),
     );
-    expect(screen.getByTestId("user-notice").textContent).toContain("Demo board har fått rollen");
+    expect(screen.getByTestId("user-notice").textContent).toContain("Demo programstyret har fått rollen");
 
     // The same role again is refused next to the role field.
-    fireEvent.click(within(userRow("board@demo.example")).getByRole("button", { name: "Legg til rolle for Demo board" }));
-    const again = await screen.findByRole("dialog", { name: "Legg til rolle for Demo board" });
+    fireEvent.click(within(userRow("board@demo.example")).getByRole("button", { name: "Legg til rolle for Demo programstyret" }));
+    const again = await screen.findByRole("dialog", { name: "Legg til rolle for Demo programstyret" });
     fireEvent.change(within(again).getByLabelText("Rolle"), { target: { value: "board" } });
     fireEvent.click(within(again).getByRole("button", { name: "Legg til rollen" }));
     await waitFor(() => expect(describedText(within(again).getByLabelText("Rolle"))).toContain("Brukeren har allerede denne rollen."));
@@ -185,24 +185,24 @@ describe("admin: users page", () => {
 
   it("disables and enables a user after confirmation, and will not disable the admin's own account", async () => {
     await openUsers();
-    fireEvent.click(within(userRow("manager.0301@demo.example")).getByRole("button", { name: "Deaktiver Demo manager 0301" }));
+    fireEvent.click(within(userRow("manager.0301@demo.example")).getByRole("button", { name: "Deaktiver Demo leder 0301" }));
     let dialog = await screen.findByRole("dialog", { name: "Deaktivere brukeren?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Deaktiver brukeren" }));
     await waitFor(() => expect(within(userRow("manager.0301@demo.example")).getByText("Deaktivert")).toBeTruthy());
 
-    fireEvent.click(within(userRow("manager.0301@demo.example")).getByRole("button", { name: "Aktiver Demo manager 0301" }));
+    fireEvent.click(within(userRow("manager.0301@demo.example")).getByRole("button", { name: "Aktiver Demo leder 0301" }));
     dialog = await screen.findByRole("dialog", { name: "Aktivere brukeren?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Aktiver brukeren" }));
     await waitFor(() => expect(within(userRow("manager.0301@demo.example")).queryByText("Deaktivert")).toBeNull());
 
     // The admin's own row offers no way to lock themselves out (the server refuses it too).
-    expect(within(userRow("admin@demo.example")).queryByRole("button", { name: "Deaktiver Demo admin" })).toBeNull();
+    expect(within(userRow("admin@demo.example")).queryByRole("button", { name: "Deaktiver Demo administrator" })).toBeNull();
   });
 
   it("makes a new reset link for an existing user", async () => {
     await openUsers();
-    fireEvent.click(within(userRow("secretariat@demo.example")).getByRole("button", { name: "Lag passordlenke for Demo secretariat" }));
-    const dialog = await screen.findByRole("dialog", { name: "Passordlenke for Demo secretariat" });
+    fireEvent.click(within(userRow("secretariat@demo.example")).getByRole("button", { name: "Lag passordlenke for Demo sekretariatet" }));
+    const dialog = await screen.findByRole("dialog", { name: "Passordlenke for Demo sekretariatet" });
     expect(within(dialog).getByLabelText<HTMLInputElement>("Lenke for å velge passord").value).toContain("/tilbakestill-passord#");
   });
 
@@ -219,7 +219,7 @@ describe("admin: users page", () => {
     expect(within(userRow("manager.0301@demo.example")).queryByText("Koblet til innloggingstjeneste")).toBeNull();
     expect(within(userRow("manager.0301@demo.example")).queryByRole("button", { name: /Fjern kobling til innloggingstjeneste/ })).toBeNull();
 
-    const unlink = within(row).getByRole("button", { name: "Fjern kobling til innloggingstjeneste for Demo manager 5001" });
+    const unlink = within(row).getByRole("button", { name: "Fjern kobling til innloggingstjeneste for Demo leder 5001" });
     fireEvent.click(unlink);
     let dialog = await screen.findByRole("dialog", { name: "Fjerne koblingen til innloggingstjenesten?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
@@ -231,7 +231,7 @@ describe("admin: users page", () => {
     expect(within(dialog).getByText(/på nytt etter bekreftet e-postadresse/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Fjern koblingen" }));
     await waitFor(() => expect(within(userRow("manager.5001@demo.example")).queryByText("Koblet til innloggingstjeneste")).toBeNull());
-    expect(screen.getByTestId("user-notice").textContent).toBe("Koblingen til innloggingstjenesten er fjernet for Demo manager 5001.");
+    expect(screen.getByTestId("user-notice").textContent).toBe("Koblingen til innloggingstjenesten er fjernet for Demo leder 5001.");
     expect(app.sqlite.prepare("select count(*) as n from user_identities").get()).toEqual({ n: 0 });
     expect(app.sqlite.prepare("select count(*) as n from audit_log where action = 'admin.identitiesUnlinked'").get()).toEqual({ n: 1 });
   });

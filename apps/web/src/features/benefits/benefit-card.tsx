@@ -6,8 +6,9 @@ import { useTranslation } from "react-i18next";
 
 import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
+import { indicatorLabel } from "../../components/indicator-format";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatDate, formatDecimal, formatNok } from "../../lib/format";
+import { formatDate, formatDateShort, formatDecimal, formatNok } from "../../lib/format";
 import { useAddMeasurement, useDeleteMeasurement } from "./api";
 import { BenefitChart } from "./benefit-chart";
 import { parseDecimal } from "./benefit-draft";
@@ -82,7 +83,7 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
           </>
         )}
       </dl>
-      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: `${linked.code} ${linked.name[language]}` })}</Paragraph>}
+      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: indicatorLabel(linked.code, language) })}</Paragraph>}
       <BenefitChart benefit={b} language={language} />
       <Measurements projectId={props.projectId} benefit={b} canEdit={props.canEdit && !linked} today={props.today} />
       {props.canEdit && (
@@ -162,7 +163,7 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
           rowKey={(m) => `${m.date}-${m.id ?? "i"}`}
           rowHeader={false}
           columns={[
-            { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDate(m.date) },
+            { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDateShort(m.date) },
             { key: "value", header: t("benefits.measurements.value"), numeric: true, render: (m) => show(m.value, benefit.indicator.unit) },
             { key: "who", header: t("benefits.measurements.who"), render: (m) => (m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName) },
             { key: "comment", header: t("benefits.measurements.comment"), render: (m) => m.comment ?? "" },

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
-import { formatDecimal } from "../../lib/format";
+import { formatDate, formatDateShort, formatDecimal } from "../../lib/format";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
@@ -14,19 +14,14 @@ type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
 const MEASURED = "#0062ba";
 const PLANNED = "#6b6b6b";
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-// Dates follow the UI language here (axis ticks read as words); UTC keeps a date the same day everywhere.
-const DATE_FORMATS = {
-  nb: new Intl.DateTimeFormat("nb-NO", { dateStyle: "medium", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
-} as const;
+/** An axis tick or table cell: "30.04.2026" (docs/style.md#web: nb-NO whatever the language). */
+const dateOf = (ms: number) => formatDateShort(new Date(ms).toISOString());
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The planned path (baseline through each staged target) against the measurements, with its table twin. */
-export function BenefitChart({ benefit, language }: { benefit: Benefit; language: "nb" | "en" }) {
+export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "en" }) {
   useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
   const { t } = useTranslation();
-  const dateOf = (ms: number) => DATE_FORMATS[language].format(new Date(ms));
-  const formatDate = (iso: string) => dateOf(time(iso));
   const unit = benefit.indicator.unit;
   const points = [
     { date: benefit.baseline.date, kind: t("benefitViews.baseline"), measured: null as number | null, comment: "" },
@@ -53,7 +48,7 @@ export function BenefitChart({ benefit, language }: { benefit: Benefit; language
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => dateOf(v)} />
               <YAxis width={80} tickFormatter={(v: number) => formatDecimal(v)} label={{ value: unit, angle: -90, position: "insideLeft" }} />
-              <Tooltip labelFormatter={(v) => dateOf(Number(v))} formatter={(v) => show(Number(v))} />
+              <Tooltip labelFormatter={(v) => formatDate(new Date(Number(v)).toISOString())} formatter={(v) => show(Number(v))} />
               <Legend />
               <Line dataKey="planned" name={t("benefitViews.planned")} stroke={PLANNED} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3, fill: PLANNED, strokeDasharray: "" }} connectNulls isAnimationActive={false} />
               <Line dataKey="measured" name={t("benefitViews.measured")} stroke={MEASURED} strokeWidth={3} dot={{ r: 4, fill: MEASURED }} connectNulls isAnimationActive={false} />
@@ -70,7 +65,7 @@ export function BenefitChart({ benefit, language }: { benefit: Benefit; language
           { key: "kind", header: t("benefitViews.kind") },
           { key: "comment", header: t("benefitViews.comment") },
         ],
-        rows: points.map((p) => ({ date: formatDate(p.date), kind: p.kind, planned: show(p.planned), measured: show(p.measured), comment: p.comment })),
+        rows: points.map((p) => ({ date: formatDateShort(p.date), kind: p.kind, planned: show(p.planned), measured: show(p.measured), comment: p.comment })),
         csvRows: points.map((p) => ({ date: p.date, kind: p.kind, planned: csvNumber(p.planned), measured: csvNumber(p.measured), comment: p.comment })),
       }}
     />

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { SelectField } from "../../components/select-field";
 import { useLeaveGuard } from "../../components/leave-guard";
+import { indicatorLabel } from "../../components/indicator-format";
 import { checkBenefitDraft, type BenefitDraft } from "./benefit-draft";
 import { issuesByPath } from "./texts";
 
@@ -138,7 +139,7 @@ export function BenefitForm(props: {
                 <Select.Option value="">{t("benefits.benefitForm.notLinked")}</Select.Option>
                 {INDICATORS.map((i) => (
                   <Select.Option key={i.code} value={i.code}>
-                    {i.code} {i.name[language]}
+                    {indicatorLabel(i.code, language)}
                   </Select.Option>
                 ))}
               </SelectField>

@@ -83,11 +83,11 @@ describe("BenefitChart", () => {
     // 2025-06-30 lies 180 of the 364 days towards the first target: 40 − 10 × 180/364 ≈ 35,05.
     // 2026-06-30 lies 181 of the 365 days from 30 towards 20: ≈ 25,04.
     expect(rows.map((r) => cells(r))).toEqual([
-      ["1. jan. 2025", "40 %", "", "Nullpunkt", ""],
-      ["30. juni 2025", "35,1 %", "36 %", "Måling", "Etter ny rutine"],
-      ["31. des. 2025", "30 %", "", "Mål", ""],
-      ["30. juni 2026", "25 %", "27 %", "Måling", ""],
-      ["31. des. 2026", "20 %", "", "Mål", ""],
+      ["01.01.2025", "40 %", "", "Nullpunkt", ""],
+      ["30.06.2025", "35,1 %", "36 %", "Måling", "Etter ny rutine"],
+      ["31.12.2025", "30 %", "", "Mål", ""],
+      ["30.06.2026", "25 %", "27 %", "Måling", ""],
+      ["31.12.2026", "20 %", "", "Mål", ""],
     ]);
   });
 
@@ -125,7 +125,7 @@ describe("BenefitChart", () => {
     renderWithApp(<BenefitChart benefit={benefit(LINKED, "S3")} language="nb" />);
     fireEvent.click(screen.getByRole("radio", { name: "Tabell" }));
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
-    expect(cells(rows[1] as HTMLElement)).toEqual(["30. juni 2025", "35,1 %", "36 %", "Måling fra godkjent rapport", ""]);
+    expect(cells(rows[1] as HTMLElement)).toEqual(["30.06.2025", "35,1 %", "36 %", "Måling fra godkjent rapport", ""]);
   });
 
   it("speaks English with British dates", () => {
@@ -133,7 +133,7 @@ describe("BenefitChart", () => {
     expect(screen.getByRole("heading", { name: "Planned and measured: Færre ventende saker" })).toBeTruthy();
     fireEvent.click(screen.getByRole("radio", { name: "Table" }));
     const rows = within(screen.getByRole("table")).getAllByRole("row").slice(1);
-    expect(cells(rows[1] as HTMLElement)).toEqual(["30 Jun 2025", "35,1 %", "36 %", "Measurement from an approved report", ""]);
+    expect(cells(rows[1] as HTMLElement)).toEqual(["30.06.2025", "35,1 %", "36 %", "Measurement from an approved report", ""]);
   });
 });
 

@@ -40,6 +40,10 @@ describe("benefit realization pages", () => {
     fireEvent.click(await screen.findByRole("link", { name: "Velferdsteknologi i hjemmetjenesten" }));
     fireEvent.click(await screen.findByRole("button", { name: "Legg til gevinst" }));
     const form = screen.getByTestId("benefit-form");
+    // The indicator list shows the code users read ("K4") with the service's name, never an internal key.
+    const indicators = within(within(form).getByLabelText("Hent målingene fra en indikator i Målestokk (valgfri)")).getAllByRole("option").map((o) => o.textContent ?? "");
+    expect(indicators.filter((o) => /\bK[45]\.\w/.test(o))).toEqual([]);
+    expect(indicators.filter((o) => o.startsWith("K4 ")).length).toBeGreaterThan(1);
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));
     const errors = await screen.findByTestId("benefit-form-errors");
     expect(within(errors).getAllByRole("link").length).toBeGreaterThanOrEqual(5);
@@ -54,7 +58,7 @@ describe("benefit realization pages", () => {
     fireEvent.change(within(form).getByLabelText("Målverdi, mål 1"), { target: { value: "8" } });
     fireEvent.change(within(form).getByLabelText("Frist, mål 1"), { target: { value: "2024-12-31" } });
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));
-    expect((await within(form).findAllByText("Fristen må være etter nullpunktet (2025-01-01).")).length).toBe(2);
+    expect((await within(form).findAllByText("Fristen må være etter nullpunktet (1. januar 2025).")).length).toBe(2);
     fireEvent.change(within(form).getByLabelText("Frist, mål 1"), { target: { value: "2026-12-31" } });
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));
     expect(await screen.findByText("Gevinsten «Færre fall» er lagret.")).toBeTruthy();

@@ -15,7 +15,7 @@ function inviteOslo(sqlite: Sqlite): number {
     .prepare("insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles sak/arkiv', 'common', 'planning', ?, ?) returning id")
     .get(id("5001"), now, now) as { id: number };
   sqlite
-    .prepare("insert into project_participants (project_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, 'invited', ?, 'Demo manager 5001')")
+    .prepare("insert into project_participants (project_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, 'invited', ?, 'Demo leder 5001')")
     .run(project.id, id("0301"), now);
   return project.id;
 }
@@ -33,7 +33,7 @@ describe("invitations to joint projects", () => {
     const invitations = await screen.findByTestId("project-invitations");
     expect(within(invitations).getByRole("heading", { level: 3, name: "Felles sak/arkiv" })).toBeTruthy();
     expect(within(invitations).getByText("Felles/tverrgående · eies av Trondheim (5001)")).toBeTruthy();
-    expect(within(invitations).getByText(/Invitert av Demo manager 5001/)).toBeTruthy();
+    expect(within(invitations).getByText(/Invitert av Demo leder 5001/)).toBeTruthy();
     expect(within(invitations).getByText(/Godtar dere, kommer prosjektet og gevinstene med i porteføljen og summene til Oslo/)).toBeTruthy();
     expect(within(screen.getByTestId("portfolio-projects")).queryByRole("link", { name: "Felles sak/arkiv" })).toBeNull();
 

@@ -7,7 +7,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
-import { formatDate } from "../../lib/format";
+import { formatDate, formatDateShort } from "../../lib/format";
 import { useApprovePlan, usePlanVersion } from "./api";
 
 type ProjectData = RouterOutputs["benefits"]["project"];
@@ -70,7 +70,7 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
               { key: "number", header: t("benefits.plan.number") },
               { key: "phase", header: t("benefits.phase"), render: (v) => t(`benefits.phases.${v.phase}`) },
               { key: "approvedByName", header: t("benefits.plan.approvedByName") },
-              { key: "approvedOn", header: t("benefits.plan.approvedOn"), render: (v) => formatDate(v.approvedOn) },
+              { key: "approvedOn", header: t("benefits.plan.approvedOn"), render: (v) => formatDateShort(v.approvedOn) },
               { key: "comment", header: t("benefits.plan.comment"), render: (v) => v.comment ?? "" },
               {
                 key: "show",

@@ -10,7 +10,7 @@ import { downloadFile } from "../../components/download";
 import { sheetName } from "../../components/sheet-names";
 import { InvitationList } from "../../components/invitation-list";
 import { QueryView } from "../../components/query-view";
-import { formatDate, formatNok } from "../../lib/format";
+import { formatDateShort, formatNok } from "../../lib/format";
 import { useAnswerInvitation, useCreateProject, usePortfolio } from "./api";
 import { ProjectForm } from "./project-form";
 import { STATUS_COLOURS } from "./texts";
@@ -153,7 +153,7 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                 {
                   key: "planVersion",
                   header: t("benefits.planVersion"),
-                  render: (p) => (p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDate(p.latestVersion.approvedOn) }) : t("benefits.noVersion")),
+                  render: (p) => (p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDateShort(p.latestVersion.approvedOn) }) : t("benefits.noVersion")),
                 },
                 {
                   key: "statusCounts",

@@ -3,7 +3,7 @@ import { getIndicator, type PeerGroupKind, type PlausibilityWarning } from "@mal
 import { useTranslation } from "react-i18next";
 
 import { PeerStandInNotice } from "../../components/peer-stand-in";
-import { formatDecimal, formatNok } from "../../lib/format";
+import { formatDecimal, formatNok, formatPercent } from "../../lib/format";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 0, signDisplay: "always" });
 const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
@@ -11,7 +11,7 @@ const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
 function formatValue(code: string, value: number): string {
   const unit = getIndicator(code)?.unit;
   if (unit === "NOK") return formatNok(Math.round(value));
-  if (unit === "percent") return `${formatDecimal(value)} %`;
+  if (unit === "percent") return formatPercent(value);
   return formatDecimal(value);
 }
 

@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
-import { can, type IdeaAction, type IdeaStep } from "@malestokk/domain";
+import { can, ideaWaitingFor, type IdeaAction, type IdeaStep, type IdeaTurn } from "@malestokk/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -10,7 +10,7 @@ import { ParticipationTable, removedText } from "../../components/participation-
 import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
-import { formatDateTime, formatNok } from "../../lib/format";
+import { formatDateTimeShort, formatNok } from "../../lib/format";
 import { grantsOf, useMe } from "../../lib/session";
 import { useIdea, useIdeaStep, useLeaveIdea, useRemoveIdeaParticipant } from "./api";
 import { IdeaStatusTag } from "./ideas-page";
@@ -84,11 +84,10 @@ export function IdeaPage({ id }: { id: number }) {
           {done}
         </Alert>
       )}
-      {idea.actions.length > 0 ? (
-        idea.actions.map((action) => <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} onDone={setDone} />)
-      ) : (
-        <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>
-      )}
+      {idea.actions.map((action) => (
+        <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} onDone={setDone} />
+      ))}
+      <IdeaTurnNote turn={ideaWaitingFor(idea)} actions={idea.actions} />
       {keeper && <IdeaParticipation id={idea.id} ownerNumber={idea.organisationNumber} rows={idea.participation} onDone={setDone} />}
       <section className="stack" aria-labelledby="idea-history">
         <Heading level={2} data-size="sm" id="idea-history">
@@ -101,8 +100,8 @@ export function IdeaPage({ id }: { id: number }) {
           rows={idea.events}
           rowHeader={false}
           columns={[
-            { key: "when", header: t("ideas.detail.when"), render: (e) => formatDateTime(e.at) },
-            { key: "step", header: t("ideas.detail.step"), render: (e) => t(`ideas.actions.${e.action}`) },
+            { key: "when", header: t("ideas.detail.when"), render: (e) => formatDateTimeShort(e.at) },
+            { key: "step", header: t("ideas.detail.step"), render: (e) => t(`ideas.history.${e.action}`) },
             { key: "userName", header: t("ideas.detail.who") },
             { key: "status", header: t("ideas.status"), render: (e) => t(`ideas.statuses.${e.toStatus}`) },
             { key: "why", header: t("ideas.detail.why"), render: (e) => e.comment ?? "" },
@@ -110,6 +109,21 @@ export function IdeaPage({ id }: { id: number }) {
         />
       </section>
     </div>
+  );
+}
+
+const TURN_ACTION: Record<IdeaTurn["role"], IdeaAction> = { sectorCouncil: "prioritize", secretariat: "compile", board: "decide" };
+
+/** Whose step the idea waits for, when it is not the user's: "Venter på KPR for helse og velferd". */
+function IdeaTurnNote({ turn, actions }: { turn: IdeaTurn | null; actions: readonly IdeaAction[] }) {
+  const { t } = useTranslation();
+  if (turn !== null && actions.includes(TURN_ACTION[turn.role])) return null;
+  if (turn === null) return actions.length > 0 ? null : <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>;
+  const key = turn.role === "sectorCouncil" ? `ideas.waiting.sectorCouncil.${turn.sector}` : `ideas.waiting.${turn.role}`;
+  return (
+    <Paragraph data-size="sm" data-testid="idea-waiting">
+      {t(key)}
+    </Paragraph>
   );
 }
 

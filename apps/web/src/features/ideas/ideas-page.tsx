@@ -1,6 +1,6 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { IDEA_STATUSES, IdeaInputSchema, SECTORS, writeXlsx, XLSX_MIME_TYPE, type IdeaStatus, type Sector } from "@malestokk/domain";
+import { IDEA_SECTORS, IDEA_STATUSES, IdeaInputSchema, writeXlsx, XLSX_MIME_TYPE, type IdeaSector, type IdeaStatus } from "@malestokk/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -14,7 +14,7 @@ import { useLeaveGuard } from "../../components/leave-guard";
 import { sheetName } from "../../components/sheet-names";
 import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
-import { formatDateTime, formatNok } from "../../lib/format";
+import { formatDateTimeShort, formatNok } from "../../lib/format";
 import { useMe } from "../../lib/session";
 import { useUrlState } from "../../lib/url-state";
 import { useIdeas, useSubmitIdea } from "./api";
@@ -161,21 +161,21 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
         {
           key: "last",
           header: detailed ? t("ideas.detail.expectedBenefits") : t("ideas.updated"),
-          render: (i) => (detailed ? i.expectedBenefits : formatDateTime(i.updatedAt)),
+          render: (i) => (detailed ? i.expectedBenefits : formatDateTimeShort(i.updatedAt)),
         },
       ]}
     />
   );
 }
 
-const FIRST_SECTOR: Sector = "helseVelferd";
+const FIRST_SECTOR: IdeaSector = "helseVelferd";
 
 function SubmitForm({ organisations, onDone, onCancel }: { organisations: readonly { number: string; name: string }[]; onDone: (title: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [organisation, setOrganisation] = useState(organisations[0]?.number ?? "");
   const [title, setTitle] = useState("");
   const [problem, setProblem] = useState("");
-  const [sector, setSector] = useState<Sector>(FIRST_SECTOR);
+  const [sector, setSector] = useState<IdeaSector>(FIRST_SECTOR);
   const [expectedBenefits, setExpectedBenefits] = useState("");
   const [roughCost, setRoughCost] = useState("");
   const [participants, setParticipants] = useState("");
@@ -231,8 +231,8 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
         )}
         <Textfield id="idea-title" label={t("ideas.submit.title")} value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
         <Textfield multiline rows={3} id="idea-problem" label={t("ideas.submit.problem")} value={problem} error={errors.problem} onChange={(e) => setProblem(e.target.value)} />
-        <SelectField id="idea-sector" label={t("ideas.submit.sector")} value={sector} onChange={(e) => setSector(e.target.value as Sector)}>
-          {SECTORS.map((s) => (
+        <SelectField id="idea-sector" label={t("ideas.submit.sector")} value={sector} onChange={(e) => setSector(e.target.value as IdeaSector)}>
+          {IDEA_SECTORS.map((s) => (
             <Select.Option key={s} value={s}>
               {t(`ideas.sectors.${s}`)}
             </Select.Option>

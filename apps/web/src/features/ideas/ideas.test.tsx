@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
@@ -18,12 +18,18 @@ describe("project-idea pipeline pages", () => {
     fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
     expect(await within(form).findByText("Fant ingen kommune med nummer 9999.")).toBeTruthy();
     fireEvent.change(within(form).getByLabelText("Andre kommuner som inviteres til å delta"), { target: { value: "4601" } });
+    // A cross-cutting idea may be sent, as a project may be.
+    fireEvent.change(within(form).getByLabelText("Fagområde"), { target: { value: "common" } });
+    expect(within(form).getByRole("option", { name: "Felles/tverrgående" })).toBeTruthy();
     fireEvent.click(within(form).getByRole("button", { name: "Meld inn" }));
     expect(await screen.findByTestId("idea-sent")).toBeTruthy();
     const table = await screen.findByTestId("ideas-table");
     await waitFor(() => expect(within(table).getByRole("link", { name: "Felles chatbot" })).toBeTruthy());
-    const row = sqlite.prepare("select id, status, rough_cost_nok as cost from ideas where title = 'Felles chatbot'").get() as { id: number; status: string; cost: number };
-    expect(row).toMatchObject({ status: "submitted", cost: 1_500_000 });
+    const row = sqlite.prepare("select id, status, sector, rough_cost_nok as cost from ideas where title = 'Felles chatbot'").get() as { id: number; status: string; cost: number };
+    expect(row).toMatchObject({ status: "submitted", sector: "common", cost: 1_500_000 });
+    // The manager has no step but withdrawing: the page says whose turn it is.
+    fireEvent.click(within(table).getByRole("link", { name: "Felles chatbot" }));
+    expect((await screen.findByTestId("idea-waiting")).textContent).toBe("Venter på et kommunalt prioriteringsråd (KPR) – idéen er felles for alle fagområder.");
   });
 
   it("the sector council prioritizes an idea of its own sector, and the history says who and why", async () => {
@@ -44,6 +50,23 @@ describe("project-idea pipeline pages", () => {
     fireEvent.click(within(step).getByRole("button", { name: "Lagre steget" }));
     const history = await screen.findByTestId("idea-history");
     await waitFor(() => expect(within(history).getByText("Stor nytte")).toBeTruthy());
+    // The history speaks in the past tense; the council's turn is over, so the page names the next.
+    expect(within(history).getByText("Prioritert")).toBeTruthy();
+    expect(screen.getByTestId("idea-waiting").textContent).toBe("Venter på sekretariatet.");
     expect(sqlite.prepare("select status, priority_score as score from ideas where id = ?").get(id)).toEqual({ status: "prioritized", score: 5 });
+  });
+
+  it("says whose turn it is when the signed-in user has no step: the council of the idea's sector, then the board", async () => {
+    const { sqlite, router } = renderApp("/ideer", { as: "secretariat@demo.example" });
+    const org = sqlite.prepare("select id from organisations where number = '0301'").get() as { id: number };
+    const now = new Date().toISOString();
+    const insert = sqlite.prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, status, created_at, updated_at) values (?, ?, 'Problem', ?, 'Gevinster', 1000, ?, ?, ?)");
+    insert.run(org.id, "Skoleskyss", "skoleOppvekst", "submitted", now, now);
+    const compiled = Number(insert.run(org.id, "Felles journal", "helseVelferd", "compiled", now, now).lastInsertRowid);
+    fireEvent.click(await screen.findByRole("link", { name: "Skoleskyss" }));
+    expect((await screen.findByTestId("idea-waiting")).textContent).toBe("Venter på KPR for skole og oppvekst.");
+    expect(screen.queryByText("Du har ingen steg å gjøre på denne idéen nå.")).toBeNull();
+    await act(() => router.navigate(`/ideer/${compiled}`));
+    await waitFor(() => expect(screen.getByTestId("idea-waiting").textContent).toBe("Venter på programstyret."));
   });
 });

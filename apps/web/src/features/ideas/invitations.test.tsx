@@ -15,7 +15,7 @@ function inviteOslo(sqlite: Sqlite, status: "invited" | "accepted" = "invited"):
   const idea = sqlite
     .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Felles chatbot', 'Mange like spørsmål', 'helseVelferd', 'Frigjort tid', 1000, ?, ?) returning id")
     .get(id("5001"), now, now) as { id: number };
-  sqlite.prepare("insert into idea_participants (idea_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, ?, ?, 'Demo manager 5001')").run(idea.id, id("0301"), status, now);
+  sqlite.prepare("insert into idea_participants (idea_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, ?, ?, 'Demo leder 5001')").run(idea.id, id("0301"), status, now);
   return idea.id;
 }
 

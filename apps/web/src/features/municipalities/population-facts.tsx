@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
 import { QueryView } from "../../components/query-view";
-import { formatDateTime, formatInteger } from "../../lib/format";
+import { formatDateTimeShort, formatInteger } from "../../lib/format";
 import { usePopulation } from "./api";
 
 /** The population behind every per-inhabitant figure, year by year, with where each came from. */
@@ -28,7 +28,7 @@ export function PopulationFacts({ municipalityNumber, name }: { municipalityNumb
               { key: "year", header: t("population.year") },
               { key: "value", header: t("population.value"), numeric: true, render: (fact) => formatInteger(fact.value) },
               { key: "source", header: t("population.source"), render: (fact) => t(`population.sources.${fact.source}`, { defaultValue: fact.source }) },
-              { key: "updated", header: t("population.updated"), render: (fact) => formatDateTime(fact.updatedAt) },
+              { key: "updated", header: t("population.updated"), render: (fact) => formatDateTimeShort(fact.updatedAt) },
             ]}
           />
         )}

@@ -5,9 +5,9 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAx
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
 import { QueryView } from "../../components/query-view";
+import { formatPercent, PERCENT_UNIT } from "../../lib/format";
 import { useMailTrend } from "./api";
 
-const percent = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 0 });
 
 /** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
 export default function MailTrend({ municipalityNumber }: { municipalityNumber: string }) {
@@ -33,7 +33,7 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
             <LineChart data={points}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="year" />
-              <YAxis domain={[0, 100]} unit=" %" />
+              <YAxis domain={[0, 100]} unit={PERCENT_UNIT} />
               <ReferenceLine y={SVARUT_REFERENCE.percent} stroke="#6b6b6b" strokeDasharray="6 4" label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })} />
               <Line dataKey="own" name={t("quality.scope.mailTitle")} stroke="#0062ba" connectNulls={false} isAnimationActive={false} />
             </LineChart>
@@ -46,7 +46,7 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
           { key: "year", header: t("quality.scope.year") },
           { key: "own", header: t("quality.scope.mailTitle"), numeric: true },
         ],
-        rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : `${percent.format(p.own)} %` })),
+        rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : formatPercent(Math.round(p.own)) })),
         csvRows: points.map((p) => ({ year: String(p.year), own: p.own === null ? "" : String(Math.round(p.own)) })),
       }}
     />

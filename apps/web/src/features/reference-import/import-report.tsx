@@ -3,7 +3,7 @@ import { Heading, List, Paragraph } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
-import { formatInteger } from "../../lib/format";
+import { formatDate, formatInteger } from "../../lib/format";
 
 export type PopulationReport = RouterOutputs["imports"]["jsonStat"];
 export type KostraReport = RouterOutputs["imports"]["kostraGroups"];
@@ -166,7 +166,7 @@ export function ChangesReportView({ report }: { report: ChangesReport }) {
           </Heading>
           <List.Unordered>
             {summary.splits.slice(0, MAX_ROWS).map((s) => (
-              <List.Item key={`${s.occurred}-${s.from}`}>{t("referenceImport.splitItem", { from: s.from, into: s.into.join(", "), date: s.occurred })}</List.Item>
+              <List.Item key={`${s.occurred}-${s.from}`}>{t("referenceImport.splitItem", { from: s.from, into: s.into.join(", "), date: formatDate(s.occurred) })}</List.Item>
             ))}
           </List.Unordered>
           <More total={summary.splits.length} />

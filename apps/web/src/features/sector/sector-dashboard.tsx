@@ -17,20 +17,30 @@ import { useExportTexts } from "../../components/export-texts";
 import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { useHasDemoData } from "../../lib/demo";
-import { formatDate, formatDecimal } from "../../lib/format";
+import { formatDate, formatPercent, formatPercentagePointChange, PERCENT_UNIT } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
-import { formatIndicatorValue } from "../../components/indicator-format";
+import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
 const CODES = INDICATORS.map((i) => i.code);
 
+/**
+ * The change from last year: a share moves in percentage points ("−1,2 prosentpoeng", never "−0 %"),
+ * other values in their unit, with the relative change beside them.
+ */
+function movementText(code: string, movement: { change: number; percent: number | null }, language: "nb" | "en"): string {
+  if (getIndicator(code)?.unit === "percent") return formatPercentagePointChange(movement.change, language);
+  const value = formatIndicatorValue(code, Math.abs(movement.change));
+  const signed = value.startsWith("0") ? value : `${movement.change >= 0 ? "+" : "−"}${value}`;
+  return movement.percent === null ? signed : `${signed} (${formatPercent(movement.percent)})`;
+}
+
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
 export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
-  const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
-  const rows = d.indicators.map((i) => [`${i.code} ${name(i.code)}`, i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
+  const rows = d.indicators.map((i) => [indicatorLabel(i.code, language), i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
   const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
   const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
   return [
@@ -150,7 +160,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             rows={d.indicators.filter((i) => i.dimension === dimension)}
             rowKey={(i) => i.code}
             columns={[
-              { key: "indicator", header: t("sector.indicator"), render: (i) => `${i.code} ${name(i.code)}` },
+              { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
               { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
               { key: "meanOfRatios", header: t("sector.meanOfRatios"), numeric: true, render: (i) => show(i.code, i.national.meanOfRatios) },
               { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
@@ -160,7 +170,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 key: "movement",
                 header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
                 numeric: true,
-                render: (i) => (i.movement ? `${i.movement.change >= 0 ? "+" : "−"}${show(i.code, Math.abs(i.movement.change))}${i.movement.percent === null ? "" : ` (${formatDecimal(i.movement.percent)} %)`}` : ""),
+                render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
               },
             ]}
           />
@@ -177,13 +187,13 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             <Select id="sector-indicator" value={selected.code} onChange={(e) => setCode(e.target.value)}>
               {d.indicators.map((i) => (
                 <Select.Option key={i.code} value={i.code}>
-                  {i.code} {name(i.code)}
+                  {indicatorLabel(i.code, language)}
                 </Select.Option>
               ))}
             </Select>
           </Field>
           <DataTable
-            caption={t("sector.groupsCaption", { indicator: `${selected.code} ${name(selected.code)}`, year: d.year })}
+            caption={t("sector.groupsCaption", { indicator: indicatorLabel(selected.code, language), year: d.year })}
             scrollLabel={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}
             testId="groups-table"
             rows={selected.groups}
@@ -211,8 +221,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
               <ComposedChart data={trendData}>
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="year" />
-                <YAxis unit=" %" domain={[0, 100]} />
-                <Tooltip formatter={(v) => `${formatDecimal(Number(v))} %`} />
+                <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
+                <Tooltip formatter={(v) => formatPercent(Number(v))} />
                 <Legend />
                 <Line dataKey="share" name={t("sector.trendShare")} stroke="#0062ba" strokeWidth={3} isAnimationActive={false} connectNulls={false} />
                 <Scatter dataKey="reference" name={t("sector.trendReference")} fill="#b35f00" isAnimationActive={false} />
@@ -226,7 +236,7 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             { key: "year", header: t("sector.trendYear") },
             { key: "share", header: t("sector.trendShare"), numeric: true },
           ],
-          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? `${formatDecimal(p.share)} %` : p.reference !== null ? `${formatDecimal(p.reference)} % (${t("sector.trendReference")})` : t("sector.noValue") })),
+          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? formatPercent(p.share) : p.reference !== null ? `${formatPercent(p.reference)} (${t("sector.trendReference")})` : t("sector.noValue") })),
           csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
         }}
       />

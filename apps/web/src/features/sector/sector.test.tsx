@@ -15,6 +15,14 @@ describe("the sector pages", () => {
     expect(sums.reduce((a, b) => a + b, 0)).toBe(357);
     expect(within(screen.getByTestId("success-cost")).getByRole("rowheader", { name: /K1/ })).toBeTruthy();
     expect(within(screen.getByTestId("success-scope")).getByRole("rowheader", { name: /S3/ })).toBeTruthy();
+    // Every K4/K5 code reads as users know it ("K4 …" with the service's name), never as an internal key.
+    const shown = [...document.querySelectorAll("th, td, option, caption")].map((e) => e.textContent ?? "");
+    expect(shown.filter((text) => /\bK[45]\.\w/.test(text))).toEqual([]);
+    expect(shown.some((text) => text.startsWith("K4 "))).toBe(true);
+    // A share's change from last year is in percentage points, never "−0 %"; a percent sign follows a no-break space.
+    const scope = within(screen.getByTestId("success-scope")).getAllByRole("cell").map((c) => c.textContent ?? "");
+    expect(scope.some((text) => /prosentpoeng$/.test(text))).toBe(true);
+    expect(scope.filter((text) => /−0(?![,\d])| %/.test(text))).toEqual([]);
     fireEvent.change(screen.getByLabelText("År"), { target: { value: "2023" } });
     expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2023" })).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Indikator"), { target: { value: "S3" } });

@@ -46,8 +46,8 @@ describe("benefit plans (issue 8)", () => {
     const detail = await manager.benefits.project({ projectId });
     const b = detail.benefits[0];
     expect(b?.measurements.map((m) => [m.date, m.value, m.recordedByName])).toEqual([
-      ["2025-06-30", 36, "Demo manager 0301"],
-      ["2025-12-31", 31, "Demo manager 0301"],
+      ["2025-06-30", 36, "Demo leder 0301"],
+      ["2025-12-31", 31, "Demo leder 0301"],
     ]);
     // 31 days against 30 planned on 31 December, tolerance 10 % of 20: on track.
     expect(b?.summary).toMatchObject({ status: "onTrack", nextDue: "2026-03-31", overdue: false });

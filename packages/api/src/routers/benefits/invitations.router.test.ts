@@ -54,7 +54,7 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(invited.totals).toEqual(before.totals);
     expect(JSON.stringify(invited)).not.toContain(String(HUGE));
     expect(invited.invitations).toEqual([
-      { projectId, name: project.name, sector: "common", owner: { number: "5001", name: "Trondheim" }, invitedByName: "Demo manager 5001", invitedAt: FIXED_NOW.toISOString() },
+      { projectId, name: project.name, sector: "common", owner: { number: "5001", name: "Trondheim" }, invitedByName: "Demo leder 5001", invitedAt: FIXED_NOW.toISOString() },
     ]);
     expectAppError(await expectTrpcError(() => oslo.benefits.project({ projectId })), "FORBIDDEN");
     // At sign-in, where overdue measurements are listed, the invitation is named too.
@@ -83,7 +83,7 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(late.params).toEqual({ status: "declined", action: "accept" });
     const owner = await trondheim.benefits.project({ projectId });
     expect(owner.project.participants).toEqual([]);
-    expect(owner.participation).toEqual([expect.objectContaining({ number: "0301", name: "Oslo", status: "declined", changedByName: "Demo manager 0301" })]);
+    expect(owner.participation).toEqual([expect.objectContaining({ number: "0301", name: "Oslo", status: "declined", changedByName: "Demo leder 0301" })]);
     expect(listAudit(api.db, { action: "benefits.invitationDeclined", limit: 5 })).toHaveLength(1);
     // The owner may ask again; the new invitation is Oslo's to answer as before.
     await trondheim.benefits.invite({ projectId, participant: "0301" });

@@ -30,7 +30,7 @@ describe("what a joint project's participants receive (issue 17, finding 10)", (
     const benefit: BenefitInput = {
       title: "Færre telefoner til servicetorget",
       description: null,
-      ownerName: "Demo manager 0301",
+      ownerName: "Demo leder 0301",
       ownerUserId: staff?.id ?? null,
       type: "efficiency",
       valuation: "freedCapacity",

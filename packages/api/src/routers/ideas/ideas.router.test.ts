@@ -28,10 +28,10 @@ describe("the project-idea pipeline (issue 9)", () => {
     const seen = await api.as("manager.0301@demo.example").ideas.get({ id });
     expect(seen).toMatchObject({ status: "approved", priorityScore: 5, recommendation: "yes", projectId: decided.projectId });
     expect(seen.events.map((e) => [e.action, e.fromStatus, e.toStatus, e.userName, e.comment])).toEqual([
-      ["submit", null, "submitted", "Demo manager 0301", null],
-      ["prioritize", "submitted", "prioritized", "Demo sectorCouncil", "Høy nytte for mange kommuner"],
-      ["compile", "prioritized", "compiled", "Demo secretariat", "Anbefales"],
-      ["decide", "compiled", "approved", "Demo board", "Vedtatt i møte 4/2026"],
+      ["submit", null, "submitted", "Demo leder 0301", null],
+      ["prioritize", "submitted", "prioritized", "Demo KPR helse og velferd", "Høy nytte for mange kommuner"],
+      ["compile", "prioritized", "compiled", "Demo sekretariatet", "Anbefales"],
+      ["decide", "compiled", "approved", "Demo programstyret", "Vedtatt i møte 4/2026"],
     ]);
     const project = await api.as("manager.0301@demo.example").benefits.project({ projectId: decided.projectId ?? 0 });
     expect(project.project).toMatchObject({ name: idea.title, phase: "concept", sector: "helseVelferd" });
@@ -86,5 +86,22 @@ describe("the project-idea pipeline (issue 9)", () => {
       "VALIDATION_FAILED",
     );
     expect(unknown.issues).toEqual([{ path: ["participants", 0], code: "UNKNOWN_MUNICIPALITY", params: { number: "9999" } }]);
+  });
+
+  it("takes a common (felles/tverrgående) idea, which any sector council may prioritize and no other role", async () => {
+    const api = setupApi();
+    const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea: { ...idea, sector: "common", participants: [] } });
+    expect((await api.as("council@demo.example").ideas.list()).find((i) => i.id === id)).toMatchObject({ sector: "common", actions: ["prioritize"] });
+    expectAppError(
+      await expectTrpcError(() => api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 3, comment: "Ikke min" } })),
+      "FORBIDDEN",
+    );
+    // council@demo.example sits in helseVelferd; a common idea is every council's.
+    const prioritized = await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig for alle" } });
+    expect(prioritized.status).toBe("prioritized");
+    await api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+    const decided = await api.as("board@demo.example").ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Ja" } });
+    const project = await api.as("manager.0301@demo.example").benefits.project({ projectId: decided.projectId ?? 0 });
+    expect(project.project.sector).toBe("common");
   });
 });

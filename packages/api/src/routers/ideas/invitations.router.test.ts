@@ -33,7 +33,7 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     expect((await oslo.ideas.list()).map((i) => i.id)).not.toContain(id);
     expectAppError(await expectTrpcError(() => oslo.ideas.get({ id })), "NOT_FOUND");
     expect(await oslo.ideas.invitations()).toEqual([
-      { ideaId: id, title: idea.title, sector: "helseVelferd", owner: { number: "5001", name: "Trondheim" }, municipality: { number: "0301", name: "Oslo" }, invitedByName: "Demo manager 5001", invitedAt: FIXED_NOW.toISOString() },
+      { ideaId: id, title: idea.title, sector: "helseVelferd", owner: { number: "5001", name: "Trondheim" }, municipality: { number: "0301", name: "Oslo" }, invitedByName: "Demo leder 5001", invitedAt: FIXED_NOW.toISOString() },
     ]);
 
     await oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" });
@@ -50,7 +50,7 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     await first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: first.id, answer: "decline" });
     expect(await first.oslo.ideas.invitations()).toEqual([]);
     expect((await first.oslo.ideas.list()).map((i) => i.id)).not.toContain(first.id);
-    expect((await first.trondheim.ideas.get({ id: first.id })).participation).toEqual([expect.objectContaining({ number: "0301", status: "declined", changedByName: "Demo manager 0301" })]);
+    expect((await first.trondheim.ideas.get({ id: first.id })).participation).toEqual([expect.objectContaining({ number: "0301", status: "declined", changedByName: "Demo leder 0301" })]);
 
     const { id } = await first.trondheim.ideas.submit({ municipalityNumber: "5001", idea });
     await first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" });

@@ -118,7 +118,7 @@ describe("admin: sign-in page", () => {
     const national = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Kan logge inn nasjonale roller" });
     const vouches = within(f).getByRole<HTMLInputElement>("checkbox", { name: "Tjenesten bekrefter totrinnsinnlogging" });
     expect([national.checked, vouches.checked]).toEqual([false, false]);
-    expect(describedText(national)).toContain("Administratorer, programstyret, sekretariatet og kommunale fagråd");
+    expect(describedText(national)).toContain("Administratorer, programstyret, sekretariatet og kommunale prioriteringsråd");
     expect(describedText(vouches)).toContain("Ellers blir de bedt om koden fra autentiseringsappen i Målestokk");
     // The values appear once the provider is said to vouch for MFA, with the defaults filled in.
     expect(within(f).queryByLabelText("amr-verdier som viser totrinnsinnlogging")).toBeNull();

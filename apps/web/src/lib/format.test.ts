@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+
+import {
+  formatDate,
+  formatDateShort,
+  formatDateTime,
+  formatDateTimeShort,
+  formatDecimal,
+  formatInteger,
+  formatNok,
+  formatPercent,
+  formatPercentagePointChange,
+} from "./format";
+
+const NBSP = "\u00a0";
+
+describe("one Norwegian format for dates and numbers", () => {
+  it("writes a date long in text and as dd.mm.yyyy in tables, the same in every time zone", () => {
+    expect(formatDate("2026-04-30")).toBe("30. april 2026");
+    expect(formatDate("2026-04-30T23:30:00.000Z")).toBe("30. april 2026");
+    expect(formatDateShort("2026-04-30")).toBe("30.04.2026");
+    expect(formatDateShort("2025-01-01T00:00:00.000Z")).toBe("01.01.2025");
+  });
+
+  it("writes a moment with its time: long in text, short in tables, never ISO", () => {
+    expect(formatDateTime("2026-04-30T10:15:00.000Z")).toMatch(/^30\. april 2026 kl\. \d{2}:15$/);
+    expect(formatDateTimeShort("2026-04-30T10:15:00.000Z")).toMatch(/^30\.04\.2026 \d{2}:15$/);
+  });
+
+  it("puts a no-break space before % and kr and between thousands", () => {
+    expect(formatPercent(12.5)).toBe(`12,5${NBSP}%`);
+    expect(formatPercent(-0.04)).toBe(`0${NBSP}%`);
+    expect(formatNok(41_250_000.75)).toBe(`41${NBSP}250${NBSP}001${NBSP}kr`);
+    expect(formatInteger(28_000)).toBe(`28${NBSP}000`);
+  });
+
+  it("never writes a negative zero", () => {
+    expect(formatDecimal(-0.04)).toBe("0");
+    expect(formatDecimal(-1.26)).toBe("−1,3");
+  });
+
+  it("shows a change in a share in percentage points, signed, and never −0", () => {
+    expect(formatPercentagePointChange(1.25, "nb")).toBe(`+1,3${NBSP}prosentpoeng`);
+    expect(formatPercentagePointChange(-2, "nb")).toBe(`−2${NBSP}prosentpoeng`);
+    expect(formatPercentagePointChange(-0.04, "nb")).toBe(`0${NBSP}prosentpoeng`);
+    expect(formatPercentagePointChange(-2, "en")).toBe(`−2${NBSP}percentage points`);
+  });
+});
