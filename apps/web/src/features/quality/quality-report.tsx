@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
+import { LiveStatus } from "../../components/live-status";
 import { QueryView } from "../../components/query-view";
 import { ReportWorkflow } from "../../components/report-workflow/actions";
 import { ReportStatusBlock, reportStatusLabel, WithheldReportView } from "../../components/report-workflow/status";
@@ -119,13 +120,13 @@ export function QualityReport(props: {
         },
         onSave: (body) => save.mutate({ municipalityNumber: props.municipalityNumber, year: props.year, expectedVersion: view.report?.version ?? null, body }),
       })}
-      <div role="status" aria-live="polite">
+      <LiveStatus focusOn={message}>
         {message && (
           <Alert data-color={message.kind} data-testid="quality-message">
             {message.text}
           </Alert>
         )}
-      </div>
+      </LiveStatus>
       <ReportWorkflow report={view.report} actions={view.actions} input={key} steps={steps} dirty={dirty} texts="quality.workflow" errors="quality.errors" />
     </div>
   );
