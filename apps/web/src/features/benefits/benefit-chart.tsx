@@ -8,11 +8,11 @@ import { formatDecimal } from "../../lib/format";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
 
-const MEASURED = "#0062ba";
-const PLANNED = "#6b6b6b";
+const { own: MEASURED, planned: PLANNED } = CHART_COLOURS;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 // Dates follow the UI language here (axis ticks read as words); UTC keeps a date the same day everywhere.
 const DATE_FORMATS = {

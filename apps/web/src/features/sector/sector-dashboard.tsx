@@ -21,6 +21,7 @@ import { formatDate, formatDecimal } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue } from "../../components/indicator-format";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
@@ -209,8 +210,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 <YAxis unit=" %" domain={[0, 100]} />
                 <Tooltip formatter={(v) => `${formatDecimal(Number(v))} %`} />
                 <Legend />
-                <Line dataKey="share" name={t("sector.trendShare")} stroke="#0062ba" strokeWidth={3} isAnimationActive={false} connectNulls={false} />
-                <Scatter dataKey="reference" name={t("sector.trendReference")} fill="#b35f00" isAnimationActive={false} />
+                <Line dataKey="share" name={t("sector.trendShare")} stroke={CHART_COLOURS.own} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
+                <Scatter dataKey="reference" name={t("sector.trendReference")} fill={CHART_COLOURS.national} isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
           </div>
