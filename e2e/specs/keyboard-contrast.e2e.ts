@@ -151,3 +151,25 @@ describe("keyboard, focus and contrast (issue 20, points 22–25 and 27)", () =>
     await expectNoSeriousA11yViolations(page, "sector portfolio");
   });
 });
+
+describe("read-only form values (issue 20, point 27)", () => {
+  it("shows an approved report's answers undimmed, with text at 4.5:1", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "manager.4601@demo.example", "/kommune/4601/tjenester/2024");
+    await page.getByRole("heading", { level: 1, name: "Digitaliseringsgrad 2024 – Bergen" }).waitFor();
+    const select = page.locator("select.ds-input:disabled").first();
+    await select.waitFor();
+    const seen = await select.evaluate((el) => {
+      let opacity = 1;
+      let background = "";
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        opacity *= Number(style.opacity);
+        if (!background && style.backgroundColor !== "rgba(0, 0, 0, 0)") background = style.backgroundColor;
+      }
+      return { opacity, colour: getComputedStyle(el).color, background: background || "rgb(255, 255, 255)" };
+    });
+    expect(seen.opacity).toBe(1);
+    expect(contrastRatio(seen.colour, seen.background)).toBeGreaterThanOrEqual(4.5);
+  });
+});

@@ -498,17 +498,3 @@ describe("saving a cost report (issue 19)", () => {
     await waitFor(() => expect(dashboard()).toBeGreaterThan(before));
   });
 });
-
-describe("focus after «Lagre utkast» (issue 20, point 22)", () => {
-  it("moves focus to the saved message, announced in a live region", async () => {
-    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
-    await returnReport("Lisensene mangler");
-    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 1"), { target: { value: "120 000" } });
-    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
-    const message = await screen.findByTestId("report-message");
-    expect(message.textContent).toBe("Lagret.");
-    const region = message.closest("[aria-live=polite]");
-    expect(region?.getAttribute("role")).toBe("status");
-    await waitFor(() => expect(document.activeElement).toBe(region));
-  });
-});

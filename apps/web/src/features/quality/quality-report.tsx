@@ -89,7 +89,7 @@ export function QualityReport(props: {
   };
   const editable = view.actions.includes("edit");
   return (
-    <div className="stack">
+    <div className={editable ? "stack" : "stack read-only-values"}>
       <ReportStatusBlock view={view} testId="quality" />
       {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: reportStatusLabel(t, view.report.status).toLocaleLowerCase() })}</Paragraph>}
       {editable && (
