@@ -1,7 +1,7 @@
 import { Alert, Button, Paragraph, SkipLink, Tag } from "@digdir/designsystemet-react";
 import { can } from "@malestokk/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useMatches } from "react-router";
 
@@ -143,6 +143,41 @@ function useSessionLost(): boolean {
   return lost;
 }
 
+/**
+ * After signing in the form is replaced by the page: focus goes to the page's heading once it is
+ * there, and the step is announced, so focus does not fall to the body (WCAG 2.4.3, 4.1.3).
+ */
+function useFocusAfterSignIn(signedIn: boolean | null): string | null {
+  const { t } = useTranslation();
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const wasSignedOut = useRef(false);
+  useEffect(() => {
+    if (signedIn === false) {
+      wasSignedOut.current = true;
+      setAnnouncement(null);
+      return;
+    }
+    const main = document.getElementById("main");
+    if (!signedIn || !wasSignedOut.current || !main) return;
+    wasSignedOut.current = false;
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector("h1");
+      if (!heading) return false;
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+      setAnnouncement(t("app.signedInAnnouncement", { page: heading.textContent }));
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [signedIn, t]);
+  return announcement;
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -150,6 +185,7 @@ export function Layout() {
   const isPublic = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.public === true);
   const isAdmin = grantsOf(me.data).some((g) => g.role === "admin");
   const canSeeSector = can(grantsOf(me.data), "sector.read");
+  const signInAnnouncement = useFocusAfterSignIn(isPublic || !me.isSuccess ? null : Boolean(me.data));
 
   let content;
   if (isPublic) content = <Outlet />;
@@ -182,6 +218,9 @@ export function Layout() {
           <LanguageSwitch />
         </div>
       </header>
+      <div role="status" aria-live="polite" className="visually-hidden" data-testid="route-announcer">
+        {signInAnnouncement}
+      </div>
       <main id="main" tabIndex={-1} className="app-main">
         {content}
       </main>

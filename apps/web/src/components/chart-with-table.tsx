@@ -1,6 +1,6 @@
 import { Button, Heading, Paragraph, ToggleGroup } from "@digdir/designsystemet-react";
 import { XLSX_MIME_TYPE } from "@malestokk/domain";
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useHasDemoData } from "../lib/demo";
@@ -35,6 +35,28 @@ function drawnLegend(figure: HTMLElement): LegendEntry[] {
   }).filter((entry) => entry.label !== "");
 }
 
+/** Arrow keys choose the next or previous view, as in a radio group (the focus group only moves focus). */
+const ARROW_STEPS: Partial<Record<string, number>> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+
+/**
+ * Names the chart's focusable surface (recharts' `role="application"` SVG) by the block's heading
+ * (WCAG 4.1.2). Recharts draws the SVG only once it knows its size, and may draw it anew, so the
+ * figure is watched until it goes.
+ */
+function useChartName(figure: RefObject<HTMLElement | null>, headingId: string, view: View): void {
+  useEffect(() => {
+    const element = figure.current;
+    if (!element) return;
+    const name = () => {
+      for (const svg of element.querySelectorAll('svg[role="application"]:not([aria-labelledby])')) svg.setAttribute("aria-labelledby", headingId);
+    };
+    name();
+    const observer = new MutationObserver(name);
+    observer.observe(element, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [figure, headingId, view]);
+}
+
 /**
  * Every chart has a table twin and exports (docs/style.md#web, WCAG 1.1.1): CSV and Excel that say
  * what the figures are (the sheet «Om tallene», the CSV's first lines), and a PNG with title, unit,
@@ -64,6 +86,12 @@ export function ChartWithTable(props: {
   );
   const headingId = `${props.id}-heading`;
   const figure = useRef<HTMLElement>(null);
+  useChartName(figure, headingId, view);
+  const chooseByArrow = (event: KeyboardEvent) => {
+    const step = ARROW_STEPS[event.key];
+    if (step === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    setView(VIEWS[(VIEWS.indexOf(view) + step + VIEWS.length) % VIEWS.length] ?? view);
+  };
   const about = props.about ?? {};
   const context = (): ExportContext => ({
     title: props.title,
@@ -85,6 +113,7 @@ export function ChartWithTable(props: {
             data-size="sm"
             value={view}
             onChange={(value) => setView(value as View)}
+            onKeyDown={chooseByArrow}
             aria-label={t("chart.view")}
           >
             <ToggleGroup.Item value="chart">{t("chart.chart")}</ToggleGroup.Item>

@@ -1,10 +1,12 @@
 import { Alert, Button, Heading, Textfield } from "@digdir/designsystemet-react";
 import type { ReportState } from "@malestokk/domain";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { readAppError, translateError } from "../../lib/errors";
+import { translateFormError } from "../../lib/form-errors";
 import { ConfirmDialog } from "../confirm-dialog";
+import { LiveStatus } from "../live-status";
 import { reportStatusLabel } from "./status";
 
 type WorkflowStep = "submit" | "approve" | "return";
@@ -70,11 +72,16 @@ function WorkflowActions(props: {
   const [step, setStep] = useState<WorkflowStep | null>(null);
   const [comment, setComment] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [commentError, setCommentError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const commentRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (commentError) commentRef.current?.focus();
+  }, [commentError]);
   const title = (s: WorkflowStep) => (s === "return" ? "report.actions.returnTitle" : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Title`);
   const body = (s: WorkflowStep) => (s === "return" ? `${props.texts}.returnBody` : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Body`);
   const has = (s: WorkflowStep) => props.actions.includes(s);
-  if (!has("submit") && !has("approve") && !has("return")) return null;
+  if (!has("submit") && !has("approve") && !has("return") && !done) return null;
   return (
     <section aria-labelledby="workflow-heading" className="stack no-print">
       <Heading level={2} data-size="sm" id="workflow-heading">
@@ -94,13 +101,14 @@ function WorkflowActions(props: {
         )}
       </div>
       {props.dirty && has("submit") && <p className="ds-paragraph" data-size="sm">{t("report.actions.dirty")}</p>}
-      <div role="status" aria-live="polite">
+      {/* The step's button goes once the report moves on, so focus goes to what the step did. */}
+      <LiveStatus focusOn={done}>
         {done && (
           <Alert data-color="success" data-testid="workflow-done">
             {done}
           </Alert>
         )}
-      </div>
+      </LiveStatus>
       <ConfirmDialog
         request={step ? { title: t(title(step)), body: t(body(step)), confirmLabel: t(`report.actions.${step}`) } : null}
         pending={props.pending}
@@ -108,10 +116,12 @@ function WorkflowActions(props: {
         onCancel={() => {
           setStep(null);
           setError(null);
+          setCommentError(null);
         }}
         onConfirm={() => {
           if (!step) return;
           setError(null);
+          setCommentError(null);
           setDone(null);
           props.run(step, comment).then(
             (result) => {
@@ -119,7 +129,12 @@ function WorkflowActions(props: {
               setComment("");
               setDone(t(`report.actions.done.${result.status}`));
             },
-            (e: unknown) => setError(props.errorText(e)),
+            (e: unknown) => {
+              // A comment the server refused is the field's error, named and marked there (WCAG 3.3.1).
+              const onComment = step === "return" ? translateFormError(t, e, ["comment"]).fields.comment : undefined;
+              if (onComment) setCommentError(onComment);
+              else setError(props.errorText(e));
+            },
           );
         }}
       >
@@ -129,6 +144,8 @@ function WorkflowActions(props: {
             label={t(`${props.texts}.returnComment`)}
             value={comment}
             maxLength={500}
+            ref={commentRef}
+            error={commentError ?? undefined}
             onChange={(e) => setComment(e.target.value)}
           />
         )}

@@ -170,3 +170,30 @@ describe("the account page with password sign-in switched off", () => {
     expect(screen.queryByTestId("two-step-settings")).toBeNull();
   });
 });
+
+describe("the sign-in form's errors and focus (issue 20, points 22 and 23)", () => {
+  it("names and marks each empty field, and takes focus to the summary", async () => {
+    renderApp("/");
+    fireEvent.click(await screen.findByRole("button", { name: "Logg inn" }));
+    const email = screen.getByLabelText("E-post");
+    await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
+    for (const field of [email, screen.getByLabelText("Passord")]) {
+      expect(field.getAttribute("aria-invalid")).toBe("true");
+      const described = (field.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "");
+      expect(described.some((text) => /\S/.test(text) && !/Noen felt har ugyldige verdier/.test(text))).toBe(true);
+    }
+    const summary = screen.getByTestId("sign-in-error");
+    expect(summary.contains(document.activeElement)).toBe(true);
+    expect(within(summary).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["#sign-in-email", "#sign-in-password"]);
+  });
+
+  it("moves focus to the page's heading after signing in, and announces it", async () => {
+    renderApp("/kommune/0301");
+    fireEvent.click(await screen.findByRole("button", { name: "Bruk finance.0301@demo.example" }));
+    fireEvent.change(screen.getByLabelText("Passord"), { target: { value: TEST_PASSWORD } });
+    fireEvent.click(screen.getByRole("button", { name: "Logg inn" }));
+    const heading = await screen.findByRole("heading", { level: 1, name: "Oslo" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await waitFor(() => expect(screen.getByTestId("route-announcer").textContent).toMatch(/Oslo/));
+  });
+});

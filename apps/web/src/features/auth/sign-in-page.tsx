@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 import { OIDC_FAILURES, readSecondFactorFragment, type OidcFailure } from "@malestokk/domain";
 
 import { DataTable } from "../../components/data-table";
-import { translateError } from "../../lib/errors";
+import { FormErrorSummary } from "../../components/form-error-summary";
+import { translateError, translateFieldIssue } from "../../lib/errors";
+import { noErrors, translateFormError, type FormErrors } from "../../lib/form-errors";
 import { useDemoAccounts, useSignIn, useSignInOptions } from "./api";
 import { EnrolSecondFactor, SecondFactorStep } from "./second-factor";
 
@@ -27,6 +29,10 @@ function useProviderRefusal(): OidcFailure | null {
   }, [reason]);
   return reason;
 }
+
+const FIELDS = ["email", "password"] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_IDS: Record<Field, string> = { email: "sign-in-email", password: "sign-in-password" };
 
 type Step = { kind: "secondFactor" | "enrolSecondFactor"; challenge: string; viaProvider: boolean };
 
@@ -59,6 +65,8 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Fields the server refused (empty or malformed), each named and marked (WCAG 3.3.1).
+  const [fieldErrors, setFieldErrors] = useState<FormErrors<Field>>(noErrors);
   // After the right password, when the account has (or must set up) a second factor.
   const [step, setStep] = useState<Step | null>(providerStep);
   const errorRef = useRef<HTMLDivElement>(null);
@@ -73,16 +81,28 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
   const signIn = useSignIn({
     onSuccess: (result) => {
       setError(null);
+      setFieldErrors(noErrors());
       if (result.status !== "signedIn") {
         setStep({ kind: result.status, challenge: result.challenge, viaProvider: false });
         setPassword("");
       }
     },
-    onError: (e) => setError(translateError(t, e).message),
+    onError: (e) => {
+      const form = translateFormError(t, e, FIELDS);
+      const onFields = Object.keys(form.fields).length > 0;
+      setFieldErrors(onFields ? form : noErrors());
+      setError(onFields ? null : translateError(t, e).message);
+    },
   });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    const empty = FIELDS.filter((field) => (field === "email" ? email : password).trim() === "");
+    if (empty.length > 0) {
+      setError(null);
+      setFieldErrors({ summary: t("errors.VALIDATION_FAILED"), fields: Object.fromEntries(empty.map((field) => [field, translateFieldIssue(t, field, "REQUIRED")])) });
+      return;
+    }
     signIn.mutate({ email, password });
   };
 
@@ -115,6 +135,15 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           </ul>
         </nav>
       )}
+      <FormErrorSummary
+        summary={fieldErrors.summary}
+        links={FIELDS.flatMap((field) => {
+          const message = fieldErrors.fields[field];
+          return message ? [{ id: FIELD_IDS[field], message }] : [];
+        })}
+        testId="sign-in-error"
+        focusKey={fieldErrors}
+      />
       {error && (
         <div ref={errorRef} tabIndex={-1}>
           <Alert data-color="danger" data-testid="sign-in-error">
@@ -154,8 +183,9 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
       {!step && localSignIn && (
       <form onSubmit={submit} className="sign-in__form" noValidate>
         <Textfield
-          id="sign-in-email"
+          id={FIELD_IDS.email}
           label={t("auth.email")}
+          error={fieldErrors.fields.email}
           type="email"
           autoComplete="username"
           value={email}
@@ -163,8 +193,9 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           required
         />
         <Textfield
-          id="sign-in-password"
+          id={FIELD_IDS.password}
           label={t("auth.password")}
+          error={fieldErrors.fields.password}
           type="password"
           autoComplete="current-password"
           value={password}

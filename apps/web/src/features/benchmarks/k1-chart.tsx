@@ -13,10 +13,10 @@ import {
 
 import { formatInteger, formatNok } from "../../lib/format";
 import type { ChartRow } from "./k1-rows";
+import { CHART_AXIS_TEXT, CHART_GRID, K1_COLOURS } from "../../components/chart-palette";
 
-// Okabe–Ito colours: distinguishable with colour-vision deficiencies; lines also differ in
-// dash pattern, so colour is never the only cue (WCAG 1.4.1). Own municipality is always blue.
-export const SERIES_COLOURS = { own: "#0072B2", median: "#B34700", national: "#404040", band: "#56B4E9" } as const;
+// Lines also differ in dash pattern, so colour is never the only cue (WCAG 1.4.1).
+export const SERIES_COLOURS = K1_COLOURS;
 
 function formatTooltipValue(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => formatNok(Number(v))).join(" – ");
@@ -32,9 +32,9 @@ export default function K1Chart(props: { rows: readonly ChartRow[]; ownName: str
       margin={{ top: 8, right: 16, bottom: 8, left: 16 }}
       {...(props.width ? { width: props.width, height } : {})}
     >
-      <CartesianGrid stroke="#d0d0d0" strokeDasharray="3 3" />
-      <XAxis dataKey="year" tick={{ fill: "#333" }} />
-      <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: "#333" }} width={64} />
+      <CartesianGrid stroke={CHART_GRID} strokeDasharray="3 3" />
+      <XAxis dataKey="year" tick={{ fill: CHART_AXIS_TEXT }} />
+      <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: CHART_AXIS_TEXT }} width={64} />
       <Tooltip formatter={(value) => formatTooltipValue(value)} labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")} />
       {/* Legend text in the body colour: series colours alone are below 4.5:1 (WCAG 1.4.3). */}
       <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} />

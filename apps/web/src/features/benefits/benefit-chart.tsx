@@ -8,11 +8,11 @@ import { formatDate, formatDateShort, formatDecimal } from "../../lib/format";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
 
-const MEASURED = "#0062ba";
-const PLANNED = "#6b6b6b";
+const { own: MEASURED, planned: PLANNED } = CHART_COLOURS;
 const time = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 /** An axis tick or table cell: "30.04.2026" (docs/style.md#web: nb-NO whatever the language). */
 const dateOf = (ms: number) => formatDateShort(new Date(ms).toISOString());

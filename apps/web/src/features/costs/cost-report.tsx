@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
+import { LiveStatus } from "../../components/live-status";
 import { QueryView } from "../../components/query-view";
 import { ReportWorkflow } from "../../components/report-workflow/actions";
 import { ReportStatusBlock, WithheldReportView } from "../../components/report-workflow/status";
@@ -292,13 +293,13 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
           </Button>
         </div>
       )}
-      <div role="status" aria-live="polite">
+      <LiveStatus focusOn={showIssues ? null : message}>
         {message && !showIssues && (
           <Alert data-color={message.kind} data-testid="report-message">
             {message.text}
           </Alert>
         )}
-      </div>
+      </LiveStatus>
 
       <CostFilePanel
         view={view}

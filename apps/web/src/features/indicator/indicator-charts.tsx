@@ -7,13 +7,14 @@ import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
+import { CHART_COLOURS } from "../../components/chart-palette";
+
+const { own: OWN, peer: PEER } = CHART_COLOURS;
 
 type Detail = RouterOutputs["benchmarks"]["indicator"];
 
-const OWN = "#0062ba";
 /** Above this many points, names on the scatter would overlap. */
 const MAX_LABELLED = 15;
-const PEER = "#9aa5b1";
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The three views of one indicator: distribution, series and scatter, each with its table twin. */
@@ -87,8 +88,8 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                 <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
                 <Legend />
                 <Line dataKey="own" name={detail.municipalityName} stroke={OWN} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
-                <Line dataKey="median" name={t("profile.median")} stroke="#6b6b6b" strokeDasharray="6 4" isAnimationActive={false} connectNulls={false} />
-                <Line dataKey="national" name={t("profile.national")} stroke="#b35f00" isAnimationActive={false} connectNulls={false} />
+                <Line dataKey="median" name={t("profile.median")} stroke={CHART_COLOURS.median} strokeDasharray="6 4" isAnimationActive={false} connectNulls={false} />
+                <Line dataKey="national" name={t("profile.national")} stroke={CHART_COLOURS.national} isAnimationActive={false} connectNulls={false} />
               </LineChart>
             </ResponsiveContainer>
           </div>

@@ -7,6 +7,7 @@ import { yearSpan } from "../../components/export-about";
 import { QueryView } from "../../components/query-view";
 import { formatPercent, PERCENT_UNIT } from "../../lib/format";
 import { useMailTrend } from "./api";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 
 /** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
@@ -34,8 +35,8 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="year" />
               <YAxis domain={[0, 100]} unit={PERCENT_UNIT} />
-              <ReferenceLine y={SVARUT_REFERENCE.percent} stroke="#6b6b6b" strokeDasharray="6 4" label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })} />
-              <Line dataKey="own" name={t("quality.scope.mailTitle")} stroke="#0062ba" connectNulls={false} isAnimationActive={false} />
+              <ReferenceLine y={SVARUT_REFERENCE.percent} stroke={CHART_COLOURS.median} strokeDasharray="6 4" label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })} />
+              <Line dataKey="own" name={t("quality.scope.mailTitle")} stroke={CHART_COLOURS.own} connectNulls={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
         </div>

@@ -4,6 +4,7 @@ import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, 
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { formatScore } from "../../lib/format";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 /** The eight areas as a radar, own levels against the KOSTRA group's median, with the table twin. */
 export default function MaturityRadar(props: {
@@ -31,8 +32,8 @@ export default function MaturityRadar(props: {
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={{ fontSize: 12 }} />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />
-              <Radar name={t("quality.maturity.peerMedian")} dataKey="median" stroke="#6b6b6b" fill="#6b6b6b" fillOpacity={0.15} isAnimationActive={false} />
-              <Radar name={t("quality.maturity.own")} dataKey="own" stroke="#0062ba" fill="#0062ba" fillOpacity={0.35} isAnimationActive={false} />
+              <Radar name={t("quality.maturity.peerMedian")} dataKey="median" stroke={CHART_COLOURS.median} fill={CHART_COLOURS.median} fillOpacity={0.15} isAnimationActive={false} />
+              <Radar name={t("quality.maturity.own")} dataKey="own" stroke={CHART_COLOURS.own} fill={CHART_COLOURS.own} fillOpacity={0.35} isAnimationActive={false} />
               <Legend />
             </RadarChart>
           </ResponsiveContainer>

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLeaveGuard } from "../../components/leave-guard";
+import { LiveStatus } from "../../components/live-status";
 import { QueryView } from "../../components/query-view";
 import { ReportWorkflow } from "../../components/report-workflow/actions";
 import { ReportStatusBlock, reportStatusLabel, WithheldReportView } from "../../components/report-workflow/status";
@@ -88,7 +89,7 @@ export function QualityReport(props: {
   };
   const editable = view.actions.includes("edit");
   return (
-    <div className="stack">
+    <div className={editable ? "stack" : "stack read-only-values"}>
       <ReportStatusBlock view={view} testId="quality" />
       {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: reportStatusLabel(t, view.report.status).toLocaleLowerCase() })}</Paragraph>}
       {editable && (
@@ -119,13 +120,13 @@ export function QualityReport(props: {
         },
         onSave: (body) => save.mutate({ municipalityNumber: props.municipalityNumber, year: props.year, expectedVersion: view.report?.version ?? null, body }),
       })}
-      <div role="status" aria-live="polite">
+      <LiveStatus focusOn={message}>
         {message && (
           <Alert data-color={message.kind} data-testid="quality-message">
             {message.text}
           </Alert>
         )}
-      </div>
+      </LiveStatus>
       <ReportWorkflow report={view.report} actions={view.actions} input={key} steps={steps} dirty={dirty} texts="quality.workflow" errors="quality.errors" />
     </div>
   );

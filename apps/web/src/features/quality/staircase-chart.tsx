@@ -3,8 +3,9 @@ import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
+import { STAIRCASE_COLOURS } from "../../components/chart-palette";
 
-const COLOURS = ["#c8d8ec", "#92b4dc", "#4f89c6", "#1f5fa8", "#0b3d78"];
+const COLOURS = STAIRCASE_COLOURS;
 
 /** How many of each sector's services stand on each step of the digital staircase, with the table twin. */
 export default function StaircaseChart({ perSector }: { perSector: readonly { sector: ScopeSector; counts: readonly number[] }[] }) {

@@ -21,6 +21,7 @@ import { formatDate, formatPercent, formatPercentagePointChange, PERCENT_UNIT } 
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
@@ -224,8 +225,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
                 <Tooltip formatter={(v) => formatPercent(Number(v))} />
                 <Legend />
-                <Line dataKey="share" name={t("sector.trendShare")} stroke="#0062ba" strokeWidth={3} isAnimationActive={false} connectNulls={false} />
-                <Scatter dataKey="reference" name={t("sector.trendReference")} fill="#b35f00" isAnimationActive={false} />
+                <Line dataKey="share" name={t("sector.trendShare")} stroke={CHART_COLOURS.own} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
+                <Scatter dataKey="reference" name={t("sector.trendReference")} fill={CHART_COLOURS.national} isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
           </div>

@@ -14,6 +14,7 @@ import { QueryView } from "../../components/query-view";
 import { formatInteger, formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { STATUS_COLOURS } from "../../components/benefit-status";
+import { CHART_COLOURS } from "../../components/chart-palette";
 
 /** Every municipality's benefit plans for the programme board (issue 9). */
 export function SectorPortfolio() {
@@ -78,10 +79,10 @@ export function SectorPortfolio() {
                     <YAxis tickFormatter={(v: number) => formatInteger(v)} width={100} />
                     <Tooltip formatter={(v) => formatNok(Number(v))} />
                     <Legend />
-                    <Bar dataKey="cashPlanned" name={t("sector.portfolio.cashPlanned")} fill="#9ac3e8" isAnimationActive={false} />
-                    <Bar dataKey="cashRealized" name={t("sector.portfolio.cashRealized")} fill="#0062ba" isAnimationActive={false} />
-                    <Bar dataKey="nonCashPlanned" name={t("sector.portfolio.nonCashPlanned")} fill="#f0c987" isAnimationActive={false} />
-                    <Bar dataKey="nonCashRealized" name={t("sector.portfolio.nonCashRealized")} fill="#8a4b00" isAnimationActive={false} />
+                    <Bar dataKey="cashPlanned" name={t("sector.portfolio.cashPlanned")} fill={CHART_COLOURS.cashPlanned} isAnimationActive={false} />
+                    <Bar dataKey="cashRealized" name={t("sector.portfolio.cashRealized")} fill={CHART_COLOURS.cashRealized} isAnimationActive={false} />
+                    <Bar dataKey="nonCashPlanned" name={t("sector.portfolio.nonCashPlanned")} fill={CHART_COLOURS.nonCashPlanned} isAnimationActive={false} />
+                    <Bar dataKey="nonCashRealized" name={t("sector.portfolio.nonCashRealized")} fill={CHART_COLOURS.nonCashRealized} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               </div>

@@ -1,0 +1,31 @@
+/**
+ * Every colour a chart draws a series, a symbol or a legend swatch with. Each is at least 3:1
+ * against the page's white (WCAG 1.4.11; `chart-palette.test.ts` checks it, and the e2e spec checks
+ * the legends as drawn). Series also differ by dash pattern or position, so colour is never the only cue.
+ */
+export const CHART_BACKGROUND = "#ffffff";
+
+export const CHART_COLOURS = {
+  own: "#0062ba",
+  peer: "#767c85",
+  median: "#6b6b6b",
+  national: "#b35f00",
+  planned: "#6b6b6b",
+  cashPlanned: "#5f8cc4",
+  cashRealized: "#0062ba",
+  nonCashPlanned: "#b07d1a",
+  nonCashRealized: "#8a4b00",
+} as const;
+
+/** K1's Okabe–Ito colours, distinguishable with colour-vision deficiencies; the own municipality is always blue. */
+export const K1_COLOURS = { own: "#0072B2", median: "#B34700", national: "#404040", band: "#009E73" } as const;
+
+/** The five steps of the digital staircase, light to dark. */
+export const STAIRCASE_COLOURS = ["#6a92c2", "#3f73b0", "#2a5d99", "#174a8a", "#0b3d78"] as const;
+
+/** Lines that only guide the eye (grid) and axis text. */
+export const CHART_GRID = "#d0d0d0";
+export const CHART_AXIS_TEXT = "#333333";
+
+/** The colours above that carry meaning, for the contrast check. */
+export const SERIES_PALETTE: readonly string[] = [...Object.values(CHART_COLOURS), ...Object.values(K1_COLOURS), ...STAIRCASE_COLOURS, CHART_AXIS_TEXT];
