@@ -65,7 +65,8 @@ describe("access", () => {
     const b = await browser.newPage();
     await signIn(b, browser.baseUrl, "finance.5001@demo.example", "/kommune/0301?k1View=table");
     await b.getByRole("table", { name: /IKT-kostnad per innbygger, Oslo/ }).waitFor();
-    expect(await k1Cell(b, 2024)).toBe("Mangler");
+    // B never sees A's draft; while it is corrected, B keeps the last approved figure, marked so (issue 20, point 2).
+    expect(await k1Cell(b, 2024)).toBe(`${approved} (under retting)`);
     expect(await k1Cell(b, 2023)).not.toBe("Mangler");
     expect(approved).not.toBe("Mangler");
     await b.getByTestId("cost-no-access").waitFor();
@@ -73,13 +74,15 @@ describe("access", () => {
     await b.getByTestId("cost-no-access").waitFor();
     expect(await b.getByTestId("cost-lines").count()).toBe(0);
 
-    // Directly through the API: the cost figures are refused, and the series has no Oslo 2024 value.
+    // Directly through the API: the cost figures are refused, and Oslo's 2024 value is the approved one, not the draft.
     expect(await apiStatus(b, "costs.list", { municipalityNumber: "0301" })).toBe(403);
     const series = await b.evaluate(async () => {
       const res = await fetch(`/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "0301" }))}`);
-      return ((await res.json()) as { result: { data: { points: { year: number; own: unknown }[] } } }).result.data.points;
+      return ((await res.json()) as { result: { data: { points: { year: number; own: { value: number; isUnderCorrection?: boolean } | null }[] } } }).result.data.points;
     });
-    expect(series.find((p) => p.year === 2024)?.own).toBeNull();
+    const own2024 = series.find((p) => p.year === 2024)?.own;
+    expect(own2024?.isUnderCorrection).toBe(true);
+    expect(Math.round(own2024?.value ?? 0)).toBe(Number(approved.replace(/[^0-9]/g, "")));
     const save = await b.evaluate(async () => {
       const res = await fetch("/trpc/costs.save", {
         method: "POST",
