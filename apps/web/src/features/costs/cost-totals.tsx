@@ -1,34 +1,29 @@
-import { Heading, Paragraph, Table } from "@digdir/designsystemet-react";
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import { COST_TYPE_NAMES, COST_TYPES, costTotals, IT_SERVICE_NAMES, IT_SERVICES, type CostLine, type SystemClass } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
+import { DataTable } from "../../components/data-table";
 import { formatNok } from "../../lib/format";
 import type { SystemOption } from "./cost-lines";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 1 });
 
+/** In a `DataTable`, so that a narrow screen scrolls the table inside its frame, not the page. */
 function TotalsTable({ caption, rows, total }: { caption: string; rows: readonly { name: string; amount: number }[]; total: number }) {
   const { t } = useTranslation();
   return (
-    <Table data-size="sm" className="totals-table">
-      <caption>{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{t("costReport.totals.name")}</Table.HeaderCell>
-          <Table.HeaderCell className="numeric">{t("costReport.totals.amount")}</Table.HeaderCell>
-          <Table.HeaderCell className="numeric">{t("costReport.totals.share")}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((r) => (
-          <Table.Row key={r.name}>
-            <Table.Cell>{r.name}</Table.Cell>
-            <Table.Cell className="numeric">{formatNok(r.amount)}</Table.Cell>
-            <Table.Cell className="numeric">{total > 0 ? percent.format(r.amount / total) : "–"}</Table.Cell>
-          </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+    <DataTable
+      caption={caption}
+      size="sm"
+      className="totals-table"
+      rowKey={(r) => r.name}
+      rows={rows}
+      columns={[
+        { key: "name", header: t("costReport.totals.name") },
+        { key: "amount", header: t("costReport.totals.amount"), numeric: true, render: (r) => formatNok(r.amount) },
+        { key: "share", header: t("costReport.totals.share"), numeric: true, render: (r) => (total > 0 ? percent.format(r.amount / total) : "–") },
+      ]}
+    />
   );
 }
 
