@@ -78,6 +78,8 @@ describe("the cost report page", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
     await confirm("Send inn");
     await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Sendt inn"));
+    // The draft's "Lagret." does not linger once the report has moved on (issue 20, point 28).
+    expect(screen.queryByText("Lagret.")).toBeNull();
 
     fireEvent.click(await screen.findByRole("button", { name: "Godkjenn" }));
     await confirm("Godkjenn");
