@@ -264,7 +264,7 @@ describe("the manager's return comment (issue 18)", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
     fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
     await confirm("Send tilbake");
-    const shown = /^Sendt tilbake av admin@demo\.example \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
+    const shown = /^Sendt tilbake av Demo admin \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
     expect((await screen.findByTestId("report-returned")).textContent).toMatch(shown);
 
     fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), {
@@ -428,7 +428,7 @@ describe("a report before approval, seen by the programme board (issue 17, findi
     submitCorrection(db);
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
-    expect(withheld.textContent).toContain("Sendt inn av finance.1103@demo.example");
+    expect(withheld.textContent).toContain("Sendt inn av Demo finance 1103");
     expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
     expect(screen.queryByTestId("cost-lines")).toBeNull();
     expect(screen.queryByTestId("report-total")).toBeNull();
