@@ -52,6 +52,7 @@ describe("fagsystem register and reporting years", () => {
   it("an administrator sees the reporting years, and the close and reopen dialogs pass axe", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "admin@demo.example", "/");
+    await page.getByRole("button", { name: "Administrasjon" }).click();
     await page.getByRole("link", { name: "Rapporteringsår" }).click();
     await page.getByRole("heading", { level: 1, name: "Rapporteringsår" }).waitFor();
     const table = page.getByTestId("years-table");

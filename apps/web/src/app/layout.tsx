@@ -3,7 +3,7 @@ import { can } from "@malestokk/domain";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, NavLink, Outlet, useMatches } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useMatches } from "react-router";
 
 import { LeaveGuardProvider } from "../components/leave-guard";
 import { Loading } from "../components/query-state";
@@ -54,6 +54,68 @@ function DemoBanner() {
   );
 }
 
+const ADMIN_LINKS = [
+  ["/admin/brukere", "nav.users"],
+  ["/admin/innlogging", "nav.signIn"],
+  ["/admin/tilganger", "nav.permissions"],
+  ["/admin/logg", "nav.audit"],
+  ["/admin/import", "nav.import"],
+  ["/admin/aar", "nav.years"],
+] as const;
+
+/**
+ * A disclosure button's state: open until the page changes or Escape is pressed (focus then returns
+ * to the button).
+ */
+function useDisclosure(controls: string) {
+  const { pathname } = useLocation();
+  const [isOpen, setOpen] = useState(false);
+  const [openedAt, setOpenedAt] = useState(pathname);
+  const button = useRef<HTMLButtonElement>(null);
+  if (isOpen && openedAt !== pathname) setOpen(false);
+  useEffect(() => {
+    if (!isOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("keydown", closeOnEscape);
+    return () => document.removeEventListener("keydown", closeOnEscape);
+  }, [isOpen]);
+  const buttonProps = {
+    ref: button,
+    type: "button" as const,
+    "aria-expanded": isOpen,
+    "aria-controls": controls,
+    onClick: () => {
+      setOpen(!isOpen);
+      setOpenedAt(pathname);
+    },
+  };
+  return { isOpen, buttonProps };
+}
+
+/** The administration pages behind one disclosure button, so that the header keeps to one row at 1366 px for an administrator too. */
+function AdminMenu() {
+  const { t } = useTranslation();
+  const { isOpen, buttonProps } = useDisclosure("admin-menu");
+  return (
+    <li className="main-nav__group">
+      <button {...buttonProps} className="main-nav__group-button">
+        {t("nav.admin")}
+      </button>
+      <ul id="admin-menu" className="main-nav__sublist" hidden={!isOpen}>
+        {ADMIN_LINKS.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to}>{t(label)}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: boolean; canSeeSector: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -84,28 +146,7 @@ function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: bo
         <li>
           <NavLink to="/ideer">{t("nav.ideas")}</NavLink>
         </li>
-        {isAdmin && (
-          <>
-            <li>
-              <NavLink to="/admin/brukere">{t("nav.users")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/innlogging">{t("nav.signIn")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/tilganger">{t("nav.permissions")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/logg">{t("nav.audit")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/import">{t("nav.import")}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/admin/aar">{t("nav.years")}</NavLink>
-            </li>
-          </>
-        )}
+        {isAdmin && <AdminMenu />}
         <li>
           <NavLink to="/konto" title={t("nav.signedInAs", { email })}>
             {t("nav.account")}
@@ -117,9 +158,6 @@ function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: bo
           </Button>
         </li>
       </ul>
-      <span className="main-nav__user" data-testid="signed-in-as">
-        {t("nav.signedInAs", { email })}
-      </span>
     </nav>
   );
 }
@@ -178,13 +216,48 @@ function useFocusAfterSignIn(signedIn: boolean | null): string | null {
   return announcement;
 }
 
+/**
+ * On a narrow screen (or zoomed in) the menu and the language switch fold behind one "Meny" button, so
+ * that the header takes little of the screen; the signed-in user stays in view.
+ */
+function Header() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { isOpen: isMenuOpen, buttonProps } = useDisclosure("app-menu");
+  const isAdmin = grantsOf(me.data).some((g) => g.role === "admin");
+  const canSeeSector = can(grantsOf(me.data), "sector.read");
+  const isFolding = me.data != null;
+  return (
+    <header className="app-header">
+      <div className={isFolding ? "app-header__inner app-header__inner--folding" : "app-header__inner"}>
+        <Link to="/" className="app-header__brand">
+          <span className="app-header__name">{t("app.name")}</span>
+          <span className="app-header__tagline">{t("app.tagline")}</span>
+        </Link>
+        {isFolding && (
+          <button {...buttonProps} className="app-header__menu-button">
+            {t("nav.menu")}
+          </button>
+        )}
+        <div id="app-menu" className={isMenuOpen ? "app-header__menu app-header__menu--open" : "app-header__menu"}>
+          {me.data && <UserMenu email={me.data.email} isAdmin={isAdmin} canSeeSector={canSeeSector} />}
+          <LanguageSwitch />
+        </div>
+        {me.data && (
+          <span className="app-header__user" data-testid="signed-in-as">
+            {t("nav.signedInAs", { email: me.data.email })}
+          </span>
+        )}
+      </div>
+    </header>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
   const sessionLost = useSessionLost();
   const isPublic = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.public === true);
-  const isAdmin = grantsOf(me.data).some((g) => g.role === "admin");
-  const canSeeSector = can(grantsOf(me.data), "sector.read");
   const signInAnnouncement = useFocusAfterSignIn(isPublic || !me.isSuccess ? null : Boolean(me.data));
 
   let content;
@@ -208,16 +281,7 @@ export function Layout() {
     <LeaveGuardProvider>
       <SkipLink href="#main">{t("app.skipToContent")}</SkipLink>
       <DemoBanner />
-      <header className="app-header">
-        <div className="app-header__inner">
-          <Link to="/" className="app-header__brand">
-            <span className="app-header__name">{t("app.name")}</span>
-            <span className="app-header__tagline">{t("app.tagline")}</span>
-          </Link>
-          {me.data && <UserMenu email={me.data.email} isAdmin={isAdmin} canSeeSector={canSeeSector} />}
-          <LanguageSwitch />
-        </div>
-      </header>
+      <Header />
       <div role="status" aria-live="polite" className="visually-hidden" data-testid="route-announcer">
         {signInAnnouncement}
       </div>

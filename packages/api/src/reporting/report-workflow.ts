@@ -1,4 +1,4 @@
-import { getReportingYear, listReportingYears, type DbOrTx } from "@malestokk/db";
+import { findUserByEmail, getReportingYear, listReportingYears, type DbOrTx } from "@malestokk/db";
 import { availableActions, can, reportTransition, type ReportAction, type ReportStatus, type RoleGrant } from "@malestokk/domain";
 
 import { AppError } from "../errors";
@@ -86,4 +86,13 @@ const STEP_AUDIT = { submit: "reportSubmitted", approve: "reportApproved", retur
 /** The audit action a step on a report of `area` is recorded under. */
 export function stepAuditAction<A extends ReportArea>(area: A, action: Exclude<ReportAction, "edit">) {
   return `${area}.${STEP_AUDIT[action]}` as const;
+}
+
+/**
+ * A report's movers by name for the reader ("Sendt inn av Kari Nordmann"): the status columns keep
+ * the actor's e-mail address, which is no name to show; an address without a user stays as it is.
+ */
+export function withMoverNames<R extends { submittedBy: string | null; decidedBy: string | null }>(db: DbOrTx, report: R): R {
+  const nameOf = (email: string | null) => (email === null ? null : (findUserByEmail(db, email)?.name ?? email));
+  return { ...report, submittedBy: nameOf(report.submittedBy), decidedBy: nameOf(report.decidedBy) };
 }

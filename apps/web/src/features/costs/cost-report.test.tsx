@@ -48,6 +48,8 @@ describe("the cost report page", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
     await confirm("Send inn");
     await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Sendt inn"));
+    // The draft's "Lagret." does not linger once the report has moved on (issue 20, point 28).
+    expect(screen.queryByText("Lagret.")).toBeNull();
 
     fireEvent.click(await screen.findByRole("button", { name: "Godkjenn" }));
     await confirm("Godkjenn");
@@ -118,7 +120,7 @@ describe("the manager's return comment (issue 18)", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
     fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
     await confirm("Send tilbake");
-    const shown = /^Sendt tilbake av admin@demo\.example \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
+    const shown = /^Sendt tilbake av Demo administrator \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
     expect((await screen.findByTestId("report-returned")).textContent).toMatch(shown);
 
     fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), {
@@ -168,7 +170,7 @@ describe("a report before approval, seen by the programme board (issue 17, findi
     submitCorrection(db);
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
-    expect(withheld.textContent).toContain("Sendt inn av finance.1103@demo.example");
+    expect(withheld.textContent).toContain("Sendt inn av Demo økonomi 1103");
     expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
     expect(screen.queryByTestId("cost-lines")).toBeNull();
     expect(screen.queryByTestId("report-total")).toBeNull();

@@ -9,6 +9,7 @@ import { LiveStatus } from "../../components/live-status";
 import { QueryView } from "../../components/query-view";
 import { ReportWorkflow } from "../../components/report-workflow/actions";
 import { ReportStatusBlock, WithheldReportView } from "../../components/report-workflow/status";
+import { useStepMessage } from "../../components/report-workflow/step-message";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
@@ -63,7 +64,7 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   const [baseVersion, setBaseVersion] = useState<number | null>(view.report?.version ?? null);
   const [dirty, setDirty] = useState(false);
   const [serverIssues, setServerIssues] = useState<DraftIssue[]>([]);
-  const [message, setMessage] = useState<{ kind: "success" | "info" | "danger"; text: string } | null>(null);
+  const [message, setMessage] = useStepMessage<{ kind: "success" | "info" | "danger"; text: string }>(view.report?.status);
   const [showIssues, setShowIssues] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);

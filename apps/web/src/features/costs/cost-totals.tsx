@@ -8,6 +8,7 @@ import type { SystemOption } from "./cost-lines";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 1 });
 
+/** In a `DataTable`, so that a narrow screen scrolls the table inside its frame, not the page. */
 function TotalsTable({ caption, rows, total }: { caption: string; rows: readonly { name: string; amount: number }[]; total: number }) {
   const { t } = useTranslation();
   return (

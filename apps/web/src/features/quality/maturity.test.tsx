@@ -25,7 +25,7 @@ describe("the maturity self-assessment page", () => {
     fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Send inn" }));
     await waitFor(() => expect(screen.getByTestId("quality-status").textContent).toBe("Sendt inn"));
     // The status block is the cost report's: it says who submitted the report and when (issue 19).
-    expect(screen.getByText(/^Sendt inn av manager\.0301@demo\.example, /)).toBeTruthy();
+    expect(screen.getByText(/^Sendt inn av Demo leder 0301, /)).toBeTruthy();
     // The radar chart has its table twin.
     fireEvent.click(await screen.findByRole("radio", { name: "Tabell" }));
     const table = await screen.findByRole("table", { name: "Nivå per område: kommunen og medianen i KOSTRA-gruppen" });

@@ -9,6 +9,7 @@ import { LiveStatus } from "../../components/live-status";
 import { QueryView } from "../../components/query-view";
 import { ReportWorkflow } from "../../components/report-workflow/actions";
 import { ReportStatusBlock, reportStatusLabel, WithheldReportView } from "../../components/report-workflow/status";
+import { useStepMessage } from "../../components/report-workflow/step-message";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { useQualityReport, useQualityReportSteps, useSaveQualityReport } from "./api";
@@ -56,7 +57,7 @@ export function QualityReport(props: {
   const query = useQualityReport(key);
   const [dirty, setDirty] = useState(false);
   useLeaveGuard(dirty);
-  const [message, setMessage] = useState<{ kind: "success" | "danger" | "warning"; text: string } | null>(null);
+  const [message, setMessage] = useStepMessage<{ kind: "success" | "danger" | "warning"; text: string }>(query.data?.report?.status);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const save = useSaveQualityReport({
     onSuccess: () => {

@@ -74,7 +74,7 @@ describe("a quality report before approval, seen by the programme board (issue 1
     setQualityReportStatus(db, { reportId: saved.ok ? saved.row.id : 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, by: "manager.0301@demo.example" });
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
-    expect(withheld.textContent).toContain("Sendt inn av manager.0301@demo.example");
+    expect(withheld.textContent).toContain("Sendt inn av Demo leder 0301");
     expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
     expect(screen.queryByTestId("citizen-rows")).toBeNull();
     expect(nbsp(document.body.textContent)).not.toMatch(/31 ?337|Hemmelig undersøkelse/);

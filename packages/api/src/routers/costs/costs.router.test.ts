@@ -1,4 +1,4 @@
-import { listAudit } from "@malestokk/db";
+import { findUserByEmail, listAudit } from "@malestokk/db";
 import type { CostLine } from "@malestokk/domain";
 import { ZodError } from "zod";
 import { describe, expect, it } from "vitest";
@@ -106,7 +106,7 @@ describe("the report workflow", () => {
     const api = setupApi();
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const report = async () => (await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report;
-    const returnedBy = { returnComment: "Lisensene mangler", decidedBy: `manager.${NUMBER}@demo.example`, decidedAt: FIXED_NOW.toISOString() };
+    const returnedBy = { returnComment: "Lisensene mangler", decidedBy: findUserByEmail(api.db, `manager.${NUMBER}@demo.example`)?.name, decidedAt: FIXED_NOW.toISOString() };
     const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: [line({})] }));
     expect(await report()).toMatchObject({ status: "draft", ...returnedBy });
 
@@ -230,7 +230,8 @@ describe("a report before approval, to readers outside the organisation (issue 1
     const view = await board.costs.report({ municipalityNumber: NUMBER, year: 2024 });
     expect(view).toMatchObject({
       report: null,
-      withheld: { status: "submitted", submittedBy: `finance.${NUMBER}@demo.example`, isDemo: false },
+      // Who submitted it by name, not by e-mail address (issue 20, point 28).
+      withheld: { status: "submitted", submittedBy: findUserByEmail(api.db, `finance.${NUMBER}@demo.example`)?.name, isDemo: false },
       allocations: [],
       allocatedLines: [],
       warnings: [],

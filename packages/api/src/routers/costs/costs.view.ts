@@ -33,7 +33,7 @@ import {
   type RoleGrant,
 } from "@malestokk/domain";
 
-import { allowedActions, requireYear } from "../../reporting/report-workflow";
+import { allowedActions, requireYear, withMoverNames } from "../../reporting/report-workflow";
 import { listPeerUnits } from "../peers/peer-units";
 
 // The cost report as it is read: the years, the view of one report with its allocation and warnings.
@@ -217,14 +217,14 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
     report: report && content
       ? {
           id: report.id,
-          ...reportState(report),
+          ...withMoverNames(db, reportState(report)),
           source: report.source,
           totalItCost: report.totalItCost,
           ...content,
         }
       : null,
     /** A report this reader sees the status of only. */
-    withheld: stored && !visible ? withheldReport(stored) : null,
+    withheld: stored && !visible ? withMoverNames(db, withheldReport(stored)) : null,
     published,
     kind: municipality.kind,
     systems: systems.map((s) => ({ id: s.id, name: s.name, systemClass: s.systemClass, inUseFrom: s.inUseFrom, inUseTo: s.inUseTo })),

@@ -1,4 +1,4 @@
-import { listAudit } from "@malestokk/db";
+import { findUserByEmail, listAudit } from "@malestokk/db";
 import { MATURITY_AREAS } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
@@ -41,7 +41,7 @@ describe("quality: the maturity self-assessment", () => {
     const back = await api.as("admin@demo.example").quality.return({ ...key, instrument: "maturity", expectedVersion: first.version + 1, comment: "Begrunn sikkerhet" });
     const saved = await manager.quality.save({ ...key, expectedVersion: back.version, body: { instrument: "maturity", content: { scores: scores.map((s) => ({ ...s, score: 4 })) } } });
     const report = async () => (await manager.quality.report({ ...key, instrument: "maturity" })).report;
-    expect(await report()).toMatchObject({ status: "draft", returnComment: "Begrunn sikkerhet", decidedBy: "admin@demo.example", decidedAt: FIXED_NOW.toISOString() });
+    expect(await report()).toMatchObject({ status: "draft", returnComment: "Begrunn sikkerhet", decidedBy: findUserByEmail(api.db, "admin@demo.example")?.name, decidedAt: FIXED_NOW.toISOString() });
     await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: saved.version });
     expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null });
   });
@@ -186,7 +186,7 @@ describe("quality: a report before approval, to readers outside the organisation
     const view = await api.as("board@demo.example").quality.report({ ...key, instrument: "satisfaction" });
     expect(view).toMatchObject({
       report: null,
-      withheld: { status: "submitted", submittedBy: `manager.${NUMBER}@demo.example` },
+      withheld: { status: "submitted", submittedBy: findUserByEmail(api.db, `manager.${NUMBER}@demo.example`)?.name },
       content: null,
       derived: null,
       missing: [],

@@ -44,7 +44,7 @@ import {
 
 import { auditBy, type Actor, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
-import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
+import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict, withMoverNames } from "../../reporting/report-workflow";
 import { listPeerUnits } from "../peers/peer-units";
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
@@ -135,9 +135,9 @@ export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: numb
     instrument,
     yearState: reportingYear.state,
     deadline: reportingYear.deadline,
-    report: report ? reportState(report) : null,
+    report: report ? withMoverNames(db, reportState(report)) : null,
     /** A report this reader sees the status of only. */
-    withheld: stored && !visible ? withheldReport(stored) : null,
+    withheld: stored && !visible ? withMoverNames(db, withheldReport(stored)) : null,
     content,
     derived: content ? derivedFigures(db, unit, year, content, weights) : null,
     weights: MATURITY_AREAS.map((area) => ({ area, weight: weights[area] ?? 1 })),

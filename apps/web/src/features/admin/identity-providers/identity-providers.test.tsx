@@ -70,7 +70,8 @@ describe("admin: sign-in page", () => {
     expect(screen.queryByRole("table")).toBeNull();
     expect(within(screen.getByTestId("callback-uri")).getByText(`${window.location.origin}/auth/oidc/callback`).tagName).toBe("CODE");
     expect(screen.getByRole<HTMLInputElement>("switch", { name: "Innlogging med passord" }).checked).toBe(true);
-    // The nav links to the page for administrators.
+    // The nav links to the page for administrators, under "Administrasjon".
+    fireEvent.click(screen.getByRole("button", { name: "Administrasjon" }));
     expect(screen.getByRole("link", { name: "Innlogging" }).getAttribute("href")).toBe("/admin/innlogging");
   });
 
