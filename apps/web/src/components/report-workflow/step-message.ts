@@ -10,8 +10,9 @@ export function useStepMessage<Message>(status: string | null | undefined) {
   const [shownFor, setShownFor] = useState(status);
   if (shownFor !== status) {
     setShownFor(status);
-    // A first save creates the report (no status → draft): its "Lagret." is the news, not stale.
-    if (shownFor != null) setMessage(null);
+    // A save may itself move the report to draft (the first save, or a returned report edited): its
+    // "Lagret." is the news, not stale. Any other change of status is a step.
+    if (shownFor != null && status !== "draft") setMessage(null);
   }
   return [message, setMessage] as const;
 }
