@@ -6,7 +6,9 @@ import { boundaries } from "./tooling/eslint/boundaries.js";
 import { react } from "./tooling/eslint/react.js";
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/migrations/**", ".cache/**", "data/**", "tooling/eslint/fixtures/**"] },
+  {
+    ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/migrations/**", ".cache/**", "data/**", "tooling/eslint/fixtures/**"],
+  },
   { languageOptions: { globals: globals.node } },
   ...base,
   ...boundaries,

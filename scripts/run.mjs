@@ -67,9 +67,7 @@ function ensureChromium() {
     must("apt-get", ["install", "-y", "-qq", "chromium"], "Installing Chromium");
     return;
   }
-  console.error(
-    `\n✖ The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n    sudo apt-get install -y chromium\n`,
-  );
+  console.error(`\n✖ The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n    sudo apt-get install -y chromium\n`);
   process.exit(1);
 }
 
@@ -92,6 +90,8 @@ function test(pnpm) {
   installDependencies(pnpm);
   ensureChromium();
   const exec = (args, what) => must(pnpm[0], [...pnpm.slice(1), "exec", ...args], what);
+  log("Format (Prettier, docs/decisions/024-prettier.md)");
+  exec(["prettier", "--check", "--log-level", "warn", "."], "Format check (run pnpm format to fix)");
   log("Typecheck, lint, unit/router/component tests and build");
   exec(["turbo", "run", "typecheck", "lint", "test", "build", "--output-logs=errors-only", "--continue"], "Checks and tests");
   exec(["tsc", "-p", "tsconfig.json"], "Typecheck of the root files");

@@ -31,7 +31,10 @@ const ownLocation = {
       const source = readFileSync(args.path, "utf8");
       if (!source.includes("import.meta.url")) return undefined;
       const fromBundle = relative(OUT, args.path).split("\\").join("/");
-      return { contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`), loader: "ts" };
+      return {
+        contents: source.replaceAll("import.meta.url", `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        loader: "ts",
+      };
     });
   },
 };
@@ -60,12 +63,19 @@ for (const output of Object.values(result.metafile.outputs)) {
     try {
       import.meta.resolve(path);
     } catch {
-      missing.add(path.split("/").slice(0, path.startsWith("@") ? 2 : 1).join("/"));
+      missing.add(
+        path
+          .split("/")
+          .slice(0, path.startsWith("@") ? 2 : 1)
+          .join("/"),
+      );
     }
   }
 }
 if (missing.size > 0) {
-  console.error(`The bundle imports packages apps/server does not depend on: ${[...missing].join(", ")}. Add them to its package.json (catalog: versions).`);
+  console.error(
+    `The bundle imports packages apps/server does not depend on: ${[...missing].join(", ")}. Add them to its package.json (catalog: versions).`,
+  );
   process.exit(1);
 }
 console.log(`built the server to ${relative(process.cwd(), OUT) || "."} in ${Date.now() - started} ms (${pathToFileURL(OUT).href})`);

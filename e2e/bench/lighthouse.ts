@@ -11,7 +11,16 @@ import { E2E_PASSWORD } from "../support/global-setup";
 // every main page, mobile and desktop presets, with Lighthouse's own (simulated) throttling.
 // Printed when the run ends; LIGHTHOUSE_JSON=<file> also writes the figures as JSON.
 const CHROMIUM = "/usr/bin/chromium";
-const FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const PAGES: readonly { label: string; path: string; signedIn: boolean }[] = [
   { label: "sign-in page", path: "/", signedIn: false },
   { label: "municipality list (/)", path: "/", signedIn: true },
@@ -73,7 +82,8 @@ describe("Lighthouse", () => {
           onlyCategories: ["performance", "accessibility"],
           ...(page.signedIn ? { extraHeaders: { Cookie: cookie } } : {}),
         };
-        const audit = async () => (await lighthouse(`${baseUrl}${page.path}`, flags, preset === "desktop" ? desktopConfig : undefined))?.lhr;
+        const audit = async () =>
+          (await lighthouse(`${baseUrl}${page.path}`, flags, preset === "desktop" ? desktopConfig : undefined))?.lhr;
         // Now and then Chromium's trace misses the navigation start (NO_NAVSTART): a second run settles it.
         let lhr = await audit();
         if (lhr?.runtimeError) lhr = await audit();

@@ -10,7 +10,15 @@ import { E2E_PASSWORD } from "../support/global-setup";
 // read the others as ratios to it. LCP, CLS and total blocking time are collected for each load and
 // printed against the targets (LCP ≤ 2.5 s, CLS ≤ 0.1, TBT ≤ 200 ms) when the run ends.
 const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const OPTIONS = { iterations: 8, time: 0, warmupIterations: 1, warmupTime: 0 };
 
 interface Vitals {
@@ -95,5 +103,9 @@ describe("page loads in Chromium, to the first heading", () => {
   bench("sign-in page (anonymous)", () => load(anonymous, "sign-in page", "/", "Logg inn"), OPTIONS);
   bench("municipality overview (/kommune/4601)", () => load(board, "municipality overview", "/kommune/4601", "Bergen"), OPTIONS);
   bench("sector dashboard (/sektor)", () => load(board, "sector dashboard", "/sektor", /^Sektoren \d{4}$/), OPTIONS);
-  bench("benefit portfolio of the sector (/sektor/gevinster)", () => load(board, "sector benefit portfolio", "/sektor/gevinster", "Gevinstporteføljen i sektoren"), OPTIONS);
+  bench(
+    "benefit portfolio of the sector (/sektor/gevinster)",
+    () => load(board, "sector benefit portfolio", "/sektor/gevinster", "Gevinstporteføljen i sektoren"),
+    OPTIONS,
+  );
 });

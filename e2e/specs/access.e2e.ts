@@ -13,10 +13,10 @@ async function k1Cell(page: Page, year: number): Promise<string> {
 }
 
 async function apiStatus(page: Page, path: string, input: unknown): Promise<number> {
-  return page.evaluate(
-    async ([p, i]) => (await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`)).status,
-    [path, input] as const,
-  );
+  return page.evaluate(async ([p, i]) => (await fetch(`/trpc/${p}?input=${encodeURIComponent(JSON.stringify(i))}`)).status, [
+    path,
+    input,
+  ] as const);
 }
 
 describe("access", () => {
@@ -77,8 +77,14 @@ describe("access", () => {
     // Directly through the API: the cost figures are refused, and Oslo's 2024 value is the approved one, not the draft.
     expect(await apiStatus(b, "costs.list", { municipalityNumber: "0301" })).toBe(403);
     const series = await b.evaluate(async () => {
-      const res = await fetch(`/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "0301" }))}`);
-      return ((await res.json()) as { result: { data: { points: { year: number; own: { value: number; isUnderCorrection?: boolean } | null }[] } } }).result.data.points;
+      const res = await fetch(
+        `/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "0301" }))}`,
+      );
+      return (
+        (await res.json()) as {
+          result: { data: { points: { year: number; own: { value: number; isUnderCorrection?: boolean } | null }[] } };
+        }
+      ).result.data.points;
     });
     const own2024 = series.find((p) => p.year === 2024)?.own;
     expect(own2024?.isUnderCorrection).toBe(true);

@@ -60,7 +60,12 @@ describe("administration", () => {
       id: ["Region", "ContentsCode", "Tid"],
       size: [3, 1, 1],
       dimension: {
-        Region: { category: { index: { "K-3001": 0, "K-1507": 1, "K-23": 2 }, label: { "K-3001": "Halden", "K-1507": "Ålesund", "K-23": "Kontinentalsokkelen" } } },
+        Region: {
+          category: {
+            index: { "K-3001": 0, "K-1507": 1, "K-23": 2 },
+            label: { "K-3001": "Halden", "K-1507": "Ålesund", "K-23": "Kontinentalsokkelen" },
+          },
+        },
         ContentsCode: { category: { index: { Personer1: 0 } } },
         Tid: { category: { index: { "2022": 0 } } },
       },
@@ -68,7 +73,9 @@ describe("administration", () => {
       role: { geo: ["Region"], time: ["Tid"], metric: ["ContentsCode"] },
       extension: { px: { tableid: "07459" } },
     };
-    await admin.getByLabel("Fil (JSON)").setInputFiles({ name: "07459.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dataset)) });
+    await admin
+      .getByLabel("Fil (JSON)")
+      .setInputFiles({ name: "07459.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(dataset)) });
     await admin.getByRole("button", { name: "Forhåndsvis" }).click();
     await admin.getByTestId("import-report").getByText("Alle verdiene i filen er gjort rede for.", { exact: false }).waitFor();
     await admin.getByText("Ålesund 2022: delt i 1508, 1580 fra 2024; kan ikke fordeles.").waitFor();

@@ -42,18 +42,33 @@ describe("cost reporting, end to end", () => {
 
     // The templates, as a user gets them: the CSV has the headers alone, its guide the catalogue,
     // the register's fagsystemer and example lines; the untouched Excel template imports nothing.
-    const [download] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Last ned mal (CSV)" }).click()]);
+    const [download] = await Promise.all([
+      finance.waitForEvent("download"),
+      finance.getByRole("button", { name: "Last ned mal (CSV)" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("ikt-kostnader-mal.csv");
     const template = await readFile((await download.path()) ?? "", "utf8");
     const header = template.replace(/^\uFEFF/, "").trim();
     expect(header).toBe("IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar");
-    const [guideDownload] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Veiledning til CSV-malen (tekst)" }).click()]);
+    const [guideDownload] = await Promise.all([
+      finance.waitForEvent("download"),
+      finance.getByRole("button", { name: "Veiledning til CSV-malen (tekst)" }).click(),
+    ]);
     const guide = await readFile((await guideDownload.path()) ?? "", "utf8");
     expect(guide).toContain("- Brukerstøtte: ");
     expect(guide).toMatch(/\n- Demo [^\r\n]+ \(/);
     const examples = guide.trim().split("\r\n").slice(-5);
-    expect(examples.map((line) => line.split(";")[0])).toEqual(["Brukerstøtte", "Drift og forvaltning", "Utvikling", "Infrastruktur og utstyr", "IKT-ledelse og administrasjon"]);
-    const [xlsxTemplate] = await Promise.all([finance.waitForEvent("download"), finance.getByRole("button", { name: "Last ned mal (Excel)" }).click()]);
+    expect(examples.map((line) => line.split(";")[0])).toEqual([
+      "Brukerstøtte",
+      "Drift og forvaltning",
+      "Utvikling",
+      "Infrastruktur og utstyr",
+      "IKT-ledelse og administrasjon",
+    ]);
+    const [xlsxTemplate] = await Promise.all([
+      finance.waitForEvent("download"),
+      finance.getByRole("button", { name: "Last ned mal (Excel)" }).click(),
+    ]);
     await finance.getByLabel("Fil (CSV eller XLSX)").setInputFiles((await xlsxTemplate.path()) ?? "");
     await finance.getByRole("button", { name: "Forhåndsvis import" }).click();
     await finance.getByTestId("import-refused").waitFor();
@@ -69,13 +84,20 @@ describe("cost reporting, end to end", () => {
     });
     const dir = tmpdir();
     const flagged = join(dir, "trondheim-2023-feil.csv");
-    await writeFile(flagged, `\uFEFF${[header, ...rows.slice(0, 2), rows[2]?.replace(/;[^;]* kr;/, ";ti millioner;"), ...rows.slice(3)].join("\r\n")}\r\n`);
+    await writeFile(
+      flagged,
+      `\uFEFF${[header, ...rows.slice(0, 2), rows[2]?.replace(/;[^;]* kr;/, ";ti millioner;"), ...rows.slice(3)].join("\r\n")}\r\n`,
+    );
     await finance.getByLabel("Fil (CSV eller XLSX)").setInputFiles(flagged);
     await finance.getByRole("button", { name: "Forhåndsvis import" }).click();
     const issues = finance.getByTestId("import-issues");
     await issues.waitFor();
-    expect((await issues.getByRole("row").nth(1).textContent())?.replace(/\s+/g, " ")).toBe("4Beløp (kr)ti millionerikke et beløp; skriv hele kroner, for eksempel 1 250 000");
-    expect(await finance.getByTestId("import-refused").textContent()).toBe("«trondheim-2023-feil.csv» kan ikke importeres: 1 feil på 1 rad; rett filen og prøv igjen. Ingenting er lagret.");
+    expect((await issues.getByRole("row").nth(1).textContent())?.replace(/\s+/g, " ")).toBe(
+      "4Beløp (kr)ti millionerikke et beløp; skriv hele kroner, for eksempel 1 250 000",
+    );
+    expect(await finance.getByTestId("import-refused").textContent()).toBe(
+      "«trondheim-2023-feil.csv» kan ikke importeres: 1 feil på 1 rad; rett filen og prøv igjen. Ingenting er lagret.",
+    );
     await expectNoSeriousA11yViolations(finance, "cost report, import refused with row errors");
 
     const fixed = join(dir, "trondheim-2023.csv");
@@ -124,7 +146,9 @@ describe("cost reporting, end to end", () => {
     const board = await browser.newPage();
     await signIn(board, browser.baseUrl, "board@demo.example", "/kommune/5001?k1View=table");
     await board.getByRole("table", { name: /IKT-kostnad per innbygger, Trondheim/ }).waitFor();
-    const expected = new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK", maximumFractionDigits: 0 }).format(total / population).replace(/\s/g, " ");
+    const expected = new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK", maximumFractionDigits: 0 })
+      .format(total / population)
+      .replace(/\s/g, " ");
     expect(await k1Cell(board, 2023)).toBe(expected);
   });
 });

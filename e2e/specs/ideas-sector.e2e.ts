@@ -27,18 +27,30 @@ describe("project-idea pipeline and the sector", () => {
     const ideaUrl = manager.url();
 
     const steps: [string, string, (page: Page) => Promise<void>][] = [
-      ["council@demo.example", "prioritize", async (page) => {
-        await page.getByTestId("idea-step-prioritize").getByLabel("5", { exact: true }).check();
-        await page.getByTestId("idea-step-prioritize").getByLabel("Begrunnelse").fill("Stor nytte for mange kommuner");
-      }],
-      ["secretariat@demo.example", "compile", async (page) => {
-        await page.getByTestId("idea-step-compile").getByLabel("Ja").check();
-        await page.getByTestId("idea-step-compile").getByLabel("Begrunnelse").fill("Anbefales");
-      }],
-      ["board@demo.example", "decide", async (page) => {
-        await page.getByTestId("idea-step-decide").getByLabel("Ja").check();
-        await page.getByTestId("idea-step-decide").getByLabel("Begrunnelse").fill("Vedtatt i møte 4/2026");
-      }],
+      [
+        "council@demo.example",
+        "prioritize",
+        async (page) => {
+          await page.getByTestId("idea-step-prioritize").getByLabel("5", { exact: true }).check();
+          await page.getByTestId("idea-step-prioritize").getByLabel("Begrunnelse").fill("Stor nytte for mange kommuner");
+        },
+      ],
+      [
+        "secretariat@demo.example",
+        "compile",
+        async (page) => {
+          await page.getByTestId("idea-step-compile").getByLabel("Ja").check();
+          await page.getByTestId("idea-step-compile").getByLabel("Begrunnelse").fill("Anbefales");
+        },
+      ],
+      [
+        "board@demo.example",
+        "decide",
+        async (page) => {
+          await page.getByTestId("idea-step-decide").getByLabel("Ja").check();
+          await page.getByTestId("idea-step-decide").getByLabel("Begrunnelse").fill("Vedtatt i møte 4/2026");
+        },
+      ],
     ];
     for (const [email, action, fill] of steps) {
       const page = await browser.newPage();
@@ -71,7 +83,9 @@ describe("project-idea pipeline and the sector", () => {
     await manager.reload();
     const history = manager.getByTestId("idea-history");
     await expect.poll(() => history.getByRole("row").count()).toBe(5);
-    expect(await history.getByRole("cell").allTextContents()).toEqual(expect.arrayContaining(["Demo KPR helse og velferd", "Stor nytte for mange kommuner", "Demo programstyret", "Vedtatt i møte 4/2026"]));
+    expect(await history.getByRole("cell").allTextContents()).toEqual(
+      expect.arrayContaining(["Demo KPR helse og velferd", "Stor nytte for mange kommuner", "Demo programstyret", "Vedtatt i møte 4/2026"]),
+    );
     await manager.getByTestId("idea-project").getByRole("link", { name: "Til prosjektet og gevinstplanen" }).click();
     await manager.getByRole("heading", { level: 1, name: "Gevinstplan: Felles løsning for digitalt tilsyn" }).waitFor();
     await manager.getByTestId("plan-requested").waitFor();

@@ -7,7 +7,10 @@ const browser = useBrowser();
 
 /** Designsystemet's ToggleGroup is a radio group whose labels take the click, as for a user. */
 async function chooseView(page: Page, name: "Tabell" | "Diagram") {
-  await page.locator("label").filter({ has: page.getByRole("radio", { name }) }).click();
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name }) })
+    .click();
   await expect.poll(() => page.getByRole("radio", { name }).isChecked()).toBe(true);
 }
 
@@ -87,7 +90,9 @@ describe("K1 on the municipality page", () => {
     // Øre are no error: the note next to the field says what will be saved, by the rule files follow.
     await amount.fill("12,50");
     const noteId = ((await amount.getAttribute("aria-describedby")) ?? "").split(" ").find((id) => id.endsWith("-note")) ?? "";
-    expect((await page.locator(`[id="${noteId}"]`).textContent())?.replace(/\s/g, " ")).toBe("Lagres som 13 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.");
+    expect((await page.locator(`[id="${noteId}"]`).textContent())?.replace(/\s/g, " ")).toBe(
+      "Lagres som 13 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.",
+    );
     expect(await amount.getAttribute("aria-invalid")).toBeNull();
 
     for (const [input, message] of [

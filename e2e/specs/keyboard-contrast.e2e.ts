@@ -57,7 +57,7 @@ function legendColours(page: Page) {
     };
     return Array.from(document.querySelectorAll(".recharts-legend-item"), (item) => {
       const shape = item.querySelector("svg path, svg line, svg rect, svg circle");
-      const swatch = shape ? [getComputedStyle(shape).fill, getComputedStyle(shape).stroke].find((c) => c && c !== "none") ?? "" : "";
+      const swatch = shape ? ([getComputedStyle(shape).fill, getComputedStyle(shape).stroke].find((c) => c && c !== "none") ?? "") : "";
       const text = item.querySelector(".recharts-legend-item-text");
       return {
         label: text?.textContent?.trim() ?? "",
@@ -96,7 +96,9 @@ describe("keyboard, focus and contrast (issue 20, points 22–25 and 27)", () =>
   it("switches Diagram/Tabell with the arrow keys, as a radio group does", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "finance.4601@demo.example", "/kommune/4601?year=2024");
-    const k1 = page.locator("section.chart-with-table").filter({ has: page.getByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" }) });
+    const k1 = page
+      .locator("section.chart-with-table")
+      .filter({ has: page.getByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" }) });
     await k1.locator('svg[role="application"]').waitFor();
     // Into the switch from the control before it, by keyboard.
     await k1.getByRole("heading", { level: 2 }).evaluate((h) => {
@@ -125,18 +127,25 @@ describe("keyboard, focus and contrast (issue 20, points 22–25 and 27)", () =>
     const legends = await legendColours(page);
     expect(legends.length).toBeGreaterThan(1);
     for (const entry of legends) {
-      expect(contrastRatio(entry.swatch, entry.background), `${entry.label}: swatch ${entry.swatch}`).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+      expect(contrastRatio(entry.swatch, entry.background), `${entry.label}: swatch ${entry.swatch}`).toBeGreaterThanOrEqual(
+        NON_TEXT_CONTRAST,
+      );
       expect(contrastRatio(entry.text, entry.background), `${entry.label}: text ${entry.text}`).toBeGreaterThanOrEqual(4.5);
     }
 
     // A tooltip opened from the keyboard on the series chart: its text and frame are checked with the rest.
-    const series = page.locator("section.chart-with-table").filter({ has: page.getByRole("heading", { level: 2, name: "Utvikling over tid" }) });
+    const series = page
+      .locator("section.chart-with-table")
+      .filter({ has: page.getByRole("heading", { level: 2, name: "Utvikling over tid" }) });
     await series.locator('svg[role="application"]').focus();
     await page.keyboard.press("ArrowRight");
     const tooltip = series.locator(".recharts-default-tooltip").filter({ hasText: /\S/ }).first();
     await tooltip.waitFor();
     await expectNoSeriousA11yViolations(page, "indicator page, tooltip open");
-    const frame = await tooltip.evaluate((el) => ({ border: getComputedStyle(el).borderTopColor, background: getComputedStyle(el).backgroundColor }));
+    const frame = await tooltip.evaluate((el) => ({
+      border: getComputedStyle(el).borderTopColor,
+      background: getComputedStyle(el).backgroundColor,
+    }));
     expect(contrastRatio(frame.border, frame.background)).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
   });
 
@@ -146,7 +155,9 @@ describe("keyboard, focus and contrast (issue 20, points 22–25 and 27)", () =>
     await page.locator(".recharts-legend-item").first().waitFor();
     for (const { title, names } of await chartNames(page)) expect(names, title).toEqual([title]);
     for (const entry of await legendColours(page)) {
-      expect(contrastRatio(entry.swatch, entry.background), `${entry.label}: swatch ${entry.swatch}`).toBeGreaterThanOrEqual(NON_TEXT_CONTRAST);
+      expect(contrastRatio(entry.swatch, entry.background), `${entry.label}: swatch ${entry.swatch}`).toBeGreaterThanOrEqual(
+        NON_TEXT_CONTRAST,
+      );
     }
     await expectNoSeriousA11yViolations(page, "sector portfolio");
   });

@@ -18,7 +18,14 @@ const SCREENS = [
 
 /** The main pages, by who may open them. */
 const PAGES_BY_USER: Record<string, readonly string[]> = {
-  "manager.5001@demo.example": ["/", "/kommune/5001", "/kommune/5001/profil", "/kommune/5001/indikator/K1", "/kommune/5001/gevinster", "/ideer"],
+  "manager.5001@demo.example": [
+    "/",
+    "/kommune/5001",
+    "/kommune/5001/profil",
+    "/kommune/5001/indikator/K1",
+    "/kommune/5001/gevinster",
+    "/ideer",
+  ],
   "finance.5001@demo.example": ["/kommune/5001/kostnader/2023"],
   "board@demo.example": ["/sektor", "/sektor/gevinster"],
   "admin@demo.example": ["/admin/brukere", "/admin/innlogging", "/admin/tilganger", "/admin/logg", "/admin/import", "/admin/aar"],
@@ -45,13 +52,19 @@ async function overflowingElements(page: Page): Promise<{ scrollWidth: number; i
       const range = document.createRange();
       range.selectNodeContents(node);
       const box = range.getBoundingClientRect();
-      if (box.width > 0 && box.right > window.innerWidth + 0.5) wide.push(`text in ${node.parentElement?.tagName.toLowerCase()} [${Math.round(box.left)}–${Math.round(box.right)}] «${node.textContent.trim().slice(0, 40)}»`);
+      if (box.width > 0 && box.right > window.innerWidth + 0.5)
+        wide.push(
+          `text in ${node.parentElement?.tagName.toLowerCase()} [${Math.round(box.left)}–${Math.round(box.right)}] «${node.textContent.trim().slice(0, 40)}»`,
+        );
     }
     if (wide.length === 0 && document.documentElement.scrollWidth > window.innerWidth) {
       // Something inside a table frame escapes it (e.g. absolutely placed): name the outermost such element.
       for (const element of Array.from(document.body.querySelectorAll(".table-scroll *"))) {
         const box = element.getBoundingClientRect();
-        if (box.right > window.innerWidth + 0.5) wide.push(`${element.tagName.toLowerCase()}.${String(element.className)} in a table frame [${Math.round(box.left)}–${Math.round(box.right)}], ${getComputedStyle(element).position}`);
+        if (box.right > window.innerWidth + 0.5)
+          wide.push(
+            `${element.tagName.toLowerCase()}.${String(element.className)} in a table frame [${Math.round(box.left)}–${Math.round(box.right)}], ${getComputedStyle(element).position}`,
+          );
       }
     }
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, wide: wide.slice(0, 12) };
@@ -85,7 +98,9 @@ async function waitForPage(page: Page): Promise<void> {
   await page.getByRole("heading", { level: 1 }).first().waitFor();
   await page.waitForLoadState("networkidle");
   // Lazy charts and tables fill in after the first heading.
-  await page.waitForFunction(() => document.querySelectorAll("[aria-busy='true'], .ds-spinner").length === 0, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelectorAll("[aria-busy='true'], .ds-spinner").length === 0, undefined, {
+    timeout: 10_000,
+  });
 }
 
 describe("layout on small screens and at 200 % zoom", () => {
@@ -102,7 +117,8 @@ describe("layout on small screens and at 200 % zoom", () => {
           await waitForPage(page);
           const label = `${path} at ${screen.name}`;
           const { scrollWidth, innerWidth, wide } = await overflowingElements(page);
-          if (scrollWidth > innerWidth || wide.length > 0) failures.push(`${label}: page ${scrollWidth} px in ${innerWidth} px; ${wide.join("; ")}`);
+          if (scrollWidth > innerWidth || wide.length > 0)
+            failures.push(`${label}: page ${scrollWidth} px in ${innerWidth} px; ${wide.join("; ")}`);
           await expectToggleWorks(page, label);
         }
       }
@@ -127,13 +143,24 @@ describe("layout on small screens and at 200 % zoom", () => {
 
   it("fits the header on one row at 1366 px for every demo role", async () => {
     const rows: string[] = [];
-    for (const email of ["admin@demo.example", "board@demo.example", "secretariat@demo.example", "council@demo.example", "finance.5001@demo.example", "manager.5001@demo.example"]) {
+    for (const email of [
+      "admin@demo.example",
+      "board@demo.example",
+      "secretariat@demo.example",
+      "council@demo.example",
+      "finance.5001@demo.example",
+      "manager.5001@demo.example",
+    ]) {
       const page = await browser.newPage();
       await page.setViewportSize({ width: 1366, height: 900 });
       await signIn(page, browser.baseUrl, email, "/konto");
       // One row: a horizontal line crosses the brand, every menu item and the language switch.
       const boxes = await page.locator(".app-header__inner").evaluate((inner) =>
-        [inner.querySelector(".app-header__brand"), inner.querySelector(".language-switch"), ...Array.from(inner.querySelectorAll(".main-nav__list > li"))].map((item) => {
+        [
+          inner.querySelector(".app-header__brand"),
+          inner.querySelector(".language-switch"),
+          ...Array.from(inner.querySelectorAll(".main-nav__list > li")),
+        ].map((item) => {
           if (!item) throw new Error("header part missing");
           const box = item.getBoundingClientRect();
           return { top: box.top, bottom: box.bottom };
@@ -151,7 +178,10 @@ describe("layout on small screens and at 200 % zoom", () => {
       }
       const lowestTop = Math.max(...boxes.map((b) => b.top));
       const highestBottom = Math.min(...boxes.map((b) => b.bottom));
-      if (lowestTop >= highestBottom) rows.push(`${email}: header items from ${Math.round(Math.min(...boxes.map((b) => b.top)))} to ${Math.round(Math.max(...boxes.map((b) => b.bottom)))} px do not share a row`);
+      if (lowestTop >= highestBottom)
+        rows.push(
+          `${email}: header items from ${Math.round(Math.min(...boxes.map((b) => b.top)))} to ${Math.round(Math.max(...boxes.map((b) => b.bottom)))} px do not share a row`,
+        );
     }
     expect(rows).toEqual([]);
   });

@@ -14,7 +14,11 @@ let idp: TestIdentityProvider;
 async function mutate(page: Page, path: string, input: unknown): Promise<{ status: number; body: unknown }> {
   return page.evaluate(
     async ({ path, input }) => {
-      const response = await fetch(`/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", "x-malestokk-csrf": "1" }, body: JSON.stringify(input) });
+      const response = await fetch(`/trpc/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-malestokk-csrf": "1" },
+        body: JSON.stringify(input),
+      });
       return { status: response.status, body: (await response.json()) as unknown };
     },
     { path, input },
@@ -144,7 +148,9 @@ describe("sign-in through an OpenID Connect provider", () => {
     const other = await browser.newPage();
     const freshState = authorizationStates(other);
     await startAtSignInPage(other, "/");
-    await other.goto(`${browser.baseUrl}/auth/oidc/callback?code=${encodeURIComponent(used.searchParams.get("code") ?? "")}&state=${encodeURIComponent(freshState[0] ?? "")}&iss=${encodeURIComponent(idp.issuer)}`);
+    await other.goto(
+      `${browser.baseUrl}/auth/oidc/callback?code=${encodeURIComponent(used.searchParams.get("code") ?? "")}&state=${encodeURIComponent(freshState[0] ?? "")}&iss=${encodeURIComponent(idp.issuer)}`,
+    );
     expect(await refusal(other)).toContain("Svaret fra innloggingstjenesten kunne ikke godkjennes");
     for (const page of [replay, changed, other]) await expect(page.getByTestId("signed-in-as").count()).resolves.toBe(0);
   });
@@ -294,4 +300,3 @@ describe("sign-in through an OpenID Connect provider", () => {
     await page.getByTestId("provider-reserve").waitFor({ state: "detached" });
   });
 });
-

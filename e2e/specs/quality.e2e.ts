@@ -25,7 +25,11 @@ describe("quality and scope, end to end", () => {
     await page.locator(".recharts-radar").first().waitFor();
     expect(await page.locator(".recharts-radar").count()).toBe(2);
     await expectNoSeriousA11yViolations(page, "maturity assessment with radar chart");
-    await page.locator("label").filter({ has: page.getByRole("radio", { name: "Tabell" }) }).first().click();
+    await page
+      .locator("label")
+      .filter({ has: page.getByRole("radio", { name: "Tabell" }) })
+      .first()
+      .click();
     const table = page.getByRole("table", { name: "Nivå per område: kommunen og medianen i KOSTRA-gruppen" });
     await table.waitFor();
     const row = table.getByRole("row").filter({ hasText: "Informasjonssikkerhet" });
@@ -70,7 +74,12 @@ describe("Min kommune", () => {
     // Printed: the controls and navigation go, the tables stay, and it makes a PDF of a few pages.
     await page.emulateMedia({ media: "print" });
     expect(await page.getByLabel("Sammenlign med").isVisible()).toBe(false);
-    expect(await page.getByRole("navigation", { name: /Hovedmeny|Main/ }).isVisible().catch(() => false)).toBe(false);
+    expect(
+      await page
+        .getByRole("navigation", { name: /Hovedmeny|Main/ })
+        .isVisible()
+        .catch(() => false),
+    ).toBe(false);
     expect(await page.getByTestId("profile-cost").isVisible()).toBe(true);
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
@@ -94,7 +103,9 @@ describe("an indicator in depth", () => {
     // What the figures are comes first, then an empty line, then the table.
     const [facts = "", table = ""] = csv.replace(/^\uFEFF/, "").split("\r\n\r\n");
     // A cell with a comma is quoted, as the domain's CSV writer quotes it so that no reader takes the comma for the delimiter.
-    expect(facts.split("\r\n")).toEqual(expect.arrayContaining(["Indikator;K1 IKT-kostnad per innbygger", "Enhet;kroner", "År;2023", "Kilde;\"Målestokk, SSB 07459\""]));
+    expect(facts.split("\r\n")).toEqual(
+      expect.arrayContaining(["Indikator;K1 IKT-kostnad per innbygger", "Enhet;kroner", "År;2023", 'Kilde;"Målestokk, SSB 07459"']),
+    );
     expect(facts).toMatch(/^Demodata;/);
     const lines = table.trim().split("\r\n");
     expect(lines[0]).toBe("Plass;Kommune;IKT-kostnad per innbygger");
@@ -133,7 +144,11 @@ describe("an indicator in depth", () => {
         }
         return { dark, yellow };
       };
-      return { band: row(2 * (24 + 4)), title: Array.from({ length: 2 * 26 }, (_, i) => row(2 * (24 + 42) + i).dark).reduce((a, b) => a + b, 0), margin: row(4) };
+      return {
+        band: row(2 * (24 + 4)),
+        title: Array.from({ length: 2 * 26 }, (_, i) => row(2 * (24 + 42) + i).dark).reduce((a, b) => a + b, 0),
+        margin: row(4),
+      };
     }, image.toString("base64"));
     expect(rows?.band.yellow).toBeGreaterThan(500);
     expect(rows?.title).toBeGreaterThan(200);
@@ -141,7 +156,9 @@ describe("an indicator in depth", () => {
 
     // Against maturity: a scatter with the ten units named on their points.
     await page.getByLabel("Sammenlign med indikator (punktdiagram)").selectOption("Q1");
-    const scatter = page.locator("section").filter({ has: page.getByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" }) });
+    const scatter = page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" }) });
     await scatter.locator("svg text").filter({ hasText: "Bergen" }).first().waitFor();
     expect(await scatter.locator("svg text").filter({ hasText: "Oslo" }).count()).toBeGreaterThan(0);
   });

@@ -57,7 +57,19 @@ describe("fagsystem register and reporting years", () => {
     await page.getByRole("heading", { level: 1, name: "Rapporteringsår" }).waitFor();
     const table = page.getByTestId("years-table");
     await table.waitFor();
-    expect(await table.getByRole("rowheader").allTextContents()).toEqual(["2025", "2024", "2023", "2022", "2021", "2020", "2019", "2018", "2017", "2016", "2015"]);
+    expect(await table.getByRole("rowheader").allTextContents()).toEqual([
+      "2025",
+      "2024",
+      "2023",
+      "2022",
+      "2021",
+      "2020",
+      "2019",
+      "2018",
+      "2017",
+      "2016",
+      "2015",
+    ]);
     await expectNoSeriousA11yViolations(page, "reporting years");
 
     const dialog = page.getByRole("dialog");

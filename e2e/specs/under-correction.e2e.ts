@@ -17,8 +17,15 @@ describe("a report under correction, end to end (issue 20)", () => {
 
     const board = await browser.newPage();
     await signIn(board, browser.baseUrl, "board@demo.example", "/kommune/3301/profil?year=2024");
-    const k1 = board.getByTestId("profile-cost").getByRole("row").filter({ has: board.getByRole("rowheader", { name: "IKT-kostnad per innbygger" }) });
-    await k1.getByRole("cell").first().filter({ hasText: /kr \(under retting\)$/ }).waitFor();
+    const k1 = board
+      .getByTestId("profile-cost")
+      .getByRole("row")
+      .filter({ has: board.getByRole("rowheader", { name: "IKT-kostnad per innbygger" }) });
+    await k1
+      .getByRole("cell")
+      .first()
+      .filter({ hasText: /kr \(under retting\)$/ })
+      .waitFor();
 
     await board.goto(`${browser.baseUrl}/sektor?year=2024`);
     await board.getByTestId("under-correction").filter({ hasText: "Drammen (3301)" }).waitFor();

@@ -63,7 +63,12 @@ type OidcProvider = new (
   callback(): (req: IncomingMessage, res: ServerResponse) => void;
   use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<{ prompt: { name: string } }>;
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: LoginResult, options: { mergeWithLastSubmission: boolean }): Promise<void>;
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: LoginResult,
+    options: { mergeWithLastSubmission: boolean },
+  ): Promise<void>;
 };
 
 const OidcProvider = Provider as unknown as OidcProvider;
@@ -150,7 +155,12 @@ export async function startTestIdentityProvider(options: {
     if (tamper === "foreignSignature") return signJwt(decodePart(header), decodePart(payload), foreignKey.privateKey);
     const now = Math.floor(Date.now() / 1000);
     // Validly signed and in date, but answering another sign-in's nonce (a replayed ID token).
-    if (tamper === "wrongNonce") return signJwt({ ...decodePart(header), kid: expiredKey.kid }, { ...decodePart(payload), nonce: "another-sign-in" }, expiredKey.privateKey);
+    if (tamper === "wrongNonce")
+      return signJwt(
+        { ...decodePart(header), kid: expiredKey.kid },
+        { ...decodePart(payload), nonce: "another-sign-in" },
+        expiredKey.privateKey,
+      );
     return signJwt(
       { ...decodePart(header), kid: expiredKey.kid },
       { ...decodePart(payload), iat: now - 2 * 3600, exp: now - 3600 },
@@ -232,8 +242,7 @@ export async function startTestIdentityProvider(options: {
       if (!account) return undefined;
       return {
         accountId: sub,
-        claims: () =>
-          Promise.resolve({ sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name }),
+        claims: () => Promise.resolve({ sub, email: account.email, email_verified: account.emailVerified ?? true, name: account.name }),
       };
     },
     // A first-party test client: grant the scopes up front instead of showing a consent screen.

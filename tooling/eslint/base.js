@@ -7,7 +7,9 @@ import tseslint from "typescript-eslint";
 
 // Absolute, because each package lints from its own folder.
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const TSCONFIGS = ["tsconfig.json", "packages/*/tsconfig.json", "apps/*/tsconfig.json", "e2e/tsconfig.json"].map((glob) => `${ROOT}${glob}`);
+const TSCONFIGS = ["tsconfig.json", "packages/*/tsconfig.json", "apps/*/tsconfig.json", "e2e/tsconfig.json"].map(
+  (glob) => `${ROOT}${glob}`,
+);
 
 /** Typed rules for every TypeScript file in the repo (docs/style.md). */
 export const base = tseslint.config(
@@ -55,7 +57,17 @@ export const base = tseslint.config(
   {
     // Tests, test setup, e2e support, benchmarks and scripts may read the environment (PATH for child
     // processes, where the global setup left the seeded test database).
-    files: ["**/*.test.ts", "**/db/src/testing.ts", "**/db/src/testing-global-setup.ts", "**/*.test.tsx", "e2e/**", "scripts/**", "apps/server/reliability/**", "apps/server/bench/**", "apps/server/src/env.ts"],
+    files: [
+      "**/*.test.ts",
+      "**/db/src/testing.ts",
+      "**/db/src/testing-global-setup.ts",
+      "**/*.test.tsx",
+      "e2e/**",
+      "scripts/**",
+      "apps/server/reliability/**",
+      "apps/server/bench/**",
+      "apps/server/src/env.ts",
+    ],
     rules: { "no-restricted-properties": "off" },
   },
   {

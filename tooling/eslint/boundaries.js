@@ -24,7 +24,10 @@ export const boundaries = tseslint.config(
     rules: {
       ...restrict([
         { group: ["@malestokk/db", "@malestokk/db/*", "@malestokk/api", "@malestokk/api/*"], message: "domain is pure: no db or api." },
-        { group: ["react", "react-*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3", "@trpc/*", "express", "node:*"], message: "domain is pure TypeScript: no frameworks or I/O." },
+        {
+          group: ["react", "react-*", "drizzle-orm", "drizzle-orm/*", "better-sqlite3", "@trpc/*", "express", "node:*"],
+          message: "domain is pure TypeScript: no frameworks or I/O.",
+        },
       ]),
       "no-restricted-properties": [
         "error",
@@ -36,26 +39,38 @@ export const boundaries = tseslint.config(
   {
     files: ["packages/db/**/*.ts"],
     rules: restrict([
-      { group: ["@malestokk/api", "@malestokk/api/*", "@malestokk/web", "express", "@trpc/*"], message: "db may import only drizzle, better-sqlite3 and domain." },
+      {
+        group: ["@malestokk/api", "@malestokk/api/*", "@malestokk/web", "express", "@trpc/*"],
+        message: "db may import only drizzle, better-sqlite3 and domain.",
+      },
     ]),
   },
   {
     files: ["packages/api/**/*.ts"],
-    rules: restrict([{ group: ["express", "react", "@malestokk/web", "**/apps/**"], message: "api may import db, domain and @trpc/server only." }]),
+    rules: restrict([
+      { group: ["express", "react", "@malestokk/web", "**/apps/**"], message: "api may import db, domain and @trpc/server only." },
+    ]),
   },
   {
     files: ["apps/server/**/*.ts"],
-    rules: restrict([{ group: ["@malestokk/web", "**/web/src/**"], message: "The server serves the built web app; it never imports its source." }]),
+    rules: restrict([
+      { group: ["@malestokk/web", "**/web/src/**"], message: "The server serves the built web app; it never imports its source." },
+    ]),
   },
   {
     files: ["apps/web/src/**/*.{ts,tsx}"],
     ignores: ["apps/web/src/**/*.test.{ts,tsx}", "apps/web/src/test/**"],
-    rules: restrict(
-      [
-        { group: ["@malestokk/db", "@malestokk/db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"], message: "The web app talks to the server through tRPC only." },
-        { group: ["@malestokk/api", "@malestokk/api/*"], allowTypeImports: true, message: "Import only the router's type from @malestokk/api." },
-      ],
-    ),
+    rules: restrict([
+      {
+        group: ["@malestokk/db", "@malestokk/db/*", "better-sqlite3", "drizzle-orm", "drizzle-orm/*"],
+        message: "The web app talks to the server through tRPC only.",
+      },
+      {
+        group: ["@malestokk/api", "@malestokk/api/*"],
+        allowTypeImports: true,
+        message: "Import only the router's type from @malestokk/api.",
+      },
+    ]),
   },
   {
     // Features never import one another or the app shell; shared pieces go to components/ or lib/,

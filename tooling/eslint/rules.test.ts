@@ -42,9 +42,15 @@ describe("ESLint rules of the repository", () => {
     afterAll(() => process.chdir(before));
 
     it("a feature may not import another feature", async () => {
-      for (const [feature, other] of [["costs", "profile/profile"], ["compare", "profile/profile"], ["systems", "admin/audit-log"]]) {
+      for (const [feature, other] of [
+        ["costs", "profile/profile"],
+        ["compare", "profile/profile"],
+        ["systems", "admin/audit-log"],
+      ]) {
         const code = `import * as other from "../${other}";\n\nexport const parts = other;\n`;
-        expect(await ruleErrors(web, fixture(`features/${feature}`), code), feature).toEqual([{ ruleId: "import-x/no-restricted-paths", line: 1 }]);
+        expect(await ruleErrors(web, fixture(`features/${feature}`), code), feature).toEqual([
+          { ruleId: "import-x/no-restricted-paths", line: 1 },
+        ]);
       }
     });
 

@@ -27,7 +27,14 @@ async function start(args: readonly string[], databasePath: string): Promise<{ c
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
-    env: { PATH: process.env.PATH ?? "", PORT: "0", DATABASE_PATH: databasePath, LOG_LEVEL: "info", DEMO_PASSWORD: PASSWORD, NODE_ENV: "production" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      PORT: "0",
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: "info",
+      DEMO_PASSWORD: PASSWORD,
+      NODE_ENV: "production",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -80,7 +87,13 @@ try {
     const input = encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "1103", peerGroup: "kostra" }));
     const series = `${base}/trpc/benchmarks.series?input=${input}`;
     const health = await run({ url: `${base}/healthz`, connections: 200, duration: 10 });
-    const fixed = await run({ url: series, connections: 200, duration: 15, overallRate: 400, headers: { cookie, "accept-encoding": "gzip, br" } });
+    const fixed = await run({
+      url: series,
+      connections: 200,
+      duration: 15,
+      overallRate: 400,
+      headers: { cookie, "accept-encoding": "gzip, br" },
+    });
     const loaded = residentMb(child.pid ?? 0);
     await stop(child);
     lines.push(

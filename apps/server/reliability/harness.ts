@@ -57,7 +57,10 @@ export async function startServer(databasePath: string, env: Record<string, stri
 
 export interface Reply {
   readonly status: number;
-  readonly body: { result?: { data?: unknown }; error?: { data?: { appError?: { code: string; params: Record<string, unknown>; issues: unknown[] } } } } | null;
+  readonly body: {
+    result?: { data?: unknown };
+    error?: { data?: { appError?: { code: string; params: Record<string, unknown>; issues: unknown[] } } };
+  } | null;
 }
 
 /** A tRPC client over plain HTTP, as the browser talks to the server (session cookie, CSRF header). */
@@ -78,7 +81,9 @@ export class Client {
   }
 
   async query(path: string, input: unknown): Promise<Reply> {
-    const res = await fetch(`${this.base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie: this.cookie } });
+    const res = await fetch(`${this.base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, {
+      headers: { cookie: this.cookie },
+    });
     return { status: res.status, body: (await res.json().catch(() => null)) as Reply["body"] };
   }
 
@@ -121,7 +126,13 @@ export interface ReportView {
 }
 
 /** A cost report body of one line, for `costs.save`. */
-export function reportBody(municipalityNumber: string, year: number, expectedVersion: number | null, amount: number, comment: string | null = null) {
+export function reportBody(
+  municipalityNumber: string,
+  year: number,
+  expectedVersion: number | null,
+  amount: number,
+  comment: string | null = null,
+) {
   return {
     municipalityNumber,
     year,
@@ -140,7 +151,10 @@ export async function openForEditing(admin: Client, municipalityNumber: string, 
   const view = Client.data<ReportView>(await admin.query("costs.report", { municipalityNumber, year }), `report ${municipalityNumber}`);
   if (!view.report) return 0;
   if (view.report.status === "approved" || view.report.status === "submitted") {
-    return Client.data<{ version: number }>(await admin.mutate("costs.return", { municipalityNumber, year, expectedVersion: view.report.version, comment: "Åpnet for test" }), `return ${municipalityNumber}`).version;
+    return Client.data<{ version: number }>(
+      await admin.mutate("costs.return", { municipalityNumber, year, expectedVersion: view.report.version, comment: "Åpnet for test" }),
+      `return ${municipalityNumber}`,
+    ).version;
   }
   return view.report.version;
 }

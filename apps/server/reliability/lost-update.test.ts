@@ -27,7 +27,10 @@ describe("lost updates", () => {
     const outcomes = { financeWon: 0, adminWon: 0 };
     for (let round = 0; round < 20; round += 1) {
       // Who sends first alternates, so each side wins sometimes.
-      const send = [() => finance.mutate("costs.save", reportBody("0301", 2025, version, 1_000_000 + round)), () => admin.mutate("costs.save", reportBody("0301", 2025, version, 2_000_000 + round))];
+      const send = [
+        () => finance.mutate("costs.save", reportBody("0301", 2025, version, 1_000_000 + round)),
+        () => admin.mutate("costs.save", reportBody("0301", 2025, version, 2_000_000 + round)),
+      ];
       const [first, second] = round % 2 === 0 ? send : [...send].reverse();
       const replies = await Promise.all([first?.(), second?.()]);
       const [a, b] = round % 2 === 0 ? replies : [...replies].reverse();

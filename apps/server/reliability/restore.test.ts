@@ -14,7 +14,11 @@ const dir = mkdtempSync(join(tmpdir(), "malestokk-restore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(args: string[], databasePath: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    cwd: SERVER_DIR,
+    env: { PATH: process.env.PATH ?? "", DATABASE_PATH: databasePath },
+    encoding: "utf8",
+  });
 }
 
 describe("backup under load, and restore", () => {
@@ -45,7 +49,10 @@ describe("backup under load, and restore", () => {
     const backupStarted = Date.now();
     // Asynchronously, so the writers go on while the backup runs.
     const backup = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "backup", join(dir, "under-load.db")], { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "", DATABASE_PATH: live } });
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "backup", join(dir, "under-load.db")], {
+        cwd: SERVER_DIR,
+        env: { PATH: process.env.PATH ?? "", DATABASE_PATH: live },
+      });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("exit", (status) => resolve({ status, stderr }));
@@ -68,7 +75,9 @@ describe("backup under load, and restore", () => {
     expect(before.length).toBeGreaterThan(20);
     for (const number of municipalities) {
       const id = getMunicipalityByNumber(db.db, number)?.id;
-      const row = db.sqlite.prepare("select version, total_it_cost as total from cost_reports where organisation_id = ? and year = 2025").get(id) as { version: number; total: number };
+      const row = db.sqlite
+        .prepare("select version, total_it_cost as total from cost_reports where organisation_id = ? and year = 2025")
+        .get(id) as { version: number; total: number };
       const lastBefore = before.filter((c) => c.number === number).at(-1);
       // At least the last save acknowledged before the backup began, and a state that really was.
       expect(row.version).toBeGreaterThanOrEqual(lastBefore?.version ?? 0);
@@ -76,6 +85,8 @@ describe("backup under load, and restore", () => {
       if (known) expect(row.total).toBe(known.total);
     }
     db.close();
-    console.log(`restore: backup taken under ${municipalities.length} writers (${committed.length} saves: ${before.length} before the backup began, ${duringBackup} while it ran, ${after.length - duringBackup} after); restored intact with every save from before it`);
+    console.log(
+      `restore: backup taken under ${municipalities.length} writers (${committed.length} saves: ${before.length} before the backup began, ${duringBackup} while it ran, ${after.length - duringBackup} after); restored intact with every save from before it`,
+    );
   });
 });

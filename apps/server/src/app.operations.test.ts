@@ -11,12 +11,18 @@ describe("GET /healthz and /readyz", () => {
     expect(await alive.json()).toEqual({ status: "ok" });
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok", migrations: { latest: expect.stringMatching(/^\d{4}_/) as unknown } });
+    expect(await ready.json()).toMatchObject({
+      status: "ready",
+      database: "ok",
+      migrations: { latest: expect.stringMatching(/^\d{4}_/) as unknown },
+    });
   });
 
   it("is not ready with a migration missing, nor when the database is gone; still alive", async () => {
     const { base, connection } = await startApp();
-    connection.sqlite.prepare("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)").run();
+    connection.sqlite
+      .prepare("delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations)")
+      .run();
     const missing = await fetch(`${base}/readyz`);
     expect(missing.status).toBe(503);
     expect(await missing.json()).toMatchObject({ status: "unavailable", database: "ok" });
@@ -37,7 +43,13 @@ describe("security log", () => {
     expect(res.status).toBe(403);
     const denied = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === "authorization.denied");
     expect(denied).toEqual([
-      expect.objectContaining({ level: 40, path: "costs.report", email: "finance.0301@demo.example", ip: "127.0.0.1", requestId: res.headers.get("x-request-id") }),
+      expect.objectContaining({
+        level: 40,
+        path: "costs.report",
+        email: "finance.0301@demo.example",
+        ip: "127.0.0.1",
+        requestId: res.headers.get("x-request-id"),
+      }),
     ]);
   });
 });
@@ -63,9 +75,13 @@ describe("request ids and metrics", () => {
     const body = (await res.json()) as { error: { data: { requestId: string } } };
     expect(body.error.data.requestId).toBe(id);
     expect(lines.some((l) => (JSON.parse(l) as { requestId?: string }).requestId === id)).toBe(true);
-    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": "proxy-1234-abcd" } })).headers.get("x-request-id")).toBe("proxy-1234-abcd");
+    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": "proxy-1234-abcd" } })).headers.get("x-request-id")).toBe(
+      "proxy-1234-abcd",
+    );
     // A forged id (spaces, quotes) is replaced by a fresh one.
-    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": 'bad "id" here' } })).headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect((await fetch(`${base}/healthz`, { headers: { "x-request-id": 'bad "id" here' } })).headers.get("x-request-id")).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
   });
 
   it("serves request counts, latency by procedure and the database size in Prometheus format when switched on", async () => {
@@ -89,15 +105,24 @@ describe("request ids and metrics", () => {
     const { base } = await startApp({ metrics: true });
     const series = (text: string) => text.split("\n").map((line) => line.replace(/ [^ ]+$/, ""));
     // Each kind once: a made-up name, a batch of them, a known name batched with one.
-    const call = (name: string, i: number) => fetch(`${base}/trpc/${[name, `${name},${name}z`, `municipalities.list,${name}`][i % 3]}${i % 3 === 0 ? "" : "?batch=1&input=%7B%7D"}`);
+    const call = (name: string, i: number) =>
+      fetch(
+        `${base}/trpc/${[name, `${name},${name}z`, `municipalities.list,${name}`][i % 3]}${i % 3 === 0 ? "" : "?batch=1&input=%7B%7D"}`,
+      );
     for (let i = 0; i < 3; i++) await call("x".repeat(80), i);
     await fetch(`${base}/metrics`);
-    const first = await metricsOnce(base, 'malestokk_http_request_duration_seconds_count{procedure="trpc.unknown"} 3\n', 'malestokk_http_request_duration_seconds_count{procedure="metrics"}');
+    const first = await metricsOnce(
+      base,
+      'malestokk_http_request_duration_seconds_count{procedure="trpc.unknown"} 3\n',
+      'malestokk_http_request_duration_seconds_count{procedure="metrics"}',
+    );
     for (let i = 0; i < 200; i++) await call(`${Math.random().toString(36).slice(2)}.${"y".repeat(i % 70)}`, i);
     const after = await metricsOnce(base, 'malestokk_http_request_duration_seconds_count{procedure="trpc.unknown"} 203\n');
     expect(series(after)).toEqual(series(first));
     expect(after.length).toBeLessThan(first.length + 500);
-    expect(new Set([...after.matchAll(/procedure="([^"]*)"/g)].map((m) => m[1]))).toEqual(new Set(["municipalities.list", "trpc.unknown", "metrics"]));
+    expect(new Set([...after.matchAll(/procedure="([^"]*)"/g)].map((m) => m[1]))).toEqual(
+      new Set(["municipalities.list", "trpc.unknown", "metrics"]),
+    );
     expect(after).toMatch(/malestokk_http_request_duration_seconds_count\{procedure="trpc.unknown"\} 203\n/);
   });
 });

@@ -99,7 +99,9 @@ describe("sign-in attempts over HTTP (issue 17, finding 4)", () => {
 
   it("refuses a batch that holds a call checking a secret together with any other call, before anything runs", async () => {
     const { base, connection } = await startApp();
-    const twenty = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [i, { email: FINANCE, password: i === 19 ? TEST_PASSWORD : `wrong password ${i}` }]));
+    const twenty = Object.fromEntries(
+      Array.from({ length: 20 }, (_, i) => [i, { email: FINANCE, password: i === 19 ? TEST_PASSWORD : `wrong password ${i}` }]),
+    );
     const res = await post(base, `${Array.from({ length: 20 }, () => "auth.signIn").join(",")}?batch=1`, twenty);
     expect(res.status).toBe(400);
     expect(res.headers.get("set-cookie")).toBeNull();
@@ -112,7 +114,14 @@ describe("sign-in attempts over HTTP (issue 17, finding 4)", () => {
 
     // With any other call, also when the comma is percent-encoded; each secret-checking call alike.
     // (A query and a mutation cannot share a batch at all: tRPC refuses that itself.)
-    for (const path of ["auth.signIn,auth.signOut", "auth.signOut%2Cauth.signIn", "auth.secondFactor,auth.signOutEverywhere", "auth.completeReset,auth.completeReset", "auth.changePassword,auth.signOut", "auth.enrolConfirm,auth.enrolBegin"]) {
+    for (const path of [
+      "auth.signIn,auth.signOut",
+      "auth.signOut%2Cauth.signIn",
+      "auth.secondFactor,auth.signOutEverywhere",
+      "auth.completeReset,auth.completeReset",
+      "auth.changePassword,auth.signOut",
+      "auth.enrolConfirm,auth.enrolBegin",
+    ]) {
       const mixed = await post(base, `${path}?batch=1`, { 0: {}, 1: {} });
       expect(mixed.status, path).toBe(400);
       expect(((await mixed.json()) as BatchError[])[0]?.error.data.appError.code, path).toBe("SINGLE_CALL_REQUIRED");
@@ -125,7 +134,9 @@ describe("sign-in attempts over HTTP (issue 17, finding 4)", () => {
 
   it("checks no more passwords than the limit when 30 wrong sign-ins arrive at once, and the right one is refused while locked", async () => {
     const { base, connection } = await startApp({ now: () => FIXED });
-    const responses = await Promise.all(Array.from({ length: 30 }, (_, i) => post(base, "auth.signIn", { email: FINANCE, password: `wrong password ${i}` })));
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post(base, "auth.signIn", { email: FINANCE, password: `wrong password ${i}` })),
+    );
     const statuses = responses.map((r) => r.status);
     // Five free failures, the sixth locks: six passwords checked in all.
     expect(statuses.filter((s) => s === 401)).toHaveLength(6);

@@ -29,16 +29,23 @@ describe("cross-site requests (CSRF)", () => {
   it("refuses a POST marked cross-site by the browser even with the header", async () => {
     const { base, signIn } = await startApp();
     const { cookie } = await signIn();
-    const crossSite = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, "sec-fetch-site": "cross-site" } });
+    const crossSite = await fetch(`${base}/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { ...CSRF, cookie, "sec-fetch-site": "cross-site" },
+    });
     expect(crossSite.status).toBe(403);
-    const foreignOrigin = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...CSRF, cookie, origin: "https://evil.example" } });
+    const foreignOrigin = await fetch(`${base}/trpc/auth.signOut`, {
+      method: "POST",
+      headers: { ...CSRF, cookie, origin: "https://evil.example" },
+    });
     expect(foreignOrigin.status).toBe(403);
   });
 
   it("compares the Origin's scheme, host and port, not the host alone", async () => {
     const { base, signIn } = await startApp();
     const { cookie } = await signIn();
-    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    const post = (origin: string) =>
+      fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
     const { host, port } = new URL(base);
     // The same host over https, or on another port, is another origin.
     expect(await post(`https://${host}`)).toBe(403);
@@ -51,7 +58,8 @@ describe("cross-site requests (CSRF)", () => {
   it("takes PUBLIC_ORIGIN as the one origin when it is set: http:// does not pass for https://", async () => {
     const { base, signIn } = await startApp({ publicOrigin: "https://malestokk.example" });
     const { cookie } = await signIn();
-    const post = (origin: string) => fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
+    const post = (origin: string) =>
+      fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...JSON_CSRF, cookie, origin }, body: "{}" }).then((r) => r.status);
     expect(await post("http://malestokk.example")).toBe(403);
     expect(await post("https://malestokk.example:8443")).toBe(403);
     expect(await post(base)).toBe(403);

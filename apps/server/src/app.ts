@@ -2,7 +2,18 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-import { appRouter, createContextInner, DEFAULT_AUTH_SETTINGS, describeSession, refuseBatchedSecretCalls, resolveSession, type AuthSettings, type Context, type FileReader, type SecretBox } from "@malestokk/api";
+import {
+  appRouter,
+  createContextInner,
+  DEFAULT_AUTH_SETTINGS,
+  describeSession,
+  refuseBatchedSecretCalls,
+  resolveSession,
+  type AuthSettings,
+  type Context,
+  type FileReader,
+  type SecretBox,
+} from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import type { EnvIdentityProvider } from "@malestokk/domain";
@@ -51,7 +62,10 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
  * "<" and the line separators are escaped so no text in it can close the element.
  */
 export function withBootstrap(html: string, data: unknown): string {
-  const json = JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const json = JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   return html.replace("</head>", `<script type="application/json" id="malestokk-bootstrap">${json}</script></head>`);
 }
 
@@ -116,7 +130,11 @@ export function createApp(options: AppOptions): express.Express {
     }
     const state = migrationState(connection.sqlite);
     const ready = state.applied === state.known && !state.newer;
-    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", database: "ok", migrations: { applied: state.applied, known: state.known, latest: state.latest } });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? "ready" : "unavailable",
+      database: "ok",
+      migrations: { applied: state.applied, known: state.known, latest: state.latest },
+    });
   });
   if (metrics) {
     app.get("/metrics", (_req, res) => {
@@ -166,7 +184,13 @@ export function createApp(options: AppOptions): express.Express {
         if (error.code !== "FORBIDDEN") return;
         const log = req.res?.locals.log as Logger | undefined;
         log?.warn(
-          { event: "authorization.denied", path: path ?? null, userId: ctx?.session?.user.id ?? null, email: ctx?.session?.user.email ?? null, ip: ctx?.clientIp ?? null },
+          {
+            event: "authorization.denied",
+            path: path ?? null,
+            userId: ctx?.session?.user.id ?? null,
+            email: ctx?.session?.user.email ?? null,
+            ip: ctx?.clientIp ?? null,
+          },
           "call refused: missing permission",
         );
       },
@@ -201,11 +225,7 @@ export function createApp(options: AppOptions): express.Express {
       // Without a session the page will show the sign-in form first: fetch its code with the entry's.
       const html = withModulePreloads(readFileSync(indexHtml, "utf8"), session ? [] : signInFiles);
       res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
-    } else
-      res
-        .status(503)
-        .type("text")
-        .send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
+    } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 
   const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {

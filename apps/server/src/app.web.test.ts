@@ -37,7 +37,8 @@ describe("web app hosting", () => {
     expect(await cacheControl("/assets/index-B5x3qL9a.js")).toBe("public, max-age=31536000, immutable");
     expect(await cacheControl("/favicon.svg")).toBe("no-cache");
     for (const page of ["/", "/kommune/0301", "/index.html"]) expect(await cacheControl(page), page).toBe("no-store");
-    for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"]) expect(await cacheControl(api), api).toBe("no-store");
+    for (const api of ["/trpc/municipalities.list", "/auth/oidc/nowhere/start", "/auth/oidc/callback", "/healthz", "/readyz", "/metrics"])
+      expect(await cacheControl(api), api).toBe("no-store");
   });
 
   it("preloads the sign-in form's code for a visitor without a session, and not for one who is signed in", async () => {
@@ -64,7 +65,10 @@ describe("web app hosting", () => {
 });
 
 /** A GET whose answer is not decoded: fetch would undo the Content-Encoding under test. */
-function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -79,7 +83,9 @@ function rawGet(url: string, headers: Record<string, string>): Promise<{ status:
 describe("compression (decision 015)", () => {
   it("sends the build's brotli or gzip copy of an asset as the browser accepts it, with the asset's type and cache", async () => {
     const { base, dir } = await startApp({ webDist: true });
-    const script = Buffer.from(`export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ i, name: `kommune ${i}` })))};`);
+    const script = Buffer.from(
+      `export const rows = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ i, name: `kommune ${i}` })))};`,
+    );
     writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js"), script);
     writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js.br"), brotliCompressSync(script));
     writeFileSync(join(dir, "assets", "chart-Ab12Cd34.js.gz"), gzipSync(script));
@@ -104,11 +110,16 @@ describe("compression (decision 015)", () => {
 
   it("compresses pages and API answers over 1 kB on the fly, never an answer that carries a secret, nor a small one", async () => {
     const { base, signIn, dir } = await startApp({ webDist: true });
-    writeFileSync(join(dir, "index.html"), `<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body>${"<p>Målestokk</p>".repeat(200)}</body></html>`);
+    writeFileSync(
+      join(dir, "index.html"),
+      `<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body>${"<p>Målestokk</p>".repeat(200)}</body></html>`,
+    );
     const { cookie } = await signIn("admin@demo.example");
     const list = await rawGet(`${base}/trpc/municipalities.list`, { cookie, "accept-encoding": "br" });
     expect(list.headers["content-encoding"]).toBe("br");
-    expect(JSON.parse(brotliDecompressSync(list.body).toString()) as unknown).toMatchObject({ result: { data: expect.any(Array) as unknown } });
+    expect(JSON.parse(brotliDecompressSync(list.body).toString()) as unknown).toMatchObject({
+      result: { data: expect.any(Array) as unknown },
+    });
     const page = await rawGet(`${base}/kommune/5001`, { cookie, "accept-encoding": "gzip" });
     expect([page.headers["content-encoding"], page.headers["cache-control"]]).toEqual(["gzip", "no-store"]);
 
@@ -118,7 +129,10 @@ describe("compression (decision 015)", () => {
       body: JSON.stringify({ email: "manager.5001@demo.example", password: TEST_PASSWORD }),
     });
     expect(secret.headers.get("content-encoding")).toBeNull();
-    const batch = await rawGet(`${base}/trpc/municipalities.list,auth.me?batch=1&input=${encodeURIComponent("{}")}`, { cookie, "accept-encoding": "br" });
+    const batch = await rawGet(`${base}/trpc/municipalities.list,auth.me?batch=1&input=${encodeURIComponent("{}")}`, {
+      cookie,
+      "accept-encoding": "br",
+    });
     expect(batch.headers["content-encoding"]).toBeUndefined();
     const health = await rawGet(`${base}/healthz`, { "accept-encoding": "br" });
     expect(health.headers["content-encoding"]).toBeUndefined();
@@ -136,7 +150,10 @@ describe("the web app's page", () => {
 
   it("carries who is signed in as a JSON block, escaped, and is never cached", async () => {
     const { base, signIn } = await startApp({ webDist: true });
-    const bootstrap = (html: string) => JSON.parse(/<script type="application\/json" id="malestokk-bootstrap">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as { me: { email: string; grants: { role: string }[] } | null };
+    const bootstrap = (html: string) =>
+      JSON.parse(/<script type="application\/json" id="malestokk-bootstrap">(.*?)<\/script>/.exec(html)?.[1] ?? "null") as {
+        me: { email: string; grants: { role: string }[] } | null;
+      };
     const anonymous = await fetch(`${base}/`);
     expect(anonymous.headers.get("cache-control")).toBe("no-store");
     expect(bootstrap(await anonymous.text()).me).toBeNull();

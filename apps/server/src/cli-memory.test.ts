@@ -27,7 +27,10 @@ const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
 let dir = "";
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "malestokk-cli-memory-"));
-  writeFileSync(join(dir, "peak.mjs"), 'process.on("exit", () => process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n');
+  writeFileSync(
+    join(dir, "peak.mjs"),
+    'process.on("exit", () => process.stderr.write(`\\npeak-rss-kb ${process.resourceUsage().maxRSS}\\n`));\n',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +46,8 @@ function csvFile(name: string, bytes: number, line: string): string {
 /** A workbook of about `bytes` bytes, stored without compression as a big export can be. */
 function xlsxFile(name: string, bytes: number): string {
   const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-  const row = '<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>100</v></c></row>';
+  const row =
+    '<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>100</v></c></row>';
   const rows = row.repeat(Math.ceil(bytes / row.length));
   const path = join(dir, name);
   writeFileSync(
@@ -51,7 +55,9 @@ function xlsxFile(name: string, bytes: number): string {
     zipSync(
       {
         "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
-        "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+        "xl/_rels/workbook.xml.rels": strToU8(
+          `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
         "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${rows}</sheetData></worksheet>`),
       },
       { level: 0 },
@@ -63,7 +69,20 @@ function xlsxFile(name: string, bytes: number): string {
 function importCosts(file: string): { status: number | null; stdout: string; peakMb: number } {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", "--import", join(dir, "peak.mjs"), "src/cli.ts", "import:costs", file, "--org", "4601", "--year", "2024", "--dry-run"],
+    [
+      "--import",
+      "tsx",
+      "--import",
+      join(dir, "peak.mjs"),
+      "src/cli.ts",
+      "import:costs",
+      file,
+      "--org",
+      "4601",
+      "--year",
+      "2024",
+      "--dry-run",
+    ],
     { cwd: SERVER_DIR, env: { PATH: process.env.PATH ?? "", DATABASE_PATH: join(dir, "prod.db") }, encoding: "utf8", maxBuffer: 64 * MB },
   );
   const peak = /peak-rss-kb (\d+)/.exec(result.stderr);
@@ -84,7 +103,10 @@ function bergenReport() {
 
 describe("pnpm cli import:costs on big files (issue 18)", { timeout: 240_000 }, () => {
   it(`refuses a 60 MB CSV and a 60 MB XLSX from their size, with at most ${PEAK_LIMIT_MB} MB of memory`, () => {
-    for (const file of [csvFile("60mb.csv", 60 * MB, "Drift og forvaltning;Annet;1 234 567;;Årlig lisens\r\n"), xlsxFile("60mb.xlsx", 60 * MB)]) {
+    for (const file of [
+      csvFile("60mb.csv", 60 * MB, "Drift og forvaltning;Annet;1 234 567;;Årlig lisens\r\n"),
+      xlsxFile("60mb.xlsx", 60 * MB),
+    ]) {
       const { status, stdout, peakMb } = importCosts(file);
       expect(status, stdout).toBe(1);
       // The sentence that names the size and the limit (LANG is unset: bokmål).
@@ -103,7 +125,10 @@ describe("pnpm cli import:costs on big files (issue 18)", { timeout: 240_000 }, 
       // Read only as far as the lines a report may have.
       [csvFile("49mb.csv", MAX_COST_FILE_BYTES - MB, line), /har flere enn 2\s000 kostnadslinjer/],
       // Read to the end: 1 000 lines with a 49 kB comment each.
-      [csvFile("49mb-wide.csv", MAX_COST_FILE_BYTES - MB, `Drift og forvaltning;Annet;1 234 567;;${comment}\r\n`), /kommentaren har 49\s\d{3} tegn, og grensen er 500/],
+      [
+        csvFile("49mb-wide.csv", MAX_COST_FILE_BYTES - MB, `Drift og forvaltning;Annet;1 234 567;;${comment}\r\n`),
+        /kommentaren har 49\s\d{3} tegn, og grensen er 500/,
+      ],
       [xlsxFile("49mb.xlsx", MAX_COST_FILE_BYTES - 2 * MB), /har flere enn 2\s000 kostnadslinjer|mangler kolonnen/],
     ];
     for (const [file, refusal] of files) {

@@ -6,7 +6,17 @@ import { fileURLToPath } from "node:url";
 
 import { writeFileSync } from "node:fs";
 
-import { createDb, findUserByEmail, getCostReport, getSetting, getMunicipalityByNumber, getPopulationRow, listAudit, listGrants, setCostReportStatus } from "@malestokk/db";
+import {
+  createDb,
+  findUserByEmail,
+  getCostReport,
+  getSetting,
+  getMunicipalityByNumber,
+  getPopulationRow,
+  listAudit,
+  listGrants,
+  setCostReportStatus,
+} from "@malestokk/db";
 import { createSecretBox } from "@malestokk/api";
 import { populationFixture2022, writeXlsx } from "@malestokk/domain";
 import { strToU8, unzipSync, zipSync } from "fflate";
@@ -32,7 +42,11 @@ describe("pnpm cli user:create", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-cli-"));
     dirs.push(dir);
     const path = join(dir, "prod.db");
-    const result = cli(["user:create", "--email", "It.Sjef@Kommune.no", "--role", "admin", "--name", "\u202eIT-sjef\u200b"], path, "a strong first password\n");
+    const result = cli(
+      ["user:create", "--email", "It.Sjef@Kommune.no", "--role", "admin", "--name", "\u202eIT-sjef\u200b"],
+      path,
+      "a strong first password\n",
+    );
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Created user it\.sjef@kommune\.no/);
@@ -44,7 +58,11 @@ describe("pnpm cli user:create", () => {
     expect(listAudit(connection.db, { limit: 5 })[0]).toMatchObject({ action: "admin.userCreated", actorEmail: "cli" });
     connection.close();
 
-    const finance = cli(["user:create", "--email", "okonomi@oslo.kommune.no", "--role", "finance", "--municipality", "0301"], path, "a strong first password\n");
+    const finance = cli(
+      ["user:create", "--email", "okonomi@oslo.kommune.no", "--role", "finance", "--municipality", "0301"],
+      path,
+      "a strong first password\n",
+    );
     expect(finance.status).toBe(0);
 
     const again = cli(["user:create", "--email", "it.sjef@kommune.no", "--role", "admin"], path, "a strong first password\n");
@@ -62,7 +80,11 @@ describe("pnpm cli user:create", () => {
     const short = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "short\n");
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/12 to 128 characters/);
-    const invisible = cli(["user:create", "--email", "a@b.no", "--role", "admin", "--name", "\u200b \u202e"], path, "a strong first password\n");
+    const invisible = cli(
+      ["user:create", "--email", "a@b.no", "--role", "admin", "--name", "\u200b \u202e"],
+      path,
+      "a strong first password\n",
+    );
     expect(invisible.status).toBe(1);
     expect(invisible.stderr).toMatch(/--name: /);
     const common = cli(["user:create", "--email", "a@b.no", "--role", "admin"], path, "Password1234\n");
@@ -117,7 +139,12 @@ describe("pnpm cli import:klass", () => {
     dirs.push(dir);
     const path = join(dir, "prod.db");
     const file = join(dir, "kostra.json");
-    writeFileSync(file, JSON.stringify({ correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" }],
+      }),
+    );
     const result = cli(["import:klass", file, "--kostra-groups", "--year", "2024"], path, "");
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/1 new or changed, 0 unchanged, 1 written/);
@@ -166,7 +193,13 @@ describe("pnpm cli import:costs", () => {
 
     const good = join(dir, "good.csv");
     // Windows-1252, as an older ERP export writes it.
-    writeFileSync(good, Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nDrift og forvaltning;Lisenser og programvare;800 000,00\r\n", "latin1"));
+    writeFileSync(
+      good,
+      Buffer.from(
+        "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\nDrift og forvaltning;Lisenser og programvare;800 000,00\r\n",
+        "latin1",
+      ),
+    );
     const dry = cli(["import:costs", good, "--org", "4601", "--year", "2024", "--dry-run"], path, "", EN);
     expect(dry.status).toBe(0);
     expect(dry.stdout).toContain("Reading “good.csv” as CSV (windows-1252, separated by “;”).");
@@ -178,7 +211,10 @@ describe("pnpm cli import:costs", () => {
     expect(again.stdout).toContain("Ingenting å endre: rapporten har allerede disse linjene.");
     const check = createDb(path);
     const bergen = getMunicipalityByNumber(check.db, "4601");
-    expect(check.sqlite.prepare("select total_it_cost as t, source from cost_reports where organisation_id = ?").get(bergen?.id)).toEqual({ t: 2_000_000, source: "import" });
+    expect(check.sqlite.prepare("select total_it_cost as t, source from cost_reports where organisation_id = ?").get(bergen?.id)).toEqual({
+      t: 2_000_000,
+      source: "import",
+    });
     check.close();
   }, 60_000);
 });
@@ -191,7 +227,9 @@ const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 function damagedWorkbook(): Uint8Array {
   const parts = unzipSync(writeXlsx([{ name: "Kostnader", rows: [["IKT-tjeneste", "Kostnadstype", "Beløp (kr)"]] }]));
   const sheet = Object.keys(parts).find((name) => /^xl\/worksheets\/.*\.xml$/.test(name)) ?? "";
-  parts[sheet] = strToU8('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</c></v></row></sheetData></worksheet>');
+  parts[sheet] = strToU8(
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>1</c></v></row></sheetData></worksheet>',
+  );
   return zipSync(parts);
 }
 
@@ -252,19 +290,31 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
       "«kostnader.xlsx» ser ut som en Excel-arbeidsbok, men innholdet er skadet eller ikke et vanlig regneark; åpne den i Excel eller LibreOffice og lagre den på nytt som .xlsx eller CSV.",
       "“kostnader.xlsx” looks like an Excel workbook, but its content is damaged or not an ordinary spreadsheet; open it in Excel or LibreOffice and save it again as .xlsx or CSV.",
     ],
-  ])("refuses %s with one sentence, in bokmål and (LANG=en_US.UTF-8) in English", (_name, fileName, write, nb, en) => {
-    const { path, file } = workspace(fileName);
-    write(file);
-    const inBokmal = importCosts(path, file, { dryRun: true, env: { LANG: "nb_NO.UTF-8" } });
-    expect([inBokmal.status, flat(inBokmal.stdout), inBokmal.stderr]).toEqual([1, `${nb}\n`, ""]);
-    const inEnglish = importCosts(path, file, { env: EN });
-    expect([inEnglish.status, flat(inEnglish.stdout), inEnglish.stderr]).toEqual([1, `${en}\n`, ""]);
-  }, 60_000);
+  ])(
+    "refuses %s with one sentence, in bokmål and (LANG=en_US.UTF-8) in English",
+    (_name, fileName, write, nb, en) => {
+      const { path, file } = workspace(fileName);
+      write(file);
+      const inBokmal = importCosts(path, file, { dryRun: true, env: { LANG: "nb_NO.UTF-8" } });
+      expect([inBokmal.status, flat(inBokmal.stdout), inBokmal.stderr]).toEqual([1, `${nb}\n`, ""]);
+      const inEnglish = importCosts(path, file, { env: EN });
+      expect([inEnglish.status, flat(inEnglish.stdout), inEnglish.stderr]).toEqual([1, `${en}\n`, ""]);
+    },
+    60_000,
+  );
 
   it("lists row problems one per line with the template's header, the value cut short and the reason, naming the earlier row of a duplicate", () => {
     const { path, file } = workspace("kostnader.csv");
     const longComment = "lang kommentar ".repeat(10_000);
-    writeFileSync(file, ["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", "Brukerstøtte;Egne ansatte;1 200 000;;", "Kaffe;Egne ansatte;100;;", `Brukerstøtte;Egne ansatte;5;;${longComment}`].join("\r\n"));
+    writeFileSync(
+      file,
+      [
+        "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar",
+        "Brukerstøtte;Egne ansatte;1 200 000;;",
+        "Kaffe;Egne ansatte;100;;",
+        `Brukerstøtte;Egne ansatte;5;;${longComment}`,
+      ].join("\r\n"),
+    );
     const cut = `${"lang kommentar ".repeat(4).slice(0, 59)}…`;
     const inBokmal = importCosts(path, file);
     expect(inBokmal.status).toBe(1);
@@ -292,19 +342,31 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
     const connection = createDb(path);
     const bergen = getMunicipalityByNumber(connection.db, "4601")?.id ?? 0;
     const report = getCostReport(connection.db, bergen, 2024);
-    for (const [status, version] of [["submitted", 1], ["approved", 2]] as const) {
-      setCostReportStatus(connection.db, { reportId: report?.id ?? 0, expectedVersion: version, status, now: new Date().toISOString(), by: "manager@bergen.kommune.no" });
+    for (const [status, version] of [
+      ["submitted", 1],
+      ["approved", 2],
+    ] as const) {
+      setCostReportStatus(connection.db, {
+        reportId: report?.id ?? 0,
+        expectedVersion: version,
+        status,
+        now: new Date().toISOString(),
+        by: "manager@bergen.kommune.no",
+      });
     }
     connection.close();
     writeFileSync(file, "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;9 999 999\r\n");
 
-    const sentence = "«kostnader.csv» kan ikke importeres nå: rapporten for 2024 er godkjent; be en leder sende den tilbake, så kan du importere.\n";
+    const sentence =
+      "«kostnader.csv» kan ikke importeres nå: rapporten for 2024 er godkjent; be en leder sende den tilbake, så kan du importere.\n";
     const dry = importCosts(path, file, { dryRun: true });
     expect([dry.status, dry.stdout, dry.stderr]).toEqual([1, sentence, ""]);
     const real = importCosts(path, file);
     expect([real.status, real.stdout, real.stderr]).toEqual([1, sentence, ""]);
     const inEnglish = importCosts(path, file, { dryRun: true, env: EN });
-    expect(inEnglish.stdout).toBe("“kostnader.csv” cannot be imported now: the 2024 report is approved; ask a manager to return it, and then import.\n");
+    expect(inEnglish.stdout).toBe(
+      "“kostnader.csv” cannot be imported now: the 2024 report is approved; ask a manager to return it, and then import.\n",
+    );
     const after = createDb(path);
     expect(getCostReport(after.db, bergen, 2024)).toMatchObject({ status: "approved", version: 3, totalItCost: 1_200_000 });
     after.close();
@@ -370,7 +432,11 @@ describe("pnpm cli secrets:rotate", () => {
     const newKey = "the new key of at least thirty-two characters";
     const connection = createDb(path);
     const sealed = createSecretBox(oldKey).seal("client secret");
-    connection.sqlite.prepare("insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', ?, 'x', 'x')").run(sealed);
+    connection.sqlite
+      .prepare(
+        "insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', ?, 'x', 'x')",
+      )
+      .run(sealed);
     connection.close();
     const stored = () => {
       const c = createDb(path);
@@ -389,4 +455,3 @@ describe("pnpm cli secrets:rotate", () => {
     expect(createSecretBox(newKey).open(stored())).toBe("client secret");
   });
 });
-

@@ -25,7 +25,9 @@ describe("parseEnv", () => {
   it("takes PUBLIC_ORIGIN as an origin only (scheme, host, port), without a trailing slash", () => {
     expect(parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/" }).PUBLIC_ORIGIN).toBe("https://malestokk.kommune.no");
     expect(parseEnv({ PUBLIC_ORIGIN: "http://127.0.0.1:3000" }).PUBLIC_ORIGIN).toBe("http://127.0.0.1:3000");
-    expect(() => parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/app" })).toThrow(/PUBLIC_ORIGIN="https:\/\/malestokk.kommune.no\/app": must be scheme, host and port only/);
+    expect(() => parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/app" })).toThrow(
+      /PUBLIC_ORIGIN="https:\/\/malestokk.kommune.no\/app": must be scheme, host and port only/,
+    );
     expect(() => parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/?x=1" })).toThrow(/PUBLIC_ORIGIN/);
     expect(() => parseEnv({ PUBLIC_ORIGIN: "ftp://malestokk.kommune.no" })).toThrow(/PUBLIC_ORIGIN/);
   });
@@ -37,7 +39,20 @@ describe("parseEnv", () => {
   });
 
   it("reads OpenID Connect providers from OIDC_PROVIDERS and names a wrong entry without printing its secret", () => {
-    const env = parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "abc", clientSecret: "top secret", emailClaim: "preferred_username", requireVerifiedEmail: false, organisations: ["5001"] }]) });
+    const env = parseEnv({
+      OIDC_PROVIDERS: JSON.stringify([
+        {
+          slug: "entra",
+          name: "Entra ID",
+          issuer: "https://login.microsoftonline.com/t/v2.0",
+          clientId: "abc",
+          clientSecret: "top secret",
+          emailClaim: "preferred_username",
+          requireVerifiedEmail: false,
+          organisations: ["5001"],
+        },
+      ]),
+    });
     expect(env.OIDC_PROVIDERS).toEqual([
       {
         slug: "entra",
@@ -55,11 +70,43 @@ describe("parseEnv", () => {
         mfaAcrValues: ["https://refeds.org/profile/mfa", "http://schemas.openid.net/pape/policies/2007/06/multi-factor"],
       },
     ]);
-    const marked = parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "sektor", name: "Sektoren", issuer: "https://login.example", clientId: "a", nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] }]) });
+    const marked = parseEnv({
+      OIDC_PROVIDERS: JSON.stringify([
+        {
+          slug: "sektor",
+          name: "Sektoren",
+          issuer: "https://login.example",
+          clientId: "a",
+          nationalRoles: true,
+          vouchesForMfa: true,
+          mfaAmrValues: ["mfa"],
+          mfaAcrValues: [],
+        },
+      ]),
+    });
     expect(marked.OIDC_PROVIDERS[0]).toMatchObject({ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] });
-    expect(() => parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "sektor", name: "S", issuer: "https://login.example", clientId: "a", vouchesForMfa: true, mfaAmrValues: [], mfaAcrValues: [] }]) })).toThrow(/OIDC_PROVIDERS: entry 0\.mfaAmrValues: name at least one amr or acr value/);
+    expect(() =>
+      parseEnv({
+        OIDC_PROVIDERS: JSON.stringify([
+          {
+            slug: "sektor",
+            name: "S",
+            issuer: "https://login.example",
+            clientId: "a",
+            vouchesForMfa: true,
+            mfaAmrValues: [],
+            mfaAcrValues: [],
+          },
+        ]),
+      }),
+    ).toThrow(/OIDC_PROVIDERS: entry 0\.mfaAmrValues: name at least one amr or acr value/);
     expect(parseEnv({}).OIDC_PROVIDERS).toEqual([]);
-    const wrong = () => parseEnv({ OIDC_PROVIDERS: JSON.stringify([{ slug: "entra", name: "Entra", issuer: "http://idp.example", clientId: "a", clientSecret: "top secret" }]) });
+    const wrong = () =>
+      parseEnv({
+        OIDC_PROVIDERS: JSON.stringify([
+          { slug: "entra", name: "Entra", issuer: "http://idp.example", clientId: "a", clientSecret: "top secret" },
+        ]),
+      });
     expect(wrong).toThrow(/OIDC_PROVIDERS: entry 0\.issuer: must be https/);
     expect(wrong).not.toThrow(/top secret/);
     expect(() => parseEnv({ OIDC_PROVIDERS: "[{" })).toThrow(/OIDC_PROVIDERS: must be a JSON array/);

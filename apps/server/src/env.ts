@@ -31,8 +31,18 @@ const EnvSchema = z.object({
     .optional(),
   /** Express "trust proxy": set it (e.g. 1 or "loopback") only behind a reverse proxy, so X-Forwarded-For is believed. */
   TRUST_PROXY: z.string().optional(),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 7).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .default(12),
   /** on: serve /metrics in Prometheus text format (keep it behind the proxy, it is not signed in). */
   METRICS: z.enum(["on", "off"]).default("off"),
   /** A directory for scheduled backups; none are made when unset. */
@@ -40,7 +50,11 @@ const EnvSchema = z.object({
   /** How many scheduled backups to keep (the oldest go first). */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1_000).default(14),
   // Fractions of an hour are allowed (tests use about a second).
-  BACKUP_INTERVAL_HOURS: z.coerce.number().min(0.0002).max(24 * 31).default(24),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.0002)
+    .max(24 * 31)
+    .default(24),
   /** Seals TOTP keys and identity providers' client secrets in the database (any random text of 32+ characters). */
   SECRET_KEY: z.string().min(32, "must be at least 32 characters (random text)").optional(),
   /**

@@ -15,7 +15,12 @@ import { createLogger } from "./logger";
 // middleware, session, tRPC, SQLite) against a bare Express endpoint that returns the same JSON.
 // Report the ratio of the two; both run in the same process on the same machine.
 const connection = createTestDb({ seed: true });
-const app = createApp({ connection, logger: createLogger("silent"), webDistDir: mkdtempSync(join(tmpdir(), "malestokk-bench-")), https: false });
+const app = createApp({
+  connection,
+  logger: createLogger("silent"),
+  webDistDir: mkdtempSync(join(tmpdir(), "malestokk-bench-")),
+  https: false,
+});
 const listen = (handler: express.Express) =>
   new Promise<Server>((resolve) => {
     const s = handler.listen(0, "127.0.0.1", () => resolve(s));

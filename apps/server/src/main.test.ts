@@ -112,7 +112,15 @@ describe("server process", () => {
   it("says at start that provider sign-in is refused while PUBLIC_ORIGIN is unset, and when password sign-in is off with no provider for administrators", async () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-main-"));
     dirs.push(dir);
-    const settings = { PORT: "0", DATABASE_PATH: join(dir, "malestokk.db"), DEMO: "off", SECRET_KEY: KEY, OIDC_PROVIDERS: JSON.stringify([{ slug: "kommune", name: "Kommunen", issuer: "https://login.kommune.example", clientId: "malestokk" }]) };
+    const settings = {
+      PORT: "0",
+      DATABASE_PATH: join(dir, "malestokk.db"),
+      DEMO: "off",
+      SECRET_KEY: KEY,
+      OIDC_PROVIDERS: JSON.stringify([
+        { slug: "kommune", name: "Kommunen", issuer: "https://login.kommune.example", clientId: "malestokk" },
+      ]),
+    };
     const unset = run(settings);
     await unset.waitFor(/running at/);
     expect(unset.output()).toMatch(/PUBLIC_ORIGIN is not set: sign-in through identity providers is refused/);
@@ -126,7 +134,9 @@ describe("server process", () => {
     const set = run({ ...settings, PUBLIC_ORIGIN: "https://malestokk.kommune.example" });
     await set.waitFor(/running at/);
     expect(set.output()).not.toMatch(/PUBLIC_ORIGIN is not set/);
-    expect(set.output()).toMatch(/password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in/);
+    expect(set.output()).toMatch(
+      /password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in/,
+    );
     set.child.kill("SIGTERM");
     expect(await set.exited).toBe(0);
   }, 40_000);
@@ -136,7 +146,15 @@ describe("server process", () => {
     dirs.push(dir);
     const backups = join(dir, "backups");
     // 0.0004 hours: about every 1.4 s.
-    const server = run({ PORT: "0", DATABASE_PATH: join(dir, "malestokk.db"), DEMO: "off", SECRET_KEY: KEY, BACKUP_DIR: backups, BACKUP_KEEP: "2", BACKUP_INTERVAL_HOURS: "0.0004" });
+    const server = run({
+      PORT: "0",
+      DATABASE_PATH: join(dir, "malestokk.db"),
+      DEMO: "off",
+      SECRET_KEY: KEY,
+      BACKUP_DIR: backups,
+      BACKUP_KEEP: "2",
+      BACKUP_INTERVAL_HOURS: "0.0004",
+    });
     await server.waitFor(/running at/);
     await server.waitFor(/(scheduled backup written[\s\S]*){3}/, 20_000);
     server.child.kill("SIGTERM");
@@ -161,7 +179,11 @@ describe("server process", () => {
     first.child.kill("SIGTERM");
     await first.exited;
     const connection = createDb(databasePath);
-    connection.sqlite.prepare("insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', 'plain secret', 'x', 'x')").run();
+    connection.sqlite
+      .prepare(
+        "insert into identity_providers (slug, name, issuer, client_id, client_secret, created_at, updated_at) values ('k', 'K', 'https://idp.example', 'c', 'plain secret', 'x', 'x')",
+      )
+      .run();
     connection.close();
 
     const sealing = run({ PORT: "0", DATABASE_PATH: databasePath, DEMO: "off", SECRET_KEY: KEY });
@@ -170,7 +192,9 @@ describe("server process", () => {
     sealing.child.kill("SIGTERM");
     await sealing.exited;
     const check = createDb(databasePath);
-    expect((check.sqlite.prepare("select client_secret from identity_providers").get() as { client_secret: string }).client_secret).toMatch(/^sealed:v1:/);
+    expect((check.sqlite.prepare("select client_secret from identity_providers").get() as { client_secret: string }).client_secret).toMatch(
+      /^sealed:v1:/,
+    );
     check.close();
 
     // Even the demo, which may run without a key, will not start on a database sealed with one.
@@ -179,4 +203,3 @@ describe("server process", () => {
     expect(keyless.output()).toMatch(/Cannot start: The database holds sealed secrets: set the SECRET_KEY/);
   });
 });
-

@@ -2,7 +2,20 @@ import { mkdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { backupDatabase, backupFileName, createDb, deleteExpiredChallenges, deleteExpiredSessions, getSetting, listIdentityProviders, pruneBackups, pruneOidcSignIns, pruneThrottle, runMigrations, seedReferenceData } from "@malestokk/db";
+import {
+  backupDatabase,
+  backupFileName,
+  createDb,
+  deleteExpiredChallenges,
+  deleteExpiredSessions,
+  getSetting,
+  listIdentityProviders,
+  pruneBackups,
+  pruneOidcSignIns,
+  pruneThrottle,
+  runMigrations,
+  seedReferenceData,
+} from "@malestokk/db";
 
 import { createSecretBox, FILE_READER_LIMITS, FileReader, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
 import { KNOWN_ADDRESS_DAYS } from "@malestokk/domain";
@@ -31,11 +44,17 @@ async function start(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL);
   if (!env.SECRET_KEY) {
-    logger.warn("SECRET_KEY is not set: TOTP keys and identity providers' client secrets are stored in plain text in the database and its backups; fine for the demo, never for real use (make a key with `openssl rand -base64 32`)");
+    logger.warn(
+      "SECRET_KEY is not set: TOTP keys and identity providers' client secrets are stored in plain text in the database and its backups; fine for the demo, never for real use (make a key with `openssl rand -base64 32`)",
+    );
   }
   if (env.DATABASE_PATH !== ":memory:") mkdirSync(dirname(env.DATABASE_PATH), { recursive: true });
   const network = databaseOnNetworkFileSystem(env.DATABASE_PATH);
-  if (network) logger.warn({ databasePath: env.DATABASE_PATH, fileSystem: network }, "the database is on a network file system: SQLite's locking and WAL are not reliable there and the file can be corrupted; move DATABASE_PATH to a local disk");
+  if (network)
+    logger.warn(
+      { databasePath: env.DATABASE_PATH, fileSystem: network },
+      "the database is on a network file system: SQLite's locking and WAL are not reliable there and the file can be corrupted; move DATABASE_PATH to a local disk",
+    );
   const connection = createDb(env.DATABASE_PATH);
   runMigrations(connection.sqlite, connection.db);
   if (seedReferenceData(connection.db)) logger.info("empty database: loaded the 2024 register of municipalities and counties");
@@ -51,10 +70,14 @@ async function start(): Promise<void> {
 
   const providers = [...env.OIDC_PROVIDERS, ...listIdentityProviders(connection.db).filter((p) => p.enabled)];
   if (!getSetting(connection.db, LOCAL_SIGN_IN, true) && !providers.some((p) => p.nationalRoles)) {
-    logger.warn("password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in; run `pnpm cli local-sign-in on`, then mark a provider under Administrasjon → Innlogging (or set nationalRoles in OIDC_PROVIDERS)");
+    logger.warn(
+      "password sign-in is off and no enabled identity provider may sign in national roles: administrators cannot sign in; run `pnpm cli local-sign-in on`, then mark a provider under Administrasjon → Innlogging (or set nationalRoles in OIDC_PROVIDERS)",
+    );
   }
   if (!env.PUBLIC_ORIGIN && providers.length > 0) {
-    logger.warn("PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)");
+    logger.warn(
+      "PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)",
+    );
   }
 
   let port = env.PORT;

@@ -65,15 +65,24 @@ export class Metrics {
       const [procedure = "", status = ""] = key.split("\u0000");
       lines.push(`malestokk_http_requests_total{procedure="${escape(procedure)}",status="${status}"} ${value}`);
     }
-    lines.push("# HELP malestokk_http_request_duration_seconds Request latency by procedure.", "# TYPE malestokk_http_request_duration_seconds histogram");
+    lines.push(
+      "# HELP malestokk_http_request_duration_seconds Request latency by procedure.",
+      "# TYPE malestokk_http_request_duration_seconds histogram",
+    );
     for (const [procedure, h] of [...this.latency].sort(([a], [b]) => a.localeCompare(b))) {
       const label = escape(procedure);
-      BUCKETS.forEach((le, i) => lines.push(`malestokk_http_request_duration_seconds_bucket{procedure="${label}",le="${le}"} ${h.counts[i] ?? 0}`));
+      BUCKETS.forEach((le, i) =>
+        lines.push(`malestokk_http_request_duration_seconds_bucket{procedure="${label}",le="${le}"} ${h.counts[i] ?? 0}`),
+      );
       lines.push(`malestokk_http_request_duration_seconds_bucket{procedure="${label}",le="+Inf"} ${h.count}`);
       lines.push(`malestokk_http_request_duration_seconds_sum{procedure="${label}"} ${h.sum}`);
       lines.push(`malestokk_http_request_duration_seconds_count{procedure="${label}"} ${h.count}`);
     }
-    lines.push("# HELP malestokk_database_size_bytes Size of the SQLite database (pages × page size).", "# TYPE malestokk_database_size_bytes gauge", `malestokk_database_size_bytes ${databaseBytes}`);
+    lines.push(
+      "# HELP malestokk_database_size_bytes Size of the SQLite database (pages × page size).",
+      "# TYPE malestokk_database_size_bytes gauge",
+      `malestokk_database_size_bytes ${databaseBytes}`,
+    );
     return `${lines.join("\n")}\n`;
   }
 }

@@ -67,7 +67,10 @@ export function refuseCrossSite(options: { publicOrigin?: string | undefined }):
         sameOrigin = false;
         // Behind a TLS proxy without PUBLIC_ORIGIN (or TRUST_PROXY) the server thinks it is on http.
         if (!configured && actual && expected && new URL(actual).host === new URL(expected).host) {
-          (res.locals.log as Logger | undefined)?.warn({ origin: actual, expected }, "refused a request from the same host with another scheme; behind an HTTPS proxy, set PUBLIC_ORIGIN to the address users reach the app at");
+          (res.locals.log as Logger | undefined)?.warn(
+            { origin: actual, expected },
+            "refused a request from the same host with another scheme; behind an HTTPS proxy, set PUBLIC_ORIGIN to the address users reach the app at",
+          );
         }
       }
     }
@@ -76,7 +79,12 @@ export function refuseCrossSite(options: { publicOrigin?: string | undefined }):
         error: {
           message: "Cross-site request refused",
           code: -32003,
-          data: { code: "FORBIDDEN", httpStatus: 403, appError: { code: "FORBIDDEN", params: { reason: "CSRF" }, issues: [] }, errorId: null },
+          data: {
+            code: "FORBIDDEN",
+            httpStatus: 403,
+            appError: { code: "FORBIDDEN", params: { reason: "CSRF" }, issues: [] },
+            errorId: null,
+          },
         },
       });
       return;

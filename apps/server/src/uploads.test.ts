@@ -23,7 +23,9 @@ function workbook(sheetData: string): Uint8Array {
   return zipSync(
     {
       "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
       "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`),
     },
     { level: 9 },
@@ -52,7 +54,9 @@ async function startSignedIn() {
   // 0301's 2025 report back with finance as a draft, so a dry run gets as far as reading the file
   // (it refuses an approved report first, as the import would).
   const report = connection.sqlite
-    .prepare("UPDATE cost_reports SET status = 'returned' WHERE year = 2025 AND organisation_id = (SELECT id FROM organisations WHERE number = '0301') RETURNING version")
+    .prepare(
+      "UPDATE cost_reports SET status = 'returned' WHERE year = 2025 AND organisation_id = (SELECT id FROM organisations WHERE number = '0301') RETURNING version",
+    )
     .get() as { version: number };
   return { base, cookie, version: report.version };
 }
@@ -77,7 +81,11 @@ async function slowestHealthCheck(base: string, work: Promise<unknown>): Promise
 describe("uploads are read off the event loop", () => {
   it.each([
     ["160 000 unclosed rows (2 kB)", "<row>".repeat(160_000), "DAMAGED"],
-    ["40 000 well-formed rows (85 kB)", `<row>${'<c t="inlineStr"><is><t>Drift og forvaltning</t></is></c>'.repeat(8)}</row>`.repeat(40_000), "MISSING_COLUMN"],
+    [
+      "40 000 well-formed rows (85 kB)",
+      `<row>${'<c t="inlineStr"><is><t>Drift og forvaltning</t></is></c>'.repeat(8)}</row>`.repeat(40_000),
+      "MISSING_COLUMN",
+    ],
   ])("/healthz answers within 100 ms while %s are read", { timeout: 120_000 }, async (_, sheetData, refusal) => {
     const { base, cookie, version } = await startSignedIn();
     const contentBase64 = Buffer.from(workbook(sheetData)).toString("base64");
@@ -87,8 +95,18 @@ describe("uploads are read off the event loop", () => {
       fetch(`${base}/trpc/costs.importFile`, {
         method: "POST",
         headers: { ...JSON_CSRF, cookie },
-        body: JSON.stringify({ municipalityNumber: "0301", year: 2025, expectedVersion: version, fileName: "kostnader.xlsx", contentBase64: content, dryRun: true }),
-      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { result?: { data?: { fileError?: { code: string } } } } }));
+        body: JSON.stringify({
+          municipalityNumber: "0301",
+          year: 2025,
+          expectedVersion: version,
+          fileName: "kostnader.xlsx",
+          contentBase64: content,
+          dryRun: true,
+        }),
+      }).then(async (res) => ({
+        status: res.status,
+        body: (await res.json()) as { result?: { data?: { fileError?: { code: string } } } },
+      }));
     expect((await upload(warmUp)).status).toBe(200);
 
     // The same polling with nothing being read: what a busy machine adds on its own, so that the

@@ -37,7 +37,10 @@ function staticGraph(manifest: Manifest, keys: readonly string[]): Set<string> {
  */
 export function lazyModuleFiles(manifest: Manifest | null, source: string): string[] {
   if (!manifest?.[source]) return [];
-  const entry = staticGraph(manifest, Object.keys(manifest).filter((key) => manifest[key]?.isEntry));
+  const entry = staticGraph(
+    manifest,
+    Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
+  );
   return [...staticGraph(manifest, [source])].filter((key) => !entry.has(key)).map((key) => `/${manifest[key]?.file ?? ""}`);
 }
 

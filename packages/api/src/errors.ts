@@ -44,7 +44,6 @@ export const TRPC_CODE_BY_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = 
   INTERNAL: "INTERNAL_SERVER_ERROR",
 };
 
-
 const PARAM_KEYS = ["minimum", "maximum", "expected", "format", "origin", "inclusive"] as const;
 
 /** Turns zod issues into our issue list: path, code and the few parameters the UI needs. */

@@ -61,7 +61,12 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "years.list": null,
   "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
-  "quality.save": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: null, body: { instrument: "maturity", content: { scores: [] } } }),
+  "quality.save": (m) => ({
+    municipalityNumber: m,
+    year: 2024,
+    expectedVersion: null,
+    body: { instrument: "maturity", content: { scores: [] } },
+  }),
   "quality.submit": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1 }),
   "quality.approve": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1 }),
   "quality.return": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity", expectedVersion: 1, comment: "Se på skårene" }),
@@ -72,7 +77,11 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.planVersion": (m, db) => ({ projectId: projectOf(db, m), number: 1 }),
   "benefits.saveProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 1, project: PROJECT_FIELDS }),
   "benefits.deleteProject": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99 }),
-  "benefits.saveMap": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99, map: { deliverables: [], preconditions: [], goals: [] } }),
+  "benefits.saveMap": (m, db) => ({
+    projectId: projectOf(db, m),
+    expectedVersion: 99,
+    map: { deliverables: [], preconditions: [], goals: [] },
+  }),
   "benefits.saveBenefit": (m, db) => ({
     projectId: projectOf(db, m),
     benefitId: null,
@@ -97,9 +106,19 @@ const SAMPLES: Record<string, SampleInput | null> = {
     },
   }),
   "benefits.deleteBenefit": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, expectedVersion: 99 }),
-  "benefits.addMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurement: { value: 1, date: "2025-06-01", comment: null } }),
+  "benefits.addMeasurement": (m, db) => ({
+    projectId: projectOf(db, m),
+    benefitId: 1,
+    measurement: { value: 1, date: "2025-06-01", comment: null },
+  }),
   "benefits.deleteMeasurement": (m, db) => ({ projectId: projectOf(db, m), benefitId: 1, measurementId: 999 }),
-  "benefits.approvePlan": (m, db) => ({ projectId: projectOf(db, m), planHash: "0".repeat(16), approvedByName: "Kari", approvedOn: "2026-01-01", comment: null }),
+  "benefits.approvePlan": (m, db) => ({
+    projectId: projectOf(db, m),
+    planHash: "0".repeat(16),
+    approvedByName: "Kari",
+    approvedOn: "2026-01-01",
+    comment: null,
+  }),
   "benefits.followUp": null,
   "benefits.invite": (m, db) => ({ projectId: projectOf(db, m), participant: "4601" }),
   "benefits.removeParticipant": (m, db) => ({ projectId: projectOf(db, m), participant: "4601" }),
@@ -109,7 +128,10 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "sector.dashboard": () => ({ year: 2024 }),
   "sector.portfolio": null,
   "ideas.get": () => ({ id: 999_999 }),
-  "ideas.submit": (m) => ({ municipalityNumber: m, idea: { title: "Idé", problem: "Problem", sector: "helseVelferd", expectedBenefits: "Gevinster", roughCostNok: 1000, participants: [] } }),
+  "ideas.submit": (m) => ({
+    municipalityNumber: m,
+    idea: { title: "Idé", problem: "Problem", sector: "helseVelferd", expectedBenefits: "Gevinster", roughCostNok: 1000, participants: [] },
+  }),
   "ideas.step": () => ({ id: 999_999, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke aktuelt" } }),
   "ideas.invitations": null,
   "ideas.answerInvitation": (m) => ({ municipalityNumber: m, ideaId: 999_999, answer: "decline" }),
@@ -132,7 +154,14 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "years.reopen": () => ({ year: 2016, reason: "Retting av tall" }),
   "costs.report": (m) => ({ municipalityNumber: m, year: 2024 }),
   "costs.save": (m) => emptyReportInput(m),
-  "costs.importFile": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1, fileName: "k.csv", contentBase64: "YTtiCg==", dryRun: true }),
+  "costs.importFile": (m) => ({
+    municipalityNumber: m,
+    year: 2024,
+    expectedVersion: 1,
+    fileName: "k.csv",
+    contentBase64: "YTtiCg==",
+    dryRun: true,
+  }),
   "costs.submit": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
   "costs.approve": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1 }),
   "costs.return": (m) => ({ municipalityNumber: m, year: 2024, expectedVersion: 1, comment: "Sjekk tallene" }),
@@ -242,7 +271,12 @@ async function respond(caller: Caller, path: string, input: unknown): Promise<st
 }
 
 /** Calls every read with every input for each target, and lists the responses that contain a forbidden text. */
-async function findInReads(caller: Caller, db: Db, targets: readonly string[], forbidden: (text: string) => string | null): Promise<string[]> {
+async function findInReads(
+  caller: Caller,
+  db: Db,
+  targets: readonly string[],
+  forbidden: (text: string) => string | null,
+): Promise<string[]> {
   const found: string[] = [];
   for (const path of READS) {
     for (const target of targets) {
@@ -284,7 +318,9 @@ async function plantDrafts(api: ReturnType<typeof setupApi>) {
     const returned = await admin.costs.return({ ...key, expectedVersion: cost.report?.version ?? 0, comment: `Rett ${marker.text}` });
     const content = (warningComments: Record<string, string>) => ({
       ...emptyReportInput(number, 2024, null),
-      lines: [{ service: "operations" as const, costType: "ownStaff" as const, systemId: null, amount: marker.amount, comment: marker.text }],
+      lines: [
+        { service: "operations" as const, costType: "ownStaff" as const, systemId: null, amount: marker.amount, comment: marker.text },
+      ],
       itUserAccounts: marker.amount,
       employeesFte: marker.amount / 10,
       populationOverride: { value: marker.amount, reason: marker.text },
@@ -293,7 +329,10 @@ async function plantDrafts(api: ReturnType<typeof setupApi>) {
     });
     let { version } = await finance.costs.save({ ...content({}), expectedVersion: returned.version });
     const { unexplained } = await finance.costs.report(key);
-    ({ version } = await finance.costs.save({ ...content(Object.fromEntries(unexplained.map((k) => [k, marker.text]))), expectedVersion: version }));
+    ({ version } = await finance.costs.save({
+      ...content(Object.fromEntries(unexplained.map((k) => [k, marker.text]))),
+      expectedVersion: version,
+    }));
     if (number === OTHER) await finance.costs.submit({ ...key, expectedVersion: version });
 
     for (const instrument of ["maturity", "satisfaction", "scope"] as const) {
@@ -302,16 +341,30 @@ async function plantDrafts(api: ReturnType<typeof setupApi>) {
       if (!current) throw new Error("the admin reads every report");
       let expectedVersion = view.report?.version ?? null;
       if (view.report && view.report.status !== "draft" && view.report.status !== "returned") {
-        expectedVersion = (await admin.quality.return({ ...key, instrument, expectedVersion: view.report.version, comment: `Rett ${marker.text}` })).version;
+        expectedVersion = (
+          await admin.quality.return({ ...key, instrument, expectedVersion: view.report.version, comment: `Rett ${marker.text}` })
+        ).version;
       }
       const body =
         current.instrument === "maturity"
-          ? { instrument: "maturity" as const, content: { scores: current.content.scores.map((s) => ({ ...s, score: s.score ?? 3, comment: marker.text, evidence: marker.text })) } }
+          ? {
+              instrument: "maturity" as const,
+              content: {
+                scores: current.content.scores.map((s) => ({ ...s, score: s.score ?? 3, comment: marker.text, evidence: marker.text })),
+              },
+            }
           : current.instrument === "satisfaction"
-            ? { instrument: "satisfaction" as const, content: { staff: null, citizen: [{ surveyType: marker.text, mean: 4.5, respondents: marker.amount }] } }
-            : { instrument: "scope" as const, content: { ...current.content, mail: [{ shipmentType: marker.text, digital: marker.amount, paper: 1 }] } };
+            ? {
+                instrument: "satisfaction" as const,
+                content: { staff: null, citizen: [{ surveyType: marker.text, mean: 4.5, respondents: marker.amount }] },
+              }
+            : {
+                instrument: "scope" as const,
+                content: { ...current.content, mail: [{ shipmentType: marker.text, digital: marker.amount, paper: 1 }] },
+              };
       const saved = await manager.quality.save({ ...key, expectedVersion, body });
-      if (number === OTHER && instrument === "satisfaction") await manager.quality.submit({ ...key, instrument, expectedVersion: saved.version });
+      if (number === OTHER && instrument === "satisfaction")
+        await manager.quality.submit({ ...key, instrument, expectedVersion: saved.version });
     }
   }
 }
@@ -320,7 +373,9 @@ async function plantDrafts(api: ReturnType<typeof setupApi>) {
 function markersHidden(db: Db, grants: ReturnType<typeof listGrants>) {
   const hidden = Object.entries(MARKERS).filter(([number]) => !can(grants, "drafts.read", getMunicipalityByNumber(db, number)?.id ?? null));
   return (text: string) => {
-    const shown = hidden.flatMap(([number, m]) => [String(m.amount), m.text].filter((s) => text.includes(s)).map((s) => `${number}'s ${s}`));
+    const shown = hidden.flatMap(([number, m]) =>
+      [String(m.amount), m.text].filter((s) => text.includes(s)).map((s) => `${number}'s ${s}`),
+    );
     return shown.length > 0 ? shown.join(", ") : null;
   };
 }
@@ -331,9 +386,19 @@ describe("draft content × every read procedure (issue 17, finding 3)", () => {
     await plantDrafts(api);
     const finance = api.as(`finance.${OWN}@demo.example`);
     const seen = await findInReads(finance, api.db, [OWN], (text) => (text.includes(MARKERS[OWN]?.text ?? "?") ? "the marker" : null));
-    for (const path of ["costs.report", "quality.report"]) expect(seen.some((s) => s.startsWith(path)), path).toBe(true);
-    const amounts = await findInReads(finance, api.db, [OWN], (text) => (text.includes(String(MARKERS[OWN]?.amount)) ? "the amount" : null));
-    for (const path of ["costs.list", "costs.report", "quality.report", "benchmarks.series"]) expect(amounts.some((s) => s.startsWith(path)), path).toBe(true);
+    for (const path of ["costs.report", "quality.report"])
+      expect(
+        seen.some((s) => s.startsWith(path)),
+        path,
+      ).toBe(true);
+    const amounts = await findInReads(finance, api.db, [OWN], (text) =>
+      text.includes(String(MARKERS[OWN]?.amount)) ? "the amount" : null,
+    );
+    for (const path of ["costs.list", "costs.report", "quality.report", "benchmarks.series"])
+      expect(
+        amounts.some((s) => s.startsWith(path)),
+        path,
+      ).toBe(true);
   }, 120_000);
 
   for (const email of USERS) {
@@ -380,7 +445,9 @@ describe("a member's draft in an IT cooperative reaches no one else (issue 17, f
       await admin.costs.approve({ municipalityNumber: COOP, year: 2024, expectedVersion: saved.version + 1 });
 
       const oslo = await api.as(`manager.${OWN}@demo.example`).costs.report({ municipalityNumber: OWN, year: 2024 });
-      const returned = await api.as(`manager.${OWN}@demo.example`).costs.return({ municipalityNumber: OWN, year: 2024, expectedVersion: oslo.report?.version ?? 0, comment: "Tell brukerne" });
+      const returned = await api
+        .as(`manager.${OWN}@demo.example`)
+        .costs.return({ municipalityNumber: OWN, year: 2024, expectedVersion: oslo.report?.version ?? 0, comment: "Tell brukerne" });
       const caller = api.as(email);
       let version = returned.version;
       for (const itUserAccounts of [31_337, 10_000_000]) {
@@ -391,7 +458,9 @@ describe("a member's draft in an IT cooperative reaches no one else (issue 17, f
         }));
         if (itUserAccounts === 31_337) {
           // The walk can see it: Oslo's own finance reads its draft.
-          expect(shows31337(await respond(api.as(`finance.${OWN}@demo.example`), "costs.report", { municipalityNumber: OWN, year: 2024 }))).not.toBeNull();
+          expect(
+            shows31337(await respond(api.as(`finance.${OWN}@demo.example`), "costs.report", { municipalityNumber: OWN, year: 2024 })),
+          ).not.toBeNull();
         }
         expect(await findInReads(caller, api.db, [OWN, OTHER, COOP], shows31337)).toEqual([]);
       }

@@ -53,7 +53,12 @@ describe("the repository stands alone", () => {
         }
         const ids = [...text.matchAll(/<a id="([\w-]+)"><\/a>/g)].map((m) => m[1] ?? "");
         // Headings as GitHub names them: lower case, punctuation dropped, spaces to hyphens.
-        const headings = [...text.matchAll(/^#+ (.+)$/gm)].map((m) => (m[1] ?? "").toLowerCase().replace(/[^\p{L}\p{N} -]/gu, "").replace(/ /g, "-"));
+        const headings = [...text.matchAll(/^#+ (.+)$/gm)].map((m) =>
+          (m[1] ?? "")
+            .toLowerCase()
+            .replace(/[^\p{L}\p{N} -]/gu, "")
+            .replace(/ /g, "-"),
+        );
         anchors.set(doc, new Set([...ids, ...headings]));
       }
       return anchors.get(doc) ?? null;

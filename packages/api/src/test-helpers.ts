@@ -39,7 +39,15 @@ export function cookieJar(): SessionCookies & { token: string | null; cleared: b
  * A fresh copy of the seeded demo database and callers through the real router: anonymous, or
  * signed in as a demo user (a real session row, resolved the way a request resolves its cookie).
  */
-export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentityProviders?: readonly EnvIdentityProvider[]; secrets?: SecretBox; publicOrigin?: string } = {}) {
+export function setupApi(
+  options: {
+    seed?: boolean;
+    now?: () => Date;
+    envIdentityProviders?: readonly EnvIdentityProvider[];
+    secrets?: SecretBox;
+    publicOrigin?: string;
+  } = {},
+) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -63,7 +71,15 @@ export function setupApi(options: { seed?: boolean; now?: () => Date; envIdentit
   function callerWithToken(token: string | null, extra: { cookies?: SessionCookies; clientIp?: string } = {}): Caller {
     const session = resolveSession(db, token, now(), DEFAULT_AUTH_SETTINGS);
     return createCaller(
-      createContextInner({ db, session, now, envIdentityProviders: options.envIdentityProviders ?? [], publicOrigin: options.publicOrigin ?? null, ...(options.secrets ? { secrets: options.secrets } : {}), ...extra }),
+      createContextInner({
+        db,
+        session,
+        now,
+        envIdentityProviders: options.envIdentityProviders ?? [],
+        publicOrigin: options.publicOrigin ?? null,
+        ...(options.secrets ? { secrets: options.secrets } : {}),
+        ...extra,
+      }),
     );
   }
 
@@ -125,7 +141,9 @@ export async function saveDraftTotal(api: ReturnType<typeof setupApi>, number: s
   const finance = api.as(`finance.${number}@demo.example`);
   let view = await finance.costs.report({ municipalityNumber: number, year });
   if (view.report && (view.report.status === "approved" || view.report.status === "submitted")) {
-    await api.as("admin@demo.example").costs.return({ municipalityNumber: number, year, expectedVersion: view.report.version, comment: "Rett tallet" });
+    await api
+      .as("admin@demo.example")
+      .costs.return({ municipalityNumber: number, year, expectedVersion: view.report.version, comment: "Rett tallet" });
     view = await finance.costs.report({ municipalityNumber: number, year });
   }
   return finance.costs.save({

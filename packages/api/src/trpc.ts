@@ -21,9 +21,7 @@ export interface ErrorData {
  * a procedure without a rule cannot slip through.
  */
 export type Access =
-  | { readonly kind: "public" }
-  | { readonly kind: "signedIn" }
-  | { readonly kind: "permission"; readonly permission: Permission };
+  { readonly kind: "public" } | { readonly kind: "signedIn" } | { readonly kind: "permission"; readonly permission: Permission };
 
 export interface Meta {
   readonly access: Access;
@@ -53,9 +51,7 @@ const t = initTRPC
         message = `Internal error (${errorId})`;
       } else {
         const code =
-          error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED"
-            ? error.code
-            : "VALIDATION_FAILED";
+          error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "UNAUTHORIZED" ? error.code : "VALIDATION_FAILED";
         appError = { code: isAppErrorCode(code) ? code : "INTERNAL", params: {}, issues: [] };
       }
       const data: ErrorData & { code: string; httpStatus: number; path?: string } = {
@@ -169,7 +165,8 @@ export function projectProcedure(permission: Permission) {
       const session = ctx.session;
       const project = getProjectAccess(ctx.db, input.projectId);
       if (!project) throw new AppError("NOT_FOUND", { params: { projectId: input.projectId } });
-      const organisations = permission === "benefits.read" ? [project.ownerOrganisationId, ...project.participantIds] : [project.ownerOrganisationId];
+      const organisations =
+        permission === "benefits.read" ? [project.ownerOrganisationId, ...project.participantIds] : [project.ownerOrganisationId];
       if (!organisations.some((id) => can(session.grants, permission, id))) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in project ${input.projectId}` });
       }

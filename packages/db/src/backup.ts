@@ -29,7 +29,9 @@ export interface MigrationState {
 export function migrationState(sqlite: Database.Database, migrationsFolder: string = MIGRATIONS_FOLDER): MigrationState {
   const entries = journal(migrationsFolder);
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get() !== undefined;
-  const stamps = hasTable ? (sqlite.prepare("select created_at as at from __drizzle_migrations").all() as { at: number }[]).map((r) => Number(r.at)) : [];
+  const stamps = hasTable
+    ? (sqlite.prepare("select created_at as at from __drizzle_migrations").all() as { at: number }[]).map((r) => Number(r.at))
+    : [];
   const known = new Map(entries.map((e) => [e.when, e.tag]));
   const applied = stamps.filter((s) => known.has(s)).length;
   const newest = Math.max(...stamps, Number.NEGATIVE_INFINITY);
@@ -74,11 +76,21 @@ export function checkBackup(path: string, migrationsFolder: string = MIGRATIONS_
     }
     const integrity = sqlite.pragma("integrity_check") as { integrity_check: string }[];
     if (integrity.length !== 1 || integrity[0]?.integrity_check !== "ok") {
-      throw new BackupError("INTEGRITY", `${path} fails the integrity check: ${integrity.slice(0, 3).map((r) => r.integrity_check).join("; ")}`);
+      throw new BackupError(
+        "INTEGRITY",
+        `${path} fails the integrity check: ${integrity
+          .slice(0, 3)
+          .map((r) => r.integrity_check)
+          .join("; ")}`,
+      );
     }
     const state = migrationState(sqlite, migrationsFolder);
     if (state.applied === 0) throw new BackupError("NOT_MALESTOKK", `${path} is not a Målestokk database (no migrations applied)`);
-    if (state.newer) throw new BackupError("NEWER_SCHEMA", `${path} was made by a newer version of Målestokk (${state.latest}); upgrade before restoring it`);
+    if (state.newer)
+      throw new BackupError(
+        "NEWER_SCHEMA",
+        `${path} was made by a newer version of Målestokk (${state.latest}); upgrade before restoring it`,
+      );
     return state;
   } finally {
     sqlite?.close();
@@ -89,7 +101,12 @@ export function checkBackup(path: string, migrationsFolder: string = MIGRATIONS_
  * Replaces the database at `target` with a checked backup. The server must be stopped (a live
  * database has a -wal file). The replaced file is kept beside it, so a wrong restore can be undone.
  */
-export function restoreDatabase(backup: string, target: string, now: Date, migrationsFolder: string = MIGRATIONS_FOLDER): { state: MigrationState; keptAs: string | null } {
+export function restoreDatabase(
+  backup: string,
+  target: string,
+  now: Date,
+  migrationsFolder: string = MIGRATIONS_FOLDER,
+): { state: MigrationState; keptAs: string | null } {
   const state = checkBackup(backup, migrationsFolder);
   if (existsSync(`${target}-wal`) && statSync(`${target}-wal`).size > 0) {
     throw new BackupError("IN_USE", `${target} is in use (it has a write-ahead log): stop the server, then restore`);
@@ -120,4 +137,3 @@ export function pruneBackups(dir: string, prefix: string, keep: number): string[
 export function backupFileName(target: string, now: Date): string {
   return `${basename(target, ".db")}-${now.toISOString().replace(/[:.]/g, "-")}.db`;
 }
-

@@ -72,9 +72,7 @@ describe("demo seed", () => {
     expect(getMunicipalityByNumber(c.db, "5001")).toMatchObject({ name: "Trondheim", countyName: "Trøndelag" });
     expect(getMunicipalityByNumber(c.db, "5612")).toMatchObject({ name: "Kautokeino", altName: "Guovdageaidnu" });
     expect(new Set(municipalities.map((m) => m.countyNumber)).size).toBe(15);
-    expect(listReportingYears(c.db).map((y) => y.year)).toEqual([
-      2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
-    ]);
+    expect(listReportingYears(c.db).map((y) => y.year)).toEqual([2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     expect(hasDemoData(c.db)).toBe(true);
     const values = listIndicatorValues(c.db, "K1", [2024]);
     expect(values.every((v) => v.isDemo)).toBe(true);
@@ -116,7 +114,9 @@ describe("demo seed", () => {
     c.sqlite.prepare("update organisations set kostra_group = null, kostra_group_name = null, kostra_group_source = null").run();
     c.sqlite.prepare("update organisations set kostra_group = 'EKG16', kostra_group_source = 'klass:112 2024' where number = '0301'").run();
     seedReferenceData(c.db);
-    const groups = c.sqlite.prepare("select number, kostra_group as g, kostra_group_source as s from organisations where kind = 'municipality'").all() as {
+    const groups = c.sqlite
+      .prepare("select number, kostra_group as g, kostra_group_source as s from organisations where kind = 'municipality'")
+      .all() as {
       number: string;
       g: string | null;
       s: string | null;
@@ -145,7 +145,11 @@ describe("the 2024 register", () => {
       expect(number).toMatch(/^\d{4}$/);
       expect(counties.has(number.slice(0, 2)), number).toBe(true);
     }
-    for (const county of counties) expect(numbers.some((n) => n.startsWith(county)), county).toBe(true);
+    for (const county of counties)
+      expect(
+        numbers.some((n) => n.startsWith(county)),
+        county,
+      ).toBe(true);
   });
 
   it("contains the ASSS ten", () => {
@@ -186,7 +190,13 @@ describe("saveCostReport", () => {
     expect(first.ok).toBe(true);
     const stale = saveCostReport(c.db, { ...args, expectedVersion: 1, content: content([line("operations", 7)]) });
     expect(stale).toEqual({ ok: false, currentVersion: 2 });
-    expect(getCostReport(c.db, oslo.id, 2024)).toMatchObject({ totalItCost: 5, version: 2, isDemo: false, source: "entered", status: "draft" });
+    expect(getCostReport(c.db, oslo.id, 2024)).toMatchObject({
+      totalItCost: 5,
+      version: 2,
+      isDemo: false,
+      source: "entered",
+      status: "draft",
+    });
     expect(listCostLines(c.db, current?.id ?? 0).map((l) => l.amount)).toEqual([3, 2]);
   });
 
@@ -195,7 +205,14 @@ describe("saveCostReport", () => {
     open.push(c);
     const oslo = getMunicipalityByNumber(c.db, "0301");
     if (!oslo) throw new Error("Oslo missing");
-    const result = saveCostReport(c.db, { organisationId: oslo.id, year: 2024, expectedVersion: null, content: content([]), source: "entered", now: TEST_NOW });
+    const result = saveCostReport(c.db, {
+      organisationId: oslo.id,
+      year: 2024,
+      expectedVersion: null,
+      content: content([]),
+      source: "entered",
+      now: TEST_NOW,
+    });
     expect(result).toEqual({ ok: false, currentVersion: 1 });
   });
 
@@ -226,7 +243,10 @@ describe("saveCostReport", () => {
     expect(value("K5.healthCare")).toBeUndefined();
     expect(value("K6")).toMatchObject({ numerator: 300_000, denominator: 1_000_000 });
     // Others see only approved values: Oslo's as last approved, under correction (issue 20).
-    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toMatchObject({ status: "approved", isUnderCorrection: true });
+    expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)).toMatchObject({
+      status: "approved",
+      isUnderCorrection: true,
+    });
     expect(listIndicatorValues(c.db, "K1", [2024]).find((v) => v.organisationId === oslo.id)?.numerator).not.toBe(1_000_000);
   });
 });
@@ -242,7 +262,9 @@ describe("sign-in throttle", () => {
     // Addresses known for an account (the last right password) are kept longer.
     saveThrottle(db, { key: "known:user@x|192.0.2.1", failures: 0, lastFailureAt: "2026-11-20T10:00:00Z", lockedUntil: null });
     saveThrottle(db, { key: "known:user@x|192.0.2.2", failures: 0, lastFailureAt: "2026-10-20T10:00:00Z", lockedUntil: null });
-    expect(pruneThrottle(db, { now: "2026-11-29T10:00:00Z", quietSince: "2026-11-28T10:00:00Z", knownSince: "2026-10-30T10:00:00Z" })).toBe(2);
+    expect(pruneThrottle(db, { now: "2026-11-29T10:00:00Z", quietSince: "2026-11-28T10:00:00Z", knownSince: "2026-10-30T10:00:00Z" })).toBe(
+      2,
+    );
     expect(getThrottle(db, "email:quiet@x")).toBeNull();
     expect(getThrottle(db, "email:locked@x")?.failures).toBe(40);
     expect(getThrottle(db, "email:recent@x")?.failures).toBe(2);
@@ -250,4 +272,3 @@ describe("sign-in throttle", () => {
     expect(getThrottle(db, "known:user@x|192.0.2.2")).toBeNull();
   });
 });
-

@@ -39,7 +39,9 @@ function seedOldSchema(old: ReturnType<typeof createDb>): void {
   for (const table of TABLES) {
     const oldColumns = (old.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
     const rows = current.sqlite.prepare(`select ${oldColumns.join(", ")} from ${table}`).all() as Record<string, unknown>[];
-    const insert = old.sqlite.prepare(`insert into ${table} (${oldColumns.join(", ")}) values (${oldColumns.map((c) => `@${c}`).join(", ")})`);
+    const insert = old.sqlite.prepare(
+      `insert into ${table} (${oldColumns.join(", ")}) values (${oldColumns.map((c) => `@${c}`).join(", ")})`,
+    );
     old.sqlite.transaction(() => {
       for (const row of rows) insert.run(row);
     })();
@@ -70,7 +72,11 @@ describe("migrations on a database with data", () => {
   it("keeps each approved cost report's figures as the basis its IT cooperatives divide by (migration cost_report_approved_basis), and no draft's", () => {
     const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { tag: string }[] };
     const connection = createDb(":memory:");
-    runMigrations(connection.sqlite, connection.db, migrationsUpTo(journal.entries.findIndex((e) => e.tag.endsWith("_cost_report_approved_basis"))));
+    runMigrations(
+      connection.sqlite,
+      connection.db,
+      migrationsUpTo(journal.entries.findIndex((e) => e.tag.endsWith("_cost_report_approved_basis"))),
+    );
     connection.sqlite.exec(`
       insert into organisations (id, number, name, kind, county_number) values (1, '0301', 'Oslo', 'municipality', '03'), (2, '5001', 'Trondheim', 'municipality', '50');
       insert into reporting_years (year) values (2024);
@@ -79,8 +85,19 @@ describe("migrations on a database with data", () => {
                (2, 2024, 100, 'draft', 'entered', '2025-03-02T10:00:00.000Z', null, 31337, 31337, 'Utkast');
     `);
     runMigrations(connection.sqlite, connection.db);
-    expect(connection.sqlite.prepare("select organisation_id, approved_at, approved_it_user_accounts, approved_population_override from cost_reports order by organisation_id").all()).toEqual([
-      { organisation_id: 1, approved_at: "2025-03-01T10:00:00.000Z", approved_it_user_accounts: 31000, approved_population_override: 700000 },
+    expect(
+      connection.sqlite
+        .prepare(
+          "select organisation_id, approved_at, approved_it_user_accounts, approved_population_override from cost_reports order by organisation_id",
+        )
+        .all(),
+    ).toEqual([
+      {
+        organisation_id: 1,
+        approved_at: "2025-03-01T10:00:00.000Z",
+        approved_it_user_accounts: 31000,
+        approved_population_override: 700000,
+      },
       { organisation_id: 2, approved_at: null, approved_it_user_accounts: null, approved_population_override: null },
     ]);
     connection.close();
@@ -96,23 +113,34 @@ describe("migrations on a database with data", () => {
     runMigrations(connection.sqlite, connection.db, migrationsUpTo(joint));
     // The register only: the read model's later columns are not there yet for the demo figures.
     seedReferenceData(connection.db);
-    const id = (number: string) => (connection.sqlite.prepare("select id from organisations where number = ?").get(number) as { id: number }).id;
+    const id = (number: string) =>
+      (connection.sqlite.prepare("select id from organisations where number = ?").get(number) as { id: number }).id;
     const project = connection.sqlite
-      .prepare("insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles', 'common', 'concept', ?, ?) returning id")
+      .prepare(
+        "insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles', 'common', 'concept', ?, ?) returning id",
+      )
       .get(id("0301"), TEST_NOW, TEST_NOW) as { id: number };
     connection.sqlite.prepare("insert into project_participants (project_id, organisation_id) values (?, ?)").run(project.id, id("4601"));
     const idea = connection.sqlite
-      .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Idé', 'Problem', 'helseVelferd', 'Gevinst', 1, ?, ?) returning id")
+      .prepare(
+        "insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Idé', 'Problem', 'helseVelferd', 'Gevinst', 1, ?, ?) returning id",
+      )
       .get(id("0301"), TEST_NOW, TEST_NOW) as { id: number };
     connection.sqlite.prepare("insert into idea_participants (idea_id, organisation_id) values (?, ?)").run(idea.id, id("1103"));
 
     runMigrations(connection.sqlite, connection.db);
 
-    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from project_participants").all()).toEqual([{ organisationId: id("4601"), status: "accepted" }]);
-    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from idea_participants").all()).toEqual([{ organisationId: id("1103"), status: "accepted" }]);
+    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from project_participants").all()).toEqual([
+      { organisationId: id("4601"), status: "accepted" },
+    ]);
+    expect(connection.sqlite.prepare("select organisation_id as organisationId, status from idea_participants").all()).toEqual([
+      { organisationId: id("1103"), status: "accepted" },
+    ]);
     // A row written later without a status is an invitation, never a participant.
     connection.sqlite.prepare("insert into project_participants (project_id, organisation_id) values (?, ?)").run(project.id, id("1103"));
-    expect(connection.sqlite.prepare("select status from project_participants where organisation_id = ?").get(id("1103"))).toEqual({ status: "invited" });
+    expect(connection.sqlite.prepare("select status from project_participants where organisation_id = ?").get(id("1103"))).toEqual({
+      status: "invited",
+    });
     connection.close();
   });
 
@@ -120,21 +148,31 @@ describe("migrations on a database with data", () => {
     const dir = mkdtempSync(join(tmpdir(), "malestokk-upgrade-"));
     dirs.push(dir);
     const path = join(dir, "prod.db");
-    const all = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as { entries: { idx: number; when: number; tag: string }[] };
+    const all = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, "meta", "_journal.json"), "utf8")) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
     const older = all.entries.length - 2;
     const first = createDb(path);
     runMigrations(first.sqlite, first.db, migrationsUpTo(older));
     seedOldSchema(first);
     const before = first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get() as { n: number };
-    const tables = () => (first.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((t) => t.name);
+    const tables = () =>
+      (first.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map(
+        (t) => t.name,
+      );
     const tablesBefore = tables();
     // A broken new migration after the real pending ones: the first of them would succeed alone.
     const broken = migrationsUpTo(all.entries.length);
     const journalPath = join(broken, "meta", "_journal.json");
-    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(readFileSync(journalPath, "utf8")) as {
+      entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+    };
     journal.entries.push({ idx: all.entries.length, version: "6", when: Date.now() + 1_000, tag: "9999_broken", breakpoints: true });
     writeFileSync(journalPath, JSON.stringify(journal));
-    writeFileSync(join(broken, "9999_broken.sql"), "CREATE TABLE half_done (x integer);\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);\n");
+    writeFileSync(
+      join(broken, "9999_broken.sql"),
+      "CREATE TABLE half_done (x integer);\n--> statement-breakpoint\nINSERT INTO no_such_table VALUES (1);\n",
+    );
     expect(() => runMigrations(first.sqlite, first.db, broken)).toThrow(/no_such_table/);
     expect(first.sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual(before);
     expect(tables()).toEqual(tablesBefore);

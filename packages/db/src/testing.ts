@@ -13,8 +13,7 @@ export const TEST_NOW = "2026-01-15T10:00:00.000Z";
 
 /** The demo users' password in test databases, and its argon2id hash (made once, offline). */
 export const TEST_PASSWORD = "demo-passord-for-tester";
-export const TEST_PASSWORD_HASH =
-  "$argon2id$v=19$m=19456,p=1,t=2$VdniSjzOtGuZC53H9ePLFQ$SPj2tObBue0n+tTX6JZZm5ehMqWWjiCFGC3rvj5gZ6M";
+export const TEST_PASSWORD_HASH = "$argon2id$v=19$m=19456,p=1,t=2$VdniSjzOtGuZC53H9ePLFQ$SPj2tObBue0n+tTX6JZZm5ehMqWWjiCFGC3rvj5gZ6M";
 
 /** Where the global setup (testing-global-setup.ts) left the templates it built for this run. */
 export const TEMPLATE_DIR_ENV = "MALESTOKK_TEST_DB_TEMPLATES";

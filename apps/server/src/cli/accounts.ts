@@ -1,7 +1,17 @@
 import { parseArgs } from "node:util";
 import { createInterface } from "node:readline";
 
-import { auditBy, COMMAND_LINE_ACTOR, createSecretBox, createUserWithPassword, hashPassword, isCommonPassword, isGuessablePassword, LOCAL_SIGN_IN, resealStoredSecrets } from "@malestokk/api";
+import {
+  auditBy,
+  COMMAND_LINE_ACTOR,
+  createSecretBox,
+  createUserWithPassword,
+  hashPassword,
+  isCommonPassword,
+  isGuessablePassword,
+  LOCAL_SIGN_IN,
+  resealStoredSecrets,
+} from "@malestokk/api";
 import { appendAudit, createDb, runMigrations, setSetting } from "@malestokk/db";
 import { EmailSchema, nameSchema, PasswordSchema, ROLES, SECTORS, type Role, type Sector } from "@malestokk/domain";
 
@@ -58,11 +68,15 @@ export async function createUserCommand(args: string[]): Promise<void> {
   const password = PasswordSchema.safeParse(await readPassword());
   if (!password.success) throw new Error("The password must be 12 to 128 characters.");
   if (await isCommonPassword(password.data)) {
-    throw new Error("The password is on a list of common or leaked passwords, which attackers try first. Choose another, for example a few unrelated words.");
+    throw new Error(
+      "The password is on a list of common or leaked passwords, which attackers try first. Choose another, for example a few unrelated words.",
+    );
   }
   await withDatabase(async (db) => {
     if (isGuessablePassword(db, password.data, { email: email.data, name: name.data })) {
-      throw new Error("The password is made only of words that are easy to guess here (a season or month, a municipality's name, Målestokk, your own name). Choose a few unrelated words instead.");
+      throw new Error(
+        "The password is made only of words that are easy to guess here (a season or month, a municipality's name, Målestokk, your own name). Choose a few unrelated words instead.",
+      );
     }
     const { userId } = createUserWithPassword(db, {
       email: email.data,
@@ -89,7 +103,12 @@ export function localSignInCommand(args: string[]): void {
     const at = new Date().toISOString();
     connection.db.transaction((tx) => {
       setSetting(tx, LOCAL_SIGN_IN, value === "on", at);
-      appendAudit(tx, { at, ...auditBy(COMMAND_LINE_ACTOR), action: "admin.localSignInChanged", details: { enabled: value === "on", via: "cli" } });
+      appendAudit(tx, {
+        at,
+        ...auditBy(COMMAND_LINE_ACTOR),
+        action: "admin.localSignInChanged",
+        details: { enabled: value === "on", via: "cli" },
+      });
     });
     console.log(`Password sign-in is now ${value === "on" ? "on" : "off"}.`);
   } finally {
@@ -108,7 +127,12 @@ export async function rotateSecretsCommand(): Promise<void> {
   try {
     runMigrations(connection.sqlite, connection.db);
     const { resealed } = resealStoredSecrets(connection.db, createSecretBox(old || null), createSecretBox(env.SECRET_KEY));
-    appendAudit(connection.db, { at: new Date().toISOString(), ...auditBy(COMMAND_LINE_ACTOR), action: "admin.secretsRotated", details: { resealed } });
+    appendAudit(connection.db, {
+      at: new Date().toISOString(),
+      ...auditBy(COMMAND_LINE_ACTOR),
+      action: "admin.secretsRotated",
+      details: { resealed },
+    });
     console.log(`Re-sealed ${resealed} stored secrets with the new SECRET_KEY. Start the server with it.`);
   } finally {
     connection.close();

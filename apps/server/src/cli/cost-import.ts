@@ -31,7 +31,8 @@ export async function importCostsCommand(args: string[]): Promise<void> {
   });
   const file = positionals[0];
   if (!file) throw new Error(`Name a CSV or XLSX file.\n\n${USAGE}`);
-  if (!/^(\d{4}|\d{9})$/.test(values.org ?? "")) throw new Error("--org: a municipality number (4 digits) or an IT cooperative's organisation number (9)");
+  if (!/^(\d{4}|\d{9})$/.test(values.org ?? ""))
+    throw new Error("--org: a municipality number (4 digits) or an IT cooperative's organisation number (9)");
   const year = Number(values.year);
   if (!Number.isInteger(year)) throw new Error("--year: the reporting year, e.g. 2025");
   const lang = loadCliLanguage();
@@ -40,7 +41,9 @@ export async function importCostsCommand(args: string[]): Promise<void> {
   // smaller one is read once, for both runs.
   const { bytes, size } = await readLocalFile(file, MAX_COST_FILE_BYTES);
   if (size > MAX_COST_FILE_BYTES) {
-    console.log(describeCostImportRefusal({ code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } }, context, lang));
+    console.log(
+      describeCostImportRefusal({ code: "FILE_TOO_LARGE", params: { bytes: size, maxBytes: MAX_COST_FILE_BYTES } }, context, lang),
+    );
     process.exitCode = 1;
     return;
   }
@@ -53,7 +56,12 @@ export async function importCostsCommand(args: string[]): Promise<void> {
       const version = getCostReport(db, municipality.id, year)?.version ?? null;
       const run = async (dryRun: boolean) => {
         try {
-          return await importCostFile(db, municipality, { year, expectedVersion: version, bytes, size, fileName: file, dryRun }, { now: new Date(), actor: COMMAND_LINE_ACTOR, fileReader });
+          return await importCostFile(
+            db,
+            municipality,
+            { year, expectedVersion: version, bytes, size, fileName: file, dryRun },
+            { now: new Date(), actor: COMMAND_LINE_ACTOR, fileReader },
+          );
         } catch (error) {
           // The report cannot take the lines (its status, a closed year, a change meanwhile): said as the web says it.
           if (!(error instanceof AppError) || !isCostImportReportRefusal(error.appCode)) throw error;
@@ -67,7 +75,10 @@ export async function importCostsCommand(args: string[]): Promise<void> {
         console.log(describeCostImportRefusal(report.fileError, context, lang));
         return false;
       }
-      if (report.ok) console.log(describeCostFileRead({ fileName: file, format: report.format, encoding: report.encoding, delimiter: report.delimiter }, lang));
+      if (report.ok)
+        console.log(
+          describeCostFileRead({ fileName: file, format: report.format, encoding: report.encoding, delimiter: report.delimiter }, lang),
+        );
       for (const warning of report.warnings) console.log(`  ${describeCostFileNote(warning, lang)}`);
       if (!report.ok) {
         for (const issue of report.issues) console.log(`  ${describeCostFileIssue(issue, lang)}`);
@@ -84,7 +95,9 @@ export async function importCostsCommand(args: string[]): Promise<void> {
       }
       const done = await run(false);
       if (!done) return false;
-      console.log(describeCostImportDone({ dryRun: false, written: done.written, year, name: municipality.name, version: done.version }, lang));
+      console.log(
+        describeCostImportDone({ dryRun: false, written: done.written, year, name: municipality.name, version: done.version }, lang),
+      );
       return true;
     });
   } finally {

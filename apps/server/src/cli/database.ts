@@ -41,6 +41,8 @@ export function restoreCommand(args: string[]): void {
   if (!file) throw new Error("Name the backup to restore: pnpm cli restore <file> (stop the server first)");
   const env = loadEnv();
   const { state, keptAs } = restoreDatabase(resolvePath(file), env.DATABASE_PATH, new Date());
-  console.log(`Restored ${env.DATABASE_PATH} from ${resolvePath(file)} (integrity ok, schema ${state.latest}, ${state.known - state.applied} migrations to apply at start).`);
+  console.log(
+    `Restored ${env.DATABASE_PATH} from ${resolvePath(file)} (integrity ok, schema ${state.latest}, ${state.known - state.applied} migrations to apply at start).`,
+  );
   console.log(keptAs ? `The replaced database is kept as ${keptAs}.` : "There was no database to replace.");
 }

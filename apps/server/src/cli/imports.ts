@@ -1,7 +1,14 @@
 import { parseArgs } from "node:util";
 import { readFile } from "node:fs/promises";
 
-import { COMMAND_LINE_ACTOR, importJsonStat, importKostraGroups, importRegisterNames, importRegionChanges, type ImportReport } from "@malestokk/api";
+import {
+  COMMAND_LINE_ACTOR,
+  importJsonStat,
+  importKostraGroups,
+  importRegisterNames,
+  importRegionChanges,
+  type ImportReport,
+} from "@malestokk/api";
 import { IMPORT_MEASURE_CODES, type ImportMeasure } from "@malestokk/domain";
 
 import { withDatabase } from "./database";
@@ -57,10 +64,13 @@ export async function importKlassCommand(args: string[]): Promise<void> {
       importRegionChanges(db, { text, dryRun: values["dry-run"] }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
     );
     const { summary, preview } = report;
-    console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: changes of municipality numbers ${summary.firstDate ?? ""} – ${summary.lastDate ?? ""}`);
+    console.log(
+      `${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: changes of municipality numbers ${summary.firstDate ?? ""} – ${summary.lastDate ?? ""}`,
+    );
     console.log(`  ${summary.renumbered} renumbered, ${summary.merges} merges, ${summary.splits.length} splits`);
     console.log(`  ${preview.added.length} added, ${preview.removed.length} removed, ${preview.unchanged} unchanged`);
-    for (const split of summary.splits) console.log(`  split ${split.occurred}: ${split.from} → ${split.into.join(", ")} (its figures cannot be allocated)`);
+    for (const split of summary.splits)
+      console.log(`  split ${split.occurred}: ${split.from} → ${split.into.join(", ")} (its figures cannot be allocated)`);
     console.log(`  data years mapped from ${report.firstMappedYear.after} (was ${report.firstMappedYear.before})`);
     return;
   }
@@ -71,7 +81,8 @@ export async function importKlassCommand(args: string[]): Promise<void> {
     );
     console.log(`${report.dryRun ? "DRY RUN (nothing written)" : "Imported"}: register names`);
     console.log(`  ${report.changes.length} changed, ${report.unchanged} unchanged, ${report.written} written`);
-    for (const c of report.changes) console.log(`  ${c.number}: ${c.before.name} (${c.before.altName ?? "–"}) → ${c.after.name} (${c.after.altName ?? "–"})`);
+    for (const c of report.changes)
+      console.log(`  ${c.number}: ${c.before.name} (${c.before.altName ?? "–"}) → ${c.after.name} (${c.after.altName ?? "–"})`);
     if (report.unknown.length > 0) console.log(`  not in the 2024 division, ignored: ${report.unknown.join(", ")}`);
     if (report.missing.length > 0) console.log(`  ${report.missing.length} municipalities not in the file`);
     return;
@@ -101,12 +112,16 @@ export async function importCommand(args: string[]): Promise<void> {
   }
   const text = await readSource(source);
   const report = await withDatabase((db) =>
-    importJsonStat(db, {
-      text,
-      measure: values.measure as ImportMeasure,
-      dryRun: values["dry-run"],
-      fileName: source,
-    }, { now: new Date(), actor: COMMAND_LINE_ACTOR }),
+    importJsonStat(
+      db,
+      {
+        text,
+        measure: values.measure as ImportMeasure,
+        dryRun: values["dry-run"],
+        fileName: source,
+      },
+      { now: new Date(), actor: COMMAND_LINE_ACTOR },
+    ),
   );
   printReport(report);
 }

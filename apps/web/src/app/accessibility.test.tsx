@@ -7,7 +7,9 @@ describe("the accessibility page (docs/quality-targets.md#s-13)", () => {
   it("is open without signing in and is linked from every page's footer", async () => {
     renderApp("/tilgjengelighet");
     expect(await screen.findByRole("heading", { level: 1, name: "Tilgjengelighet i Målestokk" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Tilgjengelighetserklæringer på uustatus.no" }).getAttribute("href")).toMatch(/^https:\/\/www\.uustatus\.no\//);
+    expect(screen.getByRole("link", { name: "Tilgjengelighetserklæringer på uustatus.no" }).getAttribute("href")).toMatch(
+      /^https:\/\/www\.uustatus\.no\//,
+    );
     expect(screen.queryByLabelText("Passord")).toBeNull();
     const footer = screen.getByRole("contentinfo");
     expect(within(footer).getByRole("link", { name: "Tilgjengelighet" }).getAttribute("href")).toBe("/tilgjengelighet");

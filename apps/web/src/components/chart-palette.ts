@@ -28,4 +28,9 @@ export const CHART_GRID = "#d0d0d0";
 export const CHART_AXIS_TEXT = "#333333";
 
 /** The colours above that carry meaning, for the contrast check. */
-export const SERIES_PALETTE: readonly string[] = [...Object.values(CHART_COLOURS), ...Object.values(K1_COLOURS), ...STAIRCASE_COLOURS, CHART_AXIS_TEXT];
+export const SERIES_PALETTE: readonly string[] = [
+  ...Object.values(CHART_COLOURS),
+  ...Object.values(K1_COLOURS),
+  ...STAIRCASE_COLOURS,
+  CHART_AXIS_TEXT,
+];

@@ -30,7 +30,8 @@ function drawnLegend(figure: HTMLElement): LegendEntry[] {
   return Array.from(figure.querySelectorAll(".recharts-legend-item"), (item) => {
     const text = item.querySelector<HTMLElement>(".recharts-legend-item-text");
     const shape = item.querySelector("svg path, svg line, svg rect, svg circle");
-    const color = [shape?.getAttribute("fill"), shape?.getAttribute("stroke")].find((c) => c && c !== "none") ?? text?.style.color ?? "#1a1a1a";
+    const color =
+      [shape?.getAttribute("fill"), shape?.getAttribute("stroke")].find((c) => c && c !== "none") ?? text?.style.color ?? "#1a1a1a";
     return { label: text?.textContent?.trim() ?? "", color };
   }).filter((entry) => entry.label !== "");
 }
@@ -48,7 +49,8 @@ function useChartName(figure: RefObject<HTMLElement | null>, headingId: string, 
     const element = figure.current;
     if (!element) return;
     const name = () => {
-      for (const svg of element.querySelectorAll('svg[role="application"]:not([aria-labelledby])')) svg.setAttribute("aria-labelledby", headingId);
+      for (const svg of element.querySelectorAll('svg[role="application"]:not([aria-labelledby])'))
+        svg.setAttribute("aria-labelledby", headingId);
     };
     name();
     const observer = new MutationObserver(name);
@@ -122,7 +124,13 @@ export function ChartWithTable(props: {
           <Button
             variant="tertiary"
             data-size="sm"
-            onClick={() => downloadFile(props.csvFileName, tableToCsv(props.table.columns, props.table.csvRows, exportFacts(t, context())), CSV_MIME_TYPE)}
+            onClick={() =>
+              downloadFile(
+                props.csvFileName,
+                tableToCsv(props.table.columns, props.table.csvRows, exportFacts(t, context())),
+                CSV_MIME_TYPE,
+              )
+            }
           >
             {t("chart.downloadCsv")}
           </Button>
@@ -132,7 +140,11 @@ export function ChartWithTable(props: {
             onClick={() =>
               downloadFile(
                 fileName("xlsx"),
-                tableToXlsx(props.table, { sheetName: sheetName(t, "about"), facts: exportFacts(t, context()), tableSheetName: props.sheetName ?? props.title }),
+                tableToXlsx(props.table, {
+                  sheetName: sheetName(t, "about"),
+                  facts: exportFacts(t, context()),
+                  tableSheetName: props.sheetName ?? props.title,
+                }),
                 XLSX_MIME_TYPE,
               )
             }

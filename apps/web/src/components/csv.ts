@@ -12,7 +12,11 @@ export interface CsvColumn {
  * one per line as label;text, then an empty line and the table: Excel shows them above the table, and
  * the table's own columns are unchanged.
  */
-export function tableToCsv(columns: readonly CsvColumn[], rows: readonly Record<string, string>[], facts: readonly (readonly [string, string])[] = []): string {
+export function tableToCsv(
+  columns: readonly CsvColumn[],
+  rows: readonly Record<string, string>[],
+  facts: readonly (readonly [string, string])[] = [],
+): string {
   const table = [columns.map((c) => c.header), ...rows.map((row) => columns.map((c) => row[c.key] ?? ""))];
   return toCsv(facts.length === 0 ? table : [...facts, [], ...table], ";", { formattedNumbers: true });
 }

@@ -90,7 +90,15 @@ describe("DataTable", () => {
   });
 
   it("shows the empty state instead of an empty table, with what to do next", () => {
-    render(<DataTable caption="Kostnader" columns={COLUMNS} rows={[]} empty="Ingen kostnader ennå." emptyAction={<button type="button">Legg til</button>} />);
+    render(
+      <DataTable
+        caption="Kostnader"
+        columns={COLUMNS}
+        rows={[]}
+        empty="Ingen kostnader ennå."
+        emptyAction={<button type="button">Legg til</button>}
+      />,
+    );
     expect(screen.queryByRole("table")).toBeNull();
     const status = screen.getByRole("status");
     expect(status.textContent).toContain("Ingen kostnader ennå.");

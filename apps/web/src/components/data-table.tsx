@@ -71,7 +71,10 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   }
   const rowHeader = props.rowHeader === undefined ? columns[0]?.key : props.rowHeader;
   const numeric = (c: DataColumn<Row>) => (c.numeric ? "numeric" : undefined);
-  const cells = (content: (c: DataColumn<Row>) => ReactNode, attributes: (c: DataColumn<Row>) => CellAttributes | undefined = () => undefined) =>
+  const cells = (
+    content: (c: DataColumn<Row>) => ReactNode,
+    attributes: (c: DataColumn<Row>) => CellAttributes | undefined = () => undefined,
+  ) =>
     columns.map((c) => {
       const { className, ...rest } = attributes(c) ?? {};
       const classes = [numeric(c), className].filter(Boolean).join(" ") || undefined;

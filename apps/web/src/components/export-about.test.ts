@@ -61,7 +61,13 @@ describe("exportFacts", () => {
       "Lisens",
       "Adresse",
     ]);
-    expect(exportFacts(i18n.t, { ...CONTEXT, demo: false, about: {} }).map(([label]) => label)).toEqual(["Tittel", "Kilde", "Hentet ut", "Lisens", "Adresse"]);
+    expect(exportFacts(i18n.t, { ...CONTEXT, demo: false, about: {} }).map(([label]) => label)).toEqual([
+      "Tittel",
+      "Kilde",
+      "Hentet ut",
+      "Lisens",
+      "Adresse",
+    ]);
     expect(exportFacts(i18n.t, CONTEXT).find(([label]) => label === "Medlemmer")?.[1]).toBe("2 kommuner: Bergen, Oslo");
   });
 

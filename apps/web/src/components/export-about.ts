@@ -47,10 +47,12 @@ export function yearSpan(years: readonly number[]): string | undefined {
 /** "Målestokk, SSB 07459": Målestokk always, and the SSB tables the indicators read. */
 function sourceText(t: TFunction, about: ExportAbout): string {
   const codes = [...(about.indicatorCode === undefined ? [] : [about.indicatorCode]), ...(about.sourceIndicators ?? [])];
-  const tables = new Set(codes.flatMap((code) => {
-    const indicator = getIndicator(code);
-    return indicator === null ? [] : indicatorSourceTables(indicator);
-  }));
+  const tables = new Set(
+    codes.flatMap((code) => {
+      const indicator = getIndicator(code);
+      return indicator === null ? [] : indicatorSourceTables(indicator);
+    }),
+  );
   return ["Målestokk", ...[...tables].sort().map((table) => t("exports.about.ssbTable", { table }))].join(", ");
 }
 
@@ -67,11 +69,18 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
     [t("exports.about.title"), context.title],
     indicator && [t("exports.about.indicator"), indicatorLabel(indicator.code, language)],
     indicator && [t("exports.about.definition"), indicator.description[language]],
-    indicator ? [t("exports.about.unit"), t(`exports.about.units.${indicator.unit}`)] : about.unit ? [t("exports.about.unit"), about.unit] : null,
+    indicator
+      ? [t("exports.about.unit"), t(`exports.about.units.${indicator.unit}`)]
+      : about.unit
+        ? [t("exports.about.unit"), about.unit]
+        : null,
     about.year === undefined ? null : [t("exports.about.year"), String(about.year)],
     about.group ? [t("exports.about.group"), about.group.name] : null,
     about.group?.members && about.group.members.length > 0
-      ? [t("exports.about.members"), t("exports.about.membersText", { count: about.group.members.length, names: about.group.members.join(", ") })]
+      ? [
+          t("exports.about.members"),
+          t("exports.about.membersText", { count: about.group.members.length, names: about.group.members.join(", ") }),
+        ]
       : null,
     [t("exports.about.source"), sourceText(t, about)],
     [t("exports.about.extracted"), formatDateTime(context.now.toISOString())],

@@ -8,7 +8,10 @@ import type { ChartPicture } from "./export-about";
  * A chart's table as a workbook: first the sheet «Om tallene» with what the figures are, then the
  * table on a sheet named for it, numeric columns as numbers so that Excel can sum and chart them.
  */
-export function tableToXlsx(table: TableData, about: { sheetName: string; facts: readonly ExportFact[]; tableSheetName: string }): Uint8Array {
+export function tableToXlsx(
+  table: TableData,
+  about: { sheetName: string; facts: readonly ExportFact[]; tableSheetName: string },
+): Uint8Array {
   const header = table.columns.map((c) => c.header);
   const rows = table.csvRows.map((row) =>
     table.columns.map((c) => {
@@ -18,7 +21,10 @@ export function tableToXlsx(table: TableData, about: { sheetName: string; facts:
     }),
   );
   const columns = table.columns.map((c) => ({ width: Math.min(40, Math.max(10, c.header.length + 2)) }));
-  return writeXlsx([aboutSheet(about.sheetName, about.facts), { name: about.tableSheetName, rows: [header, ...rows], headerRows: 1, columns }]);
+  return writeXlsx([
+    aboutSheet(about.sheetName, about.facts),
+    { name: about.tableSheetName, rows: [header, ...rows], headerRows: 1, columns },
+  ]);
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -65,7 +71,13 @@ const FONT = "Inter, system-ui, sans-serif";
 const PAD = 24;
 const MIN_CONTENT_WIDTH = 560;
 const SCALE = 2;
-const TEXT = { title: { font: `600 20px ${FONT}`, line: 26 }, subtitle: { font: `400 14px ${FONT}`, line: 20 }, legend: { font: `400 13px ${FONT}`, line: 20 }, source: { font: `400 12px ${FONT}`, line: 18 }, demo: { font: `600 14px ${FONT}`, line: 30 } };
+const TEXT = {
+  title: { font: `600 20px ${FONT}`, line: 26 },
+  subtitle: { font: `400 14px ${FONT}`, line: 20 },
+  legend: { font: `400 13px ${FONT}`, line: 20 },
+  source: { font: `400 12px ${FONT}`, line: 18 },
+  demo: { font: `600 14px ${FONT}`, line: 30 },
+};
 
 /** `text` in lines no wider than `width` in the context's current font, broken between words. */
 function wrap(context: CanvasRenderingContext2D, text: string, width: number): string[] {
@@ -115,7 +127,17 @@ export async function chartToPng(svg: SVGSVGElement, picture: ChartPicture): Pro
   }
   const demoHeight = picture.demo === null ? 0 : TEXT.demo.line + 12;
   const height =
-    PAD + demoHeight + title.length * TEXT.title.line + subtitle.length * TEXT.subtitle.line + 12 + chartHeight + 8 + legendRows.length * TEXT.legend.line + 8 + source.length * TEXT.source.line + PAD;
+    PAD +
+    demoHeight +
+    title.length * TEXT.title.line +
+    subtitle.length * TEXT.subtitle.line +
+    12 +
+    chartHeight +
+    8 +
+    legendRows.length * TEXT.legend.line +
+    8 +
+    source.length * TEXT.source.line +
+    PAD;
   const width = contentWidth + 2 * PAD;
   canvas.width = Math.round(width * SCALE);
   canvas.height = Math.round(height * SCALE);

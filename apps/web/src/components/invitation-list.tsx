@@ -1,9 +1,4 @@
-import {
-  Alert,
-  Button,
-  Heading,
-  Paragraph,
-} from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { InvitationAnswer } from "@malestokk/domain";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -55,20 +50,12 @@ export function InvitationList<T extends InvitationItem>(props: {
   return (
     <>
       {props.answered && (
-        <Alert
-          data-color="success"
-          role="status"
-          data-testid={`${props.testId}-answered`}
-        >
+        <Alert data-color="success" role="status" data-testid={`${props.testId}-answered`}>
           {props.answered}
         </Alert>
       )}
       {props.items.length > 0 && (
-        <section
-          className="panel stack"
-          aria-labelledby={headingId}
-          data-testid={props.testId}
-        >
+        <section className="panel stack" aria-labelledby={headingId} data-testid={props.testId}>
           <Heading level={2} data-size="sm" id={headingId}>
             {props.heading}
           </Heading>
@@ -90,28 +77,17 @@ export function InvitationList<T extends InvitationItem>(props: {
                 )}
                 {item.canAnswer ? (
                   <div className="button-row no-print">
-                    <Button
-                      data-size="sm"
-                      disabled={props.pending}
-                      onClick={() => props.onAnswer(item, "accept")}
-                    >
+                    <Button data-size="sm" disabled={props.pending} onClick={() => props.onAnswer(item, "accept")}>
                       {t("invitations.accept")}
                       <span className="visually-hidden"> {item.title}</span>
                     </Button>
-                    <Button
-                      data-size="sm"
-                      variant="secondary"
-                      disabled={props.pending}
-                      onClick={() => setDeclining(item)}
-                    >
+                    <Button data-size="sm" variant="secondary" disabled={props.pending} onClick={() => setDeclining(item)}>
                       {t("invitations.decline")}
                       <span className="visually-hidden"> {item.title}</span>
                     </Button>
                   </div>
                 ) : (
-                  <Paragraph data-size="sm">
-                    {t("invitations.managerOnly")}
-                  </Paragraph>
+                  <Paragraph data-size="sm">{t("invitations.managerOnly")}</Paragraph>
                 )}
               </li>
             ))}

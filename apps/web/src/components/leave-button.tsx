@@ -16,12 +16,7 @@ export function LeaveButton(props: {
   const [asking, setAsking] = useState(false);
   return (
     <div className="no-print">
-      <Button
-        variant="tertiary"
-        data-color="danger"
-        data-size="sm"
-        onClick={() => setAsking(true)}
-      >
+      <Button variant="tertiary" data-color="danger" data-size="sm" onClick={() => setAsking(true)}>
         {props.label}
       </Button>
       <ConfirmDialog

@@ -7,7 +7,17 @@ export default function LeaveDialog(props: { open: boolean; onLeave: () => void;
   const { t } = useTranslation();
   return (
     <ConfirmDialog
-      request={props.open ? { title: t("leaveGuard.title"), body: t("leaveGuard.body"), confirmLabel: t("leaveGuard.leave"), cancelLabel: t("leaveGuard.stay"), destructive: true } : null}
+      request={
+        props.open
+          ? {
+              title: t("leaveGuard.title"),
+              body: t("leaveGuard.body"),
+              confirmLabel: t("leaveGuard.leave"),
+              cancelLabel: t("leaveGuard.stay"),
+              destructive: true,
+            }
+          : null
+      }
       pending={false}
       error={null}
       onConfirm={props.onLeave}

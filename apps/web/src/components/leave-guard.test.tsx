@@ -72,9 +72,21 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
   });
 
   it.each([
-    ["maturity", "/kommune/0301/modenhet/2020", () => fireEvent.change(screen.getAllByLabelText("Kommentar")[0] as HTMLElement, { target: { value: "Godt i gang" } })],
-    ["satisfaction", "/kommune/0301/tilfredshet/2020", () => fireEvent.change(screen.getByLabelText("Gjennomsnitt"), { target: { value: "4,2" } })],
-    ["scope", "/kommune/0301/tjenester/2020", () => fireEvent.change(screen.getByLabelText("Trinn: Byggesøknad"), { target: { value: "4" } })],
+    [
+      "maturity",
+      "/kommune/0301/modenhet/2020",
+      () => fireEvent.change(screen.getAllByLabelText("Kommentar")[0] as HTMLElement, { target: { value: "Godt i gang" } }),
+    ],
+    [
+      "satisfaction",
+      "/kommune/0301/tilfredshet/2020",
+      () => fireEvent.change(screen.getByLabelText("Gjennomsnitt"), { target: { value: "4,2" } }),
+    ],
+    [
+      "scope",
+      "/kommune/0301/tjenester/2020",
+      () => fireEvent.change(screen.getByLabelText("Trinn: Byggesøknad"), { target: { value: "4" } }),
+    ],
   ])("the %s form asks before the user leaves it", async (_name, path, edit) => {
     const { router } = renderApp(path, { as: "manager.0301@demo.example" });
     await screen.findByTestId("quality-missing");

@@ -33,12 +33,7 @@ export function ParticipationTable(props: {
   const { ns } = props;
   const [asked, setAsked] = useState<ParticipationRow | null>(null);
   // Withdraw an invitation; remove one taking part; or take a past answer off the list.
-  const kind = (row: ParticipationRow) =>
-    row.status === "invited"
-      ? "withdraw"
-      : row.status === "accepted"
-        ? "remove"
-        : "forget";
+  const kind = (row: ParticipationRow) => (row.status === "invited" ? "withdraw" : row.status === "accepted" ? "remove" : "forget");
   return (
     <>
       <DataTable
@@ -54,7 +49,8 @@ export function ParticipationTable(props: {
           {
             key: "changed",
             header: t("invitations.changed"),
-            render: (row) => (row.changedAt ? t("invitations.changedBy", { date: formatDateTimeShort(row.changedAt), name: row.changedByName ?? "" }) : ""),
+            render: (row) =>
+              row.changedAt ? t("invitations.changedBy", { date: formatDateTimeShort(row.changedAt), name: row.changedByName ?? "" }) : "",
           },
           {
             key: "actions",
@@ -80,11 +76,7 @@ export function ParticipationTable(props: {
           asked && {
             title: t(`${ns}.${kind(asked)}Title`, { name: asked.name }),
             body: t(`${ns}.${kind(asked)}Body`, { name: asked.name }),
-            confirmLabel: t(
-              kind(asked) === "withdraw"
-                ? "invitations.withdraw"
-                : "invitations.remove",
-            ),
+            confirmLabel: t(kind(asked) === "withdraw" ? "invitations.withdraw" : "invitations.remove"),
             destructive: true,
           }
         }
@@ -107,11 +99,6 @@ export function ParticipationTable(props: {
 }
 
 /** What the owner is told once a row is gone. */
-export function removedText(
-  t: ReturnType<typeof useTranslation>["t"],
-  row: ParticipationRow,
-): string {
-  return row.status === "invited"
-    ? t("invitations.withdrawn", { name: row.name })
-    : t("invitations.removed", { name: row.name });
+export function removedText(t: ReturnType<typeof useTranslation>["t"], row: ParticipationRow): string {
+  return row.status === "invited" ? t("invitations.withdrawn", { name: row.name }) : t("invitations.removed", { name: row.name });
 }

@@ -19,7 +19,9 @@ function baseName(t: TFunction, group: PeerGroup): string {
     case "county":
       return group.countyName === null ? (kind ?? "") : `${kind}: ${group.countyName}`;
     case "kostra":
-      return group.kostraGroup === null ? (kind ?? "") : `${kind}: ${group.kostraGroup}${group.kostraGroupName ? ` (${group.kostraGroupName})` : ""}`;
+      return group.kostraGroup === null
+        ? (kind ?? "")
+        : `${kind}: ${group.kostraGroup}${group.kostraGroupName ? ` (${group.kostraGroupName})` : ""}`;
     default:
       return kind ?? "";
   }

@@ -21,7 +21,13 @@ export function SelectField(props: {
     <Field>
       <Label htmlFor={id}>{props.label}</Label>
       {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
-      <Select id={id} value={props.value} aria-describedby={description ? descriptionId : undefined} aria-invalid={error ? true : undefined} onChange={props.onChange}>
+      <Select
+        id={id}
+        value={props.value}
+        aria-describedby={description ? descriptionId : undefined}
+        aria-invalid={error ? true : undefined}
+        onChange={props.onChange}
+      >
         {props.children}
       </Select>
       {error && <ValidationMessage>{error}</ValidationMessage>}

@@ -28,7 +28,15 @@ export function useYearAndPeers(defaultPeers: PeerGroupKind = "kostra") {
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
   const [peers, setPeers] = useUrlState<string>("peers", defaultPeers, parsePeers);
   const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
-  return { years: years.data?.map((y) => y.year) ?? [], yearsQuery: years, year, setYear, peers, peerChoice: peerChoiceOf(peers), setPeers };
+  return {
+    years: years.data?.map((y) => y.year) ?? [],
+    yearsQuery: years,
+    year,
+    setYear,
+    peers,
+    peerChoice: peerChoiceOf(peers),
+    setPeers,
+  };
 }
 
 export function YearSelect(props: { id: string; years: readonly number[]; value: number | undefined; onChange: (year: string) => void }) {

@@ -38,8 +38,38 @@ import { SHEET_NAME_KEYS, sheetName } from "./sheet-names";
 
 /** Every text of the app in one language, each area under the key it is added with. */
 const TEXTS = {
-  nb: { ...nb, admin: nbAdmin, costReport: nbCosts, systems: nbSystems, quality: nbQuality, profile: nbProfile, indicator: nbIndicator, accessibility: nbAccessibility, benefitViews: nbBenefitViews, benefits: nbBenefits, ideas: nbIdeas, identity: nbIdentity, sector: nbSector, exports: nbExports },
-  en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, profile: enProfile, indicator: enIndicator, accessibility: enAccessibility, benefitViews: enBenefitViews, benefits: enBenefits, ideas: enIdeas, identity: enIdentity, sector: enSector, exports: enExports },
+  nb: {
+    ...nb,
+    admin: nbAdmin,
+    costReport: nbCosts,
+    systems: nbSystems,
+    quality: nbQuality,
+    profile: nbProfile,
+    indicator: nbIndicator,
+    accessibility: nbAccessibility,
+    benefitViews: nbBenefitViews,
+    benefits: nbBenefits,
+    ideas: nbIdeas,
+    identity: nbIdentity,
+    sector: nbSector,
+    exports: nbExports,
+  },
+  en: {
+    ...en,
+    admin: enAdmin,
+    costReport: enCosts,
+    systems: enSystems,
+    quality: enQuality,
+    profile: enProfile,
+    indicator: enIndicator,
+    accessibility: enAccessibility,
+    benefitViews: enBenefitViews,
+    benefits: enBenefits,
+    ideas: enIdeas,
+    identity: enIdentity,
+    sector: enSector,
+    exports: enExports,
+  },
 };
 
 describe("the sheet names the app writes", () => {
@@ -68,6 +98,12 @@ describe("the sheet names the app writes", () => {
     const files = catchDownloads();
     fireEvent.click(button);
     await waitFor(() => expect(files).toHaveLength(1));
-    expect(sheetNamesOf(await bytesOf(files[0]))).toEqual(["Om tallene", "Saker til beslutning", "Digital suksess", "Dekning per fylke", "Uten godkjent rapport"]);
+    expect(sheetNamesOf(await bytesOf(files[0]))).toEqual([
+      "Om tallene",
+      "Saker til beslutning",
+      "Digital suksess",
+      "Dekning per fylke",
+      "Uten godkjent rapport",
+    ]);
   });
 });

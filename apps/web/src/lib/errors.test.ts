@@ -12,8 +12,20 @@ type Case = { readonly params: IssueParams; readonly issues?: readonly FieldIssu
  * (packages/api/src). A new code fails to compile here until it has its cases.
  */
 const SENT: Record<AppErrorCode, readonly Case[]> = {
-  NOT_FOUND: [{ params: {} }, { params: { municipalityNumber: "0301" } }, { params: { indicatorCode: "K1" } }, { params: { projectId: 4, number: "4601" } }, { params: { year: 2031 } }],
-  FORBIDDEN: [{ params: {} }, { params: { reason: "NOT_OWNER" } }, { params: { reason: "NOT_MEMBER" } }, { params: { reason: "LAST_ADMIN" } }, { params: { reason: "SELF" } }],
+  NOT_FOUND: [
+    { params: {} },
+    { params: { municipalityNumber: "0301" } },
+    { params: { indicatorCode: "K1" } },
+    { params: { projectId: 4, number: "4601" } },
+    { params: { year: 2031 } },
+  ],
+  FORBIDDEN: [
+    { params: {} },
+    { params: { reason: "NOT_OWNER" } },
+    { params: { reason: "NOT_MEMBER" } },
+    { params: { reason: "LAST_ADMIN" } },
+    { params: { reason: "SELF" } },
+  ],
   UNAUTHORIZED: [{ params: {} }],
   VALIDATION_FAILED: [
     { params: {}, issues: [{ path: ["name"], code: "too_small", params: { minimum: 1 } }] },
@@ -25,14 +37,19 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
   ],
   VERSION_CONFLICT: [{ params: {} }, { params: { currentVersion: 3 } }, { params: { currentVersion: null } }],
   IMPORT_REJECTED: [
-    { params: { reason: "ROW_ERRORS", count: 2 }, issues: [{ path: ["rows", 3, "amount"], code: "NOT_A_NUMBER", params: { row: 3, value: "x" } }] },
+    {
+      params: { reason: "ROW_ERRORS", count: 2 },
+      issues: [{ path: ["rows", 3, "amount"], code: "NOT_A_NUMBER", params: { row: 3, value: "x" } }],
+    },
     { params: { reason: "TOO_LARGE", limit: 10_485_760 } },
     { params: { reason: "FETCH_FAILED" } },
     { params: { reason: "FETCH_FAILED", status: 503 } },
   ],
   // The quality path sends the year; the cost path is brought to the same shape on the server.
   PERIOD_LOCKED: [{ params: { year: 2024 } }],
-  YEAR_OUT_OF_RANGE: [{ params: { min: 2015, max: 2025 }, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } }] }],
+  YEAR_OUT_OF_RANGE: [
+    { params: { min: 2015, max: 2025 }, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } }] },
+  ],
   STATUS_CONFLICT: [
     { params: { status: "submitted", action: "edit" } },
     { params: { status: null, action: "approve" } },
@@ -51,9 +68,18 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
       issues: [{ path: ["name"], code: "COOPERATIVE_EXISTS", params: { organisationNumber: "912345688", name: "Digitale Vestland" } }],
     },
   ],
-  IN_USE: [{ params: { count: 1 } }, { params: { count: 12 } }, { params: { reason: "lastProvider" } }, { params: { reason: "noPublicOrigin" } }],
+  IN_USE: [
+    { params: { count: 1 } },
+    { params: { count: 12 } },
+    { params: { reason: "lastProvider" } },
+    { params: { reason: "noPublicOrigin" } },
+  ],
   INCOMPLETE: [{ params: { missing: "scope,satisfaction", count: 2 } }, { params: { missing: "benefits", count: 1 } }],
-  INVALID_CREDENTIALS: [{ params: {} }, { params: { reason: "WRONG_CODE" } }, { params: {}, issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }] }],
+  INVALID_CREDENTIALS: [
+    { params: {} },
+    { params: { reason: "WRONG_CODE" } },
+    { params: {}, issues: [{ path: ["currentPassword"], code: "INVALID_CREDENTIALS", params: {} }] },
+  ],
   TOO_MANY_ATTEMPTS: [{ params: { retryAfterSeconds: 60 } }],
   TOKEN_INVALID: [{ params: {} }],
   LOCAL_SIGN_IN_OFF: [{ params: {} }],
@@ -100,6 +126,11 @@ describe("every AppError code reads as a sentence", () => {
 
 describe("dates in error texts", () => {
   it("reads a date the server sends in the Norwegian format, never ISO", () => {
-    expect(formatErrorParams({ date: "2026-04-30", at: "2026-04-30T10:15:00.000Z", year: 2026, number: "4601" })).toEqual({ date: "30. april 2026", at: "30. april 2026", year: 2026, number: "4601" });
+    expect(formatErrorParams({ date: "2026-04-30", at: "2026-04-30T10:15:00.000Z", year: 2026, number: "4601" })).toEqual({
+      date: "30. april 2026",
+      at: "30. april 2026",
+      year: 2026,
+      number: "4601",
+    });
   });
 });

@@ -24,7 +24,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
 export function formatErrorParams(params: IssueParams): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] = typeof value === "number" && Math.abs(value) >= 10_000 ? formatInteger(value) : typeof value === "string" && ISO_DATE.test(value) ? formatDate(value) : value;
+    out[key] =
+      typeof value === "number" && Math.abs(value) >= 10_000
+        ? formatInteger(value)
+        : typeof value === "string" && ISO_DATE.test(value)
+          ? formatDate(value)
+          : value;
   }
   return out;
 }

@@ -27,7 +27,12 @@ export function noErrors<F extends string>(): FormErrors<F> {
  * fields join the summary. With an `area`, its texts say why a FORBIDDEN with a `reason` was refused
  * (`<area>.errors.<reason>`) and head the summary of field issues (`<area>.errors.summary`).
  */
-export function translateFormError<F extends string>(t: TFunction, error: unknown, fieldNames: readonly F[], area: string | null = null): FormErrors<F> {
+export function translateFormError<F extends string>(
+  t: TFunction,
+  error: unknown,
+  fieldNames: readonly F[],
+  area: string | null = null,
+): FormErrors<F> {
   const appError = readAppError(error);
   const fallback = translateError(t, error).message;
   if (!appError) return { summary: fallback, fields: {} };

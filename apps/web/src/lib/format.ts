@@ -6,7 +6,13 @@ const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const nok = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
 const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeStyle: "short" });
-const dateTimeShortFormat = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+const dateTimeShortFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
 const NBSP = "\u00a0";
 
 /** The unit a chart axis of shares carries: " %" after a no-break space. */
@@ -21,7 +27,12 @@ export function formatNok(value: number): string {
   return nok.format(value);
 }
 
-const nokChange = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+const nokChange = new Intl.NumberFormat(LOCALE, {
+  style: "currency",
+  currency: "NOK",
+  maximumFractionDigits: 0,
+  signDisplay: "exceptZero",
+});
 
 /** "+250 000 kr", "−300 000 kr" (U+2212), "0 kr": a change in kroner, signed. */
 export function formatNokChange(value: number): string {

@@ -17,7 +17,15 @@ type Translation = Record<string, unknown>;
 
 // Bokmål ships with the first page; English loads when chosen (docs/quality-targets.md#p-4: every kB counts).
 // One file per area keeps parallel work on the texts apart; keys live under the area's name.
-const BOKMAL: Translation = { ...nb, costReport: nbCosts, systems: nbSystems, quality: nbQuality, report: nbReport, profile: nbProfile, indicator: nbIndicator };
+const BOKMAL: Translation = {
+  ...nb,
+  costReport: nbCosts,
+  systems: nbSystems,
+  quality: nbQuality,
+  report: nbReport,
+  profile: nbProfile,
+  indicator: nbIndicator,
+};
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
   en: async () => {
     const [core, costs, systems, quality, report, profile, indicator] = await Promise.all([
@@ -29,7 +37,15 @@ const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
       import("../locales/en.profile.json"),
       import("../locales/en.indicator.json"),
     ]);
-    return { ...core.default, costReport: costs.default, systems: systems.default, quality: quality.default, report: report.default, profile: profile.default, indicator: indicator.default };
+    return {
+      ...core.default,
+      costReport: costs.default,
+      systems: systems.default,
+      quality: quality.default,
+      report: report.default,
+      profile: profile.default,
+      indicator: indicator.default,
+    };
   },
 };
 
@@ -81,7 +97,8 @@ export async function setLanguage(instance: I18n, language: Language): Promise<v
 export function useLocaleArea(area: string, texts: Record<Language, Translation>): void {
   const { i18n } = useTranslation();
   for (const language of LANGUAGES) {
-    if (!i18n.getResource(language, "translation", area)) i18n.addResourceBundle(language, "translation", { [area]: texts[language] }, true, false);
+    if (!i18n.getResource(language, "translation", area))
+      i18n.addResourceBundle(language, "translation", { [area]: texts[language] }, true, false);
   }
 }
 

@@ -13,7 +13,8 @@ export function useRefreshIndicatorReaders(): (...also: QueryFilters[]) => Promi
   const queryClient = useQueryClient();
   return (...also) =>
     Promise.all(
-      [trpc.benchmarks.pathFilter(), trpc.sector.pathFilter(), trpc.benefits.pathFilter(), trpc.peers.pathFilter(), ...also].map((filter) => queryClient.invalidateQueries(filter)),
+      [trpc.benchmarks.pathFilter(), trpc.sector.pathFilter(), trpc.benefits.pathFilter(), trpc.peers.pathFilter(), ...also].map((filter) =>
+        queryClient.invalidateQueries(filter),
+      ),
     );
 }
-

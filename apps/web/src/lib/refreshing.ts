@@ -14,7 +14,11 @@ export interface MutationHandlers<R, I> {
  * every refusal (one that may have found the data changed in ways the page shows, e.g. in use), none
  * (`[]`) none. `refresh` is given the input, for a call that changes nothing (a preview) to skip it.
  */
-export function refreshing<R, I>(refresh: (input: I) => Promise<unknown>, handlers: MutationHandlers<R, I> = {}, conflicts: readonly Conflict[] | "any" = ["changed"]) {
+export function refreshing<R, I>(
+  refresh: (input: I) => Promise<unknown>,
+  handlers: MutationHandlers<R, I> = {},
+  conflicts: readonly Conflict[] | "any" = ["changed"],
+) {
   return {
     onSuccess: async (result: R, input: I) => {
       await refresh(input);

@@ -13,7 +13,15 @@ export function saveMeanwhile(db: Db, lines: CostLine[]): number {
     organisationId: stavanger,
     year: 2024,
     expectedVersion: getCostReport(db, stavanger, 2024)?.version ?? 0,
-    content: { lines, itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
+    content: {
+      lines,
+      itUserAccounts: null,
+      employeesFte: null,
+      populationOverride: null,
+      grossOperatingExpenditureOverride: null,
+      warningComments: {},
+      allocation: null,
+    },
     source: "entered",
     now: new Date().toISOString(),
   });

@@ -35,7 +35,10 @@ afterEach(() => {
  * production. `as` signs in a demo user first (e.g. "admin@demo.example"); the "browser cookie"
  * then follows sign-in and sign-out as a real one would.
  */
-export function renderApp(path: string, options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null; secretKey?: string } = {}) {
+export function renderApp(
+  path: string,
+  options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null; secretKey?: string } = {},
+) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
   const { db } = connection;
@@ -56,7 +59,18 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
   }
   const trpcClient = apiClient(db, { get: () => cookie, set: (token) => (cookie = token) }, options);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n({ en: { ...en, admin: enAdmin, costReport: enCosts, systems: enSystems, quality: enQuality, report: enReport, profile: enProfile, indicator: enIndicator } });
+  const i18n = createI18n({
+    en: {
+      ...en,
+      admin: enAdmin,
+      costReport: enCosts,
+      systems: enSystems,
+      quality: enQuality,
+      report: enReport,
+      profile: enProfile,
+      indicator: enIndicator,
+    },
+  });
   // Pages add their own areas as they load; a component rendered on its own gets them here.
   i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
   if (options.language === "en") void i18n.changeLanguage("en");
@@ -70,7 +84,11 @@ export function renderApp(path: string, options: { language?: Language; seed?: b
 }
 
 /** A tRPC client that calls the real router in process on `db`, with `cookie` as the browser's session cookie. */
-function apiClient(db: DbConnection["db"], cookie: { get: () => string | null; set: (token: string | null) => void }, options: { publicOrigin?: string | null; secretKey?: string } = {}) {
+function apiClient(
+  db: DbConnection["db"],
+  cookie: { get: () => string | null; set: (token: string | null) => void },
+  options: { publicOrigin?: string | null; secretKey?: string } = {},
+) {
   return createTRPCClient<AppRouter>({
     links: [
       unstable_localLink({

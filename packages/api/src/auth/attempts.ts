@@ -10,8 +10,7 @@ import { AppError } from "../errors";
  * - "rate": a rate of attempts (burst, then one per interval); a right answer gives its attempt back.
  */
 export type AttemptLimit =
-  | { readonly key: string; readonly kind: "backoff" }
-  | { readonly key: string; readonly kind: "rate"; readonly rate: AttemptRate };
+  { readonly key: string; readonly kind: "backoff" } | { readonly key: string; readonly kind: "rate"; readonly rate: AttemptRate };
 
 function waitSeconds(db: DbOrTx, key: string, now: Date): number {
   const lockedUntil = getThrottle(db, key)?.lockedUntil;

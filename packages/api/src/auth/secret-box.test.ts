@@ -47,7 +47,13 @@ describe("stored secrets", () => {
     if (first.status !== "secondFactor") throw new Error("expected a second step");
     expect((await api.anonymous().auth.secondFactor({ challenge: first.challenge, code: totp(secret, at) })).email).toBe(email);
 
-    await api.as("admin@demo.example").admin.saveIdentityProvider({ slug: "kommune", name: "K", issuer: "https://idp.example", clientId: "c", clientSecret: "client secret value" });
+    await api.as("admin@demo.example").admin.saveIdentityProvider({
+      slug: "kommune",
+      name: "K",
+      issuer: "https://idp.example",
+      clientId: "c",
+      clientSecret: "client secret value",
+    });
     const row = api.sqlite.prepare("select client_secret from identity_providers").get() as { client_secret: string };
     expect(isSealed(row.client_secret)).toBe(true);
     expect(secrets.open(row.client_secret)).toBe("client secret value");
@@ -56,7 +62,13 @@ describe("stored secrets", () => {
   it("seals what was stored before the key was set, once, and refuses a start without the key afterwards", async () => {
     const api = setupApi();
     const { secret } = await api.as("finance.0301@demo.example").auth.enrolBegin({ currentPassword: TEST_PASSWORD });
-    await api.as("admin@demo.example").admin.saveIdentityProvider({ slug: "kommune", name: "K", issuer: "https://idp.example", clientId: "c", clientSecret: "plain secret" });
+    await api.as("admin@demo.example").admin.saveIdentityProvider({
+      slug: "kommune",
+      name: "K",
+      issuer: "https://idp.example",
+      clientId: "c",
+      clientSecret: "plain secret",
+    });
     expect(listStoredSecrets(api.db).map((s) => [s.kind, isSealed(s.value)])).toEqual([
       ["totpPending", false],
       ["clientSecret", false],

@@ -72,7 +72,8 @@ export function sealStoredSecrets(db: Db, box: SecretBox): { sealed: number } {
   return db.transaction((tx) => {
     const stored = listStoredSecrets(tx);
     if (!box.sealing) {
-      if (stored.some((s) => isSealed(s.value))) throw new SecretKeyError("The database holds sealed secrets: set the SECRET_KEY they were sealed with");
+      if (stored.some((s) => isSealed(s.value)))
+        throw new SecretKeyError("The database holds sealed secrets: set the SECRET_KEY they were sealed with");
       return { sealed: 0 };
     }
     let sealed = 0;
@@ -96,4 +97,3 @@ export function resealStoredSecrets(db: Db, from: SecretBox, to: SecretBox): { r
     return { resealed: stored.length };
   });
 }
-

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { base32Decode, base32Encode, createRecoveryCodes, createTotpSecret, hashRecoveryCode, hotp, otpauthUri, totp, verifyTotp } from "./totp";
+import {
+  base32Decode,
+  base32Encode,
+  createRecoveryCodes,
+  createTotpSecret,
+  hashRecoveryCode,
+  hotp,
+  otpauthUri,
+  totp,
+  verifyTotp,
+} from "./totp";
 
 // RFC 6238 appendix B: the SHA-1 secret is the ASCII "12345678901234567890"; 8-digit values.
 const RFC_SECRET = base32Encode(Buffer.from("12345678901234567890"));
@@ -43,7 +53,9 @@ describe("TOTP (RFC 6238) and recovery codes", () => {
   });
 
   it("writes the URI authenticator apps read", () => {
-    expect(otpauthUri("ABC", "kari@kommune.no")).toBe("otpauth://totp/M%C3%A5lestokk%3Akari%40kommune.no?secret=ABC&issuer=M%C3%A5lestokk&algorithm=SHA1&digits=6&period=30");
+    expect(otpauthUri("ABC", "kari@kommune.no")).toBe(
+      "otpauth://totp/M%C3%A5lestokk%3Akari%40kommune.no?secret=ABC&issuer=M%C3%A5lestokk&algorithm=SHA1&digits=6&period=30",
+    );
   });
 
   it("makes ten distinct recovery codes of 120 random bits, so a plain hash may keep them (ASVS 6.5.2), whose hash ignores case and dashes", () => {

@@ -72,7 +72,12 @@ export function totp(secretBase32: string, at: Date): string {
  * Checks a code against the steps around `at`. A step already used (`lastCounter`) or an earlier
  * one is refused, so a code seen over a shoulder cannot be replayed. Returns the matched step.
  */
-export function verifyTotp(secretBase32: string, code: string, at: Date, lastCounter: number | null): { ok: true; counter: number } | { ok: false; reason: "FORMAT" | "WRONG" | "REUSED" } {
+export function verifyTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastCounter: number | null,
+): { ok: true; counter: number } | { ok: false; reason: "FORMAT" | "WRONG" | "REUSED" } {
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: "FORMAT" };
   const secret = base32Decode(secretBase32);
   const now = totpCounter(at);

@@ -26,7 +26,15 @@ export function heavyWorkbook(): Uint8Array {
   return rawWorkbook(`<row>${cells}</row>`.repeat(40_000));
 }
 
-const GOOD = writeXlsx([{ name: "Kostnader", rows: [["IKT-tjeneste", "Kostnadstype", "Beløp (kr)"], ["Brukerstøtte", "Egne ansatte", 1_200_000]] }]);
+const GOOD = writeXlsx([
+  {
+    name: "Kostnader",
+    rows: [
+      ["IKT-tjeneste", "Kostnadstype", "Beløp (kr)"],
+      ["Brukerstøtte", "Egne ansatte", 1_200_000],
+    ],
+  },
+]);
 
 const readers: FileReader[] = [];
 function reader(limits: Partial<FileReaderLimits> = {}): FileReader {
@@ -79,7 +87,13 @@ describe("FileReader", { timeout: 30_000 }, () => {
     const files = reader({ seconds: 0.3, workers: 1 });
     await files.readCostFile({ bytes: GOOD, fileName: "warm-up.xlsx", systems: [] });
     const slow = await files.readCostFile({ bytes: heavyWorkbook(), fileName: "heavy.xlsx", systems: [] });
-    expect(slow).toEqual({ ok: false, format: "xlsx", fileError: { code: "READ_TIME_LIMIT", params: { seconds: 0.3 } }, issues: [], warnings: [] });
+    expect(slow).toEqual({
+      ok: false,
+      format: "xlsx",
+      fileError: { code: "READ_TIME_LIMIT", params: { seconds: 0.3 } },
+      issues: [],
+      warnings: [],
+    });
     const slowReader = reader({ workers: 1 });
     expect((await slowReader.readCostFile({ bytes: GOOD, fileName: "next.xlsx", systems: [] })).ok).toBe(true);
   });
@@ -113,7 +127,9 @@ describe("FileReader", { timeout: 30_000 }, () => {
       issues: [],
       warnings: [],
     });
-    expect(await files.readCostFile({ bytes: GOOD, fileName: "k.xlsx", systems: [] })).toMatchObject({ fileError: { code: "SERVER_BUSY" } });
+    expect(await files.readCostFile({ bytes: GOOD, fileName: "k.xlsx", systems: [] })).toMatchObject({
+      fileError: { code: "SERVER_BUSY" },
+    });
   });
 
   it("hands a file in shared memory to its worker, and leaves the caller's bytes as they were", async () => {
@@ -121,7 +137,10 @@ describe("FileReader", { timeout: 30_000 }, () => {
     const inShared = new Uint8Array(new SharedArrayBuffer(GOOD.length));
     inShared.set(GOOD);
     for (const bytes of [GOOD, inShared, inShared]) {
-      expect(await files.readCostFile({ bytes, fileName: "k.xlsx", systems: [] })).toMatchObject({ ok: true, lines: [{ amount: 1_200_000 }] });
+      expect(await files.readCostFile({ bytes, fileName: "k.xlsx", systems: [] })).toMatchObject({
+        ok: true,
+        lines: [{ amount: 1_200_000 }],
+      });
     }
     expect(GOOD.length).toBeGreaterThan(0);
     expect(inShared).toEqual(new Uint8Array(GOOD));

@@ -30,7 +30,11 @@ interface Job {
   readonly reject: (error: unknown) => void;
 }
 
-function refused(input: CostFileInput, code: "READ_TIME_LIMIT" | "READ_MEMORY_LIMIT" | "SERVER_BUSY" | "FILE_TOO_LARGE", params: Record<string, number>): CostFileResult {
+function refused(
+  input: CostFileInput,
+  code: "READ_TIME_LIMIT" | "READ_MEMORY_LIMIT" | "SERVER_BUSY" | "FILE_TOO_LARGE",
+  params: Record<string, number>,
+): CostFileResult {
   const isZip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
   return { ok: false, format: isZip ? "xlsx" : "csv", fileError: { code, params }, issues: [], warnings: [] };
 }

@@ -14,7 +14,11 @@ export function requireYear(db: DbOrTx, year: number) {
   if (!reportingYear) {
     const years = listReportingYears(db).map((y) => y.year);
     const params = { min: Math.min(...years), max: Math.max(...years) };
-    throw new AppError("YEAR_OUT_OF_RANGE", { message: `Year ${year} is not a reporting year`, params, issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }] });
+    throw new AppError("YEAR_OUT_OF_RANGE", {
+      message: `Year ${year} is not a reporting year`,
+      params,
+      issues: [{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params }],
+    });
   }
   return reportingYear;
 }
@@ -23,19 +27,31 @@ export function requireYear(db: DbOrTx, year: number) {
  * The status `action` takes a report to (null: no report yet), or its refusal: PERIOD_LOCKED with
  * the year when the year is closed, STATUS_CONFLICT with the status and action otherwise.
  */
-export function requireTransition(status: ReportStatus | null, action: ReportAction, year: { year: number; state: "open" | "closed" }): ReportStatus {
+export function requireTransition(
+  status: ReportStatus | null,
+  action: ReportAction,
+  year: { year: number; state: "open" | "closed" },
+): ReportStatus {
   const transition = reportTransition(status, action, year.state);
   if (transition.ok) return transition.to;
-  if (transition.reason === "YEAR_CLOSED") throw new AppError("PERIOD_LOCKED", { message: `The year ${year.year} is closed`, params: { year: year.year } });
+  if (transition.reason === "YEAR_CLOSED")
+    throw new AppError("PERIOD_LOCKED", { message: `The year ${year.year} is closed`, params: { year: year.year } });
   throw statusConflict(status, action);
 }
 
 function statusConflict(status: ReportStatus | null, action: ReportAction): AppError {
-  return new AppError("STATUS_CONFLICT", { message: `Cannot ${action} a report that is ${status ?? "missing"}`, params: { status, action } });
+  return new AppError("STATUS_CONFLICT", {
+    message: `Cannot ${action} a report that is ${status ?? "missing"}`,
+    params: { status, action },
+  });
 }
 
 /** A report that may be edited now (null: none yet), read at the version the user read (null: none). */
-export function requireEditable<R extends { status: ReportStatus; version: number }>(current: R | null, year: { year: number; state: "open" | "closed" }, expectedVersion: number | null): R | null {
+export function requireEditable<R extends { status: ReportStatus; version: number }>(
+  current: R | null,
+  year: { year: number; state: "open" | "closed" },
+  expectedVersion: number | null,
+): R | null {
   requireTransition(current?.status ?? null, "edit", year);
   requireVersion(current?.version ?? null, expectedVersion);
   return current;
@@ -77,7 +93,13 @@ export function stepPermission(area: ReportArea, action: ReportAction) {
 }
 
 /** The steps this user may take now on the unit's report: the state machine and the user's permissions there. */
-export function allowedActions(area: ReportArea, grants: readonly RoleGrant[], unitId: number, status: ReportStatus | null, yearState: "open" | "closed"): ReportAction[] {
+export function allowedActions(
+  area: ReportArea,
+  grants: readonly RoleGrant[],
+  unitId: number,
+  status: ReportStatus | null,
+  yearState: "open" | "closed",
+): ReportAction[] {
   return availableActions(status, yearState).filter((action) => can(grants, stepPermission(area, action), unitId));
 }
 

@@ -68,7 +68,16 @@ export function getPlanVersion(db: DbOrTx, projectId: number, number: number): (
 
 export function insertPlanVersion(
   db: DbOrTx,
-  args: { projectId: number; phase: ProjectPhase; approvedByName: string; approvedOn: string; comment: string | null; userId: number | null; now: string; content: unknown },
+  args: {
+    projectId: number;
+    phase: ProjectPhase;
+    approvedByName: string;
+    approvedOn: string;
+    comment: string | null;
+    userId: number | null;
+    now: string;
+    content: unknown;
+  },
 ): number {
   const last = db
     .select({ n: sql<number>`coalesce(max(${benefitPlanVersions.number}), 0)` })

@@ -4,7 +4,17 @@ import type { BenefitInput, BenefitMap, ProjectFields } from "@malestokk/domain"
 
 import type { DbOrTx } from "../client";
 import { readApproved, INDICATOR_VALUE_COLUMNS } from "./indicators";
-import { benefitMeasurements, benefits, benefitTargets, indicatorValues, organisations, projectParticipants, projects, roleAssignments, users } from "../schema/index";
+import {
+  benefitMeasurements,
+  benefits,
+  benefitTargets,
+  indicatorValues,
+  organisations,
+  projectParticipants,
+  projects,
+  roleAssignments,
+  users,
+} from "../schema/index";
 
 export interface ProjectRow extends ProjectFields {
   readonly id: number;
@@ -50,7 +60,15 @@ function projectRows(db: DbOrTx, where: SQL | undefined): ProjectRow[] {
     .select({ projectId: projectParticipants.projectId, id: organisations.id, number: organisations.number, name: organisations.name })
     .from(projectParticipants)
     .innerJoin(organisations, eq(organisations.id, projectParticipants.organisationId))
-    .where(and(inArray(projectParticipants.projectId, rows.map((r) => r.id)), accepted))
+    .where(
+      and(
+        inArray(
+          projectParticipants.projectId,
+          rows.map((r) => r.id),
+        ),
+        accepted,
+      ),
+    )
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((r) => ({
@@ -90,10 +108,19 @@ export function getProjectAccess(db: DbOrTx, id: number): { ownerOrganisationId:
   return { ownerOrganisationId: row.ownerOrganisationId, participantIds };
 }
 
-export function insertProject(db: DbOrTx, args: { ownerOrganisationId: number; fields: ProjectFields; isDemo?: boolean; now: string }): number {
+export function insertProject(
+  db: DbOrTx,
+  args: { ownerOrganisationId: number; fields: ProjectFields; isDemo?: boolean; now: string },
+): number {
   return db
     .insert(projects)
-    .values({ ownerOrganisationId: args.ownerOrganisationId, ...args.fields, isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
+    .values({
+      ownerOrganisationId: args.ownerOrganisationId,
+      ...args.fields,
+      isDemo: args.isDemo ?? false,
+      createdAt: args.now,
+      updatedAt: args.now,
+    })
     .returning({ id: projects.id })
     .get().id;
 }
@@ -152,12 +179,21 @@ export interface MeasurementRow {
 /** The benefits of the given projects with their targets and hand-entered measurements, oldest first. */
 export function listBenefits(db: DbOrTx, projectIds: readonly number[]): BenefitRow[] {
   if (projectIds.length === 0) return [];
-  const rows = db.select().from(benefits).where(inArray(benefits.projectId, [...projectIds])).orderBy(asc(benefits.id)).all();
+  const rows = db
+    .select()
+    .from(benefits)
+    .where(inArray(benefits.projectId, [...projectIds]))
+    .orderBy(asc(benefits.id))
+    .all();
   return withDetails(db, rows);
 }
 
 export function getBenefit(db: DbOrTx, projectId: number, id: number): BenefitRow | null {
-  const rows = db.select().from(benefits).where(and(eq(benefits.id, id), eq(benefits.projectId, projectId))).all();
+  const rows = db
+    .select()
+    .from(benefits)
+    .where(and(eq(benefits.id, id), eq(benefits.projectId, projectId)))
+    .all();
   return withDetails(db, rows)[0] ?? null;
 }
 
@@ -197,7 +233,14 @@ function withDetails(db: DbOrTx, rows: (typeof benefits.$inferSelect)[]): Benefi
     goalKeys: JSON.parse(r.goalKeys) as string[],
     measurements: measurements
       .filter((m) => m.benefitId === r.id)
-      .map((m) => ({ id: m.id, value: m.value, date: m.measuredOn, comment: m.comment, recordedByName: m.recordedByName, recordedAt: m.recordedAt })),
+      .map((m) => ({
+        id: m.id,
+        value: m.value,
+        date: m.measuredOn,
+        comment: m.comment,
+        recordedByName: m.recordedByName,
+        recordedAt: m.recordedAt,
+      })),
     isDemo: r.isDemo,
     version: r.version,
     updatedAt: r.updatedAt,
@@ -239,7 +282,13 @@ function replaceTargets(db: DbOrTx, benefitId: number, targets: BenefitInput["ta
 export function insertBenefit(db: DbOrTx, args: { projectId: number; input: BenefitInput; isDemo?: boolean; now: string }): number {
   const id = db
     .insert(benefits)
-    .values({ projectId: args.projectId, ...benefitColumns(args.input), isDemo: args.isDemo ?? false, createdAt: args.now, updatedAt: args.now })
+    .values({
+      projectId: args.projectId,
+      ...benefitColumns(args.input),
+      isDemo: args.isDemo ?? false,
+      createdAt: args.now,
+      updatedAt: args.now,
+    })
     .returning({ id: benefits.id })
     .get().id;
   replaceTargets(db, id, args.input.targets);
@@ -247,7 +296,10 @@ export function insertBenefit(db: DbOrTx, args: { projectId: number; input: Bene
 }
 
 /** Replaces a benefit's fields and targets from the version read: false when someone saved in between. */
-export function updateBenefit(db: DbOrTx, args: { projectId: number; id: number; expectedVersion: number; input: BenefitInput; now: string }): boolean {
+export function updateBenefit(
+  db: DbOrTx,
+  args: { projectId: number; id: number; expectedVersion: number; input: BenefitInput; now: string },
+): boolean {
   const changed = db
     .update(benefits)
     .set({ ...benefitColumns(args.input), version: sql`${benefits.version} + 1`, updatedAt: args.now })
@@ -259,7 +311,9 @@ export function updateBenefit(db: DbOrTx, args: { projectId: number; id: number;
 }
 
 export function deleteBenefit(db: DbOrTx, projectId: number, id: number): void {
-  db.delete(benefits).where(and(eq(benefits.id, id), eq(benefits.projectId, projectId))).run();
+  db.delete(benefits)
+    .where(and(eq(benefits.id, id), eq(benefits.projectId, projectId)))
+    .run();
 }
 
 export function insertMeasurement(
@@ -282,14 +336,23 @@ export function insertMeasurement(
 }
 
 export function deleteMeasurement(db: DbOrTx, benefitId: number, id: number): boolean {
-  return db.delete(benefitMeasurements).where(and(eq(benefitMeasurements.id, id), eq(benefitMeasurements.benefitId, benefitId))).run().changes > 0;
+  return (
+    db
+      .delete(benefitMeasurements)
+      .where(and(eq(benefitMeasurements.id, id), eq(benefitMeasurements.benefitId, benefitId)))
+      .run().changes > 0
+  );
 }
 
 /**
  * An organisation's approved values of one indicator, by year: the measurements of a linked benefit.
  * A year whose report is being corrected keeps its value as last approved.
  */
-export function listApprovedValuesOf(db: DbOrTx, indicatorCode: string, organisationId: number): { year: number; numerator: number; denominator: number }[] {
+export function listApprovedValuesOf(
+  db: DbOrTx,
+  indicatorCode: string,
+  organisationId: number,
+): { year: number; numerator: number; denominator: number }[] {
   return db
     .select(INDICATOR_VALUE_COLUMNS)
     .from(indicatorValues)

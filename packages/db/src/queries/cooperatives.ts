@@ -24,7 +24,12 @@ export function listCooperatives(db: DbOrTx): CooperativeRow[] {
     .select({ cooperativeId: cooperativeMembers.cooperativeId, number: organisations.number, name: organisations.name })
     .from(cooperativeMembers)
     .innerJoin(organisations, eq(organisations.id, cooperativeMembers.municipalityId))
-    .where(inArray(cooperativeMembers.cooperativeId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        cooperativeMembers.cooperativeId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((r) => ({

@@ -103,7 +103,10 @@ export function saveCostReport(
   }
   if (!row) return { ok: false, currentVersion: getCostReport(db, organisationId, year)?.version ?? null };
   db.delete(costLines).where(eq(costLines.reportId, row.id)).run();
-  if (content.lines.length > 0) db.insert(costLines).values(content.lines.map((l) => ({ ...l, reportId: row.id }))).run();
+  if (content.lines.length > 0)
+    db.insert(costLines)
+      .values(content.lines.map((l) => ({ ...l, reportId: row.id })))
+      .run();
   return { ok: true, row };
 }
 
@@ -125,7 +128,10 @@ export function setCostReportStatus(db: DbOrTx, args: StatusChange): CostReportW
     .returning()
     .get();
   if (row) return { ok: true, row };
-  return { ok: false, currentVersion: db.select({ v: costReports.version }).from(costReports).where(eq(costReports.id, args.reportId)).get()?.v ?? null };
+  return {
+    ok: false,
+    currentVersion: db.select({ v: costReports.version }).from(costReports).where(eq(costReports.id, args.reportId)).get()?.v ?? null,
+  };
 }
 
 export function setReportingYearState(db: DbOrTx, year: number, state: "open" | "closed"): boolean {
@@ -136,7 +142,11 @@ export function setReportingYearState(db: DbOrTx, year: number, state: "open" | 
  * An organisation's fagsystemer, each with how many cost lines are tied to it: every line, or with
  * `approvedLinesOnly` those of approved reports only (for readers who may not see drafts).
  */
-export function listSystems(db: DbOrTx, organisationId: number, options: { approvedLinesOnly?: boolean } = {}): (SystemRow & { lineCount: number })[] {
+export function listSystems(
+  db: DbOrTx,
+  organisationId: number,
+  options: { approvedLinesOnly?: boolean } = {},
+): (SystemRow & { lineCount: number })[] {
   return db
     .select({
       id: systems.id,
@@ -194,7 +204,11 @@ export function saveSystem(
       .get();
     return { ok: true, row };
   }
-  const current = db.select().from(systems).where(and(eq(systems.id, args.id), eq(systems.organisationId, args.organisationId))).get();
+  const current = db
+    .select()
+    .from(systems)
+    .where(and(eq(systems.id, args.id), eq(systems.organisationId, args.organisationId)))
+    .get();
   if (!current) return { ok: false, reason: "NOT_FOUND" };
   const row = db
     .update(systems)
@@ -206,7 +220,13 @@ export function saveSystem(
 }
 
 export function getSystem(db: DbOrTx, organisationId: number, id: number): SystemRow | null {
-  return db.select().from(systems).where(and(eq(systems.id, id), eq(systems.organisationId, organisationId))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(systems)
+      .where(and(eq(systems.id, id), eq(systems.organisationId, organisationId)))
+      .get() ?? null
+  );
 }
 
 /** How many cost lines (in any year) are tied to a fagsystem: such a system is kept, not deleted. */
@@ -215,7 +235,12 @@ export function countSystemLines(db: DbOrTx, systemId: number): number {
 }
 
 export function deleteSystem(db: DbOrTx, organisationId: number, id: number): boolean {
-  return db.delete(systems).where(and(eq(systems.id, id), eq(systems.organisationId, organisationId))).run().changes > 0;
+  return (
+    db
+      .delete(systems)
+      .where(and(eq(systems.id, id), eq(systems.organisationId, organisationId)))
+      .run().changes > 0
+  );
 }
 
 /** Per reporting year: how many municipalities' reports are in each status (none: no report). */

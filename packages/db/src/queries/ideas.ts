@@ -69,10 +69,21 @@ function ideaRows(db: DbOrTx, where: SQL | undefined): IdeaRow[] {
     .select({ ideaId: ideaParticipants.ideaId, id: organisations.id, number: organisations.number, name: organisations.name })
     .from(ideaParticipants)
     .innerJoin(organisations, eq(organisations.id, ideaParticipants.organisationId))
-    .where(and(inArray(ideaParticipants.ideaId, rows.map((r) => r.id)), accepted))
+    .where(
+      and(
+        inArray(
+          ideaParticipants.ideaId,
+          rows.map((r) => r.id),
+        ),
+        accepted,
+      ),
+    )
     .orderBy(asc(organisations.number))
     .all();
-  return rows.map((r) => ({ ...r, participants: participants.filter((p) => p.ideaId === r.id).map(({ id, number, name }) => ({ id, number, name })) }));
+  return rows.map((r) => ({
+    ...r,
+    participants: participants.filter((p) => p.ideaId === r.id).map(({ id, number, name }) => ({ id, number, name })),
+  }));
 }
 
 export function getIdea(db: DbOrTx, id: number): IdeaRow | null {
@@ -109,7 +120,15 @@ export function insertIdea(
 /** Moves an idea from the status and version read: false when someone else moved it first. */
 export function updateIdeaStatus(
   db: DbOrTx,
-  args: { id: number; expectedVersion: number; status: IdeaStatus; priorityScore?: number; recommendation?: "yes" | "no"; projectId?: number; now: string },
+  args: {
+    id: number;
+    expectedVersion: number;
+    status: IdeaStatus;
+    priorityScore?: number;
+    recommendation?: "yes" | "no";
+    projectId?: number;
+    now: string;
+  },
 ): boolean {
   return (
     db
@@ -129,7 +148,17 @@ export function updateIdeaStatus(
 
 export function insertIdeaEvent(
   db: DbOrTx,
-  args: { ideaId: number; action: IdeaAction | "submit"; fromStatus: IdeaStatus | null; toStatus: IdeaStatus; userId: number | null; userName: string; at: string; comment: string | null; details?: unknown },
+  args: {
+    ideaId: number;
+    action: IdeaAction | "submit";
+    fromStatus: IdeaStatus | null;
+    toStatus: IdeaStatus;
+    userId: number | null;
+    userName: string;
+    at: string;
+    comment: string | null;
+    details?: unknown;
+  },
 ): void {
   db.insert(ideaEvents)
     .values({ ...args, details: args.details === undefined ? null : JSON.stringify(args.details) })

@@ -28,10 +28,20 @@ export interface IdentityProviderRow {
 function withOrganisations(db: DbOrTx, rows: readonly Omit<IdentityProviderRow, "organisations">[]): IdentityProviderRow[] {
   if (rows.length === 0) return [];
   const bound = db
-    .select({ providerId: identityProviderOrganisations.providerId, id: organisations.id, number: organisations.number, name: organisations.name })
+    .select({
+      providerId: identityProviderOrganisations.providerId,
+      id: organisations.id,
+      number: organisations.number,
+      name: organisations.name,
+    })
     .from(identityProviderOrganisations)
     .innerJoin(organisations, eq(organisations.id, identityProviderOrganisations.organisationId))
-    .where(inArray(identityProviderOrganisations.providerId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        identityProviderOrganisations.providerId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((row) => ({
@@ -97,7 +107,10 @@ export function insertIdentityProvider(db: DbOrTx, values: IdentityProviderValue
 }
 
 /** Updates when the version still matches; false when someone saved in between. */
-export function updateIdentityProvider(db: DbOrTx, args: { id: number; version: number; values: IdentityProviderValues; now: string }): boolean {
+export function updateIdentityProvider(
+  db: DbOrTx,
+  args: { id: number; version: number; values: IdentityProviderValues; now: string },
+): boolean {
   const { organisationIds, ...fields } = args.values;
   const result = db
     .update(identityProviders)
@@ -110,7 +123,12 @@ export function updateIdentityProvider(db: DbOrTx, args: { id: number; version: 
 }
 
 export function deleteIdentityProvider(db: DbOrTx, id: number, version: number): boolean {
-  return db.delete(identityProviders).where(and(eq(identityProviders.id, id), eq(identityProviders.version, version))).run().changes > 0;
+  return (
+    db
+      .delete(identityProviders)
+      .where(and(eq(identityProviders.id, id), eq(identityProviders.version, version)))
+      .run().changes > 0
+  );
 }
 
 export interface UserIdentityRow {
@@ -134,11 +152,19 @@ export function listUserIdentities(db: DbOrTx, userId: number): (UserIdentityRow
 }
 
 export function countLinkedIdentities(db: DbOrTx, userId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(userIdentities).where(eq(userIdentities.userId, userId)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(userIdentities)
+      .where(eq(userIdentities.userId, userId))
+      .get()?.n ?? 0
+  );
 }
 
 export function linkUserIdentity(db: DbOrTx, args: { issuer: string; subject: string; userId: number; now: string }): void {
-  db.insert(userIdentities).values({ issuer: args.issuer, subject: args.subject, userId: args.userId, linkedAt: args.now, lastSignInAt: args.now }).run();
+  db.insert(userIdentities)
+    .values({ issuer: args.issuer, subject: args.subject, userId: args.userId, linkedAt: args.now, lastSignInAt: args.now })
+    .run();
 }
 
 export function touchUserIdentity(db: DbOrTx, args: { issuer: string; subject: string; now: string }): void {
@@ -163,7 +189,10 @@ export interface OidcSignInRow {
 }
 
 /** Unfinished sign-ins still pending: overall, and from one address. */
-export function countPendingOidcSignIns(db: DbOrTx, args: { now: string; clientIp: string | null }): { total: number; fromAddress: number } {
+export function countPendingOidcSignIns(
+  db: DbOrTx,
+  args: { now: string; clientIp: string | null },
+): { total: number; fromAddress: number } {
   const row = db
     .select({
       total: sql<number>`count(*)`,

@@ -1,5 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { createCrosswalk, type Crosswalk, type ImportMeasure, type ImportPlan, type KostraPlan, type RegionChange, type RegisterNamePlan } from "@malestokk/domain";
+import {
+  createCrosswalk,
+  type Crosswalk,
+  type ImportMeasure,
+  type ImportPlan,
+  type KostraPlan,
+  type RegionChange,
+  type RegisterNamePlan,
+} from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations, publishedFigureTables, regionChanges } from "../schema/index";
@@ -112,7 +120,12 @@ export interface KostraChange {
 export function previewKostraGroups(db: DbOrTx, plan: KostraPlan, source: string): { changes: KostraChange[]; unchanged: number } {
   const current = new Map(
     db
-      .select({ number: organisations.number, name: organisations.name, group: organisations.kostraGroup, source: organisations.kostraGroupSource })
+      .select({
+        number: organisations.number,
+        name: organisations.name,
+        group: organisations.kostraGroup,
+        source: organisations.kostraGroupSource,
+      })
       .from(organisations)
       .where(eq(organisations.kind, "municipality"))
       .all()
@@ -173,7 +186,8 @@ export function previewRegisterNames(db: DbOrTx, plan: RegisterNamePlan): { chan
     const unit = current.get(n.number);
     if (!unit) continue;
     if (unit.name === n.name && unit.altName === n.altName) unchanged += 1;
-    else changes.push({ number: n.number, before: { name: unit.name, altName: unit.altName }, after: { name: n.name, altName: n.altName } });
+    else
+      changes.push({ number: n.number, before: { name: unit.name, altName: unit.altName }, after: { name: n.name, altName: n.altName } });
   }
   return { changes, unchanged };
 }
@@ -229,6 +243,9 @@ export function replaceRegionChanges(db: DbOrTx, incoming: readonly RegionChange
   if (added.length === 0 && removed.length === 0) return 0;
   db.delete(regionChanges).run();
   const unique = new Map(incoming.map((c) => [changeKey(c), c] as const));
-  for (const c of unique.values()) db.insert(regionChanges).values({ ...c, source: args.source, importedAt: args.now }).run();
+  for (const c of unique.values())
+    db.insert(regionChanges)
+      .values({ ...c, source: args.source, importedAt: args.now })
+      .run();
   return added.length + removed.length;
 }

@@ -92,7 +92,10 @@ function loadComponent(db: DbOrTx, code: ComponentCode, scope: Scope | null): Ma
     // Every report with lines has every service: a service without lines cost 0.
     const service = code.slice("serviceCost.".length);
     rows = db
-      .select({ ...REPORT_FIELDS, value: sql<number>`sum(case when ${costLines.service} = ${service} then ${costLines.amount} else 0 end)` })
+      .select({
+        ...REPORT_FIELDS,
+        value: sql<number>`sum(case when ${costLines.service} = ${service} then ${costLines.amount} else 0 end)`,
+      })
       .from(costLines)
       .innerJoin(costReports, eq(costLines.reportId, costReports.id))
       .where(scoped(scope))
@@ -161,7 +164,12 @@ export function recomputeIndicatorValues(
   const allocated = allocatedComponents(db, scope);
   // A cooperative's costs reach the read model through its members only: never twice.
   const cooperatives = new Set(
-    db.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, "itCooperative")).all().map((o) => o.id),
+    db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.kind, "itCooperative"))
+      .all()
+      .map((o) => o.id),
   );
   // The quality components are computed together, once per recompute.
   let quality: ReturnType<typeof loadQualityComponents> | null = null;
@@ -193,7 +201,11 @@ export function recomputeIndicatorValues(
     const numerators = load(indicator.numerator);
     const denominators = load(indicator.denominator);
     const inScope = scope
-      ? and(eq(indicatorValues.indicatorCode, indicator.code), eq(indicatorValues.year, scope.year), eq(indicatorValues.organisationId, scope.organisationId))
+      ? and(
+          eq(indicatorValues.indicatorCode, indicator.code),
+          eq(indicatorValues.year, scope.year),
+          eq(indicatorValues.organisationId, scope.organisationId),
+        )
       : eq(indicatorValues.indicatorCode, indicator.code);
     // The figures as last approved, kept through a correction until the report is approved again.
     const lastApproved = new Map<string, { numerator: number; denominator: number; isDemo: boolean }>();
@@ -265,9 +277,24 @@ type StoredRow = Omit<IndicatorValueRow, "isUnderCorrection"> & {
  * value, or while a report is corrected the value as last approved, or nothing.
  */
 export function readApproved<R extends StoredRow>(r: R): (ComponentRow & { isDemo: boolean; isUnderCorrection: boolean }) | null {
-  if (r.status === "approved") return { organisationId: r.organisationId, year: r.year, numerator: r.numerator, denominator: r.denominator, isDemo: r.isDemo, isUnderCorrection: false };
+  if (r.status === "approved")
+    return {
+      organisationId: r.organisationId,
+      year: r.year,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      isDemo: r.isDemo,
+      isUnderCorrection: false,
+    };
   if (r.approvedNumerator === null || r.approvedDenominator === null) return null;
-  return { organisationId: r.organisationId, year: r.year, numerator: r.approvedNumerator, denominator: r.approvedDenominator, isDemo: r.approvedIsDemo ?? false, isUnderCorrection: true };
+  return {
+    organisationId: r.organisationId,
+    year: r.year,
+    numerator: r.approvedNumerator,
+    denominator: r.approvedDenominator,
+    isDemo: r.approvedIsDemo ?? false,
+    isUnderCorrection: true,
+  };
 }
 
 /** Whose values a reader may see before they are approved (docs/indicators.md#general-rules). */
@@ -291,21 +318,34 @@ export function listIndicatorValues(
     .all({ indicatorCode, from: Math.min(...years), to: Math.max(...years) })
     .flatMap((r): IndicatorValueRow[] => {
       if (!wanted.has(r.year)) return [];
-      if (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId)) return [{ ...withoutApproved(r), isUnderCorrection: false }];
+      if (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId))
+        return [{ ...withoutApproved(r), isUnderCorrection: false }];
       const read = readApproved(r);
       return read ? [{ ...read, status: "approved" as const }] : [];
     });
 }
 
 function withoutApproved(r: StoredRow): Omit<IndicatorValueRow, "isUnderCorrection"> {
-  return { organisationId: r.organisationId, year: r.year, numerator: r.numerator, denominator: r.denominator, isDemo: r.isDemo, status: r.status };
+  return {
+    organisationId: r.organisationId,
+    year: r.year,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    isDemo: r.isDemo,
+    status: r.status,
+  };
 }
 
 const valuesOfIndicator = preparedQuery((db) =>
   db
     .select(INDICATOR_VALUE_COLUMNS)
     .from(indicatorValues)
-    .where(and(eq(indicatorValues.indicatorCode, sql.placeholder("indicatorCode")), between(indicatorValues.year, sql.placeholder("from"), sql.placeholder("to"))))
+    .where(
+      and(
+        eq(indicatorValues.indicatorCode, sql.placeholder("indicatorCode")),
+        between(indicatorValues.year, sql.placeholder("from"), sql.placeholder("to")),
+      ),
+    )
     .prepare(),
 );
 
@@ -319,7 +359,13 @@ export function listIndicatorComputedAt(db: DbOrTx, indicatorCode: string, organ
     db
       .select({ at: indicatorValues.computedAt })
       .from(indicatorValues)
-      .where(and(eq(indicatorValues.indicatorCode, indicatorCode), eq(indicatorValues.organisationId, organisationId), eq(indicatorValues.year, year)))
+      .where(
+        and(
+          eq(indicatorValues.indicatorCode, indicatorCode),
+          eq(indicatorValues.organisationId, organisationId),
+          eq(indicatorValues.year, year),
+        ),
+      )
       .get()?.at ?? null
   );
 }

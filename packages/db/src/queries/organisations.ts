@@ -69,16 +69,16 @@ const municipalityByNumber = preparedQuery((db) => {
   const county = alias(organisations, "county");
   return db
     .select({
-        id: organisations.id,
-        number: organisations.number,
-        name: organisations.name,
-        altName: organisations.altName,
-        countyNumber: organisations.countyNumber,
-        countyName: sql<string>`coalesce(${county.name}, ${organisations.countyNumber})`,
-        kostraGroup: organisations.kostraGroup,
-        kostraGroupName: organisations.kostraGroupName,
-        kostraGroupSource: organisations.kostraGroupSource,
-      })
+      id: organisations.id,
+      number: organisations.number,
+      name: organisations.name,
+      altName: organisations.altName,
+      countyNumber: organisations.countyNumber,
+      countyName: sql<string>`coalesce(${county.name}, ${organisations.countyNumber})`,
+      kostraGroup: organisations.kostraGroup,
+      kostraGroupName: organisations.kostraGroupName,
+      kostraGroupSource: organisations.kostraGroupSource,
+    })
     .from(organisations)
     .leftJoin(county, and(eq(county.number, organisations.countyNumber), eq(county.kind, "county")))
     .where(and(eq(organisations.number, sql.placeholder("number")), eq(organisations.kind, "municipality")))
@@ -171,7 +171,13 @@ export interface PopulationFact {
 /** One municipality's population by year, each with where it came from. */
 export function listPopulationFacts(db: DbOrTx, organisationId: number): PopulationFact[] {
   return db
-    .select({ year: populations.year, value: populations.value, source: populations.source, isDemo: populations.isDemo, updatedAt: populations.updatedAt })
+    .select({
+      year: populations.year,
+      value: populations.value,
+      source: populations.source,
+      isDemo: populations.isDemo,
+      updatedAt: populations.updatedAt,
+    })
     .from(populations)
     .where(eq(populations.organisationId, organisationId))
     .orderBy(asc(populations.year))

@@ -9,8 +9,22 @@ import { ideaParticipants, ideas, organisations, projectParticipants, projects }
 export type JointKind = "project" | "idea";
 
 const TABLES = {
-  project: { table: projectParticipants, parent: projectParticipants.projectId, of: projects, name: projects.name, sector: projects.sector, ownerId: projects.ownerOrganisationId },
-  idea: { table: ideaParticipants, parent: ideaParticipants.ideaId, of: ideas, name: ideas.title, sector: ideas.sector, ownerId: ideas.organisationId },
+  project: {
+    table: projectParticipants,
+    parent: projectParticipants.projectId,
+    of: projects,
+    name: projects.name,
+    sector: projects.sector,
+    ownerId: projects.ownerOrganisationId,
+  },
+  idea: {
+    table: ideaParticipants,
+    parent: ideaParticipants.ideaId,
+    of: ideas,
+    name: ideas.title,
+    sector: ideas.sector,
+    ownerId: ideas.organisationId,
+  },
 } as const;
 
 function where(kind: JointKind, parentId: number, organisationId?: number) {
@@ -31,7 +45,14 @@ export interface ParticipationRow {
 export function listParticipation(db: DbOrTx, kind: JointKind, parentId: number): ParticipationRow[] {
   const { table } = TABLES[kind];
   return db
-    .select({ organisationId: organisations.id, number: organisations.number, name: organisations.name, status: table.status, changedAt: table.changedAt, changedByName: table.changedByName })
+    .select({
+      organisationId: organisations.id,
+      number: organisations.number,
+      name: organisations.name,
+      status: table.status,
+      changedAt: table.changedAt,
+      changedByName: table.changedByName,
+    })
     .from(table)
     .innerJoin(organisations, eq(organisations.id, table.organisationId))
     .where(where(kind, parentId))
@@ -42,11 +63,21 @@ export function listParticipation(db: DbOrTx, kind: JointKind, parentId: number)
 /** Where one municipality stands with a project or idea: null when it was never invited (or the invitation was withdrawn). */
 export function getParticipationStatus(db: DbOrTx, kind: JointKind, parentId: number, organisationId: number): ParticipationStatus | null {
   const { table } = TABLES[kind];
-  return db.select({ status: table.status }).from(table).where(where(kind, parentId, organisationId)).get()?.status ?? null;
+  return (
+    db
+      .select({ status: table.status })
+      .from(table)
+      .where(where(kind, parentId, organisationId))
+      .get()?.status ?? null
+  );
 }
 
 /** Invites, or records an answer: one row per project (or idea) and municipality. */
-export function setParticipation(db: DbOrTx, kind: JointKind, args: { parentId: number; organisationId: number; status: ParticipationStatus; byName: string; at: string }): void {
+export function setParticipation(
+  db: DbOrTx,
+  kind: JointKind,
+  args: { parentId: number; organisationId: number; status: ParticipationStatus; byName: string; at: string },
+): void {
   const set = { status: args.status, changedAt: args.at, changedByName: args.byName };
   if (kind === "project") {
     db.insert(projectParticipants)
@@ -63,7 +94,12 @@ export function setParticipation(db: DbOrTx, kind: JointKind, args: { parentId: 
 
 /** The owner withdraws an invitation or removes a participant: false when there was none. */
 export function deleteParticipation(db: DbOrTx, kind: JointKind, parentId: number, organisationId: number): boolean {
-  return db.delete(TABLES[kind].table).where(where(kind, parentId, organisationId)).run().changes > 0;
+  return (
+    db
+      .delete(TABLES[kind].table)
+      .where(where(kind, parentId, organisationId))
+      .run().changes > 0
+  );
 }
 
 /** An invitation not answered yet: what it is, whose, to whom, and who sent it when. */

@@ -20,7 +20,12 @@ function withMembers(db: DbOrTx, rows: Omit<PeerSetRow, "memberIds">[]): PeerSet
     .select({ peerSetId: peerSetMembers.peerSetId, organisationId: peerSetMembers.organisationId })
     .from(peerSetMembers)
     .innerJoin(organisations, eq(organisations.id, peerSetMembers.organisationId))
-    .where(inArray(peerSetMembers.peerSetId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        peerSetMembers.peerSetId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(organisations.number))
     .all();
   const bySet = new Map<number, number[]>();
@@ -66,7 +71,13 @@ export function insertPeerSet(
 ): number {
   const row = db
     .insert(peerSets)
-    .values({ name: args.name, ownerUserId: args.ownerUserId, sharedWithOrganisationId: args.sharedWithOrganisationId, createdAt: args.now, updatedAt: args.now })
+    .values({
+      name: args.name,
+      ownerUserId: args.ownerUserId,
+      sharedWithOrganisationId: args.sharedWithOrganisationId,
+      createdAt: args.now,
+      updatedAt: args.now,
+    })
     .returning({ id: peerSets.id })
     .get();
   replaceMembers(db, row.id, args.memberIds);
@@ -77,11 +88,23 @@ export function insertPeerSet(
 /** Updates from the version the caller read; false when someone else changed it first. */
 export function updatePeerSet(
   db: DbOrTx,
-  args: { id: number; expectedVersion: number; name: string; sharedWithOrganisationId: number | null; memberIds: readonly number[]; now: string },
+  args: {
+    id: number;
+    expectedVersion: number;
+    name: string;
+    sharedWithOrganisationId: number | null;
+    memberIds: readonly number[];
+    now: string;
+  },
 ): boolean {
   const changed = db
     .update(peerSets)
-    .set({ name: args.name, sharedWithOrganisationId: args.sharedWithOrganisationId, updatedAt: args.now, version: sql`${peerSets.version} + 1` })
+    .set({
+      name: args.name,
+      sharedWithOrganisationId: args.sharedWithOrganisationId,
+      updatedAt: args.now,
+      version: sql`${peerSets.version} + 1`,
+    })
     .where(and(eq(peerSets.id, args.id), eq(peerSets.version, args.expectedVersion)))
     .run().changes;
   if (changed === 0) return false;

@@ -30,18 +30,37 @@ function filterBy(column: Parameters<typeof inArray>[0], ids: readonly number[] 
 }
 
 export function loadMaturityWeights(db: DbOrTx): Partial<Record<MaturityArea, number>> {
-  return Object.fromEntries(db.select().from(maturityWeights).all().map((w) => [w.area, w.weight]));
+  return Object.fromEntries(
+    db
+      .select()
+      .from(maturityWeights)
+      .all()
+      .map((w) => [w.area, w.weight]),
+  );
 }
 
 /**
  * Every quality and scope component for one organisation-year or all, computed per report with
  * the domain's rules (Q1 over the answered areas, S1/S2 over the year's basket and offered services).
  */
-export function loadQualityComponents(db: DbOrTx, scope: { organisationId: number; year: number } | null): Map<QualityComponentCode, Map<string, QualityComponentValue>> {
+export function loadQualityComponents(
+  db: DbOrTx,
+  scope: { organisationId: number; year: number } | null,
+): Map<QualityComponentCode, Map<string, QualityComponentValue>> {
   const result = new Map<QualityComponentCode, Map<string, QualityComponentValue>>();
-  const put = (code: QualityComponentCode, report: { organisationId: number; year: number; isDemo: boolean; status: ReportStatus }, value: number) => {
+  const put = (
+    code: QualityComponentCode,
+    report: { organisationId: number; year: number; isDemo: boolean; status: ReportStatus },
+    value: number,
+  ) => {
     const map = result.get(code) ?? new Map<string, QualityComponentValue>();
-    map.set(`${report.organisationId}:${report.year}`, { organisationId: report.organisationId, year: report.year, value, isDemo: report.isDemo, status: report.status });
+    map.set(`${report.organisationId}:${report.year}`, {
+      organisationId: report.organisationId,
+      year: report.year,
+      value,
+      isDemo: report.isDemo,
+      status: report.status,
+    });
     result.set(code, map);
   };
   const reports = db
@@ -63,7 +82,13 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
   const maturityIds = ids("maturity");
   if (maturityIds.length > 0) {
     const weights = loadMaturityWeights(db);
-    const scores = group(db.select().from(maturityScores).where(filterBy(maturityScores.reportId, inIds(maturityIds))).all());
+    const scores = group(
+      db
+        .select()
+        .from(maturityScores)
+        .where(filterBy(maturityScores.reportId, inIds(maturityIds)))
+        .all(),
+    );
     for (const id of maturityIds) {
       const report = byId.get(id);
       if (!report) continue;
@@ -76,7 +101,13 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
 
   const satisfactionIds = ids("satisfaction");
   if (satisfactionIds.length > 0) {
-    const rows = group(db.select().from(satisfactionResults).where(filterBy(satisfactionResults.reportId, inIds(satisfactionIds))).all());
+    const rows = group(
+      db
+        .select()
+        .from(satisfactionResults)
+        .where(filterBy(satisfactionResults.reportId, inIds(satisfactionIds)))
+        .all(),
+    );
     for (const id of satisfactionIds) {
       const report = byId.get(id);
       if (!report) continue;
@@ -88,16 +119,36 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
         [citizen, "citizenSatisfactionSum", "citizenRespondents"],
       ] as const) {
         if (rowsOfKind.length === 0) continue;
-        put(sum, report, rowsOfKind.reduce((s, r) => s + r.meanHundredths * r.respondents, 0));
-        put(count, report, rowsOfKind.reduce((s, r) => s + r.respondents, 0));
+        put(
+          sum,
+          report,
+          rowsOfKind.reduce((s, r) => s + r.meanHundredths * r.respondents, 0),
+        );
+        put(
+          count,
+          report,
+          rowsOfKind.reduce((s, r) => s + r.respondents, 0),
+        );
       }
     }
   }
 
   const scopeIds = ids("scope");
   if (scopeIds.length > 0) {
-    const steps = group(db.select().from(serviceSteps).where(filterBy(serviceSteps.reportId, inIds(scopeIds))).all());
-    const mail = group(db.select().from(mailCounts).where(filterBy(mailCounts.reportId, inIds(scopeIds))).all());
+    const steps = group(
+      db
+        .select()
+        .from(serviceSteps)
+        .where(filterBy(serviceSteps.reportId, inIds(scopeIds)))
+        .all(),
+    );
+    const mail = group(
+      db
+        .select()
+        .from(mailCounts)
+        .where(filterBy(mailCounts.reportId, inIds(scopeIds)))
+        .all(),
+    );
     for (const id of scopeIds) {
       const report = byId.get(id);
       if (!report) continue;
@@ -117,8 +168,16 @@ export function loadQualityComponents(db: DbOrTx, scope: { organisationId: numbe
       }
       const shipments = mail.get(id) ?? [];
       if (shipments.length > 0) {
-        put("mailDigital", report, shipments.reduce((s, m) => s + m.digital, 0));
-        put("mailTotal", report, shipments.reduce((s, m) => s + m.digital + m.paper, 0));
+        put(
+          "mailDigital",
+          report,
+          shipments.reduce((s, m) => s + m.digital, 0),
+        );
+        put(
+          "mailTotal",
+          report,
+          shipments.reduce((s, m) => s + m.digital + m.paper, 0),
+        );
       }
     }
   }

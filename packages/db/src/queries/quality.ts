@@ -13,7 +13,9 @@ export function getQualityReport(db: DbOrTx, organisationId: number, year: numbe
     db
       .select()
       .from(qualityReports)
-      .where(and(eq(qualityReports.organisationId, organisationId), eq(qualityReports.year, year), eq(qualityReports.instrument, instrument)))
+      .where(
+        and(eq(qualityReports.organisationId, organisationId), eq(qualityReports.year, year), eq(qualityReports.instrument, instrument)),
+      )
       .get() ?? null
   );
 }
@@ -26,7 +28,10 @@ export function listQualityReports(db: DbOrTx, organisationId: number): QualityR
 export function loadQualityContent(db: DbOrTx, report: QualityReportRow): QualityContent {
   if (report.instrument === "maturity") {
     const scores = db.select().from(maturityScores).where(eq(maturityScores.reportId, report.id)).all();
-    return { instrument: "maturity", content: { scores: scores.map(({ area, score, comment, evidence }) => ({ area, score, comment, evidence })) } };
+    return {
+      instrument: "maturity",
+      content: { scores: scores.map(({ area, score, comment, evidence }) => ({ area, score, comment, evidence })) },
+    };
   }
   if (report.instrument === "satisfaction") {
     const rows = db.select().from(satisfactionResults).where(eq(satisfactionResults.reportId, report.id)).all();
@@ -34,7 +39,9 @@ export function loadQualityContent(db: DbOrTx, report: QualityReportRow): Qualit
     return {
       instrument: "satisfaction",
       content: {
-        staff: staff ? { mean: staff.meanHundredths / 100, respondents: staff.respondents, scaleMin: staff.scaleMin, scaleMax: staff.scaleMax } : null,
+        staff: staff
+          ? { mean: staff.meanHundredths / 100, respondents: staff.respondents, scaleMin: staff.scaleMin, scaleMax: staff.scaleMax }
+          : null,
         citizen: rows
           .filter((r) => r.kind === "citizen")
           .map((r) => ({ surveyType: r.surveyType, mean: r.meanHundredths / 100, respondents: r.respondents })),
@@ -46,7 +53,12 @@ export function loadQualityContent(db: DbOrTx, report: QualityReportRow): Qualit
   return {
     instrument: "scope",
     content: {
-      services: steps.map((s) => ({ code: s.serviceCode, step: s.step as StaircaseStep | null, notOffered: s.notOffered, evidence: s.evidence })),
+      services: steps.map((s) => ({
+        code: s.serviceCode,
+        step: s.step as StaircaseStep | null,
+        notOffered: s.notOffered,
+        evidence: s.evidence,
+      })),
       mail: mail.map(({ shipmentType, digital, paper }) => ({ shipmentType, digital, paper })),
     },
   };
@@ -55,13 +67,36 @@ export function loadQualityContent(db: DbOrTx, report: QualityReportRow): Qualit
 function writeContent(db: DbOrTx, reportId: number, content: QualityContent): void {
   if (content.instrument === "maturity") {
     db.delete(maturityScores).where(eq(maturityScores.reportId, reportId)).run();
-    if (content.content.scores.length > 0) db.insert(maturityScores).values(content.content.scores.map((s) => ({ ...s, reportId }))).run();
+    if (content.content.scores.length > 0)
+      db.insert(maturityScores)
+        .values(content.content.scores.map((s) => ({ ...s, reportId })))
+        .run();
   } else if (content.instrument === "satisfaction") {
     db.delete(satisfactionResults).where(eq(satisfactionResults.reportId, reportId)).run();
     const { staff, citizen } = content.content;
     const rows = [
-      ...(staff ? [{ reportId, kind: "staff" as const, surveyType: "", meanHundredths: Math.round(staff.mean * 100), respondents: staff.respondents, scaleMin: staff.scaleMin, scaleMax: staff.scaleMax }] : []),
-      ...citizen.map((c) => ({ reportId, kind: "citizen" as const, surveyType: c.surveyType, meanHundredths: Math.round(c.mean * 100), respondents: c.respondents, scaleMin: 1, scaleMax: 6 })),
+      ...(staff
+        ? [
+            {
+              reportId,
+              kind: "staff" as const,
+              surveyType: "",
+              meanHundredths: Math.round(staff.mean * 100),
+              respondents: staff.respondents,
+              scaleMin: staff.scaleMin,
+              scaleMax: staff.scaleMax,
+            },
+          ]
+        : []),
+      ...citizen.map((c) => ({
+        reportId,
+        kind: "citizen" as const,
+        surveyType: c.surveyType,
+        meanHundredths: Math.round(c.mean * 100),
+        respondents: c.respondents,
+        scaleMin: 1,
+        scaleMax: 6,
+      })),
     ];
     if (rows.length > 0) db.insert(satisfactionResults).values(rows).run();
   } else {
@@ -70,10 +105,21 @@ function writeContent(db: DbOrTx, reportId: number, content: QualityContent): vo
     const { services, mail } = content.content;
     if (services.length > 0) {
       db.insert(serviceSteps)
-        .values(services.map((s) => ({ reportId, serviceCode: s.code, step: s.notOffered ? null : s.step, notOffered: s.notOffered, evidence: s.evidence })))
+        .values(
+          services.map((s) => ({
+            reportId,
+            serviceCode: s.code,
+            step: s.notOffered ? null : s.step,
+            notOffered: s.notOffered,
+            evidence: s.evidence,
+          })),
+        )
         .run();
     }
-    if (mail.length > 0) db.insert(mailCounts).values(mail.map((m) => ({ ...m, reportId }))).run();
+    if (mail.length > 0)
+      db.insert(mailCounts)
+        .values(mail.map((m) => ({ ...m, reportId })))
+        .run();
   }
 }
 
@@ -118,7 +164,11 @@ export function setQualityReportStatus(db: DbOrTx, args: StatusChange): QualityW
     .returning()
     .get();
   if (row) return { ok: true, row };
-  return { ok: false, currentVersion: db.select({ v: qualityReports.version }).from(qualityReports).where(eq(qualityReports.id, args.reportId)).get()?.v ?? null };
+  return {
+    ok: false,
+    currentVersion:
+      db.select({ v: qualityReports.version }).from(qualityReports).where(eq(qualityReports.id, args.reportId)).get()?.v ?? null,
+  };
 }
 
 /** Replaces the area weights of Q1 (whole numbers; 1 where none is set). */

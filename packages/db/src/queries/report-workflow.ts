@@ -25,6 +25,20 @@ export interface StatusChange {
  */
 export function statusStamp(change: StatusChange) {
   return change.status === "submitted"
-    ? { status: change.status, submittedAt: change.now, submittedBy: change.by, decidedAt: null, decidedBy: null, returnComment: null, updatedAt: change.now }
-    : { status: change.status, decidedAt: change.now, decidedBy: change.by, returnComment: change.status === "returned" ? (change.returnComment ?? null) : null, updatedAt: change.now };
+    ? {
+        status: change.status,
+        submittedAt: change.now,
+        submittedBy: change.by,
+        decidedAt: null,
+        decidedBy: null,
+        returnComment: null,
+        updatedAt: change.now,
+      }
+    : {
+        status: change.status,
+        decidedAt: change.now,
+        decidedBy: change.by,
+        returnComment: change.status === "returned" ? (change.returnComment ?? null) : null,
+        updatedAt: change.now,
+      };
 }

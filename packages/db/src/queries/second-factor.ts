@@ -13,12 +13,22 @@ export interface SecondFactorRow {
 
 export function getSecondFactor(db: DbOrTx, userId: number): SecondFactorRow | null {
   const row = db
-    .select({ secret: users.totpSecret, pendingSecret: users.totpPendingSecret, enabledAt: users.totpEnabledAt, lastCounter: users.totpLastCounter })
+    .select({
+      secret: users.totpSecret,
+      pendingSecret: users.totpPendingSecret,
+      enabledAt: users.totpEnabledAt,
+      lastCounter: users.totpLastCounter,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .get();
   if (!row) return null;
-  const left = db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).get()?.n ?? 0;
+  const left =
+    db
+      .select({ n: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)))
+      .get()?.n ?? 0;
   return { ...row, recoveryCodesLeft: left };
 }
 
@@ -27,7 +37,10 @@ export function setPendingSecret(db: DbOrTx, userId: number, secret: string | nu
 }
 
 /** Turns the second factor on with a confirmed secret and a fresh set of recovery codes. */
-export function enableSecondFactor(db: DbOrTx, args: { userId: number; secret: string; counter: number; recoveryHashes: readonly string[]; now: string }): void {
+export function enableSecondFactor(
+  db: DbOrTx,
+  args: { userId: number; secret: string; counter: number; recoveryHashes: readonly string[]; now: string },
+): void {
   db.update(users)
     .set({ totpSecret: args.secret, totpPendingSecret: null, totpEnabledAt: args.now, totpLastCounter: args.counter, updatedAt: args.now })
     .where(eq(users.id, args.userId))
@@ -87,7 +100,12 @@ export function insertChallenge(db: DbOrTx, row: ChallengeRow & { tokenHash: str
 export function getChallenge(db: DbOrTx, tokenHash: string): ChallengeRow | null {
   return (
     db
-      .select({ userId: signInChallenges.userId, purpose: signInChallenges.purpose, expiresAt: signInChallenges.expiresAt, attempts: signInChallenges.attempts })
+      .select({
+        userId: signInChallenges.userId,
+        purpose: signInChallenges.purpose,
+        expiresAt: signInChallenges.expiresAt,
+        attempts: signInChallenges.attempts,
+      })
       .from(signInChallenges)
       .where(eq(signInChallenges.tokenHash, tokenHash))
       .get() ?? null

@@ -67,7 +67,11 @@ export function insertPasswordReset(
 export function deletePasswordResets(db: DbOrTx, userId: number, exceptTokenHash: string | null = null): number {
   return db
     .delete(passwordResets)
-    .where(exceptTokenHash ? and(eq(passwordResets.userId, userId), ne(passwordResets.tokenHash, exceptTokenHash)) : eq(passwordResets.userId, userId))
+    .where(
+      exceptTokenHash
+        ? and(eq(passwordResets.userId, userId), ne(passwordResets.tokenHash, exceptTokenHash))
+        : eq(passwordResets.userId, userId),
+    )
     .run().changes;
 }
 
@@ -96,7 +100,10 @@ export function getThrottle(db: DbOrTx, key: string): ThrottleRow | null {
 export function saveThrottle(db: DbOrTx, row: ThrottleRow): void {
   db.insert(signInThrottle)
     .values(row)
-    .onConflictDoUpdate({ target: signInThrottle.key, set: { failures: row.failures, lastFailureAt: row.lastFailureAt, lockedUntil: row.lockedUntil } })
+    .onConflictDoUpdate({
+      target: signInThrottle.key,
+      set: { failures: row.failures, lastFailureAt: row.lastFailureAt, lockedUntil: row.lockedUntil },
+    })
     .run();
 }
 
@@ -115,7 +122,11 @@ export function pruneThrottle(db: DbOrTx, args: { now: string; quietSince: strin
     .delete(signInThrottle)
     .where(
       or(
-        and(not(known), lt(signInThrottle.lastFailureAt, args.quietSince), or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now))),
+        and(
+          not(known),
+          lt(signInThrottle.lastFailureAt, args.quietSince),
+          or(isNull(signInThrottle.lockedUntil), lt(signInThrottle.lockedUntil, args.now)),
+        ),
         and(known, lt(signInThrottle.lastFailureAt, args.knownSince)),
       ),
     )

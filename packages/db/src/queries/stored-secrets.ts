@@ -16,7 +16,11 @@ export function listStoredSecrets(db: DbOrTx): StoredSecret[] {
     .from(users)
     .where(or(isNotNull(users.totpSecret), isNotNull(users.totpPendingSecret)))
     .all();
-  const providerRows = db.select({ id: identityProviders.id, secret: identityProviders.clientSecret }).from(identityProviders).where(isNotNull(identityProviders.clientSecret)).all();
+  const providerRows = db
+    .select({ id: identityProviders.id, secret: identityProviders.clientSecret })
+    .from(identityProviders)
+    .where(isNotNull(identityProviders.clientSecret))
+    .all();
   return [
     ...userRows.flatMap((u): StoredSecret[] => [
       ...(u.totp ? [{ kind: "totp" as const, id: u.id, value: u.totp }] : []),
@@ -27,7 +31,8 @@ export function listStoredSecrets(db: DbOrTx): StoredSecret[] {
 }
 
 export function replaceStoredSecret(db: DbOrTx, secret: StoredSecret, value: string): void {
-  if (secret.kind === "clientSecret") db.update(identityProviders).set({ clientSecret: value }).where(eq(identityProviders.id, secret.id)).run();
+  if (secret.kind === "clientSecret")
+    db.update(identityProviders).set({ clientSecret: value }).where(eq(identityProviders.id, secret.id)).run();
   else if (secret.kind === "totp") db.update(users).set({ totpSecret: value }).where(eq(users.id, secret.id)).run();
   else db.update(users).set({ totpPendingSecret: value }).where(eq(users.id, secret.id)).run();
 }

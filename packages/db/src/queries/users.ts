@@ -117,15 +117,20 @@ export function deleteGrant(db: DbOrTx, id: number): void {
 }
 
 export function countAdmins(db: DbOrTx): number {
-  return db
-    .select({ n: sql<number>`count(distinct ${roleAssignments.userId})` })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(and(eq(roleAssignments.role, "admin"), eq(users.disabled, false)))
-    .get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(distinct ${roleAssignments.userId})` })
+      .from(roleAssignments)
+      .innerJoin(users, eq(users.id, roleAssignments.userId))
+      .where(and(eq(roleAssignments.role, "admin"), eq(users.disabled, false)))
+      .get()?.n ?? 0
+  );
 }
 
-export interface UserWithGrants extends Omit<UserRow, "passwordHash" | "totpSecret" | "totpPendingSecret" | "totpEnabledAt" | "totpLastCounter"> {
+export interface UserWithGrants extends Omit<
+  UserRow,
+  "passwordHash" | "totpSecret" | "totpPendingSecret" | "totpEnabledAt" | "totpLastCounter"
+> {
   readonly hasPassword: boolean;
   readonly secondFactorEnabled: boolean;
   /** Accounts at identity providers linked to this user. */
@@ -162,13 +167,15 @@ export function listUsersWithGrants(db: DbOrTx): UserWithGrants[] {
       .map((r) => [r.userId, r.n]),
   );
   // Secrets (password hash, TOTP keys) never leave this function: the admin screen shows only whether they are set.
-  return rows.map(({ passwordHash, totpSecret, totpPendingSecret: _pending, totpEnabledAt: _enabledAt, totpLastCounter: _counter, ...user }) => ({
-    ...user,
-    hasPassword: passwordHash !== null,
-    secondFactorEnabled: totpSecret !== null,
-    linkedIdentities: identities.get(user.id) ?? 0,
-    grants: byUser.get(user.id) ?? [],
-  }));
+  return rows.map(
+    ({ passwordHash, totpSecret, totpPendingSecret: _pending, totpEnabledAt: _enabledAt, totpLastCounter: _counter, ...user }) => ({
+      ...user,
+      hasPassword: passwordHash !== null,
+      secondFactorEnabled: totpSecret !== null,
+      linkedIdentities: identities.get(user.id) ?? 0,
+      grants: byUser.get(user.id) ?? [],
+    }),
+  );
 }
 
 /** Gives every demo user the same password hash (the demo password can change between starts). */

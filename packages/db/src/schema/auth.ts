@@ -4,29 +4,26 @@ import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-or
 
 import { organisations } from "./organisations";
 
-export const users = sqliteTable(
-  "users",
-  {
-    id: integer().primaryKey({ autoIncrement: true }),
-    /** Stored lower-cased and trimmed. */
-    email: text().notNull().unique(),
-    name: text().notNull(),
-    /** argon2id PHC string; null until the user sets a password through a reset link. */
-    passwordHash: text(),
-    isDemo: integer({ mode: "boolean" }).notNull().default(false),
-    disabled: integer({ mode: "boolean" }).notNull().default(false),
-    version: integer().notNull().default(1),
-    createdAt: text().notNull(),
-    updatedAt: text().notNull(),
-    /** The TOTP secret (base32) once a second factor is enrolled; null without one. */
-    totpSecret: text(),
-    /** A secret shown for enrolment, until the first code confirms it. */
-    totpPendingSecret: text(),
-    totpEnabledAt: text(),
-    /** The last time step a code was accepted for: older and equal steps are refused (no replay). */
-    totpLastCounter: integer(),
-  },
-);
+export const users = sqliteTable("users", {
+  id: integer().primaryKey({ autoIncrement: true }),
+  /** Stored lower-cased and trimmed. */
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  /** argon2id PHC string; null until the user sets a password through a reset link. */
+  passwordHash: text(),
+  isDemo: integer({ mode: "boolean" }).notNull().default(false),
+  disabled: integer({ mode: "boolean" }).notNull().default(false),
+  version: integer().notNull().default(1),
+  createdAt: text().notNull(),
+  updatedAt: text().notNull(),
+  /** The TOTP secret (base32) once a second factor is enrolled; null without one. */
+  totpSecret: text(),
+  /** A secret shown for enrolment, until the first code confirms it. */
+  totpPendingSecret: text(),
+  totpEnabledAt: text(),
+  /** The last time step a code was accepted for: older and equal steps are refused (no replay). */
+  totpLastCounter: integer(),
+});
 
 /** One-time recovery codes for a lost authenticator, kept as SHA-256. */
 export const recoveryCodes = sqliteTable(
@@ -158,8 +155,14 @@ export const identityProviders = sqliteTable("identity_providers", {
   enabled: integer({ mode: "boolean" }).notNull().default(true),
   /** An administrator says the ID token's amr/acr shows MFA (values below); otherwise the local second factor is asked. */
   vouchesForMfa: integer({ mode: "boolean" }).notNull().default(false),
-  mfaAmrValues: text({ mode: "json" }).$type<readonly string[]>().notNull().default([...DEFAULT_MFA_AMR_VALUES]),
-  mfaAcrValues: text({ mode: "json" }).$type<readonly string[]>().notNull().default([...DEFAULT_MFA_ACR_VALUES]),
+  mfaAmrValues: text({ mode: "json" })
+    .$type<readonly string[]>()
+    .notNull()
+    .default([...DEFAULT_MFA_AMR_VALUES]),
+  mfaAcrValues: text({ mode: "json" })
+    .$type<readonly string[]>()
+    .notNull()
+    .default([...DEFAULT_MFA_ACR_VALUES]),
   /** May sign in national roles (admin, board, secretariat, sector council); off unless an administrator marks it. */
   nationalRoles: integer({ mode: "boolean" }).notNull().default(false),
   version: integer().notNull().default(1),

@@ -1,4 +1,11 @@
-import { BENEFIT_TYPES, BENEFIT_VALUATIONS, MEASUREMENT_FREQUENCIES, PARTICIPATION_STATUSES, PROJECT_PHASES, PROJECT_SECTORS } from "@malestokk/domain";
+import {
+  BENEFIT_TYPES,
+  BENEFIT_VALUATIONS,
+  MEASUREMENT_FREQUENCIES,
+  PARTICIPATION_STATUSES,
+  PROJECT_PHASES,
+  PROJECT_SECTORS,
+} from "@malestokk/domain";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 import { users } from "./auth";

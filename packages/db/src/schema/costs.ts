@@ -20,7 +20,9 @@ export const costReports = sqliteTable(
       .references(() => reportingYears.year),
     /** The sum of the lines when there are lines; a report from before lines holds only a total. */
     totalItCost: integer().notNull(),
-    status: text({ enum: ["draft", "submitted", "returned", "approved"] }).notNull().default("draft"),
+    status: text({ enum: ["draft", "submitted", "returned", "approved"] })
+      .notNull()
+      .default("draft"),
     /** entered (form), import (file), demo (generated demo data) */
     source: text({ enum: ["entered", "import", "demo"] }).notNull(),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),

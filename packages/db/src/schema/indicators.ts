@@ -17,7 +17,9 @@ export const indicatorValues = sqliteTable(
     numerator: integer().notNull(),
     denominator: integer().notNull(),
     /** The least-approved component's status: others see only approved values (docs/indicators.md#general-rules). */
-    status: text({ enum: ["draft", "submitted", "approved"] }).notNull().default("approved"),
+    status: text({ enum: ["draft", "submitted", "approved"] })
+      .notNull()
+      .default("approved"),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),
     /**
      * While a report that was approved is corrected (status not approved), the components as last
@@ -28,8 +30,5 @@ export const indicatorValues = sqliteTable(
     approvedIsDemo: integer({ mode: "boolean" }),
     computedAt: text().notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.indicatorCode, t.year, t.organisationId] }),
-    index("indicator_values_org_idx").on(t.organisationId),
-  ],
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.year, t.organisationId] }), index("indicator_values_org_idx").on(t.organisationId)],
 );

@@ -33,7 +33,9 @@ export const reportingYears = sqliteTable(
   "reporting_years",
   {
     year: integer().primaryKey(),
-    state: text({ enum: ["open", "closed"] }).notNull().default("open"),
+    state: text({ enum: ["open", "closed"] })
+      .notNull()
+      .default("open"),
     /** ISO date (YYYY-MM-DD) the year's figures are due. */
     deadline: text(),
   },
@@ -89,7 +91,6 @@ export const cooperativeMembers = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.cooperativeId, t.municipalityId] }), index("cooperative_members_municipality_idx").on(t.municipalityId)],
 );
-
 
 /**
  * Changes of municipality numbers imported from SSB (KLASS 131 `changes`), which extend the

@@ -18,7 +18,9 @@ export const qualityReports = sqliteTable(
       .notNull()
       .references(() => reportingYears.year),
     instrument: text({ enum: QUALITY_INSTRUMENTS }).notNull(),
-    status: text({ enum: ["draft", "submitted", "returned", "approved"] }).notNull().default("draft"),
+    status: text({ enum: ["draft", "submitted", "returned", "approved"] })
+      .notNull()
+      .default("draft"),
     isDemo: integer({ mode: "boolean" }).notNull().default(false),
     version: integer().notNull().default(1),
     updatedAt: text().notNull(),

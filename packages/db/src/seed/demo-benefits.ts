@@ -31,7 +31,12 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
     for (const number of DEMO_USER_MUNICIPALITIES) {
       const org = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, number)).get();
       if (!org) continue;
-      const manager = tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, `manager.${number}@demo.example`)).get() ?? null;
+      const manager =
+        tx
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(eq(users.email, `manager.${number}@demo.example`))
+          .get() ?? null;
       const s3 = listApprovedValuesOf(tx, "S3", org.id);
       const first = s3[0];
       const startShare = first && first.denominator > 0 ? Math.round((first.numerator / first.denominator) * 1000) / 10 : 40;
@@ -40,7 +45,12 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
       // 1. Digital mail: measured by the reported S3 figures.
       const mail = insertProject(tx, {
         ownerOrganisationId: org.id,
-        fields: { name: "Digital post med SvarUt", description: "Sende brev digitalt i stedet for på papir.", sector: "common", phase: "realization" },
+        fields: {
+          name: "Digital post med SvarUt",
+          description: "Sende brev digitalt i stedet for på papir.",
+          sector: "common",
+          phase: "realization",
+        },
         isDemo: true,
         now: options.now,
       });
@@ -70,7 +80,13 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
           valuation: "unpriced",
           annualValueNok: null,
           cash: false,
-          indicator: { name: "Andel digital post (S3)", unit: "%", direction: "higher", method: "Fra kommunens godkjente rapport (S3).", frequency: "yearly" },
+          indicator: {
+            name: "Andel digital post (S3)",
+            unit: "%",
+            direction: "higher",
+            method: "Fra kommunens godkjente rapport (S3).",
+            frequency: "yearly",
+          },
           linkedIndicatorCode: "S3",
           baseline: { value: startShare, date: `${firstYear}-01-01` },
           targets: [
@@ -109,14 +125,27 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
         ["2024-12-31", 610_000],
         ["2025-12-31", 520_000],
       ] as const) {
-        insertMeasurement(tx, { benefitId: porto, value, date, comment: "Fra regnskapet (demo).", userId: manager?.id ?? 0, userName: manager?.name ?? "Demo", now: options.now });
+        insertMeasurement(tx, {
+          benefitId: porto,
+          value,
+          date,
+          comment: "Fra regnskapet (demo).",
+          userId: manager?.id ?? 0,
+          userName: manager?.name ?? "Demo",
+          now: options.now,
+        });
       }
       approveDemoPlan(tx, mail, "planning", manager?.name ?? "Demo leder", "2023-01-15", options.now);
 
       // 2. Welfare technology: measured by hand, quarterly, and behind (its next measurement is overdue).
       const welfare = insertProject(tx, {
         ownerOrganisationId: org.id,
-        fields: { name: "Velferdsteknologi i hjemmetjenesten", description: "Digitalt tilsyn og medisindispensere.", sector: "helseVelferd", phase: "execution" },
+        fields: {
+          name: "Velferdsteknologi i hjemmetjenesten",
+          description: "Digitalt tilsyn og medisindispensere.",
+          sector: "helseVelferd",
+          phase: "execution",
+        },
         isDemo: true,
         now: options.now,
       });
@@ -133,7 +162,13 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
           valuation: "freedCapacity",
           annualValueNok: 1_200_000,
           cash: false,
-          indicator: { name: "Hjemmebesøk per uke", unit: "besøk", direction: "lower", method: "Fagsystemets besøksstatistikk, snitt siste fire uker.", frequency: "quarterly" },
+          indicator: {
+            name: "Hjemmebesøk per uke",
+            unit: "besøk",
+            direction: "lower",
+            method: "Fagsystemets besøksstatistikk, snitt siste fire uker.",
+            frequency: "quarterly",
+          },
           baseline: { value: 420, date: "2024-09-01" },
           targets: [
             { value: 380, date: "2025-12-31" },
@@ -145,7 +180,15 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
         ["2024-12-31", 415],
         ["2025-03-31", 410],
       ] as const) {
-        insertMeasurement(tx, { benefitId: visits, value, date, comment: null, userId: manager?.id ?? 0, userName: manager?.name ?? "Demo", now: options.now });
+        insertMeasurement(tx, {
+          benefitId: visits,
+          value,
+          date,
+          comment: null,
+          userId: manager?.id ?? 0,
+          userName: manager?.name ?? "Demo",
+          now: options.now,
+        });
       }
       const licences = insertBenefit(tx, {
         projectId: welfare,
@@ -161,34 +204,68 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
           annualValueNok: 300_000,
           cash: true,
           disBenefit: true,
-          indicator: { name: "Lisenskostnad per år", unit: "kr", direction: "lower", method: "Fakturaer fra leverandøren.", frequency: "yearly" },
+          indicator: {
+            name: "Lisenskostnad per år",
+            unit: "kr",
+            direction: "lower",
+            method: "Fakturaer fra leverandøren.",
+            frequency: "yearly",
+          },
           baseline: { value: 0, date: "2024-09-01" },
           targets: [{ value: 300_000, date: "2026-12-31" }],
         },
       });
-      insertMeasurement(tx, { benefitId: licences, value: 240_000, date: "2025-08-31", comment: "Første års lisens.", userId: manager?.id ?? 0, userName: manager?.name ?? "Demo", now: options.now });
+      insertMeasurement(tx, {
+        benefitId: licences,
+        value: 240_000,
+        date: "2025-08-31",
+        comment: "Første års lisens.",
+        userId: manager?.id ?? 0,
+        userName: manager?.name ?? "Demo",
+        now: options.now,
+      });
       approveDemoPlan(tx, welfare, "execution", manager?.name ?? "Demo leder", "2024-09-15", options.now);
       created += 2;
     }
     // 3. A joint project: Oslo leads, Bergen and Stavanger take part.
     const owner = tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, "0301")).get();
-    const partners = ["4601", "1103"].flatMap((n) => tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.number, n)).all().map((o) => o.id));
+    const partners = ["4601", "1103"].flatMap((n) =>
+      tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.number, n))
+        .all()
+        .map((o) => o.id),
+    );
     if (owner) {
       const joint = insertProject(tx, {
         ownerOrganisationId: owner.id,
-        fields: { name: "Felles innbyggerportal", description: "Én inngang til kommunenes digitale tjenester.", sector: "common", phase: "concept" },
+        fields: {
+          name: "Felles innbyggerportal",
+          description: "Én inngang til kommunenes digitale tjenester.",
+          sector: "common",
+          phase: "concept",
+        },
         isDemo: true,
         now: options.now,
       });
       // Both have said yes: the demo shows a joint project as its partners see it.
-      for (const organisationId of partners) setParticipation(tx, "project", { parentId: joint, organisationId, status: "accepted", byName: "Demo", at: options.now });
+      for (const organisationId of partners)
+        setParticipation(tx, "project", { parentId: joint, organisationId, status: "accepted", byName: "Demo", at: options.now });
       created += 1;
     }
   });
   return created;
 }
 
-function approveDemoPlan(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], projectId: number, phase: "planning" | "execution", approvedByName: string, approvedOn: string, now: string) {
+function approveDemoPlan(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  projectId: number,
+  phase: "planning" | "execution",
+  approvedByName: string,
+  approvedOn: string,
+  now: string,
+) {
   const project = getProject(tx, projectId);
   if (!project) return;
   insertPlanVersion(tx, {

@@ -39,7 +39,12 @@ export function seedDemoQuality(
     .prepare();
   const insertStep = tx
     .insert(serviceSteps)
-    .values({ reportId: sql.placeholder("reportId"), serviceCode: sql.placeholder("serviceCode"), step: sql.placeholder("step"), notOffered: sql.placeholder("notOffered") })
+    .values({
+      reportId: sql.placeholder("reportId"),
+      serviceCode: sql.placeholder("serviceCode"),
+      step: sql.placeholder("step"),
+      notOffered: sql.placeholder("notOffered"),
+    })
     .prepare();
   let reports = 0;
   for (const unit of args.units) {
@@ -55,18 +60,39 @@ export function seedDemoQuality(
       reports += 1;
       const shipments = Math.round(unit.population * (0.6 + random() * 0.4));
       const share = Math.min(0.95, 0.3 + (year - 2015) * 0.05 + (random() - 0.5) * 0.1);
-      tx.insert(mailCounts).values({ reportId: mailReport.id, shipmentType: "", digital: Math.round(shipments * share), paper: Math.round(shipments * (1 - share)) }).run();
+      tx.insert(mailCounts)
+        .values({
+          reportId: mailReport.id,
+          shipmentType: "",
+          digital: Math.round(shipments * share),
+          paper: Math.round(shipments * (1 - share)),
+        })
+        .run();
       const basket = basketForYear(year)?.services ?? [];
       for (const service of basket) {
         const notOffered = small && random() < 0.08;
-        insertStep.run({ reportId: mailReport.id, serviceCode: service.code, step: notOffered ? null : clampStep(digitalLevel + progress * 2 + (random() - 0.5) * 2), notOffered: notOffered ? 1 : 0 });
+        insertStep.run({
+          reportId: mailReport.id,
+          serviceCode: service.code,
+          step: notOffered ? null : clampStep(digitalLevel + progress * 2 + (random() - 0.5) * 2),
+          notOffered: notOffered ? 1 : 0,
+        });
       }
       const maturity = insertReport.get({ organisationId: unit.id, year, instrument: "maturity" });
-      for (const area of MATURITY_AREAS) insertScore.run({ reportId: maturity.id, area, score: clampStep(level + progress + (random() - 0.5) * 1.6) });
+      for (const area of MATURITY_AREAS)
+        insertScore.run({ reportId: maturity.id, area, score: clampStep(level + progress + (random() - 0.5) * 1.6) });
       const satisfaction = insertReport.get({ organisationId: unit.id, year, instrument: "satisfaction" });
       const staffN = Math.max(4, Math.round(unit.population * 0.01 * (0.5 + random())));
       const rows = [
-        { reportId: satisfaction.id, kind: "staff" as const, surveyType: "", meanHundredths: Math.round((3.9 + random() * 1.2) * 100), respondents: staffN, scaleMin: 1, scaleMax: 6 },
+        {
+          reportId: satisfaction.id,
+          kind: "staff" as const,
+          surveyType: "",
+          meanHundredths: Math.round((3.9 + random() * 1.2) * 100),
+          respondents: staffN,
+          scaleMin: 1,
+          scaleMax: 6,
+        },
         ...CITIZEN_SURVEYS.filter(() => random() < 0.5).map((surveyType) => ({
           reportId: satisfaction.id,
           kind: "citizen" as const,

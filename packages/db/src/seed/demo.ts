@@ -97,13 +97,55 @@ const DEMO_SYSTEMS = [
 
 /** Rough shares of a municipal IT budget per service, and within each service per cost type. */
 const DEMO_SHARES: readonly { service: ItService; share: number; split: readonly [CostType, number][] }[] = [
-  { service: "userSupport", share: 0.14, split: [["ownStaff", 0.7], ["externalServices", 0.3]] },
-  { service: "operations", share: 0.36, split: [["ownStaff", 0.35], ["licences", 0.45], ["externalServices", 0.2]] },
-  { service: "development", share: 0.1, split: [["externalServices", 0.6], ["ownStaff", 0.4]] },
-  { service: "infrastructure", share: 0.3, split: [["equipment", 0.55], ["externalServices", 0.3], ["licences", 0.15]] },
-  { service: "management", share: 0.1, split: [["ownStaff", 0.85], ["other", 0.15]] },
+  {
+    service: "userSupport",
+    share: 0.14,
+    split: [
+      ["ownStaff", 0.7],
+      ["externalServices", 0.3],
+    ],
+  },
+  {
+    service: "operations",
+    share: 0.36,
+    split: [
+      ["ownStaff", 0.35],
+      ["licences", 0.45],
+      ["externalServices", 0.2],
+    ],
+  },
+  {
+    service: "development",
+    share: 0.1,
+    split: [
+      ["externalServices", 0.6],
+      ["ownStaff", 0.4],
+    ],
+  },
+  {
+    service: "infrastructure",
+    share: 0.3,
+    split: [
+      ["equipment", 0.55],
+      ["externalServices", 0.3],
+      ["licences", 0.15],
+    ],
+  },
+  {
+    service: "management",
+    share: 0.1,
+    split: [
+      ["ownStaff", 0.85],
+      ["other", 0.15],
+    ],
+  },
 ];
-const LICENCE_SPREAD: readonly [SystemClass, number][] = [["caseArchive", 0.25], ["financeHr", 0.2], ["healthCare", 0.3], ["schoolChildhood", 0.25]];
+const LICENCE_SPREAD: readonly [SystemClass, number][] = [
+  ["caseArchive", 0.25],
+  ["financeHr", 0.2],
+  ["healthCare", 0.3],
+  ["schoolChildhood", 0.25],
+];
 
 /** Cost lines that add up to about `total`: the operations licences are tied to the demo fagsystemer. */
 function demoLines(total: number, random: () => number, systemIds: ReadonlyMap<SystemClass, number>) {

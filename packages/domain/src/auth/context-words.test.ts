@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { CONTEXT_WORDS, isContextPassword, personalContextWords } from "./context-words";
 
 describe("isContextPassword (ASVS 5.0 6.1.2, 6.2.11)", () => {
-  const words = [...CONTEXT_WORDS, ...personalContextWords({ email: "kari.nordmann@trondheim.kommune.no", name: "Kari Nordmann" }), "Trondheim", "Ørland", "Guovdageaidnu – Kautokeino"];
+  const words = [
+    ...CONTEXT_WORDS,
+    ...personalContextWords({ email: "kari.nordmann@trondheim.kommune.no", name: "Kari Nordmann" }),
+    "Trondheim",
+    "Ørland",
+    "Guovdageaidnu – Kautokeino",
+  ];
 
   it.each([
     ["Sommer2026!!", "a season and a year"],

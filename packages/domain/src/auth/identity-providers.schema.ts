@@ -4,16 +4,28 @@ import { nameSchema } from "../text/clean";
 import { DEFAULT_MFA_ACR_VALUES, DEFAULT_MFA_AMR_VALUES, isLoopbackUrl } from "./identity-providers";
 
 /** Names a provider in URLs (/auth/oidc/<slug>/start) and in the environment. */
-export const ProviderSlugSchema = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "2–40 lower-case letters, digits or hyphens");
+export const ProviderSlugSchema = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "2–40 lower-case letters, digits or hyphens");
 
 /** A JWT claim name such as email, preferred_username or upn. */
-const ClaimSchema = z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/);
+const ClaimSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.:-]{0,99}$/);
 
 /** An authentication method reference (RFC 8176), such as mfa or otp. */
-const AmrValueSchema = z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,64}$/);
+const AmrValueSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/);
 
 /** An authentication context class reference: a word or a URI, without spaces. */
-const AcrValueSchema = z.string().trim().regex(/^[\x21-\x7e]{1,200}$/);
+const AcrValueSchema = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7e]{1,200}$/);
 
 export const IssuerSchema = z
   .url()
@@ -32,17 +44,34 @@ export const IdentityProviderFieldsSchema = z.object({
   emailClaim: ClaimSchema.default("email"),
   requireVerifiedEmail: z.boolean().default(true),
   /** Municipality (4 digits) or IT cooperative (9 digits) numbers, as in roles; empty: any user. */
-  organisations: z.array(z.string().trim().regex(/^(\d{4}|\d{9})$/)).max(500).default([]),
+  organisations: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^(\d{4}|\d{9})$/),
+    )
+    .max(500)
+    .default([]),
   /** The provider vouches for MFA: an amr or acr value below in its ID token spares the local second factor. */
   vouchesForMfa: z.boolean().default(false),
-  mfaAmrValues: z.array(AmrValueSchema).max(20).default([...DEFAULT_MFA_AMR_VALUES]),
-  mfaAcrValues: z.array(AcrValueSchema).max(20).default([...DEFAULT_MFA_ACR_VALUES]),
+  mfaAmrValues: z
+    .array(AmrValueSchema)
+    .max(20)
+    .default([...DEFAULT_MFA_AMR_VALUES]),
+  mfaAcrValues: z
+    .array(AcrValueSchema)
+    .max(20)
+    .default([...DEFAULT_MFA_ACR_VALUES]),
   /** May sign in national roles (admin, board, secretariat, sector council). */
   nationalRoles: z.boolean().default(false),
 });
 
 /** Vouching for MFA with no value that shows it would never spare the second factor: say so. */
-function mfaValuesNamed(provider: { vouchesForMfa: boolean; mfaAmrValues: readonly string[]; mfaAcrValues: readonly string[] }, ctx: z.RefinementCtx): void {
+function mfaValuesNamed(
+  provider: { vouchesForMfa: boolean; mfaAmrValues: readonly string[]; mfaAcrValues: readonly string[] },
+  ctx: z.RefinementCtx,
+): void {
   if (provider.vouchesForMfa && provider.mfaAmrValues.length === 0 && provider.mfaAcrValues.length === 0) {
     ctx.addIssue({ code: "custom", path: ["mfaAmrValues"], message: "name at least one amr or acr value that shows MFA" });
   }

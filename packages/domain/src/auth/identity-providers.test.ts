@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { DEFAULT_MFA_ACR_VALUES, DEFAULT_MFA_AMR_VALUES, providerMfaEvidence, providerSignInRefusal, readSecondFactorFragment, safeReturnPath, secondFactorReturnPath } from "./identity-providers";
+import {
+  DEFAULT_MFA_ACR_VALUES,
+  DEFAULT_MFA_AMR_VALUES,
+  providerMfaEvidence,
+  providerSignInRefusal,
+  readSecondFactorFragment,
+  safeReturnPath,
+  secondFactorReturnPath,
+} from "./identity-providers";
 import { EnvIdentityProviderSchema, IssuerSchema, SaveIdentityProviderInputSchema } from "./identity-providers.schema";
 import type { Role } from "./permissions";
 
@@ -37,8 +45,16 @@ describe("providerMfaEvidence", () => {
     expect(providerMfaEvidence(vouching, { amr: ["pwd", "mfa"] })).toEqual({ claim: "amr", value: "mfa" });
     expect(providerMfaEvidence(vouching, { amr: ["pwd", "otp"] })).toEqual({ claim: "amr", value: "otp" });
     expect(providerMfaEvidence(vouching, { amr: ["hwk"] })).toEqual({ claim: "amr", value: "hwk" });
-    expect(providerMfaEvidence(vouching, { acr: "https://refeds.org/profile/mfa" })).toEqual({ claim: "acr", value: "https://refeds.org/profile/mfa" });
-    expect(providerMfaEvidence({ ...vouching, mfaAmrValues: [], mfaAcrValues: ["idporten-loa-high"] }, { acr: "idporten-loa-high", amr: ["mfa"] })).toEqual({ claim: "acr", value: "idporten-loa-high" });
+    expect(providerMfaEvidence(vouching, { acr: "https://refeds.org/profile/mfa" })).toEqual({
+      claim: "acr",
+      value: "https://refeds.org/profile/mfa",
+    });
+    expect(
+      providerMfaEvidence(
+        { ...vouching, mfaAmrValues: [], mfaAcrValues: ["idporten-loa-high"] },
+        { acr: "idporten-loa-high", amr: ["mfa"] },
+      ),
+    ).toEqual({ claim: "acr", value: "idporten-loa-high" });
   });
 
   it("finds none for a password alone, a missing or malformed claim, or a provider that does not vouch for MFA", () => {
@@ -58,21 +74,34 @@ describe("the second-factor step after a provider sign-in", () => {
   const challenge = "A".repeat(43);
 
   it("goes back to the page asked for with the step in the fragment, which the sign-in page reads back", () => {
-    expect(secondFactorReturnPath("/kommune/5001?aar=2024#k1", { purpose: "verify", challenge })).toBe(`/kommune/5001?aar=2024#secondFactor=${challenge}`);
+    expect(secondFactorReturnPath("/kommune/5001?aar=2024#k1", { purpose: "verify", challenge })).toBe(
+      `/kommune/5001?aar=2024#secondFactor=${challenge}`,
+    );
     expect(secondFactorReturnPath("/", { purpose: "enrol", challenge })).toBe(`/#enrolSecondFactor=${challenge}`);
     expect(readSecondFactorFragment(`#secondFactor=${challenge}`)).toEqual({ kind: "secondFactor", challenge });
     expect(readSecondFactorFragment(`#enrolSecondFactor=${challenge}`)).toEqual({ kind: "enrolSecondFactor", challenge });
   });
 
   it("reads nothing from another fragment or a challenge that is not one", () => {
-    for (const hash of ["", "#k1", "#secondFactor=short", `#secondFactor=${challenge}<script>`, `#other=${challenge}`]) expect(readSecondFactorFragment(hash), hash).toBeNull();
+    for (const hash of ["", "#k1", "#secondFactor=short", `#secondFactor=${challenge}<script>`, `#other=${challenge}`])
+      expect(readSecondFactorFragment(hash), hash).toBeNull();
   });
 });
 
 describe("safeReturnPath", () => {
   it("keeps paths in this app and turns anything that could leave it into the start page", () => {
     expect(safeReturnPath("/kommune/5001?aar=2024#k1")).toBe("/kommune/5001?aar=2024#k1");
-    for (const bad of [null, undefined, "", "https://evil.example/", "//evil.example/", "/\\evil.example", "kommune", "/a\nb", "/" + "x".repeat(600)]) {
+    for (const bad of [
+      null,
+      undefined,
+      "",
+      "https://evil.example/",
+      "//evil.example/",
+      "/\\evil.example",
+      "kommune",
+      "/a\nb",
+      "/" + "x".repeat(600),
+    ]) {
       expect(safeReturnPath(bad)).toBe("/");
     }
   });
@@ -89,7 +118,9 @@ describe("IssuerSchema", () => {
   });
 
   it("reads an environment provider with defaults: the email claim, verified e-mail required, no binding", () => {
-    expect(EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.example/v2.0", clientId: "abc" })).toEqual({
+    expect(
+      EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.example/v2.0", clientId: "abc" }),
+    ).toEqual({
       slug: "entra",
       name: "Entra ID",
       issuer: "https://login.example/v2.0",
@@ -102,15 +133,23 @@ describe("IssuerSchema", () => {
       mfaAcrValues: ["https://refeds.org/profile/mfa", "http://schemas.openid.net/pape/policies/2007/06/multi-factor"],
       nationalRoles: false,
     });
-    expect(EnvIdentityProviderSchema.safeParse({ slug: "Bad Slug", name: "x", issuer: "https://x.example", clientId: "a" }).success).toBe(false);
+    expect(EnvIdentityProviderSchema.safeParse({ slug: "Bad Slug", name: "x", issuer: "https://x.example", clientId: "a" }).success).toBe(
+      false,
+    );
   });
 
   it("takes the MFA values as claim values, and needs at least one when the provider vouches for MFA", () => {
     const base = { slug: "entra", name: "Entra ID", issuer: "https://login.example/v2.0", clientId: "abc" };
-    expect(EnvIdentityProviderSchema.parse({ ...base, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] })).toMatchObject({ vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] });
+    expect(EnvIdentityProviderSchema.parse({ ...base, vouchesForMfa: true, mfaAmrValues: ["mfa"], mfaAcrValues: [] })).toMatchObject({
+      vouchesForMfa: true,
+      mfaAmrValues: ["mfa"],
+      mfaAcrValues: [],
+    });
     const none = SaveIdentityProviderInputSchema.safeParse({ ...base, vouchesForMfa: true, mfaAmrValues: [], mfaAcrValues: [] });
     expect(none.error?.issues.map((i) => [i.path.join("."), i.code])).toEqual([["mfaAmrValues", "custom"]]);
-    expect(SaveIdentityProviderInputSchema.safeParse({ ...base, vouchesForMfa: false, mfaAmrValues: [], mfaAcrValues: [] }).success).toBe(true);
+    expect(SaveIdentityProviderInputSchema.safeParse({ ...base, vouchesForMfa: false, mfaAmrValues: [], mfaAcrValues: [] }).success).toBe(
+      true,
+    );
     expect(SaveIdentityProviderInputSchema.safeParse({ ...base, mfaAmrValues: ["has space"] }).success).toBe(false);
     expect(SaveIdentityProviderInputSchema.safeParse({ ...base, mfaAcrValues: ["x".repeat(201)] }).success).toBe(false);
   });

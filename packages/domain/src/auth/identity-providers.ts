@@ -60,7 +60,10 @@ export function providerSignInRefusal(
 export const DEFAULT_MFA_AMR_VALUES = ["mfa", "mca", "otp", "hwk", "swk", "fido"] as const;
 
 /** acr values that name a multi-factor profile: REFEDS MFA, and OpenID PAPE's multi-factor policy. */
-export const DEFAULT_MFA_ACR_VALUES = ["https://refeds.org/profile/mfa", "http://schemas.openid.net/pape/policies/2007/06/multi-factor"] as const;
+export const DEFAULT_MFA_ACR_VALUES = [
+  "https://refeds.org/profile/mfa",
+  "http://schemas.openid.net/pape/policies/2007/06/multi-factor",
+] as const;
 
 export interface ProviderMfaSettings {
   /** An administrator has said the provider's amr/acr can be trusted to show MFA. */
@@ -74,7 +77,10 @@ export interface ProviderMfaSettings {
  * the acr value from the provider's lists, compared exactly. Null when the provider does not
  * vouch for MFA or the token shows none; then Målestokk asks for its own second factor.
  */
-export function providerMfaEvidence(provider: ProviderMfaSettings, claims: Readonly<Record<string, unknown>>): { claim: "amr" | "acr"; value: string } | null {
+export function providerMfaEvidence(
+  provider: ProviderMfaSettings,
+  claims: Readonly<Record<string, unknown>>,
+): { claim: "amr" | "acr"; value: string } | null {
   if (!provider.vouchesForMfa) return null;
   const { acr, amr } = claims;
   if (typeof acr === "string" && provider.mfaAcrValues.includes(acr)) return { claim: "acr", value: acr };
@@ -93,7 +99,10 @@ const CHALLENGE = /^[A-Za-z0-9_-]{20,100}$/;
  * for, with the step and its challenge in the fragment, which the browser never sends to a server
  * (so no access log or Referer carries it) and the sign-in page removes at once.
  */
-export function secondFactorReturnPath(returnTo: string, step: { readonly purpose: "verify" | "enrol"; readonly challenge: string }): string {
+export function secondFactorReturnPath(
+  returnTo: string,
+  step: { readonly purpose: "verify" | "enrol"; readonly challenge: string },
+): string {
   const path = returnTo.split("#")[0] || "/";
   return `${path}#${new URLSearchParams({ [STEP_KEYS[step.purpose]]: step.challenge }).toString()}`;
 }

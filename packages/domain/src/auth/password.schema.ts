@@ -5,12 +5,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 128;
 
 export const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
-export const EmailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email());
+export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
 
 export const SignInInputSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),

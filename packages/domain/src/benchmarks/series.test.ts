@@ -28,7 +28,7 @@ describe("buildBenchmarkSeries", () => {
       year: 2024,
       own: { value: 1_000, numerator: 1_000_000, denominator: 1_000 },
       peers: { status: "shown", n: 3, q1: 1_500, median: 2_000, q3: 2_500, ratioOfSums: 14_000_000 / 6_000 },
-      percentile: (0 + 0.5) / 3 * 100,
+      percentile: ((0 + 0.5) / 3) * 100,
       national: { n: 4, ratioOfSums: 20_000_000 / 10_000 },
     });
   });
@@ -61,6 +61,6 @@ describe("buildBenchmarkSeries", () => {
     expect(withDraft[0]?.own).toEqual({ value: 5_000, numerator: 5_000_000, denominator: 1_000 });
     expect(withDraft[0]?.peers).toEqual(series[1]?.peers);
     expect(withDraft[0]?.national).toEqual(series[1]?.national);
-    expect(withDraft[0]?.percentile).toBe((3 + 0) / 3 * 100);
+    expect(withDraft[0]?.percentile).toBe(((3 + 0) / 3) * 100);
   });
 });

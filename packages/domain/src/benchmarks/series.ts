@@ -50,10 +50,7 @@ export function buildBenchmarkSeries(args: {
     const peerSummary = summarizePeers(peers.map(scaled));
     return {
       year,
-      own:
-        ownRow && ownValue !== null
-          ? { value: ownValue, numerator: ownRow.numerator, denominator: ownRow.denominator }
-          : null,
+      own: ownRow && ownValue !== null ? { value: ownValue, numerator: ownRow.numerator, denominator: ownRow.denominator } : null,
       peers: peerSummary,
       percentile:
         ownValue !== null && peerSummary.status === "shown"

@@ -49,7 +49,17 @@ describe("a benefit's own rules", () => {
   });
 
   it("names the target dated on or before the baseline, and a date given twice", () => {
-    const issues = checkBenefit({ ...benefit, targets: [{ value: 60, date: "2025-01-01" }, { value: 70, date: "2026-01-01" }, { value: 80, date: "2026-01-01" }] }, map);
+    const issues = checkBenefit(
+      {
+        ...benefit,
+        targets: [
+          { value: 60, date: "2025-01-01" },
+          { value: 70, date: "2026-01-01" },
+          { value: 80, date: "2026-01-01" },
+        ],
+      },
+      map,
+    );
     expect(issues).toEqual([
       { path: ["targets", 0, "date"], code: "TARGET_BEFORE_BASELINE", params: { baselineDate: "2025-01-01" } },
       { path: ["targets", 2, "date"], code: "TARGET_DATE_TWICE", params: { date: "2026-01-01" } },
@@ -62,7 +72,9 @@ describe("a benefit's own rules", () => {
   });
 
   it("refuses map keys the map does not have", () => {
-    expect(checkBenefit({ ...benefit, goalKeys: ["nope"] }, map)).toEqual([{ path: ["goalKeys", 0], code: "MAP_KEY_UNKNOWN", params: { key: "nope" } }]);
+    expect(checkBenefit({ ...benefit, goalKeys: ["nope"] }, map)).toEqual([
+      { path: ["goalKeys", 0], code: "MAP_KEY_UNKNOWN", params: { key: "nope" } },
+    ]);
   });
 
   it("refuses an impossible date", () => {
@@ -72,7 +84,11 @@ describe("a benefit's own rules", () => {
 
 describe("the benefit map", () => {
   it("refuses a key used twice and a precondition from an unknown deliverable", () => {
-    const issues = checkBenefitMap({ ...map, goals: [{ key: "svarut", label: "x" }], preconditions: [{ key: "p", label: "p", from: ["ghost"] }] });
+    const issues = checkBenefitMap({
+      ...map,
+      goals: [{ key: "svarut", label: "x" }],
+      preconditions: [{ key: "p", label: "p", from: ["ghost"] }],
+    });
     expect(issues.map((i) => i.code)).toEqual(["MAP_KEY_TWICE", "MAP_KEY_UNKNOWN"]);
   });
 
@@ -94,8 +110,12 @@ describe("the benefit map", () => {
 
 describe("measurements and follow-up", () => {
   it("refuses a measurement before the baseline, or in the future", () => {
-    expect(checkMeasurement({ value: 41, date: "2024-12-31", comment: null }, benefit.baseline, "2026-03-01")[0]?.code).toBe("BASELINE_AFTER_MEASUREMENT");
-    expect(checkMeasurement({ value: 41, date: "2026-03-02", comment: null }, benefit.baseline, "2026-03-01")[0]?.code).toBe("DATE_IN_FUTURE");
+    expect(checkMeasurement({ value: 41, date: "2024-12-31", comment: null }, benefit.baseline, "2026-03-01")[0]?.code).toBe(
+      "BASELINE_AFTER_MEASUREMENT",
+    );
+    expect(checkMeasurement({ value: 41, date: "2026-03-02", comment: null }, benefit.baseline, "2026-03-01")[0]?.code).toBe(
+      "DATE_IN_FUTURE",
+    );
     expect(checkMeasurement({ value: 41, date: "2026-03-01", comment: null }, benefit.baseline, "2026-03-01")).toEqual([]);
   });
 
@@ -111,7 +131,13 @@ describe("measurements and follow-up", () => {
     expect(realizedShare({ ...benefit, measurements: [{ value: 90, date: "2026-06-30" }] })).toBe(1);
     expect(realizedShare({ ...benefit, measurements: [{ value: 30, date: "2026-06-30" }] })).toBe(0);
     // Lower is better: case time from 20 days to 10.
-    expect(realizedShare({ baseline: { value: 20, date: "2025-01-01" }, targets: [{ value: 10, date: "2026-01-01" }], measurements: [{ value: 16, date: "2025-06-01" }] })).toBeCloseTo(0.4);
+    expect(
+      realizedShare({
+        baseline: { value: 20, date: "2025-01-01" },
+        targets: [{ value: 10, date: "2026-01-01" }],
+        measurements: [{ value: 16, date: "2025-06-01" }],
+      }),
+    ).toBeCloseTo(0.4);
   });
 });
 
@@ -133,11 +159,23 @@ describe("summary and portfolio", () => {
     );
 
   it("says status (on the path: 50 against about 49.9 planned), the overdue next measurement and the kroner realized so far", () => {
-    expect(summary()).toEqual({ status: "onTrack", nextDue: "2025-09-30", overdue: true, realizedShare: 0.25, expectedNok: 400_000, realizedNok: 100_000 });
+    expect(summary()).toEqual({
+      status: "onTrack",
+      nextDue: "2025-09-30",
+      overdue: true,
+      realizedShare: 0.25,
+      expectedNok: 400_000,
+      realizedNok: 100_000,
+    });
   });
 
   it("needs no further measurement once realized", () => {
-    expect(summary({ measurements: [{ value: 80, date: "2026-02-01" }] })).toMatchObject({ status: "realized", nextDue: null, overdue: false, realizedNok: 400_000 });
+    expect(summary({ measurements: [{ value: 80, date: "2026-02-01" }] })).toMatchObject({
+      status: "realized",
+      nextDue: null,
+      overdue: false,
+      realizedNok: 400_000,
+    });
   });
 
   it("adds up cash and non-cash apart, and leaves dis-benefits out of the kroner", () => {

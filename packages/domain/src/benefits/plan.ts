@@ -39,7 +39,12 @@ export const MAX_MAP_NODES = 30;
 /** The largest value in kroner a benefit may be said to be worth per year. */
 export const MAX_BENEFIT_VALUE_NOK = 100_000_000_000;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_FORMAT" }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { message: "DATE_INVALID" });
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_FORMAT" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: "DATE_INVALID",
+  });
 const Measured = z.number().finite().min(-1e12).max(1e12);
 const Point = z.object({ value: Measured, date: IsoDate });
 /** Names, titles and labels. */
@@ -119,12 +124,15 @@ export function checkBenefit(input: BenefitInput, map: BenefitMap): FieldIssue[]
   const issues: FieldIssue[] = [];
   const dates = new Set<string>();
   input.targets.forEach((target, index) => {
-    if (target.date <= input.baseline.date) issues.push({ path: ["targets", index, "date"], code: "TARGET_BEFORE_BASELINE", params: { baselineDate: input.baseline.date } });
+    if (target.date <= input.baseline.date)
+      issues.push({ path: ["targets", index, "date"], code: "TARGET_BEFORE_BASELINE", params: { baselineDate: input.baseline.date } });
     if (dates.has(target.date)) issues.push({ path: ["targets", index, "date"], code: "TARGET_DATE_TWICE", params: { date: target.date } });
     dates.add(target.date);
   });
-  if (input.valuation === "unpriced" && input.annualValueNok !== null) issues.push({ path: ["annualValueNok"], code: "VALUE_FOR_UNPRICED", params: {} });
-  if (input.valuation !== "unpriced" && input.annualValueNok === null) issues.push({ path: ["annualValueNok"], code: "VALUE_REQUIRED", params: {} });
+  if (input.valuation === "unpriced" && input.annualValueNok !== null)
+    issues.push({ path: ["annualValueNok"], code: "VALUE_FOR_UNPRICED", params: {} });
+  if (input.valuation !== "unpriced" && input.annualValueNok === null)
+    issues.push({ path: ["annualValueNok"], code: "VALUE_REQUIRED", params: {} });
   const preconditions = new Set(map.preconditions.map((p) => p.key));
   const goals = new Set(map.goals.map((g) => g.key));
   input.preconditionKeys.forEach((key, index) => {
@@ -160,7 +168,8 @@ export function checkBenefitMap(map: BenefitMap): FieldIssue[] {
  * lie in the future.
  */
 export function checkMeasurement(measurement: MeasurementInput, baseline: BenefitPoint, today: string): FieldIssue[] {
-  if (measurement.date < baseline.date) return [{ path: ["date"], code: "BASELINE_AFTER_MEASUREMENT", params: { baselineDate: baseline.date } }];
+  if (measurement.date < baseline.date)
+    return [{ path: ["date"], code: "BASELINE_AFTER_MEASUREMENT", params: { baselineDate: baseline.date } }];
   if (measurement.date > today) return [{ path: ["date"], code: "DATE_IN_FUTURE", params: { today } }];
   return [];
 }
@@ -184,9 +193,16 @@ export function nextMeasurementDue(frequency: MeasurementFrequency, baselineDate
  * How much of the planned change the latest measurement has reached, 0–1: (latest − baseline) /
  * (final target − baseline), in the direction that counts. Used to price what is realized so far.
  */
-export function realizedShare(input: { baseline: BenefitPoint; targets: readonly BenefitPoint[]; measurements: readonly BenefitPoint[] }): number {
+export function realizedShare(input: {
+  baseline: BenefitPoint;
+  targets: readonly BenefitPoint[];
+  measurements: readonly BenefitPoint[];
+}): number {
   const final = [...input.targets].sort((a, b) => a.date.localeCompare(b.date)).at(-1);
-  const latest = [...input.measurements].filter((m) => m.date >= input.baseline.date).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const latest = [...input.measurements]
+    .filter((m) => m.date >= input.baseline.date)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
   if (!final || !latest) return 0;
   const planned = final.value - input.baseline.value;
   if (planned === 0) return 1;
@@ -216,10 +232,24 @@ export interface BenefitSummary {
 /** Status, the next measurement (none once realized) and the value expected and realized so far. */
 export function summarizeBenefit(input: BenefitSummaryInput, today: string): BenefitSummary {
   const status = benefitStatus({ ...input, today, tolerance: DEFAULT_TOLERANCE });
-  const nextDue = status === "realized" ? null : nextMeasurementDue(input.frequency, input.baseline.date, input.measurements.map((m) => m.date));
+  const nextDue =
+    status === "realized"
+      ? null
+      : nextMeasurementDue(
+          input.frequency,
+          input.baseline.date,
+          input.measurements.map((m) => m.date),
+        );
   const share = realizedShare(input);
   const expectedNok = input.disBenefit ? 0 : (input.annualValueNok ?? 0);
-  return { status, nextDue, overdue: nextDue !== null && nextDue < today, realizedShare: share, expectedNok, realizedNok: Math.round(expectedNok * share) };
+  return {
+    status,
+    nextDue,
+    overdue: nextDue !== null && nextDue < today,
+    realizedShare: share,
+    expectedNok,
+    realizedNok: Math.round(expectedNok * share),
+  };
 }
 
 export interface PortfolioTotals {
@@ -257,7 +287,10 @@ export interface MapNode {
  * The benefit map as four columns (deliverables, preconditions, benefits, goals) and the edges
  * between them, for a diagram. Benefits are keyed "benefit-<id>".
  */
-export function benefitMapLayout(map: BenefitMap, benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[]) {
+export function benefitMapLayout(
+  map: BenefitMap,
+  benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[],
+) {
   const nodes: MapNode[] = [
     ...map.deliverables.map((d, row) => ({ key: d.key, label: d.label, column: 0 as const, row })),
     ...map.preconditions.map((p, row) => ({ key: p.key, label: p.label, column: 1 as const, row })),

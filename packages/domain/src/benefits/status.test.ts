@@ -13,7 +13,13 @@ const base: BenefitStatusInput = {
   measurements: [],
   today: "2026-03-01",
 };
-const at = (value: number, date: string) => ({ ...base, measurements: [{ value: 45, date: "2025-03-01" }, { value, date }] });
+const at = (value: number, date: string) => ({
+  ...base,
+  measurements: [
+    { value: 45, date: "2025-03-01" },
+    { value, date },
+  ],
+});
 
 describe("the planned path", () => {
   it("runs straight from the baseline through the staged targets, then stays at the last", () => {
@@ -45,7 +51,12 @@ describe("benefit status (the documented rule)", () => {
   });
 
   it("reads lower-is-better indicators the other way (cost per user from 4 000 to 3 000 kr)", () => {
-    const lower: BenefitStatusInput = { ...base, direction: "lower", baseline: { value: 4_000, date: "2025-01-01" }, targets: [{ value: 3_000, date: "2026-01-01" }] };
+    const lower: BenefitStatusInput = {
+      ...base,
+      direction: "lower",
+      baseline: { value: 4_000, date: "2025-01-01" },
+      targets: [{ value: 3_000, date: "2026-01-01" }],
+    };
     expect(benefitStatus({ ...lower, measurements: [{ value: 3_500, date: "2025-07-02" }] })).toBe("onTrack");
     expect(benefitStatus({ ...lower, measurements: [{ value: 3_900, date: "2025-07-02" }] })).toBe("offTrack");
     expect(benefitStatus({ ...lower, measurements: [{ value: 2_950, date: "2025-09-01" }] })).toBe("realized");
@@ -67,7 +78,10 @@ describe("benefit status (the documented rule)", () => {
   });
 
   it("refuses a baseline dated after a measurement", () => {
-    expect(checkBaseline(base.baseline, [{ value: 1, date: "2024-12-31" }])).toEqual({ code: "BASELINE_AFTER_MEASUREMENT", date: "2024-12-31" });
+    expect(checkBaseline(base.baseline, [{ value: 1, date: "2024-12-31" }])).toEqual({
+      code: "BASELINE_AFTER_MEASUREMENT",
+      date: "2024-12-31",
+    });
     expect(checkBaseline(base.baseline, [{ value: 1, date: "2025-01-01" }])).toBeNull();
   });
 });

@@ -60,7 +60,10 @@ export function plannedValue(baseline: BenefitPoint, targets: readonly BenefitPo
 export function benefitStatus(input: BenefitStatusInput): BenefitStatus {
   const sortedTargets = [...input.targets].sort((a, b) => a.date.localeCompare(b.date));
   const final = sortedTargets.at(-1);
-  const latest = [...input.measurements].filter((m) => m.date >= input.baseline.date).sort((a, b) => a.date.localeCompare(b.date)).at(-1);
+  const latest = [...input.measurements]
+    .filter((m) => m.date >= input.baseline.date)
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .at(-1);
   if (!latest || !final) return "noData";
   // +1 when higher is better; a dis-benefit's targets are limits in the same direction.
   const sign = input.direction === "higher" ? 1 : -1;
@@ -78,7 +81,10 @@ export function benefitStatus(input: BenefitStatusInput): BenefitStatus {
 }
 
 /** A baseline must be measured before any effect: a measurement dated before it is refused. */
-export function checkBaseline(baseline: BenefitPoint, measurements: readonly BenefitPoint[]): { code: "BASELINE_AFTER_MEASUREMENT"; date: string } | null {
+export function checkBaseline(
+  baseline: BenefitPoint,
+  measurements: readonly BenefitPoint[],
+): { code: "BASELINE_AFTER_MEASUREMENT"; date: string } | null {
   const early = measurements.find((m) => m.date < baseline.date);
   return early ? { code: "BASELINE_AFTER_MEASUREMENT", date: early.date } : null;
 }

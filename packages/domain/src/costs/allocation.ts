@@ -34,7 +34,10 @@ export interface MemberFigures {
  * its report as last approved, so a draft moves nothing the other members or the cooperative see;
  * without an approved override, the registered population.
  */
-export function allocationMember(key: AllocationKey, figures: MemberFigures): AllocationMember & { readonly basis: AllocationBasis | null } {
+export function allocationMember(
+  key: AllocationKey,
+  figures: MemberFigures,
+): AllocationMember & { readonly basis: AllocationBasis | null } {
   const override = figures.approved?.populationOverride ?? null;
   const population = override ?? figures.registeredPopulation;
   const itUserAccounts = figures.approved?.itUserAccounts ?? null;
@@ -90,7 +93,9 @@ export function allocateLines(
   lines: readonly Pick<CostLine, "service" | "costType" | "systemId" | "amount">[],
   weights: ReadonlyMap<number, number>,
 ): Map<number, Pick<CostLine, "service" | "costType" | "systemId" | "amount">[]> {
-  const result = new Map<number, Pick<CostLine, "service" | "costType" | "systemId" | "amount">[]>([...weights.keys()].map((id) => [id, []]));
+  const result = new Map<number, Pick<CostLine, "service" | "costType" | "systemId" | "amount">[]>(
+    [...weights.keys()].map((id) => [id, []]),
+  );
   for (const line of lines) {
     for (const [id, amount] of splitAmount(line.amount, weights)) result.get(id)?.push({ ...line, amount });
   }

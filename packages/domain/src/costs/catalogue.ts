@@ -10,14 +10,7 @@ export const COST_TYPES = ["ownStaff", "externalServices", "licences", "equipmen
 export type CostType = (typeof COST_TYPES)[number];
 
 /** Classes of line-of-business systems (fagsystemer); K5.x is computed per class. */
-export const SYSTEM_CLASSES = [
-  "caseArchive",
-  "financeHr",
-  "healthCare",
-  "schoolChildhood",
-  "planBuildingGeodata",
-  "other",
-] as const;
+export const SYSTEM_CLASSES = ["caseArchive", "financeHr", "healthCare", "schoolChildhood", "planBuildingGeodata", "other"] as const;
 export type SystemClass = (typeof SYSTEM_CLASSES)[number];
 
 export const IT_SERVICE_NAMES: Readonly<Record<ItService, LocalizedText>> = {

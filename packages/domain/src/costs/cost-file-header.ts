@@ -85,7 +85,8 @@ export function findHeader(rows: RowSource, before: SheetRow[]): Header | null {
 }
 
 /** Signs that text was decoded in the wrong encoding: replacement characters, C1 controls, UTF-8 read as Windows-1252. */
-const GARBLED = /[\uFFFD\u0080-\u009F]|[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/;
+const GARBLED =
+  /[\uFFFD\u0080-\u009F]|[ÃÂ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]/;
 
 /**
  * A header cell that names `column` with its letters beyond ASCII garbled ("Bel›p (kr)", "BelÃ¸p"):

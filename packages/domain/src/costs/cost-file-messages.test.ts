@@ -105,55 +105,91 @@ describe("describeCostImportRefusal", () => {
   });
 
   it("cuts a long file name, and quotes nothing from the file that could steer a terminal", () => {
-    const sentence = describeCostImportRefusal({ code: "EMPTY_FILE", params: {} }, { fileName: `${"a".repeat(100)}\u001b[2J.csv`, year: 2024 }, "en");
+    const sentence = describeCostImportRefusal(
+      { code: "EMPTY_FILE", params: {} },
+      { fileName: `${"a".repeat(100)}\u001b[2J.csv`, year: 2024 },
+      "en",
+    );
     expect(sentence).toBe(`“${"a".repeat(59)}…” is empty; choose the file with the cost lines, or download the template and fill it in.`);
   });
 });
 
 describe("describeCostFileIssue and describeCostFileProblems", () => {
-  const issue = (over: Partial<CostFileIssue>): CostFileIssue => ({ row: 4, column: "service", value: "", code: "EMPTY", params: {}, ...over });
+  const issue = (over: Partial<CostFileIssue>): CostFileIssue => ({
+    row: 4,
+    column: "service",
+    value: "",
+    code: "EMPTY",
+    params: {},
+    ...over,
+  });
 
   it("gives row, the template's header, the value cut short and the reason", () => {
-    expect(describeCostFileIssue(issue({ column: "amount", value: "mange", code: "NOT_A_NUMBER" }), "nb")).toBe("rad 4, Beløp (kr) «mange»: ikke et beløp; skriv hele kroner, for eksempel 1\u00a0250\u00a0000");
+    expect(describeCostFileIssue(issue({ column: "amount", value: "mange", code: "NOT_A_NUMBER" }), "nb")).toBe(
+      "rad 4, Beløp (kr) «mange»: ikke et beløp; skriv hele kroner, for eksempel 1\u00a0250\u00a0000",
+    );
     expect(describeCostFileIssue(issue({ column: "costType" }), "en")).toBe("row 4, Cost type: empty cell; fill it in");
-    expect(describeCostFileIssue(issue({ column: "comment", value: "ord ".repeat(2_000_000), code: "COMMENT_TOO_LONG", params: { length: 7_999_999, max: 500 } }), "nb")).toBe(
+    expect(
+      describeCostFileIssue(
+        issue({ column: "comment", value: "ord ".repeat(2_000_000), code: "COMMENT_TOO_LONG", params: { length: 7_999_999, max: 500 } }),
+        "nb",
+      ),
+    ).toBe(
       `rad 4, Kommentar «${"ord ".repeat(15).slice(0, 59)}…»: kommentaren har 7\u00a0999\u00a0999 tegn, og grensen er 500; forkort den`,
     );
   });
 
   it("names the earlier row a duplicate repeats, and the choices for an unknown cost type", () => {
-    expect(costFileIssueReason({ code: "DUPLICATE_LINE", params: { firstRow: 2 } }, "en")).toBe("same service, cost type and system as row 2; merge the two rows");
+    expect(costFileIssueReason({ code: "DUPLICATE_LINE", params: { firstRow: 2 } }, "en")).toBe(
+      "same service, cost type and system as row 2; merge the two rows",
+    );
     expect(costFileIssueReason({ code: "UNKNOWN_COST_TYPE", params: {} }, "nb")).toBe(
       "ukjent kostnadstype; bruk en av typene i malen: «Egne ansatte», «Eksterne tjenester», «Lisenser og programvare», «Utstyr» eller «Annet»",
     );
-    expect(flat(costFileIssueReason({ code: "TOO_LARGE", params: {} }, "nb"))).toBe("urimelig stort beløp (over 20 000 000 000 kr); sjekk at beløpet står i kroner, ikke øre");
+    expect(flat(costFileIssueReason({ code: "TOO_LARGE", params: {} }, "nb"))).toBe(
+      "urimelig stort beløp (over 20 000 000 000 kr); sjekk at beløpet står i kroner, ikke øre",
+    );
   });
 
   it("counts problems and rows in the summary, in the singular where it is one", () => {
     expect(describeCostFileProblems("a.csv", [issue({}), issue({ column: "amount" }), issue({ row: 9 })], "nb")).toBe(
       "«a.csv» kan ikke importeres: 3 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.",
     );
-    expect(describeCostFileProblems("a.csv", [issue({})], "en")).toBe("“a.csv” cannot be imported: 1 problem in 1 row; correct the file and try again. Nothing was saved.");
+    expect(describeCostFileProblems("a.csv", [issue({})], "en")).toBe(
+      "“a.csv” cannot be imported: 1 problem in 1 row; correct the file and try again. Nothing was saved.",
+    );
   });
 });
 
 describe("the other lines of an import", () => {
   it("say how the file was read, what the import changes, and how it ended", () => {
-    expect(describeCostFileRead({ fileName: "/tmp/k.csv", format: "csv", encoding: "windows-1252", delimiter: ";" }, "nb")).toBe("Leser «k.csv» som CSV (windows-1252, skilletegn «;»).");
-    expect(describeCostFileRead({ fileName: "k.xlsx", format: "xlsx", encoding: null, delimiter: null }, "en")).toBe("Reading “k.xlsx” as an Excel workbook (XLSX).");
-    expect(flat(describeCostFileChanges({ lineCount: 1, total: 1_200_000, before: 5_000_000, added: 1, changed: 0, removed: 12 }, "nb"))).toBe(
-      "1 linje, til sammen 1 200 000 kr (nå 5 000 000 kr); 1 lagt til, 0 endret og 12 fjernet.",
+    expect(describeCostFileRead({ fileName: "/tmp/k.csv", format: "csv", encoding: "windows-1252", delimiter: ";" }, "nb")).toBe(
+      "Leser «k.csv» som CSV (windows-1252, skilletegn «;»).",
     );
+    expect(describeCostFileRead({ fileName: "k.xlsx", format: "xlsx", encoding: null, delimiter: null }, "en")).toBe(
+      "Reading “k.xlsx” as an Excel workbook (XLSX).",
+    );
+    expect(
+      flat(describeCostFileChanges({ lineCount: 1, total: 1_200_000, before: 5_000_000, added: 1, changed: 0, removed: 12 }, "nb")),
+    ).toBe("1 linje, til sammen 1 200 000 kr (nå 5 000 000 kr); 1 lagt til, 0 endret og 12 fjernet.");
     expect(describeCostImportDone({ dryRun: true }, "en")).toBe("Dry run: nothing was saved.");
-    expect(describeCostImportDone({ dryRun: false, written: true, year: 2024, name: "Bergen", version: 3 }, "nb")).toBe("Importert: rapporten for 2024 for Bergen er nå versjon 3 (utkast).");
-    expect(describeCostFileWarning({ code: "UNKNOWN_COLUMN", row: 1, value: "x".repeat(100), params: { columnNumber: 4 } }, "nb")).toBe(`Kolonnen «${"x".repeat(59)}…» brukes ikke og hoppes over.`);
+    expect(describeCostImportDone({ dryRun: false, written: true, year: 2024, name: "Bergen", version: 3 }, "nb")).toBe(
+      "Importert: rapporten for 2024 for Bergen er nå versjon 3 (utkast).",
+    );
+    expect(describeCostFileWarning({ code: "UNKNOWN_COLUMN", row: 1, value: "x".repeat(100), params: { columnNumber: 4 } }, "nb")).toBe(
+      `Kolonnen «${"x".repeat(59)}…» brukes ikke og hoppes over.`,
+    );
   });
 });
 
 describe("describeCostFileWarning", () => {
   it("says what a rounded amount is saved as, and by which rule", () => {
     const warning = { code: "ROUNDED", row: 3, value: "2 400 000,50", params: { amount: 2_400_001 } } as const;
-    expect(flat(describeCostFileWarning(warning, "nb"))).toBe("Rad 3: 2 400 000,50 lagres som 2 400 001 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.");
-    expect(describeCostFileWarning(warning, "en")).toBe("Row 3: 2 400 000,50 is saved as 2,400,001 kr: øre are rounded to the nearest whole krone, 50 øre and more up.");
+    expect(flat(describeCostFileWarning(warning, "nb"))).toBe(
+      "Rad 3: 2 400 000,50 lagres som 2 400 001 kr: øre rundes til nærmeste hele krone, 50 øre og mer opp.",
+    );
+    expect(describeCostFileWarning(warning, "en")).toBe(
+      "Row 3: 2 400 000,50 is saved as 2,400,001 kr: øre are rounded to the nearest whole krone, 50 øre and more up.",
+    );
   });
 });

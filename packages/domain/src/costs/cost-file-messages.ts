@@ -54,7 +54,17 @@ type CostFileMessages = {
   readonly refused: string;
   readonly warnings: Texts<CostFileWarning["code"]>;
   readonly outcome: Texts<
-    "read_csv" | "read_xlsx" | "note" | "lines_one" | "lines_other" | "kroner" | "noReport" | "summary" | "dryRun" | "imported" | "unchanged"
+    | "read_csv"
+    | "read_xlsx"
+    | "note"
+    | "lines_one"
+    | "lines_other"
+    | "kroner"
+    | "noReport"
+    | "summary"
+    | "dryRun"
+    | "imported"
+    | "unchanged"
   >;
 };
 
@@ -137,7 +147,11 @@ function missingColumnValues(refusal: CostImportRefusalInput, lang: MessageLangu
   const unknown = (refusal.unknown ?? []).map((header) => quote(header, lang));
   const unknownCount = numberParam(refusal.params, "unknownCount") ?? unknown.length;
   if (unknownCount > unknown.length) unknown.push(fill(texts.more, { count: formatNumber(unknownCount - unknown.length, lang) }));
-  const names = (columns: readonly CostFileColumn[]) => formatList(columns.map((c) => quote(costFileColumnName(c, lang), lang)), lang);
+  const names = (columns: readonly CostFileColumn[]) =>
+    formatList(
+      columns.map((c) => quote(costFileColumnName(c, lang), lang)),
+      lang,
+    );
   return {
     missing: fill(plural(texts, "missing", missing.length, lang), { columns: names(missing) }),
     found: unknown.length === 0 ? "" : fill(texts.found, { columns: formatList(unknown, lang) }),
@@ -151,7 +165,8 @@ function variantOf(refusal: CostImportRefusalInput): string {
   if (code === "FILE_TOO_LARGE" && params.unpacked === true) return "FILE_TOO_LARGE_unpacked";
   if (code === "NOT_A_ZIP" && typeof params.extension === "string") return "NOT_A_ZIP_named";
   if (code === "TOO_MANY_ROWS" && params.sheet === true) return "TOO_MANY_ROWS_sheet";
-  if (code === "STATUS_CONFLICT" && (params.status === "submitted" || params.status === "approved")) return `STATUS_CONFLICT_${params.status}`;
+  if (code === "STATUS_CONFLICT" && (params.status === "submitted" || params.status === "approved"))
+    return `STATUS_CONFLICT_${params.status}`;
   return code;
 }
 
@@ -186,7 +201,10 @@ export function describeCostImportRefusal(refusal: CostImportRefusalInput, conte
 }
 
 /** Why one cell is refused, and what to do: "ukjent IKT-tjeneste; bruk en av tjenestene i malen: …". */
-export function costFileIssueReason(issue: { readonly code: CostFileIssueCode | (string & {}); readonly params: IssueParams }, lang: MessageLanguage): string {
+export function costFileIssueReason(
+  issue: { readonly code: CostFileIssueCode | (string & {}); readonly params: IssueParams },
+  lang: MessageLanguage,
+): string {
   const texts = COST_FILE_MESSAGES[lang];
   const template = (texts.issues as Texts<string>)[issue.code];
   if (template === undefined) return issue.code;
@@ -230,10 +248,18 @@ export function describeCostFileProblems(fileName: string, issues: readonly Pick
 }
 
 /** A note that does not stop the import (a rounded amount, a column skipped), its value cut. */
-export function describeCostFileWarning(warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">, lang: MessageLanguage): string {
+export function describeCostFileWarning(
+  warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">,
+  lang: MessageLanguage,
+): string {
   const template = (COST_FILE_MESSAGES[lang].warnings as Texts<string>)[warning.code] ?? warning.code;
   const amount = numberParam(warning.params, "amount");
-  return fill(template, { ...warning.params, row: warning.row, value: cutForMessage(warning.value), ...(amount === null ? {} : { amount: formatNumber(amount, lang) }) });
+  return fill(template, {
+    ...warning.params,
+    row: warning.row,
+    value: cutForMessage(warning.value),
+    ...(amount === null ? {} : { amount: formatNumber(amount, lang) }),
+  });
 }
 
 /** How the file was read: "Leser «kostnader.csv» som CSV (windows-1252, skilletegn «;»)." */
@@ -242,7 +268,11 @@ export function describeCostFileRead(
   lang: MessageLanguage,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;
-  return fill(read.format === "xlsx" ? texts.read_xlsx : texts.read_csv, { file: fileLabel(read.fileName), encoding: read.encoding, delimiter: read.delimiter });
+  return fill(read.format === "xlsx" ? texts.read_xlsx : texts.read_csv, {
+    file: fileLabel(read.fileName),
+    encoding: read.encoding,
+    delimiter: read.delimiter,
+  });
 }
 
 /** A note as a line of its own: "merknad: Rad 3: 12,5 kr er avrundet til hele kroner." */
@@ -252,7 +282,14 @@ export function describeCostFileNote(warning: Pick<CostFileWarning, "code" | "ro
 
 /** What the import would do: lines, total against the report's total now, and lines added, changed and removed. */
 export function describeCostFileChanges(
-  change: { readonly lineCount: number; readonly total: number; readonly before: number | null; readonly added: number; readonly changed: number; readonly removed: number },
+  change: {
+    readonly lineCount: number;
+    readonly total: number;
+    readonly before: number | null;
+    readonly added: number;
+    readonly changed: number;
+    readonly removed: number;
+  },
   lang: MessageLanguage,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;
@@ -269,7 +306,9 @@ export function describeCostFileChanges(
 
 /** The last line of an import: a dry run saved nothing; a real one wrote a new version, or found nothing to change. */
 export function describeCostImportDone(
-  done: { readonly dryRun: true } | { readonly dryRun: false; readonly written: boolean; readonly year: number; readonly name: string; readonly version: number | null },
+  done:
+    | { readonly dryRun: true }
+    | { readonly dryRun: false; readonly written: boolean; readonly year: number; readonly name: string; readonly version: number | null },
   lang: MessageLanguage,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;

@@ -20,7 +20,16 @@ export type CostFileFormat = "csv" | "xlsx";
 
 /** Why a file's rows cannot be read; the codes are `CostFileErrorCode`'s, explained there. */
 export interface RowsError {
-  readonly code: "FILE_TOO_LARGE" | "NOT_A_ZIP" | "XLS_OR_ENCRYPTED" | "NOT_A_TEXT_FILE" | "NO_WORKSHEET" | "UNTERMINATED_QUOTE" | "MIXED_ENCODING" | "TOO_MANY_ROWS" | "DAMAGED";
+  readonly code:
+    | "FILE_TOO_LARGE"
+    | "NOT_A_ZIP"
+    | "XLS_OR_ENCRYPTED"
+    | "NOT_A_TEXT_FILE"
+    | "NO_WORKSHEET"
+    | "UNTERMINATED_QUOTE"
+    | "MIXED_ENCODING"
+    | "TOO_MANY_ROWS"
+    | "DAMAGED";
   readonly params: IssueParams;
 }
 

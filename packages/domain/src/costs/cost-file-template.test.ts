@@ -7,7 +7,14 @@ import { readXlsxFirstSheetCells } from "../files/xlsx";
 import { writeXlsx, type XlsxSheetInput } from "../files/xlsx-writer";
 import { COST_TYPE_DESCRIPTIONS, COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_DESCRIPTIONS, IT_SERVICE_NAMES, IT_SERVICES } from "./catalogue";
 import { parseCostFile } from "./cost-file";
-import { costFileRows, costFileTemplateGuide, costReportSheets, costFileTemplateRows, costFileTemplateSheets, type TemplateSystem } from "./cost-file-template";
+import {
+  costFileRows,
+  costFileTemplateGuide,
+  costReportSheets,
+  costFileTemplateRows,
+  costFileTemplateSheets,
+  type TemplateSystem,
+} from "./cost-file-template";
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -61,25 +68,32 @@ describe("the XLSX template", () => {
     ]);
   });
 
-  it.each(["nb", "en"] as const)("has a catalogue sheet that lists and explains every IT service and cost type and the register's systems (%s)", (language) => {
-    const [costs, catalogue, example] = costFileTemplateSheets({ language, systems: SYSTEMS });
-    expect([costs?.name, catalogue?.name, example?.name]).toEqual(language === "nb" ? ["Kostnader", "Katalog", "Eksempel"] : ["Costs", "Catalogue", "Example"]);
-    const rows = catalogue?.rows ?? [];
-    expect(rows.slice(1, 1 + IT_SERVICES.length).map((row) => row.slice(0, 2))).toEqual(
-      IT_SERVICES.map((s) => [IT_SERVICE_NAMES[s][language], IT_SERVICE_DESCRIPTIONS[s][language]]),
-    );
-    expect(rows.slice(1, 1 + COST_TYPES.length).map((row) => row.slice(3, 5))).toEqual(
-      COST_TYPES.map((c) => [COST_TYPE_NAMES[c][language], COST_TYPE_DESCRIPTIONS[c][language]]),
-    );
-    expect(rows.slice(1, 1 + SYSTEMS.length).map((row) => row[6])).toEqual(SYSTEMS.map((s) => s.name));
-  });
+  it.each(["nb", "en"] as const)(
+    "has a catalogue sheet that lists and explains every IT service and cost type and the register's systems (%s)",
+    (language) => {
+      const [costs, catalogue, example] = costFileTemplateSheets({ language, systems: SYSTEMS });
+      expect([costs?.name, catalogue?.name, example?.name]).toEqual(
+        language === "nb" ? ["Kostnader", "Katalog", "Eksempel"] : ["Costs", "Catalogue", "Example"],
+      );
+      const rows = catalogue?.rows ?? [];
+      expect(rows.slice(1, 1 + IT_SERVICES.length).map((row) => row.slice(0, 2))).toEqual(
+        IT_SERVICES.map((s) => [IT_SERVICE_NAMES[s][language], IT_SERVICE_DESCRIPTIONS[s][language]]),
+      );
+      expect(rows.slice(1, 1 + COST_TYPES.length).map((row) => row.slice(3, 5))).toEqual(
+        COST_TYPES.map((c) => [COST_TYPE_NAMES[c][language], COST_TYPE_DESCRIPTIONS[c][language]]),
+      );
+      expect(rows.slice(1, 1 + SYSTEMS.length).map((row) => row[6])).toEqual(SYSTEMS.map((s) => s.name));
+    },
+  );
 
   it("offers drop-down lists from the catalogue for IT service, cost type and fagsystem, and a number rule for the amount", () => {
     const sheetsWith = costFileTemplateSheets({ language: "nb", systems: SYSTEMS });
     const xml = sheetXml(writeXlsx(sheetsWith), 0);
     expect(xml).toContain(`sqref="A2:A2001"><formula1>'Katalog'!$A$2:$A$6</formula1>`);
     expect(xml).toContain(`sqref="B2:B2001"><formula1>'Katalog'!$D$2:$D$6</formula1>`);
-    expect(xml).toMatch(/type="decimal" operator="between" errorStyle="stop"[^>]*sqref="C2:C2001"><formula1>0<\/formula1><formula2>20000000000<\/formula2>/);
+    expect(xml).toMatch(
+      /type="decimal" operator="between" errorStyle="stop"[^>]*sqref="C2:C2001"><formula1>0<\/formula1><formula2>20000000000<\/formula2>/,
+    );
     expect(xml).toMatch(/errorStyle="warning"[^>]*sqref="D2:D2001"><formula1>'Katalog'!\$G\$2:\$G\$4<\/formula1>/);
     // Without fagsystemer in the register there is no list to choose from, and the catalogue says so.
     const none = costFileTemplateSheets({ language: "nb", systems: [] });
@@ -118,22 +132,27 @@ describe("the CSV template", () => {
     ]);
   });
 
-  it.each(["nb", "en"] as const)("comes with a guide that explains the catalogue, lists the register's systems and shows examples (%s)", (language) => {
-    const guide = costFileTemplateGuide({ language, systems: SYSTEMS });
-    for (const service of IT_SERVICES) expect(guide).toContain(`- ${IT_SERVICE_NAMES[service][language]}: ${IT_SERVICE_DESCRIPTIONS[service][language]}`);
-    for (const costType of COST_TYPES) expect(guide).toContain(`- ${COST_TYPE_NAMES[costType][language]}: ${COST_TYPE_DESCRIPTIONS[costType][language]}`);
-    for (const system of SYSTEMS) expect(guide).toContain(`- ${system.name} (`);
-    // The example lines are CSV that would import: they are examples of what to write.
-    const example = guide.slice(guide.lastIndexOf(costFileTemplateRows(language)[0]?.join(";") ?? "-"));
-    const parsed = parseCsv(example);
-    expect(parsed.ok && parsed.rows).toHaveLength(1 + IT_SERVICES.length);
-    expect(parseCostFile({ bytes: utf8(example), fileName: "eksempel.csv", systems: REGISTER }).ok).toBe(true);
-  });
+  it.each(["nb", "en"] as const)(
+    "comes with a guide that explains the catalogue, lists the register's systems and shows examples (%s)",
+    (language) => {
+      const guide = costFileTemplateGuide({ language, systems: SYSTEMS });
+      for (const service of IT_SERVICES)
+        expect(guide).toContain(`- ${IT_SERVICE_NAMES[service][language]}: ${IT_SERVICE_DESCRIPTIONS[service][language]}`);
+      for (const costType of COST_TYPES)
+        expect(guide).toContain(`- ${COST_TYPE_NAMES[costType][language]}: ${COST_TYPE_DESCRIPTIONS[costType][language]}`);
+      for (const system of SYSTEMS) expect(guide).toContain(`- ${system.name} (`);
+      // The example lines are CSV that would import: they are examples of what to write.
+      const example = guide.slice(guide.lastIndexOf(costFileTemplateRows(language)[0]?.join(";") ?? "-"));
+      const parsed = parseCsv(example);
+      expect(parsed.ok && parsed.rows).toHaveLength(1 + IT_SERVICES.length);
+      expect(parseCostFile({ bytes: utf8(example), fileName: "eksempel.csv", systems: REGISTER }).ok).toBe(true);
+    },
+  );
 });
 
 describe("costFileRows (export)", () => {
   it("writes lines that import back unchanged, as CSV and as XLSX", () => {
-    const systems = [{ id: 4, name: "=Sak; arkiv \"Pro\"" }];
+    const systems = [{ id: 4, name: '=Sak; arkiv "Pro"' }];
     const lines = [
       { service: "operations" as const, costType: "licences" as const, amount: 1_234_567, systemId: 4, comment: "-rabatt; 10 %" },
       { service: "management" as const, costType: "ownStaff" as const, amount: 0, systemId: null, comment: null },

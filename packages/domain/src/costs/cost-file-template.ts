@@ -63,7 +63,13 @@ function exampleRows(input: CostFileTemplateInput): (string | number)[][] {
 }
 
 /** The cost sheet's columns: service, cost type, amount in kroner, fagsystem, comment. */
-const COST_COLUMNS: readonly XlsxColumn[] = [{ width: 32 }, { width: 26 }, { width: 16, format: "kroner" }, { width: 32 }, { width: 48, wrap: true }];
+const COST_COLUMNS: readonly XlsxColumn[] = [
+  { width: 32 },
+  { width: 26 },
+  { width: 16, format: "kroner" },
+  { width: 32 },
+  { width: 48, wrap: true },
+];
 
 /** Columns of the catalogue sheet: each list starts in row 2 of its column. */
 const CATALOGUE = { service: 0, costType: 3, system: 6 } as const;
@@ -137,7 +143,16 @@ export function costFileTemplateSheets(input: CostFileTemplateInput): XlsxSheetI
       name: text("catalogueSheet"),
       rows: catalogueRows,
       headerRows: 1,
-      columns: [{ width: 32 }, { width: 60, wrap: true }, { width: 3 }, { width: 26 }, { width: 60, wrap: true }, { width: 3 }, { width: 32 }, { width: 30 }],
+      columns: [
+        { width: 32 },
+        { width: 60, wrap: true },
+        { width: 3 },
+        { width: 26 },
+        { width: 60, wrap: true },
+        { width: 3 },
+        { width: 32 },
+        { width: 30 },
+      ],
     },
     { name: text("exampleSheet"), rows: [[text("exampleNote")], [], [...headers], ...exampleRows(input)], columns },
   ];
@@ -155,11 +170,21 @@ export function costFileTemplateGuide(input: CostFileTemplateInput): string {
   const lines: string[] = [guide.title, ""];
   lines.push(...guide.intro.map((line) => line.replace("{{max}}", String(MAX_COST_COMMENT_LENGTH))), "");
   lines.push(`${guide.columns}: ${headers.join(";")}`, "");
-  lines.push(`${guide.services}:`, ...IT_SERVICES.map((s) => `- ${IT_SERVICE_NAMES[s][language]}: ${IT_SERVICE_DESCRIPTIONS[s][language]}`), "");
-  lines.push(`${guide.costTypes}:`, ...COST_TYPES.map((c) => `- ${COST_TYPE_NAMES[c][language]}: ${COST_TYPE_DESCRIPTIONS[c][language]}`), "");
+  lines.push(
+    `${guide.services}:`,
+    ...IT_SERVICES.map((s) => `- ${IT_SERVICE_NAMES[s][language]}: ${IT_SERVICE_DESCRIPTIONS[s][language]}`),
+    "",
+  );
+  lines.push(
+    `${guide.costTypes}:`,
+    ...COST_TYPES.map((c) => `- ${COST_TYPE_NAMES[c][language]}: ${COST_TYPE_DESCRIPTIONS[c][language]}`),
+    "",
+  );
   lines.push(
     `${guide.systems}:`,
-    ...(systems.length === 0 ? [TEXTS[language].noSystems] : systems.map((s) => `- ${s.name} (${SYSTEM_CLASS_NAMES[s.systemClass][language]})`)),
+    ...(systems.length === 0
+      ? [TEXTS[language].noSystems]
+      : systems.map((s) => `- ${s.name} (${SYSTEM_CLASS_NAMES[s.systemClass][language]})`)),
     "",
   );
   lines.push(guide.example);

@@ -19,11 +19,14 @@ describe("parseCostFile reads no further than it must (issue 18)", () => {
 
   it("stops reading a workbook's sheet once it holds more rows than a report can, so damage after them is never read", () => {
     const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    const cells = (i: number) => `<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>${i}</v></c></row>`;
+    const cells = (i: number) =>
+      `<row><c t="inlineStr"><is><t>Drift og forvaltning</t></is></c><c t="inlineStr"><is><t>Annet</t></is></c><c><v>${i}</v></c></row>`;
     const sheetData = `<row><c t="inlineStr"><is><t>Tjeneste</t></is></c><c t="inlineStr"><is><t>Kostnadstype</t></is></c><c t="inlineStr"><is><t>Beløp</t></is></c></row>${Array.from({ length: MAX_COST_FILE_ROWS + 20 }, (_, i) => cells(i)).join("")}<row><c><v>`;
     const bytes = zipSync({
       "xl/workbook.xml": strToU8(`<workbook xmlns:r="${REL}"><sheets><sheet name="Ark1" r:id="rId1"/></sheets></workbook>`),
-      "xl/_rels/workbook.xml.rels": strToU8(`<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
       "xl/worksheets/sheet1.xml": strToU8(`<worksheet><sheetData>${sheetData}</sheetData></worksheet>`),
     });
     expect(parseCostFile({ bytes, fileName: "stor.xlsx", systems: [] })).toMatchObject({
@@ -42,8 +45,15 @@ describe("parseCostFile reads no further than it must (issue 18)", () => {
 
   it("quotes at most 60 characters of a cell in a problem, so a 5 MB comment is not carried back whole", () => {
     const comment = "blåbær ".repeat(1_000);
-    const result = parseCostFile({ bytes: utf8(`Tjeneste;Kostnadstype;Beløp;Kommentar\nUtvikling;Annet;5;${comment}\n`), fileName: "x.csv", systems: [] });
-    expect(result).toMatchObject({ ok: false, issues: [{ row: 2, column: "comment", code: "COMMENT_TOO_LONG", params: { length: comment.trim().length, max: 500 } }] });
+    const result = parseCostFile({
+      bytes: utf8(`Tjeneste;Kostnadstype;Beløp;Kommentar\nUtvikling;Annet;5;${comment}\n`),
+      fileName: "x.csv",
+      systems: [],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ row: 2, column: "comment", code: "COMMENT_TOO_LONG", params: { length: comment.trim().length, max: 500 } }],
+    });
     const value = result.ok ? "" : (result.issues[0]?.value ?? "");
     expect([...value]).toHaveLength(60);
     expect(value).toBe(`${comment.slice(0, 59)}…`);
@@ -54,4 +64,3 @@ describe("parseCostFile reads no further than it must (issue 18)", () => {
     expect(parseCostFile({ bytes, fileName: "x.csv", systems: [] })).toMatchObject({ ok: false, fileError: { code: "NOT_A_TEXT_FILE" } });
   });
 });
-

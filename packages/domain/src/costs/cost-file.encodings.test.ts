@@ -27,12 +27,22 @@ describe("parseCostFile on files in more than one encoding (issue 18)", () => {
 
   it("says the encoding is the problem when only the header is UTF-8, not that a column is missing", () => {
     const bytes = join(utf8("IKT-tjeneste;Kostnadstype;Beløp (kr)\n"), windows1252("Brukerstøtte;Egne ansatte;1 250 000\n"));
-    expect(read(bytes)).toMatchObject({ ok: false, fileError: { code: "MIXED_ENCODING", params: { line: 2, sample: "Brukerstøtte;Egne ansatte;1 250 000" } } });
+    expect(read(bytes)).toMatchObject({
+      ok: false,
+      fileError: { code: "MIXED_ENCODING", params: { line: 2, sample: "Brukerstøtte;Egne ansatte;1 250 000" } },
+    });
   });
 
   it("says the encoding is the problem when the header cannot be read in any encoding we know (an old DOS export)", () => {
     // Code page 865, as Norwegian DOS and some old ERP systems write it: ø is 0x9B, read here as "›".
-    const header = Uint8Array.from([..."IKT-tjeneste;Kostnadstype;Bel"].map((c) => c.charCodeAt(0)).concat([0x9b], [..."p (kr)\n"].map((c) => c.charCodeAt(0))));
+    const header = Uint8Array.from(
+      [..."IKT-tjeneste;Kostnadstype;Bel"]
+        .map((c) => c.charCodeAt(0))
+        .concat(
+          [0x9b],
+          [..."p (kr)\n"].map((c) => c.charCodeAt(0)),
+        ),
+    );
     expect(read(join(header, utf8("Drift og forvaltning;Annet;5\n")))).toMatchObject({
       ok: false,
       fileError: { code: "HEADER_ENCODING", params: { row: 1, sample: "Bel›p (kr)" } },
@@ -43,12 +53,19 @@ describe("parseCostFile on files in more than one encoding (issue 18)", () => {
       fileError: { code: "HEADER_ENCODING", params: { row: 1, sample: "BelÃ¸p" } },
     });
     // A header that is simply something else is still a missing column.
-    expect(read(utf8("Tjeneste;Kostnadstype;Sum\nDrift;Annet;5\n"))).toMatchObject({ fileError: { code: "MISSING_COLUMN", params: { column: "amount" } } });
+    expect(read(utf8("Tjeneste;Kostnadstype;Sum\nDrift;Annet;5\n"))).toMatchObject({
+      fileError: { code: "MISSING_COLUMN", params: { column: "amount" } },
+    });
   });
 
   it("reads a UTF-16 file without byte order mark instead of calling it binary", () => {
     const text = "IKT-tjeneste\tKostnadstype\tBeløp (kr)\r\nBrukerstøtte\tEgne ansatte\t1 250 000\r\n";
     const bytes = Uint8Array.from([...text].flatMap((char) => [char.charCodeAt(0) & 0xff, char.charCodeAt(0) >> 8]));
-    expect(read(bytes)).toMatchObject({ ok: true, encoding: "utf-16le", delimiter: "\t", lines: [{ service: "userSupport", amount: 1_250_000 }] });
+    expect(read(bytes)).toMatchObject({
+      ok: true,
+      encoding: "utf-16le",
+      delimiter: "\t",
+      lines: [{ service: "userSupport", amount: 1_250_000 }],
+    });
   });
 });

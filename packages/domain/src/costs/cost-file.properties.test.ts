@@ -95,11 +95,7 @@ function formatAmount(amount: number, format: LineSpec["amountFormat"], asText: 
 }
 
 /** Lays the lines out as a sheet; returns the rows and the line each data row should come back as. */
-function buildSheet(
-  specs: readonly LineSpec[],
-  layout: Layout,
-  asText: boolean,
-): { rows: XlsxWriteCell[][]; lines: CostFileLine[] } {
+function buildSheet(specs: readonly LineSpec[], layout: Layout, asText: boolean): { rows: XlsxWriteCell[][]; lines: CostFileLine[] } {
   const columns = layout.order.filter(
     (column) =>
       (column !== "system" || layout.withSystem || specs.some((spec) => spec.systemId !== null)) &&
@@ -112,10 +108,8 @@ function buildSheet(
   for (const spec of specs) {
     if (spec.blankRowBefore) rows.push(columns.map(() => null));
     const cells: Record<(typeof columns)[number], XlsxWriteCell> = {
-      service:
-        spec.padding + recase(label(spec.serviceLabel, spec.service, IT_SERVICE_NAMES[spec.service]), spec.casing),
-      costType:
-        recase(label(spec.costTypeLabel, spec.costType, COST_TYPE_NAMES[spec.costType]), spec.casing) + spec.padding,
+      service: spec.padding + recase(label(spec.serviceLabel, spec.service, IT_SERVICE_NAMES[spec.service]), spec.casing),
+      costType: recase(label(spec.costTypeLabel, spec.costType, COST_TYPE_NAMES[spec.costType]), spec.casing) + spec.padding,
       amount: formatAmount(spec.amount, spec.amountFormat, asText),
       system: recase(SYSTEMS.find((system) => system.id === spec.systemId)?.name ?? "", spec.casing),
       comment: spec.comment,
@@ -193,45 +187,33 @@ describe("parseCostFile properties", () => {
 
   it("names exactly the row and column of a corrupted amount, an unknown service or a duplicate line", () => {
     fc.assert(
-      fc.property(
-        linesArb,
-        layoutArb,
-        corruptionArb,
-        fc.nat(),
-        fc.nat(),
-        fc.boolean(),
-        (specs, layout, corruption, at, from, xlsx) => {
-          fc.pre(corruption.kind !== "duplicate" || specs.length >= 2);
-          const { rows, lines } = buildSheet(specs, layout, true);
-          const header = rows[layout.blankRowsOnTop] ?? [];
-          const columnOf = (column: CostFileColumn): number => header.indexOf(layout.headers[column]);
-          const target = corruption.kind === "duplicate" ? 1 + (at % (lines.length - 1)) : at % lines.length;
-          const targetRow = lines[target]?.row ?? 0;
-          const cells = rows[targetRow - 1] ?? [];
-          let expected: [number, CostFileColumn, string, unknown];
-          if (corruption.kind === "amount") {
-            cells[columnOf("amount")] = corruption.text;
-            expected = [targetRow, "amount", AMOUNT_CODES[corruption.text] ?? "NOT_A_NUMBER", {}];
-          } else if (corruption.kind === "service") {
-            cells[columnOf("service")] = corruption.text;
-            expected = [targetRow, "service", "UNKNOWN_SERVICE", {}];
-          } else {
-            const source = lines[from % target];
-            const sourceCells = rows[(source?.row ?? 0) - 1] ?? [];
-            for (const column of ["service", "costType", "system"] as const) {
-              if (columnOf(column) >= 0) cells[columnOf(column)] = sourceCells[columnOf(column)] ?? null;
-            }
-            expected = [targetRow, "service", "DUPLICATE_LINE", { firstRow: source?.row }];
+      fc.property(linesArb, layoutArb, corruptionArb, fc.nat(), fc.nat(), fc.boolean(), (specs, layout, corruption, at, from, xlsx) => {
+        fc.pre(corruption.kind !== "duplicate" || specs.length >= 2);
+        const { rows, lines } = buildSheet(specs, layout, true);
+        const header = rows[layout.blankRowsOnTop] ?? [];
+        const columnOf = (column: CostFileColumn): number => header.indexOf(layout.headers[column]);
+        const target = corruption.kind === "duplicate" ? 1 + (at % (lines.length - 1)) : at % lines.length;
+        const targetRow = lines[target]?.row ?? 0;
+        const cells = rows[targetRow - 1] ?? [];
+        let expected: [number, CostFileColumn, string, unknown];
+        if (corruption.kind === "amount") {
+          cells[columnOf("amount")] = corruption.text;
+          expected = [targetRow, "amount", AMOUNT_CODES[corruption.text] ?? "NOT_A_NUMBER", {}];
+        } else if (corruption.kind === "service") {
+          cells[columnOf("service")] = corruption.text;
+          expected = [targetRow, "service", "UNKNOWN_SERVICE", {}];
+        } else {
+          const source = lines[from % target];
+          const sourceCells = rows[(source?.row ?? 0) - 1] ?? [];
+          for (const column of ["service", "costType", "system"] as const) {
+            if (columnOf(column) >= 0) cells[columnOf(column)] = sourceCells[columnOf(column)] ?? null;
           }
-          const result = xlsx
-            ? parseSheet(rows)
-            : parseCostFile({ bytes: utf8(toCsv(rows)), fileName: "kostnader.csv", systems: SYSTEMS });
-          expect(result.ok).toBe(false);
-          expect(
-            !result.ok && result.issues.map((issue) => [issue.row, issue.column, issue.code, issue.params]),
-          ).toEqual([expected]);
-        },
-      ),
+          expected = [targetRow, "service", "DUPLICATE_LINE", { firstRow: source?.row }];
+        }
+        const result = xlsx ? parseSheet(rows) : parseCostFile({ bytes: utf8(toCsv(rows)), fileName: "kostnader.csv", systems: SYSTEMS });
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.issues.map((issue) => [issue.row, issue.column, issue.code, issue.params])).toEqual([expected]);
+      }),
       { numRuns: 200 },
     );
   });

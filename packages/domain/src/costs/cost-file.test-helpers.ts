@@ -13,10 +13,7 @@ export const SYSTEMS = [
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
-export function parseText(
-  text: string,
-  systems: readonly { id: number; name: string }[] = SYSTEMS,
-): ReturnType<typeof parseCostFile> {
+export function parseText(text: string, systems: readonly { id: number; name: string }[] = SYSTEMS): ReturnType<typeof parseCostFile> {
   return parseCostFile({ bytes: utf8(text), fileName: "kostnader.csv", systems });
 }
 

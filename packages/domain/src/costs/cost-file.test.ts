@@ -205,8 +205,7 @@ describe("parseCostFile", () => {
   });
 
   it("warns about unknown columns and about values in columns without a header", () => {
-    const text =
-      "Avdeling;Tjeneste;Kostnadstype;Beløp;;Prosjekt\nIT;Utvikling;Annet;5;;P1\nIT;Drift og forvaltning;Annet;6;glemt\n";
+    const text = "Avdeling;Tjeneste;Kostnadstype;Beløp;;Prosjekt\nIT;Utvikling;Annet;5;;P1\nIT;Drift og forvaltning;Annet;6;glemt\n";
     expect(parseText(text)).toMatchObject({
       ok: true,
       lines: [{ row: 2 }, { row: 3 }],
@@ -261,8 +260,7 @@ describe("parseCostFile", () => {
   });
 
   it("tells the same fagsystem apart from no fagsystem in the duplicate check", () => {
-    const text =
-      "Tjeneste;Kostnadstype;Beløp;Fagsystem\nUtvikling;Annet;1;\nUtvikling;Annet;2;Gerica\nUtvikling;Annet;3;Elements\n";
+    const text = "Tjeneste;Kostnadstype;Beløp;Fagsystem\nUtvikling;Annet;1;\nUtvikling;Annet;2;Gerica\nUtvikling;Annet;3;Elements\n";
     expect(parseText(text)).toMatchObject({
       ok: true,
       lines: [{ systemId: null }, { systemId: 13 }, { systemId: 12 }],
@@ -303,14 +301,10 @@ describe("parseCostFile", () => {
       format: "csv",
       fileError: { code: "XLS_OR_ENCRYPTED" },
     });
-    expect(
-      parseCostFile({ bytes: Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0, 1), fileName: "x.pdf", systems: [] }),
-    ).toMatchObject({
+    expect(parseCostFile({ bytes: Uint8Array.of(0x25, 0x50, 0x44, 0x46, 0, 1), fileName: "x.pdf", systems: [] })).toMatchObject({
       fileError: { code: "NOT_A_TEXT_FILE" },
     });
-    expect(
-      parseCostFile({ bytes: Uint8Array.of(0x50, 0x4b, 3, 4, 9, 9), fileName: "x.xlsx", systems: [] }),
-    ).toMatchObject({
+    expect(parseCostFile({ bytes: Uint8Array.of(0x50, 0x4b, 3, 4, 9, 9), fileName: "x.xlsx", systems: [] })).toMatchObject({
       ok: false,
       format: "xlsx",
       fileError: { code: "NOT_A_ZIP" },
@@ -323,10 +317,14 @@ describe("parseCostFile", () => {
       fileError: { code: "FILE_TOO_LARGE", params: { bytes: MAX_COST_FILE_BYTES + 1, maxBytes: MAX_COST_FILE_BYTES } },
     });
     // Named .xlsx, but text: not read as a CSV, whose missing columns would only puzzle.
-    expect(parseCostFile({ bytes: utf8("IKT-tjeneste;Kostnadstype;Beløp\nUtvikling;Annet;5\n"), fileName: "Kostnader.XLSX", systems: [] })).toMatchObject({
+    expect(
+      parseCostFile({ bytes: utf8("IKT-tjeneste;Kostnadstype;Beløp\nUtvikling;Annet;5\n"), fileName: "Kostnader.XLSX", systems: [] }),
+    ).toMatchObject({
       fileError: { code: "NOT_A_ZIP", params: { extension: "xlsx" } },
     });
-    expect(parseCostFile({ bytes: utf8(""), fileName: "kostnader.xlsx", systems: [] })).toMatchObject({ fileError: { code: "EMPTY_FILE" } });
+    expect(parseCostFile({ bytes: utf8(""), fileName: "kostnader.xlsx", systems: [] })).toMatchObject({
+      fileError: { code: "EMPTY_FILE" },
+    });
     const headers = Array.from({ length: 12 }, (_, i) => `Kolonne ${i + 1}`);
     const many = parseText(`Beløp;${headers.join(";")};${"lang overskrift ".repeat(10)}\n5\n`);
     expect(!many.ok && many.fileError).toEqual({

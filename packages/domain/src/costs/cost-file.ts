@@ -4,17 +4,19 @@ import type { CsvDelimiter } from "../files/csv";
 import type { TextEncodingName } from "../files/decode";
 import { cleanText } from "../text/clean";
 import { cutForMessage } from "../text/cut";
-import {
-  COST_TYPES,
-  costTypeFromLabel,
-  IT_SERVICES,
-  itServiceFromLabel,
-  normalizeLabel,
-  type CostType,
-  type ItService,
-} from "./catalogue";
+import { COST_TYPES, costTypeFromLabel, IT_SERVICES, itServiceFromLabel, normalizeLabel, type CostType, type ItService } from "./catalogue";
 import { findHeader, garbledHeaderCell, HEADER_SEARCH_ROWS, REQUIRED_COLUMNS, type CostFileColumn } from "./cost-file-header";
-import { cellText, isBlankRow, MAX_COST_FILE_BYTES, OLE_MAGIC, openRows, startsWithBytes, ZIP_MAGIC, type CostFileFormat, type SheetRow } from "./cost-file-rows";
+import {
+  cellText,
+  isBlankRow,
+  MAX_COST_FILE_BYTES,
+  OLE_MAGIC,
+  openRows,
+  startsWithBytes,
+  ZIP_MAGIC,
+  type CostFileFormat,
+  type SheetRow,
+} from "./cost-file-rows";
 import { MAX_COMMENT_LENGTH, MAX_COST_LINES } from "./report";
 
 export { TEMPLATE_HEADERS, type CostFileColumn } from "./cost-file-header";

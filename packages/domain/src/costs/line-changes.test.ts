@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { costLineChanges } from "./line-changes";
 import type { CostLine } from "./report";
 
-const line = (over: Partial<CostLine>): CostLine => ({ service: "operations", costType: "licences", systemId: null, amount: 1000, comment: null, ...over });
+const line = (over: Partial<CostLine>): CostLine => ({
+  service: "operations",
+  costType: "licences",
+  systemId: null,
+  amount: 1000,
+  comment: null,
+  ...over,
+});
 const names = new Map([
   [7, "Public 360"],
   [8, "Visma Flyt"],
@@ -28,8 +35,12 @@ describe("what an import changes, line by line and per IT service", () => {
       line({ service: "development", costType: "externalServices", systemId: 8, amount: 100_000, comment: "Integrasjon" }),
     ];
     const changes = costLineChanges(before, after, names);
-    expect(changes.added).toEqual([{ service: "development", costType: "externalServices", system: "Visma Flyt", amount: 100_000, comment: "Integrasjon" }]);
-    expect(changes.removed).toEqual([{ service: "userSupport", costType: "externalServices", system: null, amount: 50_000, comment: null }]);
+    expect(changes.added).toEqual([
+      { service: "development", costType: "externalServices", system: "Visma Flyt", amount: 100_000, comment: "Integrasjon" },
+    ]);
+    expect(changes.removed).toEqual([
+      { service: "userSupport", costType: "externalServices", system: null, amount: 50_000, comment: null },
+    ]);
     expect(changes.changed).toEqual([
       {
         service: "operations",
@@ -62,7 +73,12 @@ describe("what an import changes, line by line and per IT service", () => {
     expect(changes.added).toEqual([]);
     expect(changes.removed).toEqual([]);
     expect(changes.changed).toEqual([
-      { service: "operations", costType: "licences", system: "Public 360", fields: [{ field: "system", before: "Public 360", after: "Visma Flyt" }] },
+      {
+        service: "operations",
+        costType: "licences",
+        system: "Public 360",
+        fields: [{ field: "system", before: "Public 360", after: "Visma Flyt" }],
+      },
       {
         service: "development",
         costType: "ownStaff",
@@ -80,7 +96,14 @@ describe("what an import changes, line by line and per IT service", () => {
     // 200 moves from 7 to 9 (equal amount); of the other two, neither can be told apart: no pairing.
     const after = [line({ systemId: 9, amount: 200 }), line({ systemId: 10, amount: 150 }), line({ systemId: 11, amount: 350 })];
     const changes = costLineChanges(before, after, new Map([...names, [9, "Acos"], [10, "Elements"], [11, "Gerica"]]));
-    expect(changes.changed).toEqual([{ service: "operations", costType: "licences", system: "Public 360", fields: [{ field: "system", before: "Public 360", after: "Acos" }] }]);
+    expect(changes.changed).toEqual([
+      {
+        service: "operations",
+        costType: "licences",
+        system: "Public 360",
+        fields: [{ field: "system", before: "Public 360", after: "Acos" }],
+      },
+    ]);
     expect(changes.added.map((l) => [l.system, l.amount])).toEqual([
       ["Elements", 150],
       ["Gerica", 350],
@@ -94,7 +117,13 @@ describe("what an import changes, line by line and per IT service", () => {
   it("says nothing changes when the lines are the same in another order, and counts them", () => {
     const lines = [line({ systemId: 7 }), line({ service: "management", costType: "ownStaff", amount: 5 })];
     const changes = costLineChanges(lines, [...lines].reverse(), names);
-    expect(changes).toMatchObject({ added: [], removed: [], changed: [], unchanged: 2, total: { before: 1005, after: 1005, difference: 0 } });
+    expect(changes).toMatchObject({
+      added: [],
+      removed: [],
+      changed: [],
+      unchanged: 2,
+      total: { before: 1005, after: 1005, difference: 0 },
+    });
     expect(changes.byService.every((s) => s.difference === 0)).toBe(true);
   });
 
@@ -102,7 +131,12 @@ describe("what an import changes, line by line and per IT service", () => {
     const changes = costLineChanges([], [line({ amount: 7 })], names);
     expect(changes.added).toHaveLength(1);
     expect(changes.total).toEqual({ before: 0, after: 7, difference: 7 });
-    expect(changes.byService.find((s) => s.service === "operations")).toEqual({ service: "operations", before: 0, after: 7, difference: 7 });
+    expect(changes.byService.find((s) => s.service === "operations")).toEqual({
+      service: "operations",
+      before: 0,
+      after: 7,
+      difference: 7,
+    });
   });
 
   it("names a fagsystem it does not know by its number rather than dropping it", () => {

@@ -75,9 +75,19 @@ function pairMoved(removed: Indexed[], added: Indexed[]): [Indexed, Indexed][] {
  * Lines are matched by service, cost type and fagsystem; see `pairMoved` for a changed fagsystem.
  * Amounts are whole kroner. `systemNames` names the register's fagsystemer (unknown: "#id").
  */
-export function costLineChanges(before: readonly CostLine[], after: readonly CostLine[], systemNames: ReadonlyMap<number, string>): CostLineChanges {
+export function costLineChanges(
+  before: readonly CostLine[],
+  after: readonly CostLine[],
+  systemNames: ReadonlyMap<number, string>,
+): CostLineChanges {
   const name = (id: number | null) => (id === null ? null : (systemNames.get(id) ?? `#${id}`));
-  const show = (l: CostLine): PreviewLine => ({ service: l.service, costType: l.costType, system: name(l.systemId), amount: l.amount, comment: l.comment });
+  const show = (l: CostLine): PreviewLine => ({
+    service: l.service,
+    costType: l.costType,
+    system: name(l.systemId),
+    amount: l.amount,
+    comment: l.comment,
+  });
   const oldByKey = new Map(before.map((line, index) => [costLineKey(line), { line, index }]));
   const newKeys = new Set(after.map(costLineKey));
   const pairs: [Indexed, Indexed][] = [];
@@ -98,10 +108,13 @@ export function costLineChanges(before: readonly CostLine[], after: readonly Cos
   for (const [old, next] of pairs) {
     const fields: FieldChange[] = [];
     if (old.line.amount !== next.line.amount) fields.push({ field: "amount", before: old.line.amount, after: next.line.amount });
-    if ((old.line.comment ?? null) !== (next.line.comment ?? null)) fields.push({ field: "comment", before: old.line.comment ?? null, after: next.line.comment ?? null });
-    if (old.line.systemId !== next.line.systemId) fields.push({ field: "system", before: name(old.line.systemId), after: name(next.line.systemId) });
+    if ((old.line.comment ?? null) !== (next.line.comment ?? null))
+      fields.push({ field: "comment", before: old.line.comment ?? null, after: next.line.comment ?? null });
+    if (old.line.systemId !== next.line.systemId)
+      fields.push({ field: "system", before: name(old.line.systemId), after: name(next.line.systemId) });
     if (fields.length === 0) unchanged += 1;
-    else changed.push({ service: old.line.service, costType: old.line.costType, system: name(old.line.systemId), fields, order: next.index });
+    else
+      changed.push({ service: old.line.service, costType: old.line.costType, system: name(old.line.systemId), fields, order: next.index });
   }
 
   const totalsBefore = costTotals(before);

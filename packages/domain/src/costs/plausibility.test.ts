@@ -14,7 +14,9 @@ const report = { lines: [line], itUserAccounts: null, populationOverride: null, 
 describe("costReportWarnings", () => {
   it("compares K1 with the peer median and last year, over the published population", () => {
     // 1 000 000 kr / 1 000 inhabitants = 1 000 kr: 4 × the peer median of 250, the same as last year.
-    expect(costReportWarnings(report, context)).toEqual([{ key: "K1:peer", code: "K1", kind: "peerHigh", value: 1_000, reference: 250, ratio: 4, peerCount: 12 }]);
+    expect(costReportWarnings(report, context)).toEqual([
+      { key: "K1:peer", code: "K1", kind: "peerHigh", value: 1_000, reference: 250, ratio: 4, peerCount: 12 },
+    ]);
   });
 
   it("counts the cooperatives' allocated lines as the unit's own, and lets an override replace the published figure", () => {

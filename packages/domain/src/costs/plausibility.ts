@@ -71,7 +71,10 @@ export function checkPlausibility(inputs: readonly IndicatorCheckInput[]): Plaus
 }
 
 /** The warnings that still need an explanation before the report can be submitted. */
-export function unexplainedWarnings(warnings: readonly PlausibilityWarning[], comments: Readonly<Record<string, string>>): PlausibilityWarning[] {
+export function unexplainedWarnings(
+  warnings: readonly PlausibilityWarning[],
+  comments: Readonly<Record<string, string>>,
+): PlausibilityWarning[] {
   return warnings.filter((w) => (comments[w.key] ?? "").trim().length === 0);
 }
 
@@ -119,7 +122,13 @@ export function costReportWarnings(
   return checkPlausibility(
     values.map((v) => {
       const b = byCode.get(v.code);
-      return { code: v.code, value: v.value, peerMedian: b?.peerMedian ?? null, peerCount: b?.peerCount ?? 0, lastYear: b?.lastYear ?? null };
+      return {
+        code: v.code,
+        value: v.value,
+        peerMedian: b?.peerMedian ?? null,
+        peerCount: b?.peerCount ?? 0,
+        lastYear: b?.lastYear ?? null,
+      };
     }),
   );
 }

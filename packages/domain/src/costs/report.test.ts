@@ -21,9 +21,21 @@ describe("cost lines", () => {
       line({ service: "management", costType: "ownStaff", amount: 300_000 }),
       line({ service: "development", costType: "externalServices", systemId: 8, amount: 100_000 }),
     ];
-    const totals = costTotals(lines, new Map([[7, "caseArchive"], [8, "healthCare"]]));
+    const totals = costTotals(
+      lines,
+      new Map([
+        [7, "caseArchive"],
+        [8, "healthCare"],
+      ]),
+    );
     expect(totals.total).toBe(2_000_000);
-    expect(totals.byService).toEqual({ userSupport: 0, operations: 1_600_000, development: 100_000, infrastructure: 0, management: 300_000 });
+    expect(totals.byService).toEqual({
+      userSupport: 0,
+      operations: 1_600_000,
+      development: 100_000,
+      infrastructure: 0,
+      management: 300_000,
+    });
     expect(totals.byCostType.ownStaff).toBe(1_500_000);
     expect(totals.bySystemClass).toEqual({ caseArchive: 400_000, healthCare: 100_000 });
     expect(totals.bySystem.get(7)).toBe(400_000);
@@ -88,7 +100,10 @@ describe("plausibility checks", () => {
       ["K1:year", "yearChange", 1.71],
       ["K6:peer", "peerLow", 0.11],
     ]);
-    expect(unexplainedWarnings(warnings, { "K1:peer": "Ny sak/arkiv-løsning", "K1:year": "  " }).map((w) => w.key)).toEqual(["K1:year", "K6:peer"]);
+    expect(unexplainedWarnings(warnings, { "K1:peer": "Ny sak/arkiv-løsning", "K1:year": "  " }).map((w) => w.key)).toEqual([
+      "K1:year",
+      "K6:peer",
+    ]);
   });
 
   it("says nothing without a value or a positive reference", () => {
@@ -120,7 +135,10 @@ describe("reportIndicatorValues", () => {
   });
 
   it("gives nothing for costs without lines, and keeps missing volumes missing", () => {
-    const values = reportIndicatorValues({ lines: [], itUserAccounts: null, population: 5_000, grossOperatingExpenditure: null }, new Map());
+    const values = reportIndicatorValues(
+      { lines: [], itUserAccounts: null, population: 5_000, grossOperatingExpenditure: null },
+      new Map(),
+    );
     expect(values.every((v) => v.value === null)).toBe(true);
   });
 });

@@ -126,7 +126,10 @@ export interface ReportFigures {
  * The components a report gives, with the same rules the read model uses: a report with lines has
  * a cost for every service (0 without lines), but a fagsystem class only where a line is tied to it.
  */
-export function reportComponents(figures: ReportFigures, classOfSystem: ReadonlyMap<number, SystemClass>): Partial<Record<ComponentCode, number>> {
+export function reportComponents(
+  figures: ReportFigures,
+  classOfSystem: ReadonlyMap<number, SystemClass>,
+): Partial<Record<ComponentCode, number>> {
   const totals = costTotals(figures.lines, classOfSystem);
   const components: Partial<Record<ComponentCode, number>> = {};
   if (figures.lines.length > 0) {

@@ -20,8 +20,7 @@ const NEXT: Readonly<Record<ReportAction, Partial<Record<ReportStatus | "none", 
 };
 
 export type TransitionResult =
-  | { readonly ok: true; readonly to: ReportStatus }
-  | { readonly ok: false; readonly reason: "YEAR_CLOSED" | "NOT_ALLOWED_FROM_STATUS" };
+  { readonly ok: true; readonly to: ReportStatus } | { readonly ok: false; readonly reason: "YEAR_CLOSED" | "NOT_ALLOWED_FROM_STATUS" };
 
 /** Whether `action` may be taken on a report in `status` (null: no report yet) in a year that is open or closed. */
 export function reportTransition(status: ReportStatus | null, action: ReportAction, yearState: "open" | "closed"): TransitionResult {

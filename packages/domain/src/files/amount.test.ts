@@ -116,19 +116,13 @@ describe("parseNokAmount", () => {
 
   it("rounds any amount with two decimals after a comma half away from zero", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: MAX_IT_COST_NOK * 100 + 200 }),
-        fc.constantFrom(...SEPARATORS),
-        (ore, separator) => {
-          const text = `${groupThousands(Math.floor(ore / 100), separator)},${String(ore % 100).padStart(2, "0")}`;
-          const value = Math.round(ore / 100);
-          expect(parseNokAmount(text)).toEqual(
-            value > MAX_IT_COST_NOK
-              ? { ok: false, reason: "TOO_LARGE" }
-              : { ok: true, value, rounded: ore % 100 !== 0 },
-          );
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: MAX_IT_COST_NOK * 100 + 200 }), fc.constantFrom(...SEPARATORS), (ore, separator) => {
+        const text = `${groupThousands(Math.floor(ore / 100), separator)},${String(ore % 100).padStart(2, "0")}`;
+        const value = Math.round(ore / 100);
+        expect(parseNokAmount(text)).toEqual(
+          value > MAX_IT_COST_NOK ? { ok: false, reason: "TOO_LARGE" } : { ok: true, value, rounded: ore % 100 !== 0 },
+        );
+      }),
       { numRuns: 500 },
     );
   });

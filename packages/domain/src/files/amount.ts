@@ -3,8 +3,7 @@ import { MAX_IT_COST_NOK } from "../costs/limits";
 export type NokAmountError = "EMPTY" | "NOT_A_NUMBER" | "NEGATIVE" | "TOO_LARGE";
 
 export type NokAmountResult =
-  | { readonly ok: true; readonly value: number; readonly rounded: boolean }
-  | { readonly ok: false; readonly reason: NokAmountError };
+  { readonly ok: true; readonly value: number; readonly rounded: boolean } | { readonly ok: false; readonly reason: NokAmountError };
 
 /** Thousands separators Excel and people put between digit groups: space, no-break, narrow no-break, thin. */
 const SPACE = "[ \\u00a0\\u202f\\u2009]";

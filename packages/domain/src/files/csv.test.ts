@@ -62,7 +62,7 @@ describe("parseCsv", () => {
     expect(parseCsv('"a""b;c",d\n"x\ny";2')).toMatchObject({
       ok: true,
       delimiter: ",",
-      rows: [["a\"b;c", "d"], ["x\ny;2"]],
+      rows: [['a"b;c', "d"], ["x\ny;2"]],
     });
   });
 
@@ -136,9 +136,7 @@ describe("toCsv", () => {
   });
 
   it("quotes fields holding a delimiter of any kind, a quote or a newline", () => {
-    expect(toCsv([["a;b", "c,d", 'e"f', "g\nh", "i\tj", "plain"]], ";", { bom: false })).toBe(
-      '"a;b";"c,d";"e""f";"g\nh";"i\tj";plain\r\n',
-    );
+    expect(toCsv([["a;b", "c,d", 'e"f', "g\nh", "i\tj", "plain"]], ";", { bom: false })).toBe('"a;b";"c,d";"e""f";"g\nh";"i\tj";plain\r\n');
   });
 
   it("neutralises formulas and writes null as empty", () => {
@@ -165,8 +163,7 @@ describe("toCsv", () => {
     fc.assert(
       fc.property(rows, delimiter, fc.boolean(), (table, sep, bom) => {
         const expected = table.map((row) => row.map((text) => neutraliseFormula(text).replace(/\r\n?/g, "\n")));
-        while (expected.length > 0 && (expected[expected.length - 1] ?? []).every((text) => text === ""))
-          expected.pop();
+        while (expected.length > 0 && (expected[expected.length - 1] ?? []).every((text) => text === "")) expected.pop();
         const result = parseCsv(toCsv(table, sep, { bom }));
         expect(result.ok && result.rows).toEqual(expected);
       }),

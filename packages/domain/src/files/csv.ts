@@ -205,13 +205,11 @@ export interface ToCsvOptions {
  * that a spreadsheet would run as a formula neutralised. Numbers that are not whole use a decimal
  * comma unless the delimiter is a comma, as Norwegian Excel expects with semicolons.
  */
-export function toCsv(
-  rows: readonly (readonly CsvCell[])[],
-  delimiter: CsvDelimiter = ";",
-  options: ToCsvOptions = {},
-): string {
+export function toCsv(rows: readonly (readonly CsvCell[])[], delimiter: CsvDelimiter = ";", options: ToCsvOptions = {}): string {
   const formattedNumber = options.formattedNumbers === true ? (delimiter === "," ? /^-?\d+(\.\d+)?$/ : /^-?\d+(,\d+)?$/) : null;
-  const lines = rows.map((row) => row.map((cell) => (typeof cell === "string" && formattedNumber?.test(cell) ? cell : formatCsvCell(cell, delimiter))).join(delimiter));
+  const lines = rows.map((row) =>
+    row.map((cell) => (typeof cell === "string" && formattedNumber?.test(cell) ? cell : formatCsvCell(cell, delimiter))).join(delimiter),
+  );
   const body = lines.map((line) => `${line}\r\n`).join("");
   return (options.bom ?? true) ? `\uFEFF${body}` : body;
 }

@@ -26,7 +26,11 @@ describe("aboutSheet", () => {
     ] as const;
     expect(readXlsxFirstSheet(writeXlsx([aboutSheet("Om tallene", facts)]))).toEqual({
       ok: true,
-      rows: [["Indikator", "K1 IKT-kostnad per innbygger"], ["Kilde", "Målestokk, SSB 07459"], ["Medlemmer", "'=Oslo; Bergen, «Trondheim»"]],
+      rows: [
+        ["Indikator", "K1 IKT-kostnad per innbygger"],
+        ["Kilde", "Målestokk, SSB 07459"],
+        ["Medlemmer", "'=Oslo; Bergen, «Trondheim»"],
+      ],
     });
   });
 });

@@ -23,6 +23,9 @@ export function aboutSheet(name: string, facts: readonly ExportFact[]): XlsxShee
   return {
     name,
     rows: facts.map(([label, text]) => [label, text]),
-    columns: [{ width: 24, bold: true }, { width: 90, wrap: true }],
+    columns: [
+      { width: 24, bold: true },
+      { width: 90, wrap: true },
+    ],
   };
 }

@@ -4,12 +4,9 @@ import { describe, expect, it } from "vitest";
 import { neutraliseFormula, restoreNeutralisedFormula } from "./formula";
 
 describe("neutraliseFormula", () => {
-  it.each(["=SUM(A1:A9)", "+47 22 00 00 00", "-2+3", "@cmd", "\tx", "\rx"])(
-    "prefixes %j with an apostrophe",
-    (text) => {
-      expect(neutraliseFormula(text)).toBe(`'${text}`);
-    },
-  );
+  it.each(["=SUM(A1:A9)", "+47 22 00 00 00", "-2+3", "@cmd", "\tx", "\rx"])("prefixes %j with an apostrophe", (text) => {
+    expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
 
   it.each(["", "Brukerstøtte", "1 234", "'=already", " =leading space", "a=b"])("leaves %j alone", (text) => {
     expect(neutraliseFormula(text)).toBe(text);

@@ -34,13 +34,9 @@ describe("writeXlsx", () => {
       "xl/worksheets/sheet1.xml",
     ]);
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"] ?? new Uint8Array());
-    expect(sheet).toContain(
-      '<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">Drift</t></is></c><c r="B2"><v>1234.5</v></c>',
-    );
+    expect(sheet).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t xml:space="preserve">Drift</t></is></c><c r="B2"><v>1234.5</v></c>');
     expect(sheet).toContain('<c r="D2" t="inlineStr"><is><t xml:space="preserve">\'=cmd</t></is></c>');
-    expect(strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())).toContain(
-      '<sheet name="Kostnader" sheetId="1" r:id="rId1"/>',
-    );
+    expect(strFromU8(files["xl/workbook.xml"] ?? new Uint8Array())).toContain('<sheet name="Kostnader" sheetId="1" r:id="rId1"/>');
   });
 
   it("is deterministic", () => {
@@ -70,16 +66,19 @@ describe("writeXlsx", () => {
     expect(sheetNamesOf(writeXlsx([{ name: "Digital suksess: tre dimensjoner i kommunen", rows: [] }]))).toEqual([
       "Digital suksess tre dimensjoner",
     ]);
-    expect(sheetNamesOf(writeXlsx([{ name: "Kommuner uten godkjent kostnadsrapport", rows: [] }]))).toEqual([
-      "Kommuner uten godkjent",
-    ]);
+    expect(sheetNamesOf(writeXlsx([{ name: "Kommuner uten godkjent kostnadsrapport", rows: [] }]))).toEqual(["Kommuner uten godkjent"]);
     // A single word longer than Excel allows has no other place to be cut.
     expect(sheetNamesOf(writeXlsx([{ name: "Kostnadsrapporteringsoversiktstabellen", rows: [] }]))).toEqual([
       "Kostnadsrapporteringsoversiktst",
     ]);
     // A unique suffix also goes between words.
     expect(
-      sheetNamesOf(writeXlsx([{ name: "Utvikling over tid i gruppen ASSS", rows: [] }, { name: "Utvikling over tid i gruppen ASSS", rows: [] }])),
+      sheetNamesOf(
+        writeXlsx([
+          { name: "Utvikling over tid i gruppen ASSS", rows: [] },
+          { name: "Utvikling over tid i gruppen ASSS", rows: [] },
+        ]),
+      ),
     ).toEqual(["Utvikling over tid i gruppen", "Utvikling over tid i (2)"]);
   });
 
@@ -102,7 +101,9 @@ describe("writeXlsx", () => {
     const xfs = Array.from(/<cellXfs count="(\d+)">(.*?)<\/cellXfs>/.exec(styles)?.[2]?.matchAll(/<xf [^>]*\/>/g) ?? [], (m) => m[0]);
     const styleOf = (ref: string): string => xfs[Number(new RegExp(`<c r="${ref}"(?: s="(\\d+)")?`).exec(sheet)?.[1] ?? 0)] ?? "";
     expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
-    expect(sheet).toMatch(/<col min="1" max="1" width="30" customWidth="1"\/><col min="2" max="2" width="16" customWidth="1" style="(\d+)"\/>/);
+    expect(sheet).toMatch(
+      /<col min="1" max="1" width="30" customWidth="1"\/><col min="2" max="2" width="16" customWidth="1" style="(\d+)"\/>/,
+    );
     const columnStyle = Number(/<col min="2" max="2" width="16" customWidth="1" style="(\d+)"\/>/.exec(sheet)?.[1]);
     // #,##0: whole kroner with a thousands separator, which Excel shows as "1 234 567" in Norwegian.
     expect(xfs[columnStyle]).toContain('numFmtId="3"');
@@ -113,7 +114,11 @@ describe("writeXlsx", () => {
     // Parts in the order the schema requires, or Excel repairs the file.
     const order = ["<sheetViews>", "<cols>", "<sheetData>"].map((tag) => sheet.indexOf(tag));
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(readXlsxFirstSheetCells(writeXlsx([{ name: "A", rows: [["x", 5]], headerRows: 1, columns: [{ wrap: true, bold: true }, { format: "kroner" }] }]))).toEqual({
+    expect(
+      readXlsxFirstSheetCells(
+        writeXlsx([{ name: "A", rows: [["x", 5]], headerRows: 1, columns: [{ wrap: true, bold: true }, { format: "kroner" }] }]),
+      ),
+    ).toEqual({
       ok: true,
       rows: [["x", 5]],
     });
@@ -134,7 +139,15 @@ describe("writeXlsx", () => {
             prompt: { title: "IKT-tjeneste", text: "Velg fra listen." },
             error: { title: "Ukjent IKT-tjeneste", text: "Velg en av tjenestene i arket «Katalog's»." },
           },
-          { kind: "number", column: 1, rows: [2, 501], min: 0, max: 1e12, strict: false, error: { title: "Beløp", text: "Hele kroner, 0 eller mer." } },
+          {
+            kind: "number",
+            column: 1,
+            rows: [2, 501],
+            min: 0,
+            max: 1e12,
+            strict: false,
+            error: { title: "Beløp", text: "Hele kroner, 0 eller mer." },
+          },
         ],
       },
       { name: "Katalog's", rows: [["a"]] },
@@ -154,9 +167,15 @@ describe("writeXlsx", () => {
 
   it("refuses what Excel would call a damaged file: texts longer than a validation may show, a list on a sheet that is not there", () => {
     const rule = { kind: "list", column: 0, rows: [2, 3], source: { sheet: 0, column: 1, rows: [1, 2] }, strict: true } as const;
-    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, prompt: { title: "x".repeat(33), text: "" } }] }])).toThrow(RangeError);
-    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, error: { title: "", text: "x".repeat(256) } }] }])).toThrow(RangeError);
-    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, source: { ...rule.source, sheet: 1 } }] }])).toThrow(RangeError);
+    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, prompt: { title: "x".repeat(33), text: "" } }] }])).toThrow(
+      RangeError,
+    );
+    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, error: { title: "", text: "x".repeat(256) } }] }])).toThrow(
+      RangeError,
+    );
+    expect(() => writeXlsx([{ name: "A", rows: [], validations: [{ ...rule, source: { ...rule.source, sheet: 1 } }] }])).toThrow(
+      RangeError,
+    );
   });
 
   it("refuses an empty workbook and non-finite numbers", () => {

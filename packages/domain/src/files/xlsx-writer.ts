@@ -156,11 +156,7 @@ export function writeXlsx(sheets: readonly XlsxSheetInput[]): Uint8Array {
   );
   files["xl/_rels/workbook.xml.rels"] = strToU8(
     `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}">` +
-      sheets
-        .map(
-          (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
-        )
-        .join("") +
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
       `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
       "</Relationships>",
   );
@@ -197,7 +193,11 @@ function worksheetXml(sheet: XlsxSheetInput, isFirst: boolean, styles: StyleTabl
     if (column === undefined) return [];
     const width = column.width === undefined ? `width="${DEFAULT_COLUMN_WIDTH}"` : `width="${column.width}" customWidth="1"`;
     // A column's style is what Excel gives the cells typed into it later.
-    const style = styles.indexOf({ numFmtId: column.format === "kroner" ? THOUSANDS_FORMAT_ID : 0, bold: column.bold === true, wrap: column.wrap === true });
+    const style = styles.indexOf({
+      numFmtId: column.format === "kroner" ? THOUSANDS_FORMAT_ID : 0,
+      bold: column.bold === true,
+      wrap: column.wrap === true,
+    });
     return [`<col min="${c + 1}" max="${c + 1}" ${width}${style === 0 ? "" : ` style="${style}"`}/>`];
   });
   if (cols.length > 0) parts.push(`<cols>${cols.join("")}</cols>`);

@@ -5,7 +5,13 @@ import { MAX_XLSX_UNZIPPED_BYTES, partKey, readPart, unzipXmlParts } from "./xls
 
 describe("unzipXmlParts", () => {
   it("inflates the XML parts only, found by name whatever the case, slashes or leading slash", () => {
-    const parts = unzipXmlParts(zipSync({ "XL/Workbook.xml": strToU8("<workbook/>"), "_rels/.rels": strToU8("<Relationships/>"), "xl/media/image1.png": new Uint8Array(8) }));
+    const parts = unzipXmlParts(
+      zipSync({
+        "XL/Workbook.xml": strToU8("<workbook/>"),
+        "_rels/.rels": strToU8("<Relationships/>"),
+        "xl/media/image1.png": new Uint8Array(8),
+      }),
+    );
     if (!parts.ok) throw new Error(parts.error.code);
     expect([...parts.files.keys()].sort()).toEqual(["_rels/.rels", "xl/workbook.xml"]);
     expect(strFromU8(readPart(parts.files, "/xl/workbook.xml") ?? new Uint8Array())).toBe("<workbook/>");

@@ -38,9 +38,7 @@ function workbook(options: {
     ),
     "xl/_rels/workbook.xml.rels": strToU8(
       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-        options.sheets
-          .map(([, part], i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="${part}"/>`)
-          .join("") +
+        options.sheets.map(([, part], i) => `<Relationship Id="rId${i + 10}" Type="${REL}/worksheet" Target="${part}"/>`).join("") +
         `<Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>` +
         "</Relationships>",
     ),
@@ -61,16 +59,8 @@ describe("readXlsxFirstSheet", () => {
   it("reads the first sheet in tab order through the relationships, not sheet1.xml", () => {
     const bytes = workbook({
       sheets: [
-        [
-          "Kostnader",
-          "worksheets/sheet2.xml",
-          '<row r="1"><c r="A1" t="inlineStr"><is><t>first tab</t></is></c></row>',
-        ],
-        [
-          "Data",
-          "/xl/worksheets/sheet1.xml",
-          '<row r="1"><c r="A1" t="inlineStr"><is><t>second tab</t></is></c></row>',
-        ],
+        ["Kostnader", "worksheets/sheet2.xml", '<row r="1"><c r="A1" t="inlineStr"><is><t>first tab</t></is></c></row>'],
+        ["Data", "/xl/worksheets/sheet1.xml", '<row r="1"><c r="A1" t="inlineStr"><is><t>second tab</t></is></c></row>'],
       ],
     });
     expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["first tab"]] });
@@ -112,9 +102,7 @@ describe("readXlsxFirstSheet", () => {
 
   it("keeps numbers as numbers in readXlsxFirstSheetCells", () => {
     const bytes = workbook({
-      sheets: [
-        ["Ark1", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>100.125</v></c><c r="B1" t="n"><v>7</v></c></row>'],
-      ],
+      sheets: [["Ark1", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>100.125</v></c><c r="B1" t="n"><v>7</v></c></row>']],
     });
     expect(readXlsxFirstSheetCells(bytes)).toEqual({ ok: true, rows: [[100.125, 7]] });
   });
@@ -146,9 +134,7 @@ describe("readXlsxFirstSheet", () => {
   });
 
   it("refuses a zip without a worksheet", () => {
-    expect(
-      readXlsxFirstSheet(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") })),
-    ).toEqual({
+    expect(readXlsxFirstSheet(zipSync({ mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet") }))).toEqual({
       ok: false,
       error: { code: "NO_WORKSHEET" },
     });
@@ -163,8 +149,7 @@ describe("readXlsxFirstSheet", () => {
     const zip = zipSync(Object.fromEntries(names.map((name) => [name, strToU8("<x/>")])), { level: 0 });
     const view = new DataView(zip.buffer, zip.byteOffset);
     zip.forEach((_, i) => {
-      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2)
-        view.setUint32(i + 24, declared, true);
+      if (zip[i] === 0x50 && zip[i + 1] === 0x4b && zip[i + 2] === 1 && zip[i + 3] === 2) view.setUint32(i + 24, declared, true);
     });
     return zip;
   }
@@ -184,8 +169,7 @@ describe("readXlsxFirstSheet", () => {
     const bomb = zipSync({ "xl/worksheets/sheet1.xml": new Uint8Array(10 * 1024 * 1024) }, { level: 1 });
     const view = new DataView(bomb.buffer, bomb.byteOffset);
     bomb.forEach((_, i) => {
-      if (bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 1 && bomb[i + 3] === 2)
-        view.setUint32(i + 24, 1024, true);
+      if (bomb[i] === 0x50 && bomb[i + 1] === 0x4b && bomb[i + 2] === 1 && bomb[i + 3] === 2) view.setUint32(i + 24, 1024, true);
     });
     expect(readXlsxFirstSheet(bomb)).toEqual({ ok: false, error: { code: "NOT_A_ZIP" } });
   });
@@ -194,11 +178,7 @@ describe("readXlsxFirstSheet", () => {
     const at = (row: number): Uint8Array =>
       workbook({
         sheets: [
-          [
-            "Ark1",
-            "worksheets/sheet1.xml",
-            `<row r="1"><c r="A1"><v>1</v></c></row><row r="${row}"><c r="B${row}"><v>2</v></c></row>`,
-          ],
+          ["Ark1", "worksheets/sheet1.xml", `<row r="1"><c r="A1"><v>1</v></c></row><row r="${row}"><c r="B${row}"><v>2</v></c></row>`],
         ],
       });
     expect(readXlsxFirstSheet(at(MAX_XLSX_ROWS + 1))).toEqual({ ok: false, error: { code: "TOO_MANY_ROWS" } });
@@ -223,11 +203,7 @@ describe("readXlsxFirstSheet", () => {
   it("ignores formatted but empty rows far down the sheet", () => {
     const bytes = workbook({
       sheets: [
-        [
-          "Ark1",
-          "worksheets/sheet1.xml",
-          '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" s="1"><c r="A1048576" s="1"/></row>',
-        ],
+        ["Ark1", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" s="1"><c r="A1048576" s="1"/></row>'],
       ],
     });
     expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["1"]] });

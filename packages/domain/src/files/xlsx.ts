@@ -117,12 +117,9 @@ function relationshipIdOf(attributes: Readonly<Record<string, string>>): string 
   return key === undefined ? undefined : attributes[key];
 }
 
-function findFirstWorksheet(
-  files: ReadonlyMap<string, Uint8Array>,
-): { xml: Uint8Array; sharedStringsXml: Uint8Array | undefined } | null {
+function findFirstWorksheet(files: ReadonlyMap<string, Uint8Array>): { xml: Uint8Array; sharedStringsXml: Uint8Array | undefined } | null {
   const rootRels = parseRelationships(readPart(files, "_rels/.rels"), "");
-  const workbookPath =
-    [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
+  const workbookPath = [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookXml = readPart(files, workbookPath);
   if (workbookXml === undefined) return null;
   const baseDir = directoryOf(workbookPath);
@@ -143,16 +140,13 @@ function findFirstWorksheet(
   const first = worksheets.find((sheet) => !sheet.hidden) ?? worksheets[0];
   const xml = first === undefined ? undefined : readPart(files, first.path);
   if (xml === undefined) return null;
-  const sharedStringsPath =
-    [...rels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? `${baseDir}sharedStrings.xml`;
+  const sharedStringsPath = [...rels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? `${baseDir}sharedStrings.xml`;
   return { xml, sharedStringsXml: readPart(files, sharedStringsPath) };
 }
 
 /** Excel's `_xHHHH_` escapes (ECMA-376 ST_Xstring), used for control characters. */
 function decodeExcelEscapes(text: string): string {
-  return text.includes("_x")
-    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : text;
+  return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
 /**

@@ -9,7 +9,10 @@ const SLICE_BYTES = 64 * 1024;
 export type XmlRefusal = "DAMAGED" | "FILE_TOO_LARGE" | "TOO_MANY_ROWS";
 
 export class XmlRefusedError extends Error {
-  constructor(readonly refusal: XmlRefusal, reason: string) {
+  constructor(
+    readonly refusal: XmlRefusal,
+    reason: string,
+  ) {
     super(reason);
     this.name = "XmlRefusedError";
   }

@@ -28,13 +28,7 @@ export interface JsonStatDataset {
   readonly roles: { readonly geo: string | null; readonly time: string | null; readonly metric: string | null };
 }
 
-export type JsonStatErrorCode =
-  | "BAD_JSON"
-  | "NOT_A_DATASET"
-  | "BAD_STRUCTURE"
-  | "UNKNOWN_DIMENSION"
-  | "SIZE_MISMATCH"
-  | "BAD_VALUE";
+export type JsonStatErrorCode = "BAD_JSON" | "NOT_A_DATASET" | "BAD_STRUCTURE" | "UNKNOWN_DIMENSION" | "SIZE_MISMATCH" | "BAD_VALUE";
 
 export class JsonStatError extends Error {
   constructor(

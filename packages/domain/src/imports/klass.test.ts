@@ -27,10 +27,12 @@ describe("KLASS correspondence to KOSTRA groups", () => {
   });
 
   it("accepts the groups on the source side too", () => {
-    const reversed = JSON.stringify({ correspondenceItems: [{ sourceCode: "EKG16", sourceName: "Oslo kommune", targetCode: "0301", targetName: "Oslo" }] });
-    expect(planKostraGroups({ items: parseKlassCorrespondence(reversed), year: 2024, knownNumbers: new Set(["0301"]) }).assignments).toEqual([
-      { number: "0301", group: "EKG16", groupName: "Oslo kommune" },
-    ]);
+    const reversed = JSON.stringify({
+      correspondenceItems: [{ sourceCode: "EKG16", sourceName: "Oslo kommune", targetCode: "0301", targetName: "Oslo" }],
+    });
+    expect(
+      planKostraGroups({ items: parseKlassCorrespondence(reversed), year: 2024, knownNumbers: new Set(["0301"]) }).assignments,
+    ).toEqual([{ number: "0301", group: "EKG16", groupName: "Oslo kommune" }]);
   });
 
   it("refuses a file that is not a correspondence, and a unit in two groups", () => {
@@ -42,7 +44,9 @@ describe("KLASS correspondence to KOSTRA groups", () => {
         { sourceCode: "0301", targetCode: "EKG13" },
       ],
     });
-    expect(() => planKostraGroups({ items: parseKlassCorrespondence(twice), year: 2024, knownNumbers: new Set(["0301"]) })).toThrow(JsonStatError);
+    expect(() => planKostraGroups({ items: parseKlassCorrespondence(twice), year: 2024, knownNumbers: new Set(["0301"]) })).toThrow(
+      JsonStatError,
+    );
   });
 });
 
@@ -58,7 +62,14 @@ describe("KLASS codes to register names", () => {
         ],
       }),
     );
-    const plan = planRegisterNames(codes, new Map([["5612", "Kautokeino"], ["0301", "Oslo"], ["4601", "Bergen"]]));
+    const plan = planRegisterNames(
+      codes,
+      new Map([
+        ["5612", "Kautokeino"],
+        ["0301", "Oslo"],
+        ["4601", "Bergen"],
+      ]),
+    );
     expect(plan.names).toEqual([
       { number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" },
       { number: "0301", name: "Oslo", altName: null },
@@ -73,9 +84,15 @@ describe("KLASS codes to register names", () => {
 
   it("cleans names as every stored name is cleaned, and refuses a name that is nothing once cleaned", () => {
     const codes = parseKlassCodes(JSON.stringify({ codes: [{ code: "5612", name: "\u202eGuovdageaidnu\u200b -  Kautokeino\u0000" }] }));
-    expect(planRegisterNames(codes, new Map([["5612", "Kautokeino"]])).names).toEqual([{ number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" }]);
+    expect(planRegisterNames(codes, new Map([["5612", "Kautokeino"]])).names).toEqual([
+      { number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" },
+    ]);
     expect(() => parseKlassCodes(JSON.stringify({ codes: [{ code: "0301", name: "\u200b\u202e" }] }))).toThrow(JsonStatError);
-    const groups = parseKlassCorrespondence(JSON.stringify({ correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo\u2066 kommune\u00ad" }] }));
+    const groups = parseKlassCorrespondence(
+      JSON.stringify({
+        correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo\u2066 kommune\u00ad" }],
+      }),
+    );
     expect(groups[0]?.targetName).toBe("Oslo kommune");
   });
 });
@@ -95,7 +112,11 @@ describe("KLASS changes (classification 131)", () => {
     ["bad JSON", "{", "BAD_JSON"],
     ["no codeChanges", JSON.stringify({ codes: [] }), "NOT_A_DATASET"],
     ["a line without a date", JSON.stringify({ codeChanges: [{ oldCode: "0704", newCode: "3803" }] }), "BAD_STRUCTURE"],
-    ["only county lines", JSON.stringify({ codeChanges: [{ oldCode: "07", newCode: "38", changeOccurred: "2020-01-01" }] }), "NOT_A_DATASET"],
+    [
+      "only county lines",
+      JSON.stringify({ codeChanges: [{ oldCode: "07", newCode: "38", changeOccurred: "2020-01-01" }] }),
+      "NOT_A_DATASET",
+    ],
   ])("refuses %s", (_name, text, code) => {
     expect(() => parseKlassChanges(text)).toThrow(expect.objectContaining({ code }) as JsonStatError);
   });

@@ -27,7 +27,8 @@ function parseJson(text: string): unknown {
  */
 export function parseKlassCorrespondence(text: string): KlassCorrespondenceItem[] {
   const raw = parseJson(text);
-  if (!isObject(raw) || !Array.isArray(raw.correspondenceItems)) throw new JsonStatError("NOT_A_DATASET", { detail: "no correspondenceItems" });
+  if (!isObject(raw) || !Array.isArray(raw.correspondenceItems))
+    throw new JsonStatError("NOT_A_DATASET", { detail: "no correspondenceItems" });
   return raw.correspondenceItems.map((item, index) => {
     if (!isObject(item) || typeof item.sourceCode !== "string" || typeof item.targetCode !== "string") {
       throw new JsonStatError("BAD_STRUCTURE", { item: index });
@@ -49,7 +50,11 @@ export interface KostraAssignment {
 
 export interface KostraPlan {
   readonly assignments: readonly KostraAssignment[];
-  readonly skipped: readonly { readonly code: string; readonly name: string; readonly reason: "UNKNOWN_REGION" | "SPLIT" | "NOT_A_MUNICIPALITY" }[];
+  readonly skipped: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly reason: "UNKNOWN_REGION" | "SPLIT" | "NOT_A_MUNICIPALITY";
+  }[];
   /** Units of the register that the file gives no group. */
   readonly unassigned: readonly string[];
 }
@@ -132,7 +137,10 @@ export function planRegisterNames(codes: readonly KlassCode[], current: Readonly
       continue;
     }
     seen.add(code);
-    const parts = name.split(" - ").map((p) => p.trim()).filter((p) => p !== "");
+    const parts = name
+      .split(" - ")
+      .map((p) => p.trim())
+      .filter((p) => p !== "");
     const primary = parts.find((p) => p === stored) ?? parts[0] ?? name;
     const others = parts.filter((p) => p !== primary);
     names.push({ number: code, name: primary, altName: others.length > 0 ? others.join(" - ") : null });

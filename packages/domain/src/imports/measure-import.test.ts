@@ -51,17 +51,35 @@ describe("parseJsonStat", () => {
     ["another class", JSON.stringify({ class: "collection" }), "NOT_A_DATASET"],
     [
       "sizes that do not multiply to the values",
-      JSON.stringify({ class: "dataset", id: ["Region"], size: [3], dimension: { Region: { category: { index: ["a", "b", "c"] } } }, value: [1, 2] }),
+      JSON.stringify({
+        class: "dataset",
+        id: ["Region"],
+        size: [3],
+        dimension: { Region: { category: { index: ["a", "b", "c"] } } },
+        value: [1, 2],
+      }),
       "SIZE_MISMATCH",
     ],
     [
       "a category count unlike the size",
-      JSON.stringify({ class: "dataset", id: ["Region"], size: [2], dimension: { Region: { category: { index: ["a", "b", "c"] } } }, value: [1, 2] }),
+      JSON.stringify({
+        class: "dataset",
+        id: ["Region"],
+        size: [2],
+        dimension: { Region: { category: { index: ["a", "b", "c"] } } },
+        value: [1, 2],
+      }),
       "SIZE_MISMATCH",
     ],
     [
       "a dimension without a definition",
-      JSON.stringify({ class: "dataset", id: ["Region", "Tid"], size: [1, 1], dimension: { Region: { category: { index: ["a"] } } }, value: [1] }),
+      JSON.stringify({
+        class: "dataset",
+        id: ["Region", "Tid"],
+        size: [1, 1],
+        dimension: { Region: { category: { index: ["a"] } } },
+        value: [1],
+      }),
       "UNKNOWN_DIMENSION",
     ],
     [
@@ -99,7 +117,9 @@ describe("planMeasureImport", () => {
       ["K-23", "CONTINENTAL_SHELF"],
       ["K-Rest", "UNALLOCATED"],
     ]);
-    expect(plan.notAllocatable).toEqual([{ code: "K-1507", label: "Ålesund", year: 2022, value: 67114, into: ["1508", "1580"], reason: "SPLIT" }]);
+    expect(plan.notAllocatable).toEqual([
+      { code: "K-1507", label: "Ålesund", year: 2022, value: 67114, into: ["1508", "1580"], reason: "SPLIT" },
+    ]);
   });
 
   it("accounts for every value: imported + skipped + not allocatable = the file", () => {
@@ -172,7 +192,15 @@ describe("planMeasureImport across the 2020 reform (with an imported change list
 
   it("sums units merged into one, and accounts for every value", () => {
     const plan = planMeasureImport({
-      dataset: dataset2019([["K-0704", 4000], ["K-0705", 1500], ["K-0706", 2500], ["K-3807", null]], { "3": "." }),
+      dataset: dataset2019(
+        [
+          ["K-0704", 4000],
+          ["K-0705", 1500],
+          ["K-0706", 2500],
+          ["K-3807", null],
+        ],
+        { "3": "." },
+      ),
       measure: "population",
       knownNumbers: known,
       crosswalk,
@@ -188,7 +216,16 @@ describe("planMeasureImport across the 2020 reform (with an imported change list
 
   it("does not sum a merge that also takes part of a split unit, or whose part has no value", () => {
     const plan = planMeasureImport({
-      dataset: dataset2019([["K-0701", 100], ["K-0702", 200], ["K-0703", 300], ["K-0705", 1500], ["K-0706", null]], { "4": ".." }),
+      dataset: dataset2019(
+        [
+          ["K-0701", 100],
+          ["K-0702", 200],
+          ["K-0703", 300],
+          ["K-0705", 1500],
+          ["K-0706", null],
+        ],
+        { "4": ".." },
+      ),
       measure: "population",
       knownNumbers: known,
       crosswalk,

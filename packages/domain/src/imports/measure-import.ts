@@ -86,7 +86,9 @@ export function planMeasureImport(args: {
   readonly crosswalk?: Crosswalk;
 }): ImportPlan {
   const observations = observationsOf(args.dataset);
-  const metricIds = args.dataset.dimensions.filter((d) => d.id !== (args.dataset.roles.geo ?? "Region") && d.id !== (args.dataset.roles.time ?? "Tid"));
+  const metricIds = args.dataset.dimensions.filter(
+    (d) => d.id !== (args.dataset.roles.geo ?? "Region") && d.id !== (args.dataset.roles.time ?? "Tid"),
+  );
   for (const dim of metricIds) {
     if (dim.categories.length !== 1) {
       throw new JsonStatError("BAD_STRUCTURE", { dimension: dim.id, detail: "more than one category: export one measure per file" });
@@ -135,7 +137,13 @@ export function planMeasureImport(args: {
       rows.push({ number, year, value: current.value, sourceCode: current.code });
       for (const p of whole) {
         if (p === current) continue;
-        skipped.push({ code: p.code, label: p.label, year, value: p.value, reason: p.value === null ? missingKindOf(p.status) : "CURRENT_NUMBER_PREFERRED" });
+        skipped.push({
+          code: p.code,
+          label: p.label,
+          year,
+          value: p.value,
+          reason: p.value === null ? missingKindOf(p.status) : "CURRENT_NUMBER_PREFERRED",
+        });
       }
       continue;
     }
@@ -151,7 +159,12 @@ export function planMeasureImport(args: {
     }
     if (complete) {
       importedValues.push(...withValue.map((p) => p.value));
-      rows.push({ number, year, value: withValue.reduce((sum, p) => sum + p.value, 0), sourceCode: withValue.map((p) => p.code).join("+") });
+      rows.push({
+        number,
+        year,
+        value: withValue.reduce((sum, p) => sum + p.value, 0),
+        sourceCode: withValue.map((p) => p.code).join("+"),
+      });
     }
   }
   rows.sort((a, b) => a.number.localeCompare(b.number) || a.year - b.year);

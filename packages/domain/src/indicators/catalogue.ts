@@ -36,8 +36,6 @@ export type ComponentCode =
   | `classCost.${SystemClass}`
   | QualityComponentCode;
 
-
-
 export type Dimension = "cost" | "quality" | "scope";
 export type Direction = "neutral" | "lower" | "higher";
 export type IndicatorUnit = "NOK" | "percent" | "score";
@@ -140,7 +138,10 @@ function systemClassIndicator(systemClass: SystemClass) {
   return {
     code: `K5.${systemClass}`,
     dimension: "cost",
-    name: { nb: `Fagsystemer, ${name.nb.toLocaleLowerCase("nb")}: kostnad per innbygger`, en: `Systems, ${name.en.toLowerCase()}: cost per inhabitant` },
+    name: {
+      nb: `Fagsystemer, ${name.nb.toLocaleLowerCase("nb")}: kostnad per innbygger`,
+      en: `Systems, ${name.en.toLowerCase()}: cost per inhabitant`,
+    },
     description: {
       nb: `Kostnadene ført på fagsystemer i klassen «${name.nb}» i kroner delt på folketallet 1. januar.`,
       en: `The costs recorded on line-of-business systems of the class "${name.en}" in NOK divided by the population on 1 January.`,
@@ -328,11 +329,7 @@ export function getIndicator(code: string): IndicatorDefinition | null {
  * The value of a ratio indicator from its components; null (missing, never 0) when either
  * component is missing or the denominator is not positive.
  */
-export function computeIndicatorValue(
-  indicator: IndicatorDefinition,
-  numerator: number | null,
-  denominator: number | null,
-): number | null {
+export function computeIndicatorValue(indicator: IndicatorDefinition, numerator: number | null, denominator: number | null): number | null {
   if (numerator === null || denominator === null || !(denominator > 0)) return null;
   return (numerator / denominator) * indicator.scale;
 }

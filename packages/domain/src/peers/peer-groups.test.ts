@@ -23,7 +23,11 @@ describe("selectPeers", () => {
 
   it("groups by KOSTRA group, and has none until groups are imported", () => {
     const withGroups = units.map((u) => ({ ...u, kostraGroup: u.id <= 2 ? "EKG13" : null }));
-    expect(selectPeers(withGroups, withGroups[1] as PeerUnit, "kostra")).toEqual({ kind: "kostra", kostraGroup: "EKG13", members: new Set([1, 2]) });
+    expect(selectPeers(withGroups, withGroups[1] as PeerUnit, "kostra")).toEqual({
+      kind: "kostra",
+      kostraGroup: "EKG13",
+      members: new Set([1, 2]),
+    });
     expect(selectPeers(units, units[1] as PeerUnit, "kostra")).toEqual({ kind: "kostra", kostraGroup: null, members: new Set() });
   });
 
@@ -52,23 +56,38 @@ describe("choosePeerGroup", () => {
   const grouped = units.map((u) => ({ ...u, kostraGroup: u.id === 1 ? "EKG16" : u.id <= 4 ? "EKG13" : "EKG01" }));
 
   it("keeps a chosen group of three or more members", () => {
-    expect(choosePeerGroup(grouped, grouped[1] as PeerUnit, "kostra")).toEqual({ group: { kind: "kostra", kostraGroup: "EKG13", members: new Set([2, 3, 4]) }, standInFor: null });
+    expect(choosePeerGroup(grouped, grouped[1] as PeerUnit, "kostra")).toEqual({
+      group: { kind: "kostra", kostraGroup: "EKG13", members: new Set([2, 3, 4]) },
+      standInFor: null,
+    });
   });
 
   it("stands in the ten largest for a group of one that is among them (Oslo in its own KOSTRA group), and says so", () => {
     const withAsss = [...grouped, { id: 7, number: "5001", countyNumber: "50", population: 214_000, kostraGroup: "EKG13" }];
-    expect(choosePeerGroup(withAsss, withAsss[0] as PeerUnit, "kostra")).toEqual({ group: { kind: "asss", members: new Set([1, 2, 7]) }, standInFor: "kostra" });
+    expect(choosePeerGroup(withAsss, withAsss[0] as PeerUnit, "kostra")).toEqual({
+      group: { kind: "asss", members: new Set([1, 2, 7]) },
+      standInFor: "kostra",
+    });
   });
 
   it("stands in the size class, else everyone, for a small group outside the ten largest", () => {
     // 1151 and 1152 are alone in EKG01, and 1151's size class has only 4603 besides: everyone stands in.
-    expect(choosePeerGroup(grouped, grouped[4] as PeerUnit, "kostra")).toEqual({ group: { kind: "all", members: new Set([1, 2, 3, 4, 5, 6]) }, standInFor: "kostra" });
+    expect(choosePeerGroup(grouped, grouped[4] as PeerUnit, "kostra")).toEqual({
+      group: { kind: "all", members: new Set([1, 2, 3, 4, 5, 6]) },
+      standInFor: "kostra",
+    });
     const small = [...grouped, { id: 8, number: "1153", countyNumber: "11", population: 300, kostraGroup: "EKG02" }];
-    expect(choosePeerGroup(small, small[6] as PeerUnit, "kostra")).toEqual({ group: { kind: "sizeClass", sizeClass: "xs", members: new Set([4, 5, 8]) }, standInFor: "kostra" });
+    expect(choosePeerGroup(small, small[6] as PeerUnit, "kostra")).toEqual({
+      group: { kind: "sizeClass", sizeClass: "xs", members: new Set([4, 5, 8]) },
+      standInFor: "kostra",
+    });
   });
 
   it("leaves a group that does not exist yet for the page to explain", () => {
-    expect(choosePeerGroup(units, units[1] as PeerUnit, "kostra")).toEqual({ group: { kind: "kostra", kostraGroup: null, members: new Set() }, standInFor: null });
+    expect(choosePeerGroup(units, units[1] as PeerUnit, "kostra")).toEqual({
+      group: { kind: "kostra", kostraGroup: null, members: new Set() },
+      standInFor: null,
+    });
   });
 });
 
@@ -86,4 +105,3 @@ describe("checkPeersOf", () => {
     expect(checkPeersOf(units, undefined)).toEqual({ peers: new Set(), kind: "kostra", standInFor: null });
   });
 });
-

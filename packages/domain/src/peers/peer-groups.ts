@@ -30,7 +30,11 @@ export function selectPeers(units: readonly PeerUnit[], self: PeerUnit, kind: Pe
   switch (kind) {
     case "kostra": {
       const group = self.kostraGroup ?? null;
-      return { kind, kostraGroup: group, members: new Set(group === null ? [] : units.filter((u) => u.kostraGroup === group).map((u) => u.id)) };
+      return {
+        kind,
+        kostraGroup: group,
+        members: new Set(group === null ? [] : units.filter((u) => u.kostraGroup === group).map((u) => u.id)),
+      };
     }
     case "sizeClass": {
       const sizeClass = self.population === null ? null : sizeClassOf(self.population);
@@ -40,7 +44,11 @@ export function selectPeers(units: readonly PeerUnit[], self: PeerUnit, kind: Pe
       return { kind, sizeClass, members };
     }
     case "county":
-      return { kind, countyNumber: self.countyNumber, members: new Set(units.filter((u) => u.countyNumber === self.countyNumber).map((u) => u.id)) };
+      return {
+        kind,
+        countyNumber: self.countyNumber,
+        members: new Set(units.filter((u) => u.countyNumber === self.countyNumber).map((u) => u.id)),
+      };
     case "asss": {
       const asss = new Set<string>(ASSS_NUMBERS);
       return { kind, members: new Set(units.filter((u) => asss.has(u.number)).map((u) => u.id)) };
@@ -54,7 +62,10 @@ export function selectPeers(units: readonly PeerUnit[], self: PeerUnit, kind: Pe
  * The other members of a unit's KOSTRA group (none without a group): the comparison base of a
  * report's plausibility checks and of the peer medians beside it.
  */
-export function kostraPeersOf(units: readonly Pick<PeerUnit, "id" | "kostraGroup">[], self: Pick<PeerUnit, "id" | "kostraGroup">): Set<number> {
+export function kostraPeersOf(
+  units: readonly Pick<PeerUnit, "id" | "kostraGroup">[],
+  self: Pick<PeerUnit, "id" | "kostraGroup">,
+): Set<number> {
   const group = self.kostraGroup ?? null;
   return new Set(group === null ? [] : units.filter((u) => u.kostraGroup === group && u.id !== self.id).map((u) => u.id));
 }
@@ -74,9 +85,12 @@ export interface ChosenPeerGroup {
  */
 export function choosePeerGroup(units: readonly PeerUnit[], self: PeerUnit, kind: PeerGroupKind): ChosenPeerGroup {
   const chosen = selectPeers(units, self, kind);
-  const isUndefined = (chosen.kind === "kostra" && chosen.kostraGroup === null) || (chosen.kind === "sizeClass" && chosen.sizeClass === null);
+  const isUndefined =
+    (chosen.kind === "kostra" && chosen.kostraGroup === null) || (chosen.kind === "sizeClass" && chosen.sizeClass === null);
   if (chosen.members.size >= MIN_PEERS_FOR_STATISTICS || isUndefined) return { group: chosen, standInFor: null };
-  const fallbacks: PeerGroupKind[] = (ASSS_NUMBERS as readonly string[]).includes(self.number) ? ["asss", "sizeClass", "all"] : ["sizeClass", "all"];
+  const fallbacks: PeerGroupKind[] = (ASSS_NUMBERS as readonly string[]).includes(self.number)
+    ? ["asss", "sizeClass", "all"]
+    : ["sizeClass", "all"];
   for (const fallback of fallbacks.filter((f) => f !== kind)) {
     const group = selectPeers(units, self, fallback);
     if (group.members.size >= MIN_PEERS_FOR_STATISTICS) return { group, standInFor: kind };
@@ -89,9 +103,11 @@ export function choosePeerGroup(units: readonly PeerUnit[], self: PeerUnit, kind
  * KOSTRA group, or the stand-in every comparison page uses when that has fewer than three members
  * (`choosePeerGroup`), without the unit itself. A unit outside the register (a cooperative) has none.
  */
-export function checkPeersOf(units: readonly PeerUnit[], self: PeerUnit | undefined): { peers: Set<number>; kind: PeerGroupKind; standInFor: PeerGroupKind | null } {
+export function checkPeersOf(
+  units: readonly PeerUnit[],
+  self: PeerUnit | undefined,
+): { peers: Set<number>; kind: PeerGroupKind; standInFor: PeerGroupKind | null } {
   if (!self) return { peers: new Set(), kind: "kostra", standInFor: null };
   const { group, standInFor } = choosePeerGroup(units, self, "kostra");
   return { peers: new Set([...group.members].filter((id) => id !== self.id)), kind: group.kind, standInFor };
 }
-

@@ -48,7 +48,10 @@ export function suggestPeers(units: readonly SuggestUnit[], self: SuggestUnit, c
     }
     if (sameCounty) reasons.push({ code: "SAME_COUNTY", params: {} });
     if (costDistance !== null && costDistance <= SIMILAR && unit.costPerInhabitant !== null && self.costPerInhabitant !== null) {
-      reasons.push({ code: "SIMILAR_COST", params: { value: Math.round(unit.costPerInhabitant), ownValue: Math.round(self.costPerInhabitant) } });
+      reasons.push({
+        code: "SIMILAR_COST",
+        params: { value: Math.round(unit.costPerInhabitant), ownValue: Math.round(self.costPerInhabitant) },
+      });
     }
     scored.push({ id: unit.id, number: unit.number, score, reasons });
   }

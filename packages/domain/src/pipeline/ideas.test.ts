@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
 
 import type { RoleGrant } from "../auth/permissions";
-import { availableIdeaActions, ideaActionAllowed, IdeaInputSchema, IdeaStepSchema, ideaWaitingFor, mayActOnIdea, nextIdeaStatus } from "./ideas";
+import {
+  availableIdeaActions,
+  ideaActionAllowed,
+  IdeaInputSchema,
+  IdeaStepSchema,
+  ideaWaitingFor,
+  mayActOnIdea,
+  nextIdeaStatus,
+} from "./ideas";
 
-const grant = (role: RoleGrant["role"], extra: Partial<RoleGrant> = {}): RoleGrant[] => [{ role, organisationId: null, sector: null, ...extra }];
+const grant = (role: RoleGrant["role"], extra: Partial<RoleGrant> = {}): RoleGrant[] => [
+  { role, organisationId: null, sector: null, ...extra },
+];
 const idea = { organisationId: 7, sector: "helseVelferd" as const };
 
 describe("the idea pipeline", () => {

@@ -50,12 +50,18 @@ export function nextIdeaStatus(action: IdeaAction, decision?: "yes" | "no"): Ide
  * sector (any council for a common idea) prioritizes; the secretariat compiles; the board decides.
  * Admins may do each.
  */
-export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, idea: { organisationId: number; sector: IdeaSector }): boolean {
+export function mayActOnIdea(
+  grants: readonly RoleGrant[],
+  action: IdeaAction,
+  idea: { organisationId: number; sector: IdeaSector },
+): boolean {
   switch (action) {
     case "withdraw":
       return can(grants, "ideas.submit", idea.organisationId);
     case "prioritize":
-      return grants.some((g) => g.role === "admin" || (g.role === "sectorCouncil" && (idea.sector === "common" || g.sector === idea.sector)));
+      return grants.some(
+        (g) => g.role === "admin" || (g.role === "sectorCouncil" && (idea.sector === "common" || g.sector === idea.sector)),
+      );
     case "compile":
       return can(grants, "ideas.compile");
     case "decide":
@@ -64,12 +70,16 @@ export function mayActOnIdea(grants: readonly RoleGrant[], action: IdeaAction, i
 }
 
 /** The ideas' actions a user could take now, for the buttons (the server checks again). */
-export function availableIdeaActions(grants: readonly RoleGrant[], idea: { status: IdeaStatus; organisationId: number; sector: IdeaSector }): IdeaAction[] {
+export function availableIdeaActions(
+  grants: readonly RoleGrant[],
+  idea: { status: IdeaStatus; organisationId: number; sector: IdeaSector },
+): IdeaAction[] {
   return IDEA_ACTIONS.filter((a) => ideaActionAllowed(idea.status, a) && mayActOnIdea(grants, a, idea));
 }
 
 /** Whose step an open idea waits for: its sector's council (any council for a common idea), the secretariat or the board. */
-export type IdeaTurn = { readonly role: "sectorCouncil"; readonly sector: IdeaSector } | { readonly role: "secretariat" } | { readonly role: "board" };
+export type IdeaTurn =
+  { readonly role: "sectorCouncil"; readonly sector: IdeaSector } | { readonly role: "secretariat" } | { readonly role: "board" };
 
 /** The step the pipeline waits for, so one who cannot take it reads whose turn it is; null once decided or withdrawn. */
 export function ideaWaitingFor(idea: { status: IdeaStatus; sector: IdeaSector }): IdeaTurn | null {

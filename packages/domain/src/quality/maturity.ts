@@ -26,11 +26,23 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
   userCentred: {
     name: { nb: "Brukeren i sentrum", en: "The user at the centre" },
     levels: [
-      { nb: "Tjenestene utformes ut fra egen organisering; brukerne blir ikke spurt.", en: "Services are shaped by our own organisation; users are not asked." },
+      {
+        nb: "Tjenestene utformes ut fra egen organisering; brukerne blir ikke spurt.",
+        en: "Services are shaped by our own organisation; users are not asked.",
+      },
       { nb: "Brukerinnsikt hentes inn av og til, i enkeltprosjekter.", en: "User insight is gathered now and then, in single projects." },
-      { nb: "Brukerinnsikt og testing er fast del av nye digitale tjenester.", en: "User insight and testing are a standing part of new digital services." },
-      { nb: "Tjenester henger sammen på tvers av enheter; brukeren møter én kommune.", en: "Services connect across units; the user meets one municipality." },
-      { nb: "Tjenestene bygges rundt livshendelser, sammen med brukere og andre etater.", en: "Services are built around life events, with users and other agencies." },
+      {
+        nb: "Brukerinnsikt og testing er fast del av nye digitale tjenester.",
+        en: "User insight and testing are a standing part of new digital services.",
+      },
+      {
+        nb: "Tjenester henger sammen på tvers av enheter; brukeren møter én kommune.",
+        en: "Services connect across units; the user meets one municipality.",
+      },
+      {
+        nb: "Tjenestene bygges rundt livshendelser, sammen med brukere og andre etater.",
+        en: "Services are built around life events, with users and other agencies.",
+      },
     ],
   },
   innovation: {
@@ -38,9 +50,18 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
     levels: [
       { nb: "IKT ses som drift og kostnad, ikke som virkemiddel.", en: "IT is seen as operations and cost, not as a means." },
       { nb: "Enkelte ledere bruker IKT til å forbedre arbeidsprosesser.", en: "Some managers use IT to improve work processes." },
-      { nb: "Digitalisering er forankret i planer, med gevinster som følges opp.", en: "Digitalization is anchored in plans, with benefits followed up." },
-      { nb: "Ledelsen styrer porteføljen av digitaliseringstiltak etter gevinster.", en: "Management steers the portfolio of digitalization projects by benefits." },
-      { nb: "Innovasjon er systematisk, med utprøving, deling og gjenbruk i sektoren.", en: "Innovation is systematic, with trials, sharing and reuse across the sector." },
+      {
+        nb: "Digitalisering er forankret i planer, med gevinster som følges opp.",
+        en: "Digitalization is anchored in plans, with benefits followed up.",
+      },
+      {
+        nb: "Ledelsen styrer porteføljen av digitaliseringstiltak etter gevinster.",
+        en: "Management steers the portfolio of digitalization projects by benefits.",
+      },
+      {
+        nb: "Innovasjon er systematisk, med utprøving, deling og gjenbruk i sektoren.",
+        en: "Innovation is systematic, with trials, sharing and reuse across the sector.",
+      },
     ],
   },
   competence: {
@@ -49,18 +70,36 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
       { nb: "Ingen oversikt over ansattes digitale kompetanse.", en: "No overview of staff's digital competence." },
       { nb: "Opplæring gis når nye systemer tas i bruk.", en: "Training is given when new systems are introduced." },
       { nb: "Kompetansebehov kartlegges og følges opp i en plan.", en: "Competence needs are mapped and followed up in a plan." },
-      { nb: "Innbyggere får hjelp til å bruke digitale tjenester (digihjelp).", en: "Citizens get help to use digital services (digital help)." },
-      { nb: "Kompetanse bygges løpende for ansatte og innbyggere, og måles.", en: "Competence is built continuously for staff and citizens, and measured." },
+      {
+        nb: "Innbyggere får hjelp til å bruke digitale tjenester (digihjelp).",
+        en: "Citizens get help to use digital services (digital help).",
+      },
+      {
+        nb: "Kompetanse bygges løpende for ansatte og innbyggere, og måles.",
+        en: "Competence is built continuously for staff and citizens, and measured.",
+      },
     ],
   },
   effectiveDigitalization: {
     name: { nb: "Effektiv digitalisering", en: "Effective digitalization" },
     levels: [
-      { nb: "Systemer anskaffes enkeltvis, uten felles arkitektur.", en: "Systems are procured one by one, without a common architecture." },
+      {
+        nb: "Systemer anskaffes enkeltvis, uten felles arkitektur.",
+        en: "Systems are procured one by one, without a common architecture.",
+      },
       { nb: "Det finnes en oversikt over systemer og avtaler.", en: "There is an overview of systems and contracts." },
-      { nb: "Felles løsninger (ID-porten, SvarUt, Altinn) brukes der de finnes.", en: "Common solutions (ID-porten, SvarUt, Altinn) are used where they exist." },
-      { nb: "Systemer er integrert; data registreres én gang og gjenbrukes.", en: "Systems are integrated; data is entered once and reused." },
-      { nb: "Arkitektur og anskaffelser samordnes i regionen eller nasjonalt.", en: "Architecture and procurement are coordinated regionally or nationally." },
+      {
+        nb: "Felles løsninger (ID-porten, SvarUt, Altinn) brukes der de finnes.",
+        en: "Common solutions (ID-porten, SvarUt, Altinn) are used where they exist.",
+      },
+      {
+        nb: "Systemer er integrert; data registreres én gang og gjenbrukes.",
+        en: "Systems are integrated; data is entered once and reused.",
+      },
+      {
+        nb: "Arkitektur og anskaffelser samordnes i regionen eller nasjonalt.",
+        en: "Architecture and procurement are coordinated regionally or nationally.",
+      },
     ],
   },
   securityPrivacy: {
@@ -68,9 +107,18 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
     levels: [
       { nb: "Ingen samlet styring av informasjonssikkerhet.", en: "No overall management of information security." },
       { nb: "Rutiner finnes, men følges ikke opp systematisk.", en: "Procedures exist but are not followed up systematically." },
-      { nb: "Styringssystem for informasjonssikkerhet med risikovurderinger.", en: "An information security management system with risk assessments." },
-      { nb: "Avvik, personvern (DPIA) og arkiv følges opp og rapporteres til ledelsen.", en: "Incidents, privacy (DPIA) and records are followed up and reported to management." },
-      { nb: "Sikkerhet og personvern er innebygd i alle tjenester og revideres jevnlig.", en: "Security and privacy are built into every service and audited regularly." },
+      {
+        nb: "Styringssystem for informasjonssikkerhet med risikovurderinger.",
+        en: "An information security management system with risk assessments.",
+      },
+      {
+        nb: "Avvik, personvern (DPIA) og arkiv følges opp og rapporteres til ledelsen.",
+        en: "Incidents, privacy (DPIA) and records are followed up and reported to management.",
+      },
+      {
+        nb: "Sikkerhet og personvern er innebygd i alle tjenester og revideres jevnlig.",
+        en: "Security and privacy are built into every service and audited regularly.",
+      },
     ],
   },
   healthWelfare: {
@@ -78,9 +126,15 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
     levels: [
       { nb: "Papirbaserte rutiner og lite samhandling.", en: "Paper-based routines and little collaboration." },
       { nb: "Elektronisk journal, men lite elektronisk samhandling.", en: "Electronic records, but little electronic collaboration." },
-      { nb: "Elektroniske meldinger med fastleger og sykehus er i vanlig bruk.", en: "Electronic messages with GPs and hospitals are in common use." },
+      {
+        nb: "Elektroniske meldinger med fastleger og sykehus er i vanlig bruk.",
+        en: "Electronic messages with GPs and hospitals are in common use.",
+      },
       { nb: "Velferdsteknologi er tatt i bruk i tjenestene.", en: "Welfare technology is in use in the services." },
-      { nb: "Tjenestene er digitalt samordnet med innbygger og spesialisthelsetjeneste.", en: "Services are digitally coordinated with the citizen and specialist health services." },
+      {
+        nb: "Tjenestene er digitalt samordnet med innbygger og spesialisthelsetjeneste.",
+        en: "Services are digitally coordinated with the citizen and specialist health services.",
+      },
     ],
   },
   educationChildhood: {
@@ -88,9 +142,15 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
     levels: [
       { nb: "Lite digitale verktøy i skole og barnehage.", en: "Few digital tools in schools and kindergartens." },
       { nb: "Digitale verktøy finnes, men brukes ujevnt.", en: "Digital tools exist but are used unevenly." },
-      { nb: "Felles plattform for læring og kommunikasjon med foresatte.", en: "A common platform for learning and communication with parents." },
+      {
+        nb: "Felles plattform for læring og kommunikasjon med foresatte.",
+        en: "A common platform for learning and communication with parents.",
+      },
       { nb: "Opptak, søknader og kommunikasjon er helt digitale.", en: "Admissions, applications and communication are fully digital." },
-      { nb: "Digital praksis er en del av pedagogikken og utvikles systematisk.", en: "Digital practice is part of pedagogy and developed systematically." },
+      {
+        nb: "Digital praksis er en del av pedagogikken og utvikles systematisk.",
+        en: "Digital practice is part of pedagogy and developed systematically.",
+      },
     ],
   },
   planBuildingGeodata: {
@@ -98,9 +158,18 @@ export const MATURITY_AREA_DEFINITIONS: Readonly<Record<MaturityArea, MaturityAr
     levels: [
       { nb: "Planer og saker på papir; kartdata er ikke oppdatert.", en: "Plans and cases on paper; map data is not up to date." },
       { nb: "Kartdata og planer finnes digitalt, men ikke samlet.", en: "Map data and plans exist digitally, but not together." },
-      { nb: "Byggesøknader tas imot digitalt (for eksempel via Fellestjenester BYGG).", en: "Building applications are received digitally (for example via Fellestjenester BYGG)." },
-      { nb: "Digitale planer og geodata er åpne og brukes i saksbehandlingen.", en: "Digital plans and geodata are open and used in case handling." },
-      { nb: "Saksbehandlingen er delvis automatisert og bygger på deling av data.", en: "Case handling is partly automated and builds on shared data." },
+      {
+        nb: "Byggesøknader tas imot digitalt (for eksempel via Fellestjenester BYGG).",
+        en: "Building applications are received digitally (for example via Fellestjenester BYGG).",
+      },
+      {
+        nb: "Digitale planer og geodata er åpne og brukes i saksbehandlingen.",
+        en: "Digital plans and geodata are open and used in case handling.",
+      },
+      {
+        nb: "Saksbehandlingen er delvis automatisert og bygger på deling av data.",
+        en: "Case handling is partly automated and builds on shared data.",
+      },
     ],
   },
 };

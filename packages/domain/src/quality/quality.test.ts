@@ -38,8 +38,12 @@ describe("Q1, the maturity index", () => {
 
 describe("satisfaction", () => {
   it("refuses a mean outside its own scale, with the scale in the message", () => {
-    expect(checkSurveyResult({ mean: 7, respondents: 120, scaleMin: 1, scaleMax: 6 })).toEqual([{ field: "mean", code: "OUTSIDE_SCALE", min: 1, max: 6 }]);
-    expect(checkSurveyResult({ mean: 4.2, respondents: 0, scaleMin: 1, scaleMax: 6 })).toEqual([{ field: "respondents", code: "NO_RESPONDENTS" }]);
+    expect(checkSurveyResult({ mean: 7, respondents: 120, scaleMin: 1, scaleMax: 6 })).toEqual([
+      { field: "mean", code: "OUTSIDE_SCALE", min: 1, max: 6 },
+    ]);
+    expect(checkSurveyResult({ mean: 4.2, respondents: 0, scaleMin: 1, scaleMax: 6 })).toEqual([
+      { field: "respondents", code: "NO_RESPONDENTS" },
+    ]);
     expect(checkSurveyResult({ mean: 50, respondents: 10, scaleMin: 0, scaleMax: 100 })).toEqual([]);
     expect(checkSurveyResult({ mean: 3, respondents: 10, scaleMin: 6, scaleMax: 1 })).toEqual([{ field: "scale", code: "SCALE_INVERTED" }]);
   });

@@ -20,12 +20,15 @@ const Respondents = z.number().int().min(1).max(10_000_000);
 export const SatisfactionContentSchema = z.object({
   /** The staff's IT user survey, on its own scale (Q2 compares the 1–6 scale only). */
   staff: z
-    .object({ mean: Mean, respondents: Respondents, scaleMin: z.number().int().min(0).max(100), scaleMax: z.number().int().min(1).max(1_000) })
+    .object({
+      mean: Mean,
+      respondents: Respondents,
+      scaleMin: z.number().int().min(0).max(100),
+      scaleMax: z.number().int().min(1).max(1_000),
+    })
     .nullable(),
   /** bedrekommune.no results, one per survey type, on its 1–6 scale. */
-  citizen: z
-    .array(z.object({ surveyType: nameSchema(80), mean: Mean, respondents: Respondents }))
-    .max(50),
+  citizen: z.array(z.object({ surveyType: nameSchema(80), mean: Mean, respondents: Respondents })).max(50),
 });
 
 export const ScopeContentSchema = z.object({
@@ -33,14 +36,30 @@ export const ScopeContentSchema = z.object({
     .array(
       z.object({
         code: z.string().min(1).max(60),
-        step: z.union(STAIRCASE_STEPS.map((s) => z.literal(s)) as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>, z.ZodLiteral<5>]).nullable(),
+        step: z
+          .union(
+            STAIRCASE_STEPS.map((s) => z.literal(s)) as [
+              z.ZodLiteral<1>,
+              z.ZodLiteral<2>,
+              z.ZodLiteral<3>,
+              z.ZodLiteral<4>,
+              z.ZodLiteral<5>,
+            ],
+          )
+          .nullable(),
         notOffered: z.boolean(),
         evidence: Text,
       }),
     )
     .max(100),
   mail: z
-    .array(z.object({ shipmentType: nameSchema(80, { min: 0 }), digital: z.number().int().min(0).max(1e9), paper: z.number().int().min(0).max(1e9) }))
+    .array(
+      z.object({
+        shipmentType: nameSchema(80, { min: 0 }),
+        digital: z.number().int().min(0).max(1e9),
+        paper: z.number().int().min(0).max(1e9),
+      }),
+    )
     .max(50),
 });
 
@@ -59,7 +78,6 @@ export const QualityReportKeySchema = z.object({
   year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
   instrument: z.enum(QUALITY_INSTRUMENTS),
 });
-
 
 export const saveMaturityWeightsInputSchema = z.object({
   weights: z.array(z.object({ area: z.enum(MATURITY_AREAS), weight: z.number().int().min(0).max(100) })).max(MATURITY_AREAS.length),

@@ -22,5 +22,13 @@ export function isValidOrganisationNumber(number: string): boolean {
 export const OrganisationNumberSchema = z
   .string()
   .overwrite((value) => value.replace(/\s/g, ""))
-  .refine((value) => /^\d{9}$/.test(value), { message: "ORGANISATION_NUMBER_FORMAT", params: { code: "ORGANISATION_NUMBER_FORMAT" }, abort: true })
-  .refine(isValidOrganisationNumber, { message: "ORGANISATION_NUMBER_CHECK_DIGIT", params: { code: "ORGANISATION_NUMBER_CHECK_DIGIT" }, abort: true });
+  .refine((value) => /^\d{9}$/.test(value), {
+    message: "ORGANISATION_NUMBER_FORMAT",
+    params: { code: "ORGANISATION_NUMBER_FORMAT" },
+    abort: true,
+  })
+  .refine(isValidOrganisationNumber, {
+    message: "ORGANISATION_NUMBER_CHECK_DIGIT",
+    params: { code: "ORGANISATION_NUMBER_CHECK_DIGIT" },
+    abort: true,
+  });

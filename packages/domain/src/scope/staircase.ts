@@ -34,7 +34,11 @@ export const SERVICE_BASKETS: readonly { readonly fromYear: number; readonly ser
       { code: "byggesoknad", sector: "planByggGeodata", name: { nb: "Byggesøknad", en: "Building application" } },
       { code: "delingstillatelse", sector: "planByggGeodata", name: { nb: "Oppretting av grunneiendom", en: "Subdivision of property" } },
       { code: "planinnspill", sector: "planByggGeodata", name: { nb: "Innspill til reguleringsplan", en: "Comment on a zoning plan" } },
-      { code: "eiendomsinfo", sector: "planByggGeodata", name: { nb: "Eiendomsinformasjon (meglerpakke)", en: "Property information for estate agents" } },
+      {
+        code: "eiendomsinfo",
+        sector: "planByggGeodata",
+        name: { nb: "Eiendomsinformasjon (meglerpakke)", en: "Property information for estate agents" },
+      },
       { code: "kommunaleAvgifter", sector: "planByggGeodata", name: { nb: "Kommunale avgifter", en: "Municipal charges" } },
       { code: "avfallHenting", sector: "planByggGeodata", name: { nb: "Tømming og henting av avfall", en: "Waste collection" } },
       { code: "parkeringstillatelse", sector: "planByggGeodata", name: { nb: "Parkeringstillatelse", en: "Parking permit" } },
@@ -50,7 +54,11 @@ export const SERVICE_BASKETS: readonly { readonly fromYear: number; readonly ser
       { code: "okonomiskSosialhjelp", sector: "helseVelferd", name: { nb: "Økonomisk sosialhjelp", en: "Financial social assistance" } },
       { code: "tt-kort", sector: "helseVelferd", name: { nb: "TT-kort", en: "Transport for the disabled" } },
       { code: "ledsagerbevis", sector: "helseVelferd", name: { nb: "Ledsagerbevis", en: "Companion card" } },
-      { code: "timeavtaleHelsestasjon", sector: "helseVelferd", name: { nb: "Time på helsestasjon", en: "Appointment at the health centre" } },
+      {
+        code: "timeavtaleHelsestasjon",
+        sector: "helseVelferd",
+        name: { nb: "Time på helsestasjon", en: "Appointment at the health centre" },
+      },
     ],
   },
 ];

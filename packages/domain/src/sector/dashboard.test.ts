@@ -52,8 +52,25 @@ describe("sector aggregates", () => {
   it("prices planned against realized over the years, cash and non-cash apart", () => {
     const over = portfolioOverTime(
       [
-        { cash: true, disBenefit: false, annualValueNok: 400_000, baseline: { value: 800, date: "2023-01-01" }, targets: [{ value: 400, date: "2025-01-01" }], measurements: [{ value: 700, date: "2023-12-31" }, { value: 500, date: "2024-12-31" }] },
-        { cash: false, disBenefit: true, annualValueNok: 100_000, baseline: { value: 0, date: "2023-01-01" }, targets: [{ value: 1, date: "2024-01-01" }], measurements: [] },
+        {
+          cash: true,
+          disBenefit: false,
+          annualValueNok: 400_000,
+          baseline: { value: 800, date: "2023-01-01" },
+          targets: [{ value: 400, date: "2025-01-01" }],
+          measurements: [
+            { value: 700, date: "2023-12-31" },
+            { value: 500, date: "2024-12-31" },
+          ],
+        },
+        {
+          cash: false,
+          disBenefit: true,
+          annualValueNok: 100_000,
+          baseline: { value: 0, date: "2023-01-01" },
+          targets: [{ value: 1, date: "2024-01-01" }],
+          measurements: [],
+        },
       ],
       [2023, 2024, 2025],
       "2026-12-06",
@@ -67,7 +84,14 @@ describe("sector aggregates", () => {
   it("realizes nothing after today: a later year has no realized value, the current year only what was measured by today", () => {
     const over = portfolioOverTime(
       [
-        { cash: true, disBenefit: false, annualValueNok: 400_000, baseline: { value: 800, date: "2025-01-01" }, targets: [{ value: 400, date: "2028-01-01" }], measurements: [{ value: 600, date: "2025-12-31" }] },
+        {
+          cash: true,
+          disBenefit: false,
+          annualValueNok: 400_000,
+          baseline: { value: 800, date: "2025-01-01" },
+          targets: [{ value: 400, date: "2028-01-01" }],
+          measurements: [{ value: 600, date: "2025-12-31" }],
+        },
       ],
       [2025, 2026, 2027],
       "2026-04-30",

@@ -58,7 +58,9 @@ export function coverageBy<K extends string>(
     if (underCorrection.has(unit.id)) entry.underCorrection += 1;
     groups.set(unit.group, entry);
   }
-  return [...groups].map(([group, counts]) => ({ group, ...counts })).sort((a, b) => (a.group === null ? 1 : b.group === null ? -1 : a.group.localeCompare(b.group, "nb")));
+  return [...groups]
+    .map(([group, counts]) => ({ group, ...counts }))
+    .sort((a, b) => (a.group === null ? 1 : b.group === null ? -1 : a.group.localeCompare(b.group, "nb")));
 }
 
 export interface PortfolioBenefit {
@@ -88,11 +90,16 @@ export function portfolioOverTime(benefits: readonly PortfolioBenefit[], years: 
       const final = [...b.targets].sort((x, y) => x.date.localeCompare(y.date)).at(-1);
       if (!final) continue;
       const whole = final.value - b.baseline.value;
-      const plannedShare = whole === 0 ? 1 : Math.min(1, Math.max(0, (plannedValue(b.baseline, b.targets, date) - b.baseline.value) / whole));
+      const plannedShare =
+        whole === 0 ? 1 : Math.min(1, Math.max(0, (plannedValue(b.baseline, b.targets, date) - b.baseline.value) / whole));
       const bucket = b.cash ? "cash" : "nonCash";
       planned[bucket] += Math.round(b.annualValueNok * plannedShare);
       if (realizedUntil === null) continue;
-      const share = realizedShare({ baseline: b.baseline, targets: b.targets, measurements: b.measurements.filter((m) => m.date <= realizedUntil) });
+      const share = realizedShare({
+        baseline: b.baseline,
+        targets: b.targets,
+        measurements: b.measurements.filter((m) => m.date <= realizedUntil),
+      });
       realized[bucket] += Math.round(b.annualValueNok * share);
     }
     const realizedNok = (bucket: "cash" | "nonCash") => (realizedUntil === null ? null : realized[bucket]);

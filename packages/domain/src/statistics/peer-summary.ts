@@ -23,8 +23,6 @@ export function summarizePeers(members: readonly RatioComponents[]): PeerSummary
   const present = members.filter((m) => m.denominator > 0);
   const n = present.length;
   if (n < MIN_PEERS_FOR_STATISTICS) return { status: "hidden", n, reason: "TOO_FEW_MEMBERS" };
-  const q = quartiles(present.map((m) => m.numerator / m.denominator)) as NonNullable<
-    ReturnType<typeof quartiles>
-  >;
+  const q = quartiles(present.map((m) => m.numerator / m.denominator)) as NonNullable<ReturnType<typeof quartiles>>;
   return { status: "shown", n, ...q, ratioOfSums: ratioOfSums(present) as number };
 }

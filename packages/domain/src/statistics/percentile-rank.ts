@@ -18,11 +18,7 @@ export function percentileRank(values: readonly number[], value: number): number
  * Competition rank ("1224") of `value` among `values`, 1 = lowest when `order` is "ascending".
  * Returns null for an empty group.
  */
-export function rankOf(
-  values: readonly number[],
-  value: number,
-  order: "ascending" | "descending" = "ascending",
-): number | null {
+export function rankOf(values: readonly number[], value: number, order: "ascending" | "descending" = "ascending"): number | null {
   if (values.length === 0) return null;
   const ahead = values.filter((v) => (order === "ascending" ? v < value : v > value)).length;
   return ahead + 1;

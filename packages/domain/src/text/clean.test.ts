@@ -30,7 +30,15 @@ describe("cleanName", () => {
   it("keeps Norwegian and Sámi letters exactly as they are", () => {
     const letters = "á č đ ŋ š ŧ ž æ ø å Á Č Đ Ŋ Š Ŧ Ž Æ Ø Å ï";
     expect(cleanName(letters)).toBe(letters);
-    for (const name of ["Kárášjohka – Karasjok", "Porsáŋgu – Porsanki – Porsanger", "Guovdageaidnu", "Čáhcesuolu – Vadsø", "Snåasen tjïelte", "Unjárga – Nesseby", "Gáivuotna – Kåfjord – Kaivuono"]) {
+    for (const name of [
+      "Kárášjohka – Karasjok",
+      "Porsáŋgu – Porsanki – Porsanger",
+      "Guovdageaidnu",
+      "Čáhcesuolu – Vadsø",
+      "Snåasen tjïelte",
+      "Unjárga – Nesseby",
+      "Gáivuotna – Kåfjord – Kaivuono",
+    ]) {
       expect(cleanName(name)).toBe(name);
     }
   });

@@ -18,7 +18,11 @@ export default function CostReportRoute() {
   // The same page serves a municipality (/kommune/NNNN/…) and an IT cooperative (/samarbeid/NNNNNNNNN/…).
   const isCooperative = /^\d{9}$/.test(number);
   const valid = (/^\d{4}$/.test(number) || isCooperative) && Number.isInteger(year);
-  const municipalityQuery = useQuery({ ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }), enabled: valid && !isCooperative, retry: false });
+  const municipalityQuery = useQuery({
+    ...trpc.municipalities.get.queryOptions({ municipalityNumber: number }),
+    enabled: valid && !isCooperative,
+    retry: false,
+  });
   const cooperatives = useQuery({ ...trpc.register.cooperatives.queryOptions(), enabled: valid && isCooperative });
   const cooperative = cooperatives.data?.find((c) => c.organisationNumber === number);
   const municipality = isCooperative
@@ -59,16 +63,16 @@ export default function CostReportRoute() {
         <ul>
           {[...(years.data ?? [])].reverse().map((y) => (
             <li key={y.year}>
-              {y.year === year ? (
-                <span aria-current="page">{y.year}</span>
-              ) : (
-                <Link to={`${base}/kostnader/${y.year}`}>{y.year}</Link>
-              )}
+              {y.year === year ? <span aria-current="page">{y.year}</span> : <Link to={`${base}/kostnader/${y.year}`}>{y.year}</Link>}
             </li>
           ))}
         </ul>
       </nav>
-      {canRead ? <CostReport municipalityNumber={m.number} municipalityName={m.name} year={year} /> : <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>}
+      {canRead ? (
+        <CostReport municipalityNumber={m.number} municipalityName={m.name} year={year} />
+      ) : (
+        <Paragraph data-testid="cost-no-access">{t("costs.noAccess")}</Paragraph>
+      )}
     </div>
   );
 }

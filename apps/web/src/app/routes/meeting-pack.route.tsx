@@ -19,7 +19,6 @@ import { useHasDemoData } from "../../lib/demo";
 import { useCan } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
-
 /**
  * /ideer/motepakke: the programme board's pack for a meeting, the items up for decision and the
  * sector dashboard, as one print-friendly page and one workbook (issue 9).
@@ -45,8 +44,17 @@ export default function MeetingPackRoute() {
     const language = i18n.language === "en" ? "en" : "nb";
     const about = dashboard.data
       ? [dashboardAbout(t, dashboard.data, { title: t("ideas.pack.heading"), language, demo })]
-      : [aboutSheet(sheetName(t, "about"), exportFacts(t, { title: t("ideas.pack.heading"), about: {}, language, demo, now: new Date(), address: window.location.href }))];
-    const sheets = [...about, ideasSheet(t, sheetName(t, "meetingItems"), items), ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : [])];
+      : [
+          aboutSheet(
+            sheetName(t, "about"),
+            exportFacts(t, { title: t("ideas.pack.heading"), about: {}, language, demo, now: new Date(), address: window.location.href }),
+          ),
+        ];
+    const sheets = [
+      ...about,
+      ideasSheet(t, sheetName(t, "meetingItems"), items),
+      ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : []),
+    ];
     downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
   return (

@@ -36,7 +36,12 @@ function QualityBody(props: { municipalityId: number; municipalityNumber: string
   const canSetWeights = useCan("quality.weights");
   if (!canRead) return <Paragraph data-testid="quality-no-access">{t("costs.noAccess")}</Paragraph>;
   return (
-    <QualityReport key={`${props.instrument}-${props.year}`} municipalityNumber={props.municipalityNumber} year={props.year} instrument={props.instrument}>
+    <QualityReport
+      key={`${props.instrument}-${props.year}`}
+      municipalityNumber={props.municipalityNumber}
+      year={props.year}
+      instrument={props.instrument}
+    >
       {(editor) => {
         const key = editor.view.report?.version ?? 0;
         if (props.instrument === "maturity") {

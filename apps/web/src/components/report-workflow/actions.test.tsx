@@ -36,7 +36,12 @@ describe("focus and announcements around a workflow step (issue 20, points 22 an
     fireEvent.click(within(dialog).getByRole("button", { name: "Send tilbake" }));
     const field = await within(dialog).findByLabelText("Kommentar til økonomi");
     await waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
-    const message = document.getElementById(field.getAttribute("aria-describedby")?.split(" ").find((id) => document.getElementById(id)?.textContent) ?? "");
+    const message = document.getElementById(
+      field
+        .getAttribute("aria-describedby")
+        ?.split(" ")
+        .find((id) => document.getElementById(id)?.textContent) ?? "",
+    );
     expect(message?.textContent).not.toMatch(/Noen felt har ugyldige verdier/);
     expect(message?.textContent).toMatch(/\S/);
     expect(document.activeElement).toBe(field);

@@ -49,11 +49,21 @@ export function ReportWorkflow<K extends object>(props: {
       texts={props.texts}
       dirty={props.dirty}
       pending={steps.submit.isPending || steps.approve.isPending || steps.giveBack.isPending}
-      run={(step, comment) => (step === "submit" ? steps.submit.mutateAsync(base) : step === "approve" ? steps.approve.mutateAsync(base) : steps.giveBack.mutateAsync({ ...base, comment }))}
+      run={(step, comment) =>
+        step === "submit"
+          ? steps.submit.mutateAsync(base)
+          : step === "approve"
+            ? steps.approve.mutateAsync(base)
+            : steps.giveBack.mutateAsync({ ...base, comment })
+      }
       errorText={(e) => {
         const translated = translateError(t, e);
         const params = readAppError(e)?.params ?? {};
-        return t([`${props.errors}.${translated.code}`, `errors.${translated.code}`], { ...params, status: reportStatusLabel(t, report.status), defaultValue: translated.message });
+        return t([`${props.errors}.${translated.code}`, `errors.${translated.code}`], {
+          ...params,
+          status: reportStatusLabel(t, report.status),
+          defaultValue: translated.message,
+        });
       }}
     />
   );
@@ -78,8 +88,10 @@ function WorkflowActions(props: {
   useEffect(() => {
     if (commentError) commentRef.current?.focus();
   }, [commentError]);
-  const title = (s: WorkflowStep) => (s === "return" ? "report.actions.returnTitle" : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Title`);
-  const body = (s: WorkflowStep) => (s === "return" ? `${props.texts}.returnBody` : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Body`);
+  const title = (s: WorkflowStep) =>
+    s === "return" ? "report.actions.returnTitle" : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Title`;
+  const body = (s: WorkflowStep) =>
+    s === "return" ? `${props.texts}.returnBody` : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Body`;
   const has = (s: WorkflowStep) => props.actions.includes(s);
   if (!has("submit") && !has("approve") && !has("return") && !done) return null;
   return (
@@ -100,7 +112,11 @@ function WorkflowActions(props: {
           </Button>
         )}
       </div>
-      {props.dirty && has("submit") && <p className="ds-paragraph" data-size="sm">{t("report.actions.dirty")}</p>}
+      {props.dirty && has("submit") && (
+        <p className="ds-paragraph" data-size="sm">
+          {t("report.actions.dirty")}
+        </p>
+      )}
       {/* The step's button goes once the report moves on, so focus goes to what the step did. */}
       <LiveStatus focusOn={done}>
         {done && (

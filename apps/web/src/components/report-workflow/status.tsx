@@ -32,10 +32,13 @@ function StatusLine({ status, deadline, testId }: { status: ReportStatus | null;
 
 /** Who moved the report last and when: submitted, approved, or (for a reader without the comment) returned. */
 function moverText(t: TFunction, report: WithheldReport, returned: boolean): string | null {
-  if (report.status === "submitted" && report.submittedBy && report.submittedAt) return t("report.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) });
+  if (report.status === "submitted" && report.submittedBy && report.submittedAt)
+    return t("report.submittedBy", { by: report.submittedBy, date: formatDateTime(report.submittedAt) });
   if (!report.decidedBy || !report.decidedAt) return null;
   if (report.status === "approved") return t("report.decidedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) });
-  return returned && report.status === "returned" ? t("report.withheld.returnedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) }) : null;
+  return returned && report.status === "returned"
+    ? t("report.withheld.returnedBy", { by: report.decidedBy, date: formatDateTime(report.decidedAt) })
+    : null;
 }
 
 /**
@@ -44,7 +47,13 @@ function moverText(t: TFunction, report: WithheldReport, returned: boolean): str
  * when it is submitted again: the server clears it then, so it is shown whenever the report has one.
  * `testId` names the status tag `<testId>-status` and the return notice `<testId>-returned`.
  */
-export function ReportStatusBlock({ view, testId }: { view: { report: ReportState | null; deadline: string | null; yearState: "open" | "closed" }; testId: string }) {
+export function ReportStatusBlock({
+  view,
+  testId,
+}: {
+  view: { report: ReportState | null; deadline: string | null; yearState: "open" | "closed" };
+  testId: string;
+}) {
   const { t } = useTranslation();
   const { report } = view;
   const mover = report && moverText(t, report, false);
@@ -55,7 +64,11 @@ export function ReportStatusBlock({ view, testId }: { view: { report: ReportStat
       {report?.isDemo && <Alert data-color="info">{t("report.demo")}</Alert>}
       {report?.returnComment && (
         <Alert data-color="warning" data-testid={`${testId}-returned`}>
-          {t("report.returned", { by: report.decidedBy ?? "–", date: report.decidedAt ? formatDateTime(report.decidedAt) : "–", comment: report.returnComment })}
+          {t("report.returned", {
+            by: report.decidedBy ?? "–",
+            date: report.decidedAt ? formatDateTime(report.decidedAt) : "–",
+            comment: report.returnComment,
+          })}
         </Alert>
       )}
       {mover && <Paragraph data-size="sm">{mover}</Paragraph>}

@@ -7,7 +7,9 @@ import { renderApp } from "../../test/render";
 const PAGE = "/admin/aar";
 
 function rowOf(year: number): HTMLElement {
-  const row = within(screen.getByTestId("years-table")).getByRole("rowheader", { name: String(year) }).closest("tr");
+  const row = within(screen.getByTestId("years-table"))
+    .getByRole("rowheader", { name: String(year) })
+    .closest("tr");
   if (!row) throw new Error(`no row for ${year}`);
   return row;
 }
@@ -28,17 +30,11 @@ describe("admin: reporting years", () => {
       .map((h) => Number(h.textContent));
     expect(years).toEqual([...years].sort((a, b) => b - a));
     expect(years[0]).toBe(2025);
-    expect(within(table).getAllByRole("columnheader").map((h) => h.textContent)).toEqual([
-      "År",
-      "Status",
-      "Frist",
-      "Utkast",
-      "Sendt inn",
-      "Sendt tilbake",
-      "Godkjent",
-      "Mangler",
-      "Handling",
-    ]);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["År", "Status", "Frist", "Utkast", "Sendt inn", "Sendt tilbake", "Godkjent", "Mangler", "Handling"]);
 
     const municipalities = listMunicipalities(db).length;
     const counts = countReportsByYear(db).get(2024) ?? { draft: 0, submitted: 0, returned: 0, approved: 0 };
@@ -53,7 +49,9 @@ describe("admin: reporting years", () => {
       n(counts.approved),
       n(Math.max(0, municipalities - reported)),
     ]);
-    expect(screen.getByText(`«Mangler» er kommuner som ikke har begynt på kostnadsrapporten for året, av ${n(municipalities)} kommuner i alt.`)).toBeTruthy();
+    expect(
+      screen.getByText(`«Mangler» er kommuner som ikke har begynt på kostnadsrapporten for året, av ${n(municipalities)} kommuner i alt.`),
+    ).toBeTruthy();
   });
 
   it("closes a year only after a confirm that says every report gets locked, then shows it closed", async () => {

@@ -82,7 +82,9 @@ export function ReportingYears() {
     }
     const text = reason.trim();
     if (text.length < REASON_MIN || text.length > MAX_COMMENT_LENGTH) {
-      setReasonError(text.length < REASON_MIN ? t("admin.years.reasonRequired") : t("admin.years.reasonTooLong", { maximum: MAX_COMMENT_LENGTH }));
+      setReasonError(
+        text.length < REASON_MIN ? t("admin.years.reasonRequired") : t("admin.years.reasonTooLong", { maximum: MAX_COMMENT_LENGTH }),
+      );
       setFocusReason((n) => n + 1);
       return;
     }
@@ -130,8 +132,17 @@ export function ReportingYears() {
                   </Tag>
                 ),
               },
-              { key: "deadline", header: t("admin.years.columns.deadline"), render: (y) => (y.deadline ? formatDeadline(y.deadline) : t("admin.years.noDeadline")) },
-              ...STATUSES.map((s) => ({ key: `status-${s}`, header: t(`admin.years.columns.${s}`), numeric: true, render: (y: ReportingYear) => formatInteger(y.byStatus[s]) })),
+              {
+                key: "deadline",
+                header: t("admin.years.columns.deadline"),
+                render: (y) => (y.deadline ? formatDeadline(y.deadline) : t("admin.years.noDeadline")),
+              },
+              ...STATUSES.map((s) => ({
+                key: `status-${s}`,
+                header: t(`admin.years.columns.${s}`),
+                numeric: true,
+                render: (y: ReportingYear) => formatInteger(y.byStatus[s]),
+              })),
               { key: "missing", header: t("admin.years.columns.missing"), numeric: true, render: (y) => formatInteger(missingOf(y)) },
               {
                 key: "actions",

@@ -56,13 +56,7 @@ export function AddRoleDialog(props: { user: AdminUser | null; onClose: () => vo
   });
 
   return (
-    <Dialog
-      open={user !== null}
-      onClose={close}
-      closeButton={t("dialog.close")}
-      aria-labelledby={headingId}
-      data-testid="add-role-dialog"
-    >
+    <Dialog open={user !== null} onClose={close} closeButton={t("dialog.close")} aria-labelledby={headingId} data-testid="add-role-dialog">
       <Dialog.Block>
         <Heading level={2} data-size="xs" id={headingId}>
           {t("admin.addRole.title", { name: user?.name ?? "" })}

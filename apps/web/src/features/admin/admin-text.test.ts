@@ -50,7 +50,11 @@ describe("summarizeAuditDetails", () => {
       "Rolle: Økonomi, Bergen (4601)",
     );
     expect(
-      summarizeAuditDetails(t, JSON.stringify({ before: { role: "sectorCouncil", organisationId: null, sector: "skoleOppvekst" } }), organisations),
+      summarizeAuditDetails(
+        t,
+        JSON.stringify({ before: { role: "sectorCouncil", organisationId: null, sector: "skoleOppvekst" } }),
+        organisations,
+      ),
     ).toBe("Rolle: Kommunalt prioriteringsråd (KPR), Skole og oppvekst");
   });
 
@@ -104,7 +108,14 @@ describe("summarizeAuditDetails for cost reports", () => {
       version: { before: 2, after: 3 },
       status: { before: "returned", after: "draft" },
       total: { before: 1000, after: 2000 },
-      lines: { added: [{ key: "a", amount: 1 }], removed: [], changed: [{ key: "b", before: 1, after: 2 }, { key: "c", before: 1, after: 3 }] },
+      lines: {
+        added: [{ key: "a", amount: 1 }],
+        removed: [],
+        changed: [
+          { key: "b", before: 1, after: 2 },
+          { key: "c", before: 1, after: 3 },
+        ],
+      },
       before: { itUserAccounts: 10 },
       after: { itUserAccounts: 12 },
     });
@@ -116,17 +127,40 @@ describe("summarizeAuditDetails for cost reports", () => {
 
 describe("joint-project invitations in the log (issue 17, finding 6)", () => {
   const t = translator("nb");
-  const steps = ["participantInvited", "invitationAccepted", "invitationDeclined", "participantLeft", "invitationWithdrawn", "participantRemoved"];
+  const steps = [
+    "participantInvited",
+    "invitationAccepted",
+    "invitationDeclined",
+    "participantLeft",
+    "invitationWithdrawn",
+    "participantRemoved",
+  ];
 
   it("offers every step of an invitation, for projects and ideas, in the filter", () => {
     expect(AUDIT_ACTIONS).toEqual(expect.arrayContaining(steps.flatMap((step) => [`benefits.${step}`, `ideas.${step}`])));
   });
 
   it("words an answer: the status before and after, what, whose and which municipality", () => {
-    const details = JSON.stringify({ name: "Felles sak/arkiv", owner: "5001", participant: "0301", before: { status: "invited" }, after: { status: "accepted" } });
-    expect(summarizeAuditDetails(t, details, organisations)).toBe("Status: før: invitert → etter: deltar; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301");
-    const removed = JSON.stringify({ name: "Felles sak/arkiv", owner: "5001", participant: "0301", before: { status: "left" }, after: { status: null } });
-    expect(summarizeAuditDetails(t, removed, organisations)).toBe("Status: før: gått ut → etter: ingen; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301");
+    const details = JSON.stringify({
+      name: "Felles sak/arkiv",
+      owner: "5001",
+      participant: "0301",
+      before: { status: "invited" },
+      after: { status: "accepted" },
+    });
+    expect(summarizeAuditDetails(t, details, organisations)).toBe(
+      "Status: før: invitert → etter: deltar; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301",
+    );
+    const removed = JSON.stringify({
+      name: "Felles sak/arkiv",
+      owner: "5001",
+      participant: "0301",
+      before: { status: "left" },
+      after: { status: null },
+    });
+    expect(summarizeAuditDetails(t, removed, organisations)).toBe(
+      "Status: før: gått ut → etter: ingen; Navn: Felles sak/arkiv; Eier: 5001; Deltaker: 0301",
+    );
   });
 });
 
@@ -150,4 +184,3 @@ describe("audit action names", () => {
     }
   });
 });
-

@@ -61,7 +61,6 @@ export function actionLabel(t: TFunction, action: string): string {
   return t(`admin.audit.actions.${action}`, { defaultValue: action });
 }
 
-
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -145,11 +144,7 @@ function describeChange(t: TFunction, before: JsonObject | null, after: JsonObje
  * The details of an audit entry in words, e.g. "År 2024; før: 1 000 kr → etter: 2 000 kr".
  * Unknown shapes fall back to the keys and values as they are, so nothing logged is hidden.
  */
-export function summarizeAuditDetails(
-  t: TFunction,
-  details: string | null,
-  organisations: ReadonlyMap<number, OrganisationRef>,
-): string {
+export function summarizeAuditDetails(t: TFunction, details: string | null, organisations: ReadonlyMap<number, OrganisationRef>): string {
   const parsed = parseDetails(details);
   if (parsed === null) return details ?? "";
   const parts: string[] = [];
@@ -181,7 +176,10 @@ export function summarizeAuditDetails(
       parts.push(t("admin.audit.details.lines", { added: count("added"), changed: count("changed"), removed: count("removed") }));
     } else if (isObject(value) && "before" in value && "after" in value) {
       // A change logged as { before, after } under its own name, e.g. the total or the status.
-      const change = t("admin.audit.details.change", { before: formatValue(t, key, value.before), after: formatValue(t, key, value.after) });
+      const change = t("admin.audit.details.change", {
+        before: formatValue(t, key, value.before),
+        after: formatValue(t, key, value.after),
+      });
       parts.push(key === "total" ? change : t("admin.audit.details.field", { field: fieldLabel(t, key), value: change }));
     } else if (value !== null) {
       parts.push(t("admin.audit.details.field", { field: fieldLabel(t, key), value: formatValue(t, key, value) }));

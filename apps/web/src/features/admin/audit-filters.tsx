@@ -50,7 +50,12 @@ export function AuditFilters({ value, onApply }: { value: AuditFilterValues; onA
         {t("admin.audit.filter.title")}
       </Heading>
       <form onSubmit={submit} noValidate className="admin-filter">
-        <SelectField id="audit-action" label={t("admin.audit.filter.action")} value={draft.action} onChange={(e) => set("action")(e.target.value)}>
+        <SelectField
+          id="audit-action"
+          label={t("admin.audit.filter.action")}
+          value={draft.action}
+          onChange={(e) => set("action")(e.target.value)}
+        >
           <Select.Option value="">{t("admin.audit.filter.allActions")}</Select.Option>
           {actions.map((a) => (
             <Select.Option key={a} value={a}>

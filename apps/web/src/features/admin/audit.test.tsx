@@ -37,7 +37,9 @@ describe("admin: audit log", () => {
     const table = await screen.findByRole("table", { name: "Logg, nyeste først" });
     expect(dataRows(table)).toHaveLength(2);
     const created = rowWithAction(table, "Bruker opprettet");
-    const cells = within(created).getAllByRole("cell").map((c) => c.textContent);
+    const cells = within(created)
+      .getAllByRole("cell")
+      .map((c) => c.textContent);
     expect(cells).toEqual([
       "admin@demo.example",
       "Bruker opprettet",
@@ -78,8 +80,7 @@ describe("admin: audit log", () => {
     expect(dataRows(await screen.findByRole("table", { name: "Logg, filtrert, nyeste først" }))).toHaveLength(2);
 
     const today = new Date();
-    const day = (d: Date) =>
-      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
     const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
     await act(() => router.navigate(`/admin/logg?from=${day(tomorrow)}`));
     expect(await screen.findByText(/Ingen oppføringer passer filteret/)).toBeTruthy();
@@ -105,9 +106,7 @@ describe("admin: audit log", () => {
 
   it("says what fills an empty log", async () => {
     renderApp("/admin/logg", { as: "admin@demo.example" });
-    expect(
-      await screen.findByText("Loggen er tom. Den fylles når noen logger inn, endrer tall eller administrerer brukere."),
-    ).toBeTruthy();
+    expect(await screen.findByText("Loggen er tom. Den fylles når noen logger inn, endrer tall eller administrerer brukere.")).toBeTruthy();
     expect(screen.getByRole<HTMLButtonElement>("button", { name: "Last ned CSV" }).disabled).toBe(true);
   });
 

@@ -34,7 +34,11 @@ export function PermissionMatrix({ data }: { data: PermissionData }) {
         rows={data.permissions}
         rowKey={(permission) => permission}
         columns={[
-          { key: "permission", header: t("admin.permissions.permission"), render: (permission) => t(`admin.permissions.items.${permission}.label`, { defaultValue: permission }) },
+          {
+            key: "permission",
+            header: t("admin.permissions.permission"),
+            render: (permission) => t(`admin.permissions.items.${permission}.label`, { defaultValue: permission }),
+          },
           {
             key: "meaning",
             header: t("admin.permissions.meaning"),

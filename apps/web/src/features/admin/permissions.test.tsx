@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { renderApp } from "../../test/render";
 
 function cellFor(table: HTMLElement, permission: string, role: string): string {
-  const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+  const headers = within(table)
+    .getAllByRole("columnheader")
+    .map((h) => h.textContent);
   const column = headers.indexOf(role);
   if (column < 0) throw new Error(`no column ${role}`);
   const row = within(table).getByRole("rowheader", { name: permission }).closest("tr");

@@ -117,7 +117,12 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
       };
     }
     if (pending.kind === "resetSecondFactor") {
-      return { title: t("auth.twoStep.resetTitle", { email: user.email }), body: t("auth.twoStep.resetBody"), confirmLabel: t("auth.twoStep.reset", { email: user.email }), destructive: true };
+      return {
+        title: t("auth.twoStep.resetTitle", { email: user.email }),
+        body: t("auth.twoStep.resetBody"),
+        confirmLabel: t("auth.twoStep.reset", { email: user.email }),
+        destructive: true,
+      };
     }
     const kind = pending.kind;
     return {
@@ -268,11 +273,7 @@ export function UserTable({ users }: { users: readonly AdminUser[] }) {
           setConfirmError(null);
         }}
       />
-      <AddRoleDialog
-        user={addRoleFor}
-        onClose={() => setAddRoleFor(null)}
-        onAdded={(text) => setNotice({ text, isError: false })}
-      />
+      <AddRoleDialog user={addRoleFor} onClose={() => setAddRoleFor(null)} onAdded={(text) => setNotice({ text, isError: false })} />
       <ResetLinkDialog link={issued} onClose={() => setIssued(null)} />
     </section>
   );

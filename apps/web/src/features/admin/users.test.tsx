@@ -88,9 +88,11 @@ describe("admin: users page", () => {
     expect(email.getAttribute("aria-invalid")).toBe("true");
     const summary = screen.getByTestId("create-user-errors");
     expect(within(summary).getByText("Skjemaet har feil som må rettes:")).toBeTruthy();
-    expect(within(summary).getByRole("link", { name: /Det finnes allerede en bruker/ }).getAttribute("href")).toBe(
-      "#create-user-email",
-    );
+    expect(
+      within(summary)
+        .getByRole("link", { name: /Det finnes allerede en bruker/ })
+        .getAttribute("href"),
+    ).toBe("#create-user-email");
     expect(document.activeElement).toBe(summary);
     expect(screen.queryByRole("dialog")).toBeNull();
   });
@@ -99,11 +101,11 @@ describe("admin: users page", () => {
     await openUsers();
     fillCreateForm({ email: "", name: " ", role: "" });
     const summary = await screen.findByTestId("create-user-errors");
-    expect(within(summary).getAllByRole("link").map((l) => l.textContent)).toEqual([
-      "Skriv inn e-postadressen.",
-      "Skriv inn navnet til brukeren.",
-      "Velg en rolle.",
-    ]);
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => l.textContent),
+    ).toEqual(["Skriv inn e-postadressen.", "Skriv inn navnet til brukeren.", "Velg en rolle."]);
 
     fillCreateForm({ email: "ikke-en-adresse", name: "Leder", role: "manager", municipalityNumber: "46" });
     await waitFor(() =>
@@ -211,13 +213,20 @@ describe("admin: users page", () => {
     // Linked before the page reads the users (the route loads lazily), as after a first provider sign-in.
     const manager = findUserByEmail(app.db, "manager.5001@demo.example");
     if (!manager) throw new Error("no demo manager");
-    linkUserIdentity(app.db, { issuer: "https://login.example/tenant", subject: "abc-123", userId: manager.id, now: new Date().toISOString() });
+    linkUserIdentity(app.db, {
+      issuer: "https://login.example/tenant",
+      subject: "abc-123",
+      userId: manager.id,
+      now: new Date().toISOString(),
+    });
     await screen.findByRole("table", { name: /brukere med roller og status/ });
 
     const row = userRow("manager.5001@demo.example");
     expect(within(row).getByText("Koblet til innloggingstjeneste")).toBeTruthy();
     expect(within(userRow("manager.0301@demo.example")).queryByText("Koblet til innloggingstjeneste")).toBeNull();
-    expect(within(userRow("manager.0301@demo.example")).queryByRole("button", { name: /Fjern kobling til innloggingstjeneste/ })).toBeNull();
+    expect(
+      within(userRow("manager.0301@demo.example")).queryByRole("button", { name: /Fjern kobling til innloggingstjeneste/ }),
+    ).toBeNull();
 
     const unlink = within(row).getByRole("button", { name: "Fjern kobling til innloggingstjeneste for Demo leder 5001" });
     fireEvent.click(unlink);

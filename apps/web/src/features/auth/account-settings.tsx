@@ -50,7 +50,10 @@ export function AccountSettings({ me }: { me: Me }) {
           {me.grants.map((g, i) => (
             <List.Item key={i}>
               {g.organisationName
-                ? t("auth.roleIn", { role: t(`auth.role.${g.role}`), organisation: `${g.organisationName} (${g.organisationNumber ?? ""})` })
+                ? t("auth.roleIn", {
+                    role: t(`auth.role.${g.role}`),
+                    organisation: `${g.organisationName} (${g.organisationNumber ?? ""})`,
+                  })
                 : t(`auth.role.${g.role}`)}
             </List.Item>
           ))}
@@ -62,38 +65,38 @@ export function AccountSettings({ me }: { me: Me }) {
         </Paragraph>
       )}
       {passwords && (
-      <section aria-labelledby="password-heading" className="panel">
-        <Heading level={2} data-size="xs" id="password-heading">
-          {t("auth.changePasswordTitle")}
-        </Heading>
-        <form onSubmit={submit} className="stack" noValidate>
-          <Textfield
-            id="current-password"
-            label={t("auth.currentPassword")}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            error={fieldErrors.currentPassword}
-          />
-          <Textfield
-            id="new-password"
-            label={t("auth.newPassword")}
-            description={t("auth.newPasswordDescription")}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            error={fieldErrors.newPassword}
-          />
-          <div>
-            <Button type="submit" disabled={change.isPending}>
-              {t("auth.changePassword")}
-            </Button>
-          </div>
-        </form>
-        <div role="status">{message && <Alert data-color="success">{message}</Alert>}</div>
-      </section>
+        <section aria-labelledby="password-heading" className="panel">
+          <Heading level={2} data-size="xs" id="password-heading">
+            {t("auth.changePasswordTitle")}
+          </Heading>
+          <form onSubmit={submit} className="stack" noValidate>
+            <Textfield
+              id="current-password"
+              label={t("auth.currentPassword")}
+              type="password"
+              autoComplete="current-password"
+              value={current}
+              onChange={(e) => setCurrent(e.target.value)}
+              error={fieldErrors.currentPassword}
+            />
+            <Textfield
+              id="new-password"
+              label={t("auth.newPassword")}
+              description={t("auth.newPasswordDescription")}
+              type="password"
+              autoComplete="new-password"
+              value={next}
+              onChange={(e) => setNext(e.target.value)}
+              error={fieldErrors.newPassword}
+            />
+            <div>
+              <Button type="submit" disabled={change.isPending}>
+                {t("auth.changePassword")}
+              </Button>
+            </div>
+          </form>
+          <div role="status">{message && <Alert data-color="success">{message}</Alert>}</div>
+        </section>
       )}
       {passwords && (
         <div className="panel">

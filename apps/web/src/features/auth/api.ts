@@ -45,7 +45,9 @@ export function useSecondFactorStatus() {
 export function useSignIn(on?: On<"signIn">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return useMutation(trpc.auth.signIn.mutationOptions(andThen(on, (result) => (result.status === "signedIn" ? queryClient.resetQueries() : undefined))));
+  return useMutation(
+    trpc.auth.signIn.mutationOptions(andThen(on, (result) => (result.status === "signedIn" ? queryClient.resetQueries() : undefined))),
+  );
 }
 
 export function useVerifySecondFactor(on?: On<"secondFactor">) {

@@ -9,7 +9,17 @@ import { formatDateTime } from "../../lib/format";
 import { useAfterEnrolment, useEnrolBegin, useEnrolConfirm, useSecondFactorStatus, useVerifySecondFactor } from "./api";
 
 /** The second sign-in step: the code from the authenticator app, or a recovery code. */
-export function SecondFactorStep({ challenge, email, viaProvider = false, onRestart }: { challenge: string; email: string; viaProvider?: boolean; onRestart: (message: string) => void }) {
+export function SecondFactorStep({
+  challenge,
+  email,
+  viaProvider = false,
+  onRestart,
+}: {
+  challenge: string;
+  email: string;
+  viaProvider?: boolean;
+  onRestart: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const [recovery, setRecovery] = useState(false);
   const [value, setValue] = useState("");
@@ -18,7 +28,10 @@ export function SecondFactorStep({ challenge, email, viaProvider = false, onRest
     onError: (e) => {
       const code = readAppError(e)?.code;
       if (code === "TOKEN_INVALID") onRestart(t("auth.twoStep.restart"));
-      else setError(code === "INVALID_CREDENTIALS" || code === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
+      else
+        setError(
+          code === "INVALID_CREDENTIALS" || code === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message,
+        );
     },
   });
   const submit = (event: FormEvent) => {
@@ -94,7 +107,10 @@ export function EnrolSecondFactor({
   const fail = (e: unknown) => {
     const appCode = readAppError(e)?.code;
     if (appCode === "TOKEN_INVALID" && onRestart) onRestart(t("auth.twoStep.restart"));
-    else setError(appCode === "INVALID_CREDENTIALS" || appCode === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message);
+    else
+      setError(
+        appCode === "INVALID_CREDENTIALS" || appCode === "VALIDATION_FAILED" ? t("auth.twoStep.wrongCode") : translateError(t, e).message,
+      );
   };
   const begin = useEnrolBegin({
     onSuccess: () => setPasswordError(null),
@@ -168,7 +184,9 @@ export function EnrolSecondFactor({
               onChange={(e) => setPassword(e.target.value)}
             />
           )}
-          {!challenge && !askPassword && <Paragraph data-size="sm">{t("auth.twoStep.recentSignIn", { minutes: RECENT_SIGN_IN_MINUTES })}</Paragraph>}
+          {!challenge && !askPassword && (
+            <Paragraph data-size="sm">{t("auth.twoStep.recentSignIn", { minutes: RECENT_SIGN_IN_MINUTES })}</Paragraph>
+          )}
           <div>
             <Button type="submit" disabled={begin.isPending} aria-busy={begin.isPending}>
               {t("auth.twoStep.enrolStart")}
@@ -178,7 +196,12 @@ export function EnrolSecondFactor({
       ) : (
         <>
           {/* The SVG comes from our own server and encodes only the otpauth URI. */}
-          <div className="qr-code" role="img" aria-label={t("auth.twoStep.qrLabel")} dangerouslySetInnerHTML={{ __html: begin.data.qrSvg }} />
+          <div
+            className="qr-code"
+            role="img"
+            aria-label={t("auth.twoStep.qrLabel")}
+            dangerouslySetInnerHTML={{ __html: begin.data.qrSvg }}
+          />
           <Paragraph>
             {t("auth.twoStep.secret")}: <code data-testid="totp-secret">{begin.data.secret.replace(/(.{4})/g, "$1 ").trim()}</code>
           </Paragraph>
@@ -190,7 +213,15 @@ export function EnrolSecondFactor({
             }}
             noValidate
           >
-            <Textfield id="enrol-code" label={t("auth.twoStep.code")} inputMode="numeric" autoComplete="one-time-code" value={code} error={error ?? undefined} onChange={(e) => setCode(e.target.value)} />
+            <Textfield
+              id="enrol-code"
+              label={t("auth.twoStep.code")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={code}
+              error={error ?? undefined}
+              onChange={(e) => setCode(e.target.value)}
+            />
             <div>
               <Button type="submit" disabled={confirm.isPending} aria-busy={confirm.isPending}>
                 {t("auth.twoStep.confirm")}
@@ -216,7 +247,11 @@ export function TwoStepSettings() {
       <Heading level={2} data-size="sm" id="two-step-settings">
         {t("auth.twoStep.accountTitle")}
       </Heading>
-      <Paragraph>{s.enabled ? t("auth.twoStep.accountOn", { date: formatDateTime(s.enabledAt ?? ""), count: s.recoveryCodesLeft }) : t("auth.twoStep.accountOff")}</Paragraph>
+      <Paragraph>
+        {s.enabled
+          ? t("auth.twoStep.accountOn", { date: formatDateTime(s.enabledAt ?? ""), count: s.recoveryCodesLeft })
+          : t("auth.twoStep.accountOff")}
+      </Paragraph>
       {s.required && !s.enabled && <Alert data-color="warning">{t("auth.twoStep.accountRequired")}</Alert>}
       {mode === "idle" ? (
         <div>

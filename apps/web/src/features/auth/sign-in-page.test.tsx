@@ -105,7 +105,13 @@ describe("sign-in through an identity provider", () => {
       const user = findUserByEmail(db, email);
       if (!user) throw new Error(`no user ${email}`);
       const purpose = kind === "secondFactor" ? "verify" : "enrol";
-      insertChallenge(db, { tokenHash: createHash("sha256").update(challenge).digest("hex"), userId: user.id, purpose, expiresAt: new Date(Date.now() + 300_000).toISOString(), attempts: 0 });
+      insertChallenge(db, {
+        tokenHash: createHash("sha256").update(challenge).digest("hex"),
+        userId: user.id,
+        purpose,
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        attempts: 0,
+      });
       return user.id;
     };
   }
@@ -160,7 +166,6 @@ describe("sign-in through an identity provider", () => {
   });
 });
 
-
 describe("the account page with password sign-in switched off", () => {
   it("leaves out changing the password and two-step sign-in, and says why", async () => {
     const { db } = renderApp("/konto", { as: "manager.5001@demo.example" });
@@ -179,12 +184,18 @@ describe("the sign-in form's errors and focus (issue 20, points 22 and 23)", () 
     await waitFor(() => expect(email.getAttribute("aria-invalid")).toBe("true"));
     for (const field of [email, screen.getByLabelText("Passord")]) {
       expect(field.getAttribute("aria-invalid")).toBe("true");
-      const described = (field.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "");
+      const described = (field.getAttribute("aria-describedby") ?? "")
+        .split(" ")
+        .map((id) => document.getElementById(id)?.textContent ?? "");
       expect(described.some((text) => /\S/.test(text) && !/Noen felt har ugyldige verdier/.test(text))).toBe(true);
     }
     const summary = screen.getByTestId("sign-in-error");
     expect(summary.contains(document.activeElement)).toBe(true);
-    expect(within(summary).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["#sign-in-email", "#sign-in-password"]);
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((link) => link.getAttribute("href")),
+    ).toEqual(["#sign-in-email", "#sign-in-password"]);
   });
 
   it("moves focus to the page's heading after signing in, and announces it", async () => {

@@ -100,7 +100,10 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
     const empty = FIELDS.filter((field) => (field === "email" ? email : password).trim() === "");
     if (empty.length > 0) {
       setError(null);
-      setFieldErrors({ summary: t("errors.VALIDATION_FAILED"), fields: Object.fromEntries(empty.map((field) => [field, translateFieldIssue(t, field, "REQUIRED")])) });
+      setFieldErrors({
+        summary: t("errors.VALIDATION_FAILED"),
+        fields: Object.fromEntries(empty.map((field) => [field, translateFieldIssue(t, field, "REQUIRED")])),
+      });
       return;
     }
     signIn.mutate({ email, password });
@@ -181,33 +184,33 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
         </div>
       )}
       {!step && localSignIn && (
-      <form onSubmit={submit} className="sign-in__form" noValidate>
-        <Textfield
-          id={FIELD_IDS.email}
-          label={t("auth.email")}
-          error={fieldErrors.fields.email}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          required
-        />
-        <Textfield
-          id={FIELD_IDS.password}
-          label={t("auth.password")}
-          error={fieldErrors.fields.password}
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-        <div>
-          <Button type="submit" disabled={signIn.isPending} aria-busy={signIn.isPending}>
-            {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
-          </Button>
-        </div>
-      </form>
+        <form onSubmit={submit} className="sign-in__form" noValidate>
+          <Textfield
+            id={FIELD_IDS.email}
+            label={t("auth.email")}
+            error={fieldErrors.fields.email}
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+          <Textfield
+            id={FIELD_IDS.password}
+            label={t("auth.password")}
+            error={fieldErrors.fields.password}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+          <div>
+            <Button type="submit" disabled={signIn.isPending} aria-busy={signIn.isPending}>
+              {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
+            </Button>
+          </div>
+        </form>
       )}
       {demo.data && demo.data.length > 0 && (
         <section aria-labelledby="demo-accounts-heading" className="demo-accounts" data-testid="demo-accounts">
@@ -227,7 +230,12 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
                 key: "email",
                 header: t("auth.email"),
                 render: (account) => (
-                  <Button variant="tertiary" data-size="sm" onClick={() => setEmail(account.email)} aria-label={t("auth.demoUse", { email: account.email })}>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    onClick={() => setEmail(account.email)}
+                    aria-label={t("auth.demoUse", { email: account.email })}
+                  >
                     {account.email}
                   </Button>
                 ),
@@ -235,7 +243,8 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
               {
                 key: "roles",
                 header: t("auth.roles"),
-                render: (account) => `${t(`auth.role.${account.role}`)}${account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}`,
+                render: (account) =>
+                  `${t(`auth.role.${account.role}`)}${account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}`,
               },
             ]}
           />

@@ -14,7 +14,11 @@ type On<P extends keyof RouterInputs["peers"]> = MutationHandlers<RouterOutputs[
 function useRefreshPeerSets(): () => Promise<unknown> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.peers.sets.queryFilter()), queryClient.invalidateQueries(trpc.benchmarks.series.pathFilter())]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.peers.sets.queryFilter()),
+      queryClient.invalidateQueries(trpc.benchmarks.series.pathFilter()),
+    ]);
 }
 
 /** Keeps the previous series while another peer group loads, so the chart does not blink. */

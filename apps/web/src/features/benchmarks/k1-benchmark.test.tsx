@@ -37,7 +37,9 @@ describe("own peer sets", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Del med alle i Stavanger" }));
     fireEvent.click(screen.getByRole("button", { name: "Lagre gruppen" }));
     expect(await screen.findByText("Gruppen «Vestlandsbyer» er lagret og valgt.")).toBeTruthy();
-    await waitFor(() => expect(screen.getByTestId("peer-criteria").textContent).toBe("Sammenligningsgruppe: «Vestlandsbyer», 11 kommuner du har valgt."));
+    await waitFor(() =>
+      expect(screen.getByTestId("peer-criteria").textContent).toBe("Sammenligningsgruppe: «Vestlandsbyer», 11 kommuner du har valgt."),
+    );
     expect(router.state.location.search).toMatch(/^\?peers=set-\d+$/);
 
     fireEvent.click(screen.getByRole("button", { name: "Slett gruppen" }));

@@ -131,12 +131,16 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
           ? t("benchmarks.kostraMissing")
           : group.kostraGroupApproximate
             ? t("benchmarks.peerCriteria.kostraApproximate", { groupName: group.kostraGroupName ?? "", count: group.members })
-            : t("benchmarks.peerCriteria.kostra", { group: group.kostraGroup, groupName: group.kostraGroupName ?? "", count: group.members })
+            : t("benchmarks.peerCriteria.kostra", {
+                group: group.kostraGroup,
+                groupName: group.kostraGroupName ?? "",
+                count: group.members,
+              })
         : group.kind === "sizeClass"
-      ? group.sizeClass === null
-        ? t("benchmarks.noPeerGroup")
-        : t("benchmarks.peerCriteria.sizeClass", { group: t(`benchmarks.sizeClass.${group.sizeClass}`), count: group.members })
-      : t(`benchmarks.peerCriteria.${group.kind}`, { county: group.countyName ?? "", count: group.members });
+          ? group.sizeClass === null
+            ? t("benchmarks.noPeerGroup")
+            : t("benchmarks.peerCriteria.sizeClass", { group: t(`benchmarks.sizeClass.${group.sizeClass}`), count: group.members })
+          : t(`benchmarks.peerCriteria.${group.kind}`, { county: group.countyName ?? "", count: group.members });
   const hasHidden = series.points.some((p) => p.peers.status === "hidden");
   return (
     <div className="stack">

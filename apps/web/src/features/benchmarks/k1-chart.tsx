@@ -1,15 +1,5 @@
 import { useTranslation } from "react-i18next";
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { formatInteger, formatNok } from "../../lib/format";
 import type { ChartRow } from "./k1-rows";
@@ -35,7 +25,10 @@ export default function K1Chart(props: { rows: readonly ChartRow[]; ownName: str
       <CartesianGrid stroke={CHART_GRID} strokeDasharray="3 3" />
       <XAxis dataKey="year" tick={{ fill: CHART_AXIS_TEXT }} />
       <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: CHART_AXIS_TEXT }} width={64} />
-      <Tooltip formatter={(value) => formatTooltipValue(value)} labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")} />
+      <Tooltip
+        formatter={(value) => formatTooltipValue(value)}
+        labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")}
+      />
       {/* Legend text in the body colour: series colours alone are below 4.5:1 (WCAG 1.4.3). */}
       <Legend formatter={(value: string) => <span className="chart-legend-text">{value}</span>} />
       <Area

@@ -71,7 +71,10 @@ export function PeerSetEditor(props: {
                                 population: formatInteger(r.params.population),
                                 ownPopulation: formatInteger(r.params.ownPopulation),
                               })
-                            : t("peers.reason.SIMILAR_COST", { value: formatInteger(r.params.value), ownValue: formatInteger(r.params.ownValue) }),
+                            : t("peers.reason.SIMILAR_COST", {
+                                value: formatInteger(r.params.value),
+                                ownValue: formatInteger(r.params.ownValue),
+                              }),
                       )
                       .join("; ")
               }
@@ -84,7 +87,11 @@ export function PeerSetEditor(props: {
               }}
             />
           ))}
-          {errors.members && <Paragraph data-size="sm" className="field-error">{errors.members}</Paragraph>}
+          {errors.members && (
+            <Paragraph data-size="sm" className="field-error">
+              {errors.members}
+            </Paragraph>
+          )}
         </Fieldset>
         <Textfield id="peer-set-name" label={t("peers.name")} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
         {props.canShare && (

@@ -15,7 +15,11 @@ type On<P extends Procedure> = MutationHandlers<RouterOutputs["benefits"][P], Ro
 function useRefreshBenefits(): () => Promise<unknown> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.benefits.pathFilter()), queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter())]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.benefits.pathFilter()),
+      queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter()),
+    ]);
 }
 
 export function usePortfolio(municipalityNumber: string) {

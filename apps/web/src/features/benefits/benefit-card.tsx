@@ -19,7 +19,14 @@ export type BenefitView = RouterOutputs["benefits"]["project"]["benefits"][numbe
 const show = (value: number, unit: string) => `${formatDecimal(value)} ${unit}`;
 
 /** One benefit: its facts, status in words, the chart of plan against measurements, and the measurements. */
-export function BenefitCard(props: { projectId: number; benefit: BenefitView; canEdit: boolean; today: string; onEdit: () => void; onDelete: () => void }) {
+export function BenefitCard(props: {
+  projectId: number;
+  benefit: BenefitView;
+  canEdit: boolean;
+  today: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nb";
   const b = props.benefit;
@@ -33,12 +40,20 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
         <Tag data-size="sm" data-color={STATUS_COLOURS[b.summary.status]} data-testid="benefit-status">
           {t(`benefits.status.${b.summary.status}`)}
         </Tag>{" "}
-        {b.disBenefit && <Tag data-size="sm" data-color="warning">{t("benefits.benefits.disBenefit")}</Tag>}
+        {b.disBenefit && (
+          <Tag data-size="sm" data-color="warning">
+            {t("benefits.benefits.disBenefit")}
+          </Tag>
+        )}
       </Heading>
       {b.description && <Paragraph>{b.description}</Paragraph>}
       {b.latest && (
         <Paragraph data-testid="benefit-latest">
-          {t("benefits.benefits.latest", { value: show(b.latest.value, unit), date: formatDate(b.latest.date), planned: show(b.latest.planned, unit) })}
+          {t("benefits.benefits.latest", {
+            value: show(b.latest.value, unit),
+            date: formatDate(b.latest.date),
+            planned: show(b.latest.planned, unit),
+          })}
         </Paragraph>
       )}
       {b.summary.overdue && b.summary.nextDue && (
@@ -51,7 +66,8 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
         <dd>{b.ownerName}</dd>
         <dt>{t("benefits.benefits.type")}</dt>
         <dd>
-          {t(`benefits.types.${b.type}`)} · {b.cash ? t("benefits.benefits.cash") : t("benefits.benefits.nonCash")} · {b.quantitative ? t("benefits.benefits.quantitative") : t("benefits.benefits.qualitative")}
+          {t(`benefits.types.${b.type}`)} · {b.cash ? t("benefits.benefits.cash") : t("benefits.benefits.nonCash")} ·{" "}
+          {b.quantitative ? t("benefits.benefits.quantitative") : t("benefits.benefits.qualitative")}
         </dd>
         <dt>{t("benefits.benefits.valuation")}</dt>
         <dd>
@@ -83,7 +99,9 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
           </>
         )}
       </dl>
-      {linked && <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: indicatorLabel(linked.code, language) })}</Paragraph>}
+      {linked && (
+        <Paragraph data-size="sm">{t("benefits.benefits.linked", { indicator: indicatorLabel(linked.code, language) })}</Paragraph>
+      )}
       <BenefitChart benefit={b} language={language} />
       <Measurements projectId={props.projectId} benefit={b} canEdit={props.canEdit && !linked} today={props.today} />
       {props.canEdit && (
@@ -100,7 +118,17 @@ export function BenefitCard(props: { projectId: number; benefit: BenefitView; ca
   );
 }
 
-function Measurements({ projectId, benefit, canEdit, today }: { projectId: number; benefit: BenefitView; canEdit: boolean; today: string }) {
+function Measurements({
+  projectId,
+  benefit,
+  canEdit,
+  today,
+}: {
+  projectId: number;
+  benefit: BenefitView;
+  canEdit: boolean;
+  today: string;
+}) {
   const { t } = useTranslation();
   const [value, setValue] = useState("");
   const [date, setDate] = useState(today);
@@ -165,7 +193,11 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
           columns={[
             { key: "date", header: t("benefits.measurements.date"), render: (m) => formatDateShort(m.date) },
             { key: "value", header: t("benefits.measurements.value"), numeric: true, render: (m) => show(m.value, benefit.indicator.unit) },
-            { key: "who", header: t("benefits.measurements.who"), render: (m) => (m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName) },
+            {
+              key: "who",
+              header: t("benefits.measurements.who"),
+              render: (m) => (m.source === "indicator" ? t("benefits.measurements.fromIndicator") : m.recordedByName),
+            },
             { key: "comment", header: t("benefits.measurements.comment"), render: (m) => m.comment ?? "" },
             ...(canEdit
               ? [
@@ -175,7 +207,12 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
                     hideHeader: true,
                     render: (m: (typeof benefit.measurements)[number]) =>
                       m.id !== null && (
-                        <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => m.id !== null && setDeleting({ id: m.id, date: m.date, value: m.value })}>
+                        <Button
+                          variant="tertiary"
+                          data-size="sm"
+                          data-color="danger"
+                          onClick={() => m.id !== null && setDeleting({ id: m.id, date: m.date, value: m.value })}
+                        >
                           {t("benefits.measurements.delete", { date: formatDate(m.date) })}
                         </Button>
                       ),
@@ -191,10 +228,36 @@ function Measurements({ projectId, benefit, canEdit, today }: { projectId: numbe
         </Alert>
       )}
       {canEdit && (
-        <form className="field-row no-print" onSubmit={submit} noValidate aria-label={t("benefits.measurements.addTitle", { title: benefit.title })}>
-          <Textfield id={`${formId}-value`} label={t("benefits.measurements.valueLabel", { unit: benefit.indicator.unit })} inputMode="decimal" autoComplete="off" value={value} error={errorOf("value")} onChange={(e) => setValue(e.target.value)} />
-          <Textfield id={`${formId}-date`} type="date" label={t("benefits.measurements.dateLabel")} value={date} error={errorOf("date")} onChange={(e) => setDate(e.target.value)} />
-          <Textfield id={`${formId}-comment`} label={t("benefits.measurements.commentLabel")} autoComplete="off" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <form
+          className="field-row no-print"
+          onSubmit={submit}
+          noValidate
+          aria-label={t("benefits.measurements.addTitle", { title: benefit.title })}
+        >
+          <Textfield
+            id={`${formId}-value`}
+            label={t("benefits.measurements.valueLabel", { unit: benefit.indicator.unit })}
+            inputMode="decimal"
+            autoComplete="off"
+            value={value}
+            error={errorOf("value")}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <Textfield
+            id={`${formId}-date`}
+            type="date"
+            label={t("benefits.measurements.dateLabel")}
+            value={date}
+            error={errorOf("date")}
+            onChange={(e) => setDate(e.target.value)}
+          />
+          <Textfield
+            id={`${formId}-comment`}
+            label={t("benefits.measurements.commentLabel")}
+            autoComplete="off"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
           <div>
             <Button type="submit" data-size="sm" disabled={add.isPending} aria-busy={add.isPending}>
               {t("benefits.measurements.add")}

@@ -26,7 +26,12 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
   const points = [
     { date: benefit.baseline.date, kind: t("benefitViews.baseline"), measured: null as number | null, comment: "" },
     ...benefit.targets.map((x) => ({ date: x.date, kind: t("benefitViews.target"), measured: null as number | null, comment: "" })),
-    ...benefit.measurements.map((m) => ({ date: m.date, kind: m.source === "indicator" ? t("benefitViews.fromReport") : t("benefitViews.measurement"), measured: m.value, comment: m.comment ?? "" })),
+    ...benefit.measurements.map((m) => ({
+      date: m.date,
+      kind: m.source === "indicator" ? t("benefitViews.fromReport") : t("benefitViews.measurement"),
+      measured: m.value,
+      comment: m.comment ?? "",
+    })),
   ]
     .sort((a, b) => a.date.localeCompare(b.date))
     .map((p) => ({ ...p, planned: plannedValue(benefit.baseline, benefit.targets, p.date) }));
@@ -47,11 +52,32 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
             <ComposedChart data={data}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => dateOf(v)} />
-              <YAxis width={80} tickFormatter={(v: number) => formatDecimal(v)} label={{ value: unit, angle: -90, position: "insideLeft" }} />
+              <YAxis
+                width={80}
+                tickFormatter={(v: number) => formatDecimal(v)}
+                label={{ value: unit, angle: -90, position: "insideLeft" }}
+              />
               <Tooltip labelFormatter={(v) => formatDate(new Date(Number(v)).toISOString())} formatter={(v) => show(Number(v))} />
               <Legend />
-              <Line dataKey="planned" name={t("benefitViews.planned")} stroke={PLANNED} strokeWidth={2} strokeDasharray="6 4" dot={{ r: 3, fill: PLANNED, strokeDasharray: "" }} connectNulls isAnimationActive={false} />
-              <Line dataKey="measured" name={t("benefitViews.measured")} stroke={MEASURED} strokeWidth={3} dot={{ r: 4, fill: MEASURED }} connectNulls isAnimationActive={false} />
+              <Line
+                dataKey="planned"
+                name={t("benefitViews.planned")}
+                stroke={PLANNED}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+                dot={{ r: 3, fill: PLANNED, strokeDasharray: "" }}
+                connectNulls
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="measured"
+                name={t("benefitViews.measured")}
+                stroke={MEASURED}
+                strokeWidth={3}
+                dot={{ r: 4, fill: MEASURED }}
+                connectNulls
+                isAnimationActive={false}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
@@ -65,8 +91,20 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
           { key: "kind", header: t("benefitViews.kind") },
           { key: "comment", header: t("benefitViews.comment") },
         ],
-        rows: points.map((p) => ({ date: formatDateShort(p.date), kind: p.kind, planned: show(p.planned), measured: show(p.measured), comment: p.comment })),
-        csvRows: points.map((p) => ({ date: p.date, kind: p.kind, planned: csvNumber(p.planned), measured: csvNumber(p.measured), comment: p.comment })),
+        rows: points.map((p) => ({
+          date: formatDateShort(p.date),
+          kind: p.kind,
+          planned: show(p.planned),
+          measured: show(p.measured),
+          comment: p.comment,
+        })),
+        csvRows: points.map((p) => ({
+          date: p.date,
+          kind: p.kind,
+          planned: csvNumber(p.planned),
+          measured: csvNumber(p.measured),
+          comment: p.comment,
+        })),
       }}
     />
   );

@@ -30,15 +30,30 @@ describe("the benefit form's own check", () => {
   it("turns a filled draft into the API's input, and back", () => {
     const { input, issues } = checkBenefitDraft(filled, map);
     expect(issues).toEqual([]);
-    expect(input).toMatchObject({ annualValueNok: 500_000, baseline: { value: 40.5, date: "2026-01-01" }, targets: [{ value: 30 }, { value: 20 }], linkedIndicatorCode: null });
+    expect(input).toMatchObject({
+      annualValueNok: 500_000,
+      baseline: { value: 40.5, date: "2026-01-01" },
+      targets: [{ value: 30 }, { value: 20 }],
+      linkedIndicatorCode: null,
+    });
     expect(input && draftFromBenefit(input)).toMatchObject({ baselineValue: "40,5", annualValueNok: "500000" });
   });
 
   it("names each missing or wrong field by the path the server uses", () => {
-    const { input, issues } = checkBenefitDraft({ ...EMPTY_BENEFIT, baselineValue: "tja", targets: [{ value: "", date: "2026-13-01" }] }, map);
+    const { input, issues } = checkBenefitDraft(
+      { ...EMPTY_BENEFIT, baselineValue: "tja", targets: [{ value: "", date: "2026-13-01" }] },
+      map,
+    );
     expect(input).toBeNull();
     const byPath = Object.fromEntries(issues.map((i) => [i.path.join("."), i.code]));
-    expect(byPath).toMatchObject({ title: "REQUIRED", ownerName: "REQUIRED", annualValueNok: "REQUIRED", "baseline.value": "NOT_A_NUMBER", "targets.0.value": "REQUIRED", "targets.0.date": "DATE_INVALID" });
+    expect(byPath).toMatchObject({
+      title: "REQUIRED",
+      ownerName: "REQUIRED",
+      annualValueNok: "REQUIRED",
+      "baseline.value": "NOT_A_NUMBER",
+      "targets.0.value": "REQUIRED",
+      "targets.0.date": "DATE_INVALID",
+    });
   });
 
   it("applies the domain's rules after the schema: a target before the baseline", () => {

@@ -88,7 +88,10 @@ export function draftFromBenefit(b: BenefitInput): BenefitDraft {
 
 /** "1 234,5", "1234.5" and "−3" as numbers; NaN for anything else. */
 export function parseDecimal(text: string): number {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace("−", "-").replace(",", ".");
+  const cleaned = text
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace("−", "-")
+    .replace(",", ".");
   return cleaned === "" || !/^-?\d+(\.\d+)?$/.test(cleaned) ? Number.NaN : Number(cleaned);
 }
 
@@ -121,7 +124,13 @@ export function checkBenefitDraft(draft: BenefitDraft, map: BenefitMap): { input
     cash: draft.cash,
     quantitative: draft.quantitative,
     disBenefit: draft.disBenefit,
-    indicator: { name: draft.indicatorName, unit: draft.unit, direction: draft.direction, method: draft.method.trim() === "" ? null : draft.method, frequency: draft.frequency },
+    indicator: {
+      name: draft.indicatorName,
+      unit: draft.unit,
+      direction: draft.direction,
+      method: draft.method.trim() === "" ? null : draft.method,
+      frequency: draft.frequency,
+    },
     linkedIndicatorCode: draft.linkedIndicatorCode === "" ? null : draft.linkedIndicatorCode,
     baseline: { value: number(draft.baselineValue, ["baseline", "value"]), date: draft.baselineDate },
     targets: draft.targets.map((t, i) => ({ value: number(t.value, ["targets", i, "value"]), date: t.date })),
@@ -133,7 +142,12 @@ export function checkBenefitDraft(draft: BenefitDraft, map: BenefitMap): { input
     for (const issue of parsed.error.issues) {
       const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
       if (issues.some((i) => i.path.join(".") === path.join("."))) continue;
-      const code = issue.message === "DATE_FORMAT" || issue.message === "DATE_INVALID" ? issue.message : issue.code === "too_small" && path.at(-1) !== "targets" ? "REQUIRED" : issue.code;
+      const code =
+        issue.message === "DATE_FORMAT" || issue.message === "DATE_INVALID"
+          ? issue.message
+          : issue.code === "too_small" && path.at(-1) !== "targets"
+            ? "REQUIRED"
+            : issue.code;
       issues.push({ path, code, params: {} });
     }
     return { input: null, issues };

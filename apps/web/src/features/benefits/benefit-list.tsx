@@ -39,7 +39,15 @@ function inputOf(b: BenefitView): BenefitInput {
 }
 
 /** The plan's benefits: a card each, one form at a time to add or edit one, and deleting one (asks first). */
-export function BenefitList({ data, canEdit, onDone }: { data: ProjectData; canEdit: boolean; onDone: (text: string, kind?: "success" | "warning") => void }) {
+export function BenefitList({
+  data,
+  canEdit,
+  onDone,
+}: {
+  data: ProjectData;
+  canEdit: boolean;
+  onDone: (text: string, kind?: "success" | "warning") => void;
+}) {
   const { t } = useTranslation();
   const { project, benefits } = data;
   const projectId = project.id;
@@ -59,7 +67,9 @@ export function BenefitList({ data, canEdit, onDone }: { data: ProjectData; canE
         return;
       }
       const appError = readAppError(error);
-      setServerIssues(appError?.issues.length ? appError.issues : [{ path: [], code: appError?.code ?? "NETWORK", params: appError?.params ?? {} }]);
+      setServerIssues(
+        appError?.issues.length ? appError.issues : [{ path: [], code: appError?.code ?? "NETWORK", params: appError?.params ?? {} }],
+      );
     },
   });
   const deleteBenefit = useDeleteBenefit({
@@ -95,7 +105,15 @@ export function BenefitList({ data, canEdit, onDone }: { data: ProjectData; canE
               onCancel={closeForm}
             />
           ) : (
-            <BenefitCard key={b.id} projectId={projectId} benefit={b} canEdit={canEdit} today={data.today} onEdit={() => setEditing({ kind: "edit", benefit: b })} onDelete={() => setDeletingBenefit(b)} />
+            <BenefitCard
+              key={b.id}
+              projectId={projectId}
+              benefit={b}
+              canEdit={canEdit}
+              today={data.today}
+              onEdit={() => setEditing({ kind: "edit", benefit: b })}
+              onDelete={() => setDeletingBenefit(b)}
+            />
           ),
         )}
         {editing?.kind === "new" && (
@@ -117,10 +135,19 @@ export function BenefitList({ data, canEdit, onDone }: { data: ProjectData; canE
         )}
       </section>
       <ConfirmDialog
-        request={deletingBenefit && { title: t("benefits.benefits.deleteTitle", { title: deletingBenefit.title }), body: t("benefits.benefits.deleteBody"), confirmLabel: t("benefits.benefits.delete"), destructive: true }}
+        request={
+          deletingBenefit && {
+            title: t("benefits.benefits.deleteTitle", { title: deletingBenefit.title }),
+            body: t("benefits.benefits.deleteBody"),
+            confirmLabel: t("benefits.benefits.delete"),
+            destructive: true,
+          }
+        }
         pending={deleteBenefit.isPending}
         error={deleteBenefit.error ? translateError(t, deleteBenefit.error).message : null}
-        onConfirm={() => deletingBenefit && deleteBenefit.mutate({ projectId, benefitId: deletingBenefit.id, expectedVersion: deletingBenefit.version })}
+        onConfirm={() =>
+          deletingBenefit && deleteBenefit.mutate({ projectId, benefitId: deletingBenefit.id, expectedVersion: deletingBenefit.version })
+        }
         onCancel={() => {
           setDeletingBenefit(null);
           deleteBenefit.reset();

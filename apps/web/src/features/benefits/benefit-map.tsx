@@ -40,7 +40,10 @@ function wrap(label: string): string[] {
  * The benefit map (gevinstkart) drawn from the plan: deliverables → preconditions → benefits →
  * goals, with the same content as text beneath for screen readers and print.
  */
-export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[] }) {
+export function BenefitMapDiagram(props: {
+  map: BenefitMap;
+  benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[];
+}) {
   useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
   const { t } = useTranslation();
   // useId gives characters such as ":" or "«" that a url(#…) reference need not survive.
@@ -65,7 +68,12 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
     <figure className="benefit-map" data-testid="benefit-map" aria-labelledby={captionId}>
       <svg
         role="img"
-        aria-label={t("benefitViews.mapSummary", { deliverables: map.deliverables.length, preconditions: map.preconditions.length, benefits: benefits.length, goals: map.goals.length })}
+        aria-label={t("benefitViews.mapSummary", {
+          deliverables: map.deliverables.length,
+          preconditions: map.preconditions.length,
+          benefits: benefits.length,
+          goals: map.goals.length,
+        })}
         className="benefit-map__svg"
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
@@ -86,7 +94,18 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
           const from = position.get(e.from);
           const to = position.get(e.to);
           if (!from || !to) return null;
-          return <line key={`${e.from}-${e.to}`} x1={from.x + BOX_W} y1={from.y + BOX_H / 2} x2={to.x} y2={to.y + BOX_H / 2} stroke="#444" strokeWidth="1.5" markerEnd={`url(#${markerId})`} />;
+          return (
+            <line
+              key={`${e.from}-${e.to}`}
+              x1={from.x + BOX_W}
+              y1={from.y + BOX_H / 2}
+              x2={to.x}
+              y2={to.y + BOX_H / 2}
+              stroke="#444"
+              strokeWidth="1.5"
+              markerEnd={`url(#${markerId})`}
+            />
+          );
         })}
         {layout.nodes.map((n) => {
           const p = position.get(n.key);
@@ -95,7 +114,13 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
           return (
             <g key={n.key}>
               <rect x={p.x} y={p.y} width={BOX_W} height={BOX_H} rx="6" fill={FILLS[n.column]} stroke="#5c5c5c" />
-              <text x={p.x + BOX_W / 2} y={p.y + BOX_H / 2 - ((lines.length - 1) * 16) / 2 + 5} textAnchor="middle" fontSize="13" fill="#1e1e1e">
+              <text
+                x={p.x + BOX_W / 2}
+                y={p.y + BOX_H / 2 - ((lines.length - 1) * 16) / 2 + 5}
+                textAnchor="middle"
+                fontSize="13"
+                fill="#1e1e1e"
+              >
                 {lines.map((line, i) => (
                   <tspan key={i} x={p.x + BOX_W / 2} dy={i === 0 ? 0 : 16}>
                     {line}
@@ -112,7 +137,9 @@ export function BenefitMapDiagram(props: { map: BenefitMap; benefits: readonly {
       </Heading>
       <ul className="benefit-map__text" data-testid="benefit-map-text">
         {benefits.map((b) => (
-          <li key={b.id}>{t("benefitViews.benefitLine", { title: b.title, preconditions: list(b.preconditionKeys), goals: list(b.goalKeys) })}</li>
+          <li key={b.id}>
+            {t("benefitViews.benefitLine", { title: b.title, preconditions: list(b.preconditionKeys), goals: list(b.goalKeys) })}
+          </li>
         ))}
         {map.preconditions.map((p) => (
           <li key={p.key}>{t("benefitViews.preconditionLine", { label: p.label, deliverables: list(p.from) })}</li>

@@ -61,11 +61,21 @@ function benefit(measurements: Benefit["measurements"], linkedIndicatorCode: str
 }
 
 const MEASURED: Benefit["measurements"] = [
-  { id: 1, value: 36, date: "2025-06-30", comment: "Etter ny rutine", recordedByName: "Kari", recordedAt: "2025-07-01T10:00:00.000Z", source: "manual" },
+  {
+    id: 1,
+    value: 36,
+    date: "2025-06-30",
+    comment: "Etter ny rutine",
+    recordedByName: "Kari",
+    recordedAt: "2025-07-01T10:00:00.000Z",
+    source: "manual",
+  },
   { id: 2, value: 27, date: "2026-06-30", comment: null, recordedByName: "Kari", recordedAt: "2026-07-01T10:00:00.000Z", source: "manual" },
 ];
 // A benefit tied to a benchmark indicator takes its measurements from the approved reports.
-const LINKED: Benefit["measurements"] = [{ id: null, value: 36, date: "2025-06-30", comment: null, recordedByName: null, recordedAt: null, source: "indicator" }];
+const LINKED: Benefit["measurements"] = [
+  { id: null, value: 36, date: "2025-06-30", comment: null, recordedByName: null, recordedAt: null, source: "indicator" },
+];
 
 const cells = (row: HTMLElement) => [...row.querySelectorAll("th, td")].map((c) => (c.textContent ?? "").replace(/\s/g, " "));
 
@@ -98,7 +108,9 @@ describe("BenefitChart", () => {
     const [fileName, csv] = vi.mocked(downloadFile).mock.calls[0] ?? [];
     expect(fileName).toBe("gevinst-7.csv");
     // What the figures are comes first, then an empty line, then the table as it always was.
-    const [facts = "", table = ""] = String(csv ?? "").replace("\uFEFF", "").split("\r\n\r\n");
+    const [facts = "", table = ""] = String(csv ?? "")
+      .replace("\uFEFF", "")
+      .split("\r\n\r\n");
     expect(facts.split("\r\n")[0]).toBe("Tittel;Planlagt og målt: Færre ventende saker");
     expect(facts).toMatch(/^Kilde;Målestokk$/m);
     expect(table.split("\r\n")).toEqual([
@@ -144,7 +156,11 @@ const MAP: BenefitMap = {
   ],
   preconditions: [
     { key: "rutine", label: "Ny rutine: digitalt som standard", from: ["svarut"] },
-    { key: "opplaering", label: "Opplæring av alle saksbehandlere i hele kommunen, med oppfølging gjennom hele første driftsår og evaluering", from: ["portal", "svarut"] },
+    {
+      key: "opplaering",
+      label: "Opplæring av alle saksbehandlere i hele kommunen, med oppfølging gjennom hele første driftsår og evaluering",
+      from: ["portal", "svarut"],
+    },
   ],
   goals: [
     { key: "kostnad", label: "Lavere driftskostnader" },
@@ -188,7 +204,9 @@ describe("BenefitMapDiagram", () => {
 
   it("says what to add when the map and the plan are empty", () => {
     renderWith(<BenefitMapDiagram map={{ deliverables: [], preconditions: [], goals: [] }} benefits={[]} />);
-    expect(screen.getByRole("status").textContent).toBe("Gevinstkartet er tomt. Legg inn leveranser, forutsetninger og mål, og knytt gevinstene til dem.");
+    expect(screen.getByRole("status").textContent).toBe(
+      "Gevinstkartet er tomt. Legg inn leveranser, forutsetninger og mål, og knytt gevinstene til dem.",
+    );
     expect(screen.queryByRole("figure")).toBeNull();
   });
 });

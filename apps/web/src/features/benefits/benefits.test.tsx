@@ -10,9 +10,17 @@ describe("benefit realization pages", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Gevinstrealisering i Oslo" })).toBeTruthy();
     const totals = await screen.findByTestId("portfolio-totals-table");
     const cash = within(totals).getByRole("rowheader", { name: "Kontante gevinster" }).closest("tr") as HTMLElement;
-    expect(within(cash).getAllByRole("cell").map((c) => c.textContent?.replace(/\s/g, " "))).toEqual(["400 000 kr", "280 000 kr"]);
+    expect(
+      within(cash)
+        .getAllByRole("cell")
+        .map((c) => c.textContent?.replace(/\s/g, " ")),
+    ).toEqual(["400 000 kr", "280 000 kr"]);
     const projects = screen.getByTestId("portfolio-projects");
-    expect(within(projects).getAllByRole("rowheader").map((r) => r.textContent)).toEqual([
+    expect(
+      within(projects)
+        .getAllByRole("rowheader")
+        .map((r) => r.textContent),
+    ).toEqual([
       expect.stringContaining("Digital post med SvarUt"),
       expect.stringContaining("Felles innbyggerportal"),
       expect.stringContaining("Velferdsteknologi i hjemmetjenesten"),
@@ -27,12 +35,16 @@ describe("benefit realization pages", () => {
     expect(within(porto).getByText(/Siste måling 520 000 kr/)).toBeTruthy();
     fireEvent.click(within(porto).getByRole("radio", { name: "Tabell" }));
     const rows = await within(porto).findAllByRole("row");
-    expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining("Nullpunkt"), expect.stringContaining("Måling")]));
+    expect(rows.map((r) => r.textContent)).toEqual(
+      expect.arrayContaining([expect.stringContaining("Nullpunkt"), expect.stringContaining("Måling")]),
+    );
     const mail = screen.getByRole("article", { name: /Mer post sendes digitalt/ });
     expect(within(mail).getByText(/Målingene hentes fra kommunens godkjente rapporter: S3/)).toBeTruthy();
     expect(within(mail).queryByRole("button", { name: "Registrer måling" })).toBeNull();
     const mapText = screen.getByTestId("benefit-map-text");
-    expect(mapText.textContent).toContain("«Lavere portokostnader» bygger på: Ny rutine: digitalt som standard. Støtter: Lavere driftskostnader.");
+    expect(mapText.textContent).toContain(
+      "«Lavere portokostnader» bygger på: Ny rutine: digitalt som standard. Støtter: Lavere driftskostnader.",
+    );
   });
 
   it("refuses a benefit with missing fields, naming each, and saves it when they are filled", async () => {
@@ -41,7 +53,9 @@ describe("benefit realization pages", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Legg til gevinst" }));
     const form = screen.getByTestId("benefit-form");
     // The indicator list shows the code users read ("K4") with the service's name, never an internal key.
-    const indicators = within(within(form).getByLabelText("Hent målingene fra en indikator i Målestokk (valgfri)")).getAllByRole("option").map((o) => o.textContent ?? "");
+    const indicators = within(within(form).getByLabelText("Hent målingene fra en indikator i Målestokk (valgfri)"))
+      .getAllByRole("option")
+      .map((o) => o.textContent ?? "");
     expect(indicators.filter((o) => /\bK[45]\.\w/.test(o))).toEqual([]);
     expect(indicators.filter((o) => o.startsWith("K4 ")).length).toBeGreaterThan(1);
     fireEvent.click(within(form).getByRole("button", { name: "Lagre gevinsten" }));

@@ -44,7 +44,9 @@ function FollowUpNotice({ data }: { data: FollowUpData }) {
               <ul>
                 {owner.items.map((item) => (
                   <li key={item.benefitId}>
-                    <Link to={`/gevinster/prosjekt/${item.projectId}`}>{t("benefits.followUp.item", { title: item.title, project: item.projectName, date: formatDate(item.nextDue) })}</Link>
+                    <Link to={`/gevinster/prosjekt/${item.projectId}`}>
+                      {t("benefits.followUp.item", { title: item.title, project: item.projectName, date: formatDate(item.nextDue) })}
+                    </Link>
                     {item.mine && ` ${t("benefits.followUp.mine")}`}
                   </li>
                 ))}
@@ -61,7 +63,9 @@ function FollowUpNotice({ data }: { data: FollowUpData }) {
           <ul>
             {invitations.map((i) => (
               <li key={`${i.projectId}-${i.municipality.number}`}>
-                <Link to={`/kommune/${i.municipality.number}/gevinster`}>{t("benefits.invitations.followUpItem", { owner: i.owner.name, municipality: i.municipality.name, title: i.name })}</Link>
+                <Link to={`/kommune/${i.municipality.number}/gevinster`}>
+                  {t("benefits.invitations.followUpItem", { owner: i.owner.name, municipality: i.municipality.name, title: i.name })}
+                </Link>
               </li>
             ))}
           </ul>

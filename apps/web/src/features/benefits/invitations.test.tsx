@@ -12,10 +12,14 @@ function inviteOslo(sqlite: Sqlite): number {
   const id = (number: string) => (sqlite.prepare("select id from organisations where number = ?").get(number) as { id: number }).id;
   const now = new Date().toISOString();
   const project = sqlite
-    .prepare("insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles sak/arkiv', 'common', 'planning', ?, ?) returning id")
+    .prepare(
+      "insert into projects (owner_organisation_id, name, sector, phase, created_at, updated_at) values (?, 'Felles sak/arkiv', 'common', 'planning', ?, ?) returning id",
+    )
     .get(id("5001"), now, now) as { id: number };
   sqlite
-    .prepare("insert into project_participants (project_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, 'invited', ?, 'Demo leder 5001')")
+    .prepare(
+      "insert into project_participants (project_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, 'invited', ?, 'Demo leder 5001')",
+    )
     .run(project.id, id("0301"), now);
   return project.id;
 }
@@ -34,12 +38,16 @@ describe("invitations to joint projects", () => {
     expect(within(invitations).getByRole("heading", { level: 3, name: "Felles sak/arkiv" })).toBeTruthy();
     expect(within(invitations).getByText("Felles/tverrgående · eies av Trondheim (5001)")).toBeTruthy();
     expect(within(invitations).getByText(/Invitert av Demo leder 5001/)).toBeTruthy();
-    expect(within(invitations).getByText(/Godtar dere, kommer prosjektet og gevinstene med i porteføljen og summene til Oslo/)).toBeTruthy();
+    expect(
+      within(invitations).getByText(/Godtar dere, kommer prosjektet og gevinstene med i porteføljen og summene til Oslo/),
+    ).toBeTruthy();
     expect(within(screen.getByTestId("portfolio-projects")).queryByRole("link", { name: "Felles sak/arkiv" })).toBeNull();
 
     fireEvent.click(within(invitations).getByRole("button", { name: "Godta Felles sak/arkiv" }));
     expect(await screen.findByText("Oslo er med i «Felles sak/arkiv». Prosjektet står nå i porteføljen.")).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByTestId("portfolio-projects")).getByRole("link", { name: "Felles sak/arkiv" })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByTestId("portfolio-projects")).getByRole("link", { name: "Felles sak/arkiv" })).toBeTruthy(),
+    );
     expect(screen.queryByTestId("project-invitations")).toBeNull();
     expect(statusOf(sqlite, projectId, "0301")).toEqual({ status: "accepted" });
   });
@@ -102,7 +110,9 @@ describe("invitations to joint projects", () => {
     const dialog = await screen.findByRole("dialog", { name: "Gå ut av «Felles innbyggerportal»?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Gå ut av prosjektet" }));
     await screen.findByRole("heading", { level: 1, name: "Gevinstrealisering i Bergen" });
-    await waitFor(() => expect(within(screen.getByTestId("portfolio-projects")).queryByRole("link", { name: "Felles innbyggerportal" })).toBeNull());
+    await waitFor(() =>
+      expect(within(screen.getByTestId("portfolio-projects")).queryByRole("link", { name: "Felles innbyggerportal" })).toBeNull(),
+    );
     const projectId = (sqlite.prepare("select id from projects where name = 'Felles innbyggerportal'").get() as { id: number }).id;
     expect(statusOf(sqlite, projectId, "4601")).toEqual({ status: "left" });
   });

@@ -9,7 +9,13 @@ type Column = "deliverables" | "preconditions" | "goals";
  * Edits the benefit map: deliverables, the preconditions they lead to, and goals. Keys stay as
  * they are for existing items, since benefits point to them.
  */
-export function MapEditor(props: { initial: BenefitMap; pending: boolean; error: string | null; onSubmit: (map: BenefitMap) => void; onCancel: () => void }) {
+export function MapEditor(props: {
+  initial: BenefitMap;
+  pending: boolean;
+  error: string | null;
+  onSubmit: (map: BenefitMap) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [map, setMap] = useState<BenefitMap>(props.initial);
   const counter = useRef(0);
@@ -29,13 +35,23 @@ export function MapEditor(props: { initial: BenefitMap; pending: boolean; error:
   };
   const setLabel = (column: Column, key: string, label: string) =>
     setMap((m) => ({ ...m, [column]: (m[column] as { key: string }[]).map((n) => (n.key === key ? { ...n, label } : n)) }));
-  const remove = (column: Column, key: string) => setMap((m) => ({ ...m, [column]: (m[column] as { key: string }[]).filter((n) => n.key !== key) }));
+  const remove = (column: Column, key: string) =>
+    setMap((m) => ({ ...m, [column]: (m[column] as { key: string }[]).filter((n) => n.key !== key) }));
   const add = (column: Column) =>
-    setMap((m) => ({ ...m, [column]: [...m[column], column === "preconditions" ? { key: newKey(), label: "", from: [] } : { key: newKey(), label: "" }] }));
+    setMap((m) => ({
+      ...m,
+      [column]: [...m[column], column === "preconditions" ? { key: newKey(), label: "", from: [] } : { key: newKey(), label: "" }],
+    }));
   const row = (column: Column, node: { key: string; label: string }, index: number, extra?: React.ReactNode) => (
     <div key={node.key} className="stack">
       <div className="field-row">
-        <Textfield id={`map-${column}-${index}`} label={`${t(`benefits.map.${column}`)} ${index + 1}`} value={node.label} autoComplete="off" onChange={(e) => setLabel(column, node.key, e.target.value)} />
+        <Textfield
+          id={`map-${column}-${index}`}
+          label={`${t(`benefits.map.${column}`)} ${index + 1}`}
+          value={node.label}
+          autoComplete="off"
+          onChange={(e) => setLabel(column, node.key, e.target.value)}
+        />
         <Button type="button" variant="tertiary" data-size="sm" onClick={() => remove(column, node.key)}>
           {t("benefits.map.remove", { label: node.label || String(index + 1) })}
         </Button>
@@ -71,7 +87,11 @@ export function MapEditor(props: { initial: BenefitMap; pending: boolean; error:
                               onChange={(e) =>
                                 setMap((m) => ({
                                   ...m,
-                                  preconditions: m.preconditions.map((x) => (x.key === p.key ? { ...x, from: e.target.checked ? [...x.from, d.key] : x.from.filter((k) => k !== d.key) } : x)),
+                                  preconditions: m.preconditions.map((x) =>
+                                    x.key === p.key
+                                      ? { ...x, from: e.target.checked ? [...x.from, d.key] : x.from.filter((k) => k !== d.key) }
+                                      : x,
+                                  ),
                                 }))
                               }
                             />

@@ -1,9 +1,4 @@
-import {
-  Button,
-  Heading,
-  Paragraph,
-  Textfield,
-} from "@digdir/designsystemet-react";
+import { Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { ParticipantNumberSchema } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
@@ -11,16 +6,12 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { LeaveButton } from "../../components/leave-button";
-import {
-  ParticipationTable,
-  removedText,
-} from "../../components/participation-table";
+import { ParticipationTable, removedText } from "../../components/participation-table";
 import { readAppError, translateError } from "../../lib/errors";
 import { useInviteParticipant, useLeaveProject, useRemoveParticipant } from "./api";
 import { benefitIssueText } from "./texts";
 
-type Participation =
-  RouterOutputs["benefits"]["project"]["participation"][number];
+type Participation = RouterOutputs["benefits"]["project"]["participation"][number];
 
 /**
  * For those who keep the plan: every municipality invited to the project with its answer, the
@@ -46,9 +37,7 @@ export function ParticipationSection({
     },
     onError: (error) => {
       const issue = readAppError(error)?.issues[0];
-      setFieldError(
-        issue ? benefitIssueText(t, issue) : translateError(t, error).message,
-      );
+      setFieldError(issue ? benefitIssueText(t, issue) : translateError(t, error).message);
     },
   });
   const submit = (event: FormEvent) => {
@@ -67,11 +56,7 @@ export function ParticipationSection({
     invite.mutate({ projectId, participant: parsed.data });
   };
   return (
-    <section
-      className="stack"
-      aria-labelledby="participation-heading"
-      data-testid="participation"
-    >
+    <section className="stack" aria-labelledby="participation-heading" data-testid="participation">
       <Heading level={2} data-size="sm" id="participation-heading">
         {t("benefits.participation.heading")}
       </Heading>
@@ -99,12 +84,7 @@ export function ParticipationSection({
           onChange={(e) => setNumber(e.target.value)}
         />
         <div>
-          <Button
-            type="submit"
-            variant="secondary"
-            disabled={invite.isPending}
-            aria-busy={invite.isPending}
-          >
+          <Button type="submit" variant="secondary" disabled={invite.isPending} aria-busy={invite.isPending}>
             {t("benefits.participation.send")}
           </Button>
         </div>
@@ -135,9 +115,7 @@ export function LeaveProject({
       body={t("benefits.participation.leaveBody", { name: municipality.name })}
       pending={leave.isPending}
       error={leave.error ? translateError(t, leave.error).message : null}
-      onConfirm={() =>
-        leave.mutate({ municipalityNumber: municipality.number, projectId })
-      }
+      onConfirm={() => leave.mutate({ municipalityNumber: municipality.number, projectId })}
       onCancel={() => leave.reset()}
     />
   );

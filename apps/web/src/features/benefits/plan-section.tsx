@@ -16,7 +16,17 @@ type ProjectData = RouterOutputs["benefits"]["project"];
  * The plan's approval: whether the current plan is approved, what asks for a new version, the
  * approval (asks first, with name, date and comment) and the approved versions, each to show.
  */
-export function PlanSection({ data, canApprove, approverName, onDone }: { data: ProjectData; canApprove: boolean; approverName: string; onDone: (text: string) => void }) {
+export function PlanSection({
+  data,
+  canApprove,
+  approverName,
+  onDone,
+}: {
+  data: ProjectData;
+  canApprove: boolean;
+  approverName: string;
+  onDone: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const { project, versions } = data;
   const projectId = project.id;
@@ -31,7 +41,13 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
   });
   const latest = versions[0] ?? null;
   const nextNumber = (latest?.number ?? 0) + 1;
-  const approveError = approve.error ? (conflictOf(approve.error) ? t("benefits.plan.conflict") : readAppError(approve.error)?.code === "INCOMPLETE" ? t("benefits.plan.needsBenefit") : translateError(t, approve.error).message) : null;
+  const approveError = approve.error
+    ? conflictOf(approve.error)
+      ? t("benefits.plan.conflict")
+      : readAppError(approve.error)?.code === "INCOMPLETE"
+        ? t("benefits.plan.needsBenefit")
+        : translateError(t, approve.error).message
+    : null;
   return (
     <>
       <section className="stack" aria-labelledby="plan-heading" data-testid="plan-status">
@@ -39,18 +55,29 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
           {t("benefits.plan.heading")}
         </Heading>
         <Paragraph>
-          {latest ? t("benefits.plan.approvedBy", { number: latest.number, name: latest.approvedByName, date: formatDate(latest.approvedOn), phase: t(`benefits.phases.${latest.phase}`) }) : t("benefits.plan.notApproved")}
+          {latest
+            ? t("benefits.plan.approvedBy", {
+                number: latest.number,
+                name: latest.approvedByName,
+                date: formatDate(latest.approvedOn),
+                phase: t(`benefits.phases.${latest.phase}`),
+              })
+            : t("benefits.plan.notApproved")}
         </Paragraph>
         {!latest && data.fromIdea && (
           <Alert data-color="warning" data-testid="plan-requested">
             {t("benefits.plan.requested", { title: data.fromIdea.title })}
           </Alert>
         )}
-        {latest && data.newVersionDue && <Alert data-color="warning">{t("benefits.plan.newVersionDue", { phase: t(`benefits.phases.${project.phase}`) })}</Alert>}
+        {latest && data.newVersionDue && (
+          <Alert data-color="warning">{t("benefits.plan.newVersionDue", { phase: t(`benefits.phases.${project.phase}`) })}</Alert>
+        )}
         {latest && !data.newVersionDue && data.changedSinceApproval && <Alert data-color="info">{t("benefits.plan.changed")}</Alert>}
         {canApprove && (data.changedSinceApproval || !latest) && (
           <div className="no-print">
-            <Button onClick={() => setApproving({ name: approverName, date: data.today, comment: "" })}>{t("benefits.plan.approve")}</Button>
+            <Button onClick={() => setApproving({ name: approverName, date: data.today, comment: "" })}>
+              {t("benefits.plan.approve")}
+            </Button>
           </div>
         )}
         <Heading level={3} data-size="xs">
@@ -77,7 +104,12 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
                 header: t("benefits.plan.show", { number: "" }),
                 hideHeader: true,
                 render: (v) => (
-                  <Button variant="tertiary" data-size="sm" aria-expanded={shownVersion === v.number} onClick={() => setShownVersion(shownVersion === v.number ? null : v.number)}>
+                  <Button
+                    variant="tertiary"
+                    data-size="sm"
+                    aria-expanded={shownVersion === v.number}
+                    onClick={() => setShownVersion(shownVersion === v.number ? null : v.number)}
+                  >
                     {shownVersion === v.number ? t("benefits.plan.hide") : t("benefits.plan.show", { number: v.number })}
                   </Button>
                 ),
@@ -91,13 +123,17 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
               {t("benefits.plan.versionTitle", { number: shownVersion })}
             </Heading>
             <Paragraph>
-              {version.data.content.project.name} · {t(`benefits.phases.${version.data.content.project.phase}`)} · {version.data.approvedByName}, {formatDate(version.data.approvedOn)}
+              {version.data.content.project.name} · {t(`benefits.phases.${version.data.content.project.phase}`)} ·{" "}
+              {version.data.approvedByName}, {formatDate(version.data.approvedOn)}
             </Paragraph>
             <ul>
               {version.data.content.benefits.map((b) => (
                 <li key={b.id}>
-                  <strong>{b.title}</strong> ({b.ownerName}): {b.indicator.name}, {t("benefits.benefits.baseline").toLowerCase()} {b.baseline.value} {b.indicator.unit} ({formatDate(b.baseline.date)});{" "}
-                  {b.targets.map((x) => t("benefits.benefits.target", { value: `${x.value} ${b.indicator.unit}`, date: formatDate(x.date) })).join("; ")}
+                  <strong>{b.title}</strong> ({b.ownerName}): {b.indicator.name}, {t("benefits.benefits.baseline").toLowerCase()}{" "}
+                  {b.baseline.value} {b.indicator.unit} ({formatDate(b.baseline.date)});{" "}
+                  {b.targets
+                    .map((x) => t("benefits.benefits.target", { value: `${x.value} ${b.indicator.unit}`, date: formatDate(x.date) }))
+                    .join("; ")}
                 </li>
               ))}
             </ul>
@@ -114,7 +150,16 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
         }
         pending={approve.isPending}
         error={approveError}
-        onConfirm={() => approving && approve.mutate({ projectId, planHash: data.planHash, approvedByName: approving.name, approvedOn: approving.date, comment: approving.comment.trim() === "" ? null : approving.comment })}
+        onConfirm={() =>
+          approving &&
+          approve.mutate({
+            projectId,
+            planHash: data.planHash,
+            approvedByName: approving.name,
+            approvedOn: approving.date,
+            comment: approving.comment.trim() === "" ? null : approving.comment,
+          })
+        }
         onCancel={() => {
           setApproving(null);
           approve.reset();
@@ -122,9 +167,26 @@ export function PlanSection({ data, canApprove, approverName, onDone }: { data: 
       >
         {approving && (
           <div className="stack">
-            <Textfield id="approve-name" label={t("benefits.plan.approvedByName")} value={approving.name} onChange={(e) => setApproving({ ...approving, name: e.target.value })} autoComplete="name" />
-            <Textfield id="approve-date" type="date" label={t("benefits.plan.approvedOn")} value={approving.date} onChange={(e) => setApproving({ ...approving, date: e.target.value })} />
-            <Textfield id="approve-comment" label={t("benefits.plan.comment")} value={approving.comment} onChange={(e) => setApproving({ ...approving, comment: e.target.value })} />
+            <Textfield
+              id="approve-name"
+              label={t("benefits.plan.approvedByName")}
+              value={approving.name}
+              onChange={(e) => setApproving({ ...approving, name: e.target.value })}
+              autoComplete="name"
+            />
+            <Textfield
+              id="approve-date"
+              type="date"
+              label={t("benefits.plan.approvedOn")}
+              value={approving.date}
+              onChange={(e) => setApproving({ ...approving, date: e.target.value })}
+            />
+            <Textfield
+              id="approve-comment"
+              label={t("benefits.plan.comment")}
+              value={approving.comment}
+              onChange={(e) => setApproving({ ...approving, comment: e.target.value })}
+            />
           </div>
         )}
       </ConfirmDialog>

@@ -21,7 +21,15 @@ const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "re
  * A municipality's benefit portfolio: projects, status counts, and kroner expected against realized;
  * above them the invitations to joint projects that wait for the manager's answer.
  */
-export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipalityNumber: string; canEdit: boolean; canAnswer: boolean }) {
+export function Portfolio({
+  municipalityNumber,
+  canEdit,
+  canAnswer,
+}: {
+  municipalityNumber: string;
+  canEdit: boolean;
+  canAnswer: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const portfolio = usePortfolio(municipalityNumber);
@@ -31,13 +39,27 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
   const answer = useAnswerInvitation({
     onSuccess: (_r, input) => {
       const title = portfolio.data?.invitations.find((i) => i.projectId === input.projectId)?.name ?? "";
-      setAnswered(input.answer === "accept" ? t("benefits.invitations.accepted", { name: portfolio.data?.municipalityName ?? "", title }) : t("benefits.invitations.declined", { title }));
+      setAnswered(
+        input.answer === "accept"
+          ? t("benefits.invitations.accepted", { name: portfolio.data?.municipalityName ?? "", title })
+          : t("benefits.invitations.declined", { title }),
+      );
     },
   });
   if (!portfolio.isSuccess) return <QueryView query={portfolio} />;
   const data = portfolio.data;
   const exportXlsx = () => {
-    const header = [t("benefits.project"), t("benefits.benefitForm.title"), t("benefits.benefits.owner"), t("benefits.statusCounts"), t("benefits.benefits.cash"), t("benefits.benefits.disBenefit"), t("benefits.expected"), t("benefits.realized"), t("benefits.benefits.nextDue")];
+    const header = [
+      t("benefits.project"),
+      t("benefits.benefitForm.title"),
+      t("benefits.benefits.owner"),
+      t("benefits.statusCounts"),
+      t("benefits.benefits.cash"),
+      t("benefits.benefits.disBenefit"),
+      t("benefits.expected"),
+      t("benefits.realized"),
+      t("benefits.benefits.nextDue"),
+    ];
     const rows = data.benefits.map((b) => [
       data.projects.find((p) => p.id === b.projectId)?.name ?? "",
       b.title,
@@ -49,7 +71,11 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
       b.summary.realizedNok,
       b.summary.nextDue,
     ]);
-    downloadFile(`gevinster-${municipalityNumber}.xlsx`, writeXlsx([{ name: sheetName(t, "portfolio"), rows: [header, ...rows], headerRows: 1 }]), XLSX_MIME_TYPE);
+    downloadFile(
+      `gevinster-${municipalityNumber}.xlsx`,
+      writeXlsx([{ name: sheetName(t, "portfolio"), rows: [header, ...rows], headerRows: 1 }]),
+      XLSX_MIME_TYPE,
+    );
   };
   return (
     <div className="stack">
@@ -61,7 +87,11 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
           key: String(i.projectId),
           projectId: i.projectId,
           title: i.name,
-          detail: t("benefits.invitations.detail", { sector: t(`benefits.sectors.${i.sector}`), owner: i.owner.name, number: i.owner.number }),
+          detail: t("benefits.invitations.detail", {
+            sector: t(`benefits.sectors.${i.sector}`),
+            owner: i.owner.name,
+            number: i.owner.number,
+          }),
           owner: i.owner.name,
           invitedByName: i.invitedByName,
           invitedAt: i.invitedAt,
@@ -116,8 +146,18 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
               rowKey={(kind) => kind}
               columns={[
                 { key: "kind", header: t("benefits.benefits.cash"), hideHeader: true, render: (kind) => t(`benefits.${kind}Row`) },
-                { key: "expected", header: t("benefits.expected"), numeric: true, render: (kind) => formatNok(data.totals[kind].expectedNok) },
-                { key: "realized", header: t("benefits.realized"), numeric: true, render: (kind) => formatNok(data.totals[kind].realizedNok) },
+                {
+                  key: "expected",
+                  header: t("benefits.expected"),
+                  numeric: true,
+                  render: (kind) => formatNok(data.totals[kind].expectedNok),
+                },
+                {
+                  key: "realized",
+                  header: t("benefits.realized"),
+                  numeric: true,
+                  render: (kind) => formatNok(data.totals[kind].realizedNok),
+                },
               ]}
             />
             <Paragraph data-size="sm">{t("benefits.statusRule")}</Paragraph>
@@ -143,8 +183,16 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                   render: (p) => (
                     <>
                       <Link to={`/gevinster/prosjekt/${p.id}`}>{p.name}</Link>{" "}
-                      {p.joint && <Tag data-size="sm" data-color="info">{t("benefits.joint")}</Tag>}{" "}
-                      {p.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+                      {p.joint && (
+                        <Tag data-size="sm" data-color="info">
+                          {t("benefits.joint")}
+                        </Tag>
+                      )}{" "}
+                      {p.isDemo && (
+                        <Tag data-size="sm" data-color="warning">
+                          {t("app.demoTag")}
+                        </Tag>
+                      )}
                     </>
                   ),
                 },
@@ -153,7 +201,10 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                 {
                   key: "planVersion",
                   header: t("benefits.planVersion"),
-                  render: (p) => (p.latestVersion ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDateShort(p.latestVersion.approvedOn) }) : t("benefits.noVersion")),
+                  render: (p) =>
+                    p.latestVersion
+                      ? t("benefits.versionShort", { number: p.latestVersion.number, date: formatDateShort(p.latestVersion.approvedOn) })
+                      : t("benefits.noVersion"),
                 },
                 {
                   key: "statusCounts",
@@ -168,8 +219,18 @@ export function Portfolio({ municipalityNumber, canEdit, canAnswer }: { municipa
                     </span>
                   ),
                 },
-                { key: "expected", header: t("benefits.expected"), numeric: true, render: (p) => formatNok(p.totals.cash.expectedNok + p.totals.nonCash.expectedNok) },
-                { key: "realized", header: t("benefits.realized"), numeric: true, render: (p) => formatNok(p.totals.cash.realizedNok + p.totals.nonCash.realizedNok) },
+                {
+                  key: "expected",
+                  header: t("benefits.expected"),
+                  numeric: true,
+                  render: (p) => formatNok(p.totals.cash.expectedNok + p.totals.nonCash.expectedNok),
+                },
+                {
+                  key: "realized",
+                  header: t("benefits.realized"),
+                  numeric: true,
+                  render: (p) => formatNok(p.totals.cash.realizedNok + p.totals.nonCash.realizedNok),
+                },
               ]}
             />
           </section>

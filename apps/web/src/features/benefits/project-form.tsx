@@ -1,5 +1,13 @@
 import { Alert, Button, Heading, Select, Textfield } from "@digdir/designsystemet-react";
-import { PROJECT_PHASES, PROJECT_SECTORS, ProjectInputSchema, type ProjectFields, type ProjectInput, type ProjectPhase, type ProjectSector } from "@malestokk/domain";
+import {
+  PROJECT_PHASES,
+  PROJECT_SECTORS,
+  ProjectInputSchema,
+  type ProjectFields,
+  type ProjectInput,
+  type ProjectPhase,
+  type ProjectSector,
+} from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -45,7 +53,11 @@ export function ProjectForm(props: {
     const parsed = ProjectInputSchema.safeParse(candidate);
     if (!parsed.success) {
       const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[String(issue.path[0])] ??= benefitIssueText(t, { code: issue.path[0] === "participants" ? "UNKNOWN_MUNICIPALITY" : "REQUIRED", params: { number: typeof issue.input === "string" ? issue.input : "" } });
+      for (const issue of parsed.error.issues)
+        next[String(issue.path[0])] ??= benefitIssueText(t, {
+          code: issue.path[0] === "participants" ? "UNKNOWN_MUNICIPALITY" : "REQUIRED",
+          params: { number: typeof issue.input === "string" ? issue.input : "" },
+        });
       setLocal(next);
       return;
     }
@@ -59,17 +71,42 @@ export function ProjectForm(props: {
         {isEdit ? t("benefits.projectForm.editTitle") : t("benefits.projectForm.createTitle")}
       </Heading>
       <form className="stack" onSubmit={submit} noValidate>
-        <Textfield id="project-name" label={t("benefits.projectForm.name")} value={name} error={errors.name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-        <Textfield multiline rows={2} id="project-description" label={t("benefits.projectForm.description")} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <Textfield
+          id="project-name"
+          label={t("benefits.projectForm.name")}
+          value={name}
+          error={errors.name}
+          onChange={(e) => setName(e.target.value)}
+          autoComplete="off"
+        />
+        <Textfield
+          multiline
+          rows={2}
+          id="project-description"
+          label={t("benefits.projectForm.description")}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
         <div className="field-row">
-          <SelectField id="project-sector" label={t("benefits.projectForm.sector")} value={sector} onChange={(e) => setSector(e.target.value as ProjectSector)}>
+          <SelectField
+            id="project-sector"
+            label={t("benefits.projectForm.sector")}
+            value={sector}
+            onChange={(e) => setSector(e.target.value as ProjectSector)}
+          >
             {PROJECT_SECTORS.map((s) => (
               <Select.Option key={s} value={s}>
                 {t(`benefits.sectors.${s}`)}
               </Select.Option>
             ))}
           </SelectField>
-          <SelectField id="project-phase" label={t("benefits.projectForm.phase")} description={t("benefits.projectForm.phaseDescription")} value={phase} onChange={(e) => setPhase(e.target.value as ProjectPhase)}>
+          <SelectField
+            id="project-phase"
+            label={t("benefits.projectForm.phase")}
+            description={t("benefits.projectForm.phaseDescription")}
+            value={phase}
+            onChange={(e) => setPhase(e.target.value as ProjectPhase)}
+          >
             {PROJECT_PHASES.map((p) => (
               <Select.Option key={p} value={p}>
                 {t(`benefits.phases.${p}`)}

@@ -50,12 +50,15 @@ export function ProjectPage({ projectId }: { projectId: number }) {
   const deleteProject = useDeleteProject({ onSuccess: () => void navigate(`/kommune/${query.data?.project.ownerNumber ?? ""}/gevinster`) });
 
   if (!query.isSuccess) {
-    return <QueryView query={query} notFound={<NotFoundNotice text={t("benefits.projectPage.notFound")} to="/" back={t("app.toList")} />} />;
+    return (
+      <QueryView query={query} notFound={<NotFoundNotice text={t("benefits.projectPage.notFound")} to="/" back={t("app.toList")} />} />
+    );
   }
   const { project, benefits } = query.data;
   // A municipality the user manages that takes part: its manager may leave (the server checks again).
   const grants = grantsOf(me.data);
-  const participating = project.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "benefits.approve", p.id)) ?? null;
+  const participating =
+    project.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "benefits.approve", p.id)) ?? null;
   const exportXlsx = () => downloadProjectXlsx(t, query.data);
 
   return (
@@ -79,9 +82,14 @@ export function ProjectPage({ projectId }: { projectId: number }) {
         {t("benefits.projectPage.title", { name: project.name })} {project.isDemo && <Tag data-color="warning">{t("app.demoTag")}</Tag>}
       </Heading>
       <Paragraph>
-        {t("benefits.projectPage.ownedBy", { name: project.ownerName, number: project.ownerNumber })} · {t(`benefits.sectors.${project.sector}`)} · {t("benefits.phase")}: {t(`benefits.phases.${project.phase}`)}
+        {t("benefits.projectPage.ownedBy", { name: project.ownerName, number: project.ownerNumber })} ·{" "}
+        {t(`benefits.sectors.${project.sector}`)} · {t("benefits.phase")}: {t(`benefits.phases.${project.phase}`)}
       </Paragraph>
-      {project.participants.length > 0 && <Paragraph>{t("benefits.projectPage.participants", { list: project.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}</Paragraph>}
+      {project.participants.length > 0 && (
+        <Paragraph>
+          {t("benefits.projectPage.participants", { list: project.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}
+        </Paragraph>
+      )}
       {project.description && <Paragraph>{project.description}</Paragraph>}
       {!canEdit && <Paragraph data-size="sm">{t("benefits.projectPage.readOnly")}</Paragraph>}
       {participating && <LeaveProject projectId={projectId} projectName={project.name} municipality={participating} />}
@@ -113,7 +121,9 @@ export function ProjectPage({ projectId }: { projectId: number }) {
           initial={{ name: project.name, description: project.description, sector: project.sector, phase: project.phase }}
           pending={saveProject.isPending}
           error={saveProject.error}
-          onSubmit={({ participants: _invited, ...fields }) => saveProject.mutate({ projectId, expectedVersion: project.version, project: fields })}
+          onSubmit={({ participants: _invited, ...fields }) =>
+            saveProject.mutate({ projectId, expectedVersion: project.version, project: fields })
+          }
           onCancel={() => {
             setEditingProject(false);
             saveProject.reset();
@@ -141,7 +151,16 @@ export function ProjectPage({ projectId }: { projectId: number }) {
           <MapEditor
             initial={project.benefitMap}
             pending={saveMap.isPending}
-            error={saveMap.error ? (readAppError(saveMap.error)?.issues[0] ? t(`benefits.errors.${readAppError(saveMap.error)?.issues[0]?.code ?? ""}`, readAppError(saveMap.error)?.issues[0]?.params) : translateError(t, saveMap.error).message) : null}
+            error={
+              saveMap.error
+                ? readAppError(saveMap.error)?.issues[0]
+                  ? t(
+                      `benefits.errors.${readAppError(saveMap.error)?.issues[0]?.code ?? ""}`,
+                      readAppError(saveMap.error)?.issues[0]?.params,
+                    )
+                  : translateError(t, saveMap.error).message
+                : null
+            }
             onSubmit={(map) => saveMap.mutate({ projectId, expectedVersion: project.version, map })}
             onCancel={() => {
               setEditingMap(false);
@@ -154,7 +173,16 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <BenefitList data={query.data} canEdit={canEdit} onDone={done} />
 
       <ConfirmDialog
-        request={deletingProject ? { title: t("benefits.projectPage.deleteTitle", { name: project.name }), body: t("benefits.projectPage.deleteBody"), confirmLabel: t("benefits.projectPage.deleteConfirm"), destructive: true } : null}
+        request={
+          deletingProject
+            ? {
+                title: t("benefits.projectPage.deleteTitle", { name: project.name }),
+                body: t("benefits.projectPage.deleteBody"),
+                confirmLabel: t("benefits.projectPage.deleteConfirm"),
+                destructive: true,
+              }
+            : null
+        }
         pending={deleteProject.isPending}
         error={deleteProject.error ? translateError(t, deleteProject.error).message : null}
         onConfirm={() => deleteProject.mutate({ projectId, expectedVersion: project.version })}

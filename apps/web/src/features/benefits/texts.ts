@@ -13,7 +13,10 @@ export function useBenefitTexts(): void {
 
 /** One field issue from the server or the form's own check, in the user's language. */
 export function benefitIssueText(t: TFunction, issue: Pick<FieldIssue, "code" | "params">): string {
-  return t([`benefits.errors.${issue.code}`, `errors.field.${issue.code}`, `errors.${issue.code}`, "errors.VALIDATION_FAILED"], formatErrorParams(issue.params));
+  return t(
+    [`benefits.errors.${issue.code}`, `errors.field.${issue.code}`, `errors.${issue.code}`, "errors.VALIDATION_FAILED"],
+    formatErrorParams(issue.params),
+  );
 }
 
 /** Field messages keyed by the input path joined with "." (the form's field ids follow the same paths). */

@@ -39,7 +39,9 @@ export function CompareUnits() {
   const [unitsText] = useUrlState<string>("kommuner", "", parseList(/^\d{4}$/));
   const [peers] = useUrlState<string>("peers", "", (raw) => (/^set-\d+$/.test(raw) ? raw : null));
   const [, setParams] = useSearchParams();
-  const [codesText, setCodes] = useUrlState<string>("indikatorer", DEFAULT_CODES, (raw) => (raw.split(",").every((c) => CODES.includes(c)) ? raw : null));
+  const [codesText, setCodes] = useUrlState<string>("indikatorer", DEFAULT_CODES, (raw) =>
+    raw.split(",").every((c) => CODES.includes(c)) ? raw : null,
+  );
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
   const [adding, setAdding] = useState("");
   // Chosen municipalities win; without them a saved peer set in the address (`peers=set-12`) gives its members.
@@ -66,11 +68,19 @@ export function CompareUnits() {
     placeholderData: (previous) => previous,
   });
   const name = (code: string) => INDICATORS.find((i) => i.code === code)?.name[lang] ?? code;
-  const valueOf = (code: string, number: string, y: number) => query.data?.values.find((v) => v.code === code && v.number === number && v.year === y) ?? null;
+  const valueOf = (code: string, number: string, y: number) =>
+    query.data?.values.find((v) => v.code === code && v.number === number && v.year === y) ?? null;
 
   const exportAll = () => {
     if (!query.data) return;
-    const header = [t("compare.unit"), t("compare.number"), t("compare.indicator"), t("profile.year"), t("compare.value"), t("compare.status")];
+    const header = [
+      t("compare.unit"),
+      t("compare.number"),
+      t("compare.indicator"),
+      t("profile.year"),
+      t("compare.value"),
+      t("compare.status"),
+    ];
     const rows = query.data.values.map((v) => {
       const unit = query.data?.units.find((u) => u.number === v.number);
       return [unit?.name ?? v.number, v.number, name(v.code), v.year, Math.round(v.value * 100) / 100, reportStatusLabel(t, v.status)];
@@ -80,12 +90,20 @@ export function CompareUnits() {
       group: { name: t("exports.about.chosen"), members: query.data.units.map((u) => u.name) },
       sourceIndicators: codes,
     };
-    const facts = exportFacts(t, { title: t("compare.title"), about, language: lang, demo, now: new Date(), address: window.location.href });
+    const facts = exportFacts(t, {
+      title: t("compare.title"),
+      about,
+      language: lang,
+      demo,
+      now: new Date(),
+      address: window.location.href,
+    });
     const sheets = [aboutSheet(sheetName(t, "about"), facts), { name: sheetName(t, "compare"), rows: [header, ...rows], headerRows: 1 }];
     downloadFile("sammenligning.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
   };
 
-  if (!municipalities.isSuccess || !years.isSuccess || (peers !== "" && sets.isPending)) return <QueryView query={allOf([municipalities, years, sets])} />;
+  if (!municipalities.isSuccess || !years.isSuccess || (peers !== "" && sets.isPending))
+    return <QueryView query={allOf([municipalities, years, sets])} />;
   return (
     <div className="stack">
       <Paragraph>{t("compare.intro", { max: MAX_UNITS })}</Paragraph>
@@ -113,7 +131,13 @@ export function CompareUnits() {
             {t("compare.addButton")}
           </Button>
         </div>
-        <PeerGroupSelect id="compare-peers" kinds={[]} empty={t("compare.chosenOnly")} value={unitsText === "" ? peers : ""} onChange={(value) => choose({ peers: value })} />
+        <PeerGroupSelect
+          id="compare-peers"
+          kinds={[]}
+          empty={t("compare.chosenOnly")}
+          value={unitsText === "" ? peers : ""}
+          onChange={(value) => choose({ peers: value })}
+        />
         <YearSelect id="compare-year" years={(years.data ?? []).map((y) => y.year)} value={year} onChange={setYear} />
       </div>
       {numbers.length >= MAX_UNITS && <Paragraph data-size="sm">{t("compare.full", { max: MAX_UNITS })}</Paragraph>}
@@ -172,7 +196,9 @@ export function CompareUnits() {
                 numeric: true,
                 render: (code: string) => {
                   const v = year === undefined ? null : valueOf(code, u.number, year);
-                  return v === null ? t("profile.missing") : `${formatIndicatorValue(code, v.value)}${v.isUnderCorrection ? ` (${t("costs.underCorrection")})` : v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
+                  return v === null
+                    ? t("profile.missing")
+                    : `${formatIndicatorValue(code, v.value)}${v.isUnderCorrection ? ` (${t("costs.underCorrection")})` : v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
                 },
               })),
             ]}

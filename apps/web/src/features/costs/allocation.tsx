@@ -37,7 +37,10 @@ export function AllocationSection(props: {
             return (
               <li key={a.cooperativeNumber}>
                 {a.withheld
-                  ? t("costReport.allocation.fromWithheld", { name: a.cooperativeName, status: statusLabel(t, a.status).toLocaleLowerCase() })
+                  ? t("costReport.allocation.fromWithheld", {
+                      name: a.cooperativeName,
+                      status: statusLabel(t, a.status).toLocaleLowerCase(),
+                    })
                   : own && a.complete && a.key
                     ? t("costReport.allocation.fromLine", {
                         name: a.cooperativeName,
@@ -79,7 +82,9 @@ export function AllocationSection(props: {
           </Select>
         </Field>
       ) : (
-        <Paragraph>{draft.allocationKey === "" ? t("costReport.allocation.noKey") : t(`costReport.allocation.keys.${draft.allocationKey}`)}</Paragraph>
+        <Paragraph>
+          {draft.allocationKey === "" ? t("costReport.allocation.noKey") : t(`costReport.allocation.keys.${draft.allocationKey}`)}
+        </Paragraph>
       )}
       {props.editable && draft.allocationKey === "fixedShares" && (
         <fieldset className="override-field">
@@ -102,7 +107,9 @@ export function AllocationSection(props: {
       )}
       {stored && !stored.complete && (
         <Paragraph data-testid="allocation-incomplete">
-          {stored.missing.length > 0 ? t("costReport.allocation.missing", { numbers: stored.missing.join(", ") }) : t("costReport.allocation.notFull")}
+          {stored.missing.length > 0
+            ? t("costReport.allocation.missing", { numbers: stored.missing.join(", ") })
+            : t("costReport.allocation.notFull")}
         </Paragraph>
       )}
       {members.length > 0 && (
@@ -115,10 +122,29 @@ export function AllocationSection(props: {
           rowHeader={false}
           columns={[
             { key: "member", header: t("costReport.allocation.member"), render: (m) => `${m.name} (${m.number})` },
-            { key: "basis", header: t("costReport.allocation.basis.title"), render: (m) => t(`costReport.allocation.basis.${m.basis ?? "missing"}`) },
-            { key: "population", header: t("costReport.volumes.population"), numeric: true, render: (m) => (m.population === null ? "–" : formatInteger(m.population)) },
-            { key: "itUserAccounts", header: t("costReport.volumes.itUserAccounts"), numeric: true, render: (m) => (m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)) },
-            { key: "share", header: t("costReport.allocation.share"), numeric: true, render: (m) => (m.share === null ? "–" : percent.format(m.share)) },
+            {
+              key: "basis",
+              header: t("costReport.allocation.basis.title"),
+              render: (m) => t(`costReport.allocation.basis.${m.basis ?? "missing"}`),
+            },
+            {
+              key: "population",
+              header: t("costReport.volumes.population"),
+              numeric: true,
+              render: (m) => (m.population === null ? "–" : formatInteger(m.population)),
+            },
+            {
+              key: "itUserAccounts",
+              header: t("costReport.volumes.itUserAccounts"),
+              numeric: true,
+              render: (m) => (m.itUserAccounts === null ? "–" : formatInteger(m.itUserAccounts)),
+            },
+            {
+              key: "share",
+              header: t("costReport.allocation.share"),
+              numeric: true,
+              render: (m) => (m.share === null ? "–" : percent.format(m.share)),
+            },
             { key: "amount", header: t("costReport.allocation.amount"), numeric: true, render: (m) => formatNok(m.total) },
           ]}
         />

@@ -30,7 +30,10 @@ export type ReportingYear = RouterOutputs["costs"]["list"][number];
 /** The reporting overview: each year's cost report and quality reports with their status. */
 export function useReportingYears(municipalityNumber: string) {
   const trpc = useTRPC();
-  return { costs: useQuery(trpc.costs.list.queryOptions({ municipalityNumber })), quality: useQuery(trpc.quality.list.queryOptions({ municipalityNumber })) };
+  return {
+    costs: useQuery(trpc.costs.list.queryOptions({ municipalityNumber })),
+    quality: useQuery(trpc.quality.list.queryOptions({ municipalityNumber })),
+  };
 }
 
 /** Reads the stored report afresh, not from the cache: what a save that lost a race is shown beside. */
@@ -64,5 +67,13 @@ export function useCostReportSteps() {
 export function useImportCostFile() {
   const trpc = useTRPC();
   const refresh = useRefreshCosts();
-  return useMutation(trpc.costs.importFile.mutationOptions(refreshing<RouterOutputs["costs"]["importFile"], RouterInputs["costs"]["importFile"]>((input) => (input.dryRun ? Promise.resolve() : refresh()), {}, [])));
+  return useMutation(
+    trpc.costs.importFile.mutationOptions(
+      refreshing<RouterOutputs["costs"]["importFile"], RouterInputs["costs"]["importFile"]>(
+        (input) => (input.dryRun ? Promise.resolve() : refresh()),
+        {},
+        [],
+      ),
+    ),
+  );
 }

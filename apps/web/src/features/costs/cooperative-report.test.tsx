@@ -38,7 +38,15 @@ describe("an IT cooperative's allocation, from a member's side", () => {
       organisationId: coop,
       year: 2024,
       expectedVersion: null,
-      content: { lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount, comment: null }], itUserAccounts: null, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: { key, shares: null } },
+      content: {
+        lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount, comment: null }],
+        itUserAccounts: null,
+        employeesFte: null,
+        populationOverride: null,
+        grossOperatingExpenditureOverride: null,
+        warningComments: {},
+        allocation: { key, shares: null },
+      },
       source: "entered",
       now: new Date().toISOString(),
     });
@@ -48,7 +56,9 @@ describe("an IT cooperative's allocation, from a member's side", () => {
     const { db } = renderApp("/kommune/5001/kostnader/2024", { as: "finance.5001@demo.example" });
     draftCooperative(db, "perInhabitant", 31_337);
     const from = await screen.findByTestId("allocated-from");
-    expect(from.textContent).toContain("IKT Oslo–Trondheim: samarbeidets rapport er utkast og ikke godkjent ennå; andelen vises når den er godkjent.");
+    expect(from.textContent).toContain(
+      "IKT Oslo–Trondheim: samarbeidets rapport er utkast og ikke godkjent ennå; andelen vises når den er godkjent.",
+    );
     expect(nbsp(from.textContent)).not.toMatch(/31 ?337/);
   });
 
@@ -57,7 +67,10 @@ describe("an IT cooperative's allocation, from a member's side", () => {
     draftCooperative(db, "perItUser", 1_000_000);
     const table = await screen.findByTestId("allocation-members");
     expect(within(table).getByRole("columnheader", { name: "Grunnlag" })).toBeTruthy();
-    const rows = within(table).getAllByRole("row").slice(1).map((r) => within(r).getAllByRole("cell")[1]?.textContent);
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => within(r).getAllByRole("cell")[1]?.textContent);
     expect(rows).toEqual(["godkjent rapport", "godkjent rapport"]);
   });
 });

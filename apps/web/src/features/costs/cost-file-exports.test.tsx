@@ -25,14 +25,31 @@ describe("the cost report's files", () => {
     const xlsx = await bytesOf(xlsxFile);
     expect(sheetNamesOf(xlsx)).toEqual(["Kostnader 2024", "Om tallene"]);
     expect(textsOf(unzipText(xlsx).get("xl/worksheets/sheet2.xml"))).toEqual(
-      expect.arrayContaining(["Demodata", "Kommune", "Stavanger (1103)", "År", "2024", "Status", "Godkjent", "Kilde", "Målestokk", "Hentet ut"]),
+      expect.arrayContaining([
+        "Demodata",
+        "Kommune",
+        "Stavanger (1103)",
+        "År",
+        "2024",
+        "Status",
+        "Godkjent",
+        "Kilde",
+        "Målestokk",
+        "Hentet ut",
+      ]),
     );
 
     const stavanger = getMunicipalityByNumber(db, "1103");
     const report = stavanger && getCostReport(db, stavanger.id, 2024);
     if (!stavanger || !report) throw new Error("no demo report");
     const systems = listSystems(db, stavanger.id).map(({ id, name }) => ({ id, name }));
-    const stored = listCostLines(db, report.id).map(({ service, costType, amount, systemId, comment }) => ({ service, costType, amount, systemId, comment }));
+    const stored = listCostLines(db, report.id).map(({ service, costType, amount, systemId, comment }) => ({
+      service,
+      costType,
+      amount,
+      systemId,
+      comment,
+    }));
     for (const bytes of [xlsx, await bytesOf(csvFile)]) {
       const parsed = parseCostFile({ bytes, fileName: "eksport", systems });
       expect(parsed.ok && parsed.warnings).toEqual([]);

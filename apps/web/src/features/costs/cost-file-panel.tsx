@@ -45,9 +45,14 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-
 /** Template download, file import with a full preview, and export of the stored report. */
-export function CostFilePanel(props: { view: ReportView; municipalityNumber: string; municipalityName: string; editable: boolean; dirty: boolean }) {
+export function CostFilePanel(props: {
+  view: ReportView;
+  municipalityNumber: string;
+  municipalityName: string;
+  editable: boolean;
+  dirty: boolean;
+}) {
   useExportTexts();
   const { t, i18n } = useTranslation();
   // Headers, row problems and notes in the preview: the same texts as the command line's.
@@ -75,7 +80,12 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
       setFile(null);
       setMessage({
         kind: "danger",
-        text: t("costReport.file.tooLarge", { name: chosen.name, size: formatInteger(Math.ceil(chosen.size / 1024)), number: props.municipalityNumber, year: view.year }),
+        text: t("costReport.file.tooLarge", {
+          name: chosen.name,
+          size: formatInteger(Math.ceil(chosen.size / 1024)),
+          number: props.municipalityNumber,
+          year: view.year,
+        }),
       });
       return;
     }
@@ -116,7 +126,9 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
   const problem = (code: string, params: IssueParams) => costFileIssueReason({ code, params }, language);
   const fileErrorText = (report: ImportReport) => {
     const fileName = file?.name ?? "";
-    return report.fileError ? describeCostImportRefusal(report.fileError, { fileName, year: view.year }, language) : describeCostFileProblems(fileName, report.issues, language);
+    return report.fileError
+      ? describeCostImportRefusal(report.fileError, { fileName, year: view.year }, language)
+      : describeCostFileProblems(fileName, report.issues, language);
   };
 
   const exportRows = () => costFileRows(view.report?.lines ?? [], view.systems, language);
@@ -126,7 +138,10 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
     if (!report) return [];
     const facts: (ExportFact | null)[] = [
       report.isDemo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
-      [t(`exports.report.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`), `${props.municipalityName} (${props.municipalityNumber})`],
+      [
+        t(`exports.report.${view.kind === "itCooperative" ? "cooperative" : "municipality"}`),
+        `${props.municipalityName} (${props.municipalityNumber})`,
+      ],
       [t("exports.about.year"), String(view.year)],
       [t("exports.report.status"), statusLabel(t, report.status)],
       [t("exports.report.version"), String(report.version)],
@@ -153,17 +168,33 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal.xlsx", writeXlsx(costFileTemplateSheets({ language, systems: view.systems })), XLSX_MIME_TYPE)}
+              onClick={() =>
+                downloadFile(
+                  "ikt-kostnader-mal.xlsx",
+                  writeXlsx(costFileTemplateSheets({ language, systems: view.systems })),
+                  XLSX_MIME_TYPE,
+                )
+              }
             >
               {t("costReport.file.templateXlsx")}
             </Button>
-            <Button variant="tertiary" data-size="sm" onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_MIME_TYPE)}>
+            <Button
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => downloadFile("ikt-kostnader-mal.csv", toCsv(costFileTemplateRows(language)), CSV_MIME_TYPE)}
+            >
               {t("costReport.file.templateCsv")}
             </Button>
             <Button
               variant="tertiary"
               data-size="sm"
-              onClick={() => downloadFile("ikt-kostnader-mal-veiledning.txt", `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`, TEXT_MIME_TYPE)}
+              onClick={() =>
+                downloadFile(
+                  "ikt-kostnader-mal-veiledning.txt",
+                  `\uFEFF${costFileTemplateGuide({ language, systems: view.systems })}`,
+                  TEXT_MIME_TYPE,
+                )
+              }
             >
               {t("exports.template.guide")}
             </Button>
@@ -173,13 +204,12 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
             <label htmlFor="cost-file" className="ds-label">
               {t("costReport.file.choose")}
             </label>
-            <input
-              id="cost-file"
-              type="file"
-              accept={`.csv,.txt,.xlsx,text/csv,${XLSX_MIME_TYPE}`}
-              onChange={(e) => void onFile(e)}
-            />
-            {file && <Paragraph data-size="sm">{t("costReport.file.chosen", { name: file.name, size: formatInteger(Math.ceil(file.size / 1024)) })}</Paragraph>}
+            <input id="cost-file" type="file" accept={`.csv,.txt,.xlsx,text/csv,${XLSX_MIME_TYPE}`} onChange={(e) => void onFile(e)} />
+            {file && (
+              <Paragraph data-size="sm">
+                {t("costReport.file.chosen", { name: file.name, size: formatInteger(Math.ceil(file.size / 1024)) })}
+              </Paragraph>
+            )}
           </div>
           {props.dirty && <Paragraph data-size="sm">{t("costReport.file.dirty")}</Paragraph>}
           <div className="button-row">
@@ -233,7 +263,10 @@ export function CostFilePanel(props: { view: ReportView; municipalityNumber: str
                 if (!r) return;
                 setPreview(null);
                 setFile(null);
-                setMessage({ kind: r.written ? "success" : "info", text: r.written ? t("costReport.file.done", { count: r.lineCount }) : t("costReport.file.unchanged") });
+                setMessage({
+                  kind: r.written ? "success" : "info",
+                  text: r.written ? t("costReport.file.done", { count: r.lineCount }) : t("costReport.file.unchanged"),
+                });
               })
             }
           />
@@ -286,7 +319,9 @@ function ImportPreview(props: {
 }) {
   const { t } = useTranslation();
   const { report } = props;
-  const format = [report.format.toUpperCase(), report.encoding, report.delimiter ? `«${report.delimiter}»` : null].filter(Boolean).join(", ");
+  const format = [report.format.toUpperCase(), report.encoding, report.delimiter ? `«${report.delimiter}»` : null]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="stack" data-testid="import-preview">
       <Paragraph data-size="sm">{t("costReport.file.read", { format })}</Paragraph>

@@ -1,5 +1,13 @@
 import { Button, Paragraph } from "@digdir/designsystemet-react";
-import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES, type CostLine, type CostType, type ItService } from "@malestokk/domain";
+import {
+  COST_TYPE_NAMES,
+  COST_TYPES,
+  IT_SERVICE_NAMES,
+  IT_SERVICES,
+  type CostLine,
+  type CostType,
+  type ItService,
+} from "@malestokk/domain";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -31,7 +39,8 @@ export function CostLinesEditor(props: {
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const set = (index: number, patch: Partial<LineDraft>) => props.onChange(props.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)));
+  const set = (index: number, patch: Partial<LineDraft>) =>
+    props.onChange(props.lines.map((l, i) => (i === index ? { ...l, ...patch } : l)));
   const label = (field: string, row: number) => t("costReport.lines.fieldLabel", { field: t(`costReport.lines.${field}`), row });
   const catalogueOptions = <C extends string>(codes: readonly C[], names: Readonly<Record<C, { nb: string; en: string }>>) =>
     codes.map((code) => (
@@ -39,12 +48,26 @@ export function CostLinesEditor(props: {
         {names[code][lang]}
       </option>
     ));
-  const lineSelect = (line: LineDraft, index: number, field: "service" | "costType" | "system", value: string, patch: (value: string) => Partial<LineDraft>, options: ReactNode) => {
+  const lineSelect = (
+    line: LineDraft,
+    index: number,
+    field: "service" | "costType" | "system",
+    value: string,
+    patch: (value: string) => Partial<LineDraft>,
+    options: ReactNode,
+  ) => {
     const id = lineFieldId(line.key, field);
     const error = props.errors.get(id);
     return (
       <>
-        <select id={id} className="ds-input" aria-label={label(field, index + 1)} aria-invalid={error ? true : undefined} value={value} onChange={(e) => set(index, patch(e.target.value))}>
+        <select
+          id={id}
+          className="ds-input"
+          aria-label={label(field, index + 1)}
+          aria-invalid={error ? true : undefined}
+          value={value}
+          onChange={(e) => set(index, patch(e.target.value))}
+        >
           {options}
         </select>
         {error && <p className="field-error">{error}</p>}
@@ -67,12 +90,28 @@ export function CostLinesEditor(props: {
           {
             key: "service",
             header: t("costReport.lines.service"),
-            render: (line, index) => lineSelect(line, index, "service", line.service, (value) => ({ service: value as ItService }), catalogueOptions(IT_SERVICES, IT_SERVICE_NAMES)),
+            render: (line, index) =>
+              lineSelect(
+                line,
+                index,
+                "service",
+                line.service,
+                (value) => ({ service: value as ItService }),
+                catalogueOptions(IT_SERVICES, IT_SERVICE_NAMES),
+              ),
           },
           {
             key: "costType",
             header: t("costReport.lines.costType"),
-            render: (line, index) => lineSelect(line, index, "costType", line.costType, (value) => ({ costType: value as CostType }), catalogueOptions(COST_TYPES, COST_TYPE_NAMES)),
+            render: (line, index) =>
+              lineSelect(
+                line,
+                index,
+                "costType",
+                line.costType,
+                (value) => ({ costType: value as CostType }),
+                catalogueOptions(COST_TYPES, COST_TYPE_NAMES),
+              ),
           },
           {
             key: "system",

@@ -42,7 +42,8 @@ describe("the cost report page", () => {
     expect((await screen.findByRole("alert")).textContent).toBe("Skriv en forklaring på hvert varsel før du sender inn.");
     fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" }));
 
-    for (const field of screen.getAllByLabelText("Forklaring")) fireEvent.change(field, { target: { value: "Engangskjøp av ny plattform" } });
+    for (const field of screen.getAllByLabelText("Forklaring"))
+      fireEvent.change(field, { target: { value: "Engangskjøp av ny plattform" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     await screen.findByText("Lagret.");
     fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
@@ -87,7 +88,11 @@ describe("the cost report page", () => {
     expect(screen.queryByTestId("report-errors")).toBeNull();
     const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
     const report = getCostReport(db, stavanger, 2024);
-    expect(listCostLines(db, report?.id ?? 0).map((line) => line.amount).slice(0, 2)).toEqual([1_234_568, 100]);
+    expect(
+      listCostLines(db, report?.id ?? 0)
+        .map((line) => line.amount)
+        .slice(0, 2),
+    ).toEqual([1_234_568, 100]);
   });
 
   it("adds and removes lines, and shows both versions on a concurrent save without overwriting", async () => {
@@ -120,11 +125,20 @@ describe("the manager's return comment (issue 18)", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Send tilbake" }));
     fireEvent.change(await screen.findByLabelText("Kommentar til økonomi"), { target: { value: "Lisensene mangler" } });
     await confirm("Send tilbake");
-    const shown = /^Sendt tilbake av Demo administrator \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
+    const shown =
+      /^Sendt tilbake av Demo administrator \(\d+\. .+ \d{4}.*\d{2}:\d{2}\): «Lisensene mangler» Rett rapporten og send den inn igjen\.$/;
     expect((await screen.findByTestId("report-returned")).textContent).toMatch(shown);
 
     fireEvent.change(screen.getByLabelText("Fil (CSV eller XLSX)"), {
-      target: { files: [new File(["IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;90 000 000\nBrukerstøtte;Egne ansatte;30 000 000\n"], "ny.csv", { type: "text/csv" })] },
+      target: {
+        files: [
+          new File(
+            ["IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;90 000 000\nBrukerstøtte;Egne ansatte;30 000 000\n"],
+            "ny.csv",
+            { type: "text/csv" },
+          ),
+        ],
+      },
     });
     await screen.findByText(/ny\.csv/);
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis import" }));
@@ -135,7 +149,8 @@ describe("the manager's return comment (issue 18)", () => {
     await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
     expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
 
-    for (const field of screen.getAllByLabelText("Forklaring")) fireEvent.change(field, { target: { value: "Tallene fra økonomisystemet" } });
+    for (const field of screen.getAllByLabelText("Forklaring"))
+      fireEvent.change(field, { target: { value: "Tallene fra økonomisystemet" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
     await screen.findByText("Lagret.");
     expect(screen.getByTestId("report-returned").textContent).toMatch(shown);
@@ -153,16 +168,37 @@ describe("a report before approval, seen by the programme board (issue 17, findi
     const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
     const now = new Date().toISOString();
     const current = getCostReport(db, stavanger, 2024);
-    const returned = setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now, by: "manager.1103@demo.example", returnComment: "Rett lisensene" });
+    const returned = setCostReportStatus(db, {
+      reportId: current?.id ?? 0,
+      expectedVersion: current?.version ?? 0,
+      status: "returned",
+      now,
+      by: "manager.1103@demo.example",
+      returnComment: "Rett lisensene",
+    });
     const saved = saveCostReport(db, {
       organisationId: stavanger,
       year: 2024,
       expectedVersion: returned.ok ? returned.row.version : 0,
-      content: { lines: [{ service: "operations", costType: "licences", systemId: null, amount: 31_337, comment: "Hemmelig linje" }], itUserAccounts: 31_337, employeesFte: null, populationOverride: null, grossOperatingExpenditureOverride: null, warningComments: {}, allocation: null },
+      content: {
+        lines: [{ service: "operations", costType: "licences", systemId: null, amount: 31_337, comment: "Hemmelig linje" }],
+        itUserAccounts: 31_337,
+        employeesFte: null,
+        populationOverride: null,
+        grossOperatingExpenditureOverride: null,
+        warningComments: {},
+        allocation: null,
+      },
       source: "entered",
       now,
     });
-    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, by: "finance.1103@demo.example" });
+    setCostReportStatus(db, {
+      reportId: current?.id ?? 0,
+      expectedVersion: saved.ok ? saved.row.version : 0,
+      status: "submitted",
+      now,
+      by: "finance.1103@demo.example",
+    });
   }
 
   it("shows the status and who submitted it, says the content comes with approval, and shows no line or amount", async () => {
@@ -198,7 +234,14 @@ describe("saving a cost report (issue 19)", () => {
     // Sent back to finance outside this page, so that the page's own step is a save alone.
     const stavanger = getMunicipalityByNumber(db, "1103")?.id ?? 0;
     const current = getCostReport(db, stavanger, 2024);
-    setCostReportStatus(db, { reportId: current?.id ?? 0, expectedVersion: current?.version ?? 0, status: "returned", now: new Date().toISOString(), by: "manager.1103@demo.example", returnComment: "Rett linjene" });
+    setCostReportStatus(db, {
+      reportId: current?.id ?? 0,
+      expectedVersion: current?.version ?? 0,
+      status: "returned",
+      now: new Date().toISOString(),
+      by: "manager.1103@demo.example",
+      returnComment: "Rett linjene",
+    });
 
     await act(() => router.navigate("/kommune/1103/kostnader/2024"));
     fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 1"), { target: { value: "1 234 567" } });
@@ -218,4 +261,3 @@ describe("the plausibility checks' peer group", () => {
     );
   });
 });
-

@@ -24,7 +24,15 @@ import { VolumesEditor } from "./volumes";
 import { WarningsView } from "./warnings";
 
 /** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
-export function CostReport({ municipalityNumber, municipalityName, year }: { municipalityNumber: string; municipalityName: string; year: number }) {
+export function CostReport({
+  municipalityNumber,
+  municipalityName,
+  year,
+}: {
+  municipalityNumber: string;
+  municipalityName: string;
+  year: number;
+}) {
   const query = useCostReport({ municipalityNumber, year });
   if (!query.isSuccess) return <QueryView query={query} />;
   if (query.data.withheld) return <WithheldReportView report={query.data.withheld} deadline={query.data.deadline} />;
@@ -57,7 +65,15 @@ interface Conflict {
   readonly theirs: ReportView;
 }
 
-function ReportEditor({ view, municipalityNumber, municipalityName }: { view: ReportView; municipalityNumber: string; municipalityName: string }) {
+function ReportEditor({
+  view,
+  municipalityNumber,
+  municipalityName,
+}: {
+  view: ReportView;
+  municipalityNumber: string;
+  municipalityName: string;
+}) {
   const { t, i18n } = useTranslation();
   const fetchReport = useFetchCostReport();
   const [draft, setDraft] = useState<ReportDraft>(() => draftFromReport(view.report));
@@ -94,7 +110,10 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     () =>
       costReportWarnings(read, {
         allocatedLines: view.allocatedLines,
-        published: { population: view.published.population?.value ?? null, grossOperatingExpenditure: view.published.grossOperatingExpenditure?.value ?? null },
+        published: {
+          population: view.published.population?.value ?? null,
+          grossOperatingExpenditure: view.published.grossOperatingExpenditure?.value ?? null,
+        },
         classOfSystem,
         basis: view.checkBasis,
       }),
@@ -173,7 +192,12 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
   };
 
   const issueText = (issue: DraftIssue) => {
-    const keys = [`costReport.errors.${issue.code}`, `errors.field.${issue.field}.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"];
+    const keys = [
+      `costReport.errors.${issue.code}`,
+      `errors.field.${issue.field}.${issue.code}`,
+      `errors.field.${issue.code}`,
+      "errors.VALIDATION_FAILED",
+    ];
     const text = t(keys, { ...issue });
     // A text that names the line itself ("Linje {{row}} har …") is not prefixed; digits in an example are no sign of that.
     const namesRow = issue.row !== undefined && t(keys, { ...issue, row: "\u0000" }).includes("\u0000");
@@ -189,10 +213,16 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
     <div className="stack">
       <ReportStatusBlock view={view} testId="report" />
       {!report && <Paragraph>{t("costReport.notStarted", { year: view.year })}</Paragraph>}
-      {editable && <MissingList view={view} read={read} unexplained={warnings.filter((w) => (draft.comments[w.key] ?? "").trim() === "").length} />}
+      {editable && (
+        <MissingList view={view} read={read} unexplained={warnings.filter((w) => (draft.comments[w.key] ?? "").trim() === "").length} />
+      )}
       {!editable && report && (
         <Paragraph data-testid="report-read-only">
-          {report.status === "approved" ? t("costReport.readOnlyApproved") : report.status === "submitted" ? t("costReport.readOnlySubmitted") : t("costReport.readOnlyRole")}
+          {report.status === "approved"
+            ? t("costReport.readOnlyApproved")
+            : report.status === "submitted"
+              ? t("costReport.readOnlySubmitted")
+              : t("costReport.readOnlyRole")}
         </Paragraph>
       )}
 
@@ -218,7 +248,13 @@ function ReportEditor({ view, municipalityNumber, municipalityName }: { view: Re
         {editable ? (
           <>
             <Paragraph data-size="sm">{t("costReport.lines.intro")}</Paragraph>
-            <CostLinesEditor lines={draft.lines} systems={view.systems} errors={fieldErrors} notes={fieldNotes} onChange={(lines) => update({ ...draft, lines })} />
+            <CostLinesEditor
+              lines={draft.lines}
+              systems={view.systems}
+              errors={fieldErrors}
+              notes={fieldNotes}
+              onChange={(lines) => update({ ...draft, lines })}
+            />
           </>
         ) : (
           <CostLinesTable lines={report?.lines ?? []} systems={view.systems} />

@@ -21,14 +21,23 @@ function TotalsTable({ caption, rows, total }: { caption: string; rows: readonly
       columns={[
         { key: "name", header: t("costReport.totals.name") },
         { key: "amount", header: t("costReport.totals.amount"), numeric: true, render: (r) => formatNok(r.amount) },
-        { key: "share", header: t("costReport.totals.share"), numeric: true, render: (r) => (total > 0 ? percent.format(r.amount / total) : "–") },
+        {
+          key: "share",
+          header: t("costReport.totals.share"),
+          numeric: true,
+          render: (r) => (total > 0 ? percent.format(r.amount / total) : "–"),
+        },
       ]}
     />
   );
 }
 
 /** Totals per service, cost type and fagsystem, recomputed from the lines as they are typed. */
-export function CostTotalsView(props: { lines: readonly CostLine[]; systems: readonly SystemOption[]; classOfSystem: ReadonlyMap<number, SystemClass> }) {
+export function CostTotalsView(props: {
+  lines: readonly CostLine[];
+  systems: readonly SystemOption[];
+  classOfSystem: ReadonlyMap<number, SystemClass>;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === "en" ? "en" : "nb";
   const totals = costTotals(props.lines, props.classOfSystem);

@@ -56,17 +56,20 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
       key: "total",
       header: t("costReport.years.total"),
       numeric: true,
-      render: (y) => (y.withheld ? t("costReport.years.withheld") : y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost)),
+      render: (y) =>
+        y.withheld ? t("costReport.years.withheld") : y.totalItCost === null ? t("costReport.years.none") : formatNok(y.totalItCost),
     },
-    ...INSTRUMENTS.map(
-      (i): DataColumn<ReportingYear> => ({
-        key: i,
-        header: t(`quality.instruments.${i}`),
-        render: (y) => (
-          <StatusLink to={`/kommune/${municipalityNumber}/${QUALITY_PATHS[i]}/${y.year}`} label={`${t(`quality.instruments.${i}`)} ${y.year}`} status={qualityOf.get(y.year)?.[i] ?? null} />
-        ),
-      }),
-    ),
+    ...INSTRUMENTS.map((i): DataColumn<ReportingYear> => ({
+      key: i,
+      header: t(`quality.instruments.${i}`),
+      render: (y) => (
+        <StatusLink
+          to={`/kommune/${municipalityNumber}/${QUALITY_PATHS[i]}/${y.year}`}
+          label={`${t(`quality.instruments.${i}`)} ${y.year}`}
+          status={qualityOf.get(y.year)?.[i] ?? null}
+        />
+      ),
+    })),
     { key: "deadline", header: t("costReport.years.deadline"), render: (y) => y.deadline ?? "" },
   ];
   return (
@@ -81,7 +84,13 @@ export function CostYears({ municipalityNumber }: { municipalityNumber: string }
       {!query.isSuccess ? (
         <QueryView query={query} />
       ) : (
-        <DataTable caption={t("costReport.years.caption")} size="sm" rows={[...query.data].reverse()} rowKey={(y) => y.year} columns={columns} />
+        <DataTable
+          caption={t("costReport.years.caption")}
+          size="sm"
+          rows={[...query.data].reverse()}
+          rowKey={(y) => y.year}
+          columns={columns}
+        />
       )}
     </section>
   );

@@ -1,5 +1,12 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
-import { COST_TYPE_NAMES, IT_SERVICE_NAMES, type ChangedLine, type CostLineChanges, type FieldChange, type PreviewLine } from "@malestokk/domain";
+import {
+  COST_TYPE_NAMES,
+  IT_SERVICE_NAMES,
+  type ChangedLine,
+  type CostLineChanges,
+  type FieldChange,
+  type PreviewLine,
+} from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 
 import { DataTable, type DataColumn } from "../../components/data-table";
@@ -18,7 +25,10 @@ function useNames() {
 }
 
 /** The columns that say which line it is: service, cost type and fagsystem. */
-function lineColumns<Row>({ t, service, costType, text }: ReturnType<typeof useNames>, lineOf: (row: Row) => ChangedLine | PreviewLine): DataColumn<Row>[] {
+function lineColumns<Row>(
+  { t, service, costType, text }: ReturnType<typeof useNames>,
+  lineOf: (row: Row) => ChangedLine | PreviewLine,
+): DataColumn<Row>[] {
   return [
     { key: "service", header: t("costReport.preview.service"), render: (row) => service(lineOf(row).service) },
     { key: "costType", header: t("costReport.preview.costType"), render: (row) => costType(lineOf(row).costType) },
@@ -61,7 +71,8 @@ function LinesTable({ caption, lines, testId }: { caption: string; lines: readon
 export function ImportChanges({ changes }: { changes: CostLineChanges }) {
   const names = useNames();
   const { t, service, text } = names;
-  const value = (change: FieldChange, side: "before" | "after") => (change.field === "amount" ? formatNok(change[side]) : text(change[side]));
+  const value = (change: FieldChange, side: "before" | "after") =>
+    change.field === "amount" ? formatNok(change[side]) : text(change[side]);
   const amountCell = ({ change }: ChangedField) => ({ className: change.field === "amount" ? "numeric" : undefined });
   const changedFields = changes.changed.flatMap((line, index) => line.fields.map((change): ChangedField => ({ line, change, index })));
   const nothing = changes.added.length === 0 && changes.changed.length === 0 && changes.removed.length === 0;
@@ -77,16 +88,28 @@ export function ImportChanges({ changes }: { changes: CostLineChanges }) {
           <DataTable
             caption={t("costReport.preview.byService")}
             size="sm"
-            rows={[...changes.byService.map((s) => ({ ...s, name: service(s.service) })), { ...changes.total, name: t("costReport.preview.total") }]}
+            rows={[
+              ...changes.byService.map((s) => ({ ...s, name: service(s.service) })),
+              { ...changes.total, name: t("costReport.preview.total") },
+            ]}
             rowKey={(row) => row.name}
             columns={[
               { key: "name", header: t("costReport.preview.service") },
               { key: "before", header: t("costReport.preview.before"), numeric: true, render: (row) => formatNok(row.before) },
               { key: "after", header: t("costReport.preview.after"), numeric: true, render: (row) => formatNok(row.after) },
-              { key: "difference", header: t("costReport.preview.difference"), numeric: true, render: (row) => formatNokChange(row.difference) },
+              {
+                key: "difference",
+                header: t("costReport.preview.difference"),
+                numeric: true,
+                render: (row) => formatNokChange(row.difference),
+              },
             ]}
           />
-          <LinesTable caption={t("costReport.preview.added", { count: changes.added.length })} lines={changes.added} testId="import-added" />
+          <LinesTable
+            caption={t("costReport.preview.added", { count: changes.added.length })}
+            lines={changes.added}
+            testId="import-added"
+          />
           {changes.changed.length > 0 && (
             <DataTable
               caption={t("costReport.preview.changed", { count: changes.changed.length })}
@@ -96,13 +119,31 @@ export function ImportChanges({ changes }: { changes: CostLineChanges }) {
               rowKey={({ change, index }) => `${index}-${change.field}`}
               columns={[
                 ...lineColumns<ChangedField>(names, ({ line }) => line),
-                { key: "field", header: t("costReport.preview.field"), render: ({ change }) => t(`costReport.preview.fields.${change.field}`) },
-                { key: "before", header: t("costReport.preview.before"), render: ({ change }) => value(change, "before"), cellProps: amountCell },
-                { key: "after", header: t("costReport.preview.after"), render: ({ change }) => value(change, "after"), cellProps: amountCell },
+                {
+                  key: "field",
+                  header: t("costReport.preview.field"),
+                  render: ({ change }) => t(`costReport.preview.fields.${change.field}`),
+                },
+                {
+                  key: "before",
+                  header: t("costReport.preview.before"),
+                  render: ({ change }) => value(change, "before"),
+                  cellProps: amountCell,
+                },
+                {
+                  key: "after",
+                  header: t("costReport.preview.after"),
+                  render: ({ change }) => value(change, "after"),
+                  cellProps: amountCell,
+                },
               ]}
             />
           )}
-          <LinesTable caption={t("costReport.preview.removed", { count: changes.removed.length })} lines={changes.removed} testId="import-removed" />
+          <LinesTable
+            caption={t("costReport.preview.removed", { count: changes.removed.length })}
+            lines={changes.removed}
+            testId="import-removed"
+          />
           {changes.unchanged > 0 && <Paragraph data-size="sm">{t("costReport.preview.unchanged", { count: changes.unchanged })}</Paragraph>}
         </>
       )}

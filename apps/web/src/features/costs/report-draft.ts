@@ -35,7 +35,13 @@ export interface ReportDraft {
 /** The stored content of a report, as the server sends it. */
 export type StoredReport = Pick<
   NonNullable<RouterOutputs["costs"]["report"]["report"]>,
-  "lines" | "itUserAccounts" | "employeesFte" | "populationOverride" | "grossOperatingExpenditureOverride" | "warningComments" | "allocation"
+  | "lines"
+  | "itUserAccounts"
+  | "employeesFte"
+  | "populationOverride"
+  | "grossOperatingExpenditureOverride"
+  | "warningComments"
+  | "allocation"
 >;
 
 let counter = 0;

@@ -25,7 +25,9 @@ function OverrideField(props: {
     <fieldset className="override-field">
       <legend className="ds-label">{t(`costReport.volumes.${name}`)}</legend>
       <Paragraph data-size="sm" data-testid={`published-${name}`}>
-        {published ? t("costReport.volumes.published", { value: formatInteger(published.value), source: sourceText(t, published) }) : t("costReport.volumes.publishedNone")}
+        {published
+          ? t("costReport.volumes.published", { value: formatInteger(published.value), source: sourceText(t, published) })
+          : t("costReport.volumes.publishedNone")}
       </Paragraph>
       {props.editable ? (
         <>

@@ -27,7 +27,9 @@ export function WarningsView(props: {
 }) {
   const { t } = useTranslation();
   const groupName =
-    props.group.standInFor === null ? t("costReport.warnings.kostraGroup") : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${props.group.kind}`) });
+    props.group.standInFor === null
+      ? t("costReport.warnings.kostraGroup")
+      : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${props.group.kind}`) });
   const unexplained = props.warnings.filter((w) => (props.comments[w.key] ?? "").trim() === "").length;
   return (
     <section aria-labelledby="warnings-heading" className="stack" data-testid="report-warnings">
@@ -40,7 +42,9 @@ export function WarningsView(props: {
         <Paragraph>{t("costReport.warnings.none")}</Paragraph>
       ) : (
         <>
-          {unexplained > 0 && props.editable && <Alert data-color="warning">{t("costReport.warnings.unexplained", { count: unexplained })}</Alert>}
+          {unexplained > 0 && props.editable && (
+            <Alert data-color="warning">{t("costReport.warnings.unexplained", { count: unexplained })}</Alert>
+          )}
           <ul className="warning-list">
             {props.warnings.map((w) => {
               const indicator = getIndicator(w.code);
@@ -69,7 +73,9 @@ export function WarningsView(props: {
                       />
                     </Field>
                   ) : (
-                    props.comments[w.key] && <Paragraph data-size="sm">{`${t("costReport.warnings.explain")}: ${props.comments[w.key]}`}</Paragraph>
+                    props.comments[w.key] && (
+                      <Paragraph data-size="sm">{`${t("costReport.warnings.explain")}: ${props.comments[w.key]}`}</Paragraph>
+                    )
                   )}
                 </li>
               );

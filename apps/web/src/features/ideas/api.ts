@@ -44,7 +44,12 @@ export function useIdeaStep(on?: On<"step">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshIdeas = useRefreshIdeas();
-  const refresh = () => Promise.all([refreshIdeas(), queryClient.invalidateQueries(trpc.benefits.pathFilter()), queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter())]);
+  const refresh = () =>
+    Promise.all([
+      refreshIdeas(),
+      queryClient.invalidateQueries(trpc.benefits.pathFilter()),
+      queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter()),
+    ]);
   return useMutation(trpc.ideas.step.mutationOptions(refreshing(refresh, on, ["changed", "moved", "gone"])));
 }
 

@@ -15,37 +15,22 @@ export function IdeaInvitations() {
   const { t } = useTranslation();
   const me = useMe();
   const grants = grantsOf(me.data);
-  const organisationId = new Map(
-    (me.data?.grants ?? []).map((g) => [
-      g.organisationNumber,
-      g.organisationId,
-    ]),
-  );
+  const organisationId = new Map((me.data?.grants ?? []).map((g) => [g.organisationNumber, g.organisationId]));
   const query = useIdeaInvitations();
   const [answered, setAnswered] = useState<string | null>(null);
   const answer = useAnswerIdeaInvitation({
     onSuccess: (_r, input) => {
-      const invitation = query.data?.find(
-        (i) =>
-          i.ideaId === input.ideaId &&
-          i.municipality.number === input.municipalityNumber,
-      );
+      const invitation = query.data?.find((i) => i.ideaId === input.ideaId && i.municipality.number === input.municipalityNumber);
       const values = {
         name: invitation?.municipality.name ?? "",
         title: invitation?.title ?? "",
       };
-      setAnswered(
-        input.answer === "accept"
-          ? t("ideas.invitations.accepted", values)
-          : t("ideas.invitations.declined", values),
-      );
+      setAnswered(input.answer === "accept" ? t("ideas.invitations.accepted", values) : t("ideas.invitations.declined", values));
     },
   });
   if (!query.isSuccess) return <QueryView query={query} pending={null} testId="idea-invitations" />;
   const invitations = query.data;
-  const names = [...new Set(invitations.map((i) => i.municipality.name))].join(
-    ", ",
-  );
+  const names = [...new Set(invitations.map((i) => i.municipality.name))].join(", ");
   return (
     <InvitationList
       heading={t("ideas.invitations.heading")}
@@ -63,11 +48,7 @@ export function IdeaInvitations() {
         owner: i.owner.name,
         invitedByName: i.invitedByName,
         invitedAt: i.invitedAt,
-        canAnswer: can(
-          grants,
-          "ideas.submit",
-          organisationId.get(i.municipality.number) ?? null,
-        ),
+        canAnswer: can(grants, "ideas.submit", organisationId.get(i.municipality.number) ?? null),
       }))}
       pending={answer.isPending}
       answered={answered}

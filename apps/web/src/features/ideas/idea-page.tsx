@@ -27,13 +27,16 @@ export function IdeaPage({ id }: { id: number }) {
     document.title = `${title ? t("ideas.detail.heading", { title }) : t("ideas.title")} – ${t("app.name")}`;
   }, [title, t]);
   if (!query.isSuccess) {
-    return <QueryView query={query} notFound={<NotFoundNotice text={t("ideas.detail.notFound")} to="/ideer" back={t("ideas.detail.back")} />} />;
+    return (
+      <QueryView query={query} notFound={<NotFoundNotice text={t("ideas.detail.notFound")} to="/ideer" back={t("ideas.detail.back")} />} />
+    );
   }
   const idea = query.data;
   const grants = grantsOf(me.data);
   // The submitting municipality's manager keeps the invitations; a participant's manager may leave (the server checks both).
   const keeper = can(grants, "ideas.submit", idea.organisationId);
-  const participating = idea.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "ideas.submit", p.id)) ?? null;
+  const participating =
+    idea.participants.find((p) => grants.some((g) => g.organisationId === p.id) && can(grants, "ideas.submit", p.id)) ?? null;
   return (
     <div className="stack">
       <Breadcrumbs aria-label={t("nav.breadcrumbs")} className="no-print">
@@ -49,9 +52,15 @@ export function IdeaPage({ id }: { id: number }) {
         {t("ideas.detail.heading", { title: idea.title })}
       </Heading>
       <Paragraph>
-        <IdeaStatusTag status={idea.status} /> {t("ideas.detail.submittedBy", { name: idea.organisationName, number: idea.organisationNumber })} · {t(`ideas.sectors.${idea.sector}`)}
+        <IdeaStatusTag status={idea.status} />{" "}
+        {t("ideas.detail.submittedBy", { name: idea.organisationName, number: idea.organisationNumber })} ·{" "}
+        {t(`ideas.sectors.${idea.sector}`)}
       </Paragraph>
-      {idea.participants.length > 0 && <Paragraph>{t("ideas.detail.participants", { list: idea.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}</Paragraph>}
+      {idea.participants.length > 0 && (
+        <Paragraph>
+          {t("ideas.detail.participants", { list: idea.participants.map((p) => `${p.name} (${p.number})`).join(", ") })}
+        </Paragraph>
+      )}
       {participating && <LeaveIdea id={idea.id} title={idea.title} municipality={participating} />}
       {idea.projectId !== null && (
         <Alert data-color="success" data-testid="idea-project">
@@ -128,7 +137,17 @@ function IdeaTurnNote({ turn, actions }: { turn: IdeaTurn | null; actions: reado
 }
 
 /** The invitations the submitting municipality sent, with their answers; each can be withdrawn or removed, after asking. */
-function IdeaParticipation({ id, ownerNumber, rows, onDone }: { id: number; ownerNumber: string; rows: Parameters<typeof ParticipationTable>[0]["rows"]; onDone: (message: string) => void }) {
+function IdeaParticipation({
+  id,
+  ownerNumber,
+  rows,
+  onDone,
+}: {
+  id: number;
+  ownerNumber: string;
+  rows: Parameters<typeof ParticipationTable>[0]["rows"];
+  onDone: (message: string) => void;
+}) {
   const { t } = useTranslation();
   const remove = useRemoveIdeaParticipant();
   return (
@@ -212,7 +231,15 @@ function StepForm({ id, version, action, onDone }: { id: number; version: number
             <Fieldset.Legend>{t("ideas.step.score")}</Fieldset.Legend>
             <div className="field-row">
               {["1", "2", "3", "4", "5"].map((s) => (
-                <Radio key={s} name={`${headingId}-score`} id={`${headingId}-score-${s}`} value={s} label={s} checked={score === s} onChange={() => setScore(s)} />
+                <Radio
+                  key={s}
+                  name={`${headingId}-score`}
+                  id={`${headingId}-score-${s}`}
+                  value={s}
+                  label={s}
+                  checked={score === s}
+                  onChange={() => setScore(s)}
+                />
               ))}
             </div>
           </Fieldset>
@@ -221,13 +248,34 @@ function StepForm({ id, version, action, onDone }: { id: number; version: number
           <Fieldset>
             <Fieldset.Legend>{action === "compile" ? t("ideas.step.recommendation") : t("ideas.step.decision")}</Fieldset.Legend>
             {(["yes", "no"] as const).map((c) => (
-              <Radio key={c} name={`${headingId}-choice`} id={`${headingId}-${c}`} value={c} label={t(`ideas.${c}`)} checked={choice === c} onChange={() => setChoice(c)} />
+              <Radio
+                key={c}
+                name={`${headingId}-choice`}
+                id={`${headingId}-${c}`}
+                value={c}
+                label={t(`ideas.${c}`)}
+                checked={choice === c}
+                onChange={() => setChoice(c)}
+              />
             ))}
           </Fieldset>
         )}
-        <Textfield multiline rows={2} id={`${headingId}-comment`} label={t("ideas.step.comment")} value={comment} error={error ?? undefined} onChange={(e) => setComment(e.target.value)} />
+        <Textfield
+          multiline
+          rows={2}
+          id={`${headingId}-comment`}
+          label={t("ideas.step.comment")}
+          value={comment}
+          error={error ?? undefined}
+          onChange={(e) => setComment(e.target.value)}
+        />
         <div>
-          <Button type="submit" data-color={action === "withdraw" ? "danger" : "accent"} disabled={step.isPending} aria-busy={step.isPending}>
+          <Button
+            type="submit"
+            data-color={action === "withdraw" ? "danger" : "accent"}
+            disabled={step.isPending}
+            aria-busy={step.isPending}
+          >
             {action === "withdraw" ? t("ideas.actions.withdraw") : t("ideas.step.confirm")}
           </Button>
         </div>

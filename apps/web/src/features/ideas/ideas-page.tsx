@@ -1,6 +1,14 @@
 import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { IDEA_SECTORS, IDEA_STATUSES, IdeaInputSchema, writeXlsx, XLSX_MIME_TYPE, type IdeaSector, type IdeaStatus } from "@malestokk/domain";
+import {
+  IDEA_SECTORS,
+  IDEA_STATUSES,
+  IdeaInputSchema,
+  writeXlsx,
+  XLSX_MIME_TYPE,
+  type IdeaSector,
+  type IdeaStatus,
+} from "@malestokk/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -41,8 +49,28 @@ export function IdeaStatusTag({ status }: { status: IdeaStatus }) {
 
 /** The ideas as one worksheet: title, who, sector, status, score, recommendation, cost, problem and benefits. */
 export function ideasSheet(t: TFunction, name: string, ideas: readonly Idea[]) {
-  const header = [t("ideas.idea"), t("ideas.submitter"), t("ideas.sector"), t("ideas.status"), t("ideas.score"), t("ideas.recommendation"), t("ideas.detail.roughCost"), t("ideas.detail.problem"), t("ideas.detail.expectedBenefits")];
-  const rows = ideas.map((i) => [i.title, i.organisationName, t(`ideas.sectors.${i.sector}`), t(`ideas.statuses.${i.status}`), i.priorityScore, i.recommendation ? t(`ideas.${i.recommendation}`) : "", i.roughCostNok, i.problem, i.expectedBenefits]);
+  const header = [
+    t("ideas.idea"),
+    t("ideas.submitter"),
+    t("ideas.sector"),
+    t("ideas.status"),
+    t("ideas.score"),
+    t("ideas.recommendation"),
+    t("ideas.detail.roughCost"),
+    t("ideas.detail.problem"),
+    t("ideas.detail.expectedBenefits"),
+  ];
+  const rows = ideas.map((i) => [
+    i.title,
+    i.organisationName,
+    t(`ideas.sectors.${i.sector}`),
+    t(`ideas.statuses.${i.status}`),
+    i.priorityScore,
+    i.recommendation ? t(`ideas.${i.recommendation}`) : "",
+    i.roughCostNok,
+    i.problem,
+    i.expectedBenefits,
+  ]);
   return { name, rows: [header, ...rows], headerRows: 1 };
 }
 
@@ -51,7 +79,9 @@ export function IdeasPage({ pack }: { pack: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const list = useIdeas();
-  const [status, setStatus] = useUrlState<IdeaStatus | "all">("status", "all", (raw) => ((IDEA_STATUSES as readonly string[]).includes(raw) ? (raw as IdeaStatus) : null));
+  const [status, setStatus] = useUrlState<IdeaStatus | "all">("status", "all", (raw) =>
+    (IDEA_STATUSES as readonly string[]).includes(raw) ? (raw as IdeaStatus) : null,
+  );
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const heading = pack ? t("ideas.pack.heading") : t("ideas.title");
@@ -148,7 +178,12 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
           header: t("ideas.idea"),
           render: (i) => (
             <>
-              <Link to={`/ideer/${i.id}`}>{i.title}</Link> {i.isDemo && <Tag data-size="sm" data-color="warning">{t("app.demoTag")}</Tag>}
+              <Link to={`/ideer/${i.id}`}>{i.title}</Link>{" "}
+              {i.isDemo && (
+                <Tag data-size="sm" data-color="warning">
+                  {t("app.demoTag")}
+                </Tag>
+              )}
             </>
           ),
         },
@@ -156,7 +191,11 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
         { key: "sector", header: t("ideas.sector"), render: (i) => t(`ideas.sectors.${i.sector}`) },
         { key: "status", header: t("ideas.status"), render: (i) => <IdeaStatusTag status={i.status} /> },
         { key: "score", header: t("ideas.score"), numeric: true, render: (i) => i.priorityScore ?? "" },
-        { key: "recommendation", header: t("ideas.recommendation"), render: (i) => (i.recommendation ? t(`ideas.${i.recommendation}`) : "") },
+        {
+          key: "recommendation",
+          header: t("ideas.recommendation"),
+          render: (i) => (i.recommendation ? t(`ideas.${i.recommendation}`) : ""),
+        },
         { key: "roughCost", header: t("ideas.detail.roughCost"), numeric: true, render: (i) => formatNok(i.roughCostNok) },
         {
           key: "last",
@@ -170,7 +209,15 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
 
 const FIRST_SECTOR: IdeaSector = "helseVelferd";
 
-function SubmitForm({ organisations, onDone, onCancel }: { organisations: readonly { number: string; name: string }[]; onDone: (title: string) => void; onCancel: () => void }) {
+function SubmitForm({
+  organisations,
+  onDone,
+  onCancel,
+}: {
+  organisations: readonly { number: string; name: string }[];
+  onDone: (title: string) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [organisation, setOrganisation] = useState(organisations[0]?.number ?? "");
   const [title, setTitle] = useState("");
@@ -186,7 +233,8 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
     onSuccess: (_r, input) => onDone(input.idea.title),
     onError: (error) => {
       const fields: Record<string, string> = {};
-      for (const issue of readAppError(error)?.issues ?? []) fields[String(issue.path[0])] ??= t([`ideas.errors.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params);
+      for (const issue of readAppError(error)?.issues ?? [])
+        fields[String(issue.path[0])] ??= t([`ideas.errors.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params);
       setErrors(Object.keys(fields).length > 0 ? fields : { form: translateError(t, error).message });
     },
   });
@@ -206,7 +254,14 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
       const fields: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
-        fields[field] ??= t(field === "roughCostNok" ? "ideas.errors.NOT_A_NUMBER" : field === "participants" ? "ideas.errors.UNKNOWN_MUNICIPALITY" : "ideas.errors.REQUIRED", { number: typeof issue.input === "string" ? issue.input : "" });
+        fields[field] ??= t(
+          field === "roughCostNok"
+            ? "ideas.errors.NOT_A_NUMBER"
+            : field === "participants"
+              ? "ideas.errors.UNKNOWN_MUNICIPALITY"
+              : "ideas.errors.REQUIRED",
+          { number: typeof issue.input === "string" ? issue.input : "" },
+        );
       }
       setErrors(fields);
       return;
@@ -221,7 +276,12 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
       </Heading>
       <form className="stack" onSubmit={send} noValidate>
         {organisations.length > 1 && (
-          <SelectField id="idea-organisation" label={t("ideas.submit.organisation")} value={organisation} onChange={(e) => setOrganisation(e.target.value)}>
+          <SelectField
+            id="idea-organisation"
+            label={t("ideas.submit.organisation")}
+            value={organisation}
+            onChange={(e) => setOrganisation(e.target.value)}
+          >
             {organisations.map((o) => (
               <Select.Option key={o.number} value={o.number}>
                 {o.name}
@@ -229,18 +289,62 @@ function SubmitForm({ organisations, onDone, onCancel }: { organisations: readon
             ))}
           </SelectField>
         )}
-        <Textfield id="idea-title" label={t("ideas.submit.title")} value={title} error={errors.title} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
-        <Textfield multiline rows={3} id="idea-problem" label={t("ideas.submit.problem")} value={problem} error={errors.problem} onChange={(e) => setProblem(e.target.value)} />
-        <SelectField id="idea-sector" label={t("ideas.submit.sector")} value={sector} onChange={(e) => setSector(e.target.value as IdeaSector)}>
+        <Textfield
+          id="idea-title"
+          label={t("ideas.submit.title")}
+          value={title}
+          error={errors.title}
+          onChange={(e) => setTitle(e.target.value)}
+          autoComplete="off"
+        />
+        <Textfield
+          multiline
+          rows={3}
+          id="idea-problem"
+          label={t("ideas.submit.problem")}
+          value={problem}
+          error={errors.problem}
+          onChange={(e) => setProblem(e.target.value)}
+        />
+        <SelectField
+          id="idea-sector"
+          label={t("ideas.submit.sector")}
+          value={sector}
+          onChange={(e) => setSector(e.target.value as IdeaSector)}
+        >
           {IDEA_SECTORS.map((s) => (
             <Select.Option key={s} value={s}>
               {t(`ideas.sectors.${s}`)}
             </Select.Option>
           ))}
         </SelectField>
-        <Textfield multiline rows={3} id="idea-benefits" label={t("ideas.submit.expectedBenefits")} value={expectedBenefits} error={errors.expectedBenefits} onChange={(e) => setExpectedBenefits(e.target.value)} />
-        <Textfield id="idea-cost" label={t("ideas.submit.roughCost")} inputMode="numeric" value={roughCost} error={errors.roughCostNok} onChange={(e) => setRoughCost(e.target.value)} autoComplete="off" />
-        <Textfield id="idea-participants" label={t("ideas.submit.participants")} description={t("ideas.submit.participantsDescription")} value={participants} error={errors.participants} onChange={(e) => setParticipants(e.target.value)} autoComplete="off" />
+        <Textfield
+          multiline
+          rows={3}
+          id="idea-benefits"
+          label={t("ideas.submit.expectedBenefits")}
+          value={expectedBenefits}
+          error={errors.expectedBenefits}
+          onChange={(e) => setExpectedBenefits(e.target.value)}
+        />
+        <Textfield
+          id="idea-cost"
+          label={t("ideas.submit.roughCost")}
+          inputMode="numeric"
+          value={roughCost}
+          error={errors.roughCostNok}
+          onChange={(e) => setRoughCost(e.target.value)}
+          autoComplete="off"
+        />
+        <Textfield
+          id="idea-participants"
+          label={t("ideas.submit.participants")}
+          description={t("ideas.submit.participantsDescription")}
+          value={participants}
+          error={errors.participants}
+          onChange={(e) => setParticipants(e.target.value)}
+          autoComplete="off"
+        />
         {errors.form && (
           <Alert data-color="danger" role="alert">
             {errors.form}

@@ -25,11 +25,17 @@ describe("project-idea pipeline pages", () => {
     expect(await screen.findByTestId("idea-sent")).toBeTruthy();
     const table = await screen.findByTestId("ideas-table");
     await waitFor(() => expect(within(table).getByRole("link", { name: "Felles chatbot" })).toBeTruthy());
-    const row = sqlite.prepare("select id, status, sector, rough_cost_nok as cost from ideas where title = 'Felles chatbot'").get() as { id: number; status: string; cost: number };
+    const row = sqlite.prepare("select id, status, sector, rough_cost_nok as cost from ideas where title = 'Felles chatbot'").get() as {
+      id: number;
+      status: string;
+      cost: number;
+    };
     expect(row).toMatchObject({ status: "submitted", sector: "common", cost: 1_500_000 });
     // The manager has no step but withdrawing: the page says whose turn it is.
     fireEvent.click(within(table).getByRole("link", { name: "Felles chatbot" }));
-    expect((await screen.findByTestId("idea-waiting")).textContent).toBe("Venter på et kommunalt prioriteringsråd (KPR) – idéen er felles for alle fagområder.");
+    expect((await screen.findByTestId("idea-waiting")).textContent).toBe(
+      "Venter på et kommunalt prioriteringsråd (KPR) – idéen er felles for alle fagområder.",
+    );
   });
 
   it("the sector council prioritizes an idea of its own sector, and the history says who and why", async () => {
@@ -38,7 +44,9 @@ describe("project-idea pipeline pages", () => {
     const now = new Date().toISOString();
     const id = Number(
       sqlite
-        .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Digitalt tilsyn', 'Problem', 'helseVelferd', 'Gevinster', 1000, ?, ?)")
+        .prepare(
+          "insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Digitalt tilsyn', 'Problem', 'helseVelferd', 'Gevinster', 1000, ?, ?)",
+        )
         .run(org.id, now, now).lastInsertRowid,
     );
     fireEvent.click(await screen.findByRole("link", { name: "Digitalt tilsyn" }));
@@ -53,14 +61,19 @@ describe("project-idea pipeline pages", () => {
     // The history speaks in the past tense; the council's turn is over, so the page names the next.
     expect(within(history).getByText("Prioritert")).toBeTruthy();
     expect(screen.getByTestId("idea-waiting").textContent).toBe("Venter på sekretariatet.");
-    expect(sqlite.prepare("select status, priority_score as score from ideas where id = ?").get(id)).toEqual({ status: "prioritized", score: 5 });
+    expect(sqlite.prepare("select status, priority_score as score from ideas where id = ?").get(id)).toEqual({
+      status: "prioritized",
+      score: 5,
+    });
   });
 
   it("says whose turn it is when the signed-in user has no step: the council of the idea's sector, then the board", async () => {
     const { sqlite, router } = renderApp("/ideer", { as: "secretariat@demo.example" });
     const org = sqlite.prepare("select id from organisations where number = '0301'").get() as { id: number };
     const now = new Date().toISOString();
-    const insert = sqlite.prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, status, created_at, updated_at) values (?, ?, 'Problem', ?, 'Gevinster', 1000, ?, ?, ?)");
+    const insert = sqlite.prepare(
+      "insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, status, created_at, updated_at) values (?, ?, 'Problem', ?, 'Gevinster', 1000, ?, ?, ?)",
+    );
     insert.run(org.id, "Skoleskyss", "skoleOppvekst", "submitted", now, now);
     const compiled = Number(insert.run(org.id, "Felles journal", "helseVelferd", "compiled", now, now).lastInsertRowid);
     fireEvent.click(await screen.findByRole("link", { name: "Skoleskyss" }));

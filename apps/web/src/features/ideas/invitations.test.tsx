@@ -13,9 +13,15 @@ function inviteOslo(sqlite: Sqlite, status: "invited" | "accepted" = "invited"):
   const id = (number: string) => (sqlite.prepare("select id from organisations where number = ?").get(number) as { id: number }).id;
   const now = new Date().toISOString();
   const idea = sqlite
-    .prepare("insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Felles chatbot', 'Mange like spørsmål', 'helseVelferd', 'Frigjort tid', 1000, ?, ?) returning id")
+    .prepare(
+      "insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, created_at, updated_at) values (?, 'Felles chatbot', 'Mange like spørsmål', 'helseVelferd', 'Frigjort tid', 1000, ?, ?) returning id",
+    )
     .get(id("5001"), now, now) as { id: number };
-  sqlite.prepare("insert into idea_participants (idea_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, ?, ?, 'Demo leder 5001')").run(idea.id, id("0301"), status, now);
+  sqlite
+    .prepare(
+      "insert into idea_participants (idea_id, organisation_id, status, changed_at, changed_by_name) values (?, ?, ?, ?, 'Demo leder 5001')",
+    )
+    .run(idea.id, id("0301"), status, now);
   return idea.id;
 }
 
@@ -42,7 +48,9 @@ describe("invitations to project ideas", () => {
     const { sqlite } = renderApp("/", { as: "finance.0301@demo.example" });
     inviteOslo(sqlite);
     const notice = await screen.findByTestId("idea-invitation-notice");
-    expect(within(notice).getByRole("link", { name: "Trondheim inviterer Oslo til idéen «Felles chatbot»" }).getAttribute("href")).toBe("/ideer");
+    expect(within(notice).getByRole("link", { name: "Trondheim inviterer Oslo til idéen «Felles chatbot»" }).getAttribute("href")).toBe(
+      "/ideer",
+    );
   });
 
   it("says at sign-in when the invitations could not be read, and retries", async () => {

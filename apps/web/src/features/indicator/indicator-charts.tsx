@@ -1,7 +1,23 @@
 import type { RouterOutputs } from "@malestokk/api";
 import { MIN_RESPONDENTS } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ZAxis,
+} from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
@@ -28,7 +44,10 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
   const group = { name: peerGroupName(t, detail.peerGroup), members: detail.peerGroup.memberNames };
   const demo = detail.distribution.some((d) => d.isDemo) || undefined;
   // A figure whose approved report is being corrected is its last approved one, marked as such (issue 20).
-  const distribution = detail.distribution.map((d) => ({ ...d, name: d.isUnderCorrection ? `${d.name} (${t("costs.underCorrection")})` : d.name }));
+  const distribution = detail.distribution.map((d) => ({
+    ...d,
+    name: d.isUnderCorrection ? `${d.name} (${t("costs.underCorrection")})` : d.name,
+  }));
   return (
     <div className="stack">
       <ChartWithTable
@@ -87,9 +106,29 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                 <YAxis tickFormatter={(v: number) => formatIndicatorValue(code, v)} width={90} />
                 <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
                 <Legend />
-                <Line dataKey="own" name={detail.municipalityName} stroke={OWN} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
-                <Line dataKey="median" name={t("profile.median")} stroke={CHART_COLOURS.median} strokeDasharray="6 4" isAnimationActive={false} connectNulls={false} />
-                <Line dataKey="national" name={t("profile.national")} stroke={CHART_COLOURS.national} isAnimationActive={false} connectNulls={false} />
+                <Line
+                  dataKey="own"
+                  name={detail.municipalityName}
+                  stroke={OWN}
+                  strokeWidth={3}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
+                <Line
+                  dataKey="median"
+                  name={t("profile.median")}
+                  stroke={CHART_COLOURS.median}
+                  strokeDasharray="6 4"
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
+                <Line
+                  dataKey="national"
+                  name={t("profile.national")}
+                  stroke={CHART_COLOURS.national}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -102,8 +141,18 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
             { key: "median", header: t("profile.median"), numeric: true },
             { key: "national", header: t("profile.national"), numeric: true },
           ],
-          rows: detail.series.map((p) => ({ year: String(p.year), own: `${show(p.own)}${uncertain(p.ownDenominator)}`, median: show(p.median), national: show(p.national) })),
-          csvRows: detail.series.map((p) => ({ year: String(p.year), own: csvNumber(p.own), median: csvNumber(p.median), national: csvNumber(p.national) })),
+          rows: detail.series.map((p) => ({
+            year: String(p.year),
+            own: `${show(p.own)}${uncertain(p.ownDenominator)}`,
+            median: show(p.median),
+            national: show(p.national),
+          })),
+          csvRows: detail.series.map((p) => ({
+            year: String(p.year),
+            own: csvNumber(p.own),
+            median: csvNumber(p.median),
+            national: csvNumber(p.national),
+          })),
         }}
       />
       {detail.scatter && detail.against && (
@@ -117,7 +166,12 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
               <ResponsiveContainer width="100%" height="100%">
                 <ScatterChart margin={{ left: 20, right: 20 }}>
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis type="number" dataKey="x" name={detail.indicator.name[language]} tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
+                  <XAxis
+                    type="number"
+                    dataKey="x"
+                    name={detail.indicator.name[language]}
+                    tickFormatter={(v: number) => formatIndicatorValue(code, v)}
+                  />
                   <YAxis type="number" dataKey="y" name={detail.against.name[language]} width={80} />
                   <ZAxis range={[60, 60]} />
                   <Tooltip />
@@ -140,7 +194,11 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
               { key: "x", header: detail.indicator.name[language], numeric: true },
               { key: "y", header: detail.against.name[language], numeric: true },
             ],
-            rows: detail.scatter.map((p) => ({ name: p.own ? `${p.name} (${t("indicator.you")})` : p.name, x: show(p.x), y: formatIndicatorValue(detail.against?.code ?? "", p.y) })),
+            rows: detail.scatter.map((p) => ({
+              name: p.own ? `${p.name} (${t("indicator.you")})` : p.name,
+              x: show(p.x),
+              y: formatIndicatorValue(detail.against?.code ?? "", p.y),
+            })),
             csvRows: detail.scatter.map((p) => ({ name: p.name, x: csvNumber(p.x), y: csvNumber(p.y) })),
           }}
         />

@@ -56,12 +56,12 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
           {detail.freshness.isUnderCorrection
             ? t("indicator.underCorrection", { year: detail.year, demo: detail.freshness.isDemo ? t("indicator.demo") : "" })
             : detail.freshness.computedAt
-            ? t("indicator.freshness", {
-                status: reportStatusLabel(t, detail.freshness.status).toLocaleLowerCase(),
-                date: formatDateTime(detail.freshness.computedAt),
-                demo: detail.freshness.isDemo ? t("indicator.demo") : "",
-              })
-            : t("indicator.noValue", { year: detail.year })}
+              ? t("indicator.freshness", {
+                  status: reportStatusLabel(t, detail.freshness.status).toLocaleLowerCase(),
+                  date: formatDateTime(detail.freshness.computedAt),
+                  demo: detail.freshness.isDemo ? t("indicator.demo") : "",
+                })
+              : t("indicator.noValue", { year: detail.year })}
         </Paragraph>
       </section>
       <PeerStandInNotice group={detail.peerGroup} />

@@ -10,7 +10,9 @@ import { sheetNamesOf, unzipText } from "../../test/unzip";
 describe("the indicator page", () => {
   it("defines the indicator, shows the named distribution with the own unit marked, the series and a scatter", async () => {
     // The link from the profile is followed in the e2e spec; here the page opens on its address.
-    const { router } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table&seriesView=table", { as: "board@demo.example" });
+    const { router } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table&seriesView=table", {
+      as: "board@demo.example",
+    });
     expect(await screen.findByRole("heading", { level: 1, name: "IKT-kostnad per innbygger – Oslo" })).toBeTruthy();
     expect((await screen.findByTestId("indicator-formula")).textContent).toBe(
       "Formel: samlede IKT-kostnader delt på folketall 1. januar (SSB 07459). Enhet: kroner. Vurderes mot båndet i gruppen, ikke som «lavere er bedre».",
@@ -79,7 +81,9 @@ describe("the indicator page's exports", () => {
     const rows = csv.rows.slice(blank + 1);
     expect(rows[0]).toEqual(["Plass", "Kommune", "IKT-kostnad per innbygger"]);
     const shown = within(table).getAllByRole("row").slice(1);
-    expect(rows.slice(1).map((row) => row[1])).toEqual(shown.map((row) => row.querySelectorAll("th, td")[1]?.textContent?.replace(" (dere)", "")));
+    expect(rows.slice(1).map((row) => row[1])).toEqual(
+      shown.map((row) => row.querySelectorAll("th, td")[1]?.textContent?.replace(" (dere)", "")),
+    );
     expect(rows.slice(1).every((row) => /^\d+(,\d+)?$/.test(row[2] ?? ""))).toBe(true);
 
     const xlsx = await bytesOf(xlsxFile);
@@ -93,9 +97,17 @@ describe("the indicator page's exports", () => {
 
 describe("a saved peer set on the indicator page", () => {
   it("shows the distribution over the set's members from the address (?peers=set-1) (issue 20)", async () => {
-    const { db } = renderApp("/kommune/0301/indikator/K1?peers=set-1&year=2024&distributionView=table", { as: "finance.0301@demo.example" });
+    const { db } = renderApp("/kommune/0301/indikator/K1?peers=set-1&year=2024&distributionView=table", {
+      as: "finance.0301@demo.example",
+    });
     const ids = ["4601", "5001", "1103"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
-    insertPeerSet(db, { name: "Storbyene", ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0, sharedWithOrganisationId: null, memberIds: ids, now: new Date().toISOString() });
+    insertPeerSet(db, {
+      name: "Storbyene",
+      ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0,
+      sharedWithOrganisationId: null,
+      memberIds: ids,
+      now: new Date().toISOString(),
+    });
     const distribution = await screen.findByRole("table", { name: "Kommunene i gruppen sortert etter verdi, 2024" });
     const names = within(distribution)
       .getAllByRole("row")
@@ -109,7 +121,9 @@ describe("a saved peer set on the indicator page", () => {
 
 describe("a figure under correction on the indicator page", () => {
   it("marks the distribution's entry whose approved report is being corrected as under correction (issue 20)", async () => {
-    const { db, sqlite } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table", { as: "board@demo.example" });
+    const { db, sqlite } = renderApp("/kommune/0301/indikator/K1?peers=asss&year=2024&distributionView=table", {
+      as: "board@demo.example",
+    });
     const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
     sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(bergen);
     recomputeIndicatorValues(db, { scope: { organisationId: bergen, year: 2024 }, now: new Date().toISOString() });

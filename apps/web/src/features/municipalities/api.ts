@@ -34,6 +34,7 @@ export function useYears() {
 export function useSaveCooperative(on?: On<"saveCooperative">) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const refresh = () => Promise.all([queryClient.invalidateQueries(trpc.register.pathFilter()), queryClient.invalidateQueries(trpc.costs.pathFilter())]);
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries(trpc.register.pathFilter()), queryClient.invalidateQueries(trpc.costs.pathFilter())]);
   return useMutation(trpc.register.saveCooperative.mutationOptions(refreshing(refresh, on)));
 }

@@ -25,9 +25,12 @@ export function CooperativeForm() {
       setMessage(null);
       const issue = readAppError(error)?.issues[0];
       if (issue?.path[0] === "memberNumbers") {
-        setErrors({ memberNumbers: t("cooperatives.unknownMember", { municipalityNumber: String(issue.params.municipalityNumber ?? "") }) });
+        setErrors({
+          memberNumbers: t("cooperatives.unknownMember", { municipalityNumber: String(issue.params.municipalityNumber ?? "") }),
+        });
       } else if (issue?.code === "NUMBER_TAKEN") setErrors({ organisationNumber: t("cooperatives.numberTaken") });
-      else if (issue?.path[0] === "organisationNumber") setErrors({ organisationNumber: translateError(t, error).fields.organisationNumber ?? "" });
+      else if (issue?.path[0] === "organisationNumber")
+        setErrors({ organisationNumber: translateError(t, error).fields.organisationNumber ?? "" });
       else setErrors({ name: translateError(t, error).message });
     },
   });
@@ -62,7 +65,13 @@ export function CooperativeForm() {
           onChange={(e) => setOrgNumber(e.target.value)}
           error={errors.organisationNumber}
         />
-        <Textfield id="cooperative-name" label={t("cooperatives.nameLabel")} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} />
+        <Textfield
+          id="cooperative-name"
+          label={t("cooperatives.nameLabel")}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+        />
         <Textfield
           id="cooperative-members"
           label={t("cooperatives.membersLabel")}

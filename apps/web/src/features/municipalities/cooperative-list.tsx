@@ -34,7 +34,8 @@ export function CooperativeList() {
                   <Link to={`/kommune/${m.number}`}>{m.name}</Link>
                 </span>
               ))}{" "}
-              — <Link to={`/samarbeid/${c.organisationNumber}/kostnader/${latestYear}`}>{t("cooperatives.costs", { year: latestYear })}</Link>
+              —{" "}
+              <Link to={`/samarbeid/${c.organisationNumber}/kostnader/${latestYear}`}>{t("cooperatives.costs", { year: latestYear })}</Link>
             </li>
           ))}
         </ul>

@@ -25,8 +25,12 @@ export function MunicipalityHeader(props: {
         {props.kostraGroup && props.kostraGroupApproximate
           ? t("municipalities.kostraApproximate", { name: props.kostraGroupName ?? "" })
           : props.kostraGroup
-          ? t("municipalities.kostra", { group: props.kostraGroup, name: props.kostraGroupName ?? "", source: props.kostraGroupSource ?? "" })
-          : t("municipalities.kostraNone")}
+            ? t("municipalities.kostra", {
+                group: props.kostraGroup,
+                name: props.kostraGroupName ?? "",
+                source: props.kostraGroupSource ?? "",
+              })
+            : t("municipalities.kostraNone")}
       </Paragraph>
     </header>
   );

@@ -32,7 +32,6 @@ describe("municipality list page", () => {
     expect(await screen.findByTestId("demo-banner")).toBeTruthy();
   });
 
-
   it("remembers the language the user switches to", async () => {
     const { i18n } = renderApp("/", { as: "board@demo.example" });
     fireEvent.click(await screen.findByRole("button", { name: "English" }));

@@ -14,10 +14,7 @@ export function MunicipalityList() {
   const { t } = useTranslation();
   const query = useMunicipalities();
   const [search, setSearch] = useUrlState<string>("q", "");
-  const matches = useMemo(
-    () => (query.data ?? []).filter((m) => matchesMunicipality(m, search)),
-    [query.data, search],
-  );
+  const matches = useMemo(() => (query.data ?? []).filter((m) => matchesMunicipality(m, search)), [query.data, search]);
 
   return (
     <div className="stack">

@@ -27,7 +27,11 @@ export function PopulationFacts({ municipalityNumber, name }: { municipalityNumb
             columns={[
               { key: "year", header: t("population.year") },
               { key: "value", header: t("population.value"), numeric: true, render: (fact) => formatInteger(fact.value) },
-              { key: "source", header: t("population.source"), render: (fact) => t(`population.sources.${fact.source}`, { defaultValue: fact.source }) },
+              {
+                key: "source",
+                header: t("population.source"),
+                render: (fact) => t(`population.sources.${fact.source}`, { defaultValue: fact.source }),
+              },
               { key: "updated", header: t("population.updated"), render: (fact) => formatDateTimeShort(fact.updatedAt) },
             ]}
           />

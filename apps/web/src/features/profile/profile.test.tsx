@@ -11,7 +11,9 @@ describe("Min kommune (the profile)", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Min kommune – Bergen" })).toBeTruthy();
     const costs = await screen.findByTestId("profile-cost");
     const k1 = within(costs).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
-    const cells = within(k1).getAllByRole("cell").map((c) => c.textContent ?? "");
+    const cells = within(k1)
+      .getAllByRole("cell")
+      .map((c) => c.textContent ?? "");
     expect(cells[0]).toMatch(/kr$/);
     expect(cells[4]).toMatch(/^\d+ av \d+$/);
     expect(within(screen.getByTestId("profile-quality")).getByRole("rowheader", { name: "IKT-modenhet" })).toBeTruthy();
@@ -25,13 +27,18 @@ describe("Min kommune (the profile)", () => {
     // Before 2021 the demo has no quality reports: missing, never 0.
     fireEvent.change(screen.getByLabelText("År"), { target: { value: "2019" } });
     await waitFor(() => {
-      const q1 = within(screen.getByTestId("profile-quality")).getByRole("rowheader", { name: "IKT-modenhet" }).closest("tr") as HTMLElement;
+      const q1 = within(screen.getByTestId("profile-quality"))
+        .getByRole("rowheader", { name: "IKT-modenhet" })
+        .closest("tr") as HTMLElement;
       expect(within(q1).getAllByRole("cell")[0]?.textContent).toBe("Mangler");
     });
   });
 
   it("marks a figure whose report is being corrected as under correction to others, and as a draft to its own users (issue 20)", async () => {
-    for (const [as, mark] of [["board@demo.example", "(under retting)"], ["finance.0301@demo.example", "(utkast)"]] as const) {
+    for (const [as, mark] of [
+      ["board@demo.example", "(under retting)"],
+      ["finance.0301@demo.example", "(utkast)"],
+    ] as const) {
       const { db, sqlite } = renderApp("/kommune/0301/profil?year=2024", { as });
       // Oslo's approved 2024 report is returned for correction.
       const oslo = getMunicipalityByNumber(db, "0301");
@@ -50,14 +57,22 @@ describe("Min kommune (the profile)", () => {
     expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
       "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
     );
-    const k1 = within(screen.getByTestId("profile-cost")).getByRole("rowheader", { name: "IKT-kostnad per innbygger" }).closest("tr") as HTMLElement;
+    const k1 = within(screen.getByTestId("profile-cost"))
+      .getByRole("rowheader", { name: "IKT-kostnad per innbygger" })
+      .closest("tr") as HTMLElement;
     expect(within(k1).getAllByRole("cell")[1]?.textContent).not.toMatch(/skjult/);
   });
 
   it("compares with the saved peer set in the address (?peers=set-1), as the municipality page does (issue 20)", async () => {
     const { db, router } = renderApp("/kommune/0301/profil?year=2024&peers=set-1", { as: "finance.0301@demo.example" });
     const ids = ["4601", "5001", "1103"].map((n) => getMunicipalityByNumber(db, n)?.id ?? 0);
-    insertPeerSet(db, { name: "Storbyene", ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0, sharedWithOrganisationId: null, memberIds: ids, now: new Date().toISOString() });
+    insertPeerSet(db, {
+      name: "Storbyene",
+      ownerUserId: findUserByEmail(db, "finance.0301@demo.example")?.id ?? 0,
+      sharedWithOrganisationId: null,
+      memberIds: ids,
+      now: new Date().toISOString(),
+    });
     expect(await screen.findByText("Sammenlignet med 3 kommuner i gruppen.")).toBeTruthy();
     const select = screen.getByLabelText<HTMLSelectElement>("Sammenlign med");
     expect(await within(select).findByRole("option", { name: "Storbyene" })).toBeTruthy();

@@ -84,7 +84,11 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
               {
                 key: "indicator",
                 header: t("profile.indicator"),
-                render: (item) => <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>{name(item.code)}</Link>,
+                render: (item) => (
+                  <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>
+                    {name(item.code)}
+                  </Link>
+                ),
               },
               {
                 key: "own",
@@ -103,22 +107,42 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                 key: "median",
                 header: t("profile.median"),
                 numeric: true,
-                render: (item) => (item.peers.status === "shown" ? formatIndicatorValue(item.code, item.peers.median) : t("profile.hidden", { n: item.peers.n })),
+                render: (item) =>
+                  item.peers.status === "shown"
+                    ? formatIndicatorValue(item.code, item.peers.median)
+                    : t("profile.hidden", { n: item.peers.n }),
               },
               {
                 key: "band",
                 header: t("profile.band"),
-                render: (item) => (item.peers.status === "shown" ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}` : "–"),
+                render: (item) =>
+                  item.peers.status === "shown"
+                    ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}`
+                    : "–",
               },
-              { key: "percentile", header: t("profile.percentile"), numeric: true, render: (item) => (item.percentile === null ? "–" : percentile.format(item.percentile)) },
-              { key: "rank", header: t("profile.rank"), numeric: true, render: (item) => (item.rank === null ? "–" : t("profile.rankOf", { rank: item.rank, n: item.rankOf })) },
+              {
+                key: "percentile",
+                header: t("profile.percentile"),
+                numeric: true,
+                render: (item) => (item.percentile === null ? "–" : percentile.format(item.percentile)),
+              },
+              {
+                key: "rank",
+                header: t("profile.rank"),
+                numeric: true,
+                render: (item) => (item.rank === null ? "–" : t("profile.rankOf", { rank: item.rank, n: item.rankOf })),
+              },
               {
                 key: "national",
                 header: t("profile.national"),
                 numeric: true,
                 render: (item) => (item.national.ratioOfSums === null ? "–" : formatIndicatorValue(item.code, item.national.ratioOfSums)),
               },
-              { key: "assessment", header: t("profile.assessment"), render: (item) => (item.assessment ? t(`profile.assessments.${item.assessment}`) : "–") },
+              {
+                key: "assessment",
+                header: t("profile.assessment"),
+                render: (item) => (item.assessment ? t(`profile.assessments.${item.assessment}`) : "–"),
+              },
             ]}
           />
         </section>

@@ -9,7 +9,6 @@ import { formatPercent, PERCENT_UNIT } from "../../lib/format";
 import { useMailTrend } from "./api";
 import { CHART_COLOURS } from "../../components/chart-palette";
 
-
 /** S3 over the years against the national figure the seed quotes (28 % in 2014), with the table twin. */
 export default function MailTrend({ municipalityNumber }: { municipalityNumber: string }) {
   const series = useMailTrend(municipalityNumber);
@@ -35,8 +34,19 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="year" />
               <YAxis domain={[0, 100]} unit={PERCENT_UNIT} />
-              <ReferenceLine y={SVARUT_REFERENCE.percent} stroke={CHART_COLOURS.median} strokeDasharray="6 4" label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })} />
-              <Line dataKey="own" name={t("quality.scope.mailTitle")} stroke={CHART_COLOURS.own} connectNulls={false} isAnimationActive={false} />
+              <ReferenceLine
+                y={SVARUT_REFERENCE.percent}
+                stroke={CHART_COLOURS.median}
+                strokeDasharray="6 4"
+                label={t("quality.scope.reference", { year: SVARUT_REFERENCE.year })}
+              />
+              <Line
+                dataKey="own"
+                name={t("quality.scope.mailTitle")}
+                stroke={CHART_COLOURS.own}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -47,7 +57,10 @@ function MailTrendChart({ points }: { points: readonly { readonly year: number; 
           { key: "year", header: t("quality.scope.year") },
           { key: "own", header: t("quality.scope.mailTitle"), numeric: true },
         ],
-        rows: points.map((p) => ({ year: String(p.year), own: p.own === null ? t("quality.scope.missing") : formatPercent(Math.round(p.own)) })),
+        rows: points.map((p) => ({
+          year: String(p.year),
+          own: p.own === null ? t("quality.scope.missing") : formatPercent(Math.round(p.own)),
+        })),
         csvRows: points.map((p) => ({ year: String(p.year), own: p.own === null ? "" : String(Math.round(p.own)) })),
       }}
     />

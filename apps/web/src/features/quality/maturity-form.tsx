@@ -1,5 +1,12 @@
 import { Field, Heading, Label, Paragraph, Radio, Textarea, Textfield } from "@digdir/designsystemet-react";
-import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS, MATURITY_LEVELS, maturityBand, maturityIndex, type MaturityArea } from "@malestokk/domain";
+import {
+  MATURITY_AREA_DEFINITIONS,
+  MATURITY_AREAS,
+  MATURITY_LEVELS,
+  maturityBand,
+  maturityIndex,
+  type MaturityArea,
+} from "@malestokk/domain";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -22,13 +29,14 @@ export function MaturityForm(props: QualityEditorProps) {
   const lang = i18n.language === "en" ? "en" : "nb";
   const { view } = props;
   const stored = view.content.instrument === "maturity" ? view.content.content.scores : [];
-  const [draft, setDraft] = useState<Record<MaturityArea, AreaDraft>>(() =>
-    Object.fromEntries(
-      MATURITY_AREAS.map((area) => {
-        const s = stored.find((x) => x.area === area);
-        return [area, { score: s?.score ?? null, comment: s?.comment ?? "", evidence: s?.evidence ?? "" }];
-      }),
-    ) as Record<MaturityArea, AreaDraft>,
+  const [draft, setDraft] = useState<Record<MaturityArea, AreaDraft>>(
+    () =>
+      Object.fromEntries(
+        MATURITY_AREAS.map((area) => {
+          const s = stored.find((x) => x.area === area);
+          return [area, { score: s?.score ?? null, comment: s?.comment ?? "", evidence: s?.evidence ?? "" }];
+        }),
+      ) as Record<MaturityArea, AreaDraft>,
   );
   const weights = Object.fromEntries(view.weights.map((w) => [w.area, w.weight]));
   const index = maturityIndex(Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score])), weights);
@@ -43,8 +51,13 @@ export function MaturityForm(props: QualityEditorProps) {
       <Paragraph data-testid="maturity-index" aria-live="polite">
         {index.value === null
           ? t("quality.maturity.indexNone")
-          : t("quality.maturity.index", { value: formatScore(index.value), band: t(`quality.maturity.bands.${maturityBand(index.value)}`) })}
-        {index.value !== null && !index.complete && ` ${t("quality.maturity.incomplete", { count: MATURITY_AREAS.length - index.answered })}`}
+          : t("quality.maturity.index", {
+              value: formatScore(index.value),
+              band: t(`quality.maturity.bands.${maturityBand(index.value)}`),
+            })}
+        {index.value !== null &&
+          !index.complete &&
+          ` ${t("quality.maturity.incomplete", { count: MATURITY_AREAS.length - index.answered })}`}
       </Paragraph>
       {MATURITY_AREAS.map((area) => {
         const def = MATURITY_AREA_DEFINITIONS[area];
@@ -81,7 +94,14 @@ export function MaturityForm(props: QualityEditorProps) {
             </div>
             <Field>
               <Label htmlFor={`q-${area}-comment`}>{t("quality.maturity.comment")}</Label>
-              <Textarea id={`q-${area}-comment`} rows={2} maxLength={1000} readOnly={!props.editable} value={draft[area].comment} onChange={(e) => set(area, { comment: e.target.value })} />
+              <Textarea
+                id={`q-${area}-comment`}
+                rows={2}
+                maxLength={1000}
+                readOnly={!props.editable}
+                value={draft[area].comment}
+                onChange={(e) => set(area, { comment: e.target.value })}
+              />
             </Field>
             <Textfield
               id={`q-${area}-evidence`}
@@ -97,22 +117,27 @@ export function MaturityForm(props: QualityEditorProps) {
       <QualitySaveButton
         editor={props}
         onClick={() =>
-              props.onSave({
-                instrument: "maturity",
-                content: {
-                  scores: MATURITY_AREAS.map((area) => ({
-                    area,
-                    score: draft[area].score,
-                    comment: draft[area].comment.trim() || null,
-                    evidence: draft[area].evidence.trim() || null,
-                  })),
-                },
-              })
+          props.onSave({
+            instrument: "maturity",
+            content: {
+              scores: MATURITY_AREAS.map((area) => ({
+                area,
+                score: draft[area].score,
+                comment: draft[area].comment.trim() || null,
+                evidence: draft[area].evidence.trim() || null,
+              })),
+            },
+          })
         }
       />
       {view.derived.kind === "maturity" && <PeerStandInNotice group={view.derived.peerGroup} />}
       <Suspense fallback={<Loading />}>
-        <MaturityRadar own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))} peers={peers} language={lang} year={props.view.year} />
+        <MaturityRadar
+          own={Object.fromEntries(MATURITY_AREAS.map((a) => [a, draft[a].score]))}
+          peers={peers}
+          language={lang}
+          year={props.view.year}
+        />
       </Suspense>
     </div>
   );

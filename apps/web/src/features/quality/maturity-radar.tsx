@@ -16,7 +16,13 @@ export default function MaturityRadar(props: {
   const { t } = useTranslation();
   const rows = MATURITY_AREAS.map((area) => {
     const peer = props.peers.find((p) => p.area === area);
-    return { area, name: MATURITY_AREA_DEFINITIONS[area].name[props.language], own: props.own[area] ?? null, median: peer?.median ?? null, n: peer?.n ?? 0 };
+    return {
+      area,
+      name: MATURITY_AREA_DEFINITIONS[area].name[props.language],
+      own: props.own[area] ?? null,
+      median: peer?.median ?? null,
+      n: peer?.n ?? 0,
+    };
   });
   const show = (v: number | null) => (v === null ? "–" : formatScore(v));
   return (
@@ -32,8 +38,22 @@ export default function MaturityRadar(props: {
               <PolarGrid />
               <PolarAngleAxis dataKey="name" tick={{ fontSize: 12 }} />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />
-              <Radar name={t("quality.maturity.peerMedian")} dataKey="median" stroke={CHART_COLOURS.median} fill={CHART_COLOURS.median} fillOpacity={0.15} isAnimationActive={false} />
-              <Radar name={t("quality.maturity.own")} dataKey="own" stroke={CHART_COLOURS.own} fill={CHART_COLOURS.own} fillOpacity={0.35} isAnimationActive={false} />
+              <Radar
+                name={t("quality.maturity.peerMedian")}
+                dataKey="median"
+                stroke={CHART_COLOURS.median}
+                fill={CHART_COLOURS.median}
+                fillOpacity={0.15}
+                isAnimationActive={false}
+              />
+              <Radar
+                name={t("quality.maturity.own")}
+                dataKey="own"
+                stroke={CHART_COLOURS.own}
+                fill={CHART_COLOURS.own}
+                fillOpacity={0.35}
+                isAnimationActive={false}
+              />
               <Legend />
             </RadarChart>
           </ResponsiveContainer>
@@ -47,8 +67,18 @@ export default function MaturityRadar(props: {
           { key: "median", header: t("quality.maturity.peerMedian"), numeric: true },
           { key: "n", header: t("quality.maturity.peerN"), numeric: true },
         ],
-        rows: rows.map((r) => ({ area: r.name, own: show(r.own), median: r.n < 3 ? t("quality.maturity.peerHidden") : show(r.median), n: String(r.n) })),
-        csvRows: rows.map((r) => ({ area: r.name, own: r.own === null ? "" : String(r.own), median: r.median === null ? "" : String(r.median).replace(".", ","), n: String(r.n) })),
+        rows: rows.map((r) => ({
+          area: r.name,
+          own: show(r.own),
+          median: r.n < 3 ? t("quality.maturity.peerHidden") : show(r.median),
+          n: String(r.n),
+        })),
+        csvRows: rows.map((r) => ({
+          area: r.name,
+          own: r.own === null ? "" : String(r.own),
+          median: r.median === null ? "" : String(r.median).replace(".", ","),
+          n: String(r.n),
+        })),
       }}
     />
   );

@@ -57,4 +57,3 @@ describe("the maturity radar's peer group", () => {
     expect((await screen.findByTestId("peer-stand-in")).textContent).toMatch(/tilnærmet gruppe: ASSS-nettverket/);
   });
 });
-

@@ -13,10 +13,20 @@ describe("saving a quality report (issue 19)", () => {
   it("refreshes the views that read the same indicators: the sector dashboard and the profile against its peers", async () => {
     const { router, queryClient } = renderApp("/sektor", { as: "admin@demo.example" });
     await screen.findByRole("heading", { level: 1, name: /^Sektoren \d{4}$/ });
-    const dashboard = () => Math.min(...queryClient.getQueryCache().findAll({ queryKey: [["sector", "dashboard"]] }).map((q) => q.state.dataUpdatedAt));
+    const dashboard = () =>
+      Math.min(
+        ...queryClient
+          .getQueryCache()
+          .findAll({ queryKey: [["sector", "dashboard"]] })
+          .map((q) => q.state.dataUpdatedAt),
+      );
     expect(dashboard()).toBeGreaterThan(0);
     await act(() => router.navigate("/kommune/0301/profil"));
-    const readers = () => [["benchmarks", "profile"], ["sector", "dashboard"]].map((key) => queryClient.getQueryCache().findAll({ queryKey: [key] }));
+    const readers = () =>
+      [
+        ["benchmarks", "profile"],
+        ["sector", "dashboard"],
+      ].map((key) => queryClient.getQueryCache().findAll({ queryKey: [key] }));
     await waitFor(() => expect(readers().every((queries) => queries.length > 0)).toBe(true));
 
     await act(() => router.navigate("/kommune/0301/tjenester/2020"));

@@ -69,7 +69,10 @@ export function QualityReport(props: {
       if (conflictOf(error)) return setMessage({ kind: "warning", text: t("quality.conflict") });
       const fields = new Map<string, string>();
       for (const issue of readAppError(error)?.issues ?? []) {
-        fields.set(`q-${issue.path.slice(1).join("-")}`, t([`quality.errors.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params));
+        fields.set(
+          `q-${issue.path.slice(1).join("-")}`,
+          t([`quality.errors.${issue.code}`, `errors.field.${issue.code}`, "errors.VALIDATION_FAILED"], issue.params),
+        );
       }
       setErrors(fields);
       setMessage({ kind: "danger", text: fields.size > 0 ? t("quality.errorSummary") : translateError(t, error).message });
@@ -92,7 +95,9 @@ export function QualityReport(props: {
   return (
     <div className={editable ? "stack" : "stack read-only-values"}>
       <ReportStatusBlock view={view} testId="quality" />
-      {!editable && view.report && <Paragraph>{t("quality.readOnly", { status: reportStatusLabel(t, view.report.status).toLocaleLowerCase() })}</Paragraph>}
+      {!editable && view.report && (
+        <Paragraph>{t("quality.readOnly", { status: reportStatusLabel(t, view.report.status).toLocaleLowerCase() })}</Paragraph>
+      )}
       {editable && (
         <div data-testid="quality-missing">
           {view.missing.length === 0 ? (
@@ -119,7 +124,13 @@ export function QualityReport(props: {
           setDirty(true);
           setMessage(null);
         },
-        onSave: (body) => save.mutate({ municipalityNumber: props.municipalityNumber, year: props.year, expectedVersion: view.report?.version ?? null, body }),
+        onSave: (body) =>
+          save.mutate({
+            municipalityNumber: props.municipalityNumber,
+            year: props.year,
+            expectedVersion: view.report?.version ?? null,
+            body,
+          }),
       })}
       <LiveStatus focusOn={message}>
         {message && (
@@ -128,7 +139,15 @@ export function QualityReport(props: {
           </Alert>
         )}
       </LiveStatus>
-      <ReportWorkflow report={view.report} actions={view.actions} input={key} steps={steps} dirty={dirty} texts="quality.workflow" errors="quality.errors" />
+      <ReportWorkflow
+        report={view.report}
+        actions={view.actions}
+        input={key}
+        steps={steps}
+        dirty={dirty}
+        texts="quality.workflow"
+        errors="quality.errors"
+      />
     </div>
   );
 }

@@ -33,7 +33,9 @@ export function SatisfactionForm(props: QualityEditorProps) {
     scaleMin: String(stored.staff?.scaleMin ?? 1),
     scaleMax: String(stored.staff?.scaleMax ?? 6),
   });
-  const [citizen, setCitizen] = useState<CitizenRow[]>(stored.citizen.map((c) => ({ key: nextKey(), surveyType: c.surveyType, mean: fmt(c.mean), respondents: String(c.respondents) })));
+  const [citizen, setCitizen] = useState<CitizenRow[]>(
+    stored.citizen.map((c) => ({ key: nextKey(), surveyType: c.surveyType, mean: fmt(c.mean), respondents: String(c.respondents) })),
+  );
   const [localErrors, setLocalErrors] = useState<Map<string, string>>(new Map());
   const [importNote, setImportNote] = useState<{ kind: "success" | "danger"; text: string } | null>(null);
   const change = () => props.onDirty();
@@ -43,7 +45,11 @@ export function SatisfactionForm(props: QualityEditorProps) {
     const file = event.target.files?.[0];
     if (!file) return;
     const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
-    if (!decoded.ok) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvMixedEncoding", { line: decoded.mixed.line, sample: decoded.mixed.sample }) });
+    if (!decoded.ok)
+      return setImportNote({
+        kind: "danger",
+        text: t("quality.satisfaction.csvMixedEncoding", { line: decoded.mixed.line, sample: decoded.mixed.sample }),
+      });
     const parsed = parseCsv(decoded.text);
     if (!parsed.ok) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvUnreadable") });
     const [header = [], ...rows] = parsed.rows.filter((r) => r.some((c) => c.trim() !== ""));
@@ -52,7 +58,14 @@ export function SatisfactionForm(props: QualityEditorProps) {
     const mean = col(["gjennomsnitt", "snitt", "mean", "score"]);
     const count = col(["antall svar", "svar", "respondents", "n"]);
     if (type < 0 || mean < 0 || count < 0) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvColumns") });
-    setCitizen(rows.map((r) => ({ key: nextKey(), surveyType: r[type]?.trim() ?? "", mean: r[mean]?.trim() ?? "", respondents: r[count]?.trim() ?? "" })));
+    setCitizen(
+      rows.map((r) => ({
+        key: nextKey(),
+        surveyType: r[type]?.trim() ?? "",
+        mean: r[mean]?.trim() ?? "",
+        respondents: r[count]?.trim() ?? "",
+      })),
+    );
     setImportNote({ kind: "success", text: t("quality.satisfaction.csvRead", { count: rows.length }) });
     change();
   };
@@ -77,14 +90,22 @@ export function SatisfactionForm(props: QualityEditorProps) {
     props.onSave({
       instrument: "satisfaction",
       content: {
-        staff: staffFilled ? { mean: staffMean ?? 0, respondents: staffN, scaleMin: Number(staff.scaleMin), scaleMax: Number(staff.scaleMax) } : null,
+        staff: staffFilled
+          ? { mean: staffMean ?? 0, respondents: staffN, scaleMin: Number(staff.scaleMin), scaleMax: Number(staff.scaleMax) }
+          : null,
         citizen: rows,
       },
     });
   };
 
   /** A citizen survey's field, labelled with its row ("Antall svar, 2") as the header is not read with it. */
-  const citizenInput = (index: number, field: "surveyType" | "mean" | "respondents", label: string, value: string, inputMode?: "decimal" | "numeric") => {
+  const citizenInput = (
+    index: number,
+    field: "surveyType" | "mean" | "respondents",
+    label: string,
+    value: string,
+    inputMode?: "decimal" | "numeric",
+  ) => {
     const id = `q-citizen-${index}-${field}`;
     const error = errors.get(id);
     const set = (patch: Partial<CitizenRow>) => {
@@ -93,7 +114,16 @@ export function SatisfactionForm(props: QualityEditorProps) {
     };
     return (
       <>
-        <input id={id} className="ds-input" aria-label={`${label}, ${index + 1}`} aria-invalid={error ? true : undefined} inputMode={inputMode} readOnly={!props.editable} value={value} onChange={(e) => set({ [field]: e.target.value })} />
+        <input
+          id={id}
+          className="ds-input"
+          aria-label={`${label}, ${index + 1}`}
+          aria-invalid={error ? true : undefined}
+          inputMode={inputMode}
+          readOnly={!props.editable}
+          value={value}
+          onChange={(e) => set({ [field]: e.target.value })}
+        />
         {error && <p className="field-error">{error}</p>}
       </>
     );
@@ -109,13 +139,46 @@ export function SatisfactionForm(props: QualityEditorProps) {
         </Heading>
         <Paragraph data-size="sm">{t("quality.satisfaction.staffIntro")}</Paragraph>
         <div className="field-row">
-          <Textfield id="q-staff-scaleMin" label={t("quality.satisfaction.scaleMin")} inputMode="numeric" readOnly={!props.editable} value={staff.scaleMin} onChange={(e) => (setStaff({ ...staff, scaleMin: e.target.value }), change())} error={errors.get("q-staff-scale")} />
-          <Textfield id="q-staff-scaleMax" label={t("quality.satisfaction.scaleMax")} inputMode="numeric" readOnly={!props.editable} value={staff.scaleMax} onChange={(e) => (setStaff({ ...staff, scaleMax: e.target.value }), change())} />
+          <Textfield
+            id="q-staff-scaleMin"
+            label={t("quality.satisfaction.scaleMin")}
+            inputMode="numeric"
+            readOnly={!props.editable}
+            value={staff.scaleMin}
+            onChange={(e) => (setStaff({ ...staff, scaleMin: e.target.value }), change())}
+            error={errors.get("q-staff-scale")}
+          />
+          <Textfield
+            id="q-staff-scaleMax"
+            label={t("quality.satisfaction.scaleMax")}
+            inputMode="numeric"
+            readOnly={!props.editable}
+            value={staff.scaleMax}
+            onChange={(e) => (setStaff({ ...staff, scaleMax: e.target.value }), change())}
+          />
         </div>
-        <Textfield id="q-staff-mean" label={t("quality.satisfaction.mean")} inputMode="decimal" readOnly={!props.editable} value={staff.mean} onChange={(e) => (setStaff({ ...staff, mean: e.target.value }), change())} error={errors.get("q-staff-mean")} />
-        <Textfield id="q-staff-respondents" label={t("quality.satisfaction.respondents")} inputMode="numeric" readOnly={!props.editable} value={staff.respondents} onChange={(e) => (setStaff({ ...staff, respondents: e.target.value }), change())} error={errors.get("q-staff-respondents")} />
+        <Textfield
+          id="q-staff-mean"
+          label={t("quality.satisfaction.mean")}
+          inputMode="decimal"
+          readOnly={!props.editable}
+          value={staff.mean}
+          onChange={(e) => (setStaff({ ...staff, mean: e.target.value }), change())}
+          error={errors.get("q-staff-mean")}
+        />
+        <Textfield
+          id="q-staff-respondents"
+          label={t("quality.satisfaction.respondents")}
+          inputMode="numeric"
+          readOnly={!props.editable}
+          value={staff.respondents}
+          onChange={(e) => (setStaff({ ...staff, respondents: e.target.value }), change())}
+          error={errors.get("q-staff-respondents")}
+        />
         {staff.respondents !== "" && Number.isInteger(staffN) && staffN > 0 && isUncertain(staffN) && (
-          <Alert data-color="warning" data-testid="staff-uncertain">{t("quality.satisfaction.uncertain", { min: MIN_RESPONDENTS })}</Alert>
+          <Alert data-color="warning" data-testid="staff-uncertain">
+            {t("quality.satisfaction.uncertain", { min: MIN_RESPONDENTS })}
+          </Alert>
         )}
         {otherScale && <Alert data-color="info">{t("quality.satisfaction.otherScale")}</Alert>}
       </section>
@@ -131,7 +194,11 @@ export function SatisfactionForm(props: QualityEditorProps) {
               {t("quality.satisfaction.csv")}
             </label>
             <input id="satisfaction-file" type="file" accept=".csv,.txt,text/csv" onChange={(e) => void onFile(e)} />
-            {importNote && <Alert data-color={importNote.kind} data-testid="satisfaction-import">{importNote.text}</Alert>}
+            {importNote && (
+              <Alert data-color={importNote.kind} data-testid="satisfaction-import">
+                {importNote.text}
+              </Alert>
+            )}
           </div>
         )}
         {citizen.length > 0 && (
@@ -143,8 +210,16 @@ export function SatisfactionForm(props: QualityEditorProps) {
             rowKey={(c) => c.key}
             rowHeader={false}
             columns={[
-              { key: "surveyType", header: t("quality.satisfaction.surveyType"), render: (c, index) => citizenInput(index, "surveyType", t("quality.satisfaction.surveyType"), c.surveyType) },
-              { key: "mean", header: t("quality.satisfaction.mean16"), render: (c, index) => citizenInput(index, "mean", t("quality.satisfaction.mean16"), c.mean, "decimal") },
+              {
+                key: "surveyType",
+                header: t("quality.satisfaction.surveyType"),
+                render: (c, index) => citizenInput(index, "surveyType", t("quality.satisfaction.surveyType"), c.surveyType),
+              },
+              {
+                key: "mean",
+                header: t("quality.satisfaction.mean16"),
+                render: (c, index) => citizenInput(index, "mean", t("quality.satisfaction.mean16"), c.mean, "decimal"),
+              },
               {
                 key: "respondents",
                 header: t("quality.satisfaction.respondents"),
@@ -153,7 +228,11 @@ export function SatisfactionForm(props: QualityEditorProps) {
                   return (
                     <>
                       {citizenInput(index, "respondents", t("quality.satisfaction.respondents"), c.respondents, "numeric")}
-                      {Number.isInteger(n) && n > 0 && isUncertain(n) && <Tag data-size="sm" data-color="warning">{t("quality.satisfaction.uncertainShort")}</Tag>}
+                      {Number.isInteger(n) && n > 0 && isUncertain(n) && (
+                        <Tag data-size="sm" data-color="warning">
+                          {t("quality.satisfaction.uncertainShort")}
+                        </Tag>
+                      )}
                     </>
                   );
                 },
@@ -174,7 +253,10 @@ export function SatisfactionForm(props: QualityEditorProps) {
         )}
         {props.editable && (
           <div>
-            <Button variant="secondary" onClick={() => (setCitizen([...citizen, { key: nextKey(), surveyType: "", mean: "", respondents: "" }]), change())}>
+            <Button
+              variant="secondary"
+              onClick={() => (setCitizen([...citizen, { key: nextKey(), surveyType: "", mean: "", respondents: "" }]), change())}
+            >
               {t("quality.satisfaction.addRow")}
             </Button>
           </div>

@@ -49,7 +49,9 @@ describe("the service scope page", () => {
     fireEvent.change(first, { target: { value: "4" } });
     fireEvent.change(screen.getByLabelText("Trinn: Barnehageplass"), { target: { value: "2" } });
     fireEvent.change(screen.getByLabelText("Trinn: Startlån"), { target: { value: "no" } });
-    expect(screen.getByTestId("scope-rates").textContent).toBe("Digitalt førstevalg: 50 % av 2 vurderte tjenester; gjennomsnittlig trinn 3. 1 tjenester tilbys ikke.");
+    expect(screen.getByTestId("scope-rates").textContent).toBe(
+      "Digitalt førstevalg: 50 % av 2 vurderte tjenester; gjennomsnittlig trinn 3. 1 tjenester tilbys ikke.",
+    );
     fireEvent.change(screen.getByLabelText("Levert digitalt"), { target: { value: "7 000" } });
     fireEvent.change(screen.getByLabelText("Sendt på papir"), { target: { value: "3000" } });
     expect(nbsp(screen.getByTestId("mail-share").textContent)).toBe("70 % digitalt. Til sammenligning: 28 % nasjonalt i 2014.");
@@ -68,10 +70,19 @@ describe("a quality report before approval, seen by the programme board (issue 1
       organisationId: oslo,
       year: 2020,
       expectedVersion: null,
-      content: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Hemmelig undersøkelse", mean: 4.2, respondents: 31_337 }] } },
+      content: {
+        instrument: "satisfaction",
+        content: { staff: null, citizen: [{ surveyType: "Hemmelig undersøkelse", mean: 4.2, respondents: 31_337 }] },
+      },
       now,
     });
-    setQualityReportStatus(db, { reportId: saved.ok ? saved.row.id : 0, expectedVersion: saved.ok ? saved.row.version : 0, status: "submitted", now, by: "manager.0301@demo.example" });
+    setQualityReportStatus(db, {
+      reportId: saved.ok ? saved.row.id : 0,
+      expectedVersion: saved.ok ? saved.row.version : 0,
+      status: "submitted",
+      now,
+      by: "manager.0301@demo.example",
+    });
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
     expect(withheld.textContent).toContain("Sendt inn av Demo leder 0301");

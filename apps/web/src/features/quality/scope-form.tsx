@@ -54,7 +54,9 @@ export function ScopeForm(props: QualityEditorProps) {
   );
   // Either one total, or counts per shipment type (byggesak, skoleskyss, …) that add up to it.
   const [mailRows, setMailRows] = useState<MailRow[]>(() =>
-    stored.mail.length === 0 ? [{ shipmentType: "", digital: "", paper: "" }] : stored.mail.map((m) => ({ shipmentType: m.shipmentType, digital: String(m.digital), paper: String(m.paper) })),
+    stored.mail.length === 0
+      ? [{ shipmentType: "", digital: "", paper: "" }]
+      : stored.mail.map((m) => ({ shipmentType: m.shipmentType, digital: String(m.digital), paper: String(m.paper) })),
   );
   const byType = mailRows.some((m) => m.shipmentType !== "") || mailRows.length > 1;
   const [mailError, setMailError] = useState<string | null>(null);
@@ -78,7 +80,8 @@ export function ScopeForm(props: QualityEditorProps) {
   };
   const save = () => {
     if (!readable) return setMailError(t("quality.scope.notACount"));
-    if (byType && counts.some((c) => c.shipmentType === "" && (c.digital ?? 0) + (c.paper ?? 0) > 0)) return setMailError(t("quality.scope.typeRequired"));
+    if (byType && counts.some((c) => c.shipmentType === "" && (c.digital ?? 0) + (c.paper ?? 0) > 0))
+      return setMailError(t("quality.scope.typeRequired"));
     setMailError(null);
     props.onSave({
       instrument: "scope",
@@ -102,7 +105,9 @@ export function ScopeForm(props: QualityEditorProps) {
   };
   const perSector = SCOPE_SECTORS.map((sector) => ({
     sector,
-    counts: STAIRCASE_STEPS.map((step) => view.basket.filter((s) => s.sector === sector && answers[s.code]?.answer === String(step)).length),
+    counts: STAIRCASE_STEPS.map(
+      (step) => view.basket.filter((s) => s.sector === sector && answers[s.code]?.answer === String(step)).length,
+    ),
   }));
   return (
     <div className="stack">
@@ -110,7 +115,12 @@ export function ScopeForm(props: QualityEditorProps) {
       <Paragraph data-testid="scope-rates" aria-live="polite">
         {rates.s1 === null
           ? t("quality.scope.ratesNone")
-          : t("quality.scope.rates", { s1: percent.format(rates.s1), s2: formatScore(rates.s2 ?? 0), assessed: rates.assessed, notOffered: rates.notOffered })}
+          : t("quality.scope.rates", {
+              s1: percent.format(rates.s1),
+              s2: formatScore(rates.s2 ?? 0),
+              assessed: rates.assessed,
+              notOffered: rates.notOffered,
+            })}
       </Paragraph>
       {SCOPE_SECTORS.map((sector) => (
         <section key={sector} aria-labelledby={`sector-${sector}`} className="stack">
@@ -171,10 +181,16 @@ export function ScopeForm(props: QualityEditorProps) {
           {t("quality.scope.mailTitle")}
         </Heading>
         <Paragraph data-size="sm">{t("quality.scope.mailIntro")}</Paragraph>
-        {mailError && <p className="field-error" role="alert">{mailError}</p>}
+        {mailError && (
+          <p className="field-error" role="alert">
+            {mailError}
+          </p>
+        )}
         {mailRows.map((m, index) => (
           <fieldset key={index} className="override-field">
-            <legend className="ds-label">{byType ? t("quality.scope.shipmentN", { n: index + 1 }) : t("quality.scope.allShipments")}</legend>
+            <legend className="ds-label">
+              {byType ? t("quality.scope.shipmentN", { n: index + 1 }) : t("quality.scope.allShipments")}
+            </legend>
             {byType && (
               <Textfield
                 id={`q-mail-${index}-type`}
@@ -185,13 +201,31 @@ export function ScopeForm(props: QualityEditorProps) {
                 onChange={(e) => setMailRow(index, { shipmentType: e.target.value })}
               />
             )}
-            <Textfield id={`q-mail-${index}-digital`} label={t("quality.scope.digital")} inputMode="numeric" readOnly={!props.editable} value={m.digital} onChange={(e) => setMailRow(index, { digital: e.target.value })} />
-            <Textfield id={`q-mail-${index}-paper`} label={t("quality.scope.paper")} inputMode="numeric" readOnly={!props.editable} value={m.paper} onChange={(e) => setMailRow(index, { paper: e.target.value })} />
+            <Textfield
+              id={`q-mail-${index}-digital`}
+              label={t("quality.scope.digital")}
+              inputMode="numeric"
+              readOnly={!props.editable}
+              value={m.digital}
+              onChange={(e) => setMailRow(index, { digital: e.target.value })}
+            />
+            <Textfield
+              id={`q-mail-${index}-paper`}
+              label={t("quality.scope.paper")}
+              inputMode="numeric"
+              readOnly={!props.editable}
+              value={m.paper}
+              onChange={(e) => setMailRow(index, { paper: e.target.value })}
+            />
           </fieldset>
         ))}
         {props.editable && (
           <div>
-            <Button variant="secondary" data-size="sm" onClick={() => (setMailRows([...mailRows, { shipmentType: "", digital: "", paper: "" }]), props.onDirty())}>
+            <Button
+              variant="secondary"
+              data-size="sm"
+              onClick={() => (setMailRows([...mailRows, { shipmentType: "", digital: "", paper: "" }]), props.onDirty())}
+            >
               {t("quality.scope.addShipmentType")}
             </Button>
           </div>

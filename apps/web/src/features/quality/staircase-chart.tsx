@@ -10,7 +10,10 @@ const COLOURS = STAIRCASE_COLOURS;
 /** How many of each sector's services stand on each step of the digital staircase, with the table twin. */
 export default function StaircaseChart({ perSector }: { perSector: readonly { sector: ScopeSector; counts: readonly number[] }[] }) {
   const { t } = useTranslation();
-  const data = perSector.map((s) => ({ name: t(`quality.scope.sectors.${s.sector}`), ...Object.fromEntries(STAIRCASE_STEPS.map((step, i) => [`step${step}`, s.counts[i] ?? 0])) }));
+  const data = perSector.map((s) => ({
+    name: t(`quality.scope.sectors.${s.sector}`),
+    ...Object.fromEntries(STAIRCASE_STEPS.map((step, i) => [`step${step}`, s.counts[i] ?? 0])),
+  }));
   return (
     <ChartWithTable
       id="staircase"
@@ -24,7 +27,14 @@ export default function StaircaseChart({ perSector }: { perSector: readonly { se
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={160} />
               {STAIRCASE_STEPS.map((step, i) => (
-                <Bar key={step} dataKey={`step${step}`} name={t("quality.scope.stepN", { step })} stackId="steps" fill={COLOURS[i]} isAnimationActive={false} />
+                <Bar
+                  key={step}
+                  dataKey={`step${step}`}
+                  name={t("quality.scope.stepN", { step })}
+                  stackId="steps"
+                  fill={COLOURS[i]}
+                  isAnimationActive={false}
+                />
               ))}
               <Legend />
             </BarChart>
@@ -33,7 +43,10 @@ export default function StaircaseChart({ perSector }: { perSector: readonly { se
       }
       table={{
         caption: t("quality.scope.chartCaption"),
-        columns: [{ key: "name", header: t("quality.scope.sector") }, ...STAIRCASE_STEPS.map((step) => ({ key: `step${step}`, header: t("quality.scope.stepN", { step }), numeric: true }))],
+        columns: [
+          { key: "name", header: t("quality.scope.sector") },
+          ...STAIRCASE_STEPS.map((step) => ({ key: `step${step}`, header: t("quality.scope.stepN", { step }), numeric: true })),
+        ],
         rows: data.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, String(v)]))),
         csvRows: data.map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, String(v)]))),
       }}

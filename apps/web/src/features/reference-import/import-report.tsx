@@ -58,7 +58,12 @@ export function PopulationReportView({ report }: { report: PopulationReport }) {
             columns={[
               { key: "unit", header: t("referenceImport.unit"), render: (c) => `${c.name} (${c.number})` },
               { key: "year", header: t("population.year") },
-              { key: "before", header: t("referenceImport.before"), numeric: true, render: (c) => (c.before === null ? t("referenceImport.new") : formatInteger(c.before)) },
+              {
+                key: "before",
+                header: t("referenceImport.before"),
+                numeric: true,
+                render: (c) => (c.before === null ? t("referenceImport.new") : formatInteger(c.before)),
+              },
               { key: "after", header: t("referenceImport.after"), numeric: true, render: (c) => formatInteger(c.after) },
             ]}
           />
@@ -95,7 +100,11 @@ export function KostraReportView({ report }: { report: KostraReport }) {
   return (
     <div className="stack" data-testid="import-report">
       <Paragraph>
-        {t("referenceImport.kostraSummary", { changed: report.changes.length, unchanged: report.unchanged, unassigned: report.unassigned.length })}
+        {t("referenceImport.kostraSummary", {
+          changed: report.changes.length,
+          unchanged: report.unchanged,
+          unassigned: report.unassigned.length,
+        })}
       </Paragraph>
       {report.changes.length > 0 && (
         <List.Unordered>
@@ -108,7 +117,9 @@ export function KostraReportView({ report }: { report: KostraReport }) {
       {report.skipped.length > 0 && (
         <List.Unordered>
           {report.skipped.map((s) => (
-            <List.Item key={s.code}>{`${s.code} ${s.name}: ${t(`referenceImport.skip.${s.reason}`, { defaultValue: s.reason })}`}</List.Item>
+            <List.Item
+              key={s.code}
+            >{`${s.code} ${s.name}: ${t(`referenceImport.skip.${s.reason}`, { defaultValue: s.reason })}`}</List.Item>
           ))}
         </List.Unordered>
       )}
@@ -120,7 +131,9 @@ export function NamesReportView({ report }: { report: NamesReport }) {
   const { t } = useTranslation();
   return (
     <div className="stack" data-testid="import-report">
-      <Paragraph>{t("referenceImport.namesSummary", { changed: report.changes.length, unchanged: report.unchanged, unknown: report.unknown.length })}</Paragraph>
+      <Paragraph>
+        {t("referenceImport.namesSummary", { changed: report.changes.length, unchanged: report.unchanged, unknown: report.unknown.length })}
+      </Paragraph>
       {report.changes.length > 0 && (
         <List.Unordered>
           {report.changes.slice(0, MAX_ROWS).map((c) => (
@@ -166,7 +179,9 @@ export function ChangesReportView({ report }: { report: ChangesReport }) {
           </Heading>
           <List.Unordered>
             {summary.splits.slice(0, MAX_ROWS).map((s) => (
-              <List.Item key={`${s.occurred}-${s.from}`}>{t("referenceImport.splitItem", { from: s.from, into: s.into.join(", "), date: formatDate(s.occurred) })}</List.Item>
+              <List.Item key={`${s.occurred}-${s.from}`}>
+                {t("referenceImport.splitItem", { from: s.from, into: s.into.join(", "), date: formatDate(s.occurred) })}
+              </List.Item>
             ))}
           </List.Unordered>
           <More total={summary.splits.length} />

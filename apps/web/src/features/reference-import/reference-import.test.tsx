@@ -17,7 +17,9 @@ describe("admin: import of reference data", () => {
     expect(await screen.findByText(/07459\.json, [\d\s]+ tegn/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
     const report = await screen.findByTestId("import-report");
-    expect(report.textContent).toMatch(/10 verdier i filen: 5 kan importeres \(5 nye eller endrede, 0 uendret\), 4 hoppes over, 1 kan ikke fordeles\./);
+    expect(report.textContent).toMatch(
+      /10 verdier i filen: 5 kan importeres \(5 nye eller endrede, 0 uendret\), 4 hoppes over, 1 kan ikke fordeles\./,
+    );
     expect(report.textContent).toContain("Alle verdiene i filen er gjort rede for.");
     expect(report.textContent).toContain("Ålesund 2022: delt i 1508, 1580 fra 2024; kan ikke fordeles.");
     expect(report.textContent).toContain("Halden (3101)");
@@ -38,13 +40,20 @@ describe("admin: import of reference data", () => {
     upload("{ nope");
     await screen.findByText(/07459\.json/);
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
-    expect((await screen.findByTestId("import-error")).textContent).toBe("Filen ble avvist, og ingenting er endret: filen er ikke gyldig JSON.");
+    expect((await screen.findByTestId("import-error")).textContent).toBe(
+      "Filen ble avvist, og ingenting er endret: filen er ikke gyldig JSON.",
+    );
   });
 
   it("imports KOSTRA groups from a KLASS correspondence", async () => {
     renderApp("/admin/import", { as: "admin@demo.example" });
     fireEvent.change(await screen.findByLabelText("Hva vil du importere?"), { target: { value: "kostraGroups" } });
-    upload(JSON.stringify({ correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" }] }), "kostra.json");
+    upload(
+      JSON.stringify({
+        correspondenceItems: [{ sourceCode: "0301", sourceName: "Oslo", targetCode: "EKG16", targetName: "Oslo kommune" }],
+      }),
+      "kostra.json",
+    );
     await screen.findByText(/kostra\.json/);
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
     expect((await screen.findByTestId("import-report")).textContent).toMatch(/1 kommuner får ny eller endret KOSTRA-gruppe/);
@@ -85,7 +94,9 @@ describe("import from an address", () => {
     renderApp("/admin/import", { as: "admin@demo.example" });
     fireEvent.change(await screen.findByLabelText(/adressen til tabellen/), { target: { value: "https://evil.example/07459.json" } });
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
-    expect((await screen.findByTestId("import-error")).textContent).toBe("Bare adresser hos SSB kan brukes (data.ssb.no, klass.ssb.no, www.ssb.no).");
+    expect((await screen.findByTestId("import-error")).textContent).toBe(
+      "Bare adresser hos SSB kan brukes (data.ssb.no, klass.ssb.no, www.ssb.no).",
+    );
   });
 
   it("says to remove a port other than https's own, and to use https", async () => {
@@ -93,7 +104,9 @@ describe("import from an address", () => {
     const url = await screen.findByLabelText(/adressen til tabellen/);
     fireEvent.change(url, { target: { value: "https://data.ssb.no:8443/api/v0/no/table/07459" } });
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
-    expect((await screen.findByTestId("import-error")).textContent).toBe("Adressen kan ikke ha port 8443. Bare standardporten for https (443) kan brukes: fjern «:8443» fra adressen.");
+    expect((await screen.findByTestId("import-error")).textContent).toBe(
+      "Adressen kan ikke ha port 8443. Bare standardporten for https (443) kan brukes: fjern «:8443» fra adressen.",
+    );
     fireEvent.change(url, { target: { value: "http://data.ssb.no/api/v0/no/table/07459" } });
     fireEvent.click(screen.getByRole("button", { name: "Forhåndsvis" }));
     await waitFor(() => expect(screen.getByTestId("import-error").textContent).toBe("Adressen må begynne med https://."));

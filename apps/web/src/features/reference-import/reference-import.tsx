@@ -90,7 +90,10 @@ export function ReferenceImport() {
     if (!file) return null;
     try {
       if (kind === "population" || kind === "grossOperatingExpenditure") {
-        return { kind: "measure", report: await population.mutateAsync({ measure: kind, content: file.text, fileName: file.name, dryRun }) };
+        return {
+          kind: "measure",
+          report: await population.mutateAsync({ measure: kind, content: file.text, fileName: file.name, dryRun }),
+        };
       }
       if (kind === "kostraGroups") return { kind, report: await kostra.mutateAsync({ content: file.text, year: Number(year), dryRun }) };
       if (kind === "regionChanges") return { kind, report: await changes.mutateAsync({ content: file.text, dryRun }) };
@@ -141,14 +144,24 @@ export function ReferenceImport() {
       </SelectField>
       <Paragraph data-size="sm">{t(`referenceImport.where.${kind}`)}</Paragraph>
       {kind === "kostraGroups" && (
-        <Textfield id="import-year" label={t("referenceImport.year")} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
+        <Textfield
+          id="import-year"
+          label={t("referenceImport.year")}
+          inputMode="numeric"
+          value={year}
+          onChange={(e) => setYear(e.target.value)}
+        />
       )}
       <div className="file-field">
         <label htmlFor="import-file" className="ds-label">
           {t("referenceImport.file")}
         </label>
         <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
-        {file && <Paragraph data-size="sm">{t("referenceImport.fileChosen", { name: file.name, size: formatInteger(file.text.length) })}</Paragraph>}
+        {file && (
+          <Paragraph data-size="sm">
+            {t("referenceImport.fileChosen", { name: file.name, size: formatInteger(file.text.length) })}
+          </Paragraph>
+        )}
       </div>
       {isJsonStat && (
         <Textfield
@@ -205,7 +218,11 @@ export function ReferenceImport() {
       <ConfirmDialog
         request={
           confirming && preview
-            ? { title: t("referenceImport.confirmTitle"), body: t("referenceImport.confirmBody", { count: changeCount(preview) }), confirmLabel: t("referenceImport.import") }
+            ? {
+                title: t("referenceImport.confirmTitle"),
+                body: t("referenceImport.confirmBody", { count: changeCount(preview) }),
+                confirmLabel: t("referenceImport.import"),
+              }
             : null
         }
         pending={pending}

@@ -40,10 +40,38 @@ function movementText(code: string, movement: { change: number; percent: number 
 
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
 export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
-  const header = [t("sector.indicator"), t("sector.national"), t("sector.meanOfRatios"), t("sector.median"), "Q1", "Q3", t("sector.n"), t("sector.movement", { year: d.previousYear ?? "" })];
-  const rows = d.indicators.map((i) => [indicatorLabel(i.code, language), i.national.ratioOfSums, i.national.meanOfRatios, i.national.median, i.national.q1, i.national.q3, i.national.n, i.movement?.change ?? null]);
-  const coverage = [[t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")], ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved])];
-  const missing = [[t("sector.municipality"), t("sector.county"), t("sector.reportStatus")], ...d.coverage.missing.map((m) => [`${m.name} (${m.number})`, m.countyName, m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")])];
+  const header = [
+    t("sector.indicator"),
+    t("sector.national"),
+    t("sector.meanOfRatios"),
+    t("sector.median"),
+    "Q1",
+    "Q3",
+    t("sector.n"),
+    t("sector.movement", { year: d.previousYear ?? "" }),
+  ];
+  const rows = d.indicators.map((i) => [
+    indicatorLabel(i.code, language),
+    i.national.ratioOfSums,
+    i.national.meanOfRatios,
+    i.national.median,
+    i.national.q1,
+    i.national.q3,
+    i.national.n,
+    i.movement?.change ?? null,
+  ]);
+  const coverage = [
+    [t("sector.county"), t("sector.units"), t("sector.reported"), t("sector.approved")],
+    ...d.coverage.byCounty.map((c) => [c.name ?? t("sector.noGroup"), c.units, c.reported, c.approved]),
+  ];
+  const missing = [
+    [t("sector.municipality"), t("sector.county"), t("sector.reportStatus")],
+    ...d.coverage.missing.map((m) => [
+      `${m.name} (${m.number})`,
+      m.countyName,
+      m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted"),
+    ]),
+  ];
   return [
     { name: sheetName(t, "success"), rows: [header, ...rows], headerRows: 1 },
     { name: sheetName(t, "coverage"), rows: coverage, headerRows: 1 },
@@ -76,13 +104,21 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   const d = query.data;
   const sub = embedded ? 3 : 2;
   const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));
-  const quartiles = (c: string, q: { q1: number | null; q3: number | null }) => (q.q1 === null || q.q3 === null ? t("sector.noValue") : `${show(c, q.q1)} – ${show(c, q.q3)}`);
+  const quartiles = (c: string, q: { q1: number | null; q3: number | null }) =>
+    q.q1 === null || q.q3 === null ? t("sector.noValue") : `${show(c, q.q1)} – ${show(c, q.q3)}`;
   const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
   const exportXlsx = () =>
-    downloadFile(`sektor-${d.year}.xlsx`, writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]), XLSX_MIME_TYPE);
-  const trendData = [{ year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent }, ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null }))];
+    downloadFile(
+      `sektor-${d.year}.xlsx`,
+      writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]),
+      XLSX_MIME_TYPE,
+    );
+  const trendData = [
+    { year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent },
+    ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null })),
+  ];
   return (
     <div className="stack">
       <Heading level={embedded ? 2 : 1} data-size={embedded ? "md" : "lg"}>
@@ -93,14 +129,14 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         <YearSelect id="sector-year" years={d.years} value={d.year} onChange={setYear} />
         {!embedded && (
           <>
-        <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
-          {t("sector.download")}
-        </Button>
-        <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
-          {t("sector.print")}
-        </Button>
-        <Link to="/sektor/gevinster">{t("sector.portfolioLink")}</Link>
-        <Link to="/ideer/motepakke">{t("sector.packLink")}</Link>
+            <Button variant="tertiary" data-size="sm" onClick={exportXlsx}>
+              {t("sector.download")}
+            </Button>
+            <Button variant="tertiary" data-size="sm" onClick={() => window.print()}>
+              {t("sector.print")}
+            </Button>
+            <Link to="/sektor/gevinster">{t("sector.portfolioLink")}</Link>
+            <Link to="/ideer/motepakke">{t("sector.packLink")}</Link>
           </>
         )}
       </div>
@@ -110,7 +146,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
           {t("sector.coverageHeading")}
         </Heading>
         <Paragraph data-testid="coverage-summary">
-          {t("sector.coverageIntro", { approved, units: d.units, year: d.year })} {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
+          {t("sector.coverageIntro", { approved, units: d.units, year: d.year })}{" "}
+          {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
         </Paragraph>
         {d.coverage.underCorrection.length > 0 && (
           <Paragraph data-size="sm" data-testid="under-correction">
@@ -141,7 +178,11 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                   ),
                 },
                 { key: "countyName", header: t("sector.county") },
-                { key: "status", header: t("sector.reportStatus"), render: (m) => (m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")) },
+                {
+                  key: "status",
+                  header: t("sector.reportStatus"),
+                  render: (m) => (m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")),
+                },
               ]}
             />
           </Details.Content>
@@ -163,7 +204,12 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             columns={[
               { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
               { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
-              { key: "meanOfRatios", header: t("sector.meanOfRatios"), numeric: true, render: (i) => show(i.code, i.national.meanOfRatios) },
+              {
+                key: "meanOfRatios",
+                header: t("sector.meanOfRatios"),
+                numeric: true,
+                render: (i) => show(i.code, i.national.meanOfRatios),
+              },
               { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
               { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
               { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
@@ -213,7 +259,11 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
       <ChartWithTable
         id="mail-trend"
         title={t("sector.trendTitle")}
-        about={{ indicatorCode: "S3", year: yearSpan(d.mailTrend.points.map((p) => p.year)), group: { name: t("benchmarks.peerKinds.all") } }}
+        about={{
+          indicatorCode: "S3",
+          year: yearSpan(d.mailTrend.points.map((p) => p.year)),
+          group: { name: t("benchmarks.peerKinds.all") },
+        }}
         description={t("sector.trendDescription", { percent: d.mailTrend.reference.percent })}
         csvFileName="digital-post-trend.csv"
         chart={
@@ -225,7 +275,14 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
                 <Tooltip formatter={(v) => formatPercent(Number(v))} />
                 <Legend />
-                <Line dataKey="share" name={t("sector.trendShare")} stroke={CHART_COLOURS.own} strokeWidth={3} isAnimationActive={false} connectNulls={false} />
+                <Line
+                  dataKey="share"
+                  name={t("sector.trendShare")}
+                  stroke={CHART_COLOURS.own}
+                  strokeWidth={3}
+                  isAnimationActive={false}
+                  connectNulls={false}
+                />
                 <Scatter dataKey="reference" name={t("sector.trendReference")} fill={CHART_COLOURS.national} isAnimationActive={false} />
               </ComposedChart>
             </ResponsiveContainer>
@@ -237,7 +294,15 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             { key: "year", header: t("sector.trendYear") },
             { key: "share", header: t("sector.trendShare"), numeric: true },
           ],
-          rows: trendData.map((p) => ({ year: String(p.year), share: p.share !== null ? formatPercent(p.share) : p.reference !== null ? `${formatPercent(p.reference)} (${t("sector.trendReference")})` : t("sector.noValue") })),
+          rows: trendData.map((p) => ({
+            year: String(p.year),
+            share:
+              p.share !== null
+                ? formatPercent(p.share)
+                : p.reference !== null
+                  ? `${formatPercent(p.reference)} (${t("sector.trendReference")})`
+                  : t("sector.noValue"),
+          })),
           csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
         }}
       />
@@ -262,7 +327,10 @@ function CoverageTable({ caption, rows, testId }: { caption: string; rows: reado
           key: "approved",
           header: t("sector.approved"),
           numeric: true,
-          render: (c) => (c.underCorrection > 0 ? `${c.approved} (${t("sector.underCorrectionCount", { count: c.underCorrection })})` : String(c.approved)),
+          render: (c) =>
+            c.underCorrection > 0
+              ? `${c.approved} (${t("sector.underCorrectionCount", { count: c.underCorrection })})`
+              : String(c.approved),
         },
       ]}
     />

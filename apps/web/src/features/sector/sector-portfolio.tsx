@@ -60,8 +60,18 @@ export function SectorPortfolio() {
                 numeric: true,
                 render: (s: (typeof p.bySector)[number]) => s.totals.byStatus[status],
               })),
-              { key: "expected", header: t("sector.portfolio.expected"), numeric: true, render: (s) => formatNok(s.totals.cash.expectedNok + s.totals.nonCash.expectedNok) },
-              { key: "realized", header: t("sector.portfolio.realized"), numeric: true, render: (s) => formatNok(s.totals.cash.realizedNok + s.totals.nonCash.realizedNok) },
+              {
+                key: "expected",
+                header: t("sector.portfolio.expected"),
+                numeric: true,
+                render: (s) => formatNok(s.totals.cash.expectedNok + s.totals.nonCash.expectedNok),
+              },
+              {
+                key: "realized",
+                header: t("sector.portfolio.realized"),
+                numeric: true,
+                render: (s) => formatNok(s.totals.cash.realizedNok + s.totals.nonCash.realizedNok),
+              },
             ]}
           />
           <ChartWithTable
@@ -73,16 +83,44 @@ export function SectorPortfolio() {
             chart={
               <div className="chart-frame" style={{ height: 320 }}>
                 <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={p.overTime.map((y) => ({ year: y.year, cashPlanned: y.cash.plannedNok, cashRealized: y.cash.realizedNok, nonCashPlanned: y.nonCash.plannedNok, nonCashRealized: y.nonCash.realizedNok }))}>
+                  <BarChart
+                    data={p.overTime.map((y) => ({
+                      year: y.year,
+                      cashPlanned: y.cash.plannedNok,
+                      cashRealized: y.cash.realizedNok,
+                      nonCashPlanned: y.nonCash.plannedNok,
+                      nonCashRealized: y.nonCash.realizedNok,
+                    }))}
+                  >
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="year" />
                     <YAxis tickFormatter={(v: number) => formatInteger(v)} width={100} />
                     <Tooltip formatter={(v) => formatNok(Number(v))} />
                     <Legend />
-                    <Bar dataKey="cashPlanned" name={t("sector.portfolio.cashPlanned")} fill={CHART_COLOURS.cashPlanned} isAnimationActive={false} />
-                    <Bar dataKey="cashRealized" name={t("sector.portfolio.cashRealized")} fill={CHART_COLOURS.cashRealized} isAnimationActive={false} />
-                    <Bar dataKey="nonCashPlanned" name={t("sector.portfolio.nonCashPlanned")} fill={CHART_COLOURS.nonCashPlanned} isAnimationActive={false} />
-                    <Bar dataKey="nonCashRealized" name={t("sector.portfolio.nonCashRealized")} fill={CHART_COLOURS.nonCashRealized} isAnimationActive={false} />
+                    <Bar
+                      dataKey="cashPlanned"
+                      name={t("sector.portfolio.cashPlanned")}
+                      fill={CHART_COLOURS.cashPlanned}
+                      isAnimationActive={false}
+                    />
+                    <Bar
+                      dataKey="cashRealized"
+                      name={t("sector.portfolio.cashRealized")}
+                      fill={CHART_COLOURS.cashRealized}
+                      isAnimationActive={false}
+                    />
+                    <Bar
+                      dataKey="nonCashPlanned"
+                      name={t("sector.portfolio.nonCashPlanned")}
+                      fill={CHART_COLOURS.nonCashPlanned}
+                      isAnimationActive={false}
+                    />
+                    <Bar
+                      dataKey="nonCashRealized"
+                      name={t("sector.portfolio.nonCashRealized")}
+                      fill={CHART_COLOURS.nonCashRealized}
+                      isAnimationActive={false}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </div>
@@ -96,8 +134,20 @@ export function SectorPortfolio() {
                 { key: "nonCashPlanned", header: t("sector.portfolio.nonCashPlanned"), numeric: true },
                 { key: "nonCashRealized", header: t("sector.portfolio.nonCashRealized"), numeric: true },
               ],
-              rows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: formatNok(y.cash.plannedNok), cashRealized: realizedText(y.cash.realizedNok), nonCashPlanned: formatNok(y.nonCash.plannedNok), nonCashRealized: realizedText(y.nonCash.realizedNok) })),
-              csvRows: p.overTime.map((y) => ({ year: String(y.year), cashPlanned: String(y.cash.plannedNok), cashRealized: String(y.cash.realizedNok ?? ""), nonCashPlanned: String(y.nonCash.plannedNok), nonCashRealized: String(y.nonCash.realizedNok ?? "") })),
+              rows: p.overTime.map((y) => ({
+                year: String(y.year),
+                cashPlanned: formatNok(y.cash.plannedNok),
+                cashRealized: realizedText(y.cash.realizedNok),
+                nonCashPlanned: formatNok(y.nonCash.plannedNok),
+                nonCashRealized: realizedText(y.nonCash.realizedNok),
+              })),
+              csvRows: p.overTime.map((y) => ({
+                year: String(y.year),
+                cashPlanned: String(y.cash.plannedNok),
+                cashRealized: String(y.cash.realizedNok ?? ""),
+                nonCashPlanned: String(y.nonCash.plannedNok),
+                nonCashRealized: String(y.nonCash.realizedNok ?? ""),
+              })),
             }}
           />
           <section className="stack" aria-labelledby="joint-heading">
@@ -114,10 +164,18 @@ export function SectorPortfolio() {
                 rows={p.joint}
                 rowKey={(j) => j.id}
                 columns={[
-                  { key: "project", header: t("benefits.project"), render: (j) => <Link to={`/gevinster/prosjekt/${j.id}`}>{j.name}</Link> },
+                  {
+                    key: "project",
+                    header: t("benefits.project"),
+                    render: (j) => <Link to={`/gevinster/prosjekt/${j.id}`}>{j.name}</Link>,
+                  },
                   { key: "phase", header: t("benefits.phase"), render: (j) => t(`benefits.phases.${j.phase}`) },
                   { key: "owner", header: t("sector.portfolio.owner"), render: (j) => j.owner.name },
-                  { key: "participants", header: t("sector.portfolio.participants"), render: (j) => j.participants.map((x) => x.name).join(", ") },
+                  {
+                    key: "participants",
+                    header: t("sector.portfolio.participants"),
+                    render: (j) => j.participants.map((x) => x.name).join(", "),
+                  },
                 ]}
               />
             )}

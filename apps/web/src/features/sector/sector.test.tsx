@@ -11,7 +11,10 @@ describe("the sector pages", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2025" })).toBeTruthy();
     expect(screen.getByTestId("coverage-summary").textContent).toMatch(/av 357 kommuner har godkjent kostnadsrapport for 2025/);
     const county = screen.getByTestId("coverage-county");
-    const sums = within(county).getAllByRole("row").slice(1).map((r) => Number(within(r).getAllByRole("cell")[0]?.textContent));
+    const sums = within(county)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => Number(within(r).getAllByRole("cell")[0]?.textContent));
     expect(sums.reduce((a, b) => a + b, 0)).toBe(357);
     expect(within(screen.getByTestId("success-cost")).getByRole("rowheader", { name: /K1/ })).toBeTruthy();
     expect(within(screen.getByTestId("success-scope")).getByRole("rowheader", { name: /S3/ })).toBeTruthy();
@@ -20,7 +23,9 @@ describe("the sector pages", () => {
     expect(shown.filter((text) => /\bK[45]\.\w/.test(text))).toEqual([]);
     expect(shown.some((text) => text.startsWith("K4 "))).toBe(true);
     // A share's change from last year is in percentage points, never "−0 %"; a percent sign follows a no-break space.
-    const scope = within(screen.getByTestId("success-scope")).getAllByRole("cell").map((c) => c.textContent ?? "");
+    const scope = within(screen.getByTestId("success-scope"))
+      .getAllByRole("cell")
+      .map((c) => c.textContent ?? "");
     expect(scope.some((text) => /prosentpoeng$/.test(text))).toBe(true);
     expect(scope.filter((text) => /−0(?![,\d])| %/.test(text))).toEqual([]);
     fireEvent.change(screen.getByLabelText("År"), { target: { value: "2023" } });
@@ -33,30 +38,49 @@ describe("the sector pages", () => {
 
   it("counts a report under correction as having its approved figures, marked under correction, not as missing (issue 20)", async () => {
     const { db, sqlite } = renderApp("/sektor?year=2024", { as: "board@demo.example" });
-    sqlite.prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024").run(getMunicipalityByNumber(db, "0301")?.id);
-    expect((await screen.findByTestId("under-correction")).textContent).toBe("Under retting, de sist godkjente tallene vises: Oslo (0301).");
+    sqlite
+      .prepare("UPDATE cost_reports SET status = 'returned' WHERE organisation_id = ? AND year = 2024")
+      .run(getMunicipalityByNumber(db, "0301")?.id);
+    expect((await screen.findByTestId("under-correction")).textContent).toBe(
+      "Under retting, de sist godkjente tallene vises: Oslo (0301).",
+    );
     const oslo = within(screen.getByTestId("coverage-county")).getByRole("rowheader", { name: "Oslo" }).closest("tr") as HTMLElement;
-    expect(within(oslo).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1", "1", "1 (1 under retting)"]);
+    expect(
+      within(oslo)
+        .getAllByRole("cell")
+        .map((c) => c.textContent),
+    ).toEqual(["1", "1", "1 (1 under retting)"]);
     expect(within(screen.getByTestId("missing")).queryByRole("link", { name: /Oslo/ })).toBeNull();
   });
 
   it("shows the benefit portfolio across municipalities with the joint projects", async () => {
     renderApp("/sektor/gevinster", { as: "secretariat@demo.example" });
     expect(await screen.findByRole("heading", { level: 1, name: "Gevinstporteføljen i sektoren" })).toBeTruthy();
-    expect(within(screen.getByTestId("sector-portfolio")).getAllByRole("rowheader").map((r) => r.textContent)).toEqual(["Felles/tverrgående", "Helse og velferd"]);
+    expect(
+      within(screen.getByTestId("sector-portfolio"))
+        .getAllByRole("rowheader")
+        .map((r) => r.textContent),
+    ).toEqual(["Felles/tverrgående", "Helse og velferd"]);
     expect(within(screen.getByTestId("joint-projects")).getByRole("link", { name: "Felles innbyggerportal" })).toBeTruthy();
   });
 
   it("counts benefits and dis-benefits so the summary adds up to the status table, and heads its columns apart", async () => {
     renderApp("/sektor/gevinster?portfolio-over-timeView=table", { as: "secretariat@demo.example" });
     const table = await screen.findByTestId("sector-portfolio");
-    const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole("columnheader")
+      .map((h) => h.textContent);
     expect(new Set(headers).size).toBe(headers.length);
     const statusColumns = headers.length - 3;
     const counted = within(table)
       .getAllByRole("row")
       .slice(1)
-      .flatMap((row) => within(row).getAllByRole("cell").slice(0, statusColumns).map((c) => Number(c.textContent)))
+      .flatMap((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .slice(0, statusColumns)
+          .map((c) => Number(c.textContent)),
+      )
       .reduce((a, b) => a + b, 0);
     const summary = screen.getByText(/prosjekter ·/).textContent ?? "";
     const said = [...summary.matchAll(/(\d+) (gevinst|ulempe)/g)].reduce((n, m) => n + Number(m[1]), 0);

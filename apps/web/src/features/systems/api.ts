@@ -16,7 +16,12 @@ function useRefreshSystems(): () => Promise<unknown> {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refreshReaders = useRefreshIndicatorReaders();
-  return () => Promise.all([queryClient.invalidateQueries(trpc.systems.pathFilter()), queryClient.invalidateQueries(trpc.costs.pathFilter()), refreshReaders()]);
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries(trpc.systems.pathFilter()),
+      queryClient.invalidateQueries(trpc.costs.pathFilter()),
+      refreshReaders(),
+    ]);
 }
 
 export function useSystems(municipalityNumber: string) {

@@ -12,10 +12,25 @@ function keysOf(value: unknown, prefix = ""): string[] {
 
 describe("checkDraft", () => {
   it("builds the save input from a complete draft, trimming text and treating empty fields as unknown", () => {
-    const checked = checkDraft({ ...EMPTY_DRAFT, name: "  Visma Flyt Skole ", vendor: "  ", systemClass: "schoolChildhood", inUseFrom: " 2019 " });
+    const checked = checkDraft({
+      ...EMPTY_DRAFT,
+      name: "  Visma Flyt Skole ",
+      vendor: "  ",
+      systemClass: "schoolChildhood",
+      inUseFrom: " 2019 ",
+    });
     expect(checked).toEqual({
       issues: [],
-      input: { id: null, expectedVersion: null, name: "Visma Flyt Skole", vendor: null, systemClass: "schoolChildhood", svarUt: false, inUseFrom: 2019, inUseTo: null },
+      input: {
+        id: null,
+        expectedVersion: null,
+        name: "Visma Flyt Skole",
+        vendor: null,
+        systemClass: "schoolChildhood",
+        svarUt: false,
+        inUseFrom: 2019,
+        inUseTo: null,
+      },
     });
   });
 
@@ -43,7 +58,9 @@ describe("checkDraft", () => {
 
   it("allows a name of exactly 120 characters and refuses 121", () => {
     expect(checkDraft({ ...EMPTY_DRAFT, name: "n".repeat(120) }).issues).toEqual([]);
-    expect(checkDraft({ ...EMPTY_DRAFT, name: "n".repeat(121) }).issues).toEqual([{ field: "name", code: "TOO_LONG", params: { maximum: 120 } }]);
+    expect(checkDraft({ ...EMPTY_DRAFT, name: "n".repeat(121) }).issues).toEqual([
+      { field: "name", code: "TOO_LONG", params: { maximum: 120 } },
+    ]);
   });
 });
 

@@ -77,7 +77,13 @@ export function SystemForm(props: {
           error={errors.fields.vendor}
           onChange={(e) => onChange({ ...draft, vendor: e.target.value })}
         />
-        <SelectField id={SYSTEM_FIELD_IDS.systemClass} label={t("systems.form.class")} description={t("systems.form.classDescription")} value={draft.systemClass} onChange={(e) => onChange({ ...draft, systemClass: e.target.value as SystemClass })}>
+        <SelectField
+          id={SYSTEM_FIELD_IDS.systemClass}
+          label={t("systems.form.class")}
+          description={t("systems.form.classDescription")}
+          value={draft.systemClass}
+          onChange={(e) => onChange({ ...draft, systemClass: e.target.value as SystemClass })}
+        >
           {SYSTEM_CLASSES.map((c) => (
             <Select.Option key={c} value={c}>
               {SYSTEM_CLASS_NAMES[c][lang]}

@@ -135,7 +135,9 @@ describe("the fagsystem register", () => {
 
     fireEvent.click(form.getByRole("button", { name: "Lagre endringer" }));
     const conflict = await screen.findByTestId("system-conflict");
-    expect(conflict.textContent).toContain("Noen andre har endret Demo sak/arkiv etter at du åpnet det. Endringene dine er ikke lagret, og ingenting er overskrevet.");
+    expect(conflict.textContent).toContain(
+      "Noen andre har endret Demo sak/arkiv etter at du åpnet det. Endringene dine er ikke lagret, og ingenting er overskrevet.",
+    );
     expect(osloSystems(db).systems.find((s) => s.id === theirs.id)?.vendor).toBe("Tieto");
     // The user's own typing stays in the form until they choose to reload.
     expect(form.getByLabelText<HTMLInputElement>("Leverandør").value).toBe("Mine endringer");
@@ -144,7 +146,9 @@ describe("the fagsystem register", () => {
     await waitFor(() => expect(form.getByLabelText<HTMLInputElement>("Leverandør").value).toBe("Tieto"));
     expect(screen.queryByTestId("system-conflict")).toBeNull();
     expect(form.getByLabelText<HTMLInputElement>("I bruk fra (år)").value).toBe("2012");
-    expect(screen.getByTestId("systems-message").textContent).toBe("Skjemaet viser nå siste versjon av Demo sak/arkiv. Gjør endringene dine på nytt og lagre.");
+    expect(screen.getByTestId("systems-message").textContent).toBe(
+      "Skjemaet viser nå siste versjon av Demo sak/arkiv. Gjør endringene dine på nytt og lagre.",
+    );
 
     fireEvent.change(form.getByLabelText("I bruk til (år)"), { target: { value: "2024" } });
     fireEvent.click(form.getByRole("button", { name: "Lagre endringer" }));
@@ -212,7 +216,9 @@ describe("the fagsystem register", () => {
   it("tells another municipality's finance staff politely that the register is not theirs", async () => {
     renderApp(PAGE, { as: "finance.5001@demo.example" });
     const alert = await screen.findByTestId("systems-no-access");
-    expect(alert.textContent).toContain("Fagsystemregisteret til Oslo er bare tilgjengelig for kommunens egne brukere, programstyret og administratorer.");
+    expect(alert.textContent).toContain(
+      "Fagsystemregisteret til Oslo er bare tilgjengelig for kommunens egne brukere, programstyret og administratorer.",
+    );
     expect(within(alert).getByRole("link", { name: "Tilbake til Oslo" }).getAttribute("href")).toBe("/kommune/0301");
     expect(screen.queryByTestId("systems-table")).toBeNull();
   });
@@ -225,7 +231,9 @@ describe("the fagsystem register", () => {
     const sqlite = (db as unknown as { $client: { exec(sql: string): void } }).$client;
     sqlite.exec(`delete from cost_lines where system_id in (select id from systems where organisation_id = ${oslo.id});
       delete from systems where organisation_id = ${oslo.id};`);
-    await screen.findByText("Ingen fagsystemer er registrert ennå. Legg til det første i skjemaet «Legg til fagsystem» nedenfor, så kan kostnadslinjer knyttes til det.");
+    await screen.findByText(
+      "Ingen fagsystemer er registrert ennå. Legg til det første i skjemaet «Legg til fagsystem» nedenfor, så kan kostnadslinjer knyttes til det.",
+    );
     expect(screen.queryByTestId("systems-table")).toBeNull();
   });
 

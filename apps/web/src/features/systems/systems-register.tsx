@@ -8,7 +8,16 @@ import { QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { useDeleteSystem, useSaveSystem, useSystems } from "./api";
-import { checkDraft, draftFromRow, EMPTY_DRAFT, sortByName, SYSTEM_FIELDS, type SystemDraft, type SystemField, type SystemRow } from "./system-draft";
+import {
+  checkDraft,
+  draftFromRow,
+  EMPTY_DRAFT,
+  sortByName,
+  SYSTEM_FIELDS,
+  type SystemDraft,
+  type SystemField,
+  type SystemRow,
+} from "./system-draft";
 import { NO_ERRORS, SYSTEM_FIELD_IDS, SystemForm, type SystemFormErrors } from "./system-form";
 import { systemIssueText } from "./system-text";
 import { editButtonId, SystemsTable } from "./systems-table";
@@ -29,7 +38,15 @@ function isSystemField(value: unknown): value is SystemField {
  * The fagsystem register of one municipality: what its cost lines can be tied to. Finance staff
  * (and administrators) add, edit and delete; everyone else who may read the costs sees the table.
  */
-export function SystemsRegister({ municipalityNumber, municipalityName, canEdit }: { municipalityNumber: string; municipalityName: string; canEdit: boolean }) {
+export function SystemsRegister({
+  municipalityNumber,
+  municipalityName,
+  canEdit,
+}: {
+  municipalityNumber: string;
+  municipalityName: string;
+  canEdit: boolean;
+}) {
   const { t } = useTranslation();
   const list = useSystems(municipalityNumber);
   const [draft, setDraft] = useState<SystemDraft>(EMPTY_DRAFT);

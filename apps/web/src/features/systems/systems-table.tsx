@@ -54,10 +54,22 @@ export function SystemsTable(props: {
         { key: "name", header: t("systems.table.name") },
         { key: "vendor", header: t("systems.table.vendor"), render: (row) => row.vendor ?? t("systems.table.noVendor") },
         { key: "class", header: t("systems.table.class"), render: (row) => SYSTEM_CLASS_NAMES[row.systemClass][lang] },
-        { key: "svarUt", header: t("systems.table.svarUt"), render: (row) => (row.svarUt ? t("systems.table.yes") : t("systems.table.no")) },
+        {
+          key: "svarUt",
+          header: t("systems.table.svarUt"),
+          render: (row) => (row.svarUt ? t("systems.table.yes") : t("systems.table.no")),
+        },
         { key: "inUse", header: t("systems.table.inUse"), render: (row) => periodText(t, row.inUseFrom, row.inUseTo) },
         { key: "lines", header: t("systems.table.lines"), numeric: true, render: (row) => formatInteger(row.lineCount) },
-        ...(props.canEdit ? [{ key: "actions", header: t("systems.table.actions"), render: (row: SystemRow) => <SystemActions row={row} onEdit={props.onEdit} onDelete={props.onDelete} /> }] : []),
+        ...(props.canEdit
+          ? [
+              {
+                key: "actions",
+                header: t("systems.table.actions"),
+                render: (row: SystemRow) => <SystemActions row={row} onEdit={props.onEdit} onDelete={props.onDelete} />,
+              },
+            ]
+          : []),
       ]}
     />
   );

@@ -7,10 +7,19 @@ describe("admin", () => {
   it("creates a user with a role and a one-time link; the user sets a password and signs in", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");
-    const created = await admin.admin.createUser({ email: "Kari.Nordmann@Bergen.kommune.no", name: "Kari Nordmann", role: "finance", municipalityNumber: "4601" });
+    const created = await admin.admin.createUser({
+      email: "Kari.Nordmann@Bergen.kommune.no",
+      name: "Kari Nordmann",
+      role: "finance",
+      municipalityNumber: "4601",
+    });
     const users = await admin.admin.users();
     const kari = users.find((u) => u.id === created.userId);
-    expect(kari).toMatchObject({ email: "kari.nordmann@bergen.kommune.no", hasPassword: false, grants: [{ role: "finance", organisationNumber: "4601" }] });
+    expect(kari).toMatchObject({
+      email: "kari.nordmann@bergen.kommune.no",
+      hasPassword: false,
+      grants: [{ role: "finance", organisationNumber: "4601" }],
+    });
     await api.anonymous().auth.completeReset({ token: created.resetToken, newPassword: "kari sitt passord" });
     await api.anonymous().auth.signIn({ email: "kari.nordmann@bergen.kommune.no", password: "kari sitt passord" });
     const actions = listAudit(api.db, { limit: 10 }).map((a) => a.action);
@@ -30,8 +39,7 @@ describe("admin", () => {
     const admin = api.as("admin@demo.example");
     const board = (await admin.admin.users()).find((u) => u.email === "board@demo.example");
     const { grantId } = await admin.admin.addRole({ userId: board?.id ?? 0, role: "finance", municipalityNumber: "5001" });
-    const save = () =>
-      api.as("board@demo.example").costs.save(emptyReportInput("5001", 2024, 1));
+    const save = () => api.as("board@demo.example").costs.save(emptyReportInput("5001", 2024, 1));
     // With the role, the save gets past access and is refused only because the demo report is approved.
     expectAppError(await expectTrpcError(save), "STATUS_CONFLICT");
     await admin.admin.removeRole({ grantId });
@@ -46,8 +54,12 @@ describe("admin", () => {
     const admin = api.as("admin@demo.example");
     const me = (await admin.admin.users()).find((u) => u.email === "admin@demo.example");
     const grant = me?.grants.find((g) => g.role === "admin");
-    expect(expectAppError(await expectTrpcError(() => admin.admin.removeRole({ grantId: grant?.id ?? 0 })), "FORBIDDEN").params).toEqual({ reason: "LAST_ADMIN" });
-    expect(expectAppError(await expectTrpcError(() => admin.admin.setDisabled({ userId: me?.id ?? 0, disabled: true })), "FORBIDDEN").params).toEqual({ reason: "SELF" });
+    expect(expectAppError(await expectTrpcError(() => admin.admin.removeRole({ grantId: grant?.id ?? 0 })), "FORBIDDEN").params).toEqual({
+      reason: "LAST_ADMIN",
+    });
+    expect(
+      expectAppError(await expectTrpcError(() => admin.admin.setDisabled({ userId: me?.id ?? 0, disabled: true })), "FORBIDDEN").params,
+    ).toEqual({ reason: "SELF" });
   });
 
   it("ends every session of a user an administrator disables, at once (ASVS 7.4.2)", async () => {
@@ -66,7 +78,11 @@ describe("admin", () => {
     const rows = await api.as("admin@demo.example").admin.audit({ action: "costs.reportSaved", municipalityNumber: "0301" });
     expect(rows).toHaveLength(1);
     expect(rows[0]?.actorEmail).toBe("finance.0301@demo.example");
-    expect(JSON.parse(rows[0]?.details ?? "{}")).toMatchObject({ year: 2024, total: { after: 3_000_000_000 }, version: { before: 2, after: 3 } });
+    expect(JSON.parse(rows[0]?.details ?? "{}")).toMatchObject({
+      year: 2024,
+      total: { after: 3_000_000_000 },
+      version: { before: 2, after: 3 },
+    });
     expect(await api.as("admin@demo.example").admin.audit({ municipalityNumber: "5001", action: "costs.reportSaved" })).toEqual([]);
   });
 

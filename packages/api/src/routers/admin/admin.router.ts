@@ -9,7 +9,10 @@ import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole,
 const GrantInputSchema = z.object({
   role: z.enum(ROLES),
   /** 4 digits for a municipality, 9 for an IT cooperative. */
-  municipalityNumber: z.string().regex(/^(\d{4}|\d{9})$/).nullish(),
+  municipalityNumber: z
+    .string()
+    .regex(/^(\d{4}|\d{9})$/)
+    .nullish(),
   sector: z.enum(SECTORS).nullish(),
 });
 
@@ -21,9 +24,13 @@ export const AUDIT_EXPORT_LIMIT = 10_000;
 export const adminRouter = router({
   users: usersProcedure.query(({ ctx }) => listUsers(ctx)),
   /** After a lost device: the user's second factor and recovery codes go; audited. */
-  resetSecondFactor: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => resetSecondFactor(ctx, input.userId)),
+  resetSecondFactor: usersProcedure
+    .input(z.object({ userId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx, input.userId)),
   secondFactorPolicy: usersProcedure.query(({ ctx }) => getSecondFactorPolicy(ctx)),
-  setSecondFactorPolicy: usersProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, input.required)),
+  setSecondFactorPolicy: usersProcedure
+    .input(z.object({ required: z.boolean() }))
+    .mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, input.required)),
   /** Identity providers (secrets never returned) and whether password sign-in is on. */
   identityProviders: usersProcedure.query(({ ctx }) => listProvidersForAdmin(ctx)),
   saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, input)),
@@ -32,16 +39,16 @@ export const adminRouter = router({
     .mutation(({ ctx, input }) => deleteProvider(ctx, input)),
   setLocalSignIn: usersProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setLocalSignIn(ctx, input.enabled)),
   /** Forgets the user's provider accounts; the next provider sign-in links by e-mail again. */
-  unlinkIdentities: usersProcedure.input(z.object({ userId: z.number().int().positive() })).mutation(({ ctx, input }) => unlinkIdentities(ctx, input.userId)),
+  unlinkIdentities: usersProcedure
+    .input(z.object({ userId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => unlinkIdentities(ctx, input.userId)),
   createUser: usersProcedure
     .input(GrantInputSchema.extend({ email: EmailSchema, name: nameSchema(200) }))
     .mutation(({ ctx, input }) => createUser(ctx, input)),
   addRole: usersProcedure
     .input(GrantInputSchema.extend({ userId: z.number().int().positive() }))
     .mutation(({ ctx, input }) => addRole(ctx, input)),
-  removeRole: usersProcedure
-    .input(z.object({ grantId: z.number().int().positive() }))
-    .mutation(({ ctx, input }) => removeRole(ctx, input)),
+  removeRole: usersProcedure.input(z.object({ grantId: z.number().int().positive() })).mutation(({ ctx, input }) => removeRole(ctx, input)),
   createResetLink: usersProcedure
     .input(z.object({ userId: z.number().int().positive() }))
     .mutation(({ ctx, input }) => createResetLink(ctx, input)),
@@ -55,7 +62,10 @@ export const adminRouter = router({
       z.object({
         action: z.string().max(100).optional(),
         actorEmail: z.string().max(254).optional(),
-        municipalityNumber: z.string().regex(/^\d{4}$/).optional(),
+        municipalityNumber: z
+          .string()
+          .regex(/^\d{4}$/)
+          .optional(),
         from: z.iso.datetime().optional(),
         to: z.iso.datetime().optional(),
         limit: z.number().int().min(1).max(AUDIT_EXPORT_LIMIT).default(200),

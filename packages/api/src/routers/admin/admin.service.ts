@@ -82,7 +82,14 @@ export function createUser(
     const a = actor(ctx);
     const user = insertUser(tx, { email: input.email, name: input.name, passwordHash: null, now: a.at });
     insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: a.at });
-    appendAudit(tx, { ...a, action: "admin.userCreated", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { email: input.email, name: input.name, role: input.role, ...grant } } });
+    appendAudit(tx, {
+      ...a,
+      action: "admin.userCreated",
+      entity: "user",
+      entityId: String(user.id),
+      organisationId: grant.organisationId,
+      details: { after: { email: input.email, name: input.name, role: input.role, ...grant } },
+    });
     const reset = issueResetLink(tx, ctx, user.id);
     return { userId: user.id, ...reset };
   });
@@ -96,9 +103,19 @@ export function addRole(ctx: SignedInContext, input: { userId: number } & GrantI
     const a = actor(ctx);
     const inserted = insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: a.at });
     if (!inserted) {
-      throw new AppError("VALIDATION_FAILED", { message: "Role already held", issues: [{ path: ["role"], code: "ROLE_HELD", params: {} }] });
+      throw new AppError("VALIDATION_FAILED", {
+        message: "Role already held",
+        issues: [{ path: ["role"], code: "ROLE_HELD", params: {} }],
+      });
     }
-    appendAudit(tx, { ...a, action: "admin.roleGranted", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { role: input.role, ...grant } } });
+    appendAudit(tx, {
+      ...a,
+      action: "admin.roleGranted",
+      entity: "user",
+      entityId: String(user.id),
+      organisationId: grant.organisationId,
+      details: { after: { role: input.role, ...grant } },
+    });
     return { grantId: inserted.id };
   });
 }
@@ -111,7 +128,14 @@ export function removeRole(ctx: SignedInContext, input: { grantId: number }): vo
       throw new AppError("FORBIDDEN", { message: "Cannot remove the last admin", params: { reason: "LAST_ADMIN" } });
     }
     deleteGrant(tx, grant.id);
-    appendAudit(tx, { ...actor(ctx), action: "admin.roleRevoked", entity: "user", entityId: String(grant.userId), organisationId: grant.organisationId, details: { before: { role: grant.role, organisationId: grant.organisationId, sector: grant.sector } } });
+    appendAudit(tx, {
+      ...actor(ctx),
+      action: "admin.roleRevoked",
+      entity: "user",
+      entityId: String(grant.userId),
+      organisationId: grant.organisationId,
+      details: { before: { role: grant.role, organisationId: grant.organisationId, sector: grant.sector } },
+    });
   });
 }
 
@@ -148,11 +172,20 @@ export function setDisabled(ctx: SignedInContext, input: { userId: number; disab
     const a = actor(ctx);
     setUserDisabled(tx, { userId: user.id, disabled: input.disabled, now: a.at });
     if (input.disabled) deleteUserSessions(tx, user.id);
-    appendAudit(tx, { ...a, action: input.disabled ? "admin.userDisabled" : "admin.userEnabled", entity: "user", entityId: String(user.id), details: { before: { disabled: user.disabled }, after: { disabled: input.disabled } } });
+    appendAudit(tx, {
+      ...a,
+      action: input.disabled ? "admin.userDisabled" : "admin.userEnabled",
+      entity: "user",
+      entityId: String(user.id),
+      details: { before: { disabled: user.disabled }, after: { disabled: input.disabled } },
+    });
   });
 }
 
-export function readAudit(ctx: Context, filter: Omit<AuditFilter, "organisationId"> & { municipalityNumber?: string | undefined }): AuditRow[] {
+export function readAudit(
+  ctx: Context,
+  filter: Omit<AuditFilter, "organisationId"> & { municipalityNumber?: string | undefined },
+): AuditRow[] {
   const { municipalityNumber, ...rest } = filter;
   if (municipalityNumber === undefined) return listAudit(ctx.db, rest);
   const municipality = getMunicipalityByNumber(ctx.db, municipalityNumber);
@@ -169,13 +202,24 @@ export function createUserWithPassword(
 ): { userId: number } {
   return db.transaction((tx) => {
     if (findUserByEmail(tx, input.email)) {
-      throw new AppError("VALIDATION_FAILED", { message: `E-mail ${input.email} already in use`, issues: [{ path: ["email"], code: "EMAIL_TAKEN", params: {} }] });
+      throw new AppError("VALIDATION_FAILED", {
+        message: `E-mail ${input.email} already in use`,
+        issues: [{ path: ["email"], code: "EMAIL_TAKEN", params: {} }],
+      });
     }
     const grant = resolveGrant(tx, input);
     const at = input.now.toISOString();
     const user = insertUser(tx, { email: input.email, name: input.name, passwordHash: input.passwordHash, now: at });
     insertGrant(tx, { userId: user.id, role: input.role, ...grant, now: at });
-    appendAudit(tx, { at, ...auditBy(COMMAND_LINE_ACTOR), action: "admin.userCreated", entity: "user", entityId: String(user.id), organisationId: grant.organisationId, details: { after: { email: input.email, name: input.name, role: input.role, ...grant } } });
+    appendAudit(tx, {
+      at,
+      ...auditBy(COMMAND_LINE_ACTOR),
+      action: "admin.userCreated",
+      entity: "user",
+      entityId: String(user.id),
+      organisationId: grant.organisationId,
+      details: { after: { email: input.email, name: input.name, role: input.role, ...grant } },
+    });
     return { userId: user.id };
   });
 }

@@ -16,7 +16,9 @@ describe("auth.signIn", () => {
   it("signs in, sets a fresh session cookie and records the sign-in", async () => {
     const api = setupApi();
     const cookies = cookieJar();
-    const result = await api.anonymous({ cookies, clientIp: "10.0.0.1" }).auth.signIn({ email: ` ${FINANCE.toUpperCase()} `, password: TEST_PASSWORD });
+    const result = await api
+      .anonymous({ cookies, clientIp: "10.0.0.1" })
+      .auth.signIn({ email: ` ${FINANCE.toUpperCase()} `, password: TEST_PASSWORD });
     expect(result).toMatchObject({ status: "signedIn", email: FINANCE });
     expect(cookies.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const me = await api.callerWithToken(cookies.token).auth.me();
@@ -42,7 +44,10 @@ describe("auth.signIn", () => {
     let now = FIXED_NOW;
     const api = setupApi({ now: () => now });
     for (let i = 0; i < 5; i += 1) {
-      expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "wrong" })), "INVALID_CREDENTIALS");
+      expectAppError(
+        await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "wrong" })),
+        "INVALID_CREDENTIALS",
+      );
     }
     // The 6th failure locks for a second.
     expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: "wrong" })), "INVALID_CREDENTIALS");
@@ -53,7 +58,10 @@ describe("auth.signIn", () => {
     for (let i = 0; i < 6; i += 1) {
       await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "wrong" }));
     }
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "x" })), "TOO_MANY_ATTEMPTS");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.signIn({ email: "ghost@demo.example", password: "x" })),
+      "TOO_MANY_ATTEMPTS",
+    );
 
     now = new Date(FIXED_NOW.getTime() + 2_000);
     const cookies = cookieJar();
@@ -65,7 +73,10 @@ describe("auth.signIn", () => {
     const api = setupApi();
     const finance = listUsersWithGrants(api.db).find((u) => u.email === FINANCE);
     await api.as("admin@demo.example").admin.setDisabled({ userId: finance?.id ?? 0, disabled: true });
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })), "INVALID_CREDENTIALS");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })),
+      "INVALID_CREDENTIALS",
+    );
   });
 
   it("replaces a session the browser already had (no session fixation)", async () => {
@@ -98,31 +109,43 @@ describe("sign-in throttling (decision 005; issue 17, findings 8 and 9)", () => 
     for (let a = 0; a < 30; a += 1) {
       for (let i = 0; i < 5; i += 1) {
         now = new Date(now.getTime() + 4_000);
-        await expectTrpcError(() => api.anonymous({ clientIp: `203.0.113.${a}` }).auth.signIn({ email: FINANCE, password: `guess ${a} ${i}` }));
+        await expectTrpcError(() =>
+          api.anonymous({ clientIp: `203.0.113.${a}` }).auth.signIn({ email: FINANCE, password: `guess ${a} ${i}` }),
+        );
       }
     }
     expect((await api.anonymous({ clientIp: OFFICE }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
     // A place the user never signed in from is slowed, not shut: the wait is at most one interval.
-    const elsewhere = await expectTrpcError(() => api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }));
+    const elsewhere = await expectTrpcError(() =>
+      api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD }),
+    );
     const { retryAfterSeconds } = expectAppError(elsewhere, "TOO_MANY_ATTEMPTS").params;
     expect(retryAfterSeconds).toBeGreaterThan(0);
     expect(retryAfterSeconds).toBeLessThanOrEqual(ACCOUNT_RATE.intervalSeconds);
     now = new Date(now.getTime() + Number(retryAfterSeconds) * 1000);
-    expect((await api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
+    expect((await api.anonymous({ clientIp: "192.0.2.99" }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe(
+      "signedIn",
+    );
   });
 
-  it("checks at most 100 wrong passwords for an account in an hour, however many addresses they come from", { timeout: 90_000 }, async () => {
-    let now = FIXED_NOW;
-    const api = setupApi({ now: () => now });
-    // One guess every 10 s for an hour, each from a new address.
-    for (let i = 0; i < 360; i += 1) {
-      now = new Date(FIXED_NOW.getTime() + i * 10_000);
-      await expectTrpcError(() => api.anonymous({ clientIp: `10.${Math.floor(i / 250)}.${i % 250}.1` }).auth.signIn({ email: FINANCE, password: `guess ${i}` }));
-    }
-    const checked = listAudit(api.db, { action: "auth.signInFailed", limit: 1_000 }).length;
-    expect(checked).toBeLessThanOrEqual(100);
-    expect(checked).toBeGreaterThanOrEqual(90);
-  });
+  it(
+    "checks at most 100 wrong passwords for an account in an hour, however many addresses they come from",
+    { timeout: 90_000 },
+    async () => {
+      let now = FIXED_NOW;
+      const api = setupApi({ now: () => now });
+      // One guess every 10 s for an hour, each from a new address.
+      for (let i = 0; i < 360; i += 1) {
+        now = new Date(FIXED_NOW.getTime() + i * 10_000);
+        await expectTrpcError(() =>
+          api.anonymous({ clientIp: `10.${Math.floor(i / 250)}.${i % 250}.1` }).auth.signIn({ email: FINANCE, password: `guess ${i}` }),
+        );
+      }
+      const checked = listAudit(api.db, { action: "auth.signInFailed", limit: 1_000 }).length;
+      expect(checked).toBeLessThanOrEqual(100);
+      expect(checked).toBeGreaterThanOrEqual(90);
+    },
+  );
 
   it("slows a shared address after a burst of failures, but lets in those who signed in there before", async () => {
     let now = FIXED_NOW;
@@ -130,16 +153,26 @@ describe("sign-in throttling (decision 005; issue 17, findings 8 and 9)", () => 
     const NAT = "192.0.2.7";
     expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
     const burst = [];
-    for (let i = 0; i < 40; i += 1) burst.push(await codeOf(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong password" })));
+    for (let i = 0; i < 40; i += 1)
+      burst.push(
+        await codeOf(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: `user${i}@demo.example`, password: "wrong password" })),
+      );
     expect(burst.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
     expect(burst.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
     // A colleague who signed in there before: straight in.
     expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: FINANCE, password: TEST_PASSWORD })).status).toBe("signedIn");
     // A newcomer there waits at most a minute, then gets in.
-    const newcomer = expectAppError(await expectTrpcError(() => api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })), "TOO_MANY_ATTEMPTS");
+    const newcomer = expectAppError(
+      await expectTrpcError(() =>
+        api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD }),
+      ),
+      "TOO_MANY_ATTEMPTS",
+    );
     expect(newcomer.params.retryAfterSeconds).toBeLessThanOrEqual(ADDRESS_RATE.intervalSeconds);
     now = new Date(now.getTime() + Number(newcomer.params.retryAfterSeconds) * 1000);
-    expect((await api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
+    expect(
+      (await api.anonymous({ clientIp: NAT }).auth.signIn({ email: "manager.0301@demo.example", password: TEST_PASSWORD })).status,
+    ).toBe("signedIn");
   });
 
   it("does not forget an address's failures when someone signs in there, so one account cannot be used to spray others", async () => {
@@ -147,8 +180,13 @@ describe("sign-in throttling (decision 005; issue 17, findings 8 and 9)", () => 
     const SPRAYER = "192.0.2.66";
     const results = [];
     for (let i = 0; i < 30; i += 1) {
-      if (i % 4 === 0) expect((await api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD })).status).toBe("signedIn");
-      results.push(await codeOf(() => api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: `user${i}@demo.example`, password: "Sommer2026!!" })));
+      if (i % 4 === 0)
+        expect(
+          (await api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: "manager.5001@demo.example", password: TEST_PASSWORD })).status,
+        ).toBe("signedIn");
+      results.push(
+        await codeOf(() => api.anonymous({ clientIp: SPRAYER }).auth.signIn({ email: `user${i}@demo.example`, password: "Sommer2026!!" })),
+      );
     }
     expect(results.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(ADDRESS_RATE.burst);
     expect(results.slice(ADDRESS_RATE.burst).every((c) => c === "TOO_MANY_ATTEMPTS")).toBe(true);
@@ -212,13 +250,18 @@ describe("passwords", () => {
     expect(await api.callerWithToken(here).auth.me()).not.toBeNull();
     expect(await api.callerWithToken(elsewhere).auth.me()).toBeNull();
     await api.anonymous().auth.signIn({ email: FINANCE, password: "a brand new passphrase" });
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })), "INVALID_CREDENTIALS");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD })),
+      "INVALID_CREDENTIALS",
+    );
   });
 
   it("requires the current password and a long enough new one", async () => {
     const api = setupApi();
     const caller = api.as(FINANCE);
-    const wrong = await expectTrpcError(() => caller.auth.changePassword({ currentPassword: "nope", newPassword: "a brand new passphrase" }));
+    const wrong = await expectTrpcError(() =>
+      caller.auth.changePassword({ currentPassword: "nope", newPassword: "a brand new passphrase" }),
+    );
     expect(expectAppError(wrong, "INVALID_CREDENTIALS").issues[0]?.path).toEqual(["currentPassword"]);
     const short = await expectTrpcError(() => caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "short" }));
     expect(short.code).toBe("BAD_REQUEST");
@@ -229,13 +272,21 @@ describe("passwords", () => {
     const token = api.tokenFor(FINANCE);
     const attempts = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        api.callerWithToken(token).auth.changePassword({ currentPassword: `wrong ${i}`, newPassword: "a brand new passphrase" }).then(() => "OK", (e: AppError) => e.appCode),
+        api
+          .callerWithToken(token)
+          .auth.changePassword({ currentPassword: `wrong ${i}`, newPassword: "a brand new passphrase" })
+          .then(
+            () => "OK",
+            (e: AppError) => e.appCode,
+          ),
       ),
     );
     // Five free failures and the one that locks: six passwords checked.
     expect(attempts.filter((c) => c === "INVALID_CREDENTIALS")).toHaveLength(6);
     expect(attempts.filter((c) => c === "TOO_MANY_ATTEMPTS")).toHaveLength(4);
-    const locked = await expectTrpcError(() => api.callerWithToken(token).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }));
+    const locked = await expectTrpcError(() =>
+      api.callerWithToken(token).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a brand new passphrase" }),
+    );
     expectAppError(locked, "TOO_MANY_ATTEMPTS");
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
   });
@@ -245,11 +296,17 @@ describe("passwords", () => {
     const admin = api.as("admin@demo.example");
     const common = ["Password1234", "QWERTY123456", "1qaz2wsx3edc"];
     for (const newPassword of common) {
-      const refused = expectAppError(await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })), "VALIDATION_FAILED");
+      const refused = expectAppError(
+        await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })),
+        "VALIDATION_FAILED",
+      );
       expect(refused.issues, newPassword).toEqual([{ path: ["newPassword"], code: "COMMON_PASSWORD", params: {} }]);
     }
     const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
-    const viaLink = expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "123456789ABC" })), "VALIDATION_FAILED");
+    const viaLink = expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "123456789ABC" })),
+      "VALIDATION_FAILED",
+    );
     expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "COMMON_PASSWORD" });
     // Nothing changed, and the link still works for a good password.
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
@@ -259,12 +316,25 @@ describe("passwords", () => {
   it("refuses a new password made only of words known here: seasons and years, the product, names from the register, the user's own (ASVS 6.2.11)", async () => {
     const api = setupApi();
     const admin = api.as("admin@demo.example");
-    for (const newPassword of ["Sommer2026!!", "Målestokk2026", "Trondheim2024!", "OsloKommune123", "Kautokeino2025", "finance.0301.demo"]) {
-      const refused = expectAppError(await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })), "VALIDATION_FAILED");
+    for (const newPassword of [
+      "Sommer2026!!",
+      "Målestokk2026",
+      "Trondheim2024!",
+      "OsloKommune123",
+      "Kautokeino2025",
+      "finance.0301.demo",
+    ]) {
+      const refused = expectAppError(
+        await expectTrpcError(() => api.as(FINANCE).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword })),
+        "VALIDATION_FAILED",
+      );
       expect(refused.issues, newPassword).toEqual([{ path: ["newPassword"], code: "GUESSABLE_PASSWORD", params: {} }]);
     }
     const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
-    const viaLink = expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Desember 2026 !!" })), "VALIDATION_FAILED");
+    const viaLink = expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Desember 2026 !!" })),
+      "VALIDATION_FAILED",
+    );
     expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "GUESSABLE_PASSWORD" });
     // Nothing changed, and the link still works for a passphrase of other words, one of them a name.
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
@@ -281,7 +351,9 @@ describe("passwords", () => {
     await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "reset passphrase 2026" });
     expect(await api.callerWithToken(session).auth.me()).toBeNull();
     await api.anonymous().auth.signIn({ email: FINANCE, password: "reset passphrase 2026" });
-    const again = await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "another passphrase 1" }));
+    const again = await expectTrpcError(() =>
+      api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "another passphrase 1" }),
+    );
     expectAppError(again, "TOKEN_INVALID");
     expect(listAudit(api.db, { action: "auth.passwordReset", limit: 5 })).toHaveLength(1);
   });
@@ -293,14 +365,26 @@ describe("passwords", () => {
     const userId = (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0;
     const first = await admin.admin.createResetLink({ userId });
     const second = await admin.admin.createResetLink({ userId });
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: first.resetToken, newPassword: "first link passphrase" })), "TOKEN_INVALID");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: first.resetToken, newPassword: "first link passphrase" })),
+      "TOKEN_INVALID",
+    );
     // A link made outside the admin screen (another path, or an older version) lives beside it...
     const { token: stray, hash } = createToken();
-    insertPasswordReset(api.db, { tokenHash: hash, userId, createdByUserId: null, createdAt: now.toISOString(), expiresAt: second.expiresAt });
+    insertPasswordReset(api.db, {
+      tokenHash: hash,
+      userId,
+      createdByUserId: null,
+      createdAt: now.toISOString(),
+      expiresAt: second.expiresAt,
+    });
     now = new Date(now.getTime() + 60_000);
     await api.anonymous().auth.completeReset({ token: second.resetToken, newPassword: "second link passphrase" });
     // ...until one is used.
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: stray, newPassword: "stray link passphrase" })), "TOKEN_INVALID");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: stray, newPassword: "stray link passphrase" })),
+      "TOKEN_INVALID",
+    );
     await api.anonymous().auth.signIn({ email: FINANCE, password: "second link passphrase" });
   });
 
@@ -311,7 +395,10 @@ describe("passwords", () => {
     const finance = (await admin.admin.users()).find((u) => u.email === FINANCE);
     const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
     now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })), "TOKEN_INVALID");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })),
+      "TOKEN_INVALID",
+    );
   });
 });
 

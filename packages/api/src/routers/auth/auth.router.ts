@@ -4,20 +4,15 @@ import { z } from "zod";
 import { AppError } from "../../errors";
 
 import { publicProcedure, router, signedInProcedure } from "../../trpc";
-import {
-  changePassword,
-  completeReset,
-  describeSession,
-  listDemoSignIns,
-  signIn,
-  signOut,
-  signOutEverywhere,
-} from "./auth.service";
+import { changePassword, completeReset, describeSession, listDemoSignIns, signIn, signOut, signOutEverywhere } from "./auth.service";
 import { signInOptions } from "./identity.service";
 import { beginEnrolment, confirmEnrolment, describeSecondFactor, verifySecondFactor } from "./second-factor.service";
 
 const Challenge = z.string().min(20).max(100);
-const Code = z.string().trim().regex(/^\d{6}$/);
+const Code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/);
 
 export const authRouter = router({
   /** The signed-in user and roles, or null: the web app decides from this whether to show sign-in. */
@@ -50,7 +45,5 @@ export const authRouter = router({
   secondFactorStatus: signedInProcedure.query(({ ctx }) => describeSecondFactor(ctx)),
   signOut: signedInProcedure.mutation(({ ctx }) => signOut(ctx)),
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
-  changePassword: signedInProcedure
-    .input(ChangePasswordInputSchema)
-    .mutation(({ ctx, input }) => changePassword(ctx, input)),
+  changePassword: signedInProcedure.input(ChangePasswordInputSchema).mutation(({ ctx, input }) => changePassword(ctx, input)),
 });

@@ -13,7 +13,14 @@ import {
   type Db,
   type DbOrTx,
 } from "@malestokk/db";
-import { ACCOUNT_RATE, ADDRESS_RATE, KNOWN_ADDRESS_DAYS, type ChangePasswordInput, type CompleteResetInput, type SignInInput } from "@malestokk/domain";
+import {
+  ACCOUNT_RATE,
+  ADDRESS_RATE,
+  KNOWN_ADDRESS_DAYS,
+  type ChangePasswordInput,
+  type CompleteResetInput,
+  type SignInInput,
+} from "@malestokk/domain";
 
 import { actorOf, auditBy, type Context, type Session, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
@@ -81,7 +88,12 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SignInRe
     return secondFactorChallenge(tx, user, at);
   });
   if (challenge) {
-    appendAudit(ctx.db, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.passwordAccepted", details: { next: challenge.purpose } });
+    appendAudit(ctx.db, {
+      at: at.toISOString(),
+      ...auditBy(actorOf(user, ctx)),
+      action: "auth.passwordAccepted",
+      details: { next: challenge.purpose },
+    });
     return { status: challenge.purpose === "verify" ? "secondFactor" : "enrolSecondFactor", challenge: challenge.token };
   }
   openSession(ctx, user, at, "auth.signIn");

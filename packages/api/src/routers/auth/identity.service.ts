@@ -96,7 +96,12 @@ export interface AdminProviderView extends Omit<ResolvedProvider, "clientSecret"
  * The admin's view: secrets never leave the server, only whether one is set; the callback address
  * is null until PUBLIC_ORIGIN is set; secretsSealed is false while SECRET_KEY is missing.
  */
-export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderView[]; localSignIn: boolean; callbackUrl: string | null; secretsSealed: boolean } {
+export function listProvidersForAdmin(ctx: Context): {
+  providers: AdminProviderView[];
+  localSignIn: boolean;
+  callbackUrl: string | null;
+  secretsSealed: boolean;
+} {
   return {
     providers: resolveProviders(ctx).map(({ clientSecret, ...rest }) => ({ ...rest, hasClientSecret: clientSecret !== null })),
     localSignIn: localSignInEnabled(ctx.db),
@@ -107,14 +112,42 @@ export function listProvidersForAdmin(ctx: Context): { providers: AdminProviderV
 
 /** A provider as the audit log keeps it: every setting but the client secret. */
 function auditView(p: IdentityProviderRow) {
-  const { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles } = p;
-  return { slug, name, issuer, clientId, emailClaim, requireVerifiedEmail, enabled, vouchesForMfa, mfaAmrValues, mfaAcrValues, nationalRoles, organisations: p.organisations.map((o) => o.number) };
+  const {
+    slug,
+    name,
+    issuer,
+    clientId,
+    emailClaim,
+    requireVerifiedEmail,
+    enabled,
+    vouchesForMfa,
+    mfaAmrValues,
+    mfaAcrValues,
+    nationalRoles,
+  } = p;
+  return {
+    slug,
+    name,
+    issuer,
+    clientId,
+    emailClaim,
+    requireVerifiedEmail,
+    enabled,
+    vouchesForMfa,
+    mfaAmrValues,
+    mfaAcrValues,
+    nationalRoles,
+    organisations: p.organisations.map((o) => o.number),
+  };
 }
 
 export function saveProvider(ctx: SignedInContext, input: SaveIdentityProviderInput): { id: number; version: number } {
   const at = ctx.now().toISOString();
   if (ctx.envIdentityProviders.some((p) => p.slug === input.slug)) {
-    throw new AppError("NAME_TAKEN", { message: "A provider from the environment has this slug", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
+    throw new AppError("NAME_TAKEN", {
+      message: "A provider from the environment has this slug",
+      issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }],
+    });
   }
   const organisationIds: number[] = [];
   const unknown: string[] = [];
@@ -124,15 +157,24 @@ export function saveProvider(ctx: SignedInContext, input: SaveIdentityProviderIn
     else unknown.push(number);
   }
   if (unknown.length > 0) {
-    throw new AppError("NOT_FOUND", { message: `Unknown organisations: ${unknown.join(", ")}`, issues: [{ path: ["organisations"], code: "NOT_FOUND", params: { expected: unknown.join(", ") } }] });
+    throw new AppError("NOT_FOUND", {
+      message: `Unknown organisations: ${unknown.join(", ")}`,
+      issues: [{ path: ["organisations"], code: "NOT_FOUND", params: { expected: unknown.join(", ") } }],
+    });
   }
   return ctx.db.transaction((tx) => {
     const sameSlug = listIdentityProviders(tx).find((p) => p.slug === input.slug && p.id !== input.id);
-    if (sameSlug) throw new AppError("NAME_TAKEN", { message: "Slug in use", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
+    if (sameSlug)
+      throw new AppError("NAME_TAKEN", { message: "Slug in use", issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] });
     const before = input.id ? getIdentityProvider(tx, input.id) : null;
     if (input.id && !before) throw new AppError("NOT_FOUND", { message: "No such provider" });
     // Left out: keep the stored secret; null: remove it.
-    const clientSecret = input.clientSecret === undefined ? (before?.clientSecret ?? null) : input.clientSecret === null ? null : ctx.secrets.seal(input.clientSecret);
+    const clientSecret =
+      input.clientSecret === undefined
+        ? (before?.clientSecret ?? null)
+        : input.clientSecret === null
+          ? null
+          : ctx.secrets.seal(input.clientSecret);
     const values = {
       slug: input.slug,
       name: input.name,
@@ -165,7 +207,11 @@ export function saveProvider(ctx: SignedInContext, input: SaveIdentityProviderIn
       action: before ? "admin.identityProviderChanged" : "admin.identityProviderAdded",
       entity: "identityProvider",
       entityId: String(id),
-      details: { before: before ? auditView(before) : null, after: auditView(after), clientSecretChanged: input.clientSecret !== undefined },
+      details: {
+        before: before ? auditView(before) : null,
+        after: auditView(after),
+        clientSecretChanged: input.clientSecret !== undefined,
+      },
     });
     if (!after.enabled || before?.enabled === true) assertSomeoneCanSignIn(tx, ctx);
     return { id, version: after.version };
@@ -177,8 +223,16 @@ export function deleteProvider(ctx: SignedInContext, input: { id: number; versio
   ctx.db.transaction((tx) => {
     const before = getIdentityProvider(tx, input.id);
     if (!before) throw new AppError("NOT_FOUND", { message: "No such provider" });
-    if (!deleteIdentityProvider(tx, input.id, input.version)) throw new AppError("VERSION_CONFLICT", { message: "The provider was changed by someone else" });
-    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.identityProviderRemoved", entity: "identityProvider", entityId: String(input.id), details: { before: auditView(before) } });
+    if (!deleteIdentityProvider(tx, input.id, input.version))
+      throw new AppError("VERSION_CONFLICT", { message: "The provider was changed by someone else" });
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "admin.identityProviderRemoved",
+      entity: "identityProvider",
+      entityId: String(input.id),
+      details: { before: auditView(before) },
+    });
     assertSomeoneCanSignIn(tx, ctx);
   });
 }
@@ -191,10 +245,16 @@ function assertSomeoneCanSignIn(tx: DbOrTx, ctx: Context): void {
   if (localSignInEnabled(tx)) return;
   const enabled = resolveProviders({ ...ctx, db: tx }).filter((p) => p.enabled);
   if (enabled.length === 0) {
-    throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider anyone can sign in with", params: { reason: "lastProvider" } });
+    throw new AppError("IN_USE", {
+      message: "Password sign-in is off: this is the last provider anyone can sign in with",
+      params: { reason: "lastProvider" },
+    });
   }
   if (!enabled.some((p) => p.nationalRoles)) {
-    throw new AppError("IN_USE", { message: "Password sign-in is off: this is the last provider that can sign in administrators", params: { reason: "lastNationalProvider" } });
+    throw new AppError("IN_USE", {
+      message: "Password sign-in is off: this is the last provider that can sign in administrators",
+      params: { reason: "lastNationalProvider" },
+    });
   }
 }
 
@@ -212,13 +272,22 @@ export function setLocalSignIn(ctx: SignedInContext, enabled: boolean): { localS
         throw new AppError("IN_USE", { message: "No identity provider is enabled", params: { reason: "noProvider" } });
       }
       if (!usable.some((p) => p.nationalRoles)) {
-        throw new AppError("IN_USE", { message: "No enabled identity provider may sign in administrators", params: { reason: "noNationalProvider" } });
+        throw new AppError("IN_USE", {
+          message: "No enabled identity provider may sign in administrators",
+          params: { reason: "noNationalProvider" },
+        });
       }
       if (callbackUrl(ctx) === null) {
-        throw new AppError("IN_USE", { message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused", params: { reason: "noPublicOrigin" } });
+        throw new AppError("IN_USE", {
+          message: "PUBLIC_ORIGIN is not set, so provider sign-in is refused",
+          params: { reason: "noPublicOrigin" },
+        });
       }
       if (countLinkedIdentities(tx, ctx.session.user.id) === 0) {
-        throw new AppError("IN_USE", { message: "Sign in through a provider once before switching password sign-in off", params: { reason: "notLinked" } });
+        throw new AppError("IN_USE", {
+          message: "Sign in through a provider once before switching password sign-in off",
+          params: { reason: "notLinked" },
+        });
       }
     }
     setSetting(tx, LOCAL_SIGN_IN, enabled, at);
@@ -235,7 +304,14 @@ export function unlinkIdentities(ctx: SignedInContext, userId: number): { unlink
     if (!user) throw new AppError("NOT_FOUND", { message: "No such user" });
     const identities = listUserIdentities(tx, userId);
     const unlinked = unlinkUserIdentities(tx, userId);
-    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.identitiesUnlinked", entity: "user", entityId: String(userId), details: { identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject })) } });
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "admin.identitiesUnlinked",
+      entity: "user",
+      entityId: String(userId),
+      details: { identities: identities.map((i) => ({ issuer: i.issuer, subject: i.subject })) },
+    });
     return { unlinked };
   });
 }

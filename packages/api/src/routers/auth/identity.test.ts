@@ -35,7 +35,13 @@ const provider = (overrides: Partial<ResolvedProvider> = {}): ResolvedProvider =
   ...overrides,
 });
 
-const claims = (sub: string, email: unknown, extra: Record<string, unknown> = {}) => ({ iss: ISSUER, sub, email, email_verified: true, ...extra });
+const claims = (sub: string, email: unknown, extra: Record<string, unknown> = {}) => ({
+  iss: ISSUER,
+  sub,
+  email,
+  email_verified: true,
+  ...extra,
+});
 
 function refusal(fn: () => unknown): string {
   try {
@@ -47,7 +53,17 @@ function refusal(fn: () => unknown): string {
   throw new Error("expected a refusal");
 }
 
-const input = { slug: "kommune", name: "Kommunens innlogging", issuer: ISSUER, clientId: "malestokk", clientSecret: "s3cret", emailClaim: "email", requireVerifiedEmail: true, organisations: [] as string[], enabled: true };
+const input = {
+  slug: "kommune",
+  name: "Kommunens innlogging",
+  issuer: ISSUER,
+  clientId: "malestokk",
+  clientSecret: "s3cret",
+  emailClaim: "email",
+  requireVerifiedEmail: true,
+  organisations: [] as string[],
+  enabled: true,
+};
 
 describe("identity providers in settings", () => {
   it("adds, lists without the secret, changes with a version check, keeps the secret when left out, and audits", async () => {
@@ -57,12 +73,25 @@ describe("identity providers in settings", () => {
     const listed = await admin.admin.identityProviders();
     expect(listed.callbackUrl).toBeNull();
     expect(listed.providers).toHaveLength(1);
-    expect(listed.providers[0]).toMatchObject({ slug: "kommune", hasClientSecret: true, source: "settings", organisations: [{ number: "5001" }] });
+    expect(listed.providers[0]).toMatchObject({
+      slug: "kommune",
+      hasClientSecret: true,
+      source: "settings",
+      organisations: [{ number: "5001" }],
+    });
     expect(JSON.stringify(listed)).not.toContain("s3cret");
 
-    const changed = await admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, clientSecret: undefined, name: "Trondheim kommune" });
+    const changed = await admin.admin.saveIdentityProvider({
+      ...input,
+      id: created.id,
+      version: created.version,
+      clientSecret: undefined,
+      name: "Trondheim kommune",
+    });
     expect(changed.version).toBe(created.version + 1);
-    const stale = await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, name: "Stale" }));
+    const stale = await expectTrpcError(() =>
+      admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, name: "Stale" }),
+    );
     expectAppError(stale, "VERSION_CONFLICT");
     const [kept] = resolveProviders(createContextInner({ db: api.db }));
     expect(kept).toMatchObject({ name: "Trondheim kommune", clientSecret: "s3cret" });
@@ -78,10 +107,24 @@ describe("identity providers in settings", () => {
   });
 
   it("refuses plain HTTP off this machine, an unknown organisation, a taken slug, and callers who are not admins", async () => {
-    const api = setupApi({ envIdentityProviders: [EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.microsoftonline.com/t/v2.0", clientId: "x" })] });
+    const api = setupApi({
+      envIdentityProviders: [
+        EnvIdentityProviderSchema.parse({
+          slug: "entra",
+          name: "Entra ID",
+          issuer: "https://login.microsoftonline.com/t/v2.0",
+          clientId: "x",
+        }),
+      ],
+    });
     const admin = api.as("admin@demo.example");
-    expect((await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, issuer: "http://idp.example" }))).code).toBe("BAD_REQUEST");
-    const unknown = expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, organisations: ["9999"] })), "NOT_FOUND");
+    expect((await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, issuer: "http://idp.example" }))).code).toBe(
+      "BAD_REQUEST",
+    );
+    const unknown = expectAppError(
+      await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, organisations: ["9999"] })),
+      "NOT_FOUND",
+    );
     expect(unknown.issues[0]?.path).toEqual(["organisations"]);
     expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, slug: "entra" })), "NAME_TAKEN");
     await admin.admin.saveIdentityProvider(input);
@@ -100,7 +143,13 @@ describe("identity providers in settings", () => {
     const api = setupApi({
       envIdentityProviders: [
         EnvIdentityProviderSchema.parse({ slug: "entra", name: "Entra ID", issuer: "https://login.example/v2.0", clientId: "x" }),
-        EnvIdentityProviderSchema.parse({ slug: "broken", name: "Broken", issuer: "https://login.example/b", clientId: "x", organisations: ["9999"] }),
+        EnvIdentityProviderSchema.parse({
+          slug: "broken",
+          name: "Broken",
+          issuer: "https://login.example/b",
+          clientId: "x",
+          organisations: ["9999"],
+        }),
       ],
     });
     await api.as("admin@demo.example").admin.saveIdentityProvider({ ...input, enabled: false });
@@ -121,7 +170,9 @@ describe("the admin's sign-in page", () => {
 describe("the provider callback address (PUBLIC_ORIGIN)", () => {
   it("is PUBLIC_ORIGIN + /auth/oidc/callback for the admin; without PUBLIC_ORIGIN a provider sign-in is refused (audited) and password sign-in stays on", async () => {
     const configured = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
-    expect((await configured.as("admin@demo.example").admin.identityProviders()).callbackUrl).toBe("https://malestokk.kommune.no/auth/oidc/callback");
+    expect((await configured.as("admin@demo.example").admin.identityProviders()).callbackUrl).toBe(
+      "https://malestokk.kommune.no/auth/oidc/callback",
+    );
 
     const api = setupApi();
     const admin = api.as("admin@demo.example");
@@ -133,9 +184,13 @@ describe("the provider callback address (PUBLIC_ORIGIN)", () => {
     );
     expect(refused).toBeInstanceOf(OidcSignInError);
     expect((refused as OidcSignInError).reason).toBe("noPublicOrigin");
-    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 5 }).map((a) => JSON.parse(a.details ?? "{}") as unknown)).toEqual([{ provider: "kommune", reason: "noPublicOrigin", detail: "PUBLIC_ORIGIN is not set" }]);
+    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 5 }).map((a) => JSON.parse(a.details ?? "{}") as unknown)).toEqual([
+      { provider: "kommune", reason: "noPublicOrigin", detail: "PUBLIC_ORIGIN is not set" },
+    ]);
     linkAndCheck(ctx, provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
-    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noPublicOrigin");
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe(
+      "noPublicOrigin",
+    );
   });
 });
 
@@ -143,21 +198,44 @@ describe("switching password sign-in off", () => {
   it("needs an enabled provider and an admin who has signed in through one; then passwords, reset links and demo accounts stop", async () => {
     const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
     const admin = api.as("admin@demo.example");
-    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noProvider");
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe(
+      "noProvider",
+    );
     const created = await admin.admin.saveIdentityProvider({ ...input, nationalRoles: true });
-    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("notLinked");
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe(
+      "notLinked",
+    );
 
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
     linkAndCheck(ctx, provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
     await admin.admin.setLocalSignIn({ enabled: false });
     expect(await api.anonymous().auth.signInOptions()).toMatchObject({ localSignIn: false });
     expect(await api.anonymous().auth.demoAccounts()).toEqual([]);
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.signIn({ email: "admin@demo.example", password: TEST_PASSWORD })), "LOCAL_SIGN_IN_OFF");
-    expectAppError(await expectTrpcError(() => api.anonymous().auth.completeReset({ token: "x".repeat(43), newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
-    expectAppError(await expectTrpcError(() => admin.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a long new password" })), "LOCAL_SIGN_IN_OFF");
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.signIn({ email: "admin@demo.example", password: TEST_PASSWORD })),
+      "LOCAL_SIGN_IN_OFF",
+    );
+    expectAppError(
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: "x".repeat(43), newPassword: "a long new password" })),
+      "LOCAL_SIGN_IN_OFF",
+    );
+    expectAppError(
+      await expectTrpcError(() => admin.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: "a long new password" })),
+      "LOCAL_SIGN_IN_OFF",
+    );
     // The last provider anyone can use cannot be removed or switched off meanwhile.
-    expect(expectAppError(await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })), "IN_USE").params.reason).toBe("lastProvider");
-    expectAppError(await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, nationalRoles: true, id: created.id, version: created.version, enabled: false })), "IN_USE");
+    expect(
+      expectAppError(
+        await expectTrpcError(() => admin.admin.deleteIdentityProvider({ id: created.id, version: created.version })),
+        "IN_USE",
+      ).params.reason,
+    ).toBe("lastProvider");
+    expectAppError(
+      await expectTrpcError(() =>
+        admin.admin.saveIdentityProvider({ ...input, nationalRoles: true, id: created.id, version: created.version, enabled: false }),
+      ),
+      "IN_USE",
+    );
     expect((await admin.admin.identityProviders()).providers).toHaveLength(1);
 
     await admin.admin.setLocalSignIn({ enabled: true });
@@ -173,12 +251,20 @@ describe("password sign-in off and the providers that can sign in administrators
     const api = setupApi({ publicOrigin: "https://malestokk.kommune.no" });
     const admin = api.as("admin@demo.example");
     const created = await admin.admin.saveIdentityProvider(input);
-    linkAndCheck(createContextInner({ db: api.db, now: () => FIXED_NOW }), provider({ nationalRoles: true }), claims("admin-sub", "admin@demo.example"));
+    linkAndCheck(
+      createContextInner({ db: api.db, now: () => FIXED_NOW }),
+      provider({ nationalRoles: true }),
+      claims("admin-sub", "admin@demo.example"),
+    );
     // No provider could sign the administrators in again.
-    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe("noNationalProvider");
+    expect(expectAppError(await expectTrpcError(() => admin.admin.setLocalSignIn({ enabled: false })), "IN_USE").params.reason).toBe(
+      "noNationalProvider",
+    );
     const marked = await admin.admin.saveIdentityProvider({ ...input, id: created.id, version: created.version, nationalRoles: true });
     await admin.admin.setLocalSignIn({ enabled: false });
-    const unmark = await expectTrpcError(() => admin.admin.saveIdentityProvider({ ...input, id: created.id, version: marked.version, nationalRoles: false }));
+    const unmark = await expectTrpcError(() =>
+      admin.admin.saveIdentityProvider({ ...input, id: created.id, version: marked.version, nationalRoles: false }),
+    );
     expect(expectAppError(unmark, "IN_USE").params.reason).toBe("lastNationalProvider");
     expect(resolveProviders(createContextInner({ db: api.db }))[0]?.nationalRoles).toBe(true);
   });
@@ -199,7 +285,9 @@ describe("linking a provider account to a user", () => {
     const api = setupApi();
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW });
     expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", "stranger@kommune.example")))).toBe("unknownUser");
-    expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", "manager.5001@demo.example", { email_verified: false })))).toBe("emailNotVerified");
+    expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", "manager.5001@demo.example", { email_verified: false })))).toBe(
+      "emailNotVerified",
+    );
     expect(refusal(() => linkAndCheck(ctx, provider(), claims("x", undefined)))).toBe("noEmail");
     const manager = findUserByEmail(api.db, "manager.5001@demo.example");
     expect(listUserIdentities(api.db, manager?.id ?? 0)).toEqual([]);
@@ -231,7 +319,10 @@ describe("linking a provider account to a user", () => {
     const emails = ["admin@demo.example", "board@demo.example", "secretariat@demo.example", "council@demo.example"];
     // An unbound provider used to sign these in by e-mail alone.
     for (const [i, email] of emails.entries()) {
-      expect(refusal(() => linkAndCheck(ctx, provider(), claims(`n${i}`, email))), email).toBe("nationalRoleNotAllowed");
+      expect(
+        refusal(() => linkAndCheck(ctx, provider(), claims(`n${i}`, email))),
+        email,
+      ).toBe("nationalRoleNotAllowed");
       expect(listUserIdentities(api.db, findUserByEmail(api.db, email)?.id ?? -1), email).toEqual([]);
     }
     expect(linkAndCheck(ctx, provider(), claims("m", "manager.5001@demo.example")).email).toBe("manager.5001@demo.example");
@@ -259,15 +350,39 @@ describe("MFA for a provider sign-in", () => {
   function setup() {
     const time = clock();
     const api = setupApi({ now: time.now });
-    createUserWithPassword(api.db, { email: "it-sjef@kommune.no", name: "IT-sjef", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "admin" });
-    createUserWithPassword(api.db, { email: "styreleder@kommune.no", name: "Styreleder", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "board" });
-    createUserWithPassword(api.db, { email: "okonomi@kommune.no", name: "Økonomi", passwordHash: TEST_PASSWORD_HASH, now: time.now(), role: "finance", municipalityNumber: "5001" });
+    createUserWithPassword(api.db, {
+      email: "it-sjef@kommune.no",
+      name: "IT-sjef",
+      passwordHash: TEST_PASSWORD_HASH,
+      now: time.now(),
+      role: "admin",
+    });
+    createUserWithPassword(api.db, {
+      email: "styreleder@kommune.no",
+      name: "Styreleder",
+      passwordHash: TEST_PASSWORD_HASH,
+      now: time.now(),
+      role: "board",
+    });
+    createUserWithPassword(api.db, {
+      email: "okonomi@kommune.no",
+      name: "Økonomi",
+      passwordHash: TEST_PASSWORD_HASH,
+      now: time.now(),
+      role: "finance",
+      municipalityNumber: "5001",
+    });
     const signIn = (p: ResolvedProvider, sub: string, email: string, extra: Record<string, unknown> = {}) => {
       const cookies = cookieJar();
       const ctx = createContextInner({ db: api.db, now: time.now, cookies });
       return { result: finishOidcSignIn(ctx, p, claims(sub, email, extra)), cookies };
     };
-    const sessionsOf = (email: string) => (api.sqlite.prepare("select count(*) as n from sessions where user_id = (select id from users where email = ?)").get(email) as { n: number }).n;
+    const sessionsOf = (email: string) =>
+      (
+        api.sqlite.prepare("select count(*) as n from sessions where user_id = (select id from users where email = ?)").get(email) as {
+          n: number;
+        }
+      ).n;
     return { api, time, signIn, sessionsOf };
   }
 
@@ -279,12 +394,18 @@ describe("MFA for a provider sign-in", () => {
     expect(first.result.purpose).toBe("enrol");
     expect(first.cookies.token).toBeNull();
     expect(sessionsOf("it-sjef@kommune.no")).toBe(0);
-    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcAccepted", limit: 5 })[0]?.details ?? "{}")).toEqual({ provider: "kommune", next: "enrol", mfa: null });
+    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcAccepted", limit: 5 })[0]?.details ?? "{}")).toEqual({
+      provider: "kommune",
+      next: "enrol",
+      mfa: null,
+    });
 
     // The same steps as after a password: enrol with the challenge, and the session comes with it.
     const cookies = cookieJar();
     const { secret } = await api.anonymous().auth.enrolBegin({ challenge: first.result.challenge });
-    expect(await api.anonymous({ cookies }).auth.enrolConfirm({ challenge: first.result.challenge, code: totp(secret, time.now()) })).toMatchObject({ signedIn: true });
+    expect(
+      await api.anonymous({ cookies }).auth.enrolConfirm({ challenge: first.result.challenge, code: totp(secret, time.now()) }),
+    ).toMatchObject({ signedIn: true });
     expect(cookies.token).not.toBeNull();
 
     // Next time: a code.
@@ -300,11 +421,19 @@ describe("MFA for a provider sign-in", () => {
 
   it("signs in at once when a provider that vouches for MFA says so in amr or acr; otherwise asks for the local code", () => {
     const { api, signIn, sessionsOf } = setup();
-    const vouching = provider({ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "otp"], mfaAcrValues: ["https://refeds.org/profile/mfa"] });
+    const vouching = provider({
+      nationalRoles: true,
+      vouchesForMfa: true,
+      mfaAmrValues: ["mfa", "otp"],
+      mfaAcrValues: ["https://refeds.org/profile/mfa"],
+    });
     const shown = signIn(vouching, "styre", "styreleder@kommune.no", { amr: ["pwd", "otp"] });
     expect(shown.result).toBeNull();
     expect(shown.cookies.token).not.toBeNull();
-    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcSignIn", limit: 5 })[0]?.details ?? "{}")).toMatchObject({ provider: "kommune", mfa: { claim: "amr", value: "otp" } });
+    expect(JSON.parse(listAudit(api.db, { action: "auth.oidcSignIn", limit: 5 })[0]?.details ?? "{}")).toMatchObject({
+      provider: "kommune",
+      mfa: { claim: "amr", value: "otp" },
+    });
     expect(signIn(vouching, "styre", "styreleder@kommune.no", { acr: "https://refeds.org/profile/mfa" }).result).toBeNull();
 
     // A password alone, or an acr the provider was not trusted for: the local factor.
@@ -329,7 +458,13 @@ describe("the admin's user list", () => {
     const api = setupApi();
     const manager = findUserByEmail(api.db, "manager.5001@demo.example");
     if (!manager) throw new Error("no manager");
-    enableSecondFactor(api.db, { userId: manager.id, secret: "JBSWY3DPEHPK3PXPSECRETKEY", counter: 1, recoveryHashes: ["h"], now: FIXED_NOW.toISOString() });
+    enableSecondFactor(api.db, {
+      userId: manager.id,
+      secret: "JBSWY3DPEHPK3PXPSECRETKEY",
+      counter: 1,
+      recoveryHashes: ["h"],
+      now: FIXED_NOW.toISOString(),
+    });
     linkAndCheck(createContextInner({ db: api.db, now: () => FIXED_NOW }), provider(), claims("ola-1", "manager.5001@demo.example"));
     const admin = api.as("admin@demo.example");
     const users = await admin.admin.users();
@@ -348,7 +483,15 @@ describe("the provider's redirect back", () => {
     const ctx = createContextInner({ db: api.db, now: () => FIXED_NOW, publicOrigin: "http://127.0.0.1:3000" });
     const { insertOidcSignIn } = await import("@malestokk/db");
     const pending = (state: string, minutes: number) =>
-      insertOidcSignIn(api.db, { stateHash: hashToken(state), providerSlug: "kommune", nonce: "n", codeVerifier: "v", returnTo: "/", clientIp: null, expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString() });
+      insertOidcSignIn(api.db, {
+        stateHash: hashToken(state),
+        providerSlug: "kommune",
+        nonce: "n",
+        codeVerifier: "v",
+        returnTo: "/",
+        clientIp: null,
+        expiresAt: new Date(FIXED_NOW.getTime() + minutes * 60_000).toISOString(),
+      });
     const attempt = async (query: string, stateCookie: string | null) => {
       try {
         await completeOidcSignIn(ctx, { query: new URLSearchParams(query), stateCookie });
@@ -368,6 +511,10 @@ describe("the provider's redirect back", () => {
     expect(await attempt("code=c&state=state-c", "state-c")).toBe("expired");
     pending("state-d", 10);
     expect(await attempt("code=c&state=state-d", "state-d")).toBe("unknownProvider");
-    expect(listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 50 }).map((a) => (JSON.parse(a.details ?? "{}") as { reason: string }).reason)).toEqual(["unknownProvider", "expired", "wrongState", "wrongState", "wrongState"]);
+    expect(
+      listAudit(api.db, { action: "auth.oidcSignInFailed", limit: 50 }).map(
+        (a) => (JSON.parse(a.details ?? "{}") as { reason: string }).reason,
+      ),
+    ).toEqual(["unknownProvider", "expired", "wrongState", "wrongState", "wrongState"]);
   });
 });

@@ -17,7 +17,13 @@ import { providerMfaEvidence, providerSignInRefusal, safeReturnPath, type OidcFa
 
 import { actorOf, auditBy, type Context } from "../../context";
 import { AppError } from "../../errors";
-import { authorizationRequest, exchangeCode, isAuthorizationError, providerConfiguration, type IdTokenClaims } from "../../auth/oidc-client";
+import {
+  authorizationRequest,
+  exchangeCode,
+  isAuthorizationError,
+  providerConfiguration,
+  type IdTokenClaims,
+} from "../../auth/oidc-client";
 import { hashToken } from "../../auth/tokens";
 import { openSession } from "./session";
 import { secondFactorChallenge, secondFactorRequired } from "./second-factor.service";
@@ -33,7 +39,12 @@ const PENDING_TOTAL = 10_000;
 
 /** What the protocol needs, with a stored client secret unsealed (only when about to be used). */
 function clientSettings(ctx: Context, provider: ResolvedProvider) {
-  const secret = provider.clientSecret === null ? null : provider.source === "settings" ? ctx.secrets.open(provider.clientSecret) : provider.clientSecret;
+  const secret =
+    provider.clientSecret === null
+      ? null
+      : provider.source === "settings"
+        ? ctx.secrets.open(provider.clientSecret)
+        : provider.clientSecret;
   return { issuer: provider.issuer, clientId: provider.clientId, clientSecret: secret };
 }
 
@@ -61,7 +72,10 @@ function auditFailure(ctx: Context, provider: string | null, error: OidcSignInEr
 }
 
 /** Starts a sign-in at the provider: the state, nonce and PKCE verifier are kept for the callback. */
-export async function beginOidcSignIn(ctx: Context, input: { slug: string; returnTo: string | null }): Promise<{ url: string; state: string }> {
+export async function beginOidcSignIn(
+  ctx: Context,
+  input: { slug: string; returnTo: string | null },
+): Promise<{ url: string; state: string }> {
   const provider = resolveProviders(ctx).find((p) => p.slug === input.slug && p.enabled);
   if (!provider) throw new OidcSignInError("unknownProvider", input.slug);
   const redirectUri = callbackUrl(ctx);
@@ -110,7 +124,10 @@ const CANCELLED = new Set(["access_denied", "login_required", "consent_required"
  * is exchanged with the PKCE verifier, the ID token is validated, and the person is found by their
  * linked account or, the first time, by verified e-mail. Nobody is created; no role is given.
  */
-export async function completeOidcSignIn(ctx: Context, input: { query: URLSearchParams; stateCookie: string | null }): Promise<{ returnTo: string; secondFactor: SecondFactorStep | null }> {
+export async function completeOidcSignIn(
+  ctx: Context,
+  input: { query: URLSearchParams; stateCookie: string | null },
+): Promise<{ returnTo: string; secondFactor: SecondFactorStep | null }> {
   const state = input.query.get("state");
   const pending = state ? takeOidcSignIn(ctx.db, hashToken(state)) : null;
   const slug = pending?.providerSlug ?? null;
@@ -169,7 +186,12 @@ export function finishOidcSignIn(ctx: Context, provider: ResolvedProvider, claim
       const step = secondFactorChallenge(tx, user, at);
       // Required means verify or enrol, never nothing; fail closed all the same.
       if (!step) throw new AppError("INTERNAL", { message: "A required second factor gave no challenge" });
-      appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.oidcAccepted", details: { provider: provider.slug, next: step.purpose, mfa: null } });
+      appendAudit(tx, {
+        at: at.toISOString(),
+        ...auditBy(actorOf(user, ctx)),
+        action: "auth.oidcAccepted",
+        details: { provider: provider.slug, next: step.purpose, mfa: null },
+      });
       return { purpose: step.purpose, challenge: step.token };
     });
   }
@@ -185,7 +207,11 @@ function emailFrom(claims: IdTokenClaims, claim: string): string | null {
 }
 
 /** Finds (or, the first time, links) the user behind validated claims. One transaction: a refusal links nothing. */
-export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: IdTokenClaims): { id: number; email: string; isDemo: boolean } {
+export function linkAndCheck(
+  ctx: Context,
+  provider: ResolvedProvider,
+  claims: IdTokenClaims,
+): { id: number; email: string; isDemo: boolean } {
   const at = ctx.now().toISOString();
   const email = emailFrom(claims, provider.emailClaim);
   const fail = (reason: OidcFailure, detail?: string): never => {
@@ -208,10 +234,20 @@ export function linkAndCheck(ctx: Context, provider: ResolvedProvider, claims: I
       linked = true;
     }
     if (user.disabled) return fail("disabled");
-    const refusal = providerSignInRefusal({ organisationIds: provider.organisations.map((o) => o.id), nationalRoles: provider.nationalRoles }, listGrants(tx, user.id));
+    const refusal = providerSignInRefusal(
+      { organisationIds: provider.organisations.map((o) => o.id), nationalRoles: provider.nationalRoles },
+      listGrants(tx, user.id),
+    );
     if (refusal) return fail(refusal);
     if (linked) {
-      appendAudit(tx, { at, ...auditBy(actorOf(user, ctx)), action: "auth.identityLinked", entity: "user", entityId: String(user.id), details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub } });
+      appendAudit(tx, {
+        at,
+        ...auditBy(actorOf(user, ctx)),
+        action: "auth.identityLinked",
+        entity: "user",
+        entityId: String(user.id),
+        details: { provider: provider.slug, issuer: claims.iss, subject: claims.sub },
+      });
     } else {
       touchUserIdentity(tx, { issuer: claims.iss, subject: claims.sub, now: at });
     }

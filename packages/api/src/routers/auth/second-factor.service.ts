@@ -42,12 +42,22 @@ export function secondFactorRequired(db: DbOrTx, user: { id: number; isDemo: boo
 }
 
 /** After the right password: a challenge to enter a code (or to enrol, when required), or null to sign in at once. */
-export function secondFactorChallenge(db: DbOrTx, user: { id: number; isDemo: boolean }, at: Date): { purpose: "verify" | "enrol"; token: string } | null {
+export function secondFactorChallenge(
+  db: DbOrTx,
+  user: { id: number; isDemo: boolean },
+  at: Date,
+): { purpose: "verify" | "enrol"; token: string } | null {
   const factor = getSecondFactor(db, user.id);
   const purpose = factor?.secret ? "verify" : secondFactorRequired(db, user) ? "enrol" : null;
   if (!purpose) return null;
   const { token, hash } = createToken();
-  insertChallenge(db, { tokenHash: hash, userId: user.id, purpose, expiresAt: new Date(at.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(), attempts: 0 });
+  insertChallenge(db, {
+    tokenHash: hash,
+    userId: user.id,
+    purpose,
+    expiresAt: new Date(at.getTime() + CHALLENGE_MINUTES * 60_000).toISOString(),
+    attempts: 0,
+  });
   return { purpose, token };
 }
 
@@ -55,7 +65,12 @@ export function secondFactorChallenge(db: DbOrTx, user: { id: number; isDemo: bo
 function liveChallenge(ctx: Context, token: string, purpose: "verify" | "enrol") {
   const hash = hashToken(token);
   const challenge = getChallenge(ctx.db, hash);
-  if (!challenge || challenge.purpose !== purpose || Date.parse(challenge.expiresAt) <= ctx.now().getTime() || challenge.attempts >= MAX_ATTEMPTS) {
+  if (
+    !challenge ||
+    challenge.purpose !== purpose ||
+    Date.parse(challenge.expiresAt) <= ctx.now().getTime() ||
+    challenge.attempts >= MAX_ATTEMPTS
+  ) {
     if (challenge) deleteChallenge(ctx.db, hash);
     throw new AppError("TOKEN_INVALID", { message: "The sign-in step has expired: sign in again" });
   }
@@ -88,14 +103,22 @@ function refuse(ctx: Context, hash: string | null, user: { id: number; email: st
     const [limit] = codeLimits(user.id);
     const retryAfterSeconds = limit ? lockedSeconds(tx, limit.key, at) : 0;
     if (retryAfterSeconds > 0) {
-      appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: "auth.secondFactorLocked", details: { retryAfterSeconds } });
+      appendAudit(tx, {
+        at: at.toISOString(),
+        ...auditBy(actorOf(user, ctx)),
+        action: "auth.secondFactorLocked",
+        details: { retryAfterSeconds },
+      });
     }
   });
   throw new AppError("INVALID_CREDENTIALS", { message: "Wrong code", params: { reason } });
 }
 
 /** The second step: a code from the authenticator (each time step once), or a recovery code (each once). */
-export function verifySecondFactor(ctx: Context, input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined }): { email: string; name: string } {
+export function verifySecondFactor(
+  ctx: Context,
+  input: { challenge: string; code?: string | undefined; recoveryCode?: string | undefined },
+): { email: string; name: string } {
   const { hash, user } = liveChallenge(ctx, input.challenge, "verify");
   const factor = getSecondFactor(ctx.db, user.id);
   const at = ctx.now();
@@ -116,7 +139,10 @@ export function verifySecondFactor(ctx: Context, input: { challenge: string; cod
     settleSuccess(tx, limits);
     deleteChallenge(tx, hash);
   });
-  openSession(ctx, user, at, "auth.signIn", { secondFactor: method, recoveryCodesLeft: getSecondFactor(ctx.db, user.id)?.recoveryCodesLeft ?? 0 });
+  openSession(ctx, user, at, "auth.signIn", {
+    secondFactor: method,
+    recoveryCodesLeft: getSecondFactor(ctx.db, user.id)?.recoveryCodesLeft ?? 0,
+  });
   return { email: user.email, name: user.name };
 }
 
@@ -141,7 +167,10 @@ async function requireOwner(ctx: Context, session: Session, currentPassword: str
     return;
   }
   if (!currentPassword) {
-    throw new AppError("VALIDATION_FAILED", { message: "Current password required", issues: [{ path: ["currentPassword"], code: "REQUIRED", params: {} }] });
+    throw new AppError("VALIDATION_FAILED", {
+      message: "Current password required",
+      issues: [{ path: ["currentPassword"], code: "REQUIRED", params: {} }],
+    });
   }
   await requireCurrentPassword(ctx, user.id, currentPassword);
 }
@@ -183,7 +212,11 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
   ctx.db.transaction((tx) => {
     settleSuccess(tx, limits);
     enableSecondFactor(tx, { userId: user.id, secret: pending, counter: checked.counter, recoveryHashes: hashes, now: at.toISOString() });
-    appendAudit(tx, { at: at.toISOString(), ...auditBy(actorOf(user, ctx)), action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled" });
+    appendAudit(tx, {
+      at: at.toISOString(),
+      ...auditBy(actorOf(user, ctx)),
+      action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled",
+    });
     if (hash) deleteChallenge(tx, hash);
   });
   if (hash) openSession(ctx, user, at, "auth.signIn", { secondFactor: "enrolled" });
@@ -211,7 +244,14 @@ export function resetSecondFactor(ctx: SignedInContext, userId: number): void {
   const at = ctx.now().toISOString();
   ctx.db.transaction((tx) => {
     clearSecondFactor(tx, userId, at);
-    appendAudit(tx, { at, ...auditBy(ctx.actor), action: "admin.secondFactorReset", entity: "user", entityId: String(userId), details: { email: user.email } });
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "admin.secondFactorReset",
+      entity: "user",
+      entityId: String(userId),
+      details: { email: user.email },
+    });
   });
 }
 

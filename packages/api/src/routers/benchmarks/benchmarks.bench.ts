@@ -54,6 +54,10 @@ describe(`Profile: ${codes.length} indicators × 357 × 11 years`, () => {
     getProfile(connection.db, { municipalityNumber: "1103", year: 2024, peerGroup: "kostra" }, BOARD);
   });
   bench("getIndicatorDetail (distribution, series, scatter)", () => {
-    getIndicatorDetail(connection.db, { indicatorCode: "K1", municipalityNumber: "1103", year: 2024, peerGroup: "kostra", against: "Q1" }, BOARD);
+    getIndicatorDetail(
+      connection.db,
+      { indicatorCode: "K1", municipalityNumber: "1103", year: 2024, peerGroup: "kostra", against: "Q1" },
+      BOARD,
+    );
   });
 });

@@ -67,9 +67,7 @@ describe("benchmarks.series", () => {
       caller.benchmarks.series({ indicatorCode: "X1", municipalityNumber: "0301" }),
     );
     expect(unknownIndicator.code).toBe("BAD_REQUEST");
-    const unknownMunicipality = await expectTrpcError(() =>
-      caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0000" }),
-    );
+    const unknownMunicipality = await expectTrpcError(() => caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0000" }));
     expect(unknownMunicipality.code).toBe("NOT_FOUND");
   });
 });
@@ -152,14 +150,18 @@ describe("K2: IT cost as share of budget", () => {
 describe("benchmarks.profile (Min kommune)", () => {
   it("gives every indicator for the year with peer band, ranks, trend and what stands out", async () => {
     const api = setupApi();
-    const profile = await api.as("manager.4601@demo.example").benchmarks.profile({ municipalityNumber: "4601", year: 2024, peerGroup: "kostra" });
+    const profile = await api
+      .as("manager.4601@demo.example")
+      .benchmarks.profile({ municipalityNumber: "4601", year: 2024, peerGroup: "kostra" });
     expect(profile).toMatchObject({ municipalityName: "Bergen", year: 2024, peerGroup: { kind: "kostra" } });
     const k1 = profile.items.find((i) => i.code === "K1");
     expect(k1?.value).toBeGreaterThan(0);
     expect(k1?.trend).toHaveLength(11);
     expect(k1?.rank).toBeGreaterThanOrEqual(1);
     expect(k1?.rank).toBeLessThanOrEqual(k1?.rankOf ?? 0);
-    const series = await api.as("manager.4601@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "kostra" });
+    const series = await api
+      .as("manager.4601@demo.example")
+      .benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "kostra" });
     expect(k1?.value).toBe(series.points.find((p) => p.year === 2024)?.own?.value);
     for (const code of ["K1", "K2", "K3", "K6", "Q1", "Q2", "S1", "S3"]) expect(profile.items.some((i) => i.code === code)).toBe(true);
     expect(profile.standOut.length).toBeLessThanOrEqual(3);
@@ -181,7 +183,9 @@ describe("benchmarks.profile (Min kommune)", () => {
 describe("benchmarks.indicator", () => {
   it("gives the named distribution over the peer group with the own unit marked, the series and a scatter", async () => {
     const api = setupApi();
-    const detail = await api.as("board@demo.example").benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024, peerGroup: "asss", against: "Q1" });
+    const detail = await api
+      .as("board@demo.example")
+      .benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "0301", year: 2024, peerGroup: "asss", against: "Q1" });
     expect(detail.indicator).toMatchObject({ code: "K1", unit: "NOK", numerator: "itCostTotal", denominator: "population" });
     const values = detail.distribution.map((d) => d.value);
     expect(values).toEqual([...values].sort((a, b) => a - b));
@@ -198,8 +202,16 @@ describe("benchmarks.indicator", () => {
     const args = { indicatorCode: "K1" as const, municipalityNumber: "0301", year: 2024 };
     await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
     // The board reads the last approved figure (issue 20), without the draft's time.
-    expect((await api.as("board@demo.example").benchmarks.indicator(args)).freshness).toEqual({ status: "approved", isUnderCorrection: true, isDemo: true, computedAt: null });
-    expect((await api.as("finance.0301@demo.example").benchmarks.indicator(args)).freshness).toMatchObject({ status: "draft", computedAt: expect.any(String) as unknown });
+    expect((await api.as("board@demo.example").benchmarks.indicator(args)).freshness).toEqual({
+      status: "approved",
+      isUnderCorrection: true,
+      isDemo: true,
+      computedAt: null,
+    });
+    expect((await api.as("finance.0301@demo.example").benchmarks.indicator(args)).freshness).toMatchObject({
+      status: "draft",
+      computedAt: expect.any(String) as unknown,
+    });
   });
 });
 
@@ -211,11 +223,16 @@ describe("benchmarks.compare (head to head)", () => {
     expect(board.units.map((u) => u.name)).toEqual(["Oslo", "Bergen", "Trondheim"]);
     expect(board.values.some((v) => v.code === "K1" && v.number === "4601" && v.year === 2024)).toBe(true);
     // Oslo's figure is the last approved one, under correction (issue 20), not the draft.
-    expect(board.values.find((v) => v.code === "K1" && v.number === "0301" && v.year === 2024)).toMatchObject({ status: "approved", isUnderCorrection: true });
+    expect(board.values.find((v) => v.code === "K1" && v.number === "0301" && v.year === 2024)).toMatchObject({
+      status: "approved",
+      isUnderCorrection: true,
+    });
     const own = await api.as("finance.0301@demo.example").benchmarks.compare({ numbers: ["0301"], codes: ["K1"] });
     expect(own.values.find((v) => v.year === 2024)).toMatchObject({ status: "draft" });
     const eleven = ["0301", "4601", "5001", "1103", "3201", "3203", "3205", "3207", "3209", "3212", "3214"];
-    expect((await expectTrpcError(() => api.as("board@demo.example").benchmarks.compare({ numbers: eleven, codes: ["K1"] }))).code).toBe("BAD_REQUEST");
+    expect((await expectTrpcError(() => api.as("board@demo.example").benchmarks.compare({ numbers: eleven, codes: ["K1"] }))).code).toBe(
+      "BAD_REQUEST",
+    );
   });
 });
 
@@ -267,7 +284,9 @@ describe("benchmark cache", () => {
     // An approved figure put under correction (Bergen's report returned) changes everyone's answer:
     // the figure stays, as last approved, marked under correction (issue 20).
     const bergen = await api.as("admin@demo.example").costs.report({ municipalityNumber: "4601", year: 2025 });
-    await api.as("admin@demo.example").costs.return({ municipalityNumber: "4601", year: 2025, expectedVersion: bergen.report?.version ?? 0, comment: "Rett tallene" });
+    await api
+      .as("admin@demo.example")
+      .costs.return({ municipalityNumber: "4601", year: 2025, expectedVersion: bergen.report?.version ?? 0, comment: "Rett tallene" });
     const boardAfter = await board.benchmarks.indicator(args);
     expect(boardAfter).not.toBe(boardBefore);
     const before4601 = boardBefore.distribution.find((d) => d.number === "4601");
@@ -289,7 +308,9 @@ describe("figures that mean the same to everyone (issue 20)", () => {
 
     for (const email of ["board@demo.example", "finance.5001@demo.example"]) {
       const reader = api.as(email);
-      const point = (await reader.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+      const point = (await reader.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find(
+        (p) => p.year === 2024,
+      );
       expect(point?.own).toMatchObject({ value: before?.own?.value, status: "approved", isUnderCorrection: true });
       expect(point?.national).toEqual(before?.national);
       const profile = await reader.benchmarks.profile({ municipalityNumber: "0301", year: 2024 });
@@ -300,7 +321,9 @@ describe("figures that mean the same to everyone (issue 20)", () => {
     }
     expect(k1((await board.sector.dashboard({ year: 2024 })).indicators)).toEqual(sectorBefore);
     // Oslo itself works on its draft.
-    const own = (await api.as("finance.0301@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })).points.find((p) => p.year === 2024);
+    const own = (
+      await api.as("finance.0301@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301" })
+    ).points.find((p) => p.year === 2024);
     expect(own?.own).toMatchObject({ numerator: 7_000_000_000, status: "draft", isUnderCorrection: false });
 
     // Approved again, the corrected figure is everyone's, no longer under correction.
@@ -321,7 +344,9 @@ describe("figures that mean the same to everyone (issue 20)", () => {
   it("computes national and group statistics from approved figures for every reader, and gives the own draft beside them", async () => {
     const api = setupApi();
     // Trondheim's 2024 report becomes a draft of ten times the cost.
-    const approved = (await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001" })).points.find((p) => p.year === 2024);
+    const approved = (
+      await api.as("board@demo.example").benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001" })
+    ).points.find((p) => p.year === 2024);
     await saveDraftTotal(api, "5001", 2024, (approved?.own?.numerator ?? 0) * 10);
 
     const views = await Promise.all(
@@ -329,11 +354,22 @@ describe("figures that mean the same to everyone (issue 20)", () => {
         const reader = api.as(email);
         const series = await reader.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001", peerGroup: "asss" });
         const profile = await reader.benchmarks.profile({ municipalityNumber: "5001", year: 2024, peerGroup: "asss" });
-        const detail = await reader.benchmarks.indicator({ indicatorCode: "K1", municipalityNumber: "5001", year: 2024, peerGroup: "asss" });
+        const detail = await reader.benchmarks.indicator({
+          indicatorCode: "K1",
+          municipalityNumber: "5001",
+          year: 2024,
+          peerGroup: "asss",
+        });
         const point = series.points.find((p) => p.year === 2024);
         const item = k1(profile.items);
         return {
-          statistics: { national: point?.national, peers: point?.peers, profileNational: item?.national, profilePeers: item?.peers, series: detail.series.map((s) => [s.median, s.national]) },
+          statistics: {
+            national: point?.national,
+            peers: point?.peers,
+            profileNational: item?.national,
+            profilePeers: item?.peers,
+            series: detail.series.map((s) => [s.median, s.national]),
+          },
           own: point?.own,
         };
       }),
@@ -353,9 +389,13 @@ describe("a peer group too small to compare with (issue 20)", () => {
     const profile = await board.benchmarks.profile({ ...args, year: 2024 });
     const series = await board.benchmarks.series({ ...args, indicatorCode: "K1" });
     const detail = await board.benchmarks.indicator({ ...args, indicatorCode: "K1", year: 2024 });
-    for (const group of [profile.peerGroup, series.peerGroup, detail.peerGroup]) expect(group).toMatchObject({ kind: "asss", members: 10, standInFor: "kostra" });
+    for (const group of [profile.peerGroup, series.peerGroup, detail.peerGroup])
+      expect(group).toMatchObject({ kind: "asss", members: 10, standInFor: "kostra" });
     expect(profile.items.find((i) => i.code === "K1")?.peers.status).toBe("shown");
     // A group large enough is kept as chosen.
-    expect((await board.benchmarks.profile({ municipalityNumber: "4601", peerGroup: "county", year: 2024 })).peerGroup).toMatchObject({ kind: "county", standInFor: null });
+    expect((await board.benchmarks.profile({ municipalityNumber: "4601", peerGroup: "county", year: 2024 })).peerGroup).toMatchObject({
+      kind: "county",
+      standInFor: null,
+    });
   });
 });

@@ -49,7 +49,9 @@ export interface BenchmarkSeries {
     readonly memberNames: string[];
   };
   readonly points: (Omit<SeriesPoint, "own"> & {
-    readonly own: (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved"; readonly isUnderCorrection: boolean }) | null;
+    readonly own:
+      | (NonNullable<SeriesPoint["own"]> & { readonly status: "draft" | "submitted" | "approved"; readonly isUnderCorrection: boolean })
+      | null;
   })[];
   readonly isDemo: boolean;
 }
@@ -75,7 +77,8 @@ function readerScope(db: Db, args: { municipalityNumber: string; peerSetId?: num
 }
 
 function scopeOf(session: Session): ReaderScope {
-  if (canEverywhere(session.grants, "drafts.read")) return { key: "drafts:all", counters: ["dataVersion", "draftVersion"], drafts: { all: true } };
+  if (canEverywhere(session.grants, "drafts.read"))
+    return { key: "drafts:all", counters: ["dataVersion", "draftVersion"], drafts: { all: true } };
   const ids = [...organisationsWhere(session.grants, "drafts.read")].sort((a, b) => a - b);
   return {
     key: `drafts:${ids.join(",")}`,
@@ -89,7 +92,12 @@ function scopeOf(session: Session): ReaderScope {
  * series and profile: a new municipality then costs statistics, not a read of 357 × 11 rows.
  */
 function indicatorRows(db: Db, code: string, years: readonly number[], scope: ReaderScope) {
-  return cached(db, `rows|${scope.key}|${code}|${years.join(",")}`, () => listIndicatorValues(db, code, years, scope.drafts), scope.counters);
+  return cached(
+    db,
+    `rows|${scope.key}|${code}|${years.join(",")}`,
+    () => listIndicatorValues(db, code, years, scope.drafts),
+    scope.counters,
+  );
 }
 
 const APPROVED: ReaderScope = { key: "approved", counters: ["dataVersion"], drafts: { all: false, organisationIds: new Set() } };
@@ -165,10 +173,18 @@ function computeBenchmarkSeries(
     indicatorCode: indicator.code,
     municipalityNumber: municipality.number,
     peerGroup,
-    points: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map((p) => ({
-      ...p,
-      own: p.own ? { ...p.own, status: ownRow.get(p.year)?.status ?? "approved", isUnderCorrection: ownRow.get(p.year)?.isUnderCorrection ?? false } : null,
-    })),
+    points: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map(
+      (p) => ({
+        ...p,
+        own: p.own
+          ? {
+              ...p.own,
+              status: ownRow.get(p.year)?.status ?? "approved",
+              isUnderCorrection: ownRow.get(p.year)?.isUnderCorrection ?? false,
+            }
+          : null,
+      }),
+    ),
     isDemo: statistics.some((r) => r.isDemo) || own.some((r) => r.isDemo),
   };
 }
@@ -277,10 +293,13 @@ function computeIndicatorDetail(
   const { municipality, years, peerIds, scope, peerGroup } = benchmarkContext(db, args, session);
   const year = args.year ?? years.at(-1) ?? 0;
   if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
-  const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), ["registerVersion"]);
+  const names = cached(db, "names", () => new Map(listMunicipalities(db).map((m) => [m.id, { number: m.number, name: m.name }])), [
+    "registerVersion",
+  ]);
   const members = new Set([...peerIds, municipality.id]);
   const { statistics, own, shown: rows } = statisticsAndShown(db, indicator.code, years, scope, municipality.id);
-  const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) => (r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null);
+  const valueOf = (r: { numerator: number; denominator: number }, def: typeof indicator) =>
+    r.denominator > 0 ? (r.numerator / r.denominator) * def.scale : null;
   const distribution = rows
     .filter((r) => r.year === year && members.has(r.organisationId))
     .flatMap((r) => {
@@ -289,7 +308,17 @@ function computeIndicatorDetail(
       // The denominator says how many answered, for survey indicators (fewer than 10: uncertain).
       return value === null || !unit
         ? []
-        : [{ ...unit, value, denominator: r.denominator, own: r.organisationId === municipality.id, status: r.status, isUnderCorrection: r.isUnderCorrection, isDemo: r.isDemo }];
+        : [
+            {
+              ...unit,
+              value,
+              denominator: r.denominator,
+              own: r.organisationId === municipality.id,
+              status: r.status,
+              isUnderCorrection: r.isUnderCorrection,
+              isDemo: r.isDemo,
+            },
+          ];
     })
     .sort((a, b) => a.value - b.value);
   const missing = [...members].filter((id) => !distribution.some((d) => d.number === names.get(id)?.number)).length;
@@ -332,15 +361,22 @@ function computeIndicatorDetail(
     peerGroup,
     distribution,
     missing,
-    series: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map((p) => ({
-      year: p.year,
-      own: p.own?.value ?? null,
-      ownDenominator: p.own?.denominator ?? null,
-      median: p.peers.status === "shown" ? p.peers.median : null,
-      national: p.national.ratioOfSums,
-    })),
+    series: buildBenchmarkSeries({ indicator, years, rows: statistics, ownRows: own, organisationId: municipality.id, peerIds }).map(
+      (p) => ({
+        year: p.year,
+        own: p.own?.value ?? null,
+        ownDenominator: p.own?.denominator ?? null,
+        median: p.peers.status === "shown" ? p.peers.median : null,
+        national: p.national.ratioOfSums,
+      }),
+    ),
     scatter,
-    freshness: { status: ownRow?.status ?? null, isUnderCorrection: ownRow?.isUnderCorrection ?? false, isDemo: ownRow?.isDemo ?? false, computedAt },
+    freshness: {
+      status: ownRow?.status ?? null,
+      isUnderCorrection: ownRow?.isUnderCorrection ?? false,
+      isDemo: ownRow?.isDemo ?? false,
+      computedAt,
+    },
   };
 }
 

@@ -37,7 +37,10 @@ export function saveBenefit(
           issues.push({ path: ["linkedIndicatorCode"], code: "HAS_MEASUREMENTS", params: { count: before.measurements.length } });
         }
       }
-      if (args.input.ownerUserId !== null && !listOrganisationPeople(tx, project.ownerOrganisationId).some((p) => p.id === args.input.ownerUserId)) {
+      if (
+        args.input.ownerUserId !== null &&
+        !listOrganisationPeople(tx, project.ownerOrganisationId).some((p) => p.id === args.input.ownerUserId)
+      ) {
         issues.push({ path: ["ownerUserId"], code: "NOT_IN_ORGANISATION", params: {} });
       }
       if (issues.length > 0) invalid(issues);
@@ -49,15 +52,28 @@ export function saveBenefit(
         }
         id = args.id;
       } else {
-        if (listBenefits(tx, [projectId]).length >= MAX_BENEFITS) throw new AppError("VALIDATION_FAILED", { params: { max: MAX_BENEFITS }, issues: [{ path: [], code: "TOO_MANY_BENEFITS", params: { max: MAX_BENEFITS } }] });
+        if (listBenefits(tx, [projectId]).length >= MAX_BENEFITS)
+          throw new AppError("VALIDATION_FAILED", {
+            params: { max: MAX_BENEFITS },
+            issues: [{ path: [], code: "TOO_MANY_BENEFITS", params: { max: MAX_BENEFITS } }],
+          });
         id = insertBenefit(tx, { projectId, input: args.input, now });
       }
       const { measurements: _m, ...beforeFields } = before ?? { measurements: null };
-      audit(tx, options.actor, options.now, before ? "benefits.benefitUpdated" : "benefits.benefitCreated", "benefit", id, project.ownerOrganisationId, {
-        projectId,
-        before: before ? beforeFields : null,
-        after: args.input,
-      });
+      audit(
+        tx,
+        options.actor,
+        options.now,
+        before ? "benefits.benefitUpdated" : "benefits.benefitCreated",
+        "benefit",
+        id,
+        project.ownerOrganisationId,
+        {
+          projectId,
+          before: before ? beforeFields : null,
+          after: args.input,
+        },
+      );
       return { id };
     },
     { behavior: "immediate" },
@@ -72,13 +88,21 @@ export function removeBenefit(db: Db, projectId: number, args: { id: number; exp
       if (!before) throw new AppError("NOT_FOUND", { params: { benefitId: args.id } });
       if (before.version !== args.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
       deleteBenefit(tx, projectId, args.id);
-      audit(tx, options.actor, options.now, "benefits.benefitDeleted", "benefit", args.id, project.ownerOrganisationId, { projectId, before });
+      audit(tx, options.actor, options.now, "benefits.benefitDeleted", "benefit", args.id, project.ownerOrganisationId, {
+        projectId,
+        before,
+      });
     },
     { behavior: "immediate" },
   );
 }
 
-export function addMeasurement(db: Db, projectId: number, args: { benefitId: number; measurement: MeasurementInput }, options: ChangeOptions) {
+export function addMeasurement(
+  db: Db,
+  projectId: number,
+  args: { benefitId: number; measurement: MeasurementInput },
+  options: ChangeOptions,
+) {
   return db.transaction(
     (tx) => {
       const project = requireProject(tx, projectId);
@@ -96,7 +120,11 @@ export function addMeasurement(db: Db, projectId: number, args: { benefitId: num
         userName: options.actor.name,
         now: options.now.toISOString(),
       });
-      audit(tx, options.actor, options.now, "benefits.measurementAdded", "benefit", benefit.id, project.ownerOrganisationId, { projectId, measurementId: id, after: args.measurement });
+      audit(tx, options.actor, options.now, "benefits.measurementAdded", "benefit", benefit.id, project.ownerOrganisationId, {
+        projectId,
+        measurementId: id,
+        after: args.measurement,
+      });
       return { id };
     },
     { behavior: "immediate" },
@@ -112,7 +140,10 @@ export function removeMeasurement(db: Db, projectId: number, args: { benefitId: 
       if (!benefit || !before || !deleteMeasurement(tx, benefit.id, args.measurementId)) {
         throw new AppError("NOT_FOUND", { params: { measurementId: args.measurementId } });
       }
-      audit(tx, options.actor, options.now, "benefits.measurementDeleted", "benefit", benefit.id, project.ownerOrganisationId, { projectId, before });
+      audit(tx, options.actor, options.now, "benefits.measurementDeleted", "benefit", benefit.id, project.ownerOrganisationId, {
+        projectId,
+        before,
+      });
     },
     { behavior: "immediate" },
   );

@@ -42,10 +42,18 @@ export function saveProject(db: Db, projectId: number, args: { expectedVersion: 
   return db.transaction(
     (tx) => {
       const before = requireProject(tx, projectId);
-      const ok = updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, fields: args.input, now: options.now.toISOString() });
+      const ok = updateProject(tx, {
+        id: projectId,
+        expectedVersion: args.expectedVersion,
+        fields: args.input,
+        now: options.now.toISOString(),
+      });
       if (!ok) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
       const { name, description, sector, phase } = before;
-      audit(tx, options.actor, options.now, "benefits.projectUpdated", "project", projectId, before.ownerOrganisationId, { before: { name, description, sector, phase }, after: args.input });
+      audit(tx, options.actor, options.now, "benefits.projectUpdated", "project", projectId, before.ownerOrganisationId, {
+        before: { name, description, sector, phase },
+        after: args.input,
+      });
       return { version: args.expectedVersion + 1 };
     },
     { behavior: "immediate" },
@@ -69,8 +77,16 @@ export function removeProjectParticipant(db: Db, projectId: number, number: stri
 }
 
 /** The invited municipality accepts or declines, or leaves a project it accepted. */
-export function answerProjectInvitation(db: Db, municipality: MunicipalityListItem, projectId: number, step: InvitationAnswer | "leave", options: ChangeOptions) {
-  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireProject(tx, projectId)), municipality, step, options) }), { behavior: "immediate" });
+export function answerProjectInvitation(
+  db: Db,
+  municipality: MunicipalityListItem,
+  projectId: number,
+  step: InvitationAnswer | "leave",
+  options: ChangeOptions,
+) {
+  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireProject(tx, projectId)), municipality, step, options) }), {
+    behavior: "immediate",
+  });
 }
 
 /** Replaces the benefit map; a precondition or goal that a benefit still points to stays. */
@@ -82,13 +98,20 @@ export function saveBenefitMap(db: Db, projectId: number, args: { expectedVersio
       const project = requireProject(tx, projectId);
       const keys = new Set([...args.map.preconditions, ...args.map.goals].map((n) => n.key));
       const orphaned = listBenefits(tx, [projectId]).flatMap((b) =>
-        [...b.preconditionKeys, ...b.goalKeys].filter((k) => !keys.has(k)).map((key) => ({ path: ["benefitMap"], code: "MAP_KEY_IN_USE", params: { key, benefit: b.title } })),
+        [...b.preconditionKeys, ...b.goalKeys]
+          .filter((k) => !keys.has(k))
+          .map((key) => ({ path: ["benefitMap"], code: "MAP_KEY_IN_USE", params: { key, benefit: b.title } })),
       );
       if (orphaned.length > 0) invalid(orphaned);
-      if (!updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, benefitMap: args.map, now: options.now.toISOString() })) {
+      if (
+        !updateProject(tx, { id: projectId, expectedVersion: args.expectedVersion, benefitMap: args.map, now: options.now.toISOString() })
+      ) {
         throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
       }
-      audit(tx, options.actor, options.now, "benefits.mapSaved", "project", projectId, project.ownerOrganisationId, { before: project.benefitMap, after: args.map });
+      audit(tx, options.actor, options.now, "benefits.mapSaved", "project", projectId, project.ownerOrganisationId, {
+        before: project.benefitMap,
+        after: args.map,
+      });
       return { version: args.expectedVersion + 1 };
     },
     { behavior: "immediate" },
@@ -144,7 +167,9 @@ export function removeProject(db: Db, projectId: number, args: { expectedVersion
       const rows = listBenefits(tx, [projectId]);
       deleteProject(tx, projectId);
       // The whole plan goes into the log, so a deletion can be read back (and undone by hand).
-      audit(tx, options.actor, options.now, "benefits.projectDeleted", "project", projectId, project.ownerOrganisationId, { before: { project, benefits: rows } });
+      audit(tx, options.actor, options.now, "benefits.projectDeleted", "project", projectId, project.ownerOrganisationId, {
+        before: { project, benefits: rows },
+      });
     },
     { behavior: "immediate" },
   );

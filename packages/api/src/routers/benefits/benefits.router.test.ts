@@ -27,7 +27,13 @@ const benefit: BenefitInput = {
   goalKeys: [],
 };
 
-const project = { name: "Digital byggesøknad", description: null, sector: "planByggGeodata" as const, phase: "planning" as const, participants: [] };
+const project = {
+  name: "Digital byggesøknad",
+  description: null,
+  sector: "planByggGeodata" as const,
+  phase: "planning" as const,
+  participants: [],
+};
 
 async function newProjectWithBenefit(api: ReturnType<typeof setupApi>) {
   const manager = api.as("manager.0301@demo.example");
@@ -40,7 +46,11 @@ describe("benefit plans (issue 8)", () => {
   it("takes a project from plan to status: baseline, two targets, two measurements, approval and version history", async () => {
     const api = setupApi();
     const { manager, projectId, benefitId } = await newProjectWithBenefit(api);
-    await manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 36, date: "2025-06-30", comment: "Første kvartal med digital søknad" } });
+    await manager.benefits.addMeasurement({
+      projectId,
+      benefitId,
+      measurement: { value: 36, date: "2025-06-30", comment: "Første kvartal med digital søknad" },
+    });
     await manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 31, date: "2025-12-31", comment: null } });
 
     const detail = await manager.benefits.project({ projectId });
@@ -55,17 +65,33 @@ describe("benefit plans (issue 8)", () => {
     expect(detail.versions).toEqual([]);
     expect(detail.changedSinceApproval).toBe(true);
 
-    const { number } = await manager.benefits.approvePlan({ projectId, planHash: detail.planHash, approvedByName: "Rådmann Ola", approvedOn: "2026-02-20", comment: null });
+    const { number } = await manager.benefits.approvePlan({
+      projectId,
+      planHash: detail.planHash,
+      approvedByName: "Rådmann Ola",
+      approvedOn: "2026-02-20",
+      comment: null,
+    });
     expect(number).toBe(1);
     const approved = await manager.benefits.project({ projectId });
     expect(approved.changedSinceApproval).toBe(false);
     expect(approved.versions).toMatchObject([{ number: 1, phase: "planning", approvedByName: "Rådmann Ola", approvedOn: "2026-02-20" }]);
 
     // A new phase: the plan changed, a new version is due; the first stays readable.
-    await manager.benefits.saveProject({ projectId, expectedVersion: approved.project.version, project: { ...project, phase: "execution" } });
+    await manager.benefits.saveProject({
+      projectId,
+      expectedVersion: approved.project.version,
+      project: { ...project, phase: "execution" },
+    });
     const moved = await manager.benefits.project({ projectId });
     expect(moved).toMatchObject({ changedSinceApproval: true, newVersionDue: true });
-    await manager.benefits.approvePlan({ projectId, planHash: moved.planHash, approvedByName: "Rådmann Ola", approvedOn: "2026-03-01", comment: "Fase 2" });
+    await manager.benefits.approvePlan({
+      projectId,
+      planHash: moved.planHash,
+      approvedByName: "Rådmann Ola",
+      approvedOn: "2026-03-01",
+      comment: "Fase 2",
+    });
     const history = await manager.benefits.project({ projectId });
     expect(history.versions.map((v) => [v.number, v.phase])).toEqual([
       [2, "execution"],
@@ -86,11 +112,27 @@ describe("benefit plans (issue 8)", () => {
     const seen = await manager.benefits.project({ projectId });
     await manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, annualValueNok: 700_000 } });
     expectAppError(
-      await expectTrpcError(() => manager.benefits.approvePlan({ projectId, planHash: seen.planHash, approvedByName: "Ola", approvedOn: "2026-02-20", comment: null })),
+      await expectTrpcError(() =>
+        manager.benefits.approvePlan({
+          projectId,
+          planHash: seen.planHash,
+          approvedByName: "Ola",
+          approvedOn: "2026-02-20",
+          comment: null,
+        }),
+      ),
       "VERSION_CONFLICT",
     );
     expectAppError(
-      await expectTrpcError(() => manager.benefits.approvePlan({ projectId, planHash: seen.planHash, approvedByName: "Ola", approvedOn: "2026-03-02", comment: null })),
+      await expectTrpcError(() =>
+        manager.benefits.approvePlan({
+          projectId,
+          planHash: seen.planHash,
+          approvedByName: "Ola",
+          approvedOn: "2026-03-02",
+          comment: null,
+        }),
+      ),
       "VALIDATION_FAILED",
     );
     expect((await manager.benefits.project({ projectId })).versions).toEqual([]);
@@ -100,12 +142,16 @@ describe("benefit plans (issue 8)", () => {
     const api = setupApi();
     const { manager, projectId, benefitId } = await newProjectWithBenefit(api);
     const early = expectAppError(
-      await expectTrpcError(() => manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 39, date: "2024-12-31", comment: null } })),
+      await expectTrpcError(() =>
+        manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 39, date: "2024-12-31", comment: null } }),
+      ),
       "VALIDATION_FAILED",
     );
     expect(early.issues).toEqual([{ path: ["date"], code: "BASELINE_AFTER_MEASUREMENT", params: { baselineDate: "2025-01-01" } }]);
     const future = expectAppError(
-      await expectTrpcError(() => manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 39, date: "2026-03-02", comment: null } })),
+      await expectTrpcError(() =>
+        manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 39, date: "2026-03-02", comment: null } }),
+      ),
       "VALIDATION_FAILED",
     );
     expect(future.issues[0]?.code).toBe("DATE_IN_FUTURE");
@@ -113,21 +159,33 @@ describe("benefit plans (issue 8)", () => {
     await manager.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 36, date: "2025-06-30", comment: null } });
     const moved = expectAppError(
       await expectTrpcError(() =>
-        manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, baseline: { value: 40, date: "2025-07-01" } } }),
+        manager.benefits.saveBenefit({
+          projectId,
+          benefitId,
+          expectedVersion: 1,
+          benefit: { ...benefit, baseline: { value: 40, date: "2025-07-01" } },
+        }),
       ),
       "VALIDATION_FAILED",
     );
     expect(moved.issues.map((i) => [i.path.join("."), i.code])).toEqual([["baseline.date", "BASELINE_AFTER_MEASUREMENT"]]);
     const target = expectAppError(
       await expectTrpcError(() =>
-        manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, targets: [{ value: 30, date: "2024-06-30" }] } }),
+        manager.benefits.saveBenefit({
+          projectId,
+          benefitId,
+          expectedVersion: 1,
+          benefit: { ...benefit, targets: [{ value: 30, date: "2024-06-30" }] },
+        }),
       ),
       "VALIDATION_FAILED",
     );
     expect(target.issues.map((i) => i.code)).toEqual(["TARGET_BEFORE_BASELINE"]);
     await manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, title: "Ny tittel" } });
     expectAppError(
-      await expectTrpcError(() => manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, title: "Overskriver" } })),
+      await expectTrpcError(() =>
+        manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, title: "Overskriver" } }),
+      ),
       "VERSION_CONFLICT",
     );
     const after = await manager.benefits.project({ projectId });
@@ -146,7 +204,13 @@ describe("benefit plans (issue 8)", () => {
     expect(view?.measurements.length).toBeGreaterThanOrEqual(3);
     expect(view?.measurements.every((m) => m.source === "indicator" && m.date.endsWith("-12-31"))).toBe(true);
     const error = expectAppError(
-      await expectTrpcError(() => manager.benefits.addMeasurement({ projectId: linked?.projectId ?? 0, benefitId: linked?.id ?? 0, measurement: { value: 50, date: "2025-06-30", comment: null } })),
+      await expectTrpcError(() =>
+        manager.benefits.addMeasurement({
+          projectId: linked?.projectId ?? 0,
+          benefitId: linked?.id ?? 0,
+          measurement: { value: 50, date: "2025-06-30", comment: null },
+        }),
+      ),
       "VALIDATION_FAILED",
     );
     expect(error.issues[0]?.code).toBe("MEASURED_BY_INDICATOR");
@@ -177,7 +241,9 @@ describe("benefit plans (issue 8)", () => {
     const read = await api.as("manager.4601@demo.example").benefits.project({ projectId });
     expect(read.project.participants.map((p) => p.number)).toEqual(["1103", "4601"]);
     expectAppError(
-      await expectTrpcError(() => api.as("manager.4601@demo.example").benefits.saveProject({ projectId, expectedVersion: read.project.version, project })),
+      await expectTrpcError(() =>
+        api.as("manager.4601@demo.example").benefits.saveProject({ projectId, expectedVersion: read.project.version, project }),
+      ),
       "FORBIDDEN",
     );
     expectAppError(await expectTrpcError(() => api.as("manager.5001@demo.example").benefits.project({ projectId })), "FORBIDDEN");
@@ -191,20 +257,38 @@ describe("benefit plans (issue 8)", () => {
     // Quarterly, last measured 31 March 2025: due 30 June 2025.
     expect(titles).toContainEqual(["Færre unødvendige hjemmebesøk", "2025-06-30", true]);
     expect(followUp.owners.every((o) => o.items.every((i) => i.municipalityNumber === "0301"))).toBe(true);
-    expect((await api.as("manager.5001@demo.example").benefits.followUp()).owners.flatMap((o) => o.items).every((i) => i.municipalityNumber === "5001")).toBe(true);
+    expect(
+      (await api.as("manager.5001@demo.example").benefits.followUp()).owners
+        .flatMap((o) => o.items)
+        .every((i) => i.municipalityNumber === "5001"),
+    ).toBe(true);
     expect((await api.as("council@demo.example").benefits.followUp()).count).toBe(0);
   });
 
   it("keeps the map's keys whole: unknown keys are refused, and a key still used by a benefit cannot go", async () => {
     const api = setupApi();
     const { manager, projectId, benefitId } = await newProjectWithBenefit(api);
-    const map = { deliverables: [{ key: "skjema", label: "Digitalt skjema" }], preconditions: [{ key: "rutine", label: "Ny rutine", from: ["skjema"] }], goals: [{ key: "service", label: "Bedre service" }] };
+    const map = {
+      deliverables: [{ key: "skjema", label: "Digitalt skjema" }],
+      preconditions: [{ key: "rutine", label: "Ny rutine", from: ["skjema"] }],
+      goals: [{ key: "service", label: "Bedre service" }],
+    };
     const { version } = await manager.benefits.saveMap({ projectId, expectedVersion: 1, map });
-    await manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 1, benefit: { ...benefit, preconditionKeys: ["rutine"], goalKeys: ["service"] } });
-    const inUse = expectAppError(await expectTrpcError(() => manager.benefits.saveMap({ projectId, expectedVersion: version, map: { ...map, goals: [] } })), "VALIDATION_FAILED");
+    await manager.benefits.saveBenefit({
+      projectId,
+      benefitId,
+      expectedVersion: 1,
+      benefit: { ...benefit, preconditionKeys: ["rutine"], goalKeys: ["service"] },
+    });
+    const inUse = expectAppError(
+      await expectTrpcError(() => manager.benefits.saveMap({ projectId, expectedVersion: version, map: { ...map, goals: [] } })),
+      "VALIDATION_FAILED",
+    );
     expect(inUse.issues[0]).toMatchObject({ code: "MAP_KEY_IN_USE", params: { key: "service", benefit: benefit.title } });
     const unknown = expectAppError(
-      await expectTrpcError(() => manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 2, benefit: { ...benefit, goalKeys: ["ghost"] } })),
+      await expectTrpcError(() =>
+        manager.benefits.saveBenefit({ projectId, benefitId, expectedVersion: 2, benefit: { ...benefit, goalKeys: ["ghost"] } }),
+      ),
       "VALIDATION_FAILED",
     );
     expect(unknown.issues[0]?.code).toBe("MAP_KEY_UNKNOWN");

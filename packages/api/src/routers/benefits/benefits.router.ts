@@ -14,7 +14,16 @@ import { z } from "zod";
 import { changeOptions } from "../../context";
 import { municipalityProcedure, projectProcedure, router, signedInProcedure } from "../../trpc";
 import { addMeasurement, removeBenefit, removeMeasurement, saveBenefit } from "./benefits.measurements";
-import { answerProjectInvitation, approvePlan, createProject, inviteParticipant, removeProject, removeProjectParticipant, saveBenefitMap, saveProject } from "./benefits.plans";
+import {
+  answerProjectInvitation,
+  approvePlan,
+  createProject,
+  inviteParticipant,
+  removeProject,
+  removeProjectParticipant,
+  saveBenefitMap,
+  saveProject,
+} from "./benefits.plans";
 import { getFollowUp, getPlanVersionContent, getPortfolio, getProjectDetail } from "./benefits.service";
 
 const Version = z.number().int().min(1);
@@ -32,7 +41,9 @@ export const benefitsRouter = router({
     .query(({ ctx, input }) => getPlanVersionContent(ctx.db, ctx.project.id, input.number)),
   saveProject: projectProcedure("benefits.edit")
     .input(z.object({ expectedVersion: Version, project: ProjectFieldsSchema }))
-    .mutation(({ ctx, input }) => saveProject(ctx.db, ctx.project.id, { expectedVersion: input.expectedVersion, input: input.project }, changeOptions(ctx))),
+    .mutation(({ ctx, input }) =>
+      saveProject(ctx.db, ctx.project.id, { expectedVersion: input.expectedVersion, input: input.project }, changeOptions(ctx)),
+    ),
   deleteProject: projectProcedure("benefits.edit")
     .input(z.object({ expectedVersion: Version }))
     .mutation(({ ctx, input }) => removeProject(ctx.db, ctx.project.id, input, changeOptions(ctx))),
@@ -42,11 +53,18 @@ export const benefitsRouter = router({
   saveBenefit: projectProcedure("benefits.edit")
     .input(z.object({ benefitId: Id.nullable(), expectedVersion: Version.nullable(), benefit: BenefitInputSchema }))
     .mutation(({ ctx, input }) =>
-      saveBenefit(ctx.db, ctx.project.id, { id: input.benefitId, expectedVersion: input.expectedVersion, input: input.benefit }, changeOptions(ctx)),
+      saveBenefit(
+        ctx.db,
+        ctx.project.id,
+        { id: input.benefitId, expectedVersion: input.expectedVersion, input: input.benefit },
+        changeOptions(ctx),
+      ),
     ),
   deleteBenefit: projectProcedure("benefits.edit")
     .input(z.object({ benefitId: Id, expectedVersion: Version }))
-    .mutation(({ ctx, input }) => removeBenefit(ctx.db, ctx.project.id, { id: input.benefitId, expectedVersion: input.expectedVersion }, changeOptions(ctx))),
+    .mutation(({ ctx, input }) =>
+      removeBenefit(ctx.db, ctx.project.id, { id: input.benefitId, expectedVersion: input.expectedVersion }, changeOptions(ctx)),
+    ),
   addMeasurement: projectProcedure("benefits.edit")
     .input(z.object({ benefitId: Id, measurement: MeasurementInputSchema }))
     .mutation(({ ctx, input }) => addMeasurement(ctx.db, ctx.project.id, input, changeOptions(ctx))),

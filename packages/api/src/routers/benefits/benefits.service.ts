@@ -44,7 +44,16 @@ export function osloDate(now: Date): string {
   return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
 }
 
-export function audit(db: DbOrTx, actor: Actor, now: Date, action: AuditAction, entity: string, entityId: number, organisationId: number, details: unknown) {
+export function audit(
+  db: DbOrTx,
+  actor: Actor,
+  now: Date,
+  action: AuditAction,
+  entity: string,
+  entityId: number,
+  organisationId: number,
+  details: unknown,
+) {
   appendAudit(db, {
     at: now.toISOString(),
     ...auditBy(actor),
@@ -67,7 +76,9 @@ function measurementsOf(db: DbOrTx, benefit: BenefitRow, ownerOrganisationId: nu
   return listApprovedValuesOf(db, indicator.code, ownerOrganisationId).flatMap((r) => {
     const value = computeIndicatorValue(indicator, r.numerator, r.denominator);
     const date = `${r.year}-12-31`;
-    return value === null || date < benefit.baseline.date ? [] : [{ id: null, value, date, comment: null, recordedByName: null, recordedAt: null, source: "indicator" as const }];
+    return value === null || date < benefit.baseline.date
+      ? []
+      : [{ id: null, value, date, comment: null, recordedByName: null, recordedAt: null, source: "indicator" as const }];
   });
 }
 
@@ -154,7 +165,14 @@ export function getPortfolio(db: Db, municipality: MunicipalityListItem, now: Da
       summary: b.summary,
     })),
     totals: portfolioTotals(views.map((b) => ({ cash: b.cash, disBenefit: b.disBenefit, summary: b.summary }))),
-    invitations: listInvitations(db, "project", [municipality.id]).map(({ id, name, sector, owner, invitedByName, invitedAt }) => ({ projectId: id, name, sector, owner, invitedByName, invitedAt })),
+    invitations: listInvitations(db, "project", [municipality.id]).map(({ id, name, sector, owner, invitedByName, invitedAt }) => ({
+      projectId: id,
+      name,
+      sector,
+      owner,
+      invitedByName,
+      invitedAt,
+    })),
   };
 }
 
@@ -186,7 +204,15 @@ export function getProjectDetail(db: Db, projectId: number, session: Session, no
     // A new version is due at each phase end: the approved one was for another phase.
     newVersionDue: latest ? latest.phase !== project.phase : false,
     people: keeper ? listOrganisationPeople(db, project.ownerOrganisationId) : [],
-    participation: keeper ? listParticipation(db, "project", project.id).map(({ number, name, status, changedAt, changedByName }) => ({ number, name, status, changedAt, changedByName })) : [],
+    participation: keeper
+      ? listParticipation(db, "project", project.id).map(({ number, name, status, changedAt, changedByName }) => ({
+          number,
+          name,
+          status,
+          changedAt,
+          changedByName,
+        }))
+      : [],
     // A project the board said yes to must get a benefit plan: the page asks for one.
     fromIdea: getIdeaOfProject(db, project.id),
     today,
@@ -195,7 +221,8 @@ export function getProjectDetail(db: Db, projectId: number, session: Session, no
 
 /** An approved version as it was; the page names benefit owners, so their user ids stay behind. */
 export function getPlanVersionContent(db: Db, projectId: number, number: number) {
-  const version = getPlanVersion(db, projectId, number) as (NonNullable<ReturnType<typeof getPlanVersion>> & { content: ReturnType<typeof benefitPlanContent> }) | null;
+  const version = getPlanVersion(db, projectId, number) as
+    (NonNullable<ReturnType<typeof getPlanVersion>> & { content: ReturnType<typeof benefitPlanContent> }) | null;
   if (!version) throw new AppError("NOT_FOUND", { params: { projectId, number } });
   return { ...version, content: { ...version.content, benefits: version.content.benefits.map(({ ownerUserId: _o, ...b }) => b) } };
 }
@@ -245,6 +272,13 @@ export function getFollowUp(db: Db, session: Session, now: Date) {
     .sort((a, b) => a.nextDue.localeCompare(b.nextDue));
   const owners = [...new Set(overdue.map((o) => o.ownerName))].sort((a, b) => a.localeCompare(b, "nb"));
   // Invitations to joint projects wait for an answer in the user's own municipalities (a manager gives it).
-  const invitations = listInvitations(db, "project", [...organisationsWhere(session.grants, "benefits.read")]).map(({ id, ...invitation }) => ({ projectId: id, ...invitation }));
-  return { today, owners: owners.map((ownerName) => ({ ownerName, items: overdue.filter((o) => o.ownerName === ownerName) })), count: overdue.length, invitations };
+  const invitations = listInvitations(db, "project", [...organisationsWhere(session.grants, "benefits.read")]).map(
+    ({ id, ...invitation }) => ({ projectId: id, ...invitation }),
+  );
+  return {
+    today,
+    owners: owners.map((ownerName) => ({ ownerName, items: overdue.filter((o) => o.ownerName === ownerName) })),
+    count: overdue.length,
+    invitations,
+  };
 }

@@ -26,7 +26,13 @@ const benefit: BenefitInput = {
   goalKeys: [],
 };
 
-const project = { name: "Felles sak/arkiv", description: null, sector: "common" as const, phase: "planning" as const, participants: ["0301"] };
+const project = {
+  name: "Felles sak/arkiv",
+  description: null,
+  sector: "common" as const,
+  phase: "planning" as const,
+  participants: ["0301"],
+};
 
 /** Trondheim's manager creates a joint project naming Oslo, with a 99 000 000 000 kr benefit (the test's reproduction). */
 async function invitingOslo(api: ReturnType<typeof setupApi>) {
@@ -54,12 +60,26 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(invited.totals).toEqual(before.totals);
     expect(JSON.stringify(invited)).not.toContain(String(HUGE));
     expect(invited.invitations).toEqual([
-      { projectId, name: project.name, sector: "common", owner: { number: "5001", name: "Trondheim" }, invitedByName: "Demo leder 5001", invitedAt: FIXED_NOW.toISOString() },
+      {
+        projectId,
+        name: project.name,
+        sector: "common",
+        owner: { number: "5001", name: "Trondheim" },
+        invitedByName: "Demo leder 5001",
+        invitedAt: FIXED_NOW.toISOString(),
+      },
     ]);
     expectAppError(await expectTrpcError(() => oslo.benefits.project({ projectId })), "FORBIDDEN");
     // At sign-in, where overdue measurements are listed, the invitation is named too.
     const followUp = await oslo.benefits.followUp();
-    expect(followUp.invitations).toEqual([expect.objectContaining({ projectId, name: project.name, municipality: { number: "0301", name: "Oslo" }, owner: { number: "5001", name: "Trondheim" } })]);
+    expect(followUp.invitations).toEqual([
+      expect.objectContaining({
+        projectId,
+        name: project.name,
+        municipality: { number: "0301", name: "Oslo" },
+        owner: { number: "5001", name: "Trondheim" },
+      }),
+    ]);
 
     await oslo.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" });
     const accepted = await oslo.benefits.portfolio({ municipalityNumber: "0301" });
@@ -67,7 +87,10 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(accepted.projects.find((p) => p.id === projectId)).toMatchObject({ joint: true, owner: { number: "5001" } });
     expect(accepted.totals.cash.expectedNok).toBe(before.totals.cash.expectedNok + HUGE);
     expect((await oslo.benefits.project({ projectId })).project.participants.map((p) => p.number)).toEqual(["0301"]);
-    expect(actions(api, "benefits.participant").concat(actions(api, "benefits.invitation"))).toEqual(["benefits.participantInvited", "benefits.invitationAccepted"]);
+    expect(actions(api, "benefits.participant").concat(actions(api, "benefits.invitation"))).toEqual([
+      "benefits.participantInvited",
+      "benefits.invitationAccepted",
+    ]);
     const [entry] = listAudit(api.db, { action: "benefits.invitationAccepted", limit: 1 });
     expect(entry).toMatchObject({ actorEmail: "manager.0301@demo.example", entity: "project", entityId: String(projectId) });
   });
@@ -79,11 +102,16 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     const portfolio = await oslo.benefits.portfolio({ municipalityNumber: "0301" });
     expect(portfolio.invitations).toEqual([]);
     expect(portfolio.projects.map((p) => p.id)).not.toContain(projectId);
-    const late = expectAppError(await expectTrpcError(() => oslo.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })), "STATUS_CONFLICT");
+    const late = expectAppError(
+      await expectTrpcError(() => oslo.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })),
+      "STATUS_CONFLICT",
+    );
     expect(late.params).toEqual({ status: "declined", action: "accept" });
     const owner = await trondheim.benefits.project({ projectId });
     expect(owner.project.participants).toEqual([]);
-    expect(owner.participation).toEqual([expect.objectContaining({ number: "0301", name: "Oslo", status: "declined", changedByName: "Demo leder 0301" })]);
+    expect(owner.participation).toEqual([
+      expect.objectContaining({ number: "0301", name: "Oslo", status: "declined", changedByName: "Demo leder 0301" }),
+    ]);
     expect(listAudit(api.db, { action: "benefits.invitationDeclined", limit: 5 })).toHaveLength(1);
     // The owner may ask again; the new invitation is Oslo's to answer as before.
     await trondheim.benefits.invite({ projectId, participant: "0301" });
@@ -99,7 +127,9 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     expect(portfolio.projects.map((p) => p.id)).not.toContain(projectId);
     expect(JSON.stringify(portfolio)).not.toContain(String(HUGE));
     expectAppError(await expectTrpcError(() => oslo.benefits.project({ projectId })), "FORBIDDEN");
-    expect((await trondheim.benefits.project({ projectId })).participation).toEqual([expect.objectContaining({ number: "0301", status: "left" })]);
+    expect((await trondheim.benefits.project({ projectId })).participation).toEqual([
+      expect.objectContaining({ number: "0301", status: "left" }),
+    ]);
     expect(listAudit(api.db, { action: "benefits.participantLeft", limit: 5 })).toHaveLength(1);
     expectAppError(await expectTrpcError(() => oslo.benefits.leaveProject({ municipalityNumber: "0301", projectId })), "STATUS_CONFLICT");
   });
@@ -109,10 +139,23 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     const { projectId } = await invitingOslo(api);
     const finance = api.as("finance.0301@demo.example");
     expect((await finance.benefits.portfolio({ municipalityNumber: "0301" })).invitations.map((i) => i.projectId)).toEqual([projectId]);
-    expectAppError(await expectTrpcError(() => finance.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })), "FORBIDDEN");
-    expectAppError(await expectTrpcError(() => api.as("manager.5001@demo.example").benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })), "FORBIDDEN");
+    expectAppError(
+      await expectTrpcError(() => finance.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })),
+      "FORBIDDEN",
+    );
+    expectAppError(
+      await expectTrpcError(() =>
+        api.as("manager.5001@demo.example").benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" }),
+      ),
+      "FORBIDDEN",
+    );
     // Bergen was not invited: its own manager cannot join by answering for itself either.
-    expectAppError(await expectTrpcError(() => api.as("manager.4601@demo.example").benefits.answerInvitation({ municipalityNumber: "4601", projectId, answer: "accept" })), "NOT_FOUND");
+    expectAppError(
+      await expectTrpcError(() =>
+        api.as("manager.4601@demo.example").benefits.answerInvitation({ municipalityNumber: "4601", projectId, answer: "accept" }),
+      ),
+      "NOT_FOUND",
+    );
     const portfolio = await api.as("manager.0301@demo.example").benefits.portfolio({ municipalityNumber: "0301" });
     expect(portfolio.projects.map((p) => p.id)).not.toContain(projectId);
     expect(portfolio.invitations.map((i) => i.projectId)).toEqual([projectId]);
@@ -124,19 +167,32 @@ describe("joint projects by invitation (issue 17, finding 6)", () => {
     const { trondheim, projectId, oslo } = await invitingOslo(api);
     await trondheim.benefits.invite({ projectId, participant: "4601" });
     await api.as("manager.4601@demo.example").benefits.answerInvitation({ municipalityNumber: "4601", projectId, answer: "accept" });
-    expectAppError(await expectTrpcError(() => api.as("manager.4601@demo.example").benefits.removeParticipant({ projectId, participant: "0301" })), "FORBIDDEN");
+    expectAppError(
+      await expectTrpcError(() => api.as("manager.4601@demo.example").benefits.removeParticipant({ projectId, participant: "0301" })),
+      "FORBIDDEN",
+    );
     expectAppError(await expectTrpcError(() => oslo.benefits.removeParticipant({ projectId, participant: "4601" })), "FORBIDDEN");
 
     await trondheim.benefits.removeParticipant({ projectId, participant: "0301" });
     expect((await oslo.benefits.portfolio({ municipalityNumber: "0301" })).invitations).toEqual([]);
-    expectAppError(await expectTrpcError(() => oslo.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })), "NOT_FOUND");
+    expectAppError(
+      await expectTrpcError(() => oslo.benefits.answerInvitation({ municipalityNumber: "0301", projectId, answer: "accept" })),
+      "NOT_FOUND",
+    );
     await trondheim.benefits.removeParticipant({ projectId, participant: "4601" });
-    expect((await api.as("manager.4601@demo.example").benefits.portfolio({ municipalityNumber: "4601" })).projects.map((p) => p.id)).not.toContain(projectId);
+    expect(
+      (await api.as("manager.4601@demo.example").benefits.portfolio({ municipalityNumber: "4601" })).projects.map((p) => p.id),
+    ).not.toContain(projectId);
     expect((await trondheim.benefits.project({ projectId })).participation).toEqual([]);
     expect(actions(api, "benefits.invitationWithdrawn")).toHaveLength(1);
     expect(actions(api, "benefits.participantRemoved")).toHaveLength(1);
-    const invalid = expectAppError(await expectTrpcError(() => trondheim.benefits.invite({ projectId, participant: "5001" })), "VALIDATION_FAILED");
-    expect(invalid.issues).toEqual([{ path: ["participant"], code: "OWNER_NOT_PARTICIPANT", params: { number: "5001", name: "Trondheim" } }]);
+    const invalid = expectAppError(
+      await expectTrpcError(() => trondheim.benefits.invite({ projectId, participant: "5001" })),
+      "VALIDATION_FAILED",
+    );
+    expect(invalid.issues).toEqual([
+      { path: ["participant"], code: "OWNER_NOT_PARTICIPANT", params: { number: "5001", name: "Trondheim" } },
+    ]);
   });
 
   it("attributes nothing in the sector portfolio to a municipality that has not accepted", async () => {

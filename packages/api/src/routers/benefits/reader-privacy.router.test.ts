@@ -10,7 +10,10 @@ import { setupApi } from "../../test-helpers";
 function personalKeys(value: unknown, path = "$"): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => personalKeys(v, `${path}[${i}]`));
   if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, v]) => [...(/user_?id|e-?mail/i.test(key) ? [`${path}.${key}`] : []), ...personalKeys(v, `${path}.${key}`)]);
+  return Object.entries(value).flatMap(([key, v]) => [
+    ...(/user_?id|e-?mail/i.test(key) ? [`${path}.${key}`] : []),
+    ...personalKeys(v, `${path}.${key}`),
+  ]);
 }
 
 function expectNamesOnly(label: string, response: unknown) {
@@ -46,9 +49,19 @@ describe("what a joint project's participants receive (issue 17, finding 10)", (
       goalKeys: [],
     };
     const { id: benefitId } = await owner.benefits.saveBenefit({ projectId, benefitId: null, expectedVersion: null, benefit });
-    await owner.benefits.addMeasurement({ projectId, benefitId, measurement: { value: 380, date: "2025-06-30", comment: "Første kvartal" } });
+    await owner.benefits.addMeasurement({
+      projectId,
+      benefitId,
+      measurement: { value: 380, date: "2025-06-30", comment: "Første kvartal" },
+    });
     const detail = await owner.benefits.project({ projectId });
-    await owner.benefits.approvePlan({ projectId, planHash: detail.planHash, approvedByName: "Rådmann Oslo", approvedOn: "2026-02-01", comment: null });
+    await owner.benefits.approvePlan({
+      projectId,
+      planHash: detail.planHash,
+      approvedByName: "Rådmann Oslo",
+      approvedOn: "2026-02-01",
+      comment: null,
+    });
     // The owner's own editors still get what the benefit form needs: the owner's user id and the people to pick from.
     expect(detail.benefits.find((b) => b.id === benefitId)?.ownerUserId).toBe(staff?.id);
     expect(detail.people.length).toBeGreaterThan(0);
@@ -73,7 +86,14 @@ describe("what a joint project's participants receive (issue 17, finding 10)", (
     const api = setupApi();
     const { id: ideaId } = await api.as("manager.0301@demo.example").ideas.submit({
       municipalityNumber: "0301",
-      idea: { title: "Felles skjemaløsning", problem: "Mange skjemaer.", sector: "helseVelferd", expectedBenefits: "Færre skjemaer.", roughCostNok: 100_000, participants: ["4601"] },
+      idea: {
+        title: "Felles skjemaløsning",
+        problem: "Mange skjemaer.",
+        sector: "helseVelferd",
+        expectedBenefits: "Færre skjemaer.",
+        roughCostNok: 100_000,
+        participants: ["4601"],
+      },
     });
     const manager = api.as("manager.4601@demo.example");
     expectNamesOnly("ideas.invitations", await manager.ideas.invitations());

@@ -23,7 +23,11 @@ describe("an IT cooperative reports on behalf of its members", () => {
     const ownBefore = k1Before.points.find((p) => p.year === 2024)?.own?.numerator ?? 0;
 
     const saved = await admin.costs.save({
-      ...input({ municipalityNumber: COOP, lines: [line({ amount: 10_000_000 }), line({ service: "management", amount: 1_000_001 })], itUserAccounts: null }),
+      ...input({
+        municipalityNumber: COOP,
+        lines: [line({ amount: 10_000_000 }), line({ service: "management", amount: 1_000_001 })],
+        itUserAccounts: null,
+      }),
       allocation: { key: "perInhabitant", shares: null },
     });
     const draft = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
@@ -62,24 +66,40 @@ describe("an IT cooperative reports on behalf of its members", () => {
   it("takes fixed shares only when they name every member and add up to 100 %", async () => {
     const { admin } = await setup();
     const bad = await expectTrpcError(() =>
-      admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({})] }), allocation: { key: "fixedShares", shares: { "5025": 6_000, "5026": 3_000 } } }),
+      admin.costs.save({
+        ...input({ municipalityNumber: COOP, lines: [line({})] }),
+        allocation: { key: "fixedShares", shares: { "5025": 6_000, "5026": 3_000 } },
+      }),
     );
-    expect(expectAppError(bad, "VALIDATION_FAILED").issues).toEqual([{ path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: 90 } }]);
+    expect(expectAppError(bad, "VALIDATION_FAILED").issues).toEqual([
+      { path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: 90 } },
+    ]);
     const stranger = await expectTrpcError(() =>
-      admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({})] }), allocation: { key: "fixedShares", shares: { "5025": 5_000, "0301": 5_000 } } }),
+      admin.costs.save({
+        ...input({ municipalityNumber: COOP, lines: [line({})] }),
+        allocation: { key: "fixedShares", shares: { "5025": 5_000, "0301": 5_000 } },
+      }),
     );
     expect(expectAppError(stranger, "VALIDATION_FAILED").issues[0]).toMatchObject({ code: "NOT_A_MEMBER", params: { numbers: "0301" } });
-    await admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }), allocation: { key: "fixedShares", shares: { "5025": 7_500, "5026": 2_500 } } });
+    await admin.costs.save({
+      ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }),
+      allocation: { key: "fixedShares", shares: { "5025": 7_500, "5026": 2_500 } },
+    });
     const view = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
     expect(view.allocations[0]?.members.map((m) => m.total)).toEqual([750, 250]);
     // A municipality's report has no allocation key.
-    const notCoop = await expectTrpcError(() => admin.costs.save({ ...input({ municipalityNumber: "5025", expectedVersion: 1 }), allocation: { key: "perItUser", shares: null } }));
+    const notCoop = await expectTrpcError(() =>
+      admin.costs.save({ ...input({ municipalityNumber: "5025", expectedVersion: 1 }), allocation: { key: "perItUser", shares: null } }),
+    );
     expect(notCoop.code).not.toBe("FORBIDDEN");
   });
 
   it("waits for every member's approved IT user count before dividing per IT user", async () => {
     const { api, admin } = await setup();
-    await admin.costs.save({ ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }), allocation: { key: "perItUser", shares: null } });
+    await admin.costs.save({
+      ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000 })] }),
+      allocation: { key: "perItUser", shares: null },
+    });
     const complete = await admin.costs.report({ municipalityNumber: COOP, year: 2024 });
     expect(complete.allocations[0]).toMatchObject({ complete: true, key: "perItUser", missing: [] });
     expect(complete.allocations[0]?.members.map((m) => m.total).reduce((a, b) => a + b, 0)).toBe(1_000);
@@ -145,14 +165,25 @@ describe("a member's draft never reaches its IT cooperative's allocation (issue 
     const oslo = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: YEAR });
     const lines = oslo.report?.lines ?? [];
     let drafts = 0;
-    await approveCorrection(api, "0301", [{ lines, itUserAccounts: 31_337 }, { lines, itUserAccounts: 10_000_000 }], async () => {
-      expect(await trondheim(api)).toEqual(before);
-      const own = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: YEAR });
-      const coop = await api.as("admin@demo.example").costs.report({ municipalityNumber: COOP, year: YEAR });
-      // Oslo sees its own draft, while the cooperative still divides by the figure last approved.
-      expect(own.report?.itUserAccounts).toBe([oslo.report?.itUserAccounts, 31_337, 10_000_000][drafts++]);
-      expect(coop.allocations[0]?.members.find((m) => m.number === "0301")).toMatchObject({ itUserAccounts: oslo.report?.itUserAccounts, basis: "approvedReport" });
-    });
+    await approveCorrection(
+      api,
+      "0301",
+      [
+        { lines, itUserAccounts: 31_337 },
+        { lines, itUserAccounts: 10_000_000 },
+      ],
+      async () => {
+        expect(await trondheim(api)).toEqual(before);
+        const own = await api.as("finance.0301@demo.example").costs.report({ municipalityNumber: "0301", year: YEAR });
+        const coop = await api.as("admin@demo.example").costs.report({ municipalityNumber: COOP, year: YEAR });
+        // Oslo sees its own draft, while the cooperative still divides by the figure last approved.
+        expect(own.report?.itUserAccounts).toBe([oslo.report?.itUserAccounts, 31_337, 10_000_000][drafts++]);
+        expect(coop.allocations[0]?.members.find((m) => m.number === "0301")).toMatchObject({
+          itUserAccounts: oslo.report?.itUserAccounts,
+          basis: "approvedReport",
+        });
+      },
+    );
     expect(drafts).toBe(3);
     const after = await trondheim(api);
     expect(after.coopRow?.share).toBeLessThan(before.coopRow?.share ?? 0);
@@ -163,7 +194,16 @@ describe("a member's draft never reaches its IT cooperative's allocation (issue 
     const { api, admin, approve } = await draftCooperative(31_337);
     const member = await api.as("finance.5001@demo.example").costs.report({ municipalityNumber: "5001", year: YEAR });
     expect(member.allocations).toEqual([
-      { cooperativeNumber: COOP, cooperativeName: "IKT Oslo–Trondheim", status: "draft", withheld: true, key: null, complete: false, missing: [], members: [] },
+      {
+        cooperativeNumber: COOP,
+        cooperativeName: "IKT Oslo–Trondheim",
+        status: "draft",
+        withheld: true,
+        key: null,
+        complete: false,
+        missing: [],
+        members: [],
+      },
     ]);
     expect(JSON.stringify(member)).not.toContain("31337");
     // The admin may read the cooperative's drafts, and sees the draft division.
@@ -186,7 +226,12 @@ describe("a member's draft never reaches its IT cooperative's allocation (issue 
       ...input({ municipalityNumber: COOP, lines: [line({ amount: 1_000_000 })], itUserAccounts: null }),
       allocation: { key: "perInhabitant", shares: null },
     });
-    const { version } = await admin.costs.return({ municipalityNumber: "0301", year: YEAR, expectedVersion: oslo.report?.version ?? 0, comment: "Feil folketall" });
+    const { version } = await admin.costs.return({
+      municipalityNumber: "0301",
+      year: YEAR,
+      expectedVersion: oslo.report?.version ?? 0,
+      comment: "Feil folketall",
+    });
     await api.as("finance.0301@demo.example").costs.save({
       ...input({ municipalityNumber: "0301", expectedVersion: version, lines: oslo.report?.lines ?? [] }),
       itUserAccounts: oslo.report?.itUserAccounts ?? null,

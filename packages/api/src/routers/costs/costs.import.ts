@@ -85,7 +85,11 @@ export async function importCostFile(
     throw new AppError("IMPORT_REJECTED", {
       message: "The cost file has errors",
       params: { reason: parsed.fileError?.code ?? "ROW_ERRORS", count: parsed.issues.length },
-      issues: parsed.issues.map((i) => ({ path: ["rows", i.row, i.column], code: i.code, params: { ...i.params, row: i.row, value: i.value } })),
+      issues: parsed.issues.map((i) => ({
+        path: ["rows", i.row, i.column],
+        code: i.code,
+        params: { ...i.params, row: i.row, value: i.value },
+      })),
     });
   }
   const lines: CostLine[] = parsed.lines.map(({ row: _row, ...line }) => line);

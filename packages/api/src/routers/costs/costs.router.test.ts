@@ -11,7 +11,13 @@ describe("costs.list and costs.report", () => {
     const api = setupApi();
     const years = await api.as(`finance.${NUMBER}@demo.example`).costs.list({ municipalityNumber: NUMBER });
     expect(years).toHaveLength(11);
-    expect(years.find((y) => y.year === 2024)).toMatchObject({ yearState: "open", version: 1, status: "approved", deadline: "2025-04-30", isDemo: true });
+    expect(years.find((y) => y.year === 2024)).toMatchObject({
+      yearState: "open",
+      version: 1,
+      status: "approved",
+      deadline: "2025-04-30",
+      isDemo: true,
+    });
   });
 
   it("shows the demo report's lines and totals, and only the steps the user may take", async () => {
@@ -68,7 +74,9 @@ describe("the report workflow", () => {
     const k1 = draft.warnings.find((w) => w.key === "K1:peer");
     expect(k1?.value).toBe(40_000);
 
-    const refused = await expectTrpcError(() => finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 1 }));
+    const refused = await expectTrpcError(() =>
+      finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 1 }),
+    );
     expect(String(expectAppError(refused, "WARNINGS_UNEXPLAINED").params.keys)).toContain("K1:peer");
 
     const comments = Object.fromEntries(draft.unexplained.map((key) => [key, "Engangskjøp av nytt sak/arkiv-system"]));
@@ -83,39 +91,74 @@ describe("the report workflow", () => {
     const submitted = await finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 2 });
     expect(submitted.status).toBe("submitted");
     // Finance cannot approve its own report; a manager of the same municipality can.
-    expect((await expectTrpcError(() => finance.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 3 }))).code).toBe("FORBIDDEN");
+    expect(
+      (await expectTrpcError(() => finance.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 3 }))).code,
+    ).toBe("FORBIDDEN");
     const approved = await manager.costs.approve({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 3 });
     expect(approved).toEqual({ status: "approved", version: version + 4 });
 
     // Others now see the new approved values: K1, K3 and K6 computed by hand.
     const board = api.as("board@demo.example");
     const k1Series = await board.benchmarks.series({ indicatorCode: "K1", municipalityNumber: NUMBER });
-    expect(k1Series.points.find((p) => p.year === 2024)?.own).toMatchObject({ numerator: total, denominator: population, value: 40_000, status: "approved" });
+    expect(k1Series.points.find((p) => p.year === 2024)?.own).toMatchObject({
+      numerator: total,
+      denominator: population,
+      value: 40_000,
+      status: "approved",
+    });
     const k3 = await board.benchmarks.series({ indicatorCode: "K3", municipalityNumber: NUMBER });
     expect(k3.points.find((p) => p.year === 2024)?.own?.value).toBe(total / 20_000);
     const k6 = await board.benchmarks.series({ indicatorCode: "K6", municipalityNumber: NUMBER });
     expect(k6.points.find((p) => p.year === 2024)?.own?.value).toBeCloseTo((4_000_000 / total) * 100, 10);
 
     const actions = listAudit(api.db, { limit: 10 }).map((a) => a.action);
-    expect(actions.slice(0, 5)).toEqual(["costs.reportApproved", "costs.reportSubmitted", "costs.reportSaved", "costs.reportSaved", "costs.reportReturned"]);
+    expect(actions.slice(0, 5)).toEqual([
+      "costs.reportApproved",
+      "costs.reportSubmitted",
+      "costs.reportSaved",
+      "costs.reportSaved",
+      "costs.reportReturned",
+    ]);
     const firstSave = listAudit(api.db, { action: "costs.reportSaved", limit: 2 })[1];
-    expect(JSON.parse(firstSave?.details ?? "{}")).toMatchObject({ total: { after: total }, status: { before: "returned", after: "draft" } });
+    expect(JSON.parse(firstSave?.details ?? "{}")).toMatchObject({
+      total: { after: total },
+      status: { before: "returned", after: "draft" },
+    });
   });
 
   it("keeps the manager's return comment, with who and when, through saves and an import until the report is submitted again", async () => {
     const api = setupApi();
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const report = async () => (await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report;
-    const returnedBy = { returnComment: "Lisensene mangler", decidedBy: findUserByEmail(api.db, `manager.${NUMBER}@demo.example`)?.name, decidedAt: FIXED_NOW.toISOString() };
+    const returnedBy = {
+      returnComment: "Lisensene mangler",
+      decidedBy: findUserByEmail(api.db, `manager.${NUMBER}@demo.example`)?.name,
+      decidedAt: FIXED_NOW.toISOString(),
+    };
     const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: [line({})] }));
     expect(await report()).toMatchObject({ status: "draft", ...returnedBy });
 
-    const file = Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;2 000 000\n", "utf8").toString("base64");
-    const imported = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "k.csv", contentBase64: file, dryRun: false });
+    const file = Buffer.from("IKT-tjeneste;Kostnadstype;Beløp (kr)\nDrift og forvaltning;Egne ansatte;2 000 000\n", "utf8").toString(
+      "base64",
+    );
+    const imported = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: saved.version,
+      fileName: "k.csv",
+      contentBase64: file,
+      dryRun: false,
+    });
     expect(await report()).toMatchObject({ status: "draft", source: "import", ...returnedBy });
 
     const { unexplained } = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
-    const explained = await finance.costs.save(input({ expectedVersion: imported.version, lines: [line({ amount: 2_000_000 })], warningComments: Object.fromEntries(unexplained.map((k) => [k, "Bare drift i år"])) }));
+    const explained = await finance.costs.save(
+      input({
+        expectedVersion: imported.version,
+        lines: [line({ amount: 2_000_000 })],
+        warningComments: Object.fromEntries(unexplained.map((k) => [k, "Bare drift i år"])),
+      }),
+    );
     expect(await report()).toMatchObject(returnedBy);
     await finance.costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: explained.version });
     expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null, decidedAt: null });
@@ -129,7 +172,9 @@ describe("the report workflow", () => {
     expect(expectAppError(approve, "STATUS_CONFLICT").params).toEqual({ status: "approved", action: "approve" });
     const edit = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: 1, lines: [line({})] })));
     expect(expectAppError(edit, "STATUS_CONFLICT").params).toEqual({ status: "approved", action: "edit" });
-    const noComment = await expectTrpcError(() => manager.costs.return({ municipalityNumber: NUMBER, year: 2024, expectedVersion: 1, comment: " " }));
+    const noComment = await expectTrpcError(() =>
+      manager.costs.return({ municipalityNumber: NUMBER, year: 2024, expectedVersion: 1, comment: " " }),
+    );
     expect(noComment.code).toBe("BAD_REQUEST");
   });
 
@@ -147,9 +192,13 @@ describe("the report workflow", () => {
     const api = setupApi();
     const version = await returned(api);
     await api.as("admin@demo.example").years.close({ year: 2024 });
-    const save = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.save(input({ expectedVersion: version, lines: [line({})] })));
+    const save = await expectTrpcError(() =>
+      api.as(`finance.${NUMBER}@demo.example`).costs.save(input({ expectedVersion: version, lines: [line({})] })),
+    );
     expect(expectAppError(save, "PERIOD_LOCKED").params).toEqual({ year: 2024 });
-    const submit = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version }));
+    const submit = await expectTrpcError(() =>
+      api.as(`finance.${NUMBER}@demo.example`).costs.submit({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version }),
+    );
     expect(expectAppError(submit, "PERIOD_LOCKED").params).toEqual({ year: 2024 });
   });
 
@@ -163,7 +212,9 @@ describe("the report workflow", () => {
     expectAppError(locked, "PERIOD_LOCKED");
     expect((await expectTrpcError(() => admin.years.reopen({ year: 2024, reason: "" }))).code).toBe("BAD_REQUEST");
     await admin.years.reopen({ year: 2024, reason: "Stavanger fant en feil i lisensene" });
-    expect(JSON.parse(listAudit(api.db, { action: "years.reopened", limit: 1 })[0]?.details ?? "{}")).toMatchObject({ reason: "Stavanger fant en feil i lisensene" });
+    expect(JSON.parse(listAudit(api.db, { action: "years.reopened", limit: 1 })[0]?.details ?? "{}")).toMatchObject({
+      reason: "Stavanger fant en feil i lisensene",
+    });
     expect((await saveDraftTotal(api, NUMBER, 2024, 5)).written).toBe(true);
     const year = (await admin.years.list()).find((y) => y.year === 2024);
     expect(year).toMatchObject({ state: "open", municipalities: 357 });
@@ -195,7 +246,9 @@ describe("bad input changes nothing", () => {
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const version = await returned(api);
     const before = await snapshot(finance);
-    const error = await expectTrpcError(() => finance.costs.save(input({ expectedVersion: version, lines: [line({}), line({ amount: 2 }), line({ systemId: 1 })] })));
+    const error = await expectTrpcError(() =>
+      finance.costs.save(input({ expectedVersion: version, lines: [line({}), line({ amount: 2 }), line({ systemId: 1 })] })),
+    );
     expect(expectAppError(error, "VALIDATION_FAILED").issues).toEqual([
       { path: ["lines", 1, "service"], code: "DUPLICATE_LINE", params: { row: 2, firstRow: 1 } },
       { path: ["lines", 2, "systemId"], code: "UNKNOWN_SYSTEM", params: { row: 3 } },
@@ -206,7 +259,9 @@ describe("bad input changes nothing", () => {
   it("refuses a year that is not a reporting year, naming the range", async () => {
     const api = setupApi();
     const error = await expectTrpcError(() => api.as(`finance.${NUMBER}@demo.example`).costs.save(input({ year: 2030 })));
-    expect(expectAppError(error, "YEAR_OUT_OF_RANGE").issues).toEqual([{ path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } }]);
+    expect(expectAppError(error, "YEAR_OUT_OF_RANGE").issues).toEqual([
+      { path: ["year"], code: "YEAR_OUT_OF_RANGE", params: { min: 2015, max: 2025 } },
+    ]);
   });
 
   it("refuses a stale version: a concurrent edit is never overwritten", async () => {

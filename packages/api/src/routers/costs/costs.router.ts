@@ -20,9 +20,7 @@ export const costsRouter = router({
     .query(({ ctx, input }) => getCostReportView(ctx.db, ctx.municipality, input.year, ctx.session.grants)),
   save: reportingUnitProcedure("costs.edit")
     .input(CostReportInputSchema)
-    .mutation(({ ctx, input }) =>
-      saveCostReportContent(ctx.db, ctx.municipality, input, { ...changeOptions(ctx), source: "entered" }),
-    ),
+    .mutation(({ ctx, input }) => saveCostReportContent(ctx.db, ctx.municipality, input, { ...changeOptions(ctx), source: "entered" })),
   /** A CSV or XLSX file of cost lines: `dryRun` previews every problem and change, otherwise whole or nothing. */
   importFile: reportingUnitProcedure("costs.edit")
     .input(
@@ -30,7 +28,10 @@ export const costsRouter = router({
         expectedVersion: z.number().int().min(1).nullable(),
         fileName: z.string().trim().min(1).max(255),
         // Empty is allowed: an empty file is read and refused in words (EMPTY_FILE), a preview too.
-        contentBase64: z.string().max(MAX_UPLOAD_BASE64).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        contentBase64: z
+          .string()
+          .max(MAX_UPLOAD_BASE64)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
         dryRun: z.boolean(),
       }),
     )
@@ -39,24 +40,24 @@ export const costsRouter = router({
       return importCostFile(
         ctx.db,
         ctx.municipality,
-        { year: input.year, expectedVersion: input.expectedVersion, bytes: new Uint8Array(bytes), fileName: input.fileName, dryRun: input.dryRun },
+        {
+          year: input.year,
+          expectedVersion: input.expectedVersion,
+          bytes: new Uint8Array(bytes),
+          fileName: input.fileName,
+          dryRun: input.dryRun,
+        },
         { ...changeOptions(ctx), fileReader: ctx.fileReader },
       );
     }),
   submit: reportingUnitProcedure("costs.submit")
     .input(StepSchema)
-    .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "submit" }, changeOptions(ctx))),
   approve: reportingUnitProcedure("costs.approve")
     .input(StepSchema)
-    .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "approve" }, changeOptions(ctx))),
   /** Back to finance with a comment: from submitted, or from approved to correct it. */
   return: reportingUnitProcedure("costs.approve")
     .input(StepSchema.extend({ comment: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
-    .mutation(({ ctx, input }) =>
-      changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => changeReportStatus(ctx.db, ctx.municipality, { ...input, action: "return" }, changeOptions(ctx))),
 });

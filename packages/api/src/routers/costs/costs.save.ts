@@ -63,7 +63,11 @@ function sameContent(a: CostReportContent, b: CostReportContent): boolean {
       lines: [...c.lines]
         .map((l) => [l.service, l.costType, l.systemId, l.amount, l.comment ?? null])
         .sort((x, y) => String(x.slice(0, 3)).localeCompare(String(y.slice(0, 3)))),
-      warningComments: Object.fromEntries(Object.entries(c.warningComments).filter(([, v]) => v.trim() !== "").sort()),
+      warningComments: Object.fromEntries(
+        Object.entries(c.warningComments)
+          .filter(([, v]) => v.trim() !== "")
+          .sort(),
+      ),
     });
   return normal(a) === normal(b);
 }
@@ -118,7 +122,8 @@ export function saveCostReportContent(
         allocation,
       };
       const before = current ? contentOf(current, listCostLines(tx, current.id)) : null;
-      if (current && before && current.status === "draft" && sameContent(before, content)) return { written: false, version: current.version };
+      if (current && before && current.status === "draft" && sameContent(before, content))
+        return { written: false, version: current.version };
       const result = saveCostReport(tx, {
         organisationId: municipality.id,
         year: input.year,
@@ -162,15 +167,23 @@ function checkAllocation(db: DbOrTx, unit: ReportingUnit, allocation: CostReport
     throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation"], code: "NOT_A_COOPERATIVE", params: {} }] });
   }
   if (allocation.key !== "fixedShares") return { key: allocation.key, shares: null };
-  const members = new Set(listCooperatives(db).find((c) => c.id === unit.id)?.members.map((m) => m.number) ?? []);
+  const members = new Set(
+    listCooperatives(db)
+      .find((c) => c.id === unit.id)
+      ?.members.map((m) => m.number) ?? [],
+  );
   const shares = allocation.shares ?? {};
   const unknown = Object.keys(shares).filter((number) => !members.has(number));
   if (unknown.length > 0) {
-    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation", "shares"], code: "NOT_A_MEMBER", params: { numbers: unknown.join(", ") } }] });
+    throw new AppError("VALIDATION_FAILED", {
+      issues: [{ path: ["allocation", "shares"], code: "NOT_A_MEMBER", params: { numbers: unknown.join(", ") } }],
+    });
   }
   const sum = [...members].reduce((total, number) => total + (shares[number] ?? 0), 0);
   if (sum !== FULL_SHARE) {
-    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: sum / 100 } }] });
+    throw new AppError("VALIDATION_FAILED", {
+      issues: [{ path: ["allocation", "shares"], code: "SHARES_NOT_FULL", params: { sum: sum / 100 } }],
+    });
   }
   return { key: "fixedShares", shares: Object.fromEntries([...members].map((number) => [number, shares[number] ?? 0])) };
 }
@@ -186,13 +199,21 @@ export function changeReportStatus(
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const { report: current, to } = requireStep(getCostReport(tx, municipality.id, input.year), input.action, reportingYear, input.expectedVersion);
+      const { report: current, to } = requireStep(
+        getCostReport(tx, municipality.id, input.year),
+        input.action,
+        reportingYear,
+        input.expectedVersion,
+      );
       if (input.action === "submit") {
         const content = contentOf(current, listCostLines(tx, current.id));
         const { warnings } = reportWarnings(tx, municipality, input.year, content, checkBasis(tx, municipality, input.year));
         const missing = unexplainedWarnings(warnings, content.warningComments);
         if (missing.length > 0) {
-          throw new AppError("WARNINGS_UNEXPLAINED", { message: "Explain the plausibility warnings first", params: { keys: missing.map((w) => w.key).join(",") } });
+          throw new AppError("WARNINGS_UNEXPLAINED", {
+            message: "Explain the plausibility warnings first",
+            params: { keys: missing.map((w) => w.key).join(",") },
+          });
         }
       }
       const comment = (input.comment ?? "").trim();

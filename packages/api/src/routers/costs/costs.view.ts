@@ -95,7 +95,12 @@ export function contentOf(report: CostReportRow, lines: readonly CostLine[]): Co
         ? null
         : { value: report.grossOperatingExpenditureOverride, reason: report.grossOperatingExpenditureOverrideReason ?? "" },
     warningComments: parseComments(report.warningComments),
-    allocation: report.allocationKey ? { key: report.allocationKey, shares: report.allocationKey === "fixedShares" ? Object.fromEntries(parseShares(report.allocationShares)) : null } : null,
+    allocation: report.allocationKey
+      ? {
+          key: report.allocationKey,
+          shares: report.allocationKey === "fixedShares" ? Object.fromEntries(parseShares(report.allocationShares)) : null,
+        }
+      : null,
   };
 }
 
@@ -142,10 +147,18 @@ function allocationView(db: DbOrTx, unit: ReportingUnit, year: number, canReadDr
 /** The peers a unit's report is checked against: its KOSTRA group, or the comparison pages' stand-in for one too small (issue 20). */
 export function checkGroupOf(db: DbOrTx, unit: MunicipalityListItem) {
   const units = listPeerUnits(db);
-  return checkPeersOf(units, units.find((u) => u.id === unit.id));
+  return checkPeersOf(
+    units,
+    units.find((u) => u.id === unit.id),
+  );
 }
 
-export function checkBasis(db: DbOrTx, municipality: MunicipalityListItem, year: number, group = checkGroupOf(db, municipality)): CheckBasis[] {
+export function checkBasis(
+  db: DbOrTx,
+  municipality: MunicipalityListItem,
+  year: number,
+  group = checkGroupOf(db, municipality),
+): CheckBasis[] {
   const { peers } = group;
   // Only cost indicators are checked on a cost report; the quality ones have their own reports.
   return INDICATORS.filter((indicator) => indicator.dimension === "cost").map((indicator) => {
@@ -183,7 +196,10 @@ export function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, co
     allocatedLines,
     warnings: costReportWarnings(content, {
       allocatedLines,
-      published: { population: published.population?.value ?? null, grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null },
+      published: {
+        population: published.population?.value ?? null,
+        grossOperatingExpenditure: published.grossOperatingExpenditure?.value ?? null,
+      },
       classOfSystem,
       basis,
     }),
@@ -206,23 +222,27 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
   const checkGroup = checkGroupOf(db, municipality);
   const basis = visible ? checkBasis(db, municipality, year, checkGroup) : [];
   const content = report ? contentOf(report, lines) : null;
-  const { warnings, allocatedLines } = visible ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis) : { warnings: [], allocatedLines: [] };
+  const { warnings, allocatedLines } = visible
+    ? reportWarnings(db, municipality, year, content ?? EMPTY_CONTENT, basis)
+    : { warnings: [], allocatedLines: [] };
   const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
-  const cooperativeSystems = municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
+  const cooperativeSystems =
+    municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
   const actions = allowedActions("costs", grants, municipality.id, stored?.status ?? null, reportingYear.state);
   return {
     year,
     yearState: reportingYear.state,
     deadline: reportingYear.deadline,
-    report: report && content
-      ? {
-          id: report.id,
-          ...withMoverNames(db, reportState(report)),
-          source: report.source,
-          totalItCost: report.totalItCost,
-          ...content,
-        }
-      : null,
+    report:
+      report && content
+        ? {
+            id: report.id,
+            ...withMoverNames(db, reportState(report)),
+            source: report.source,
+            totalItCost: report.totalItCost,
+            ...content,
+          }
+        : null,
     /** A report this reader sees the status of only. */
     withheld: stored && !visible ? withMoverNames(db, withheldReport(stored)) : null,
     published,

@@ -20,23 +20,46 @@ describe("costs.importFile", () => {
     const api = setupApi();
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const version = await returned(api);
-    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: true });
+    const preview = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version,
+      fileName: "kostnader.csv",
+      contentBase64: csv(FILE),
+      dryRun: true,
+    });
     expect(preview).toMatchObject({ ok: true, written: false, format: "csv", delimiter: ";", lineCount: 3, total: { after: 4_550_000 } });
     // The demo report has the same three keys (changed amounts) and a dozen more (removed).
     expect(preview.changes?.changed.map((c) => c.service)).toEqual(["operations", "userSupport", "management"]);
     expect(preview.changes?.removed.length).toBeGreaterThan(5);
     expect((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).report?.version).toBe(version);
 
-    const done = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: false });
+    const done = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version,
+      fileName: "kostnader.csv",
+      contentBase64: csv(FILE),
+      dryRun: false,
+    });
     expect(done).toMatchObject({ ok: true, written: true, version: version + 1 });
     const report = await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 });
     expect(report.report).toMatchObject({ totalItCost: 4_550_000, source: "import", status: "draft" });
-    expect(report.report?.lines.find((l) => l.service === "operations")?.systemId).toBe(report.systems.find((s) => s.name === "Demo sak/arkiv")?.id);
+    expect(report.report?.lines.find((l) => l.service === "operations")?.systemId).toBe(
+      report.systems.find((s) => s.name === "Demo sak/arkiv")?.id,
+    );
     // The volumes of the report stay as they were.
     expect(report.report?.itUserAccounts).toBeGreaterThan(0);
     expect(listAudit(api.db, { action: "costs.reportImported", limit: 1 })[0]?.details).toContain("kostnader.csv");
 
-    const again = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version + 1, fileName: "kostnader.csv", contentBase64: csv(FILE), dryRun: false });
+    const again = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version + 1,
+      fileName: "kostnader.csv",
+      contentBase64: csv(FILE),
+      dryRun: false,
+    });
     expect(again).toMatchObject({ ok: true, written: false, version: version + 1 });
   });
 
@@ -51,7 +74,14 @@ describe("costs.importFile", () => {
       "Brukerstøtte;Egne ansatte;-5;Ukjent system",
     ].join("\n");
     const before = await snapshot(finance);
-    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "feil.csv", contentBase64: csv(bad), dryRun: true });
+    const preview = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version,
+      fileName: "feil.csv",
+      contentBase64: csv(bad),
+      dryRun: true,
+    });
     expect(preview.ok).toBe(false);
     expect(preview.issues.map((i) => [i.row, i.column, i.value, i.code])).toEqual([
       [2, "amount", "mange penger", "NOT_A_NUMBER"],
@@ -60,7 +90,14 @@ describe("costs.importFile", () => {
       [4, "system", "Ukjent system", "UNKNOWN_SYSTEM"],
     ]);
     const refused = await expectTrpcError(() =>
-      finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "feil.csv", contentBase64: csv(bad), dryRun: false }),
+      finance.costs.importFile({
+        municipalityNumber: NUMBER,
+        year: 2024,
+        expectedVersion: version,
+        fileName: "feil.csv",
+        contentBase64: csv(bad),
+        dryRun: false,
+      }),
     );
     const appError = expectAppError(refused, "IMPORT_REJECTED");
     expect(appError.issues[0]).toEqual({ path: ["rows", 2, "amount"], code: "NOT_A_NUMBER", params: { row: 2, value: "mange penger" } });
@@ -74,7 +111,13 @@ describe("costs.importFile", () => {
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const version = await returned(api);
     const contentBase64 = fixture("libreoffice-kostnader.xlsx").toString("base64");
-    const request = { municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "libreoffice-kostnader.xlsx", contentBase64 };
+    const request = {
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version,
+      fileName: "libreoffice-kostnader.xlsx",
+      contentBase64,
+    };
     const preview = await finance.costs.importFile({ ...request, dryRun: true });
     expect(preview).toMatchObject({ ok: true, format: "xlsx", lineCount: 5, total: { after: 5_512_500 } });
     // LibreOffice stored the amounts as numbers: the øre are rounded half up, and the preview says so.
@@ -137,7 +180,14 @@ describe("costs.importFile", () => {
       "IKT-ledelse og administrasjon;Egne ansatte;900 000;Demo sak/arkiv;",
       "Infrastruktur og utstyr;Utstyr;400 000;;Nye PC-er",
     ].join("\n");
-    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "endringer.csv", contentBase64: csv(file), dryRun: true });
+    const preview = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: saved.version,
+      fileName: "endringer.csv",
+      contentBase64: csv(file),
+      dryRun: true,
+    });
     expect(preview.changes).toEqual({
       added: [{ service: "infrastructure", costType: "equipment", system: null, amount: 400_000, comment: "Nye PC-er" }],
       removed: [{ service: "development", costType: "externalServices", system: null, amount: 300_000, comment: null }],
@@ -171,19 +221,51 @@ describe("costs.importFile", () => {
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const stavanger = getMunicipalityByNumber(api.db, NUMBER)?.id ?? 0;
     const systemIds = Array.from({ length: 160 }, (_, i) => {
-      const result = saveSystem(api.db, { organisationId: stavanger, id: null, expectedVersion: null, fields: { name: `Fagsystem ${String(i + 1).padStart(3, "0")}`, vendor: null, systemClass: "other", svarUt: false, inUseFrom: null, inUseTo: null }, now: "2026-01-01T00:00:00.000Z" });
+      const result = saveSystem(api.db, {
+        organisationId: stavanger,
+        id: null,
+        expectedVersion: null,
+        fields: {
+          name: `Fagsystem ${String(i + 1).padStart(3, "0")}`,
+          vendor: null,
+          systemClass: "other",
+          svarUt: false,
+          inUseFrom: null,
+          inUseTo: null,
+        },
+        now: "2026-01-01T00:00:00.000Z",
+      });
       if (!result.ok) throw new Error(result.reason);
       return result.row.id;
     });
     // 2 000 lines on the first 80 fagsystemer, each with a comment of 40 characters.
-    const keys = (offset: number) => systemIds.slice(offset, offset + 80).flatMap((systemId) => IT_SERVICES.flatMap((service) => COST_TYPES.map((costType) => ({ service, costType, systemId }))));
-    const stored = keys(0).map((k, i) => line({ ...k, amount: 100_000 + i, comment: `Avtale ${String(i).padStart(4, "0")}, lisens og drift i 2024` }));
+    const keys = (offset: number) =>
+      systemIds
+        .slice(offset, offset + 80)
+        .flatMap((systemId) => IT_SERVICES.flatMap((service) => COST_TYPES.map((costType) => ({ service, costType, systemId }))));
+    const stored = keys(0).map((k, i) =>
+      line({ ...k, amount: 100_000 + i, comment: `Avtale ${String(i).padStart(4, "0")}, lisens og drift i 2024` }),
+    );
     const saved = await finance.costs.save(input({ expectedVersion: await returned(api), lines: stored }));
     const nameOf = new Map((await finance.costs.report({ municipalityNumber: NUMBER, year: 2024 })).systems.map((s) => [s.id, s.name]));
     const fileOf = (lines: CostLine[]) =>
-      csv(["IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar", ...lines.map((l) => [IT_SERVICE_NAMES[l.service].nb, COST_TYPE_NAMES[l.costType].nb, l.amount, nameOf.get(l.systemId ?? 0), l.comment].join(";"))].join("\n"));
+      csv(
+        [
+          "IKT-tjeneste;Kostnadstype;Beløp (kr);Fagsystem;Kommentar",
+          ...lines.map((l) =>
+            [IT_SERVICE_NAMES[l.service].nb, COST_TYPE_NAMES[l.costType].nb, l.amount, nameOf.get(l.systemId ?? 0), l.comment].join(";"),
+          ),
+        ].join("\n"),
+      );
     const preview = (lines: CostLine[]) =>
-      finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: saved.version, fileName: "stor.csv", contentBase64: fileOf(lines), dryRun: true });
+      finance.costs.importFile({
+        municipalityNumber: NUMBER,
+        year: 2024,
+        expectedVersion: saved.version,
+        fileName: "stor.csv",
+        contentBase64: fileOf(lines),
+        dryRun: true,
+      });
     const kB = (value: unknown) => Buffer.byteLength(JSON.stringify(value)) / 1024;
 
     const same = await preview(stored);
@@ -196,7 +278,9 @@ describe("costs.importFile", () => {
     expect(kB(everyAmount)).toBeLessThan(300);
 
     // The worst case: every line goes and 2 000 others come (other fagsystemer, other amounts).
-    const replaced = await preview(keys(80).map((k, i) => line({ ...k, amount: 200_000 + i, comment: `Ny avtale ${String(i).padStart(4, "0")}, lisens og drift` })));
+    const replaced = await preview(
+      keys(80).map((k, i) => line({ ...k, amount: 200_000 + i, comment: `Ny avtale ${String(i).padStart(4, "0")}, lisens og drift` })),
+    );
     expect(replaced.changes).toMatchObject({ unchanged: 0, changed: [] });
     expect([replaced.changes?.added.length, replaced.changes?.removed.length]).toEqual([2_000, 2_000]);
     // Less than the largest upload (950 kB of base64) even now: about 135 bytes and the comment a line.
@@ -207,7 +291,14 @@ describe("costs.importFile", () => {
     const api = setupApi();
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const version = await returned(api);
-    const preview = await finance.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion: version, fileName: "x.csv", contentBase64: csv("Navn;Verdi\nA;1"), dryRun: true });
+    const preview = await finance.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion: version,
+      fileName: "x.csv",
+      contentBase64: csv("Navn;Verdi\nA;1"),
+      dryRun: true,
+    });
     expect(preview).toMatchObject({ ok: false, fileError: { code: "MISSING_COLUMN" } });
   });
 });
@@ -216,7 +307,14 @@ describe("costs.importFile: a preview predicts every refusal of the import (issu
   const csv = (text: string) => Buffer.from(text, "utf8").toString("base64");
   const FILE = "IKT-tjeneste;Kostnadstype;Beløp (kr)\r\nBrukerstøtte;Egne ansatte;1 200 000\r\n";
   const call = (caller: Caller, expectedVersion: number | null, dryRun: boolean, text = FILE) =>
-    caller.costs.importFile({ municipalityNumber: NUMBER, year: 2024, expectedVersion, fileName: "kostnader.csv", contentBase64: csv(text), dryRun });
+    caller.costs.importFile({
+      municipalityNumber: NUMBER,
+      year: 2024,
+      expectedVersion,
+      fileName: "kostnader.csv",
+      contentBase64: csv(text),
+      dryRun,
+    });
 
   /** The dry run and the commit are refused alike: same tRPC code, same AppError code and parameters. */
   async function expectSameRefusal(caller: Caller, expectedVersion: number | null, code: string) {
@@ -261,7 +359,12 @@ describe("costs.importFile: a preview predicts every refusal of the import (issu
     const finance = api.as(`finance.${NUMBER}@demo.example`);
     const version = await returned(api);
     const header = await call(finance, version, true, "Område;Art;Beløp (kr);Merknad\nBrukerstøtte;Egne ansatte;5;x\n");
-    expect(header.fileError).toEqual({ code: "MISSING_COLUMN", params: { column: "service" }, missing: ["service", "costType"], unknown: ["Område", "Art"] });
+    expect(header.fileError).toEqual({
+      code: "MISSING_COLUMN",
+      params: { column: "service" },
+      missing: ["service", "costType"],
+      unknown: ["Område", "Art"],
+    });
     const long = "a".repeat(200_000);
     const rows = await call(finance, version, true, `IKT-tjeneste;Kostnadstype;Beløp (kr);Kommentar\n${long};Egne ansatte;5;${long}\n`);
     expect(rows.issues.map((i) => [i.column, i.code, i.value])).toEqual([

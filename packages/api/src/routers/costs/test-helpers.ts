@@ -23,7 +23,14 @@ export function input(over: Record<string, unknown> = {}) {
   };
 }
 
-export const line = (over: Partial<CostLine>): CostLine => ({ service: "operations", costType: "ownStaff", systemId: null, amount: 1_000_000, comment: null, ...over });
+export const line = (over: Partial<CostLine>): CostLine => ({
+  service: "operations",
+  costType: "ownStaff",
+  systemId: null,
+  amount: 1_000_000,
+  comment: null,
+  ...over,
+});
 
 export async function snapshot(caller: Caller) {
   return {
@@ -59,10 +66,17 @@ export async function submitCorrection(
   const manager = api.as(hasPeople ? `manager.${number}@demo.example` : "admin@demo.example");
   const finance = api.as(hasPeople ? `finance.${number}@demo.example` : "admin@demo.example");
   const approved = await manager.costs.report({ municipalityNumber: number, year: 2024 });
-  let { version } = await manager.costs.return({ municipalityNumber: number, year: 2024, expectedVersion: approved.report?.version ?? 0, comment: "Rett tallene" });
+  let { version } = await manager.costs.return({
+    municipalityNumber: number,
+    year: 2024,
+    expectedVersion: approved.report?.version ?? 0,
+    comment: "Rett tallene",
+  });
   await afterSave();
   const save = async (content: (typeof drafts)[number], warningComments: Record<string, string> = {}) => {
-    version = (await finance.costs.save({ ...input({ municipalityNumber: number, expectedVersion: version, ...content }), warningComments })).version;
+    version = (
+      await finance.costs.save({ ...input({ municipalityNumber: number, expectedVersion: version, ...content }), warningComments })
+    ).version;
   };
   for (const draft of drafts) {
     await save(draft);

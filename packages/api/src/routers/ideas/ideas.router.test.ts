@@ -17,11 +17,18 @@ describe("the project-idea pipeline (issue 9)", () => {
     const api = setupApi();
     const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea });
     // Both named municipalities accept the invitation to take part.
-    for (const number of ["4601", "1103"]) await api.as(`manager.${number}@demo.example`).ideas.answerInvitation({ municipalityNumber: number, ideaId: id, answer: "accept" });
+    for (const number of ["4601", "1103"])
+      await api.as(`manager.${number}@demo.example`).ideas.answerInvitation({ municipalityNumber: number, ideaId: id, answer: "accept" });
     // The health council prioritizes (council@demo.example sits in helseVelferd).
-    await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 5, comment: "Høy nytte for mange kommuner" } });
-    await api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
-    const decided = await api.as("board@demo.example").ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Vedtatt i møte 4/2026" } });
+    await api
+      .as("council@demo.example")
+      .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 5, comment: "Høy nytte for mange kommuner" } });
+    await api
+      .as("secretariat@demo.example")
+      .ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+    const decided = await api
+      .as("board@demo.example")
+      .ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Vedtatt i møte 4/2026" } });
     expect(decided.status).toBe("approved");
     expect(decided.projectId).not.toBeNull();
 
@@ -45,21 +52,35 @@ describe("the project-idea pipeline (issue 9)", () => {
     const api = setupApi();
     const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea });
     const early = expectAppError(
-      await expectTrpcError(() => api.as("board@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "decide", decision: "yes", comment: "For tidlig" } })),
+      await expectTrpcError(() =>
+        api
+          .as("board@demo.example")
+          .ideas.step({ id, expectedVersion: 1, step: { action: "decide", decision: "yes", comment: "For tidlig" } }),
+      ),
       "STATUS_CONFLICT",
     );
     expect(early.params).toEqual({ status: "submitted", action: "decide" });
     expectAppError(
-      await expectTrpcError(() => api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 3, comment: "Ikke min" } })),
+      await expectTrpcError(() =>
+        api
+          .as("secretariat@demo.example")
+          .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 3, comment: "Ikke min" } }),
+      ),
       "FORBIDDEN",
     );
     expectAppError(
-      await expectTrpcError(() => api.as("manager.5001@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke min" } })),
+      await expectTrpcError(() =>
+        api.as("manager.5001@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "withdraw", comment: "Ikke min" } }),
+      ),
       "FORBIDDEN",
     );
     await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Bra" } });
     expectAppError(
-      await expectTrpcError(() => api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 1, comment: "Utdatert" } })),
+      await expectTrpcError(() =>
+        api
+          .as("council@demo.example")
+          .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 1, comment: "Utdatert" } }),
+      ),
       "VERSION_CONFLICT",
     );
     const after = await api.as("admin@demo.example").ideas.get({ id });
@@ -82,7 +103,9 @@ describe("the project-idea pipeline (issue 9)", () => {
       "FORBIDDEN",
     );
     const unknown = expectAppError(
-      await expectTrpcError(() => api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea: { ...idea, participants: ["9999"] } })),
+      await expectTrpcError(() =>
+        api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea: { ...idea, participants: ["9999"] } }),
+      ),
       "VALIDATION_FAILED",
     );
     expect(unknown.issues).toEqual([{ path: ["participants", 0], code: "UNKNOWN_MUNICIPALITY", params: { number: "9999" } }]);
@@ -90,17 +113,32 @@ describe("the project-idea pipeline (issue 9)", () => {
 
   it("takes a common (felles/tverrgående) idea, which any sector council may prioritize and no other role", async () => {
     const api = setupApi();
-    const { id } = await api.as("manager.0301@demo.example").ideas.submit({ municipalityNumber: "0301", idea: { ...idea, sector: "common", participants: [] } });
-    expect((await api.as("council@demo.example").ideas.list()).find((i) => i.id === id)).toMatchObject({ sector: "common", actions: ["prioritize"] });
+    const { id } = await api
+      .as("manager.0301@demo.example")
+      .ideas.submit({ municipalityNumber: "0301", idea: { ...idea, sector: "common", participants: [] } });
+    expect((await api.as("council@demo.example").ideas.list()).find((i) => i.id === id)).toMatchObject({
+      sector: "common",
+      actions: ["prioritize"],
+    });
     expectAppError(
-      await expectTrpcError(() => api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 3, comment: "Ikke min" } })),
+      await expectTrpcError(() =>
+        api
+          .as("secretariat@demo.example")
+          .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 3, comment: "Ikke min" } }),
+      ),
       "FORBIDDEN",
     );
     // council@demo.example sits in helseVelferd; a common idea is every council's.
-    const prioritized = await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig for alle" } });
+    const prioritized = await api
+      .as("council@demo.example")
+      .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig for alle" } });
     expect(prioritized.status).toBe("prioritized");
-    await api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
-    const decided = await api.as("board@demo.example").ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Ja" } });
+    await api
+      .as("secretariat@demo.example")
+      .ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+    const decided = await api
+      .as("board@demo.example")
+      .ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Ja" } });
     const project = await api.as("manager.0301@demo.example").benefits.project({ projectId: decided.projectId ?? 0 });
     expect(project.project.sector).toBe("common");
   });

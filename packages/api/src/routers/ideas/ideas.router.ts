@@ -3,7 +3,15 @@ import { z } from "zod";
 
 import { changeOptions } from "../../context";
 import { municipalityProcedure, router, signedInProcedure } from "../../trpc";
-import { answerIdeaInvitation, getVisibleIdea, listIdeaInvitations, listVisibleIdeas, removeIdeaParticipant, submitIdea, takeIdeaStep } from "./ideas.service";
+import {
+  answerIdeaInvitation,
+  getVisibleIdea,
+  listIdeaInvitations,
+  listVisibleIdeas,
+  removeIdeaParticipant,
+  submitIdea,
+  takeIdeaStep,
+} from "./ideas.service";
 
 const Id = z.number().int().positive();
 
@@ -14,9 +22,7 @@ const Id = z.number().int().positive();
  */
 export const ideasRouter = router({
   list: signedInProcedure.query(({ ctx }) => listVisibleIdeas(ctx.db, ctx.session)),
-  get: signedInProcedure
-    .input(z.object({ id: Id }))
-    .query(({ ctx, input }) => getVisibleIdea(ctx.db, ctx.session, input.id)),
+  get: signedInProcedure.input(z.object({ id: Id })).query(({ ctx, input }) => getVisibleIdea(ctx.db, ctx.session, input.id)),
   submit: municipalityProcedure("ideas.submit")
     .input(z.object({ idea: IdeaInputSchema }))
     .mutation(({ ctx, input }) => submitIdea(ctx.db, ctx.municipality, input.idea, changeOptions(ctx))),

@@ -41,18 +41,30 @@ export function listVisibleIdeas(db: Db, session: Session) {
 /** One idea with its history; the invitations' answers go to those who may change them (the submitter's managers, admins). */
 export function getVisibleIdea(db: Db, session: Session, id: number) {
   const idea = getIdea(db, id);
-  const mine = idea && [idea.organisationId, ...idea.participants.map((p) => p.id)].some((o) => organisationsWhere(session.grants, "ideas.read").has(o));
+  const mine =
+    idea &&
+    [idea.organisationId, ...idea.participants.map((p) => p.id)].some((o) => organisationsWhere(session.grants, "ideas.read").has(o));
   // An idea the user may not see is "not found": its existence is not theirs to learn.
   if (!idea || !(canEverywhere(session.grants, "ideas.read") || mine)) throw new AppError("NOT_FOUND", { params: { ideaId: id } });
   const participation = can(session.grants, "ideas.submit", idea.organisationId)
-    ? listParticipation(db, "idea", id).map(({ number, name, status, changedAt, changedByName }) => ({ number, name, status, changedAt, changedByName }))
+    ? listParticipation(db, "idea", id).map(({ number, name, status, changedAt, changedByName }) => ({
+        number,
+        name,
+        status,
+        changedAt,
+        changedByName,
+      }))
     : [];
   return { ...idea, actions: availableIdeaActions(session.grants, idea), events: listIdeaEvents(db, id), participation };
 }
 
 /** Invitations to ideas that the user's municipalities have not answered (a manager answers; others see them). */
 export function listIdeaInvitations(db: Db, session: Session) {
-  return listInvitations(db, "idea", [...organisationsWhere(session.grants, "ideas.read")]).map(({ id, name, ...invitation }) => ({ ideaId: id, title: name, ...invitation }));
+  return listInvitations(db, "idea", [...organisationsWhere(session.grants, "ideas.read")]).map(({ id, name, ...invitation }) => ({
+    ideaId: id,
+    title: name,
+    ...invitation,
+  }));
 }
 
 function jointRef(idea: IdeaRow): JointRef {
@@ -66,8 +78,16 @@ function requireIdea(db: DbOrTx, id: number): IdeaRow {
 }
 
 /** The invited municipality accepts or declines, or leaves an idea it accepted. */
-export function answerIdeaInvitation(db: Db, municipality: MunicipalityListItem, ideaId: number, step: InvitationAnswer | "leave", options: ChangeOptions) {
-  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireIdea(tx, ideaId)), municipality, step, options) }), { behavior: "immediate" });
+export function answerIdeaInvitation(
+  db: Db,
+  municipality: MunicipalityListItem,
+  ideaId: number,
+  step: InvitationAnswer | "leave",
+  options: ChangeOptions,
+) {
+  return db.transaction((tx) => ({ status: answer(tx, jointRef(requireIdea(tx, ideaId)), municipality, step, options) }), {
+    behavior: "immediate",
+  });
 }
 
 /** The submitting municipality withdraws an invitation or removes a participant; another's idea is "not found". */
@@ -89,8 +109,25 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
       const now = options.now.toISOString();
       const invited = resolveParticipants(tx, municipality.id, participants, "participants");
       const id = insertIdea(tx, { organisationId: municipality.id, fields, now });
-      insertIdeaEvent(tx, { ideaId: id, action: "submit", fromStatus: null, toStatus: "submitted", userId: options.actor.userId, userName: options.actor.name, at: now, comment: null });
-      appendAudit(tx, { at: now, ...auditBy(options.actor), action: "ideas.submitted", entity: "idea", entityId: String(id), organisationId: municipality.id, details: { after: input } });
+      insertIdeaEvent(tx, {
+        ideaId: id,
+        action: "submit",
+        fromStatus: null,
+        toStatus: "submitted",
+        userId: options.actor.userId,
+        userName: options.actor.name,
+        at: now,
+        comment: null,
+      });
+      appendAudit(tx, {
+        at: now,
+        ...auditBy(options.actor),
+        action: "ideas.submitted",
+        entity: "idea",
+        entityId: String(id),
+        organisationId: municipality.id,
+        details: { after: input },
+      });
       // The municipalities named are invited; the idea is theirs too once they accept (ADR 008).
       for (const unit of invited) invite(tx, { kind: "idea", id, ownerNumber: municipality.number, name: fields.title }, unit, options);
       return { id };
@@ -104,7 +141,12 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
  * board creates the joint project (submitter owns it, the idea's accepted participants take part),
  * which then asks for a benefit plan.
  */
-export function takeIdeaStep(db: Db, session: Session, args: { id: number; expectedVersion: number; step: IdeaStep }, options: ChangeOptions) {
+export function takeIdeaStep(
+  db: Db,
+  session: Session,
+  args: { id: number; expectedVersion: number; step: IdeaStep },
+  options: ChangeOptions,
+) {
   return db.transaction(
     (tx) => {
       const idea = getIdea(tx, args.id);
@@ -119,10 +161,21 @@ export function takeIdeaStep(db: Db, session: Session, args: { id: number; expec
       let projectId: number | undefined;
       let carried: { number: string; status: string }[] = [];
       if (step.action === "decide" && step.decision === "yes") {
-        projectId = insertProject(tx, { ownerOrganisationId: idea.organisationId, fields: { name: idea.title, description: idea.problem, sector: idea.sector, phase: "concept" }, now });
+        projectId = insertProject(tx, {
+          ownerOrganisationId: idea.organisationId,
+          fields: { name: idea.title, description: idea.problem, sector: idea.sector, phase: "concept" },
+          now,
+        });
         // Who accepted the idea takes part in its project; who has not answered yet is invited to it.
         const answers = listParticipation(tx, "idea", idea.id).filter((p) => p.status === "accepted" || p.status === "invited");
-        for (const p of answers) setParticipation(tx, "project", { parentId: projectId, organisationId: p.organisationId, status: p.status, byName: p.changedByName ?? options.actor.name, at: p.changedAt ?? now });
+        for (const p of answers)
+          setParticipation(tx, "project", {
+            parentId: projectId,
+            organisationId: p.organisationId,
+            status: p.status,
+            byName: p.changedByName ?? options.actor.name,
+            at: p.changedAt ?? now,
+          });
         carried = answers.map((p) => ({ number: p.number, status: p.status }));
       }
       const moved = updateIdeaStatus(tx, {
@@ -136,7 +189,17 @@ export function takeIdeaStep(db: Db, session: Session, args: { id: number; expec
       });
       if (!moved) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: idea.version } });
       const { action: _a, comment, ...details } = step;
-      insertIdeaEvent(tx, { ideaId: idea.id, action, fromStatus: idea.status, toStatus: status, userId: options.actor.userId, userName: options.actor.name, at: now, comment, details: { ...details, ...(projectId === undefined ? {} : { projectId }) } });
+      insertIdeaEvent(tx, {
+        ideaId: idea.id,
+        action,
+        fromStatus: idea.status,
+        toStatus: status,
+        userId: options.actor.userId,
+        userName: options.actor.name,
+        at: now,
+        comment,
+        details: { ...details, ...(projectId === undefined ? {} : { projectId }) },
+      });
       appendAudit(tx, {
         at: now,
         ...auditBy(options.actor),

@@ -22,8 +22,12 @@ async function invitingOslo(api: ReturnType<typeof setupApi>) {
 /** Takes an idea through council, secretariat and a yes from the board. */
 async function approve(api: ReturnType<typeof setupApi>, id: number) {
   await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig" } });
-  await api.as("secretariat@demo.example").ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
-  return api.as("board@demo.example").ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Vedtatt" } });
+  await api
+    .as("secretariat@demo.example")
+    .ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+  return api
+    .as("board@demo.example")
+    .ideas.step({ id, expectedVersion: 3, step: { action: "decide", decision: "yes", comment: "Vedtatt" } });
 }
 
 describe("joint ideas by invitation (issue 17, finding 6)", () => {
@@ -33,7 +37,15 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     expect((await oslo.ideas.list()).map((i) => i.id)).not.toContain(id);
     expectAppError(await expectTrpcError(() => oslo.ideas.get({ id })), "NOT_FOUND");
     expect(await oslo.ideas.invitations()).toEqual([
-      { ideaId: id, title: idea.title, sector: "helseVelferd", owner: { number: "5001", name: "Trondheim" }, municipality: { number: "0301", name: "Oslo" }, invitedByName: "Demo leder 5001", invitedAt: FIXED_NOW.toISOString() },
+      {
+        ideaId: id,
+        title: idea.title,
+        sector: "helseVelferd",
+        owner: { number: "5001", name: "Trondheim" },
+        municipality: { number: "0301", name: "Oslo" },
+        invitedByName: "Demo leder 5001",
+        invitedAt: FIXED_NOW.toISOString(),
+      },
     ]);
 
     await oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" });
@@ -41,7 +53,9 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     expect((await oslo.ideas.list()).map((i) => i.id)).toContain(id);
     expect((await oslo.ideas.get({ id })).participants.map((p) => p.number)).toEqual(["0301"]);
     expect(listAudit(api.db, { action: "ideas.participantInvited", limit: 5 })).toHaveLength(1);
-    expect(listAudit(api.db, { action: "ideas.invitationAccepted", limit: 5 })).toMatchObject([{ actorEmail: "manager.0301@demo.example", entity: "idea", entityId: String(id) }]);
+    expect(listAudit(api.db, { action: "ideas.invitationAccepted", limit: 5 })).toMatchObject([
+      { actorEmail: "manager.0301@demo.example", entity: "idea", entityId: String(id) },
+    ]);
   });
 
   it("lets Oslo decline, and leave an idea it accepted", async () => {
@@ -50,14 +64,19 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     await first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: first.id, answer: "decline" });
     expect(await first.oslo.ideas.invitations()).toEqual([]);
     expect((await first.oslo.ideas.list()).map((i) => i.id)).not.toContain(first.id);
-    expect((await first.trondheim.ideas.get({ id: first.id })).participation).toEqual([expect.objectContaining({ number: "0301", status: "declined", changedByName: "Demo leder 0301" })]);
+    expect((await first.trondheim.ideas.get({ id: first.id })).participation).toEqual([
+      expect.objectContaining({ number: "0301", status: "declined", changedByName: "Demo leder 0301" }),
+    ]);
 
     const { id } = await first.trondheim.ideas.submit({ municipalityNumber: "5001", idea });
     await first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" });
     await first.oslo.ideas.leave({ municipalityNumber: "0301", ideaId: id });
     expect((await first.oslo.ideas.list()).map((i) => i.id)).not.toContain(id);
     expectAppError(await expectTrpcError(() => first.oslo.ideas.get({ id })), "NOT_FOUND");
-    expectAppError(await expectTrpcError(() => first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })), "STATUS_CONFLICT");
+    expectAppError(
+      await expectTrpcError(() => first.oslo.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })),
+      "STATUS_CONFLICT",
+    );
     expect(listAudit(api.db, { action: "ideas.invitationDeclined", limit: 5 })).toHaveLength(1);
     expect(listAudit(api.db, { action: "ideas.participantLeft", limit: 5 })).toHaveLength(1);
   });
@@ -67,17 +86,36 @@ describe("joint ideas by invitation (issue 17, finding 6)", () => {
     const { id, trondheim } = await invitingOslo(api);
     const finance = api.as("finance.0301@demo.example");
     expect((await finance.ideas.invitations()).map((i) => i.ideaId)).toEqual([id]);
-    expectAppError(await expectTrpcError(() => finance.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })), "FORBIDDEN");
-    expectAppError(await expectTrpcError(() => trondheim.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })), "FORBIDDEN");
-    expectAppError(await expectTrpcError(() => api.as("manager.4601@demo.example").ideas.answerInvitation({ municipalityNumber: "4601", ideaId: id, answer: "accept" })), "NOT_FOUND");
+    expectAppError(
+      await expectTrpcError(() => finance.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })),
+      "FORBIDDEN",
+    );
+    expectAppError(
+      await expectTrpcError(() => trondheim.ideas.answerInvitation({ municipalityNumber: "0301", ideaId: id, answer: "accept" })),
+      "FORBIDDEN",
+    );
+    expectAppError(
+      await expectTrpcError(() =>
+        api.as("manager.4601@demo.example").ideas.answerInvitation({ municipalityNumber: "4601", ideaId: id, answer: "accept" }),
+      ),
+      "NOT_FOUND",
+    );
     expect((await api.as("manager.0301@demo.example").ideas.list()).map((i) => i.id)).not.toContain(id);
   });
 
   it("lets the submitter withdraw an invitation, and no one else", async () => {
     const api = setupApi();
     const { id, trondheim, oslo } = await invitingOslo(api);
-    expectAppError(await expectTrpcError(() => oslo.ideas.removeParticipant({ municipalityNumber: "0301", ideaId: id, participant: "0301" })), "NOT_FOUND");
-    expectAppError(await expectTrpcError(() => api.as("finance.5001@demo.example").ideas.removeParticipant({ municipalityNumber: "5001", ideaId: id, participant: "0301" })), "FORBIDDEN");
+    expectAppError(
+      await expectTrpcError(() => oslo.ideas.removeParticipant({ municipalityNumber: "0301", ideaId: id, participant: "0301" })),
+      "NOT_FOUND",
+    );
+    expectAppError(
+      await expectTrpcError(() =>
+        api.as("finance.5001@demo.example").ideas.removeParticipant({ municipalityNumber: "5001", ideaId: id, participant: "0301" }),
+      ),
+      "FORBIDDEN",
+    );
     await trondheim.ideas.removeParticipant({ municipalityNumber: "5001", ideaId: id, participant: "0301" });
     expect(await oslo.ideas.invitations()).toEqual([]);
     expect(listAudit(api.db, { action: "ideas.invitationWithdrawn", limit: 5 })).toHaveLength(1);

@@ -40,9 +40,17 @@ describe("fetchStatisticsFile", () => {
     expect((await refusal("http://169.254.169.254/latest"))?.code).toBe("HOST_NOT_ALLOWED");
     expect((await refusal("file:///etc/passwd"))?.code).toBe("HOST_NOT_ALLOWED");
     expect((await refusal("not a url"))?.code).toBe("invalid_format");
-    expect(await refusal("http://data.ssb.no/api/v0/no/table/07459")).toEqual({ path: ["url"], code: "SCHEME_NOT_ALLOWED", params: { allowed: "https" } });
+    expect(await refusal("http://data.ssb.no/api/v0/no/table/07459")).toEqual({
+      path: ["url"],
+      code: "SCHEME_NOT_ALLOWED",
+      params: { allowed: "https" },
+    });
     expect(await refusal("ftp://data.ssb.no/07459")).toMatchObject({ code: "SCHEME_NOT_ALLOWED" });
-    expect(await refusal("https://data.ssb.no:8443/api/v0/no/table/07459")).toEqual({ path: ["url"], code: "PORT_NOT_ALLOWED", params: { port: "8443", allowed: "443" } });
+    expect(await refusal("https://data.ssb.no:8443/api/v0/no/table/07459")).toEqual({
+      path: ["url"],
+      code: "PORT_NOT_ALLOWED",
+      params: { port: "8443", allowed: "443" },
+    });
     expect(await refusal("https://data.ssb.no:22/")).toMatchObject({ code: "PORT_NOT_ALLOWED" });
   });
 
@@ -88,7 +96,10 @@ describe("fetchStatisticsFile", () => {
       res.on("close", () => clearInterval(collecting));
     });
     const started = performance.now();
-    const outcome = await Promise.race([rejection(fetchStatisticsFile(`${base}/07459.json`, { origin, timeoutMs: 300 })), new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000))]);
+    const outcome = await Promise.race([
+      rejection(fetchStatisticsFile(`${base}/07459.json`, { origin, timeoutMs: 300 })),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 3_000)),
+    ]);
     expect(outcome?.params).toEqual({ reason: "FETCH_FAILED" });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
@@ -100,6 +111,9 @@ describe("fetchStatisticsFile", () => {
       } else res.writeHead(404).end();
     });
     expect((await rejection(fetchStatisticsFile(`${base}/moved`, { origin }))).params.reason).toBe("FETCH_FAILED");
-    expect((await rejection(fetchStatisticsFile(`${base}/missing`, { origin }))).params).toMatchObject({ reason: "FETCH_FAILED", status: 404 });
+    expect((await rejection(fetchStatisticsFile(`${base}/missing`, { origin }))).params).toMatchObject({
+      reason: "FETCH_FAILED",
+      status: 404,
+    });
   });
 });

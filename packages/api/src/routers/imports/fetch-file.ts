@@ -63,7 +63,9 @@ export async function fetchStatisticsFile(url: string, options: { origin?: Allow
 
 /** Rejects with the reason once `signal` aborts: a wait raced with it always ends then. */
 function whenAborted(signal: AbortSignal): Promise<never> {
-  const aborted = new Promise<never>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }));
+  const aborted = new Promise<never>((_resolve, reject) =>
+    signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }),
+  );
   aborted.catch(() => undefined);
   return aborted;
 }
@@ -72,9 +74,13 @@ function whenAborted(signal: AbortSignal): Promise<never> {
 async function readCapped(url: URL, stop: AbortController): Promise<string> {
   const tooLarge = () => {
     stop.abort();
-    return new AppError("IMPORT_REJECTED", { message: `Larger than ${MAX_FETCH_BYTES} bytes`, params: { reason: "TOO_LARGE", limit: MAX_FETCH_BYTES } });
+    return new AppError("IMPORT_REJECTED", {
+      message: `Larger than ${MAX_FETCH_BYTES} bytes`,
+      params: { reason: "TOO_LARGE", limit: MAX_FETCH_BYTES },
+    });
   };
-  const failed = (error: unknown) => new AppError("IMPORT_REJECTED", { message: `Fetch failed: ${String(error)}`, params: { reason: "FETCH_FAILED" } });
+  const failed = (error: unknown) =>
+    new AppError("IMPORT_REJECTED", { message: `Fetch failed: ${String(error)}`, params: { reason: "FETCH_FAILED" } });
   const aborted = whenAborted(stop.signal);
   let response: Response;
   try {
@@ -84,7 +90,10 @@ async function readCapped(url: URL, stop: AbortController): Promise<string> {
   }
   if (!response.ok) {
     stop.abort();
-    throw new AppError("IMPORT_REJECTED", { message: `HTTP ${response.status}`, params: { reason: "FETCH_FAILED", status: response.status } });
+    throw new AppError("IMPORT_REJECTED", {
+      message: `HTTP ${response.status}`,
+      params: { reason: "FETCH_FAILED", status: response.status },
+    });
   }
   if (Number(response.headers.get("content-length") ?? "0") > MAX_FETCH_BYTES) throw tooLarge();
   const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader() as ReadableStreamDefaultReader<Uint8Array>;

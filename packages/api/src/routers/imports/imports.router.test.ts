@@ -17,7 +17,12 @@ describe("imports.jsonStat (SSB table 07459)", () => {
     expect(preview.preview.changes.find((c) => c.number === "3101")).toMatchObject({ name: "Halden", year: 2022, after: 31444 });
     expect(getPopulationRow(api.db, halden?.id ?? 0, 2022)).toEqual(before);
 
-    const report = await admin.imports.jsonStat({ measure: "population", content: populationFixture2022(), dryRun: false, fileName: "07459.json" });
+    const report = await admin.imports.jsonStat({
+      measure: "population",
+      content: populationFixture2022(),
+      dryRun: false,
+      fileName: "07459.json",
+    });
     expect(report.written).toBe(5);
     expect(report.notAllocatable.map((n) => n.code)).toEqual(["K-1507"]);
     const { file, imported, skipped, notAllocatable } = report.totals;
@@ -27,7 +32,10 @@ describe("imports.jsonStat (SSB table 07459)", () => {
     // K1 now divides by the imported population.
     const series = await admin.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "3101" });
     expect(series.points.find((p) => p.year === 2022)?.own?.denominator).toBe(31444);
-    expect(listAudit(api.db, { action: "reference.imported", limit: 1 })[0]).toMatchObject({ actorEmail: "admin@demo.example", entityId: "07459" });
+    expect(listAudit(api.db, { action: "reference.imported", limit: 1 })[0]).toMatchObject({
+      actorEmail: "admin@demo.example",
+      entityId: "07459",
+    });
   });
 
   it("changes nothing when the same file is imported again", async () => {
@@ -41,7 +49,13 @@ describe("imports.jsonStat (SSB table 07459)", () => {
   it.each([
     ["bad JSON", "{ nope", "BAD_JSON"],
     ["a wrong size product", populationFixture2022().replace('"size":[10,1,1]', '"size":[11,1,1]'), "SIZE_MISMATCH"],
-    ["an unknown dimension", populationFixture2022().replace('"id":["Region","ContentsCode","Tid"]', '"id":["Region","ContentsCode","Tid","Kjonn"]').replace('"size":[10,1,1]', '"size":[10,1,1,1]'), "UNKNOWN_DIMENSION"],
+    [
+      "an unknown dimension",
+      populationFixture2022()
+        .replace('"id":["Region","ContentsCode","Tid"]', '"id":["Region","ContentsCode","Tid","Kjonn"]')
+        .replace('"size":[10,1,1]', '"size":[10,1,1,1]'),
+      "UNKNOWN_DIMENSION",
+    ],
     ["another table", populationFixture2022().replace('"tableid":"07459"', '"tableid":"12362"'), "BAD_STRUCTURE"],
   ])("refuses %s with a reason and changes nothing", async (_name, content, reason) => {
     const api = setupApi();
@@ -80,7 +94,10 @@ describe("imports.kostraGroups (KLASS 112)", () => {
     expect(preview.changes).toHaveLength(4);
     expect(preview.unassigned).toHaveLength(353);
     // Until imported, the built-in stand-in (size only) is there and says it is approximate.
-    expect(await admin.municipalities.get({ municipalityNumber: "4601" })).toMatchObject({ kostraGroup: "~TI", kostraGroupApproximate: true });
+    expect(await admin.municipalities.get({ municipalityNumber: "4601" })).toMatchObject({
+      kostraGroup: "~TI",
+      kostraGroupApproximate: true,
+    });
     const approximate = await admin.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "4601", peerGroup: "kostra" });
     expect(approximate.peerGroup).toMatchObject({ kind: "kostra", kostraGroup: "~TI", kostraGroupApproximate: true, members: 10 });
 
@@ -108,11 +125,21 @@ describe("imports.kostraGroups (KLASS 112)", () => {
 describe("imports.registerNames (KLASS 131)", () => {
   it("refreshes names and parallel names, never adds or removes units", async () => {
     const admin = setupApi().as("admin@demo.example");
-    const content = JSON.stringify({ codes: [{ code: "5612", name: "Kautokeino - Guovdageaidnu - Koutokeino" }, { code: "0301", name: "Oslo" }, { code: "3001", name: "Halden" }] });
+    const content = JSON.stringify({
+      codes: [
+        { code: "5612", name: "Kautokeino - Guovdageaidnu - Koutokeino" },
+        { code: "0301", name: "Oslo" },
+        { code: "3001", name: "Halden" },
+      ],
+    });
     const preview = await admin.imports.registerNames({ content, dryRun: true });
     expect(preview).toMatchObject({ written: 0, unchanged: 1, unknown: ["3001"] });
     expect(preview.changes).toEqual([
-      { number: "5612", before: { name: "Kautokeino", altName: "Guovdageaidnu" }, after: { name: "Kautokeino", altName: "Guovdageaidnu - Koutokeino" } },
+      {
+        number: "5612",
+        before: { name: "Kautokeino", altName: "Guovdageaidnu" },
+        after: { name: "Kautokeino", altName: "Guovdageaidnu - Koutokeino" },
+      },
     ]);
     expect(preview.missing).toHaveLength(355);
     await admin.imports.registerNames({ content, dryRun: false });
@@ -129,8 +156,14 @@ describe("imports.jsonStat (SSB table 12362, gross operating expenditure)", () =
     id: ["KOKkommuneregion0000", "ContentsCode", "Tid"],
     size: [3, 1, 1],
     dimension: {
-      KOKkommuneregion0000: { label: "region", category: { index: { "4601": 0, "3024": 1, "1507": 2 }, label: { "4601": "Bergen", "3024": "Bærum", "1507": "Ålesund" } } },
-      ContentsCode: { label: "statistikkvariabel", category: { index: { KOSbruttodriftsutg0000: 0 }, label: { KOSbruttodriftsutg0000: "Brutto driftsutgifter (1000 kr)" } } },
+      KOKkommuneregion0000: {
+        label: "region",
+        category: { index: { "4601": 0, "3024": 1, "1507": 2 }, label: { "4601": "Bergen", "3024": "Bærum", "1507": "Ålesund" } },
+      },
+      ContentsCode: {
+        label: "statistikkvariabel",
+        category: { index: { KOSbruttodriftsutg0000: 0 }, label: { KOSbruttodriftsutg0000: "Brutto driftsutgifter (1000 kr)" } },
+      },
       Tid: { label: "år", category: { index: { "2023": 0 } } },
     },
     value: [26_500_000, 12_100_000, 6_200_000],
@@ -151,7 +184,9 @@ describe("imports.jsonStat (SSB table 12362, gross operating expenditure)", () =
 
   it("refuses a population file offered as gross operating expenditure", async () => {
     const admin = setupApi().as("admin@demo.example");
-    const error = await expectTrpcError(() => admin.imports.jsonStat({ measure: "grossOperatingExpenditure", content: populationFixture2022(), dryRun: true }));
+    const error = await expectTrpcError(() =>
+      admin.imports.jsonStat({ measure: "grossOperatingExpenditure", content: populationFixture2022(), dryRun: true }),
+    );
     expect(expectAppError(error, "IMPORT_REJECTED").params).toMatchObject({ reason: "BAD_STRUCTURE", expected: "12362", actual: "07459" });
   });
 });
@@ -172,7 +207,12 @@ describe("imports.regionChanges (KLASS 131 changes) and statistics from before 2
     id: ["Region", "Tid"],
     size: [3, 1],
     dimension: {
-      Region: { category: { index: ["K-0704", "K-0716", "K-0722"], label: { "K-0704": "Tønsberg (-2019)", "K-0716": "Re", "K-0722": "Færder (-2019)" } } },
+      Region: {
+        category: {
+          index: ["K-0704", "K-0716", "K-0722"],
+          label: { "K-0704": "Tønsberg (-2019)", "K-0716": "Re", "K-0722": "Færder (-2019)" },
+        },
+      },
       Tid: { category: { index: ["2019"] } },
     },
     value: [42000, 9700, 27000],

@@ -24,39 +24,55 @@ export const importsRouter = router({
         .refine((v) => (v.content === undefined) !== (v.url === undefined), { message: "content or url", path: ["content"] }),
     )
     .mutation(async ({ ctx, input }) =>
-      importJsonStat(ctx.db, {
-        text: input.url === undefined ? (input.content ?? "") : await fetchStatisticsFile(input.url),
-        measure: input.measure,
-        dryRun: input.dryRun,
-        fileName: input.fileName ?? input.url ?? null,
-      }, changeOptions(ctx)),
+      importJsonStat(
+        ctx.db,
+        {
+          text: input.url === undefined ? (input.content ?? "") : await fetchStatisticsFile(input.url),
+          measure: input.measure,
+          dryRun: input.dryRun,
+          fileName: input.fileName ?? input.url ?? null,
+        },
+        changeOptions(ctx),
+      ),
     ),
   /** Municipality names and parallel Sámi/Kven names from KLASS 131 codes. */
   registerNames: permissionProcedure("reference.import")
     .input(z.object({ content: z.string().min(2).max(900_000), dryRun: z.boolean() }))
     .mutation(({ ctx, input }) =>
-      importRegisterNames(ctx.db, {
-        text: input.content,
-        dryRun: input.dryRun,
-      }, changeOptions(ctx)),
+      importRegisterNames(
+        ctx.db,
+        {
+          text: input.content,
+          dryRun: input.dryRun,
+        },
+        changeOptions(ctx),
+      ),
     ),
   /** KOSTRA groups from a KLASS correspondence file (classification 112) for a year. */
   kostraGroups: permissionProcedure("reference.import")
     .input(z.object({ content: z.string().min(2).max(900_000), year: z.number().int().min(2020).max(2100), dryRun: z.boolean() }))
     .mutation(({ ctx, input }) =>
-      importKostraGroups(ctx.db, {
-        text: input.content,
-        year: input.year,
-        dryRun: input.dryRun,
-      }, changeOptions(ctx)),
+      importKostraGroups(
+        ctx.db,
+        {
+          text: input.content,
+          year: input.year,
+          dryRun: input.dryRun,
+        },
+        changeOptions(ctx),
+      ),
     ),
   /** The change list of municipality numbers from KLASS 131, to map statistics from before 2020. */
   regionChanges: permissionProcedure("reference.import")
     .input(z.object({ content: z.string().min(2).max(900_000), dryRun: z.boolean() }))
     .mutation(({ ctx, input }) =>
-      importRegionChanges(ctx.db, {
-        text: input.content,
-        dryRun: input.dryRun,
-      }, changeOptions(ctx)),
+      importRegionChanges(
+        ctx.db,
+        {
+          text: input.content,
+          dryRun: input.dryRun,
+        },
+        changeOptions(ctx),
+      ),
     ),
 });

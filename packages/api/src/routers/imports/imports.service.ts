@@ -124,32 +124,27 @@ export function importJsonStat(
     };
   });
   const source = `ssb:${IMPORT_MEASURES[args.measure].table}`;
-  return runImport(
-    db,
-    { dryRun: args.dryRun, entity: "jsonstat", entityId: tableId },
-    options,
-    {
-      preview: (tx) => previewMeasureImport(tx, plan, source),
-      apply: (tx, preview) => applyMeasureImport(tx, args.measure, preview, { source, now: options.now.toISOString() }),
-      auditDetails: (preview, written) => ({
-        measure: args.measure,
-        fileName: args.fileName ?? null,
-        written,
-        unchanged: preview.unchanged,
-        totals: plan.totals,
-      }),
-      report: (preview, written) => ({
-        measure: args.measure,
-        tableId,
-        dryRun: args.dryRun,
-        written,
-        preview,
-        skipped: plan.skipped,
-        notAllocatable: plan.notAllocatable,
-        totals: plan.totals,
-      }),
-    },
-  );
+  return runImport(db, { dryRun: args.dryRun, entity: "jsonstat", entityId: tableId }, options, {
+    preview: (tx) => previewMeasureImport(tx, plan, source),
+    apply: (tx, preview) => applyMeasureImport(tx, args.measure, preview, { source, now: options.now.toISOString() }),
+    auditDetails: (preview, written) => ({
+      measure: args.measure,
+      fileName: args.fileName ?? null,
+      written,
+      unchanged: preview.unchanged,
+      totals: plan.totals,
+    }),
+    report: (preview, written) => ({
+      measure: args.measure,
+      tableId,
+      dryRun: args.dryRun,
+      written,
+      preview,
+      skipped: plan.skipped,
+      notAllocatable: plan.notAllocatable,
+      totals: plan.totals,
+    }),
+  });
 }
 
 export interface KostraImportReport {
@@ -180,31 +175,26 @@ export function importKostraGroups(
     }),
   );
   const source = `klass:112 ${args.year}`;
-  return runImport(
-    db,
-    { dryRun: args.dryRun, entity: "klass", entityId: "112" },
-    options,
-    {
-      preview: (tx) => previewKostraGroups(tx, plan, source),
-      apply: (tx, preview) => applyKostraGroups(tx, preview.changes, source),
-      auditDetails: (preview, written) => ({
-        year: args.year,
-        written,
-        unchanged: preview.unchanged,
-        skipped: plan.skipped.length,
-        unassigned: plan.unassigned.length,
-      }),
-      report: (preview, written) => ({
-        dryRun: args.dryRun,
-        year: args.year,
-        written,
-        changes: preview.changes,
-        unchanged: preview.unchanged,
-        skipped: plan.skipped,
-        unassigned: plan.unassigned,
-      }),
-    },
-  );
+  return runImport(db, { dryRun: args.dryRun, entity: "klass", entityId: "112" }, options, {
+    preview: (tx) => previewKostraGroups(tx, plan, source),
+    apply: (tx, preview) => applyKostraGroups(tx, preview.changes, source),
+    auditDetails: (preview, written) => ({
+      year: args.year,
+      written,
+      unchanged: preview.unchanged,
+      skipped: plan.skipped.length,
+      unassigned: plan.unassigned.length,
+    }),
+    report: (preview, written) => ({
+      dryRun: args.dryRun,
+      year: args.year,
+      written,
+      changes: preview.changes,
+      unchanged: preview.unchanged,
+      skipped: plan.skipped,
+      unassigned: plan.unassigned,
+    }),
+  });
 }
 
 export interface RegisterNamesReport {
@@ -217,33 +207,29 @@ export interface RegisterNamesReport {
 }
 
 /** Refreshes municipality names (and Sámi/Kven parallel names) from KLASS 131 codes. */
-export function importRegisterNames(
-  db: Db,
-  args: { text: string; dryRun: boolean },
-  options: ChangeOptions,
-): RegisterNamesReport {
+export function importRegisterNames(db: Db, args: { text: string; dryRun: boolean }, options: ChangeOptions): RegisterNamesReport {
   const codes = readFile(() => parseKlassCodes(args.text));
-  return runImport(
-    db,
-    { dryRun: args.dryRun, entity: "klass", entityId: "131" },
-    options,
-    {
-      preview: (tx) => {
-        const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
-        return { plan, ...previewRegisterNames(tx, plan) };
-      },
-      apply: (tx, preview) => applyRegisterNames(tx, preview.changes),
-      auditDetails: (preview, written) => ({ written, changes: preview.changes, unknown: preview.plan.unknown, missing: preview.plan.missing }),
-      report: (preview, written) => ({
-        dryRun: args.dryRun,
-        written,
-        changes: preview.changes,
-        unchanged: preview.unchanged,
-        unknown: preview.plan.unknown,
-        missing: preview.plan.missing,
-      }),
+  return runImport(db, { dryRun: args.dryRun, entity: "klass", entityId: "131" }, options, {
+    preview: (tx) => {
+      const plan = planRegisterNames(codes, currentMunicipalityNames(tx));
+      return { plan, ...previewRegisterNames(tx, plan) };
     },
-  );
+    apply: (tx, preview) => applyRegisterNames(tx, preview.changes),
+    auditDetails: (preview, written) => ({
+      written,
+      changes: preview.changes,
+      unknown: preview.plan.unknown,
+      missing: preview.plan.missing,
+    }),
+    report: (preview, written) => ({
+      dryRun: args.dryRun,
+      written,
+      changes: preview.changes,
+      unchanged: preview.unchanged,
+      unknown: preview.plan.unknown,
+      missing: preview.plan.missing,
+    }),
+  });
 }
 
 export interface RegionChangesReport {
@@ -262,27 +248,22 @@ export interface RegionChangesReport {
 export function importRegionChanges(db: Db, args: { text: string; dryRun: boolean }, options: ChangeOptions): RegionChangesReport {
   const changes = readFile(() => parseKlassChanges(args.text));
   const summary = summarizeChanges(changes);
-  return runImport(
-    db,
-    { dryRun: args.dryRun, entity: "klass", entityId: "131-changes" },
-    options,
-    {
-      preview: (tx) => ({ preview: previewRegionChanges(tx, changes), before: loadCrosswalk(tx).firstMappedYear }),
-      apply: (tx) => replaceRegionChanges(tx, changes, { source: "klass:131 changes", now: options.now.toISOString() }),
-      auditDetails: ({ preview }, written) => ({
-        written,
-        added: preview.added.length,
-        removed: preview.removed.length,
-        unchanged: preview.unchanged,
-        summary: { ...summary, splits: summary.splits.length },
-      }),
-      report: ({ preview, before }, written) => ({
-        dryRun: args.dryRun,
-        written,
-        preview,
-        summary,
-        firstMappedYear: { before, after: createCrosswalk(changes).firstMappedYear },
-      }),
-    },
-  );
+  return runImport(db, { dryRun: args.dryRun, entity: "klass", entityId: "131-changes" }, options, {
+    preview: (tx) => ({ preview: previewRegionChanges(tx, changes), before: loadCrosswalk(tx).firstMappedYear }),
+    apply: (tx) => replaceRegionChanges(tx, changes, { source: "klass:131 changes", now: options.now.toISOString() }),
+    auditDetails: ({ preview }, written) => ({
+      written,
+      added: preview.added.length,
+      removed: preview.removed.length,
+      unchanged: preview.unchanged,
+      summary: { ...summary, splits: summary.splits.length },
+    }),
+    report: ({ preview, before }, written) => ({
+      dryRun: args.dryRun,
+      written,
+      preview,
+      summary,
+      firstMappedYear: { before, after: createCrosswalk(changes).firstMappedYear },
+    }),
+  });
 }

@@ -27,11 +27,19 @@ export interface JointRef {
 
 const AREA = { project: "benefits", idea: "ideas" } as const satisfies Record<JointKind, string>;
 
-type JointAuditStep = "participantInvited" | "invitationAccepted" | "invitationDeclined" | "participantLeft" | "invitationWithdrawn" | "participantRemoved";
+type JointAuditStep =
+  "participantInvited" | "invitationAccepted" | "invitationDeclined" | "participantLeft" | "invitationWithdrawn" | "participantRemoved";
 
 type Invitee = { readonly id: number; readonly number: string; readonly name: string };
 
-function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, action: JointAuditStep, change: { from: ParticipationStatus | null; to: ParticipationStatus | null }, options: ChangeOptions) {
+function audit(
+  tx: DbOrTx,
+  ref: JointRef,
+  municipality: { id: number; number: string },
+  action: JointAuditStep,
+  change: { from: ParticipationStatus | null; to: ParticipationStatus | null },
+  options: ChangeOptions,
+) {
   appendAudit(tx, {
     at: options.now.toISOString(),
     ...auditBy(options.actor),
@@ -39,7 +47,13 @@ function audit(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: st
     entity: ref.kind,
     entityId: String(ref.id),
     organisationId: municipality.id,
-    details: { name: ref.name, owner: ref.ownerNumber, participant: municipality.number, before: { status: change.from }, after: { status: change.to } },
+    details: {
+      name: ref.name,
+      owner: ref.ownerNumber,
+      participant: municipality.number,
+      before: { status: change.from },
+      after: { status: change.to },
+    },
   });
 }
 
@@ -63,7 +77,10 @@ export function resolveParticipants(db: DbOrTx, ownerId: number, numbers: readon
 export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path = "participant"): Invitee {
   const unit = getMunicipalityByNumber(db, number);
   if (!unit) throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "UNKNOWN_MUNICIPALITY", params: { number } }] });
-  if (unit.id === ownerId) throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "OWNER_NOT_PARTICIPANT", params: { number, name: unit.name } }] });
+  if (unit.id === ownerId)
+    throw new AppError("VALIDATION_FAILED", {
+      issues: [{ path: [path], code: "OWNER_NOT_PARTICIPANT", params: { number, name: unit.name } }],
+    });
   return unit;
 }
 
@@ -71,9 +88,19 @@ export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path
 export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options: ChangeOptions, path = "participant"): void {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (nextParticipationStatus(current, "invite") === null) {
-    throw new AppError("VALIDATION_FAILED", { issues: [{ path: [path], code: "ALREADY_INVITED", params: { number: municipality.number, name: municipality.name, status: current } }] });
+    throw new AppError("VALIDATION_FAILED", {
+      issues: [
+        { path: [path], code: "ALREADY_INVITED", params: { number: municipality.number, name: municipality.name, status: current } },
+      ],
+    });
   }
-  setParticipation(tx, ref.kind, { parentId: ref.id, organisationId: municipality.id, status: "invited", byName: options.actor.name, at: options.now.toISOString() });
+  setParticipation(tx, ref.kind, {
+    parentId: ref.id,
+    organisationId: municipality.id,
+    status: "invited",
+    byName: options.actor.name,
+    at: options.now.toISOString(),
+  });
   audit(tx, ref, municipality, "participantInvited", { from: current, to: "invited" }, options);
 }
 
@@ -84,12 +111,24 @@ const ANSWER_ACTIONS = { accept: "invitationAccepted", decline: "invitationDecli
  * (whether another municipality's project exists is not the caller's to learn); a step that does
  * not fit the status is a status conflict.
  */
-export function answer(tx: DbOrTx, ref: JointRef, municipality: { id: number; number: string }, step: InvitationAnswer | "leave", options: ChangeOptions): ParticipationStatus {
+export function answer(
+  tx: DbOrTx,
+  ref: JointRef,
+  municipality: { id: number; number: string },
+  step: InvitationAnswer | "leave",
+  options: ChangeOptions,
+): ParticipationStatus {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (current === null) throw new AppError("NOT_FOUND", { params: { [`${ref.kind}Id`]: ref.id } });
   const next = nextParticipationStatus(current, step);
   if (next === null) throw new AppError("STATUS_CONFLICT", { params: { status: current, action: step } });
-  setParticipation(tx, ref.kind, { parentId: ref.id, organisationId: municipality.id, status: next, byName: options.actor.name, at: options.now.toISOString() });
+  setParticipation(tx, ref.kind, {
+    parentId: ref.id,
+    organisationId: municipality.id,
+    status: next,
+    byName: options.actor.name,
+    at: options.now.toISOString(),
+  });
   audit(tx, ref, municipality, ANSWER_ACTIONS[step], { from: current, to: next }, options);
   return next;
 }

@@ -21,7 +21,9 @@ const MunicipalitySchema = z.object({
 export const MunicipalityNumberSchema = z.string().regex(/^\d{4}$/);
 
 export const municipalitiesRouter = router({
-  list: permissionProcedure("register.read").output(z.array(MunicipalitySchema)).query(({ ctx }) => listAllMunicipalities(ctx.db)),
+  list: permissionProcedure("register.read")
+    .output(z.array(MunicipalitySchema))
+    .query(({ ctx }) => listAllMunicipalities(ctx.db)),
   get: permissionProcedure("register.read")
     .input(z.object({ municipalityNumber: MunicipalityNumberSchema }))
     .output(MunicipalitySchema)

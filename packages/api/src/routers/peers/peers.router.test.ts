@@ -6,7 +6,11 @@ describe("peer sets", () => {
   it("saves a private set that only its owner sees and can compare with", async () => {
     const api = setupApi();
     const finance = api.as("finance.0301@demo.example");
-    const saved = await finance.peers.saveSet({ name: "Storbyene", memberNumbers: ["0301", "4601", "5001", "1103"], shareWithMunicipality: null });
+    const saved = await finance.peers.saveSet({
+      name: "Storbyene",
+      memberNumbers: ["0301", "4601", "5001", "1103"],
+      shareWithMunicipality: null,
+    });
     expect(saved).toMatchObject({ name: "Storbyene", isOwner: true, version: 1, sharedWith: null });
     expect(saved.members.map((m) => m.name)).toEqual(["Oslo", "Stavanger", "Bergen", "Trondheim"]);
 
@@ -16,7 +20,9 @@ describe("peer sets", () => {
     // Someone else: the set is invisible, and using its id is NOT_FOUND rather than FORBIDDEN.
     const manager = api.as("manager.0301@demo.example");
     expect(await manager.peers.sets()).toEqual([]);
-    const error = await expectTrpcError(() => manager.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301", peerSetId: saved.id }));
+    const error = await expectTrpcError(() =>
+      manager.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "0301", peerSetId: saved.id }),
+    );
     expect(error.code).toBe("NOT_FOUND");
   });
 
@@ -28,9 +34,17 @@ describe("peer sets", () => {
     const manager = api.as("manager.0301@demo.example");
     expect((await manager.peers.sets()).map((s) => [s.name, s.isOwner])).toEqual([["Nabokommuner", false]]);
     expect(await api.as("finance.5001@demo.example").peers.sets()).toEqual([]);
-    expect(expectAppError(await expectTrpcError(() => manager.peers.deleteSet({ id: saved.id })), "FORBIDDEN").params).toEqual({ reason: "NOT_OWNER" });
+    expect(expectAppError(await expectTrpcError(() => manager.peers.deleteSet({ id: saved.id })), "FORBIDDEN").params).toEqual({
+      reason: "NOT_OWNER",
+    });
 
-    const renamed = await finance.peers.saveSet({ id: saved.id, expectedVersion: 1, name: "Naboer", memberNumbers: ["3201"], shareWithMunicipality: "0301" });
+    const renamed = await finance.peers.saveSet({
+      id: saved.id,
+      expectedVersion: 1,
+      name: "Naboer",
+      memberNumbers: ["3201"],
+      shareWithMunicipality: "0301",
+    });
     expect(renamed).toMatchObject({ name: "Naboer", version: 2 });
     const stale = await expectTrpcError(() =>
       finance.peers.saveSet({ id: saved.id, expectedVersion: 1, name: "X", memberNumbers: ["3201"], shareWithMunicipality: null }),
@@ -44,7 +58,9 @@ describe("peer sets", () => {
     const finance = setupApi().as("finance.0301@demo.example");
     const share = await expectTrpcError(() => finance.peers.saveSet({ name: "X", memberNumbers: ["0301"], shareWithMunicipality: "5001" }));
     expect(expectAppError(share, "FORBIDDEN").params).toEqual({ reason: "NOT_MEMBER" });
-    const unknown = await expectTrpcError(() => finance.peers.saveSet({ name: "X", memberNumbers: ["0301", "9999"], shareWithMunicipality: null }));
+    const unknown = await expectTrpcError(() =>
+      finance.peers.saveSet({ name: "X", memberNumbers: ["0301", "9999"], shareWithMunicipality: null }),
+    );
     expect(expectAppError(unknown, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["memberNumbers", 1], code: "NOT_FOUND" });
   });
 });

@@ -69,14 +69,22 @@ export function requireVisiblePeerSet(db: DbOrTx, session: Session, id: number):
 export function savePeerSet(
   db: Db,
   session: Session,
-  input: { id?: number | undefined; expectedVersion?: number | undefined; name: string; memberNumbers: readonly string[]; shareWithMunicipality: string | null },
+  input: {
+    id?: number | undefined;
+    expectedVersion?: number | undefined;
+    name: string;
+    memberNumbers: readonly string[];
+    shareWithMunicipality: string | null;
+  },
   now: Date,
 ): PeerSetView {
   return db.transaction((tx) => {
     const memberIds = input.memberNumbers.map((number, index) => {
       const m = getMunicipalityByNumber(tx, number);
       if (!m) {
-        throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["memberNumbers", index], code: "NOT_FOUND", params: { municipalityNumber: number } }] });
+        throw new AppError("VALIDATION_FAILED", {
+          issues: [{ path: ["memberNumbers", index], code: "NOT_FOUND", params: { municipalityNumber: number } }],
+        });
       }
       return m.id;
     });
@@ -84,7 +92,10 @@ export function savePeerSet(
     if (input.shareWithMunicipality !== null) {
       const org = getMunicipalityByNumber(tx, input.shareWithMunicipality);
       if (!org || !memberOrganisationIds(session).includes(org.id)) {
-        throw new AppError("FORBIDDEN", { message: "Can share only with an organisation the user belongs to", params: { reason: "NOT_MEMBER" } });
+        throw new AppError("FORBIDDEN", {
+          message: "Can share only with an organisation the user belongs to",
+          params: { reason: "NOT_MEMBER" },
+        });
       }
       sharedWith = org.id;
     }
@@ -95,7 +106,16 @@ export function savePeerSet(
     } else {
       const existing = requireVisiblePeerSet(tx, session, input.id);
       if (existing.ownerUserId !== session.user.id) throw new AppError("FORBIDDEN", { params: { reason: "NOT_OWNER" } });
-      if (!updatePeerSet(tx, { id: input.id, expectedVersion: input.expectedVersion ?? -1, name: input.name, sharedWithOrganisationId: sharedWith, memberIds, now: at })) {
+      if (
+        !updatePeerSet(tx, {
+          id: input.id,
+          expectedVersion: input.expectedVersion ?? -1,
+          name: input.name,
+          sharedWithOrganisationId: sharedWith,
+          memberIds,
+          now: at,
+        })
+      ) {
         throw new AppError("VERSION_CONFLICT", { params: { currentVersion: existing.version } });
       }
       id = input.id;
@@ -132,7 +152,8 @@ export function suggestPeerSet(db: Db, municipalityNumber: string): SuggestionVi
   const cost = new Map<number, { year: number; value: number }>();
   for (const row of listIndicatorValues(db, K1.code, years)) {
     const current = cost.get(row.organisationId);
-    if (row.denominator > 0 && (!current || row.year > current.year)) cost.set(row.organisationId, { year: row.year, value: row.numerator / row.denominator });
+    if (row.denominator > 0 && (!current || row.year > current.year))
+      cost.set(row.organisationId, { year: row.year, value: row.numerator / row.denominator });
   }
   const units = municipalities.map((m) => ({
     id: m.id,

@@ -17,11 +17,21 @@ describe("quality: the maturity self-assessment", () => {
 
     const scores = MATURITY_AREAS.map((area, i) => ({ area, score: i === 0 ? null : 3, comment: null, evidence: null }));
     const first = await manager.quality.save({ ...key, expectedVersion: null, body: { instrument: "maturity", content: { scores } } });
-    const incomplete = await expectTrpcError(() => manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: first.version }));
+    const incomplete = await expectTrpcError(() =>
+      manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: first.version }),
+    );
     expect(expectAppError(incomplete, "INCOMPLETE").params).toMatchObject({ missing: "userCentred", count: 1 });
 
-    const all = scores.map((s) => ({ ...s, score: s.area === "securityPrivacy" ? 5 : 3, comment: s.area === "securityPrivacy" ? "ISO 27001-sertifisert" : null }));
-    const second = await manager.quality.save({ ...key, expectedVersion: first.version, body: { instrument: "maturity", content: { scores: all } } });
+    const all = scores.map((s) => ({
+      ...s,
+      score: s.area === "securityPrivacy" ? 5 : 3,
+      comment: s.area === "securityPrivacy" ? "ISO 27001-sertifisert" : null,
+    }));
+    const second = await manager.quality.save({
+      ...key,
+      expectedVersion: first.version,
+      body: { instrument: "maturity", content: { scores: all } },
+    });
     const view = await manager.quality.report({ ...key, instrument: "maturity" });
     expect(view.derived).toMatchObject({ kind: "maturity", index: 3.25, band: "middle", complete: true });
     await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: second.version });
@@ -38,10 +48,21 @@ describe("quality: the maturity self-assessment", () => {
     const scores = MATURITY_AREAS.map((area) => ({ area, score: 3, comment: null, evidence: null }));
     const first = await manager.quality.save({ ...key, expectedVersion: null, body: { instrument: "maturity", content: { scores } } });
     await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: first.version });
-    const back = await api.as("admin@demo.example").quality.return({ ...key, instrument: "maturity", expectedVersion: first.version + 1, comment: "Begrunn sikkerhet" });
-    const saved = await manager.quality.save({ ...key, expectedVersion: back.version, body: { instrument: "maturity", content: { scores: scores.map((s) => ({ ...s, score: 4 })) } } });
+    const back = await api
+      .as("admin@demo.example")
+      .quality.return({ ...key, instrument: "maturity", expectedVersion: first.version + 1, comment: "Begrunn sikkerhet" });
+    const saved = await manager.quality.save({
+      ...key,
+      expectedVersion: back.version,
+      body: { instrument: "maturity", content: { scores: scores.map((s) => ({ ...s, score: 4 })) } },
+    });
     const report = async () => (await manager.quality.report({ ...key, instrument: "maturity" })).report;
-    expect(await report()).toMatchObject({ status: "draft", returnComment: "Begrunn sikkerhet", decidedBy: findUserByEmail(api.db, "admin@demo.example")?.name, decidedAt: FIXED_NOW.toISOString() });
+    expect(await report()).toMatchObject({
+      status: "draft",
+      returnComment: "Begrunn sikkerhet",
+      decidedBy: findUserByEmail(api.db, "admin@demo.example")?.name,
+      decidedAt: FIXED_NOW.toISOString(),
+    });
     await manager.quality.submit({ ...key, instrument: "maturity", expectedVersion: saved.version });
     expect(await report()).toMatchObject({ status: "submitted", returnComment: null, decidedBy: null });
   });
@@ -63,7 +84,9 @@ describe("quality: the maturity self-assessment", () => {
 
 describe("quality: the maturity peers (issue 20)", () => {
   it("compares Oslo, alone in its KOSTRA group, with the same stand-in as the comparison pages", async () => {
-    const view = await setupApi().as("manager.0301@demo.example").quality.report({ municipalityNumber: "0301", year: 2024, instrument: "maturity" });
+    const view = await setupApi()
+      .as("manager.0301@demo.example")
+      .quality.report({ municipalityNumber: "0301", year: 2024, instrument: "maturity" });
     expect(view.derived).toMatchObject({ kind: "maturity", peerGroup: { kind: "asss", standInFor: "kostra" } });
     expect(view.derived?.kind === "maturity" ? view.derived.peers.some((p) => p.n >= 3 && p.median !== null) : false).toBe(true);
   });
@@ -80,7 +103,9 @@ describe("quality: satisfaction", () => {
         body: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Barnehage", mean: 7, respondents: 250 }] } },
       }),
     );
-    expect(expectAppError(bad, "VALIDATION_FAILED").issues).toEqual([{ path: ["content", "citizen", 0, "mean"], code: "OUTSIDE_SCALE", params: { min: 1, max: 6 } }]);
+    expect(expectAppError(bad, "VALIDATION_FAILED").issues).toEqual([
+      { path: ["content", "citizen", 0, "mean"], code: "OUTSIDE_SCALE", params: { min: 1, max: 6 } },
+    ]);
     expect((await manager.quality.report({ ...key, instrument: "satisfaction" })).report).toBeNull();
   });
 
@@ -102,7 +127,12 @@ describe("quality: satisfaction", () => {
       },
     });
     const view = await manager.quality.report({ ...key, instrument: "satisfaction" });
-    expect(view.derived).toMatchObject({ kind: "satisfaction", staffUncertain: false, staffComparable: true, citizenUncertain: ["Byggesak"] });
+    expect(view.derived).toMatchObject({
+      kind: "satisfaction",
+      staffUncertain: false,
+      staffComparable: true,
+      citizenUncertain: ["Byggesak"],
+    });
     const q3 = await manager.benchmarks.series({ indicatorCode: "Q3", municipalityNumber: NUMBER });
     // Weighted by respondents: (5 × 300 + 3.5 × 8) / 308
     expect(q3.points.find((p) => p.year === 2020)?.own?.value).toBeCloseTo((5 * 300 + 3.5 * 8) / 308, 10);
@@ -126,7 +156,12 @@ describe("quality: service scope", () => {
     const api = setupApi();
     const manager = api.as(`manager.${NUMBER}@demo.example`);
     const basket = (await manager.quality.report({ ...key, instrument: "scope" })).basket;
-    const services = basket.map((s, i) => ({ code: s.code, step: i === 0 ? null : ((i % 5) + 1) as 1 | 2 | 3 | 4 | 5, notOffered: i === 0, evidence: null }));
+    const services = basket.map((s, i) => ({
+      code: s.code,
+      step: i === 0 ? null : (((i % 5) + 1) as 1 | 2 | 3 | 4 | 5),
+      notOffered: i === 0,
+      evidence: null,
+    }));
     const saved = await manager.quality.save({
       ...key,
       expectedVersion: null,
@@ -141,7 +176,12 @@ describe("quality: service scope", () => {
     await manager.quality.submit({ ...key, instrument: "scope", expectedVersion: saved.version });
 
     const stranger = await expectTrpcError(() =>
-      manager.quality.save({ ...key, year: 2019, expectedVersion: null, body: { instrument: "scope", content: { services: [{ code: "kaffe", step: 3, notOffered: false, evidence: null }], mail: [] } } }),
+      manager.quality.save({
+        ...key,
+        year: 2019,
+        expectedVersion: null,
+        body: { instrument: "scope", content: { services: [{ code: "kaffe", step: 3, notOffered: false, evidence: null }], mail: [] } },
+      }),
     );
     expect(expectAppError(stranger, "VALIDATION_FAILED").issues[0]).toMatchObject({ code: "NOT_IN_BASKET", params: { code: "kaffe" } });
   });
@@ -153,14 +193,35 @@ describe("quality: service scope", () => {
       manager.quality.save({
         ...key,
         expectedVersion: null,
-        body: { instrument: "scope", content: { services: [], mail: [{ shipmentType: "", digital: 5, paper: 5 }, { shipmentType: "byggesak", digital: 1, paper: 1 }] } },
+        body: {
+          instrument: "scope",
+          content: {
+            services: [],
+            mail: [
+              { shipmentType: "", digital: 5, paper: 5 },
+              { shipmentType: "byggesak", digital: 1, paper: 1 },
+            ],
+          },
+        },
       }),
     );
-    expect(expectAppError(mixed, "VALIDATION_FAILED").issues[0]).toMatchObject({ path: ["content", "mail", 0, "shipmentType"], code: "MIXED_TOTAL" });
+    expect(expectAppError(mixed, "VALIDATION_FAILED").issues[0]).toMatchObject({
+      path: ["content", "mail", 0, "shipmentType"],
+      code: "MIXED_TOTAL",
+    });
     await manager.quality.save({
       ...key,
       expectedVersion: null,
-      body: { instrument: "scope", content: { services: [], mail: [{ shipmentType: "byggesak", digital: 900, paper: 100 }, { shipmentType: "skoleskyss", digital: 100, paper: 900 }] } },
+      body: {
+        instrument: "scope",
+        content: {
+          services: [],
+          mail: [
+            { shipmentType: "byggesak", digital: 900, paper: 100 },
+            { shipmentType: "skoleskyss", digital: 100, paper: 900 },
+          ],
+        },
+      },
     });
     const s3 = await manager.benchmarks.series({ indicatorCode: "S3", municipalityNumber: NUMBER });
     expect(s3.points.find((p) => p.year === 2020)?.own).toMatchObject({ numerator: 1_000, denominator: 2_000, value: 50 });
@@ -180,7 +241,10 @@ describe("quality: a report before approval, to readers outside the organisation
     const saved = await manager.quality.save({
       ...key,
       expectedVersion: null,
-      body: { instrument: "satisfaction", content: { staff: null, citizen: [{ surveyType: "Barnehage 31337", mean: 4.2, respondents: 31_337 }] } },
+      body: {
+        instrument: "satisfaction",
+        content: { staff: null, citizen: [{ surveyType: "Barnehage 31337", mean: 4.2, respondents: 31_337 }] },
+      },
     });
     await manager.quality.submit({ ...key, instrument: "satisfaction", expectedVersion: saved.version });
     const view = await api.as("board@demo.example").quality.report({ ...key, instrument: "satisfaction" });
@@ -193,7 +257,12 @@ describe("quality: a report before approval, to readers outside the organisation
       actions: [],
     });
     expect(JSON.stringify(view)).not.toContain("31337");
-    expect((await api.as("board@demo.example").quality.list({ municipalityNumber: NUMBER })).find((y) => y.year === 2020)?.status).toMatchObject({ satisfaction: "submitted" });
-    expect(await manager.quality.report({ ...key, instrument: "satisfaction" })).toMatchObject({ withheld: null, content: { content: { citizen: [{ respondents: 31_337 }] } } });
+    expect(
+      (await api.as("board@demo.example").quality.list({ municipalityNumber: NUMBER })).find((y) => y.year === 2020)?.status,
+    ).toMatchObject({ satisfaction: "submitted" });
+    expect(await manager.quality.report({ ...key, instrument: "satisfaction" })).toMatchObject({
+      withheld: null,
+      content: { content: { citizen: [{ respondents: 31_337 }] } },
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { MAX_COMMENT_LENGTH, QualityContentSchema, QualityReportKeySchema, saveMaturityWeightsInputSchema, textSchema } from "@malestokk/domain";
+import {
+  MAX_COMMENT_LENGTH,
+  QualityContentSchema,
+  QualityReportKeySchema,
+  saveMaturityWeightsInputSchema,
+  textSchema,
+} from "@malestokk/domain";
 import { z } from "zod";
 
 import { changeOptions } from "../../context";
@@ -15,7 +21,13 @@ export const qualityRouter = router({
     .input(QualityReportKeySchema)
     .query(({ ctx, input }) => getQualityReportView(ctx.db, ctx.municipality, input.year, input.instrument, ctx.session.grants)),
   save: reportingUnitProcedure("quality.edit")
-    .input(z.object({ year: QualityReportKeySchema.shape.year, expectedVersion: z.number().int().min(1).nullable(), body: QualityContentSchema }))
+    .input(
+      z.object({
+        year: QualityReportKeySchema.shape.year,
+        expectedVersion: z.number().int().min(1).nullable(),
+        body: QualityContentSchema,
+      }),
+    )
     .mutation(({ ctx, input }) => saveQualityContent(ctx.db, ctx.municipality, input, changeOptions(ctx))),
   submit: reportingUnitProcedure("quality.submit")
     .input(StepSchema)

@@ -44,7 +44,15 @@ import {
 
 import { auditBy, type Actor, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
-import { allowedActions, requireEditable, requireStep, requireYear, stepAuditAction, versionConflict, withMoverNames } from "../../reporting/report-workflow";
+import {
+  allowedActions,
+  requireEditable,
+  requireStep,
+  requireYear,
+  stepAuditAction,
+  versionConflict,
+  withMoverNames,
+} from "../../reporting/report-workflow";
 import { listPeerUnits } from "../peers/peer-units";
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
@@ -60,12 +68,20 @@ function contentIssues(content: QualityContent, year: number): FieldIssue[] {
     const { staff, citizen } = content.content;
     if (staff) {
       for (const issue of checkSurveyResult(staff)) {
-        issues.push({ path: ["content", "staff", issue.field], code: issue.code, params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {} });
+        issues.push({
+          path: ["content", "staff", issue.field],
+          code: issue.code,
+          params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {},
+        });
       }
     }
     citizen.forEach((c, index) => {
       for (const issue of checkSurveyResult({ ...c, scaleMin: CITIZEN_SCALE.min, scaleMax: CITIZEN_SCALE.max })) {
-        issues.push({ path: ["content", "citizen", index, issue.field], code: issue.code, params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {} });
+        issues.push({
+          path: ["content", "citizen", index, issue.field],
+          code: issue.code,
+          params: issue.code === "OUTSIDE_SCALE" ? { min: issue.min, max: issue.max } : {},
+        });
       }
     });
     const types = citizen.map((c) => c.surveyType.toLocaleLowerCase("nb"));
@@ -77,12 +93,15 @@ function contentIssues(content: QualityContent, year: number): FieldIssue[] {
     // One total, or counts per shipment type: both at once would count the mail twice.
     const types = content.content.mail.map((m) => m.shipmentType.toLocaleLowerCase("nb"));
     types.forEach((type, index) => {
-      if (type === "" && types.length > 1) issues.push({ path: ["content", "mail", index, "shipmentType"], code: "MIXED_TOTAL", params: {} });
-      else if (types.indexOf(type) !== index) issues.push({ path: ["content", "mail", index, "shipmentType"], code: "DUPLICATE", params: {} });
+      if (type === "" && types.length > 1)
+        issues.push({ path: ["content", "mail", index, "shipmentType"], code: "MIXED_TOTAL", params: {} });
+      else if (types.indexOf(type) !== index)
+        issues.push({ path: ["content", "mail", index, "shipmentType"], code: "DUPLICATE", params: {} });
     });
     const basket = new Set(basketForYear(year)?.services.map((s) => s.code) ?? []);
     content.content.services.forEach((s, index) => {
-      if (!basket.has(s.code)) issues.push({ path: ["content", "services", index, "code"], code: "NOT_IN_BASKET", params: { code: s.code } });
+      if (!basket.has(s.code))
+        issues.push({ path: ["content", "services", index, "code"], code: "NOT_IN_BASKET", params: { code: s.code } });
     });
   }
   return issues;
@@ -99,16 +118,21 @@ function missingAnswers(db: DbOrTx, content: QualityContent, year: number): stri
     return content.content.staff === null && content.content.citizen.length === 0 ? ["results"] : [];
   }
   const answered = new Map(content.content.services.map((s) => [s.code, s]));
-  return (basketForYear(year)?.services ?? []).filter((s) => {
-    const a = answered.get(s.code);
-    return !a || (!a.notOffered && a.step === null);
-  }).map((s) => s.code);
+  return (basketForYear(year)?.services ?? [])
+    .filter((s) => {
+      const a = answered.get(s.code);
+      return !a || (!a.notOffered && a.step === null);
+    })
+    .map((s) => s.code);
 }
 
 /** The peer medians of each maturity area (KOSTRA group or its stand-in, approved assessments), for the radar chart. */
 function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
   const units = listPeerUnits(db);
-  const { peers, kind, standInFor } = checkPeersOf(units, units.find((u) => u.id === unit.id));
+  const { peers, kind, standInFor } = checkPeersOf(
+    units,
+    units.find((u) => u.id === unit.id),
+  );
   const scores = listApprovedMaturityScores(db, year).filter((s) => peers.has(s.organisationId));
   const areas = MATURITY_AREAS.map((area) => {
     const values = scores.filter((s) => s.area === area).map((s) => s.score);
@@ -122,7 +146,13 @@ function maturityPeers(db: DbOrTx, unit: ReportingUnit, year: number) {
  * steps. A report not approved yet is shown, to those without `drafts.read` in the unit, as its
  * status and who moved it when (`withheld`), with no content, derived figure or missing answer (ADR 007).
  */
-export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: number, instrument: QualityInstrument, grants: readonly RoleGrant[]) {
+export function getQualityReportView(
+  db: DbOrTx,
+  unit: ReportingUnit,
+  year: number,
+  instrument: QualityInstrument,
+  grants: readonly RoleGrant[],
+) {
   const reportingYear = requireYear(db, year);
   const stored = getQualityReport(db, unit.id, year, instrument);
   const visible = canReadReportContent(grants, unit.id, stored?.status ?? null);
@@ -149,11 +179,24 @@ export function getQualityReportView(db: DbOrTx, unit: ReportingUnit, year: numb
 }
 
 /** What the form shows beside the answers: the maturity index and the peers', uncertain surveys, digitalization rates. */
-function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: QualityContent, weights: Partial<Record<MaturityArea, number>>) {
+function derivedFigures(
+  db: DbOrTx,
+  unit: ReportingUnit,
+  year: number,
+  content: QualityContent,
+  weights: Partial<Record<MaturityArea, number>>,
+) {
   if (content.instrument === "maturity") {
     const index = maturityIndex(Object.fromEntries(content.content.scores.map((s) => [s.area, s.score])), weights);
     const peers = maturityPeers(db, unit, year);
-    return { kind: "maturity" as const, index: index.value, band: index.value === null ? null : maturityBand(index.value), complete: index.complete, peers: peers.areas, peerGroup: peers.group };
+    return {
+      kind: "maturity" as const,
+      index: index.value,
+      band: index.value === null ? null : maturityBand(index.value),
+      complete: index.complete,
+      peers: peers.areas,
+      peerGroup: peers.group,
+    };
   }
   if (content.instrument === "satisfaction") {
     const { staff, citizen } = content.content;
@@ -174,7 +217,14 @@ function derivedFigures(db: DbOrTx, unit: ReportingUnit, year: number, content: 
   const rates = digitalizationRates(states);
   const digital = content.content.mail.reduce((s, m) => s + m.digital, 0);
   const total = content.content.mail.reduce((s, m) => s + m.digital + m.paper, 0);
-  return { kind: "scope" as const, s1: rates.s1, s2: rates.s2, notOffered: rates.notOffered, unanswered: rates.unanswered, s3: total > 0 ? (digital / total) * 100 : null };
+  return {
+    kind: "scope" as const,
+    s1: rates.s1,
+    s2: rates.s2,
+    notOffered: rates.notOffered,
+    unanswered: rates.unanswered,
+    s3: total > 0 ? (digital / total) * 100 : null,
+  };
 }
 
 function audit(db: DbOrTx, actor: Actor, now: string, unit: ReportingUnit, action: AuditAction, reportId: number, details: unknown) {
@@ -199,11 +249,21 @@ export function saveQualityContent(
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {
-      const current = requireEditable(getQualityReport(tx, unit.id, input.year, input.body.instrument), requireYear(tx, input.year), input.expectedVersion);
+      const current = requireEditable(
+        getQualityReport(tx, unit.id, input.year, input.body.instrument),
+        requireYear(tx, input.year),
+        input.expectedVersion,
+      );
       const issues = contentIssues(input.body, input.year);
       if (issues.length > 0) throw new AppError("VALIDATION_FAILED", { issues });
       const before = current ? loadQualityContent(tx, current) : null;
-      const result = saveQualityReport(tx, { organisationId: unit.id, year: input.year, expectedVersion: input.expectedVersion, content: input.body, now });
+      const result = saveQualityReport(tx, {
+        organisationId: unit.id,
+        year: input.year,
+        expectedVersion: input.expectedVersion,
+        content: input.body,
+        now,
+      });
       if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, "quality.reportSaved", result.row.id, {
@@ -223,20 +283,38 @@ export function saveQualityContent(
 export function changeQualityStatus(
   db: Db,
   unit: ReportingUnit,
-  input: { year: number; instrument: QualityInstrument; expectedVersion: number; action: Exclude<ReportAction, "edit">; comment?: string | null },
+  input: {
+    year: number;
+    instrument: QualityInstrument;
+    expectedVersion: number;
+    action: Exclude<ReportAction, "edit">;
+    comment?: string | null;
+  },
   options: ChangeOptions,
 ): { status: ReportStatus; version: number } {
   const now = options.now.toISOString();
   return db.transaction(
     (tx) => {
       const reportingYear = requireYear(tx, input.year);
-      const { report: current, to } = requireStep(getQualityReport(tx, unit.id, input.year, input.instrument), input.action, reportingYear, input.expectedVersion);
+      const { report: current, to } = requireStep(
+        getQualityReport(tx, unit.id, input.year, input.instrument),
+        input.action,
+        reportingYear,
+        input.expectedVersion,
+      );
       if (input.action === "submit") {
         const missing = missingAnswers(tx, loadQualityContent(tx, current), input.year);
         if (missing.length > 0) throw new AppError("INCOMPLETE", { params: { missing: missing.join(","), count: missing.length } });
       }
       const comment = (input.comment ?? "").trim();
-      const result = setQualityReportStatus(tx, { reportId: current.id, expectedVersion: input.expectedVersion, status: to, now, by: options.actor.email, returnComment: comment || null });
+      const result = setQualityReportStatus(tx, {
+        reportId: current.id,
+        expectedVersion: input.expectedVersion,
+        status: to,
+        now,
+        by: options.actor.email,
+        returnComment: comment || null,
+      });
       if (!result.ok) throw versionConflict(result.currentVersion);
       recomputeIndicatorValues(tx, { scope: { organisationId: unit.id, year: input.year }, now });
       audit(tx, options.actor, now, unit, stepAuditAction("quality", input.action), current.id, {
@@ -260,7 +338,14 @@ export function setMaturityWeights(db: Db, weights: readonly { area: MaturityAre
       saveMaturityWeights(tx, Object.fromEntries(weights.map((w) => [w.area, w.weight])));
       const q1 = getIndicator("Q1");
       if (q1) recomputeIndicatorValues(tx, { scope: null, now, indicators: [q1] });
-      appendAudit(tx, { at: now, ...auditBy(options.actor), action: "quality.weightsSet", entity: "maturityWeights", entityId: null, details: { before, after: loadMaturityWeights(tx) } });
+      appendAudit(tx, {
+        at: now,
+        ...auditBy(options.actor),
+        action: "quality.weightsSet",
+        entity: "maturityWeights",
+        entityId: null,
+        details: { before, after: loadMaturityWeights(tx) },
+      });
       return { weights: MATURITY_AREAS.map((area) => ({ area, weight: loadMaturityWeights(tx)[area] ?? 1 })) };
     },
     { behavior: "immediate" },
@@ -275,7 +360,10 @@ export function listQualityYears(db: DbOrTx, unit: ReportingUnit) {
     yearState: y.state,
     deadline: y.deadline,
     status: Object.fromEntries(
-      QUALITY_INSTRUMENTS.map((instrument) => [instrument, reports.find((r) => r.year === y.year && r.instrument === instrument)?.status ?? null]),
+      QUALITY_INSTRUMENTS.map((instrument) => [
+        instrument,
+        reports.find((r) => r.year === y.year && r.instrument === instrument)?.status ?? null,
+      ]),
     ) as Record<QualityInstrument, ReportStatus | null>,
   }));
 }

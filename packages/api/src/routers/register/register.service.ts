@@ -1,4 +1,12 @@
-import { appendAudit, findOrganisationByNumber, getMunicipalityByNumber, listCooperatives, saveCooperative, type CooperativeRow, type Db } from "@malestokk/db";
+import {
+  appendAudit,
+  findOrganisationByNumber,
+  getMunicipalityByNumber,
+  listCooperatives,
+  saveCooperative,
+  type CooperativeRow,
+  type Db,
+} from "@malestokk/db";
 
 import { nameKey } from "@malestokk/domain";
 
@@ -27,13 +35,19 @@ export function registerCooperative(
     }
     const members = input.memberNumbers.map((number, index) => {
       const m = getMunicipalityByNumber(tx, number);
-      if (!m) throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["memberNumbers", index], code: "NOT_FOUND", params: { municipalityNumber: number } }] });
+      if (!m)
+        throw new AppError("VALIDATION_FAILED", {
+          issues: [{ path: ["memberNumbers", index], code: "NOT_FOUND", params: { municipalityNumber: number } }],
+        });
       return m;
     });
     const cooperatives = listCooperatives(tx);
     const memberKey = [...new Set(input.memberNumbers)].sort().join();
     const twin = cooperatives.find(
-      (c) => c.organisationNumber !== input.organisationNumber && nameKey(c.name) === nameKey(input.name) && c.members.map((m) => m.number).join() === memberKey,
+      (c) =>
+        c.organisationNumber !== input.organisationNumber &&
+        nameKey(c.name) === nameKey(input.name) &&
+        c.members.map((m) => m.number).join() === memberKey,
     );
     if (twin) {
       const params = { organisationNumber: twin.organisationNumber, name: twin.name };
@@ -54,7 +68,10 @@ export function registerCooperative(
       action: before ? "register.cooperativeChanged" : "register.cooperativeCreated",
       entity: "organisation",
       entityId: String(id),
-      details: { before: before ? { name: before.name, members: before.members.map((m) => m.number) } : null, after: { name: after.name, members: after.members.map((m) => m.number) } },
+      details: {
+        before: before ? { name: before.name, members: before.members.map((m) => m.number) } : null,
+        after: { name: after.name, members: after.members.map((m) => m.number) },
+      },
     });
     return after;
   });

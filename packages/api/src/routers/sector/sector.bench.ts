@@ -7,7 +7,9 @@ import { getSectorDashboard } from "./sector.service";
 // Issue 9: the board's sector page reads every indicator for two years. The raw prepared statement
 // over the same rows is the baseline; report the others as ratios to it (these machines are noisy).
 const connection = createTestDb({ seed: true });
-const raw = connection.sqlite.prepare("select organisation_id, year, numerator, denominator from indicator_values where indicator_code = ? and year between 2023 and 2024 and status = 'approved'");
+const raw = connection.sqlite.prepare(
+  "select organisation_id, year, numerator, denominator from indicator_values where indicator_code = ? and year between 2023 and 2024 and status = 'approved'",
+);
 const codes = INDICATORS.map((i) => i.code);
 
 describe(`Sector dashboard: ${codes.length} indicators × 357 × 2 years`, () => {

@@ -16,7 +16,12 @@ describe("sector dashboard (issue 9)", () => {
     const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
     expect(d.coverage.missing).toHaveLength(357 - approved);
     expect(d.coverage.missing.find((m) => m.number === "0301")).toBeUndefined();
-    expect(d.coverage.underCorrection.find((m) => m.number === "0301")).toEqual({ number: "0301", name: "Oslo", countyName: "Oslo", status: "draft" });
+    expect(d.coverage.underCorrection.find((m) => m.number === "0301")).toEqual({
+      number: "0301",
+      name: "Oslo",
+      countyName: "Oslo",
+      status: "draft",
+    });
     expect(d.coverage.byCounty.find((c) => c.group === "03")).toMatchObject({ units: 1, reported: 1, approved: 1, underCorrection: 1 });
 
     const municipalityIds = new Set(listMunicipalities(api.db).map((m) => m.id));
@@ -24,7 +29,9 @@ describe("sector dashboard (issue 9)", () => {
     const k1 = d.indicators.find((i) => i.code === "K1");
     expect(k1?.national.ratioOfSums).toBeCloseTo(ratioOfSums(rows) ?? Number.NaN, 6);
     expect(k1?.national.n).toBe(rows.length);
-    expect(rows.find((r) => r.organisationId === listMunicipalities(api.db).find((m) => m.number === "0301")?.id)).toMatchObject({ isUnderCorrection: true });
+    expect(rows.find((r) => r.organisationId === listMunicipalities(api.db).find((m) => m.number === "0301")?.id)).toMatchObject({
+      isUnderCorrection: true,
+    });
     expect(k1?.movement).not.toBeNull();
     expect(k1?.groups.reduce((n, g) => n + g.n, 0)).toBe(rows.length);
     expect(d.indicators).toHaveLength(21);
@@ -64,7 +71,11 @@ describe("sector benefit portfolio (issue 9)", () => {
     expect(p.bySector.map((s) => s.sector)).toEqual(["common", "helseVelferd"]);
     expect(p.bySector.reduce((n, s) => n + s.totals.benefits + s.totals.disBenefits, 0)).toBe(p.totals.benefits + p.totals.disBenefits);
     expect(p.joint).toEqual([
-      expect.objectContaining({ name: "Felles innbyggerportal", owner: { number: "0301", name: "Oslo" }, participants: [expect.objectContaining({ number: "1103" }), expect.objectContaining({ number: "4601" })] }),
+      expect.objectContaining({
+        name: "Felles innbyggerportal",
+        owner: { number: "0301", name: "Oslo" },
+        participants: [expect.objectContaining({ number: "1103" }), expect.objectContaining({ number: "4601" })],
+      }),
     ]);
     const y2025 = p.overTime.find((y) => y.year === 2025);
     expect(y2025?.cash.realizedNok).toBe(4 * 280_000);

@@ -46,21 +46,42 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
   // Approved figures and the register only: cached until either changes (reports saved as drafts leave it alone).
   const groupOf = new Map(municipalities.map((m) => [m.id, m.kostraGroup]));
   const groupNames = [...new Set(municipalities.map((m) => m.kostraGroup))].filter((g): g is string => g !== null).sort();
-  const indicators = cached(db, `sector|${year}|${previous ?? ""}`, () => INDICATORS.map((indicator) => {
-    const rows = listIndicatorValues(db, indicator.code, previous === null ? [year] : [previous, year], APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
-    const current = rows.filter((r) => r.year === year);
-    const national = sectorDistribution(current, indicator.scale);
-    const before = previous === null ? null : sectorDistribution(rows.filter((r) => r.year === previous), indicator.scale);
-    const groups = groupNames.map((group) => ({ group, name: kostraName.get(group) ?? group, ...sectorDistribution(current.filter((r) => groupOf.get(r.organisationId) === group), indicator.scale) }));
-    return {
-      code: indicator.code,
-      dimension: indicator.dimension,
-      national,
-      movement: movement(national.ratioOfSums, before?.ratioOfSums ?? null),
-      coverage: { approved: national.n, units: municipalities.length },
-      groups,
-    };
-  }), ["dataVersion", "registerVersion"]);
+  const indicators = cached(
+    db,
+    `sector|${year}|${previous ?? ""}`,
+    () =>
+      INDICATORS.map((indicator) => {
+        const rows = listIndicatorValues(db, indicator.code, previous === null ? [year] : [previous, year], APPROVED_ONLY).filter((r) =>
+          ids.has(r.organisationId),
+        );
+        const current = rows.filter((r) => r.year === year);
+        const national = sectorDistribution(current, indicator.scale);
+        const before =
+          previous === null
+            ? null
+            : sectorDistribution(
+                rows.filter((r) => r.year === previous),
+                indicator.scale,
+              );
+        const groups = groupNames.map((group) => ({
+          group,
+          name: kostraName.get(group) ?? group,
+          ...sectorDistribution(
+            current.filter((r) => groupOf.get(r.organisationId) === group),
+            indicator.scale,
+          ),
+        }));
+        return {
+          code: indicator.code,
+          dimension: indicator.dimension,
+          national,
+          movement: movement(national.ratioOfSums, before?.ratioOfSums ?? null),
+          coverage: { approved: national.n, units: municipalities.length },
+          groups,
+        };
+      }),
+    ["dataVersion", "registerVersion"],
+  );
   const trend = listIndicatorValues(db, "S3", years, APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
   const deadline = getReportingYear(db, year)?.deadline ?? null;
   return {
@@ -90,7 +111,15 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
     indicators,
     mailTrend: {
       reference: SVARUT_REFERENCE,
-      points: years.map((y) => ({ year: y, ...sectorDistribution(trend.filter((r) => r.year === y), 100) })).map((p) => ({ year: p.year, ratioOfSums: p.ratioOfSums, n: p.n })),
+      points: years
+        .map((y) => ({
+          year: y,
+          ...sectorDistribution(
+            trend.filter((r) => r.year === y),
+            100,
+          ),
+        }))
+        .map((p) => ({ year: p.year, ratioOfSums: p.ratioOfSums, n: p.n })),
     },
   };
 }
@@ -134,7 +163,14 @@ export function getSectorPortfolio(db: Db, now: Date) {
     ),
     joint: projects
       .filter((p) => p.participants.length > 0)
-      .map((p) => ({ id: p.id, name: p.name, sector: p.sector, phase: p.phase, owner: { number: p.ownerNumber, name: p.ownerName }, participants: p.participants.map(({ number, name }) => ({ number, name })) })),
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        sector: p.sector,
+        phase: p.phase,
+        owner: { number: p.ownerNumber, name: p.ownerName },
+        participants: p.participants.map(({ number, name }) => ({ number, name })),
+      })),
     statuses: ["onTrack", "atRisk", "offTrack", "realized", "noData"] as BenefitStatus[],
   };
 }

@@ -25,11 +25,14 @@ export const systemsRouter = router({
     )
     .mutation(({ ctx, input }) => {
       const { id, expectedVersion, municipalityNumber: _number, ...fields } = input;
-      return saveOrganisationSystem(ctx.db, ctx.municipality, { id, expectedVersion, fields: { ...fields, vendor: fields.vendor || null } }, changeOptions(ctx));
+      return saveOrganisationSystem(
+        ctx.db,
+        ctx.municipality,
+        { id, expectedVersion, fields: { ...fields, vendor: fields.vendor || null } },
+        changeOptions(ctx),
+      );
     }),
   delete: reportingUnitProcedure("costs.edit")
     .input(z.object({ id: z.number().int().positive() }))
-    .mutation(({ ctx, input }) =>
-      deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => deleteOrganisationSystem(ctx.db, ctx.municipality, input.id, changeOptions(ctx))),
 });

@@ -31,7 +31,9 @@ export function saveOrganisationSystem(
   options: ChangeOptions,
 ) {
   if (input.fields.inUseFrom !== null && input.fields.inUseTo !== null && input.fields.inUseTo < input.fields.inUseFrom) {
-    throw new AppError("VALIDATION_FAILED", { issues: [{ path: ["inUseTo"], code: "BEFORE_START", params: { from: input.fields.inUseFrom } }] });
+    throw new AppError("VALIDATION_FAILED", {
+      issues: [{ path: ["inUseTo"], code: "BEFORE_START", params: { from: input.fields.inUseFrom } }],
+    });
   }
   return db.transaction(
     (tx) => {
@@ -39,7 +41,10 @@ export function saveOrganisationSystem(
       const result = saveSystem(tx, { organisationId: municipality.id, ...input, now: options.now.toISOString() });
       if (!result.ok) {
         if (result.reason === "NAME_TAKEN") {
-          throw new AppError("NAME_TAKEN", { params: { name: input.fields.name }, issues: [{ path: ["name"], code: "NAME_TAKEN", params: {} }] });
+          throw new AppError("NAME_TAKEN", {
+            params: { name: input.fields.name },
+            issues: [{ path: ["name"], code: "NAME_TAKEN", params: {} }],
+          });
         }
         if (result.reason === "NOT_FOUND") throw new AppError("NOT_FOUND", { params: { id: input.id } });
         throw new AppError("VERSION_CONFLICT", { params: { currentVersion: result.currentVersion ?? null } });

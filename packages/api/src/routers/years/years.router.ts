@@ -11,13 +11,9 @@ export const yearsRouter = router({
   list: permissionProcedure("register.read").query(({ ctx }) => listYears(ctx.db)),
   close: permissionProcedure("years.manage")
     .input(z.object({ year: Year }))
-    .mutation(({ ctx, input }) =>
-      setYearState(ctx.db, { year: input.year, state: "closed", reason: null }, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => setYearState(ctx.db, { year: input.year, state: "closed", reason: null }, changeOptions(ctx))),
   /** Reopening changes figures people may have relied on: it needs a reason, kept in the audit log. */
   reopen: permissionProcedure("years.manage")
     .input(z.object({ year: Year, reason: textSchema(MAX_COMMENT_LENGTH, { min: 3 }) }))
-    .mutation(({ ctx, input }) =>
-      setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, changeOptions(ctx)),
-    ),
+    .mutation(({ ctx, input }) => setYearState(ctx.db, { year: input.year, state: "open", reason: input.reason }, changeOptions(ctx))),
 });

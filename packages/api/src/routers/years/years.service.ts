@@ -29,7 +29,8 @@ export function setYearState(db: Db, input: { year: number; state: "open" | "clo
     (tx) => {
       const year = getReportingYear(tx, input.year);
       if (!year) throw new AppError("NOT_FOUND", { params: { year: input.year } });
-      if (year.state === input.state) throw new AppError("STATUS_CONFLICT", { params: { status: year.state, action: input.state === "closed" ? "close" : "reopen" } });
+      if (year.state === input.state)
+        throw new AppError("STATUS_CONFLICT", { params: { status: year.state, action: input.state === "closed" ? "close" : "reopen" } });
       setReportingYearState(tx, input.year, input.state);
       appendAudit(tx, {
         at: options.now.toISOString(),

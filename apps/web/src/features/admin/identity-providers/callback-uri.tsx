@@ -10,7 +10,16 @@ type CopyState = "idle" | "copied" | "failed";
 export function CallbackUri({ url }: { url: string | null }) {
   const { t } = useTranslation();
   const [copy, setCopy] = useState<CopyState>("idle");
-  if (url === null) return <TitledAlert color="danger" level={3} title={t("identity.callback.missingTitle")} body={t("identity.callback.missing")} testId="callback-uri" />;
+  if (url === null)
+    return (
+      <TitledAlert
+        color="danger"
+        level={3}
+        title={t("identity.callback.missingTitle")}
+        body={t("identity.callback.missing")}
+        testId="callback-uri"
+      />
+    );
   const copyUrl = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -30,8 +39,11 @@ export function CallbackUri({ url }: { url: string | null }) {
           {t("identity.callback.copy")}
         </Button>
       </div>
-      <div role="status">{copy !== "idle" && <Paragraph data-size="sm">{t(copy === "copied" ? "identity.callback.copied" : "identity.callback.copyFailed")}</Paragraph>}</div>
+      <div role="status">
+        {copy !== "idle" && (
+          <Paragraph data-size="sm">{t(copy === "copied" ? "identity.callback.copied" : "identity.callback.copyFailed")}</Paragraph>
+        )}
+      </div>
     </div>
   );
 }
-

@@ -16,7 +16,12 @@ export function ClientSecretField(props: {
   onRemove: (remove: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const description = props.stored === null ? t("identity.form.clientSecretNew") : props.stored ? t("identity.form.clientSecretStored") : t("identity.form.clientSecretNone");
+  const description =
+    props.stored === null
+      ? t("identity.form.clientSecretNew")
+      : props.stored
+        ? t("identity.form.clientSecretStored")
+        : t("identity.form.clientSecretNone");
   return (
     <>
       <Textfield
@@ -31,7 +36,12 @@ export function ClientSecretField(props: {
         error={props.error}
       />
       {props.stored === true && (
-        <Checkbox id="provider-remove-secret" label={t("identity.form.removeSecret")} checked={props.remove} onChange={(e) => props.onRemove(e.target.checked)} />
+        <Checkbox
+          id="provider-remove-secret"
+          label={t("identity.form.removeSecret")}
+          checked={props.remove}
+          onChange={(e) => props.onRemove(e.target.checked)}
+        />
       )}
     </>
   );

@@ -25,7 +25,15 @@ function form(): HTMLElement {
   return screen.getByRole("region", { name: /Legg til innloggingstjeneste|Endre / });
 }
 
-function fill(values: { name?: string; slug?: string; issuer?: string; clientId?: string; clientSecret?: string; emailClaim?: string; organisations?: string }) {
+function fill(values: {
+  name?: string;
+  slug?: string;
+  issuer?: string;
+  clientId?: string;
+  clientSecret?: string;
+  emailClaim?: string;
+  organisations?: string;
+}) {
   const f = form();
   const labels: Record<keyof typeof values, string> = {
     name: "Navn",
@@ -66,7 +74,9 @@ describe("admin: sign-in page", () => {
     await openPage();
     expect(screen.getByRole("heading", { level: 1, name: "Innlogging" })).toBeTruthy();
     expect(document.title).toBe("Innlogging – Målestokk");
-    expect(screen.getByText(/Ingen innloggingstjenester er satt opp/).textContent).toContain("Legg til kommunens tjeneste med skjemaet under.");
+    expect(screen.getByText(/Ingen innloggingstjenester er satt opp/).textContent).toContain(
+      "Legg til kommunens tjeneste med skjemaet under.",
+    );
     expect(screen.queryByRole("table")).toBeNull();
     expect(within(screen.getByTestId("callback-uri")).getByText(`${window.location.origin}/auth/oidc/callback`).tagName).toBe("CODE");
     expect(screen.getByRole<HTMLInputElement>("switch", { name: "Innlogging med passord" }).checked).toBe(true);
@@ -109,7 +119,9 @@ describe("admin: sign-in page", () => {
     expect(within(form()).getByLabelText<HTMLInputElement>("Klienthemmelighet").value).toBe("");
     expect(within(form()).getByLabelText<HTMLInputElement>("Navn").value).toBe("");
     expect(document.body.innerHTML).not.toContain(SECRET);
-    expect(listIdentityProviders(app.db)).toMatchObject([{ slug: "trondheim-entra", clientSecret: SECRET, requireVerifiedEmail: true, enabled: true }]);
+    expect(listIdentityProviders(app.db)).toMatchObject([
+      { slug: "trondheim-entra", clientSecret: SECRET, requireVerifiedEmail: true, enabled: true },
+    ]);
   });
 
   it("marks a provider for national roles and as vouching for MFA with the amr and acr values that show it; both start off", async () => {
@@ -131,7 +143,9 @@ describe("admin: sign-in page", () => {
     fireEvent.change(within(f).getByLabelText("acr-verdier som viser totrinnsinnlogging"), { target: { value: "" } });
     submit();
     await screen.findByTestId("provider-errors");
-    expect(describedText(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"))).toContain("Skriv minst én amr- eller acr-verdi");
+    expect(describedText(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"))).toContain(
+      "Skriv minst én amr- eller acr-verdi",
+    );
     expect(listIdentityProviders(app.db)).toEqual([]);
 
     fireEvent.change(within(form()).getByLabelText("amr-verdier som viser totrinnsinnlogging"), { target: { value: "mfa, ngcmfa" } });
@@ -140,7 +154,9 @@ describe("admin: sign-in page", () => {
     const row = await screen.findByTestId("provider-trondheim-entra");
     expect(within(row).getByText("Nasjonale roller")).toBeTruthy();
     expect(within(row).getByText("Totrinn fra tjenesten")).toBeTruthy();
-    expect(listIdentityProviders(app.db)).toMatchObject([{ nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "ngcmfa"], mfaAcrValues: ["idporten-loa-high"] }]);
+    expect(listIdentityProviders(app.db)).toMatchObject([
+      { nationalRoles: true, vouchesForMfa: true, mfaAmrValues: ["mfa", "ngcmfa"], mfaAcrValues: ["idporten-loa-high"] },
+    ]);
 
     // Editing shows what is stored.
     fireEvent.click(within(row).getByRole("button", { name: "Endre Trondheim kommune (Entra ID)" }));
@@ -159,12 +175,20 @@ describe("admin: sign-in page", () => {
     expect(describedText(issuer)).toContain("Adressen må begynne med https://");
     expect(issuer.getAttribute("aria-invalid")).toBe("true");
     expect(describedText(screen.getByLabelText("Kommuner og IKT-samarbeid"))).toContain("«12» er verken et kommunenummer");
-    expect(within(summary).getAllByRole("link").map((l) => l.getAttribute("href"))).toEqual(["#provider-issuer", "#provider-organisations"]);
+    expect(
+      within(summary)
+        .getAllByRole("link")
+        .map((l) => l.getAttribute("href")),
+    ).toEqual(["#provider-issuer", "#provider-organisations"]);
 
     // A well-formed number that is in no register is the server's answer, shown by the same field.
     fill({ issuer: TRONDHEIM.issuer, organisations: "9999" });
     submit();
-    await waitFor(() => expect(describedText(screen.getByLabelText("Kommuner og IKT-samarbeid"))).toContain("Fant ingen kommune eller IKT-samarbeid med nummer 9999."));
+    await waitFor(() =>
+      expect(describedText(screen.getByLabelText("Kommuner og IKT-samarbeid"))).toContain(
+        "Fant ingen kommune eller IKT-samarbeid med nummer 9999.",
+      ),
+    );
     expect(describedText(screen.getByLabelText("Utsteder (issuer)"))).not.toContain("Adressen må begynne med https://");
     expect(listIdentityProviders(app.db)).toEqual([]);
     expect(screen.queryByRole("table")).toBeNull();
@@ -185,7 +209,9 @@ describe("admin: sign-in page", () => {
 
     fill({ name: "Trondheim kommune", organisations: "5001 4601" });
     submit("Lagre endringene");
-    await waitFor(() => expect(within(screen.getByTestId("provider-trondheim-entra")).getByRole("rowheader", { name: "Trondheim kommune" })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByTestId("provider-trondheim-entra")).getByRole("rowheader", { name: "Trondheim kommune" })).toBeTruthy(),
+    );
     expect(screen.getByTestId("identity-notice").textContent).toBe("Endringene i Trondheim kommune er lagret.");
     expect(within(screen.getByTestId("provider-trondheim-entra")).getByText("Bergen (4601)")).toBeTruthy();
     expect(listIdentityProviders(app.db)[0]?.clientSecret).toBe(SECRET);
@@ -213,13 +239,19 @@ describe("admin: sign-in page", () => {
     submit("Lagre endringene");
     const summary = await screen.findByTestId("provider-errors");
     expect(summary.textContent).toContain("Noen andre har endret tjenesten siden du begynte.");
-    await waitFor(() => expect(within(screen.getByTestId("provider-trondheim-entra")).getByRole("rowheader", { name: "Trondheim (endret)" })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByTestId("provider-trondheim-entra")).getByRole("rowheader", { name: "Trondheim (endret)" })).toBeTruthy(),
+    );
     expect(within(form()).getByLabelText<HTMLInputElement>("Klient-ID").value).toBe("client-456");
 
     // Saving again, on top of the newest version, works.
     submit("Lagre endringene");
     await waitFor(() => expect(screen.getByTestId("identity-notice").textContent).toContain("er lagret"));
-    expect(listIdentityProviders(app.db)[0]).toMatchObject({ clientId: "client-456", name: "Trondheim kommune (Entra ID)", clientSecret: SECRET });
+    expect(listIdentityProviders(app.db)[0]).toMatchObject({
+      clientId: "client-456",
+      name: "Trondheim kommune (Entra ID)",
+      clientSecret: SECRET,
+    });
   });
 
   it("deletes a provider only after confirmation", async () => {
@@ -258,7 +290,9 @@ describe("admin: sign-in page", () => {
     fireEvent.click(screen.getByRole("switch", { name: "Innlogging med passord" }));
     dialog = await screen.findByRole("dialog", { name: "Slå av innlogging med passord?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Slå av innlogging med passord" }));
-    expect((await within(dialog).findByRole("alert")).textContent).toContain("Ingen påslått innloggingstjeneste kan logge inn nasjonale roller");
+    expect((await within(dialog).findByRole("alert")).textContent).toContain(
+      "Ingen påslått innloggingstjeneste kan logge inn nasjonale roller",
+    );
     fireEvent.click(within(dialog).getByRole("button", { name: "Avbryt" }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
 

@@ -45,7 +45,9 @@ export function IdentityProviders() {
       }
       const appError = readAppError(error);
       const reason = appError?.params.reason;
-      setDeleteError(appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.errors.${reason}`) : translateError(t, error).message);
+      setDeleteError(
+        appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.errors.${reason}`) : translateError(t, error).message,
+      );
     },
   });
 
@@ -90,7 +92,15 @@ export function IdentityProviders() {
   return (
     <>
       <Paragraph>{t("identity.intro")}</Paragraph>
-      {!secretsSealed && <TitledAlert color="warning" level={2} title={t("identity.unsealed.title")} body={t("identity.unsealed.body")} testId="secrets-unsealed" />}
+      {!secretsSealed && (
+        <TitledAlert
+          color="warning"
+          level={2}
+          title={t("identity.unsealed.title")}
+          body={t("identity.unsealed.body")}
+          testId="secrets-unsealed"
+        />
+      )}
       <LocalSignIn enabled={localSignIn} />
       <StatusNotice notice={notice} testId="identity-notice" />
       <ProviderTable
@@ -126,4 +136,3 @@ export function IdentityProviders() {
     </>
   );
 }
-

@@ -16,7 +16,9 @@ export function LocalSignIn({ enabled }: { enabled: boolean }) {
   const errorText = (error: unknown) => {
     const appError = readAppError(error);
     const reason = appError?.params.reason;
-    return appError?.code === "IN_USE" && typeof reason === "string" ? t(`identity.local.${reason}`, { defaultValue: translateError(t, error).message }) : translateError(t, error).message;
+    return appError?.code === "IN_USE" && typeof reason === "string"
+      ? t(`identity.local.${reason}`, { defaultValue: translateError(t, error).message })
+      : translateError(t, error).message;
   };
 
   const set = useSetLocalSignIn({
@@ -55,7 +57,16 @@ export function LocalSignIn({ enabled }: { enabled: boolean }) {
       />
       <StatusNotice notice={message} testId="local-sign-in-message" />
       <ConfirmDialog
-        request={asking ? { title: t("identity.local.confirmTitle"), body: t("identity.local.confirmBody"), confirmLabel: t("identity.local.confirm"), destructive: true } : null}
+        request={
+          asking
+            ? {
+                title: t("identity.local.confirmTitle"),
+                body: t("identity.local.confirmBody"),
+                confirmLabel: t("identity.local.confirm"),
+                destructive: true,
+              }
+            : null
+        }
         pending={set.isPending}
         error={dialogError}
         onConfirm={() => change(false)}
@@ -67,4 +78,3 @@ export function LocalSignIn({ enabled }: { enabled: boolean }) {
     </div>
   );
 }
-

@@ -4,7 +4,17 @@ import type { RouterOutputs } from "@malestokk/api";
 
 export type AdminProvider = RouterOutputs["admin"]["identityProviders"]["providers"][number];
 
-export const FIELDS = ["name", "slug", "issuer", "clientId", "clientSecret", "emailClaim", "organisations", "mfaAmrValues", "mfaAcrValues"] as const;
+export const FIELDS = [
+  "name",
+  "slug",
+  "issuer",
+  "clientId",
+  "clientSecret",
+  "emailClaim",
+  "organisations",
+  "mfaAmrValues",
+  "mfaAcrValues",
+] as const;
 /** Fields typed as a list, separated by commas or spaces. */
 export const LIST_FIELDS = ["organisations", "mfaAmrValues", "mfaAcrValues"] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -103,6 +113,5 @@ export function inputOf(draft: ProviderDraft, base: { id: number; version: numbe
     ...(draft.vouchesForMfa ? { mfaAmrValues: splitList(draft.mfaAmrValues), mfaAcrValues: splitList(draft.mfaAcrValues) } : {}),
   };
 }
-
 
 export type ProviderInput = ReturnType<typeof inputOf>;

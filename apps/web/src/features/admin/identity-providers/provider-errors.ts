@@ -19,7 +19,8 @@ export function translateSaveError(t: TFunction, error: unknown): FormErrors<Fie
   if (!appError) return { summary: fallback, fields: {} };
   const conflict = conflictOf(error, ["changed", "gone"]);
   if (conflict) return { summary: t(conflict === "changed" ? "identity.errors.versionConflict" : "identity.errors.gone"), fields: {} };
-  if (appError.code === "IN_USE") return { summary: t(`identity.errors.${String(appError.params.reason)}`, { defaultValue: fallback }), fields: {} };
+  if (appError.code === "IN_USE")
+    return { summary: t(`identity.errors.${String(appError.params.reason)}`, { defaultValue: fallback }), fields: {} };
   const fields: Partial<Record<FieldName, string>> = {};
   const elsewhere: string[] = [];
   for (const issue of appError.issues) {
@@ -32,7 +33,6 @@ export function translateSaveError(t: TFunction, error: unknown): FormErrors<Fie
   return { summary: fallback, fields };
 }
 
-
 /** The form's own check against the procedure's schema: a message per field, values of a list named. */
 export function translateInputIssues(t: TFunction, issues: readonly core.$ZodIssue[], input: ProviderInput): FormErrors<FieldName> {
   const fields: Partial<Record<FieldName, string>> = {};
@@ -43,7 +43,8 @@ export function translateInputIssues(t: TFunction, issues: readonly core.$ZodIss
     const params: IssueParams = {};
     if ("minimum" in issue) params.minimum = Number(issue.minimum);
     if ("maximum" in issue) params.maximum = Number(issue.maximum);
-    if ((LIST_FIELDS as readonly string[]).includes(field) && typeof index === "number") params.value = input[field as (typeof LIST_FIELDS)[number]]?.[index] ?? "";
+    if ((LIST_FIELDS as readonly string[]).includes(field) && typeof index === "number")
+      params.value = input[field as (typeof LIST_FIELDS)[number]]?.[index] ?? "";
     fields[field] ??= issueText(t, field, issue.code, params);
   }
   return { summary: t("identity.errors.summary"), fields };

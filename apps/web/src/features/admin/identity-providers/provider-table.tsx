@@ -39,7 +39,11 @@ function ProviderStatus({ provider }: { provider: AdminProvider }) {
   );
 }
 
-export function ProviderTable(props: { providers: readonly AdminProvider[]; onEdit: (provider: AdminProvider) => void; onDelete: (provider: AdminProvider) => void }) {
+export function ProviderTable(props: {
+  providers: readonly AdminProvider[];
+  onEdit: (provider: AdminProvider) => void;
+  onDelete: (provider: AdminProvider) => void;
+}) {
   const { t } = useTranslation();
   const { providers } = props;
   const caption = t("identity.list.caption", { count: providers.length });
@@ -89,7 +93,12 @@ export function ProviderTable(props: { providers: readonly AdminProvider[]; onEd
                 t("identity.list.envOnly")
               ) : (
                 <div className="admin-actions admin-actions--compact">
-                  <Button variant="secondary" data-size="sm" aria-label={t("identity.list.editLabel", { name: provider.name })} onClick={() => props.onEdit(provider)}>
+                  <Button
+                    variant="secondary"
+                    data-size="sm"
+                    aria-label={t("identity.list.editLabel", { name: provider.name })}
+                    onClick={() => props.onEdit(provider)}
+                  >
                     {t("identity.list.edit")}
                   </Button>
                   <Button
@@ -109,4 +118,3 @@ export function ProviderTable(props: { providers: readonly AdminProvider[]; onEd
     </section>
   );
 }
-

@@ -22,4 +22,3 @@ export function TitledAlert(props: { color: "warning" | "danger"; level: 2 | 3; 
     </Alert>
   );
 }
-
