@@ -57,7 +57,7 @@ describe("benefit realization", () => {
     await card.getByLabel("Målt verdi (dager)").fill("39");
     await card.getByLabel("Målt dato").fill("2025-12-01");
     await card.getByRole("button", { name: "Registrer måling" }).click();
-    await card.getByText("Målingen må være etter nullpunktet (2026-01-01).").waitFor();
+    await card.getByText("Målingen må være etter nullpunktet (1. januar 2026).").waitFor();
 
     await card.getByLabel("Målt verdi (dager)").fill("36");
     await card.getByLabel("Målt dato").fill("2026-03-31");
