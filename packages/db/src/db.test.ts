@@ -9,10 +9,11 @@ import { createDb, type DbConnection } from "./client";
 import { runMigrations } from "./migrate";
 import { getCostReport, listCostLines, listSystems, saveCostReport, type CostReportContent } from "./queries/costs";
 import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
-import { getMunicipalityByNumber, listMunicipalities } from "./queries/organisations";
+import { getMunicipalityByNumber, listMunicipalities, listMunicipalityAreas } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
 import { getThrottle, pruneThrottle, saveThrottle } from "./queries/sessions";
 import { seedDemoData, seedReferenceData } from "./seed/demo";
+import { areas2024 } from "./seed/area-2024";
 import { counties2024, municipalities2024 } from "./seed/register-2024";
 import { createTestDb, TEST_NOW } from "./testing";
 
@@ -150,6 +151,19 @@ describe("the 2024 register", () => {
         numbers.some((n) => n.startsWith(county)),
         county,
       ).toBe(true);
+  });
+
+  it("has a land area for every municipality, and the seed fills the areas an older database lacks", () => {
+    expect(Object.keys(areas2024).sort()).toEqual(municipalities2024.map(([number]) => number).sort());
+    for (const area of Object.values(areas2024)) expect(area).toBeGreaterThan(0);
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const oslo = getMunicipalityByNumber(c.db, "0301");
+    expect(listMunicipalityAreas(c.db).get(oslo?.id ?? -1)).toBe(areas2024["0301"]);
+    c.sqlite.prepare("update organisations set area_km2 = null").run();
+    expect(listMunicipalityAreas(c.db).size).toBe(0);
+    seedReferenceData(c.db);
+    expect(listMunicipalityAreas(c.db).size).toBe(357);
   });
 
   it("contains the ASSS ten", () => {

@@ -183,3 +183,35 @@ export function listPopulationFacts(db: DbOrTx, organisationId: number): Populat
     .orderBy(asc(populations.year))
     .all();
 }
+
+/** Each municipality's land area in km², where known (the density's denominator in peer suggestions). */
+export function listMunicipalityAreas(db: DbOrTx): Map<number, number> {
+  const rows = db
+    .select({ id: organisations.id, area: organisations.areaKm2 })
+    .from(organisations)
+    .where(eq(organisations.kind, "municipality"))
+    .all();
+  return new Map(rows.flatMap((r) => (r.area !== null && r.area > 0 ? [[r.id, r.area] as const] : [])));
+}
+
+/** Whether the organisation requires four eyes: the one who submitted a report may not approve it. */
+export function isFourEyesRequired(db: DbOrTx, organisationId: number): boolean {
+  return (
+    db.select({ on: organisations.requireFourEyes }).from(organisations).where(eq(organisations.id, organisationId)).get()?.on ?? false
+  );
+}
+
+/** Every organisation that requires four eyes, by number. */
+export function listFourEyesOrganisations(db: DbOrTx): { id: number; number: string; name: string }[] {
+  return db
+    .select({ id: organisations.id, number: organisations.number, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.requireFourEyes, true))
+    .orderBy(asc(organisations.number))
+    .all();
+}
+
+/** Turns four eyes on or off for one organisation; false when there is no such organisation. */
+export function setFourEyesRequired(db: DbOrTx, organisationId: number, on: boolean): boolean {
+  return db.update(organisations).set({ requireFourEyes: on }).where(eq(organisations.id, organisationId)).run().changes > 0;
+}

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /**
  * The reporting units: municipalities, county municipalities, and IT cooperatives (interkommunale
@@ -21,6 +21,13 @@ export const organisations = sqliteTable(
     kostraGroupName: text(),
     /** Where the group comes from, e.g. "klass:112 2024". */
     kostraGroupSource: text(),
+    /** Land area in km² (municipalities; null where unknown): with the population it gives the density. */
+    areaKm2: real(),
+    /**
+     * Four eyes: when on, the person who submitted a report may not approve it. Set per organisation
+     * by an administrator (issue 20, point 16); off by default.
+     */
+    requireFourEyes: integer({ mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     index("organisations_kind_idx").on(t.kind),

@@ -15,6 +15,7 @@ import { countOrganisations } from "../queries/organisations";
 import { costLines, costReports, grossOperatingExpenditures, organisations, populations, reportingYears, systems } from "../schema/index";
 import { seedDemoQuality } from "./demo-quality";
 import { createRandom, hashString } from "./random";
+import { areas2024 } from "./area-2024";
 import { counties2024, municipalities2024 } from "./register-2024";
 
 export const DEMO_SEED = 20_240_101;
@@ -36,6 +37,7 @@ export interface DemoSeedResult {
 export function seedReferenceData(db: Db): boolean {
   if (countOrganisations(db) > 0) {
     fillMissingKostraGroups(db);
+    fillMissingAreas(db);
     return false;
   }
   db.transaction((tx) => {
@@ -60,6 +62,7 @@ export function seedReferenceData(db: Db): boolean {
           kostraGroup: kostra.get(number)?.code ?? null,
           kostraGroupName: kostra.get(number)?.name ?? null,
           kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE,
+          areaKm2: areas2024[number] ?? null,
         })),
       )
       .run();
@@ -80,6 +83,22 @@ function fillMissingKostraGroups(db: Db): number {
         .update(organisations)
         .set({ kostraGroup: group.code, kostraGroupName: group.name, kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE })
         .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.kostraGroup)))
+        .run().changes;
+    }
+    if (filled > 0) bumpRegisterVersion(tx);
+  });
+  return filled;
+}
+
+/** Databases made before migration 0020 have no areas: give each municipality without one the table's. */
+function fillMissingAreas(db: Db): number {
+  let filled = 0;
+  db.transaction((tx) => {
+    for (const [number, area] of Object.entries(areas2024)) {
+      filled += tx
+        .update(organisations)
+        .set({ areaKm2: area })
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.areaKm2)))
         .run().changes;
     }
     if (filled > 0) bumpRegisterVersion(tx);

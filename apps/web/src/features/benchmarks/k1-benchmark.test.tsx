@@ -30,7 +30,11 @@ describe("own peer sets", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Lag egen gruppe med forslag" }));
     const sandnes = await screen.findByRole("checkbox", { name: /^Sandnes \(1108, Rogaland\)/ });
     expect((sandnes as HTMLInputElement).checked).toBe(true);
-    expect(screen.getAllByText(/lignende folketall/).length).toBeGreaterThan(0);
+    // Reasons and distance on structure (Bærum is closest to Stavanger in size and density), and the fine print on centrality.
+    expect(
+      screen.getByText(/^lik folkemengde \(130\s921 mot 149\s048\); lik tetthet \(685,5 mot 630,5 innbyggere per km²\); avstand 0,36$/),
+    ).toBeTruthy();
+    expect(screen.getByTestId("peer-suggest-fine-print").textContent).toMatch(/sentralitetsindeks finnes ikke i registeret/);
     fireEvent.click(screen.getByRole("button", { name: "Lagre gruppen" }));
     expect(await screen.findByText("Gi gruppen et navn.")).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Navn på gruppen"), { target: { value: "Vestlandsbyer" } });

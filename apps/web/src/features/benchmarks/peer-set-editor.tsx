@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
-import { formatInteger } from "../../lib/format";
+import { formatDecimal, formatInteger, formatScore } from "../../lib/format";
 import { usePeerSuggestions, useSavePeerSet } from "./api";
 
 /** Suggests the ten most similar municipalities and saves the chosen ones as a named peer set. */
@@ -51,6 +51,9 @@ export function PeerSetEditor(props: {
         {t("peers.editorTitle")}
       </Heading>
       <Paragraph data-size="sm">{t("peers.editorIntro", { name: props.municipalityName })}</Paragraph>
+      <Paragraph data-size="xs" data-testid="peer-suggest-fine-print">
+        {t("peers.finePrint")}
+      </Paragraph>
       {errors.form && <Alert data-color="danger">{errors.form}</Alert>}
       <form onSubmit={submit} className="stack" noValidate>
         <Fieldset>
@@ -59,25 +62,24 @@ export function PeerSetEditor(props: {
             <Checkbox
               key={s.number}
               label={`${s.name} (${s.number}, ${s.countyName})`}
-              description={
-                s.reasons.length === 0
-                  ? t("peers.noReason")
-                  : s.reasons
-                      .map((r) =>
-                        r.code === "SAME_COUNTY"
-                          ? t("peers.reason.SAME_COUNTY")
-                          : r.code === "SIMILAR_POPULATION"
-                            ? t("peers.reason.SIMILAR_POPULATION", {
-                                population: formatInteger(r.params.population),
-                                ownPopulation: formatInteger(r.params.ownPopulation),
-                              })
-                            : t("peers.reason.SIMILAR_COST", {
-                                value: formatInteger(r.params.value),
-                                ownValue: formatInteger(r.params.ownValue),
-                              }),
-                      )
-                      .join("; ")
-              }
+              description={[
+                ...(s.reasons.length === 0
+                  ? [t("peers.noReason")]
+                  : s.reasons.map((r) =>
+                      r.code === "SAME_COUNTY"
+                        ? t("peers.reason.SAME_COUNTY")
+                        : r.code === "SIMILAR_POPULATION"
+                          ? t("peers.reason.SIMILAR_POPULATION", {
+                              population: formatInteger(r.params.population),
+                              ownPopulation: formatInteger(r.params.ownPopulation),
+                            })
+                          : t("peers.reason.SIMILAR_DENSITY", {
+                              density: formatDecimal(r.params.density),
+                              ownDensity: formatDecimal(r.params.ownDensity),
+                            }),
+                    )),
+                t("peers.distance", { distance: formatScore(s.distance) }),
+              ].join("; ")}
               checked={!unchecked.has(s.number)}
               onChange={(e) => {
                 const next = new Set(unchecked);

@@ -73,4 +73,22 @@ describe("peers.suggest", () => {
     expect(suggestions[0]?.reasons.some((r) => r.code === "SIMILAR_POPULATION")).toBe(true);
     expect(suggestions.map((s) => s.name)).toContain("Sandnes");
   });
+
+  it("suggests on structure with reasons and distances, the same whatever the indicators' figures", async () => {
+    const api = setupApi();
+    const manager = api.as("manager.4601@demo.example");
+    const before = await manager.peers.suggest({ municipalityNumber: "1103" });
+    expect(before[0]).toMatchObject({ distance: expect.any(Number), population: expect.any(Number), density: expect.any(Number) });
+    for (let i = 1; i < before.length; i += 1) expect(before[i]?.distance).toBeGreaterThanOrEqual(before[i - 1]?.distance ?? 0);
+    expect(before.flatMap((s) => s.reasons.map((r) => r.code))).toContain("SIMILAR_DENSITY");
+    // Every figure of every indicator changes, the closest peers' most of all: the suggestion does not.
+    api.sqlite.prepare("update indicator_values set numerator = numerator * (1 + organisation_id % 7)").run();
+    const top = before.slice(0, 3).map((s) => s.number);
+    api.sqlite
+      .prepare(
+        `update indicator_values set numerator = numerator * 50 where organisation_id in (select id from organisations where number in (${top.map(() => "?").join(", ")}))`,
+      )
+      .run(...top);
+    expect(await manager.peers.suggest({ municipalityNumber: "1103" })).toEqual(before);
+  });
 });

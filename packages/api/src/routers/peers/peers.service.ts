@@ -3,10 +3,9 @@ import {
   getMunicipalityByNumber,
   getPeerSet,
   insertPeerSet,
-  listIndicatorValues,
   listLatestPopulations,
   listMunicipalities,
-  listReportingYears,
+  listMunicipalityAreas,
   listVisiblePeerSets,
   updatePeerSet,
   type Db,
@@ -14,7 +13,7 @@ import {
   type MunicipalityListItem,
   type PeerSetRow,
 } from "@malestokk/db";
-import { isOrganisationRole, K1, suggestPeers, type SuggestReason } from "@malestokk/domain";
+import { isOrganisationRole, suggestPeers, type SuggestReason } from "@malestokk/domain";
 
 import type { Session } from "../../context";
 import { AppError } from "../../errors";
@@ -139,34 +138,43 @@ export interface SuggestionView {
   readonly number: string;
   readonly name: string;
   readonly countyName: string;
+  /** Weighted structural distance (domain/peers/suggest.ts); smaller is more alike. */
+  readonly distance: number;
+  readonly population: number;
+  readonly density: number | null;
   readonly reasons: readonly SuggestReason[];
 }
 
-/** The ten municipalities most like this one, with reasons; cost uses approved values only. */
+/**
+ * The ten municipalities most like this one in structure (population, density, county), with
+ * reasons and distances. No indicator goes in, so the suggestion is the same whatever is compared.
+ */
 export function suggestPeerSet(db: Db, municipalityNumber: string): SuggestionView[] {
   const self = getMunicipalityByNumber(db, municipalityNumber);
   if (!self) throw new AppError("NOT_FOUND", { params: { municipalityNumber } });
   const municipalities = listMunicipalities(db);
   const latest = listLatestPopulations(db);
-  const years = listReportingYears(db).map((y) => y.year);
-  const cost = new Map<number, { year: number; value: number }>();
-  for (const row of listIndicatorValues(db, K1.code, years)) {
-    const current = cost.get(row.organisationId);
-    if (row.denominator > 0 && (!current || row.year > current.year))
-      cost.set(row.organisationId, { year: row.year, value: row.numerator / row.denominator });
-  }
+  const areas = listMunicipalityAreas(db);
   const units = municipalities.map((m) => ({
     id: m.id,
     number: m.number,
     countyNumber: m.countyNumber,
     population: latest.get(m.id) ?? null,
-    costPerInhabitant: cost.get(m.id)?.value ?? null,
+    areaKm2: areas.get(m.id) ?? null,
   }));
   const own = units.find((u) => u.id === self.id);
   if (!own) return [];
   const byId = new Map(municipalities.map((m) => [m.id, m]));
   return suggestPeers(units, own).map((s) => {
     const m = byId.get(s.id);
-    return { number: s.number, name: m?.name ?? s.number, countyName: m?.countyName ?? "", reasons: s.reasons };
+    return {
+      number: s.number,
+      name: m?.name ?? s.number,
+      countyName: m?.countyName ?? "",
+      distance: s.distance,
+      population: s.population,
+      density: s.density,
+      reasons: s.reasons,
+    };
   });
 }
