@@ -78,7 +78,7 @@ describe("peers.suggest", () => {
     const api = setupApi();
     const manager = api.as("manager.4601@demo.example");
     const before = await manager.peers.suggest({ municipalityNumber: "1103" });
-    expect(before[0]).toMatchObject({ distance: expect.any(Number), population: expect.any(Number), density: expect.any(Number) });
+    expect([typeof before[0]?.distance, typeof before[0]?.population, typeof before[0]?.density]).toEqual(["number", "number", "number"]);
     for (let i = 1; i < before.length; i += 1) expect(before[i]?.distance).toBeGreaterThanOrEqual(before[i - 1]?.distance ?? 0);
     expect(before.flatMap((s) => s.reasons.map((r) => r.code))).toContain("SIMILAR_DENSITY");
     // Every figure of every indicator changes, the closest peers' most of all: the suggestion does not.
