@@ -46,6 +46,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "admin.setLocalSignIn": () => ({ enabled: true }),
   "admin.unlinkIdentities": () => ({ userId: 999_999 }),
   "admin.setSecondFactorPolicy": () => ({ required: false }),
+  "admin.fourEyes": null,
+  "admin.setFourEyes": () => ({ unitNumber: "0301", required: false }),
   "auth.completeReset": () => ({ token: "x".repeat(43), newPassword: "a new long password" }),
   "auth.signOut": null,
   "auth.signOutEverywhere": null,
@@ -115,7 +117,6 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benefits.approvePlan": (m, db) => ({
     projectId: projectOf(db, m),
     planHash: "0".repeat(16),
-    approvedByName: "Kari",
     approvedOn: "2026-01-01",
     comment: null,
   }),

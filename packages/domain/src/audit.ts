@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   "admin.identitiesUnlinked",
   "admin.localSignInChanged",
   "admin.secretsRotated",
+  "admin.fourEyesChanged",
   "auth.signIn",
   "auth.signInFailed",
   "auth.passwordAccepted",

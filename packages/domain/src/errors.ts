@@ -32,6 +32,8 @@ export const APP_ERROR_CODES = [
   "RECENT_SIGN_IN_REQUIRED",
   /** A call that checks a secret was batched with other calls (params: procedure). */
   "SINGLE_CALL_REQUIRED",
+  /** The organisation requires four eyes, and the one approving a report is the one who submitted it. */
+  "FOUR_EYES",
   "INTERNAL",
 ] as const;
 

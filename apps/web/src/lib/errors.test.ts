@@ -58,6 +58,7 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
     { params: { status: "invited", action: "accept" } },
   ],
   WARNINGS_UNEXPLAINED: [{ params: { keys: "K1.jump,K2.peer" } }],
+  FOUR_EYES: [{ params: {} }],
   NAME_TAKEN: [
     { params: { name: "Visma Enterprise" }, issues: [{ path: ["name"], code: "NAME_TAKEN", params: {} }] },
     { params: {}, issues: [{ path: ["slug"], code: "NAME_TAKEN", params: {} }] },

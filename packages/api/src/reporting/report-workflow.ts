@@ -1,6 +1,7 @@
-import { findUserByEmail, getReportingYear, listReportingYears, type DbOrTx } from "@malestokk/db";
+import { findUserByEmail, getReportingYear, isFourEyesRequired, listReportingYears, type DbOrTx } from "@malestokk/db";
 import { availableActions, can, reportTransition, type ReportAction, type ReportStatus, type RoleGrant } from "@malestokk/domain";
 
+import type { Actor } from "../context";
 import { AppError } from "../errors";
 
 /**
@@ -57,18 +58,30 @@ export function requireEditable<R extends { status: ReportStatus; version: numbe
   return current;
 }
 
-/** Submit, approve or return a stored report read at the version the user read: the report and the status it moves to. */
-export function requireStep<R extends { status: ReportStatus; version: number }>(
+/**
+ * Submit, approve or return a stored report read at the version the user read: the report and the
+ * status it moves to. Where the unit's organisation requires four eyes (issue 20, point 16), the one
+ * who submitted the report may not approve it (FOUR_EYES); returning it stays open to them.
+ */
+export function requireStep<R extends { status: ReportStatus; version: number; submittedBy: string | null }>(
   current: R | null,
   action: Exclude<ReportAction, "edit">,
   year: { year: number; state: "open" | "closed" },
   expectedVersion: number,
+  by: { db: DbOrTx; unitId: number; actor: Actor },
 ): { report: R; to: ReportStatus } {
   const to = requireTransition(current?.status ?? null, action, year);
   // Only editing starts a report: the state machine refuses every other step on none, so this is a guard for the type.
   if (!current) throw statusConflict(null, action);
   requireVersion(current.version, expectedVersion);
+  if (action === "approve" && isOwnSubmission(current, by.actor) && isFourEyesRequired(by.db, by.unitId)) {
+    throw new AppError("FOUR_EYES", { message: "The submitter may not approve the report where four eyes are required" });
+  }
   return { report: current, to };
+}
+
+function isOwnSubmission(report: { submittedBy: string | null }, actor: Actor): boolean {
+  return report.submittedBy !== null && report.submittedBy.toLowerCase() === actor.email.toLowerCase();
 }
 
 /** VERSION_CONFLICT with the version stored now, when it is not the one the user read. */

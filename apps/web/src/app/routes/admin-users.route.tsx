@@ -8,6 +8,7 @@ import { QueryView } from "../../components/query-view";
 import { AdminForbidden } from "../../features/admin/admin-forbidden";
 import { useAdminUsers } from "../../features/admin/api";
 import { CreateUserForm } from "../../features/admin/create-user-form";
+import { FourEyesSettings } from "../../features/admin/four-eyes-settings";
 import { SecondFactorPolicy } from "../../features/admin/second-factor-policy";
 import { UserTable } from "../../features/admin/user-table";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
@@ -33,6 +34,7 @@ export default function AdminUsersRoute() {
           <Paragraph>{t("admin.users.intro")}</Paragraph>
           <CreateUserForm />
           <UserTable users={users.data} />
+          <FourEyesSettings />
         </>
       )}
     </div>

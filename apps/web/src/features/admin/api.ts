@@ -115,3 +115,14 @@ export function useSetLocalSignIn(on?: On<"setLocalSignIn">) {
   const trpc = useTRPC();
   return useMutation(trpc.admin.setLocalSignIn.mutationOptions(refreshing(useRefreshAdmin(), on)));
 }
+
+/** The organisations that require four eyes on their reports (issue 20, point 16). */
+export function useFourEyes() {
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.fourEyes.queryOptions());
+}
+
+export function useSetFourEyes(on?: On<"setFourEyes">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.admin.setFourEyes.mutationOptions(refreshing(useRefreshAdmin(), on)));
+}

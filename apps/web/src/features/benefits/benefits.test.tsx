@@ -47,6 +47,25 @@ describe("benefit realization pages", () => {
     );
   });
 
+  it("approves a plan as the signed-in user, named in the dialog and the history, and keeps an old typed name readable", async () => {
+    const { sqlite } = renderApp("/kommune/0301/gevinster", { as: "manager.0301@demo.example" });
+    // A version approved before the approver came from the session keeps the name typed then.
+    sqlite.prepare("update benefit_plan_versions set approved_by_name = 'Rådmann Ola Nordmann'").run();
+    fireEvent.click(await screen.findByRole("link", { name: "Digital post med SvarUt" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Godkjenn planen" }));
+    const dialog = await screen.findByRole("dialog", { name: /Godkjenn versjon 2 av planen/ });
+    expect(within(dialog).getByTestId("plan-approver").textContent).toBe(
+      "Du godkjenner som Demo leder 0301: planen viser navnet ditt som godkjenner.",
+    );
+    expect(within(dialog).queryByLabelText("Godkjent av")).toBeNull();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Godkjenn planen" }));
+    expect(await screen.findByText("Versjon 2 av planen er godkjent.")).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId("plan-status").textContent).toMatch(/Versjon 2 godkjent av Demo leder 0301/));
+    const versions = screen.getByTestId("plan-versions");
+    expect(within(versions).getByText("Demo leder 0301")).toBeTruthy();
+    expect(within(versions).getByText("Rådmann Ola Nordmann")).toBeTruthy();
+  });
+
   it("refuses a benefit with missing fields, naming each, and saves it when they are filled", async () => {
     const { sqlite } = renderApp("/kommune/5001/gevinster", { as: "manager.5001@demo.example" });
     fireEvent.click(await screen.findByRole("link", { name: "Velferdsteknologi i hjemmetjenesten" }));

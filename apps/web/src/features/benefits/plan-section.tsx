@@ -14,7 +14,8 @@ type ProjectData = RouterOutputs["benefits"]["project"];
 
 /**
  * The plan's approval: whether the current plan is approved, what asks for a new version, the
- * approval (asks first, with name, date and comment) and the approved versions, each to show.
+ * approval (asks first, with date and comment) and the approved versions, each to show. The approver
+ * is the signed-in user, whom the server records (issue 20, point 16); the dialog names them.
  */
 export function PlanSection({
   data,
@@ -24,13 +25,14 @@ export function PlanSection({
 }: {
   data: ProjectData;
   canApprove: boolean;
+  /** The signed-in user's name: who approves. */
   approverName: string;
   onDone: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const { project, versions } = data;
   const projectId = project.id;
-  const [approving, setApproving] = useState<{ name: string; date: string; comment: string } | null>(null);
+  const [approving, setApproving] = useState<{ date: string; comment: string } | null>(null);
   const [shownVersion, setShownVersion] = useState<number | null>(null);
   const version = usePlanVersion(projectId, shownVersion);
   const approve = useApprovePlan({
@@ -75,9 +77,7 @@ export function PlanSection({
         {latest && !data.newVersionDue && data.changedSinceApproval && <Alert data-color="info">{t("benefits.plan.changed")}</Alert>}
         {canApprove && (data.changedSinceApproval || !latest) && (
           <div className="no-print">
-            <Button onClick={() => setApproving({ name: approverName, date: data.today, comment: "" })}>
-              {t("benefits.plan.approve")}
-            </Button>
+            <Button onClick={() => setApproving({ date: data.today, comment: "" })}>{t("benefits.plan.approve")}</Button>
           </div>
         )}
         <Heading level={3} data-size="xs">
@@ -155,7 +155,6 @@ export function PlanSection({
           approve.mutate({
             projectId,
             planHash: data.planHash,
-            approvedByName: approving.name,
             approvedOn: approving.date,
             comment: approving.comment.trim() === "" ? null : approving.comment,
           })
@@ -167,13 +166,7 @@ export function PlanSection({
       >
         {approving && (
           <div className="stack">
-            <Textfield
-              id="approve-name"
-              label={t("benefits.plan.approvedByName")}
-              value={approving.name}
-              onChange={(e) => setApproving({ ...approving, name: e.target.value })}
-              autoComplete="name"
-            />
+            <Paragraph data-testid="plan-approver">{t("benefits.plan.approvingAs", { name: approverName })}</Paragraph>
             <Textfield
               id="approve-date"
               type="date"

@@ -4,7 +4,17 @@ import { z } from "zod";
 import { permissionProcedure, router } from "../../trpc";
 import { deleteProvider, listProvidersForAdmin, saveProvider, setLocalSignIn, unlinkIdentities } from "../auth/identity.service";
 import { getSecondFactorPolicy, resetSecondFactor, setSecondFactorPolicy } from "../auth/second-factor.service";
-import { addRole, createResetLink, createUser, listUsers, readAudit, removeRole, setDisabled } from "./admin.service";
+import {
+  addRole,
+  createResetLink,
+  createUser,
+  listFourEyes,
+  listUsers,
+  readAudit,
+  removeRole,
+  setDisabled,
+  setFourEyes,
+} from "./admin.service";
 
 const GrantInputSchema = z.object({
   role: z.enum(ROLES),
@@ -31,6 +41,11 @@ export const adminRouter = router({
   setSecondFactorPolicy: usersProcedure
     .input(z.object({ required: z.boolean() }))
     .mutation(({ ctx, input }) => setSecondFactorPolicy(ctx, input.required)),
+  /** Four eyes per organisation (issue 20, point 16): the ones that require it, and the switch. */
+  fourEyes: usersProcedure.query(({ ctx }) => listFourEyes(ctx)),
+  setFourEyes: usersProcedure
+    .input(z.object({ unitNumber: z.string().regex(/^(\d{4}|\d{9})$/), required: z.boolean() }))
+    .mutation(({ ctx, input }) => setFourEyes(ctx, input)),
   /** Identity providers (secrets never returned) and whether password sign-in is on. */
   identityProviders: usersProcedure.query(({ ctx }) => listProvidersForAdmin(ctx)),
   saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, input)),

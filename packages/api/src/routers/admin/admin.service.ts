@@ -12,9 +12,12 @@ import {
   deletePasswordResets,
   insertPasswordReset,
   insertUser,
+  isFourEyesRequired,
   listAudit,
+  listFourEyesOrganisations,
   listGrants,
   listUsersWithGrants,
+  setFourEyesRequired,
   setUserDisabled,
   type AuditFilter,
   type AuditRow,
@@ -179,6 +182,43 @@ export function setDisabled(ctx: SignedInContext, input: { userId: number; disab
       entityId: String(user.id),
       details: { before: { disabled: user.disabled }, after: { disabled: input.disabled } },
     });
+  });
+}
+
+export interface FourEyesUnit {
+  readonly number: string;
+  readonly name: string;
+}
+
+/** The organisations (municipalities and IT cooperatives) that require four eyes on their reports. */
+export function listFourEyes(ctx: Context): FourEyesUnit[] {
+  return listFourEyesOrganisations(ctx.db).map(({ number, name }) => ({ number, name }));
+}
+
+/**
+ * Turns four eyes on or off for one organisation (issue 20, point 16): while on, the one who submitted
+ * a cost or quality report there may not approve it. Audited with the organisation, before and after.
+ */
+export function setFourEyes(ctx: SignedInContext, input: { unitNumber: string; required: boolean }): { required: boolean } {
+  return ctx.db.transaction((tx) => {
+    const unit = getReportingUnitByNumber(tx, input.unitNumber);
+    if (!unit) {
+      throw new AppError("VALIDATION_FAILED", {
+        issues: [{ path: ["unitNumber"], code: "NOT_FOUND", params: { municipalityNumber: input.unitNumber } }],
+      });
+    }
+    const before = isFourEyesRequired(tx, unit.id);
+    if (before === input.required) return { required: before };
+    setFourEyesRequired(tx, unit.id, input.required);
+    appendAudit(tx, {
+      ...actor(ctx),
+      action: "admin.fourEyesChanged",
+      entity: "organisation",
+      entityId: String(unit.id),
+      organisationId: unit.id,
+      details: { before: { requireFourEyes: before }, after: { requireFourEyes: input.required } },
+    });
+    return { required: input.required };
   });
 }
 

@@ -120,12 +120,14 @@ export function saveBenefitMap(db: Db, projectId: number, args: { expectedVersio
 
 /**
  * Approves the plan exactly as the approver saw it (its hash): a new version, frozen, with the
- * phase, the person who approved it and the date. Earlier versions stay readable.
+ * phase, the person who approved it and the date. Earlier versions stay readable. The approver is
+ * the signed-in user, by the name the session holds (issue 20, point 16); older versions keep the
+ * name that was typed then.
  */
 export function approvePlan(
   db: Db,
   projectId: number,
-  args: { planHash: string; approvedByName: string; approvedOn: string; comment: string | null },
+  args: { planHash: string; approvedOn: string; comment: string | null },
   options: ChangeOptions,
 ) {
   const today = osloDate(options.now);
@@ -137,10 +139,11 @@ export function approvePlan(
       if (rows.length === 0) throw new AppError("INCOMPLETE", { params: { missing: "benefits", count: 1 } });
       const content = benefitPlanContent(project, rows);
       if (planHash(content) !== args.planHash) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
+      const approvedByName = options.actor.name;
       const number = insertPlanVersion(tx, {
         projectId,
         phase: project.phase,
-        approvedByName: args.approvedByName,
+        approvedByName,
         approvedOn: args.approvedOn,
         comment: args.comment,
         userId: options.actor.userId,
@@ -150,7 +153,7 @@ export function approvePlan(
       audit(tx, options.actor, options.now, "benefits.planApproved", "project", projectId, project.ownerOrganisationId, {
         number,
         phase: project.phase,
-        approvedByName: args.approvedByName,
+        approvedByName,
         approvedOn: args.approvedOn,
       });
       return { number };

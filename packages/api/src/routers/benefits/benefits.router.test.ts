@@ -68,14 +68,16 @@ describe("benefit plans (issue 8)", () => {
     const { number } = await manager.benefits.approvePlan({
       projectId,
       planHash: detail.planHash,
-      approvedByName: "Rådmann Ola",
       approvedOn: "2026-02-20",
       comment: null,
     });
     expect(number).toBe(1);
     const approved = await manager.benefits.project({ projectId });
     expect(approved.changedSinceApproval).toBe(false);
-    expect(approved.versions).toMatchObject([{ number: 1, phase: "planning", approvedByName: "Rådmann Ola", approvedOn: "2026-02-20" }]);
+    // The approver is the signed-in user, recorded by the server (issue 20, point 16), not a name the client types.
+    expect(approved.versions).toMatchObject([
+      { number: 1, phase: "planning", approvedByName: "Demo leder 0301", approvedOn: "2026-02-20" },
+    ]);
 
     // A new phase: the plan changed, a new version is due; the first stays readable.
     await manager.benefits.saveProject({
@@ -88,7 +90,6 @@ describe("benefit plans (issue 8)", () => {
     await manager.benefits.approvePlan({
       projectId,
       planHash: moved.planHash,
-      approvedByName: "Rådmann Ola",
       approvedOn: "2026-03-01",
       comment: "Fase 2",
     });
@@ -116,7 +117,6 @@ describe("benefit plans (issue 8)", () => {
         manager.benefits.approvePlan({
           projectId,
           planHash: seen.planHash,
-          approvedByName: "Ola",
           approvedOn: "2026-02-20",
           comment: null,
         }),
@@ -128,7 +128,6 @@ describe("benefit plans (issue 8)", () => {
         manager.benefits.approvePlan({
           projectId,
           planHash: seen.planHash,
-          approvedByName: "Ola",
           approvedOn: "2026-03-02",
           comment: null,
         }),

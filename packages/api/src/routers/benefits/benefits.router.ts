@@ -3,7 +3,6 @@ import {
   BenefitMapSchema,
   InvitationAnswerSchema,
   MeasurementInputSchema,
-  nameSchema,
   ParticipantNumberSchema,
   ProjectFieldsSchema,
   ProjectInputSchema,
@@ -75,7 +74,6 @@ export const benefitsRouter = router({
     .input(
       z.object({
         planHash: z.string().regex(/^[0-9a-f]{16}$/),
-        approvedByName: nameSchema(200),
         approvedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         comment: textSchema(1_000).nullable(),
       }),

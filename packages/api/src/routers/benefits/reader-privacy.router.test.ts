@@ -58,7 +58,6 @@ describe("what a joint project's participants receive (issue 17, finding 10)", (
     await owner.benefits.approvePlan({
       projectId,
       planHash: detail.planHash,
-      approvedByName: "Rådmann Oslo",
       approvedOn: "2026-02-01",
       comment: null,
     });

@@ -204,6 +204,7 @@ export function changeReportStatus(
         input.action,
         reportingYear,
         input.expectedVersion,
+        { db: tx, unitId: municipality.id, actor: options.actor },
       );
       if (input.action === "submit") {
         const content = contentOf(current, listCostLines(tx, current.id));

@@ -301,6 +301,7 @@ export function changeQualityStatus(
         input.action,
         reportingYear,
         input.expectedVersion,
+        { db: tx, unitId: unit.id, actor: options.actor },
       );
       if (input.action === "submit") {
         const missing = missingAnswers(tx, loadQualityContent(tx, current), input.year);
