@@ -10,6 +10,7 @@ import {
   formatNok,
   formatPercent,
   formatPercentagePointChange,
+  formatTypedNumber,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -44,5 +45,20 @@ describe("one Norwegian format for dates and numbers", () => {
     expect(formatPercentagePointChange(-2, "nb")).toBe(`−2${NBSP}prosentpoeng`);
     expect(formatPercentagePointChange(-0.04, "nb")).toBe(`0${NBSP}prosentpoeng`);
     expect(formatPercentagePointChange(-2, "en")).toBe(`−2${NBSP}percentage points`);
+  });
+});
+
+describe("a typed number in a locked field (issue 20, point 8)", () => {
+  it("gets thousands separators and a decimal comma, keeping the decimals typed", () => {
+    expect(formatTypedNumber("41250000.75")).toBe(`41${NBSP}250${NBSP}000,75`);
+    expect(formatTypedNumber("28000")).toBe(`28${NBSP}000`);
+    expect(formatTypedNumber("41 250 000,75")).toBe(`41${NBSP}250${NBSP}000,75`);
+    expect(formatTypedNumber("14,5")).toBe("14,5");
+    expect(formatTypedNumber("-1200")).toBe(`−1${NBSP}200`);
+  });
+
+  it("leaves text that is not a plain number as it was typed", () => {
+    expect(formatTypedNumber("")).toBe("");
+    expect(formatTypedNumber("ca. 300")).toBe("ca. 300");
   });
 });

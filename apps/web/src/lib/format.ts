@@ -68,6 +68,20 @@ export function formatDateTimeShort(iso: string): string {
   return dateTimeShortFormat.format(new Date(iso)).replace(",", "");
 }
 
+/**
+ * A number as someone typed it ("28000", "41250000.75", "41 250 000,75") as a locked field shows it:
+ * "28 000", "41 250 000,75", with nb-NO's separators and the decimals typed. Text that is not a plain
+ * number stays as it is, so nothing typed is hidden.
+ */
+export function formatTypedNumber(text: string): string {
+  const match = /^([-−])?(\d+)(?:[.,](\d+))?$/.exec(text.replace(/[\s\u00a0\u202f]/g, ""));
+  if (!match) return text;
+  const [, minus, whole = "", fraction = ""] = match;
+  const digits = fraction.length;
+  const value = Number(`${minus ? "-" : ""}${whole}.${fraction || "0"}`);
+  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
 /** For CSV cells Norwegian Excel reads: decimal comma, no thousands separator. */
 export function formatCsvNumber(value: number, decimals = 0): string {
   return value.toFixed(decimals).replace(".", ",");
