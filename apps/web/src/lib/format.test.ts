@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatPercentagePointChange,
   formatTypedNumber,
+  formatWithUnit,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -60,5 +61,15 @@ describe("a typed number in a locked field (issue 20, point 8)", () => {
   it("leaves text that is not a plain number as it was typed", () => {
     expect(formatTypedNumber("")).toBe("");
     expect(formatTypedNumber("ca. 300")).toBe("ca. 300");
+  });
+});
+
+describe("a value with the benefit's unit (issue 20, point 8)", () => {
+  it("writes kroner whole unless they are few, and any unit after a no-break space", () => {
+    expect(formatWithUnit(41_250_000.75, "kr")).toBe(`41${NBSP}250${NBSP}001${NBSP}kr`);
+    expect(formatWithUnit(12.5, "NOK")).toBe(`12,5${NBSP}kr`);
+    expect(formatWithUnit(36, "%")).toBe(`36${NBSP}%`);
+    expect(formatWithUnit(1200, "timer")).toBe(`1${NBSP}200${NBSP}timer`);
+    expect(formatWithUnit(3, "")).toBe("3");
   });
 });

@@ -34,6 +34,27 @@ const nokChange = new Intl.NumberFormat(LOCALE, {
   signDisplay: "exceptZero",
 });
 
+const smallNok = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/**
+ * A figure in kroner with its unit after a no-break space: whole kroner ("41 250 001 kr"), and øre only
+ * where they matter, below 100 kr ("12,5 kr" per inhabitant).
+ */
+export function formatKroner(value: number): string {
+  return Math.abs(value) >= 100 ? formatNok(value) : `${smallNok.format(value)}${NBSP}kr`;
+}
+
+/** Whether a benefit's free-text unit means kroner. */
+export function isKronerUnit(unit: string): boolean {
+  return /^(kr|nok|kroner)$/i.test(unit.trim());
+}
+
+/** A value with a free-text unit, "36 %" or "1 200 timer" (no-break space); kroner by formatKroner. */
+export function formatWithUnit(value: number, unit: string): string {
+  if (isKronerUnit(unit)) return formatKroner(value);
+  return unit.trim() === "" ? formatDecimal(value) : `${formatDecimal(value)}${NBSP}${unit.trim()}`;
+}
+
 /** "+250 000 kr", "−300 000 kr" (U+2212), "0 kr": a change in kroner, signed. */
 export function formatNokChange(value: number): string {
   return nokChange.format(value);
