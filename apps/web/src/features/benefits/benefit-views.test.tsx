@@ -102,7 +102,17 @@ describe("BenefitChart", () => {
   });
 
   it("writes kroner whole with a no-break space, and keeps øre where they matter (issue 20, point 8)", () => {
-    const plain = benefit([{ ...MEASURED[0], value: 41_250_000.75 } as Benefit["measurements"][number]]);
+    const plain = benefit([
+      {
+        id: 1,
+        value: 41_250_000.75,
+        date: "2025-06-30",
+        comment: null,
+        recordedByName: "Kari",
+        recordedAt: "2025-07-01T10:00:00.000Z",
+        source: "manual",
+      },
+    ]);
     renderWithApp(<BenefitChart benefit={{ ...plain, indicator: { ...plain.indicator, unit: "kr" } }} language="nb" />);
     fireEvent.click(screen.getByRole("radio", { name: "Tabell" }));
     const table = screen.getByRole("table", { name: "Planlagt og målt: Færre ventende saker" });
