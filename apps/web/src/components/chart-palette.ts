@@ -23,6 +23,20 @@ export const K1_COLOURS = { own: "#0072B2", median: "#B34700", national: "#40404
 /** The five steps of the digital staircase, light to dark. */
 export const STAIRCASE_COLOURS = ["#6a92c2", "#3f73b0", "#2a5d99", "#174a8a", "#0b3d78"] as const;
 
+/**
+ * The profile's inline band charts: the municipality's dot is green on the good side of the group's
+ * median, red on the other and blue where the indicator has no direction; each at least 3:1 against
+ * the page and against the band's fill it may sit on. The band has an outline of 3:1 too.
+ */
+export const BAND_CHART_COLOURS = {
+  good: "#1a7f37",
+  bad: "#b3261e",
+  neutral: "#0062ba",
+  bandFill: "#dde3ea",
+  bandOutline: "#767c85",
+  median: "#333333",
+} as const;
+
 /** Lines that only guide the eye (grid) and axis text. */
 export const CHART_GRID = "#d0d0d0";
 export const CHART_AXIS_TEXT = "#333333";
@@ -33,4 +47,9 @@ export const SERIES_PALETTE: readonly string[] = [
   ...Object.values(K1_COLOURS),
   ...STAIRCASE_COLOURS,
   CHART_AXIS_TEXT,
+  BAND_CHART_COLOURS.good,
+  BAND_CHART_COLOURS.bad,
+  BAND_CHART_COLOURS.neutral,
+  BAND_CHART_COLOURS.bandOutline,
+  BAND_CHART_COLOURS.median,
 ];

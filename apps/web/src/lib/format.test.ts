@@ -10,6 +10,8 @@ import {
   formatNok,
   formatPercent,
   formatPercentagePointChange,
+  formatTypedNumber,
+  formatWithUnit,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -44,5 +46,30 @@ describe("one Norwegian format for dates and numbers", () => {
     expect(formatPercentagePointChange(-2, "nb")).toBe(`−2${NBSP}prosentpoeng`);
     expect(formatPercentagePointChange(-0.04, "nb")).toBe(`0${NBSP}prosentpoeng`);
     expect(formatPercentagePointChange(-2, "en")).toBe(`−2${NBSP}percentage points`);
+  });
+});
+
+describe("a typed number in a locked field (issue 20, point 8)", () => {
+  it("gets thousands separators and a decimal comma, keeping the decimals typed", () => {
+    expect(formatTypedNumber("41250000.75")).toBe(`41${NBSP}250${NBSP}000,75`);
+    expect(formatTypedNumber("28000")).toBe(`28${NBSP}000`);
+    expect(formatTypedNumber("41 250 000,75")).toBe(`41${NBSP}250${NBSP}000,75`);
+    expect(formatTypedNumber("14,5")).toBe("14,5");
+    expect(formatTypedNumber("-1200")).toBe(`−1${NBSP}200`);
+  });
+
+  it("leaves text that is not a plain number as it was typed", () => {
+    expect(formatTypedNumber("")).toBe("");
+    expect(formatTypedNumber("ca. 300")).toBe("ca. 300");
+  });
+});
+
+describe("a value with the benefit's unit (issue 20, point 8)", () => {
+  it("writes kroner whole unless they are few, and any unit after a no-break space", () => {
+    expect(formatWithUnit(41_250_000.75, "kr")).toBe(`41${NBSP}250${NBSP}001${NBSP}kr`);
+    expect(formatWithUnit(12.5, "NOK")).toBe(`12,5${NBSP}kr`);
+    expect(formatWithUnit(36, "%")).toBe(`36${NBSP}%`);
+    expect(formatWithUnit(1200, "timer")).toBe(`1${NBSP}200${NBSP}timer`);
+    expect(formatWithUnit(3, "")).toBe("3");
   });
 });

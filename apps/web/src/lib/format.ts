@@ -34,6 +34,27 @@ const nokChange = new Intl.NumberFormat(LOCALE, {
   signDisplay: "exceptZero",
 });
 
+const smallNok = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+
+/**
+ * A figure in kroner with its unit after a no-break space: whole kroner ("41 250 001 kr"), and øre only
+ * where they matter, below 100 kr ("12,5 kr" per inhabitant).
+ */
+export function formatKroner(value: number): string {
+  return Math.abs(value) >= 100 ? formatNok(value) : `${smallNok.format(value)}${NBSP}kr`;
+}
+
+/** Whether a benefit's free-text unit means kroner. */
+export function isKronerUnit(unit: string): boolean {
+  return /^(kr|nok|kroner)$/i.test(unit.trim());
+}
+
+/** A value with a free-text unit, "36 %" or "1 200 timer" (no-break space); kroner by formatKroner. */
+export function formatWithUnit(value: number, unit: string): string {
+  if (isKronerUnit(unit)) return formatKroner(value);
+  return unit.trim() === "" ? formatDecimal(value) : `${formatDecimal(value)}${NBSP}${unit.trim()}`;
+}
+
 /** "+250 000 kr", "−300 000 kr" (U+2212), "0 kr": a change in kroner, signed. */
 export function formatNokChange(value: number): string {
   return nokChange.format(value);
@@ -66,6 +87,20 @@ export function formatDateTime(iso: string): string {
 /** A moment in a table cell: "30.04.2026 15:30". */
 export function formatDateTimeShort(iso: string): string {
   return dateTimeShortFormat.format(new Date(iso)).replace(",", "");
+}
+
+/**
+ * A number as someone typed it ("28000", "41250000.75", "41 250 000,75") as a locked field shows it:
+ * "28 000", "41 250 000,75", with nb-NO's separators and the decimals typed. Text that is not a plain
+ * number stays as it is, so nothing typed is hidden.
+ */
+export function formatTypedNumber(text: string): string {
+  const match = /^([-−])?(\d+)(?:[.,](\d+))?$/.exec(text.replace(/[\s\u00a0\u202f]/g, ""));
+  if (!match) return text;
+  const [, minus, whole = "", fraction = ""] = match;
+  const digits = fraction.length;
+  const value = Number(`${minus ? "-" : ""}${whole}.${fraction || "0"}`);
+  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** For CSV cells Norwegian Excel reads: decimal comma, no thousands separator. */

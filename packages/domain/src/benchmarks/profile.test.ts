@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { PeerSummary } from "../statistics/peer-summary";
 import { percentileRank, rankOf } from "../statistics/percentile-rank";
-import { assess, bandPosition, distanceOutsideBand, standOut } from "./profile";
+import { assess, bandPosition, distanceOutsideBand, medianSide, standOut } from "./profile";
 
 const band = (q1: number, median: number, q3: number): PeerSummary => ({ status: "shown", n: 12, q1, median, q3, ratioOfSums: median });
 const hidden: PeerSummary = { status: "hidden", n: 2, reason: "TOO_FEW_MEMBERS" };
@@ -61,5 +61,16 @@ describe("position against the peer band", () => {
     expect(rankOf([10, 20, 20, 30], 20, "descending")).toBe(2);
     expect(rankOf([10, 20, 20, 30], 30, "descending")).toBe(1);
     expect(percentileRank([10, 20, 20, 30], 20)).toBe(50);
+  });
+});
+
+describe("the side of the median (issue 20, point 20)", () => {
+  it("reads the value with the indicator's direction, and has no side for a neutral indicator or on the median", () => {
+    expect(medianSide("lower", 12, 10)).toBe("bad");
+    expect(medianSide("lower", 8, 10)).toBe("good");
+    expect(medianSide("higher", 12, 10)).toBe("good");
+    expect(medianSide("higher", 8, 10)).toBe("bad");
+    expect(medianSide("neutral", 12, 10)).toBe("neutral");
+    expect(medianSide("lower", 10, 10)).toBe("neutral");
   });
 });

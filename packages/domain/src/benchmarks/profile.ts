@@ -25,6 +25,19 @@ export function assess(direction: Direction, position: BandPosition): Assessment
   return good ? "better" : "worse";
 }
 
+/** Which side of the group's median a value is on, read with the indicator's direction. */
+export type MedianSide = "good" | "bad" | "neutral";
+
+/**
+ * "good" when the value is on the better side of the median ("lower is better": below it; "higher is
+ * better": above it), "bad" on the other side, and "neutral" on the median or when the indicator has
+ * no direction (costs are judged against the band, not as good or bad).
+ */
+export function medianSide(direction: Direction, value: number, median: number): MedianSide {
+  if (direction === "neutral" || value === median) return "neutral";
+  return (direction === "higher") === value > median ? "good" : "bad";
+}
+
 /**
  * How far outside the band a value lies, in band widths (interquartile ranges): 0 inside it. A
  * band of zero width counts distance in units of the median instead, so a flat group still ranks.

@@ -1,29 +1,12 @@
 import { AUDIT_ACTIONS } from "@malestokk/domain";
-import i18next, { type TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
 
-import enAdmin from "../../locales/en.admin.json";
-import en from "../../locales/en.json";
-import nbAdmin from "../../locales/nb.admin.json";
-import nb from "../../locales/nb.json";
 import { translateFormIssue } from "../../lib/form-errors";
 import { actionLabel, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
+import { adminTranslator as translator } from "../../test/translator";
 import { toAuditInput } from "./audit-filter";
 
 const organisations = new Map<number, OrganisationRef>([[7, { number: "4601", name: "Bergen" }]]);
-/** A plain i18next with the app's texts, as the app mounts them (admin texts under "admin"). */
-function translator(lng: "nb" | "en"): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources: { nb: { translation: { ...nb, admin: nbAdmin } }, en: { translation: { ...en, admin: enAdmin } } },
-    lng,
-    fallbackLng: "nb",
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance.t;
-}
-
 const nbsp = (s: string) => s.replace(/\u00a0/g, " ");
 
 describe("summarizeAuditDetails", () => {

@@ -90,7 +90,8 @@ function formatValue(t: TFunction, key: string, value: Json | undefined): string
   if (typeof value === "boolean") return t(value ? "admin.audit.details.yes" : "admin.audit.details.no");
   if (typeof value === "string" || typeof value === "number") return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value.join(", ");
-  return JSON.stringify(value);
+  // Never raw JSON: what the summary cannot word, it counts.
+  return t("admin.audit.sentences.items", { count: Array.isArray(value) ? value.length : Object.keys(value).length });
 }
 
 function fieldLabel(t: TFunction, key: string): string {

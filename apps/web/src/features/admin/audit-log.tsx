@@ -12,7 +12,8 @@ import { translateError } from "../../lib/errors";
 import { formatDateTimeShort, formatInteger } from "../../lib/format";
 import { AdminForbidden } from "./admin-forbidden";
 import { useAudit, useFetchAudit, useOrganisations } from "./api";
-import { actionLabel, organisationLabel, summarizeAuditDetails, type AuditRow, type OrganisationRef } from "./admin-text";
+import { actionLabel, organisationLabel, type AuditRow, type OrganisationRef } from "./admin-text";
+import { describeAuditDetails } from "./audit-details";
 import { EMPTY_AUDIT_FILTER, hasAuditFilter, toAuditInput, type AuditFilterValues } from "./audit-filter";
 import { AuditFilters } from "./audit-filters";
 
@@ -45,7 +46,7 @@ function toDisplayRow(t: TFunction, row: AuditRow, organisations: ReadonlyMap<nu
         : organisation
           ? organisationLabel(t, organisation)
           : t("admin.organisationId", { id: row.organisationId }),
-    details: summarizeAuditDetails(t, row.details, organisations),
+    details: describeAuditDetails(t, row.action, row.details, organisations),
     ip: row.ip ?? "",
   };
 }

@@ -44,7 +44,7 @@ describe("admin: audit log", () => {
       "admin@demo.example",
       "Bruker opprettet",
       "Bergen (4601)",
-      "Navn: Kari Nordmann, E-post: kari@bergen.kommune.no, Rolle: Økonomi, Bergen (4601)",
+      "Kari Nordmann, kari@bergen.kommune.no. Rolle Økonomi gitt for Bergen (4601).",
     ]);
     expect(within(created).getByRole("rowheader").textContent).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
     expect(within(rowWithAction(table, "Passordlenke laget")).getAllByRole("cell")[2]?.textContent).toBe("–Ingen kommune");
@@ -133,7 +133,7 @@ describe("admin: audit log", () => {
     expect(lines).toHaveLength(4); // header, two entries, and the final line end
     // The details hold commas, so they are quoted: the file reads the same whichever delimiter Excel expects.
     expect(lines.find((l) => l.includes("admin.userCreated"))).toMatch(
-      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z;admin@demo\.example;Bruker opprettet;admin\.userCreated;Bergen \(4601\);"Navn: Kari Nordmann, E-post: kari@bergen\.kommune\.no, Rolle: Økonomi, Bergen \(4601\)";/,
+      /^\d{4}-\d{2}-\d{2}T[\d:.]+Z;admin@demo\.example;Bruker opprettet;admin\.userCreated;Bergen \(4601\);"Kari Nordmann, kari@bergen\.kommune\.no\. Rolle Økonomi gitt for Bergen \(4601\)\.";/,
     );
   });
 

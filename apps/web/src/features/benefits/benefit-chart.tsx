@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
-import { formatDate, formatDateShort, formatDecimal } from "../../lib/format";
+import { formatDate, formatDateShort, formatDecimal, formatInteger, formatWithUnit, isKronerUnit } from "../../lib/format";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
@@ -38,7 +38,8 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
   const path = [benefit.baseline, ...benefit.targets].map((p) => ({ x: time(p.date), planned: p.value }));
   const measured = benefit.measurements.map((m) => ({ x: time(m.date), measured: m.value }));
   const data = [...path, ...measured].sort((a, b) => a.x - b.x);
-  const show = (v: number | null) => (v === null ? "" : `${formatDecimal(v)} ${unit}`);
+  const show = (v: number | null) => (v === null ? "" : formatWithUnit(v, unit));
+  const isKroner = isKronerUnit(unit);
   return (
     <ChartWithTable
       id={`benefit-${benefit.id}`}
@@ -54,7 +55,7 @@ export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "
               <XAxis dataKey="x" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => dateOf(v)} />
               <YAxis
                 width={80}
-                tickFormatter={(v: number) => formatDecimal(v)}
+                tickFormatter={(v: number) => (isKroner ? formatInteger(v) : formatDecimal(v))}
                 label={{ value: unit, angle: -90, position: "insideLeft" }}
               />
               <Tooltip labelFormatter={(v) => formatDate(new Date(Number(v)).toISOString())} formatter={(v) => show(Number(v))} />

@@ -101,6 +101,26 @@ describe("BenefitChart", () => {
     ]);
   });
 
+  it("writes kroner whole with a no-break space, and keeps øre where they matter (issue 20, point 8)", () => {
+    const plain = benefit([
+      {
+        id: 1,
+        value: 41_250_000.75,
+        date: "2025-06-30",
+        comment: null,
+        recordedByName: "Kari",
+        recordedAt: "2025-07-01T10:00:00.000Z",
+        source: "manual",
+      },
+    ]);
+    renderWithApp(<BenefitChart benefit={{ ...plain, indicator: { ...plain.indicator, unit: "kr" } }} language="nb" />);
+    fireEvent.click(screen.getByRole("radio", { name: "Tabell" }));
+    const table = screen.getByRole("table", { name: "Planlagt og målt: Færre ventende saker" });
+    const measured = [...table.querySelectorAll("tbody tr")].map((r) => r.querySelectorAll("th, td")[2]?.textContent ?? "");
+    expect(measured).toContain("41\u00a0250\u00a0001\u00a0kr");
+    expect(table.textContent).toContain("35,05\u00a0kr");
+  });
+
   it("exports plain numbers with a decimal comma to gevinst-<id>.csv", () => {
     renderWithApp(<BenefitChart benefit={benefit(MEASURED)} language="nb" />);
     fireEvent.click(screen.getByRole("button", { name: /CSV/ }));

@@ -19,7 +19,9 @@ describe("an IT cooperative's report", () => {
     fireEvent.change(second, { target: { value: "30" } });
     expect(screen.getByTestId("shares-total").textContent).toMatch(/^Sum: 90\s?%/);
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
-    expect((await screen.findByTestId("report-errors")).textContent).toContain("De faste andelene må bli 100 % til sammen (nå 90 %).");
+    expect((await screen.findByTestId("report-errors")).textContent).toContain(
+      "De faste andelene må bli 100\u00a0% til sammen (nå 90\u00a0%).",
+    );
 
     fireEvent.change(second, { target: { value: "40" } });
     fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));

@@ -1,7 +1,7 @@
 import { Checkbox, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useTranslation } from "react-i18next";
 
-import { formatInteger } from "../../lib/format";
+import { formatInteger, formatTypedNumber } from "../../lib/format";
 import type { ReportView } from "./report-view";
 import type { OverrideDraft, ReportDraft } from "./report-draft";
 
@@ -61,7 +61,7 @@ function OverrideField(props: {
         </>
       ) : (
         value.enabled && (
-          <Paragraph data-size="sm">{`${t("costReport.volumes.overrideValue")}: ${value.value} (${value.reason})`}</Paragraph>
+          <Paragraph data-size="sm">{`${t("costReport.volumes.overrideValue")}: ${formatTypedNumber(value.value)} (${value.reason})`}</Paragraph>
         )
       )}
     </fieldset>
@@ -89,7 +89,7 @@ export function VolumesEditor(props: {
         description={t("costReport.volumes.itUserAccountsDescription")}
         inputMode="numeric"
         readOnly={!props.editable}
-        value={draft.itUserAccounts}
+        value={props.editable ? draft.itUserAccounts : formatTypedNumber(draft.itUserAccounts)}
         error={props.errors.get("report-it-users")}
         onChange={(e) => props.onChange({ ...draft, itUserAccounts: e.target.value })}
       />
@@ -99,7 +99,7 @@ export function VolumesEditor(props: {
         description={t("costReport.volumes.employeesFteDescription")}
         inputMode="decimal"
         readOnly={!props.editable}
-        value={draft.employeesFte}
+        value={props.editable ? draft.employeesFte : formatTypedNumber(draft.employeesFte)}
         error={props.errors.get("report-fte")}
         onChange={(e) => props.onChange({ ...draft, employeesFte: e.target.value })}
       />

@@ -1,8 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { findUserByEmail, getMunicipalityByNumber, insertPeerSet, recomputeIndicatorValues } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
+import { BAND_CHART_COLOURS } from "../../components/chart-palette";
+import { BandChart } from "./band-chart";
 
 describe("Min kommune (the profile)", () => {
   it("shows every dimension's indicators against the peer group, with year and peer group in the URL", async () => {
@@ -78,5 +80,47 @@ describe("Min kommune (the profile)", () => {
     expect(await within(select).findByRole("option", { name: "Storbyene" })).toBeTruthy();
     expect(select.value).toBe("set-1");
     expect(router.state.location.search).toContain("peers=set-1");
+  });
+});
+
+describe("the profile's band charts (issue 20, point 20)", () => {
+  const shown = { status: "shown", n: 12, q1: 100, median: 120, q3: 150, ratioOfSums: 125 } as const;
+  const numberOf = (element: Element | null | undefined, attribute: string) => Number(element?.getAttribute(attribute));
+
+  it("puts a value above the median of a lower-is-better indicator right of the median tick, in the colour of the bad side", () => {
+    const { container } = render(<BandChart value={140} peers={shown} direction="lower" />);
+    const svg = container.querySelector("svg");
+    expect(svg?.getAttribute("aria-hidden")).toBe("true");
+    const band = container.querySelector(".band-chart__band");
+    const median = container.querySelector(".band-chart__median");
+    const dot = container.querySelector(".band-chart__dot");
+    expect(dot?.getAttribute("class")).toContain("band-chart__dot--bad");
+    expect(dot?.getAttribute("fill")).toBe(BAND_CHART_COLOURS.bad);
+    expect(numberOf(dot, "cx")).toBeGreaterThan(numberOf(median, "x1"));
+    // Inside the band: between its left and right edges.
+    expect(numberOf(dot, "cx")).toBeGreaterThan(numberOf(band, "x"));
+    expect(numberOf(dot, "cx")).toBeLessThan(numberOf(band, "x") + numberOf(band, "width"));
+  });
+
+  it("colours the good side and an indicator without direction, and draws no band for a hidden group", () => {
+    const good = render(<BandChart value={110} peers={shown} direction="lower" />);
+    expect(good.container.querySelector(".band-chart__dot--good")).toBeTruthy();
+    cleanup();
+    const neutral = render(<BandChart value={160} peers={shown} direction="neutral" />);
+    expect(neutral.container.querySelector(".band-chart__dot--neutral")).toBeTruthy();
+    cleanup();
+    const hidden = render(<BandChart value={160} peers={{ status: "hidden", n: 2, reason: "TOO_FEW_MEMBERS" }} direction="lower" />);
+    expect(hidden.container.querySelector("svg")).toBeNull();
+    expect(hidden.container.querySelector(".band-chart__band")).toBeNull();
+  });
+
+  it("draws one chart in each row whose group is shown, and none where it is hidden", async () => {
+    renderApp("/kommune/4601/profil?year=2024", { as: "manager.4601@demo.example" });
+    const costs = await screen.findByTestId("profile-cost");
+    for (const row of within(costs).getAllByRole("row").slice(1)) {
+      const hidden = /skjult/.test(row.textContent ?? "");
+      expect(row.querySelectorAll("[data-testid=band-chart]").length, row.textContent ?? "").toBe(hidden ? 0 : 1);
+    }
+    expect(within(costs).getAllByTestId("band-chart").length).toBeGreaterThan(0);
   });
 });

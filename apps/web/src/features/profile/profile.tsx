@@ -10,6 +10,7 @@ import { allOf, QueryView } from "../../components/query-view";
 import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { useProfile } from "./api";
+import { BandChart } from "./band-chart";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
 type Item = Profile["items"][number];
@@ -116,9 +117,14 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                 key: "band",
                 header: t("profile.band"),
                 render: (item) =>
-                  item.peers.status === "shown"
-                    ? `${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}`
-                    : "–",
+                  item.peers.status === "shown" ? (
+                    <>
+                      <BandChart value={item.value} peers={item.peers} direction={getIndicator(item.code)?.direction ?? "neutral"} />
+                      {`${formatIndicatorValue(item.code, item.peers.q1)} – ${formatIndicatorValue(item.code, item.peers.q3)}`}
+                    </>
+                  ) : (
+                    "–"
+                  ),
               },
               {
                 key: "percentile",
@@ -147,6 +153,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
           />
         </section>
       ))}
+      <Paragraph data-size="sm">{t("profile.bandChartNote")}</Paragraph>
       <Paragraph data-size="sm">{t("profile.notes")}</Paragraph>
     </div>
   );

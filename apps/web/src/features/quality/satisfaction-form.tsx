@@ -4,6 +4,7 @@ import { useState, type ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
+import { formatTypedNumber } from "../../lib/format";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 interface CitizenRow {
@@ -171,7 +172,7 @@ export function SatisfactionForm(props: QualityEditorProps) {
           label={t("quality.satisfaction.respondents")}
           inputMode="numeric"
           readOnly={!props.editable}
-          value={staff.respondents}
+          value={props.editable ? staff.respondents : formatTypedNumber(staff.respondents)}
           onChange={(e) => (setStaff({ ...staff, respondents: e.target.value }), change())}
           error={errors.get("q-staff-respondents")}
         />

@@ -1,9 +1,28 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
-import { getMunicipalityByNumber, saveQualityReport, setQualityReportStatus } from "@malestokk/db";
+import { getMunicipalityByNumber, saveQualityReport, setQualityReportStatus, type Db } from "@malestokk/db";
 
 import { renderApp } from "../../test/render";
+
+/** Oslo's 2020 report of one instrument, saved and moved to a status as its manager would. */
+function storeOsloReport(db: Db, content: Parameters<typeof saveQualityReport>[1]["content"], status: "submitted" | "approved") {
+  const now = new Date().toISOString();
+  const saved = saveQualityReport(db, {
+    organisationId: getMunicipalityByNumber(db, "0301")?.id ?? 0,
+    year: 2020,
+    expectedVersion: null,
+    content,
+    now,
+  });
+  setQualityReportStatus(db, {
+    reportId: saved.ok ? saved.row.id : 0,
+    expectedVersion: saved.ok ? saved.row.version : 0,
+    status,
+    now,
+    by: "manager.0301@demo.example",
+  });
+}
 
 const nbsp = (s: string | null | undefined) => (s ?? "").replace(/[\u00a0\u202f]/g, " ");
 
@@ -45,12 +64,12 @@ describe("the service scope page", () => {
   it("computes S1/S2 as services are placed on the staircase, leaves out those not offered, and S3 is missing without shipments", async () => {
     renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });
     const first = await screen.findByLabelText("Trinn: Byggesøknad");
-    expect(screen.getByTestId("mail-share").textContent).toBe("Ingen forsendelser oppgitt: andelen mangler (den er ikke 0 %).");
+    expect(screen.getByTestId("mail-share").textContent).toBe("Ingen forsendelser oppgitt: andelen mangler (den er ikke 0\u00a0%).");
     fireEvent.change(first, { target: { value: "4" } });
     fireEvent.change(screen.getByLabelText("Trinn: Barnehageplass"), { target: { value: "2" } });
     fireEvent.change(screen.getByLabelText("Trinn: Startlån"), { target: { value: "no" } });
     expect(screen.getByTestId("scope-rates").textContent).toBe(
-      "Digitalt førstevalg: 50 % av 2 vurderte tjenester; gjennomsnittlig trinn 3. 1 tjenester tilbys ikke.",
+      "Digitalt førstevalg: 50\u00a0% av 2 vurderte tjenester; gjennomsnittlig trinn 3. 1 tjenester tilbys ikke.",
     );
     fireEvent.change(screen.getByLabelText("Levert digitalt"), { target: { value: "7 000" } });
     fireEvent.change(screen.getByLabelText("Sendt på papir"), { target: { value: "3000" } });
@@ -64,30 +83,34 @@ describe("the service scope page", () => {
 describe("a quality report before approval, seen by the programme board (issue 17, finding 3)", () => {
   it("shows the status and who submitted it, and none of the answers", async () => {
     const { db } = renderApp("/kommune/0301/tilfredshet/2020", { as: "board@demo.example" });
-    const oslo = getMunicipalityByNumber(db, "0301")?.id ?? 0;
-    const now = new Date().toISOString();
-    const saved = saveQualityReport(db, {
-      organisationId: oslo,
-      year: 2020,
-      expectedVersion: null,
-      content: {
+    storeOsloReport(
+      db,
+      {
         instrument: "satisfaction",
         content: { staff: null, citizen: [{ surveyType: "Hemmelig undersøkelse", mean: 4.2, respondents: 31_337 }] },
       },
-      now,
-    });
-    setQualityReportStatus(db, {
-      reportId: saved.ok ? saved.row.id : 0,
-      expectedVersion: saved.ok ? saved.row.version : 0,
-      status: "submitted",
-      now,
-      by: "manager.0301@demo.example",
-    });
+      "submitted",
+    );
     const withheld = await screen.findByTestId("withheld-report");
     expect(within(withheld).getByTestId("withheld-status").textContent).toBe("Sendt inn");
     expect(withheld.textContent).toContain("Sendt inn av Demo leder 0301");
     expect(withheld.textContent).toContain("Rapporten er ikke godkjent ennå; innholdet vises når den er godkjent.");
     expect(screen.queryByTestId("citizen-rows")).toBeNull();
     expect(nbsp(document.body.textContent)).not.toMatch(/31 ?337|Hemmelig undersøkelse/);
+  });
+});
+
+describe("locked figures (issue 20, point 8)", () => {
+  it("shows an approved report's shipments with thousands separators, not as typed", async () => {
+    const { db } = renderApp("/kommune/0301/tjenester/2020", { as: "finance.0301@demo.example" });
+    storeOsloReport(
+      db,
+      { instrument: "scope", content: { services: [], mail: [{ shipmentType: "", digital: 41_250_000, paper: 28_000 }] } },
+      "approved",
+    );
+    const digital = await screen.findByLabelText<HTMLInputElement>("Levert digitalt");
+    expect(digital.readOnly).toBe(true);
+    expect(digital.value).toBe("41\u00a0250\u00a0000");
+    expect(screen.getByLabelText<HTMLInputElement>("Sendt på papir").value).toBe("28\u00a0000");
   });
 });

@@ -14,7 +14,7 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
 import { Loading } from "../../components/query-state";
-import { formatScore } from "../../lib/format";
+import { formatScore, formatTypedNumber } from "../../lib/format";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 const StaircaseChart = lazy(() => import("./staircase-chart"));
@@ -206,7 +206,7 @@ export function ScopeForm(props: QualityEditorProps) {
               label={t("quality.scope.digital")}
               inputMode="numeric"
               readOnly={!props.editable}
-              value={m.digital}
+              value={props.editable ? m.digital : formatTypedNumber(m.digital)}
               onChange={(e) => setMailRow(index, { digital: e.target.value })}
             />
             <Textfield
@@ -214,7 +214,7 @@ export function ScopeForm(props: QualityEditorProps) {
               label={t("quality.scope.paper")}
               inputMode="numeric"
               readOnly={!props.editable}
-              value={m.paper}
+              value={props.editable ? m.paper : formatTypedNumber(m.paper)}
               onChange={(e) => setMailRow(index, { paper: e.target.value })}
             />
           </fieldset>
