@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
-import { can, ideaWaitingFor, type IdeaStep } from "@malestokk/domain";
+import { can, ideaWaitingFor, type IdeaAction, type IdeaStep } from "@malestokk/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
