@@ -8,7 +8,7 @@ const browser = useBrowser();
 describe("benefit realization", () => {
   it("creates a project and a plan, adds a benefit with baseline and two targets, two measurements, sees status and chart, approves, and reads the version history", async () => {
     const page = await browser.newPage();
-    await signIn(page, browser.baseUrl, "manager.0301@demo.example", "/");
+    await signIn(page, browser.baseUrl, "manager.0301@demo.example", "/kommuner");
     // The demo's quarterly benefit was last measured in March 2025: overdue at sign-in.
     const followUp = page.getByTestId("follow-up");
     await followUp.getByRole("link", { name: /Færre unødvendige hjemmebesøk/ }).waitFor();
@@ -123,7 +123,7 @@ describe("benefit realization", () => {
     await expectNoSeriousA11yViolations(owner, "project with an invitation sent");
 
     const oslo = await browser.newPage();
-    await signIn(oslo, browser.baseUrl, "manager.0301@demo.example", "/");
+    await signIn(oslo, browser.baseUrl, "manager.0301@demo.example", "/kommuner");
     await oslo.getByTestId("follow-up").getByRole("link", { name: "Trondheim inviterer Oslo til prosjektet «Felles arkivplan»" }).click();
     await oslo.getByRole("heading", { level: 1, name: "Gevinstrealisering i Oslo" }).waitFor();
     const invitations = oslo.getByTestId("project-invitations");

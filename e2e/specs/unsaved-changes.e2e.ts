@@ -58,7 +58,7 @@ describe("a form with unsaved changes, in Chromium (issue 18)", () => {
     });
     await page.reload();
     await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Kommuner" }).click();
-    await page.waitForURL(`${browser.baseUrl}/`);
+    await page.waitForURL(`${browser.baseUrl}/kommuner`);
     expect(await page.getByRole("dialog").count()).toBe(0);
     expect(prompts).toEqual([]);
   });

@@ -184,6 +184,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "register.cooperatives": null,
   "register.saveCooperative": (m) => ({ organisationNumber: "912345688", name: "IKT-samarbeidet", memberNumbers: [m, "4601"] }),
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
+  // What awaits a municipal user: their own organisations only, read from the session (issue 20, point 11).
+  "home.awaiting": null,
 };
 
 const USERS = [

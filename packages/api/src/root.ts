@@ -15,6 +15,7 @@ import { systemRouter } from "./routers/system/system.router";
 import { systemsRouter } from "./routers/systems/systems.router";
 import { yearsRouter } from "./routers/years/years.router";
 import { qualityRouter } from "./routers/quality/quality.router";
+import { homeRouter } from "./routers/home/home.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   benefits: benefitsRouter,
   ideas: ideasRouter,
   sector: sectorRouter,
+  home: homeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,6 +23,7 @@ export * from "./queries/benefits";
 export * from "./queries/benefit-plans";
 export * from "./queries/ideas";
 export * from "./queries/participation";
+export * from "./queries/awaiting";
 export * from "./queries/second-factor";
 export * from "./queries/identity-providers";
 export * from "./queries/stored-secrets";

@@ -131,7 +131,7 @@ function UserMenu({ email, isAdmin, canSeeSector }: { email: string; isAdmin: bo
     <nav aria-label={t("nav.label")} className="main-nav">
       <ul className="main-nav__list">
         <li>
-          <NavLink to="/">{t("nav.municipalities")}</NavLink>
+          <NavLink to="/kommuner">{t("nav.municipalities")}</NavLink>
         </li>
         <li>
           <NavLink to="/sammenlign">{t("nav.compare")}</NavLink>

@@ -17,7 +17,8 @@ export const routes: RouteObject[] = [
     // Shown while the first page's chunk loads.
     HydrateFallback: () => null,
     children: [
-      { index: true, lazy: page(() => import("./routes/municipality-list.route")) },
+      { index: true, lazy: page(() => import("./routes/home.route")) },
+      { path: "kommuner", lazy: page(() => import("./routes/municipality-list.route")) },
       { path: "kommune/:number", lazy: page(() => import("./routes/municipality.route")) },
       { path: "kommune/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },
       { path: "samarbeid/:number/kostnader/:year", lazy: page(() => import("./routes/cost-report.route")) },

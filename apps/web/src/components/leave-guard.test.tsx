@@ -32,7 +32,7 @@ async function returnedReport() {
   return rendered;
 }
 
-/** A click on "Kommuner" in the main menu: in-app navigation to the list. */
+/** A click on "Kommuner" in the main menu: in-app navigation to the list (at /kommuner since «Min kommune», issue 20 point 11). */
 const toList = () => fireEvent.click(within(screen.getByRole("navigation", { name: "Hovedmeny" })).getByRole("link", { name: "Kommuner" }));
 
 describe("leaving a form with unsaved changes (issue 18)", () => {
@@ -53,7 +53,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     await screen.findByText("Lagret.");
     await waitFor(() => expect(unloadIsBlocked()).toBe(false));
     toList();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
@@ -67,7 +67,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
 
     toList();
     (await leaveDialog()).leave();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
     await waitFor(() => expect(unloadIsBlocked()).toBe(false));
   });
 
@@ -97,7 +97,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     expect(router.state.location.pathname).toBe(path);
     toList();
     (await leaveDialog()).leave();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
   });
 
   it("the scope form lets the user go without asking once its changes are saved", async () => {
@@ -108,7 +108,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     await waitFor(() => expect(screen.getByTestId("quality-message").textContent).toBe("Lagret."));
     await waitFor(() => expect(unloadIsBlocked()).toBe(false));
     toList();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 
@@ -128,7 +128,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     fireEvent.click(within(form).getByRole("button", { name: "Avbryt" }));
     await waitFor(() => expect(unloadIsBlocked()).toBe(false));
     toList();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
   });
 
   it("an idea being written asks before the user leaves the page", async () => {
@@ -140,7 +140,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     expect(unloadIsBlocked()).toBe(true);
     toList();
     (await leaveDialog()).leave();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
   });
 
   it("an idea that is sent lets the user go without asking", async () => {
@@ -156,7 +156,7 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
     await screen.findByTestId("idea-sent");
     await waitFor(() => expect(unloadIsBlocked()).toBe(false));
     toList();
-    await waitFor(() => expect(router.state.location.pathname).toBe("/"));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/kommuner"));
     expect(screen.queryByRole("dialog")).toBeNull();
   });
 });

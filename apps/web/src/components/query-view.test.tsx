@@ -6,7 +6,7 @@ import { renderApp } from "../test/render";
 
 describe("pages that used to show nothing when a query failed", () => {
   it("the follow-up after sign-in says the query failed and retries it", async () => {
-    const { sqlite } = renderApp("/", { as: "manager.0301@demo.example" });
+    const { sqlite } = renderApp("/kommuner", { as: "manager.0301@demo.example" });
     const restore = breakTable(sqlite, "benefits");
     const { retry } = await findFailure("follow-up-error");
     restore();

@@ -6,10 +6,17 @@ import { useTranslation } from "react-i18next";
 import { readAppError, translateError } from "../../lib/errors";
 import { translateFormError } from "../../lib/form-errors";
 import { ConfirmDialog } from "../confirm-dialog";
+import { FormErrorSummary } from "../form-error-summary";
 import { LiveStatus } from "../live-status";
 import { reportStatusLabel } from "./status";
 
 type WorkflowStep = "submit" | "approve" | "return";
+
+/** What the page knows stands between the report and submission: the summary's heading and a link to each field. */
+export interface SubmitBlockers {
+  readonly summary: string;
+  readonly links: readonly { readonly id: string; readonly message: string }[];
+}
 
 /** What the workflow reads of a step's mutation (TanStack's result fits): the mutation owns what it refreshes. */
 interface StepMutation<I> {
@@ -28,7 +35,8 @@ export interface ReportSteps<K> {
  * Submit (finance), approve or return with a comment (manager) a stored report: each asks first, the
  * server decides. The words are `report.actions.*`; the area's own (`<area>.returnBody`, `.returnComment`
  * under `texts`) say who gets the report back, and its refusals come from `<errors>.<code>` before
- * `errors.<code>`, with the error's params and the report's status.
+ * `errors.<code>`, with the error's params and the report's status. With `blockers`, «Send inn» lists
+ * what is missing, linked to each field, instead of asking first; the server refuses such a submission too.
  */
 export function ReportWorkflow<K extends object>(props: {
   report: ReportState | null;
@@ -38,6 +46,7 @@ export function ReportWorkflow<K extends object>(props: {
   dirty: boolean;
   texts: string;
   errors: string;
+  blockers?: SubmitBlockers;
 }) {
   const { t } = useTranslation();
   const { report, steps } = props;
@@ -48,6 +57,7 @@ export function ReportWorkflow<K extends object>(props: {
       actions={props.actions}
       texts={props.texts}
       dirty={props.dirty}
+      blockers={props.blockers}
       pending={steps.submit.isPending || steps.approve.isPending || steps.giveBack.isPending}
       run={(step, comment) =>
         step === "submit"
@@ -74,6 +84,7 @@ function WorkflowActions(props: {
   actions: readonly string[];
   texts: string;
   dirty: boolean;
+  blockers: SubmitBlockers | undefined;
   pending: boolean;
   run: (step: WorkflowStep, comment: string) => Promise<{ status: string }>;
   errorText: (error: unknown) => string;
@@ -84,6 +95,8 @@ function WorkflowActions(props: {
   const [error, setError] = useState<string | null>(null);
   const [commentError, setCommentError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Counts refused attempts, so a second press moves focus to the summary again.
+  const [blockedTries, setBlockedTries] = useState(0);
   const commentRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (commentError) commentRef.current?.focus();
@@ -93,6 +106,7 @@ function WorkflowActions(props: {
   const body = (s: WorkflowStep) =>
     s === "return" ? `${props.texts}.returnBody` : `report.actions.confirm${s === "submit" ? "Submit" : "Approve"}Body`;
   const has = (s: WorkflowStep) => props.actions.includes(s);
+  const blockers = props.blockers && props.blockers.links.length > 0 ? props.blockers : null;
   if (!has("submit") && !has("approve") && !has("return") && !done) return null;
   return (
     <section aria-labelledby="workflow-heading" className="stack no-print">
@@ -101,7 +115,7 @@ function WorkflowActions(props: {
       </Heading>
       <div className="button-row">
         {has("submit") && (
-          <Button onClick={() => setStep("submit")} disabled={props.dirty || props.pending}>
+          <Button onClick={() => (blockers ? setBlockedTries((n) => n + 1) : setStep("submit"))} disabled={props.dirty || props.pending}>
             {t("report.actions.submit")}
           </Button>
         )}
@@ -112,6 +126,14 @@ function WorkflowActions(props: {
           </Button>
         )}
       </div>
+      {has("submit") && (
+        <FormErrorSummary
+          summary={blockers && blockedTries > 0 ? blockers.summary : null}
+          links={blockers?.links ?? []}
+          testId="report-submit-missing"
+          focusKey={blockedTries}
+        />
+      )}
       {props.dirty && has("submit") && (
         <p className="ds-paragraph" data-size="sm">
           {t("report.actions.dirty")}

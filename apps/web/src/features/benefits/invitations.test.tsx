@@ -74,7 +74,7 @@ describe("invitations to joint projects", () => {
   });
 
   it("lists the invitation at sign-in, with a link to where the manager answers it", async () => {
-    const { sqlite } = renderApp("/", { as: "manager.0301@demo.example" });
+    const { sqlite } = renderApp("/kommuner", { as: "manager.0301@demo.example" });
     inviteOslo(sqlite);
     const followUp = await screen.findByTestId("follow-up");
     const link = await within(followUp).findByRole("link", { name: "Trondheim inviterer Oslo til prosjektet «Felles sak/arkiv»" });

@@ -36,11 +36,12 @@ describe("the cost report page", () => {
     expect((await screen.findByTestId("report-message")).textContent).toBe("Lagret.");
     await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
 
-    // Submitting without explanations is refused by the server, with the reason.
+    // Submitting without explanations says what is missing before asking (issue 20, point 13); the server refuses it too.
     fireEvent.click(screen.getByRole("button", { name: "Send inn" }));
-    await confirm("Send inn");
-    expect((await screen.findByRole("alert")).textContent).toBe("Skriv en forklaring på hvert varsel før du sender inn.");
-    fireEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Avbryt" }));
+    expect((await screen.findByTestId("report-submit-missing")).textContent).toContain(
+      "Skriv en forklaring på hvert varsel før du sender inn.",
+    );
+    expect(screen.queryByRole("dialog")).toBeNull();
 
     for (const field of screen.getAllByLabelText("Forklaring"))
       fireEvent.change(field, { target: { value: "Engangskjøp av ny plattform" } });
@@ -259,5 +260,32 @@ describe("the plausibility checks' peer group", () => {
     expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
       "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
     );
+  });
+});
+
+describe("«Send inn» with warnings that lack an explanation (issue 20, point 13)", () => {
+  it("lists what is missing, linked to each field, instead of opening the confirmation, and opens it once nothing is missing", async () => {
+    renderApp("/kommune/1103/kostnader/2024", { as: "admin@demo.example" });
+    await returnReport("Lisensene mangler");
+    fireEvent.change(await screen.findByLabelText("Beløp (kr), linje 1"), { target: { value: "900 000 000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await waitFor(() => expect(screen.getByTestId("report-status").textContent).toBe("Utkast"));
+
+    fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
+    const summary = await screen.findByTestId("report-submit-missing");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(summary.textContent).toContain("Skriv en forklaring på hvert varsel før du sender inn.");
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const fields = screen.getAllByLabelText("Forklaring");
+    const links = within(summary).getAllByRole("link");
+    expect(links.map((l) => l.getAttribute("href"))).toEqual(fields.map((f) => `#${f.id}`));
+    expect(links[0]?.textContent).toMatch(/^Forklaring mangler: IKT-kostnad per innbygger er /);
+
+    for (const field of fields) fireEvent.change(field, { target: { value: "Engangskjøp av ny plattform" } });
+    fireEvent.click(screen.getByRole("button", { name: "Lagre utkast" }));
+    await screen.findByText("Lagret.");
+    expect(screen.queryByTestId("report-submit-missing")).toBeNull();
+    fireEvent.click(await screen.findByRole("button", { name: "Send inn" }));
+    expect(within(await screen.findByRole("dialog")).getByText("Sende inn rapporten?")).toBeTruthy();
   });
 });

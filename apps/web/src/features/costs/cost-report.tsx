@@ -21,7 +21,7 @@ import { CostTotalsView } from "./cost-totals";
 import { draftFromReport, readDraft, type DraftIssue, type ReportDraft } from "./report-draft";
 import { statusLabel, type ReportView } from "./report-view";
 import { VolumesEditor } from "./volumes";
-import { WarningsView } from "./warnings";
+import { warningFieldId, warningText, WarningsView } from "./warnings";
 
 /** One organisation's cost report for one year: enter or import, check, save, submit, approve. */
 export function CostReport({
@@ -354,6 +354,15 @@ function ReportEditor({
         dirty={dirty}
         texts="costReport.actions"
         errors="costReport.errors"
+        blockers={{
+          summary: t("costReport.errors.WARNINGS_UNEXPLAINED"),
+          links: warnings
+            .filter((w) => (draft.comments[w.key] ?? "").trim() === "")
+            .map((w) => ({
+              id: warningFieldId(w.key),
+              message: t("costReport.warnings.missingExplanation", { warning: warningText(t, w, language, view.checkGroup) }),
+            })),
+        }}
       />
     </div>
   );

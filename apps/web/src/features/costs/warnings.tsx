@@ -1,5 +1,6 @@
 import { Alert, Heading, Paragraph, Textarea, Field, Label } from "@digdir/designsystemet-react";
 import { getIndicator, type PeerGroupKind, type PlausibilityWarning } from "@malestokk/domain";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
 import { PeerStandInNotice } from "../../components/peer-stand-in";
@@ -15,21 +16,45 @@ function formatValue(code: string, value: number): string {
   return formatDecimal(value);
 }
 
+/** The peer group a check compares with: the KOSTRA group, or its stand-in ("tilnærmet"). */
+export interface CheckGroup {
+  readonly kind: PeerGroupKind;
+  readonly standInFor: PeerGroupKind | null;
+}
+
+/** The id of the field that explains a warning: the warning list and the submit step's summary link to it. */
+export function warningFieldId(key: string): string {
+  return `warning-${key.replace(/[^a-zA-Z0-9]/g, "-")}`;
+}
+
+/** A warning as a sentence, with the numbers behind it. */
+export function warningText(t: TFunction, w: PlausibilityWarning, language: "nb" | "en", group: CheckGroup): string {
+  const groupName =
+    group.standInFor === null
+      ? t("costReport.warnings.kostraGroup")
+      : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${group.kind}`) });
+  return t(`costReport.warnings.${w.kind}`, {
+    indicator: getIndicator(w.code)?.name[language] ?? w.code,
+    value: formatValue(w.code, w.value),
+    reference: formatValue(w.code, w.reference),
+    ratio: w.kind === "peerLow" ? percent.format(w.ratio).replace("+", "") : ratio.format(w.ratio),
+    change: percent.format(w.ratio - 1),
+    n: w.peerCount,
+    group: groupName,
+  });
+}
+
 /** Plausibility warnings with the numbers behind them, and a field to explain each. */
 export function WarningsView(props: {
   warnings: readonly PlausibilityWarning[];
   comments: Readonly<Record<string, string>>;
   editable: boolean;
   language: "nb" | "en";
-  /** The group the peer medians come from: the KOSTRA group, or its stand-in ("tilnærmet"). */
-  group: { kind: PeerGroupKind; standInFor: PeerGroupKind | null };
+  /** The group the peer medians come from. */
+  group: CheckGroup;
   onComment: (key: string, text: string) => void;
 }) {
   const { t } = useTranslation();
-  const groupName =
-    props.group.standInFor === null
-      ? t("costReport.warnings.kostraGroup")
-      : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${props.group.kind}`) });
   const unexplained = props.warnings.filter((w) => (props.comments[w.key] ?? "").trim() === "").length;
   return (
     <section aria-labelledby="warnings-heading" className="stack" data-testid="report-warnings">
@@ -47,20 +72,10 @@ export function WarningsView(props: {
           )}
           <ul className="warning-list">
             {props.warnings.map((w) => {
-              const indicator = getIndicator(w.code);
-              const values = {
-                indicator: indicator?.name[props.language] ?? w.code,
-                value: formatValue(w.code, w.value),
-                reference: formatValue(w.code, w.reference),
-                ratio: w.kind === "peerLow" ? percent.format(w.ratio).replace("+", "") : ratio.format(w.ratio),
-                change: percent.format(w.ratio - 1),
-                n: w.peerCount,
-                group: groupName,
-              };
-              const id = `warning-${w.key.replace(/[^a-zA-Z0-9]/g, "-")}`;
+              const id = warningFieldId(w.key);
               return (
                 <li key={w.key} className="warning-item" data-testid={`warning-${w.key}`}>
-                  <Paragraph>{t(`costReport.warnings.${w.kind}`, values)}</Paragraph>
+                  <Paragraph>{warningText(t, w, props.language, props.group)}</Paragraph>
                   {props.editable ? (
                     <Field>
                       <Label htmlFor={id}>{t("costReport.warnings.explain")}</Label>

@@ -1,5 +1,5 @@
 import { Alert, Breadcrumbs, Button, Fieldset, Heading, Paragraph, Radio, Textfield } from "@digdir/designsystemet-react";
-import { can, ideaWaitingFor, type IdeaAction, type IdeaStep, type IdeaTurn } from "@malestokk/domain";
+import { can, ideaWaitingFor, type IdeaAction, type IdeaStep } from "@malestokk/domain";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
@@ -13,6 +13,7 @@ import { conflictOf } from "../../lib/form-errors";
 import { formatDateTimeShort, formatNok } from "../../lib/format";
 import { grantsOf, useMe } from "../../lib/session";
 import { useIdea, useIdeaStep, useLeaveIdea, useRemoveIdeaParticipant } from "./api";
+import { ideaTurnText } from "./idea-turn";
 import { IdeaStatusTag } from "./ideas-page";
 
 /** One idea: what it is, its history step by step, and the step the user may take now. */
@@ -96,7 +97,7 @@ export function IdeaPage({ id }: { id: number }) {
       {idea.actions.map((action) => (
         <StepForm key={`${action}-${idea.version}`} id={idea.id} version={idea.version} action={action} onDone={setDone} />
       ))}
-      <IdeaTurnNote turn={ideaWaitingFor(idea)} actions={idea.actions} />
+      <IdeaTurnNote idea={idea} />
       {keeper && <IdeaParticipation id={idea.id} ownerNumber={idea.organisationNumber} rows={idea.participation} onDone={setDone} />}
       <section className="stack" aria-labelledby="idea-history">
         <Heading level={2} data-size="sm" id="idea-history">
@@ -121,17 +122,18 @@ export function IdeaPage({ id }: { id: number }) {
   );
 }
 
-const TURN_ACTION: Record<IdeaTurn["role"], IdeaAction> = { sectorCouncil: "prioritize", secretariat: "compile", board: "decide" };
-
 /** Whose step the idea waits for, when it is not the user's: "Venter på KPR for helse og velferd". */
-function IdeaTurnNote({ turn, actions }: { turn: IdeaTurn | null; actions: readonly IdeaAction[] }) {
+function IdeaTurnNote({ idea }: { idea: Parameters<typeof ideaTurnText>[1] }) {
   const { t } = useTranslation();
-  if (turn !== null && actions.includes(TURN_ACTION[turn.role])) return null;
-  if (turn === null) return actions.length > 0 ? null : <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>;
-  const key = turn.role === "sectorCouncil" ? `ideas.waiting.sectorCouncil.${turn.sector}` : `ideas.waiting.${turn.role}`;
+  const text = ideaTurnText(t, idea);
+  if (text === null) {
+    return ideaWaitingFor(idea) === null && idea.actions.length === 0 ? (
+      <Paragraph data-size="sm">{t("ideas.detail.noActions")}</Paragraph>
+    ) : null;
+  }
   return (
     <Paragraph data-size="sm" data-testid="idea-waiting">
-      {t(key)}
+      {text}
     </Paragraph>
   );
 }

@@ -27,6 +27,7 @@ import { useMe } from "../../lib/session";
 import { useUrlState } from "../../lib/url-state";
 import { useIdeas, useSubmitIdea } from "./api";
 import { IdeaInvitations } from "./idea-invitations";
+import { ideaTurnText } from "./idea-turn";
 
 type Idea = RouterOutputs["ideas"]["list"][number];
 const STATUS_COLOURS: Record<IdeaStatus, "neutral" | "info" | "success" | "danger" | "warning"> = {
@@ -189,7 +190,23 @@ function IdeasTable({ ideas, detailed }: { ideas: readonly Idea[]; detailed: boo
         },
         { key: "organisationName", header: t("ideas.submitter") },
         { key: "sector", header: t("ideas.sector"), render: (i) => t(`ideas.sectors.${i.sector}`) },
-        { key: "status", header: t("ideas.status"), render: (i) => <IdeaStatusTag status={i.status} /> },
+        {
+          key: "status",
+          header: t("ideas.status"),
+          render: (i) => {
+            const turn = ideaTurnText(t, i);
+            return (
+              <>
+                <IdeaStatusTag status={i.status} />
+                {turn !== null && (
+                  <p className="field-note" data-testid="idea-turn">
+                    {turn}
+                  </p>
+                )}
+              </>
+            );
+          },
+        },
         { key: "score", header: t("ideas.score"), numeric: true, render: (i) => i.priorityScore ?? "" },
         {
           key: "recommendation",

@@ -82,4 +82,22 @@ describe("project-idea pipeline pages", () => {
     await act(() => router.navigate(`/ideer/${compiled}`));
     await waitFor(() => expect(screen.getByTestId("idea-waiting").textContent).toBe("Venter på programstyret."));
   });
+
+  it("says on the list, beside each open idea's status, whose turn it is when it is not the signed-in user's (issue 20, point 12)", async () => {
+    const { sqlite } = renderApp("/ideer", { as: "secretariat@demo.example" });
+    const org = sqlite.prepare("select id from organisations where number = '0301'").get() as { id: number };
+    const now = new Date().toISOString();
+    const insert = sqlite.prepare(
+      "insert into ideas (organisation_id, title, problem, sector, expected_benefits, rough_cost_nok, status, created_at, updated_at) values (?, ?, 'Problem', ?, 'Gevinster', 1000, ?, ?, ?)",
+    );
+    insert.run(org.id, "Skoleskyss", "skoleOppvekst", "submitted", now, now);
+    insert.run(org.id, "Felles journal", "helseVelferd", "compiled", now, now);
+    insert.run(org.id, "Felles innsyn", "common", "prioritized", now, now);
+    const table = await screen.findByTestId("ideas-table");
+    const rowOf = async (title: string) => (await within(table).findByRole("link", { name: title })).closest("tr") as HTMLElement;
+    expect(within(await rowOf("Skoleskyss")).getByTestId("idea-turn").textContent).toBe("Venter på KPR for skole og oppvekst.");
+    expect(within(await rowOf("Felles journal")).getByTestId("idea-turn").textContent).toBe("Venter på programstyret.");
+    // The secretariat's own turn: no note.
+    expect(within(await rowOf("Felles innsyn")).queryByTestId("idea-turn")).toBeNull();
+  });
 });

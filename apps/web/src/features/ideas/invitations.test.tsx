@@ -45,7 +45,7 @@ describe("invitations to project ideas", () => {
   });
 
   it("lists the invitation at sign-in, with a link to the idea list", async () => {
-    const { sqlite } = renderApp("/", { as: "finance.0301@demo.example" });
+    const { sqlite } = renderApp("/kommuner", { as: "finance.0301@demo.example" });
     inviteOslo(sqlite);
     const notice = await screen.findByTestId("idea-invitation-notice");
     expect(within(notice).getByRole("link", { name: "Trondheim inviterer Oslo til idéen «Felles chatbot»" }).getAttribute("href")).toBe(
@@ -54,7 +54,7 @@ describe("invitations to project ideas", () => {
   });
 
   it("says at sign-in when the invitations could not be read, and retries", async () => {
-    const { sqlite } = renderApp("/", { as: "finance.0301@demo.example" });
+    const { sqlite } = renderApp("/kommuner", { as: "finance.0301@demo.example" });
     inviteOslo(sqlite);
     const restore = breakTable(sqlite, "idea_participants");
     const { retry } = await findFailure("idea-invitation-notice-error");

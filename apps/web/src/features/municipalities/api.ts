@@ -38,3 +38,9 @@ export function useSaveCooperative(on?: On<"saveCooperative">) {
     Promise.all([queryClient.invalidateQueries(trpc.register.pathFilter()), queryClient.invalidateQueries(trpc.costs.pathFilter())]);
   return useMutation(trpc.register.saveCooperative.mutationOptions(refreshing(refresh, on)));
 }
+
+/** What awaits the signed-in user in their own organisations, for the start view ("Min kommune"). */
+export function useAwaiting() {
+  const trpc = useTRPC();
+  return useQuery(trpc.home.awaiting.queryOptions());
+}
