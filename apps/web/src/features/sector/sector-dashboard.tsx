@@ -404,6 +404,7 @@ function GroupDistribution(props: {
         </>
       }
       csvFileName={`${c}-per-kostra-gruppe-${props.year}.csv`}
+      png={false}
       controls={
         <Field className="no-print">
           <Label htmlFor="sector-indicator">{t("sector.chooseIndicator")}</Label>
