@@ -10,27 +10,30 @@ import {
   XLSX_MIME_TYPE,
 } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { Link, useSearchParams } from "react-router";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { DataTable } from "../../components/data-table";
-import { exportFacts, yearSpan } from "../../components/export-about";
+import { exportFacts } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
+import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { useHasDemoData } from "../../lib/demo";
-import { formatCsvNumber, formatDate, formatPercent, formatPercentagePointChange, PERCENT_UNIT } from "../../lib/format";
+import { formatCsvNumber, formatDate, formatPercent, formatPercentagePointChange } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
 import { CHART_COLOURS } from "../../components/chart-palette";
 import "./sector.css";
+
+// Recharts only when the mail trend's fold is opened: the first screen draws without it (issue 21).
+const MailTrend = lazy(() => import("./mail-trend-chart"));
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
@@ -165,7 +168,6 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
                 movement={indicator.movement}
                 coverage={indicator.coverage}
                 previousYear={d.previousYear}
-                onChoose={() => setCode(h.code)}
               />
             ) : null;
           })}
@@ -276,7 +278,11 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
           )}
         </Folded>
         <Folded summary={t("sector.trendTitle")} testId="mail-trend-folded">
-          {() => <MailTrend trend={d.mailTrend} />}
+          {() => (
+            <Suspense fallback={<Loading />}>
+              <MailTrend trend={d.mailTrend} />
+            </Suspense>
+          )}
         </Folded>
       </section>
     </div>
@@ -308,18 +314,25 @@ function HeadlineTile(props: {
   movement: IndicatorRow["movement"];
   coverage: IndicatorRow["coverage"];
   previousYear: number | null;
-  onChoose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === "en" ? "en" : "nb";
   const { code, series } = props;
+  // The same page and year with this indicator's distribution chosen, scrolled to it.
+  const [params] = useSearchParams();
+  const search = new URLSearchParams(params);
+  search.set("indikator", code);
   const change = props.movement
     ? t("sector.tileChange", { change: movementText(code, props.movement, language), year: props.previousYear })
     : t("sector.noPreviousYear");
   const trend = series.map((p) => `${p.year}: ${p.ratioOfSums === null ? t("sector.noValue") : formatIndicatorValue(code, p.ratioOfSums)}`);
   return (
     <li className="sector-tile" data-testid={`tile-${code}`}>
-      <Link className="sector-tile__name" to={`?indikator=${code}#groups-heading`} onClick={props.onChoose}>
+      <Link
+        className="sector-tile__name"
+        to={{ search: `?${search.toString()}`, hash: "groups-heading" }}
+        onClick={() => requestAnimationFrame(() => document.getElementById("groups-heading")?.scrollIntoView())}
+      >
         {indicatorLabel(code, language)}
       </Link>
       <span className="sector-tile__value" data-testid="tile-value">
@@ -476,67 +489,6 @@ function GroupDistribution(props: {
           quartiles: shown(g) && g.q1 !== null && g.q3 !== null ? `${formatCsvNumber(g.q1, 2)}–${formatCsvNumber(g.q3, 2)}` : "",
           n: String(g.n),
         })),
-      }}
-    />
-  );
-}
-
-/** The digital mail share since the 2014 reference, drawn when its fold is opened. */
-function MailTrend({ trend }: { trend: Dashboard["mailTrend"] }) {
-  const { t } = useTranslation();
-  const trendData = [
-    { year: trend.reference.year, share: null, reference: trend.reference.percent },
-    ...trend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null })),
-  ];
-  return (
-    <ChartWithTable
-      id="mail-trend"
-      title={t("sector.trendTitle")}
-      about={{
-        indicatorCode: "S3",
-        year: yearSpan(trend.points.map((p) => p.year)),
-        group: { name: t("benchmarks.peerKinds.all") },
-      }}
-      description={t("sector.trendDescription", { percent: trend.reference.percent })}
-      csvFileName="digital-post-trend.csv"
-      chart={
-        <div className="chart-frame" style={{ height: 300 }}>
-          <ResponsiveContainer width="100%" height="100%">
-            <ComposedChart data={trendData}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="year" />
-              <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
-              <Tooltip formatter={(v) => formatPercent(Number(v))} />
-              <Legend />
-              <Line
-                dataKey="share"
-                name={t("sector.trendShare")}
-                stroke={CHART_COLOURS.own}
-                strokeWidth={3}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-              <Scatter dataKey="reference" name={t("sector.trendReference")} fill={CHART_COLOURS.national} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
-      }
-      table={{
-        caption: t("sector.trendTitle"),
-        columns: [
-          { key: "year", header: t("sector.trendYear") },
-          { key: "share", header: t("sector.trendShare"), numeric: true },
-        ],
-        rows: trendData.map((p) => ({
-          year: String(p.year),
-          share:
-            p.share !== null
-              ? formatPercent(p.share)
-              : p.reference !== null
-                ? `${formatPercent(p.reference)} (${t("sector.trendReference")})`
-                : t("sector.noValue"),
-        })),
-        csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
       }}
     />
   );

@@ -63,7 +63,7 @@ describe("the sector pages", () => {
     ).toEqual(["tile-K1", "tile-K2", "tile-Q1", "tile-S1", "tile-S3"]);
     const k1 = d.indicators.find((i) => i.code === "K1");
     const tile = within(screen.getByTestId("tile-K1"));
-    expect(tile.getByRole("link", { name: /^K1 / }).getAttribute("href")).toMatch(/indikator=K1#groups-heading$/);
+    expect(tile.getByRole("link", { name: /^K1 / }).getAttribute("href")).toBe("/sektor?year=2024&indikator=K1#groups-heading");
     expect(tile.getByTestId("tile-value").textContent).toMatch(/^[\d\s]+\skr$/);
     expect(tile.getByTestId("tile-change").textContent).toMatch(/^[+−][\d\s]+\skr \([+−]?[\d,]+\s%\) fra 2023$/);
     expect(tile.getByTestId("tile-coverage").textContent).toBe(`${k1?.coverage.approved} av 357 kommuner`);
@@ -86,6 +86,32 @@ describe("the sector pages", () => {
     expect(screen.queryByTestId("coverage-county")).toBeNull();
     await openFold("success-tables");
     expect(within(screen.getByTestId("success-cost")).getByRole("rowheader", { name: /K1/ })).toBeTruthy();
+  });
+
+  it("says a KOSTRA group with fewer than three municipalities with figures is hidden, in the chart and its table", async () => {
+    const { db, sqlite } = renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    const group = getMunicipalityByNumber(db, "4601")?.kostraGroup;
+    sqlite
+      .prepare(
+        `DELETE FROM indicator_values WHERE indicator_code = 'K1' AND year = 2024
+           AND organisation_id IN (SELECT id FROM organisations WHERE kostra_group = ?)
+           AND organisation_id NOT IN (SELECT id FROM organisations WHERE kostra_group = ? ORDER BY id LIMIT 2)`,
+      )
+      .run(group, group);
+    const chart = await screen.findByTestId("groups-chart");
+    expect(within(chart).getByText("Skjult: 2 kommuner med tall (færre enn 3)")).toBeTruthy();
+    const region = within(screen.getByRole("region", { name: "Fordeling per KOSTRA-gruppe" }));
+    expect(region.getByText(/\d+ grupper? har færre enn 3 kommuner med tall og er skjult\./)).toBeTruthy();
+    fireEvent.click(region.getByRole("radio", { name: "Tabell" }));
+    expect(within(await region.findByRole("table")).getByRole("cell", { name: "Skjult: 2 kommuner med tall (færre enn 3)" })).toBeTruthy();
+  });
+
+  it("draws the digital mail trend only when its fold is opened", async () => {
+    renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    const fold = await screen.findByTestId("mail-trend-folded");
+    expect(within(fold).queryByRole("heading")).toBeNull();
+    fireEvent.click(fold.querySelector("summary") as HTMLElement);
+    expect(await within(fold).findByRole("heading", { level: 2, name: "Digital post: andel sendt digitalt over tid" })).toBeTruthy();
   });
 
   it("says there are no figures last year in the first year", async () => {
