@@ -66,7 +66,7 @@ describe("project-idea pipeline and the sector", () => {
         await page.getByTestId("ideas-table").getByRole("link", { name: "Felles løsning for digitalt tilsyn" }).waitFor();
         // The pack carries the sector dashboard with it, and prints.
         await page.getByRole("heading", { level: 2, name: /^Sektoren \d{4}$/ }).waitFor();
-        await page.getByTestId("success-cost").waitFor();
+        await page.getByTestId("headline-tiles").waitFor();
         await expectNoSeriousA11yViolations(page, "meeting pack");
         await page.emulateMedia({ media: "print" });
         const pdf = await page.pdf({ format: "A4" });
@@ -97,16 +97,77 @@ describe("project-idea pipeline and the sector", () => {
     await expectNoSeriousA11yViolations(manager, "project from an idea");
   });
 
-  it("the board sees the sector dashboard and the sector's benefit portfolio, and both pass axe", async () => {
+  it("the board sees the sector's year at a glance, the distribution's table twin and the folded tables, prints it on few pages, and both sector pages pass axe", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "board@demo.example", "/");
     await page.getByRole("navigation", { name: "Hovedmeny" }).getByRole("link", { name: "Sektoren", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: /^Sektoren \d{4}$/ }).waitFor();
-    await page.getByTestId("success-cost").waitFor();
+    const tiles = page.getByTestId("headline-tiles");
+    await tiles.waitFor();
+    expect(await tiles.getByRole("listitem").count()).toBe(5);
+    expect(await page.getByTestId("success-cost").count()).toBe(0);
     await expectNoSeriousA11yViolations(page, "sector dashboard");
+
+    // Print (issue 20): the tiles, the distribution and the missing list, on at most four A4 pages, counted in the PDF.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByTestId("missing").getByRole("table").isVisible()).toBe(true);
+    expect(await page.getByTestId("groups-chart").isVisible()).toBe(true);
+    const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+    const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(0);
+    expect(pages).toBeLessThanOrEqual(4);
+    await page.emulateMedia({ media: "screen" });
+
+    // The distribution's table twin, and the full tables on demand.
+    const groups = page.getByRole("region", { name: "Fordeling per KOSTRA-gruppe" });
+    await groups.locator("label").filter({ hasText: "Tabell" }).click();
+    await groups.getByRole("table").waitFor();
+    await page.getByTestId("success-tables").locator("summary").click();
+    await page.getByTestId("success-cost").waitFor();
+    await page.getByTestId("coverage-tables").locator("summary").click();
+    await page.getByTestId("coverage-county").waitFor();
+    await expectNoSeriousA11yViolations(page, "sector dashboard with the distribution's table and the full tables");
+
+    // A tile leads to its indicator's distribution.
+    await tiles.getByRole("link", { name: /^S3 / }).click();
+    await expect.poll(() => page.getByLabel("Indikator").inputValue()).toBe("S3");
     await page.getByRole("link", { name: "Gevinstporteføljen for hele sektoren" }).click();
     await page.getByRole("heading", { level: 1, name: "Gevinstporteføljen i sektoren" }).waitFor();
     await page.getByTestId("joint-projects").getByRole("link", { name: "Felles innbyggerportal" }).waitFor();
     await expectNoSeriousA11yViolations(page, "sector portfolio");
+  });
+
+  it("keeps the sector page in place while its figures load: the skeleton has the first screen's size (CLS ≤ 0.1, issue 21)", async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await browser.newPage();
+      await page.setViewportSize(viewport);
+      await signIn(page, browser.baseUrl, "board@demo.example", "/");
+      // The figures come a second late, as on a slow line.
+      await page.route(
+        (url) => url.pathname.includes("sector.dashboard"),
+        async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+          await route.continue();
+        },
+      );
+      await page.addInitScript(() => {
+        const shifts = { cls: 0 };
+        (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+            if (!e.hadRecentInput) shifts.cls += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      await page.goto(`${browser.baseUrl}/sektor`);
+      await page.getByTestId("sector-skeleton").waitFor();
+      await page.getByTestId("headline-tiles").waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+      const cls = await page.evaluate(() => (window as unknown as { __shifts: { cls: number } }).__shifts.cls);
+      expect(cls, `CLS at ${viewport.width} px`).toBeLessThanOrEqual(0.1);
+      await page.close();
+    }
   });
 });

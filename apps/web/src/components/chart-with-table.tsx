@@ -79,6 +79,8 @@ export function ChartWithTable(props: {
   chart: ReactNode;
   table: TableData;
   csvFileName: string;
+  /** False for a chart drawn without recharts (no SVG to picture): no PNG button. */
+  png?: boolean;
 }) {
   useExportTexts();
   const { t, i18n } = useTranslation();
@@ -151,7 +153,7 @@ export function ChartWithTable(props: {
           >
             {t("chart.downloadXlsx")}
           </Button>
-          {view === "chart" && (
+          {view === "chart" && props.png !== false && (
             <Button
               variant="tertiary"
               data-size="sm"

@@ -1,4 +1,4 @@
-import { and, between, eq, isNotNull, sql } from "drizzle-orm";
+import { and, between, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { ComponentCode, ComponentRow, IndicatorDefinition } from "@malestokk/domain";
 import { INDICATORS, QUALITY_COMPONENT_CODES, type QualityComponentCode } from "@malestokk/domain";
 
@@ -317,11 +317,44 @@ export function listIndicatorValues(
   return valuesOfIndicator(db)
     .all({ indicatorCode, from: Math.min(...years), to: Math.max(...years) })
     .flatMap((r): IndicatorValueRow[] => {
-      if (!wanted.has(r.year)) return [];
-      if (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId))
-        return [{ ...withoutApproved(r), isUnderCorrection: false }];
-      const read = readApproved(r);
-      return read ? [{ ...read, status: "approved" as const }] : [];
+      const row = wanted.has(r.year) ? visibleRow(r, drafts) : null;
+      return row ? [row] : [];
+    });
+}
+
+/** A stored row as the reader sees it: approved, a draft they may see, the value as last approved, or nothing. */
+function visibleRow(r: StoredRow, drafts: DraftVisibility): IndicatorValueRow | null {
+  if (drafts.all || r.status === "approved" || drafts.organisationIds.has(r.organisationId))
+    return { ...withoutApproved(r), isUnderCorrection: false };
+  const read = readApproved(r);
+  return read ? { ...read, status: "approved" as const } : null;
+}
+
+/**
+ * Several indicators' components for the given years in one query (the sector's headline trends):
+ * what `listIndicatorValues` gives for each code, with the code on each row.
+ */
+export function listIndicatorValuesOfCodes(
+  db: DbOrTx,
+  indicatorCodes: readonly string[],
+  years: readonly number[],
+  drafts: DraftVisibility = { all: false, organisationIds: new Set() },
+): (IndicatorValueRow & { indicatorCode: string })[] {
+  if (years.length === 0 || indicatorCodes.length === 0) return [];
+  const wanted = new Set(years);
+  return db
+    .select(INDICATOR_VALUE_COLUMNS)
+    .from(indicatorValues)
+    .where(
+      and(
+        inArray(indicatorValues.indicatorCode, [...indicatorCodes]),
+        between(indicatorValues.year, Math.min(...years), Math.max(...years)),
+      ),
+    )
+    .all()
+    .flatMap((r): (IndicatorValueRow & { indicatorCode: string })[] => {
+      const row = wanted.has(r.year) ? visibleRow(r, drafts) : null;
+      return row ? [{ ...row, indicatorCode: r.indicatorCode }] : [];
     });
 }
 

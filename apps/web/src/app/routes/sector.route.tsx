@@ -1,12 +1,18 @@
 import "../../features/benefits/benefits.css";
 import { Alert, Paragraph } from "@digdir/designsystemet-react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { SectorDashboard } from "../../features/sector/sector-dashboard";
-import { SectorPortfolio } from "../../features/sector/sector-portfolio";
 import { useSectorTexts } from "../../features/sector/texts";
+import { Loading } from "../../components/query-state";
 import { useCan } from "../../lib/session";
+
+// The portfolio's charts load with the portfolio: /sektor draws its first screen without them (issue 21).
+const SectorPortfolio = lazy(() =>
+  import("../../features/sector/sector-portfolio").then((module) => ({ default: module.SectorPortfolio })),
+);
 
 /** /sektor and /sektor/gevinster: the programme board's view of the whole sector (issue 9). */
 export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
@@ -21,7 +27,13 @@ export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
       </Alert>
     );
   }
-  return view === "dashboard" ? <SectorDashboard /> : <SectorPortfolio />;
+  return view === "dashboard" ? (
+    <SectorDashboard />
+  ) : (
+    <Suspense fallback={<Loading />}>
+      <SectorPortfolio />
+    </Suspense>
+  );
 }
 
 export default function SectorDashboardRoute() {

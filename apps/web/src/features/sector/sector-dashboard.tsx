@@ -1,27 +1,39 @@
 import { Button, Details, Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { aboutSheet, getIndicator, INDICATORS, writeXlsx, XLSX_MIME_TYPE } from "@malestokk/domain";
+import {
+  aboutSheet,
+  getIndicator,
+  HEADLINE_INDICATOR_CODES,
+  INDICATORS,
+  MIN_PEERS_FOR_STATISTICS,
+  writeXlsx,
+  XLSX_MIME_TYPE,
+} from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
-import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
+import { Link, useSearchParams } from "react-router";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { DataTable } from "../../components/data-table";
-import { exportFacts, yearSpan } from "../../components/export-about";
+import { exportFacts } from "../../components/export-about";
 import { sheetName } from "../../components/sheet-names";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
+import { Loading } from "../../components/query-state";
 import { QueryView } from "../../components/query-view";
 import { YearSelect } from "../../components/selection-controls";
 import { useHasDemoData } from "../../lib/demo";
-import { formatDate, formatPercent, formatPercentagePointChange, PERCENT_UNIT } from "../../lib/format";
+import { formatCsvNumber, formatDate, formatPercent, formatPercentagePointChange } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
 import { CHART_COLOURS } from "../../components/chart-palette";
+import "./sector.css";
+
+// Recharts only when the mail trend's fold is opened: the first screen draws without it (issue 21).
+const MailTrend = lazy(() => import("./mail-trend-chart"));
 
 type Dashboard = RouterOutputs["sector"]["dashboard"];
 type Coverage = Dashboard["coverage"]["byCounty"][number];
@@ -85,7 +97,11 @@ export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: str
   return aboutSheet(sheetName(t, "about"), exportFacts(t, { ...context, about, now: new Date(), address: window.location.href }));
 }
 
-/** The programme board's sector dashboard for a year (issue 9); `embedded` in the meeting pack, under the pack's own h1. */
+/**
+ * The programme board's sector dashboard for a year (issue 9); `embedded` in the meeting pack, under the pack's own h1.
+ * The first screen is the year at a glance (issue 20): the headline tiles, who is missing and the distribution per
+ * KOSTRA group; the full tables follow folded and are drawn only when opened, so the page is quick to show (issue 21).
+ */
 export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   useExportTexts();
   const { t, i18n } = useTranslation();
@@ -100,13 +116,12 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   useEffect(() => {
     if (!embedded) document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
   }, [embedded, shownYear, t]);
-  if (!query.isSuccess) return <QueryView query={query} />;
+  if (!query.isSuccess) return <QueryView query={query} pending={<DashboardSkeleton />} />;
   const d = query.data;
   const sub = embedded ? 3 : 2;
   const show = (c: string, v: number | null) => (v === null ? t("sector.noValue") : formatIndicatorValue(c, v));
   const quartiles = (c: string, q: { q1: number | null; q3: number | null }) =>
     q.q1 === null || q.q3 === null ? t("sector.noValue") : `${show(c, q.q1)} – ${show(c, q.q3)}`;
-  const name = (c: string) => getIndicator(c)?.name[language] ?? c;
   const approved = d.coverage.byCounty.reduce((n, c) => n + c.approved, 0);
   const selected = d.indicators.find((i) => i.code === code) ?? d.indicators[0];
   const exportXlsx = () =>
@@ -115,12 +130,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
       writeXlsx([dashboardAbout(t, d, { title: t("sector.title", { year: d.year }), language, demo }), ...dashboardSheets(t, d, language)]),
       XLSX_MIME_TYPE,
     );
-  const trendData = [
-    { year: d.mailTrend.reference.year, share: null, reference: d.mailTrend.reference.percent },
-    ...d.mailTrend.points.map((p) => ({ year: p.year, share: p.ratioOfSums, reference: null })),
-  ];
   return (
-    <div className="stack">
+    <div className="stack sector-dashboard">
       <Heading level={embedded ? 2 : 1} data-size={embedded ? "md" : "lg"}>
         {t("sector.title", { year: d.year })}
       </Heading>
@@ -141,6 +152,28 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         )}
       </div>
 
+      <section className="stack" aria-labelledby="headline-heading">
+        <Heading level={sub} data-size="sm" id="headline-heading">
+          {t("sector.headlineHeading")}
+        </Heading>
+        <ul className="sector-tiles" data-testid="headline-tiles">
+          {d.headlines.map((h) => {
+            const indicator = d.indicators.find((i) => i.code === h.code);
+            return indicator ? (
+              <HeadlineTile
+                key={h.code}
+                code={h.code}
+                series={h.series}
+                national={indicator.national.ratioOfSums}
+                movement={indicator.movement}
+                coverage={indicator.coverage}
+                previousYear={d.previousYear}
+              />
+            ) : null;
+          })}
+        </ul>
+      </section>
+
       <section className="stack" aria-labelledby="coverage-heading">
         <Heading level={sub} data-size="sm" id="coverage-heading">
           {t("sector.coverageHeading")}
@@ -154,11 +187,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
             {t("sector.underCorrection", { names: d.coverage.underCorrection.map((m) => `${m.name} (${m.number})`).join(", ") })}
           </Paragraph>
         )}
-        <div className="field-row">
-          <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
-          <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
-        </div>
-        <Details data-testid="missing">
+        {/* Folded on screen, printed open (sector.css): the board's paper needs to say who is missing. */}
+        <Details data-testid="missing" className="print-open">
           <Details.Summary>{t("sector.missingHeading", { count: d.coverage.missing.length })}</Details.Summary>
           <Details.Content>
             <DataTable
@@ -189,123 +219,299 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
         </Details>
       </section>
 
-      <section className="stack" aria-labelledby="success-heading">
-        <Heading level={sub} data-size="sm" id="success-heading">
-          {t("sector.successHeading")}
-        </Heading>
-        <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
-        {(["cost", "quality", "scope"] as const).map((dimension) => (
-          <DataTable
-            key={dimension}
-            caption={t(`sector.dimensions.${dimension}`)}
-            testId={`success-${dimension}`}
-            rows={d.indicators.filter((i) => i.dimension === dimension)}
-            rowKey={(i) => i.code}
-            columns={[
-              { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
-              { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
-              {
-                key: "meanOfRatios",
-                header: t("sector.meanOfRatios"),
-                numeric: true,
-                render: (i) => show(i.code, i.national.meanOfRatios),
-              },
-              { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
-              { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
-              { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
-              {
-                key: "movement",
-                header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
-                numeric: true,
-                render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
-              },
-            ]}
-          />
-        ))}
-      </section>
-
       {selected && (
-        <section className="stack" aria-labelledby="groups-heading">
-          <Heading level={sub} data-size="sm" id="groups-heading">
-            {t("sector.groupsHeading")}
-          </Heading>
-          <Field className="no-print">
-            <Label htmlFor="sector-indicator">{t("sector.chooseIndicator")}</Label>
-            <Select id="sector-indicator" value={selected.code} onChange={(e) => setCode(e.target.value)}>
-              {d.indicators.map((i) => (
-                <Select.Option key={i.code} value={i.code}>
-                  {indicatorLabel(i.code, language)}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-          <DataTable
-            caption={t("sector.groupsCaption", { indicator: indicatorLabel(selected.code, language), year: d.year })}
-            scrollLabel={t("sector.groupsCaption", { indicator: name(selected.code), year: d.year })}
-            testId="groups-table"
-            rows={selected.groups}
-            rowKey={(g) => g.group}
-            columns={[
-              { key: "name", header: t("sector.group") },
-              { key: "national", header: t("sector.national"), numeric: true, render: (g) => show(selected.code, g.ratioOfSums) },
-              { key: "median", header: t("sector.median"), numeric: true, render: (g) => show(selected.code, g.median) },
-              { key: "quartiles", header: t("sector.quartiles"), render: (g) => quartiles(selected.code, g) },
-              { key: "n", header: t("sector.n"), numeric: true },
-            ]}
-          />
-        </section>
+        <GroupDistribution
+          indicator={selected}
+          indicators={d.indicators}
+          year={d.year}
+          onChoose={setCode}
+          show={show}
+          quartiles={quartiles}
+        />
       )}
 
-      <ChartWithTable
-        id="mail-trend"
-        title={t("sector.trendTitle")}
-        about={{
-          indicatorCode: "S3",
-          year: yearSpan(d.mailTrend.points.map((p) => p.year)),
-          group: { name: t("benchmarks.peerKinds.all") },
-        }}
-        description={t("sector.trendDescription", { percent: d.mailTrend.reference.percent })}
-        csvFileName="digital-post-trend.csv"
-        chart={
-          <div className="chart-frame" style={{ height: 300 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <ComposedChart data={trendData}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="year" />
-                <YAxis unit={PERCENT_UNIT} domain={[0, 100]} />
-                <Tooltip formatter={(v) => formatPercent(Number(v))} />
-                <Legend />
-                <Line
-                  dataKey="share"
-                  name={t("sector.trendShare")}
-                  stroke={CHART_COLOURS.own}
-                  strokeWidth={3}
-                  isAnimationActive={false}
-                  connectNulls={false}
+      <section className="stack" aria-labelledby="tables-heading">
+        <Heading level={sub} data-size="sm" id="tables-heading">
+          {t("sector.tablesHeading")}
+        </Heading>
+        <Folded summary={t("sector.coverageTablesSummary")} testId="coverage-tables">
+          {() => (
+            <div className="field-row">
+              <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
+              <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
+            </div>
+          )}
+        </Folded>
+        <Folded summary={t("sector.successSummary", { count: d.indicators.length })} testId="success-tables">
+          {() => (
+            <div className="stack">
+              <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
+              {(["cost", "quality", "scope"] as const).map((dimension) => (
+                <DataTable
+                  key={dimension}
+                  caption={t(`sector.dimensions.${dimension}`)}
+                  testId={`success-${dimension}`}
+                  rows={d.indicators.filter((i) => i.dimension === dimension)}
+                  rowKey={(i) => i.code}
+                  columns={[
+                    { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
+                    { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
+                    {
+                      key: "meanOfRatios",
+                      header: t("sector.meanOfRatios"),
+                      numeric: true,
+                      render: (i) => show(i.code, i.national.meanOfRatios),
+                    },
+                    { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
+                    { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
+                    { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
+                    {
+                      key: "movement",
+                      header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
+                      numeric: true,
+                      render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
+                    },
+                  ]}
                 />
-                <Scatter dataKey="reference" name={t("sector.trendReference")} fill={CHART_COLOURS.national} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
-        }
-        table={{
-          caption: t("sector.trendTitle"),
-          columns: [
-            { key: "year", header: t("sector.trendYear") },
-            { key: "share", header: t("sector.trendShare"), numeric: true },
-          ],
-          rows: trendData.map((p) => ({
-            year: String(p.year),
-            share:
-              p.share !== null
-                ? formatPercent(p.share)
-                : p.reference !== null
-                  ? `${formatPercent(p.reference)} (${t("sector.trendReference")})`
-                  : t("sector.noValue"),
-          })),
-          csvRows: trendData.map((p) => ({ year: String(p.year), share: String(p.share ?? p.reference ?? "").replace(".", ",") })),
-        }}
-      />
+              ))}
+            </div>
+          )}
+        </Folded>
+        <Folded summary={t("sector.trendTitle")} testId="mail-trend-folded">
+          {() => (
+            <Suspense fallback={<Loading />}>
+              <MailTrend trend={d.mailTrend} />
+            </Suspense>
+          )}
+        </Folded>
+      </section>
+    </div>
+  );
+}
+
+/**
+ * A disclosure whose content is drawn only once opened (and kept after): what the board does not need at
+ * first costs nothing until asked for. Printed as it stands on screen: an opened one prints its content.
+ */
+function Folded({ summary, testId, children }: { summary: string; testId: string; children: () => ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <Details data-testid={testId} onToggle={(event) => setOpened((was) => was || (event.currentTarget as HTMLDetailsElement).open)}>
+      <Details.Summary>{summary}</Details.Summary>
+      <Details.Content>{opened ? children() : null}</Details.Content>
+    </Details>
+  );
+}
+
+type Headline = Dashboard["headlines"][number];
+type IndicatorRow = Dashboard["indicators"][number];
+
+/** One headline indicator's year: the national figure, the change from last year, its trend and how many it covers. */
+function HeadlineTile(props: {
+  code: string;
+  series: Headline["series"];
+  national: number | null;
+  movement: IndicatorRow["movement"];
+  coverage: IndicatorRow["coverage"];
+  previousYear: number | null;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "nb";
+  const { code, series } = props;
+  // The same page and year with this indicator's distribution chosen, scrolled to it.
+  const [params] = useSearchParams();
+  const search = new URLSearchParams(params);
+  search.set("indikator", code);
+  const change = props.movement
+    ? t("sector.tileChange", { change: movementText(code, props.movement, language), year: props.previousYear })
+    : t("sector.noPreviousYear");
+  const trend = series.map((p) => `${p.year}: ${p.ratioOfSums === null ? t("sector.noValue") : formatIndicatorValue(code, p.ratioOfSums)}`);
+  return (
+    <li className="sector-tile" data-testid={`tile-${code}`}>
+      <Link
+        className="sector-tile__name"
+        to={{ search: `?${search.toString()}`, hash: "groups-heading" }}
+        onClick={() => requestAnimationFrame(() => document.getElementById("groups-heading")?.scrollIntoView())}
+      >
+        {indicatorLabel(code, language)}
+      </Link>
+      <span className="sector-tile__value" data-testid="tile-value">
+        {props.national === null ? t("sector.noValue") : formatIndicatorValue(code, props.national)}
+      </span>
+      <span className="sector-tile__change" data-testid="tile-change">
+        {change}
+      </span>
+      <Sparkline values={series.map((p) => p.ratioOfSums)} />
+      <span className="visually-hidden">{t("sector.tileTrend", { values: trend.join(", ") })}</span>
+      <span className="sector-tile__coverage" data-testid="tile-coverage">
+        {t("sector.tileCoverage", { approved: props.coverage.approved, units: props.coverage.units })}
+      </span>
+    </li>
+  );
+}
+
+const SPARK = { width: 120, height: 32, pad: 3 } as const;
+
+/** A small trend line, for the eye only: the figures are in the tile's hidden text. */
+function Sparkline({ values }: { values: readonly (number | null)[] }) {
+  const present = values.filter((v): v is number => v !== null);
+  const min = Math.min(...present);
+  const span = Math.max(...present) - min || 1;
+  const x = (i: number) => SPARK.pad + (i * (SPARK.width - 2 * SPARK.pad)) / Math.max(values.length - 1, 1);
+  const y = (v: number) => SPARK.height - SPARK.pad - ((v - min) / span) * (SPARK.height - 2 * SPARK.pad);
+  const points = values.flatMap((v, i) => (v === null ? [] : [`${x(i).toFixed(1)},${y(v).toFixed(1)}`]));
+  const last = values.length - 1;
+  const lastValue = values[last];
+  return (
+    <svg
+      className="sector-tile__spark"
+      viewBox={`0 0 ${SPARK.width} ${SPARK.height}`}
+      width={SPARK.width}
+      height={SPARK.height}
+      aria-hidden="true"
+    >
+      {points.length > 1 && <polyline points={points.join(" ")} fill="none" stroke={CHART_COLOURS.own} strokeWidth={2} />}
+      {lastValue !== null && lastValue !== undefined && <circle cx={x(last)} cy={y(lastValue)} r={3} fill={CHART_COLOURS.own} />}
+    </svg>
+  );
+}
+
+/**
+ * The chosen indicator per KOSTRA group as boxes (quartiles, the median marked) against the national figure, with
+ * the table twin; a group with too few municipalities to show (docs/indicators.md#minimum-n) is said to be hidden.
+ */
+function GroupDistribution(props: {
+  indicator: IndicatorRow;
+  indicators: readonly IndicatorRow[];
+  year: number;
+  onChoose: (code: string) => void;
+  show: (code: string, value: number | null) => string;
+  quartiles: (code: string, q: { q1: number | null; q3: number | null }) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "nb";
+  const { indicator, show } = props;
+  const c = indicator.code;
+  const shown = (g: IndicatorRow["groups"][number]) => g.n >= MIN_PEERS_FOR_STATISTICS;
+  const hidden = indicator.groups.filter((g) => !shown(g));
+  const caption = t("sector.groupsCaption", { indicator: indicatorLabel(c, language), year: props.year });
+  const hiddenText = (g: { n: number }) => t("sector.groupHidden", { count: g.n, min: MIN_PEERS_FOR_STATISTICS });
+  const values = indicator.groups
+    .filter(shown)
+    .flatMap((g) => [g.q1, g.q3])
+    .concat(indicator.national.ratioOfSums)
+    .filter((v): v is number => v !== null);
+  const low = Math.min(0, ...values);
+  const high = Math.max(...values, low + 1);
+  const at = (v: number) => `${(((v - low) / (high - low)) * 100).toFixed(2)}%`;
+  const national = indicator.national.ratioOfSums;
+  return (
+    <ChartWithTable
+      id="groups"
+      title={t("sector.groupsHeading")}
+      about={{ indicatorCode: c, year: props.year, group: { name: t("sector.groupsAbout") } }}
+      description={
+        <>
+          {t("sector.groupsDescription", { national: show(c, national) })}
+          {hidden.length > 0 && ` ${t("sector.groupsHiddenNote", { count: hidden.length, min: MIN_PEERS_FOR_STATISTICS })}`}
+        </>
+      }
+      csvFileName={`${c}-per-kostra-gruppe-${props.year}.csv`}
+      png={false}
+      controls={
+        <Field className="no-print">
+          <Label htmlFor="sector-indicator">{t("sector.chooseIndicator")}</Label>
+          <Select id="sector-indicator" value={c} onChange={(e) => props.onChoose(e.target.value)}>
+            {props.indicators.map((i) => (
+              <Select.Option key={i.code} value={i.code}>
+                {indicatorLabel(i.code, language)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+      }
+      chart={
+        <div className="group-boxes" data-testid="groups-chart">
+          <ul>
+            {indicator.groups.map((g) => (
+              <li key={g.group} className="group-boxes__row">
+                <span className="group-boxes__name">{g.name}</span>
+                {shown(g) && g.q1 !== null && g.q3 !== null && g.median !== null ? (
+                  <span className="group-boxes__track">
+                    <span
+                      className="group-boxes__box"
+                      style={{ left: at(g.q1), width: `calc(${at(g.q3)} - ${at(g.q1)})` }}
+                      aria-hidden="true"
+                    />
+                    <span className="group-boxes__median" style={{ left: at(g.median) }} aria-hidden="true" />
+                    {national !== null && <span className="group-boxes__national" style={{ left: at(national) }} aria-hidden="true" />}
+                    <span className="visually-hidden">
+                      {t("sector.groupBoxText", { median: show(c, g.median), quartiles: props.quartiles(c, g), count: g.n })}
+                    </span>
+                  </span>
+                ) : (
+                  <span className="group-boxes__hidden">{hiddenText(g)}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p className="group-boxes__axis" aria-hidden="true">
+            <span>{show(c, low)}</span>
+            <span>{show(c, high)}</span>
+          </p>
+          <p className="group-boxes__legend">
+            <span className="group-boxes__key group-boxes__key--box" aria-hidden="true" /> {t("sector.legendQuartiles")}{" "}
+            <span className="group-boxes__key group-boxes__key--median" aria-hidden="true" /> {t("sector.median")}{" "}
+            <span className="group-boxes__key group-boxes__key--national" aria-hidden="true" /> {t("sector.legendNational")}
+          </p>
+        </div>
+      }
+      table={{
+        caption,
+        columns: [
+          { key: "name", header: t("sector.group") },
+          { key: "national", header: t("sector.national"), numeric: true },
+          { key: "median", header: t("sector.median"), numeric: true },
+          { key: "quartiles", header: t("sector.quartiles") },
+          { key: "n", header: t("sector.n"), numeric: true },
+        ],
+        rows: indicator.groups.map((g) => ({
+          name: g.name,
+          national: shown(g) ? show(c, g.ratioOfSums) : hiddenText(g),
+          median: shown(g) ? show(c, g.median) : "",
+          quartiles: shown(g) ? props.quartiles(c, g) : "",
+          n: String(g.n),
+        })),
+        csvRows: indicator.groups.map((g) => ({
+          name: g.name,
+          national: shown(g) && g.ratioOfSums !== null ? formatCsvNumber(g.ratioOfSums, 2) : "",
+          median: shown(g) && g.median !== null ? formatCsvNumber(g.median, 2) : "",
+          quartiles: shown(g) && g.q1 !== null && g.q3 !== null ? `${formatCsvNumber(g.q1, 2)}–${formatCsvNumber(g.q3, 2)}` : "",
+          n: String(g.n),
+        })),
+      }}
+    />
+  );
+}
+
+/** The first screen's room while the figures load (the final sizes, so nothing moves when they come). */
+function DashboardSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack sector-dashboard" aria-busy="true" data-testid="sector-skeleton">
+      <span className="visually-hidden" role="status">
+        {t("sector.loading")}
+      </span>
+      <div className="sector-skeleton sector-skeleton--heading" />
+      <div className="sector-skeleton sector-skeleton--intro" />
+      <div className="sector-skeleton sector-skeleton--controls" />
+      <div className="sector-skeleton sector-skeleton--subheading" />
+      <ul className="sector-tiles" aria-hidden="true">
+        {HEADLINE_INDICATOR_CODES.map((code) => (
+          <li key={code} className="sector-tile sector-skeleton" />
+        ))}
+      </ul>
+      <div className="sector-skeleton sector-skeleton--chart" />
     </div>
   );
 }

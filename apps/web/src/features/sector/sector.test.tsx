@@ -1,8 +1,18 @@
+import type { RouterOutputs } from "@malestokk/api";
 import { getMunicipalityByNumber } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
+
+type Dashboard = RouterOutputs["sector"]["dashboard"];
+
+/** Opens a folded section of the sector page by its summary, and waits for its content. */
+async function openFold(testId: string) {
+  const fold = screen.getByTestId(testId);
+  fireEvent.click(fold.querySelector("summary") as HTMLElement);
+  await waitFor(() => expect(fold.querySelector("table")).not.toBeNull());
+}
 
 describe("the sector pages", () => {
   it("shows the board coverage, the three dimensions and the group distribution, with year and indicator in the URL", async () => {
@@ -10,6 +20,8 @@ describe("the sector pages", () => {
     fireEvent.click(await screen.findByRole("link", { name: "Sektoren" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2025" })).toBeTruthy();
     expect(screen.getByTestId("coverage-summary").textContent).toMatch(/av 357 kommuner har godkjent kostnadsrapport for 2025/);
+    await openFold("coverage-tables");
+    await openFold("success-tables");
     const county = screen.getByTestId("coverage-county");
     const sums = within(county)
       .getAllByRole("row")
@@ -33,7 +45,79 @@ describe("the sector pages", () => {
     fireEvent.change(screen.getByLabelText("Indikator"), { target: { value: "S3" } });
     await waitFor(() => expect(router.state.location.search).toContain("indikator=S3"));
     expect(router.state.location.search).toContain("year=2023");
-    expect(screen.getByTestId("groups-table").querySelector("caption")?.textContent).toMatch(/^S3 .* per KOSTRA-gruppe, 2023$/);
+    // The distribution's table twin.
+    const groups = within(screen.getByRole("region", { name: "Fordeling per KOSTRA-gruppe" }));
+    fireEvent.click(groups.getByRole("radio", { name: "Tabell" }));
+    expect((await groups.findByRole("table")).querySelector("caption")?.textContent).toMatch(/^S3 .* per KOSTRA-gruppe, 2023$/);
+  });
+
+  it("opens on the year at a glance: headline tiles with value, change and coverage, who is missing, the full tables folded (issue 20)", async () => {
+    const { queryClient } = renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    const tiles = await screen.findByTestId("headline-tiles");
+    const d = queryClient.getQueriesData<Dashboard>({ queryKey: [["sector", "dashboard"]] })[0]?.[1];
+    if (!d) throw new Error("no dashboard data");
+    expect(
+      within(tiles)
+        .getAllByRole("listitem")
+        .map((t) => t.dataset.testid),
+    ).toEqual(["tile-K1", "tile-K2", "tile-Q1", "tile-S1", "tile-S3"]);
+    const k1 = d.indicators.find((i) => i.code === "K1");
+    const tile = within(screen.getByTestId("tile-K1"));
+    expect(tile.getByRole("link", { name: /^K1 / }).getAttribute("href")).toBe("/sektor?year=2024&indikator=K1#groups-heading");
+    expect(tile.getByTestId("tile-value").textContent).toMatch(/^[\d\s]+\skr$/);
+    expect(tile.getByTestId("tile-change").textContent).toMatch(/^[+−][\d\s]+\skr \([+−]?[\d,]+\s%\) fra 2023$/);
+    expect(tile.getByTestId("tile-coverage").textContent).toBe(`${k1?.coverage.approved} av 357 kommuner`);
+    // A share moves in percentage points; the trend line is for the eye, its figures are in text.
+    expect(within(screen.getByTestId("tile-S3")).getByTestId("tile-change").textContent).toMatch(/prosentpoeng fra 2023$/);
+    expect(screen.getByTestId("tile-S3").querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
+    expect(screen.getByTestId("tile-S3").textContent).toMatch(/Landstallet over tid: .*2024: [\d,]+\s%/);
+    // Who is missing: counted, folded, each linking to the municipality.
+    const missing = screen.getByTestId("missing");
+    expect(missing.querySelector("summary")?.textContent).toBe(`Mangler godkjent rapport (${d.coverage.missing.length})`);
+    const first = d.coverage.missing[0];
+    if (first)
+      expect(
+        within(missing)
+          .getByRole("link", { name: `${first.name} (${first.number})` })
+          .getAttribute("href"),
+      ).toBe(`/kommune/${first.number}`);
+    // The full tables are not drawn until opened.
+    expect(screen.queryByTestId("success-cost")).toBeNull();
+    expect(screen.queryByTestId("coverage-county")).toBeNull();
+    await openFold("success-tables");
+    expect(within(screen.getByTestId("success-cost")).getByRole("rowheader", { name: /K1/ })).toBeTruthy();
+  });
+
+  it("says a KOSTRA group with fewer than three municipalities with figures is hidden, in the chart and its table", async () => {
+    const { db, sqlite } = renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    const group = getMunicipalityByNumber(db, "4601")?.kostraGroup;
+    sqlite
+      .prepare(
+        `DELETE FROM indicator_values WHERE indicator_code = 'K1' AND year = 2024
+           AND organisation_id IN (SELECT id FROM organisations WHERE kostra_group = ?)
+           AND organisation_id NOT IN (SELECT id FROM organisations WHERE kostra_group = ? ORDER BY id LIMIT 2)`,
+      )
+      .run(group, group);
+    const chart = await screen.findByTestId("groups-chart");
+    expect(within(chart).getByText("Skjult: 2 kommuner med tall (færre enn 3)")).toBeTruthy();
+    const region = within(screen.getByRole("region", { name: "Fordeling per KOSTRA-gruppe" }));
+    expect(region.getByText(/\d+ grupper? har færre enn 3 kommuner med tall og er skjult\./)).toBeTruthy();
+    fireEvent.click(region.getByRole("radio", { name: "Tabell" }));
+    expect(within(await region.findByRole("table")).getByRole("cell", { name: "Skjult: 2 kommuner med tall (færre enn 3)" })).toBeTruthy();
+  });
+
+  it("draws the digital mail trend only when its fold is opened", async () => {
+    renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    const fold = await screen.findByTestId("mail-trend-folded");
+    expect(within(fold).queryByRole("heading")).toBeNull();
+    fireEvent.click(fold.querySelector("summary") as HTMLElement);
+    expect(await within(fold).findByRole("heading", { level: 2, name: "Digital post: andel sendt digitalt over tid" })).toBeTruthy();
+  });
+
+  it("says there are no figures last year in the first year", async () => {
+    renderApp("/sektor?year=2015", { as: "board@demo.example" });
+    const tile = within(await screen.findByTestId("tile-K1"));
+    expect(tile.getByTestId("tile-change").textContent).toBe("Ingen tall i fjor");
   });
 
   it("counts a report under correction as having its approved figures, marked under correction, not as missing (issue 20)", async () => {
@@ -44,6 +128,7 @@ describe("the sector pages", () => {
     expect((await screen.findByTestId("under-correction")).textContent).toBe(
       "Under retting, de sist godkjente tallene vises: Oslo (0301).",
     );
+    await openFold("coverage-tables");
     const oslo = within(screen.getByTestId("coverage-county")).getByRole("rowheader", { name: "Oslo" }).closest("tr") as HTMLElement;
     expect(
       within(oslo)

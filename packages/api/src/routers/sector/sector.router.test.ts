@@ -52,6 +52,23 @@ describe("sector dashboard (issue 9)", () => {
     expect(after.coverage.underCorrection.find((m) => m.number === "4601")?.status).toBe("draft");
   });
 
+  it("gives each headline indicator's national figure for every year up to the chosen one, as the indicator table has it (issue 20)", async () => {
+    const api = setupApi();
+    const d = await api.as("board@demo.example").sector.dashboard({ year: 2024 });
+    expect(d.headlines.map((h) => h.code)).toEqual(["K1", "K2", "Q1", "S1", "S3"]);
+    for (const headline of d.headlines) {
+      const indicator = d.indicators.find((i) => i.code === headline.code);
+      expect(headline.series.map((p) => p.year)).toEqual(d.years.filter((y) => y <= 2024));
+      const thisYear = headline.series.find((p) => p.year === 2024);
+      expect(thisYear?.ratioOfSums).toBeCloseTo(indicator?.national.ratioOfSums ?? Number.NaN, 9);
+      expect(thisYear?.n).toBe(indicator?.national.n);
+      const lastYear = headline.series.find((p) => p.year === 2023)?.ratioOfSums ?? null;
+      expect(indicator?.movement?.change ?? null).toBeCloseTo((thisYear?.ratioOfSums ?? 0) - (lastYear ?? Number.NaN), 9);
+    }
+    const mail = d.headlines.find((h) => h.code === "S3")?.series ?? [];
+    expect(mail.map((p) => p.ratioOfSums)).toEqual(d.mailTrend.points.filter((p) => p.year <= 2024).map((p) => p.ratioOfSums));
+  });
+
   it("is the sector bodies' view only", async () => {
     const api = setupApi();
     expectAppError(await expectTrpcError(() => api.as("manager.0301@demo.example").sector.dashboard({})), "FORBIDDEN");

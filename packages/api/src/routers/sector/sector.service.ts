@@ -5,12 +5,15 @@ import {
   listCostReportStatuses,
   listCostReportsUnderCorrection,
   listIndicatorValues,
+  listIndicatorValuesOfCodes,
   listMunicipalities,
   listReportingYears,
   type Db,
 } from "@malestokk/db";
 import {
   coverageBy,
+  getIndicator,
+  HEADLINE_INDICATOR_CODES,
   INDICATORS,
   movement,
   portfolioOverTime,
@@ -29,7 +32,8 @@ const APPROVED_ONLY = { all: false, organisationIds: new Set<number>() } as cons
 /**
  * The sector for one year: who has reported (by county and KOSTRA group, and who is still missing),
  * every indicator's national and group distribution from approved figures with the movement from
- * the year before, and the long trend of the digital mail share from the 2014 reference.
+ * the year before, the headline indicators' national figures over the years (the first screen's
+ * tiles), and the long trend of the digital mail share from the 2014 reference.
  */
 export function getSectorDashboard(db: Db, args: { year?: number | undefined }) {
   const years = listReportingYears(db).map((y) => y.year);
@@ -82,6 +86,26 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
       }),
     ["dataVersion", "registerVersion"],
   );
+  // The headline tiles' trend lines: each headline indicator's national figure for every year up to this one, in one query.
+  const headlines = cached(
+    db,
+    `sector-headlines|${year}`,
+    () => {
+      const upTo = years.filter((y) => y <= year);
+      const rows = listIndicatorValuesOfCodes(db, HEADLINE_INDICATOR_CODES, upTo, APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
+      return HEADLINE_INDICATOR_CODES.map((code) => ({
+        code,
+        series: upTo.map((y) => {
+          const { ratioOfSums, n } = sectorDistribution(
+            rows.filter((r) => r.indicatorCode === code && r.year === y),
+            getIndicator(code)?.scale ?? 1,
+          );
+          return { year: y, ratioOfSums, n };
+        }),
+      }));
+    },
+    ["dataVersion", "registerVersion"],
+  );
   const trend = listIndicatorValues(db, "S3", years, APPROVED_ONLY).filter((r) => ids.has(r.organisationId));
   const deadline = getReportingYear(db, year)?.deadline ?? null;
   return {
@@ -109,6 +133,7 @@ export function getSectorDashboard(db: Db, args: { year?: number | undefined }) 
         .map((m) => ({ number: m.number, name: m.name, countyName: m.countyName, status: statuses.get(m.id) ?? null })),
     },
     indicators,
+    headlines,
     mailTrend: {
       reference: SVARUT_REFERENCE,
       points: years
