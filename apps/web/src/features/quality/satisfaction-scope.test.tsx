@@ -91,3 +91,21 @@ describe("a quality report before approval, seen by the programme board (issue 1
     expect(nbsp(document.body.textContent)).not.toMatch(/31 ?337|Hemmelig undersøkelse/);
   });
 });
+
+describe("the SvarUt reference on the scope page (issue 20, point 17)", () => {
+  it("shows the year's national share from approved figures beside the 2014 figure from the programme's proposal", async () => {
+    renderApp("/kommune/0301/tjenester/2024", { as: "manager.0301@demo.example" });
+    const national = await screen.findByTestId("mail-national");
+    expect(nbsp(national.textContent)).toMatch(
+      /^Landet i 2024: \d+ % digitalt etter godkjente tall fra \d+ kommuner\. I 2014 var andelen 28 % \(programforslaget\)\.$/,
+    );
+  });
+
+  it("says so when the year has no approved figures yet", async () => {
+    renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });
+    const national = await screen.findByTestId("mail-national");
+    expect(nbsp(national.textContent)).toBe(
+      "Landet i 2020: ingen godkjente tall ennå, så andelen for året mangler. I 2014 var andelen 28 % (programforslaget).",
+    );
+  });
+});
