@@ -1,4 +1,16 @@
-import { latestPlanVersions, listAllProjects, listBenefits, type Db } from "@malestokk/db";
+import { latestPlanVersions, listAllProjects, listBenefits, type Db, type ProjectRow } from "@malestokk/db";
+
+/** A project as the sector's lists name it: sector, phase, owner and who takes part. */
+export function projectSummary(p: ProjectRow) {
+  return {
+    id: p.id,
+    name: p.name,
+    sector: p.sector,
+    phase: p.phase,
+    owner: { number: p.ownerNumber, name: p.ownerName },
+    participants: p.participants.map(({ number, name }) => ({ number, name })),
+  };
+}
 
 /**
  * The projects that still lack a benefit plan, for the board's meeting pack (issue 20): a plan counts
@@ -15,12 +27,7 @@ export function listProjectsWithoutPlan(db: Db) {
     .map((p) => {
       const count = benefits.filter((b) => b.projectId === p.id).length;
       return {
-        id: p.id,
-        name: p.name,
-        sector: p.sector,
-        phase: p.phase,
-        owner: { number: p.ownerNumber, name: p.ownerName },
-        participants: p.participants.map(({ number, name }) => ({ number, name })),
+        ...projectSummary(p),
         benefits: count,
         reason: count === 0 ? ("noBenefits" as const) : ("notApproved" as const),
       };
