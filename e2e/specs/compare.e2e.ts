@@ -36,5 +36,9 @@ describe("head to head (issue 20)", () => {
     await twin.getByRole("rowheader", { name: "Landet" }).waitFor();
     await twin.getByRole("rowheader", { name: /^Median i gruppen/ }).waitFor();
     await expectNoSeriousA11yViolations(page, "compare, table twin");
+
+    // On a phone the table and the chart stack, and the page does not scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
