@@ -67,6 +67,9 @@ describe("project-idea pipeline and the sector", () => {
         // The pack carries the sector dashboard with it, and prints.
         await page.getByRole("heading", { level: 2, name: /^Sektoren \d{4}$/ }).waitFor();
         await page.getByTestId("headline-tiles").waitFor();
+        // And the benefit portfolio and the projects still without an approved plan (issue 20).
+        await page.getByRole("heading", { level: 2, name: "Gevinstporteføljen" }).waitFor();
+        await page.getByRole("heading", { level: 2, name: "Prosjekter uten godkjent gevinstplan" }).waitFor();
         await expectNoSeriousA11yViolations(page, "meeting pack");
         await page.emulateMedia({ media: "print" });
         const pdf = await page.pdf({ format: "A4" });

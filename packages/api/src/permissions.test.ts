@@ -128,6 +128,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "ideas.list": null,
   "sector.dashboard": () => ({ year: 2024 }),
   "sector.portfolio": null,
+  "sector.projectsWithoutPlan": null,
   "ideas.get": () => ({ id: 999_999 }),
   "ideas.submit": (m) => ({
     municipalityNumber: m,

@@ -101,6 +101,8 @@ describe("the sheet names the app writes", () => {
     expect(sheetNamesOf(await bytesOf(files[0]))).toEqual([
       "Om tallene",
       "Saker til beslutning",
+      "Gevinstporteføljen",
+      "Uten godkjent gevinstplan",
       "Digital suksess",
       "Dekning per fylke",
       "Uten godkjent rapport",

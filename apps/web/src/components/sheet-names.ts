@@ -16,6 +16,8 @@ export const SHEET_NAME_KEYS = {
   success: "sector.sheets.success",
   coverage: "sector.sheets.coverage",
   missing: "sector.sheets.missing",
+  sectorPortfolio: "benefits.pack.portfolioSheet",
+  withoutPlan: "benefits.pack.withoutPlanSheet",
 } as const;
 
 export function sheetName(t: TFunction, sheet: keyof typeof SHEET_NAME_KEYS): string {

@@ -10,6 +10,8 @@ import { downloadFile } from "../../components/download";
 import { allOf, QueryView } from "../../components/query-view";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
+import { useSectorBenefits } from "../../features/benefits/api";
+import { packBenefitSheets, PackBenefits } from "../../features/benefits/pack-benefits";
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
 import { useIdeaTexts } from "../../features/ideas/texts";
@@ -21,7 +23,8 @@ import { useTRPC } from "../../lib/trpc";
 
 /**
  * /ideer/motepakke: the programme board's pack for a meeting, the items up for decision and the
- * sector dashboard, as one print-friendly page and one workbook (issue 9).
+ * sector dashboard, the benefit portfolio and the projects still without a benefit plan (issue 20),
+ * as one print-friendly page and one workbook (issue 9).
  */
 export default function MeetingPackRoute() {
   useIdeaTexts();
@@ -34,11 +37,12 @@ export default function MeetingPackRoute() {
   const demo = useHasDemoData();
   const ideas = useQuery(trpc.ideas.list.queryOptions());
   const dashboard = useQuery({ ...trpc.sector.dashboard.queryOptions({}), enabled: canSeeSector });
+  const benefits = useSectorBenefits(canSeeSector);
   useEffect(() => {
     document.title = `${t("ideas.pack.heading")} – ${t("app.name")}`;
   }, [t]);
   // One load and one failure for the pack: the items and the dashboard come together or not at all.
-  const pack = allOf(canSeeSector ? [ideas, dashboard] : [ideas]);
+  const pack = allOf(canSeeSector ? [ideas, dashboard, benefits.portfolio, benefits.withoutPlan] : [ideas]);
   const download = () => {
     const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
     const language = i18n.language === "en" ? "en" : "nb";
@@ -53,6 +57,9 @@ export default function MeetingPackRoute() {
     const sheets = [
       ...about,
       ideasSheet(t, sheetName(t, "meetingItems"), items),
+      ...(benefits.portfolio.data && benefits.withoutPlan.data
+        ? packBenefitSheets(t, benefits.portfolio.data, benefits.withoutPlan.data)
+        : []),
       ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : []),
     ];
     downloadFile("motepakke.xlsx", writeXlsx(sheets), XLSX_MIME_TYPE);
@@ -75,6 +82,9 @@ export default function MeetingPackRoute() {
               </Button>
             </div>
             <IdeasPage pack />
+            {benefits.portfolio.data && benefits.withoutPlan.data && (
+              <PackBenefits portfolio={benefits.portfolio.data} withoutPlan={benefits.withoutPlan.data} />
+            )}
             {canSeeSector && <SectorDashboard embedded />}
           </>
         )}

@@ -19,12 +19,22 @@ function useRefreshBenefits(): () => Promise<unknown> {
     Promise.all([
       queryClient.invalidateQueries(trpc.benefits.pathFilter()),
       queryClient.invalidateQueries(trpc.sector.portfolio.pathFilter()),
+      queryClient.invalidateQueries(trpc.sector.projectsWithoutPlan.pathFilter()),
     ]);
 }
 
 export function usePortfolio(municipalityNumber: string) {
   const trpc = useTRPC();
   return useQuery(trpc.benefits.portfolio.queryOptions({ municipalityNumber }));
+}
+
+/** The sector's benefit portfolio and the projects still without an approved plan (the board's meeting pack). */
+export function useSectorBenefits(enabled: boolean) {
+  const trpc = useTRPC();
+  return {
+    portfolio: useQuery({ ...trpc.sector.portfolio.queryOptions(), enabled }),
+    withoutPlan: useQuery({ ...trpc.sector.projectsWithoutPlan.queryOptions(), enabled }),
+  };
 }
 
 /** Not retried: a project the user may not see answers NOT_FOUND at once. */

@@ -1,7 +1,7 @@
-import { Button, Checkbox, Field, Fieldset, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
+import { Button, Checkbox, Fieldset, Heading, Paragraph } from "@digdir/designsystemet-react";
 import { aboutSheet, INDICATORS, writeXlsx, XLSX_MIME_TYPE, type Dimension } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
@@ -11,13 +11,17 @@ import { exportFacts, yearSpan } from "../../components/export-about";
 import { downloadFile } from "../../components/download";
 import { useExportTexts } from "../../components/export-texts";
 import { formatIndicatorValue } from "../../components/indicator-format";
+import { MunicipalityPicker } from "../../components/municipality-picker";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerGroupSelect, YearSelect } from "../../components/selection-controls";
 import { reportStatusLabel } from "../../components/report-workflow/status";
 import { sheetName } from "../../components/sheet-names";
 import { useHasDemoData } from "../../lib/demo";
+import { useMe } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import { useCompare, useCompareReference } from "./api";
+import { CompareChart } from "./compare-chart";
 
 const MAX_UNITS = 10;
 const DEFAULT_CODES = "K1,K2,K3,K6,Q1,S1,S3";
@@ -26,7 +30,11 @@ const DIMENSIONS: readonly Dimension[] = ["cost", "quality", "scope"];
 
 const parseList = (pattern: RegExp) => (raw: string) => (raw.split(",").every((x) => pattern.test(x)) ? raw : null);
 
-/** Head to head: up to ten municipalities side by side on chosen indicators; the choice is in the URL. */
+/**
+ * Head to head: up to ten municipalities side by side on chosen indicators, with a chart of one of
+ * them against the first municipality's group median and the national figure; the choice is in the
+ * URL, and without one the signed-in user's own municipality is chosen (issue 20).
+ */
 export function CompareUnits() {
   useExportTexts();
   const { t, i18n } = useTranslation();
@@ -43,7 +51,6 @@ export function CompareUnits() {
     raw.split(",").every((c) => CODES.includes(c)) ? raw : null,
   );
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
-  const [adding, setAdding] = useState("");
   // Chosen municipalities win; without them a saved peer set in the address (`peers=set-12`) gives its members.
   const chosenSet = peers === "" ? null : (sets.data?.find((s) => `set-${s.id}` === peers) ?? null);
   const numbers = unitsText !== "" ? unitsText.split(",") : (chosenSet?.members.map((m) => m.number).slice(0, MAX_UNITS) ?? []);
@@ -62,12 +69,26 @@ export function CompareUnits() {
     );
   const codes = codesText === "" ? [] : codesText.split(",");
   const year = yearText === "" ? years.data?.at(-1)?.year : Number(yearText);
-  const query = useQuery({
-    ...trpc.benchmarks.compare.queryOptions({ numbers, codes: codes as (typeof INDICATORS)[number]["code"][] }),
-    enabled: numbers.length > 0 && codes.length > 0,
-    placeholderData: (previous) => previous,
+  const query = useCompare({ numbers, codes: codes as (typeof INDICATORS)[number]["code"][] });
+  const [chartText, setChartCode] = useUrlState<string>("diagram", "", (raw) => (CODES.includes(raw) ? raw : null));
+  const chartCode = codes.includes(chartText) ? chartText : codes[0];
+  const reference = useCompareReference({
+    municipalityNumber: numbers[0],
+    year,
+    ...(chosenSet && unitsText === "" ? { peerSetId: chosenSet.id } : {}),
+  });
+  // The own municipality is chosen once, when the address chooses nothing; removing it later leaves the choice empty.
+  const me = useMe();
+  const own = me.data?.grants.map((g) => g.organisationNumber).find((n) => n !== null && municipalities.data?.some((m) => m.number === n));
+  const preselected = useRef(false);
+  useEffect(() => {
+    if (preselected.current || !municipalities.isSuccess || me.isPending) return;
+    preselected.current = true;
+    if (unitsText === "" && peers === "" && own) choose({ units: [own] });
   });
   const name = (code: string) => INDICATORS.find((i) => i.code === code)?.name[lang] ?? code;
+  const noteOf = (v: { status: string; isUnderCorrection: boolean }) =>
+    v.isUnderCorrection ? t("costs.underCorrection") : v.status === "approved" ? "" : t("costs.draft");
   const valueOf = (code: string, number: string, y: number) =>
     query.data?.values.find((v) => v.code === code && v.number === number && v.year === y) ?? null;
 
@@ -108,29 +129,14 @@ export function CompareUnits() {
     <div className="stack">
       <Paragraph>{t("compare.intro", { max: MAX_UNITS })}</Paragraph>
       <div className="field-row no-print">
-        <Field>
-          <Label htmlFor="compare-add">{t("compare.add")}</Label>
-          <Select id="compare-add" width="auto" value={adding} onChange={(e) => setAdding(e.target.value)}>
-            <Select.Option value="">{t("compare.choose")}</Select.Option>
-            {(municipalities.data ?? [])
-              .filter((m) => !numbers.includes(m.number))
-              .map((m) => (
-                <Select.Option key={m.number} value={m.number}>{`${m.name} (${m.number})`}</Select.Option>
-              ))}
-          </Select>
-        </Field>
-        <div className="button-row">
-          <Button
-            variant="secondary"
-            disabled={adding === "" || numbers.length >= MAX_UNITS}
-            onClick={() => {
-              choose({ units: [...numbers, adding] });
-              setAdding("");
-            }}
-          >
-            {t("compare.addButton")}
-          </Button>
-        </div>
+        <MunicipalityPicker
+          id="compare-add"
+          label={t("compare.add")}
+          buttonLabel={t("compare.addButton")}
+          options={(municipalities.data ?? []).filter((m) => !numbers.includes(m.number))}
+          disabled={numbers.length >= MAX_UNITS}
+          onPick={(number) => choose({ units: [...numbers, number] })}
+        />
         <PeerGroupSelect
           id="compare-peers"
           kinds={[]}
@@ -177,38 +183,51 @@ export function CompareUnits() {
       ) : !query.isSuccess ? (
         <QueryView query={query} />
       ) : (
-        <section aria-labelledby="compare-heading" className="stack">
-          <Heading level={2} data-size="sm" id="compare-heading">
-            {t("compare.tableTitle", { year })}
-          </Heading>
-          <DataTable
-            caption={t("compare.tableTitle", { year })}
-            captionHidden
-            size="sm"
-            testId="compare-table"
-            rows={query.data.codes}
-            rowKey={(code) => code}
-            columns={[
-              { key: "indicator", header: t("compare.indicator"), render: (code) => name(code) },
-              ...query.data.units.map((u) => ({
-                key: `unit-${u.number}`,
-                header: u.name,
-                numeric: true,
-                render: (code: string) => {
-                  const v = year === undefined ? null : valueOf(code, u.number, year);
-                  return v === null
-                    ? t("profile.missing")
-                    : `${formatIndicatorValue(code, v.value)}${v.isUnderCorrection ? ` (${t("costs.underCorrection")})` : v.status === "approved" ? "" : ` (${t("costs.draft")})`}`;
-                },
-              })),
-            ]}
-          />
-          <div className="button-row no-print">
-            <Button variant="secondary" data-size="sm" onClick={exportAll}>
-              {t("compare.exportAll")}
-            </Button>
-          </div>
-        </section>
+        <div className="compare-layout">
+          <section aria-labelledby="compare-heading" className="stack">
+            <Heading level={2} data-size="sm" id="compare-heading">
+              {t("compare.tableTitle", { year })}
+            </Heading>
+            <DataTable
+              caption={t("compare.tableTitle", { year })}
+              captionHidden
+              size="sm"
+              testId="compare-table"
+              rows={query.data.codes}
+              rowKey={(code) => code}
+              columns={[
+                { key: "indicator", header: t("compare.indicator"), render: (code) => name(code) },
+                ...query.data.units.map((u) => ({
+                  key: `unit-${u.number}`,
+                  header: u.name,
+                  numeric: true,
+                  render: (code: string) => {
+                    const v = year === undefined ? null : valueOf(code, u.number, year);
+                    if (v === null) return t("profile.missing");
+                    const note = noteOf(v);
+                    return `${formatIndicatorValue(code, v.value)}${note === "" ? "" : ` (${note})`}`;
+                  },
+                })),
+              ]}
+            />
+            <div className="button-row no-print">
+              <Button variant="secondary" data-size="sm" onClick={exportAll}>
+                {t("compare.exportAll")}
+              </Button>
+            </div>
+          </section>
+          {chartCode !== undefined && year !== undefined && (
+            <CompareChart
+              code={chartCode}
+              codes={query.data.codes}
+              onCode={setChartCode}
+              year={year}
+              data={query.data}
+              reference={reference.data}
+              note={noteOf}
+            />
+          )}
+        </div>
       )}
     </div>
   );

@@ -114,3 +114,21 @@ describe("locked figures (issue 20, point 8)", () => {
     expect(screen.getByLabelText<HTMLInputElement>("Sendt på papir").value).toBe("28\u00a0000");
   });
 });
+
+describe("the SvarUt reference on the scope page (issue 20, point 17)", () => {
+  it("shows the year's national share from approved figures beside the 2014 figure from the programme's proposal", async () => {
+    renderApp("/kommune/0301/tjenester/2024", { as: "manager.0301@demo.example" });
+    const national = await screen.findByTestId("mail-national");
+    expect(nbsp(national.textContent)).toMatch(
+      /^Landet i 2024: \d+ % digitalt etter godkjente tall fra \d+ kommuner\. I 2014 var andelen 28 % \(programforslaget\)\.$/,
+    );
+  });
+
+  it("says so when the year has no approved figures yet", async () => {
+    renderApp("/kommune/0301/tjenester/2020", { as: "manager.0301@demo.example" });
+    const national = await screen.findByTestId("mail-national");
+    expect(nbsp(national.textContent)).toBe(
+      "Landet i 2020: ingen godkjente tall ennå, så andelen for året mangler. I 2014 var andelen 28 % (programforslaget).",
+    );
+  });
+});

@@ -14,7 +14,8 @@ import { useTranslation } from "react-i18next";
 
 import { DataTable } from "../../components/data-table";
 import { Loading } from "../../components/query-state";
-import { formatScore, formatTypedNumber } from "../../lib/format";
+import { formatPercent, formatScore, formatTypedNumber } from "../../lib/format";
+import { useMailTrend } from "./api";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
 
 const StaircaseChart = lazy(() => import("./staircase-chart"));
@@ -235,11 +236,31 @@ export function ScopeForm(props: QualityEditorProps) {
             ? t("quality.scope.mailNone")
             : t("quality.scope.mailShare", { share: percent.format(s3), reference: SVARUT_REFERENCE.percent, year: SVARUT_REFERENCE.year })}
         </Paragraph>
+        <NationalMailShare municipalityNumber={props.municipalityNumber} year={view.year} />
       </section>
       <Suspense fallback={<Loading />}>
         <MailTrend municipalityNumber={props.municipalityNumber} />
       </Suspense>
       <QualitySaveButton editor={props} onClick={save} />
     </div>
+  );
+}
+
+/**
+ * The year's national S3 (ratio of sums over approved figures, as every benchmark page computes it)
+ * beside the 2014 figure from the programme's proposal (issue 20); the trend below reads the same series.
+ */
+function NationalMailShare({ municipalityNumber, year }: { municipalityNumber: string; year: number }) {
+  const { t } = useTranslation();
+  const series = useMailTrend(municipalityNumber);
+  if (!series.isSuccess) return null;
+  const national = series.data.points.find((p) => p.year === year)?.national ?? { n: 0, ratioOfSums: null };
+  const reference = { reference: formatPercent(SVARUT_REFERENCE.percent), referenceYear: SVARUT_REFERENCE.year, year };
+  return (
+    <Paragraph data-testid="mail-national">
+      {national.ratioOfSums === null
+        ? t("quality.scope.mailNationalNone", reference)
+        : t("quality.scope.mailNational", { ...reference, share: formatPercent(Math.round(national.ratioOfSums)), count: national.n })}
+    </Paragraph>
   );
 }

@@ -1,4 +1,4 @@
-import { listIndicatorValues, listMunicipalities } from "@malestokk/db";
+import { insertPlanVersion, latestPlanVersions, listAllProjects, listIndicatorValues, listMunicipalities } from "@malestokk/db";
 import { ratioOfSums } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
@@ -97,5 +97,81 @@ describe("sector benefit portfolio (issue 9)", () => {
     const y2025 = p.overTime.find((y) => y.year === 2025);
     expect(y2025?.cash.realizedNok).toBe(4 * 280_000);
     expect(y2025?.cash.plannedNok).toBeGreaterThan(y2025?.cash.realizedNok ?? 0);
+  });
+});
+
+describe("projects without a benefit plan, for the meeting pack (issue 20)", () => {
+  it("lists every project without an approved plan, with its owner and whether it has benefits, and leaves approved ones out", async () => {
+    const api = setupApi();
+    const manager = api.as("manager.0301@demo.example");
+    const project = { description: null, sector: "common" as const, phase: "concept" as const, participants: [] };
+    const { id: empty } = await manager.benefits.createProject({ municipalityNumber: "0301", project: { ...project, name: "Tom plan" } });
+    const { id: drafted } = await manager.benefits.createProject({ municipalityNumber: "0301", project: { ...project, name: "Utkast" } });
+    await manager.benefits.saveBenefit({
+      projectId: drafted,
+      benefitId: null,
+      expectedVersion: null,
+      benefit: {
+        title: "Færre telefoner",
+        description: null,
+        ownerName: "Kari Nordmann",
+        ownerUserId: null,
+        type: "efficiency",
+        valuation: "freedCapacity",
+        annualValueNok: 100_000,
+        cash: false,
+        quantitative: true,
+        disBenefit: false,
+        indicator: { name: "Samtaler", unit: "samtaler", direction: "lower", method: "Fra sentralbordet", frequency: "yearly" },
+        linkedIndicatorCode: null,
+        baseline: { value: 40, date: "2025-01-01" },
+        targets: [{ value: 30, date: "2026-12-31" }],
+        preconditionKeys: [],
+        goalKeys: [],
+      },
+    });
+    const { id: approved } = await manager.benefits.createProject({
+      municipalityNumber: "0301",
+      project: { ...project, name: "Godkjent" },
+    });
+    insertPlanVersion(api.db, {
+      projectId: approved,
+      phase: "concept",
+      approvedByName: "Rådmann",
+      approvedOn: "2026-01-01",
+      comment: null,
+      userId: null,
+      now: "2026-01-01T00:00:00.000Z",
+      content: {},
+    });
+
+    const list = await api.as("board@demo.example").sector.projectsWithoutPlan();
+    expect(list.find((p) => p.id === empty)).toEqual({
+      id: empty,
+      name: "Tom plan",
+      sector: "common",
+      phase: "concept",
+      owner: { number: "0301", name: "Oslo" },
+      participants: [],
+      benefits: 0,
+      reason: "noBenefits",
+    });
+    expect(list.find((p) => p.id === drafted)).toMatchObject({ benefits: 1, reason: "notApproved" });
+    expect(list.find((p) => p.id === approved)).toBeUndefined();
+    const approvedIds = new Set(
+      latestPlanVersions(
+        api.db,
+        listAllProjects(api.db).map((p) => p.id),
+      ).keys(),
+    );
+    expect(list.filter((p) => approvedIds.has(p.id))).toEqual([]);
+    expect(list.length).toBe(listAllProjects(api.db).length - approvedIds.size);
+  });
+
+  it("is the sector bodies' view only", async () => {
+    const api = setupApi();
+    expectAppError(await expectTrpcError(() => api.as("manager.0301@demo.example").sector.projectsWithoutPlan()), "FORBIDDEN");
+    expectAppError(await expectTrpcError(() => api.as("finance.0301@demo.example").sector.projectsWithoutPlan()), "FORBIDDEN");
+    expect(Array.isArray(await api.as("council@demo.example").sector.projectsWithoutPlan())).toBe(true);
   });
 });

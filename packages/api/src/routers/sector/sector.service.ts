@@ -26,6 +26,7 @@ import {
 import { AppError } from "../../errors";
 import { cached } from "../benchmarks/cache";
 import { benefitView, osloDate } from "../benefits/benefits.service";
+import { projectSummary } from "./plan-coverage.service";
 
 const APPROVED_ONLY = { all: false, organisationIds: new Set<number>() } as const;
 
@@ -186,16 +187,7 @@ export function getSectorPortfolio(db: Db, now: Date) {
       years,
       today,
     ),
-    joint: projects
-      .filter((p) => p.participants.length > 0)
-      .map((p) => ({
-        id: p.id,
-        name: p.name,
-        sector: p.sector,
-        phase: p.phase,
-        owner: { number: p.ownerNumber, name: p.ownerName },
-        participants: p.participants.map(({ number, name }) => ({ number, name })),
-      })),
+    joint: projects.filter((p) => p.participants.length > 0).map(projectSummary),
     statuses: ["onTrack", "atRisk", "offTrack", "realized", "noData"] as BenefitStatus[],
   };
 }

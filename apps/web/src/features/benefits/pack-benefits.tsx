@@ -1,0 +1,145 @@
+import { Heading, Paragraph } from "@digdir/designsystemet-react";
+import type { RouterOutputs } from "@malestokk/api";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { DataTable } from "../../components/data-table";
+import { sheetName } from "../../components/sheet-names";
+import { formatNok } from "../../lib/format";
+import { useCan } from "../../lib/session";
+
+type SectorPortfolio = RouterOutputs["sector"]["portfolio"];
+type WithoutPlan = RouterOutputs["sector"]["projectsWithoutPlan"];
+type Totals = SectorPortfolio["totals"];
+
+const expectedOf = (totals: Totals) => totals.cash.expectedNok + totals.nonCash.expectedNok;
+const realizedOf = (totals: Totals) => totals.cash.realizedNok + totals.nonCash.realizedNok;
+
+/**
+ * The meeting pack's benefit sections (issue 20): the sector's portfolio with the figures of the
+ * portfolio page (benefits per status, kroner expected against realized, by sector), and every
+ * project that still lacks an approved benefit plan, with a link for those who may open it.
+ */
+export function PackBenefits({ portfolio, withoutPlan }: { portfolio: SectorPortfolio; withoutPlan: WithoutPlan }) {
+  const { t } = useTranslation();
+  const canOpen = useCan("benefits.read");
+  // Plain headers: the pack is printed, and the sector's portfolio page has the coloured tags.
+  const statusColumns = portfolio.statuses.map((status) => ({
+    key: `status-${status}`,
+    header: t(`benefits.status.${status}`),
+    numeric: true,
+    render: (s: SectorPortfolio["bySector"][number]) => s.totals.byStatus[status],
+  }));
+  return (
+    <>
+      <section aria-labelledby="pack-portfolio-heading" className="stack" data-testid="pack-portfolio">
+        <Heading level={2} data-size="sm" id="pack-portfolio-heading">
+          {t("benefits.pack.portfolioHeading")}
+        </Heading>
+        {portfolio.projects === 0 ? (
+          <Paragraph>{t("benefits.pack.portfolioEmpty")}</Paragraph>
+        ) : (
+          <>
+            <Paragraph data-size="sm">
+              {t("benefits.pack.portfolioSummary", {
+                projects: portfolio.projects,
+                benefits: portfolio.totals.benefits,
+                disBenefits: portfolio.totals.disBenefits,
+              })}
+            </Paragraph>
+            <DataTable
+              caption={t("benefits.pack.portfolioCaption")}
+              size="sm"
+              testId="pack-portfolio-table"
+              rows={portfolio.bySector}
+              rowKey={(s) => s.sector}
+              columns={[
+                { key: "sector", header: t("benefits.sector"), render: (s) => t(`benefits.sectors.${s.sector}`) },
+                ...statusColumns,
+                { key: "expected", header: t("benefits.expected"), numeric: true, render: (s) => formatNok(expectedOf(s.totals)) },
+                { key: "realized", header: t("benefits.realized"), numeric: true, render: (s) => formatNok(realizedOf(s.totals)) },
+              ]}
+              footer={[
+                {
+                  sector: t("benefits.pack.total"),
+                  ...Object.fromEntries(portfolio.statuses.map((status) => [`status-${status}`, portfolio.totals.byStatus[status]])),
+                  expected: formatNok(expectedOf(portfolio.totals)),
+                  realized: formatNok(realizedOf(portfolio.totals)),
+                },
+              ]}
+            />
+          </>
+        )}
+      </section>
+      <section aria-labelledby="pack-without-plan-heading" className="stack" data-testid="pack-without-plan">
+        <Heading level={2} data-size="sm" id="pack-without-plan-heading">
+          {t("benefits.pack.withoutPlanHeading")}
+        </Heading>
+        <Paragraph data-size="sm">{t("benefits.pack.withoutPlanIntro")}</Paragraph>
+        <DataTable
+          caption={t("benefits.pack.withoutPlanHeading")}
+          captionHidden
+          size="sm"
+          testId="pack-without-plan-table"
+          rows={withoutPlan}
+          rowKey={(p) => p.id}
+          empty={t("benefits.pack.withoutPlanNone")}
+          columns={[
+            {
+              key: "project",
+              header: t("benefits.project"),
+              render: (p) => (canOpen ? <Link to={`/gevinster/prosjekt/${p.id}`}>{p.name}</Link> : p.name),
+            },
+            { key: "owner", header: t("benefits.owner"), render: (p) => p.owner.name },
+            { key: "sector", header: t("benefits.sector"), render: (p) => t(`benefits.sectors.${p.sector}`) },
+            { key: "phase", header: t("benefits.phase"), render: (p) => t(`benefits.phases.${p.phase}`) },
+            { key: "status", header: t("benefits.pack.planStatus"), render: (p) => withoutPlanStatus(t, p) },
+          ]}
+        />
+      </section>
+    </>
+  );
+}
+
+function withoutPlanStatus(t: TFunction, p: WithoutPlan[number]): string {
+  return p.reason === "noBenefits" ? t("benefits.pack.noBenefits") : t("benefits.pack.notApproved", { count: p.benefits });
+}
+
+/** The same two sections as sheets of the meeting pack's workbook. */
+export function packBenefitSheets(t: TFunction, portfolio: SectorPortfolio, withoutPlan: WithoutPlan) {
+  const statusHeaders = portfolio.statuses.map((status) => t(`benefits.status.${status}`));
+  const portfolioRows = [
+    ...portfolio.bySector.map((s) => ({ name: t(`benefits.sectors.${s.sector}`), totals: s.totals })),
+    { name: t("benefits.pack.total"), totals: portfolio.totals },
+  ].map((r) => [r.name, ...portfolio.statuses.map((status) => r.totals.byStatus[status]), expectedOf(r.totals), realizedOf(r.totals)]);
+  return [
+    {
+      name: sheetName(t, "sectorPortfolio"),
+      rows: [[t("benefits.sector"), ...statusHeaders, t("benefits.expected"), t("benefits.realized")], ...portfolioRows],
+      headerRows: 1,
+    },
+    {
+      name: sheetName(t, "withoutPlan"),
+      rows: [
+        [
+          t("benefits.project"),
+          t("benefits.owner"),
+          t("benefits.pack.ownerNumber"),
+          t("benefits.sector"),
+          t("benefits.phase"),
+          t("benefits.pack.planStatus"),
+        ],
+        ...withoutPlan.map((p) => [
+          p.name,
+          p.owner.name,
+          p.owner.number,
+          t(`benefits.sectors.${p.sector}`),
+          t(`benefits.phases.${p.phase}`),
+          withoutPlanStatus(t, p),
+        ]),
+      ],
+      headerRows: 1,
+    },
+  ];
+}
