@@ -215,6 +215,12 @@ export function createApp(options: AppOptions): express.Express {
       setHeaders: (res, file) => res.setHeader("Cache-Control", staticCacheControl(relative(webDistDir, file))),
     }),
   );
+  // A file under assets/ that is not there (a page from before a deploy asking for an old chunk) is
+  // missing, not a page: the page sent as a script would break that page, and a cache could keep it.
+  app.use("/assets", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.status(404).type("text").send("Not found");
+  });
   app.get("/{*splat}", (req, res) => {
     // The page carries who is signed in (below): never stored by a cache.
     res.setHeader("Cache-Control", "no-store");
