@@ -56,6 +56,19 @@ describe("web app hosting", () => {
     expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).not.toContain("modulepreload");
   });
 
+  it("preloads the bokmål texts for every page, signed in or not", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true },
+      "src/lib/bokmal.ts": { file: "assets/bokmal-Ee55.js" },
+    };
+    const { base, signIn } = await startApp({ webDist: true, manifest });
+    const { cookie } = await signIn();
+    for (const headers of [{}, { cookie }] as Record<string, string>[])
+      expect(await (await fetch(`${base}/kommune/5001`, { headers })).text()).toContain(
+        '<link rel="modulepreload" crossorigin href="/assets/bokmal-Ee55.js">',
+      );
+  });
+
   it("explains how to build when the web app is missing", async () => {
     const { base } = await startApp();
     const res = await fetch(`${base}/`);
