@@ -152,6 +152,24 @@ describe("compression (decision 015)", () => {
   });
 });
 
+describe("compression of whole answers", () => {
+  it("compresses a large answer off the main thread and a small one at once, each with its own length", async () => {
+    const { base, dir, signIn } = await startApp({ webDist: true });
+    const rows = Array.from({ length: 4000 }, (_, i) => `<p>kommune ${i} ${(i * 7919) % 1000}</p>`).join("");
+    const html = `<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body>${rows}</body></html>`;
+    writeFileSync(join(dir, "index.html"), html);
+    const large = await rawGet(`${base}/kommune/5001`, { "accept-encoding": "br" });
+    expect(large.headers["content-encoding"]).toBe("br");
+    expect(Number(large.headers["content-length"])).toBe(large.body.length);
+    expect(brotliDecompressSync(large.body).toString()).toContain("kommune 3999");
+    const { cookie } = await signIn("admin@demo.example");
+    const list = await rawGet(`${base}/trpc/municipalities.list`, { cookie, "accept-encoding": "gzip" });
+    expect(list.headers["content-encoding"]).toBe("gzip");
+    expect(Number(list.headers["content-length"])).toBe(list.body.length);
+    expect(list.headers.vary).toMatch(/Accept-Encoding/);
+  });
+});
+
 describe("the web app's page", () => {
   it("marks the root element when the database holds demo data, so the banner is there from the first paint", async () => {
     const { base, connection } = await startApp({ webDist: true });
