@@ -64,8 +64,8 @@ export function dynamicCompression(): RequestHandler {
   return (req, res, next) => {
     if (req.method === "HEAD" || carriesSecret(req)) return next();
     const chunks: Buffer[] = [];
-    const originalWrite = res.write.bind(res) as (chunk: Chunk, callback?: Callback) => boolean;
-    const originalEnd = res.end.bind(res) as (chunk?: Chunk, callback?: () => void) => Response;
+    const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
     // Passing through once the answer turned out not to be for us (an encoded or streamed file).
     let passing = false;
     const decide = (): boolean => {
@@ -74,7 +74,7 @@ export function dynamicCompression(): RequestHandler {
     };
     res.write = function write(chunk: Chunk, encoding?: unknown, callback?: unknown): boolean {
       const cb = (typeof encoding === "function" ? encoding : callback) as Callback | undefined;
-      if (decide()) return originalWrite(chunk, cb);
+      if (decide()) return originalWrite(chunk, encoding, callback);
       chunks.push(toBuffer(chunk, encoding));
       if (cb) process.nextTick(cb);
       return true;
@@ -83,14 +83,15 @@ export function dynamicCompression(): RequestHandler {
       const args = [chunk, encoding, callback];
       const cb = args.find((arg): arg is () => void => typeof arg === "function");
       const data = typeof chunk === "string" || chunk instanceof Uint8Array ? chunk : undefined;
-      if (decide()) return originalEnd(data, cb);
+      if (decide()) return originalEnd(chunk, encoding, callback);
       if (data !== undefined) chunks.push(toBuffer(data, encoding));
       const body = Buffer.concat(chunks);
       res.vary("Accept-Encoding");
       const status = res.statusCode;
       const chosen = req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
       if (!chosen || body.length < THRESHOLD_BYTES || status === 204 || status === 304) {
-        if (!res.headersSent) res.setHeader("Content-Length", body.length);
+        // A 204 or 304 has no body, and its headers describe none.
+        if (status !== 204 && status !== 304) res.setHeader("Content-Length", body.length);
         return originalEnd(body, cb);
       }
       compress(body, chosen, (error, out) => {
