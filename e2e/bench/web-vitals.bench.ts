@@ -102,6 +102,15 @@ describe("page loads in Chromium, to the first heading", () => {
   );
   bench("sign-in page (anonymous)", () => load(anonymous, "sign-in page", "/", "Logg inn"), OPTIONS);
   bench("municipality overview (/kommune/4601)", () => load(board, "municipality overview", "/kommune/4601", "Bergen"), OPTIONS);
+  // Issue 21, point 3: the municipality list and one municipality's pages, signed in.
+  bench("municipality list (/, signed in)", () => load(board, "municipality list", "/", "Kommuner"), OPTIONS);
+  bench("municipality (/kommune/5001)", () => load(board, "municipality 5001", "/kommune/5001", /^Trondheim/), OPTIONS);
+  bench("profile (/kommune/5001/profil)", () => load(board, "profile 5001", "/kommune/5001/profil", /^Min kommune – Trondheim/), OPTIONS);
+  bench(
+    "indicator page (/kommune/5001/indikator/K1)",
+    () => load(board, "indicator K1 5001", "/kommune/5001/indikator/K1", /– Trondheim/),
+    OPTIONS,
+  );
   bench("sector dashboard (/sektor)", () => load(board, "sector dashboard", "/sektor", /^Sektoren \d{4}$/), OPTIONS);
   bench(
     "benefit portfolio of the sector (/sektor/gevinster)",

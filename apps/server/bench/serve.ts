@@ -3,9 +3,11 @@
 // copy of the same demo database: start-up time, resident memory idle and after load, /healthz at
 // saturation, and benchmarks.series at a fixed 400 requests/s from 200 connections for 15 s.
 // Both run in this one process, one after the other, so read the figures side by side.
+// Throughput (issue 21, point 7): benchmarks.series through the build at saturation against a bare
+// Express endpoint (bench/bare-server.ts) answering the same JSON, without and with compression.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,8 +25,16 @@ function residentMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
 }
 
-async function start(args: readonly string[], databasePath: string): Promise<{ child: ChildProcess; base: string; ms: number }> {
+async function start(
+  args: readonly string[],
+  databasePath: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string; ms: number }> {
   const started = performance.now();
+  // The log goes to a file, as to a journal in production: through a pipe to this process, busy
+  // generating load, the server's synchronous log writes would wait for it to read (and measure that).
+  const logFile = `${databasePath}.log`;
+  const log = openSync(logFile, "w");
   const child = spawn(process.execPath, args, {
     cwd: SERVER_DIR,
     env: {
@@ -34,22 +44,17 @@ async function start(args: readonly string[], databasePath: string): Promise<{ c
       LOG_LEVEL: "info",
       DEMO_PASSWORD: PASSWORD,
       NODE_ENV: "production",
+      ...extraEnv,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", log, log],
   });
-  let output = "";
-  // Every request logs a line (as in production); keep only what tells the port, then drain.
-  const collect = (c: Buffer) => (output = (output + c.toString()).slice(-20_000));
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
+  closeSync(log);
   for (;;) {
+    const output = readFileSync(logFile, "utf8");
     const port = /running at http:\/\/localhost:(\d+)/.exec(output)?.[1];
-    if (port) {
-      child.stdout?.off("data", collect);
-      child.stdout?.resume();
-      return { child, base: `http://127.0.0.1:${port}`, ms: performance.now() - started };
-    }
-    if (child.exitCode !== null || performance.now() - started > 120_000) throw new Error(`the server did not start:\n${output}`);
+    if (port) return { child, base: `http://127.0.0.1:${port}`, ms: performance.now() - started };
+    if (child.exitCode !== null || performance.now() - started > 120_000)
+      throw new Error(`the server did not start:\n${output.slice(-20_000)}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -65,6 +70,39 @@ function run(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/**
+ * benchmarks.series through the build at saturation beside the bare endpoint with the same JSON, one
+ * after the other in turns (bare, app, bare, app) so a change in the machine's load touches both.
+ */
+async function compareWithBare(series: string, cookie: string, dir: string): Promise<string> {
+  const bodyFile = join(dir, "series.json");
+  writeFileSync(bodyFile, await (await fetch(series, { headers: { cookie } })).text());
+  const saturate = async (url: string, headers: Record<string, string>) =>
+    (await run({ url, connections: 50, duration: 8, headers })).requests.average;
+  const out: string[] = [];
+  for (const compressed of [false, true]) {
+    const encoding: Record<string, string> = compressed ? { "accept-encoding": "gzip, br" } : {};
+    const bare = await start(["--import", "tsx", "bench/bare-server.ts"], join(dir, "unused.db"), {
+      BODY_FILE: bodyFile,
+      COMPRESS: compressed ? "1" : "0",
+    });
+    const bareRates: number[] = [];
+    const appRates: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      bareRates.push(await saturate(`${bare.base}/series`, encoding));
+      appRates.push(await saturate(series, { cookie, ...encoding }));
+    }
+    await stop(bare.child);
+    const bareRate = Math.max(...bareRates);
+    const appRate = Math.max(...appRates);
+    out.push(
+      `  ${compressed ? "gzip, br accepted" : "no compression   "}  bare Express ${bareRate.toFixed(0)} req/s, app ${appRate.toFixed(0)} req/s: ` +
+        `${((appRate / bareRate) * 100).toFixed(0)} % (target ≥ 80 %)`,
+    );
+  }
+  return `benchmarks.series through the build at saturation (50 connections, best of two 8 s runs each) vs the same JSON from bare Express:\n${out.join("\n")}`;
+}
+
 if (!existsSync(join(SERVER_DIR, "dist/main.js"))) throw new Error("Build the server first: pnpm build");
 const dir = mkdtempSync(join(tmpdir(), "malestokk-serve-bench-"));
 try {
@@ -72,6 +110,12 @@ try {
   const seed = join(dir, "seed.db");
   await stop((await start(MODES[1].args, seed)).child);
   const lines: string[] = [];
+  const load = () =>
+    loadavg()
+      .map((n) => n.toFixed(2))
+      .join(", ");
+  lines.push(`  load average (1, 5, 15 min) at the start: ${load()}`);
+  let ratios = "";
   for (const mode of MODES) {
     const db = join(dir, `${mode.args.length}.db`);
     copyFileSync(seed, db);
@@ -95,6 +139,7 @@ try {
       headers: { cookie, "accept-encoding": "gzip, br" },
     });
     const loaded = residentMb(child.pid ?? 0);
+    if (mode === MODES[1]) ratios = await compareWithBare(series, cookie, dir);
     await stop(child);
     lines.push(
       `  ${mode.label.padEnd(22)} start ${(ms / 1000).toFixed(2)} s  RSS idle ${idle.toFixed(0)} MB, after load ${loaded.toFixed(0)} MB  ` +
@@ -102,7 +147,8 @@ try {
         `${fixed.non2xx + fixed.errors} errors (${((fixed.requests.average / health.requests.average) * 100).toFixed(0)} % of /healthz saturation)`,
     );
   }
-  console.log(`The server from outside (autocannon 9, 200 connections):\n${lines.join("\n")}`);
+  lines.push(`  load average at the end: ${load()}`);
+  console.log(`The server from outside (autocannon 9, 200 connections):\n${lines.join("\n")}\n${ratios}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -31,6 +31,8 @@ export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_BATCH_SIZE = 20;
 /** The sign-in form's module in the web build's manifest (loaded lazily by the layout). */
 const SIGN_IN_MODULE = "src/features/auth/sign-in-page.tsx";
+/** The bokmål texts, a chunk of their own that every page loads at once beside its own chunk. */
+const TEXTS_MODULE = "src/lib/bokmal.ts";
 
 export interface AppOptions {
   readonly connection: DbConnection;
@@ -205,7 +207,9 @@ export function createApp(options: AppOptions): express.Express {
     return demo.value;
   };
   const indexHtml = join(webDistDir, "index.html");
-  const signInFiles = lazyModuleFiles(readManifest(webDistDir), SIGN_IN_MODULE);
+  const manifest = readManifest(webDistDir);
+  const signInFiles = lazyModuleFiles(manifest, SIGN_IN_MODULE);
+  const textFiles = lazyModuleFiles(manifest, TEXTS_MODULE);
   app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
@@ -215,6 +219,12 @@ export function createApp(options: AppOptions): express.Express {
       setHeaders: (res, file) => res.setHeader("Cache-Control", staticCacheControl(relative(webDistDir, file))),
     }),
   );
+  // A file under assets/ that is not there (a page from before a deploy asking for an old chunk) is
+  // missing, not a page: the page sent as a script would break that page, and a cache could keep it.
+  app.use("/assets", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.status(404).type("text").send("Not found");
+  });
   app.get("/{*splat}", (req, res) => {
     // The page carries who is signed in (below): never stored by a cache.
     res.setHeader("Cache-Control", "no-store");
@@ -222,8 +232,9 @@ export function createApp(options: AppOptions): express.Express {
       // The demo banner and the signed-in header are drawn from the first paint, not after a request,
       // which would push the page down as they arrive (CLS, docs/quality-targets.md#p-1).
       const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-      // Without a session the page will show the sign-in form first: fetch its code with the entry's.
-      const html = withModulePreloads(readFileSync(indexHtml, "utf8"), session ? [] : signInFiles);
+      // Every page needs the texts; without a session the page will show the sign-in form first: fetch
+      // their code with the entry's rather than after it.
+      const html = withModulePreloads(readFileSync(indexHtml, "utf8"), [...textFiles, ...(session ? [] : signInFiles)]);
       res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });

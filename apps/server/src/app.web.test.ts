@@ -56,6 +56,19 @@ describe("web app hosting", () => {
     expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).not.toContain("modulepreload");
   });
 
+  it("preloads the bokmål texts for every page, signed in or not", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true },
+      "src/lib/bokmal.ts": { file: "assets/bokmal-Ee55.js" },
+    };
+    const { base, signIn } = await startApp({ webDist: true, manifest });
+    const { cookie } = await signIn();
+    for (const headers of [{}, { cookie }] as Record<string, string>[])
+      expect(await (await fetch(`${base}/kommune/5001`, { headers })).text()).toContain(
+        '<link rel="modulepreload" crossorigin href="/assets/bokmal-Ee55.js">',
+      );
+  });
+
   it("explains how to build when the web app is missing", async () => {
     const { base } = await startApp();
     const res = await fetch(`${base}/`);
@@ -136,6 +149,24 @@ describe("compression (decision 015)", () => {
     expect(batch.headers["content-encoding"]).toBeUndefined();
     const health = await rawGet(`${base}/healthz`, { "accept-encoding": "br" });
     expect(health.headers["content-encoding"]).toBeUndefined();
+  });
+});
+
+describe("compression of whole answers", () => {
+  it("compresses a large answer off the main thread and a small one at once, each with its own length", async () => {
+    const { base, dir, signIn } = await startApp({ webDist: true });
+    const rows = Array.from({ length: 4000 }, (_, i) => `<p>kommune ${i} ${(i * 7919) % 1000}</p>`).join("");
+    const html = `<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body>${rows}</body></html>`;
+    writeFileSync(join(dir, "index.html"), html);
+    const large = await rawGet(`${base}/kommune/5001`, { "accept-encoding": "br" });
+    expect(large.headers["content-encoding"]).toBe("br");
+    expect(Number(large.headers["content-length"])).toBe(large.body.length);
+    expect(brotliDecompressSync(large.body).toString()).toContain("kommune 3999");
+    const { cookie } = await signIn("admin@demo.example");
+    const list = await rawGet(`${base}/trpc/municipalities.list`, { cookie, "accept-encoding": "gzip" });
+    expect(list.headers["content-encoding"]).toBe("gzip");
+    expect(Number(list.headers["content-length"])).toBe(list.body.length);
+    expect(list.headers.vary).toMatch(/Accept-Encoding/);
   });
 });
 

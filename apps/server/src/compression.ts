@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from "node:zlib";
 
 import compression from "compression";
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 
 /**
  * Calls whose answers carry a secret (sign-in challenges, a TOTP key, recovery codes, reset links) or
@@ -28,12 +29,85 @@ export function carriesSecret(req: Request): boolean {
   return procedures.some((name) => SECRET_PROCEDURES.has(name) || SECRET_NAMESPACES.some((prefix) => name.startsWith(prefix)));
 }
 
-/** Pages and API answers over 1 kB, gzip or brotli as the browser prefers (decision 015). */
+const THRESHOLD_BYTES = 1024;
+/** Up to this size an answer is compressed in one synchronous call (well under a millisecond); larger ones on the thread pool. */
+const SYNC_LIMIT_BYTES = 64 * 1024;
+const BROTLI: BrotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+const GZIP: ZlibOptions = { level: 6 };
+
+type Chunk = string | Uint8Array;
+type Callback = (error?: Error | null) => void;
+
+function toBuffer(chunk: Chunk, encoding: unknown): Buffer {
+  return typeof chunk === "string"
+    ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8")
+    : Buffer.from(chunk);
+}
+
+function compress(body: Buffer, encoding: "br" | "gzip", done: (error: Error | null, out: Buffer) => void): void {
+  if (body.length <= SYNC_LIMIT_BYTES) {
+    done(null, encoding === "br" ? brotliCompressSync(body, BROTLI) : gzipSync(body, GZIP));
+    return;
+  }
+  if (encoding === "br") brotliCompress(body, BROTLI, done);
+  else gzip(body, GZIP, done);
+}
+
+/**
+ * Pages and API answers over 1 kB, gzip or brotli as the browser prefers (decision 015). The answer
+ * is gathered whole and compressed in one call: our dynamic answers are small, complete JSON or HTML
+ * (no streaming), and a compression stream per answer cost more than the rest of a benchmark read
+ * together (issue 21, point 7). An answer that is already encoded (a precompressed file), not
+ * compressible, marked no-transform or that carries a secret passes as it is.
+ */
 export function dynamicCompression(): RequestHandler {
-  return compression({
-    threshold: 1024,
-    filter: (req, res) => !carriesSecret(req) && compression.filter(req, res),
-  });
+  return (req, res, next) => {
+    if (req.method === "HEAD" || carriesSecret(req)) return next();
+    const chunks: Buffer[] = [];
+    const originalWrite = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const originalEnd = res.end.bind(res) as (...args: unknown[]) => Response;
+    // Passing through once the answer turned out not to be for us (an encoded or streamed file).
+    let passing = false;
+    const decide = (): boolean => {
+      if (!passing && (res.headersSent || res.getHeader("Content-Encoding") !== undefined || !compression.filter(req, res))) passing = true;
+      return passing;
+    };
+    res.write = function write(chunk: Chunk, encoding?: unknown, callback?: unknown): boolean {
+      const cb = (typeof encoding === "function" ? encoding : callback) as Callback | undefined;
+      if (decide()) return originalWrite(chunk, encoding, callback);
+      chunks.push(toBuffer(chunk, encoding));
+      if (cb) process.nextTick(cb);
+      return true;
+    } as Response["write"];
+    res.end = function end(chunk?: unknown, encoding?: unknown, callback?: unknown): Response {
+      const args = [chunk, encoding, callback];
+      const cb = args.find((arg): arg is () => void => typeof arg === "function");
+      const data = typeof chunk === "string" || chunk instanceof Uint8Array ? chunk : undefined;
+      if (decide()) return originalEnd(chunk, encoding, callback);
+      if (data !== undefined) chunks.push(toBuffer(data, encoding));
+      const body = Buffer.concat(chunks);
+      res.vary("Accept-Encoding");
+      const status = res.statusCode;
+      const chosen = req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+      if (!chosen || body.length < THRESHOLD_BYTES || status === 204 || status === 304) {
+        // A 204 or 304 has no body, and its headers describe none.
+        if (status !== 204 && status !== 304) res.setHeader("Content-Length", body.length);
+        return originalEnd(body, cb);
+      }
+      compress(body, chosen, (error, out) => {
+        if (error) {
+          res.setHeader("Content-Length", body.length);
+          originalEnd(body, cb);
+          return;
+        }
+        res.setHeader("Content-Encoding", chosen);
+        res.setHeader("Content-Length", out.length);
+        originalEnd(out, cb);
+      });
+      return res;
+    } as Response["end"];
+    next();
+  };
 }
 
 const ENCODINGS = [

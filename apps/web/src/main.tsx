@@ -15,12 +15,14 @@ import { RouterProvider } from "react-router";
 
 import { Providers } from "./app/providers";
 import { createRouter } from "./app/router";
-import { createI18n, readStoredLanguage, setLanguage } from "./lib/i18n";
+import { createI18n, loadBokmal, readStoredLanguage, setLanguage } from "./lib/i18n";
 import { createQueryClient, createTrpcClient } from "./lib/trpc";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 
+// The texts start loading now, beside the first page's chunk (the router waits for both).
+void loadBokmal();
 const i18n = createI18n();
 const language = readStoredLanguage();
 // Load a remembered non-default language before the first paint, so the page does not flip.

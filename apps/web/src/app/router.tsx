@@ -1,5 +1,6 @@
 import { createBrowserRouter, type RouteObject } from "react-router";
 
+import { loadBokmal } from "../lib/i18n";
 import { QUALITY_PATHS } from "../lib/quality-paths";
 import { Layout } from "./layout";
 
@@ -8,7 +9,11 @@ export interface RouteHandle {
   readonly public?: boolean;
 }
 
-const page = (load: () => Promise<{ default: () => React.ReactNode }>) => async () => ({ Component: (await load()).default });
+// A page's chunk and the bokmål texts load side by side; the page is drawn when both are in.
+const page = (load: () => Promise<{ default: () => React.ReactNode }>) => async () => {
+  const [module] = await Promise.all([load(), loadBokmal()]);
+  return { Component: module.default };
+};
 
 // Each page is its own chunk, so the first load carries only what the first page needs (P-4).
 export const routes: RouteObject[] = [

@@ -7,7 +7,8 @@ import { translateError } from "../lib/errors";
 // Most answers come within this: showing "Loading" for them only makes the page jump (CLS, P-1).
 const LOADING_DELAY_MS = 400;
 
-export function Loading() {
+/** `minHeight` (a CSS length) keeps the room of what loads, so nothing below it moves when it arrives (CLS, P-1). */
+export function Loading({ minHeight }: { minHeight?: string | undefined } = {}) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -15,7 +16,7 @@ export function Loading() {
     return () => clearTimeout(timer);
   }, []);
   return (
-    <div className="loading" role="status">
+    <div className="loading" role="status" style={minHeight ? { minHeight } : undefined}>
       {shown && (
         <>
           <Spinner aria-hidden data-size="sm" />

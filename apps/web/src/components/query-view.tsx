@@ -52,6 +52,8 @@ export function QueryView<T>(props: {
   children?: (data: T) => ReactNode;
   /** Instead of "Loading" (null for a panel that shows nothing until it has something). */
   pending?: ReactNode;
+  /** The room "Loading" keeps (a CSS length, about the loaded content's height), so what is below does not move. */
+  reserve?: string;
   /** Instead of the general "not found" text, e.g. one that names the municipality. */
   notFound?: ReactNode;
   /** Instead of the general "no access" text. */
@@ -61,7 +63,7 @@ export function QueryView<T>(props: {
 }) {
   const { t } = useTranslation();
   const { query } = props;
-  if (query.status === "pending") return props.pending === undefined ? <Loading /> : props.pending;
+  if (query.status === "pending") return props.pending === undefined ? <Loading minHeight={props.reserve} /> : props.pending;
   if (query.status === "error") {
     if (isNotFoundError(query.error)) {
       return props.notFound ?? <Notice testId="query-not-found" title={t("query.notFoundTitle")} body={t("query.notFoundBody")} />;

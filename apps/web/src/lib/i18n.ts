@@ -1,31 +1,29 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 
-import nbCosts from "../locales/nb.costs.json";
-import nb from "../locales/nb.json";
-import nbIndicator from "../locales/nb.indicator.json";
-import nbProfile from "../locales/nb.profile.json";
-import nbQuality from "../locales/nb.quality.json";
-import nbReport from "../locales/nb.report.json";
-import nbSystems from "../locales/nb.systems.json";
-
 export const LANGUAGES = ["nb", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_STORAGE_KEY = "malestokk.language";
 
 type Translation = Record<string, unknown>;
 
-// Bokmål ships with the first page; English loads when chosen (docs/quality-targets.md#p-4: every kB counts).
-// One file per area keeps parallel work on the texts apart; keys live under the area's name.
-const BOKMAL: Translation = {
-  ...nb,
-  costReport: nbCosts,
-  systems: nbSystems,
-  quality: nbQuality,
-  report: nbReport,
-  profile: nbProfile,
-  indicator: nbIndicator,
-};
+// Bokmål loads beside the first page's chunk, English when chosen (docs/quality-targets.md#p-4: every kB
+// counts). Nothing is drawn before the first page's chunk is in (the router's HydrateFallback), and every
+// route waits for the texts too (app/router.tsx), so no text is missing when a page is drawn.
+let bokmal: Translation | null = null;
+let bokmalLoading: Promise<void> | null = null;
+// Instances made before the texts arrived; they get them on arrival.
+const waiting = new Set<I18n>();
+
+/** Loads the bokmål texts once and gives them to every instance; resolves when they are in. */
+export function loadBokmal(): Promise<void> {
+  bokmalLoading ??= import("./bokmal").then((module) => {
+    bokmal = module.BOKMAL;
+    for (const instance of waiting) instance.addResourceBundle("nb", "translation", bokmal, true, false);
+    waiting.clear();
+  });
+  return bokmalLoading;
+}
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
   en: async () => {
     const [core, costs, systems, quality, report, profile, indicator] = await Promise.all([
@@ -60,7 +58,7 @@ export function readStoredLanguage(): Language {
 /** Creates the i18next instance in bokmål; `extra` adds other languages up front (tests). */
 export function createI18n(extra: Partial<Record<Language, Translation>> = {}): I18n {
   const instance = i18next.createInstance();
-  const resources: Record<string, { translation: Translation }> = { nb: { translation: BOKMAL } };
+  const resources: Record<string, { translation: Translation }> = { nb: { translation: bokmal ?? {} } };
   for (const [lng, translation] of Object.entries(extra)) resources[lng] = { translation };
   void instance.use(initReactI18next).init({
     resources,
@@ -78,6 +76,7 @@ export function createI18n(extra: Partial<Record<Language, Translation>> = {}): 
     }
   });
   document.documentElement.lang = "nb";
+  if (!bokmal) waiting.add(instance);
   return instance;
 }
 

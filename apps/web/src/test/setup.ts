@@ -1,5 +1,7 @@
 import { cleanup, configure } from "@testing-library/react";
-import { afterEach, beforeEach, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, vi } from "vitest";
+
+import { loadBokmal } from "../lib/i18n";
 
 // Lazy routes compile on first import; under turbo the cores are shared with lint and typecheck.
 configure({ asyncUtilTimeout: 10_000 });
@@ -8,6 +10,9 @@ configure({ asyncUtilTimeout: 10_000 });
 if (typeof document !== "undefined" && !("getAnimations" in document)) {
   Object.defineProperty(document, "getAnimations", { value: () => [] });
 }
+
+// The app loads its bokmål texts beside the first page; a component rendered on its own needs them at once.
+beforeAll(() => loadBokmal());
 
 // A console.error in a component test is a bug (docs/style.md#tests).
 beforeEach(() => {

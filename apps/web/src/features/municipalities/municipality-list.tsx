@@ -40,7 +40,8 @@ export function MunicipalityList() {
           <Search.Clear onClick={() => setSearch("")} />
         </Search>
       </form>
-      <QueryView query={query} />
+      {/* The register's table is taller than the screen: keep a screen's room while it loads. */}
+      <QueryView query={query} reserve="100vh" />
       {query.data && (
         <>
           <Paragraph role="status" data-testid="municipality-count">
