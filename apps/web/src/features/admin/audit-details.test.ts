@@ -107,6 +107,7 @@ const DETAILS: Record<AuditAction, unknown> = {
   "admin.userDisabled": { before: { disabled: false }, after: { disabled: true } },
   "admin.userEnabled": { before: { disabled: true }, after: { disabled: false } },
   "admin.secondFactorPolicy": { required: true },
+  "admin.fourEyesChanged": { before: { requireFourEyes: false }, after: { requireFourEyes: true } },
   "admin.secondFactorReset": { email: "kari@trondheim.kommune.no" },
   "admin.identityProviderAdded": { before: null, after: provider },
   "admin.identityProviderChanged": {

@@ -308,6 +308,7 @@ const RENDERERS: Record<AuditAction, Renderer> = {
     t(`${S}.statusChanged`, { before: t("admin.audit.details.disabled"), after: t("admin.audit.details.enabled") }),
   ],
   "admin.secondFactorPolicy": ({ t, d }) => [t(d.required === true ? `${S}.secondFactorRequired` : `${S}.secondFactorOptional`)],
+  "admin.fourEyesChanged": ({ t, d }) => [t(obj(d.after)?.requireFourEyes === true ? `${S}.fourEyesRequired` : `${S}.fourEyesOptional`)],
   "admin.secondFactorReset": ({ t, d }) => [str(d.email) && t(`${S}.concerns`, { email: d.email })],
   "admin.identityProviderAdded": identityProvider,
   "admin.identityProviderChanged": identityProvider,
