@@ -161,5 +161,8 @@ describe("an indicator in depth", () => {
       .filter({ has: page.getByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" }) });
     await scatter.locator("svg text").filter({ hasText: "Bergen" }).first().waitFor();
     expect(await scatter.locator("svg text").filter({ hasText: "Oslo" }).count()).toBeGreaterThan(0);
+    // Both axes carry their titles (issue 20, point 26).
+    expect(await scatter.locator("svg text").filter({ hasText: "IKT-kostnad per innbygger" }).count()).toBeGreaterThan(0);
+    expect(await scatter.locator("svg text").filter({ hasText: "IKT-modenhet" }).count()).toBeGreaterThan(0);
   });
 });

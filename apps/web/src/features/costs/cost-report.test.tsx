@@ -228,7 +228,8 @@ describe("a report before approval, seen by the programme board (issue 17, findi
 describe("saving a cost report (issue 19)", () => {
   it("refreshes the views that read the same indicators: the sector dashboard shows the new figures when the board goes back", async () => {
     const { db, router, queryClient } = renderApp("/sektor", { as: "admin@demo.example" });
-    await screen.findByRole("heading", { level: 1, name: /^Sektoren \d{4}$/ });
+    // The whole sector's figures are computed for this first load: give a loaded test machine time.
+    await screen.findByRole("heading", { level: 1, name: /^Sektoren \d{4}$/ }, { timeout: 30_000 });
     const dashboard = () => queryClient.getQueryCache().findAll({ queryKey: [["sector", "dashboard"]] })[0]?.state.dataUpdateCount ?? 0;
     const before = dashboard();
     expect(before).toBeGreaterThan(0);

@@ -164,15 +164,24 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
           chart={
             <div className="chart-frame" style={{ height: 340 }}>
               <ResponsiveContainer width="100%" height="100%">
-                <ScatterChart margin={{ left: 20, right: 20 }}>
+                <ScatterChart margin={{ left: 20, right: 20, bottom: 20 }}>
                   <CartesianGrid strokeDasharray="3 3" />
+                  {/* Axis titles name what each axis measures (issue 20, point 26). */}
                   <XAxis
                     type="number"
                     dataKey="x"
                     name={detail.indicator.name[language]}
                     tickFormatter={(v: number) => formatIndicatorValue(code, v)}
+                    label={{ value: detail.indicator.name[language], position: "insideBottom", offset: -12 }}
                   />
-                  <YAxis type="number" dataKey="y" name={detail.against.name[language]} width={80} />
+                  <YAxis
+                    type="number"
+                    dataKey="y"
+                    name={detail.against.name[language]}
+                    width={80}
+                    tickFormatter={(v: number) => formatIndicatorValue(detail.against?.code ?? "", v)}
+                    label={{ value: detail.against.name[language], angle: -90, position: "insideLeft", offset: -8 }}
+                  />
                   <ZAxis range={[60, 60]} />
                   <Tooltip />
                   <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false}>
