@@ -24,6 +24,22 @@ describe("quality and scope, end to end", () => {
     // The radar: the municipality against its KOSTRA group's median, drawn and as a table.
     await page.locator(".recharts-radar").first().waitFor();
     expect(await page.locator(".recharts-radar").count()).toBe(2);
+    // On a phone the area names wrap and stay inside the chart rather than being cut (issue 20, point 26).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => {
+      const svg = document.querySelector(".recharts-radar")?.closest("svg");
+      const labels = [...document.querySelectorAll(".radar-area-label")];
+      if (!svg || labels.length !== 8) return false;
+      const frame = svg.getBoundingClientRect();
+      if (frame.width > 390) return false;
+      return labels.every((label) => {
+        const box = label.getBoundingClientRect();
+        return (
+          box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5 && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5
+        );
+      });
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await expectNoSeriousA11yViolations(page, "maturity assessment with radar chart");
     await page
       .locator("label")

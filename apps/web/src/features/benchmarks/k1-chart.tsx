@@ -24,7 +24,12 @@ export default function K1Chart(props: { rows: readonly ChartRow[]; ownName: str
     >
       <CartesianGrid stroke={CHART_GRID} strokeDasharray="3 3" />
       <XAxis dataKey="year" tick={{ fill: CHART_AXIS_TEXT }} />
-      <YAxis tickFormatter={(v: number) => formatInteger(v)} tick={{ fill: CHART_AXIS_TEXT }} width={64} />
+      <YAxis
+        tickFormatter={(v: number) => formatInteger(v)}
+        tick={{ fill: CHART_AXIS_TEXT }}
+        width={80}
+        label={{ value: t("benchmarks.series.axis"), angle: -90, position: "insideLeft", fill: CHART_AXIS_TEXT }}
+      />
       <Tooltip
         formatter={(value) => formatTooltipValue(value)}
         labelFormatter={(label: unknown) => (typeof label === "number" || typeof label === "string" ? String(label) : "")}

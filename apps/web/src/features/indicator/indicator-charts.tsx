@@ -186,7 +186,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                   <Tooltip />
                   <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false}>
                     {/* Names on the points while they stay readable; the table names them all. */}
-                    {detail.scatter.length <= MAX_LABELLED && <LabelList dataKey="name" position="top" fontSize={11} />}
+                    {detail.scatter.length <= MAX_LABELLED && <LabelList dataKey="name" position="top" fontSize={12} />}
                   </Scatter>
                   <Scatter data={detail.scatter.filter((p) => p.own)} fill={OWN} name={detail.municipalityName} isAnimationActive={false}>
                     <LabelList dataKey="name" position="top" fontSize={12} fontWeight={600} />

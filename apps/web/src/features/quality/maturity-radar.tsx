@@ -6,6 +6,40 @@ import { ChartWithTable } from "../../components/chart-with-table";
 import { formatScore } from "../../lib/format";
 import { CHART_COLOURS } from "../../components/chart-palette";
 
+/** Words of a label in lines of at most `max` characters, so long area names wrap instead of being cut. */
+function wrapLabel(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+interface AngleTickProps {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: "start" | "middle" | "end" | "inherit";
+  payload?: { value?: unknown };
+}
+
+/** An area name in up to three short lines around its spoke: readable on a phone, not cut at the edge. */
+function AngleTick({ x = 0, y = 0, textAnchor = "middle", payload }: AngleTickProps) {
+  const value = payload?.value;
+  const lines = wrapLabel(typeof value === "string" ? value : "", 14);
+  const top = Number(y) - ((lines.length - 1) * 14) / 2;
+  return (
+    <text x={Number(x)} y={top} textAnchor={textAnchor} fontSize={12} fill="currentColor" className="radar-area-label">
+      {lines.map((line, i) => (
+        <tspan key={i} x={Number(x)} dy={i === 0 ? 0 : 14}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 /** The eight areas as a radar, own levels against the KOSTRA group's median, with the table twin. */
 export default function MaturityRadar(props: {
   own: Readonly<Partial<Record<MaturityArea, number | null>>>;
@@ -34,9 +68,9 @@ export default function MaturityRadar(props: {
       chart={
         <div className="chart-frame" style={{ height: 420 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <RadarChart data={rows} outerRadius="70%">
+            <RadarChart data={rows} outerRadius="60%" margin={{ top: 16, right: 24, bottom: 16, left: 24 }}>
               <PolarGrid />
-              <PolarAngleAxis dataKey="name" tick={{ fontSize: 12 }} />
+              <PolarAngleAxis dataKey="name" tick={<AngleTick />} />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />
               <Radar
                 name={t("quality.maturity.peerMedian")}

@@ -22,9 +22,13 @@ export default function StaircaseChart({ perSector }: { perSector: readonly { se
       chart={
         <div className="chart-frame" style={{ height: 320 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} layout="vertical" margin={{ left: 40 }}>
+            <BarChart data={data} layout="vertical" margin={{ left: 40, bottom: 16 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
+              <XAxis
+                type="number"
+                allowDecimals={false}
+                label={{ value: t("quality.scope.chartAxis"), position: "insideBottom", offset: -4 }}
+              />
               <YAxis type="category" dataKey="name" width={160} />
               {STAIRCASE_STEPS.map((step, i) => (
                 <Bar

@@ -94,7 +94,11 @@ export function SectorPortfolio() {
                   >
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis dataKey="year" />
-                    <YAxis tickFormatter={(v: number) => formatInteger(v)} width={100} />
+                    <YAxis
+                      tickFormatter={(v: number) => formatInteger(v)}
+                      width={100}
+                      label={{ value: t("sector.portfolio.axis"), angle: -90, position: "insideLeft" }}
+                    />
                     <Tooltip formatter={(v) => formatNok(Number(v))} />
                     <Legend />
                     <Bar
