@@ -35,7 +35,7 @@ describe("K1 on the municipality page", () => {
     await page.getByRole("heading", { level: 2, name: "IKT-kostnad per innbygger" }).waitFor();
     const pathBefore = await ownLinePath(page);
     // The value axis names its unit (issue 20, point 26).
-    expect(await page.locator(".recharts-yAxis text").filter({ hasText: "Kroner per innbygger" }).count()).toBe(1);
+    expect(await page.locator("svg text").filter({ hasText: "Kroner per innbygger" }).count()).toBe(1);
     expect(pathBefore).not.toBe("");
     await expectNoSeriousA11yViolations(page, "municipality, chart");
 

@@ -1,4 +1,5 @@
 import { MATURITY_AREA_DEFINITIONS, MATURITY_AREAS, type MaturityArea } from "@malestokk/domain";
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, ResponsiveContainer } from "recharts";
 
@@ -24,10 +25,27 @@ interface AngleTickProps {
   payload?: { value?: unknown };
 }
 
-/** An area name in up to three short lines around its spoke: readable on a phone, not cut at the edge. */
-function AngleTick({ x = 0, y = 0, textAnchor = "middle", payload }: AngleTickProps) {
+const PHONE = "(max-width: 30em)";
+
+/** Whether the screen is phone-narrow, following rotation and resizing. */
+function usePhoneWidth(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      if (typeof window.matchMedia !== "function") return () => undefined;
+      const query = window.matchMedia(PHONE);
+      query.addEventListener("change", changed);
+      return () => query.removeEventListener("change", changed);
+    },
+    // jsdom (the component tests) has no matchMedia: a wide screen there.
+    () => typeof window.matchMedia === "function" && window.matchMedia(PHONE).matches,
+    () => false,
+  );
+}
+
+/** An area name in short lines around its spoke: readable on a phone, not cut at the edge. */
+function AngleTick({ x = 0, y = 0, textAnchor = "middle", payload, width = 14 }: AngleTickProps & { width?: number }) {
   const value = payload?.value;
-  const lines = wrapLabel(typeof value === "string" ? value : "", 14);
+  const lines = wrapLabel(typeof value === "string" ? value : "", width);
   const top = Number(y) - ((lines.length - 1) * 14) / 2;
   return (
     <text x={Number(x)} y={top} textAnchor={textAnchor} fontSize={12} fill="currentColor" className="radar-area-label">
@@ -48,6 +66,8 @@ export default function MaturityRadar(props: {
   year?: number;
 }) {
   const { t } = useTranslation();
+  // On a phone the radar shrinks and its names wrap shorter, so the names at the sides fit the screen.
+  const phone = usePhoneWidth();
   const rows = MATURITY_AREAS.map((area) => {
     const peer = props.peers.find((p) => p.area === area);
     return {
@@ -68,9 +88,13 @@ export default function MaturityRadar(props: {
       chart={
         <div className="chart-frame" style={{ height: 420 }}>
           <ResponsiveContainer width="100%" height="100%">
-            <RadarChart data={rows} outerRadius="60%" margin={{ top: 16, right: 24, bottom: 16, left: 24 }}>
+            <RadarChart
+              data={rows}
+              outerRadius={phone ? "40%" : "60%"}
+              margin={phone ? { top: 8, right: 4, bottom: 8, left: 4 } : { top: 16, right: 24, bottom: 16, left: 24 }}
+            >
               <PolarGrid />
-              <PolarAngleAxis dataKey="name" tick={<AngleTick />} />
+              <PolarAngleAxis dataKey="name" tick={<AngleTick width={phone ? 11 : 14} />} />
               <PolarRadiusAxis domain={[0, 5]} tickCount={6} />
               <Radar
                 name={t("quality.maturity.peerMedian")}
