@@ -113,6 +113,32 @@ describe("an indicator in depth", () => {
     await page.getByRole("heading", { level: 1, name: "IKT-kostnad per innbygger – Oslo" }).waitFor();
     await page.locator(".recharts-bar-rectangle").first().waitFor();
     await expectNoSeriousA11yViolations(page, "indicator page");
+    // No tick labels overlap on any axis of the page's charts, on a desktop and on a phone (issue 20, point 26).
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForFunction(
+        (w) => document.documentElement.clientWidth === w && document.querySelectorAll(".recharts-cartesian-axis-tick-value").length > 0,
+        width,
+      );
+      const overlaps = await page.evaluate(() =>
+        [...document.querySelectorAll(".recharts-cartesian-axis")].flatMap((axis) => {
+          const boxes = [...axis.querySelectorAll(".recharts-cartesian-axis-tick-value")]
+            .map((tick) => ({ text: tick.textContent ?? "", box: tick.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 0);
+          return boxes.flatMap((a, i) =>
+            boxes
+              .slice(i + 1)
+              .filter(
+                ({ box: b }) =>
+                  a.box.left < b.right - 0.5 && b.left < a.box.right - 0.5 && a.box.top < b.bottom - 0.5 && b.top < a.box.bottom - 0.5,
+              )
+              .map((b) => `${a.text} / ${b.text}`),
+          );
+        }),
+      );
+      expect(overlaps).toEqual([]);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Fordeling i gruppen 2023" }) });
     const [download] = await Promise.all([page.waitForEvent("download"), section.getByRole("button", { name: /CSV/ }).click()]);
     const csv = await (await import("node:fs/promises")).readFile((await download.path()) ?? "", "utf8");
