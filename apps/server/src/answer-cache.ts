@@ -21,7 +21,8 @@ export class AnswerCache {
 
   constructor(
     private readonly maxEntries = 1_000,
-    private readonly maxBytes = 32 * 1024 * 1024,
+    // A series is about 5 kB, a profile about 30 kB: room for the hot reads of many readers within the memory target.
+    private readonly maxBytes = 8 * 1024 * 1024,
   ) {}
 
   get size(): { entries: number; bytes: number } {
