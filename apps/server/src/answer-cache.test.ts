@@ -1,3 +1,5 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+
 import { describe, expect, it } from "vitest";
 
 import { AnswerCache } from "./answer-cache";
@@ -27,5 +29,18 @@ describe("AnswerCache", () => {
     cache.set({ key: "e", version: "1" }, Buffer.alloc(10));
     expect(cache.size.entries).toBeLessThanOrEqual(2);
     expect(cache.size.bytes).toBeLessThanOrEqual(80);
+  });
+
+  it("compresses a kept answer once per encoding and counts the copies in its size", () => {
+    const cache = new AnswerCache();
+    const body = Buffer.from(JSON.stringify({ points: Array.from({ length: 200 }, (_, year) => ({ year, value: 1 })) }));
+    cache.set({ key: "a", version: "1" }, body);
+    const kept = cache.get({ key: "a", version: "1" });
+    if (!kept) throw new Error("not kept");
+    const br = cache.encoded(kept, "br");
+    expect(brotliDecompressSync(br).equals(body)).toBe(true);
+    expect(cache.encoded(kept, "br")).toBe(br);
+    expect(gunzipSync(cache.encoded(kept, "gzip")).equals(body)).toBe(true);
+    expect(cache.size.bytes).toBe(body.length + br.length + (kept.encoded.gzip?.length ?? Number.NaN));
   });
 });

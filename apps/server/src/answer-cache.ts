@@ -2,16 +2,25 @@ import { createHash } from "node:crypto";
 
 import type { Request, RequestHandler, Response } from "express";
 
+import { compressNow, encodingFor } from "./compression";
+
 /** Where a kept answer belongs (the procedure, its input and whose drafts the reader sees) and the data it was computed at. */
 export interface AnswerScope {
   readonly key: string;
   readonly version: string;
 }
 
+type Encoding = "br" | "gzip";
+
 interface Kept {
+  readonly key: string;
   readonly version: string;
   readonly body: Buffer;
   readonly etag: string;
+  /** The body compressed, once per encoding asked for. */
+  readonly encoded: Partial<Record<Encoding, Buffer>>;
+  /** The body's bytes and its compressed copies'. */
+  bytes: number;
 }
 
 /** Kept answers within a count and a size, the least recently used given up first. */
@@ -21,7 +30,7 @@ export class AnswerCache {
 
   constructor(
     private readonly maxEntries = 1_000,
-    // A series is about 5 kB, a profile about 30 kB: room for the hot reads of many readers within the memory target.
+    // A series answer is about 4 kB: room for the hot reads of many readers within the memory target (P-11).
     private readonly maxBytes = 8 * 1024 * 1024,
   ) {}
 
@@ -35,7 +44,7 @@ export class AnswerCache {
     this.remove(scope.key);
     if (kept.version !== scope.version) return undefined;
     this.entries.set(scope.key, kept);
-    this.bytes += kept.body.length;
+    this.bytes += kept.bytes;
     return kept;
   }
 
@@ -44,19 +53,37 @@ export class AnswerCache {
     const etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     this.remove(scope.key);
     if (body.length > this.maxBytes / 8) return etag;
-    this.entries.set(scope.key, { version: scope.version, body, etag });
+    this.entries.set(scope.key, { key: scope.key, version: scope.version, body, etag, encoded: {}, bytes: body.length });
     this.bytes += body.length;
+    this.trim();
+    return etag;
+  }
+
+  /** The kept answer compressed with decision 015's settings: compressed once, the first time it is asked for so. */
+  encoded(kept: Kept, encoding: Encoding): Buffer {
+    const known = kept.encoded[encoding];
+    if (known) return known;
+    const out = compressNow(kept.body, encoding);
+    kept.encoded[encoding] = out;
+    kept.bytes += out.length;
+    if (this.entries.get(kept.key) === kept) {
+      this.bytes += out.length;
+      this.trim();
+    }
+    return out;
+  }
+
+  private trim(): void {
     for (const key of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.remove(key);
     }
-    return etag;
   }
 
   private remove(key: string): void {
     const kept = this.entries.get(key);
     if (!kept) return;
-    this.bytes -= kept.body.length;
+    this.bytes -= kept.bytes;
     this.entries.delete(key);
   }
 }
@@ -95,7 +122,13 @@ export function answerCache(cache: AnswerCache, scope: (req: Request, res: Respo
         return;
       }
       res.status(200).setHeader("Content-Type", "application/json");
-      res.end(kept.body);
+      // Compressed as dynamicCompression would, but once per kept answer rather than on every request.
+      const encoding = encodingFor(req, kept.body.length);
+      res.vary("Accept-Encoding");
+      const body = encoding ? cache.encoded(kept, encoding) : kept.body;
+      if (encoding) res.setHeader("Content-Encoding", encoding);
+      res.setHeader("Content-Length", body.length);
+      res.end(body);
       return;
     }
     const chunks: Buffer[] = [];

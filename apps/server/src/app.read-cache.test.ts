@@ -102,6 +102,11 @@ describe("the server's cache of whole read answers", () => {
     // Kept by the browser for this reader only, and checked again on every use.
     expect(first.headers.get("cache-control")).toBe("private, no-cache");
 
+    // Compressed as every answer over 1 kB is, to the same JSON.
+    const compressed = await series(oslo, { "accept-encoding": "br" });
+    expect(compressed.headers.get("content-encoding")).toBe("br");
+    expect(await compressed.text()).toBe(await (await series(oslo, { "accept-encoding": "identity" })).text());
+
     const notModified = await series(oslo, { "if-none-match": etag });
     expect(notModified.status).toBe(304);
     expect(await notModified.text()).toBe("");
