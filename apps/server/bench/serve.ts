@@ -145,11 +145,11 @@ try {
     const input = encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "1103", peerGroup: "kostra" }));
     const series = `${base}/trpc/benchmarks.series?input=${input}`;
     const health = await run({ url: `${base}/healthz`, connections: 200, duration: 10 });
-    // What autocannon prints is not what was measured at a fixed rate: it "corrects" every answer for
-    // coordinated omission with an expected interval of ceil(1 / rate) = 1 ms (its rate is per second per
-    // connection, here 2), adding a made-up sample for every millisecond each answer took. The times as
-    // measured are printed beside it. Its rate is also bursty: each connection sends its 2 requests at the
-    // start of each second, so 400 requests arrive at once and wait for each other.
+    // autocannon "corrects" every answer for coordinated omission with an expected interval of
+    // ceil(1 / rate) = 1 ms (its rate is per second per connection, here 2), adding a sample for every
+    // millisecond each answer took; the times as measured are printed beside its figures. Its rate is
+    // bursty: each connection sends its 2 requests at the start of each second, so 400 requests arrive
+    // at once and wait for each other: p99 is about the time to answer a whole burst on a busy machine.
     const times: number[] = [];
     const fixed = await run(
       {
