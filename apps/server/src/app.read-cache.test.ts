@@ -15,13 +15,18 @@ describe("the server's cache of whole read answers", () => {
   async function setUp() {
     const started = await startApp();
     const { base } = started;
-    const seriesUrl = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify({ indicatorCode: "K1", municipalityNumber: "0301" }))}`;
+    const input = { indicatorCode: "K1", municipalityNumber: "0301" };
+    const seriesUrl = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify(input))}`;
+    // As the web app's batch link sends a query alone.
+    const batchedUrl = `${base}/trpc/benchmarks.series?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input }))}`;
     const series = async (cookie: string, headers: Record<string, string> = {}) => fetch(seriesUrl, { headers: { cookie, ...headers } });
     const own2024 = async (cookie: string): Promise<Own> => {
-      const res = await series(cookie);
-      expect(res.status).toBe(200);
-      const text = await res.text();
-      return (JSON.parse(text) as SeriesBody).result.data.points.find((p) => p.year === 2024)?.own ?? null;
+      const [single, batched] = await Promise.all([series(cookie), fetch(batchedUrl, { headers: { cookie } })]);
+      expect([single.status, batched.status]).toEqual([200, 200]);
+      const own = (JSON.parse(await single.text()) as SeriesBody).result.data.points.find((p) => p.year === 2024)?.own ?? null;
+      const [fromBatch] = JSON.parse(await batched.text()) as SeriesBody[];
+      expect(fromBatch?.result.data.points.find((p) => p.year === 2024)?.own ?? null).toEqual(own);
+      return own;
     };
     /** Oslo's 2024 report returned by its manager and saved again by its finance user as a draft of one line. */
     const saveOsloDraft = async (finance: string, manager: string) => {
@@ -53,7 +58,7 @@ describe("the server's cache of whole read answers", () => {
       });
       expect(saved.status).toBe(200);
     };
-    return { ...started, series, own2024, saveOsloDraft };
+    return { ...started, series, batchedUrl, own2024, saveOsloDraft };
   }
 
   it("never gives one organisation's draft to a reader of another, whoever asked first", async () => {
@@ -93,7 +98,7 @@ describe("the server's cache of whole read answers", () => {
   });
 
   it("answers 304 to the answer's ETag only after the session check, and a new ETag once the figures change", async () => {
-    const { signIn, series, saveOsloDraft } = await setUp();
+    const { signIn, series, batchedUrl, saveOsloDraft } = await setUp();
     const oslo = (await signIn("finance.0301@demo.example")).cookie;
     await series(oslo);
     const first = await series(oslo);
@@ -109,6 +114,12 @@ describe("the server's cache of whole read answers", () => {
 
     const notModified = await series(oslo, { "if-none-match": etag });
     expect(notModified.status).toBe(304);
+    // The web app's batch of this one call is kept too, under a tag of its own.
+    await fetch(batchedUrl, { headers: { cookie: oslo } });
+    const batchTag = (await fetch(batchedUrl, { headers: { cookie: oslo } })).headers.get("etag") ?? "";
+    expect(batchTag).toMatch(/^W\/".+"$/);
+    expect(batchTag).not.toBe(etag);
+    expect((await fetch(batchedUrl, { headers: { cookie: oslo, "if-none-match": batchTag } })).status).toBe(304);
     expect(await notModified.text()).toBe("");
     expect(notModified.headers.get("x-request-id")).toBeTruthy();
     // Without a session the tag gets nothing: the session check comes first.

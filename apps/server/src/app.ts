@@ -188,8 +188,11 @@ export function createApp(options: AppOptions): express.Express {
     // Hot reads answered again from a kept copy, after the session check and authorization (issue 21).
     answerCache(answers, (req, res) => {
       const url = new URL(req.originalUrl, "http://localhost");
-      if (url.searchParams.has("batch")) return null;
-      return answerCacheScope(connection.db, sessionOf(req, res), req.path.slice(1), url.searchParams.get("input") ?? "");
+      const batch = url.searchParams.get("batch");
+      // A batch is what tRPC takes as one ("1"); any other value is left to it.
+      if (batch !== null && batch !== "1") return null;
+      const input = url.searchParams.get("input") ?? "";
+      return answerCacheScope(connection.db, sessionOf(req, res), { path: req.path.slice(1), input, batched: batch === "1" });
     }),
     createExpressMiddleware({
       router: appRouter,

@@ -100,7 +100,12 @@ const ANSWER_CACHED_READS = new Set(["benchmarks.series", "benchmarks.profile", 
  * benchmarks.read), so a kept answer never reaches a reader they would refuse; a saved peer set is
  * checked per reader (requireVisiblePeerSet), so such reads are always left to the procedure.
  */
-export function answerCacheScope(db: Db, session: Session | null, path: string, input: string): { key: string; version: string } | null {
+export function answerCacheScope(
+  db: Db,
+  session: Session | null,
+  call: { path: string; input: string; batched: boolean },
+): { key: string; version: string } | null {
+  const { path, input, batched } = call;
   if (!ANSWER_CACHED_READS.has(path) || !session || !can(session.grants, "benchmarks.read") || input.length > 1_000) return null;
   let parsed: unknown;
   try {
@@ -108,9 +113,18 @@ export function answerCacheScope(db: Db, session: Session | null, path: string, 
   } catch {
     return null;
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || "peerSetId" in parsed) return null;
+  // A batch of this one call (the web app's links send every query so) carries its input as "0".
+  if (batched) parsed = isPlainObject(parsed) && Object.keys(parsed).length === 1 ? parsed["0"] : null;
+  if (!isPlainObject(parsed) || "peerSetId" in parsed) return null;
   const scope = scopeOf(session);
-  return { key: `${path}|${scope.key}|${input}`, version: scope.counters.map((c) => getCounter(db, c)).join(":") };
+  return {
+    key: `${batched ? "batch" : "single"}|${path}|${scope.key}|${input}`,
+    version: scope.counters.map((c) => getCounter(db, c)).join(":"),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
