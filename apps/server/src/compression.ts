@@ -44,9 +44,24 @@ function toBuffer(chunk: Chunk, encoding: unknown): Buffer {
     : Buffer.from(chunk);
 }
 
+/** The encoding the request's client prefers of ours, brotli first. */
+function acceptedEncoding(req: Request): "br" | "gzip" | null {
+  return req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+}
+
+/** How an answer of `length` bytes to this request is compressed by the rule below, or null when it is sent as it is. */
+export function encodingFor(req: Request, length: number): "br" | "gzip" | null {
+  return req.method === "HEAD" || length < THRESHOLD_BYTES || carriesSecret(req) ? null : acceptedEncoding(req);
+}
+
+/** One answer compressed at once, with the settings below. */
+export function compressNow(body: Buffer, encoding: "br" | "gzip"): Buffer {
+  return encoding === "br" ? brotliCompressSync(body, BROTLI) : gzipSync(body, GZIP);
+}
+
 function compress(body: Buffer, encoding: "br" | "gzip", done: (error: Error | null, out: Buffer) => void): void {
   if (body.length <= SYNC_LIMIT_BYTES) {
-    done(null, encoding === "br" ? brotliCompressSync(body, BROTLI) : gzipSync(body, GZIP));
+    done(null, compressNow(body, encoding));
     return;
   }
   if (encoding === "br") brotliCompress(body, BROTLI, done);
@@ -88,7 +103,7 @@ export function dynamicCompression(): RequestHandler {
       const body = Buffer.concat(chunks);
       res.vary("Accept-Encoding");
       const status = res.statusCode;
-      const chosen = req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+      const chosen = acceptedEncoding(req);
       if (!chosen || body.length < THRESHOLD_BYTES || status === 204 || status === 304) {
         // A 204 or 304 has no body, and its headers describe none.
         if (status !== 204 && status !== 304) res.setHeader("Content-Length", body.length);

@@ -3,6 +3,7 @@ import {
   listIndicatorValues,
   listMunicipalities,
   listReportingYears,
+  getCounter,
   type CounterKey,
   type Db,
   type DraftVisibility,
@@ -14,6 +15,7 @@ import {
   INDICATORS,
   rankOf,
   standOut,
+  can,
   canEverywhere,
   getIndicator,
   organisationsWhere,
@@ -85,6 +87,44 @@ function scopeOf(session: Session): ReaderScope {
     counters: ["dataVersion", ...ids.map((id) => `draftVersion:${id}` as const)],
     drafts: { all: false, organisationIds: new Set(ids) },
   };
+}
+
+/** The reads whose whole answer the server may keep: benchmarks.read procedures cached above by (input, reader scope, its counters). */
+const ANSWER_CACHED_READS = new Set(["benchmarks.series", "benchmarks.profile", "benchmarks.indicator"]);
+
+/**
+ * For the server's cache of whole answers (issue 21, point 7): the key and version under which the
+ * answer to `path` with the raw JSON `input` may be kept and sent again, or null when it may not.
+ * It is the rule of this file's own caches: an answer depends on its input, whose drafts the reader
+ * sees and those counters. The procedures' access check is made here as theirs is (signed in,
+ * benchmarks.read), so a kept answer never reaches a reader they would refuse; a saved peer set is
+ * checked per reader (requireVisiblePeerSet), so such reads are always left to the procedure.
+ */
+export function answerCacheScope(
+  db: Db,
+  session: Session | null,
+  call: { path: string; input: string; batched: boolean },
+): { key: string; version: string } | null {
+  const { path, input, batched } = call;
+  if (!ANSWER_CACHED_READS.has(path) || !session || !can(session.grants, "benchmarks.read") || input.length > 1_000) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input);
+  } catch {
+    return null;
+  }
+  // A batch of this one call (the web app's links send every query so) carries its input as "0".
+  if (batched) parsed = isPlainObject(parsed) && Object.keys(parsed).length === 1 ? parsed["0"] : null;
+  if (!isPlainObject(parsed) || "peerSetId" in parsed) return null;
+  const scope = scopeOf(session);
+  return {
+    key: `${batched ? "batch" : "single"}|${path}|${scope.key}|${input}`,
+    version: scope.counters.map((c) => getCounter(db, c)).join(":"),
+  };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
