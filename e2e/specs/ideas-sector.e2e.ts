@@ -113,8 +113,9 @@ describe("project-idea pipeline and the sector", () => {
 
     // Print (issue 20): the tiles, the distribution and the missing list, on at most four A4 pages, counted in the PDF.
     await page.emulateMedia({ media: "print" });
-    expect(await page.getByTestId("missing").getByRole("table").isVisible()).toBe(true);
-    expect(await page.getByTestId("groups-chart").isVisible()).toBe(true);
+    // Waited for, not read at once: the print style applies on the next style pass.
+    await page.getByTestId("missing").getByRole("table").waitFor({ state: "visible", timeout: 10_000 });
+    await page.getByTestId("groups-chart").waitFor({ state: "visible", timeout: 10_000 });
     const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
     const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(0);
