@@ -17,6 +17,9 @@ import { STATUS_COLOURS } from "../../components/benefit-status";
 import { CHART_COLOURS } from "../../components/chart-palette";
 
 /** Every municipality's benefit plans for the programme board (issue 9). */
+/** The chart's four series, each with its text and colour under the same name. */
+const PORTFOLIO_SERIES = ["cashPlanned", "cashRealized", "nonCashPlanned", "nonCashRealized"] as const;
+
 export function SectorPortfolio() {
   useExportTexts();
   const { t } = useTranslation();
@@ -101,30 +104,15 @@ export function SectorPortfolio() {
                     />
                     <Tooltip formatter={(v) => formatNok(Number(v))} />
                     <Legend />
-                    <Bar
-                      dataKey="cashPlanned"
-                      name={t("sector.portfolio.cashPlanned")}
-                      fill={CHART_COLOURS.cashPlanned}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="cashRealized"
-                      name={t("sector.portfolio.cashRealized")}
-                      fill={CHART_COLOURS.cashRealized}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="nonCashPlanned"
-                      name={t("sector.portfolio.nonCashPlanned")}
-                      fill={CHART_COLOURS.nonCashPlanned}
-                      isAnimationActive={false}
-                    />
-                    <Bar
-                      dataKey="nonCashRealized"
-                      name={t("sector.portfolio.nonCashRealized")}
-                      fill={CHART_COLOURS.nonCashRealized}
-                      isAnimationActive={false}
-                    />
+                    {PORTFOLIO_SERIES.map((key) => (
+                      <Bar
+                        key={key}
+                        dataKey={key}
+                        name={t(`sector.portfolio.${key}`)}
+                        fill={CHART_COLOURS[key]}
+                        isAnimationActive={false}
+                      />
+                    ))}
                   </BarChart>
                 </ResponsiveContainer>
               </div>

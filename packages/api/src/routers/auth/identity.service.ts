@@ -110,35 +110,28 @@ export function listProvidersForAdmin(ctx: Context): {
   };
 }
 
+/** What the audit log keeps of a provider: every setting but the client secret. */
+const AUDITED_SETTINGS = [
+  "slug",
+  "name",
+  "issuer",
+  "clientId",
+  "emailClaim",
+  "requireVerifiedEmail",
+  "enabled",
+  "vouchesForMfa",
+  "mfaAmrValues",
+  "mfaAcrValues",
+  "nationalRoles",
+] as const satisfies readonly (keyof IdentityProviderRow)[];
+
 /** A provider as the audit log keeps it: every setting but the client secret. */
 function auditView(p: IdentityProviderRow) {
-  const {
-    slug,
-    name,
-    issuer,
-    clientId,
-    emailClaim,
-    requireVerifiedEmail,
-    enabled,
-    vouchesForMfa,
-    mfaAmrValues,
-    mfaAcrValues,
-    nationalRoles,
-  } = p;
-  return {
-    slug,
-    name,
-    issuer,
-    clientId,
-    emailClaim,
-    requireVerifiedEmail,
-    enabled,
-    vouchesForMfa,
-    mfaAmrValues,
-    mfaAcrValues,
-    nationalRoles,
-    organisations: p.organisations.map((o) => o.number),
-  };
+  const settings = Object.fromEntries(AUDITED_SETTINGS.map((key) => [key, p[key]])) as Pick<
+    IdentityProviderRow,
+    (typeof AUDITED_SETTINGS)[number]
+  >;
+  return { ...settings, organisations: p.organisations.map((o) => o.number) };
 }
 
 export function saveProvider(ctx: SignedInContext, input: SaveIdentityProviderInput): { id: number; version: number } {
