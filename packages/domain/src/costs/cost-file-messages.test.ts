@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { LANGUAGES } from "../text/localized";
 import { MAX_COST_FILE_BYTES, parseCostFile, type CostFileIssue } from "./cost-file";
 import { costFileTemplateRows } from "./cost-file-template";
 import {
@@ -12,10 +13,7 @@ import {
   describeCostFileWarning,
   describeCostImportDone,
   describeCostImportRefusal,
-  type MessageLanguage,
 } from "./cost-file-messages";
-
-const LANGUAGES: readonly MessageLanguage[] = ["nb", "en"];
 const context = { fileName: "/home/okonomi/Nedlastinger/kostnader.xlsx", year: 2024 };
 /** Intl writes no-break spaces in "2 000"; expectations are written with plain ones. */
 const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -41,12 +39,13 @@ const PARAMS: Readonly<Record<string, Record<string, string | number | boolean>>
 };
 
 describe("the texts of cost file messages", () => {
-  it("are the same keys in bokmål and English", () => {
+  it("are the same keys in bokmål, nynorsk and English", () => {
     const keys = (value: unknown, prefix = ""): string[] =>
       typeof value === "object" && value !== null
         ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
         : [prefix];
     expect(keys(COST_FILE_MESSAGES.en)).toEqual(keys(COST_FILE_MESSAGES.nb));
+    expect(keys(COST_FILE_MESSAGES.nn)).toEqual(keys(COST_FILE_MESSAGES.nb));
   });
 
   it("name the columns with the template's own headers", () => {
@@ -60,7 +59,7 @@ describe("the texts of cost file messages", () => {
     for (const key of Object.keys(COST_FILE_MESSAGES[lang].errors)) {
       const [code = key] = /^[A-Z_]+?(?=_[a-z]+$)|^[A-Z_]+$/.exec(key) ?? [];
       const sentence = describeCostImportRefusal({ code, params: PARAMS[key] ?? {} }, context, lang);
-      expect(sentence, key).toContain(lang === "nb" ? "«kostnader.xlsx»" : "“kostnader.xlsx”");
+      expect(sentence, key).toContain(lang === "en" ? "“kostnader.xlsx”" : "«kostnader.xlsx»");
       expect(sentence, key).not.toMatch(/\{\{|undefined|null|NaN/);
       expect(sentence, key).toMatch(/[.]$/);
     }
@@ -75,6 +74,9 @@ describe("describeCostImportRefusal", () => {
     );
     expect(describeCostImportRefusal(refusal, context, "en")).toBe(
       "“kostnader.xlsx” is too large to import: the file is 61.2 MB and the limit is 50 MB; save only the cost lines (at most 2,000) in a new file and import that.",
+    );
+    expect(flat(describeCostImportRefusal(refusal, context, "nn"))).toBe(
+      "«kostnader.xlsx» er for stor til å bli importert: fila er 61,2 MB, og grensa er 50 MB; lagre berre kostnadslinjene (høgst 2 000) i ei ny fil og importer ho.",
     );
   });
 
