@@ -14,6 +14,8 @@ import {
   describeCostImportDone,
   describeCostImportRefusal,
 } from "./cost-file-messages";
+import templateNb from "./cost-file-template.nb.json";
+import templateNn from "./cost-file-template.nn.json";
 const context = { fileName: "/home/okonomi/Nedlastinger/kostnader.xlsx", year: 2024 };
 /** Intl writes no-break spaces in "2 000"; expectations are written with plain ones. */
 const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -46,6 +48,28 @@ describe("the texts of cost file messages", () => {
         : [prefix];
     expect(keys(COST_FILE_MESSAGES.en)).toEqual(keys(COST_FILE_MESSAGES.nb));
     expect(keys(COST_FILE_MESSAGES.nn)).toEqual(keys(COST_FILE_MESSAGES.nb));
+  });
+
+  it("differ in nynorsk from bokmål, in the messages and the template, except where both write alike", () => {
+    const leaves = (value: unknown, prefix = ""): [string, unknown][] =>
+      typeof value === "object" && value !== null
+        ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${prefix}${key}.`))
+        : [[prefix, value]];
+    const same = (nb: unknown, nn: unknown) => {
+      const nnTexts = new Map(leaves(nn));
+      return leaves(nb)
+        .filter(([key, text]) => text !== "" && nnTexts.get(key) === text)
+        .map(([key]) => key.slice(0, -1));
+    };
+    expect(same(COST_FILE_MESSAGES.nb, COST_FILE_MESSAGES.nn)).toEqual([
+      ...["columns.costType", "columns.amount", "columns.system", "columns.comment", "quoted", "more", "missing_one", "headers"],
+      ...["issueLine", "issueLineNoValue", "problems_one", "problems_other", "rows_one", "rows_other"],
+      ...["outcome.note", "outcome.lines_one", "outcome.lines_other", "outcome.kroner", "outcome.noReport"],
+    ]);
+    expect(same(templateNb, templateNn)).toEqual([
+      ...["costSheet", "catalogueSheet", "explanation", "systemClass"],
+      ...["exampleComments.userSupport", "exampleComments.operations"],
+    ]);
   });
 
   it("name the columns with the template's own headers", () => {
@@ -131,6 +155,9 @@ describe("describeCostFileIssue and describeCostFileProblems", () => {
       "rad 4, Beløp (kr) «mange»: ikke et beløp; skriv hele kroner, for eksempel 1\u00a0250\u00a0000",
     );
     expect(describeCostFileIssue(issue({ column: "costType" }), "en")).toBe("row 4, Cost type: empty cell; fill it in");
+    expect(describeCostFileIssue(issue({ column: "service", value: "Drift", code: "UNKNOWN_SERVICE" }), "nn")).toBe(
+      "rad 4, IKT-teneste «Drift»: ukjend IKT-teneste; bruk ei av tenestene i malen: «Brukarstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-leiing og administrasjon»",
+    );
     expect(
       describeCostFileIssue(
         issue({ column: "comment", value: "ord ".repeat(2_000_000), code: "COMMENT_TOO_LONG", params: { length: 7_999_999, max: 500 } }),
