@@ -167,7 +167,7 @@ export const K6 = {
   dimension: "cost",
   name: {
     nb: "Andel til IKT-ledelse og administrasjon",
-    nn: "Del til IKT-leiing og administrasjon",
+    nn: "Delen til IKT-leiing og administrasjon",
     en: "Share of IT management and administration",
   },
   description: {
