@@ -325,6 +325,14 @@ describe("pnpm cli import:costs says why a file is refused, in one sentence in t
       "«kostnader.csv» kan ikke importeres: 3 feil på 2 rader; rett filen og prøv igjen. Ingenting er lagret.",
       "",
     ]);
+    const inNynorsk = importCosts(path, file, { env: { LANG: "nn_NO.UTF-8" } });
+    expect(flat(inNynorsk.stdout).split("\n")).toEqual([
+      "  rad 3, IKT-teneste «Kaffe»: ukjend IKT-teneste; bruk ei av tenestene i malen: «Brukarstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-leiing og administrasjon»",
+      `  rad 4, Kommentar «${cut}»: kommentaren har 149 999 teikn, og grensa er 500; gjer han kortare`,
+      "  rad 4, IKT-teneste «Brukerstøtte»: same teneste, kostnadstype og fagsystem som rad 2; slå dei to radene saman",
+      "«kostnader.csv» kan ikkje importerast: 3 feil på 2 rader; rett fila og prøv igjen. Ingenting er lagra.",
+      "",
+    ]);
     const inEnglish = importCosts(path, file, { env: EN });
     expect(flat(inEnglish.stdout).split("\n")).toEqual([
       "  row 3, IT service “Kaffe”: unknown IT service; use one of the services in the template: “User support”, “Operations and application management”, “Development”, “Infrastructure and equipment” or “IT management and administration”",

@@ -116,11 +116,16 @@ describe("parseEnv", () => {
 });
 
 describe("cliLanguage", () => {
-  it("speaks English under an English locale and bokmål under any other, LC_ALL and LC_MESSAGES first", () => {
+  it("speaks English under an English locale, nynorsk under a nynorsk one and bokmål under any other, LC_ALL and LC_MESSAGES first", () => {
     expect(cliLanguage({ LANG: "en_US.UTF-8" })).toBe("en");
     expect(cliLanguage({ LANG: "en" })).toBe("en");
     expect(cliLanguage({ LANG: "nb_NO.UTF-8" })).toBe("nb");
-    expect(cliLanguage({ LANG: "nn_NO.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LANG: "nn_NO.UTF-8" })).toBe("nn");
+    expect(cliLanguage({ LANG: "nn_NO" })).toBe("nn");
+    expect(cliLanguage({ LANG: "nn" })).toBe("nn");
+    expect(cliLanguage({ LC_MESSAGES: "nn_NO.UTF-8", LANG: "nb_NO.UTF-8" })).toBe("nn");
+    expect(cliLanguage({ LC_ALL: "nb_NO.UTF-8", LANG: "nn_NO.UTF-8" })).toBe("nb");
+    expect(cliLanguage({ LANG: "nno" })).toBe("nb");
     expect(cliLanguage({ LANG: "C.UTF-8" })).toBe("nb");
     expect(cliLanguage({ LANG: "eng" })).toBe("nb");
     expect(cliLanguage({})).toBe("nb");

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 
-import { EnvIdentityProviderSchema } from "@malestokk/domain";
+import { EnvIdentityProviderSchema, type Language } from "@malestokk/domain";
 import { z } from "zod";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -106,16 +106,17 @@ export function secretKeyRefusal(env: Pick<Env, "DEMO" | "SECRET_KEY">): string 
 
 /**
  * The language of the command line's messages, from the locale as POSIX orders it (LC_ALL, then
- * LC_MESSAGES, then LANG): "en_US.UTF-8" and other English locales give English, anything else
- * (nb_NO, nn_NO, C, none) bokmål.
+ * LC_MESSAGES, then LANG): "en_US.UTF-8" and other English locales give English, "nn_NO.UTF-8"
+ * (and "nn") nynorsk, anything else (nb_NO, C, none) bokmål.
  */
-export function cliLanguage(source: Record<string, string | undefined>): "nb" | "en" {
+export function cliLanguage(source: Record<string, string | undefined>): Language {
   const locale = [source.LC_ALL, source.LC_MESSAGES, source.LANG].find((value) => value !== undefined && value !== "") ?? "";
-  return /^en([_.@-]|$)/i.test(locale) ? "en" : "nb";
+  if (/^en([_.@-]|$)/i.test(locale)) return "en";
+  return /^nn([_.@-]|$)/i.test(locale) ? "nn" : "nb";
 }
 
 /** The command line's language from this process's locale. */
-export function loadCliLanguage(): "nb" | "en" {
+export function loadCliLanguage(): Language {
   return cliLanguage(process.env);
 }
 

@@ -1,3 +1,4 @@
+import type { Language } from "../text/localized";
 import { normalizeLabel } from "./catalogue";
 import { cellText, isBlankRow, type Cells, type RowSource, type SheetRow } from "./cost-file-rows";
 
@@ -6,9 +7,9 @@ export type CostFileColumn = "service" | "costType" | "amount" | "system" | "com
 export const HEADER_SEARCH_ROWS = 20;
 export const REQUIRED_COLUMNS = ["service", "costType", "amount"] as const;
 
-/** Header names we accept, in bokmål and English and as code names; compared by `headerKey`. */
+/** Header names we accept, in bokmål, nynorsk and English and as code names; compared by `headerKey`. */
 const COLUMN_ALIASES: Readonly<Record<CostFileColumn, readonly string[]>> = {
-  service: ["IKT-tjeneste", "IT-tjeneste", "Tjeneste", "IT service", "Service", "itService"],
+  service: ["IKT-tjeneste", "IT-tjeneste", "Tjeneste", "IKT-teneste", "IT-teneste", "Teneste", "IT service", "Service", "itService"],
   costType: ["Kostnadstype", "Kostnadsart", "Cost type", "costType"],
   amount: ["Beløp", "Beløp (kr)", "Beløp (NOK)", "Belop", "Amount", "Amount (NOK)", "Amount (kr)"],
   system: ["Fagsystem", "Line-of-business system", "lineOfBusinessSystem", "System"],
@@ -16,8 +17,9 @@ const COLUMN_ALIASES: Readonly<Record<CostFileColumn, readonly string[]>> = {
 };
 
 /** The template's column headers, in the order the template has them. */
-export const TEMPLATE_HEADERS: Readonly<Record<"nb" | "en", readonly string[]>> = {
+export const TEMPLATE_HEADERS: Readonly<Record<Language, readonly string[]>> = {
   nb: ["IKT-tjeneste", "Kostnadstype", "Beløp (kr)", "Fagsystem", "Kommentar"],
+  nn: ["IKT-teneste", "Kostnadstype", "Beløp (kr)", "Fagsystem", "Kommentar"],
   en: ["IT service", "Cost type", "Amount (NOK)", "Line-of-business system", "Comment"],
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { LANGUAGES } from "../text/localized";
 import { MAX_COST_FILE_BYTES, parseCostFile, type CostFileIssue } from "./cost-file";
 import { costFileTemplateRows } from "./cost-file-template";
 import {
@@ -12,10 +13,9 @@ import {
   describeCostFileWarning,
   describeCostImportDone,
   describeCostImportRefusal,
-  type MessageLanguage,
 } from "./cost-file-messages";
-
-const LANGUAGES: readonly MessageLanguage[] = ["nb", "en"];
+import templateNb from "./cost-file-template.nb.json";
+import templateNn from "./cost-file-template.nn.json";
 const context = { fileName: "/home/okonomi/Nedlastinger/kostnader.xlsx", year: 2024 };
 /** Intl writes no-break spaces in "2 000"; expectations are written with plain ones. */
 const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
@@ -41,12 +41,35 @@ const PARAMS: Readonly<Record<string, Record<string, string | number | boolean>>
 };
 
 describe("the texts of cost file messages", () => {
-  it("are the same keys in bokmål and English", () => {
+  it("are the same keys in bokmål, nynorsk and English", () => {
     const keys = (value: unknown, prefix = ""): string[] =>
       typeof value === "object" && value !== null
         ? Object.entries(value).flatMap(([key, inner]) => keys(inner, `${prefix}${key}.`))
         : [prefix];
     expect(keys(COST_FILE_MESSAGES.en)).toEqual(keys(COST_FILE_MESSAGES.nb));
+    expect(keys(COST_FILE_MESSAGES.nn)).toEqual(keys(COST_FILE_MESSAGES.nb));
+  });
+
+  it("differ in nynorsk from bokmål, in the messages and the template, except where both write alike", () => {
+    const leaves = (value: unknown, prefix = ""): [string, unknown][] =>
+      typeof value === "object" && value !== null
+        ? Object.entries(value).flatMap(([key, inner]) => leaves(inner, `${prefix}${key}.`))
+        : [[prefix, value]];
+    const same = (nb: unknown, nn: unknown) => {
+      const nnTexts = new Map(leaves(nn));
+      return leaves(nb)
+        .filter(([key, text]) => text !== "" && nnTexts.get(key) === text)
+        .map(([key]) => key.slice(0, -1));
+    };
+    expect(same(COST_FILE_MESSAGES.nb, COST_FILE_MESSAGES.nn)).toEqual([
+      ...["columns.costType", "columns.amount", "columns.system", "columns.comment", "quoted", "more", "missing_one", "headers"],
+      ...["issueLine", "issueLineNoValue", "problems_one", "problems_other", "rows_one", "rows_other"],
+      ...["outcome.note", "outcome.lines_one", "outcome.lines_other", "outcome.kroner", "outcome.noReport"],
+    ]);
+    expect(same(templateNb, templateNn)).toEqual([
+      ...["costSheet", "catalogueSheet", "explanation", "systemClass"],
+      ...["exampleComments.userSupport", "exampleComments.operations"],
+    ]);
   });
 
   it("name the columns with the template's own headers", () => {
@@ -60,7 +83,7 @@ describe("the texts of cost file messages", () => {
     for (const key of Object.keys(COST_FILE_MESSAGES[lang].errors)) {
       const [code = key] = /^[A-Z_]+?(?=_[a-z]+$)|^[A-Z_]+$/.exec(key) ?? [];
       const sentence = describeCostImportRefusal({ code, params: PARAMS[key] ?? {} }, context, lang);
-      expect(sentence, key).toContain(lang === "nb" ? "«kostnader.xlsx»" : "“kostnader.xlsx”");
+      expect(sentence, key).toContain(lang === "en" ? "“kostnader.xlsx”" : "«kostnader.xlsx»");
       expect(sentence, key).not.toMatch(/\{\{|undefined|null|NaN/);
       expect(sentence, key).toMatch(/[.]$/);
     }
@@ -75,6 +98,9 @@ describe("describeCostImportRefusal", () => {
     );
     expect(describeCostImportRefusal(refusal, context, "en")).toBe(
       "“kostnader.xlsx” is too large to import: the file is 61.2 MB and the limit is 50 MB; save only the cost lines (at most 2,000) in a new file and import that.",
+    );
+    expect(flat(describeCostImportRefusal(refusal, context, "nn"))).toBe(
+      "«kostnader.xlsx» er for stor til å bli importert: fila er 61,2 MB, og grensa er 50 MB; lagre berre kostnadslinjene (høgst 2 000) i ei ny fil og importer ho.",
     );
   });
 
@@ -129,6 +155,9 @@ describe("describeCostFileIssue and describeCostFileProblems", () => {
       "rad 4, Beløp (kr) «mange»: ikke et beløp; skriv hele kroner, for eksempel 1\u00a0250\u00a0000",
     );
     expect(describeCostFileIssue(issue({ column: "costType" }), "en")).toBe("row 4, Cost type: empty cell; fill it in");
+    expect(describeCostFileIssue(issue({ column: "service", value: "Drift", code: "UNKNOWN_SERVICE" }), "nn")).toBe(
+      "rad 4, IKT-teneste «Drift»: ukjend IKT-teneste; bruk ei av tenestene i malen: «Brukarstøtte», «Drift og forvaltning», «Utvikling», «Infrastruktur og utstyr» eller «IKT-leiing og administrasjon»",
+    );
     expect(
       describeCostFileIssue(
         issue({ column: "comment", value: "ord ".repeat(2_000_000), code: "COMMENT_TOO_LONG", params: { length: 7_999_999, max: 500 } }),

@@ -1,5 +1,6 @@
 import type { IssueParams } from "../errors";
 import { cutForMessage } from "../text/cut";
+import type { Language } from "../text/localized";
 import { COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_NAMES, IT_SERVICES } from "./catalogue";
 import {
   MAX_COST_FILE_BYTES,
@@ -13,9 +14,8 @@ import {
 } from "./cost-file";
 import en from "./cost-file-messages.en.json";
 import nb from "./cost-file-messages.nb.json";
+import nn from "./cost-file-messages.nn.json";
 import { MAX_IT_COST_NOK } from "./limits";
-
-export type MessageLanguage = "nb" | "en";
 
 /**
  * What the report an import would change can refuse, as the service throws it (AppError codes):
@@ -69,9 +69,9 @@ type CostFileMessages = {
 };
 
 /** The texts as files, for the web's translations (`costReport.file`). */
-export const COST_FILE_MESSAGES: Readonly<Record<MessageLanguage, CostFileMessages>> = { nb, en };
+export const COST_FILE_MESSAGES: Readonly<Record<Language, CostFileMessages>> = { nb, nn, en };
 
-const LOCALE: Readonly<Record<MessageLanguage, string>> = { nb: "nb-NO", en: "en-GB" };
+const LOCALE: Readonly<Record<Language, string>> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 const REQUIRED: readonly CostFileColumn[] = ["service", "costType", "amount"];
 const OPTIONAL: readonly CostFileColumn[] = ["system", "comment"];
 
@@ -83,26 +83,26 @@ function fill(template: string, values: Readonly<Record<string, string | number 
   });
 }
 
-function formatNumber(value: number, lang: MessageLanguage, fractionDigits = 0): string {
+function formatNumber(value: number, lang: Language, fractionDigits = 0): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: fractionDigits }).format(value);
 }
 
 /** Sizes in MB as the limits are set (1 MB = 1 048 576 bytes), to one decimal: "60,2". */
-function formatMegabytes(bytes: number, lang: MessageLanguage): string {
+function formatMegabytes(bytes: number, lang: Language): string {
   return formatNumber(bytes / (1024 * 1024), lang, 1);
 }
 
-function formatList(items: readonly string[], lang: MessageLanguage, type: "conjunction" | "disjunction" = "conjunction"): string {
+function formatList(items: readonly string[], lang: Language, type: "conjunction" | "disjunction" = "conjunction"): string {
   return new Intl.ListFormat(LOCALE[lang], { type }).format(items);
 }
 
-function plural(texts: { readonly [key: string]: unknown }, key: string, count: number, lang: MessageLanguage): string {
+function plural(texts: { readonly [key: string]: unknown }, key: string, count: number, lang: Language): string {
   const form = new Intl.PluralRules(LOCALE[lang]).select(count) === "one" ? "one" : "other";
   const template = texts[`${key}_${form}`];
   return fill(typeof template === "string" ? template : "", { count: formatNumber(count, lang) });
 }
 
-function quote(value: string, lang: MessageLanguage): string {
+function quote(value: string, lang: Language): string {
   return fill(COST_FILE_MESSAGES[lang].quoted, { value: cutForMessage(value) });
 }
 
@@ -112,11 +112,11 @@ function numberParam(params: IssueParams, name: string): number | null {
 }
 
 /** A column as the template heads it: "IKT-tjeneste", "Beløp (kr)". */
-export function costFileColumnName(column: CostFileColumn, lang: MessageLanguage): string {
+export function costFileColumnName(column: CostFileColumn, lang: Language): string {
   return COST_FILE_MESSAGES[lang].columns[column];
 }
 
-function columnNameOf(value: unknown, lang: MessageLanguage): string {
+function columnNameOf(value: unknown, lang: Language): string {
   const texts = COST_FILE_MESSAGES[lang].columns;
   return typeof value === "string" && value in texts ? texts[value as CostFileColumn] : String(value);
 }
@@ -140,7 +140,7 @@ function fileLabel(fileName: string): string {
   return cutForMessage(fileName.split(/[\\/]/).at(-1) ?? fileName);
 }
 
-function missingColumnValues(refusal: CostImportRefusalInput, lang: MessageLanguage) {
+function missingColumnValues(refusal: CostImportRefusalInput, lang: Language) {
   const texts = COST_FILE_MESSAGES[lang];
   const column = refusal.params.column;
   const missing = refusal.missing ?? (typeof column === "string" ? [column as CostFileColumn] : []);
@@ -173,10 +173,10 @@ function variantOf(refusal: CostImportRefusalInput): string {
 /**
  * One sentence saying that a file cannot be imported, naming the file, what is wrong and what to do
  * (issue 18): the template's headers and the unknown ones found, the limits and the actual size, in
- * bokmål or English with numbers written the way of the language. The same words in the web and the
+ * bokmål, nynorsk or English with numbers written the way of the language. The same words in the web and the
  * command line.
  */
-export function describeCostImportRefusal(refusal: CostImportRefusalInput, context: CostImportContext, lang: MessageLanguage): string {
+export function describeCostImportRefusal(refusal: CostImportRefusalInput, context: CostImportContext, lang: Language): string {
   const texts = COST_FILE_MESSAGES[lang];
   const { params } = refusal;
   const key = variantOf(refusal);
@@ -203,7 +203,7 @@ export function describeCostImportRefusal(refusal: CostImportRefusalInput, conte
 /** Why one cell is refused, and what to do: "ukjent IKT-tjeneste; bruk en av tjenestene i malen: …". */
 export function costFileIssueReason(
   issue: { readonly code: CostFileIssueCode | (string & {}); readonly params: IssueParams },
-  lang: MessageLanguage,
+  lang: Language,
 ): string {
   const texts = COST_FILE_MESSAGES[lang];
   const template = (texts.issues as Texts<string>)[issue.code];
@@ -225,7 +225,7 @@ export function costFileIssueReason(
 }
 
 /** One problem on one line: row, the column as the template heads it, the value (cut) and the reason. */
-export function describeCostFileIssue(issue: CostFileIssue, lang: MessageLanguage): string {
+export function describeCostFileIssue(issue: CostFileIssue, lang: Language): string {
   const texts = COST_FILE_MESSAGES[lang];
   const value = cutForMessage(issue.value);
   return fill(value === "" ? texts.issueLineNoValue : texts.issueLine, {
@@ -237,7 +237,7 @@ export function describeCostFileIssue(issue: CostFileIssue, lang: MessageLanguag
 }
 
 /** The sentence after the row problems: how many, on how many rows, what to do, and that nothing was saved. */
-export function describeCostFileProblems(fileName: string, issues: readonly Pick<CostFileIssue, "row">[], lang: MessageLanguage): string {
+export function describeCostFileProblems(fileName: string, issues: readonly Pick<CostFileIssue, "row">[], lang: Language): string {
   const texts = COST_FILE_MESSAGES[lang];
   const rows = new Set(issues.map((issue) => issue.row)).size;
   return fill(texts.refused, {
@@ -248,10 +248,7 @@ export function describeCostFileProblems(fileName: string, issues: readonly Pick
 }
 
 /** A note that does not stop the import (a rounded amount, a column skipped), its value cut. */
-export function describeCostFileWarning(
-  warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">,
-  lang: MessageLanguage,
-): string {
+export function describeCostFileWarning(warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">, lang: Language): string {
   const template = (COST_FILE_MESSAGES[lang].warnings as Texts<string>)[warning.code] ?? warning.code;
   const amount = numberParam(warning.params, "amount");
   return fill(template, {
@@ -265,7 +262,7 @@ export function describeCostFileWarning(
 /** How the file was read: "Leser «kostnader.csv» som CSV (windows-1252, skilletegn «;»)." */
 export function describeCostFileRead(
   read: { readonly fileName: string; readonly format: CostFileFormat; readonly encoding: string | null; readonly delimiter: string | null },
-  lang: MessageLanguage,
+  lang: Language,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;
   return fill(read.format === "xlsx" ? texts.read_xlsx : texts.read_csv, {
@@ -276,7 +273,7 @@ export function describeCostFileRead(
 }
 
 /** A note as a line of its own: "merknad: Rad 3: 12,5 kr er avrundet til hele kroner." */
-export function describeCostFileNote(warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">, lang: MessageLanguage): string {
+export function describeCostFileNote(warning: Pick<CostFileWarning, "code" | "row" | "value" | "params">, lang: Language): string {
   return fill(COST_FILE_MESSAGES[lang].outcome.note, { text: describeCostFileWarning(warning, lang) });
 }
 
@@ -290,7 +287,7 @@ export function describeCostFileChanges(
     readonly changed: number;
     readonly removed: number;
   },
-  lang: MessageLanguage,
+  lang: Language,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;
   const kroner = (amount: number) => fill(texts.kroner, { amount: formatNumber(amount, lang) });
@@ -309,7 +306,7 @@ export function describeCostImportDone(
   done:
     | { readonly dryRun: true }
     | { readonly dryRun: false; readonly written: boolean; readonly year: number; readonly name: string; readonly version: number | null },
-  lang: MessageLanguage,
+  lang: Language,
 ): string {
   const texts = COST_FILE_MESSAGES[lang].outcome;
   if (done.dryRun) return texts.dryRun;

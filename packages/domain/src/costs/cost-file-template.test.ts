@@ -5,6 +5,7 @@ import { parseCsv, toCsv } from "../files/csv";
 import { aboutSheet } from "../files/export-context";
 import { readXlsxFirstSheetCells } from "../files/xlsx";
 import { writeXlsx, type XlsxSheetInput } from "../files/xlsx-writer";
+import { LANGUAGES } from "../text/localized";
 import { COST_TYPE_DESCRIPTIONS, COST_TYPE_NAMES, COST_TYPES, IT_SERVICE_DESCRIPTIONS, IT_SERVICE_NAMES, IT_SERVICES } from "./catalogue";
 import { parseCostFile } from "./cost-file";
 import {
@@ -35,7 +36,7 @@ function sheetXml(bytes: Uint8Array, index: number): string {
 }
 
 describe("the XLSX template", () => {
-  it.each(["nb", "en"] as const)("imports untouched as «no data rows», not as its examples (%s)", (language) => {
+  it.each(LANGUAGES)("imports untouched as «no data rows», not as its examples (%s)", (language) => {
     const bytes = writeXlsx(costFileTemplateSheets({ language, systems: SYSTEMS }));
     expect(parseCostFile({ bytes, fileName: "ikt-kostnader-mal.xlsx", systems: REGISTER })).toEqual({
       ok: false,
@@ -68,12 +69,47 @@ describe("the XLSX template", () => {
     ]);
   });
 
-  it.each(["nb", "en"] as const)(
+  it("filled in nynorsk imports the same lines as filled in bokmål or English, through the header and every name", () => {
+    const typed = [
+      ["userSupport", "ownStaff", 1_250_000, null, "Servicedesk"],
+      ["management", "other", 60_000, null, null],
+      ["infrastructure", "equipment", 950_000, null, "Utskifting av PC-ar"],
+      ["operations", "licences", 400_000, "Gerica; hjemmetjeneste", null],
+      ["development", "externalServices", 0, "Elements", null],
+    ] as const;
+    const parsedIn = (language: (typeof LANGUAGES)[number]) => {
+      const [costs, ...rest] = costFileTemplateSheets({ language, systems: SYSTEMS });
+      if (costs === undefined) throw new Error("no cost sheet");
+      const lines = typed.map(([service, costType, ...more]) => [
+        IT_SERVICE_NAMES[service][language],
+        COST_TYPE_NAMES[costType][language],
+        ...more,
+      ]);
+      const xlsx = parseCostFile({ bytes: writeXlsx([filled(costs, lines), ...rest]), fileName: "utfylt.xlsx", systems: REGISTER });
+      const csv = parseCostFile({
+        bytes: utf8(toCsv([...costFileTemplateRows(language), ...lines])),
+        fileName: "utfylt.csv",
+        systems: REGISTER,
+      });
+      expect(xlsx.ok && xlsx.warnings).toEqual([]);
+      expect(csv.ok && csv.warnings).toEqual([]);
+      expect(csv.ok && csv.lines).toEqual(xlsx.ok && xlsx.lines);
+      return xlsx.ok ? xlsx.lines : [];
+    };
+    const bokmal = parsedIn("nb");
+    expect(bokmal.map((line) => line.service)).toEqual(typed.map(([service]) => service));
+    expect(IT_SERVICE_NAMES.management.nn).not.toBe(IT_SERVICE_NAMES.management.nb);
+    expect(costFileTemplateRows("nn")[0]?.[0]).toBe("IKT-teneste");
+    expect(parsedIn("nn")).toEqual(bokmal);
+    expect(parsedIn("en")).toEqual(bokmal);
+  });
+
+  it.each(LANGUAGES)(
     "has a catalogue sheet that lists and explains every IT service and cost type and the register's systems (%s)",
     (language) => {
       const [costs, catalogue, example] = costFileTemplateSheets({ language, systems: SYSTEMS });
       expect([costs?.name, catalogue?.name, example?.name]).toEqual(
-        language === "nb" ? ["Kostnader", "Katalog", "Eksempel"] : ["Costs", "Catalogue", "Example"],
+        { nb: ["Kostnader", "Katalog", "Eksempel"], nn: ["Kostnader", "Katalog", "Døme"], en: ["Costs", "Catalogue", "Example"] }[language],
       );
       const rows = catalogue?.rows ?? [];
       expect(rows.slice(1, 1 + IT_SERVICES.length).map((row) => row.slice(0, 2))).toEqual(
@@ -111,7 +147,7 @@ describe("the XLSX template", () => {
 });
 
 describe("the CSV template", () => {
-  it.each(["nb", "en"] as const)("imports untouched as «no data rows», and filled in without a warning (%s)", (language) => {
+  it.each(LANGUAGES)("imports untouched as «no data rows», and filled in without a warning (%s)", (language) => {
     const template = costFileTemplateRows(language);
     expect(parseCostFile({ bytes: utf8(toCsv(template)), fileName: "mal.csv", systems: REGISTER })).toEqual({
       ok: false,
@@ -132,22 +168,19 @@ describe("the CSV template", () => {
     ]);
   });
 
-  it.each(["nb", "en"] as const)(
-    "comes with a guide that explains the catalogue, lists the register's systems and shows examples (%s)",
-    (language) => {
-      const guide = costFileTemplateGuide({ language, systems: SYSTEMS });
-      for (const service of IT_SERVICES)
-        expect(guide).toContain(`- ${IT_SERVICE_NAMES[service][language]}: ${IT_SERVICE_DESCRIPTIONS[service][language]}`);
-      for (const costType of COST_TYPES)
-        expect(guide).toContain(`- ${COST_TYPE_NAMES[costType][language]}: ${COST_TYPE_DESCRIPTIONS[costType][language]}`);
-      for (const system of SYSTEMS) expect(guide).toContain(`- ${system.name} (`);
-      // The example lines are CSV that would import: they are examples of what to write.
-      const example = guide.slice(guide.lastIndexOf(costFileTemplateRows(language)[0]?.join(";") ?? "-"));
-      const parsed = parseCsv(example);
-      expect(parsed.ok && parsed.rows).toHaveLength(1 + IT_SERVICES.length);
-      expect(parseCostFile({ bytes: utf8(example), fileName: "eksempel.csv", systems: REGISTER }).ok).toBe(true);
-    },
-  );
+  it.each(LANGUAGES)("comes with a guide that explains the catalogue, lists the register's systems and shows examples (%s)", (language) => {
+    const guide = costFileTemplateGuide({ language, systems: SYSTEMS });
+    for (const service of IT_SERVICES)
+      expect(guide).toContain(`- ${IT_SERVICE_NAMES[service][language]}: ${IT_SERVICE_DESCRIPTIONS[service][language]}`);
+    for (const costType of COST_TYPES)
+      expect(guide).toContain(`- ${COST_TYPE_NAMES[costType][language]}: ${COST_TYPE_DESCRIPTIONS[costType][language]}`);
+    for (const system of SYSTEMS) expect(guide).toContain(`- ${system.name} (`);
+    // The example lines are CSV that would import: they are examples of what to write.
+    const example = guide.slice(guide.lastIndexOf(costFileTemplateRows(language)[0]?.join(";") ?? "-"));
+    const parsed = parseCsv(example);
+    expect(parsed.ok && parsed.rows).toHaveLength(1 + IT_SERVICES.length);
+    expect(parseCostFile({ bytes: utf8(example), fileName: "eksempel.csv", systems: REGISTER }).ok).toBe(true);
+  });
 });
 
 describe("costFileRows (export)", () => {
@@ -157,7 +190,7 @@ describe("costFileRows (export)", () => {
       { service: "operations" as const, costType: "licences" as const, amount: 1_234_567, systemId: 4, comment: "-rabatt; 10 %" },
       { service: "management" as const, costType: "ownStaff" as const, amount: 0, systemId: null, comment: null },
     ];
-    for (const language of ["nb", "en"] as const) {
+    for (const language of LANGUAGES) {
       const rows = costFileRows(lines, systems, language);
       const csv = new TextEncoder().encode(toCsv(rows));
       const xlsx = writeXlsx([{ name: "Kostnader", rows }]);

@@ -15,9 +15,9 @@ import {
 import { MAX_COST_COMMENT_LENGTH, MAX_COST_FILE_ROWS, TEMPLATE_HEADERS, type CostFileLine } from "./cost-file";
 import en from "./cost-file-template.en.json";
 import nb from "./cost-file-template.nb.json";
+import nn from "./cost-file-template.nn.json";
 import { MAX_IT_COST_NOK } from "./limits";
-
-type Language = "nb" | "en";
+import type { Language } from "../text/localized";
 
 /** A fagsystem in the organisation's register, as the template lists it. */
 export interface TemplateSystem {
@@ -42,8 +42,8 @@ const TEMPLATE_EXAMPLES: readonly (readonly [ItService, CostType, number])[] = [
 
 type TemplateTexts = typeof nb;
 
-/** The template's sheet names, prompts and guide, bokmål and English, as files (like the file messages). */
-const TEXTS: Readonly<Record<Language, TemplateTexts>> = { nb, en };
+/** The template's sheet names, prompts and guide, bokmål, nynorsk and English, as files (like the file messages). */
+const TEXTS: Readonly<Record<Language, TemplateTexts>> = { nb, nn, en };
 
 /** The CSV template: our column headers alone, so that the untouched file holds no line to import. */
 export function costFileTemplateRows(language: Language): string[][] {

@@ -61,9 +61,10 @@ export interface IndicatorDefinition {
 export const K1 = {
   code: "K1",
   dimension: "cost",
-  name: { nb: "IKT-kostnad per innbygger", en: "IT cost per inhabitant" },
+  name: { nb: "IKT-kostnad per innbygger", nn: "IKT-kostnad per innbyggjar", en: "IT cost per inhabitant" },
   description: {
     nb: "Samlede IKT-kostnader i kroner delt på folketallet 1. januar.",
+    nn: "Samla IKT-kostnader i kroner delt på folketalet 1. januar.",
     en: "Total IT cost in NOK divided by the population on 1 January.",
   },
   unit: "NOK",
@@ -82,9 +83,10 @@ export const K1 = {
 export const K2 = {
   code: "K2",
   dimension: "cost",
-  name: { nb: "IKT-kostnad som andel av budsjettet", en: "IT cost as share of budget" },
+  name: { nb: "IKT-kostnad som andel av budsjettet", nn: "IKT-kostnad som del av budsjettet", en: "IT cost as share of budget" },
   description: {
     nb: "Samlede IKT-kostnader som prosent av brutto driftsutgifter (KOSTRA).",
+    nn: "Samla IKT-kostnader som prosent av brutto driftsutgifter (KOSTRA).",
     en: "Total IT cost as a percentage of gross operating expenditure (KOSTRA).",
   },
   unit: "percent",
@@ -99,9 +101,10 @@ export const K2 = {
 export const K3 = {
   code: "K3",
   dimension: "cost",
-  name: { nb: "IKT-kostnad per IKT-bruker", en: "IT cost per IT user" },
+  name: { nb: "IKT-kostnad per IKT-bruker", nn: "IKT-kostnad per IKT-brukar", en: "IT cost per IT user" },
   description: {
     nb: "Samlede IKT-kostnader i kroner delt på antall IKT-brukerkontoer.",
+    nn: "Samla IKT-kostnader i kroner delt på talet på IKT-brukarkontoar.",
     en: "Total IT cost in NOK divided by the number of IT user accounts.",
   },
   unit: "NOK",
@@ -118,9 +121,10 @@ function serviceIndicator(service: ItService) {
   return {
     code: `K4.${service}`,
     dimension: "cost",
-    name: { nb: `${name.nb}: kostnad per IKT-bruker`, en: `${name.en}: cost per IT user` },
+    name: { nb: `${name.nb}: kostnad per IKT-bruker`, nn: `${name.nn}: kostnad per IKT-brukar`, en: `${name.en}: cost per IT user` },
     description: {
       nb: `Kostnaden til IKT-tjenesten «${name.nb}» i kroner delt på antall IKT-brukerkontoer.`,
+      nn: `Kostnaden til IKT-tenesta «${name.nn}» i kroner delt på talet på IKT-brukarkontoar.`,
       en: `The cost of the IT service "${name.en}" in NOK divided by the number of IT user accounts.`,
     },
     unit: "NOK",
@@ -140,10 +144,12 @@ function systemClassIndicator(systemClass: SystemClass) {
     dimension: "cost",
     name: {
       nb: `Fagsystemer, ${name.nb.toLocaleLowerCase("nb")}: kostnad per innbygger`,
+      nn: `Fagsystem, ${name.nn.toLocaleLowerCase("nn")}: kostnad per innbyggjar`,
       en: `Systems, ${name.en.toLowerCase()}: cost per inhabitant`,
     },
     description: {
       nb: `Kostnadene ført på fagsystemer i klassen «${name.nb}» i kroner delt på folketallet 1. januar.`,
+      nn: `Kostnadene førte på fagsystem i klassen «${name.nn}» i kroner delt på folketalet 1. januar.`,
       en: `The costs recorded on line-of-business systems of the class "${name.en}" in NOK divided by the population on 1 January.`,
     },
     unit: "NOK",
@@ -159,9 +165,14 @@ function systemClassIndicator(systemClass: SystemClass) {
 export const K6 = {
   code: "K6",
   dimension: "cost",
-  name: { nb: "Andel til IKT-ledelse og administrasjon", en: "Share of IT management and administration" },
+  name: {
+    nb: "Andel til IKT-ledelse og administrasjon",
+    nn: "Delen til IKT-leiing og administrasjon",
+    en: "Share of IT management and administration",
+  },
   description: {
     nb: "Kostnaden til IKT-ledelse og administrasjon som prosent av de samlede IKT-kostnadene.",
+    nn: "Kostnaden til IKT-leiing og administrasjon som prosent av dei samla IKT-kostnadene.",
     en: "The cost of IT management and administration as a percentage of total IT cost.",
   },
   unit: "percent",
@@ -179,9 +190,10 @@ export const K5 = SYSTEM_CLASSES.map(systemClassIndicator);
 export const Q1 = {
   code: "Q1",
   dimension: "quality",
-  name: { nb: "IKT-modenhet", en: "IT maturity" },
+  name: { nb: "IKT-modenhet", nn: "IKT-modenheit", en: "IT maturity" },
   description: {
     nb: "Vektet gjennomsnitt av egenvurderingen på de åtte områdene, fra 1 (lav) til 5 (høy).",
+    nn: "Vekta gjennomsnitt av eigenvurderinga på dei åtte områda, frå 1 (låg) til 5 (høg).",
     en: "Weighted mean of the self-assessment on the eight areas, from 1 (low) to 5 (high).",
   },
   unit: "score",
@@ -196,9 +208,14 @@ export const Q1 = {
 export const Q2 = {
   code: "Q2",
   dimension: "quality",
-  name: { nb: "Brukertilfredshet, ansatte (IKT-brukere)", en: "User satisfaction, staff (IT users)" },
+  name: {
+    nb: "Brukertilfredshet, ansatte (IKT-brukere)",
+    nn: "Brukartilfredsheit, tilsette (IKT-brukarar)",
+    en: "User satisfaction, staff (IT users)",
+  },
   description: {
     nb: "Gjennomsnitt i de ansattes brukerundersøkelse om IKT, skala 1–6, med antall svar.",
+    nn: "Gjennomsnitt i brukarundersøkinga om IKT blant dei tilsette, skala 1–6, med talet på svar.",
     en: "Mean of the staff's IT user survey, scale 1–6, with the number of respondents.",
   },
   unit: "score",
@@ -213,9 +230,14 @@ export const Q2 = {
 export const Q3 = {
   code: "Q3",
   dimension: "quality",
-  name: { nb: "Innbyggertilfredshet (bedrekommune.no)", en: "Citizen satisfaction (bedrekommune.no)" },
+  name: {
+    nb: "Innbyggertilfredshet (bedrekommune.no)",
+    nn: "Innbyggjartilfredsheit (bedrekommune.no)",
+    en: "Citizen satisfaction (bedrekommune.no)",
+  },
   description: {
     nb: "Samlet skår i innbyggerundersøkelsene på bedrekommune.no, skala 1–6, vektet med antall svar.",
+    nn: "Samla skår i innbyggjarundersøkingane på bedrekommune.no, skala 1–6, vekta med talet på svar.",
     en: "Overall score of the citizen surveys on bedrekommune.no, scale 1–6, weighted by respondents.",
   },
   unit: "score",
@@ -230,9 +252,14 @@ export const Q3 = {
 export const S1 = {
   code: "S1",
   dimension: "scope",
-  name: { nb: "Tjenester der digitalt er førstevalg", en: "Services that are digital first choice" },
+  name: {
+    nb: "Tjenester der digitalt er førstevalg",
+    nn: "Tenester der digitalt er førsteval",
+    en: "Services that are digital first choice",
+  },
   description: {
     nb: "Andel av tjenestene i kurven som kommunen tilbyr, der tjenesten står på trinn 4 eller 5 i den digitale trappen.",
+    nn: "Del av tenestene i korga som kommunen tilbyr, der tenesta står på trinn 4 eller 5 i den digitale trappa.",
     en: "Share of the basket's services the municipality offers that stand on step 4 or 5 of the digital staircase.",
   },
   unit: "percent",
@@ -247,9 +274,14 @@ export const S1 = {
 export const S2 = {
   code: "S2",
   dimension: "scope",
-  name: { nb: "Gjennomsnittlig trinn i den digitale trappen", en: "Mean step on the digital staircase" },
+  name: {
+    nb: "Gjennomsnittlig trinn i den digitale trappen",
+    nn: "Gjennomsnittleg trinn i den digitale trappa",
+    en: "Mean step on the digital staircase",
+  },
   description: {
     nb: "Gjennomsnittlig trinn (1–5) for tjenestene i kurven som kommunen tilbyr.",
+    nn: "Gjennomsnittleg trinn (1–5) for tenestene i korga som kommunen tilbyr.",
     en: "Mean step (1–5) of the basket's services the municipality offers.",
   },
   unit: "score",
@@ -264,9 +296,10 @@ export const S2 = {
 export const S3 = {
   code: "S3",
   dimension: "scope",
-  name: { nb: "Digital post (SvarUt)", en: "Digital mail (SvarUt)" },
+  name: { nb: "Digital post (SvarUt)", nn: "Digital post (SvarUt)", en: "Digital mail (SvarUt)" },
   description: {
     nb: "Andel av utgående forsendelser gjennom SvarUt som ble levert digitalt, ikke på papir.",
+    nn: "Del av utgåande forsendingar gjennom SvarUt som vart leverte digitalt, ikkje på papir.",
     en: "Share of outgoing SvarUt shipments delivered digitally rather than on paper.",
   },
   unit: "percent",
@@ -282,21 +315,25 @@ export type IndicatorCode = "K1" | "K2" | "K3" | `K4.${ItService}` | `K5.${Syste
 export const INDICATOR_CODES = INDICATORS.map((i) => i.code) as [IndicatorCode, ...IndicatorCode[]];
 
 const COMPONENT_NAMES: Readonly<Record<Exclude<ComponentCode, `serviceCost.${string}` | `classCost.${string}`>, LocalizedText>> = {
-  itCostTotal: { nb: "samlede IKT-kostnader", en: "total IT cost" },
-  population: { nb: "folketall 1. januar (SSB 07459)", en: "population on 1 January (SSB 07459)" },
-  grossOperatingExpenditure: { nb: "brutto driftsutgifter × 1000 (SSB 12362)", en: "gross operating expenditure × 1000 (SSB 12362)" },
-  itUserAccounts: { nb: "antall IKT-brukerkontoer", en: "number of IT user accounts" },
-  maturityWeightedSum: { nb: "vektet sum av områdeskårene", en: "weighted sum of the area scores" },
-  maturityWeightSum: { nb: "summen av vektene", en: "the sum of the weights" },
-  staffSatisfactionSum: { nb: "sum av ansattes svar", en: "sum of the staff's answers" },
-  staffRespondents: { nb: "antall svar", en: "respondents" },
-  citizenSatisfactionSum: { nb: "sum av innbyggernes svar", en: "sum of the citizens' answers" },
-  citizenRespondents: { nb: "antall svar", en: "respondents" },
-  servicesDigitalFirst: { nb: "tjenester på trinn 4–5", en: "services on step 4–5" },
-  servicesAssessed: { nb: "tjenester som tilbys", en: "services offered" },
-  serviceStepSum: { nb: "sum av trinn", en: "sum of steps" },
-  mailDigital: { nb: "digitale forsendelser", en: "digital shipments" },
-  mailTotal: { nb: "alle forsendelser", en: "all shipments" },
+  itCostTotal: { nb: "samlede IKT-kostnader", nn: "samla IKT-kostnader", en: "total IT cost" },
+  population: { nb: "folketall 1. januar (SSB 07459)", nn: "folketal 1. januar (SSB 07459)", en: "population on 1 January (SSB 07459)" },
+  grossOperatingExpenditure: {
+    nb: "brutto driftsutgifter × 1000 (SSB 12362)",
+    nn: "brutto driftsutgifter × 1000 (SSB 12362)",
+    en: "gross operating expenditure × 1000 (SSB 12362)",
+  },
+  itUserAccounts: { nb: "antall IKT-brukerkontoer", nn: "talet på IKT-brukarkontoar", en: "number of IT user accounts" },
+  maturityWeightedSum: { nb: "vektet sum av områdeskårene", nn: "vekta sum av områdeskårane", en: "weighted sum of the area scores" },
+  maturityWeightSum: { nb: "summen av vektene", nn: "summen av vektene", en: "the sum of the weights" },
+  staffSatisfactionSum: { nb: "sum av ansattes svar", nn: "sum av svara frå dei tilsette", en: "sum of the staff's answers" },
+  staffRespondents: { nb: "antall svar", nn: "talet på svar", en: "respondents" },
+  citizenSatisfactionSum: { nb: "sum av innbyggernes svar", nn: "sum av svara frå innbyggjarane", en: "sum of the citizens' answers" },
+  citizenRespondents: { nb: "antall svar", nn: "talet på svar", en: "respondents" },
+  servicesDigitalFirst: { nb: "tjenester på trinn 4–5", nn: "tenester på trinn 4–5", en: "services on step 4–5" },
+  servicesAssessed: { nb: "tjenester som tilbys", nn: "tenester som kommunen tilbyr", en: "services offered" },
+  serviceStepSum: { nb: "sum av trinn", nn: "summen av trinna", en: "sum of steps" },
+  mailDigital: { nb: "digitale forsendelser", nn: "digitale forsendingar", en: "digital shipments" },
+  mailTotal: { nb: "alle forsendelser", nn: "alle forsendingar", en: "all shipments" },
 };
 
 /** What a stored component is, in words: a formula never shows "serviceCost.userSupport". */
@@ -304,11 +341,19 @@ export function componentName(code: ComponentCode): LocalizedText {
   const [kind, key] = code.split(".") as [string, string | undefined];
   if (kind === "serviceCost" && key) {
     const name = IT_SERVICE_NAMES[key as ItService];
-    return { nb: `kostnaden til IKT-tjenesten «${name.nb}»`, en: `the cost of the IT service "${name.en}"` };
+    return {
+      nb: `kostnaden til IKT-tjenesten «${name.nb}»`,
+      nn: `kostnaden til IKT-tenesta «${name.nn}»`,
+      en: `the cost of the IT service "${name.en}"`,
+    };
   }
   if (kind === "classCost" && key) {
     const name = SYSTEM_CLASS_NAMES[key as SystemClass];
-    return { nb: `kostnadene til fagsystemer i klassen «${name.nb}»`, en: `the costs of systems of the class "${name.en}"` };
+    return {
+      nb: `kostnadene til fagsystemer i klassen «${name.nb}»`,
+      nn: `kostnadene til fagsystem i klassen «${name.nn}»`,
+      en: `the costs of systems of the class "${name.en}"`,
+    };
   }
   return COMPONENT_NAMES[code as keyof typeof COMPONENT_NAMES];
 }

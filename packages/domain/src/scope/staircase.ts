@@ -7,11 +7,11 @@ export type StaircaseStep = (typeof STAIRCASE_STEPS)[number];
 export const DIGITAL_FIRST_STEP = 4;
 
 export const STAIRCASE_STEP_NAMES: Readonly<Record<StaircaseStep, LocalizedText>> = {
-  1: { nb: "Informasjon på nett", en: "Information online" },
-  2: { nb: "Skjema til nedlasting", en: "Form to download" },
-  3: { nb: "Digital innsending", en: "Digital submission" },
-  4: { nb: "Helt digital behandling og svar", en: "Fully digital handling and reply" },
-  5: { nb: "Automatisert eller proaktiv", en: "Automated or proactive" },
+  1: { nb: "Informasjon på nett", nn: "Informasjon på nett", en: "Information online" },
+  2: { nb: "Skjema til nedlasting", nn: "Skjema til nedlasting", en: "Form to download" },
+  3: { nb: "Digital innsending", nn: "Digital innsending", en: "Digital submission" },
+  4: { nb: "Helt digital behandling og svar", nn: "Heilt digital behandling og svar", en: "Fully digital handling and reply" },
+  5: { nb: "Automatisert eller proaktiv", nn: "Automatisert eller proaktiv", en: "Automated or proactive" },
 };
 
 export const SCOPE_SECTORS = ["helseVelferd", "skoleOppvekst", "planByggGeodata"] as const;
@@ -31,33 +31,69 @@ export const SERVICE_BASKETS: readonly { readonly fromYear: number; readonly ser
   {
     fromYear: 2015,
     services: [
-      { code: "byggesoknad", sector: "planByggGeodata", name: { nb: "Byggesøknad", en: "Building application" } },
-      { code: "delingstillatelse", sector: "planByggGeodata", name: { nb: "Oppretting av grunneiendom", en: "Subdivision of property" } },
-      { code: "planinnspill", sector: "planByggGeodata", name: { nb: "Innspill til reguleringsplan", en: "Comment on a zoning plan" } },
+      { code: "byggesoknad", sector: "planByggGeodata", name: { nb: "Byggesøknad", nn: "Byggjesøknad", en: "Building application" } },
+      {
+        code: "delingstillatelse",
+        sector: "planByggGeodata",
+        name: { nb: "Oppretting av grunneiendom", nn: "Oppretting av grunneigedom", en: "Subdivision of property" },
+      },
+      {
+        code: "planinnspill",
+        sector: "planByggGeodata",
+        name: { nb: "Innspill til reguleringsplan", nn: "Innspel til reguleringsplan", en: "Comment on a zoning plan" },
+      },
       {
         code: "eiendomsinfo",
         sector: "planByggGeodata",
-        name: { nb: "Eiendomsinformasjon (meglerpakke)", en: "Property information for estate agents" },
+        name: {
+          nb: "Eiendomsinformasjon (meglerpakke)",
+          nn: "Eigedomsinformasjon (meglarpakke)",
+          en: "Property information for estate agents",
+        },
       },
-      { code: "kommunaleAvgifter", sector: "planByggGeodata", name: { nb: "Kommunale avgifter", en: "Municipal charges" } },
-      { code: "avfallHenting", sector: "planByggGeodata", name: { nb: "Tømming og henting av avfall", en: "Waste collection" } },
-      { code: "parkeringstillatelse", sector: "planByggGeodata", name: { nb: "Parkeringstillatelse", en: "Parking permit" } },
-      { code: "barnehageplass", sector: "skoleOppvekst", name: { nb: "Barnehageplass", en: "Kindergarten place" } },
-      { code: "sfo", sector: "skoleOppvekst", name: { nb: "SFO-plass", en: "After-school care" } },
-      { code: "skoleskyss", sector: "skoleOppvekst", name: { nb: "Skoleskyss", en: "School transport" } },
-      { code: "skolebytte", sector: "skoleOppvekst", name: { nb: "Skolebytte", en: "Change of school" } },
-      { code: "foreldrebetaling", sector: "skoleOppvekst", name: { nb: "Redusert foreldrebetaling", en: "Reduced parental fees" } },
-      { code: "kulturskole", sector: "skoleOppvekst", name: { nb: "Kulturskoleplass", en: "Arts school place" } },
-      { code: "helseOgOmsorg", sector: "helseVelferd", name: { nb: "Helse- og omsorgstjenester", en: "Health and care services" } },
-      { code: "startlan", sector: "helseVelferd", name: { nb: "Startlån", en: "Starter loan" } },
-      { code: "bostotte", sector: "helseVelferd", name: { nb: "Kommunal bolig", en: "Municipal housing" } },
-      { code: "okonomiskSosialhjelp", sector: "helseVelferd", name: { nb: "Økonomisk sosialhjelp", en: "Financial social assistance" } },
-      { code: "tt-kort", sector: "helseVelferd", name: { nb: "TT-kort", en: "Transport for the disabled" } },
-      { code: "ledsagerbevis", sector: "helseVelferd", name: { nb: "Ledsagerbevis", en: "Companion card" } },
+      {
+        code: "kommunaleAvgifter",
+        sector: "planByggGeodata",
+        name: { nb: "Kommunale avgifter", nn: "Kommunale avgifter", en: "Municipal charges" },
+      },
+      {
+        code: "avfallHenting",
+        sector: "planByggGeodata",
+        name: { nb: "Tømming og henting av avfall", nn: "Tømming og henting av avfall", en: "Waste collection" },
+      },
+      {
+        code: "parkeringstillatelse",
+        sector: "planByggGeodata",
+        name: { nb: "Parkeringstillatelse", nn: "Parkeringsløyve", en: "Parking permit" },
+      },
+      { code: "barnehageplass", sector: "skoleOppvekst", name: { nb: "Barnehageplass", nn: "Barnehageplass", en: "Kindergarten place" } },
+      { code: "sfo", sector: "skoleOppvekst", name: { nb: "SFO-plass", nn: "SFO-plass", en: "After-school care" } },
+      { code: "skoleskyss", sector: "skoleOppvekst", name: { nb: "Skoleskyss", nn: "Skuleskyss", en: "School transport" } },
+      { code: "skolebytte", sector: "skoleOppvekst", name: { nb: "Skolebytte", nn: "Skulebyte", en: "Change of school" } },
+      {
+        code: "foreldrebetaling",
+        sector: "skoleOppvekst",
+        name: { nb: "Redusert foreldrebetaling", nn: "Redusert foreldrebetaling", en: "Reduced parental fees" },
+      },
+      { code: "kulturskole", sector: "skoleOppvekst", name: { nb: "Kulturskoleplass", nn: "Kulturskuleplass", en: "Arts school place" } },
+      {
+        code: "helseOgOmsorg",
+        sector: "helseVelferd",
+        name: { nb: "Helse- og omsorgstjenester", nn: "Helse- og omsorgstenester", en: "Health and care services" },
+      },
+      { code: "startlan", sector: "helseVelferd", name: { nb: "Startlån", nn: "Startlån", en: "Starter loan" } },
+      { code: "bostotte", sector: "helseVelferd", name: { nb: "Kommunal bolig", nn: "Kommunal bustad", en: "Municipal housing" } },
+      {
+        code: "okonomiskSosialhjelp",
+        sector: "helseVelferd",
+        name: { nb: "Økonomisk sosialhjelp", nn: "Økonomisk sosialhjelp", en: "Financial social assistance" },
+      },
+      { code: "tt-kort", sector: "helseVelferd", name: { nb: "TT-kort", nn: "TT-kort", en: "Transport for the disabled" } },
+      { code: "ledsagerbevis", sector: "helseVelferd", name: { nb: "Ledsagerbevis", nn: "Ledsagarbevis", en: "Companion card" } },
       {
         code: "timeavtaleHelsestasjon",
         sector: "helseVelferd",
-        name: { nb: "Time på helsestasjon", en: "Appointment at the health centre" },
+        name: { nb: "Time på helsestasjon", nn: "Time på helsestasjon", en: "Appointment at the health centre" },
       },
     ],
   },
