@@ -1,6 +1,6 @@
 import { K1 } from "@malestokk/domain";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
-import { lazy, useState } from "react";
+import { lazy, useDeferredValue, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
@@ -112,16 +112,16 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
       setNotice(t("peers.deleted"));
     },
   });
+  // The section renders as a transition after the answer comes, in slices rather than one long task (issue 21).
+  const series = useDeferredValue(query.data);
   // Holds about the room the chart and its controls take, so the sections below do not jump when it comes (CLS).
-  if (!query.isSuccess) {
-    const pending = (
-      <div className="k1-benchmark--pending">
-        <Loading />
-      </div>
-    );
-    return <QueryView query={query} pending={pending} />;
-  }
-  const series = query.data;
+  const pending = (
+    <div className="k1-benchmark--pending">
+      <Loading />
+    </div>
+  );
+  if (!query.isSuccess) return <QueryView query={query} pending={pending} />;
+  if (!series) return pending;
   const hasAny = series.points.some((p) => p.own !== null);
   const group = series.peerGroup;
   const criteria =
