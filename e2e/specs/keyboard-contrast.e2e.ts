@@ -45,6 +45,16 @@ async function chartNames(page: Page) {
   return pairs;
 }
 
+/** Charts are drawn when they come near the screen (issue 21): brings each into view and waits for its drawing. */
+async function drawEveryChart(page: Page) {
+  const figures = page.locator("section.chart-with-table figure");
+  await figures.first().waitFor();
+  for (const figure of await figures.all()) {
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator('svg[role="application"]').waitFor();
+  }
+}
+
 /** Each legend entry's swatch colour and text colour, with the background behind the legend. */
 function legendColours(page: Page) {
   return page.evaluate(() => {
@@ -119,6 +129,7 @@ describe("keyboard, focus and contrast (issue 20, points 22–25 and 27)", () =>
   it("names every focusable chart by its title, keeps legends at 3:1 and is clean with a tooltip open", async () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "finance.4601@demo.example", "/kommune/4601/indikator/K1?year=2024");
+    await drawEveryChart(page);
     await page.locator(".recharts-legend-item").first().waitFor();
     const names = await chartNames(page);
     expect(names.length).toBeGreaterThan(1);

@@ -1,6 +1,7 @@
 import { Button, Heading, Paragraph, ToggleGroup } from "@digdir/designsystemet-react";
 import { XLSX_MIME_TYPE } from "@malestokk/domain";
-import { useEffect, useRef, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { startTransition, Suspense, useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
+import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
 
 import { useHasDemoData } from "../lib/demo";
@@ -59,6 +60,40 @@ function useChartName(figure: RefObject<HTMLElement | null>, headingId: string, 
   }, [figure, headingId, view]);
 }
 
+/** How near the screen a figure comes before its chart is drawn, so it is mostly there when scrolled to. */
+const DRAW_MARGIN = "100px 0px";
+
+/**
+ * Whether the figure has come near the screen once (issue 21: recharts' scripts and layout work wait
+ * until a chart can be seen, so the first screen is ready sooner). True at once when `isDeferred` is
+ * false or the browser cannot tell; once true it stays so, and the drawing is a transition, so typing
+ * or scrolling is not held up by it.
+ */
+function useHasBeenSeen(figure: RefObject<HTMLElement | null>, isDeferred: boolean, view: View): boolean {
+  const [seen, setSeen] = useState(() => !isDeferred || typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const element = figure.current;
+    if (seen || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        startTransition(() => setSeen(true));
+      },
+      { rootMargin: DRAW_MARGIN },
+    );
+    observer.observe(element);
+    // A printed page shows every chart: draw them before the browser lays the page out for paper.
+    const drawForPrint = () => flushSync(() => setSeen(true));
+    window.addEventListener("beforeprint", drawForPrint);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", drawForPrint);
+    };
+  }, [figure, seen, view]);
+  return seen;
+}
+
 /**
  * Every chart has a table twin and exports (docs/style.md#web, WCAG 1.1.1): CSV and Excel that say
  * what the figures are (the sheet «Om tallene», the CSV's first lines), and a PNG with title, unit,
@@ -81,6 +116,11 @@ export function ChartWithTable(props: {
   csvFileName: string;
   /** False for a chart drawn without recharts (no SVG to picture): no PNG button. */
   png?: boolean;
+  /**
+   * The chart's height in pixels. Given, the chart (and the lazy module that draws it) waits until the figure
+   * comes near the screen, and a blank block of this height holds its room until then (CLS stays 0).
+   */
+  reserve?: number;
 }) {
   useExportTexts();
   const { t, i18n } = useTranslation();
@@ -91,6 +131,8 @@ export function ChartWithTable(props: {
   const headingId = `${props.id}-heading`;
   const figure = useRef<HTMLElement>(null);
   useChartName(figure, headingId, view);
+  const seen = useHasBeenSeen(figure, props.reserve !== undefined, view);
+  const placeholder = <div className="chart-with-table__reserve" style={{ height: props.reserve }} aria-hidden="true" />;
   const chooseByArrow = (event: KeyboardEvent) => {
     const step = ARROW_STEPS[event.key];
     if (step === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -173,7 +215,7 @@ export function ChartWithTable(props: {
       {props.description && <Paragraph data-size="sm">{props.description}</Paragraph>}
       {view === "chart" ? (
         <figure ref={figure} className="chart-with-table__figure" aria-label={t("chart.chartLabel", { title: props.title })}>
-          {props.chart}
+          {props.reserve === undefined ? props.chart : seen ? <Suspense fallback={placeholder}>{props.chart}</Suspense> : placeholder}
         </figure>
       ) : (
         <DataTable caption={props.table.caption} columns={props.table.columns} rows={props.table.rows} zebra size="sm" />

@@ -1,6 +1,6 @@
 import { K1 } from "@malestokk/domain";
 import { Alert, Button, Paragraph } from "@digdir/designsystemet-react";
-import { lazy, Suspense, useState } from "react";
+import { lazy, useDeferredValue, useState } from "react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 
@@ -20,8 +20,9 @@ import { useDeletePeerSet, usePeerSets, useSeries } from "./api";
 import { toChartRows, type BenchmarkSeries } from "./k1-rows";
 import { PeerSetEditor } from "./peer-set-editor";
 
-// recharts is most of the page's weight: load it only when a chart is drawn (P-4).
+// recharts is most of the page's weight: load it only when the chart comes near the screen (P-4, issue 21).
 const K1Chart = lazy(() => import("./k1-chart"));
+const K1_CHART_HEIGHT = 340;
 
 function buildTable(series: BenchmarkSeries, ownName: string, t: TFunction): TableData {
   const columns = [
@@ -111,16 +112,16 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
       setNotice(t("peers.deleted"));
     },
   });
+  // The section renders as a transition after the answer comes, in slices rather than one long task (issue 21).
+  const series = useDeferredValue(query.data);
   // Holds about the room the chart and its controls take, so the sections below do not jump when it comes (CLS).
-  if (!query.isSuccess) {
-    const pending = (
-      <div className="k1-benchmark--pending">
-        <Loading />
-      </div>
-    );
-    return <QueryView query={query} pending={pending} />;
-  }
-  const series = query.data;
+  const pending = (
+    <div className="k1-benchmark--pending">
+      <Loading />
+    </div>
+  );
+  if (!query.isSuccess) return <QueryView query={query} pending={pending} />;
+  if (!series) return pending;
   const hasAny = series.points.some((p) => p.own !== null);
   const group = series.peerGroup;
   const criteria =
@@ -220,13 +221,12 @@ export function K1Benchmark(props: { municipalityNumber: string; municipalityNam
         }
         chart={
           hasAny ? (
-            <Suspense fallback={<Loading />}>
-              <K1Chart rows={toChartRows(series)} ownName={municipalityName} />
-            </Suspense>
+            <K1Chart rows={toChartRows(series)} ownName={municipalityName} height={K1_CHART_HEIGHT} />
           ) : (
             <EmptyState>{t("benchmarks.empty")}</EmptyState>
           )
         }
+        {...(hasAny ? { reserve: K1_CHART_HEIGHT } : {})}
         table={buildTable(series, municipalityName, t)}
         csvFileName={`malestokk-K1-${municipalityNumber}.csv`}
       />

@@ -1,36 +1,24 @@
 import type { RouterOutputs } from "@malestokk/api";
 import { MIN_RESPONDENTS } from "@malestokk/domain";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Scatter,
-  ScatterChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  ZAxis,
-} from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { yearSpan } from "../../components/export-about";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
 import { CHART_COLOURS } from "../../components/chart-palette";
+import { distributionHeight, SCATTER_HEIGHT, SERIES_HEIGHT } from "./chart-sizes";
 
 const { own: OWN, peer: PEER } = CHART_COLOURS;
 
 type Detail = RouterOutputs["benchmarks"]["indicator"];
 
-/** Above this many points, names on the scatter would overlap. */
-const MAX_LABELLED = 15;
+// recharts loads with the first chart that comes near the screen; the tables and texts do not wait for it (issue 21).
+const drawings = () => import("./indicator-drawings");
+const DistributionChart = lazy(() => drawings().then((m) => ({ default: m.DistributionChart })));
+const SeriesChart = lazy(() => drawings().then((m) => ({ default: m.SeriesChart })));
+const AgainstChart = lazy(() => drawings().then((m) => ({ default: m.AgainstChart })));
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The three views of one indicator: distribution, series and scatter, each with its table twin. */
@@ -60,23 +48,8 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
         ]}
         description={detail.missing > 0 ? t("indicator.missingCount", { count: detail.missing }) : undefined}
         csvFileName={`${code}-fordeling-${detail.year}.csv`}
-        chart={
-          <div className="chart-frame" style={{ height: Math.max(240, distribution.length * 22) }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={distribution} layout="vertical" margin={{ left: 20, right: 20 }}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis type="number" tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
-                <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
-                <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
-                <Bar dataKey="value" name={detail.indicator.name[language]} isAnimationActive={false}>
-                  {distribution.map((d) => (
-                    <Cell key={d.number} fill={d.own ? OWN : PEER} />
-                  ))}
-                </Bar>
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        }
+        reserve={distributionHeight(distribution.length)}
+        chart={<DistributionChart detail={detail} distribution={distribution} language={language} />}
         table={{
           caption: t("indicator.distributionCaption", { year: detail.year }),
           columns: [
@@ -97,42 +70,8 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
         title={t("indicator.seriesTitle")}
         about={{ indicatorCode: code, year: yearSpan(detail.series.map((p) => p.year)), group, demo }}
         csvFileName={`${code}-tidsserie.csv`}
-        chart={
-          <div className="chart-frame" style={{ height: 300 }}>
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={detail.series}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="year" />
-                <YAxis tickFormatter={(v: number) => formatIndicatorValue(code, v)} width={90} />
-                <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
-                <Legend />
-                <Line
-                  dataKey="own"
-                  name={detail.municipalityName}
-                  stroke={OWN}
-                  strokeWidth={3}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-                <Line
-                  dataKey="median"
-                  name={t("profile.median")}
-                  stroke={CHART_COLOURS.median}
-                  strokeDasharray="6 4"
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-                <Line
-                  dataKey="national"
-                  name={t("profile.national")}
-                  stroke={CHART_COLOURS.national}
-                  isAnimationActive={false}
-                  connectNulls={false}
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-        }
+        reserve={SERIES_HEIGHT}
+        chart={<SeriesChart detail={detail} />}
         table={{
           caption: t("indicator.seriesTitle"),
           columns: [
@@ -161,41 +100,8 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
           title={t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] })}
           about={{ indicatorCode: code, year: detail.year, group, demo }}
           csvFileName={`${code}-mot-${detail.against.code}.csv`}
-          chart={
-            <div className="chart-frame" style={{ height: 340 }}>
-              <ResponsiveContainer width="100%" height="100%">
-                <ScatterChart margin={{ left: 20, right: 20, bottom: 20 }}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  {/* Axis titles name what each axis measures (issue 20, point 26). */}
-                  <XAxis
-                    type="number"
-                    dataKey="x"
-                    name={detail.indicator.name[language]}
-                    tickFormatter={(v: number) => formatIndicatorValue(code, v)}
-                    label={{ value: detail.indicator.name[language], position: "insideBottom", offset: -12 }}
-                  />
-                  <YAxis
-                    type="number"
-                    dataKey="y"
-                    name={detail.against.name[language]}
-                    width={80}
-                    tickFormatter={(v: number) => formatIndicatorValue(detail.against?.code ?? "", v)}
-                    label={{ value: detail.against.name[language], angle: -90, position: "insideLeft", offset: -8 }}
-                  />
-                  <ZAxis range={[60, 60]} />
-                  <Tooltip />
-                  <Scatter data={detail.scatter.filter((p) => !p.own)} fill={PEER} name={t("indicator.peers")} isAnimationActive={false}>
-                    {/* Names on the points while they stay readable; the table names them all. */}
-                    {detail.scatter.length <= MAX_LABELLED && <LabelList dataKey="name" position="top" fontSize={12} />}
-                  </Scatter>
-                  <Scatter data={detail.scatter.filter((p) => p.own)} fill={OWN} name={detail.municipalityName} isAnimationActive={false}>
-                    <LabelList dataKey="name" position="top" fontSize={12} fontWeight={600} />
-                  </Scatter>
-                  <Legend />
-                </ScatterChart>
-              </ResponsiveContainer>
-            </div>
-          }
+          reserve={SCATTER_HEIGHT}
+          chart={<AgainstChart detail={detail} scatter={detail.scatter} against={detail.against} language={language} />}
           table={{
             caption: t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] }),
             columns: [

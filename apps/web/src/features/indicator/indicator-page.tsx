@@ -1,10 +1,8 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { componentName, INDICATORS } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
-import { Loading } from "../../components/query-state";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { reportStatusLabel } from "../../components/report-workflow/status";
@@ -12,8 +10,8 @@ import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/s
 import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
+import IndicatorCharts from "./indicator-charts";
 
-const IndicatorCharts = lazy(() => import("./indicator-charts"));
 const CODES = INDICATORS.map((i) => i.code) as string[];
 
 /** One indicator in depth for one municipality; year, peer group and second indicator live in the URL. */
@@ -80,9 +78,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
           </Select>
         </Field>
       </div>
-      <Suspense fallback={<Loading />}>
-        <IndicatorCharts detail={detail} language={lang} />
-      </Suspense>
+      <IndicatorCharts detail={detail} language={lang} />
     </div>
   );
 }

@@ -42,12 +42,15 @@ export default function StartView() {
           )
         }
       </QueryView>
-      <Paragraph>
-        {t("municipalities.start.allDescription")}{" "}
-        <DsLink asChild>
-          <Link to="/kommuner">{t("municipalities.start.all")}</Link>
-        </DsLink>
-      </Paragraph>
+      {/* Comes with the answer, not before it: waiting above it, it would be pushed down when the list came (CLS, issue 21). */}
+      {!query.isPending && (
+        <Paragraph>
+          {t("municipalities.start.allDescription")}{" "}
+          <DsLink asChild>
+            <Link to="/kommuner">{t("municipalities.start.all")}</Link>
+          </DsLink>
+        </Paragraph>
+      )}
     </div>
   );
 }

@@ -59,7 +59,8 @@ describe("Min kommune (the profile)", () => {
     expect((await screen.findByTestId("peer-stand-in")).textContent).toBe(
       "Den valgte gruppen (Samme KOSTRA-gruppe) har færre enn tre kommuner. Tallene sammenlignes derfor med en tilnærmet gruppe: ASSS-nettverket (de ti største).",
     );
-    const k1 = within(screen.getByTestId("profile-cost"))
+    // The tables follow the controls and the notice as a transition (issue 21).
+    const k1 = within(await screen.findByTestId("profile-cost"))
       .getByRole("rowheader", { name: "IKT-kostnad per innbygger" })
       .closest("tr") as HTMLElement;
     expect(within(k1).getAllByRole("cell")[1]?.textContent).not.toMatch(/skjult/);

@@ -1,6 +1,7 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
 import { getIndicator, MIN_RESPONDENTS, type Dimension } from "@malestokk/domain";
+import { memo, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -29,6 +30,9 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
   const lang = i18n.language === "en" ? "en" : "nb";
   const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
   const query = useProfile({ municipalityNumber, ...(year ? { year } : {}), ...peerChoice });
+  // The three tables are most of the page's work: they follow the controls and the stand-out list as a transition,
+  // which React renders in slices, so no long task holds the page when the answer comes (issue 21).
+  const tables = useDeferredValue(query.data);
   if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const profile = query.data;
   const name = (code: string) => getIndicator(code)?.name[lang] ?? code;
@@ -68,6 +72,25 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
         )}
       </section>
 
+      {tables ? (
+        <DimensionTables profile={tables} municipalityNumber={municipalityNumber} peers={peers} />
+      ) : (
+        <div style={{ minHeight: "100vh" }} />
+      )}
+      <Paragraph data-size="sm">{t("profile.bandChartNote")}</Paragraph>
+      <Paragraph data-size="sm">{t("profile.notes")}</Paragraph>
+    </div>
+  );
+}
+
+/** Every indicator of the year in a table per dimension: own value, the group's band and where the municipality stands. */
+const DimensionTables = memo(function DimensionTables(props: { profile: Profile; municipalityNumber: string; peers: string }) {
+  const { profile, municipalityNumber, peers } = props;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === "en" ? "en" : "nb";
+  const indicatorName = (code: string) => getIndicator(code)?.name[lang] ?? code;
+  return (
+    <>
       {DIMENSIONS.map((dimension) => (
         <section key={dimension} aria-labelledby={`dim-${dimension}`} className="stack">
           <Heading level={2} data-size="sm" id={`dim-${dimension}`}>
@@ -87,7 +110,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
                 header: t("profile.indicator"),
                 render: (item) => (
                   <Link to={`/kommune/${municipalityNumber}/indikator/${item.code}?year=${profile.year}&peers=${peers}`}>
-                    {name(item.code)}
+                    {indicatorName(item.code)}
                   </Link>
                 ),
               },
@@ -153,8 +176,6 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
           />
         </section>
       ))}
-      <Paragraph data-size="sm">{t("profile.bandChartNote")}</Paragraph>
-      <Paragraph data-size="sm">{t("profile.notes")}</Paragraph>
-    </div>
+    </>
   );
-}
+});
