@@ -8,8 +8,10 @@ import {
   createContextInner,
   DEFAULT_AUTH_SETTINGS,
   describeSession,
+  listDemoSignIns,
   refuseBatchedSecretCalls,
   resolveSession,
+  signInOptions,
   type AuthSettings,
   type Context,
   type FileReader,
@@ -25,7 +27,7 @@ import type { Logger } from "./logger";
 import { AnswerCache, answerCache } from "./answer-cache";
 import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
-import { lazyModuleFiles, readManifest, withModulePreloads } from "./web-manifest";
+import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
@@ -77,6 +79,16 @@ export function withBootstrap(html: string, data: unknown): string {
 /** Marks the page's root element when the database holds demo data. */
 export function markDemo(html: string, demo: boolean): string {
   return demo ? html.replace(/<html(\s|>)/, '<html data-demo="on"$1') : html;
+}
+
+const PRERENDERED_SIGN_IN = /<!--sign-in:start-->[\s\S]*?<!--sign-in:end-->/;
+
+/**
+ * The web build draws the sign-in form into the page (apps/web/src/app/prerender.tsx), so a visitor
+ * without a session sees it before any script runs; anyone else would see it flash by, so it goes.
+ */
+export function withSignInForm(html: string, keep: boolean): string {
+  return keep ? html : html.replace(PRERENDERED_SIGN_IN, "");
 }
 
 /**
@@ -232,6 +244,7 @@ export function createApp(options: AppOptions): express.Express {
   const manifest = readManifest(webDistDir);
   const signInFiles = lazyModuleFiles(manifest, SIGN_IN_MODULE);
   const textFiles = lazyModuleFiles(manifest, TEXTS_MODULE);
+  const webRoutes = readRouteMap(webDistDir);
   app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
@@ -254,10 +267,19 @@ export function createApp(options: AppOptions): express.Express {
       // The demo banner and the signed-in header are drawn from the first paint, not after a request,
       // which would push the page down as they arrive (CLS, docs/quality-targets.md#p-1).
       const session = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-      // Every page needs the texts; without a session the page will show the sign-in form first: fetch
-      // their code with the entry's rather than after it.
-      const html = withModulePreloads(readFileSync(indexHtml, "utf8"), [...textFiles, ...(session ? [] : signInFiles)]);
-      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
+      // Every page needs the texts and its route's chunks (the router draws nothing before they are in);
+      // without a session a page that is not public shows the sign-in form first. Named here, they load
+      // beside the entry rather than after it has run.
+      const route = matchRoute(webRoutes, req.path);
+      const routeFiles = route ? lazyModuleFiles(manifest, route.source) : [];
+      const showsSignIn = !session && !route?.public;
+      const page = withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn);
+      const html = withModulePreloads(page, [...new Set([...textFiles, ...routeFiles, ...(showsSignIn ? signInFiles : [])])]);
+      // What the sign-in form asks first comes with it, so it is drawn whole at once, without a request after the scripts.
+      const signIn = showsSignIn
+        ? { options: signInOptions(contextFor(req, res)), demoAccounts: listDemoSignIns(connection.db) }
+        : undefined;
+      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session), ...(signIn ? { signIn } : {}) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 

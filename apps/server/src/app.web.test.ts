@@ -50,7 +50,7 @@ describe("web app hosting", () => {
     };
     const { base, signIn } = await startApp({ webDist: true, manifest });
     const anonymous = await (await fetch(`${base}/`)).text();
-    const preloads = [...anonymous.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
+    const preloads = [...anonymous.matchAll(/<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">/g)].map((m) => m[1]);
     expect(preloads.sort()).toEqual(["/assets/field-Cc33.js", "/assets/sign-in-page-Dd44.js"]);
     const { cookie } = await signIn();
     expect(await (await fetch(`${base}/`, { headers: { cookie } })).text()).not.toContain("modulepreload");
@@ -65,8 +65,91 @@ describe("web app hosting", () => {
     const { cookie } = await signIn();
     for (const headers of [{}, { cookie }] as Record<string, string>[])
       expect(await (await fetch(`${base}/kommune/5001`, { headers })).text()).toContain(
-        '<link rel="modulepreload" crossorigin href="/assets/bokmal-Ee55.js">',
+        '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/bokmal-Ee55.js">',
       );
+  });
+
+  it("preloads the chunks of the page's own route, as the web app's router picks it, beside the entry", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true, imports: ["_react-Bb22.js"] },
+      "_react-Bb22.js": { file: "assets/react-Bb22.js" },
+      "_table-Cc33.js": { file: "assets/table-Cc33.js", imports: ["_react-Bb22.js"] },
+      "src/app/routes/home.route.tsx": { file: "assets/home.route-Hh11.js", imports: ["_table-Cc33.js"] },
+      "src/app/routes/municipality.route.tsx": { file: "assets/municipality.route-Mm22.js", imports: ["_table-Cc33.js", "_react-Bb22.js"] },
+      "src/app/routes/meeting-pack.route.tsx": { file: "assets/meeting-pack.route-Pp33.js" },
+      "src/app/routes/ideas.route.tsx": { file: "assets/ideas.route-Ii44.js" },
+      "src/app/routes/accessibility.route.tsx": { file: "assets/accessibility.route-Tt55.js" },
+      "src/app/routes/not-found.route.tsx": { file: "assets/not-found.route-Nn66.js" },
+      "src/features/auth/sign-in-page.tsx": { file: "assets/sign-in-page-Dd44.js" },
+    };
+    const route = (path: string, module: string, isPublic = false) => ({
+      path,
+      source: `src/app/routes/${module}.route.tsx`,
+      public: isPublic,
+    });
+    const routes = [
+      route("", "home"),
+      route("kommune/:number", "municipality"),
+      route("ideer/motepakke", "meeting-pack"),
+      route("ideer/:id", "ideas"),
+      route("tilgjengelighet", "accessibility", true),
+      route("*", "not-found"),
+    ];
+    const { base, signIn } = await startApp({ webDist: true, manifest, routes });
+    const { cookie } = await signIn();
+    const preloads = async (path: string, headers: Record<string, string> = { cookie }) =>
+      [
+        ...(await (await fetch(`${base}${path}`, { headers })).text()).matchAll(
+          /<link rel="modulepreload" fetchpriority="low" crossorigin href="([^"]+)">/g,
+        ),
+      ]
+        .map((m) => m[1])
+        .sort();
+    expect(await preloads("/")).toEqual(["/assets/home.route-Hh11.js", "/assets/table-Cc33.js"]);
+    expect(await preloads("/kommune/5001?aar=2024")).toEqual(["/assets/municipality.route-Mm22.js", "/assets/table-Cc33.js"]);
+    // A static segment wins over a parameter, as in React Router.
+    expect(await preloads("/ideer/motepakke")).toEqual(["/assets/meeting-pack.route-Pp33.js"]);
+    expect(await preloads("/ideer/12")).toEqual(["/assets/ideas.route-Ii44.js"]);
+    expect(await preloads("/kommune/5001/ukjent")).toEqual(["/assets/not-found.route-Nn66.js"]);
+    // Without a session the sign-in form comes first, except on a public page.
+    expect(await preloads("/kommune/5001", {})).toEqual([
+      "/assets/municipality.route-Mm22.js",
+      "/assets/sign-in-page-Dd44.js",
+      "/assets/table-Cc33.js",
+    ]);
+    expect(await preloads("/tilgjengelighet", {})).toEqual(["/assets/accessibility.route-Tt55.js"]);
+  });
+
+  it("keeps the sign-in form the build drew into the page for a visitor without a session, and only there", async () => {
+    const indexHtml =
+      '<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body><div id="root"><main class="app-main">' +
+      '<!--sign-in:start--><form class="sign-in__form"><input id="sign-in-email"></form><!--sign-in:end--></main></div></body></html>';
+    const routes = [
+      { path: "", source: "src/app/routes/home.route.tsx", public: false },
+      { path: "tilgjengelighet", source: "src/app/routes/accessibility.route.tsx", public: true },
+    ];
+    const { base, signIn } = await startApp({ webDist: true, indexHtml, routes });
+    const page = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${base}${path}`, { headers })).text();
+    const anonymous = await page("/");
+    expect(anonymous).toContain('<form class="sign-in__form"><input id="sign-in-email"></form>');
+    // What the form asks first comes in the page too.
+    expect(anonymous).toMatch(/"signIn":\{"options":\{"localSignIn":true,"providers":\[\]\},"demoAccounts":\[/);
+    const { cookie } = await signIn();
+    expect(await page("/", { cookie })).not.toContain('"signIn"');
+    for (const html of [await page("/", { cookie }), await page("/tilgjengelighet")]) {
+      expect(html).not.toContain("sign-in");
+      expect(html).toContain('<main class="app-main"></main>');
+    }
+  });
+
+  it("lets no inline script run: the page's data is a JSON block, not a script", async () => {
+    const { base } = await startApp({ webDist: true });
+    const res = await fetch(`${base}/`);
+    const scriptSrc = /script-src ([^;]*)/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
+    expect(scriptSrc).toBe("'self'");
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1] ?? "");
+    expect(scripts.every((attributes) => /type="application\/json"|src="/.test(attributes))).toBe(true);
   });
 
   it("explains how to build when the web app is missing", async () => {

@@ -34,13 +34,20 @@ export interface StartOptions {
   publicOrigin?: string;
   /** The web build's chunk map, written before the app starts. */
   manifest?: Record<string, { file: string; imports?: string[]; isEntry?: boolean }>;
+  /** The web build's route map (`.vite/routes.json`), written before the app starts. */
+  routes?: { path: string; source: string; public: boolean }[];
+  /** The built index.html, instead of the minimal one. */
+  indexHtml?: string;
 }
 
 export async function startApp(options: StartOptions = {}) {
   const connection: DbConnection = createTestDb({ seed: true });
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   if (options.webDist) {
-    writeFileSync(join(dir, "index.html"), '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>');
+    writeFileSync(
+      join(dir, "index.html"),
+      options.indexHtml ?? '<!doctype html><html lang="nb"><head><title>Målestokk</title></head></html>',
+    );
     mkdirSync(join(dir, "assets"));
     writeFileSync(join(dir, "assets", "index-B5x3qL9a.js"), "export {};");
     writeFileSync(join(dir, "favicon.svg"), '<svg xmlns="http://www.w3.org/2000/svg"/>');
@@ -48,6 +55,10 @@ export async function startApp(options: StartOptions = {}) {
   if (options.manifest) {
     mkdirSync(join(dir, ".vite"), { recursive: true });
     writeFileSync(join(dir, ".vite", "manifest.json"), JSON.stringify(options.manifest));
+  }
+  if (options.routes) {
+    mkdirSync(join(dir, ".vite"), { recursive: true });
+    writeFileSync(join(dir, ".vite", "routes.json"), JSON.stringify(options.routes));
   }
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -44,9 +44,55 @@ export function lazyModuleFiles(manifest: Manifest | null, source: string): stri
   return [...staticGraph(manifest, [source])].filter((key) => !entry.has(key)).map((key) => `/${manifest[key]?.file ?? ""}`);
 }
 
-/** Adds `<link rel="modulepreload">` for each file before `</head>`. */
+/** An address pattern of the web app (React Router's) and the source of the module it loads. */
+export interface WebRoute {
+  readonly path: string;
+  readonly source: string;
+  readonly public: boolean;
+}
+
+/** The web app's routes as its build wrote them (`.vite/routes.json`), or none. */
+export function readRouteMap(webDistDir: string): readonly WebRoute[] {
+  const path = join(webDistDir, ".vite", "routes.json");
+  if (!existsSync(path)) return [];
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as WebRoute[];
+  } catch {
+    return [];
+  }
+}
+
+/** How well a pattern's segment fits (React Router ranks static over dynamic over the splat); -1 when it does not. */
+function segmentScore(pattern: string, segment: string | undefined): number {
+  if (segment === undefined || segment === "") return -1;
+  if (pattern.startsWith(":")) return 2;
+  return pattern === segment ? 3 : -1;
+}
+
+/** The route the web app's router will pick for a path (as React Router ranks them), or null. */
+export function matchRoute(routes: readonly WebRoute[], pathname: string): WebRoute | null {
+  const segments = pathname.split("/").filter(Boolean);
+  let best: { route: WebRoute; score: number } | null = null;
+  for (const route of routes) {
+    const patterns = route.path.split("/").filter(Boolean);
+    const splat = patterns.at(-1) === "*";
+    const fixed = splat ? patterns.slice(0, -1) : patterns;
+    if (fixed.length > segments.length || (!splat && fixed.length !== segments.length)) continue;
+    const scores = fixed.map((pattern, i) => segmentScore(pattern, segments[i]));
+    if (scores.some((score) => score < 0)) continue;
+    // The splat only when nothing else matches.
+    const score = splat ? 0 : 1 + scores.reduce((sum, s) => sum + s, 0);
+    if (!best || score > best.score) best = { route, score };
+  }
+  return best?.route ?? null;
+}
+
+/**
+ * Adds `<link rel="modulepreload">` for each file before `</head>`, at low priority like the entry's own
+ * (apps/web/vite.config.ts): the page paints from its HTML and CSS first.
+ */
 export function withModulePreloads(html: string, files: readonly string[]): string {
   if (files.length === 0) return html;
-  const links = files.map((file) => `<link rel="modulepreload" crossorigin href="${file}">`).join("");
+  const links = files.map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${file}">`).join("");
   return html.replace("</head>", `${links}</head>`);
 }

@@ -14,7 +14,8 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 
 import { Providers } from "./app/providers";
-import { createRouter } from "./app/router";
+import { loadSignInPage } from "./app/layout";
+import { createRouter, routerReady } from "./app/router";
 import { createI18n, loadBokmal, readStoredLanguage, setLanguage } from "./lib/i18n";
 import { createQueryClient, createTrpcClient } from "./lib/trpc";
 
@@ -28,10 +29,19 @@ const language = readStoredLanguage();
 // Load a remembered non-default language before the first paint, so the page does not flip.
 if (language !== "nb") await setLanguage(i18n, language);
 
+// The router starts loading the first page's chunk now (the server named it in the page, so it is
+// usually in already).
+const router = createRouter();
+// React empties #root at its first commit: draw once the first page's chunk is in, so the shell the
+// server sent (and the sign-in form in it for a visitor without a session, whose code loads meanwhile)
+// stays until the page replaces it, with no blank frame or loading state between.
+const drawnSignIn = root.querySelector(".sign-in") !== null;
+await Promise.all([routerReady(router), drawnSignIn ? loadSignInPage() : null]);
+
 createRoot(root).render(
   <StrictMode>
     <Providers queryClient={createQueryClient()} trpcClient={createTrpcClient()} i18n={i18n}>
-      <RouterProvider router={createRouter()} />
+      <RouterProvider router={router} />
     </Providers>
   </StrictMode>,
 );

@@ -32,8 +32,8 @@ export {
   type ImportReport,
   type KostraImportReport,
 } from "./routers/imports/imports.service";
-export { OIDC_CALLBACK_PATH, LOCAL_SIGN_IN } from "./routers/auth/identity.service";
+export { OIDC_CALLBACK_PATH, LOCAL_SIGN_IN, signInOptions } from "./routers/auth/identity.service";
 export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/auth/oidc-sign-in.service";
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
-export { describeSession, type Me } from "./routers/auth/auth.service";
+export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
 export { answerCacheScope } from "./routers/benchmarks/benchmarks.service";

@@ -12,11 +12,30 @@ import { useHasDemoData } from "../lib/demo";
 import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
 import { forgetSession, grantsOf, useMe } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
+import type * as SignInPageModule from "../features/auth/sign-in-page";
 import type { RouteHandle } from "./router";
 
 // Only visitors who are not signed in need the sign-in form (and its form components): it stays out of
 // everyone's first JavaScript, and the server preloads it for a visitor without a session.
-const SignInPage = lazy(() => import("../features/auth/sign-in-page").then((module) => ({ default: module.SignInPage })));
+type SignInModule = typeof SignInPageModule;
+let signInModule: SignInModule | null = null;
+
+/** Loads the sign-in form's code; once it is in, the layout draws the form at once, with no loading state before it. */
+export function loadSignInPage(): Promise<SignInModule> {
+  return import("../features/auth/sign-in-page").then((module) => (signInModule = module));
+}
+
+const LazySignInPage = lazy(() => loadSignInPage().then((module) => ({ default: module.SignInPage })));
+
+function SignIn({ expired }: { expired: boolean }) {
+  const Loaded = signInModule?.SignInPage;
+  if (Loaded) return <Loaded expired={expired} />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazySignInPage expired={expired} />
+    </Suspense>
+  );
+}
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -262,20 +281,7 @@ export function Layout() {
 
   let content;
   if (isPublic) content = <Outlet />;
-  else
-    content = (
-      <QueryView query={me}>
-        {(signedIn) =>
-          signedIn ? (
-            <Outlet />
-          ) : (
-            <Suspense fallback={<Loading />}>
-              <SignInPage expired={sessionLost} />
-            </Suspense>
-          )
-        }
-      </QueryView>
-    );
+  else content = <QueryView query={me}>{(signedIn) => (signedIn ? <Outlet /> : <SignIn expired={sessionLost} />)}</QueryView>;
 
   return (
     <LeaveGuardProvider>

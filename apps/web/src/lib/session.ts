@@ -6,19 +6,39 @@ import { useTRPC } from "./trpc";
 
 export type Me = NonNullable<RouterOutputs["auth"]["me"]>;
 
-/** Who was signed in when the server sent the page (a JSON block in it), or undefined without one. Read once. */
-function takeBootstrappedMe(): Me | null | undefined {
+/** What the sign-in form asks first, sent in the page to a visitor without a session. */
+export interface BootstrappedSignIn {
+  readonly options: RouterOutputs["auth"]["signInOptions"];
+  readonly demoAccounts: RouterOutputs["auth"]["demoAccounts"];
+}
+
+interface Bootstrap {
+  readonly me?: Me | null;
+  readonly signIn?: BootstrappedSignIn;
+}
+
+/** What the server put in the page (a JSON block in it): who was signed in, and for the sign-in form. Read once. */
+function takeBootstrap(): Bootstrap {
   const element = typeof document === "undefined" ? null : document.getElementById("malestokk-bootstrap");
-  if (!element?.textContent) return undefined;
+  if (!element?.textContent) return {};
   element.remove();
   try {
-    return (JSON.parse(element.textContent) as { me?: Me | null }).me;
+    return JSON.parse(element.textContent) as Bootstrap;
   } catch {
-    return undefined;
+    return {};
   }
 }
 
-let bootstrapped: Me | null | undefined = takeBootstrappedMe();
+const bootstrap = takeBootstrap();
+let bootstrapped: Me | null | undefined = bootstrap.me;
+let bootstrappedSignIn: BootstrappedSignIn | undefined = bootstrap.signIn;
+
+/** The sign-in form's first answers from the page, once (after that, the form asks the server). */
+export function takeBootstrappedSignIn(): BootstrappedSignIn | undefined {
+  const taken = bootstrappedSignIn;
+  bootstrappedSignIn = undefined;
+  return taken;
+}
 
 /** The signed-in user (null when signed out); every page reads it from one cached query. */
 export function useMe() {

@@ -2,7 +2,7 @@ import type { RouterInputs, RouterOutputs } from "@malestokk/api";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import type { MutationHandlers } from "../../lib/refreshing";
-import { forgetSession } from "../../lib/session";
+import { forgetSession, takeBootstrappedSignIn } from "../../lib/session";
 import { useTRPC } from "../../lib/trpc";
 
 /**
@@ -26,13 +26,26 @@ function andThen<R, I>(on: MutationHandlers<R, I> = {}, after: (result: R) => Pr
 
 const NOTHING_MORE = () => undefined;
 
+/** Seeds the sign-in form's first answers from the page, once, so the form is drawn whole without asking. */
+function useBootstrappedSignIn() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const seeded = takeBootstrappedSignIn();
+  if (seeded) {
+    queryClient.setQueryData(trpc.auth.signInOptions.queryKey(), seeded.options);
+    queryClient.setQueryData(trpc.auth.demoAccounts.queryKey(), seeded.demoAccounts);
+  }
+}
+
 export function useSignInOptions() {
   const trpc = useTRPC();
+  useBootstrappedSignIn();
   return useQuery(trpc.auth.signInOptions.queryOptions());
 }
 
 export function useDemoAccounts() {
   const trpc = useTRPC();
+  useBootstrappedSignIn();
   return useQuery(trpc.auth.demoAccounts.queryOptions());
 }
 

@@ -18,10 +18,13 @@ function dropFromAddress(edit: (url: URL) => void): void {
   window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
 }
 
+/** A part of the page's address; empty when the form is drawn at build time (app/prerender.tsx), where there is none. */
+const addressPart = (part: "search" | "hash"): string => (typeof window === "undefined" ? "" : window.location[part]);
+
 /** Why the server sent the browser back from a provider (/?innlogging=<reason>); read once, then dropped from the address. */
 function useProviderRefusal(): OidcFailure | null {
   const [reason] = useState<OidcFailure | null>(() => {
-    const value = new URLSearchParams(window.location.search).get("innlogging");
+    const value = new URLSearchParams(addressPart("search")).get("innlogging");
     return value && (OIDC_FAILURES as readonly string[]).includes(value) ? (value as OidcFailure) : null;
   });
   useEffect(() => {
@@ -39,7 +42,7 @@ type Step = { kind: "secondFactor" | "enrolSecondFactor"; challenge: string; via
 /** A provider sign-in that needs the local second factor comes back with the step in the fragment: read once, then dropped. */
 function useProviderStep(): Step | null {
   const [step] = useState<Step | null>(() => {
-    const found = readSecondFactorFragment(window.location.hash);
+    const found = readSecondFactorFragment(addressPart("hash"));
     return found && { ...found, viaProvider: true };
   });
   useEffect(() => {
