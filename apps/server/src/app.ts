@@ -257,7 +257,7 @@ export function createApp(options: AppOptions): express.Express {
       // Every page needs the texts; without a session the page will show the sign-in form first: fetch
       // their code with the entry's rather than after it.
       const html = withModulePreloads(readFileSync(indexHtml, "utf8"), [...textFiles, ...(session ? [] : signInFiles)]);
-      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(session) }));
+      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(connection.db, session) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 

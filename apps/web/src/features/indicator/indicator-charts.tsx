@@ -24,6 +24,8 @@ import { yearSpan } from "../../components/export-about";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
 import { CHART_COLOURS } from "../../components/chart-palette";
+import type { Language } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const { own: OWN, peer: PEER } = CHART_COLOURS;
 
@@ -34,7 +36,7 @@ const MAX_LABELLED = 15;
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The three views of one indicator: distribution, series and scatter, each with its table twin. */
-export default function IndicatorCharts({ detail, language }: { detail: Detail; language: "nb" | "en" }) {
+export default function IndicatorCharts({ detail, language }: { detail: Detail; language: Language }) {
   const { t } = useTranslation();
   const code = detail.indicator.code;
   const show = (v: number | null) => (v === null ? t("profile.missing") : formatIndicatorValue(code, v));
@@ -68,7 +70,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                 <XAxis type="number" tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
                 <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
                 <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
-                <Bar dataKey="value" name={detail.indicator.name[language]} isAnimationActive={false}>
+                <Bar dataKey="value" name={localized(detail.indicator.name, language)} isAnimationActive={false}>
                   {distribution.map((d) => (
                     <Cell key={d.number} fill={d.own ? OWN : PEER} />
                   ))}
@@ -82,7 +84,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
           columns: [
             { key: "rank", header: t("indicator.position"), numeric: true },
             { key: "name", header: t("indicator.unit") },
-            { key: "value", header: detail.indicator.name[language], numeric: true },
+            { key: "value", header: localized(detail.indicator.name, language), numeric: true },
           ],
           rows: distribution.map((d, i) => ({
             rank: String(i + 1),
@@ -158,7 +160,10 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
       {detail.scatter && detail.against && (
         <ChartWithTable
           id="scatter"
-          title={t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] })}
+          title={t("indicator.scatterTitle", {
+            x: localized(detail.indicator.name, language),
+            y: localized(detail.against.name, language),
+          })}
           about={{ indicatorCode: code, year: detail.year, group, demo }}
           csvFileName={`${code}-mot-${detail.against.code}.csv`}
           chart={
@@ -170,17 +175,17 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
                   <XAxis
                     type="number"
                     dataKey="x"
-                    name={detail.indicator.name[language]}
+                    name={localized(detail.indicator.name, language)}
                     tickFormatter={(v: number) => formatIndicatorValue(code, v)}
-                    label={{ value: detail.indicator.name[language], position: "insideBottom", offset: -12 }}
+                    label={{ value: localized(detail.indicator.name, language), position: "insideBottom", offset: -12 }}
                   />
                   <YAxis
                     type="number"
                     dataKey="y"
-                    name={detail.against.name[language]}
+                    name={localized(detail.against.name, language)}
                     width={80}
                     tickFormatter={(v: number) => formatIndicatorValue(detail.against?.code ?? "", v)}
-                    label={{ value: detail.against.name[language], angle: -90, position: "insideLeft", offset: -8 }}
+                    label={{ value: localized(detail.against.name, language), angle: -90, position: "insideLeft", offset: -8 }}
                   />
                   <ZAxis range={[60, 60]} />
                   <Tooltip />
@@ -197,11 +202,14 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
             </div>
           }
           table={{
-            caption: t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] }),
+            caption: t("indicator.scatterTitle", {
+              x: localized(detail.indicator.name, language),
+              y: localized(detail.against.name, language),
+            }),
             columns: [
               { key: "name", header: t("indicator.unit") },
-              { key: "x", header: detail.indicator.name[language], numeric: true },
-              { key: "y", header: detail.against.name[language], numeric: true },
+              { key: "x", header: localized(detail.indicator.name, language), numeric: true },
+              { key: "y", header: localized(detail.against.name, language), numeric: true },
             ],
             rows: detail.scatter.map((p) => ({
               name: p.own ? `${p.name} (${t("indicator.you")})` : p.name,
