@@ -59,6 +59,13 @@ describe("population facts", () => {
   });
 });
 
+describe("the municipality's written standard (issue 22, point 3)", () => {
+  it("shows the register's målform on the municipality's page", async () => {
+    renderApp("/kommune/4621", { as: "board@demo.example" });
+    expect((await screen.findByTestId("written-standard")).textContent).toBe("Målform: nynorsk");
+  });
+});
+
 describe("registering an IT cooperative", () => {
   it("lets an admin register one with members, and explains bad input", async () => {
     renderApp("/", { as: "admin@demo.example" });
