@@ -187,6 +187,22 @@ describe("the 2024 register", () => {
     expect(counties).toEqual({ n: 0 });
   });
 
+  it("keeps every official name with its language in KLASS 131's order, filled on older databases too", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const names = (number: string) =>
+      getMunicipalityByNumber(c.db, number)
+        ?.officialNames.map((n) => `${n.name}/${n.language}`)
+        .join(" – ");
+    expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");
+    expect(names("5540")).toBe("Gáivuotna/se – Kåfjord/no – Kaivuono/fkv");
+    expect(names("5622")).toBe("Porsanger/no – Porsángu/se – Porsanki/fkv");
+    expect(names("0301")).toBe("Oslo/no");
+    c.sqlite.prepare("update organisations set official_names = null").run();
+    seedReferenceData(c.db);
+    expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");
+  });
+
   it("contains the ASSS ten", () => {
     const numbers = new Set(municipalities2024.map(([number]) => number));
     for (const number of ASSS_NUMBERS) expect(numbers.has(number), number).toBe(true);

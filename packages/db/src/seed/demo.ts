@@ -16,7 +16,7 @@ import { costLines, costReports, grossOperatingExpenditures, organisations, popu
 import { seedDemoQuality } from "./demo-quality";
 import { createRandom, hashString } from "./random";
 import { areas2024 } from "./area-2024";
-import { counties2024, municipalities2024, writtenStandardOf } from "./register-2024";
+import { counties2024, municipalities2024, officialNames2024, writtenStandardOf } from "./register-2024";
 
 export const DEMO_SEED = 20_240_101;
 export const DEMO_FIRST_YEAR = FIRST_REPORTING_YEAR;
@@ -39,6 +39,7 @@ export function seedReferenceData(db: Db): boolean {
     fillMissingKostraGroups(db);
     fillMissingAreas(db);
     fillMissingWrittenStandards(db);
+    fillMissingOfficialNames(db);
     return false;
   }
   db.transaction((tx) => {
@@ -65,6 +66,7 @@ export function seedReferenceData(db: Db): boolean {
           kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE,
           areaKm2: areas2024[number] ?? null,
           writtenStandard: writtenStandardOf(number),
+          officialNames: officialNames2024[number] ?? null,
         })),
       )
       .run();
@@ -119,6 +121,22 @@ function fillMissingWrittenStandards(db: Db): number {
         .update(organisations)
         .set({ writtenStandard })
         .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.writtenStandard)))
+        .run().changes;
+    }
+    if (filled > 0) bumpRegisterVersion(tx);
+  });
+  return filled;
+}
+
+/** Databases made before migration 0021 have no list of official names: give those the register has. */
+function fillMissingOfficialNames(db: Db): number {
+  let filled = 0;
+  db.transaction((tx) => {
+    for (const [number, officialNames] of Object.entries(officialNames2024)) {
+      filled += tx
+        .update(organisations)
+        .set({ officialNames })
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.officialNames)))
         .run().changes;
     }
     if (filled > 0) bumpRegisterVersion(tx);

@@ -1,4 +1,4 @@
-import type { WrittenStandard } from "@malestokk/domain";
+import type { OfficialName, WrittenStandard } from "@malestokk/domain";
 
 // The 2024 division: 15 counties and 357 municipalities.
 // Numbers and names from SSB KLASS (classifications 104 and 131); population on 1 January 2025 from
@@ -767,3 +767,26 @@ export function writtenStandardOf(number: string): WrittenStandard | null {
   }
   return null;
 }
+
+/**
+ * Every official name with its language, in KLASS 131's order, for the municipalities with more than one:
+ * the three issue 22 names (Kven names added by royal resolution). Not yet checked by hand against SSB's
+ * classification 131 for the other Sámi and Kven names, which keep their one `altName` above until then.
+ */
+export const officialNames2024: Readonly<Record<string, readonly OfficialName[]>> = {
+  "5538": [
+    { name: "Storfjord", language: "no" },
+    { name: "Omasvuotna", language: "se" },
+    { name: "Omasvuono", language: "fkv" },
+  ],
+  "5540": [
+    { name: "Gáivuotna", language: "se" },
+    { name: "Kåfjord", language: "no" },
+    { name: "Kaivuono", language: "fkv" },
+  ],
+  "5622": [
+    { name: "Porsanger", language: "no" },
+    { name: "Porsángu", language: "se" },
+    { name: "Porsanki", language: "fkv" },
+  ],
+};
