@@ -136,6 +136,9 @@ describe("access", () => {
     await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 2, name: "Cost lines" }).waitFor();
     expect(violations).toEqual([]);
+    // The choice is kept on the account (issue 22): other specs expect this user in bokmål.
+    await page.getByRole("button", { name: "Bokmål" }).click();
+    await page.getByRole("heading", { level: 2, name: "Kostnadslinjer" }).waitFor();
   });
 
   it("has an account page and signs out", async () => {

@@ -124,5 +124,8 @@ describe("K1 on the municipality page", () => {
     // 2022: other specs may leave a draft in 2024 on the shared server.
     expect(await tableCell(page, 2022)).toMatch(/^\d \d{3} kr$/);
     await expectNoSeriousA11yViolations(page, "municipality in English");
+    // The choice is kept on the account (issue 22): other specs expect this user in bokmål.
+    await page.getByRole("button", { name: "Bokmål" }).click();
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("nb");
   });
 });

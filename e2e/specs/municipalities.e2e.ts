@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import nn from "../../apps/web/src/locales/nn.json";
 import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
 
 const browser = useBrowser();
@@ -39,6 +40,33 @@ describe("municipality list", () => {
     await page.getByRole("heading", { level: 1, name: "Municipalities" }).waitFor();
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await expectNoSeriousA11yViolations(page, "list in English");
+    // The choice is kept on the account (issue 22): give the next spec the bokmål it expects.
+    await page.getByRole("button", { name: "Bokmål" }).click();
+    await page.getByRole("heading", { level: 1, name: "Kommuner" }).waitFor();
+  });
+
+  it("walks the list, a municipality and its page in nynorsk, chosen through the switch, clean under axe (issue 22)", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "board@demo.example");
+    await page.getByText("357 kommuner").waitFor();
+    await page.getByRole("button", { name: "Nynorsk" }).click();
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("nn");
+    await page.getByRole("heading", { level: 1, name: nn.municipalities.title }).waitFor();
+    await expectNoSeriousA11yViolations(page, "list in nynorsk");
+
+    await page.getByLabel(nn.municipalities.search).fill("4621");
+    await page.getByRole("link", { name: "Voss" }).click();
+    await page.getByRole("heading", { level: 1, name: "Voss" }).waitFor();
+    await page.getByTestId("written-standard").waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("nn");
+    await expectNoSeriousA11yViolations(page, "municipality in nynorsk");
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Voss" }).waitFor();
+    expect(await page.getAttribute("html", "lang")).toBe("nn");
+    // The choice is kept on the account: give the next spec the bokmål it expects.
+    await page.getByRole("button", { name: "Bokmål" }).click();
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("nb");
   });
 
   it("has a not-found page", async () => {

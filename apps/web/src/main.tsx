@@ -16,7 +16,8 @@ import { RouterProvider } from "react-router";
 import { Providers } from "./app/providers";
 import { loadSignInPage } from "./app/layout";
 import { createRouter, routerReady } from "./app/router";
-import { createI18n, loadBokmal, readStoredLanguage, setLanguage } from "./lib/i18n";
+import { createI18n, loadBokmal, setLanguage } from "./lib/i18n";
+import { languageFor, peekBootstrappedMe } from "./lib/session";
 import { createQueryClient, createTrpcClient } from "./lib/trpc";
 
 const root = document.getElementById("root");
@@ -25,9 +26,10 @@ if (!root) throw new Error("#root missing from index.html");
 // The texts start loading now, beside the first page's chunk (the router waits for both).
 void loadBokmal();
 const i18n = createI18n();
-const language = readStoredLanguage();
-// Load a remembered non-default language before the first paint, so the page does not flip.
-if (language !== "nb") await setLanguage(i18n, language);
+// The account's language, a remembered one or the default (ADR 026), loaded before the first paint so the
+// page does not flip.
+const { language, isChoice } = languageFor(peekBootstrappedMe(), navigator.languages);
+if (language !== "nb") await setLanguage(i18n, language, { remember: isChoice });
 
 // The router starts loading the first page's chunk now (the server named it in the page, so it is
 // usually in already).

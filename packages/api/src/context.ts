@@ -1,5 +1,5 @@
 import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
-import type { EnvIdentityProvider } from "@malestokk/domain";
+import type { EnvIdentityProvider, UiLanguage } from "@malestokk/domain";
 
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
 import { FileReader } from "./files/file-reader";
@@ -24,6 +24,8 @@ export interface SessionUser {
   readonly id: number;
   readonly email: string;
   readonly name: string;
+  /** The interface language the user chose; null before a choice (ADR 026). */
+  readonly language: UiLanguage | null;
 }
 
 export interface Session {
@@ -165,7 +167,7 @@ export function resolveSession(db: Db, token: string | null, now: Date, settings
   if (now.getTime() - lastSeen > TOUCH_AFTER_MS) touchSession(db, tokenHash, now.toISOString());
   return {
     tokenHash,
-    user: { id: found.userId, email: found.email, name: found.name },
+    user: { id: found.userId, email: found.email, name: found.name, language: found.language },
     grants: listGrants(db, found.userId),
     expiresAt: found.session.expiresAt,
     signedInAt: found.session.createdAt,

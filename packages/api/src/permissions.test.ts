@@ -52,6 +52,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "auth.signOut": null,
   "auth.signOutEverywhere": null,
   "auth.changePassword": () => ({ currentPassword: "wrong", newPassword: "a new long password" }),
+  "auth.setLanguage": () => ({ language: "nn" }),
   "municipalities.list": null,
   "municipalities.get": (m) => ({ municipalityNumber: m }),
   "municipalities.population": (m) => ({ municipalityNumber: m }),

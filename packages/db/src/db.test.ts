@@ -166,6 +166,43 @@ describe("the 2024 register", () => {
     expect(listMunicipalityAreas(c.db).size).toBe(357);
   });
 
+  it("has each municipality's written standard (Kartverket/SSB, målform 2025): 88 nynorsk, 119 bokmål, 150 neutral, filled on older databases too", () => {
+    const count = (db: DbConnection) => {
+      const counts: Record<string, number> = {};
+      for (const m of listMunicipalities(db.db)) counts[String(m.writtenStandard)] = (counts[String(m.writtenStandard)] ?? 0) + 1;
+      return counts;
+    };
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    expect(count(c)).toEqual({ nynorsk: 88, bokmal: 119, neutral: 150 });
+    expect(getMunicipalityByNumber(c.db, "4621")).toMatchObject({ name: "Voss", writtenStandard: "nynorsk" });
+    expect(getMunicipalityByNumber(c.db, "0301")).toMatchObject({ writtenStandard: "neutral" });
+    // A database made before migration 0021 gets them at the next start.
+    c.sqlite.prepare("update organisations set written_standard = null").run();
+    seedReferenceData(c.db);
+    expect(count(c)).toEqual({ nynorsk: 88, bokmal: 119, neutral: 150 });
+    const counties = c.sqlite
+      .prepare("select count(*) as n from organisations where kind = 'county' and written_standard is not null")
+      .get();
+    expect(counties).toEqual({ n: 0 });
+  });
+
+  it("keeps every official name with its language in KLASS 131's order, filled on older databases too", () => {
+    const c = createTestDb({ seed: true });
+    open.push(c);
+    const names = (number: string) =>
+      getMunicipalityByNumber(c.db, number)
+        ?.officialNames.map((n) => `${n.name}/${n.language}`)
+        .join(" – ");
+    expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");
+    expect(names("5540")).toBe("Gáivuotna/se – Kåfjord/no – Kaivuono/fkv");
+    expect(names("5622")).toBe("Porsanger/no – Porsángu/se – Porsanki/fkv");
+    expect(names("0301")).toBe("Oslo/no");
+    c.sqlite.prepare("update organisations set official_names = null").run();
+    seedReferenceData(c.db);
+    expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");
+  });
+
   it("contains the ASSS ten", () => {
     const numbers = new Set(municipalities2024.map(([number]) => number));
     for (const number of ASSS_NUMBERS) expect(numbers.has(number), number).toBe(true);

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "auth.signOutEverywhere",
   "auth.passwordChanged",
   "auth.passwordReset",
+  "auth.languageChanged",
   "costs.totalSaved",
   "costs.reportSaved",
   "costs.reportImported",

@@ -54,3 +54,5 @@ export * from "./sector/dashboard";
 export * from "./text/clean";
 export * from "./text/cut";
 export * from "./text/localized";
+export * from "./register/written-standard";
+export * from "./auth/ui-language";

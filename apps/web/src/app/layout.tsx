@@ -9,8 +9,9 @@ import { LeaveGuardProvider } from "../components/leave-guard";
 import { Loading } from "../components/query-state";
 import { QueryView } from "../components/query-view";
 import { useHasDemoData } from "../lib/demo";
-import { LANGUAGES, setLanguage, type Language } from "../lib/i18n";
-import { forgetSession, grantsOf, useMe } from "../lib/session";
+import { LANGUAGE_NAMES, LANGUAGES, setLanguage, type Language } from "../lib/i18n";
+import { refreshing } from "../lib/refreshing";
+import { forgetSession, grantsOf, languageFor, useMe, type Me } from "../lib/session";
 import { useTRPC } from "../lib/trpc";
 import type * as SignInPageModule from "../features/auth/sign-in-page";
 import type { RouteHandle } from "./router";
@@ -39,6 +40,17 @@ function SignIn({ expired }: { expired: boolean }) {
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
+  const me = useMe();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const save = useMutation(
+    trpc.auth.setLanguage.mutationOptions(refreshing(() => queryClient.invalidateQueries(trpc.auth.me.queryFilter()))),
+  );
+  // Signed in, the choice is kept on the account too, for every later sign-in on any browser (ADR 026).
+  const choose = (language: Language) => {
+    void setLanguage(i18n, language);
+    if (me.data) save.mutate({ language });
+  };
   return (
     <div role="group" aria-label={t("app.language")} className="language-switch">
       {LANGUAGES.map((lng: Language) => (
@@ -48,10 +60,10 @@ function LanguageSwitch() {
           className="language-switch__button"
           lang={lng}
           aria-pressed={i18n.language === lng}
-          onClick={() => void setLanguage(i18n, lng)}
+          onClick={() => choose(lng)}
         >
           {/* Each language is named in itself, so people find their own whatever is shown now. */}
-          {lng === "nb" ? "Norsk (bokmål)" : "English"}
+          {LANGUAGE_NAMES[lng]}
         </button>
       ))}
     </div>
@@ -272,9 +284,26 @@ function Header() {
   );
 }
 
+/** At every sign-in, the account's language, or the default for the user (ADR 026). */
+function useAccountLanguage(me: Me | null | undefined): void {
+  const { i18n } = useTranslation();
+  const appliedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (!me) {
+      appliedFor.current = null;
+      return;
+    }
+    if (appliedFor.current === me.email) return;
+    appliedFor.current = me.email;
+    const { language, isChoice } = languageFor(me, navigator.languages);
+    if (language !== i18n.language) void setLanguage(i18n, language, { remember: isChoice });
+  }, [me, i18n]);
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const me = useMe();
+  useAccountLanguage(me.data);
   const sessionLost = useSessionLost();
   const isPublic = useMatches().some((m) => (m.handle as RouteHandle | undefined)?.public === true);
   const signInAnnouncement = useFocusAfterSignIn(isPublic || !me.isSuccess ? null : Boolean(me.data));

@@ -3,6 +3,8 @@ import type { TFunction } from "i18next";
 
 import { formatDateTime } from "../lib/format";
 import { indicatorLabel } from "./indicator-format";
+import type { Language } from "../lib/i18n";
+import { localized } from "../lib/localized";
 
 /** What a chart's figures are, for the files it exports (the sheet "Om tallene", the CSV's first lines, the PNG's text). */
 export interface ExportAbout {
@@ -28,7 +30,7 @@ export interface LegendEntry {
 export interface ExportContext {
   readonly title: string;
   readonly about: ExportAbout;
-  readonly language: "nb" | "en";
+  readonly language: Language;
   readonly demo: boolean;
   /** When the file is made, shown as "Hentet ut". */
   readonly now: Date;
@@ -68,7 +70,7 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
     context.demo ? [t("exports.about.demo"), t("exports.about.demoText")] : null,
     [t("exports.about.title"), context.title],
     indicator && [t("exports.about.indicator"), indicatorLabel(indicator.code, language)],
-    indicator && [t("exports.about.definition"), indicator.description[language]],
+    indicator && [t("exports.about.definition"), localized(indicator.description, language)],
     indicator
       ? [t("exports.about.unit"), t(`exports.about.units.${indicator.unit}`)]
       : about.unit

@@ -8,6 +8,8 @@ export interface PickableMunicipality {
   readonly number: string;
   readonly name: string;
   readonly altName: string | null;
+  /** Every official name (Norwegian, Sámi, Kven), when known: typing any of them finds the municipality. */
+  readonly officialNames?: readonly { readonly name: string }[];
 }
 
 /** Enough to choose from while typing; the rest are a few more letters away. */

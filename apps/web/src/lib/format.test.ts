@@ -12,6 +12,9 @@ import {
   formatPercentagePointChange,
   formatTypedNumber,
   formatWithUnit,
+  currentFormatLocale,
+  formatLocaleOf,
+  setFormatLanguage,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -71,5 +74,31 @@ describe("a value with the benefit's unit (issue 20, point 8)", () => {
     expect(formatWithUnit(36, "%")).toBe(`36${NBSP}%`);
     expect(formatWithUnit(1200, "timer")).toBe(`1${NBSP}200${NBSP}timer`);
     expect(formatWithUnit(3, "")).toBe("3");
+  });
+});
+
+describe("nynorsk dates and numbers (issue 22, point 1)", () => {
+  it("writes nn-NO in nynorsk, where ICU has it, and nb-NO in bokmål and English", () => {
+    expect(formatLocaleOf("nn")).toBe("nn-NO");
+    expect(formatLocaleOf("nb")).toBe("nb-NO");
+    expect(formatLocaleOf("en")).toBe("nb-NO");
+  });
+
+  it("falls back to nb-NO when the engine's ICU lacks nn-NO", () => {
+    expect(formatLocaleOf("nn", () => false)).toBe("nb-NO");
+  });
+
+  it("formats with the language i18n sets, the same figures as bokmål writes them", () => {
+    try {
+      setFormatLanguage("nn");
+      expect(currentFormatLocale()).toBe("nn-NO");
+      expect(formatNok(-1234567)).toBe(`−1${NBSP}234${NBSP}567${NBSP}kr`);
+      expect(formatDecimal(1234.56)).toBe(`1${NBSP}234,6`);
+      expect(formatDate("2026-05-17")).toBe("17. mai 2026");
+      expect(formatDateShort("2026-04-30")).toBe("30.04.2026");
+    } finally {
+      setFormatLanguage("nb");
+    }
+    expect(currentFormatLocale()).toBe("nb-NO");
   });
 });

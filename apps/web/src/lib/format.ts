@@ -1,47 +1,79 @@
-// Numbers follow nb-NO whatever the UI language (docs/style.md#web): no-break space between
-// thousands, decimal comma, and the real minus sign (U+2212).
-const LOCALE = "nb-NO";
+// Numbers and dates follow nb-NO in bokmål and English, nn-NO in nynorsk (docs/style.md#web): no-break
+// space between thousands, decimal comma, and the real minus sign (U+2212). i18n sets the language.
+type FormatLanguage = "nb" | "nn" | "en";
 
-const integer = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
-const nok = new Intl.NumberFormat(LOCALE, { style: "currency", currency: "NOK", maximumFractionDigits: 0 });
-const oneDecimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 });
-const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeStyle: "short" });
-const dateTimeShortFormat = new Intl.DateTimeFormat(LOCALE, {
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
+/** nn-NO where the engine's ICU has it, else nb-NO (the two write numbers alike). */
+export function formatLocaleOf(language: FormatLanguage, supported: (tag: string) => boolean = isSupported): string {
+  return language === "nn" && supported("nn-NO") ? "nn-NO" : "nb-NO";
+}
+
+function isSupported(tag: string): boolean {
+  return Intl.DateTimeFormat.supportedLocalesOf([tag]).length > 0 && Intl.NumberFormat.supportedLocalesOf([tag]).length > 0;
+}
+
+function makeFormats(locale: string) {
+  return {
+    integer: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    nok: new Intl.NumberFormat(locale, { style: "currency", currency: "NOK", maximumFractionDigits: 0 }),
+    nokChange: new Intl.NumberFormat(locale, { style: "currency", currency: "NOK", maximumFractionDigits: 0, signDisplay: "exceptZero" }),
+    smallNok: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    oneDecimal: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
+    twoDecimals: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }),
+    dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short" }),
+    dateTimeShort: new Intl.DateTimeFormat(locale, {
+      day: "2-digit",
+      month: "2-digit",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+    }),
+    day: new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }),
+    dayShort: new Intl.DateTimeFormat(locale, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" }),
+  };
+}
+
+let locale = "nb-NO";
+const formatsByLocale = new Map<string, ReturnType<typeof makeFormats>>();
+
+function formats(): ReturnType<typeof makeFormats> {
+  let found = formatsByLocale.get(locale);
+  if (!found) {
+    found = makeFormats(locale);
+    formatsByLocale.set(locale, found);
+  }
+  return found;
+}
+
+/** Called by lib/i18n.ts when the UI language changes. */
+export function setFormatLanguage(language: FormatLanguage): void {
+  locale = formatLocaleOf(language);
+}
+
+/** The locale figures and dates are written in now ("nb-NO" or "nn-NO"). */
+export function currentFormatLocale(): string {
+  return locale;
+}
+
 const NBSP = "\u00a0";
 
 /** The unit a chart axis of shares carries: " %" after a no-break space. */
 export const PERCENT_UNIT = `${NBSP}%`;
 
 export function formatInteger(value: number): string {
-  return integer.format(value);
+  return formats().integer.format(value);
 }
 
 /** "1 234 kr" (nb-NO puts the unit after the number). */
 export function formatNok(value: number): string {
-  return nok.format(value);
+  return formats().nok.format(value);
 }
-
-const nokChange = new Intl.NumberFormat(LOCALE, {
-  style: "currency",
-  currency: "NOK",
-  maximumFractionDigits: 0,
-  signDisplay: "exceptZero",
-});
-
-const smallNok = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 
 /**
  * A figure in kroner with its unit after a no-break space: whole kroner ("41 250 001 kr"), and øre only
  * where they matter, below 100 kr ("12,5 kr" per inhabitant).
  */
 export function formatKroner(value: number): string {
-  return Math.abs(value) >= 100 ? formatNok(value) : `${smallNok.format(value)}${NBSP}kr`;
+  return Math.abs(value) >= 100 ? formatNok(value) : `${formats().smallNok.format(value)}${NBSP}kr`;
 }
 
 /** Whether a benefit's free-text unit means kroner. */
@@ -57,12 +89,14 @@ export function formatWithUnit(value: number, unit: string): string {
 
 /** "+250 000 kr", "−300 000 kr" (U+2212), "0 kr": a change in kroner, signed. */
 export function formatNokChange(value: number): string {
-  return nokChange.format(value);
+  return formats().nokChange.format(value);
 }
 
 /** "1,3", "−1,3"; a value that rounds to zero is "0", never "−0". */
 export function formatDecimal(value: number): string {
-  return oneDecimal.format(value).replace(/^[−-](?=0(?:,0*)?$)/, "");
+  return formats()
+    .oneDecimal.format(value)
+    .replace(/^[−-](?=0(?:,0*)?$)/, "");
 }
 
 /** "12,5 %" with a no-break space, as nb-NO writes it. */
@@ -70,10 +104,10 @@ export function formatPercent(value: number): string {
   return `${formatDecimal(value)}${NBSP}%`;
 }
 
-const POINTS = { nb: "prosentpoeng", en: "percentage points" } as const;
+const POINTS = { nb: "prosentpoeng", nn: "prosentpoeng", en: "percentage points" } as const;
 
 /** A change in a share: "+1,3 prosentpoeng", "−2 prosentpoeng", "0 prosentpoeng" (never "−0 %"). */
-export function formatPercentagePointChange(change: number, language: "nb" | "en"): string {
+export function formatPercentagePointChange(change: number, language: FormatLanguage): string {
   const text = formatDecimal(change);
   const sign = text === "0" || text.startsWith("−") ? "" : "+";
   return `${sign}${text}${NBSP}${POINTS[language]}`;
@@ -81,12 +115,12 @@ export function formatPercentagePointChange(change: number, language: "nb" | "en
 
 /** A moment in running text: "30. april 2026 kl. 15:30". */
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+  return formats().dateTime.format(new Date(iso));
 }
 
 /** A moment in a table cell: "30.04.2026 15:30". */
 export function formatDateTimeShort(iso: string): string {
-  return dateTimeShortFormat.format(new Date(iso)).replace(",", "");
+  return formats().dateTimeShort.format(new Date(iso)).replace(",", "");
 }
 
 /**
@@ -100,7 +134,7 @@ export function formatTypedNumber(text: string): string {
   const [, minus, whole = "", fraction = ""] = match;
   const digits = fraction.length;
   const value = Number(`${minus ? "-" : ""}${whole}.${fraction || "0"}`);
-  return new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** For CSV cells Norwegian Excel reads: decimal comma, no thousands separator. */
@@ -108,15 +142,10 @@ export function formatCsvNumber(value: number, decimals = 0): string {
   return value.toFixed(decimals).replace(".", ",");
 }
 
-const twoDecimals = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
-
 /** Scores such as 3,25 on a 1–5 or 1–6 scale. */
 export function formatScore(value: number): string {
-  return twoDecimals.format(value);
+  return formats().twoDecimals.format(value);
 }
-
-const dayFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeZone: "UTC" });
-const dayShortFormat = new Intl.DateTimeFormat(LOCALE, { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
 
 /** The calendar day of "YYYY-MM-DD" or of an ISO moment, the same in every time zone. */
 function dayOf(iso: string): Date {
@@ -125,10 +154,10 @@ function dayOf(iso: string): Date {
 
 /** A calendar date in running text: "30. april 2026". */
 export function formatDate(iso: string): string {
-  return dayFormat.format(dayOf(iso));
+  return formats().day.format(dayOf(iso));
 }
 
 /** A calendar date in a table cell: "30.04.2026". */
 export function formatDateShort(iso: string): string {
-  return dayShortFormat.format(dayOf(iso));
+  return formats().dayShort.format(dayOf(iso));
 }

@@ -1,8 +1,12 @@
 import i18next, { type i18n as I18n } from "i18next";
 import { initReactI18next, useTranslation } from "react-i18next";
 
-export const LANGUAGES = ["nb", "en"] as const;
+import { setFormatLanguage } from "./format";
+
+export const LANGUAGES = ["nb", "nn", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
+/** Each language named in itself, so people find their own whatever is shown now (the switch, the audit log). */
+export const LANGUAGE_NAMES: Record<Language, string> = { nb: "Bokmål", nn: "Nynorsk", en: "English" };
 export const LANGUAGE_STORAGE_KEY = "malestokk.language";
 
 type Translation = Record<string, unknown>;
@@ -24,9 +28,28 @@ export function loadBokmal(): Promise<void> {
   });
   return bokmalLoading;
 }
+type Module = Promise<{ default: Translation }>;
+
+/** A language's shared texts (as lib/bokmal.ts puts bokmål's): the core file and the areas every page shares. */
+async function sharedTexts(files: readonly [Module, Module, Module, Module, Module, Module, Module]): Promise<Translation> {
+  const [core, costReport, systems, quality, report, profile, indicator] = (await Promise.all(files)).map((module) => module.default);
+  return { ...core, costReport, systems, quality, report, profile, indicator };
+}
+
+// Each language's shared texts are chunks of their own, loaded when it is chosen.
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
-  en: async () => {
-    const [core, costs, systems, quality, report, profile, indicator] = await Promise.all([
+  nn: () =>
+    sharedTexts([
+      import("../locales/nn.json"),
+      import("../locales/nn.costs.json"),
+      import("../locales/nn.systems.json"),
+      import("../locales/nn.quality.json"),
+      import("../locales/nn.report.json"),
+      import("../locales/nn.profile.json"),
+      import("../locales/nn.indicator.json"),
+    ]),
+  en: () =>
+    sharedTexts([
       import("../locales/en.json"),
       import("../locales/en.costs.json"),
       import("../locales/en.systems.json"),
@@ -34,24 +57,20 @@ const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
       import("../locales/en.report.json"),
       import("../locales/en.profile.json"),
       import("../locales/en.indicator.json"),
-    ]);
-    return {
-      ...core.default,
-      costReport: costs.default,
-      systems: systems.default,
-      quality: quality.default,
-      report: report.default,
-      profile: profile.default,
-      indicator: indicator.default,
-    };
-  },
+    ]),
 };
 
-export function readStoredLanguage(): Language {
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language chosen on this browser, or null before a choice. */
+export function readStoredLanguage(): Language | null {
   try {
-    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY) === "en" ? "en" : "nb";
+    const stored = window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return isLanguage(stored) ? stored : null;
   } catch {
-    return "nb";
+    return null;
   }
 }
 
@@ -69,6 +88,8 @@ export function createI18n(extra: Partial<Record<Language, Translation>> = {}): 
   });
   instance.on("languageChanged", (lng) => {
     document.documentElement.lang = lng;
+    if (isLanguage(lng)) setFormatLanguage(lng);
+    if (!rememberChange) return;
     try {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
     } catch {
@@ -76,17 +97,29 @@ export function createI18n(extra: Partial<Record<Language, Translation>> = {}): 
     }
   });
   document.documentElement.lang = "nb";
+  setFormatLanguage("nb");
   if (!bokmal) waiting.add(instance);
   return instance;
 }
 
-/** Switches language, loading its texts first when needed; the choice is remembered. */
-export async function setLanguage(instance: I18n, language: Language): Promise<void> {
+// False while a default (not a choice) is applied: a default is not remembered on the browser (ADR 026).
+let rememberChange = true;
+
+/**
+ * Switches language, loading its texts first when needed; a choice is remembered on this browser, a
+ * default (`remember: false`: the account's municipality's, the browser's) is not.
+ */
+export async function setLanguage(instance: I18n, language: Language, options: { remember?: boolean } = {}): Promise<void> {
   // An area's texts may be in already (useLocaleArea): look for a shared text, not for the bundle.
   if (language !== "nb" && !instance.exists("app.name", { lng: language, fallbackLng: false })) {
     instance.addResourceBundle(language, "translation", await LOADERS[language](), true, false);
   }
-  await instance.changeLanguage(language);
+  rememberChange = options.remember ?? true;
+  try {
+    await instance.changeLanguage(language);
+  } finally {
+    rememberChange = true;
+  }
 }
 
 /**
@@ -113,4 +146,10 @@ export function useNestedTexts(path: readonly string[], texts: Readonly<Record<L
     const bundle = path.reduceRight<Translation>((inner, key) => ({ [key]: inner }), texts[language]);
     i18n.addResourceBundle(language, "translation", bundle, true, false);
   }
+}
+
+/** The UI language now shown, for texts the domain keeps (LocalizedText) and for exports. */
+export function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  return isLanguage(i18n.language) ? i18n.language : "nb";
 }

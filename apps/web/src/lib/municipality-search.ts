@@ -11,11 +11,18 @@ export function normalizeForSearch(text: string): string {
 }
 
 export function matchesMunicipality(
-  m: { readonly number: string; readonly name: string; readonly altName: string | null },
+  m: {
+    readonly number: string;
+    readonly name: string;
+    readonly altName: string | null;
+    /** Every official name (Norwegian, Sámi, Kven): any of them finds the municipality. */
+    readonly officialNames?: readonly { readonly name: string }[];
+  },
   query: string,
 ): boolean {
   const q = normalizeForSearch(query);
   if (q === "") return true;
   if (/^\d+$/.test(q)) return m.number.startsWith(q);
-  return normalizeForSearch(m.name).includes(q) || (m.altName !== null && normalizeForSearch(m.altName).includes(q));
+  const names = [m.name, ...(m.altName === null ? [] : [m.altName]), ...(m.officialNames ?? []).map((n) => n.name)];
+  return names.some((name) => normalizeForSearch(name).includes(q));
 }

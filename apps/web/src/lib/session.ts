@@ -1,7 +1,17 @@
 import type { RouterOutputs } from "@malestokk/api";
-import { can, isOrganisationRole, type Permission, type Role, type RoleGrant, type Sector } from "@malestokk/domain";
+import {
+  can,
+  defaultUiLanguage,
+  isOrganisationRole,
+  languageOfBrowser,
+  type Permission,
+  type Role,
+  type RoleGrant,
+  type Sector,
+} from "@malestokk/domain";
 import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 
+import { readStoredLanguage, type Language } from "./i18n";
 import { useTRPC } from "./trpc";
 
 export type Me = NonNullable<RouterOutputs["auth"]["me"]>;
@@ -38,6 +48,23 @@ export function takeBootstrappedSignIn(): BootstrappedSignIn | undefined {
   const taken = bootstrappedSignIn;
   bootstrappedSignIn = undefined;
   return taken;
+}
+
+/** Who the server said is signed in when it sent the page, before anything is drawn (main.tsx). */
+export function peekBootstrappedMe(): Me | null | undefined {
+  return bootstrapped;
+}
+
+/**
+ * The language to show (ADR 026): the account's choice; else one made on this browser; else, signed in,
+ * the municipality's written standard; else the browser's languages; else bokmål. `isChoice` tells a
+ * choice, which is remembered on the browser, from a default, which is not.
+ */
+export function languageFor(me: Me | null | undefined, browser: readonly string[]): { language: Language; isChoice: boolean } {
+  const chosen = me?.language ?? readStoredLanguage();
+  if (chosen) return { language: chosen, isChoice: true };
+  if (me) return { language: defaultUiLanguage({ chosen: null, writtenStandard: me.writtenStandard, browser }), isChoice: false };
+  return { language: languageOfBrowser(browser) ?? "nb", isChoice: false };
 }
 
 /** The signed-in user (null when signed out); every page reads it from one cached query. */

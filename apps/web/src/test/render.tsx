@@ -19,6 +19,14 @@ import enProfile from "../locales/en.profile.json";
 import enQuality from "../locales/en.quality.json";
 import enReport from "../locales/en.report.json";
 import enSystems from "../locales/en.systems.json";
+import nnAdmin from "../locales/nn.admin.json";
+import nnCosts from "../locales/nn.costs.json";
+import nn from "../locales/nn.json";
+import nnIndicator from "../locales/nn.indicator.json";
+import nnProfile from "../locales/nn.profile.json";
+import nnQuality from "../locales/nn.quality.json";
+import nnReport from "../locales/nn.report.json";
+import nnSystems from "../locales/nn.systems.json";
 import { createI18n, type Language } from "../lib/i18n";
 import { createQueryClient } from "../lib/trpc";
 
@@ -70,10 +78,20 @@ export function renderApp(
       profile: enProfile,
       indicator: enIndicator,
     },
+    nn: {
+      ...nn,
+      admin: nnAdmin,
+      costReport: nnCosts,
+      systems: nnSystems,
+      quality: nnQuality,
+      report: nnReport,
+      profile: nnProfile,
+      indicator: nnIndicator,
+    },
   });
   // Pages add their own areas as they load; a component rendered on its own gets them here.
   i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
-  if (options.language === "en") void i18n.changeLanguage("en");
+  if (options.language && options.language !== "nb") void i18n.changeLanguage(options.language);
   const queryClient = createQueryClient({ retry: false });
   const utils = render(
     <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
@@ -121,8 +139,8 @@ export function renderWithApp(ui: ReactNode, options: { language?: Language } = 
   connections.push(connection);
   let cookie: string | null = null;
   const trpcClient = apiClient(connection.db, { get: () => cookie, set: (token) => (cookie = token) });
-  const i18n = createI18n({ en });
-  if (options.language === "en") void i18n.changeLanguage("en");
+  const i18n = createI18n({ en, nn });
+  if (options.language && options.language !== "nb") void i18n.changeLanguage(options.language);
   return render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>
       <MemoryRouter>{ui}</MemoryRouter>

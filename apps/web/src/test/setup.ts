@@ -11,6 +11,9 @@ if (typeof document !== "undefined" && !("getAnimations" in document)) {
   Object.defineProperty(document, "getAnimations", { value: () => [] });
 }
 
+// A Norwegian browser, as the e2e suite's (nb-NO): with no account choice, a national role gets the browser's language (ADR 026).
+if (typeof navigator !== "undefined") Object.defineProperty(navigator, "languages", { value: ["nb-NO", "nb"], configurable: true });
+
 // The app loads its bokmål texts beside the first page; a component rendered on its own needs them at once.
 beforeAll(() => loadBokmal());
 

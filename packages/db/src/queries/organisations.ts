@@ -1,6 +1,6 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { APPROXIMATE_KOSTRA_SOURCE } from "@malestokk/domain";
+import { APPROXIMATE_KOSTRA_SOURCE, type OfficialName, type WrittenStandard } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, populations, publishedFigureTables } from "../schema/index";
@@ -11,6 +11,10 @@ export interface MunicipalityListItem {
   readonly number: string;
   readonly name: string;
   readonly altName: string | null;
+  /** Every official name with its language, in KLASS 131's order; the Norwegian name alone where there is one. */
+  readonly officialNames: readonly OfficialName[];
+  /** The official written standard (målform); null where unknown. */
+  readonly writtenStandard: WrittenStandard | null;
   readonly countyNumber: string;
   readonly countyName: string;
   readonly kostraGroup: string | null;
@@ -45,6 +49,8 @@ export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
       number: organisations.number,
       name: organisations.name,
       altName: organisations.altName,
+      officialNames: organisations.officialNames,
+      writtenStandard: organisations.writtenStandard,
       countyNumber: organisations.countyNumber,
       kostraGroup: organisations.kostraGroup,
       kostraGroupName: organisations.kostraGroupName,
@@ -56,9 +62,15 @@ export function listMunicipalities(db: DbOrTx): MunicipalityListItem[] {
     .all()
     .map((m) => ({
       ...m,
+      officialNames: officialNamesOf(m),
       countyName: counties.get(m.countyNumber) ?? m.countyNumber,
       kostraGroupApproximate: isApproximateSource(m.kostraGroupSource),
     }));
+}
+
+/** The names a row keeps, or its one Norwegian name (a unit without Sámi or Kven names). */
+function officialNamesOf(row: { readonly name: string; readonly officialNames: readonly OfficialName[] | null }): readonly OfficialName[] {
+  return row.officialNames ?? [{ name: row.name, language: "no" }];
 }
 
 function isApproximateSource(source: string | null): boolean {
@@ -73,6 +85,8 @@ const municipalityByNumber = preparedQuery((db) => {
       number: organisations.number,
       name: organisations.name,
       altName: organisations.altName,
+      officialNames: organisations.officialNames,
+      writtenStandard: organisations.writtenStandard,
       countyNumber: organisations.countyNumber,
       countyName: sql<string>`coalesce(${county.name}, ${organisations.countyNumber})`,
       kostraGroup: organisations.kostraGroup,
@@ -87,7 +101,7 @@ const municipalityByNumber = preparedQuery((db) => {
 
 export function getMunicipalityByNumber(db: DbOrTx, number: string): MunicipalityListItem | null {
   const row = municipalityByNumber(db).get({ number }) ?? null;
-  return row ? { ...row, kostraGroupApproximate: isApproximateSource(row.kostraGroupSource) } : null;
+  return row ? { ...row, officialNames: officialNamesOf(row), kostraGroupApproximate: isApproximateSource(row.kostraGroupSource) } : null;
 }
 
 /** A unit that reports costs: a municipality, or an IT cooperative (9-digit organisation number). */
@@ -108,12 +122,30 @@ export function getReportingUnitByNumber(db: DbOrTx, number: string): ReportingU
     ...cooperative,
     kind: "itCooperative",
     altName: null,
+    officialNames: [{ name: cooperative.name, language: "no" }],
+    writtenStandard: null,
     countyName: cooperative.countyNumber,
     kostraGroup: null,
     kostraGroupName: null,
     kostraGroupSource: null,
     kostraGroupApproximate: false,
   };
+}
+
+/** The written standard of the first of these organisations that has one (a user's municipalities, in grant order). */
+export function getFirstWrittenStandard(db: DbOrTx, organisationIds: readonly number[]): WrittenStandard | null {
+  if (organisationIds.length === 0) return null;
+  const rows = db
+    .select({ id: organisations.id, writtenStandard: organisations.writtenStandard })
+    .from(organisations)
+    .where(inArray(organisations.id, [...organisationIds]))
+    .all();
+  const byId = new Map(rows.map((row) => [row.id, row.writtenStandard]));
+  for (const id of organisationIds) {
+    const standard = byId.get(id);
+    if (standard) return standard;
+  }
+  return null;
 }
 
 export function countOrganisations(db: DbOrTx): number {

@@ -1,5 +1,7 @@
 import { and, eq, gt, isNull, like, lt, ne, not, or, sql } from "drizzle-orm";
 
+import type { UiLanguage } from "@malestokk/domain";
+
 import type { DbOrTx } from "../client";
 import { passwordResets, sessions, signInThrottle, users } from "../schema/index";
 import { preparedQuery } from "./prepared";
@@ -18,7 +20,7 @@ export function insertSession(db: DbOrTx, row: SessionRow): void {
 
 const sessionByToken = preparedQuery((db) =>
   db
-    .select({ session: sessions, email: users.email, name: users.name, disabled: users.disabled })
+    .select({ session: sessions, email: users.email, name: users.name, language: users.language, disabled: users.disabled })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
@@ -26,10 +28,13 @@ const sessionByToken = preparedQuery((db) =>
 );
 
 /** The session and its (enabled) user, or null. Expiry is judged by the caller, with its clock. */
-export function findSession(db: DbOrTx, tokenHash: string): { session: SessionRow; userId: number; email: string; name: string } | null {
+export function findSession(
+  db: DbOrTx,
+  tokenHash: string,
+): { session: SessionRow; userId: number; email: string; name: string; language: UiLanguage | null } | null {
   const row = sessionByToken(db).get({ tokenHash });
   if (!row || row.disabled) return null;
-  return { session: row.session, userId: row.session.userId, email: row.email, name: row.name };
+  return { session: row.session, userId: row.session.userId, email: row.email, name: row.name, language: row.language };
 }
 
 export function touchSession(db: DbOrTx, tokenHash: string, now: string): void {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Role, RoleGrant, Sector } from "@malestokk/domain";
+import type { Role, RoleGrant, Sector, UiLanguage } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { organisations, roleAssignments, userIdentities, users } from "../schema/index";
@@ -61,6 +61,11 @@ export function setUserDisabled(db: DbOrTx, args: { userId: number; disabled: bo
     .set({ disabled: args.disabled, updatedAt: args.now, version: sql`${users.version} + 1` })
     .where(eq(users.id, args.userId))
     .run();
+}
+
+/** Keeps the user's own choice of interface language (ADR 026). */
+export function setUserLanguage(db: DbOrTx, args: { userId: number; language: UiLanguage; now: string }): void {
+  db.update(users).set({ language: args.language, updatedAt: args.now }).where(eq(users.id, args.userId)).run();
 }
 
 const grantColumns = {

@@ -23,6 +23,8 @@ export const users = sqliteTable("users", {
   totpEnabledAt: text(),
   /** The last time step a code was accepted for: older and equal steps are refused (no replay). */
   totpLastCounter: integer(),
+  /** The interface language the user chose ('nb', 'nn', 'en'); null before a choice (ADR 026). */
+  language: text({ enum: ["nb", "nn", "en"] }),
 });
 
 /** One-time recovery codes for a lost authenticator, kept as SHA-256. */

@@ -1,3 +1,4 @@
+import type { OfficialName } from "@malestokk/domain";
 import { sql } from "drizzle-orm";
 import { check, index, integer, primaryKey, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
@@ -14,6 +15,13 @@ export const organisations = sqliteTable(
     name: text().notNull(),
     /** Official Sámi or Kven name, where one exists. */
     altName: text(),
+    /**
+     * Every official name with its language, in KLASS 131's order (JSON, e.g. Storfjord – Omasvuotna –
+     * Omasvuono); null for a unit with its one Norwegian name.
+     */
+    officialNames: text({ mode: "json" }).$type<readonly OfficialName[]>(),
+    /** The municipality's official written standard (målform: 'bokmal', 'nynorsk', 'neutral'); null for counties and where unknown. */
+    writtenStandard: text({ enum: ["bokmal", "nynorsk", "neutral"] }),
     kind: text({ enum: ["municipality", "county", "itCooperative"] }).notNull(),
     countyNumber: text().notNull(),
     /** SSB's KOSTRA group code (KLASS 112), e.g. "EKG13"; null until imported. */

@@ -16,7 +16,7 @@ import { costLines, costReports, grossOperatingExpenditures, organisations, popu
 import { seedDemoQuality } from "./demo-quality";
 import { createRandom, hashString } from "./random";
 import { areas2024 } from "./area-2024";
-import { counties2024, municipalities2024 } from "./register-2024";
+import { counties2024, municipalities2024, officialNames2024, writtenStandardOf } from "./register-2024";
 
 export const DEMO_SEED = 20_240_101;
 export const DEMO_FIRST_YEAR = FIRST_REPORTING_YEAR;
@@ -38,6 +38,8 @@ export function seedReferenceData(db: Db): boolean {
   if (countOrganisations(db) > 0) {
     fillMissingKostraGroups(db);
     fillMissingAreas(db);
+    fillMissingWrittenStandards(db);
+    fillMissingOfficialNames(db);
     return false;
   }
   db.transaction((tx) => {
@@ -63,6 +65,8 @@ export function seedReferenceData(db: Db): boolean {
           kostraGroupName: kostra.get(number)?.name ?? null,
           kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE,
           areaKm2: areas2024[number] ?? null,
+          writtenStandard: writtenStandardOf(number),
+          officialNames: officialNames2024[number] ?? null,
         })),
       )
       .run();
@@ -99,6 +103,40 @@ function fillMissingAreas(db: Db): number {
         .update(organisations)
         .set({ areaKm2: area })
         .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.areaKm2)))
+        .run().changes;
+    }
+    if (filled > 0) bumpRegisterVersion(tx);
+  });
+  return filled;
+}
+
+/** Databases made before migration 0021 have no written standards: give each municipality without one the register's. */
+function fillMissingWrittenStandards(db: Db): number {
+  let filled = 0;
+  db.transaction((tx) => {
+    for (const [number] of municipalities2024) {
+      const writtenStandard = writtenStandardOf(number);
+      if (!writtenStandard) continue;
+      filled += tx
+        .update(organisations)
+        .set({ writtenStandard })
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.writtenStandard)))
+        .run().changes;
+    }
+    if (filled > 0) bumpRegisterVersion(tx);
+  });
+  return filled;
+}
+
+/** Databases made before migration 0021 have no list of official names: give those the register has. */
+function fillMissingOfficialNames(db: Db): number {
+  let filled = 0;
+  db.transaction((tx) => {
+    for (const [number, officialNames] of Object.entries(officialNames2024)) {
+      filled += tx
+        .update(organisations)
+        .set({ officialNames })
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.officialNames)))
         .run().changes;
     }
     if (filled > 0) bumpRegisterVersion(tx);

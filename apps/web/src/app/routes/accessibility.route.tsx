@@ -6,10 +6,11 @@ import { Link } from "react-router";
 import { useLocaleArea } from "../../lib/i18n";
 import enAccessibility from "../../locales/en.accessibility.json";
 import nbAccessibility from "../../locales/nb.accessibility.json";
+import nnAccessibility from "../../locales/nn.accessibility.json";
 
 /** /tilgjengelighet: how the service meets WCAG 2.1 AA and where the statement is (docs/quality-targets.md#s-13). Open to everyone. */
 export default function AccessibilityRoute() {
-  useLocaleArea("accessibility", { nb: nbAccessibility, en: enAccessibility });
+  useLocaleArea("accessibility", { nb: nbAccessibility, nn: nnAccessibility, en: enAccessibility });
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${t("accessibility.title")} – ${t("app.name")}`;

@@ -8,12 +8,13 @@ import { IdentityProviders } from "../../features/admin/identity-providers/ident
 import { useLocaleArea } from "../../lib/i18n";
 import enIdentity from "../../locales/en.identity.json";
 import nbIdentity from "../../locales/nb.identity.json";
+import nnIdentity from "../../locales/nn.identity.json";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
 
 /** /admin/innlogging: identity providers and password sign-in. Its texts load with the page, not with the first one. */
 export default function AdminSignInRoute() {
   useAdminTexts();
-  useLocaleArea("identity", { nb: nbIdentity, en: enIdentity });
+  useLocaleArea("identity", { nb: nbIdentity, nn: nnIdentity, en: enIdentity });
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${t("identity.title")} – ${t("app.name")}`;

@@ -5,11 +5,13 @@ import { useParams } from "react-router";
 
 import { MunicipalityPage } from "../../components/municipality-page";
 import { IndicatorPage } from "../../features/indicator/indicator-page";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 /** /kommune/NNNN/indikator/K1: one indicator in depth. */
 export default function IndicatorRoute() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const params = useParams();
   const number = params.number ?? "";
   const indicator = getIndicator(params.code ?? "");
@@ -17,7 +19,7 @@ export default function IndicatorRoute() {
   return (
     <MunicipalityPage
       number={number}
-      heading={(name) => `${indicator.name[lang]} – ${name}`}
+      heading={(name) => `${localized(indicator.name, lang)} – ${name}`}
       crumbs={[{ to: `/kommune/${number}/profil`, label: t("profile.title") }]}
     >
       {(m) => <IndicatorPage municipalityNumber={m.number} indicatorCode={indicator.code} />}

@@ -55,6 +55,8 @@ export default function MunicipalityRoute() {
         number={m.number}
         name={m.name}
         altName={m.altName}
+        officialNames={m.officialNames}
+        writtenStandard={m.writtenStandard}
         countyName={m.countyName}
         kostraGroup={m.kostraGroup}
         kostraGroupName={m.kostraGroupName}

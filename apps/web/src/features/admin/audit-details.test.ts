@@ -134,6 +134,7 @@ const DETAILS: Record<AuditAction, unknown> = {
   "auth.signOutEverywhere": { sessionsEnded: 2 },
   "auth.passwordChanged": null,
   "auth.passwordReset": null,
+  "auth.languageChanged": { language: "nn" },
   "costs.totalSaved": { year: 2024, before: { totalItCost: 41250000, version: 1 }, after: { totalItCost: 41300000, version: 2 } },
   "costs.reportSaved": {
     year: 2024,

@@ -3,6 +3,7 @@ import { isAuditAction } from "@malestokk/domain";
 import type { TFunction } from "i18next";
 
 import { formatDate, formatDecimal, formatInteger, formatNok } from "../../lib/format";
+import { isLanguage, LANGUAGE_NAMES } from "../../lib/i18n";
 import { roleLabel, sectorLabel, organisationLabel, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -339,6 +340,10 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "auth.signOutEverywhere": ({ t, d }) => [t(`${S}.sessionsEnded`, { count: num(d.sessionsEnded) ?? 0 })],
   "auth.passwordChanged": nothing,
   "auth.passwordReset": nothing,
+  "auth.languageChanged": ({ d }) => {
+    const language = str(d.language);
+    return [language !== null && isLanguage(language) ? LANGUAGE_NAMES[language] : null];
+  },
   "costs.totalSaved": reportSave,
   "costs.reportSaved": reportSave,
   "costs.reportImported": reportSave,

@@ -13,6 +13,7 @@ import { useAddMeasurement, useDeleteMeasurement } from "./api";
 import { BenefitChart } from "./benefit-chart";
 import { parseDecimal } from "./benefit-draft";
 import { benefitIssueText, STATUS_COLOURS } from "./texts";
+import { useLanguage } from "../../lib/i18n";
 
 export type BenefitView = RouterOutputs["benefits"]["project"]["benefits"][number];
 
@@ -27,8 +28,8 @@ export function BenefitCard(props: {
   onEdit: () => void;
   onDelete: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const language = useLanguage();
   const b = props.benefit;
   const unit = b.indicator.unit;
   const linked = b.linkedIndicatorCode ? getIndicator(b.linkedIndicatorCode) : undefined;

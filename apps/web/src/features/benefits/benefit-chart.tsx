@@ -5,9 +5,10 @@ import { CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Toolti
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { formatDate, formatDateShort, formatDecimal, formatInteger, formatWithUnit, isKronerUnit } from "../../lib/format";
-import { useLocaleArea } from "../../lib/i18n";
+import { useLocaleArea, type Language } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
+import nnViews from "../../locales/nn.benefit-views.json";
 import { CHART_COLOURS } from "../../components/chart-palette";
 
 type Benefit = RouterOutputs["benefits"]["project"]["benefits"][number];
@@ -19,8 +20,8 @@ const dateOf = (ms: number) => formatDateShort(new Date(ms).toISOString());
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The planned path (baseline through each staged target) against the measurements, with its table twin. */
-export function BenefitChart({ benefit }: { benefit: Benefit; language: "nb" | "en" }) {
-  useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
+export function BenefitChart({ benefit }: { benefit: Benefit; language: Language }) {
+  useLocaleArea("benefitViews", { nb: nbViews, nn: nnViews, en: enViews });
   const { t } = useTranslation();
   const unit = benefit.indicator.unit;
   const points = [

@@ -16,6 +16,7 @@ import { useLeaveGuard } from "../../components/leave-guard";
 import { indicatorLabel } from "../../components/indicator-format";
 import { checkBenefitDraft, type BenefitDraft } from "./benefit-draft";
 import { issuesByPath } from "./texts";
+import { useLanguage } from "../../lib/i18n";
 
 /** The element id of the field an input path names ("targets.1.date" → "benefit-targets-1-date"). */
 export const fieldId = (path: string) => `benefit-${path.replace(/\./g, "-")}`;
@@ -34,8 +35,8 @@ export function BenefitForm(props: {
   onSubmit: (input: BenefitInput) => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [draft, setDraft] = useState<BenefitDraft>(props.initial);
   const [localIssues, setLocalIssues] = useState<readonly FieldIssue[]>([]);
   // Saving or cancelling closes the form, which ends the guard.

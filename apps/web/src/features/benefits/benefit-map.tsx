@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/empty-state";
 import { useLocaleArea } from "../../lib/i18n";
 import enViews from "../../locales/en.benefit-views.json";
 import nbViews from "../../locales/nb.benefit-views.json";
+import nnViews from "../../locales/nn.benefit-views.json";
 import "./benefit-map.css";
 
 const COLUMNS = ["deliverables", "preconditions", "benefits", "goals"] as const;
@@ -44,7 +45,7 @@ export function BenefitMapDiagram(props: {
   map: BenefitMap;
   benefits: readonly { id: number; title: string; preconditionKeys: readonly string[]; goalKeys: readonly string[] }[];
 }) {
-  useLocaleArea("benefitViews", { nb: nbViews, en: enViews });
+  useLocaleArea("benefitViews", { nb: nbViews, nn: nnViews, en: enViews });
   const { t } = useTranslation();
   // useId gives characters such as ":" or "«" that a url(#…) reference need not survive.
   const id = `benefit-map-${useId().replace(/[^a-zA-Z0-9_-]/g, "")}`;

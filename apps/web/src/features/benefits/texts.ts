@@ -5,10 +5,11 @@ import { formatErrorParams } from "../../lib/errors";
 import { useLocaleArea } from "../../lib/i18n";
 import enBenefits from "../../locales/en.benefits.json";
 import nbBenefits from "../../locales/nb.benefits.json";
+import nnBenefits from "../../locales/nn.benefits.json";
 
 /** The benefit pages' texts load with their route, not with the first page. */
 export function useBenefitTexts(): void {
-  useLocaleArea("benefits", { nb: nbBenefits, en: enBenefits });
+  useLocaleArea("benefits", { nb: nbBenefits, nn: nnBenefits, en: enBenefits });
 }
 
 /** One field issue from the server or the form's own check, in the user's language. */

@@ -9,6 +9,8 @@ import { ChartWithTable } from "../../components/chart-with-table";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
 import { formatCsvNumber } from "../../lib/format";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 type Compared = RouterOutputs["benchmarks"]["compare"];
 type Profile = RouterOutputs["benchmarks"]["profile"];
@@ -36,9 +38,9 @@ export function CompareChart(props: {
   /** "Oslo (under retting)" and the like: the same note the side-by-side table gives. */
   note: (value: Compared["values"][number]) => string;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
-  const name = (code: string) => INDICATORS.find((i) => i.code === code)?.name[lang] ?? code;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const name = (code: string) => localized(INDICATORS.find((i) => i.code === code)?.name, lang) ?? code;
   const bars = props.data.units.map((u) => {
     const v = props.data.values.find((x) => x.code === props.code && x.number === u.number && x.year === props.year) ?? null;
     return { name: u.name, number: u.number, value: v?.value ?? null, note: v ? props.note(v) : "" };

@@ -22,6 +22,8 @@ import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import { useCompare, useCompareReference } from "./api";
 import { CompareChart } from "./compare-chart";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const MAX_UNITS = 10;
 const DEFAULT_CODES = "K1,K2,K3,K6,Q1,S1,S3";
@@ -37,8 +39,8 @@ const parseList = (pattern: RegExp) => (raw: string) => (raw.split(",").every((x
  */
 export function CompareUnits() {
   useExportTexts();
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const trpc = useTRPC();
   const demo = useHasDemoData();
   const municipalities = useQuery(trpc.municipalities.list.queryOptions());
@@ -86,7 +88,7 @@ export function CompareUnits() {
     preselected.current = true;
     if (unitsText === "" && peers === "" && own) choose({ units: [own] });
   });
-  const name = (code: string) => INDICATORS.find((i) => i.code === code)?.name[lang] ?? code;
+  const name = (code: string) => localized(INDICATORS.find((i) => i.code === code)?.name, lang) ?? code;
   const noteOf = (v: { status: string; isUnderCorrection: boolean }) =>
     v.isUnderCorrection ? t("costs.underCorrection") : v.status === "approved" ? "" : t("costs.draft");
   const valueOf = (code: string, number: string, y: number) =>
@@ -170,7 +172,7 @@ export function CompareUnits() {
             {INDICATORS.filter((i) => i.dimension === d).map((i) => (
               <Checkbox
                 key={i.code}
-                label={i.name[lang]}
+                label={localized(i.name, lang)}
                 checked={codes.includes(i.code)}
                 onChange={(e) => setCodes((e.target.checked ? [...codes, i.code] : codes.filter((c) => c !== i.code)).join(","))}
               />

@@ -14,15 +14,12 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/data-table";
 import { formatNok } from "../../lib/format";
 import { emptyLine, lineFieldId, type LineDraft } from "./report-draft";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 export interface SystemOption {
   readonly id: number;
   readonly name: string;
-}
-
-function useLanguage(): "nb" | "en" {
-  const { i18n } = useTranslation();
-  return i18n.language === "en" ? "en" : "nb";
 }
 
 /**
@@ -45,7 +42,7 @@ export function CostLinesEditor(props: {
   const catalogueOptions = <C extends string>(codes: readonly C[], names: Readonly<Record<C, { nb: string; en: string }>>) =>
     codes.map((code) => (
       <option key={code} value={code}>
-        {names[code][lang]}
+        {localized(names[code], lang)}
       </option>
     ));
   const lineSelect = (
@@ -212,8 +209,8 @@ export function CostLinesTable({ lines, systems }: { lines: readonly CostLine[];
       testId="cost-lines"
       rows={lines}
       columns={[
-        { key: "service", header: t("costReport.lines.service"), render: (l) => IT_SERVICE_NAMES[l.service][lang] },
-        { key: "costType", header: t("costReport.lines.costType"), render: (l) => COST_TYPE_NAMES[l.costType][lang] },
+        { key: "service", header: t("costReport.lines.service"), render: (l) => localized(IT_SERVICE_NAMES[l.service], lang) },
+        { key: "costType", header: t("costReport.lines.costType"), render: (l) => localized(COST_TYPE_NAMES[l.costType], lang) },
         { key: "system", header: t("costReport.lines.system"), render: (l) => (l.systemId === null ? "" : (names.get(l.systemId) ?? "")) },
         { key: "amount", header: t("costReport.lines.amount"), numeric: true, render: (l) => formatNok(l.amount) },
         { key: "comment", header: t("costReport.lines.comment"), render: (l) => l.comment ?? "" },

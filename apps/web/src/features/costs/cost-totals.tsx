@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/data-table";
 import { formatNok } from "../../lib/format";
 import type { SystemOption } from "./cost-lines";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 1 });
 
@@ -38,8 +40,8 @@ export function CostTotalsView(props: {
   systems: readonly SystemOption[];
   classOfSystem: ReadonlyMap<number, SystemClass>;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const totals = costTotals(props.lines, props.classOfSystem);
   const systemNames = new Map(props.systems.map((s) => [s.id, s.name]));
   return (
@@ -54,12 +56,12 @@ export function CostTotalsView(props: {
         <TotalsTable
           caption={t("costReport.totals.byService")}
           total={totals.total}
-          rows={IT_SERVICES.map((s) => ({ name: IT_SERVICE_NAMES[s][lang], amount: totals.byService[s] }))}
+          rows={IT_SERVICES.map((s) => ({ name: localized(IT_SERVICE_NAMES[s], lang), amount: totals.byService[s] }))}
         />
         <TotalsTable
           caption={t("costReport.totals.byCostType")}
           total={totals.total}
-          rows={COST_TYPES.map((c) => ({ name: COST_TYPE_NAMES[c][lang], amount: totals.byCostType[c] }))}
+          rows={COST_TYPES.map((c) => ({ name: localized(COST_TYPE_NAMES[c], lang), amount: totals.byCostType[c] }))}
         />
         {totals.bySystem.size > 0 && (
           <TotalsTable

@@ -12,14 +12,16 @@ import { useTranslation } from "react-i18next";
 import { DataTable, type DataColumn } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { formatNok, formatNokChange } from "../../lib/format";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 function useNames() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return {
     t,
-    service: (code: keyof typeof IT_SERVICE_NAMES) => IT_SERVICE_NAMES[code][lang],
-    costType: (code: keyof typeof COST_TYPE_NAMES) => COST_TYPE_NAMES[code][lang],
+    service: (code: keyof typeof IT_SERVICE_NAMES) => localized(IT_SERVICE_NAMES[code], lang),
+    costType: (code: keyof typeof COST_TYPE_NAMES) => localized(COST_TYPE_NAMES[code], lang),
     text: (value: string | null) => (value === null || value === "" ? t("costReport.preview.none") : value),
   };
 }

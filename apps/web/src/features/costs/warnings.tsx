@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 
 import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { formatDecimal, formatNok, formatPercent } from "../../lib/format";
+import type { Language } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const percent = new Intl.NumberFormat("nb-NO", { style: "percent", maximumFractionDigits: 0, signDisplay: "always" });
 const ratio = new Intl.NumberFormat("nb-NO", { maximumFractionDigits: 1 });
@@ -28,13 +30,13 @@ export function warningFieldId(key: string): string {
 }
 
 /** A warning as a sentence, with the numbers behind it. */
-export function warningText(t: TFunction, w: PlausibilityWarning, language: "nb" | "en", group: CheckGroup): string {
+export function warningText(t: TFunction, w: PlausibilityWarning, language: Language, group: CheckGroup): string {
   const groupName =
     group.standInFor === null
       ? t("costReport.warnings.kostraGroup")
       : t("costReport.warnings.approximateGroup", { name: t(`benchmarks.peerKinds.${group.kind}`) });
   return t(`costReport.warnings.${w.kind}`, {
-    indicator: getIndicator(w.code)?.name[language] ?? w.code,
+    indicator: localized(getIndicator(w.code)?.name, language) ?? w.code,
     value: formatValue(w.code, w.value),
     reference: formatValue(w.code, w.reference),
     ratio: w.kind === "peerLow" ? percent.format(w.ratio).replace("+", "") : ratio.format(w.ratio),
@@ -49,7 +51,7 @@ export function WarningsView(props: {
   warnings: readonly PlausibilityWarning[];
   comments: Readonly<Record<string, string>>;
   editable: boolean;
-  language: "nb" | "en";
+  language: Language;
   /** The group the peer medians come from. */
   group: CheckGroup;
   onComment: (key: string, text: string) => void;

@@ -9,6 +9,8 @@ import { formatIndicatorValue } from "../../components/indicator-format";
 import { peerGroupName } from "../../components/peer-group-name";
 import { CHART_COLOURS } from "../../components/chart-palette";
 import { distributionHeight, SCATTER_HEIGHT, SERIES_HEIGHT } from "./chart-sizes";
+import type { Language } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const { own: OWN, peer: PEER } = CHART_COLOURS;
 
@@ -22,7 +24,7 @@ const AgainstChart = lazy(() => drawings().then((m) => ({ default: m.AgainstChar
 const csvNumber = (v: number | null) => (v === null ? "" : String(Math.round(v * 100) / 100).replace(".", ","));
 
 /** The three views of one indicator: distribution, series and scatter, each with its table twin. */
-export default function IndicatorCharts({ detail, language }: { detail: Detail; language: "nb" | "en" }) {
+export default function IndicatorCharts({ detail, language }: { detail: Detail; language: Language }) {
   const { t } = useTranslation();
   const code = detail.indicator.code;
   const show = (v: number | null) => (v === null ? t("profile.missing") : formatIndicatorValue(code, v));
@@ -55,7 +57,7 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
           columns: [
             { key: "rank", header: t("indicator.position"), numeric: true },
             { key: "name", header: t("indicator.unit") },
-            { key: "value", header: detail.indicator.name[language], numeric: true },
+            { key: "value", header: localized(detail.indicator.name, language), numeric: true },
           ],
           rows: distribution.map((d, i) => ({
             rank: String(i + 1),
@@ -97,17 +99,23 @@ export default function IndicatorCharts({ detail, language }: { detail: Detail; 
       {detail.scatter && detail.against && (
         <ChartWithTable
           id="scatter"
-          title={t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] })}
+          title={t("indicator.scatterTitle", {
+            x: localized(detail.indicator.name, language),
+            y: localized(detail.against.name, language),
+          })}
           about={{ indicatorCode: code, year: detail.year, group, demo }}
           csvFileName={`${code}-mot-${detail.against.code}.csv`}
           reserve={SCATTER_HEIGHT}
           chart={<AgainstChart detail={detail} scatter={detail.scatter} against={detail.against} language={language} />}
           table={{
-            caption: t("indicator.scatterTitle", { x: detail.indicator.name[language], y: detail.against.name[language] }),
+            caption: t("indicator.scatterTitle", {
+              x: localized(detail.indicator.name, language),
+              y: localized(detail.against.name, language),
+            }),
             columns: [
               { key: "name", header: t("indicator.unit") },
-              { key: "x", header: detail.indicator.name[language], numeric: true },
-              { key: "y", header: detail.against.name[language], numeric: true },
+              { key: "x", header: localized(detail.indicator.name, language), numeric: true },
+              { key: "y", header: localized(detail.against.name, language), numeric: true },
             ],
             rows: detail.scatter.map((p) => ({
               name: p.own ? `${p.name} (${t("indicator.you")})` : p.name,

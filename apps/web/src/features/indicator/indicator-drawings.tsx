@@ -20,6 +20,7 @@ import {
 
 import { CHART_COLOURS } from "../../components/chart-palette";
 import { formatIndicatorValue } from "../../components/indicator-format";
+import { localized } from "../../lib/localized";
 import { distributionHeight, MAX_LABELLED, SCATTER_HEIGHT, SERIES_HEIGHT } from "./chart-sizes";
 
 const { own: OWN, peer: PEER } = CHART_COLOURS;
@@ -48,7 +49,7 @@ export function DistributionChart({
           <XAxis type="number" tickFormatter={(v: number) => formatIndicatorValue(code, v)} />
           <YAxis type="category" dataKey="name" width={150} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v) => formatIndicatorValue(code, Number(v))} />
-          <Bar dataKey="value" name={detail.indicator.name[language]} isAnimationActive={false}>
+          <Bar dataKey="value" name={localized(detail.indicator.name, language)} isAnimationActive={false}>
             {distribution.map((d) => (
               <Cell key={d.number} fill={d.own ? OWN : PEER} />
             ))}
@@ -115,17 +116,17 @@ export function AgainstChart({
           <XAxis
             type="number"
             dataKey="x"
-            name={detail.indicator.name[language]}
+            name={localized(detail.indicator.name, language)}
             tickFormatter={(v: number) => formatIndicatorValue(code, v)}
-            label={{ value: detail.indicator.name[language], position: "insideBottom", offset: -12 }}
+            label={{ value: localized(detail.indicator.name, language), position: "insideBottom", offset: -12 }}
           />
           <YAxis
             type="number"
             dataKey="y"
-            name={against.name[language]}
+            name={localized(against.name, language)}
             width={80}
             tickFormatter={(v: number) => formatIndicatorValue(against.code, v)}
-            label={{ value: against.name[language], angle: -90, position: "insideLeft", offset: -8 }}
+            label={{ value: localized(against.name, language), angle: -90, position: "insideLeft", offset: -8 }}
           />
           <ZAxis range={[60, 60]} />
           <Tooltip />

@@ -11,13 +11,15 @@ import { formatDateTime } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { useUrlState } from "../../lib/url-state";
 import IndicatorCharts from "./indicator-charts";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const CODES = INDICATORS.map((i) => i.code) as string[];
 
 /** One indicator in depth for one municipality; year, peer group and second indicator live in the URL. */
 export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipalityNumber: string; indicatorCode: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const trpc = useTRPC();
   const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
   const [against, setAgainst] = useUrlState<string>("mot", "", (raw) => (CODES.includes(raw) ? raw : null));
@@ -41,11 +43,11 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
         <Heading level={2} data-size="xs" id="definition-heading">
           {t("indicator.definition")}
         </Heading>
-        <Paragraph>{def.description[lang]}</Paragraph>
+        <Paragraph>{localized(def.description, lang)}</Paragraph>
         <Paragraph data-size="sm" data-testid="indicator-formula">
           {t("indicator.formula", {
-            numerator: componentName(def.numerator)[lang],
-            denominator: componentName(def.denominator)[lang],
+            numerator: localized(componentName(def.numerator), lang),
+            denominator: localized(componentName(def.denominator), lang),
             unit: t(`indicator.units.${def.unit}`),
             direction: t(`indicator.directions.${def.direction}`),
           })}
@@ -72,7 +74,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
             <Select.Option value="">{t("indicator.noScatter")}</Select.Option>
             {INDICATORS.filter((i) => i.code !== def.code).map((i) => (
               <Select.Option key={i.code} value={i.code}>
-                {i.name[lang]}
+                {localized(i.name, lang)}
               </Select.Option>
             ))}
           </Select>

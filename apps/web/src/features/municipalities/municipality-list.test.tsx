@@ -13,6 +13,26 @@ describe("municipality search", () => {
     expect(matchesMunicipality(tromso, "01")).toBe(false);
     expect(matchesMunicipality({ number: "5612", name: "Kautokeino", altName: "Guovdageaidnu" }, "guovda")).toBe(true);
   });
+
+  it("finds a municipality by any of its official names (issue 22, point 4)", async () => {
+    const storfjord = {
+      number: "5538",
+      name: "Storfjord",
+      altName: null,
+      officialNames: [
+        { name: "Storfjord", language: "no" },
+        { name: "Omasvuotna", language: "se" },
+        { name: "Omasvuono", language: "fkv" },
+      ],
+    };
+    expect(matchesMunicipality(storfjord, "Omasvuono")).toBe(true);
+    expect(matchesMunicipality(storfjord, "omasvuotna")).toBe(true);
+    renderApp("/", { as: "board@demo.example" });
+    expect(await screen.findByText("357 kommuner")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Søk etter kommune"), { target: { value: "Omasvuono" } });
+    await waitFor(() => expect(screen.getByTestId("municipality-count").textContent).toBe("1 kommune"));
+    expect(screen.getByRole("link", { name: "Storfjord" })).toBeTruthy();
+  });
 });
 
 describe("municipality list page", () => {
@@ -56,6 +76,13 @@ describe("population facts", () => {
     const table = await screen.findByTestId("population-facts");
     expect(table.textContent).toContain("Demodata (oppdiktet)");
     expect(table.textContent).toMatch(/2025717\s710/);
+  });
+});
+
+describe("the municipality's written standard (issue 22, point 3)", () => {
+  it("shows the register's målform on the municipality's page", async () => {
+    renderApp("/kommune/4621", { as: "board@demo.example" });
+    expect((await screen.findByTestId("written-standard")).textContent).toBe("Målform: nynorsk");
   });
 });
 

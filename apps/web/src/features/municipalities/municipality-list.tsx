@@ -70,7 +70,22 @@ export function MunicipalityList() {
                       <DsLink asChild>
                         <Link to={`/kommune/${m.number}`}>{m.name}</Link>
                       </DsLink>
-                      {m.altName && <span className="alt-name"> ({m.altName})</span>}
+                      {m.officialNames.length > 1 ? (
+                        <span className="alt-name">
+                          {" ("}
+                          {m.officialNames
+                            .filter((n) => n.name !== m.name)
+                            .map((n, index) => (
+                              <span key={n.name} lang={n.language}>
+                                {index > 0 && " – "}
+                                {n.name}
+                              </span>
+                            ))}
+                          {")"}
+                        </span>
+                      ) : (
+                        m.altName && <span className="alt-name"> ({m.altName})</span>
+                      )}
                     </>
                   ),
                 },

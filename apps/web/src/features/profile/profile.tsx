@@ -12,6 +12,8 @@ import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { PeerGroupSelect, useYearAndPeers, YearSelect } from "../../components/selection-controls";
 import { useProfile } from "./api";
 import { BandChart } from "./band-chart";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 type Profile = RouterOutputs["benchmarks"]["profile"];
 type Item = Profile["items"][number];
@@ -26,8 +28,8 @@ function isUncertain(item: Item): boolean {
 
 /** "Min kommune": every indicator of the year against the chosen peer group, and what stands out. */
 export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber: string }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
   const query = useProfile({ municipalityNumber, ...(year ? { year } : {}), ...peerChoice });
   // The three tables are most of the page's work: they follow the controls and the stand-out list as a transition,
@@ -35,7 +37,7 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
   const tables = useDeferredValue(query.data);
   if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const profile = query.data;
-  const name = (code: string) => getIndicator(code)?.name[lang] ?? code;
+  const name = (code: string) => localized(getIndicator(code)?.name, lang) ?? code;
   const byCode = new Map(profile.items.map((i) => [i.code, i]));
   return (
     <div className="stack">

@@ -14,6 +14,8 @@ import { PeerStandInNotice } from "../../components/peer-stand-in";
 import { Loading } from "../../components/query-state";
 import { formatScore } from "../../lib/format";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const MaturityRadar = lazy(() => import("./maturity-radar"));
 
@@ -25,8 +27,8 @@ interface AreaDraft {
 
 /** The eight areas, each a radio group of levels 1–5 with its descriptor, plus a comment and evidence. */
 export function MaturityForm(props: QualityEditorProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const { view } = props;
   const stored = view.content.instrument === "maturity" ? view.content.content.scores : [];
   const [draft, setDraft] = useState<Record<MaturityArea, AreaDraft>>(
@@ -65,13 +67,13 @@ export function MaturityForm(props: QualityEditorProps) {
           <fieldset key={area} className="maturity-area" aria-describedby={`q-${area}-weight`}>
             <legend>
               <Heading level={2} data-size="xs">
-                {def.name[lang]}
+                {localized(def.name, lang)}
               </Heading>
             </legend>
             <Paragraph data-size="sm" id={`q-${area}-weight`}>
               {t("quality.maturity.weight", { weight: weights[area] ?? 1 })}
             </Paragraph>
-            <div className="maturity-levels" role="radiogroup" aria-label={`${def.name[lang]}: ${t("quality.maturity.score")}`}>
+            <div className="maturity-levels" role="radiogroup" aria-label={`${localized(def.name, lang)}: ${t("quality.maturity.score")}`}>
               {MATURITY_LEVELS.map((level) => (
                 <Radio
                   key={level}
@@ -80,7 +82,7 @@ export function MaturityForm(props: QualityEditorProps) {
                   checked={draft[area].score === level}
                   disabled={!props.editable}
                   onChange={() => set(area, { score: level })}
-                  label={`${level} – ${def.levels[level - 1]?.[lang] ?? ""}`}
+                  label={`${level} – ${localized(def.levels[level - 1], lang) ?? ""}`}
                 />
               ))}
               <Radio

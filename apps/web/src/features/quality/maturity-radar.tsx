@@ -6,6 +6,8 @@ import { Legend, PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart, 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { formatScore } from "../../lib/format";
 import { CHART_COLOURS } from "../../components/chart-palette";
+import type { Language } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 /** Words of a label in lines of at most `max` characters, so long area names wrap instead of being cut. */
 function wrapLabel(text: string, max: number): string[] {
@@ -62,7 +64,7 @@ function AngleTick({ x = 0, y = 0, textAnchor = "middle", payload, width = 14 }:
 export default function MaturityRadar(props: {
   own: Readonly<Partial<Record<MaturityArea, number | null>>>;
   peers: readonly { area: MaturityArea; median: number | null; n: number }[];
-  language: "nb" | "en";
+  language: Language;
   year?: number;
 }) {
   const { t } = useTranslation();
@@ -72,7 +74,7 @@ export default function MaturityRadar(props: {
     const peer = props.peers.find((p) => p.area === area);
     return {
       area,
-      name: MATURITY_AREA_DEFINITIONS[area].name[props.language],
+      name: localized(MATURITY_AREA_DEFINITIONS[area].name, props.language),
       own: props.own[area] ?? null,
       median: peer?.median ?? null,
       n: peer?.n ?? 0,

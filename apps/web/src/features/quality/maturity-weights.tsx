@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 
 import { translateError } from "../../lib/errors";
 import { useSaveMaturityWeights } from "./api";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 /** For administrators: how much each area counts in Q1, for every organisation. */
 export function MaturityWeights({ weights }: { weights: readonly { area: MaturityArea; weight: number }[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const [draft, setDraft] = useState<Record<string, string>>(Object.fromEntries(weights.map((w) => [w.area, String(w.weight)])));
   const [message, setMessage] = useState<{ kind: "success" | "danger"; text: string } | null>(null);
   const save = useSaveMaturityWeights({
@@ -27,7 +29,7 @@ export function MaturityWeights({ weights }: { weights: readonly { area: Maturit
         <Textfield
           key={area}
           id={`weight-${area}`}
-          label={MATURITY_AREA_DEFINITIONS[area].name[lang]}
+          label={localized(MATURITY_AREA_DEFINITIONS[area].name, lang)}
           inputMode="numeric"
           value={draft[area] ?? ""}
           error={invalid.includes(area) ? t("quality.weights.invalid") : undefined}

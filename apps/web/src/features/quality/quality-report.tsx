@@ -13,6 +13,7 @@ import { useStepMessage } from "../../components/report-workflow/step-message";
 import { readAppError, translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { useQualityReport, useQualityReportSteps, useSaveQualityReport } from "./api";
+import { localized } from "../../lib/localized";
 
 export type QualityView = RouterOutputs["quality"]["report"];
 /** A report whose content this reader sees: what the instruments' forms show. */
@@ -87,8 +88,8 @@ export function QualityReport(props: {
   const view: ReadableQualityView = { ...query.data, content, derived };
   const lang = i18n.language === "en" ? "en" : "nb";
   const missingLabel = (code: string) => {
-    if (view.instrument === "maturity") return MATURITY_AREA_DEFINITIONS[code as MaturityArea].name[lang];
-    if (view.instrument === "scope") return view.basket.find((s) => s.code === code)?.name[lang] ?? code;
+    if (view.instrument === "maturity") return localized(MATURITY_AREA_DEFINITIONS[code as MaturityArea].name, lang);
+    if (view.instrument === "scope") return localized(view.basket.find((s) => s.code === code)?.name, lang) ?? code;
     return t("quality.missingResults");
   };
   const editable = view.actions.includes("edit");

@@ -17,6 +17,8 @@ import { Loading } from "../../components/query-state";
 import { formatPercent, formatScore, formatTypedNumber } from "../../lib/format";
 import { useMailTrend } from "./api";
 import { QualitySaveButton, type QualityEditorProps } from "./quality-report";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 const StaircaseChart = lazy(() => import("./staircase-chart"));
 const MailTrend = lazy(() => import("./mail-trend"));
@@ -40,8 +42,8 @@ function count(text: string): number | null {
 
 /** The service basket by sector with each service's step, and the year's SvarUt counts. */
 export function ScopeForm(props: QualityEditorProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const { view } = props;
   const stored = view.content.instrument === "scope" ? view.content.content : { services: [], mail: [] };
   const [answers, setAnswers] = useState<Record<string, { answer: Answer; evidence: string }>>(() =>
@@ -135,7 +137,7 @@ export function ScopeForm(props: QualityEditorProps) {
             rows={view.basket.filter((s) => s.sector === sector)}
             rowKey={(s) => s.code}
             columns={[
-              { key: "service", header: t("quality.scope.service"), render: (s) => s.name[lang] },
+              { key: "service", header: t("quality.scope.service"), render: (s) => localized(s.name, lang) },
               {
                 key: "step",
                 header: t("quality.scope.step"),
@@ -143,14 +145,14 @@ export function ScopeForm(props: QualityEditorProps) {
                   <select
                     id={`q-service-${s.code}`}
                     className="ds-input"
-                    aria-label={`${t("quality.scope.step")}: ${s.name[lang]}`}
+                    aria-label={`${t("quality.scope.step")}: ${localized(s.name, lang)}`}
                     disabled={!props.editable}
                     value={answers[s.code]?.answer ?? ""}
                     onChange={(e) => set(s.code, { answer: e.target.value as Answer })}
                   >
                     <option value="">{t("quality.scope.unanswered")}</option>
                     {STAIRCASE_STEPS.map((step) => (
-                      <option key={step} value={String(step)}>{`${step} – ${STAIRCASE_STEP_NAMES[step][lang]}`}</option>
+                      <option key={step} value={String(step)}>{`${step} – ${localized(STAIRCASE_STEP_NAMES[step], lang)}`}</option>
                     ))}
                     <option value="no">{t("quality.scope.notOffered")}</option>
                   </select>
@@ -162,7 +164,7 @@ export function ScopeForm(props: QualityEditorProps) {
                 render: (s) => (
                   <input
                     className="ds-input"
-                    aria-label={`${t("quality.scope.evidence")}: ${s.name[lang]}`}
+                    aria-label={`${t("quality.scope.evidence")}: ${localized(s.name, lang)}`}
                     readOnly={!props.editable}
                     maxLength={1000}
                     value={answers[s.code]?.evidence ?? ""}

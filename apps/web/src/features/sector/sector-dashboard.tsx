@@ -31,6 +31,7 @@ import { useUrlState } from "../../lib/url-state";
 import { formatIndicatorValue, indicatorLabel } from "../../components/indicator-format";
 import { CHART_COLOURS } from "../../components/chart-palette";
 import "./sector.css";
+import { useLanguage, type Language } from "../../lib/i18n";
 
 // Recharts only when the mail trend's fold is opened: the first screen draws without it (issue 21).
 const MailTrend = lazy(() => import("./mail-trend-chart"));
@@ -43,7 +44,7 @@ const CODES = INDICATORS.map((i) => i.code);
  * The change from last year: a share moves in percentage points ("−1,2 prosentpoeng", never "−0 %"),
  * other values in their unit, with the relative change beside them.
  */
-function movementText(code: string, movement: { change: number; percent: number | null }, language: "nb" | "en"): string {
+function movementText(code: string, movement: { change: number; percent: number | null }, language: Language): string {
   if (getIndicator(code)?.unit === "percent") return formatPercentagePointChange(movement.change, language);
   const value = formatIndicatorValue(code, Math.abs(movement.change));
   const signed = value.startsWith("0") ? value : `${movement.change >= 0 ? "+" : "−"}${value}`;
@@ -51,7 +52,7 @@ function movementText(code: string, movement: { change: number; percent: number 
 }
 
 /** The dashboard as worksheets: every indicator nationally, coverage by county, and who is missing. */
-export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en") {
+export function dashboardSheets(t: TFunction, d: Dashboard, language: Language) {
   const header = [
     t("sector.indicator"),
     t("sector.national"),
@@ -92,7 +93,7 @@ export function dashboardSheets(t: TFunction, d: Dashboard, language: "nb" | "en
 }
 
 /** What a workbook of the dashboard says about its figures: the year, the whole country, every indicator's sources. */
-export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: string; language: "nb" | "en"; demo: boolean }) {
+export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: string; language: Language; demo: boolean }) {
   const about = { year: d.year, group: { name: t("benchmarks.peerKinds.all") }, sourceIndicators: d.indicators.map((i) => i.code) };
   return aboutSheet(sheetName(t, "about"), exportFacts(t, { ...context, about, now: new Date(), address: window.location.href }));
 }
@@ -104,8 +105,8 @@ export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: str
  */
 export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
   useExportTexts();
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const language = useLanguage();
   const trpc = useTRPC();
   const demo = useHasDemoData();
   const [yearText, setYear] = useUrlState<string>("year", "", (raw) => (/^\d{4}$/.test(raw) ? raw : null));
@@ -315,8 +316,8 @@ function HeadlineTile(props: {
   coverage: IndicatorRow["coverage"];
   previousYear: number | null;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { code, series } = props;
   // The same page and year with this indicator's distribution chosen, scrolled to it.
   const [params] = useSearchParams();
@@ -388,8 +389,8 @@ function GroupDistribution(props: {
   show: (code: string, value: number | null) => string;
   quartiles: (code: string, q: { q1: number | null; q3: number | null }) => string;
 }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { indicator, show } = props;
   const c = indicator.code;
   const shown = (g: IndicatorRow["groups"][number]) => g.n >= MIN_PEERS_FOR_STATISTICS;

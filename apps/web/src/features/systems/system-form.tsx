@@ -6,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../../components/select-field";
 import { FormErrorSummary } from "../../components/form-error-summary";
 import { SYSTEM_FIELDS, type SystemDraft, type SystemField } from "./system-draft";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 /** Element ids of the fields, for labels, error summary links and moving focus. */
 export const SYSTEM_FIELD_IDS: Record<SystemField, string> = {
@@ -40,8 +42,8 @@ export function SystemForm(props: {
   onSubmit: () => void;
   onCancel: () => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const { draft, errors, onChange } = props;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -86,7 +88,7 @@ export function SystemForm(props: {
         >
           {SYSTEM_CLASSES.map((c) => (
             <Select.Option key={c} value={c}>
-              {SYSTEM_CLASS_NAMES[c][lang]}
+              {localized(SYSTEM_CLASS_NAMES[c], lang)}
             </Select.Option>
           ))}
         </SelectField>

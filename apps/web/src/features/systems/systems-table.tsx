@@ -6,6 +6,8 @@ import { DataTable } from "../../components/data-table";
 import { formatInteger } from "../../lib/format";
 import type { SystemRow } from "./system-draft";
 import { periodText } from "./system-text";
+import { useLanguage } from "../../lib/i18n";
+import { localized } from "../../lib/localized";
 
 /** The id of a row's edit button, so focus can go back to it when an edit is cancelled. */
 export function editButtonId(id: number): string {
@@ -38,8 +40,8 @@ export function SystemsTable(props: {
   onEdit: (row: SystemRow) => void;
   onDelete: (row: SystemRow) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === "en" ? "en" : "nb";
+  const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <DataTable
       caption={props.caption}
@@ -53,7 +55,7 @@ export function SystemsTable(props: {
       columns={[
         { key: "name", header: t("systems.table.name") },
         { key: "vendor", header: t("systems.table.vendor"), render: (row) => row.vendor ?? t("systems.table.noVendor") },
-        { key: "class", header: t("systems.table.class"), render: (row) => SYSTEM_CLASS_NAMES[row.systemClass][lang] },
+        { key: "class", header: t("systems.table.class"), render: (row) => localized(SYSTEM_CLASS_NAMES[row.systemClass], lang) },
         {
           key: "svarUt",
           header: t("systems.table.svarUt"),

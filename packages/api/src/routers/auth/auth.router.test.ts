@@ -418,3 +418,41 @@ describe("auth.demoAccounts", () => {
     expect(await setupApi({ seed: false }).anonymous().auth.demoAccounts()).toEqual([]);
   });
 });
+
+describe("auth.setLanguage: the account keeps the interface language (issue 22, point 2)", () => {
+  it("saves the user's own choice, which every later sign-in reads back, and audits it", async () => {
+    const api = setupApi();
+    expect(await api.as(FINANCE).auth.me()).toMatchObject({ language: null, writtenStandard: "neutral" });
+    expect(await api.as(FINANCE).auth.setLanguage({ language: "nn" })).toEqual({ language: "nn" });
+    // A new session (a new sign-in) carries the choice.
+    expect(await api.as(FINANCE).auth.me()).toMatchObject({ email: FINANCE, language: "nn" });
+    const audit = listAudit(api.db, { action: "auth.languageChanged", limit: 10 });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorEmail: FINANCE, details: JSON.stringify({ language: "nn" }) });
+  });
+
+  it("sets only the caller's own language: another user's stays as it was", async () => {
+    const api = setupApi();
+    const other = "manager.5001@demo.example";
+    await api.as(other).auth.setLanguage({ language: "en" });
+    await api.as(FINANCE).auth.setLanguage({ language: "nn" });
+    expect(await api.as(other).auth.me()).toMatchObject({ language: "en" });
+    expect(await api.as(FINANCE).auth.me()).toMatchObject({ language: "nn" });
+    // The input names no user: a user id slipped in is stripped, and the change stays the caller's.
+    await api.as(FINANCE).auth.setLanguage({ language: "nb", userId: 1 } as never);
+    expect(await api.as(other).auth.me()).toMatchObject({ language: "en" });
+  });
+
+  it("refuses a visitor who is not signed in, and a language the app does not speak", async () => {
+    const api = setupApi();
+    expect((await expectTrpcError(() => api.anonymous().auth.setLanguage({ language: "nn" }))).code).toBe("UNAUTHORIZED");
+    expect((await expectTrpcError(() => api.as(FINANCE).auth.setLanguage({ language: "se" as never }))).code).toBe("BAD_REQUEST");
+  });
+
+  it("tells the web the written standard of the user's municipality, and none to a national role", async () => {
+    const api = setupApi();
+    api.sqlite.prepare("update organisations set written_standard = 'nynorsk' where number = '0301'").run();
+    expect(await api.as(FINANCE).auth.me()).toMatchObject({ language: null, writtenStandard: "nynorsk" });
+    expect(await api.as("board@demo.example").auth.me()).toMatchObject({ language: null, writtenStandard: null });
+  });
+});

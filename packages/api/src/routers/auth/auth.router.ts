@@ -1,4 +1,10 @@
-import { ChangePasswordInputSchema, CompleteResetInputSchema, MAX_PASSWORD_LENGTH, SignInInputSchema } from "@malestokk/domain";
+import {
+  ChangePasswordInputSchema,
+  CompleteResetInputSchema,
+  MAX_PASSWORD_LENGTH,
+  SignInInputSchema,
+  UI_LANGUAGES,
+} from "@malestokk/domain";
 import { z } from "zod";
 
 import { AppError } from "../../errors";
@@ -6,6 +12,7 @@ import { AppError } from "../../errors";
 import { publicProcedure, router, signedInProcedure } from "../../trpc";
 import { changePassword, completeReset, describeSession, listDemoSignIns, signIn, signOut, signOutEverywhere } from "./auth.service";
 import { signInOptions } from "./identity.service";
+import { setOwnLanguage } from "./language.service";
 import { beginEnrolment, confirmEnrolment, describeSecondFactor, verifySecondFactor } from "./second-factor.service";
 
 const Challenge = z.string().min(20).max(100);
@@ -16,7 +23,7 @@ const Code = z
 
 export const authRouter = router({
   /** The signed-in user and roles, or null: the web app decides from this whether to show sign-in. */
-  me: publicProcedure.query(({ ctx }) => describeSession(ctx.session)),
+  me: publicProcedure.query(({ ctx }) => describeSession(ctx.db, ctx.session)),
   signIn: publicProcedure.input(SignInInputSchema).mutation(({ ctx, input }) => signIn(ctx, input)),
   /** The identity providers by name and whether password sign-in is on, for the sign-in page. */
   signInOptions: publicProcedure.query(({ ctx }) => signInOptions(ctx)),
@@ -46,4 +53,8 @@ export const authRouter = router({
   signOut: signedInProcedure.mutation(({ ctx }) => signOut(ctx)),
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => signOutEverywhere(ctx)),
   changePassword: signedInProcedure.input(ChangePasswordInputSchema).mutation(({ ctx, input }) => changePassword(ctx, input)),
+  /** The signed-in user's own interface language, kept on the account (ADR 026). */
+  setLanguage: signedInProcedure
+    .input(z.object({ language: z.enum(UI_LANGUAGES) }))
+    .mutation(({ ctx, input }) => setOwnLanguage(ctx, input)),
 });

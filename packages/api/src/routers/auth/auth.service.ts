@@ -5,6 +5,7 @@ import {
   deleteSession,
   deleteUserSessions,
   findUserByEmail,
+  getFirstWrittenStandard,
   getThrottle,
   getUserById,
   listDemoAccounts,
@@ -20,6 +21,8 @@ import {
   type ChangePasswordInput,
   type CompleteResetInput,
   type SignInInput,
+  type UiLanguage,
+  type WrittenStandard,
 } from "@malestokk/domain";
 
 import { actorOf, auditBy, type Context, type Session, type SignedInContext } from "../../context";
@@ -171,13 +174,22 @@ export interface Me {
     readonly sector: string | null;
   }[];
   readonly expiresAt: string;
+  /** The interface language the user chose; null before a choice (ADR 026). */
+  readonly language: UiLanguage | null;
+  /** The written standard of the user's (first) municipality, which gives the language before a choice; null without one. */
+  readonly writtenStandard: WrittenStandard | null;
 }
 
-export function describeSession(session: Session | null): Me | null {
+export function describeSession(db: DbOrTx, session: Session | null): Me | null {
   if (!session) return null;
   return {
     email: session.user.email,
     name: session.user.name,
+    language: session.user.language,
+    writtenStandard: getFirstWrittenStandard(
+      db,
+      session.grants.flatMap((g) => (g.organisationId === null ? [] : [g.organisationId])),
+    ),
     grants: session.grants.map((g) => ({
       role: g.role,
       organisationId: g.organisationId,

@@ -12,7 +12,7 @@ import { getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks
 const connection = createTestDb({ seed: true });
 const BOARD: Session = {
   tokenHash: "",
-  user: { id: 0, email: "bench@example.no", name: "bench" },
+  user: { id: 0, email: "bench@example.no", name: "bench", language: null },
   grants: [{ id: 0, role: "board", organisationId: null, sector: null, organisationNumber: null, organisationName: null }],
   expiresAt: "",
   signedInAt: "",

@@ -12,6 +12,8 @@ describe("municipalities router", () => {
       number: "0301",
       name: "Oslo",
       altName: null,
+      officialNames: [{ name: "Oslo", language: "no" }],
+      writtenStandard: "neutral",
       countyNumber: "03",
       countyName: "Oslo",
       kostraGroup: "~OSLO",

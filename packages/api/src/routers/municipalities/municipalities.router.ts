@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { listPopulationFacts } from "@malestokk/db";
+import { NAME_LANGUAGES, WRITTEN_STANDARDS } from "@malestokk/domain";
 
 import { listAllMunicipalities, requireMunicipality } from "./municipalities.service";
 
@@ -10,6 +11,8 @@ const MunicipalitySchema = z.object({
   number: z.string(),
   name: z.string(),
   altName: z.string().nullable(),
+  officialNames: z.array(z.object({ name: z.string(), language: z.enum(NAME_LANGUAGES) })).readonly(),
+  writtenStandard: z.enum(WRITTEN_STANDARDS).nullable(),
   countyNumber: z.string(),
   countyName: z.string(),
   kostraGroup: z.string().nullable(),
