@@ -55,3 +55,20 @@ export function getCounter(db: DbOrTx, key: CounterKey): number {
 export function getDataVersion(db: DbOrTx): number {
   return getCounter(db, "dataVersion");
 }
+
+const changeStamp = preparedQuery((db) =>
+  db
+    .select({ stamp: sql<string>`total_changes() || ':' || data_version` })
+    .from(sql`pragma_data_version`)
+    .prepare(),
+);
+
+/**
+ * A value that differs whenever the database may have changed since it was last read: a write on
+ * this connection (`total_changes()`, which counts rows written, even in a transaction rolled back)
+ * or a commit by any other connection or process, such as the command line (`data_version`). What was
+ * read at one stamp may be used again while the stamp stays the same (issue 21, point 7).
+ */
+export function getChangeStamp(db: DbOrTx): string {
+  return changeStamp(db).get()?.stamp ?? "";
+}
