@@ -17,3 +17,5 @@ const server = app.listen(0, "127.0.0.1", () => {
   const address = server.address();
   console.log(`running at http://localhost:${typeof address === "object" && address ? address.port : 0}`);
 });
+// Exits on SIGTERM as the app does, so a run with --cpu-prof writes its profile.
+process.on("SIGTERM", () => server.close(() => process.exit(0)));

@@ -43,4 +43,19 @@ describe("AnswerCache", () => {
     expect(gunzipSync(cache.encoded(kept, "gzip")).equals(body)).toBe(true);
     expect(cache.size.bytes).toBe(body.length + br.length + (kept.encoded.gzip?.length ?? Number.NaN));
   });
+
+  it("makes a batch's answer of its calls' kept answers at their version, and keeps it for its own ETag", () => {
+    const cache = new AnswerCache();
+    cache.set({ key: "a", version: "1" }, Buffer.from('{"result":{"data":1}}'));
+    const batch = { key: "batch|a,b", version: "1", calls: ["a", "b"] };
+    expect(cache.getBatch(batch)).toBeUndefined();
+    cache.set({ key: "b", version: "1" }, Buffer.from('{"result":{"data":2}}'));
+    expect(cache.getBatch({ ...batch, version: "2" })).toBeUndefined();
+    cache.set({ key: "a", version: "2" }, Buffer.from('{"result":{"data":3}}'));
+    expect(cache.getBatch({ ...batch, version: "2" })).toBeUndefined();
+    cache.set({ key: "b", version: "2" }, Buffer.from('{"result":{"data":4}}'));
+    const kept = cache.getBatch({ ...batch, version: "2" });
+    expect(kept?.body.toString()).toBe('[{"result":{"data":3}},{"result":{"data":4}}]');
+    expect(cache.get({ key: "batch|a,b", version: "2" })?.etag).toBe(kept?.etag);
+  });
 });

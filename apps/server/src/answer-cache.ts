@@ -8,9 +8,15 @@ import { compressNow, encodingFor } from "./compression";
 export interface AnswerScope {
   readonly key: string;
   readonly version: string;
+  /** A batch's calls, in order: the key of each call's answer kept alone. */
+  readonly calls?: readonly string[] | null;
 }
 
 type Encoding = "br" | "gzip";
+
+const OPEN = Buffer.from("[");
+const COMMA = Buffer.from(",");
+const CLOSE = Buffer.from("]");
 
 interface Kept {
   readonly key: string;
@@ -50,13 +56,43 @@ export class AnswerCache {
 
   /** Keeps the answer and gives its ETag (weak: the bytes sent may be compressed). */
   set(scope: AnswerScope, body: Buffer): string {
-    const etag = `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    return this.keep(scope, body).etag;
+  }
+
+  /** Keeps the answer (unless it is larger than an eighth of the whole) and gives it with its ETag. */
+  keep(scope: AnswerScope, body: Buffer): Kept {
+    const kept: Kept = {
+      key: scope.key,
+      version: scope.version,
+      body,
+      etag: `W/"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`,
+      encoded: {},
+      bytes: body.length,
+    };
     this.remove(scope.key);
-    if (body.length > this.maxBytes / 8) return etag;
-    this.entries.set(scope.key, { key: scope.key, version: scope.version, body, etag, encoded: {}, bytes: body.length });
+    if (body.length > this.maxBytes / 8) return kept;
+    this.entries.set(scope.key, kept);
     this.bytes += body.length;
     this.trim();
-    return etag;
+    return kept;
+  }
+
+  /**
+   * A batch's answer: kept whole, or made of its calls' answers kept alone (a tRPC batch answers
+   * `[answer, answer, …]`, each as the call alone would be answered), then kept whole for its own
+   * ETag and compressed copies. Undefined while any call's answer is missing or stale.
+   */
+  getBatch(scope: AnswerScope): Kept | undefined {
+    const whole = this.get(scope);
+    if (whole || !scope.calls) return whole;
+    const parts: Buffer[] = [];
+    for (const key of scope.calls) {
+      const part = this.get({ key, version: scope.version });
+      if (!part) return undefined;
+      parts.push(parts.length === 0 ? OPEN : COMMA, part.body);
+    }
+    parts.push(CLOSE);
+    return this.keep(scope, Buffer.concat(parts));
   }
 
   /** The kept answer compressed with decision 015's settings: compressed once, the first time it is asked for so. */
@@ -101,36 +137,70 @@ function toBuffer(chunk: unknown): Buffer | null {
   return null;
 }
 
+/** What the first handler needs of the app to answer a kept read as every other answer is answered. */
+export interface KeptAnswerOptions {
+  /** The request's scope (session check and authorization first), or null when its answer may not be kept. */
+  readonly scope: (req: Request, res: Response) => AnswerScope | null;
+  /** Headers every answer carries (the security headers), computed once. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The request's id (the client's plain one, or a new one). */
+  readonly requestId: (req: Request) => string;
+  /** The request's log line and metrics, once it is answered. */
+  readonly answered: (req: Request, requestId: string, status: number, started: bigint) => void;
+}
+
+/** The answers this handler may send from the cache: GET reads of benchmarks.* (a call alone or a batch of them). */
+const KEPT_PATH = "/trpc/benchmarks.";
+
 /**
- * Sends a kept answer again (or 304 to its ETag) without tRPC parsing, running or validating it; on
- * a miss lets the request through and keeps a 200 answer as it is sent. `scope` makes the session
- * check and the authorization and says where the answer belongs: null leaves the request to tRPC
- * alone, which then answers as always (401, 403, the procedure's own checks).
+ * The app's first handler (issue 21, point 7): sends a kept answer again (or 304 to its ETag) before
+ * the router and every other middleware, with the headers they would have set, after the session
+ * check and authorization that `scope` makes. Anything else, and a read whose answer is not kept,
+ * passes on (to `answerCache`, which keeps it as it is sent).
+ */
+export function sendKeptAnswers(cache: AnswerCache, options: KeptAnswerOptions): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== "GET" || !req.url.startsWith(KEPT_PATH)) return next();
+    const started = process.hrtime.bigint();
+    const where = options.scope(req, res);
+    const kept = where && (where.calls ? cache.getBatch(where) : cache.get(where));
+    if (!kept) return next();
+    const requestId = options.requestId(req);
+    const headers: Record<string, string | number> = {
+      ...options.headers,
+      "X-Request-Id": requestId,
+      // The answer is this reader's (their drafts): only their browser may keep it, and must ask again.
+      "Cache-Control": "private, no-cache",
+      Vary: "Cookie, Accept-Encoding",
+      ETag: kept.etag,
+    };
+    if (matches(req.headers["if-none-match"], kept.etag)) {
+      res.writeHead(304, headers).end();
+    } else {
+      // Compressed as dynamicCompression would, but once per kept answer rather than on every request.
+      const encoding = req.headers["accept-encoding"] ? encodingFor(req, kept.body.length) : null;
+      const body = encoding ? cache.encoded(kept, encoding) : kept.body;
+      headers["Content-Type"] = "application/json";
+      if (encoding) headers["Content-Encoding"] = encoding;
+      headers["Content-Length"] = body.length;
+      res.writeHead(200, headers).end(body);
+    }
+    options.answered(req, requestId, res.statusCode, started);
+  };
+}
+
+/**
+ * Keeps a 200 answer to a read that `scope` allows as it is sent (a batch's also per call), with
+ * its ETag; `sendKeptAnswers` sends it again. `scope` makes the session check and the authorization
+ * and says where the answer belongs: null leaves the request to tRPC alone, which then answers as
+ * always (401, 403, the procedure's own checks).
  */
 export function answerCache(cache: AnswerCache, scope: (req: Request, res: Response) => AnswerScope | null): RequestHandler {
   return (req, res, next) => {
     const where = req.method === "GET" ? scope(req, res) : null;
     if (!where) return next();
-    const kept = cache.get(where);
-    // The answer is this reader's (their drafts): only their browser may keep it, and must ask again.
     res.setHeader("Cache-Control", "private, no-cache");
     res.vary("Cookie");
-    if (kept) {
-      res.setHeader("ETag", kept.etag);
-      if (matches(req.get("if-none-match"), kept.etag)) {
-        res.status(304).end();
-        return;
-      }
-      res.status(200).setHeader("Content-Type", "application/json");
-      // Compressed as dynamicCompression would, but once per kept answer rather than on every request.
-      const encoding = encodingFor(req, kept.body.length);
-      res.vary("Accept-Encoding");
-      const body = encoding ? cache.encoded(kept, encoding) : kept.body;
-      if (encoding) res.setHeader("Content-Encoding", encoding);
-      res.setHeader("Content-Length", body.length);
-      res.end(body);
-      return;
-    }
     const chunks: Buffer[] = [];
     let keepable = true;
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -148,7 +218,9 @@ export function answerCache(cache: AnswerCache, scope: (req: Request, res: Respo
         else keepable = false;
       }
       if (res.statusCode === 200 && keepable && !res.headersSent) {
-        res.setHeader("ETag", cache.set(where, Buffer.concat(chunks)));
+        const body = Buffer.concat(chunks);
+        res.setHeader("ETag", cache.keep(where, body).etag);
+        if (where.calls) keepCalls(cache, where, body);
       } else if (!res.headersSent) {
         // An error or a refusal is not the reader's data: stored by nobody, as every API answer.
         res.setHeader("Cache-Control", "no-store");
@@ -157,4 +229,21 @@ export function answerCache(cache: AnswerCache, scope: (req: Request, res: Respo
     } as Response["end"];
     next();
   };
+}
+
+/** Keeps each call's answer of a batch's (a JSON array of them) under the key the call alone has; an error is not kept. */
+function keepCalls(cache: AnswerCache, where: AnswerScope, body: Buffer): void {
+  let answers: unknown;
+  try {
+    answers = JSON.parse(body.toString("utf8"));
+  } catch {
+    return;
+  }
+  if (!Array.isArray(answers) || answers.length !== where.calls?.length) return;
+  where.calls.forEach((key, i) => {
+    const answer: unknown = answers[i];
+    // Serialized again as tRPC serializes the call alone (JSON.stringify), to the same bytes.
+    if (typeof answer === "object" && answer !== null && "result" in answer && !("error" in answer))
+      cache.keep({ key, version: where.version }, Buffer.from(JSON.stringify(answer)));
+  });
 }

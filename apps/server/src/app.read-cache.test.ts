@@ -19,13 +19,23 @@ describe("the server's cache of whole read answers", () => {
     const seriesUrl = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify(input))}`;
     // As the web app's batch link sends a query alone.
     const batchedUrl = `${base}/trpc/benchmarks.series?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: input }))}`;
+    // A batch of two calls: the municipality's series against two peer groups.
+    const pairUrl = `${base}/trpc/benchmarks.series,benchmarks.series?batch=1&input=${encodeURIComponent(
+      JSON.stringify({ 0: input, 1: { ...input, peerGroup: "county" } }),
+    )}`;
     const series = async (cookie: string, headers: Record<string, string> = {}) => fetch(seriesUrl, { headers: { cookie, ...headers } });
     const own2024 = async (cookie: string): Promise<Own> => {
-      const [single, batched] = await Promise.all([series(cookie), fetch(batchedUrl, { headers: { cookie } })]);
-      expect([single.status, batched.status]).toEqual([200, 200]);
+      const [single, batched, pair] = await Promise.all([
+        series(cookie),
+        fetch(batchedUrl, { headers: { cookie } }),
+        fetch(pairUrl, { headers: { cookie } }),
+      ]);
+      expect([single.status, batched.status, pair.status]).toEqual([200, 200, 200]);
       const own = (JSON.parse(await single.text()) as SeriesBody).result.data.points.find((p) => p.year === 2024)?.own ?? null;
-      const [fromBatch] = JSON.parse(await batched.text()) as SeriesBody[];
-      expect(fromBatch?.result.data.points.find((p) => p.year === 2024)?.own ?? null).toEqual(own);
+      for (const batch of [batched, pair]) {
+        for (const fromBatch of JSON.parse(await batch.text()) as SeriesBody[])
+          expect(fromBatch.result.data.points.find((p) => p.year === 2024)?.own ?? null).toEqual(own);
+      }
       return own;
     };
     /** Oslo's 2024 report returned by its manager and saved again by its finance user as a draft of one line. */
@@ -58,7 +68,7 @@ describe("the server's cache of whole read answers", () => {
       });
       expect(saved.status).toBe(200);
     };
-    return { ...started, series, batchedUrl, own2024, saveOsloDraft };
+    return { ...started, series, seriesUrl, batchedUrl, pairUrl, own2024, saveOsloDraft };
   }
 
   it("never gives one organisation's draft to a reader of another, whoever asked first", async () => {
@@ -78,6 +88,92 @@ describe("the server's cache of whole read answers", () => {
       expect(other?.numerator).toBe(approved?.numerator);
       expect(other?.numerator).not.toBe(DRAFT_TOTAL);
     }
+  });
+
+  it("answers a batch of two reads per call from the kept answers, the same as the two calls alone", async () => {
+    const { base, signIn, seriesUrl, pairUrl } = await setUp();
+    const { cookie } = await signIn("finance.0301@demo.example");
+    const countyUrl = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(
+      JSON.stringify({ indicatorCode: "K1", municipalityNumber: "0301", peerGroup: "county" }),
+    )}`;
+    const text = async (url: string) => {
+      const res = await fetch(url, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    // The calls alone first: the batch is then made of their kept answers, without tRPC.
+    const alone = [await text(seriesUrl), await text(countyUrl)];
+    expect(alone[0]).not.toBe(alone[1]);
+    for (let round = 0; round < 2; round++) expect(await text(pairUrl)).toBe(`[${alone.join(",")}]`);
+    // A batch asked first keeps each call's answer too, under the key the call alone has.
+    const reversed = `${base}/trpc/benchmarks.series,benchmarks.series?batch=1&input=${encodeURIComponent(
+      JSON.stringify({
+        0: { indicatorCode: "K2", municipalityNumber: "0301", peerGroup: "county" },
+        1: { indicatorCode: "K2", municipalityNumber: "0301" },
+      }),
+    )}`;
+    const [k2County, k2] = JSON.parse(await text(reversed)) as unknown[];
+    const k2Url = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify({ indicatorCode: "K2", municipalityNumber: "0301" }))}`;
+    expect(JSON.parse(await text(k2Url))).toEqual(k2);
+    expect(k2County).not.toEqual(k2);
+    // One call in the batch that may not be kept (another procedure) leaves the whole batch to tRPC, which answers it as always.
+    const mixed = `${base}/trpc/benchmarks.series,municipalities.list?batch=1&input=${encodeURIComponent(
+      JSON.stringify({ 0: { indicatorCode: "K1", municipalityNumber: "0301" }, 1: {} }),
+    )}`;
+    const [first] = JSON.parse(await text(mixed)) as unknown[];
+    expect(first).toEqual(JSON.parse(alone[0] ?? ""));
+  });
+
+  it("sends a kept answer with every header the app sets, and refuses a batch of it to a reader without a session", async () => {
+    const { signIn, series, pairUrl } = await setUp();
+    const { cookie } = await signIn("finance.0301@demo.example");
+    await series(cookie);
+    const kept = await series(cookie, { "x-request-id": "client-1234-abcd" });
+    expect(kept.status).toBe(200);
+    expect(kept.headers.get("x-request-id")).toBe("client-1234-abcd");
+    expect(kept.headers.get("content-security-policy")).toContain("object-src 'none'");
+    expect(kept.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(kept.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(kept.headers.get("content-type")).toContain("application/json");
+    expect(kept.headers.get("vary")).toBe("Cookie, Accept-Encoding");
+    await fetch(pairUrl, { headers: { cookie } });
+    const anonymous = await fetch(pairUrl);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("refuses a kept answer at once when the session ends, the role is removed or the session is deleted by another hand", async () => {
+    const { base, signIn, series, connection } = await setUp();
+    const post = (path: string, cookie: string, body: object = {}) =>
+      fetch(`${base}/trpc/${path}`, { method: "POST", headers: { ...JSON_CSRF, cookie }, body: JSON.stringify(body) });
+    const kept = async (cookie: string) => {
+      for (let round = 0; round < 2; round++) expect((await series(cookie)).status).toBe(200);
+    };
+    // Signed out: the session is gone for the next request, not after a while.
+    const trondheim = (await signIn("finance.5001@demo.example")).cookie;
+    await kept(trondheim);
+    expect((await post("auth.signOut", trondheim)).status).toBe(200);
+    expect((await series(trondheim)).status).toBe(401);
+
+    // The reader's only role removed by an administrator: refused at the next request.
+    const oslo = (await signIn("finance.0301@demo.example")).cookie;
+    await kept(oslo);
+    const admin = (await signIn("admin@demo.example")).cookie;
+    const users = (await (await fetch(`${base}/trpc/admin.users`, { headers: { cookie: admin } })).json()) as {
+      result: { data: { email: string; grants: { id: number }[] }[] };
+    };
+    const grants = users.result.data.find((u) => u.email === "finance.0301@demo.example")?.grants ?? [];
+    expect(grants).toHaveLength(1);
+    expect((await post("admin.removeRole", admin, { grantId: grants[0]?.id })).status).toBe(200);
+    expect((await series(oslo)).status).toBe(403);
+
+    // A session ended outside the app's requests (as the command line would): refused at once too.
+    const manager = (await signIn("manager.0301@demo.example")).cookie;
+    await kept(manager);
+    connection.sqlite
+      .prepare("delete from sessions where user_id = (select id from users where email = ?)")
+      .run("manager.0301@demo.example");
+    expect((await series(manager)).status).toBe(401);
   });
 
   it("leaves a read of a saved peer set to the procedure, which checks the reader may see the set", async () => {

@@ -24,12 +24,12 @@ import type { EnvIdentityProvider } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Logger } from "./logger";
-import { AnswerCache, answerCache } from "./answer-cache";
+import { AnswerCache, answerCache, sendKeptAnswers, type AnswerScope } from "./answer-cache";
 import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
 import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
-import { refuseCrossSite, securityHeaders } from "./security";
+import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 
 export const MAX_BODY_BYTES = 1_000_000;
@@ -63,6 +63,11 @@ export interface AppOptions {
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
+
+function requestIdOf(req: Request): string {
+  const incoming = req.headers["x-request-id"];
+  return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
 
 /**
  * Puts data the page needs at once into it, as a JSON data block (not run, so the CSP allows it);
@@ -114,23 +119,64 @@ export function createApp(options: AppOptions): express.Express {
   // Without a proxy, X-Forwarded-For is the client's own claim: never let it pick the rate-limit key.
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
+  /** One line per request, and its count and time in the metrics. */
+  const answered = (req: Request, log: Logger, status: number, started: bigint, bindings: object = {}) => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // req.path is relative to a mounted router by now; the original URL is not.
+    const path = req.originalUrl.split("?")[0] ?? "";
+    metrics?.observe(path, status, seconds);
+    log.info({ ...bindings, method: req.method, path, status, ms: Math.round(seconds * 10_000) / 10 }, "request");
+  };
+
+  /** The request's session, looked up once: by the answer cache's check and then by the procedure's context. */
+  const sessionOf = (req: Request, res: Response): Session | null => {
+    const known = res.locals.session as { value: Session | null } | undefined;
+    if (known) return known.value;
+    const value = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
+    res.locals.session = { value };
+    return value;
+  };
+  /** Where a read's answer is kept, after the session check and authorization; once per request (issue 21, point 7). */
+  const answerScopeOf = (req: Request, res: Response): AnswerScope | null => {
+    const known = res.locals.answerScope as { value: AnswerScope | null } | undefined;
+    if (known) return known.value;
+    const url = new URL(req.originalUrl, "http://localhost");
+    const batch = url.searchParams.get("batch");
+    const path = url.pathname.slice("/trpc/".length);
+    // A batch is what tRPC takes as one ("1"), of no more calls than it answers; any other is left to it.
+    const value =
+      (batch !== null && batch !== "1") || (batch === "1" && path.split(",").length > MAX_BATCH_SIZE)
+        ? null
+        : answerCacheScope(connection.db, sessionOf(req, res), {
+            path,
+            input: url.searchParams.get("input") ?? "",
+            batched: batch === "1",
+          });
+    res.locals.answerScope = { value };
+    return value;
+  };
+  const answers = new AnswerCache();
+
+  // Kept answers first, before the router and the middleware below, with the headers they set.
+  app.use(
+    sendKeptAnswers(answers, {
+      scope: answerScopeOf,
+      headers: securityHeaderValues({ https }),
+      requestId: requestIdOf,
+      // The same line as a child logger's, without making one for every request.
+      answered: (req, requestId, status, started) => answered(req, logger, status, started, { requestId }),
+    }),
+  );
   app.use(securityHeaders({ https }));
   app.use(dynamicCompression());
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
-    const incoming = req.get("x-request-id");
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const requestId = requestIdOf(req);
     res.setHeader("X-Request-Id", requestId);
     const log = logger.child({ requestId });
     res.locals.requestId = requestId;
     res.locals.log = log;
-    res.on("finish", () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      // req.path is relative to a mounted router by now; the original URL is not.
-      const path = req.originalUrl.split("?")[0] ?? "";
-      metrics?.observe(path, res.statusCode, seconds);
-      log.info({ method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 10_000) / 10 }, "request");
-    });
+    res.on("finish", () => answered(req, log, res.statusCode, started));
     next();
   });
 
@@ -162,14 +208,6 @@ export function createApp(options: AppOptions): express.Express {
     });
   }
 
-  /** The request's session, looked up once: by the answer cache's check and then by the procedure's context. */
-  const sessionOf = (req: Request, res: Response): Session | null => {
-    const known = res.locals.session as { value: Session | null } | undefined;
-    if (known) return known.value;
-    const value = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-    res.locals.session = { value };
-    return value;
-  };
   const contextFor = (req: Request, res: Response): Context =>
     createContextInner({
       requestId: String(res.locals.requestId),
@@ -188,8 +226,6 @@ export function createApp(options: AppOptions): express.Express {
 
   app.use(oidcRoutes({ https, context: contextFor }));
 
-  const answers = new AnswerCache();
-
   app.use(
     "/trpc",
     (_req, res, next) => {
@@ -197,15 +233,8 @@ export function createApp(options: AppOptions): express.Express {
       next();
     },
     refuseCrossSite({ publicOrigin: options.publicOrigin }),
-    // Hot reads answered again from a kept copy, after the session check and authorization (issue 21).
-    answerCache(answers, (req, res) => {
-      const url = new URL(req.originalUrl, "http://localhost");
-      const batch = url.searchParams.get("batch");
-      // A batch is what tRPC takes as one ("1"); any other value is left to it.
-      if (batch !== null && batch !== "1") return null;
-      const input = url.searchParams.get("input") ?? "";
-      return answerCacheScope(connection.db, sessionOf(req, res), { path: req.path.slice(1), input, batched: batch === "1" });
-    }),
+    // Hot reads kept as they are answered, after the session check and authorization (issue 21); sendKeptAnswers sends them again.
+    answerCache(answers, answerScopeOf),
     createExpressMiddleware({
       router: appRouter,
       maxBodySize: MAX_BODY_BYTES,

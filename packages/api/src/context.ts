@@ -1,4 +1,4 @@
-import { findSession, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
+import { findSession, getChangeStamp, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
 import type { EnvIdentityProvider, UiLanguage } from "@malestokk/domain";
 
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
@@ -152,6 +152,35 @@ export function createContextInner(options: ContextOptions): Context {
 // Writing lastSeenAt on every request would turn every read into a write.
 const TOUCH_AFTER_MS = 60_000;
 
+type SessionLookup = { readonly found: NonNullable<ReturnType<typeof findSession>>; readonly grants: GrantRow[] } | null;
+
+/**
+ * Session lookups (the session row, its user and grants, or that there is none) by token hash, as
+ * the database held them at one change stamp: any write, here or by another process (a sign-out, a
+ * role removed, an account disabled, a password changed, the command line), changes the stamp and
+ * drops them all, so a revoked session is refused at its next request (issue 21, point 7).
+ */
+const sessionLookups = new WeakMap<Db, { stamp: string; byTokenHash: Map<string, SessionLookup> }>();
+const MAX_KEPT_LOOKUPS = 1_000;
+
+function lookUpSession(db: Db, tokenHash: string): SessionLookup {
+  const stamp = getChangeStamp(db);
+  let kept = sessionLookups.get(db);
+  if (kept?.stamp !== stamp) {
+    kept = { stamp, byTokenHash: new Map() };
+    sessionLookups.set(db, kept);
+  }
+  let lookup = kept.byTokenHash.get(tokenHash);
+  if (lookup === undefined) {
+    const found = findSession(db, tokenHash);
+    lookup = found ? { found, grants: listGrants(db, found.userId) } : null;
+    // Unknown tokens are kept too (a flood of forged ones): within a bound.
+    if (kept.byTokenHash.size >= MAX_KEPT_LOOKUPS) kept.byTokenHash.clear();
+    kept.byTokenHash.set(tokenHash, lookup);
+  }
+  return lookup;
+}
+
 /**
  * The session behind a cookie token, or null when it is unknown, idle too long or past its
  * absolute expiry (ASVS 7.3.1, 7.3.2). Keeps the idle clock running.
@@ -159,8 +188,9 @@ const TOUCH_AFTER_MS = 60_000;
 export function resolveSession(db: Db, token: string | null, now: Date, settings: AuthSettings): Session | null {
   if (!token || token.length > 200) return null;
   const tokenHash = hashToken(token);
-  const found = findSession(db, tokenHash);
-  if (!found) return null;
+  const lookup = lookUpSession(db, tokenHash);
+  if (!lookup) return null;
+  const { found, grants } = lookup;
   const lastSeen = Date.parse(found.session.lastSeenAt);
   if (Date.parse(found.session.expiresAt) <= now.getTime()) return null;
   if (lastSeen + settings.idleMinutes * 60_000 <= now.getTime()) return null;
@@ -168,7 +198,7 @@ export function resolveSession(db: Db, token: string | null, now: Date, settings
   return {
     tokenHash,
     user: { id: found.userId, email: found.email, name: found.name, language: found.language },
-    grants: listGrants(db, found.userId),
+    grants,
     expiresAt: found.session.expiresAt,
     signedInAt: found.session.createdAt,
   };

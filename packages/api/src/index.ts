@@ -36,4 +36,4 @@ export { OIDC_CALLBACK_PATH, LOCAL_SIGN_IN, signInOptions } from "./routers/auth
 export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/auth/oidc-sign-in.service";
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
-export { answerCacheScope } from "./routers/benchmarks/benchmarks.service";
+export { answerCacheScope, type AnswerCacheScope } from "./routers/benchmarks/benchmarks.service";

@@ -11,6 +11,7 @@ import { getCostReport, listCostLines, listSystems, saveCostReport, type CostRep
 import { hasDemoData, listIndicatorValues, recomputeIndicatorValues } from "./queries/indicators";
 import { getMunicipalityByNumber, listMunicipalities, listMunicipalityAreas } from "./queries/organisations";
 import { listReportingYears } from "./queries/reporting-years";
+import { getChangeStamp } from "./queries/counters";
 import { getThrottle, pruneThrottle, saveThrottle } from "./queries/sessions";
 import { seedDemoData, seedReferenceData } from "./seed/demo";
 import { areas2024 } from "./seed/area-2024";
@@ -46,6 +47,34 @@ describe("createDb", () => {
     const second = createDb(path);
     open.push(first, second);
     expect(second.sqlite.pragma("synchronous", { simple: true })).toBe(2);
+  });
+});
+
+describe("getChangeStamp", () => {
+  it("changes with a write on this connection, even one rolled back, and with a commit by another; not with a read", () => {
+    const path = tempFile();
+    const first = createDb(path);
+    const second = createDb(path);
+    open.push(first, second);
+    first.sqlite.exec("create table t (x integer)");
+    const stamps = [getChangeStamp(first.db)];
+    first.sqlite.prepare("select count(*) from t").get();
+    expect(getChangeStamp(first.db)).toBe(stamps[0]);
+    first.sqlite.prepare("insert into t values (1)").run();
+    stamps.push(getChangeStamp(first.db));
+    try {
+      first.sqlite.transaction(() => {
+        first.sqlite.prepare("delete from t").run();
+        throw new Error("rolled back");
+      })();
+    } catch {
+      // The write was undone; the stamp still moves, which only costs a lookup.
+    }
+    stamps.push(getChangeStamp(first.db));
+    // Another process (the command line) writes through a connection of its own.
+    second.sqlite.prepare("insert into t values (2)").run();
+    stamps.push(getChangeStamp(first.db));
+    expect(new Set(stamps).size).toBe(4);
   });
 });
 

@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 
-import type { DbOrTx } from "../client";
+import type Database from "better-sqlite3";
+
+import type { Db, DbOrTx } from "../client";
 import { appCounters } from "../schema/index";
 import { preparedQuery } from "./prepared";
 
@@ -54,4 +56,23 @@ export function getCounter(db: DbOrTx, key: CounterKey): number {
 
 export function getDataVersion(db: DbOrTx): number {
   return getCounter(db, "dataVersion");
+}
+
+const changeStamps = new WeakMap<Db, Database.Statement<[], string>>();
+
+/**
+ * A value that differs whenever the database may have changed since it was last read: a write on
+ * this connection (`total_changes()`, which counts rows written, even in a transaction rolled back)
+ * or a commit by any other connection or process, such as the command line (`data_version`). What was
+ * read at one stamp may be used again while the stamp stays the same (issue 21, point 7).
+ */
+export function getChangeStamp(db: Db): string {
+  let statement = changeStamps.get(db);
+  if (!statement) {
+    // Straight on better-sqlite3: on the path of every request, Drizzle's mapping of a one-value row cost as much as the query.
+    const client = (db as Db & { $client: Database.Database }).$client;
+    statement = client.prepare<[], string>("select total_changes() || ':' || data_version from pragma_data_version").pluck();
+    changeStamps.set(db, statement);
+  }
+  return statement.get() ?? "";
 }

@@ -21,6 +21,7 @@ import {
 import { CHART_COLOURS } from "../../components/chart-palette";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { localized } from "../../lib/localized";
+import type { Language } from "../../lib/i18n";
 import { distributionHeight, MAX_LABELLED, SCATTER_HEIGHT, SERIES_HEIGHT } from "./chart-sizes";
 
 const { own: OWN, peer: PEER } = CHART_COLOURS;
@@ -38,7 +39,7 @@ export function DistributionChart({
 }: {
   detail: Detail;
   distribution: readonly Point[];
-  language: "nb" | "en";
+  language: Language;
 }) {
   const code = detail.indicator.code;
   return (
@@ -103,7 +104,7 @@ export function AgainstChart({
   detail: Detail;
   scatter: NonNullable<Detail["scatter"]>;
   against: NonNullable<Detail["against"]>;
-  language: "nb" | "en";
+  language: Language;
 }) {
   const { t } = useTranslation();
   const code = detail.indicator.code;

@@ -92,34 +92,50 @@ function scopeOf(session: Session): ReaderScope {
 /** The reads whose whole answer the server may keep: benchmarks.read procedures cached above by (input, reader scope, its counters). */
 const ANSWER_CACHED_READS = new Set(["benchmarks.series", "benchmarks.profile", "benchmarks.indicator"]);
 
+/** Where a kept answer belongs and the data it was computed at; for a batch, where each call's own answer is kept. */
+export interface AnswerCacheScope {
+  readonly key: string;
+  readonly version: string;
+  /** A batch's calls, in order: the key of each call's answer kept alone, which is that call's part of the batch's answer. */
+  readonly calls: readonly string[] | null;
+}
+
 /**
  * For the server's cache of whole answers (issue 21, point 7): the key and version under which the
  * answer to `path` with the raw JSON `input` may be kept and sent again, or null when it may not.
  * It is the rule of this file's own caches: an answer depends on its input, whose drafts the reader
  * sees and those counters. The procedures' access check is made here as theirs is (signed in,
  * benchmarks.read), so a kept answer never reaches a reader they would refuse; a saved peer set is
- * checked per reader (requireVisiblePeerSet), so such reads are always left to the procedure.
+ * checked per reader (requireVisiblePeerSet), so such reads are always left to the procedure. A
+ * batch (`path` names its calls, comma-separated; `input` holds theirs under "0", "1", …) is kept
+ * only when every call in it may be, each under the key its call alone would have.
  */
 export function answerCacheScope(
   db: Db,
   session: Session | null,
   call: { path: string; input: string; batched: boolean },
-): { key: string; version: string } | null {
+): AnswerCacheScope | null {
   const { path, input, batched } = call;
-  if (!ANSWER_CACHED_READS.has(path) || !session || !can(session.grants, "benchmarks.read") || input.length > 1_000) return null;
+  if (!session || !can(session.grants, "benchmarks.read") || input.length > 1_000) return null;
+  const paths = batched ? path.split(",") : [path];
+  if (!paths.every((p) => ANSWER_CACHED_READS.has(p))) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(input);
   } catch {
     return null;
   }
-  // A batch of this one call (the web app's links send every query so) carries its input as "0".
-  if (batched) parsed = isPlainObject(parsed) && Object.keys(parsed).length === 1 ? parsed["0"] : null;
-  if (!isPlainObject(parsed) || "peerSetId" in parsed) return null;
+  // A batch carries its calls' inputs as "0", "1", …: exactly one per call.
+  const byIndex = batched && isPlainObject(parsed) && Object.keys(parsed).length === paths.length ? parsed : null;
+  const inputs = batched ? (byIndex ? paths.map((_, i) => byIndex[String(i)]) : null) : [parsed];
+  if (!inputs?.every((one) => isPlainObject(one) && !("peerSetId" in one))) return null;
   const scope = scopeOf(session);
+  // Keyed by the input as JSON gives it, so a call alone and the same call in a batch share an answer.
+  const calls = paths.map((p, i) => `single|${p}|${scope.key}|${JSON.stringify(inputs[i])}`);
   return {
-    key: `${batched ? "batch" : "single"}|${path}|${scope.key}|${input}`,
+    key: batched ? `batch|${path}|${scope.key}|${JSON.stringify(parsed)}` : (calls[0] ?? ""),
     version: scope.counters.map((c) => getCounter(db, c)).join(":"),
+    calls: batched ? calls : null,
   };
 }
 
