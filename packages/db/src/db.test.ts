@@ -225,8 +225,20 @@ describe("the 2024 register", () => {
         .join(" – ");
     expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");
     expect(names("5540")).toBe("Gáivuotna/se – Kåfjord/no – Kaivuono/fkv");
-    expect(names("5622")).toBe("Porsanger/no – Porsángu/se – Porsanki/fkv");
+    expect(names("5622")).toBe("Porsanger/no – Porsáŋgu/se – Porsanki/fkv");
+    expect(names("5025")).toBe("Rosse/sma – Røros/no");
+    expect(names("1875")).toBe("Hábmer/smj – Hamarøy/no");
     expect(names("0301")).toBe("Oslo/no");
+    // KLASS 131 (2024) gives 22 municipalities more than one official name; each Sámi or Kven name the
+    // register keeps as `altName` is among them.
+    const many = municipalities2024.filter(([number]) => (getMunicipalityByNumber(c.db, number)?.officialNames.length ?? 0) > 1);
+    expect(many).toHaveLength(22);
+    for (const [number, name, , altName] of municipalities2024.filter(([, , , alt]) => alt !== undefined))
+      expect(
+        names(number)
+          ?.split(" – ")
+          .map((n) => n.split("/")[0]),
+      ).toEqual(expect.arrayContaining([name, altName]));
     c.sqlite.prepare("update organisations set official_names = null").run();
     seedReferenceData(c.db);
     expect(names("5538")).toBe("Storfjord/no – Omasvuotna/se – Omasvuono/fkv");

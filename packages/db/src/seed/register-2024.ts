@@ -769,11 +769,65 @@ export function writtenStandardOf(number: string): WrittenStandard | null {
 }
 
 /**
- * Every official name with its language, in KLASS 131's order, for the municipalities with more than one:
- * the three issue 22 names (Kven names added by royal resolution). Not yet checked by hand against SSB's
- * classification 131 for the other Sámi and Kven names, which keep their one `altName` above until then.
+ * Every official name with its language, in KLASS 131's order (the municipality's first language first), for the
+ * 22 municipalities of the 2024 division with more than one: North Sámi (se), Lule Sámi (smj), South Sámi (sma) and
+ * Kven (fkv) names beside the Norwegian (no). Checked by hand, number by number, against SSB's classification 131
+ * (KLASS, valid from 1 January 2024) as published in public copies of the list; Sámi letters as KLASS writes them
+ * (Porsáŋgu with eng, Kárášjohka with caron).
  */
 export const officialNames2024: Readonly<Record<string, readonly OfficialName[]>> = {
+  "1826": [
+    { name: "Aarborte", language: "sma" },
+    { name: "Hattfjelldal", language: "no" },
+  ],
+  "1841": [
+    { name: "Fauske", language: "no" },
+    { name: "Fuosko", language: "smj" },
+  ],
+  "1853": [
+    { name: "Evenes", language: "no" },
+    { name: "Evenášši", language: "se" },
+  ],
+  "1870": [
+    { name: "Sortland", language: "no" },
+    { name: "Suortá", language: "se" },
+  ],
+  "1875": [
+    { name: "Hábmer", language: "smj" },
+    { name: "Hamarøy", language: "no" },
+  ],
+  "5001": [
+    { name: "Trondheim", language: "no" },
+    { name: "Tråante", language: "sma" },
+  ],
+  "5007": [
+    { name: "Namsos", language: "no" },
+    { name: "Nåavmesjenjaelmie", language: "sma" },
+  ],
+  "5025": [
+    { name: "Rosse", language: "sma" },
+    { name: "Røros", language: "no" },
+  ],
+  "5041": [
+    { name: "Snåase", language: "sma" },
+    { name: "Snåsa", language: "no" },
+  ],
+  "5043": [
+    { name: "Raarvihke", language: "sma" },
+    { name: "Røyrvik", language: "no" },
+  ],
+  "5503": [
+    { name: "Harstad", language: "no" },
+    { name: "Hárstták", language: "se" },
+  ],
+  "5512": [
+    { name: "Tjeldsund", language: "no" },
+    { name: "Dielddanuorri", language: "se" },
+  ],
+  "5518": [
+    { name: "Loabák", language: "se" },
+    { name: "Lavangen", language: "no" },
+  ],
   "5538": [
     { name: "Storfjord", language: "no" },
     { name: "Omasvuotna", language: "se" },
@@ -784,9 +838,34 @@ export const officialNames2024: Readonly<Record<string, readonly OfficialName[]>
     { name: "Kåfjord", language: "no" },
     { name: "Kaivuono", language: "fkv" },
   ],
+  "5544": [
+    { name: "Nordreisa", language: "no" },
+    { name: "Ráisa", language: "se" },
+    { name: "Raisi", language: "fkv" },
+  ],
+  "5603": [
+    { name: "Hammerfest", language: "no" },
+    { name: "Hámmerfeasta", language: "se" },
+  ],
+  "5610": [
+    { name: "Kárášjohka", language: "se" },
+    { name: "Karasjok", language: "no" },
+  ],
+  "5612": [
+    { name: "Guovdageaidnu", language: "se" },
+    { name: "Kautokeino", language: "no" },
+  ],
   "5622": [
     { name: "Porsanger", language: "no" },
-    { name: "Porsángu", language: "se" },
+    { name: "Porsáŋgu", language: "se" },
     { name: "Porsanki", language: "fkv" },
+  ],
+  "5628": [
+    { name: "Deatnu", language: "se" },
+    { name: "Tana", language: "no" },
+  ],
+  "5636": [
+    { name: "Unjárga", language: "se" },
+    { name: "Nesseby", language: "no" },
   ],
 };

@@ -29,18 +29,13 @@ import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger, formatNok } from "../../lib/format";
-import { useLanguage, useNestedTexts, type Language } from "../../lib/i18n";
+import { useLanguage, useNestedTexts } from "../../lib/i18n";
 import { inEveryLanguage } from "../../lib/localized";
 import { useImportCostFile } from "./api";
 import { statusLabel, type ReportView } from "./report-view";
 import { ImportChanges } from "./import-changes";
 
 type ImportReport = RouterOutputs["costs"]["importFile"];
-
-/** The language the domain's cost file sentences and template take: the UI's where the domain writes it, else bokmål. */
-function messageLanguage(language: Language): Parameters<typeof costFileIssueReason>[1] {
-  return (language in COST_FILE_MESSAGES ? language : "nb") as Parameters<typeof costFileIssueReason>[1];
-}
 
 /** The JSON body limit is 1 MB and base64 adds a third. */
 const MAX_UPLOAD_BYTES = 700 * 1024;
@@ -63,7 +58,7 @@ export function CostFilePanel(props: {
   const { t } = useTranslation();
   // Headers, row problems and notes in the preview: the same texts as the command line's.
   useNestedTexts(["costReport", "file"], inEveryLanguage(COST_FILE_MESSAGES), "costReport.file.errors.EMPTY_FILE");
-  const language = messageLanguage(useLanguage());
+  const language = useLanguage();
   const { view } = props;
   const [file, setFile] = useState<{ name: string; base64: string; size: number } | null>(null);
   const [phase, setPhase] = useState<"idle" | "reading" | "checking" | "importing">("idle");
