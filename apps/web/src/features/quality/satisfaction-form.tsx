@@ -55,9 +55,9 @@ export function SatisfactionForm(props: QualityEditorProps) {
     if (!parsed.ok) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvUnreadable") });
     const [header = [], ...rows] = parsed.rows.filter((r) => r.some((c) => c.trim() !== ""));
     const col = (names: string[]) => header.findIndex((h) => names.includes(h.trim().toLocaleLowerCase("nb")));
-    const type = col(["undersøkelse", "survey", "type"]);
+    const type = col(["undersøkelse", "undersøking", "survey", "type"]);
     const mean = col(["gjennomsnitt", "snitt", "mean", "score"]);
-    const count = col(["antall svar", "svar", "respondents", "n"]);
+    const count = col(["antall svar", "tal på svar", "svar", "respondents", "n"]);
     if (type < 0 || mean < 0 || count < 0) return setImportNote({ kind: "danger", text: t("quality.satisfaction.csvColumns") });
     setCitizen(
       rows.map((r) => ({

@@ -47,6 +47,16 @@ describe("the satisfaction page", () => {
   });
 });
 
+describe("the satisfaction page reading a CSV file with nynorsk headings (issue 22)", () => {
+  it("reads the columns Undersøking and Tal på svar as it reads the bokmål ones", async () => {
+    renderApp("/kommune/0301/tilfredshet/2020", { as: "manager.0301@demo.example" });
+    const input = await screen.findByLabelText(/Les inn fra CSV/);
+    const csv = "Undersøking;Gjennomsnitt;Tal på svar\nBarnehage;5,1;420\n";
+    fireEvent.change(input, { target: { files: [new File([csv], "nynorsk.csv", { type: "text/csv" })] } });
+    expect((await screen.findByTestId("satisfaction-import")).textContent).toBe("Leste 1 rad. Sjekk tallene og lagre.");
+  });
+});
+
 describe("the satisfaction page reading a CSV file in two encodings (issue 18)", () => {
   it("names the line that does not fit instead of reading «Byggesak pÃ¥ nett»", async () => {
     renderApp("/kommune/0301/tilfredshet/2020", { as: "manager.0301@demo.example" });
