@@ -129,7 +129,7 @@ describe("sign-in through an identity provider", () => {
     expect(screen.queryByRole("navigation", { name: "Innloggingstjenester" })).toBeNull();
     fireEvent.change(within(step).getByLabelText("Kode (6 siffer)"), { target: { value: totp(secret, new Date()) } });
     fireEvent.click(within(step).getByRole("button", { name: "Bekreft" }));
-    expect(await screen.findByRole("heading", { level: 1, name: "Trondheim" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { level: 1, name: /^Trondheim/ })).toBeTruthy();
     expect(screen.getByTestId("signed-in-as").textContent).toContain("board@demo.example");
   });
 
