@@ -201,6 +201,8 @@ describe("an indicator in depth", () => {
     const scatter = page
       .locator("section")
       .filter({ has: page.getByRole("heading", { name: "IKT-kostnad per innbygger mot IKT-modenhet" }) });
+    // A chart is drawn when its figure comes near the screen (issue 21): bring it there first.
+    await scatter.locator("figure").scrollIntoViewIfNeeded();
     await scatter.locator("svg text").filter({ hasText: "Bergen" }).first().waitFor();
     expect(await scatter.locator("svg text").filter({ hasText: "Oslo" }).count()).toBeGreaterThan(0);
     // Both axes carry their titles (issue 20, point 26).
