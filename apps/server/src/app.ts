@@ -308,7 +308,9 @@ export function createApp(options: AppOptions): express.Express {
       const signIn = showsSignIn
         ? { options: signInOptions(contextFor(req, res)), demoAccounts: listDemoSignIns(connection.db) }
         : undefined;
-      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me: describeSession(connection.db, session), ...(signIn ? { signIn } : {}) }));
+      res
+        .type("html")
+        .send(withBootstrap(markDemo(html, demoData()), { me: describeSession(connection.db, session), ...(signIn ? { signIn } : {}) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 
