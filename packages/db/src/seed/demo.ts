@@ -6,7 +6,7 @@ import {
   type ItService,
   type SystemClass,
 } from "@malestokk/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, sql, type Column } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { bumpRegisterVersion } from "../queries/counters";
@@ -36,10 +36,7 @@ export interface DemoSeedResult {
  */
 export function seedReferenceData(db: Db): boolean {
   if (countOrganisations(db) > 0) {
-    fillMissingKostraGroups(db);
-    fillMissingAreas(db);
-    fillMissingWrittenStandards(db);
-    fillMissingOfficialNames(db);
+    fillMissingRegisterValues(db);
     return false;
   }
   db.transaction((tx) => {
@@ -74,74 +71,55 @@ export function seedReferenceData(db: Db): boolean {
   return true;
 }
 
+type OrganisationValues = Partial<typeof organisations.$inferInsert>;
+
 /**
- * Databases made before the stand-in KOSTRA groups existed have none: give the municipalities that
- * still lack a group the stand-in (marked approximate), and never touch an imported group.
+ * Gives each listed municipality the values it lacks in `column`: databases made before a migration added the
+ * column (approximate KOSTRA groups, areas 0020, written standards and official names 0021). One transaction;
+ * the register's version moves when anything changed.
  */
-function fillMissingKostraGroups(db: Db): number {
+function fillMissing(db: Db, column: Column, values: Iterable<readonly [number: string, values: OrganisationValues]>): void {
+  db.transaction((tx) => {
+    let filled = 0;
+    for (const [number, set] of values)
+      filled += tx
+        .update(organisations)
+        .set(set)
+        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(column)))
+        .run().changes;
+    if (filled > 0) bumpRegisterVersion(tx);
+  });
+}
+
+/** What the register gives every municipality that an older database may lack. */
+function fillMissingRegisterValues(db: Db): void {
   const kostra = approximateKostraGroups(municipalities2024.map(([number, , population]) => ({ number, population })));
-  let filled = 0;
-  db.transaction((tx) => {
-    for (const [number, group] of kostra) {
-      filled += tx
-        .update(organisations)
-        .set({ kostraGroup: group.code, kostraGroupName: group.name, kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE })
-        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.kostraGroup)))
-        .run().changes;
-    }
-    if (filled > 0) bumpRegisterVersion(tx);
-  });
-  return filled;
-}
-
-/** Databases made before migration 0020 have no areas: give each municipality without one the table's. */
-function fillMissingAreas(db: Db): number {
-  let filled = 0;
-  db.transaction((tx) => {
-    for (const [number, area] of Object.entries(areas2024)) {
-      filled += tx
-        .update(organisations)
-        .set({ areaKm2: area })
-        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.areaKm2)))
-        .run().changes;
-    }
-    if (filled > 0) bumpRegisterVersion(tx);
-  });
-  return filled;
-}
-
-/** Databases made before migration 0021 have no written standards: give each municipality without one the register's. */
-function fillMissingWrittenStandards(db: Db): number {
-  let filled = 0;
-  db.transaction((tx) => {
-    for (const [number] of municipalities2024) {
+  fillMissing(
+    db,
+    organisations.kostraGroup,
+    [...kostra].map(([number, group]) => [
+      number,
+      { kostraGroup: group.code, kostraGroupName: group.name, kostraGroupSource: APPROXIMATE_KOSTRA_SOURCE },
+    ]),
+  );
+  fillMissing(
+    db,
+    organisations.areaKm2,
+    Object.entries(areas2024).map(([number, areaKm2]) => [number, { areaKm2 }]),
+  );
+  fillMissing(
+    db,
+    organisations.writtenStandard,
+    municipalities2024.flatMap(([number]) => {
       const writtenStandard = writtenStandardOf(number);
-      if (!writtenStandard) continue;
-      filled += tx
-        .update(organisations)
-        .set({ writtenStandard })
-        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.writtenStandard)))
-        .run().changes;
-    }
-    if (filled > 0) bumpRegisterVersion(tx);
-  });
-  return filled;
-}
-
-/** Databases made before migration 0021 have no list of official names: give those the register has. */
-function fillMissingOfficialNames(db: Db): number {
-  let filled = 0;
-  db.transaction((tx) => {
-    for (const [number, officialNames] of Object.entries(officialNames2024)) {
-      filled += tx
-        .update(organisations)
-        .set({ officialNames })
-        .where(and(eq(organisations.number, number), eq(organisations.kind, "municipality"), isNull(organisations.officialNames)))
-        .run().changes;
-    }
-    if (filled > 0) bumpRegisterVersion(tx);
-  });
-  return filled;
+      return writtenStandard ? [[number, { writtenStandard }] as const] : [];
+    }),
+  );
+  fillMissing(
+    db,
+    organisations.officialNames,
+    Object.entries(officialNames2024).map(([number, officialNames]) => [number, { officialNames }]),
+  );
 }
 
 /** Invented fagsystemer every demo municipality runs, one per class that licences are spread over. */
