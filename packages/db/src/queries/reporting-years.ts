@@ -7,6 +7,7 @@ export interface ReportingYear {
   readonly year: number;
   readonly state: "open" | "closed";
   readonly deadline: string | null;
+  readonly publishedOn: string | null;
 }
 
 export function listReportingYears(db: DbOrTx): ReportingYear[] {

@@ -53,6 +53,11 @@ export const reportingYears = sqliteTable(
       .default("open"),
     /** ISO date (YYYY-MM-DD) the year's figures are due. */
     deadline: text(),
+    /**
+     * ISO date (YYYY-MM-DD, Norway) from which the year's approved figures are public (docs/open-data.md#publication);
+     * null while unpublished, a future date for a scheduled release.
+     */
+    publishedOn: text(),
   },
   (t) => [check("reporting_years_state_check", sql`${t.state} in ('open', 'closed')`)],
 );

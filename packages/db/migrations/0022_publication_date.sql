@@ -1,0 +1,1 @@
+ALTER TABLE `reporting_years` ADD `published_on` text;

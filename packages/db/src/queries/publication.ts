@@ -1,0 +1,84 @@
+import { and, asc, between, eq, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
+
+import type { DbOrTx } from "../client";
+import { indicatorValues, reportingYears } from "../schema/index";
+import { INDICATOR_VALUE_COLUMNS, readApproved } from "./indicators";
+
+/** A reporting year's publication date (docs/open-data.md#publication). */
+export interface PublicationDate {
+  readonly year: number;
+  readonly publishedOn: string | null;
+}
+
+export function listPublicationDates(db: DbOrTx): PublicationDate[] {
+  return db
+    .select({ year: reportingYears.year, publishedOn: reportingYears.publishedOn })
+    .from(reportingYears)
+    .orderBy(asc(reportingYears.year))
+    .all();
+}
+
+export interface PublishedValueFilter {
+  readonly indicatorCodes?: readonly string[];
+  readonly organisationIds?: readonly number[];
+  readonly fromYear?: number;
+  readonly toYear?: number;
+}
+
+/** One published figure: the approved components, never a draft or a correction not yet approved. */
+export interface PublishedIndicatorValue {
+  readonly indicatorCode: string;
+  readonly organisationId: number;
+  readonly year: number;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly isDemo: boolean;
+  /** The year's publication date. */
+  readonly publishedOn: string;
+}
+
+/**
+ * The approved components of every year published on or before `today` (YYYY-MM-DD, Norway), for
+ * anyone, signed in or not. While an approved report is being corrected, its value as last approved.
+ */
+export function readPublishedIndicatorValues(db: DbOrTx, filter: PublishedValueFilter, today: string): PublishedIndicatorValue[] {
+  const conditions: SQL[] = [isNotNull(reportingYears.publishedOn), lte(reportingYears.publishedOn, today)];
+  if (filter.indicatorCodes) {
+    if (filter.indicatorCodes.length === 0) return [];
+    conditions.push(inArray(indicatorValues.indicatorCode, [...filter.indicatorCodes]));
+  }
+  if (filter.organisationIds) {
+    if (filter.organisationIds.length === 0) return [];
+    conditions.push(inArray(indicatorValues.organisationId, [...filter.organisationIds]));
+  }
+  if (filter.fromYear !== undefined || filter.toYear !== undefined) {
+    conditions.push(between(indicatorValues.year, filter.fromYear ?? 0, filter.toYear ?? 9999));
+  }
+  return db
+    .select({ ...INDICATOR_VALUE_COLUMNS, publishedOn: reportingYears.publishedOn })
+    .from(indicatorValues)
+    .innerJoin(reportingYears, eq(reportingYears.year, indicatorValues.year))
+    .where(and(...conditions))
+    .orderBy(asc(indicatorValues.indicatorCode), asc(indicatorValues.organisationId), asc(indicatorValues.year))
+    .all()
+    .flatMap((r): PublishedIndicatorValue[] => {
+      const approved = readApproved(r);
+      if (!approved || r.publishedOn === null) return [];
+      return [
+        {
+          indicatorCode: r.indicatorCode,
+          organisationId: approved.organisationId,
+          year: approved.year,
+          numerator: approved.numerator,
+          denominator: approved.denominator,
+          isDemo: approved.isDemo,
+          publishedOn: r.publishedOn,
+        },
+      ];
+    });
+}
+
+/** Sets or withdraws (null) a year's publication date; false when the year does not exist. */
+export function setPublicationDate(db: DbOrTx, year: number, publishedOn: string | null): boolean {
+  return db.update(reportingYears).set({ publishedOn }).where(eq(reportingYears.year, year)).run().changes > 0;
+}

@@ -1,0 +1,30 @@
+/**
+ * When a reporting year's approved figures become public (docs/open-data.md#publication): from its
+ * publication date, a calendar date in Norway, as SSB and LG Inform publish on release dates.
+ */
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Today's calendar date in Norway (YYYY-MM-DD): a release at midnight Oslo time is not a day late because UTC says so. */
+export function osloToday(now: Date): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
+}
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+/** A year is public from its publication date on; a year without one (or a scheduled one still ahead) is not. */
+export function isYearPublished(publishedOn: string | null, today: string): boolean {
+  return publishedOn !== null && publishedOn <= today;
+}
+
+/** The years among `dates` that are public today, ascending. */
+export function publishedYears(dates: readonly { year: number; publishedOn: string | null }[], today: string): number[] {
+  return dates
+    .filter((d) => isYearPublished(d.publishedOn, today))
+    .map((d) => d.year)
+    .sort((a, b) => a - b);
+}
