@@ -101,7 +101,12 @@ export default defineConfig({
   server: {
     port: 5173,
     // /auth/oidc: the browser is sent to the provider and back through the server.
-    proxy: { "/trpc": "http://localhost:3000", "/healthz": "http://localhost:3000", "/auth/oidc": "http://localhost:3000" },
+    proxy: {
+      "/trpc": "http://localhost:3000",
+      "/healthz": "http://localhost:3000",
+      "/auth/oidc": "http://localhost:3000",
+      "/files": "http://localhost:3000",
+    },
   },
   build: {
     outDir: "dist",

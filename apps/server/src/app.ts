@@ -31,6 +31,7 @@ import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePrel
 import { oidcRoutes } from "./oidc-routes";
 import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
+import { toolboxRoutes } from "./toolbox-routes";
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_BATCH_SIZE = 20;
@@ -225,6 +226,7 @@ export function createApp(options: AppOptions): express.Express {
     });
 
   app.use(oidcRoutes({ https, context: contextFor }));
+  app.use(toolboxRoutes({ context: contextFor, publicOrigin: options.publicOrigin }));
 
   app.use(
     "/trpc",

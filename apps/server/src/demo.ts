@@ -1,7 +1,16 @@
 import { randomBytes } from "node:crypto";
 
 import { hashPassword } from "@malestokk/api";
-import { listDemoAccounts, removeDemoUsers, seedDemoBenefits, seedDemoData, seedDemoUsers, setDemoPasswords, type Db } from "@malestokk/db";
+import {
+  listDemoAccounts,
+  removeDemoUsers,
+  seedDemoBenefits,
+  seedDemoData,
+  seedDemoToolbox,
+  seedDemoUsers,
+  setDemoPasswords,
+  type Db,
+} from "@malestokk/db";
 
 import type { Env } from "./env";
 import type { Logger } from "./logger";
@@ -29,6 +38,7 @@ export async function prepareDemo(db: Db, env: Env, logger: Logger, port: () => 
   seedDemoUsers(db, { passwordHash, now });
   // Benefit owners are demo users, so the plans come after them.
   seedDemoBenefits(db, { now });
+  seedDemoToolbox(db, { now });
   setDemoPasswords(db, { passwordHash, now });
   return () => {
     const accounts = listDemoAccounts()

@@ -188,6 +188,17 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
   // What awaits a municipal user: their own organisations only, read from the session (issue 20, point 11).
   "home.awaiting": null,
+  // A joint project's toolbox (issue 26): read as the project is, kept by its owner and the secretariat.
+  "toolbox.list": (m, db) => ({ projectId: projectOf(db, m) }),
+  "toolbox.addLink": (m, db) => ({ projectId: projectOf(db, m), title: "Veileder", url: "https://www.ks.no/" }),
+  "toolbox.addDocument": (m, db) => ({
+    projectId: projectOf(db, m),
+    title: "Kravspesifikasjon",
+    fileName: "krav.pdf",
+    contentBase64: Buffer.from("%PDF-1.4\n%%EOF\n").toString("base64"),
+  }),
+  "toolbox.remove": (m, db) => ({ projectId: projectOf(db, m), entryId: 999_999 }),
+  "toolbox.document": (m, db) => ({ projectId: projectOf(db, m), entryId: 999_999 }),
 };
 
 const USERS = [

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { createDb, createDbFromBuffer, type DbConnection } from "./client";
 import { runMigrations } from "./migrate";
-import { seedDemoData } from "./seed/demo";
+import { seedDemoData, seedDemoToolbox } from "./seed/demo";
 import { seedDemoBenefits } from "./seed/demo-benefits";
 import { seedDemoUsers } from "./seed/demo-users";
 
@@ -27,6 +27,7 @@ export function buildTestTemplate(seed: boolean): Buffer {
     seedDemoData(connection.db, { now: TEST_NOW });
     seedDemoUsers(connection.db, { passwordHash: TEST_PASSWORD_HASH, now: TEST_NOW });
     seedDemoBenefits(connection.db, { now: TEST_NOW });
+    seedDemoToolbox(connection.db, { now: TEST_NOW });
   }
   const buffer = connection.sqlite.serialize();
   connection.close();

@@ -80,6 +80,8 @@ export const AUDIT_ACTIONS = [
   "ideas.participantLeft",
   "ideas.invitationWithdrawn",
   "ideas.participantRemoved",
+  "benefits.toolboxEntryAdded",
+  "benefits.toolboxEntryRemoved",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

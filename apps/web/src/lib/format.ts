@@ -161,3 +161,10 @@ export function formatDate(iso: string): string {
 export function formatDateShort(iso: string): string {
   return formats().dayShort.format(dayOf(iso));
 }
+
+/** A file's size for people: "820 B", "34 kB", "1,2 MB" (1 kB = 1024 bytes, as the upload limit is stated). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${formatInteger(bytes)}${NBSP}B`;
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.round(bytes / 1024))}${NBSP}kB`;
+  return `${formatDecimal(bytes / (1024 * 1024))}${NBSP}MB`;
+}

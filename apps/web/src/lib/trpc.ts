@@ -10,7 +10,7 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 const MAX_BATCH_ITEMS = 10;
 
 /** The server refuses state-changing calls without it: a cross-site form cannot send it (decision 002). */
-const CSRF_HEADERS = { "x-malestokk-csrf": "1" };
+export const CSRF_HEADERS = { "x-malestokk-csrf": "1" };
 
 export function createTrpcClient(url = "/trpc") {
   return createTRPCClient<AppRouter>({

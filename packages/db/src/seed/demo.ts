@@ -6,13 +6,24 @@ import {
   type ItService,
   type SystemClass,
 } from "@malestokk/domain";
-import { and, eq, isNull, sql, type Column } from "drizzle-orm";
+import { and, asc, eq, isNull, like, sql, type Column } from "drizzle-orm";
 
 import type { Db } from "../client";
 import { bumpRegisterVersion } from "../queries/counters";
-import { recomputeIndicatorValues } from "../queries/indicators";
+import { hasDemoData, recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
-import { costLines, costReports, grossOperatingExpenditures, organisations, populations, reportingYears, systems } from "../schema/index";
+import { insertToolboxDocument, insertToolboxLink, listToolboxEntries } from "../queries/toolbox";
+import {
+  costLines,
+  costReports,
+  grossOperatingExpenditures,
+  organisations,
+  populations,
+  projectParticipants,
+  projects,
+  reportingYears,
+  systems,
+} from "../schema/index";
 import { seedDemoQuality } from "./demo-quality";
 import { createRandom, hashString } from "./random";
 import { areas2024 } from "./area-2024";
@@ -326,4 +337,72 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
     recomputeIndicatorValues(tx, { scope: null, now });
   });
   return { seeded: true, municipalities: municipalities2024.length, costReports: reports };
+}
+
+/** A one-page PDF with a few lines of Helvetica text: a real document for the demo's toolbox, the same bytes every time. */
+export function demoPdf(lines: readonly string[]): Uint8Array {
+  const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`).replace(/[^\x20-\x7e]/g, "?");
+  const stream = ["BT", "/F1 14 Tf", "72 770 Td", "18 TL", ...lines.map((line) => `(${escape(line)}) '`), "ET"].join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, index) => {
+    const at = pdf.length;
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((at) => `${String(at).padStart(10, "0")} 00000 n \n`).join("")}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+/**
+ * The toolbox of the demo's SvarUt project (issue 26): the joint one when there is one, else the first;
+ * a few links and one small PDF, flagged as demo. Only once, on a demo database.
+ */
+export function seedDemoToolbox(db: Db, options: { now: string }): number {
+  if (!hasDemoData(db)) return 0;
+  const candidates = db
+    .select({
+      id: projects.id,
+      joint: sql<number>`exists (select 1 from ${projectParticipants} where ${projectParticipants.projectId} = ${projects.id} and ${projectParticipants.status} = 'accepted')`,
+    })
+    .from(projects)
+    .where(and(eq(projects.isDemo, true), like(projects.name, "%SvarUt%")))
+    .orderBy(asc(projects.id))
+    .all();
+  const project = candidates.find((p) => p.joint === 1) ?? candidates[0];
+  if (!project || listToolboxEntries(db, project.id).length > 0) return 0;
+  const by = { userId: null, userName: "Sekretariatet (demo)", now: options.now, isDemo: true };
+  const links = [
+    { title: "SvarUt: om tjenesten", url: "https://www.ks.no/fagomrader/digitalisering/felleslosninger/svarut/" },
+    { title: "Brukerreiser: brev fra kommunen til innbyggeren", url: "https://www.digdir.no/" },
+    { title: "Veileder for gevinstrealisering", url: "https://www.digdir.no/gevinstrealisering/" },
+  ];
+  db.transaction((tx) => {
+    for (const link of links) insertToolboxLink(tx, project.id, link, by);
+    insertToolboxDocument(
+      tx,
+      project.id,
+      {
+        title: "Kravspesifikasjon (demo)",
+        fileName: "Kravspesifikasjon SvarUt (demo).pdf",
+        documentType: "pdf",
+        content: demoPdf([
+          "Kravspesifikasjon for SvarUt (demo)",
+          "Oppfunnet innhold i demodatabasen til Malestokk.",
+          "1. Sak/arkiv sender brev digitalt gjennom SvarUt.",
+          "2. Brev som ikke kan leveres digitalt, skrives ut sentralt.",
+        ]),
+      },
+      by,
+    );
+  });
+  return links.length + 1;
 }

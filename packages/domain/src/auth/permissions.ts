@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   "audit.read",
   "reference.import",
   "register.manage",
+  "benefits.toolbox",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,9 @@ export const PERMISSION_TABLE: Record<
   "reference.import": { everywhere: ["admin"], ownOrganisation: [] },
   // The register's own entries, such as IT cooperatives and their members.
   "register.manage": { everywhere: ["admin"], ownOrganisation: [] },
+  // A joint project's toolbox (links and documents for those who take it up): kept by the owning
+  // municipality, who keeps its plan, and by the programme's secretariat (issue 26).
+  "benefits.toolbox": { everywhere: ["admin", "secretariat"], ownOrganisation: ["manager", "finance"] },
 };
 
 /** Permissions that only make sense for a given organisation (the procedure names one). */

@@ -141,3 +141,22 @@ export function partKey(name: string): string {
 export function readPart(files: ReadonlyMap<string, Uint8Array>, path: string): Uint8Array | undefined {
   return files.get(partKey(path));
 }
+
+/**
+ * One part of a zip, inflated within `maxBytes`, without inflating any other: the toolbox checks an
+ * Office document's `[Content_Types].xml` this way. `null` when the part is missing or larger; the
+ * names of every part come with it, so the caller can check that a part the content types name exists.
+ */
+export function readZipPart(
+  bytes: Uint8Array,
+  path: string,
+  maxBytes: number,
+): { readonly ok: true; readonly part: Uint8Array | null; readonly names: ReadonlySet<string> } | { readonly ok: false } {
+  const entries = readZipDirectory(bytes);
+  if (entries === null || entries === "TOO_MANY_ENTRIES") return { ok: false };
+  const entry = entries.find((candidate) => partKey(candidate.name) === partKey(path));
+  const names = new Set(entries.map((candidate) => partKey(candidate.name)));
+  if (!entry || entry.size > maxBytes) return { ok: true, part: null, names };
+  const part = extractEntry(bytes, entry);
+  return part === null ? { ok: false } : { ok: true, part, names };
+}

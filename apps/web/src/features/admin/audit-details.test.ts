@@ -229,6 +229,15 @@ const DETAILS: Record<AuditAction, unknown> = {
   },
   "ideas.withdraw": { from: "submitted", to: "withdrawn", step: { action: "withdraw", comment: null } },
   ...jointSteps("ideas"),
+  "benefits.toolboxEntryAdded": { entryId: 4, kind: "link", title: "Veileder for anskaffelse", url: "https://www.ks.no/veileder" },
+  "benefits.toolboxEntryRemoved": {
+    entryId: 5,
+    kind: "document",
+    title: "Krav",
+    fileName: "Krav SvarUt.pdf",
+    documentType: "pdf",
+    sizeBytes: 1_258_291,
+  },
 };
 
 const render = (t: TFunction, action: AuditAction) =>
@@ -278,5 +287,10 @@ describe("audit details as sentences (issue 20, point 6)", () => {
     expect(render(t, "benefits.invitationAccepted")).toBe(
       "Felles sak/arkiv (eier Trondheim (5001)), deltaker Oslo (0301). Status endret fra invitert til deltar.",
     );
+  });
+
+  it("names a toolbox entry: a link by its address, a document by its name, type and size (issue 26)", () => {
+    expect(render(translator("nb"), "benefits.toolboxEntryAdded")).toBe("Lenke «Veileder for anskaffelse» til https://www.ks.no/veileder.");
+    expect(render(translator("nb"), "benefits.toolboxEntryRemoved")).toBe("Dokument «Krav» (Krav SvarUt.pdf, PDF, 1,2 MB).");
   });
 });

@@ -2,7 +2,7 @@ import type { AuditAction } from "@malestokk/domain";
 import { isAuditAction } from "@malestokk/domain";
 import type { TFunction } from "i18next";
 
-import { formatDate, formatDecimal, formatInteger, formatNok } from "../../lib/format";
+import { formatDate, formatDecimal, formatFileSize, formatInteger, formatNok } from "../../lib/format";
 import { isLanguage, LANGUAGE_NAMES } from "../../lib/i18n";
 import { roleLabel, sectorLabel, organisationLabel, summarizeAuditDetails, type OrganisationRef } from "./admin-text";
 
@@ -277,6 +277,18 @@ const benefit: Renderer = ({ t, d }) => {
   ];
 };
 
+/** A toolbox entry added or removed (issue 26): a link with its address, a document with its name, type and size. */
+const toolboxEntry: Renderer = ({ t, d }) => [
+  d.kind === "link"
+    ? t(`${S}.toolboxLink`, { title: str(d.title) ?? "", url: str(d.url) ?? "" })
+    : t(`${S}.toolboxDocument`, {
+        title: str(d.title) ?? "",
+        fileName: str(d.fileName) ?? "",
+        type: (str(d.documentType) ?? "").toUpperCase(),
+        size: formatFileSize(num(d.sizeBytes) ?? 0),
+      }),
+];
+
 const measurement: Renderer = ({ t, d }) => {
   const side = obj(d.after) ?? obj(d.before);
   if (side === null) return [];
@@ -453,6 +465,8 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "ideas.participantLeft": jointStep,
   "ideas.invitationWithdrawn": jointStep,
   "ideas.participantRemoved": jointStep,
+  "benefits.toolboxEntryAdded": toolboxEntry,
+  "benefits.toolboxEntryRemoved": toolboxEntry,
 };
 
 /**

@@ -1,8 +1,9 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
+import type { AppErrorShape } from "@malestokk/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { refreshing, type MutationHandlers } from "../../lib/refreshing";
-import { useTRPC } from "../../lib/trpc";
+import { CSRF_HEADERS, useTRPC } from "../../lib/trpc";
 
 /**
  * The benefit plans' calls. Every change refreshes the benefit views and the sector's portfolio,
@@ -118,4 +119,79 @@ export function useLeaveProject(on?: On<"leaveProject">) {
 export function useAnswerInvitation(on?: On<"answerInvitation">) {
   const trpc = useTRPC();
   return useMutation(trpc.benefits.answerInvitation.mutationOptions(refreshing(useRefreshBenefits(), on, ["moved", "gone"])));
+}
+
+/** A joint project's toolbox (issue 26): its links and documents, and whether the reader may keep it. */
+export function useToolbox(projectId: number) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.toolbox.list.queryOptions({ projectId }), retry: false });
+}
+
+function useRefreshToolbox(): () => Promise<unknown> {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries(trpc.toolbox.pathFilter());
+}
+
+type ToolboxOn<P extends keyof RouterInputs["toolbox"]> = MutationHandlers<RouterOutputs["toolbox"][P], RouterInputs["toolbox"][P]>;
+
+export function useAddToolboxLink(on?: ToolboxOn<"addLink">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.toolbox.addLink.mutationOptions(refreshing(useRefreshToolbox(), on)));
+}
+
+export function useRemoveToolboxEntry(on?: ToolboxOn<"remove">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.toolbox.remove.mutationOptions(refreshing(useRefreshToolbox(), on)));
+}
+
+/** Where a toolbox document is downloaded from: the server sends it as an attachment (docs/toolbox.md). */
+export function toolboxDocumentHref(projectId: number, entryId: number): string {
+  return `/files/toolbox/${projectId}/${entryId}`;
+}
+
+export interface ToolboxUpload {
+  readonly projectId: number;
+  readonly title: string;
+  readonly file: File;
+  /** The share sent so far, 0 to 1. */
+  readonly onProgress: (share: number) => void;
+}
+
+/** A refused upload, shaped as a refused tRPC call (`data.appError`) so that lib/errors reads it. */
+class UploadRefused extends Error {
+  readonly data: { readonly appError: AppErrorShape };
+  constructor(appError: AppErrorShape) {
+    super(`Upload refused: ${appError.code}`);
+    this.data = { appError };
+  }
+}
+
+/**
+ * Sends a document as the request's body (not a tRPC call, whose JSON would carry it as base64 and show no
+ * progress). A refusal rejects as a tRPC call does, with `data.appError`, so lib/errors reads it; no answer is NETWORK.
+ */
+function sendToolboxDocument(upload: ToolboxUpload): Promise<{ id: number }> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    const query = new URLSearchParams({ title: upload.title, fileName: upload.file.name });
+    request.open("POST", `/files/toolbox/${upload.projectId}?${query.toString()}`);
+    for (const [name, value] of Object.entries(CSRF_HEADERS)) request.setRequestHeader(name, value);
+    request.setRequestHeader("content-type", "application/octet-stream");
+    request.responseType = "json";
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) upload.onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      const body = request.response as { id?: number; error?: AppErrorShape } | null;
+      if (request.status < 300 && typeof body?.id === "number") resolve({ id: body.id });
+      else reject(new UploadRefused(body?.error ?? { code: "INTERNAL", params: {}, issues: [] }));
+    };
+    request.onerror = () => reject(new Error("The upload got no answer"));
+    request.send(upload.file);
+  });
+}
+
+export function useUploadToolboxDocument(on?: MutationHandlers<{ id: number }, ToolboxUpload>) {
+  return useMutation({ mutationFn: sendToolboxDocument, ...refreshing(useRefreshToolbox(), on) });
 }
