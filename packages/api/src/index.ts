@@ -37,3 +37,11 @@ export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
 export { answerCacheScope, type AnswerCacheScope } from "./routers/benchmarks/benchmarks.service";
+export {
+  authenticateApiToken,
+  API_TOKEN_USE_AUDIT_MS,
+  type ApiTokenItem,
+  type ApiTokenRefusal,
+  type ApiTokenViewer,
+} from "./tokens/api-tokens.service";
+export { apiTokenMiddleware, type ApiTokenRequest, type ApiTokenResponse } from "./tokens/api-token-middleware";

@@ -188,6 +188,11 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "imports.jsonStat": () => ({ measure: "population", content: "{}", dryRun: true }),
   // What awaits a municipal user: their own organisations only, read from the session (issue 20, point 11).
   "home.awaiting": null,
+  // API tokens (issue 23, point 3): a manager for the own organisation, admins for any; finance never.
+  "apiTokens.list": (m) => ({ municipalityNumber: m }),
+  "apiTokens.create": (m) => ({ municipalityNumber: m, name: "Power BI", expiresInDays: 90 }),
+  "apiTokens.revoke": (m) => ({ municipalityNumber: m, tokenId: 999_999 }),
+  "apiTokens.all": null,
 };
 
 const USERS = [

@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS = [
   "ideas.participantLeft",
   "ideas.invitationWithdrawn",
   "ideas.participantRemoved",
+  "apiTokens.created",
+  "apiTokens.revoked",
+  "apiTokens.used",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   "audit.read",
   "reference.import",
   "register.manage",
+  "apiTokens.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +97,8 @@ export const PERMISSION_TABLE: Record<
   "reference.import": { everywhere: ["admin"], ownOrganisation: [] },
   // The register's own entries, such as IT cooperatives and their members.
   "register.manage": { everywhere: ["admin"], ownOrganisation: [] },
+  // API tokens that read the organisation's own figures, drafts included: its manager, and admins (issue 23).
+  "apiTokens.manage": { everywhere: ["admin"], ownOrganisation: ["manager"] },
 };
 
 /** Permissions that only make sense for a given organisation (the procedure names one). */
