@@ -38,3 +38,11 @@ export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError
 export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
 export { answerCacheScope, type AnswerCacheScope } from "./routers/benchmarks/benchmarks.service";
 export { downloadToolboxDocument, uploadToolboxDocument, type ToolboxHttpAnswer } from "./routers/toolbox/toolbox.http";
+export {
+  authenticateApiToken,
+  API_TOKEN_USE_AUDIT_MS,
+  type ApiTokenItem,
+  type ApiTokenRefusal,
+  type ApiTokenViewer,
+} from "./tokens/api-tokens.service";
+export { apiTokenMiddleware, type ApiTokenRequest, type ApiTokenResponse } from "./tokens/api-token-middleware";

@@ -199,6 +199,11 @@ const SAMPLES: Record<string, SampleInput | null> = {
   }),
   "toolbox.remove": (m, db) => ({ projectId: projectOf(db, m), entryId: 999_999 }),
   "toolbox.document": (m, db) => ({ projectId: projectOf(db, m), entryId: 999_999 }),
+  // API tokens (issue 23, point 3): a manager for the own organisation, admins for any; finance never.
+  "apiTokens.list": (m) => ({ municipalityNumber: m }),
+  "apiTokens.create": (m) => ({ municipalityNumber: m, name: "Power BI", expiresInDays: 90 }),
+  "apiTokens.revoke": (m) => ({ municipalityNumber: m, tokenId: 999_999 }),
+  "apiTokens.all": null,
 };
 
 const USERS = [

@@ -17,6 +17,7 @@ import { yearsRouter } from "./routers/years/years.router";
 import { qualityRouter } from "./routers/quality/quality.router";
 import { homeRouter } from "./routers/home/home.router";
 import { toolboxRouter } from "./routers/toolbox/toolbox.router";
+import { apiTokensRouter } from "./tokens/api-tokens.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   sector: sectorRouter,
   home: homeRouter,
   toolbox: toolboxRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -29,3 +29,4 @@ export * from "./queries/identity-providers";
 export * from "./queries/stored-secrets";
 export * from "./queries/publication";
 export * from "./queries/toolbox";
+export * from "./queries/api-tokens";

@@ -82,6 +82,9 @@ export const AUDIT_ACTIONS = [
   "ideas.participantRemoved",
   "benefits.toolboxEntryAdded",
   "benefits.toolboxEntryRemoved",
+  "apiTokens.created",
+  "apiTokens.revoked",
+  "apiTokens.used",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -17,6 +17,7 @@ export * from "./auth/single-call";
 export * from "./auth/context-words";
 export * from "./auth/identity-providers";
 export * from "./auth/identity-providers.schema";
+export * from "./auth/api-tokens";
 export * from "./register/crosswalk";
 export * from "./register/organisation-number";
 export * from "./imports/jsonstat";

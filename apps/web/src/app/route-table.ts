@@ -46,6 +46,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "admin/import", module: "admin-import" },
   { path: "admin/aar", module: "admin-years" },
   { path: "admin/innlogging", module: "admin-sign-in" },
+  { path: "kommune/:number/api-nokler", module: "api-tokens" },
+  { path: "admin/api-nokler", module: "admin-api-tokens" },
   { path: "*", module: "not-found" },
 ];
 

@@ -7,3 +7,4 @@ export * from "./quality";
 export * from "./benefits";
 export * from "./ideas";
 export * from "./toolbox";
+export * from "./api-tokens";

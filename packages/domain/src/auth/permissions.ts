@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   "reference.import",
   "register.manage",
   "benefits.toolbox",
+  "apiTokens.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +101,8 @@ export const PERMISSION_TABLE: Record<
   // A joint project's toolbox (links and documents for those who take it up): kept by the owning
   // municipality, who keeps its plan, and by the programme's secretariat (issue 26).
   "benefits.toolbox": { everywhere: ["admin", "secretariat"], ownOrganisation: ["manager", "finance"] },
+  // API tokens that read the organisation's own figures, drafts included: its manager, and admins (issue 23).
+  "apiTokens.manage": { everywhere: ["admin"], ownOrganisation: ["manager"] },
 };
 
 /** Permissions that only make sense for a given organisation (the procedure names one). */

@@ -238,6 +238,9 @@ const DETAILS: Record<AuditAction, unknown> = {
     documentType: "pdf",
     sizeBytes: 1_258_291,
   },
+  "apiTokens.created": { name: "Power BI", publicId: "abcd2345", scope: "read-own", expiresAt: "2026-06-01T00:00:00.000Z" },
+  "apiTokens.revoked": { name: "Power BI", publicId: "abcd2345" },
+  "apiTokens.used": { name: "Power BI", publicId: "abcd2345" },
 };
 
 const render = (t: TFunction, action: AuditAction) =>

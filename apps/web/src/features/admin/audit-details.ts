@@ -303,6 +303,8 @@ const measurement: Renderer = ({ t, d }) => {
   ];
 };
 
+/** An API token's name and visible id (issue 23, point 3); never its secret, which no entry holds. */
+const apiToken: Renderer = ({ t, d }) => [t(`${S}.apiToken`, { name: str(d.name) ?? "", id: str(d.publicId) ?? "" })];
 const RENDERERS: Record<AuditAction, Renderer> = {
   "admin.userCreated": ({ t, d, organisations }) => {
     const after = obj(d.after);
@@ -467,6 +469,9 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "ideas.participantRemoved": jointStep,
   "benefits.toolboxEntryAdded": toolboxEntry,
   "benefits.toolboxEntryRemoved": toolboxEntry,
+  "apiTokens.created": apiToken,
+  "apiTokens.revoked": apiToken,
+  "apiTokens.used": apiToken,
 };
 
 /**
