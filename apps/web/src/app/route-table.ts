@@ -46,6 +46,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "admin/import", module: "admin-import" },
   { path: "admin/aar", module: "admin-years" },
   { path: "admin/innlogging", module: "admin-sign-in" },
+  { path: "kommune/:number/felles/:projectId", module: "local-plan" },
   { path: "*", module: "not-found" },
 ];
 

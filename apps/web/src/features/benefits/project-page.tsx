@@ -15,6 +15,7 @@ import { MapEditor } from "./map-editor";
 import { LeaveProject, ParticipationSection } from "./participation";
 import { PlanSection } from "./plan-section";
 import { ProjectForm } from "./project-form";
+import { TemplateSection } from "./template-section";
 import { downloadProjectXlsx } from "./project-export";
 
 /** One project's benefit realization plan: benefits and their status, the map, approval and version history. */
@@ -171,6 +172,8 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       </section>
 
       <BenefitList data={query.data} canEdit={canEdit} onDone={done} />
+
+      <TemplateSection projectId={projectId} />
 
       <ConfirmDialog
         request={
