@@ -179,6 +179,37 @@ describe("adoption (ta i bruk) and the local plan (issue 26)", () => {
     expect(sector).toMatchObject({ adopters: 1, approved: 1, years: after.years });
   });
 
+  it("shows the measured value once an approved S3 figure arrives, and keeps the last approved one while the report is corrected", async () => {
+    const api = setupApi();
+    const { projectId, bergen } = await published(api);
+    await bergen.solutions.adopt({ municipalityNumber: "4601", projectId, plan: planOf("2025-01-01") });
+    const realized2025 = async () =>
+      (await bergen.solutions.localPlan({ municipalityNumber: "4601", projectId })).plan.benefits[0]?.years.find((y) => y.year === 2025)
+        ?.realized ?? null;
+    const before = await realized2025();
+    expect(before).not.toBeNull();
+
+    const admin = api.as("admin@demo.example");
+    const key = { municipalityNumber: "4601", year: 2025, instrument: "scope" as const };
+    const view = await admin.quality.report(key);
+    if (!view.report || view.content?.instrument !== "scope") throw new Error("Bergen's demo scope report of 2025");
+    const { version: returned } = await admin.quality.return({
+      ...key,
+      expectedVersion: view.report.version,
+      comment: "Nye tall fra SvarUt",
+    });
+    const { version: saved } = await bergen.quality.save({
+      municipalityNumber: "4601",
+      year: 2025,
+      expectedVersion: returned,
+      body: { instrument: "scope", content: { ...view.content.content, mail: [{ shipmentType: "", digital: 300_000, paper: 1_000 }] } },
+    });
+    expect(await realized2025()).toEqual(before);
+    const { version: submitted } = await bergen.quality.submit({ ...key, expectedVersion: saved });
+    await admin.quality.approve({ ...key, expectedVersion: submitted });
+    expect(await realized2025()).toMatchObject({ value: 300_000, valueNok: 3_600_000, unitValue: { valueNok: 12 } });
+  });
+
   it("stays on its template version until the manager accepts a newer one, and each step is in the log under the municipality", async () => {
     const api = setupApi();
     const { projectId, bergen, secretariat } = await published(api);
