@@ -181,7 +181,7 @@ function checkOwners(db: DbOrTx, plan: { benefits: readonly LocalBenefit[] }, or
   const people = new Set(listOrganisationPeople(db, organisationId).map((p) => p.id));
   return plan.benefits.flatMap((b, i) =>
     b.ownerUserId !== null && !people.has(b.ownerUserId)
-      ? [{ path: ["benefits", i, "ownerUserId"], code: "OWNER_NOT_IN_ORGANISATION", params: {} }]
+      ? [{ path: ["benefits", i, "ownerUserId"], code: "NOT_IN_ORGANISATION", params: {} }]
       : [],
   );
 }
