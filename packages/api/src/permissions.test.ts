@@ -204,6 +204,25 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "apiTokens.create": (m) => ({ municipalityNumber: m, name: "Power BI", expiresInDays: 90 }),
   "apiTokens.revoke": (m) => ({ municipalityNumber: m, tokenId: 999_999 }),
   "apiTokens.all": null,
+  // Joint solutions (issue 26): the template by the owner's keepers or the secretariat; adoption, approval and
+  // accepting a newer template by the adopting municipality's manager.
+  "solutions.template": (m, db) => ({ projectId: projectOf(db, m) }),
+  "solutions.saveTemplate": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99, template: { benefits: [] } }),
+  "solutions.publishTemplate": (m, db) => ({ projectId: projectOf(db, m), expectedVersion: 99, comment: null }),
+  "solutions.rollUp": (m, db) => ({ projectId: projectOf(db, m) }),
+  "solutions.sector": null,
+  "solutions.list": (m) => ({ municipalityNumber: m }),
+  "solutions.adoptionDraft": (m) => ({ municipalityNumber: m, projectId: 999_999 }),
+  "solutions.adopt": (m) => ({ municipalityNumber: m, projectId: 999_999, plan: { inUseFrom: "2025-01-01", benefits: [] } }),
+  "solutions.localPlan": (m) => ({ municipalityNumber: m, projectId: 999_999 }),
+  "solutions.saveLocalPlan": (m) => ({
+    municipalityNumber: m,
+    projectId: 999_999,
+    expectedVersion: 1,
+    plan: { inUseFrom: "2025-01-01", benefits: [] },
+  }),
+  "solutions.approveLocalPlan": (m) => ({ municipalityNumber: m, projectId: 999_999, expectedVersion: 1 }),
+  "solutions.acceptTemplateVersion": (m) => ({ municipalityNumber: m, projectId: 999_999, expectedVersion: 1, number: 2 }),
 };
 
 const USERS = [

@@ -18,6 +18,7 @@ import { qualityRouter } from "./routers/quality/quality.router";
 import { homeRouter } from "./routers/home/home.router";
 import { toolboxRouter } from "./routers/toolbox/toolbox.router";
 import { apiTokensRouter } from "./tokens/api-tokens.router";
+import { solutionsRouter } from "./routers/solutions/solutions.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   home: homeRouter,
   toolbox: toolboxRouter,
   apiTokens: apiTokensRouter,
+  solutions: solutionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

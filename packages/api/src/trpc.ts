@@ -153,7 +153,8 @@ export const ProjectScopeSchema = z.object({ projectId: z.number().int().positiv
 
 /**
  * A signed-in user whose roles grant `permission` for the project the input names: reading in the
- * owner organisation or any participant of a joint project; everything else in the owner only.
+ * owner organisation, any participant of a joint project or any municipality that adopted it (issue 26);
+ * everything else in the owner only.
  * The project's organisations go on the context.
  */
 export function projectProcedure(permission: Permission) {
@@ -166,7 +167,9 @@ export function projectProcedure(permission: Permission) {
       const project = getProjectAccess(ctx.db, input.projectId);
       if (!project) throw new AppError("NOT_FOUND", { params: { projectId: input.projectId } });
       const organisations =
-        permission === "benefits.read" ? [project.ownerOrganisationId, ...project.participantIds] : [project.ownerOrganisationId];
+        permission === "benefits.read"
+          ? [project.ownerOrganisationId, ...project.participantIds, ...project.adopterIds]
+          : [project.ownerOrganisationId];
       if (!organisations.some((id) => can(session.grants, permission, id))) {
         throw new AppError("FORBIDDEN", { message: `Missing ${permission} in project ${input.projectId}` });
       }

@@ -30,3 +30,4 @@ export * from "./queries/stored-secrets";
 export * from "./queries/publication";
 export * from "./queries/toolbox";
 export * from "./queries/api-tokens";
+export * from "./queries/joint-solutions";

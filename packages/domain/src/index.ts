@@ -49,6 +49,7 @@ export * from "./quality/report";
 export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
+export * from "./benefits/joint";
 export * from "./pipeline/ideas";
 export * from "./pipeline/participation";
 export * from "./sector/dashboard";

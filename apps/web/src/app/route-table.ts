@@ -48,6 +48,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "admin/innlogging", module: "admin-sign-in" },
   { path: "kommune/:number/api-nokler", module: "api-tokens" },
   { path: "admin/api-nokler", module: "admin-api-tokens" },
+  { path: "kommune/:number/felles/:projectId", module: "local-plan" },
   { path: "*", module: "not-found" },
 ];
 

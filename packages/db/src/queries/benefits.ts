@@ -9,6 +9,7 @@ import {
   benefits,
   benefitTargets,
   indicatorValues,
+  localPlans,
   organisations,
   projectParticipants,
   projects,
@@ -95,8 +96,14 @@ export function listAllProjects(db: DbOrTx): ProjectRow[] {
   return projectRows(db, undefined);
 }
 
-/** Who owns a project and who takes part (accepted), for the access check before anything else is read. */
-export function getProjectAccess(db: DbOrTx, id: number): { ownerOrganisationId: number; participantIds: number[] } | null {
+/**
+ * Who owns a project, who takes part (accepted) and who adopted it as a joint solution (issue 26), for the
+ * access check before anything else is read.
+ */
+export function getProjectAccess(
+  db: DbOrTx,
+  id: number,
+): { ownerOrganisationId: number; participantIds: number[]; adopterIds: number[] } | null {
   const row = db.select({ ownerOrganisationId: projects.ownerOrganisationId }).from(projects).where(eq(projects.id, id)).get();
   if (!row) return null;
   const participantIds = db
@@ -105,7 +112,13 @@ export function getProjectAccess(db: DbOrTx, id: number): { ownerOrganisationId:
     .where(and(eq(projectParticipants.projectId, id), accepted))
     .all()
     .map((p) => p.id);
-  return { ownerOrganisationId: row.ownerOrganisationId, participantIds };
+  const adopterIds = db
+    .select({ id: localPlans.organisationId })
+    .from(localPlans)
+    .where(eq(localPlans.projectId, id))
+    .all()
+    .map((p) => p.id);
+  return { ownerOrganisationId: row.ownerOrganisationId, participantIds, adopterIds };
 }
 
 export function insertProject(

@@ -146,3 +146,67 @@ export const benefitPlanVersions = sqliteTable(
   },
   (t) => [uniqueIndex("benefit_plan_versions_number_idx").on(t.projectId, t.number)],
 );
+
+/**
+ * The proposed benefit plan of a joint project (issue 26): the owner or the secretariat edits it as a draft
+ * (checked JSON, `TemplateInput`) and publishes numbered versions that municipalities adopt.
+ */
+export const projectTemplates = sqliteTable("project_templates", {
+  projectId: integer()
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  content: text().notNull().default('{"benefits":[]}'),
+  version: integer().notNull().default(1),
+  updatedAt: text().notNull(),
+});
+
+/** A published version of a template, frozen as JSON, with who published it and when. */
+export const projectTemplateVersions = sqliteTable(
+  "project_template_versions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    content: text().notNull(),
+    publishedByName: text().notNull(),
+    publishedByUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    publishedAt: text().notNull(),
+    comment: text(),
+  },
+  (t) => [uniqueIndex("project_template_versions_number_idx").on(t.projectId, t.number)],
+);
+
+/**
+ * A municipality's local plan for a joint solution it adopted ("ta i bruk"): the template version it follows,
+ * the day it took the solution into use, and its benefits (checked JSON, `LocalBenefit[]`: its own owners,
+ * baselines, targets). Its manager approves it; the approved plan is frozen beside the working one, and
+ * only that is read outside the municipality.
+ */
+export const localPlans = sqliteTable(
+  "local_plans",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    projectId: integer()
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    organisationId: integer()
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    templateVersion: integer().notNull(),
+    inUseFrom: text().notNull(),
+    benefits: text().notNull(),
+    adoptedByName: text().notNull(),
+    adoptedAt: text().notNull(),
+    /** `{ templateVersion, inUseFrom, benefits }` as approved; null until the first approval. */
+    approvedContent: text(),
+    approvedByName: text(),
+    approvedAt: text(),
+    isDemo: integer({ mode: "boolean" }).notNull().default(false),
+    version: integer().notNull().default(1),
+    createdAt: text().notNull(),
+    updatedAt: text().notNull(),
+  },
+  (t) => [uniqueIndex("local_plans_project_org_idx").on(t.projectId, t.organisationId), index("local_plans_org_idx").on(t.organisationId)],
+);

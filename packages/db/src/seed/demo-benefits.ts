@@ -7,6 +7,7 @@ import { insertBenefit, insertMeasurement, insertProject, listApprovedValuesOf, 
 import { setParticipation } from "../queries/participation";
 import { hasDemoData } from "../queries/indicators";
 import { organisations, projects, users } from "../schema/index";
+import { seedDemoJointSolution } from "./demo-joint";
 import { DEMO_USER_MUNICIPALITIES } from "./demo-users";
 
 const base = {
@@ -25,7 +26,10 @@ const base = {
  * hand that are overdue, a dis-benefit, and a joint project. Only on a demo database without projects.
  */
 export function seedDemoBenefits(db: Db, options: { now: string }): number {
-  if (!hasDemoData(db) || db.select({ id: projects.id }).from(projects).limit(1).all().length > 0) return 0;
+  if (!hasDemoData(db)) return 0;
+  // An older demo database gets the joint solution too (issue 26): it fills only what is missing.
+  if (db.select({ id: projects.id }).from(projects).limit(1).all().length > 0)
+    return db.transaction((tx) => seedDemoJointSolution(tx, options));
   let created = 0;
   db.transaction((tx) => {
     for (const number of DEMO_USER_MUNICIPALITIES) {
@@ -254,6 +258,8 @@ export function seedDemoBenefits(db: Db, options: { now: string }): number {
         setParticipation(tx, "project", { parentId: joint, organisationId, status: "accepted", byName: "Demo", at: options.now });
       created += 1;
     }
+    // 4. Oslo's SvarUt project as a joint solution, adopted by a handful of municipalities (issue 26).
+    created += seedDemoJointSolution(tx, options);
   });
   return created;
 }

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "benefits.read",
   "benefits.edit",
   "benefits.approve",
+  "benefits.template",
   "ideas.read",
   "ideas.submit",
   "ideas.prioritize",
@@ -83,6 +84,8 @@ export const PERMISSION_TABLE: Record<
   "benefits.read": { everywhere: ["admin", "board", "secretariat"], ownOrganisation: ["manager", "finance"] },
   "benefits.edit": { everywhere: ["admin"], ownOrganisation: ["manager", "finance"] },
   "benefits.approve": { everywhere: ["admin"], ownOrganisation: ["manager"] },
+  // A joint project's proposed plan (issue 26): the owner's plan keepers and the programme's secretariat.
+  "benefits.template": { everywhere: ["admin", "secretariat"], ownOrganisation: ["manager", "finance"] },
   // The project-idea pipeline: the sector bodies see every idea, a municipality its own. Each step
   // belongs to one role; a sector council prioritizes only its own sector's ideas (checked per idea).
   "ideas.read": { everywhere: ["admin", "board", "secretariat", "sectorCouncil"], ownOrganisation: ["manager", "finance"] },

@@ -39,18 +39,18 @@ export const MAX_MAP_NODES = 30;
 /** The largest value in kroner a benefit may be said to be worth per year. */
 export const MAX_BENEFIT_VALUE_NOK = 100_000_000_000;
 
-const IsoDate = z
+export const IsoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "DATE_FORMAT" })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
     message: "DATE_INVALID",
   });
 const Measured = z.number().finite().min(-1e12).max(1e12);
-const Point = z.object({ value: Measured, date: IsoDate });
+export const BenefitPointSchema = z.object({ value: Measured, date: IsoDateSchema });
 /** Names, titles and labels. */
 const ShortText = nameSchema(200);
 const LongText = textSchema(2_000).nullable();
-const MapKey = z.string().regex(/^[a-z0-9-]{1,40}$/);
+export const MapKeySchema = z.string().regex(/^[a-z0-9-]{1,40}$/);
 
 /** What a project's owner changes about it; who takes part is changed by invitation (ADR 008). */
 export const ProjectFieldsSchema = z.object({
@@ -72,9 +72,11 @@ export type ProjectInput = z.infer<typeof ProjectInputSchema>;
  * make), which lead to benefits, which serve goals. Benefits name their preconditions and goals.
  */
 export const BenefitMapSchema = z.object({
-  deliverables: z.array(z.object({ key: MapKey, label: ShortText })).max(MAX_MAP_NODES),
-  preconditions: z.array(z.object({ key: MapKey, label: ShortText, from: z.array(MapKey).max(MAX_MAP_NODES) })).max(MAX_MAP_NODES),
-  goals: z.array(z.object({ key: MapKey, label: ShortText })).max(MAX_MAP_NODES),
+  deliverables: z.array(z.object({ key: MapKeySchema, label: ShortText })).max(MAX_MAP_NODES),
+  preconditions: z
+    .array(z.object({ key: MapKeySchema, label: ShortText, from: z.array(MapKeySchema).max(MAX_MAP_NODES) }))
+    .max(MAX_MAP_NODES),
+  goals: z.array(z.object({ key: MapKeySchema, label: ShortText })).max(MAX_MAP_NODES),
 });
 export type BenefitMap = z.infer<typeof BenefitMapSchema>;
 export const EMPTY_BENEFIT_MAP: BenefitMap = { deliverables: [], preconditions: [], goals: [] };
@@ -102,16 +104,16 @@ export const BenefitInputSchema = z.object({
   }),
   /** A benchmark indicator (§3) whose approved figures are this benefit's measurements. */
   linkedIndicatorCode: z.enum(INDICATORS.map((i) => i.code) as [string, ...string[]]).nullable(),
-  baseline: Point,
-  targets: z.array(Point).min(1).max(MAX_TARGETS),
-  preconditionKeys: z.array(MapKey).max(MAX_MAP_NODES),
-  goalKeys: z.array(MapKey).max(MAX_MAP_NODES),
+  baseline: BenefitPointSchema,
+  targets: z.array(BenefitPointSchema).min(1).max(MAX_TARGETS),
+  preconditionKeys: z.array(MapKeySchema).max(MAX_MAP_NODES),
+  goalKeys: z.array(MapKeySchema).max(MAX_MAP_NODES),
 });
 export type BenefitInput = z.infer<typeof BenefitInputSchema>;
 
 export const MeasurementInputSchema = z.object({
   value: Measured,
-  date: IsoDate,
+  date: IsoDateSchema,
   comment: textSchema(1_000).nullable(),
 });
 export type MeasurementInput = z.infer<typeof MeasurementInputSchema>;

@@ -12,6 +12,7 @@ import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
 import { useSectorBenefits } from "../../features/benefits/api";
 import { packBenefitSheets, PackBenefits } from "../../features/benefits/pack-benefits";
+import { SectorSolutions } from "../../features/benefits/roll-up";
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
 import { useIdeaTexts } from "../../features/ideas/texts";
@@ -85,6 +86,7 @@ export default function MeetingPackRoute() {
             {benefits.portfolio.data && benefits.withoutPlan.data && (
               <PackBenefits portfolio={benefits.portfolio.data} withoutPlan={benefits.withoutPlan.data} />
             )}
+            {canSeeSector && <SectorSolutions />}
             {canSeeSector && <SectorDashboard embedded />}
           </>
         )}

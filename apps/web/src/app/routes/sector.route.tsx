@@ -13,6 +13,8 @@ import { useCan } from "../../lib/session";
 const SectorPortfolio = lazy(() =>
   import("../../features/sector/sector-portfolio").then((module) => ({ default: module.SectorPortfolio })),
 );
+// The joint solutions (issue 26) load with the portfolio too.
+const SectorSolutions = lazy(() => import("../../features/benefits/roll-up").then((module) => ({ default: module.SectorSolutions })));
 
 /** /sektor and /sektor/gevinster: the programme board's view of the whole sector (issue 9). */
 export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
@@ -32,6 +34,7 @@ export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
   ) : (
     <Suspense fallback={<Loading />}>
       <SectorPortfolio />
+      <SectorSolutions />
     </Suspense>
   );
 }

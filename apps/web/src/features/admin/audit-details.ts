@@ -197,6 +197,16 @@ const jointStep: Renderer = ({ t, d, organisations }) => [
   statusChange(t, obj(d.before)?.status, obj(d.after)?.status),
 ];
 
+/** A joint solution's template or local plan step (issue 26): the project, the municipality when one is concerned, the template version. */
+const solutionStep: Renderer = (args) => {
+  const { t, d } = args;
+  const version = num(d.number) ?? num(d.templateVersion) ?? num(obj(d.after)?.templateVersion);
+  return [
+    str(d.participant) ? (jointStep(args)[0] ?? null) : t(`${S}.solution`, { name: str(d.name) ?? "" }),
+    version === null ? null : t(`${S}.templateVersion`, { number: version }),
+  ];
+};
+
 const ideaStep: Renderer = ({ t, d }) => {
   const step = obj(d.step);
   const score = num(step?.score);
@@ -450,6 +460,12 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "benefits.participantLeft": jointStep,
   "benefits.invitationWithdrawn": jointStep,
   "benefits.participantRemoved": jointStep,
+  "benefits.templateSaved": solutionStep,
+  "benefits.templatePublished": solutionStep,
+  "benefits.solutionAdopted": solutionStep,
+  "benefits.localPlanSaved": solutionStep,
+  "benefits.localPlanApproved": solutionStep,
+  "benefits.templateVersionAccepted": solutionStep,
   "ideas.submitted": ({ t, d }) => {
     const after = obj(d.after);
     return [

@@ -194,4 +194,77 @@ function sendToolboxDocument(upload: ToolboxUpload): Promise<{ id: number }> {
 
 export function useUploadToolboxDocument(on?: MutationHandlers<{ id: number }, ToolboxUpload>) {
   return useMutation({ mutationFn: sendToolboxDocument, ...refreshing(useRefreshToolbox(), on) });
+// Joint solutions (issue 26): the template, adoption, local plans and the roll-up. A change refreshes them
+// with the benefit views, which read the same projects.
+
+type SolutionProcedure = keyof RouterInputs["solutions"];
+type OnSolution<P extends SolutionProcedure> = MutationHandlers<RouterOutputs["solutions"][P], RouterInputs["solutions"][P]>;
+
+function useRefreshSolutions(): () => Promise<unknown> {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const benefits = useRefreshBenefits();
+  return () => Promise.all([queryClient.invalidateQueries(trpc.solutions.pathFilter()), benefits()]);
+}
+
+export function useTemplate(projectId: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.solutions.template.queryOptions({ projectId }));
+}
+
+export function useRollUp(projectId: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.solutions.rollUp.queryOptions({ projectId }));
+}
+
+export function useSolutions(municipalityNumber: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.solutions.list.queryOptions({ municipalityNumber }));
+}
+
+/** Every published joint solution with its sums, for the board (fetched when `enabled`). */
+export function useSectorSolutions(enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.solutions.sector.queryOptions(), enabled });
+}
+
+/** Not retried: a solution not published, or a plan not adopted, answers NOT_FOUND at once. */
+export function useAdoptionDraft(municipalityNumber: string, projectId: number, enabled: boolean) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.solutions.adoptionDraft.queryOptions({ municipalityNumber, projectId }), enabled, retry: false });
+}
+
+export function useLocalPlan(municipalityNumber: string, projectId: number) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.solutions.localPlan.queryOptions({ municipalityNumber, projectId }), retry: false });
+}
+
+export function useSaveTemplate(on?: OnSolution<"saveTemplate">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.saveTemplate.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function usePublishTemplate(on?: OnSolution<"publishTemplate">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.publishTemplate.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useAdopt(on?: OnSolution<"adopt">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.adopt.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useSaveLocalPlan(on?: OnSolution<"saveLocalPlan">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.saveLocalPlan.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useApproveLocalPlan(on?: OnSolution<"approveLocalPlan">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.approveLocalPlan.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useAcceptTemplateVersion(on?: OnSolution<"acceptTemplateVersion">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.acceptTemplateVersion.mutationOptions(refreshing(useRefreshSolutions(), on)));
 }

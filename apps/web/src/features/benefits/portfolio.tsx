@@ -13,6 +13,7 @@ import { QueryView } from "../../components/query-view";
 import { formatDateShort, formatNok } from "../../lib/format";
 import { useAnswerInvitation, useCreateProject, usePortfolio } from "./api";
 import { ProjectForm } from "./project-form";
+import { SolutionList } from "./solution-list";
 import { STATUS_COLOURS } from "./texts";
 
 const STATUSES: readonly BenefitStatus[] = ["onTrack", "atRisk", "offTrack", "realized", "noData"];
@@ -236,6 +237,7 @@ export function Portfolio({
           </section>
         </>
       )}
+      <SolutionList municipalityNumber={municipalityNumber} />
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { LeaveProject, ParticipationSection } from "./participation";
 import { PlanSection } from "./plan-section";
 import { ProjectForm } from "./project-form";
 import { ToolboxSection } from "./toolbox-section";
+import { TemplateSection } from "./template-section";
 import { downloadProjectXlsx } from "./project-export";
 
 /** One project's benefit realization plan: benefits and their status, the map, approval and version history. */
@@ -174,6 +175,7 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       <BenefitList data={query.data} canEdit={canEdit} onDone={done} />
 
       <ToolboxSection projectId={projectId} onDone={done} />
+      <TemplateSection projectId={projectId} />
 
       <ConfirmDialog
         request={

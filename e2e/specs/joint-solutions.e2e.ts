@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
+
+const browser = useBrowser();
+
+// Issue 26: the secretariat publishes a joint project's template; Bergen's manager adopts it, sets owners and
+// targets and approves the local plan; the measured value is shown with its computation; the board sees the sum.
+describe("joint solutions", () => {
+  it("publishes a template, adopts it in Bergen, approves the local plan, and the board's sum changes", async () => {
+    const page = await browser.newPage();
+    // The demo's joint project: Oslo leads, Bergen takes part.
+    await signIn(page, browser.baseUrl, "manager.0301@demo.example", "/kommune/0301/gevinster");
+    await page.getByTestId("portfolio-projects").getByRole("link", { name: "Felles innbyggerportal" }).click();
+    await page.getByRole("heading", { level: 1, name: /Felles innbyggerportal/ }).waitFor();
+    const projectPath = new URL(page.url()).pathname;
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "secretariat@demo.example", projectPath);
+    const section = page.getByTestId("template-section");
+    await section.getByText("Planmalen er ikke publisert ennå.", { exact: false }).waitFor();
+    await expectNoSeriousA11yViolations(page, "project page with an empty template");
+    await section.getByRole("button", { name: "Legg til gevinst" }).click();
+    const form = page.getByTestId("template-form");
+    await form.getByLabel("Gevinst", { exact: true }).fill("Spart porto");
+    await form.getByLabel("Indikator eller volum").fill("Digitale forsendelser");
+    await form.getByLabel("Enhet", { exact: true }).fill("forsendelser");
+    await form.getByLabel("Målt med kommunens godkjente tall").selectOption("S3");
+    await form.getByLabel("År etter, mål 1").fill("2");
+    await form.getByLabel("Verdi, mål 1").fill("50000");
+    await form.getByRole("button", { name: "Legg til enhetsverdi" }).click();
+    await form.getByLabel("Fra år, verdi 1").fill("2015");
+    await form.getByLabel("Kroner per enhet, verdi 1").fill("10,50");
+    await form.getByLabel("Satt, verdi 1").fill("2015-01-05");
+    await form.getByLabel("Kilde, verdi 1").fill("Porto minus SvarUt-pris");
+    await expectNoSeriousA11yViolations(page, "template form");
+    await form.getByRole("button", { name: "Lagre i utkastet" }).click();
+    await page.getByTestId("template-message").filter({ hasText: "Utkastet er lagret." }).waitFor();
+    await section.getByRole("button", { name: "Publiser som versjon 1" }).click();
+    await page.getByTestId("confirm-dialog").getByRole("button", { name: "Publiser" }).click();
+    await page.getByTestId("template-message").filter({ hasText: "Versjon 1 er publisert." }).waitFor();
+    await page.getByTestId("roll-up").waitFor();
+    await expectNoSeriousA11yViolations(page, "project page with a published template and the roll-up");
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "board@demo.example", "/sektor/gevinster");
+    const before = page.getByTestId("sector-solutions").getByRole("row", { name: /Felles innbyggerportal/ });
+    await before.waitFor();
+    const beforeText = await before.innerText();
+    await expectNoSeriousA11yViolations(page, "sector portfolio with joint solutions");
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "manager.4601@demo.example", "/kommune/4601/gevinster");
+    await page.getByTestId("solution-list").getByRole("link", { name: "Felles innbyggerportal" }).click();
+    const plan = page.getByTestId("local-plan-form");
+    await plan.waitFor();
+    await expectNoSeriousA11yViolations(page, "adoption form");
+    await plan.getByLabel("Tatt i bruk fra").fill("2024-01-01");
+    await plan.getByLabel("Eier av «Spart porto»", { exact: true }).selectOption({ index: 1 });
+    await plan.getByLabel("Frist for mål 1 for «Spart porto»").fill("2027-12-31");
+    await plan.getByLabel("Mål 1 for «Spart porto» (forsendelser)").fill("90000");
+    await plan.getByRole("button", { name: "Ta i bruk" }).click();
+    await page.getByTestId("confirm-dialog").getByRole("button", { name: "Ta i bruk" }).click();
+    await page.getByTestId("local-plan-status").getByText("Tatt i bruk, ikke godkjent").waitFor();
+    // The measured value from Bergen's approved S3 figures, with the computation beside it.
+    const years = page.getByTestId("local-years-gevinst-1");
+    await years
+      .getByRole("row", { name: /2025/ })
+      .getByText(/ × 10,5.* = /)
+      .last()
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, "local plan before approval");
+    await page.getByRole("button", { name: "Godkjenn planen" }).click();
+    await page.getByTestId("confirm-dialog").getByRole("button", { name: "Godkjenn planen" }).click();
+    await page.getByTestId("local-plan-message").filter({ hasText: "Planen er godkjent." }).waitFor();
+    await expectNoSeriousA11yViolations(page, "approved local plan");
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "board@demo.example", "/sektor/gevinster");
+    const after = page.getByTestId("sector-solutions").getByRole("row", { name: /Felles innbyggerportal/ });
+    await after.waitFor();
+    expect(await after.innerText()).not.toBe(beforeText);
+    await expectNoSeriousA11yViolations(page, "sector portfolio after Bergen's approval");
+  });
+});
