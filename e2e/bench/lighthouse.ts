@@ -13,7 +13,8 @@ import { E2E_PASSWORD } from "../support/global-setup";
 // every main page, mobile and desktop presets, with Lighthouse's own (simulated) throttling.
 // Printed when the run ends; LIGHTHOUSE_JSON=<file> also writes the figures as JSON, LIGHTHOUSE_REPORTS=<dir> each
 // full report. LIGHTHOUSE_COMPARE=<url> audits a second server (an earlier build) beside this one, page by page
-// in turn, so before and after meet the same load on a shared machine; LIGHTHOUSE_PAGES=<text> keeps the pages
+// in turn, so before and after meet the same load on a shared machine; LIGHTHOUSE_URL=<url> audits a running server
+// (with the demo data and the e2e password) instead of starting one; LIGHTHOUSE_PAGES=<text> keeps the pages
 // whose label contains it, LIGHTHOUSE_PRESET=mobile|desktop one preset, LIGHTHOUSE_RUNS=<n> repeats each audit.
 const CHROMIUM = "/usr/bin/chromium";
 const FLAGS = [
@@ -50,7 +51,7 @@ interface Figures {
 
 const env = process.env;
 const servers = [
-  { name: "this build", url: inject("baseUrl"), cookie: "" },
+  { name: "this build", url: env.LIGHTHOUSE_URL ?? inject("baseUrl"), cookie: "" },
   ...(env.LIGHTHOUSE_COMPARE ? [{ name: "compared", url: env.LIGHTHOUSE_COMPARE, cookie: "" }] : []),
 ];
 const pages = PAGES.filter((page) => page.label.includes(env.LIGHTHOUSE_PAGES ?? ""));

@@ -106,7 +106,7 @@ export function renderWithApp(ui: ReactNode, options: { language?: Language } = 
   connections.push(connection);
   let cookie: string | null = null;
   const trpcClient = apiClient(connection.db, { get: () => cookie, set: (token) => (cookie = token) });
-  const i18n = createI18n({ en, nn });
+  const i18n = createI18n({ en: ENGLISH, nn: NYNORSK });
   if (options.language && options.language !== "nb") void i18n.changeLanguage(options.language);
   return render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>
