@@ -20,7 +20,7 @@ import {
 } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
-import type { EnvIdentityProvider } from "@malestokk/domain";
+import { defaultUiLanguage, languageOfBrowser, type EnvIdentityProvider, type UiLanguage } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
 
 import type { Logger } from "./logger";
@@ -39,6 +39,22 @@ export const MAX_BATCH_SIZE = 20;
 const SIGN_IN_MODULE = "src/features/auth/sign-in-page.tsx";
 /** The bokmål texts, a chunk of their own that every page loads at once beside its own chunk. */
 const TEXTS_MODULE = "src/lib/bokmal.ts";
+/** The other languages' shared texts, each a chunk the page loads when it shows that language. */
+const LANGUAGE_TEXTS_MODULES = { nn: "src/lib/nynorsk.ts", en: "src/lib/english.ts" } as const;
+
+/**
+ * The language the web app will show (as its lib/session.ts `languageFor` decides, ADR 026): the account's
+ * choice, then its municipality's written standard, then the browser's (Accept-Language, best first).
+ * A choice kept only on the browser is not known here; then the app loads its texts itself.
+ */
+function pageLanguage(me: ReturnType<typeof describeSession>, acceptLanguage: string | undefined): UiLanguage {
+  const browser = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]?.trim() ?? "")
+    .filter(Boolean);
+  if (!me) return languageOfBrowser(browser) ?? "nb";
+  return defaultUiLanguage({ chosen: me.language, writtenStandard: me.writtenStandard, browser });
+}
 
 export interface AppOptions {
   readonly connection: DbConnection;
@@ -95,6 +111,13 @@ const PRERENDERED_SIGN_IN = /<!--sign-in:start-->[\s\S]*?<!--sign-in:end-->/;
  */
 export function withSignInForm(html: string, keep: boolean): string {
   return keep ? html : html.replace(PRERENDERED_SIGN_IN, "");
+}
+
+const PRERENDERED_DEMO_INTRO = /<!--demo-accounts:start-->[\s\S]*?<!--demo-accounts:end-->/;
+
+/** The demo accounts' heading and introduction the build drew into the sign-in form stay only while there are demo accounts. */
+export function withDemoIntro(html: string, keep: boolean): string {
+  return keep ? html : html.replace(PRERENDERED_DEMO_INTRO, "");
 }
 
 /**
@@ -275,6 +298,11 @@ export function createApp(options: AppOptions): express.Express {
   const manifest = readManifest(webDistDir);
   const signInFiles = lazyModuleFiles(manifest, SIGN_IN_MODULE);
   const textFiles = lazyModuleFiles(manifest, TEXTS_MODULE);
+  const languageFiles = {
+    nb: [],
+    nn: lazyModuleFiles(manifest, LANGUAGE_TEXTS_MODULES.nn),
+    en: lazyModuleFiles(manifest, LANGUAGE_TEXTS_MODULES.en),
+  };
   const webRoutes = readRouteMap(webDistDir);
   app.use(precompressedFiles(webDistDir));
   app.use(
@@ -304,15 +332,18 @@ export function createApp(options: AppOptions): express.Express {
       const route = matchRoute(webRoutes, req.path);
       const routeFiles = route ? lazyModuleFiles(manifest, route.source) : [];
       const showsSignIn = !session && !route?.public;
-      const page = withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn);
-      const html = withModulePreloads(page, [...new Set([...textFiles, ...routeFiles, ...(showsSignIn ? signInFiles : [])])]);
+      const me = describeSession(connection.db, session);
+      // The texts of the language the page will show come beside bokmål's (the fallback), not after the entry has run.
+      const shownTexts = languageFiles[pageLanguage(me, req.get("accept-language"))];
       // What the sign-in form asks first comes with it, so it is drawn whole at once, without a request after the scripts.
       const signIn = showsSignIn
         ? { options: signInOptions(contextFor(req, res)), demoAccounts: listDemoSignIns(connection.db) }
         : undefined;
-      res
-        .type("html")
-        .send(withBootstrap(markDemo(html, demoData()), { me: describeSession(connection.db, session), ...(signIn ? { signIn } : {}) }));
+      const page = withDemoIntro(withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn), (signIn?.demoAccounts.length ?? 0) > 0);
+      const html = withModulePreloads(page, [
+        ...new Set([...textFiles, ...shownTexts, ...routeFiles, ...(showsSignIn ? signInFiles : [])]),
+      ]);
+      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me, ...(signIn ? { signIn } : {}) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 

@@ -3,6 +3,7 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 
+import { removeDemoUsers } from "@malestokk/db";
 import { TEST_PASSWORD } from "@malestokk/db/testing";
 import { describe, expect, it } from "vitest";
 
@@ -69,6 +70,29 @@ describe("web app hosting", () => {
       );
   });
 
+  it("preloads the texts of the language the page will show: the account's municipality's, else the browser's", async () => {
+    const manifest = {
+      "index.html": { file: "assets/index-Aa11.js", isEntry: true },
+      "src/lib/bokmal.ts": { file: "assets/bokmal-Ee55.js" },
+      "src/lib/nynorsk.ts": { file: "assets/nynorsk-Ff66.js" },
+      "src/lib/english.ts": { file: "assets/english-Gg77.js" },
+    };
+    const { base, signIn } = await startApp({ webDist: true, manifest });
+    const texts = async (headers: Record<string, string>) =>
+      [...(await (await fetch(`${base}/kommune/5001`, { headers })).text()).matchAll(/href="\/assets\/(\w+)-\w+\.js"/g)]
+        .map((m) => m[1])
+        .sort();
+    expect(await texts({})).toEqual(["bokmal"]);
+    expect(await texts({ "accept-language": "en-GB,en;q=0.9" })).toEqual(["bokmal", "english"]);
+    expect(await texts({ "accept-language": "nn-NO,nb;q=0.8" })).toEqual(["bokmal", "nynorsk"]);
+    expect(await texts({ "accept-language": "de-DE,nb;q=0.8,en;q=0.5" })).toEqual(["bokmal"]);
+    // Signed in: the municipality's written standard (Oslo's gives bokmål) before the browser's.
+    const { cookie } = await signIn();
+    expect(await texts({ cookie, "accept-language": "en-GB" })).toEqual(["bokmal"]);
+    const board = await signIn("board@demo.example");
+    expect(await texts({ cookie: board.cookie, "accept-language": "en-GB" })).toEqual(["bokmal", "english"]);
+  });
+
   it("preloads the chunks of the page's own route, as the web app's router picks it, beside the entry", async () => {
     const manifest = {
       "index.html": { file: "assets/index-Aa11.js", isEntry: true, imports: ["_react-Bb22.js"] },
@@ -123,15 +147,18 @@ describe("web app hosting", () => {
   it("keeps the sign-in form the build drew into the page for a visitor without a session, and only there", async () => {
     const indexHtml =
       '<!doctype html><html lang="nb"><head><title>Målestokk</title></head><body><div id="root"><main class="app-main">' +
-      '<!--sign-in:start--><form class="sign-in__form"><input id="sign-in-email"></form><!--sign-in:end--></main></div></body></html>';
+      '<!--sign-in:start--><form class="sign-in__form"><input id="sign-in-email"></form>' +
+      '<!--demo-accounts:start--><section class="demo-accounts"><p>Demo</p></section><!--demo-accounts:end--><!--sign-in:end--></main></div></body></html>';
     const routes = [
       { path: "", source: "src/app/routes/home.route.tsx", public: false },
       { path: "tilgjengelighet", source: "src/app/routes/accessibility.route.tsx", public: true },
     ];
-    const { base, signIn } = await startApp({ webDist: true, indexHtml, routes });
+    const { base, connection, signIn } = await startApp({ webDist: true, indexHtml, routes });
     const page = async (path: string, headers: Record<string, string> = {}) => (await fetch(`${base}${path}`, { headers })).text();
     const anonymous = await page("/");
     expect(anonymous).toContain('<form class="sign-in__form"><input id="sign-in-email"></form>');
+    // The test database has demo accounts: their introduction stays.
+    expect(anonymous).toContain('<!--demo-accounts:start--><section class="demo-accounts"><p>Demo</p></section><!--demo-accounts:end-->');
     // What the form asks first comes in the page too.
     expect(anonymous).toMatch(/"signIn":\{"options":\{"localSignIn":true,"providers":\[\]\},"demoAccounts":\[/);
     const { cookie } = await signIn();
@@ -140,6 +167,9 @@ describe("web app hosting", () => {
       expect(html).not.toContain("sign-in");
       expect(html).toContain('<main class="app-main"></main>');
     }
+    // Without demo accounts the form stays, without their introduction.
+    removeDemoUsers(connection.db);
+    expect(await page("/")).toContain('<form class="sign-in__form"><input id="sign-in-email"></form><!--sign-in:end-->');
   });
 
   it("lets no inline script run: the page's data is a JSON block, not a script", async () => {

@@ -1,9 +1,6 @@
 // Latin and Latin Extended only: Norwegian and the Sámi letters (á č đ ŋ š ŧ ž); the page needs no
-// Cyrillic, Greek or Vietnamese faces. Both weights are preloaded (vite.config.ts).
-import "@fontsource/inter/latin-400.css";
-import "@fontsource/inter/latin-ext-400.css";
-import "@fontsource/inter/latin-600.css";
-import "@fontsource/inter/latin-ext-600.css";
+// Cyrillic, Greek or Vietnamese faces. Each face downloads only for the characters it covers (fonts.css).
+import "./fonts.css";
 import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./styles.css";

@@ -1,5 +1,4 @@
 import { Button, Heading, Paragraph, ToggleGroup } from "@digdir/designsystemet-react";
-import { XLSX_MIME_TYPE } from "@malestokk/domain";
 import { startTransition, Suspense, useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
@@ -10,7 +9,6 @@ import { tableToCsv } from "./csv";
 import { DataTable, type TableColumn } from "./data-table";
 import { CSV_MIME_TYPE, downloadFile } from "./download";
 import { chartPicture, exportFacts, type ExportAbout, type ExportContext, type LegendEntry } from "./export-about";
-import { chartToPng, tableToXlsx } from "./export-chart";
 import { useExportTexts } from "./export-texts";
 import { sheetName } from "./sheet-names";
 
@@ -22,6 +20,9 @@ export interface TableData {
   /** The same cells for CSV: plain numbers with decimal comma. */
   readonly csvRows: readonly Record<string, string>[];
 }
+
+// The workbook writer (with its zip library) and the PNG drawing load on the first click, not with the page.
+const loadExports = () => import("./export-chart");
 
 const VIEWS = ["chart", "table"] as const;
 type View = (typeof VIEWS)[number];
@@ -182,14 +183,16 @@ export function ChartWithTable(props: {
             variant="tertiary"
             data-size="sm"
             onClick={() =>
-              downloadFile(
-                fileName("xlsx"),
-                tableToXlsx(props.table, {
-                  sheetName: sheetName(t, "about"),
-                  facts: exportFacts(t, context()),
-                  tableSheetName: props.sheetName ?? props.title,
-                }),
-                XLSX_MIME_TYPE,
+              void loadExports().then(({ tableToXlsx, XLSX_MIME_TYPE }) =>
+                downloadFile(
+                  fileName("xlsx"),
+                  tableToXlsx(props.table, {
+                    sheetName: sheetName(t, "about"),
+                    facts: exportFacts(t, context()),
+                    tableSheetName: props.sheetName ?? props.title,
+                  }),
+                  XLSX_MIME_TYPE,
+                ),
               )
             }
           >
@@ -203,7 +206,9 @@ export function ChartWithTable(props: {
                 const svg = figure.current?.querySelector("svg.recharts-surface");
                 if (!(svg instanceof SVGSVGElement) || !figure.current) return;
                 const picture = chartPicture(t, context(), props.legend ?? drawnLegend(figure.current));
-                void chartToPng(svg, picture).then((png) => downloadFile(fileName("png"), png, "image/png"));
+                void loadExports()
+                  .then(({ chartToPng }) => chartToPng(svg, picture))
+                  .then((png) => downloadFile(fileName("png"), png, "image/png"));
               }}
             >
               {t("chart.downloadPng")}

@@ -1,6 +1,9 @@
 import interLatin400 from "@fontsource/inter/files/inter-latin-400-normal.woff2?url";
 import { aboutSheet, writeXlsx, type ExportFact } from "@malestokk/domain";
 
+// For pages that write their own workbook and load the writer on the first click (the sector dashboard).
+export { writeXlsx, XLSX_MIME_TYPE } from "@malestokk/domain";
+
 import type { TableData } from "./chart-with-table";
 import type { ChartPicture } from "./export-about";
 

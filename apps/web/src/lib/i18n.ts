@@ -28,36 +28,11 @@ export function loadBokmal(): Promise<void> {
   });
   return bokmalLoading;
 }
-type Module = Promise<{ default: Translation }>;
-
-/** A language's shared texts (as lib/bokmal.ts puts bokmål's): the core file and the areas every page shares. */
-async function sharedTexts(files: readonly [Module, Module, Module, Module, Module, Module, Module]): Promise<Translation> {
-  const [core, costReport, systems, quality, report, profile, indicator] = (await Promise.all(files)).map((module) => module.default);
-  return { ...core, costReport, systems, quality, report, profile, indicator };
-}
-
-// Each language's shared texts are chunks of their own, loaded when it is chosen.
+// Each language's shared texts are one chunk of its own (lib/nynorsk.ts, lib/english.ts), loaded when it is
+// shown; the server names the one a page will show in its HTML, so it loads beside the entry.
 const LOADERS: Record<Exclude<Language, "nb">, () => Promise<Translation>> = {
-  nn: () =>
-    sharedTexts([
-      import("../locales/nn.json"),
-      import("../locales/nn.costs.json"),
-      import("../locales/nn.systems.json"),
-      import("../locales/nn.quality.json"),
-      import("../locales/nn.report.json"),
-      import("../locales/nn.profile.json"),
-      import("../locales/nn.indicator.json"),
-    ]),
-  en: () =>
-    sharedTexts([
-      import("../locales/en.json"),
-      import("../locales/en.costs.json"),
-      import("../locales/en.systems.json"),
-      import("../locales/en.quality.json"),
-      import("../locales/en.report.json"),
-      import("../locales/en.profile.json"),
-      import("../locales/en.indicator.json"),
-    ]),
+  nn: () => import("./nynorsk").then((module) => module.NYNORSK),
+  en: () => import("./english").then((module) => module.ENGLISH),
 };
 
 export function isLanguage(value: unknown): value is Language {

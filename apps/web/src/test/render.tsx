@@ -12,22 +12,10 @@ import { Providers } from "../app/providers";
 import { routes } from "../app/router";
 import enAdmin from "../locales/en.admin.json";
 import nbAdmin from "../locales/nb.admin.json";
-import enCosts from "../locales/en.costs.json";
-import en from "../locales/en.json";
-import enIndicator from "../locales/en.indicator.json";
-import enProfile from "../locales/en.profile.json";
-import enQuality from "../locales/en.quality.json";
-import enReport from "../locales/en.report.json";
-import enSystems from "../locales/en.systems.json";
 import nnAdmin from "../locales/nn.admin.json";
-import nnCosts from "../locales/nn.costs.json";
-import nn from "../locales/nn.json";
-import nnIndicator from "../locales/nn.indicator.json";
-import nnProfile from "../locales/nn.profile.json";
-import nnQuality from "../locales/nn.quality.json";
-import nnReport from "../locales/nn.report.json";
-import nnSystems from "../locales/nn.systems.json";
+import { ENGLISH } from "../lib/english";
 import { createI18n, type Language } from "../lib/i18n";
+import { NYNORSK } from "../lib/nynorsk";
 import { createQueryClient } from "../lib/trpc";
 
 export { TEST_PASSWORD } from "@malestokk/db/testing";
@@ -67,28 +55,7 @@ export function renderApp(
   }
   const trpcClient = apiClient(db, { get: () => cookie, set: (token) => (cookie = token) }, options);
   const router = createMemoryRouter(routes, { initialEntries: [path] });
-  const i18n = createI18n({
-    en: {
-      ...en,
-      admin: enAdmin,
-      costReport: enCosts,
-      systems: enSystems,
-      quality: enQuality,
-      report: enReport,
-      profile: enProfile,
-      indicator: enIndicator,
-    },
-    nn: {
-      ...nn,
-      admin: nnAdmin,
-      costReport: nnCosts,
-      systems: nnSystems,
-      quality: nnQuality,
-      report: nnReport,
-      profile: nnProfile,
-      indicator: nnIndicator,
-    },
-  });
+  const i18n = createI18n({ en: { ...ENGLISH, admin: enAdmin }, nn: { ...NYNORSK, admin: nnAdmin } });
   // Pages add their own areas as they load; a component rendered on its own gets them here.
   i18n.addResourceBundle("nb", "translation", { admin: nbAdmin }, true, false);
   if (options.language && options.language !== "nb") void i18n.changeLanguage(options.language);
@@ -139,7 +106,7 @@ export function renderWithApp(ui: ReactNode, options: { language?: Language } = 
   connections.push(connection);
   let cookie: string | null = null;
   const trpcClient = apiClient(connection.db, { get: () => cookie, set: (token) => (cookie = token) });
-  const i18n = createI18n({ en, nn });
+  const i18n = createI18n({ en: ENGLISH, nn: NYNORSK });
   if (options.language && options.language !== "nb") void i18n.changeLanguage(options.language);
   return render(
     <Providers queryClient={createQueryClient({ retry: false })} trpcClient={trpcClient} i18n={i18n}>

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { OIDC_FAILURES, readSecondFactorFragment, type OidcFailure } from "@malestokk/domain";
@@ -57,8 +57,62 @@ function providerStartUrl(slug: string): string {
   return `/auth/oidc/${encodeURIComponent(slug)}/start?returnTo=${encodeURIComponent(here)}`;
 }
 
-/** Shown instead of any page while nobody is signed in. */
-export function SignInPage({ expired = false }: { expired?: boolean }) {
+type DemoAccount = NonNullable<ReturnType<typeof useDemoAccounts>["data"]>[number];
+
+/**
+ * The demo accounts, each a button that fills in its address. Without `accounts` only the heading and the
+ * introduction: what the build draws into the page (app/prerender.tsx), kept by the server while there
+ * are demo accounts, so the page's largest text paints with the HTML (LCP); the table follows with the app.
+ */
+export function DemoAccounts({ accounts, onUse }: { accounts: readonly DemoAccount[] | null; onUse?: (email: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="demo-accounts-heading" className="demo-accounts" {...(accounts ? { "data-testid": "demo-accounts" } : {})}>
+      <Heading level={2} data-size="xs" id="demo-accounts-heading">
+        {t("auth.demoTitle")}
+      </Heading>
+      <Paragraph data-size="sm">{t("auth.demoIntro")}</Paragraph>
+      {accounts && (
+        <DataTable
+          caption={t("auth.demoTitle")}
+          captionHidden
+          size="sm"
+          rows={accounts}
+          rowKey={(account) => account.email}
+          rowHeader={false}
+          columns={[
+            {
+              key: "email",
+              header: t("auth.email"),
+              render: (account) => (
+                <Button
+                  variant="tertiary"
+                  data-size="sm"
+                  onClick={() => onUse?.(account.email)}
+                  aria-label={t("auth.demoUse", { email: account.email })}
+                >
+                  {account.email}
+                </Button>
+              ),
+            },
+            {
+              key: "roles",
+              header: t("auth.roles"),
+              render: (account) =>
+                `${t(`auth.role.${account.role}`)}${account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}`,
+            },
+          ]}
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * Shown instead of any page while nobody is signed in. `drawnDemoIntro` stands where the demo accounts go
+ * until they are known (app/prerender.tsx draws their introduction there).
+ */
+export function SignInPage({ expired = false, drawnDemoIntro = null }: { expired?: boolean; drawnDemoIntro?: ReactNode }) {
   const { t } = useTranslation();
   const demo = useDemoAccounts();
   const options = useSignInOptions();
@@ -215,44 +269,7 @@ export function SignInPage({ expired = false }: { expired?: boolean }) {
           </div>
         </form>
       )}
-      {demo.data && demo.data.length > 0 && (
-        <section aria-labelledby="demo-accounts-heading" className="demo-accounts" data-testid="demo-accounts">
-          <Heading level={2} data-size="xs" id="demo-accounts-heading">
-            {t("auth.demoTitle")}
-          </Heading>
-          <Paragraph data-size="sm">{t("auth.demoIntro")}</Paragraph>
-          <DataTable
-            caption={t("auth.demoTitle")}
-            captionHidden
-            size="sm"
-            rows={demo.data}
-            rowKey={(account) => account.email}
-            rowHeader={false}
-            columns={[
-              {
-                key: "email",
-                header: t("auth.email"),
-                render: (account) => (
-                  <Button
-                    variant="tertiary"
-                    data-size="sm"
-                    onClick={() => setEmail(account.email)}
-                    aria-label={t("auth.demoUse", { email: account.email })}
-                  >
-                    {account.email}
-                  </Button>
-                ),
-              },
-              {
-                key: "roles",
-                header: t("auth.roles"),
-                render: (account) =>
-                  `${t(`auth.role.${account.role}`)}${account.municipalityNumber ? ` (${account.municipalityNumber})` : ""}`,
-              },
-            ]}
-          />
-        </section>
-      )}
+      {demo.data && demo.data.length > 0 ? <DemoAccounts accounts={demo.data} onUse={setEmail} /> : drawnDemoIntro}
     </div>
   );
 }
