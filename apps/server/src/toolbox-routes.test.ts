@@ -12,7 +12,7 @@ async function start() {
     id: number;
   };
   const upload = (cookie: string, fileName: string, body: Buffer, headers: Record<string, string> = CSRF) =>
-    fetch(`${base}/files/toolbox/${projectId}?${new URLSearchParams({ title: "Kravspesifikasjon", fileName })}`, {
+    fetch(`${base}/files/toolbox/${projectId}?${new URLSearchParams({ title: "Kravspesifikasjon", fileName }).toString()}`, {
       method: "POST",
       headers: { ...headers, cookie, "content-type": "application/octet-stream" },
       body,
