@@ -4,6 +4,7 @@ import type { EnvIdentityProvider, UiLanguage } from "@malestokk/domain";
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
 import { FileReader } from "./files/file-reader";
 import { hashToken } from "./auth/tokens";
+import { MAIL_OFF, type MailSettings } from "./mail/notify";
 
 export interface AuthSettings {
   /** Sign out after this long without a request (ASVS 4.0.3 3.3.2: 30 min at L2). */
@@ -109,6 +110,10 @@ export interface ContextOptions {
   readonly fileReader?: FileReader;
   /** PUBLIC_ORIGIN (scheme, host and port): the only base of the provider callback address. */
   readonly publicOrigin?: string | null;
+  /** Whether mail is on (SMTP_URL, MAIL_FROM): notices are queued only then (issue 25). */
+  readonly mail?: MailSettings;
+  /** Signs unsubscribe links (`mail/unsubscribe.ts`); without it, the key kept in the settings. */
+  readonly unsubscribeKey?: Buffer | null;
 }
 
 export interface Context {
@@ -124,6 +129,8 @@ export interface Context {
   readonly secrets: SecretBox;
   readonly fileReader: FileReader;
   readonly publicOrigin: string | null;
+  readonly mail: MailSettings;
+  readonly unsubscribeKey: Buffer | null;
 }
 
 let sharedFileReader: FileReader | null = null;
@@ -146,6 +153,8 @@ export function createContextInner(options: ContextOptions): Context {
     secrets: options.secrets ?? PLAIN_SECRETS,
     fileReader: options.fileReader ?? (sharedFileReader ??= new FileReader()),
     publicOrigin: options.publicOrigin ?? null,
+    mail: options.mail ?? MAIL_OFF,
+    unsubscribeKey: options.unsubscribeKey ?? null,
   };
 }
 

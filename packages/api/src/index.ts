@@ -37,3 +37,7 @@ export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
 export { answerCacheScope, type AnswerCacheScope } from "./routers/benchmarks/benchmarks.service";
+export { MailWorker, createSmtpTransport, type MailTransport, type OutgoingMail, type MailWorkerOptions } from "./mail/worker";
+export { MAIL_OFF, queueNotice, type MailSettings } from "./mail/notify";
+export { unsubscribeKeyOf, unsubscribeToken, UNSUBSCRIBE_PATH } from "./mail/unsubscribe";
+export { unsubscribe as unsubscribeByToken } from "./routers/mail/mail.service";

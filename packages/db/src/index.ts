@@ -27,3 +27,4 @@ export * from "./queries/awaiting";
 export * from "./queries/second-factor";
 export * from "./queries/identity-providers";
 export * from "./queries/stored-secrets";
+export * from "./queries/mail";

@@ -56,3 +56,4 @@ export * from "./text/cut";
 export * from "./text/localized";
 export * from "./register/written-standard";
 export * from "./auth/ui-language";
+export * from "./mail/notices";

@@ -92,6 +92,7 @@ const ADMIN_LINKS = [
   ["/admin/logg", "nav.audit"],
   ["/admin/import", "nav.import"],
   ["/admin/aar", "nav.years"],
+  ["/admin/e-post", "nav.mail"],
 ] as const;
 
 /**

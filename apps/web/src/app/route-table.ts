@@ -46,6 +46,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "admin/import", module: "admin-import" },
   { path: "admin/aar", module: "admin-years" },
   { path: "admin/innlogging", module: "admin-sign-in" },
+  { path: "admin/e-post", module: "admin-mail" },
+  { path: "e-post/avmeld", module: "unsubscribe", public: true },
   { path: "*", module: "not-found" },
 ];
 

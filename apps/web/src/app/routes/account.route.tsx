@@ -3,9 +3,12 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 
 import { AccountSettings } from "../../features/auth/account-settings";
+import { MailPreferences } from "../../features/mail/mail-preferences";
+import { useMailTexts } from "../../features/mail/use-mail-texts";
 import { useMe } from "../../lib/session";
 
 export default function AccountRoute() {
+  useMailTexts();
   const { t } = useTranslation();
   const me = useMe();
   useEffect(() => {
@@ -17,6 +20,7 @@ export default function AccountRoute() {
         {t("auth.accountTitle")}
       </Heading>
       {me.data && <AccountSettings me={me.data} />}
+      {me.data && <MailPreferences />}
     </div>
   );
 }
