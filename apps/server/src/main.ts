@@ -24,6 +24,7 @@ import {
   FileReader,
   LOCAL_SIGN_IN,
   MailWorker,
+  reminderSchedule,
   sealStoredSecrets,
   SecretKeyError,
   unsubscribeKeyOf,
@@ -103,6 +104,7 @@ async function start(): Promise<void> {
         secrets,
         unsubscribeKey,
         logger,
+        queueDue: reminderSchedule(connection.db, { enabled: true, from: mail.from }),
       })
     : null;
   if (mailWorker) mailWorker.start(env.MAIL_INTERVAL_SECONDS * 1_000);

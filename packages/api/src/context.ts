@@ -56,11 +56,13 @@ export const COMMAND_LINE_ACTOR: Actor = { userId: null, email: "cli", name: "cl
 export interface ChangeOptions {
   readonly now: Date;
   readonly actor: Actor;
+  /** Whether notices are queued by e-mail (issue 25); off when absent (the command line). */
+  readonly mail?: MailSettings;
 }
 
 /** The change options of a signed-in procedure's context. */
-export function changeOptions(ctx: { now: () => Date; actor: Actor }): ChangeOptions {
-  return { now: ctx.now(), actor: ctx.actor };
+export function changeOptions(ctx: { now: () => Date; actor: Actor; mail?: MailSettings }): ChangeOptions {
+  return { now: ctx.now(), actor: ctx.actor, ...(ctx.mail ? { mail: ctx.mail } : {}) };
 }
 
 export function sessionActor(session: Session, clientIp: string | null): Actor {

@@ -41,3 +41,4 @@ export { MailWorker, createSmtpTransport, type MailTransport, type OutgoingMail,
 export { MAIL_OFF, queueNotice, type MailSettings } from "./mail/notify";
 export { unsubscribeKeyOf, unsubscribeToken, UNSUBSCRIBE_PATH } from "./mail/unsubscribe";
 export { unsubscribe as unsubscribeByToken } from "./routers/mail/mail.service";
+export { queueDueReminders, reminderSchedule } from "./mail/reminders";

@@ -1,6 +1,11 @@
 import type { AddressInfo } from "node:net";
 
 import { SMTPServer } from "smtp-server";
+import type { Db } from "@malestokk/db";
+import { afterEach } from "vitest";
+
+import { createSecretBox } from "../auth/secret-box";
+import { createSmtpTransport, MailWorker, type MailWorkerOptions } from "./worker";
 
 /** A message as the loopback SMTP server received it, decoded enough to assert on. */
 export interface ReceivedMail {
@@ -100,4 +105,33 @@ function parseMessage(raw: string): Pick<ReceivedMail, "headers" | "subject" | "
     else parts.text = decoded.replace(/\r\n/g, "\n");
   }
   return { headers, subject: headers.get("subject") ?? "", ...parts };
+}
+
+/** Mail on, as the tests' context has it. */
+export const TEST_MAIL_ON = { enabled: true, from: "Målestokk <noreply@malestokk.test>" } as const;
+
+/** Starts loopback SMTP servers for a test file's tests; each is closed after its test. */
+export function smtpPerTest(): () => Promise<TestSmtp> {
+  const servers: TestSmtp[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+  return async () => {
+    const server = await startTestSmtp();
+    servers.push(server);
+    return server;
+  };
+}
+
+/** A worker that sends `db`'s outbox to a test server, with links to https://malestokk.test. */
+export function testMailWorker(db: Db, server: TestSmtp, options: Partial<MailWorkerOptions> = {}): MailWorker {
+  return new MailWorker({
+    db,
+    transport: createSmtpTransport(server.url),
+    from: TEST_MAIL_ON.from,
+    baseUrl: "https://malestokk.test",
+    secrets: createSecretBox(null),
+    unsubscribeKey: Buffer.alloc(32, 3),
+    ...options,
+  });
 }

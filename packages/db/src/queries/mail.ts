@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { OutboxStatus, UiLanguage, WrittenStandard } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { mailOptOuts, mailOutbox, organisations, roleAssignments, users } from "../schema/index";
+import { costReports, mailOptOuts, mailOutbox, organisations, roleAssignments, users } from "../schema/index";
 
 /** The outbox (docs/decisions/027-mail-outbox.md): queued in the causing change's transaction, sent by the worker. */
 export interface OutboxRow {
@@ -223,4 +223,31 @@ export function setMailOptOut(db: DbOrTx, args: { userId: number; kind: string; 
 /** Every opt-out, for the administrators' view of who receives what. */
 export function listAllMailOptOuts(db: DbOrTx): { userId: number; kind: string }[] {
   return db.select({ userId: mailOptOuts.userId, kind: mailOptOuts.kind }).from(mailOptOuts).all();
+}
+
+/**
+ * The reporting units (municipalities, IT cooperatives) someone reports for (a finance or manager role)
+ * whose cost report for `year` is not submitted: none yet, a draft, or returned. For deadline reminders.
+ */
+export function listUnitsAwaitingCostReport(
+  db: DbOrTx,
+  year: number,
+): { id: number; number: string; name: string; kind: "municipality" | "itCooperative" }[] {
+  const rows = db
+    .selectDistinct({ id: organisations.id, number: organisations.number, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .innerJoin(
+      roleAssignments,
+      and(eq(roleAssignments.organisationId, organisations.id), inArray(roleAssignments.role, ["finance", "manager"])),
+    )
+    .leftJoin(costReports, and(eq(costReports.organisationId, organisations.id), eq(costReports.year, year)))
+    .where(
+      and(
+        inArray(organisations.kind, ["municipality", "itCooperative"]),
+        or(isNull(costReports.id), inArray(costReports.status, ["draft", "returned"])),
+      ),
+    )
+    .orderBy(asc(organisations.number))
+    .all();
+  return rows.map((r) => ({ ...r, kind: r.kind === "itCooperative" ? "itCooperative" : "municipality" }));
 }

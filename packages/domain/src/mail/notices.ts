@@ -1,4 +1,5 @@
 import type { UiLanguage } from "../auth/ui-language";
+import type { QualityInstrument } from "../quality/satisfaction";
 import type { LocalizedText } from "../text/localized";
 
 /**
@@ -74,6 +75,13 @@ export function nextTryAfterFailure(
 export type ReportArea = "costs" | "quality";
 export type QualityInstrumentPath = "modenhet" | "tilfredshet" | "tjenester";
 
+/** The web page of each quality instrument (as the web's `QUALITY_PATHS`), for a notice's link. */
+export const QUALITY_INSTRUMENT_PATHS: Record<QualityInstrument, QualityInstrumentPath> = {
+  maturity: "modenhet",
+  satisfaction: "tilfredshet",
+  scope: "tjenester",
+};
+
 /** A reporting unit as a notice names it and links to it. */
 export interface NoticeUnit {
   readonly number: string;
@@ -108,7 +116,7 @@ export type NoticeContent =
       readonly unit: NoticeUnit;
       readonly year: number;
       readonly deadline: string;
-      /** Days before the deadline (30, 7, 1), or -1 the day after it was missed. */
+      /** Days left to the deadline (0 on the day), or negative once it was missed. */
       readonly daysBefore: number;
     };
 
@@ -327,24 +335,34 @@ function writerOf(content: NoticeContent): Writer {
         const deadline = formatNoticeDate(content.deadline, l);
         const missed = content.daysBefore < 0;
         const days = content.daysBefore;
+        const today = days === 0;
         return {
-          subject: missed
+          subject: today
             ? pick(
                 {
-                  nb: `${unitLabel(content.unit)}: fristen for ${content.year} gikk ut ${deadline}`,
-                  nn: `${unitLabel(content.unit)}: fristen for ${content.year} gjekk ut ${deadline}`,
-                  en: `${unitLabel(content.unit)}: the deadline for ${content.year} passed on ${deadline}`,
+                  nb: `${unitLabel(content.unit)}: fristen for ${content.year} er i dag`,
+                  nn: `${unitLabel(content.unit)}: fristen for ${content.year} er i dag`,
+                  en: `${unitLabel(content.unit)}: the deadline for ${content.year} is today`,
                 },
                 l,
               )
-            : pick(
-                {
-                  nb: `${unitLabel(content.unit)}: ${days === 1 ? "1 dag" : `${days} dager`} til fristen for ${content.year}`,
-                  nn: `${unitLabel(content.unit)}: ${days === 1 ? "1 dag" : `${days} dagar`} til fristen for ${content.year}`,
-                  en: `${unitLabel(content.unit)}: ${days === 1 ? "1 day" : `${days} days`} to the deadline for ${content.year}`,
-                },
-                l,
-              ),
+            : missed
+              ? pick(
+                  {
+                    nb: `${unitLabel(content.unit)}: fristen for ${content.year} gikk ut ${deadline}`,
+                    nn: `${unitLabel(content.unit)}: fristen for ${content.year} gjekk ut ${deadline}`,
+                    en: `${unitLabel(content.unit)}: the deadline for ${content.year} passed on ${deadline}`,
+                  },
+                  l,
+                )
+              : pick(
+                  {
+                    nb: `${unitLabel(content.unit)}: ${days === 1 ? "1 dag" : `${days} dager`} til fristen for ${content.year}`,
+                    nn: `${unitLabel(content.unit)}: ${days === 1 ? "1 dag" : `${days} dagar`} til fristen for ${content.year}`,
+                    en: `${unitLabel(content.unit)}: ${days === 1 ? "1 day" : `${days} days`} to the deadline for ${content.year}`,
+                  },
+                  l,
+                ),
           body: [
             missed
               ? pick(

@@ -1,4 +1,4 @@
-import { findUserByEmail, insertOutboxMessage, listMailOptOuts } from "@malestokk/db";
+import { findUserByEmail, insertOutboxMessage, listMailOptOuts, listOutboxMessages } from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -37,6 +37,22 @@ describe("Administrasjon → E-post (issue 25)", () => {
     fireEvent.click(within(row).getByRole("button", { name: "Prøv å sende til finance.0301@demo.example igjen" }));
     expect(await screen.findByText("Meldingen er lagt i kø og sendes straks.")).toBeTruthy();
     await waitFor(() => expect(within(table).getByTestId("mail-row-queued")).toBeTruthy());
+  });
+});
+
+describe("a reset link when mail is on", () => {
+  it("is mailed to the user and not shown to the administrator", async () => {
+    const { db } = renderApp("/admin/brukere", { as: "admin@demo.example", mail: MAIL_ON });
+    const row = await screen.findByTestId("user-secretariat@demo.example");
+    fireEvent.click(within(row).getByRole("button", { name: "Lag passordlenke for Demo sekretariatet" }));
+    const dialog = await screen.findByRole("dialog", { name: "Passordlenke for Demo sekretariatet" });
+    expect(within(dialog).getByTestId("reset-link-mailed").textContent).toMatch(
+      /^Lenken er sendt på e-post til secretariat@demo\.example\./,
+    );
+    expect(within(dialog).queryByLabelText("Lenke for å velge passord")).toBeNull();
+    expect(listOutboxMessages(db, { limit: 5 }).map((m) => [m.kind, m.recipientEmail])).toEqual([
+      ["resetLink", "secretariat@demo.example"],
+    ]);
   });
 });
 
