@@ -17,6 +17,8 @@ import {
   type FileReader,
   type SecretBox,
   type Session,
+  UNSUBSCRIBE_PATH,
+  type MailSettings,
 } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
@@ -29,6 +31,7 @@ import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
 import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
+import { oneClickUnsubscribe } from "./mail-routes";
 import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 import { toolboxRoutes } from "./toolbox-routes";
@@ -76,6 +79,9 @@ export interface AppOptions {
   readonly secrets?: SecretBox;
   /** Reads uploaded files in worker threads; the process's shared one unless given. */
   readonly fileReader?: FileReader;
+  /** Whether mail is on (SMTP_URL, MAIL_FROM), and the key that signs unsubscribe links (issue 25). */
+  readonly mail?: MailSettings;
+  readonly unsubscribeKey?: Buffer;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -246,10 +252,14 @@ export function createApp(options: AppOptions): express.Express {
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.fileReader ? { fileReader: options.fileReader } : {}),
       publicOrigin: options.publicOrigin ?? null,
+      ...(options.mail ? { mail: options.mail } : {}),
+      ...(options.unsubscribeKey ? { unsubscribeKey: options.unsubscribeKey } : {}),
     });
 
   app.use(oidcRoutes({ https, context: contextFor }));
   app.use(toolboxRoutes({ context: contextFor, publicOrigin: options.publicOrigin }));
+
+  app.post(UNSUBSCRIBE_PATH, express.urlencoded({ extended: false, limit: "1kb" }), oneClickUnsubscribe(contextFor));
 
   app.use(
     "/trpc",

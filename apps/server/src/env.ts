@@ -79,6 +79,17 @@ const EnvSchema = z.object({
         .refine((list) => new Set(list.map((p) => p.slug)).size === list.length, "each provider needs its own slug"),
     )
     .default([]),
+  /**
+   * The SMTP server notices are sent through (issue 25): smtp://user:password@host:587 (STARTTLS when
+   * offered) or smtps://…:465. Mail is off when unset.
+   */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.kommune.no:587" })
+    .optional(),
+  /** The sender of every notice, e.g. "Målestokk <noreply@kommune.no>"; needed with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  /** How often the mail worker looks for messages to send, and for reminders that are due. */
+  MAIL_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(15),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -102,6 +113,20 @@ export function secretKeyRefusal(env: Pick<Env, "DEMO" | "SECRET_KEY">): string 
     "and without a key they would be stored in plain text (in every backup too).",
     "Make a key with `openssl rand -base64 32`, keep it safe and apart from the backups, and start with SECRET_KEY set to it.",
   ].join("\n");
+}
+
+/**
+ * Mail needs all three: SMTP_URL to send through, MAIL_FROM to send as, and PUBLIC_ORIGIN for the
+ * links (a link built from a request's Host header could point anywhere). One without the others stops the start.
+ */
+export function mailRefusal(env: Pick<Env, "SMTP_URL" | "MAIL_FROM" | "PUBLIC_ORIGIN">): string | null {
+  if (!env.SMTP_URL && !env.MAIL_FROM) return null;
+  if (!env.SMTP_URL) return "Cannot start: MAIL_FROM is set but SMTP_URL is not; set both to send notices by e-mail, or neither.";
+  if (!env.MAIL_FROM)
+    return 'Cannot start: SMTP_URL is set but MAIL_FROM is not; set the sender, e.g. MAIL_FROM="Målestokk <noreply@kommune.no>".';
+  if (!env.PUBLIC_ORIGIN)
+    return "Cannot start: SMTP_URL is set but PUBLIC_ORIGIN is not; the links in notices are built from it (e.g. PUBLIC_ORIGIN=https://malestokk.kommune.no).";
+  return null;
 }
 
 /**
@@ -137,7 +162,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       const name = variable ?? "";
       // Inside a JSON variable, name the place, not the value: it may hold a client secret.
       if (inside.length > 0) return `${name}: entry ${inside.join(".")}: ${issue.message}`;
-      if (name === "OIDC_PROVIDERS") return `${name}: ${issue.message}`;
+      // SMTP_URL may hold the mail server's password.
+      if (name === "OIDC_PROVIDERS" || name === "SMTP_URL") return `${name}: ${issue.message}`;
       return `${name}=${JSON.stringify(source[name] ?? "")}: ${issue.message}`;
     }),
   );

@@ -17,12 +17,23 @@ import {
   seedReferenceData,
 } from "@malestokk/db";
 
-import { createSecretBox, FILE_READER_LIMITS, FileReader, LOCAL_SIGN_IN, sealStoredSecrets, SecretKeyError } from "@malestokk/api";
+import {
+  createSecretBox,
+  createSmtpTransport,
+  FILE_READER_LIMITS,
+  FileReader,
+  LOCAL_SIGN_IN,
+  MailWorker,
+  reminderSchedule,
+  sealStoredSecrets,
+  SecretKeyError,
+  unsubscribeKeyOf,
+} from "@malestokk/api";
 import { KNOWN_ADDRESS_DAYS } from "@malestokk/domain";
 
 import { createApp } from "./app";
 import { prepareDemo } from "./demo";
-import { EnvError, loadEnv, secretKeyRefusal } from "./env";
+import { EnvError, loadEnv, mailRefusal, secretKeyRefusal } from "./env";
 import { databaseOnNetworkFileSystem } from "./file-system";
 import { createLogger } from "./logger";
 
@@ -37,7 +48,7 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const refusal = secretKeyRefusal(env);
+  const refusal = secretKeyRefusal(env) ?? mailRefusal(env);
   if (refusal) {
     console.error(refusal);
     process.exit(1);
@@ -79,6 +90,25 @@ async function start(): Promise<void> {
       "PUBLIC_ORIGIN is not set: sign-in through identity providers is refused, as the callback address would come from the request's Host header; set PUBLIC_ORIGIN to the address users reach the app at (e.g. https://malestokk.kommune.no)",
     );
   }
+
+  // Notices by e-mail (issue 25): the outbox is sent by a worker in this process, off the request path.
+  const unsubscribeKey = unsubscribeKeyOf(connection.db, env.SECRET_KEY, new Date());
+  const mail =
+    env.SMTP_URL && env.MAIL_FROM && env.PUBLIC_ORIGIN ? { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: env.PUBLIC_ORIGIN } : null;
+  const mailWorker = mail
+    ? new MailWorker({
+        db: connection.db,
+        transport: createSmtpTransport(mail.smtpUrl),
+        from: mail.from,
+        baseUrl: mail.baseUrl,
+        secrets,
+        unsubscribeKey,
+        logger,
+        queueDue: reminderSchedule(connection.db, { enabled: true, from: mail.from }),
+      })
+    : null;
+  if (mailWorker) mailWorker.start(env.MAIL_INTERVAL_SECONDS * 1_000);
+  else logger.info("SMTP_URL is not set: no notices are sent by e-mail (reset links are shown to the administrator)");
 
   let port = env.PORT;
   const printDemo = await prepareDemo(connection.db, env, logger, () => port);
@@ -142,6 +172,8 @@ async function start(): Promise<void> {
     publicOrigin: env.PUBLIC_ORIGIN,
     secrets,
     fileReader,
+    mail: { enabled: mailWorker !== null, from: mail?.from ?? null },
+    unsubscribeKey,
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();
@@ -164,9 +196,11 @@ async function start(): Promise<void> {
     }, 10_000);
     force.unref();
     server.close(() => {
-      connection.close();
-      logger.info("stopped");
-      process.exit(0);
+      void (mailWorker?.stop() ?? Promise.resolve()).finally(() => {
+        connection.close();
+        logger.info("stopped");
+        process.exit(0);
+      });
     });
     server.closeIdleConnections();
   };

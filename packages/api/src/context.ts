@@ -4,6 +4,7 @@ import type { EnvIdentityProvider, UiLanguage } from "@malestokk/domain";
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
 import { FileReader } from "./files/file-reader";
 import { hashToken } from "./auth/tokens";
+import { MAIL_OFF, type MailSettings } from "./mail/notify";
 
 export interface AuthSettings {
   /** Sign out after this long without a request (ASVS 4.0.3 3.3.2: 30 min at L2). */
@@ -55,11 +56,13 @@ export const COMMAND_LINE_ACTOR: Actor = { userId: null, email: "cli", name: "cl
 export interface ChangeOptions {
   readonly now: Date;
   readonly actor: Actor;
+  /** Whether notices are queued by e-mail (issue 25); off when absent (the command line). */
+  readonly mail?: MailSettings;
 }
 
 /** The change options of a signed-in procedure's context. */
-export function changeOptions(ctx: { now: () => Date; actor: Actor }): ChangeOptions {
-  return { now: ctx.now(), actor: ctx.actor };
+export function changeOptions(ctx: { now: () => Date; actor: Actor; mail?: MailSettings }): ChangeOptions {
+  return { now: ctx.now(), actor: ctx.actor, ...(ctx.mail ? { mail: ctx.mail } : {}) };
 }
 
 export function sessionActor(session: Session, clientIp: string | null): Actor {
@@ -109,6 +112,10 @@ export interface ContextOptions {
   readonly fileReader?: FileReader;
   /** PUBLIC_ORIGIN (scheme, host and port): the only base of the provider callback address. */
   readonly publicOrigin?: string | null;
+  /** Whether mail is on (SMTP_URL, MAIL_FROM): notices are queued only then (issue 25). */
+  readonly mail?: MailSettings;
+  /** Signs unsubscribe links (`mail/unsubscribe.ts`); without it, the key kept in the settings. */
+  readonly unsubscribeKey?: Buffer | null;
 }
 
 export interface Context {
@@ -124,6 +131,8 @@ export interface Context {
   readonly secrets: SecretBox;
   readonly fileReader: FileReader;
   readonly publicOrigin: string | null;
+  readonly mail: MailSettings;
+  readonly unsubscribeKey: Buffer | null;
 }
 
 let sharedFileReader: FileReader | null = null;
@@ -146,6 +155,8 @@ export function createContextInner(options: ContextOptions): Context {
     secrets: options.secrets ?? PLAIN_SECRETS,
     fileReader: options.fileReader ?? (sharedFileReader ??= new FileReader()),
     publicOrigin: options.publicOrigin ?? null,
+    mail: options.mail ?? MAIL_OFF,
+    unsubscribeKey: options.unsubscribeKey ?? null,
   };
 }
 

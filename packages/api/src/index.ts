@@ -46,3 +46,8 @@ export {
   type ApiTokenViewer,
 } from "./tokens/api-tokens.service";
 export { apiTokenMiddleware, type ApiTokenRequest, type ApiTokenResponse } from "./tokens/api-token-middleware";
+export { MailWorker, createSmtpTransport, type MailTransport, type OutgoingMail, type MailWorkerOptions } from "./mail/worker";
+export { MAIL_OFF, queueNotice, type MailSettings } from "./mail/notify";
+export { unsubscribeKeyOf, unsubscribeToken, UNSUBSCRIBE_PATH } from "./mail/unsubscribe";
+export { unsubscribe as unsubscribeByToken } from "./routers/mail/mail.service";
+export { queueDueReminders, reminderSchedule } from "./mail/reminders";

@@ -19,6 +19,7 @@ import { homeRouter } from "./routers/home/home.router";
 import { toolboxRouter } from "./routers/toolbox/toolbox.router";
 import { apiTokensRouter } from "./tokens/api-tokens.router";
 import { solutionsRouter } from "./routers/solutions/solutions.router";
+import { mailRouter } from "./routers/mail/mail.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   toolbox: toolboxRouter,
   apiTokens: apiTokensRouter,
   solutions: solutionsRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ import type { SecretBox } from "./auth/secret-box";
 import { createToken } from "./auth/tokens";
 import { createContextInner, DEFAULT_AUTH_SETTINGS, resolveSession, type SessionCookies } from "./context";
 import { AppError } from "./errors";
+import type { MailSettings } from "./mail/notify";
 import { createCaller } from "./root";
 
 const connections: DbConnection[] = [];
@@ -46,6 +47,8 @@ export function setupApi(
     envIdentityProviders?: readonly EnvIdentityProvider[];
     secrets?: SecretBox;
     publicOrigin?: string;
+    /** Mail on (issue 25): notices are queued in the outbox. */
+    mail?: MailSettings;
   } = {},
 ) {
   const connection = createTestDb({ seed: options.seed ?? true });
@@ -78,6 +81,7 @@ export function setupApi(
         envIdentityProviders: options.envIdentityProviders ?? [],
         publicOrigin: options.publicOrigin ?? null,
         ...(options.secrets ? { secrets: options.secrets } : {}),
+        ...(options.mail ? { mail: options.mail } : {}),
         ...extra,
       }),
     );

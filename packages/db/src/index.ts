@@ -31,3 +31,4 @@ export * from "./queries/publication";
 export * from "./queries/toolbox";
 export * from "./queries/api-tokens";
 export * from "./queries/joint-solutions";
+export * from "./queries/mail";

@@ -60,3 +60,5 @@ export * from "./register/written-standard";
 export * from "./auth/ui-language";
 export * from "./publication/publication";
 export * from "./toolbox/toolbox";
+export * from "./mail/notices";
+export * from "./mail/reminders";

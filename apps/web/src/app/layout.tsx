@@ -93,6 +93,7 @@ const ADMIN_LINKS = [
   ["/admin/import", "nav.import"],
   ["/admin/aar", "nav.years"],
   ["/admin/api-nokler", "nav.apiTokens"],
+  ["/admin/e-post", "nav.mail"],
 ] as const;
 
 /**

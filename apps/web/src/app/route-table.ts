@@ -49,6 +49,8 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "kommune/:number/api-nokler", module: "api-tokens" },
   { path: "admin/api-nokler", module: "admin-api-tokens" },
   { path: "kommune/:number/felles/:projectId", module: "local-plan" },
+  { path: "admin/e-post", module: "admin-mail" },
+  { path: "e-post/avmeld", module: "unsubscribe", public: true },
   { path: "*", module: "not-found" },
 ];
 

@@ -1,4 +1,12 @@
-import { appRouter, createContextInner, createSecretBox, DEFAULT_AUTH_SETTINGS, resolveSession, type AppRouter } from "@malestokk/api";
+import {
+  appRouter,
+  createContextInner,
+  createSecretBox,
+  DEFAULT_AUTH_SETTINGS,
+  resolveSession,
+  type AppRouter,
+  type MailSettings,
+} from "@malestokk/api";
 import { findUserByEmail, insertSession } from "@malestokk/db";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { render } from "@testing-library/react";
@@ -33,7 +41,7 @@ afterEach(() => {
  */
 export function renderApp(
   path: string,
-  options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null; secretKey?: string } = {},
+  options: { language?: Language; seed?: boolean; as?: string; publicOrigin?: string | null; secretKey?: string; mail?: MailSettings } = {},
 ) {
   const connection = createTestDb({ seed: options.seed ?? true });
   connections.push(connection);
@@ -72,7 +80,7 @@ export function renderApp(
 function apiClient(
   db: DbConnection["db"],
   cookie: { get: () => string | null; set: (token: string | null) => void },
-  options: { publicOrigin?: string | null; secretKey?: string } = {},
+  options: { publicOrigin?: string | null; secretKey?: string; mail?: MailSettings } = {},
 ) {
   return createTRPCClient<AppRouter>({
     links: [
@@ -86,6 +94,7 @@ function apiClient(
               // PUBLIC_ORIGIN: the page's own address unless a test says otherwise.
               publicOrigin: options.publicOrigin === undefined ? window.location.origin : options.publicOrigin,
               secrets: createSecretBox(options.secretKey),
+              ...(options.mail ? { mail: options.mail } : {}),
               cookies: {
                 set: (token) => cookie.set(token),
                 clear: () => cookie.set(null),

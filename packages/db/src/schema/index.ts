@@ -8,3 +8,4 @@ export * from "./benefits";
 export * from "./ideas";
 export * from "./toolbox";
 export * from "./api-tokens";
+export * from "./mail";

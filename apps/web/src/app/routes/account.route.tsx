@@ -29,8 +29,12 @@ function ApiTokenLinks({ me }: { me: Me }) {
     </section>
   );
 }
+import { MailPreferences } from "../../features/mail/mail-preferences";
+import { useMailTexts } from "../../features/mail/use-mail-texts";
+import { useMe } from "../../lib/session";
 
 export default function AccountRoute() {
+  useMailTexts();
   const { t } = useTranslation();
   const me = useMe();
   useEffect(() => {
@@ -43,6 +47,7 @@ export default function AccountRoute() {
       </Heading>
       {me.data && <AccountSettings me={me.data} />}
       {me.data && <ApiTokenLinks me={me.data} />}
+      {me.data && <MailPreferences />}
     </div>
   );
 }

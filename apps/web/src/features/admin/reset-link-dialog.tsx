@@ -9,7 +9,8 @@ export interface IssuedResetLink {
   readonly title: string;
   readonly name: string;
   readonly email: string;
-  readonly resetToken: string;
+  /** Null when the link went to the user by e-mail (issue 25): then it is never shown here. */
+  readonly resetToken: string | null;
   readonly expiresAt: string;
 }
 
@@ -25,7 +26,7 @@ export function ResetLinkDialog({ link, onClose }: { link: IssuedResetLink | nul
   const { t } = useTranslation();
   const headingId = useId();
   const [copy, setCopy] = useState<CopyState>("idle");
-  const url = link ? resetLinkUrl(link.resetToken) : "";
+  const url = link?.resetToken ? resetLinkUrl(link.resetToken) : "";
 
   const copyLink = async () => {
     try {
@@ -54,7 +55,21 @@ export function ResetLinkDialog({ link, onClose }: { link: IssuedResetLink | nul
           {link?.title}
         </Heading>
       </Dialog.Block>
-      {link && (
+      {link && !link.resetToken && (
+        <Dialog.Block>
+          <div className="admin-form">
+            <Paragraph data-testid="reset-link-mailed">
+              {t("admin.resetLink.mailed", { email: link.email, date: formatDateTime(link.expiresAt) })}
+            </Paragraph>
+            <div className="admin-actions">
+              <Button variant="secondary" onClick={close}>
+                {t("dialog.close")}
+              </Button>
+            </div>
+          </div>
+        </Dialog.Block>
+      )}
+      {link?.resetToken && (
         <Dialog.Block>
           <div className="admin-form">
             <Paragraph>{t("admin.resetLink.intro", { name: link.name, email: link.email })}</Paragraph>

@@ -20,7 +20,7 @@ describe("admin", () => {
       hasPassword: false,
       grants: [{ role: "finance", organisationNumber: "4601" }],
     });
-    await api.anonymous().auth.completeReset({ token: created.resetToken, newPassword: "kari sitt passord" });
+    await api.anonymous().auth.completeReset({ token: created.resetToken ?? "", newPassword: "kari sitt passord" });
     await api.anonymous().auth.signIn({ email: "kari.nordmann@bergen.kommune.no", password: "kari sitt passord" });
     const actions = listAudit(api.db, { limit: 10 }).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["admin.userCreated", "admin.resetLinkCreated", "auth.passwordReset", "auth.signIn"]));

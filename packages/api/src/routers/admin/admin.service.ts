@@ -29,6 +29,7 @@ import { isOrganisationRole, type Role, type Sector } from "@malestokk/domain";
 import { auditBy, COMMAND_LINE_ACTOR, type Context, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { createToken } from "../../auth/tokens";
+import { queueResetLink } from "../../mail/security-notices";
 
 export const RESET_LINK_HOURS = 24;
 
@@ -73,7 +74,7 @@ function resolveGrant(db: DbOrTx, input: GrantInput): { organisationId: number |
 export function createUser(
   ctx: SignedInContext,
   input: { email: string; name: string } & GrantInput,
-): { userId: number; resetToken: string; expiresAt: string } {
+): { userId: number } & IssuedResetLink {
   return ctx.db.transaction((tx) => {
     if (findUserByEmail(tx, input.email)) {
       throw new AppError("VALIDATION_FAILED", {
@@ -142,19 +143,32 @@ export function removeRole(ctx: SignedInContext, input: { grantId: number }): vo
   });
 }
 
-function issueResetLink(tx: DbOrTx, ctx: SignedInContext, userId: number): { resetToken: string; expiresAt: string } {
+/**
+ * A new reset link: mailed to the user when mail is on (issue 25), and then not shown to the administrator
+ * (`resetToken` null, `mailedTo` the address); with mail off, shown once to the administrator to pass on.
+ */
+export interface IssuedResetLink {
+  readonly resetToken: string | null;
+  readonly expiresAt: string;
+  readonly mailedTo: string | null;
+}
+
+function issueResetLink(tx: DbOrTx, ctx: SignedInContext, userId: number): IssuedResetLink {
   const { token, hash } = createToken();
   const a = actor(ctx);
   const expiresAt = new Date(ctx.now().getTime() + RESET_LINK_HOURS * 3_600_000).toISOString();
   // Only the newest link works (issue 17, finding 11).
   deletePasswordResets(tx, userId);
   insertPasswordReset(tx, { tokenHash: hash, userId, createdByUserId: ctx.session.user.id, createdAt: a.at, expiresAt });
-  appendAudit(tx, { ...a, action: "admin.resetLinkCreated", entity: "user", entityId: String(userId) });
-  return { resetToken: token, expiresAt };
+  const mailed = queueResetLink(ctx, tx, { userId, token, expiresAt });
+  appendAudit(tx, { ...a, action: "admin.resetLinkCreated", entity: "user", entityId: String(userId), details: { mailed } });
+  return mailed
+    ? { resetToken: null, expiresAt, mailedTo: getUserById(tx, userId)?.email ?? null }
+    : { resetToken: token, expiresAt, mailedTo: null };
 }
 
 /** A one-time link for a user to set a new password, shown to the admin (no mail server needed). */
-export function createResetLink(ctx: SignedInContext, input: { userId: number }): { resetToken: string; expiresAt: string } {
+export function createResetLink(ctx: SignedInContext, input: { userId: number }): IssuedResetLink {
   return ctx.db.transaction((tx) => {
     if (!getUserById(tx, input.userId)) throw new AppError("NOT_FOUND", { params: { userId: input.userId } });
     return issueResetLink(tx, ctx, input.userId);

@@ -304,13 +304,13 @@ describe("passwords", () => {
     }
     const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
     const viaLink = expectAppError(
-      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "123456789ABC" })),
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "123456789ABC" })),
       "VALIDATION_FAILED",
     );
     expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "COMMON_PASSWORD" });
     // Nothing changed, and the link still works for a good password.
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
-    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "fjord kaffe sykkel 7" });
+    await api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "fjord kaffe sykkel 7" });
   });
 
   it("refuses a new password made only of words known here: seasons and years, the product, names from the register, the user's own (ASVS 6.2.11)", async () => {
@@ -332,13 +332,13 @@ describe("passwords", () => {
     }
     const link = await admin.admin.createResetLink({ userId: (await admin.admin.users()).find((u) => u.email === FINANCE)?.id ?? 0 });
     const viaLink = expectAppError(
-      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Desember 2026 !!" })),
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "Desember 2026 !!" })),
       "VALIDATION_FAILED",
     );
     expect(viaLink.issues[0]).toMatchObject({ path: ["newPassword"], code: "GUESSABLE_PASSWORD" });
     // Nothing changed, and the link still works for a passphrase of other words, one of them a name.
     await api.anonymous().auth.signIn({ email: FINANCE, password: TEST_PASSWORD });
-    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "Trondheim brygge i tåke" });
+    await api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "Trondheim brygge i tåke" });
   });
 
   it("resets through a one-time link made by an admin", async () => {
@@ -348,11 +348,11 @@ describe("passwords", () => {
     const session = api.tokenFor(FINANCE);
     const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
     expect(link.resetToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    await api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "reset passphrase 2026" });
+    await api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "reset passphrase 2026" });
     expect(await api.callerWithToken(session).auth.me()).toBeNull();
     await api.anonymous().auth.signIn({ email: FINANCE, password: "reset passphrase 2026" });
     const again = await expectTrpcError(() =>
-      api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "another passphrase 1" }),
+      api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "another passphrase 1" }),
     );
     expectAppError(again, "TOKEN_INVALID");
     expect(listAudit(api.db, { action: "auth.passwordReset", limit: 5 })).toHaveLength(1);
@@ -366,7 +366,9 @@ describe("passwords", () => {
     const first = await admin.admin.createResetLink({ userId });
     const second = await admin.admin.createResetLink({ userId });
     expectAppError(
-      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: first.resetToken, newPassword: "first link passphrase" })),
+      await expectTrpcError(() =>
+        api.anonymous().auth.completeReset({ token: first.resetToken ?? "", newPassword: "first link passphrase" }),
+      ),
       "TOKEN_INVALID",
     );
     // A link made outside the admin screen (another path, or an older version) lives beside it...
@@ -379,7 +381,7 @@ describe("passwords", () => {
       expiresAt: second.expiresAt,
     });
     now = new Date(now.getTime() + 60_000);
-    await api.anonymous().auth.completeReset({ token: second.resetToken, newPassword: "second link passphrase" });
+    await api.anonymous().auth.completeReset({ token: second.resetToken ?? "", newPassword: "second link passphrase" });
     // ...until one is used.
     expectAppError(
       await expectTrpcError(() => api.anonymous().auth.completeReset({ token: stray, newPassword: "stray link passphrase" })),
@@ -396,7 +398,7 @@ describe("passwords", () => {
     const link = await admin.admin.createResetLink({ userId: finance?.id ?? 0 });
     now = new Date(FIXED_NOW.getTime() + 25 * 3_600_000);
     expectAppError(
-      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken, newPassword: "too late passphrase" })),
+      await expectTrpcError(() => api.anonymous().auth.completeReset({ token: link.resetToken ?? "", newPassword: "too late passphrase" })),
       "TOKEN_INVALID",
     );
   });

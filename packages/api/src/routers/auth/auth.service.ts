@@ -34,6 +34,7 @@ import { hashToken } from "../../auth/tokens";
 import { assertLocalSignIn, localSignInEnabled } from "./identity.service";
 import { secondFactorChallenge } from "./second-factor.service";
 import { openSession, requireCurrentPassword } from "./session";
+import { queuePasswordChanged } from "../../mail/security-notices";
 
 /** An address where the account gave its right password lately: the user's own (decision 005). */
 function knownAddressKey(email: string, ip: string | null): string {
@@ -138,6 +139,7 @@ export async function changePassword(ctx: SignedInContext, input: ChangePassword
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id, session.tokenHash);
     appendAudit(tx, { at, ...auditBy(ctx.actor), action: "auth.passwordChanged", entity: "user", entityId: String(user.id) });
+    queuePasswordChanged(ctx, tx, user.id);
   });
 }
 
@@ -158,6 +160,7 @@ export async function completeReset(ctx: Context, input: CompleteResetInput): Pr
     setPasswordHash(tx, { userId: user.id, passwordHash, now: at });
     deleteUserSessions(tx, user.id);
     appendAudit(tx, { at, ...auditBy(actorOf(user, ctx)), action: "auth.passwordReset", entity: "user", entityId: String(user.id) });
+    queuePasswordChanged(ctx, tx, user.id);
     return user.email;
   });
   return { email };

@@ -25,6 +25,7 @@ import { beginAttempt, lockedSeconds, settleSuccess, type AttemptLimit } from ".
 import { createToken, hashToken } from "../../auth/tokens";
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, otpauthUri, verifyTotp } from "../../auth/totp";
 import { openSession, requireCurrentPassword } from "./session";
+import { queueSecondFactorChanged } from "../../mail/security-notices";
 
 export const REQUIRE_SECOND_FACTOR = "requireSecondFactor";
 const CHALLENGE_MINUTES = 5;
@@ -217,6 +218,7 @@ export function confirmEnrolment(ctx: Context, who: Enroller, code: string): { r
       ...auditBy(actorOf(user, ctx)),
       action: replaced ? "auth.secondFactorReplaced" : "auth.secondFactorEnabled",
     });
+    queueSecondFactorChanged(ctx, tx, user.id, replaced ? "replaced" : "enabled");
     if (hash) deleteChallenge(tx, hash);
   });
   if (hash) openSession(ctx, user, at, "auth.signIn", { secondFactor: "enrolled" });
@@ -252,6 +254,7 @@ export function resetSecondFactor(ctx: SignedInContext, userId: number): void {
       entityId: String(userId),
       details: { email: user.email },
     });
+    queueSecondFactorChanged(ctx, tx, userId, "reset");
   });
 }
 

@@ -30,6 +30,7 @@ import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import { requireEditable, requireStep, requireYear, stepAuditAction, versionConflict } from "../../reporting/report-workflow";
 import { checkBasis, contentOf, reportWarnings } from "./costs.view";
+import { queueReportStepNotice } from "../../mail/report-notices";
 
 // Saving a cost report and moving it through its workflow (submit, return, approve, reopen).
 
@@ -239,6 +240,15 @@ export function changeReportStatus(
         entityId: String(current.id),
         organisationId: municipality.id,
         details: { year: input.year, status: { before: current.status, after: result.row.status }, comment: comment || null },
+      });
+      queueReportStepNotice(options, tx, {
+        area: "costs",
+        action: input.action,
+        unit: municipality,
+        year: input.year,
+        reportId: current.id,
+        version: result.row.version,
+        comment: comment || null,
       });
       return { status: result.row.status, version: result.row.version };
     },

@@ -54,6 +54,7 @@ import {
   withMoverNames,
 } from "../../reporting/report-workflow";
 import { listPeerUnits } from "../peers/peer-units";
+import { queueReportStepNotice } from "../../mail/report-notices";
 
 function emptyContent(instrument: QualityInstrument): QualityContent {
   if (instrument === "maturity") return { instrument, content: { scores: [] } };
@@ -322,6 +323,16 @@ export function changeQualityStatus(
         year: input.year,
         instrument: input.instrument,
         status: { before: current.status, after: result.row.status },
+        comment: comment || null,
+      });
+      queueReportStepNotice(options, tx, {
+        area: "quality",
+        instrument: input.instrument,
+        action: input.action,
+        unit,
+        year: input.year,
+        reportId: current.id,
+        version: result.row.version,
         comment: comment || null,
       });
       return { status: result.row.status, version: result.row.version };
