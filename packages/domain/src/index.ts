@@ -56,3 +56,6 @@ export * from "./text/cut";
 export * from "./text/localized";
 export * from "./register/written-standard";
 export * from "./auth/ui-language";
+export * from "./map/classes";
+export * from "./map/figure-sentence";
+export * from "./map/regions";
