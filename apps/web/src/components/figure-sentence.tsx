@@ -26,9 +26,7 @@ export function figureSentenceText(
   about: { readonly name: string; readonly indicatorCode: string; readonly year: number; readonly language: Language },
 ): string {
   const show = (value: number) => formatIndicatorValue(about.indicatorCode, value);
-  const indicator = (localized(getIndicator(about.indicatorCode)?.name, about.language) ?? about.indicatorCode).toLocaleLowerCase(
-    about.language === "en" ? "en" : "nb",
-  );
+  const indicator = localized(getIndicator(about.indicatorCode)?.name, about.language) ?? about.indicatorCode;
   switch (sentence.kind) {
     case "suppressed":
       return t("figure.suppressed", { count: sentence.n, minimum: sentence.minimum });

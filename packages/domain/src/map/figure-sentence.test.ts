@@ -6,7 +6,7 @@ describe("what a figure means, in words", () => {
   it("counts the others that spend less where lower is better, and gives the group's median", () => {
     const others = [2000, 2500, 2851, 2900, 3000, 3100, 3400, 3600, 3700, 4000];
     const group = standingIn(3512, others, "lower") ?? { hidden: true as const, n: 0 };
-    expect(group).toEqual({ count: 7, n: 10, median: 3050 });
+    expect(group).toEqual({ count: 7, n: 10, median: 3100 });
     expect(describeFigure({ value: 3512, direction: "lower", dimension: "cost", group })).toEqual({
       kind: "compared",
       value: 3512,
@@ -14,13 +14,13 @@ describe("what a figure means, in words", () => {
       side: "lower",
       count: 7,
       n: 10,
-      median: 3050,
+      median: 3100,
     });
   });
 
   it("counts those higher where higher is better, and figures other than costs have a value", () => {
     const group = standingIn(50, [40, 50, 60, 70], "higher") ?? { hidden: true as const, n: 0 };
-    expect(group).toEqual({ count: 2, n: 4, median: 55 });
+    expect(group).toEqual({ count: 2, n: 4, median: 50 });
     expect(describeFigure({ value: 50, direction: "higher", dimension: "quality", group })).toMatchObject({
       verb: "have",
       side: "higher",

@@ -12,6 +12,7 @@ export interface GroupStanding {
   readonly count: number;
   /** The others in the group with a value (the unit itself not counted). */
   readonly n: number;
+  /** The group's median, the unit included, as the charts and the profile show it. */
   readonly median: number;
 }
 
@@ -35,12 +36,12 @@ export function sideOf(direction: Direction): "lower" | "higher" {
   return direction === "higher" ? "higher" : "lower";
 }
 
-/** How `value` stands among the other members' values; null when they are too few to compare with. */
+/** How `value` stands among the other members' values; null when fewer than three others have one to compare with. */
 export function standingIn(value: number, others: readonly number[], direction: Direction): GroupStanding | null {
   if (others.length < MIN_PEERS_FOR_STATISTICS) return null;
   const side = sideOf(direction);
   const count = others.filter((v) => (side === "lower" ? v < value : v > value)).length;
-  return { count, n: others.length, median: median(others) as number };
+  return { count, n: others.length, median: median([...others, value]) as number };
 }
 
 /**

@@ -1,5 +1,13 @@
 import { Field, Heading, Label, Select } from "@digdir/designsystemet-react";
-import { describeFigure, getIndicator, INDICATORS, MIN_PEERS_FOR_STATISTICS, standingIn, type IndicatorCode } from "@malestokk/domain";
+import {
+  describeFigure,
+  getIndicator,
+  INDICATORS,
+  median,
+  MIN_PEERS_FOR_STATISTICS,
+  standingIn,
+  type IndicatorCode,
+} from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
@@ -44,7 +52,9 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
   const group =
     values.length < MIN_PEERS_FOR_STATISTICS
       ? { hidden: true as const, n: values.length }
-      : (standingIn(own?.value ?? 0, values, indicator?.direction ?? "neutral") ?? { hidden: true as const, n: values.length });
+      : own?.value == null
+        ? { count: 0, n: values.length, median: median(values) ?? 0 }
+        : (standingIn(own.value, values, indicator?.direction ?? "neutral") ?? { hidden: true as const, n: values.length });
   const sentence =
     own && indicator ? describeFigure({ value: own.value, direction: indicator.direction, dimension: indicator.dimension, group }) : null;
   const picker = props.indicatorCode ? null : (

@@ -23,7 +23,7 @@ describe("the map on the indicator page (issue 24)", () => {
     expect(peers.every((n) => n.startsWith("50"))).toBe(true);
     expect(svg.querySelector('[data-number="0301"] path')?.getAttribute("fill-opacity")).toBe("0.35");
     expect(screen.getByTestId("figure-sentence").textContent).toMatch(
-      /^Trondheim bruker [\d\s]+\skr \(ikt-kostnad per innbygger\); \d+ av \d+ andre kommuner i gruppen bruker mindre\. Medianen i gruppen er [\d\s]+\skr\.$/,
+      /^Trondheim bruker [\d\s]+\skr \(IKT-kostnad per innbygger\); \d+ av \d+ andre kommuner i gruppen bruker mindre\. Medianen i gruppen er [\d\s]+\skr\.$/,
     );
     expect(screen.getByText("Kartgrunnlag: Kartverket (CC BY 4.0)")).toBeTruthy();
   });
