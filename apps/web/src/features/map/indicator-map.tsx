@@ -8,6 +8,7 @@ import {
   standingIn,
   type IndicatorCode,
 } from "@malestokk/domain";
+import { startTransition, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
@@ -36,7 +37,15 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
   const language = useLanguage();
   const navigate = useNavigate();
   const { peerChoice } = useYearAndPeers();
-  const [chosen, setChosen] = useUrlState<string>("kart", "K1", (raw) => (CODES.includes(raw) ? raw : null));
+  const [inUrl, setInUrl] = useUrlState<string>("kart", "K1", (raw) => (CODES.includes(raw) ? raw : null));
+  // The map follows a choice at once; the address (which every part of the page reads) follows as a transition,
+  // so the rest of the page re-renders after the map is drawn, not before (issue 24: drawn within 100 ms).
+  const [chosen, setChosen] = useState(inUrl);
+  useEffect(() => setChosen(inUrl), [inUrl]);
+  const choose = (code: string) => {
+    setChosen(code);
+    startTransition(() => setInUrl(code));
+  };
   const code = (props.indicatorCode ?? chosen) as IndicatorCode;
   const query = useMapFigures({
     indicatorCode: code,
@@ -60,7 +69,7 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
   const picker = props.indicatorCode ? null : (
     <Field>
       <Label htmlFor="map-indicator">{t("map.indicator")}</Label>
-      <Select id="map-indicator" width="auto" value={code} onChange={(e) => setChosen(e.target.value)}>
+      <Select id="map-indicator" width="auto" value={code} onChange={(e) => choose(e.target.value)}>
         {INDICATORS.map((i) => (
           <Select.Option key={i.code} value={i.code}>
             {localized(i.name, language)}

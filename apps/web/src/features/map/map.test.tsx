@@ -71,7 +71,7 @@ describe("the map on the sector dashboard", () => {
     await drawnMap(/^K1\|2024/);
     fireEvent.change(await screen.findByLabelText("Indikator på kartet"), { target: { value: "S1" } });
     const svg = await drawnMap(/^S1\|2024/);
-    expect(router.state.location.search).toContain("kart=S1");
+    await waitFor(() => expect(router.state.location.search).toContain("kart=S1"));
     expect(svg.querySelectorAll("[data-number]")).toHaveLength(357);
     expect(svg.querySelector("[data-own-outline]")).toBeNull();
     expect(svg.querySelector("[data-peer]")).toBeNull();
