@@ -67,6 +67,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benchmarks.profile": (m) => ({ municipalityNumber: m, year: 2024 }),
   "benchmarks.compare": (m) => ({ numbers: [m, "4601"], codes: ["K1", "Q1"] }),
   "benchmarks.indicator": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024, against: "Q1" }),
+  "benchmarks.map": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024 }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "years.list": null,
   "quality.list": (m) => ({ municipalityNumber: m }),

@@ -62,3 +62,6 @@ export * from "./publication/publication";
 export * from "./toolbox/toolbox";
 export * from "./mail/notices";
 export * from "./mail/reminders";
+export * from "./map/classes";
+export * from "./map/figure-sentence";
+export * from "./map/regions";

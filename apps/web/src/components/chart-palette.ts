@@ -53,3 +53,32 @@ export const SERIES_PALETTE: readonly string[] = [
   BAND_CHART_COLOURS.bandOutline,
   BAND_CHART_COLOURS.median,
 ];
+
+/**
+ * The map's classes, light to dark (ColorBrewer's YlGnBu, safe with colour-vision deficiencies, with no red):
+ * darker is better where the indicator has a better (domain/map/classes.ts). Borders are dark enough for 3:1
+ * against every shade and the page (WCAG 1.4.11; chart-palette.test.ts checks it).
+ */
+export const MAP_SHADES = ["#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0"] as const;
+
+export const MAP_COLOURS = {
+  background: "#ffffff",
+  border: "#262626",
+  county: "#000000",
+  own: "#000000",
+  halo: "#ffffff",
+  focus: "#0b0c0c",
+  /** No value: light grey under a dark hatch. */
+  missing: "#e0e0e0",
+  hatch: "#6b6b6b",
+  /** Hidden (fewer than three with a value): a solid mid grey, apart from both the classes and "no value". */
+  hidden: "#8c8c8c",
+  /** Municipalities outside the county zoomed to. */
+  context: "#f2f2f2",
+} as const;
+
+/** The shades a map of `count` classes uses: spread over MAP_SHADES, so four classes skip the middle one. */
+export function mapShades(count: number): readonly string[] {
+  if (count <= 1) return [MAP_SHADES[MAP_SHADES.length - 1] as string];
+  return Array.from({ length: count }, (_, i) => MAP_SHADES[Math.round((i * (MAP_SHADES.length - 1)) / (count - 1))] as string);
+}

@@ -117,6 +117,8 @@ export function ChartWithTable(props: {
   csvFileName: string;
   /** False for a chart drawn without recharts (no SVG to picture): no PNG button. */
   png?: boolean;
+  /** The SVG the PNG pictures, for a chart recharts does not draw (the map); recharts' surface by default. */
+  surface?: string;
   /**
    * The chart's height in pixels. Given, the chart (and the lazy module that draws it) waits until the figure
    * comes near the screen, and a blank block of this height holds its room until then (CLS stays 0).
@@ -203,7 +205,7 @@ export function ChartWithTable(props: {
               variant="tertiary"
               data-size="sm"
               onClick={() => {
-                const svg = figure.current?.querySelector("svg.recharts-surface");
+                const svg = figure.current?.querySelector(props.surface ?? "svg.recharts-surface");
                 if (!(svg instanceof SVGSVGElement) || !figure.current) return;
                 const picture = chartPicture(t, context(), props.legend ?? drawnLegend(figure.current));
                 void loadExports()

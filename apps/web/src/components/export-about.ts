@@ -19,6 +19,8 @@ export interface ExportAbout {
   readonly sourceIndicators?: readonly string[];
   /** Whether the figures are demo data; by default, whether the server holds demo data. */
   readonly demo?: boolean;
+  /** Whose work beside the figures the file must credit, e.g. the map's "Kartgrunnlag: Kartverket (CC BY 4.0)". */
+  readonly credit?: { readonly label: string; readonly text: string };
 }
 
 /** A legend entry as the PNG draws it: a colour swatch and its label. */
@@ -87,6 +89,7 @@ export function exportFacts(t: TFunction, context: ExportContext): ExportFact[] 
     [t("exports.about.source"), sourceText(t, about)],
     [t("exports.about.extracted"), formatDateTime(context.now.toISOString())],
     [t("exports.about.licence"), t("exports.about.licenceText")],
+    about.credit ? [about.credit.label, about.credit.text] : null,
     [t("exports.about.address"), context.address],
   ];
   return facts.filter((fact): fact is ExportFact => fact !== null);
@@ -117,6 +120,11 @@ export function chartPicture(t: TFunction, context: ExportContext, legend: reado
     subtitle: subtitle.join(" · "),
     demo: context.demo ? t("exports.about.demoMark") : null,
     legend,
-    source: t("exports.about.sourceLine", { source: sourceText(t, about), time: formatDateTime(context.now.toISOString()) }),
+    source: [
+      t("exports.about.sourceLine", { source: sourceText(t, about), time: formatDateTime(context.now.toISOString()) }),
+      about.credit ? `${about.credit.label}: ${about.credit.text}.` : null,
+    ]
+      .filter((part): part is string => part !== null)
+      .join(" "),
   };
 }

@@ -5,6 +5,7 @@ import { useParams } from "react-router";
 
 import { MunicipalityPage } from "../../components/municipality-page";
 import { IndicatorPage } from "../../features/indicator/indicator-page";
+import { IndicatorMap } from "../../features/map/indicator-map";
 import { useLanguage } from "../../lib/i18n";
 import { localized } from "../../lib/localized";
 
@@ -22,7 +23,13 @@ export default function IndicatorRoute() {
       heading={(name) => `${localized(indicator.name, lang)} – ${name}`}
       crumbs={[{ to: `/kommune/${number}/profil`, label: t("profile.title") }]}
     >
-      {(m) => <IndicatorPage municipalityNumber={m.number} indicatorCode={indicator.code} />}
+      {(m) => (
+        <IndicatorPage
+          municipalityNumber={m.number}
+          indicatorCode={indicator.code}
+          map={(year) => <IndicatorMap indicatorCode={indicator.code} municipalityNumber={m.number} year={year} />}
+        />
+      )}
     </MunicipalityPage>
   );
 }

@@ -4,6 +4,7 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useBenefitTexts } from "../../features/benefits/texts";
+import { IndicatorMap } from "../../features/map/indicator-map";
 import { SectorDashboard } from "../../features/sector/sector-dashboard";
 import { useSectorTexts } from "../../features/sector/texts";
 import { Loading } from "../../components/query-state";
@@ -30,7 +31,7 @@ export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
     );
   }
   return view === "dashboard" ? (
-    <SectorDashboard />
+    <SectorDashboard map={(year) => <IndicatorMap year={year} />} />
   ) : (
     <Suspense fallback={<Loading />}>
       <SectorPortfolio />

@@ -1,6 +1,7 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { componentName, INDICATORS } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { allOf, QueryView } from "../../components/query-view";
@@ -17,7 +18,16 @@ import { localized } from "../../lib/localized";
 const CODES = INDICATORS.map((i) => i.code) as string[];
 
 /** One indicator in depth for one municipality; year, peer group and second indicator live in the URL. */
-export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipalityNumber: string; indicatorCode: string }) {
+export function IndicatorPage({
+  municipalityNumber,
+  indicatorCode,
+  map,
+}: {
+  municipalityNumber: string;
+  indicatorCode: string;
+  /** The map of every municipality for the shown year (issue 24), which the route places here. */
+  map?: (year: number) => ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const trpc = useTRPC();
@@ -81,6 +91,7 @@ export function IndicatorPage({ municipalityNumber, indicatorCode }: { municipal
         </Field>
       </div>
       <IndicatorCharts detail={detail} language={lang} />
+      {map?.(detail.year)}
     </div>
   );
 }

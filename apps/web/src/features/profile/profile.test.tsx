@@ -125,3 +125,35 @@ describe("the profile's band charts (issue 20, point 20)", () => {
     expect(within(costs).getAllByTestId("band-chart").length).toBeGreaterThan(0);
   });
 });
+
+describe("what the figures mean, in words, on the profile (issue 24)", () => {
+  it("says for each headline indicator how many in the group lie on the counted side, and the group's median", async () => {
+    renderApp("/kommune/5001/profil?year=2024&peers=county", { as: "manager.5001@demo.example" });
+    const words = await screen.findByTestId("in-words");
+    expect(within(words).getByRole("heading", { name: "Hva tallet betyr" })).toBeTruthy();
+    const items = within(words)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent ?? "");
+    expect(items).toHaveLength(5);
+    expect(items[0]).toMatch(
+      /^Trondheim bruker [\d\s]+\skr \(IKT-kostnad per innbygger\); \d+ av \d+ andre kommuner i gruppen bruker mindre\. Medianen i gruppen er [\d\s]+\skr\.$/,
+    );
+  });
+
+  it("says why no comparison is made when the group has too few others with a value", async () => {
+    const { db } = renderApp("/kommune/0301/profil?year=2024&peers=set-1", { as: "manager.0301@demo.example" });
+    insertPeerSet(db, {
+      name: "Bare Bergen",
+      ownerUserId: findUserByEmail(db, "manager.0301@demo.example")?.id ?? 0,
+      sharedWithOrganisationId: null,
+      memberIds: [getMunicipalityByNumber(db, "4601")?.id ?? 0],
+      now: new Date().toISOString(),
+    });
+    const words = await screen.findByTestId("in-words");
+    await waitFor(() =>
+      expect(within(words).getAllByRole("listitem")[0]?.textContent).toBe(
+        "Ingen sammenligning i ord: gruppen har bare 1 annen kommune med verdi, og det trengs minst 3.",
+      ),
+    );
+  });
+});

@@ -1,11 +1,19 @@
 import { Heading, Paragraph } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { getIndicator, MIN_RESPONDENTS, type Dimension } from "@malestokk/domain";
+import {
+  describeFigure,
+  getIndicator,
+  HEADLINE_INDICATOR_CODES,
+  MIN_PEERS_FOR_STATISTICS,
+  MIN_RESPONDENTS,
+  type Dimension,
+} from "@malestokk/domain";
 import { memo, useDeferredValue } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { DataTable } from "../../components/data-table";
+import { figureSentenceText, useFigureTexts } from "../../components/figure-sentence";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import { allOf, QueryView } from "../../components/query-view";
 import { PeerStandInNotice } from "../../components/peer-stand-in";
@@ -26,8 +34,23 @@ function isUncertain(item: Item): boolean {
   return (item.code === "Q2" || item.code === "Q3") && item.denominator !== null && item.denominator < MIN_RESPONDENTS;
 }
 
+/**
+ * What an indicator's figure means in words (issue 24), from the rank the server gives: `rank` − 1 others lie
+ * ahead in the indicator's order (lower, or higher where higher is better), of `rankOf` − 1 others with a value.
+ */
+function sentenceOf(item: Item) {
+  const indicator = getIndicator(item.code);
+  const others = item.value === null ? item.rankOf : item.rankOf - 1;
+  const group =
+    item.peers.status !== "shown" || others < MIN_PEERS_FOR_STATISTICS
+      ? { hidden: true as const, n: others }
+      : { count: item.rank === null ? 0 : item.rank - 1, n: others, median: item.peers.median };
+  return describeFigure({ value: item.value, direction: indicator?.direction ?? "neutral", dimension: item.dimension, group });
+}
+
 /** "Min kommune": every indicator of the year against the chosen peer group, and what stands out. */
 export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber: string }) {
+  useFigureTexts();
   const { t } = useTranslation();
   const lang = useLanguage();
   const { years, yearsQuery, year, setYear, peers, peerChoice, setPeers } = useYearAndPeers();
@@ -72,6 +95,27 @@ export function MunicipalityProfile({ municipalityNumber }: { municipalityNumber
             })}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="in-words-heading" className="stack" data-testid="in-words">
+        <Heading level={2} data-size="sm" id="in-words-heading">
+          {t("figure.heading")}
+        </Heading>
+        <ul>
+          {HEADLINE_INDICATOR_CODES.map((code) => {
+            const item = byCode.get(code);
+            return item ? (
+              <li key={code}>
+                {figureSentenceText(t, sentenceOf(item), {
+                  name: profile.municipalityName,
+                  indicatorCode: code,
+                  year: profile.year,
+                  language: lang,
+                })}
+              </li>
+            ) : null;
+          })}
+        </ul>
       </section>
 
       {tables ? (

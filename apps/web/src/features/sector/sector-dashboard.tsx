@@ -95,7 +95,14 @@ export function dashboardAbout(t: TFunction, d: Dashboard, context: { title: str
  * The first screen is the year at a glance (issue 20): the headline tiles, who is missing and the distribution per
  * KOSTRA group; the full tables follow folded and are drawn only when opened, so the page is quick to show (issue 21).
  */
-export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
+export function SectorDashboard({
+  embedded = false,
+  map,
+}: {
+  embedded?: boolean;
+  /** The map of every municipality for the shown year (issue 24), which the route places after the headline tiles. */
+  map?: (year: number) => ReactNode;
+}) {
   useExportTexts();
   const { t } = useTranslation();
   const language = useLanguage();
@@ -173,6 +180,8 @@ export function SectorDashboard({ embedded = false }: { embedded?: boolean }) {
           })}
         </ul>
       </section>
+
+      {map?.(d.year)}
 
       <section className="stack" aria-labelledby="coverage-heading">
         <Heading level={sub} data-size="sm" id="coverage-heading">

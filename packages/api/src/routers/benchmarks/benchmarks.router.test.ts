@@ -399,3 +399,42 @@ describe("a peer group too small to compare with (issue 20)", () => {
     });
   });
 });
+
+describe("benchmarks.map (issue 24)", () => {
+  it("gives every municipality's figure for the year, with its county, the chosen one's peer group and the counties", async () => {
+    const { caller, db } = setupCaller();
+    const map = await caller.benchmarks.map({ indicatorCode: "K1", municipalityNumber: "5001", year: 2024, peerGroup: "county" });
+    expect(map.units).toHaveLength(357);
+    expect(map.counties).toHaveLength(15);
+    expect(map).toMatchObject({ year: 2024, municipalityNumber: "5001", municipalityName: "Trondheim", isDemo: true });
+    // The county group: Trøndelag's municipalities, every one in county 50.
+    const inGroup = map.units.filter((u) => map.peerNumbers.includes(u.number));
+    expect(inGroup.length).toBeGreaterThan(3);
+    expect(inGroup.every((u) => u.countyNumber === "50")).toBe(true);
+    // A figure is its read model's ratio, and a missing one stays missing.
+    const rows = listIndicatorValues(db, "K1", [2024]);
+    const oslo = getMunicipalityByNumber(db, "0301");
+    const row = rows.find((r) => r.organisationId === oslo?.id);
+    expect(map.units.find((u) => u.number === "0301")?.value).toBeCloseTo((row?.numerator ?? 0) / (row?.denominator ?? 1), 9);
+    expect(map.units.filter((u) => u.value === null).length).toBe(357 - rows.filter((r) => r.denominator > 0).length);
+    // Small enough to send for every indicator (docs/quality-targets.md#p-8 is 25 kB for a series; the map is every unit).
+    expect(JSON.stringify(map).length).toBeLessThan(60_000);
+  });
+
+  it("draws the whole country without a chosen municipality, and never shows another's draft", async () => {
+    const api = setupApi();
+    const before = await api.as("board@demo.example").benchmarks.map({ indicatorCode: "K1", year: 2024 });
+    expect(before.municipalityNumber).toBeNull();
+    expect(before.peerNumbers).toEqual([]);
+    await saveDraftTotal(api, "0301", 2024, 7_000_000_000);
+    const board = await api.as("board@demo.example").benchmarks.map({ indicatorCode: "K1", year: 2024, municipalityNumber: "0301" });
+    expect(board.units.find((u) => u.number === "0301")).toMatchObject({
+      numerator: before.units.find((u) => u.number === "0301")?.numerator,
+      isUnderCorrection: true,
+    });
+    const own = await api.as("finance.0301@demo.example").benchmarks.map({ indicatorCode: "K1", year: 2024, municipalityNumber: "0301" });
+    expect(own.units.find((u) => u.number === "0301")?.numerator).toBe(7_000_000_000);
+    const other = await api.as("finance.5001@demo.example").benchmarks.map({ indicatorCode: "K1", year: 2024 });
+    expect(other.units.find((u) => u.number === "0301")?.numerator).toBe(before.units.find((u) => u.number === "0301")?.numerator);
+  });
+});

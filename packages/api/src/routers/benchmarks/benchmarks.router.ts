@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { permissionProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { compareUnits, getBenchmarkSeries, getIndicatorDetail, getProfile } from "./benchmarks.service";
+import { compareUnits, getBenchmarkSeries, getIndicatorDetail, getMapFigures, getProfile } from "./benchmarks.service";
 
 const PeerSummarySchema = z.discriminatedUnion("status", [
   z.object({
@@ -55,6 +55,32 @@ const SeriesSchema = z.object({
   isDemo: z.boolean(),
 });
 
+const PeerGroupSchema = SeriesSchema.shape.peerGroup;
+
+// Every municipality's figure: the output schema keeps the answer to these columns.
+const MapSchema = z.object({
+  indicatorCode: z.string(),
+  year: z.number(),
+  municipalityNumber: z.string().nullable(),
+  municipalityName: z.string().nullable(),
+  peerGroup: PeerGroupSchema.nullable(),
+  peerNumbers: z.array(z.string()),
+  counties: z.array(z.object({ number: z.string(), name: z.string() })),
+  units: z.array(
+    z.object({
+      number: z.string(),
+      name: z.string(),
+      countyNumber: z.string(),
+      value: z.number().nullable(),
+      numerator: z.number().nullable(),
+      denominator: z.number().nullable(),
+      isUnderCorrection: z.boolean(),
+      isDemo: z.boolean(),
+    }),
+  ),
+  isDemo: z.boolean(),
+});
+
 export const benchmarksRouter = router({
   series: permissionProcedure("benchmarks.read")
     .input(
@@ -101,4 +127,17 @@ export const benchmarksRouter = router({
       }),
     )
     .query(({ ctx, input }) => compareUnits(ctx.db, input, ctx.session)),
+  /** The map (issue 24): one indicator for every municipality in a year; with a municipality, its peer group too. */
+  map: permissionProcedure("benchmarks.read")
+    .input(
+      z.object({
+        indicatorCode: z.enum(INDICATOR_CODES),
+        municipalityNumber: MunicipalityNumberSchema.optional(),
+        year: z.number().int().min(2000).max(2100).optional(),
+        peerGroup: z.enum(PEER_GROUP_KINDS).optional(),
+        peerSetId: z.number().int().positive().optional(),
+      }),
+    )
+    .output(MapSchema)
+    .query(({ ctx, input }) => getMapFigures(ctx.db, input, ctx.session)),
 });

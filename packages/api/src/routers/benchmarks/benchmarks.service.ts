@@ -90,7 +90,7 @@ function scopeOf(session: Session): ReaderScope {
 }
 
 /** The reads whose whole answer the server may keep: benchmarks.read procedures cached above by (input, reader scope, its counters). */
-const ANSWER_CACHED_READS = new Set(["benchmarks.series", "benchmarks.profile", "benchmarks.indicator"]);
+const ANSWER_CACHED_READS = new Set(["benchmarks.series", "benchmarks.profile", "benchmarks.indicator", "benchmarks.map"]);
 
 /** Where a kept answer belongs and the data it was computed at; for a batch, where each call's own answer is kept. */
 export interface AnswerCacheScope {
@@ -464,4 +464,69 @@ export function compareUnits(db: Db, args: { numbers: readonly string[]; codes: 
       })),
   );
   return { years, units: units.map((u) => ({ number: u.number, name: u.name })), codes: indicators.map((i) => i.code), values };
+}
+
+/** What the map asks for: an indicator, and optionally the year, a municipality and its peer group. */
+interface MapArgs {
+  readonly indicatorCode: string;
+  readonly municipalityNumber?: string | undefined;
+  readonly year?: number | undefined;
+  readonly peerGroup?: PeerGroupKind | undefined;
+  readonly peerSetId?: number | undefined;
+}
+
+/**
+ * The map (issue 24): one indicator's figure for every municipality in a year, each with its county, and,
+ * when a municipality is chosen, which ones are its peer group. Every figure is the approved one (the
+ * last approved under correction), save the chosen municipality's, which is as this reader may see it.
+ */
+export function getMapFigures(db: Db, args: MapArgs, session: Session) {
+  const scope =
+    args.municipalityNumber === undefined
+      ? scopeOf(session)
+      : readerScope(db, { ...args, municipalityNumber: args.municipalityNumber }, session);
+  const key = `map|${scope.key}|${args.indicatorCode}|${args.municipalityNumber ?? ""}|${args.year ?? ""}|${args.peerGroup ?? ""}|${args.peerSetId ?? ""}`;
+  return cached(db, key, () => computeMapFigures(db, args, session), scope.counters);
+}
+
+function computeMapFigures(db: Db, args: MapArgs, session: Session) {
+  const indicator = getIndicator(args.indicatorCode);
+  if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: args.indicatorCode } });
+  const years = listReportingYears(db).map((y) => y.year);
+  const year = args.year ?? years.at(-1) ?? 0;
+  if (!years.includes(year)) throw new AppError("YEAR_OUT_OF_RANGE", { params: { min: years[0] ?? 0, max: years.at(-1) ?? 0 } });
+  const chosen =
+    args.municipalityNumber === undefined ? null : benchmarkContext(db, { ...args, municipalityNumber: args.municipalityNumber }, session);
+  const rows = chosen
+    ? statisticsAndShown(db, indicator.code, years, chosen.scope, chosen.municipality.id).shown
+    : indicatorRows(db, indicator.code, years, APPROVED);
+  const byId = new Map(rows.filter((r) => r.year === year).map((r) => [r.organisationId, r]));
+  const municipalities = cached(db, "municipalities", () => listMunicipalities(db), ["registerVersion"]);
+  const counties = new Map(municipalities.map((m) => [m.countyNumber, m.countyName]));
+  const units = municipalities.map((m) => {
+    const row = byId.get(m.id);
+    const has = row !== undefined && row.denominator > 0;
+    return {
+      number: m.number,
+      name: m.name,
+      countyNumber: m.countyNumber,
+      value: has ? (row.numerator / row.denominator) * indicator.scale : null,
+      numerator: has ? row.numerator : null,
+      denominator: has ? row.denominator : null,
+      isUnderCorrection: row?.isUnderCorrection ?? false,
+      isDemo: row?.isDemo ?? false,
+    };
+  });
+  const numberOf = new Map(municipalities.map((m) => [m.id, m.number]));
+  return {
+    indicatorCode: indicator.code,
+    year,
+    municipalityNumber: chosen?.municipality.number ?? null,
+    municipalityName: chosen?.municipality.name ?? null,
+    peerGroup: chosen?.peerGroup ?? null,
+    peerNumbers: chosen ? [...chosen.peerIds].flatMap((id) => numberOf.get(id) ?? []).sort() : [],
+    counties: [...counties].map(([number, name]) => ({ number, name })).sort((a, b) => a.number.localeCompare(b.number)),
+    units,
+    isDemo: units.some((u) => u.isDemo),
+  };
 }
