@@ -62,6 +62,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benchmarks.indicator": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024, against: "Q1" }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "years.list": null,
+  "years.setPublication": () => ({ year: 2016, publishedOn: "2026-06-01", previous: null }),
   "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
   "quality.save": (m) => ({

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, between, eq, inArray, isNotNull, lte, or, sql, type SQL } from "drizzle-orm";
 
 import type { DbOrTx } from "../client";
 import { indicatorValues, reportingYears } from "../schema/index";
@@ -81,4 +81,18 @@ export function readPublishedIndicatorValues(db: DbOrTx, filter: PublishedValueF
 /** Sets or withdraws (null) a year's publication date; false when the year does not exist. */
 export function setPublicationDate(db: DbOrTx, year: number, publishedOn: string | null): boolean {
   return db.update(reportingYears).set({ publishedOn }).where(eq(reportingYears.year, year)).run().changes > 0;
+}
+
+/**
+ * Per year, how many units (municipalities) have at least one approved figure, or one as last approved
+ * under correction: what publishing the year would make public.
+ */
+export function countPublishableUnits(db: DbOrTx): Map<number, number> {
+  const rows = db
+    .select({ year: indicatorValues.year, units: sql<number>`count(distinct ${indicatorValues.organisationId})` })
+    .from(indicatorValues)
+    .where(or(eq(indicatorValues.status, "approved"), isNotNull(indicatorValues.approvedNumerator)))
+    .groupBy(indicatorValues.year)
+    .all();
+  return new Map(rows.map((r) => [r.year, r.units]));
 }
