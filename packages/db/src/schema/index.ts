@@ -6,3 +6,4 @@ export * from "./peers";
 export * from "./quality";
 export * from "./benefits";
 export * from "./ideas";
+export * from "./publication";
