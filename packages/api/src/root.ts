@@ -16,6 +16,7 @@ import { systemsRouter } from "./routers/systems/systems.router";
 import { yearsRouter } from "./routers/years/years.router";
 import { qualityRouter } from "./routers/quality/quality.router";
 import { homeRouter } from "./routers/home/home.router";
+import { openRouter } from "./routers/open/open.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   ideas: ideasRouter,
   sector: sectorRouter,
   home: homeRouter,
+  open: openRouter,
 });
 
 export type AppRouter = typeof appRouter;
