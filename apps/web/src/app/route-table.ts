@@ -46,6 +46,9 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "admin/import", module: "admin-import" },
   { path: "admin/aar", module: "admin-years" },
   { path: "admin/innlogging", module: "admin-sign-in" },
+  { path: "apne-data", module: "open-data", public: true },
+  { path: "apne-data/kommune/:number", module: "open-municipality", public: true },
+  { path: "apne-data/indikator/:code", module: "open-indicator", public: true },
   { path: "*", module: "not-found" },
 ];
 

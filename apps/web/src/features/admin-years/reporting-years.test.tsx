@@ -156,28 +156,30 @@ describe("admin: reporting years", () => {
     const { db } = renderApp(PAGE, { as: "admin@demo.example" });
     await screen.findByTestId("years-table");
     const n = (v: number) => new Intl.NumberFormat("nb-NO").format(v).replace(/\u00a0/g, " ");
-    expect(cellsOf(2024).slice(7, 9)).toEqual(["Ikke publisert", n(countPublishableUnits(db).get(2024) ?? 0)]);
+    // The demo publishes its complete years, each on 15 June of the year after; 2025 is still being reported.
+    expect(cellsOf(2024)[7]).toBe("Publisert 15.06.2025");
+    expect(cellsOf(2025).slice(7, 9)).toEqual(["Ikke publisert", n(countPublishableUnits(db).get(2025) ?? 0)]);
 
-    fireEvent.click(within(rowOf(2024)).getByRole("button", { name: "Publiser 2024" }));
-    let dialog = await screen.findByRole("dialog", { name: "Publisere 2024?" });
+    fireEvent.click(within(rowOf(2025)).getByRole("button", { name: "Publiser 2025" }));
+    let dialog = await screen.findByRole("dialog", { name: "Publisere 2025?" });
     expect(dialog.textContent).toContain("Utkast og innsendte tall publiseres aldri.");
     // No date: the field says so, and nothing is saved.
     fireEvent.click(within(dialog).getByRole("button", { name: "Lagre publiseringsdato" }));
     expect(await within(dialog).findByText("Velg en dato.")).toBeTruthy();
-    expect(getReportingYear(db, 2024)?.publishedOn).toBeNull();
+    expect(getReportingYear(db, 2025)?.publishedOn).toBeNull();
 
     // A date ahead is a scheduled release.
     fireEvent.change(within(dialog).getByLabelText("Publiseringsdato"), { target: { value: "2099-06-15" } });
     fireEvent.click(within(dialog).getByRole("button", { name: "Lagre publiseringsdato" }));
-    await waitFor(() => expect(cellsOf(2024)[7]).toBe("Publiseres 15.06.2099"));
-    expect(getReportingYear(db, 2024)?.publishedOn).toBe("2099-06-15");
+    await waitFor(() => expect(cellsOf(2025)[7]).toBe("Publiseres 15.06.2099"));
+    expect(getReportingYear(db, 2025)?.publishedOn).toBe("2099-06-15");
     expect(listAudit(db, { action: "years.publicationSet", limit: 1 })).toHaveLength(1);
 
-    fireEvent.click(within(rowOf(2024)).getByRole("button", { name: "Trekk tilbake publiseringen av 2024" }));
-    dialog = await screen.findByRole("dialog", { name: "Trekke tilbake publiseringen av 2024?" });
+    fireEvent.click(within(rowOf(2025)).getByRole("button", { name: "Trekk tilbake publiseringen av 2025" }));
+    dialog = await screen.findByRole("dialog", { name: "Trekke tilbake publiseringen av 2025?" });
     fireEvent.click(within(dialog).getByRole("button", { name: "Trekk tilbake" }));
-    expect((await screen.findByTestId("years-message")).textContent).toBe("Publiseringen av 2024 er trukket tilbake.");
-    await waitFor(() => expect(cellsOf(2024)[7]).toBe("Ikke publisert"));
-    expect(getReportingYear(db, 2024)?.publishedOn).toBeNull();
+    expect((await screen.findByTestId("years-message")).textContent).toBe("Publiseringen av 2025 er trukket tilbake.");
+    await waitFor(() => expect(cellsOf(2025)[7]).toBe("Ikke publisert"));
+    expect(getReportingYear(db, 2025)?.publishedOn).toBeNull();
   });
 });

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 
 import { emptyReportInput, saveDraftTotal, setupApi } from "../../test-helpers";
 
-// The test clock says 2026-03-01 (test-helpers.ts FIXED_NOW); Oslo's demo cost report of 2024 is approved.
+// The test clock says 2026-03-01 (test-helpers.ts FIXED_NOW); Oslo's demo cost report of 2025 is approved and 2025 is the demo's unpublished year.
 const NUMBER = "0301";
-const YEAR = 2024;
+const YEAR = 2025;
 const TODAY = "2026-03-01";
 
-/** Oslo's cost report of 2024 corrected through the real workflow: returned, saved, submitted, approved. */
+/** Oslo's cost report of 2025 corrected through the real workflow: returned, saved, submitted, approved. */
 async function correct(api: ReturnType<typeof setupApi>, total: number, approve = true) {
   const key = { municipalityNumber: NUMBER, year: YEAR };
   const finance = api.as(`finance.${NUMBER}@demo.example`);
@@ -40,7 +40,7 @@ describe("revisions of published values (issue 23, point 1)", () => {
     const api = setupApi();
     await api.as("admin@demo.example").years.setPublication({ year: YEAR, publishedOn: "2026-02-01", previous: null });
     const before = published(api).value;
-    if (!before) throw new Error("Oslo has no published K1 for 2024");
+    if (!before) throw new Error("Oslo has no published K1 for 2025");
     expect(before.revisedOn).toBeNull();
 
     // While the correction is a draft, the public reads the value as published: the draft is never public.
