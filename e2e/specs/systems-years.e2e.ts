@@ -88,5 +88,15 @@ describe("fagsystem register and reporting years", () => {
     await dialog.getByRole("button", { name: "Åpne året" }).click();
     await page.getByTestId("years-message").filter({ hasText: "2015 er åpnet igjen." }).waitFor();
     await expectNoSeriousA11yViolations(page, "reporting years after reopening");
+
+    // Publishing (issue 23): a date ahead is a scheduled release; withdrawing asks first.
+    await page.getByRole("button", { name: "Publiser 2025" }).click();
+    await dialog.getByLabel("Publiseringsdato").fill("2099-06-15");
+    await expectNoSeriousA11yViolations(page, "publish year dialog", "dialog[open]");
+    await dialog.getByRole("button", { name: "Lagre publiseringsdato" }).click();
+    await page.getByTestId("years-message").filter({ hasText: "2025: Publiseres 15.06.2099." }).waitFor();
+    await page.getByRole("button", { name: "Trekk tilbake publiseringen av 2025" }).click();
+    await dialog.getByRole("button", { name: "Trekk tilbake" }).click();
+    await page.getByTestId("years-message").filter({ hasText: "Publiseringen av 2025 er trukket tilbake." }).waitFor();
   });
 });

@@ -70,6 +70,10 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "benchmarks.map": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024 }),
   "costs.list": (m) => ({ municipalityNumber: m }),
   "years.list": null,
+  "years.setPublication": () => ({ year: 2016, publishedOn: "2026-06-01", previous: null }),
+  "open.municipality": (m) => ({ municipalityNumber: m }),
+  "open.indicator": () => ({ indicatorCode: "K1" }),
+  "open.valueHistory": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024 }),
   "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
   "quality.save": (m) => ({
@@ -459,6 +463,37 @@ describe("draft content × every read procedure (issue 17, finding 3)", () => {
       expect(await findInReads(caller, api.db, [OWN, OTHER], markersHidden(api.db, grants))).toEqual([]);
     }, 120_000);
   }
+});
+
+describe("the anonymous caller × publication (issue 23)", () => {
+  it("reads nothing of a year before its publication date, never a draft or submitted value, and the last approved one under correction", async () => {
+    const api = setupApi();
+    const admin = api.as("admin@demo.example");
+    for (const y of await admin.years.list())
+      if (y.publishedOn !== null) await admin.years.setPublication({ year: y.year, publishedOn: null, previous: y.publishedOn });
+    // The test clock says 2026-03-01: 2024 is published, 2023 scheduled.
+    await admin.years.setPublication({ year: 2024, publishedOn: "2026-02-01", previous: null });
+    await admin.years.setPublication({ year: 2023, publishedOn: "2026-06-15", previous: null });
+    const anonymous = api.anonymous();
+    const before = await anonymous.open.indicator({ indicatorCode: "K1", year: 2024 });
+    const approvedOf = (v: typeof before) => v.values.filter((x) => x.municipalityNumber === OWN || x.municipalityNumber === OTHER);
+    expect(approvedOf(before)).toHaveLength(2);
+
+    await plantDrafts(api);
+    expect(await findInReads(anonymous, api.db, [OWN, OTHER], markersHidden(api.db, []))).toEqual([]);
+    // Both units' 2024 reports are being corrected (a draft in OWN, submitted in OTHER): the public reads them as last approved.
+    const after = await anonymous.open.indicator({ indicatorCode: "K1", year: 2024 });
+    expect(approvedOf(after)).toEqual(approvedOf(before));
+    expect(after.years).toEqual([expect.objectContaining({ year: 2024, publishedOn: "2026-02-01" })]);
+
+    // Nothing of the scheduled year: not in the years, no points, no values.
+    const refused = await anonymous.open.indicator({ indicatorCode: "K1", year: 2023 }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TRPCError);
+    const profile = await anonymous.open.municipality({ municipalityNumber: OWN });
+    expect(profile.years.map((y) => y.year)).toEqual([2024]);
+    expect(profile.indicators.flatMap((i) => i.points.map((p) => p.year))).not.toContain(2023);
+    expect(await anonymous.open.valueHistory({ indicatorCode: "K1", municipalityNumber: OWN, year: 2023 })).toEqual([]);
+  }, 120_000);
 });
 
 describe("a member's draft in an IT cooperative reaches no one else (issue 17, finding 2)", () => {

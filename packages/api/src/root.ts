@@ -20,6 +20,7 @@ import { toolboxRouter } from "./routers/toolbox/toolbox.router";
 import { apiTokensRouter } from "./tokens/api-tokens.router";
 import { solutionsRouter } from "./routers/solutions/solutions.router";
 import { mailRouter } from "./routers/mail/mail.router";
+import { openRouter } from "./routers/open/open.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -43,6 +44,7 @@ export const appRouter = router({
   apiTokens: apiTokensRouter,
   solutions: solutionsRouter,
   mail: mailRouter,
+  open: openRouter,
 });
 
 export type AppRouter = typeof appRouter;

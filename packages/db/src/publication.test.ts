@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import type { DbConnection } from "./client";
 import { listPublicationDates, readPublishedIndicatorValues, setPublicationDate } from "./queries/publication";
+import { DEMO_FIRST_YEAR, DEMO_LAST_YEAR } from "./seed/demo";
 import { createTestDb } from "./testing";
 
 const open: DbConnection[] = [];
@@ -68,5 +69,12 @@ describe("publication", () => {
       )
       .run(before.numerator, before.denominator, before.isDemo ? 1 : 0, ...key);
     expect(readPublishedIndicatorValues(c.db, filter, "2026-01-15")).toEqual([before]);
+  });
+
+  it("publishes the demo's complete years, each on 15 June of the year after, and not the year still being reported", () => {
+    const c = seeded();
+    const dates = listPublicationDates(c.db);
+    expect(dates.map((d) => d.year)).toEqual(Array.from({ length: DEMO_LAST_YEAR - DEMO_FIRST_YEAR + 1 }, (_, i) => DEMO_FIRST_YEAR + i));
+    for (const d of dates) expect(d.publishedOn).toBe(d.year < DEMO_LAST_YEAR ? `${d.year + 1}-06-15` : null);
   });
 });

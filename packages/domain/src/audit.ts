@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   "systems.deleted",
   "years.closed",
   "years.reopened",
+  "years.publicationSet",
+  "years.publicationWithdrawn",
   "reference.imported",
   "quality.reportSaved",
   "quality.reportSubmitted",

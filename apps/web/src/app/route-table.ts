@@ -51,6 +51,9 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "kommune/:number/felles/:projectId", module: "local-plan" },
   { path: "admin/e-post", module: "admin-mail" },
   { path: "e-post/avmeld", module: "unsubscribe", public: true },
+  { path: "apne-data", module: "open-data", public: true },
+  { path: "apne-data/kommune/:number", module: "open-municipality", public: true },
+  { path: "apne-data/indikator/:code", module: "open-indicator", public: true },
   { path: "*", module: "not-found" },
 ];
 

@@ -7,6 +7,7 @@ import { allocatedComponents } from "./allocations";
 import { bumpDataVersion, bumpDraftVersion } from "./counters";
 import { loadQualityComponents } from "./quality-components";
 import { preparedQuery } from "./prepared";
+import { revisionRecorder } from "./revisions";
 import { costLines, costReports, indicatorValues, organisations, publishedFigureTables, systems } from "../schema/index";
 
 type Status = "draft" | "submitted" | "returned" | "approved";
@@ -143,6 +144,7 @@ export function recomputeIndicatorValues(
         )
       : null;
   const approvedBefore = approvedInScope();
+  const recordRevision = revisionRecorder(db, now);
   // One prepared statement run per row: about three times faster than multi-row inserts here.
   const insert = db
     .insert(indicatorValues)
@@ -230,7 +232,10 @@ export function recomputeIndicatorValues(
       });
     }
     for (const row of rows) {
-      const kept = row.status === "approved" ? undefined : lastApproved.get(key(row.organisationId, row.year));
+      const previous = lastApproved.get(key(row.organisationId, row.year));
+      // A published value replaced by a new approval is kept as a revision (docs/open-data.md#revisions).
+      if (row.status === "approved" && previous) recordRevision(indicator.code, row, previous);
+      const kept = row.status === "approved" ? undefined : previous;
       insert.run({
         ...row,
         isDemo: row.isDemo ? 1 : 0,

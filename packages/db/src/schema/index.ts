@@ -9,3 +9,4 @@ export * from "./ideas";
 export * from "./toolbox";
 export * from "./api-tokens";
 export * from "./mail";
+export * from "./publication";

@@ -13,6 +13,7 @@ import { bumpRegisterVersion } from "../queries/counters";
 import { hasDemoData, recomputeIndicatorValues } from "../queries/indicators";
 import { countOrganisations } from "../queries/organisations";
 import { insertToolboxDocument, insertToolboxLink, listToolboxEntries } from "../queries/toolbox";
+import { setPublicationDate } from "../queries/publication";
 import {
   costLines,
   costReports,
@@ -33,6 +34,14 @@ export const DEMO_SEED = 20_240_101;
 export const DEMO_FIRST_YEAR = FIRST_REPORTING_YEAR;
 export const DEMO_LAST_YEAR = 2025;
 const POPULATION_BASE_YEAR = 2025;
+
+/**
+ * The demo publishes every complete year (docs/open-data.md#demo): all but the last, which is still being
+ * reported, each on 15 June of the year after, when SSB publishes the KOSTRA figures it adjusts.
+ */
+export function demoPublicationDate(year: number): string | null {
+  return year < DEMO_LAST_YEAR ? `${year + 1}-06-15` : null;
+}
 
 export interface DemoSeedResult {
   readonly seeded: boolean;
@@ -335,6 +344,7 @@ export function seedDemoData(db: Db, options: { now: string }): DemoSeedResult {
     });
     bumpRegisterVersion(tx);
     recomputeIndicatorValues(tx, { scope: null, now });
+    for (const year of years) setPublicationDate(tx, year, demoPublicationDate(year));
   });
   return { seeded: true, municipalities: municipalities2024.length, costReports: reports };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isIsoDate, isYearPublished, osloToday, publishedYears } from "./publication";
+import { isIsoDate, isYearPublished, osloToday, publicationStateOf, publishedYears, SetPublicationInputSchema } from "./publication";
 
 describe("publication", () => {
   it("counts the day in Norway, not in UTC", () => {
@@ -31,5 +31,18 @@ describe("publication", () => {
     expect(isIsoDate("2026-02-30")).toBe(false);
     expect(isIsoDate("2026-2-3")).toBe(false);
     expect(isIsoDate("15.06.2026")).toBe(false);
+  });
+
+  it("tells a scheduled release from a published year", () => {
+    expect(publicationStateOf(null, "2026-06-01")).toBe("unpublished");
+    expect(publicationStateOf("2026-06-15", "2026-06-01")).toBe("scheduled");
+    expect(publicationStateOf("2026-06-15", "2026-06-15")).toBe("published");
+  });
+
+  it("takes a publication date or a withdrawal, never a date that is not in the calendar", () => {
+    expect(SetPublicationInputSchema.safeParse({ year: 2025, publishedOn: "2026-06-15", previous: null }).success).toBe(true);
+    expect(SetPublicationInputSchema.safeParse({ year: 2025, publishedOn: null, previous: "2026-06-15" }).success).toBe(true);
+    expect(SetPublicationInputSchema.safeParse({ year: 2025, publishedOn: "2026-02-30", previous: null }).success).toBe(false);
+    expect(SetPublicationInputSchema.safeParse({ year: 2025, publishedOn: "15.06.2026", previous: null }).success).toBe(false);
   });
 });

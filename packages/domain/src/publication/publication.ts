@@ -3,6 +3,10 @@
  * publication date, a calendar date in Norway, as SSB and LG Inform publish on release dates.
  */
 
+import { z } from "zod";
+
+import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's calendar date in Norway (YYYY-MM-DD): a release at midnight Oslo time is not a day late because UTC says so. */
@@ -28,3 +32,24 @@ export function publishedYears(dates: readonly { year: number; publishedOn: stri
     .map((d) => d.year)
     .sort((a, b) => a - b);
 }
+
+/** How a year stands for the public today: not published, scheduled for a date ahead, or published. */
+export type PublicationState = "unpublished" | "scheduled" | "published";
+
+export function publicationStateOf(publishedOn: string | null, today: string): PublicationState {
+  if (publishedOn === null) return "unpublished";
+  return isYearPublished(publishedOn, today) ? "published" : "scheduled";
+}
+
+const PublicationDateSchema = z.string().refine(isIsoDate, { message: "not a calendar date (YYYY-MM-DD)" });
+
+/**
+ * Sets, changes or withdraws (null) a year's publication date. `previous` is the date the page showed:
+ * when someone changed it meanwhile the change is refused, so nobody publishes over a decision they never saw.
+ */
+export const SetPublicationInputSchema = z.object({
+  year: z.number().int().min(MIN_YEAR).max(MAX_YEAR),
+  publishedOn: PublicationDateSchema.nullable(),
+  previous: PublicationDateSchema.nullable(),
+});
+export type SetPublicationInput = z.infer<typeof SetPublicationInputSchema>;

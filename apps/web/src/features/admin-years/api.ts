@@ -40,3 +40,9 @@ export function useReopenYear(on?: On<"reopen">) {
   const trpc = useTRPC();
   return useMutation(trpc.years.reopen.mutationOptions(refreshing(useRefreshYears(), on, ["moved"])));
 }
+
+/** Someone else set the date first ("changed"): the years are brought up to date. */
+export function useSetYearPublication(on?: On<"setPublication">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.years.setPublication.mutationOptions(refreshing(useRefreshYears(), on, ["changed"])));
+}

@@ -1,4 +1,11 @@
-import { countReportsByYear, getReportingYear, listMunicipalities, setReportingYearState } from "@malestokk/db";
+import {
+  countPublishableUnits,
+  countReportsByYear,
+  getReportingYear,
+  listAudit,
+  listMunicipalities,
+  setReportingYearState,
+} from "@malestokk/db";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
@@ -34,7 +41,19 @@ describe("admin: reporting years", () => {
       within(table)
         .getAllByRole("columnheader")
         .map((h) => h.textContent),
-    ).toEqual(["År", "Status", "Frist", "Utkast", "Sendt inn", "Sendt tilbake", "Godkjent", "Mangler", "Handling"]);
+    ).toEqual([
+      "År",
+      "Status",
+      "Frist",
+      "Utkast",
+      "Sendt inn",
+      "Sendt tilbake",
+      "Godkjent",
+      "Mangler",
+      "Publisering",
+      "Enheter med godkjente tall",
+      "Handling",
+    ]);
 
     const municipalities = listMunicipalities(db).length;
     const counts = countReportsByYear(db).get(2024) ?? { draft: 0, submitted: 0, returned: 0, approved: 0 };
@@ -127,7 +146,40 @@ describe("admin: reporting years", () => {
 
   it.each(["board@demo.example", "finance.0301@demo.example"])("tells %s that the page is for administrators", async (user) => {
     renderApp(PAGE, { as: user });
-    expect((await screen.findByTestId("years-admin-only")).textContent).toBe("Bare administratorer kan stenge og åpne rapporteringsår.");
+    expect((await screen.findByTestId("years-admin-only")).textContent).toBe(
+      "Bare administratorer kan stenge, åpne og publisere rapporteringsår.",
+    );
     expect(screen.queryByTestId("years-table")).toBeNull();
+  });
+
+  it("publishes a year on a date after a confirm, shows a date ahead as scheduled, and withdraws it only after a warning", async () => {
+    const { db } = renderApp(PAGE, { as: "admin@demo.example" });
+    await screen.findByTestId("years-table");
+    const n = (v: number) => new Intl.NumberFormat("nb-NO").format(v).replace(/\u00a0/g, " ");
+    // The demo publishes its complete years, each on 15 June of the year after; 2025 is still being reported.
+    expect(cellsOf(2024)[7]).toBe("Publisert 15.06.2025");
+    expect(cellsOf(2025).slice(7, 9)).toEqual(["Ikke publisert", n(countPublishableUnits(db).get(2025) ?? 0)]);
+
+    fireEvent.click(within(rowOf(2025)).getByRole("button", { name: "Publiser 2025" }));
+    let dialog = await screen.findByRole("dialog", { name: "Publisere 2025?" });
+    expect(dialog.textContent).toContain("Utkast og innsendte tall publiseres aldri.");
+    // No date: the field says so, and nothing is saved.
+    fireEvent.click(within(dialog).getByRole("button", { name: "Lagre publiseringsdato" }));
+    expect(await within(dialog).findByText("Velg en dato.")).toBeTruthy();
+    expect(getReportingYear(db, 2025)?.publishedOn).toBeNull();
+
+    // A date ahead is a scheduled release.
+    fireEvent.change(within(dialog).getByLabelText("Publiseringsdato"), { target: { value: "2099-06-15" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Lagre publiseringsdato" }));
+    await waitFor(() => expect(cellsOf(2025)[7]).toBe("Publiseres 15.06.2099"));
+    expect(getReportingYear(db, 2025)?.publishedOn).toBe("2099-06-15");
+    expect(listAudit(db, { action: "years.publicationSet", limit: 1 })).toHaveLength(1);
+
+    fireEvent.click(within(rowOf(2025)).getByRole("button", { name: "Trekk tilbake publiseringen av 2025" }));
+    dialog = await screen.findByRole("dialog", { name: "Trekke tilbake publiseringen av 2025?" });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Trekk tilbake" }));
+    expect((await screen.findByTestId("years-message")).textContent).toBe("Publiseringen av 2025 er trukket tilbake.");
+    await waitFor(() => expect(cellsOf(2025)[7]).toBe("Ikke publisert"));
+    expect(getReportingYear(db, 2025)?.publishedOn).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Button, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
-import { MAX_COMMENT_LENGTH } from "@malestokk/domain";
+import { isIsoDate, MAX_COMMENT_LENGTH, osloToday } from "@malestokk/domain";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -10,13 +10,17 @@ import { QueryView } from "../../components/query-view";
 import { translateError } from "../../lib/errors";
 import { conflictOf } from "../../lib/form-errors";
 import { formatInteger } from "../../lib/format";
-import { useCloseYear, useReopenYear, useReportingYears } from "./api";
-import { closeBody, formatDeadline, missingOf, newestFirst, type ReportingYear } from "./year-text";
+import { useCloseYear, useReopenYear, useReportingYears, useSetYearPublication } from "./api";
+import { closeBody, formatDeadline, missingOf, newestFirst, publicationText, type ReportingYear } from "./year-text";
 
-type Pending = { readonly year: ReportingYear; readonly action: "close" | "reopen" };
+type Pending = { readonly year: ReportingYear; readonly action: "close" | "reopen" | "publish" | "withdraw" };
+/** Today in Norway as the browser sees it: only to word the message after saving (the server decides what is public). */
+const today = () => osloToday(new Date());
+
 type Message = { readonly kind: "success" | "warning"; readonly text: string };
 
 const REASON_ID = "reopen-reason";
+const DATE_ID = "publication-date";
 /** The same bounds as years.reopen's input. */
 const REASON_MIN = 3;
 
@@ -24,7 +28,8 @@ const STATUSES = ["draft", "submitted", "returned", "approved"] as const;
 
 /**
  * Reporting years for administrators: how far the municipalities have come with each year, and
- * closing a year (every report is locked) or reopening it with a reason that goes to the log.
+ * closing a year (every report is locked) or reopening it with a reason that goes to the log; setting,
+ * changing or withdrawing the date the board decided the year is published (docs/open-data.md#who-publishes).
  */
 export function ReportingYears() {
   const { t } = useTranslation();
@@ -35,10 +40,16 @@ export function ReportingYears() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [focusReason, setFocusReason] = useState(0);
+  const [publishDate, setPublishDate] = useState("");
+  const [publishDateError, setPublishDateError] = useState<string | null>(null);
+  const [focusDate, setFocusDate] = useState(0);
 
   useEffect(() => {
     if (focusReason > 0) document.getElementById(REASON_ID)?.focus();
   }, [focusReason]);
+  useEffect(() => {
+    if (focusDate > 0) document.getElementById(DATE_ID)?.focus();
+  }, [focusDate]);
 
   const onDone = (action: Pending["action"], year: number) => {
     setPending(null);
@@ -57,6 +68,36 @@ export function ReportingYears() {
       setFocusReason((n) => n + 1);
     } else setError(translated.message);
   };
+  const setPublication = useSetYearPublication({
+    onSuccess: (result, input) => {
+      setPending(null);
+      setMessage({
+        kind: "success",
+        text:
+          result.publishedOn === null
+            ? t("admin.years.withdrawn", { year: input.year })
+            : t("admin.years.publicationSaved", {
+                year: input.year,
+                state: publicationText(t, {
+                  publication: result.publishedOn <= today() ? "published" : "scheduled",
+                  publishedOn: result.publishedOn,
+                }),
+              }),
+      });
+    },
+    onError: (e, input) => {
+      if (conflictOf(e, ["changed"])) {
+        setPending(null);
+        setMessage({ kind: "warning", text: t("admin.years.publicationMoved", { year: input.year }) });
+        return;
+      }
+      const translated = translateError(t, e);
+      if (translated.fields.publishedOn) {
+        setPublishDateError(t("admin.years.publishDateRequired"));
+        setFocusDate((n) => n + 1);
+      } else setError(translated.message);
+    },
+  });
   const close = useCloseYear({
     onSuccess: (_r, input) => onDone("close", input.year),
     onError: (e, input) => onFailed("close", input.year, e),
@@ -72,10 +113,29 @@ export function ReportingYears() {
     setReasonError(null);
     setPending({ year, action: year.state === "open" ? "close" : "reopen" });
   };
+  const askPublication = (year: ReportingYear, action: "publish" | "withdraw") => {
+    setError(null);
+    setPublishDate(year.publishedOn ?? "");
+    setPublishDateError(null);
+    setPending({ year, action });
+  };
 
   const confirm = () => {
     if (!pending) return;
     setError(null);
+    if (pending.action === "withdraw") {
+      setPublication.mutate({ year: pending.year.year, publishedOn: null, previous: pending.year.publishedOn });
+      return;
+    }
+    if (pending.action === "publish") {
+      if (!isIsoDate(publishDate)) {
+        setPublishDateError(t("admin.years.publishDateRequired"));
+        setFocusDate((n) => n + 1);
+        return;
+      }
+      setPublication.mutate({ year: pending.year.year, publishedOn: publishDate, previous: pending.year.publishedOn });
+      return;
+    }
     if (pending.action === "close") {
       close.mutate({ year: pending.year.year });
       return;
@@ -99,6 +159,7 @@ export function ReportingYears() {
   return (
     <div className="stack">
       <Paragraph>{t("admin.years.intro")}</Paragraph>
+      <Paragraph>{t("admin.years.publicationIntro")}</Paragraph>
       <div role="status">
         {message && (
           <Alert data-color={message.kind} data-testid="years-message">
@@ -145,12 +206,40 @@ export function ReportingYears() {
               })),
               { key: "missing", header: t("admin.years.columns.missing"), numeric: true, render: (y) => formatInteger(missingOf(y)) },
               {
+                key: "publication",
+                header: t("admin.years.columns.publication"),
+                render: (y) => (
+                  <Tag
+                    data-size="sm"
+                    data-color={y.publication === "published" ? "success" : y.publication === "scheduled" ? "info" : "neutral"}
+                  >
+                    {publicationText(t, y)}
+                  </Tag>
+                ),
+              },
+              {
+                key: "publishable",
+                header: t("admin.years.columns.publishable"),
+                numeric: true,
+                render: (y) => formatInteger(y.publishableUnits),
+              },
+              {
                 key: "actions",
                 header: t("admin.years.columns.actions"),
                 render: (y) => (
-                  <Button variant="tertiary" data-size="sm" data-color={y.state === "open" ? "danger" : "accent"} onClick={() => ask(y)}>
-                    {t(y.state === "open" ? "admin.years.closeLabel" : "admin.years.reopenLabel", { year: y.year })}
-                  </Button>
+                  <div className="admin-actions">
+                    <Button variant="tertiary" data-size="sm" data-color={y.state === "open" ? "danger" : "accent"} onClick={() => ask(y)}>
+                      {t(y.state === "open" ? "admin.years.closeLabel" : "admin.years.reopenLabel", { year: y.year })}
+                    </Button>
+                    <Button variant="tertiary" data-size="sm" onClick={() => askPublication(y, "publish")}>
+                      {t(y.publishedOn === null ? "admin.years.publishLabel" : "admin.years.changePublicationLabel", { year: y.year })}
+                    </Button>
+                    {y.publishedOn !== null && (
+                      <Button variant="tertiary" data-size="sm" data-color="danger" onClick={() => askPublication(y, "withdraw")}>
+                        {t("admin.years.withdrawLabel", { year: y.year })}
+                      </Button>
+                    )}
+                  </div>
                 ),
               },
             ]}
@@ -160,25 +249,55 @@ export function ReportingYears() {
       <ConfirmDialog
         request={
           pending
-            ? pending.action === "close"
+            ? pending.action === "publish"
               ? {
-                  title: t("admin.years.closeTitle", { year: pending.year.year }),
-                  body: closeBody(t, pending.year),
-                  confirmLabel: t("admin.years.close"),
-                  destructive: true,
+                  title: t("admin.years.publishTitle", { year: pending.year.year }),
+                  body: [
+                    t("admin.years.publishBody", { year: pending.year.year }),
+                    t("admin.years.publishUnits", { count: pending.year.publishableUnits }),
+                  ].join(" "),
+                  confirmLabel: t("admin.years.publish"),
                 }
-              : {
-                  title: t("admin.years.reopenTitle", { year: pending.year.year }),
-                  body: t("admin.years.reopenBody", { year: pending.year.year }),
-                  confirmLabel: t("admin.years.reopen"),
-                }
+              : pending.action === "withdraw"
+                ? {
+                    title: t("admin.years.withdrawTitle", { year: pending.year.year }),
+                    body: t("admin.years.withdrawBody", { year: pending.year.year }),
+                    confirmLabel: t("admin.years.withdraw"),
+                    destructive: true,
+                  }
+                : pending.action === "close"
+                  ? {
+                      title: t("admin.years.closeTitle", { year: pending.year.year }),
+                      body: closeBody(t, pending.year),
+                      confirmLabel: t("admin.years.close"),
+                      destructive: true,
+                    }
+                  : {
+                      title: t("admin.years.reopenTitle", { year: pending.year.year }),
+                      body: t("admin.years.reopenBody", { year: pending.year.year }),
+                      confirmLabel: t("admin.years.reopen"),
+                    }
             : null
         }
-        pending={close.isPending || reopen.isPending}
+        pending={close.isPending || reopen.isPending || setPublication.isPending}
         error={error}
         onCancel={() => setPending(null)}
         onConfirm={confirm}
       >
+        {pending?.action === "publish" && (
+          <Textfield
+            id={DATE_ID}
+            type="date"
+            label={t("admin.years.publishDate")}
+            description={t("admin.years.publishDateDescription")}
+            value={publishDate}
+            error={publishDateError ?? undefined}
+            onChange={(e) => {
+              setPublishDate(e.target.value);
+              if (publishDateError && isIsoDate(e.target.value)) setPublishDateError(null);
+            }}
+          />
+        )}
         {pending?.action === "reopen" && (
           <Textfield
             id={REASON_ID}

@@ -23,7 +23,17 @@ function keysOf(value: unknown, prefix = ""): string[] {
 }
 
 function year(y: number, byStatus: ReportingYear["byStatus"], missing: number): ReportingYear {
-  return { year: y, state: "open", deadline: `${y + 1}-04-30`, publishedOn: null, byStatus, missing, municipalities: 357 };
+  return {
+    year: y,
+    state: "open",
+    deadline: `${y + 1}-04-30`,
+    publishedOn: null,
+    byStatus,
+    missing,
+    municipalities: 357,
+    publication: "unpublished",
+    publishableUnits: 0,
+  };
 }
 
 describe("formatDeadline", () => {

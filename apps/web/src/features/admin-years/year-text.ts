@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@malestokk/api";
 import type { TFunction } from "i18next";
 
-import { formatDate } from "../../lib/format";
+import { formatDate, formatDateShort } from "../../lib/format";
 
 export type ReportingYear = RouterOutputs["years"]["list"][number];
 
@@ -33,4 +33,9 @@ export function closeBody(t: TFunction, year: ReportingYear): string {
     t("admin.years.closeUnapproved", { count: unapprovedOf(year) }),
     t("admin.years.closeReopen"),
   ].join(" ");
+}
+
+/** "Publisert 01.02.2026", "Publiseres 15.06.2026" (a scheduled release) or "Ikke publisert". */
+export function publicationText(t: TFunction, year: Pick<ReportingYear, "publication" | "publishedOn">): string {
+  return t(`admin.years.publicationStates.${year.publication}`, { date: year.publishedOn ? formatDateShort(year.publishedOn) : "" });
 }

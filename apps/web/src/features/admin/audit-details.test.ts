@@ -164,6 +164,8 @@ const DETAILS: Record<AuditAction, unknown> = {
   "systems.deleted": { before: { id: 4, organisationId: 9, name: "Elements", vendor: "Sikri", svarUt: true, version: 2 } },
   "years.closed": { before: "open", after: "closed", reason: "Frist 1. mars" },
   "years.reopened": { before: "closed", after: "open", reason: "Retting for Oslo" },
+  "years.publicationSet": { year: 2025, before: { publishedOn: null }, after: { publishedOn: "2026-06-15" } },
+  "years.publicationWithdrawn": { year: 2025, before: { publishedOn: "2026-06-15" }, after: { publishedOn: null } },
   "reference.imported": { measure: "population", fileName: "07459.json", written: 356, unchanged: 1, totals: { rows: 357 } },
   "quality.reportSaved": {
     year: 2024,

@@ -379,6 +379,8 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "systems.deleted": system("systemDeleted"),
   "years.closed": ({ t, d }) => [commentPart(t, d.reason)],
   "years.reopened": ({ t, d }) => [commentPart(t, d.reason)],
+  "years.publicationSet": ({ t, d }) => [yearPart(t, d), ...fieldChanges(t, obj(d.before), obj(d.after), ["publishedOn"])],
+  "years.publicationWithdrawn": ({ t, d }) => [yearPart(t, d), ...fieldChanges(t, obj(d.before), obj(d.after), ["publishedOn"])],
   "reference.imported": ({ t, d }) => [
     yearPart(t, d),
     str(d.measure) && t(`${S}.measure`, { measure: named(t, `${S}.measures`, d.measure, t(`${S}.unknownValue`)) }),

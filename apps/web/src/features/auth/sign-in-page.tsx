@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Paragraph, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Link as DsLink, Paragraph, Textfield } from "@digdir/designsystemet-react";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -173,6 +173,12 @@ export function SignInPage({ expired = false, drawnDemoIntro = null }: { expired
       </Heading>
       {expired && <Alert data-color="info">{t("auth.sessionExpired")}</Alert>}
       <Paragraph>{localSignIn ? t("auth.signInIntro") : t("auth.signInIntroProvidersOnly")}</Paragraph>
+      <Paragraph>
+        {/* A plain link: the form is also drawn at build time, without a router (prerender.tsx). */}
+        <DsLink href="/apne-data" data-testid="open-data-link">
+          {t("auth.openData")}
+        </DsLink>
+      </Paragraph>
       {providerRefusal && (
         <Alert data-color="danger" data-testid="provider-refusal" role="alert">
           <Heading level={2} data-size="xs">
