@@ -37,3 +37,4 @@ export { beginOidcSignIn, completeOidcSignIn, OidcSignInError } from "./routers/
 export { createSecretBox, resealStoredSecrets, sealStoredSecrets, SecretKeyError, type SecretBox } from "./auth/secret-box";
 export { describeSession, listDemoSignIns, type Me } from "./routers/auth/auth.service";
 export { answerCacheScope, type AnswerCacheScope } from "./routers/benchmarks/benchmarks.service";
+export * from "./open-data/index";

@@ -28,3 +28,4 @@ export * from "./queries/second-factor";
 export * from "./queries/identity-providers";
 export * from "./queries/stored-secrets";
 export * from "./queries/publication";
+export * from "./queries/open-data";

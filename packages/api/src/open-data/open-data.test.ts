@@ -1,0 +1,182 @@
+import { getMunicipalityByNumber, setPublicationDate } from "@malestokk/db";
+import { describe, expect, it } from "vitest";
+
+import { FIXED_NOW, setupApi } from "../test-helpers";
+import { answerOpenData, type OpenDataEndpoint } from "./answer";
+import type { OpenStatistic, OpenValue } from "./open-data.service";
+
+type Query = Record<string, string>;
+
+function setup() {
+  const api = setupApi();
+  const get = (endpoint: OpenDataEndpoint, query: Query = {}, viewer: { organisationId: number } | null = null) => {
+    const answer = answerOpenData(api.db, {
+      endpoint,
+      query,
+      viewer: viewer ? { tokenId: 1, scope: "read-own", ...viewer } : null,
+      now: FIXED_NOW,
+    });
+    return {
+      ...answer,
+      json: answer.contentType.startsWith("application/json") ? (JSON.parse(answer.body) as Record<string, unknown>) : null,
+    };
+  };
+  const values = (query: Query, viewer: { organisationId: number } | null = null) => get("values", query, viewer).json?.data as OpenValue[];
+  return { ...api, get, values };
+}
+
+describe("open data: values", () => {
+  it("gives nothing of a year before its publication date, and that year's approved figures from it", () => {
+    const { db, sqlite, values } = setup();
+    expect(values({ indicator: "K1" })).toEqual([]);
+    // FIXED_NOW is 2026-03-01: a date ahead is a scheduled release, not yet public.
+    setPublicationDate(db, 2024, "2026-06-01");
+    expect(values({ indicator: "K1" })).toEqual([]);
+    setPublicationDate(db, 2024, "2026-03-01");
+    const published = values({ indicator: "K1" });
+    const approved = sqlite
+      .prepare("select count(*) as n from indicator_values where indicator_code = 'K1' and year = 2024 and status = 'approved'")
+      .get() as {
+      n: number;
+    };
+    expect(published.length).toBe(approved.n);
+    expect(approved.n).toBeGreaterThan(300);
+    expect(new Set(published.map((v) => v.year))).toEqual(new Set([2024]));
+    expect(published.every((v) => v.status === "approved" && v.publishedOn === "2026-03-01" && v.revisedOn === null)).toBe(true);
+    const oslo = published.find((v) => v.unit === "0301");
+    expect(oslo?.value).toBeCloseTo((oslo?.numerator ?? 0) / (oslo?.denominator ?? 1), 9);
+    expect(oslo?.unitName).toBe("Oslo");
+  });
+
+  it("never shows a draft, and shows the value as last approved while a report is corrected", () => {
+    const { db, sqlite, values } = setup();
+    setPublicationDate(db, 2024, "2025-06-01");
+    const oslo = getMunicipalityByNumber(db, "0301")?.id ?? 0;
+    const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
+    const before = values({ indicator: "K1", unit: "0301,4601", year: "2024" });
+    // Bergen's K1 2024 becomes a draft never approved; Oslo's is corrected (a new draft beside the approved value).
+    sqlite
+      .prepare("update indicator_values set status = 'draft' where indicator_code = 'K1' and year = 2024 and organisation_id = ?")
+      .run(bergen);
+    sqlite
+      .prepare(
+        `update indicator_values set status = 'submitted', approved_numerator = numerator, approved_denominator = denominator,
+           approved_is_demo = is_demo, numerator = numerator * 2 where indicator_code = 'K1' and year = 2024 and organisation_id = ?`,
+      )
+      .run(oslo);
+    const after = values({ indicator: "K1", unit: "0301,4601", year: "2024" });
+    expect(after.map((v) => v.unit)).toEqual(["0301"]);
+    expect(after[0]).toEqual(before.find((v) => v.unit === "0301"));
+  });
+
+  it("gives a token its own organisation's figures with drafts and their status, and others' only as published", () => {
+    const { db, sqlite, values } = setup();
+    setPublicationDate(db, 2024, "2025-06-01");
+    const oslo = getMunicipalityByNumber(db, "0301")?.id ?? 0;
+    const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
+    sqlite
+      .prepare("update indicator_values set status = 'draft' where indicator_code = 'K1' and year = 2024 and organisation_id in (?, ?)")
+      .run(oslo, bergen);
+    const own = values({ indicator: "K1", unit: "0301,4601" }, { organisationId: oslo });
+    // Oslo's own figures of every year, the draft of 2024 among them; Bergen's draft not.
+    expect(own.filter((v) => v.unit === "4601")).toEqual([]);
+    const osloValues = own.filter((v) => v.unit === "0301");
+    expect(osloValues.length).toBeGreaterThan(5);
+    expect(osloValues.find((v) => v.year === 2024)?.status).toBe("draft");
+    expect(osloValues.find((v) => v.year === 2023)?.publishedOn).toBeNull();
+    // Without the token, none of it.
+    expect(values({ indicator: "K1", unit: "0301,4601" })).toEqual([]);
+  });
+
+  it("refuses a bad parameter with 400 and a message naming it", () => {
+    const { get } = setup();
+    const cases: [OpenDataEndpoint, Query, string][] = [
+      ["values", { year: "20x5" }, "year"],
+      ["values", { year: "2025-2020" }, "year"],
+      ["values", { indicator: "K1,K99" }, "indicator"],
+      ["values", { unit: "9999" }, "unit"],
+      ["values", { unit: "50O1" }, "unit"],
+      ["values", { indikator: "K1" }, "indikator"],
+      ["values", { format: "xml" }, "format"],
+      ["statistics", {}, "indicator"],
+      ["statistics", { indicator: "K1", group: "kostra:99" }, "group"],
+      ["statistics", { indicator: "K1", group: "region" }, "group"],
+      ["units", { lang: "se" }, "lang"],
+    ];
+    for (const [endpoint, query, parameter] of cases) {
+      const answer = get(endpoint, query);
+      expect(answer.status, JSON.stringify(query)).toBe(400);
+      const error = (answer.json as { error: { parameter: string; message: string; text: { nb: string } } }).error;
+      expect(error.parameter).toBe(parameter);
+      expect(error.message).toContain(parameter === "indikator" ? "indikator" : parameter === "lang" ? "language" : "");
+      expect(error.text.nb.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("open data: statistics", () => {
+  it("equal the comparison page's peer statistics for the same group and year", async () => {
+    const { db, get, as } = setup();
+    setPublicationDate(db, 2024, "2025-06-01");
+    const caller = as("admin@demo.example");
+    const screen = await caller.benchmarks.series({ indicatorCode: "K1", municipalityNumber: "5001", peerGroup: "sizeClass" });
+    const point = screen.points.find((p) => p.year === 2024);
+    const answer = get("statistics", { indicator: "K1", group: `sizeClass:${screen.peerGroup.sizeClass}`, year: "2024" });
+    const [statistic] = (answer.json?.data ?? []) as OpenStatistic[];
+    expect(point?.peers.status).toBe("shown");
+    if (point?.peers.status !== "shown") return;
+    expect(statistic).toMatchObject({
+      indicator: "K1",
+      year: 2024,
+      status: "shown",
+      n: point.peers.n,
+      q1: point.peers.q1,
+      median: point.peers.median,
+      q3: point.peers.q3,
+      ratioOfSums: point.peers.ratioOfSums,
+    });
+  });
+
+  it("hides a group of fewer than three, gives every group of a kind, and nothing of an unpublished year", () => {
+    const { db, get } = setup();
+    const all = get("statistics", { indicator: "K1", group: "kostra" });
+    expect(all.json?.data).toEqual([]);
+    setPublicationDate(db, 2024, "2025-06-01");
+    const statistics = get("statistics", { indicator: "K1", group: "kostra", year: "2023-2025" }).json?.data as OpenStatistic[];
+    const groups = (get("groups").json?.data as { id: string; kind: string; members: string[] }[]).filter((g) => g.kind === "kostra");
+    expect(statistics.map((s) => s.group)).toEqual(groups.map((g) => g.id));
+    expect(statistics.every((s) => s.year === 2024)).toBe(true);
+    for (const s of statistics) {
+      if (s.n < 3) expect(s).toMatchObject({ status: "hidden", median: null, q1: null, q3: null, ratioOfSums: null });
+      else expect(s.status).toBe("shown");
+    }
+  });
+});
+
+describe("open data: catalogues", () => {
+  it("lists the indicators with names, formula, direction, source and the first published year", () => {
+    const { db, get } = setup();
+    setPublicationDate(db, 2022, "2023-06-01");
+    const indicators = get("indicators").json?.data as {
+      code: string;
+      direction: string;
+      since: number | null;
+      formula: { nb: string };
+      source: { en: string };
+    }[];
+    const k1 = indicators.find((i) => i.code === "K1");
+    expect(k1).toMatchObject({ direction: "neutral", since: 2022 });
+    expect(k1?.formula.nb).toContain("delt på");
+    expect(k1?.source.en).toContain("07459");
+    expect(indicators.find((i) => i.code === "Q1")?.direction).toBe("higher");
+  });
+
+  it("lists the register with official names, county, KOSTRA group and written standard, and marks demo data", () => {
+    const { get } = setup();
+    const answer = get("units");
+    expect(answer.json).toMatchObject({ demo: true, licence: { licence: "NLOD-2.0" } });
+    const units = answer.json?.data as { number: string; county: { name: string }; kostraGroup: { source: string } | null }[];
+    expect(units).toHaveLength(357);
+    expect(units.find((u) => u.number === "5001")).toMatchObject({ county: { name: "Trøndelag" } });
+  });
+});
