@@ -79,6 +79,19 @@ const EnvSchema = z.object({
         .refine((list) => new Set(list.map((p) => p.slug)).size === list.length, "each provider needs its own slug"),
     )
     .default([]),
+  /** The public API's budget per client address: "requests/seconds", e.g. 120/60 (docs/open-data.md#api). */
+  API_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, "must be requests/seconds, e.g. 120/60")
+    .transform((text) => {
+      const [limit, windowSeconds] = text.split("/").map(Number) as [number, number];
+      return { limit, windowSeconds };
+    })
+    .refine(
+      (rule) => rule.limit >= 1 && rule.windowSeconds >= 1 && rule.windowSeconds <= 86_400,
+      "needs at least 1 request and a window of 1 to 86400 seconds",
+    )
+    .default({ limit: 120, windowSeconds: 60 }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

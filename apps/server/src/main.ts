@@ -142,6 +142,7 @@ async function start(): Promise<void> {
     publicOrigin: env.PUBLIC_ORIGIN,
     secrets,
     fileReader,
+    openData: { rateLimit: env.API_RATE_LIMIT },
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

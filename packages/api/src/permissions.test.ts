@@ -48,6 +48,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "admin.setSecondFactorPolicy": () => ({ required: false }),
   "admin.fourEyes": null,
   "admin.setFourEyes": () => ({ unitNumber: "0301", required: false }),
+  "admin.openDataLicence": null,
+  "admin.setOpenDataLicence": () => ({ licence: "CC-BY-4.0", attribution: "KS" }),
   "auth.completeReset": () => ({ token: "x".repeat(43), newPassword: "a new long password" }),
   "auth.signOut": null,
   "auth.signOutEverywhere": null,

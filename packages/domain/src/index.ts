@@ -57,3 +57,4 @@ export * from "./text/localized";
 export * from "./register/written-standard";
 export * from "./auth/ui-language";
 export * from "./publication/publication";
+export * from "./open-data/licence.schema";

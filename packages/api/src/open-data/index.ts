@@ -1,12 +1,4 @@
 export { answerOpenData, OPEN_DATA_ENDPOINTS, type OpenDataAnswer, type OpenDataEndpoint, type OpenDataRequest } from "./answer";
-export {
-  DEFAULT_LICENCE_SETTING,
-  getOpenDataLicence,
-  OPEN_DATA_LICENCES,
-  setOpenDataLicence,
-  type OpenDataLicence,
-  type OpenDataLicenceId,
-  type OpenDataLicenceSetting,
-} from "./licence";
+export { DEFAULT_LICENCE_SETTING, getOpenDataLicence, type OpenDataLicence } from "./licence";
 export type { OpenDataViewer } from "./open-data.service";
 export { OPEN_DATA_FORMATS, type OpenDataFormat } from "./params";

@@ -1,14 +1,9 @@
-import { getSetting, setSetting, type DbOrTx } from "@malestokk/db";
+import { appendAudit, getSetting, setSetting, type DbOrTx } from "@malestokk/db";
+import { OPEN_DATA_LICENCES, type OpenDataLicenceId, type OpenDataLicenceInput } from "@malestokk/domain";
 
-/** The licences an administrator may publish the open data under (docs/open-data.md#licence). */
-export const OPEN_DATA_LICENCES = ["NLOD-2.0", "CC-BY-4.0"] as const;
-export type OpenDataLicenceId = (typeof OPEN_DATA_LICENCES)[number];
+import { auditBy, type Context, type SignedInContext } from "../context";
 
-export interface OpenDataLicenceSetting {
-  readonly licence: OpenDataLicenceId;
-  /** Who to name when the data is used ("Kilde: …"). */
-  readonly attribution: string;
-}
+export type OpenDataLicenceSetting = OpenDataLicenceInput;
 
 /** What every answer of the public API states about its licence. */
 export interface OpenDataLicence extends OpenDataLicenceSetting {
@@ -24,18 +19,32 @@ const LICENCE_TEXTS: Record<OpenDataLicenceId, { name: string; url: string }> = 
   "CC-BY-4.0": { name: "Creative Commons Navngivelse 4.0 Internasjonal (CC BY 4.0)", url: "https://creativecommons.org/licenses/by/4.0/" },
 };
 
-export function describeLicence(setting: OpenDataLicenceSetting): OpenDataLicence {
-  return { ...setting, ...LICENCE_TEXTS[setting.licence] };
-}
-
 export function getOpenDataLicence(db: DbOrTx): OpenDataLicence {
   const stored = getSetting<Partial<OpenDataLicenceSetting>>(db, LICENCE_SETTING, DEFAULT_LICENCE_SETTING);
   const licence = OPEN_DATA_LICENCES.includes(stored.licence as OpenDataLicenceId)
     ? (stored.licence as OpenDataLicenceId)
     : DEFAULT_LICENCE_SETTING.licence;
-  return describeLicence({ licence, attribution: stored.attribution?.trim() || DEFAULT_LICENCE_SETTING.attribution });
+  const attribution = stored.attribution?.trim() || DEFAULT_LICENCE_SETTING.attribution;
+  return { licence, attribution, ...LICENCE_TEXTS[licence] };
 }
 
-export function setOpenDataLicence(db: DbOrTx, setting: OpenDataLicenceSetting, now: string): void {
-  setSetting(db, LICENCE_SETTING, setting, now);
+/** The administrator's view of the setting. */
+export function readOpenDataLicence(ctx: Context): OpenDataLicence {
+  return getOpenDataLicence(ctx.db);
+}
+
+/** Changes the licence every public answer states from now on; audited. */
+export function changeOpenDataLicence(ctx: SignedInContext, input: OpenDataLicenceInput): OpenDataLicence {
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    const before = getOpenDataLicence(tx);
+    setSetting(tx, LICENCE_SETTING, { licence: input.licence, attribution: input.attribution }, at);
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "admin.openDataLicenceChanged",
+      details: { before: { licence: before.licence, attribution: before.attribution }, after: input },
+    });
+  });
+  return getOpenDataLicence(ctx.db);
 }

@@ -179,4 +179,19 @@ describe("open data: catalogues", () => {
     expect(units).toHaveLength(357);
     expect(units.find((u) => u.number === "5001")).toMatchObject({ county: { name: "Trøndelag" } });
   });
+
+  it("states the licence the administrator chose, with its attribution, in every answer; NLOD 2.0 by default", async () => {
+    const { get, as } = setup();
+    expect(get("indicators").json?.licence).toMatchObject({ licence: "NLOD-2.0", url: "https://data.norge.no/nlod/no/2.0" });
+    await as("admin@demo.example").admin.setOpenDataLicence({ licence: "CC-BY-4.0", attribution: "  KS og kommunene  " });
+    for (const endpoint of ["indicators", "units", "groups", "values"] as const)
+      expect(get(endpoint).json?.licence).toEqual({
+        licence: "CC-BY-4.0",
+        attribution: "KS og kommunene",
+        name: "Creative Commons Navngivelse 4.0 Internasjonal (CC BY 4.0)",
+        url: "https://creativecommons.org/licenses/by/4.0/",
+      });
+    const audit = await as("admin@demo.example").admin.audit({ action: "admin.openDataLicenceChanged" });
+    expect(audit).toHaveLength(1);
+  });
 });
