@@ -1,6 +1,13 @@
 import { createHash } from "node:crypto";
 
-import { answerOpenData, getOpenDataLicence, OPEN_DATA_ENDPOINTS, type OpenDataEndpoint, type OpenDataViewer } from "@malestokk/api";
+import {
+  answerOpenData,
+  getOpenDataLicence,
+  OPEN_DATA_ENDPOINTS,
+  OPEN_DATA_OPENAPI,
+  type OpenDataEndpoint,
+  type OpenDataViewer,
+} from "@malestokk/api";
 import type { DbOrTx } from "@malestokk/db";
 import express, { type Request, type Response } from "express";
 
@@ -135,6 +142,11 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
     }
     res.status(200).type(contentType).send(body);
   };
+
+  const openApi = JSON.stringify(OPEN_DATA_OPENAPI);
+  router.get("/openapi.json", (req, res) => {
+    send(req, res, null, 200, "application/json; charset=utf-8", openApi);
+  });
 
   router.get("/:endpoint", (req, res) => {
     const endpoint = req.params.endpoint;

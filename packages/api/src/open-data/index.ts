@@ -2,3 +2,4 @@ export { answerOpenData, OPEN_DATA_ENDPOINTS, type OpenDataAnswer, type OpenData
 export { DEFAULT_LICENCE_SETTING, getOpenDataLicence, type OpenDataLicence } from "./licence";
 export type { OpenDataViewer } from "./open-data.service";
 export { OPEN_DATA_FORMATS, type OpenDataFormat } from "./params";
+export { OPEN_DATA_OPENAPI } from "./openapi";

@@ -1,9 +1,11 @@
 import { getMunicipalityByNumber, setPublicationDate } from "@malestokk/db";
+import { parseCsv } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
 import { FIXED_NOW, setupApi } from "../test-helpers";
-import { answerOpenData, type OpenDataEndpoint } from "./answer";
+import { answerOpenData, OPEN_DATA_ENDPOINTS, type OpenDataEndpoint } from "./answer";
 import type { OpenStatistic, OpenValue } from "./open-data.service";
+import { OPEN_DATA_FORMATS } from "./params";
 
 type Query = Record<string, string>;
 
@@ -193,5 +195,51 @@ describe("open data: catalogues", () => {
       });
     const audit = await as("admin@demo.example").admin.audit({ action: "admin.openDataLicenceChanged" });
     expect(audit).toHaveLength(1);
+  });
+});
+
+/** The years an answer of values or statistics holds figures for, read the way its format is read. */
+function yearsIn(body: string, format: string): number[] {
+  if (format === "json") return [...new Set((JSON.parse(body) as { data: { year: number }[] }).data.map((r) => r.year))];
+  if (format === "jsonstat")
+    return (JSON.parse(body) as { dimension: { year: { category: { index: string[] } } } }).dimension.year.category.index.map(Number);
+  const parsed = parseCsv(body);
+  if (!parsed.ok) throw new Error("unreadable CSV");
+  const [header = [], ...rows] = parsed.rows;
+  const column = header.indexOf("year");
+  return [...new Set(rows.map((r) => Number(r[column])))];
+}
+
+describe("open data: the permission walk of the public API", () => {
+  it("gives anonymous readers nothing of an unpublished year and never a draft, at every endpoint in every format", () => {
+    const { db, sqlite, get } = setup();
+    setPublicationDate(db, 2024, "2025-06-01");
+    const bergen = getMunicipalityByNumber(db, "4601")?.id ?? 0;
+    // Markers: a draft of a published year, and an approved figure of a year not yet published.
+    sqlite
+      .prepare(
+        "update indicator_values set status = 'draft', numerator = 987654321 where indicator_code = 'K1' and year = 2024 and organisation_id = ?",
+      )
+      .run(bergen);
+    sqlite
+      .prepare("update indicator_values set numerator = 123456789 where indicator_code = 'K1' and year = 2025 and organisation_id = ?")
+      .run(bergen);
+    const queries: Record<OpenDataEndpoint, Query> = {
+      indicators: {},
+      units: {},
+      groups: {},
+      values: { indicator: "K1" },
+      statistics: { indicator: "K1", group: "all" },
+    };
+    for (const endpoint of OPEN_DATA_ENDPOINTS)
+      for (const format of OPEN_DATA_FORMATS) {
+        const answer = get(endpoint, { ...queries[endpoint], format });
+        const where = `${endpoint} ${format}`;
+        expect(answer.status, where).toBe(200);
+        expect(answer.body, where).not.toMatch(/987654321|123456789|draft|submitted/);
+        if (endpoint === "values" || endpoint === "statistics") expect(yearsIn(answer.body, format), where).toEqual([2024]);
+      }
+    const values = get("values", { indicator: "K1", unit: "4601" }).json?.data as OpenValue[];
+    expect(values).toEqual([]);
   });
 });
