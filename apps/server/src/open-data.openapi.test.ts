@@ -43,7 +43,7 @@ describe("the OpenAPI document of /api/v1", () => {
       // The schema has teeth: an item without its fields fails.
       expect(check({ ...body, data: [{}] })).toBe(false);
     }
-    const bad = (await (await fetch(`${app.base}/api/v1/values?year=x`)).json());
+    const bad = await (await fetch(`${app.base}/api/v1/values?year=x`)).json();
     const checkError = ajv.getSchema("https://malestokk.example/openapi.json#/components/schemas/ParameterError");
     expect(checkError?.(bad)).toBe(true);
   });
