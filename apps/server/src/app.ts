@@ -32,6 +32,7 @@ import { Metrics } from "./metrics";
 import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
 import { oneClickUnsubscribe } from "./mail-routes";
+import { createOpenDataRouter, type OpenDataRouterOptions } from "./open-data-router";
 import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
 import { toolboxRoutes } from "./toolbox-routes";
@@ -82,6 +83,8 @@ export interface AppOptions {
   /** Whether mail is on (SMTP_URL, MAIL_FROM), and the key that signs unsubscribe links (issue 25). */
   readonly mail?: MailSettings;
   readonly unsubscribeKey?: Buffer;
+  /** The public API's request budget per address (API_RATE_LIMIT) and who reads through a token; docs/open-data.md#api. */
+  readonly openData?: Pick<OpenDataRouterOptions, "rateLimit" | "resolveViewer">;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -296,6 +299,9 @@ export function createApp(options: AppOptions): express.Express {
       },
     }),
   );
+
+  // The public read API: published figures for anyone, without a session (issue 23, point 2).
+  app.use("/api/v1", createOpenDataRouter({ db: connection.db, now, ...options.openData }));
 
   // Looked up again only when the figures change: without demo data the lookup scans the table.
   let demo = { version: -1, value: false };

@@ -22,6 +22,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ PUBLIC_ORIGIN: "not a url" })).toThrow(/PUBLIC_ORIGIN/);
   });
 
+  it("reads the public API's rate limit as requests/seconds, 120 a minute by default", () => {
+    expect(parseEnv({}).API_RATE_LIMIT).toEqual({ limit: 120, windowSeconds: 60 });
+    expect(parseEnv({ API_RATE_LIMIT: "600/3600" }).API_RATE_LIMIT).toEqual({ limit: 600, windowSeconds: 3600 });
+    expect(() => parseEnv({ API_RATE_LIMIT: "120 per minute" })).toThrow(/API_RATE_LIMIT/);
+    expect(() => parseEnv({ API_RATE_LIMIT: "0/60" })).toThrow(/API_RATE_LIMIT/);
+  });
+
   it("takes PUBLIC_ORIGIN as an origin only (scheme, host, port), without a trailing slash", () => {
     expect(parseEnv({ PUBLIC_ORIGIN: "https://malestokk.kommune.no/" }).PUBLIC_ORIGIN).toBe("https://malestokk.kommune.no");
     expect(parseEnv({ PUBLIC_ORIGIN: "http://127.0.0.1:3000" }).PUBLIC_ORIGIN).toBe("http://127.0.0.1:3000");

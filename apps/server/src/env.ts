@@ -90,6 +90,19 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).max(200).optional(),
   /** How often the mail worker looks for messages to send, and for reminders that are due. */
   MAIL_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(15),
+  /** The public API's budget per client address: "requests/seconds", e.g. 120/60 (docs/open-data.md#api). */
+  API_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+\/\d+$/, "must be requests/seconds, e.g. 120/60")
+    .transform((text) => {
+      const [limit, windowSeconds] = text.split("/").map(Number) as [number, number];
+      return { limit, windowSeconds };
+    })
+    .refine(
+      (rule) => rule.limit >= 1 && rule.windowSeconds >= 1 && rule.windowSeconds <= 86_400,
+      "needs at least 1 request and a window of 1 to 86400 seconds",
+    )
+    .default({ limit: 120, windowSeconds: 60 }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

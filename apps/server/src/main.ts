@@ -174,6 +174,7 @@ async function start(): Promise<void> {
     fileReader,
     mail: { enabled: mailWorker !== null, from: mail?.from ?? null },
     unsubscribeKey,
+    openData: { rateLimit: env.API_RATE_LIMIT },
   });
   const server = app.listen(env.PORT, env.HOST, () => {
     const address = server.address();

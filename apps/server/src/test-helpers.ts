@@ -8,7 +8,7 @@ import type { EnvIdentityProvider } from "@malestokk/domain";
 import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
 import { afterEach } from "vitest";
 
-import { createApp } from "./app";
+import { createApp, type AppOptions } from "./app";
 import { createLogger, type Logger } from "./logger";
 
 // What the app's HTTP tests share: the whole Express app on a free port over a copied database,
@@ -38,6 +38,8 @@ export interface StartOptions {
   routes?: { path: string; source: string; public: boolean }[];
   /** The built index.html, instead of the minimal one. */
   indexHtml?: string;
+  /** The public API's request budget and token viewer. */
+  openData?: AppOptions["openData"];
 }
 
 export async function startApp(options: StartOptions = {}) {
@@ -73,6 +75,7 @@ export async function startApp(options: StartOptions = {}) {
     identityProviders: options.identityProviders ?? [],
     publicOrigin: options.publicOrigin === "self" ? base : options.publicOrigin,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.openData ? { openData: options.openData } : {}),
   });
   server.on("request", app);
   cleanups.push(() => {

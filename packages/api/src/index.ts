@@ -51,3 +51,4 @@ export { MAIL_OFF, queueNotice, type MailSettings } from "./mail/notify";
 export { unsubscribeKeyOf, unsubscribeToken, UNSUBSCRIBE_PATH } from "./mail/unsubscribe";
 export { unsubscribe as unsubscribeByToken } from "./routers/mail/mail.service";
 export { queueDueReminders, reminderSchedule } from "./mail/reminders";
+export * from "./open-data/index";

@@ -55,6 +55,8 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "mail.preferences": null,
   "mail.setPreference": () => ({ kind: "deadlineReminder", on: true }),
   "mail.unsubscribe": () => ({ token: "1.deadlineReminder.forged" }),
+  "admin.openDataLicence": null,
+  "admin.setOpenDataLicence": () => ({ licence: "CC-BY-4.0", attribution: "KS" }),
   "auth.completeReset": () => ({ token: "x".repeat(43), newPassword: "a new long password" }),
   "auth.signOut": null,
   "auth.signOutEverywhere": null,

@@ -32,3 +32,4 @@ export * from "./queries/toolbox";
 export * from "./queries/api-tokens";
 export * from "./queries/joint-solutions";
 export * from "./queries/mail";
+export * from "./queries/open-data";

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "admin.localSignInChanged",
   "admin.secretsRotated",
   "admin.fourEyesChanged",
+  "admin.openDataLicenceChanged",
   "auth.signIn",
   "auth.signInFailed",
   "auth.passwordAccepted",

@@ -65,3 +65,4 @@ export * from "./mail/reminders";
 export * from "./map/classes";
 export * from "./map/figure-sentence";
 export * from "./map/regions";
+export * from "./open-data/licence.schema";

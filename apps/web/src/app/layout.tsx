@@ -327,6 +327,7 @@ export function Layout() {
       </main>
       <footer className="app-footer">
         <Link to="/tilgjengelighet">{t("app.accessibility")}</Link>
+        <Link to="/api-dokumentasjon">{t("app.apiDocs")}</Link>
       </footer>
     </LeaveGuardProvider>
   );

@@ -40,6 +40,7 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
   { path: "konto", module: "account" },
   { path: "tilgjengelighet", module: "accessibility", public: true },
   { path: "tilbakestill-passord", module: "reset-password", public: true },
+  { path: "api-dokumentasjon", module: "api-docs", public: true },
   { path: "admin/brukere", module: "admin-users" },
   { path: "admin/tilganger", module: "admin-permissions" },
   { path: "admin/logg", module: "admin-audit" },

@@ -9,6 +9,7 @@ import { AdminForbidden } from "../../features/admin/admin-forbidden";
 import { useAdminUsers } from "../../features/admin/api";
 import { CreateUserForm } from "../../features/admin/create-user-form";
 import { FourEyesSettings } from "../../features/admin/four-eyes-settings";
+import { OpenDataLicenceSettings } from "../../features/admin/open-data-licence";
 import { SecondFactorPolicy } from "../../features/admin/second-factor-policy";
 import { UserTable } from "../../features/admin/user-table";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
@@ -35,6 +36,7 @@ export default function AdminUsersRoute() {
           <CreateUserForm />
           <UserTable users={users.data} />
           <FourEyesSettings />
+          <OpenDataLicenceSettings />
         </>
       )}
     </div>

@@ -57,6 +57,16 @@ export function useSetSecondFactorPolicy(on?: On<"setSecondFactorPolicy">) {
   return useMutation(trpc.admin.setSecondFactorPolicy.mutationOptions(refreshing(useRefreshAdmin(), on)));
 }
 
+export function useOpenDataLicence() {
+  const trpc = useTRPC();
+  return useQuery(trpc.admin.openDataLicence.queryOptions());
+}
+
+export function useSetOpenDataLicence(on?: On<"setOpenDataLicence">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.admin.setOpenDataLicence.mutationOptions(refreshing(useRefreshAdmin(), on)));
+}
+
 export function useCreateUser(on?: On<"createUser">) {
   const trpc = useTRPC();
   return useMutation(trpc.admin.createUser.mutationOptions(refreshing(useRefreshAdmin(), on)));

@@ -108,6 +108,10 @@ const DETAILS: Record<AuditAction, unknown> = {
   "admin.userEnabled": { before: { disabled: true }, after: { disabled: false } },
   "admin.secondFactorPolicy": { required: true },
   "admin.fourEyesChanged": { before: { requireFourEyes: false }, after: { requireFourEyes: true } },
+  "admin.openDataLicenceChanged": {
+    before: { licence: "NLOD-2.0", attribution: "Målestokk" },
+    after: { licence: "CC-BY-4.0", attribution: "KS" },
+  },
   "admin.secondFactorReset": { email: "kari@trondheim.kommune.no" },
   "admin.identityProviderAdded": { before: null, after: provider },
   "admin.identityProviderChanged": {

@@ -334,6 +334,9 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   ],
   "admin.secondFactorPolicy": ({ t, d }) => [t(d.required === true ? `${S}.secondFactorRequired` : `${S}.secondFactorOptional`)],
   "admin.fourEyesChanged": ({ t, d }) => [t(obj(d.after)?.requireFourEyes === true ? `${S}.fourEyesRequired` : `${S}.fourEyesOptional`)],
+  "admin.openDataLicenceChanged": ({ t, d }) => [
+    t(`${S}.openDataLicence`, { licence: str(obj(d.after)?.licence) ?? "", attribution: str(obj(d.after)?.attribution) ?? "" }),
+  ],
   "admin.secondFactorReset": ({ t, d }) => [str(d.email) && t(`${S}.concerns`, { email: d.email })],
   "admin.identityProviderAdded": identityProvider,
   "admin.identityProviderChanged": identityProvider,

@@ -1,6 +1,16 @@
-import { EmailSchema, nameSchema, PERMISSION_TABLE, PERMISSIONS, ROLES, SaveIdentityProviderInputSchema, SECTORS } from "@malestokk/domain";
+import {
+  EmailSchema,
+  nameSchema,
+  OpenDataLicenceInputSchema,
+  PERMISSION_TABLE,
+  PERMISSIONS,
+  ROLES,
+  SaveIdentityProviderInputSchema,
+  SECTORS,
+} from "@malestokk/domain";
 import { z } from "zod";
 
+import { changeOpenDataLicence, readOpenDataLicence } from "../../open-data/licence";
 import { permissionProcedure, router } from "../../trpc";
 import { deleteProvider, listProvidersForAdmin, saveProvider, setLocalSignIn, unlinkIdentities } from "../auth/identity.service";
 import { getSecondFactorPolicy, resetSecondFactor, setSecondFactorPolicy } from "../auth/second-factor.service";
@@ -46,6 +56,9 @@ export const adminRouter = router({
   setFourEyes: usersProcedure
     .input(z.object({ unitNumber: z.string().regex(/^(\d{4}|\d{9})$/), required: z.boolean() }))
     .mutation(({ ctx, input }) => setFourEyes(ctx, input)),
+  /** The licence every answer of the public API states (issue 23, point 2). */
+  openDataLicence: usersProcedure.query(({ ctx }) => readOpenDataLicence(ctx)),
+  setOpenDataLicence: usersProcedure.input(OpenDataLicenceInputSchema).mutation(({ ctx, input }) => changeOpenDataLicence(ctx, input)),
   /** Identity providers (secrets never returned) and whether password sign-in is on. */
   identityProviders: usersProcedure.query(({ ctx }) => listProvidersForAdmin(ctx)),
   saveIdentityProvider: usersProcedure.input(SaveIdentityProviderInputSchema).mutation(({ ctx, input }) => saveProvider(ctx, input)),

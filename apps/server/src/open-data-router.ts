@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+
+import {
+  answerOpenData,
+  getOpenDataLicence,
+  OPEN_DATA_ENDPOINTS,
+  OPEN_DATA_OPENAPI,
+  type OpenDataEndpoint,
+  type OpenDataViewer,
+} from "@malestokk/api";
+import type { DbOrTx } from "@malestokk/db";
+import express, { type Request, type Response } from "express";
+
+/**
+ * The public read API under /api/v1 (docs/open-data.md#api): plain GET, no sign-in, published data
+ * only; a token's viewer (set by the token middleware as `res.locals.apiViewer`) also reads its own
+ * organisation's figures, drafts included. Every answer carries a strong ETag, Cache-Control, CORS
+ * open to every origin and the licence; each address has a request budget per window.
+ */
+
+export interface RateLimit {
+  /** Requests per address per window. */
+  readonly limit: number;
+  readonly windowSeconds: number;
+}
+
+/** 120 requests a minute per address: a script reading every municipality's series one by one finishes in minutes. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };
+/** Published data is fresh enough for five minutes in a shared cache; the ETag makes the check after that cheap. */
+const PUBLIC_MAX_AGE_SECONDS = 300;
+
+export interface OpenDataRouterOptions {
+  readonly db: DbOrTx;
+  /** Who reads through a token, or null for anyone; by default what the token middleware left in `res.locals.apiViewer`. */
+  readonly resolveViewer?: (req: Request, res: Response) => OpenDataViewer | null;
+  readonly now?: () => Date;
+  readonly rateLimit?: RateLimit;
+}
+
+const defaultViewer = (_req: Request, res: Response): OpenDataViewer | null => (res.locals.apiViewer as OpenDataViewer | undefined) ?? null;
+
+/** A fixed window per address: counts reset when the window ends. */
+class RequestBudget {
+  private readonly counts = new Map<string, { count: number; resetsAt: number }>();
+  constructor(private readonly rule: RateLimit) {}
+
+  /** The seconds to wait when the address has spent its budget, else null (and the request is counted). */
+  take(address: string, now: number): { retryAfter: number | null; remaining: number; resetsIn: number } {
+    let entry = this.counts.get(address);
+    if (!entry || entry.resetsAt <= now) {
+      if (this.counts.size > 10_000) for (const [key, e] of this.counts) if (e.resetsAt <= now) this.counts.delete(key);
+      entry = { count: 0, resetsAt: now + this.rule.windowSeconds * 1000 };
+      this.counts.set(address, entry);
+    }
+    const resetsIn = Math.max(1, Math.ceil((entry.resetsAt - now) / 1000));
+    if (entry.count >= this.rule.limit) return { retryAfter: resetsIn, remaining: 0, resetsIn };
+    entry.count++;
+    return { retryAfter: null, remaining: this.rule.limit - entry.count, resetsIn };
+  }
+}
+
+/** A strong validator from the answer's bytes: the same answer, the same tag, whatever changed in between. */
+export function strongEtag(body: string): string {
+  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(",").some((tag) => {
+    const t = tag.trim();
+    return t === "*" || t === etag;
+  });
+}
+
+function sendError(res: Response, status: number, code: string, message: string): void {
+  res
+    .status(status)
+    .type("application/json")
+    .send(JSON.stringify({ error: { code, message } }));
+}
+
+export function createOpenDataRouter(options: OpenDataRouterOptions): express.Router {
+  const { db } = options;
+  const resolveViewer = options.resolveViewer ?? defaultViewer;
+  const now = options.now ?? (() => new Date());
+  const rule = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const budget = new RequestBudget(rule);
+  const router = express.Router();
+
+  router.use((req, res, next) => {
+    // Anyone may read from any site; a Bearer token is a header, not a credential the browser adds, so no Allow-Credentials.
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Access-Control-Expose-Headers", "ETag, Link, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
+    if (req.method === "OPTIONS") {
+      res.setHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+      res.setHeader("Access-Control-Allow-Headers", "Authorization, If-None-Match");
+      res.setHeader("Access-Control-Max-Age", "86400");
+      res.status(204).end();
+      return;
+    }
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.setHeader("Allow", "GET, HEAD, OPTIONS");
+      res.setHeader("Cache-Control", "no-store");
+      sendError(res, 405, "METHOD_NOT_ALLOWED", "The open data API only reads: use GET.");
+      return;
+    }
+    const spent = budget.take(req.ip ?? "unknown", now().getTime());
+    res.setHeader("RateLimit-Limit", String(rule.limit));
+    res.setHeader("RateLimit-Remaining", String(spent.remaining));
+    res.setHeader("RateLimit-Reset", String(spent.resetsIn));
+    if (spent.retryAfter !== null) {
+      res.setHeader("Retry-After", String(spent.retryAfter));
+      res.setHeader("Cache-Control", "no-store");
+      sendError(
+        res,
+        429,
+        "RATE_LIMITED",
+        `More than ${rule.limit} requests in ${rule.windowSeconds} seconds from this address: wait ${spent.retryAfter} seconds.`,
+      );
+      return;
+    }
+    next();
+  });
+
+  /** Sends an answer with its validator: 304 when the client holds it already. */
+  const send = (req: Request, res: Response, viewer: OpenDataViewer | null, status: number, contentType: string, body: string) => {
+    // A token's answer holds drafts: no cache keeps it. A public one may be shared, but never for a token request at the same address.
+    res.setHeader("Cache-Control", viewer ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
+    res.vary("Authorization");
+    const licence = getOpenDataLicence(db);
+    res.setHeader("Link", `<${licence.url}>; rel="license"`);
+    if (status !== 200) {
+      res.setHeader("Cache-Control", "no-store");
+      res.status(status).type(contentType).send(body);
+      return;
+    }
+    const etag = strongEtag(body);
+    res.setHeader("ETag", etag);
+    if (matchesEtag(req.headers["if-none-match"], etag)) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).type(contentType).send(body);
+  };
+
+  const openApi = JSON.stringify(OPEN_DATA_OPENAPI);
+  router.get("/openapi.json", (req, res) => {
+    send(req, res, null, 200, "application/json; charset=utf-8", openApi);
+  });
+
+  router.get("/:endpoint", (req, res) => {
+    const endpoint = req.params.endpoint;
+    if (!(OPEN_DATA_ENDPOINTS as readonly string[]).includes(endpoint)) {
+      res.setHeader("Cache-Control", "no-store");
+      sendError(res, 404, "NOT_FOUND", `No endpoint "${endpoint}". The endpoints are ${OPEN_DATA_ENDPOINTS.join(", ")} and openapi.json.`);
+      return;
+    }
+    const viewer = resolveViewer(req, res);
+    const answer = answerOpenData(db, {
+      endpoint: endpoint as OpenDataEndpoint,
+      query: req.query,
+      viewer,
+      now: now(),
+    });
+    send(req, res, viewer, answer.status, answer.contentType, answer.body);
+  });
+
+  router.use((_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    sendError(res, 404, "NOT_FOUND", `The endpoints are /api/v1/${OPEN_DATA_ENDPOINTS.join(", /api/v1/")} and /api/v1/openapi.json.`);
+  });
+  return router;
+}
