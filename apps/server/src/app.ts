@@ -7,6 +7,7 @@ import {
   appRouter,
   createContextInner,
   DEFAULT_AUTH_SETTINGS,
+  apiTokenMiddleware,
   describeSession,
   listDemoSignIns,
   refuseBatchedSecretCalls,
@@ -300,8 +301,9 @@ export function createApp(options: AppOptions): express.Express {
     }),
   );
 
-  // The public read API: published figures for anyone, without a session (issue 23, point 2).
-  app.use("/api/v1", createOpenDataRouter({ db: connection.db, now, ...options.openData }));
+  // The public read API: published figures for anyone, without a session (issue 23, point 2); a Bearer
+  // token also reads its organisation's own figures, drafts included, and a bad one is refused with 401.
+  app.use("/api/v1", apiTokenMiddleware(connection.db, { now }), createOpenDataRouter({ db: connection.db, now, ...options.openData }));
 
   // Looked up again only when the figures change: without demo data the lookup scans the table.
   let demo = { version: -1, value: false };

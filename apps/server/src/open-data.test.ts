@@ -3,7 +3,7 @@ import { parseCsv } from "@malestokk/domain";
 import JSONstat from "jsonstat-toolkit";
 import { describe, expect, it } from "vitest";
 
-import { startApp } from "./test-helpers";
+import { JSON_CSRF, startApp } from "./test-helpers";
 
 // The public API over HTTP (docs/open-data.md#api): its formats read back by real readers, and its headers.
 
@@ -165,6 +165,45 @@ describe("open data API over HTTP: headers", () => {
     expect(answer.headers.get("cache-control")).toBe("private, no-store");
     const { data } = (await answer.json()) as { data: Value[] };
     expect(data.find((v) => v.year === 2025)?.status).toBe("draft");
+  });
+
+  it("reads a municipality's own drafts with its manager's token through the real middleware, and refuses the token once revoked", async () => {
+    const app = await published();
+    const oslo = getMunicipalityByNumber(app.connection.db, "0301")?.id ?? 0;
+    app.connection.sqlite
+      .prepare("update indicator_values set status = 'draft' where indicator_code = 'K1' and year = 2025 and organisation_id = ?")
+      .run(oslo);
+    const { cookie } = await app.signIn("manager.0301@demo.example");
+    const trpc = async (path: string, input: unknown) => {
+      const res = await fetch(`${app.base}/trpc/${path}`, {
+        method: "POST",
+        headers: { ...JSON_CSRF, cookie },
+        body: JSON.stringify(input),
+      });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { result: { data: unknown } }).result.data;
+    };
+    const { token, item } = (await trpc("apiTokens.create", { municipalityNumber: "0301", name: "Power BI", expiresInDays: 30 })) as {
+      token: string;
+      item: { id: number };
+    };
+    const bearer = { authorization: `Bearer ${token}` };
+
+    const anonymous = (await (await app.get("values?indicator=K1&unit=0301")).json()) as { data: Value[] };
+    expect(anonymous.data.some((v) => v.year === 2025)).toBe(false);
+    const own = await app.get("values?indicator=K1&unit=0301", bearer);
+    expect(own.status).toBe(200);
+    expect(own.headers.get("cache-control")).toBe("private, no-store");
+    expect(((await own.json()) as { data: Value[] }).data.find((v) => v.year === 2025)?.status).toBe("draft");
+    // Another municipality's draft stays its own, token or not.
+    const others = (await (await app.get("values?indicator=K1&unit=4601&year=2025", bearer)).json()) as { data: Value[] };
+    expect(others.data).toEqual([]);
+
+    await trpc("apiTokens.revoke", { municipalityNumber: "0301", tokenId: item.id });
+    const revoked = await app.get("values?indicator=K1&unit=0301", bearer);
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("www-authenticate")).toMatch(/^Bearer error="invalid_token"/);
+    expect((await app.get("indicators", { authorization: "Bearer mlst_nonsense" })).status).toBe(401);
   });
 
   it("says 400 with the parameter, and 404 for an unknown endpoint, never cached", async () => {
