@@ -194,6 +194,8 @@ function sendToolboxDocument(upload: ToolboxUpload): Promise<{ id: number }> {
 
 export function useUploadToolboxDocument(on?: MutationHandlers<{ id: number }, ToolboxUpload>) {
   return useMutation({ mutationFn: sendToolboxDocument, ...refreshing(useRefreshToolbox(), on) });
+}
+
 // Joint solutions (issue 26): the template, adoption, local plans and the roll-up. A change refreshes them
 // with the benefit views, which read the same projects.
 
