@@ -106,9 +106,9 @@ export function checkToolboxDocument(fileName: string, bytes: Uint8Array): Toolb
  */
 export function cleanToolboxFileName(fileName: string, type: ToolboxDocumentType): string {
   const base = fileName.split(/[/\\]/).at(-1) ?? "";
-  // eslint-disable-next-line no-control-regex
   const plain = base
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u001f\u007f-\u009f"*:<>?|;]/g, "")
     .replace(/\s+/g, " ")
     .trim();

@@ -5,6 +5,8 @@ import { Link } from "react-router";
 
 import { useApiTokenTexts } from "../../features/api-tokens/use-api-token-texts";
 import { AccountSettings } from "../../features/auth/account-settings";
+import { MailPreferences } from "../../features/mail/mail-preferences";
+import { useMailTexts } from "../../features/mail/use-mail-texts";
 import { useMe, type Me } from "../../lib/session";
 
 /** A manager's way to the API tokens of each municipality they manage (issue 23, point 3). */
@@ -29,9 +31,6 @@ function ApiTokenLinks({ me }: { me: Me }) {
     </section>
   );
 }
-import { MailPreferences } from "../../features/mail/mail-preferences";
-import { useMailTexts } from "../../features/mail/use-mail-texts";
-import { useMe } from "../../lib/session";
 
 export default function AccountRoute() {
   useMailTexts();

@@ -86,7 +86,7 @@ describe("a joint project's toolbox (issue 26)", () => {
       documentType: "pdf",
       sizeBytes: PDF.length,
     };
-    expect(toolboxAudit(api.db).map((e) => [e.action, e.actorEmail, JSON.parse(e.details ?? "null")])).toEqual([
+    expect(toolboxAudit(api.db).map((e) => [e.action, e.actorEmail, JSON.parse(e.details ?? "null") as unknown])).toEqual([
       ["benefits.toolboxEntryAdded", "secretariat@demo.example", linkDetails],
       ["benefits.toolboxEntryAdded", "secretariat@demo.example", pdfDetails],
       ["benefits.toolboxEntryRemoved", "manager.0301@demo.example", pdfDetails],
