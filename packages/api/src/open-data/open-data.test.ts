@@ -11,6 +11,8 @@ type Query = Record<string, string>;
 
 function setup() {
   const api = setupApi();
+  // Each test publishes what it needs, whatever years the demo publishes.
+  api.sqlite.prepare("update reporting_years set published_on = null").run();
   const get = (endpoint: OpenDataEndpoint, query: Query = {}, viewer: { organisationId: number } | null = null) => {
     const answer = answerOpenData(api.db, {
       endpoint,
