@@ -29,7 +29,8 @@ describe("benefit realization", () => {
     await page.getByText("Planen er ikke godkjent ennå.").waitFor();
 
     // An empty benefit is refused field by field, with a summary that passes axe.
-    await page.getByRole("button", { name: "Legg til gevinst" }).click();
+    // The plan's own button; the joint solution's template section below has one of the same name.
+    await page.getByRole("button", { name: "Legg til gevinst" }).first().click();
     const form = page.getByTestId("benefit-form");
     await form.getByRole("button", { name: "Lagre gevinsten" }).click();
     await page.getByTestId("benefit-form-errors").waitFor();

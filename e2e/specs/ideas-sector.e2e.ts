@@ -134,7 +134,7 @@ describe("project-idea pipeline and the sector", () => {
 
     // A tile leads to its indicator's distribution.
     await tiles.getByRole("link", { name: /^S3 / }).click();
-    await expect.poll(() => page.getByLabel("Indikator").inputValue()).toBe("S3");
+    await expect.poll(() => page.getByLabel("Indikator", { exact: true }).inputValue()).toBe("S3");
     await page.getByRole("link", { name: "Gevinstporteføljen for hele sektoren" }).click();
     await page.getByRole("heading", { level: 1, name: "Gevinstporteføljen i sektoren" }).waitFor();
     await page.getByTestId("joint-projects").getByRole("link", { name: "Felles innbyggerportal" }).waitFor();

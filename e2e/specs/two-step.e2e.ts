@@ -28,7 +28,7 @@ describe("two-step sign-in", () => {
     await settings.getByText(/Totrinnsinnlogging er slått på/).waitFor();
 
     await page.getByRole("button", { name: "Logg ut", exact: true }).click();
-    await page.getByLabel("E-post").fill("manager.5001@demo.example");
+    await page.getByRole("textbox", { name: "E-post" }).fill("manager.5001@demo.example");
     await page.getByLabel("Passord").fill(E2E_PASSWORD);
     await page.getByRole("button", { name: "Logg inn" }).click();
     const step = page.getByTestId("second-factor-step");
