@@ -4,7 +4,8 @@
 //   npm test   → install dependencies (and Chromium when missing), then every test
 //   npm run bench → benchmarks
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -88,7 +89,7 @@ function start(pnpm) {
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-function test(pnpm) {
+async function test(pnpm) {
   installDependencies(pnpm);
   ensureChromium();
   const exec = (args, what) => must(pnpm[0], [...pnpm.slice(1), "exec", ...args], what);
@@ -101,10 +102,30 @@ function test(pnpm) {
   exec(["vitest", "run", "--project", "tooling"], "Test of the lint rules (a cycle and a cross-feature import fail)");
   log("Initial JavaScript budget (docs/quality-targets.md#p-4)");
   must(process.execPath, ["scripts/bundle-size.mjs"], "Bundle budget");
-  log("End-to-end tests (Playwright + Chromium + axe-core)");
-  exec(["turbo", "run", "test:e2e", "--output-logs=full"], "End-to-end tests");
+  // The reliability tests run beside the end-to-end tests: both mostly wait (on processes they kill, on the
+  // browser), and one after the other they took the whole run past 20 minutes. Their output follows the e2e's.
+  log("End-to-end tests (Playwright + Chromium + axe-core), with the reliability tests beside them");
+  const reliabilityLog = join(mkdtempSync(join(tmpdir(), "malestokk-reliability-")), "reliability.log");
+  const reliabilityOut = openSync(reliabilityLog, "w");
+  const reliability = spawn(pnpm[0], [...pnpm.slice(1), "--filter", "@malestokk/server", "test:reliability"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", reliabilityOut, reliabilityOut],
+  });
+  const reliabilityDone = new Promise((resolve) => reliability.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const e2e = run(pnpm[0], [...pnpm.slice(1), "exec", "turbo", "run", "test:e2e", "--output-logs=full"]);
+  if (e2e !== 0) {
+    reliability.kill("SIGTERM");
+    console.error(`\n✖ End-to-end tests failed (exit code ${e2e}).`);
+    process.exit(e2e);
+  }
   log("Reliability: crashes, load, lost updates, bad input, backup and restore (about 3 minutes)");
-  must(pnpm[0], [...pnpm.slice(1), "--filter", "@malestokk/server", "test:reliability"], "Reliability tests");
+  const status = await reliabilityDone;
+  process.stdout.write(readFileSync(reliabilityLog, "utf8"));
+  if (status !== 0) {
+    console.error(`\n✖ Reliability tests failed (exit code ${status}).`);
+    process.exit(status);
+  }
   log("All tests passed.");
 }
 
@@ -119,7 +140,7 @@ function bench(pnpm) {
 const command = process.argv[2];
 const pnpm = resolvePnpm();
 if (command === "start") start(pnpm);
-else if (command === "test") test(pnpm);
+else if (command === "test") await test(pnpm);
 else if (command === "bench") bench(pnpm);
 else {
   console.error("usage: node scripts/run.mjs start|test|bench");
