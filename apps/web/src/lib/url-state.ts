@@ -2,6 +2,13 @@ import { useCallback } from "react";
 import { useSearchParams } from "react-router";
 
 /**
+ * The address the setters of one event have built so far. react-router hands every functional update
+ * the address of the last render, so a second setter in the same event would drop the first one's
+ * change; cleared once the event's synchronous work is over.
+ */
+let pending: URLSearchParams | null = null;
+
+/**
  * A string filter kept in the URL (U-3: a copied URL reproduces the view). Setting the default
  * removes the parameter, and changes replace the history entry so Back leaves the page.
  */
@@ -17,9 +24,11 @@ export function useUrlState<T extends string>(
     (next: T) => {
       setParams(
         (current) => {
-          const copy = new URLSearchParams(current);
+          const copy = new URLSearchParams(pending ?? current);
           if (next === fallback || next === "") copy.delete(key);
           else copy.set(key, next);
+          if (pending === null) queueMicrotask(() => (pending = null));
+          pending = copy;
           return copy;
         },
         { replace: true },
