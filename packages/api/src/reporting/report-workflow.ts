@@ -74,14 +74,15 @@ export function requireStep<R extends { status: ReportStatus; version: number; s
   // Only editing starts a report: the state machine refuses every other step on none, so this is a guard for the type.
   if (!current) throw statusConflict(null, action);
   requireVersion(current.version, expectedVersion);
-  if (action === "approve" && isOwnSubmission(current, by.actor) && isFourEyesRequired(by.db, by.unitId)) {
+  if (action === "approve" && leftToOthers(current, by.actor.email, by.db, by.unitId)) {
     throw new AppError("FOUR_EYES", { message: "The submitter may not approve the report where four eyes are required" });
   }
   return { report: current, to };
 }
 
-function isOwnSubmission(report: { submittedBy: string | null }, actor: Actor): boolean {
-  return report.submittedBy !== null && report.submittedBy.toLowerCase() === actor.email.toLowerCase();
+/** Whether the approval of `report` is for someone other than `email`: its submitter, where four eyes are required. */
+function leftToOthers(report: { submittedBy: string | null }, email: string, db: DbOrTx, unitId: number): boolean {
+  return report.submittedBy !== null && report.submittedBy.toLowerCase() === email.toLowerCase() && isFourEyesRequired(db, unitId);
 }
 
 /** VERSION_CONFLICT with the version stored now, when it is not the one the user read. */
@@ -105,15 +106,22 @@ export function stepPermission(area: ReportArea, action: ReportAction) {
   return `${area}.${STEP_PERMISSION[action]}` as const;
 }
 
-/** The steps this user may take now on the unit's report: the state machine and the user's permissions there. */
+/**
+ * The steps this reader may take now on the unit's stored report: the state machine, the reader's
+ * permissions there, and four eyes (the submitter is not offered an approval the server would refuse).
+ */
 export function allowedActions(
   area: ReportArea,
-  grants: readonly RoleGrant[],
+  reader: { db: DbOrTx; grants: readonly RoleGrant[]; email: string },
   unitId: number,
-  status: ReportStatus | null,
+  report: { status: ReportStatus; submittedBy: string | null } | null,
   yearState: "open" | "closed",
 ): ReportAction[] {
-  return availableActions(status, yearState).filter((action) => can(grants, stepPermission(area, action), unitId));
+  return availableActions(report?.status ?? null, yearState).filter(
+    (action) =>
+      can(reader.grants, stepPermission(area, action), unitId) &&
+      !(action === "approve" && report !== null && leftToOthers(report, reader.email, reader.db, unitId)),
+  );
 }
 
 const STEP_AUDIT = { submit: "reportSubmitted", approve: "reportApproved", return: "reportReturned" } as const;

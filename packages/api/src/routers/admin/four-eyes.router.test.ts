@@ -31,7 +31,10 @@ describe("four eyes on report approval", () => {
     expect(refused.code).toBe("FORBIDDEN");
     expectAppError(refused, "FOUR_EYES");
     // Nothing moved: the report still waits for someone else.
-    expect((await api.as(`manager.${NUMBER}@demo.example`).quality.report(key)).report).toMatchObject({ status: "submitted", version });
+    const view = await api.as(`manager.${NUMBER}@demo.example`).quality.report(key);
+    expect(view.report).toMatchObject({ status: "submitted", version });
+    // Nor is «Godkjenn» offered to the submitter; returning stays open to them.
+    expect(view.actions).toEqual(["return"]);
   });
 
   it("allows the submitter's own approval when four eyes is off, as it is by default", async () => {
@@ -63,7 +66,12 @@ describe("four eyes on report approval", () => {
     const version = await submitCorrection(api, number, [{ lines: [line({ amount: 9_000_000 })], itUserAccounts: 3_000 }]);
     const refused = await expectTrpcError(() => admin.costs.approve({ municipalityNumber: number, year: 2024, expectedVersion: version }));
     expectAppError(refused, "FOUR_EYES");
+    expect((await admin.costs.report({ municipalityNumber: number, year: 2024 })).actions).toEqual(["return"]);
     await admin.admin.createUser({ email: "leder.5025@demo.example", name: "Leder Røros", role: "manager", municipalityNumber: number });
+    expect((await api.as("leder.5025@demo.example").costs.report({ municipalityNumber: number, year: 2024 })).actions).toEqual([
+      "approve",
+      "return",
+    ]);
     expect(
       await api.as("leder.5025@demo.example").costs.approve({ municipalityNumber: number, year: 2024, expectedVersion: version }),
     ).toMatchObject({ status: "approved" });

@@ -17,7 +17,9 @@ export const costsRouter = router({
   list: reportingUnitProcedure("costs.read").query(({ ctx }) => listCostYears(ctx.db, ctx.municipality, ctx.session.grants)),
   report: reportingUnitProcedure("costs.read")
     .input(YearSchema)
-    .query(({ ctx, input }) => getCostReportView(ctx.db, ctx.municipality, input.year, ctx.session.grants)),
+    .query(({ ctx, input }) =>
+      getCostReportView(ctx.db, ctx.municipality, input.year, { grants: ctx.session.grants, email: ctx.actor.email }),
+    ),
   save: reportingUnitProcedure("costs.edit")
     .input(CostReportInputSchema)
     .mutation(({ ctx, input }) => saveCostReportContent(ctx.db, ctx.municipality, input, { ...changeOptions(ctx), source: "entered" })),

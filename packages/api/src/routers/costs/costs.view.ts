@@ -211,7 +211,13 @@ export function reportWarnings(db: DbOrTx, unit: ReportingUnit, year: number, co
  * take. A report not approved yet is shown, to those without `drafts.read` in the unit, as its
  * status and who moved it when (`withheld`), with none of its content (ADR 007).
  */
-export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year: number, grants: readonly RoleGrant[]) {
+export function getCostReportView(
+  db: DbOrTx,
+  municipality: ReportingUnit,
+  year: number,
+  reader: { grants: readonly RoleGrant[]; email: string },
+) {
+  const { grants } = reader;
   const reportingYear = requireYear(db, year);
   const stored = getCostReport(db, municipality.id, year);
   const visible = canReadReportContent(grants, municipality.id, stored?.status ?? null);
@@ -228,7 +234,7 @@ export function getCostReportView(db: DbOrTx, municipality: ReportingUnit, year:
   const allocations = visible ? allocationView(db, municipality, year, (id) => can(grants, "drafts.read", id)) : [];
   const cooperativeSystems =
     municipality.kind === "municipality" ? cooperativesOf(db, municipality.id).flatMap((id) => listSystems(db, id)) : [];
-  const actions = allowedActions("costs", grants, municipality.id, stored?.status ?? null, reportingYear.state);
+  const actions = allowedActions("costs", { db, ...reader }, municipality.id, stored ?? null, reportingYear.state);
   return {
     year,
     yearState: reportingYear.state,

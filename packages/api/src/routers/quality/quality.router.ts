@@ -19,7 +19,9 @@ export const qualityRouter = router({
   list: reportingUnitProcedure("quality.read").query(({ ctx }) => listQualityYears(ctx.db, ctx.municipality)),
   report: reportingUnitProcedure("quality.read")
     .input(QualityReportKeySchema)
-    .query(({ ctx, input }) => getQualityReportView(ctx.db, ctx.municipality, input.year, input.instrument, ctx.session.grants)),
+    .query(({ ctx, input }) =>
+      getQualityReportView(ctx.db, ctx.municipality, input.year, input.instrument, { grants: ctx.session.grants, email: ctx.actor.email }),
+    ),
   save: reportingUnitProcedure("quality.edit")
     .input(
       z.object({

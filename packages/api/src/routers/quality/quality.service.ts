@@ -152,14 +152,15 @@ export function getQualityReportView(
   unit: ReportingUnit,
   year: number,
   instrument: QualityInstrument,
-  grants: readonly RoleGrant[],
+  reader: { grants: readonly RoleGrant[]; email: string },
 ) {
+  const { grants } = reader;
   const reportingYear = requireYear(db, year);
   const stored = getQualityReport(db, unit.id, year, instrument);
   const visible = canReadReportContent(grants, unit.id, stored?.status ?? null);
   const report = visible ? stored : null;
   const content = visible ? (report ? loadQualityContent(db, report) : emptyContent(instrument)) : null;
-  const actions = allowedActions("quality", grants, unit.id, stored?.status ?? null, reportingYear.state);
+  const actions = allowedActions("quality", { db, ...reader }, unit.id, stored ?? null, reportingYear.state);
   const weights = loadMaturityWeights(db);
   return {
     year,
