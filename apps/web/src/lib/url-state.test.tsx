@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { useUrlState } from "./url-state";
 
 function Filters() {
-  const [year, setYear] = useUrlState("year", "2024");
-  const [group, setGroup] = useUrlState("group", "kostra");
+  const [year, setYear] = useUrlState<string>("year", "2024");
+  const [group, setGroup] = useUrlState<string>("group", "kostra");
   return (
     <>
       <p>
