@@ -12,6 +12,8 @@ import { fileURLToPath } from "node:url";
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).packageManager.split("@")[1];
 const CHROMIUM = "/usr/bin/chromium";
+// Headless LibreOffice reads the public API's CSV back in the e2e tests (e2e/specs/csv-libreoffice.e2e.ts).
+const SOFFICE = "/usr/bin/soffice";
 const BAD_INPUT = "reliability/bad-input.test.ts";
 
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", CI: process.env.CI ?? "" };
@@ -60,10 +62,14 @@ function installDependencies(pnpm) {
   must(pnpm[0], [...pnpm.slice(1), "install", "--frozen-lockfile"], "Installing dependencies");
 }
 
+function canInstallPackages() {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  return isRoot && output("which", ["apt-get"]) !== null;
+}
+
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot && output("which", ["apt-get"]) !== null) {
+  if (canInstallPackages()) {
     log("Installing Chromium from Debian's packages for the end-to-end tests");
     must("apt-get", ["update", "-qq"], "apt-get update");
     must("apt-get", ["install", "-y", "-qq", "chromium"], "Installing Chromium");
@@ -71,6 +77,47 @@ function ensureChromium() {
   }
   console.error(`\n✖ The end-to-end tests need Chromium at ${CHROMIUM}. Install it with:\n    sudo apt-get install -y chromium\n`);
   process.exit(1);
+}
+
+/**
+ * Installs what only the end-to-end tests need (Chromium, LibreOffice) in the background, so the download and
+ * unpacking (about 100 MB for LibreOffice beside Chromium) overlap the unit stage; `wait()` is called before the
+ * e2e stage. Without root (or apt-get) a missing Chromium stops the run at once, as before; a missing LibreOffice
+ * is left to its spec, which fails saying how to install it.
+ */
+function installE2eToolsInBackground() {
+  const missing = [
+    [CHROMIUM, "chromium"],
+    [SOFFICE, "libreoffice-calc-nogui"],
+  ].filter(([file]) => !existsSync(file));
+  if (missing.length === 0) return { wait: async () => {} };
+  if (!canInstallPackages()) {
+    if (!existsSync(CHROMIUM)) ensureChromium(); // exits with the instructions
+    console.warn(`\n! ${SOFFICE} is missing and cannot be installed here (not root): the LibreOffice e2e step will fail.`);
+    return { wait: async () => {} };
+  }
+  const packages = missing.map(([, name]) => name);
+  log(`Installing ${packages.join(" and ")} from Debian's packages in the background, for the end-to-end tests`);
+  const aptLog = join(mkdtempSync(join(tmpdir(), "malestokk-apt-")), "apt.log");
+  const out = openSync(aptLog, "w");
+  const started = Date.now();
+  const child = spawn("sh", ["-c", `apt-get update -qq && apt-get install -y -qq ${packages.join(" ")}`], {
+    cwd: ROOT,
+    env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+    stdio: ["ignore", out, out],
+  });
+  const done = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  return {
+    async wait() {
+      const status = await done;
+      if (status !== 0) {
+        process.stdout.write(readFileSync(aptLog, "utf8"));
+        console.error(`\n✖ Installing ${packages.join(" and ")} failed (exit code ${status}).`);
+        process.exit(status);
+      }
+      log(`${packages.join(" and ")} installed in the background in ${Math.round((Date.now() - started) / 1000)} s`);
+    },
+  };
 }
 
 function start(pnpm) {
@@ -91,8 +138,8 @@ function start(pnpm) {
 }
 
 async function test(pnpm) {
+  const e2eTools = installE2eToolsInBackground();
   installDependencies(pnpm);
-  ensureChromium();
   const exec = (args, what) => must(pnpm[0], [...pnpm.slice(1), "exec", ...args], what);
   log("Format (Prettier, docs/decisions/024-prettier.md)");
   exec(["prettier", "--check", "--log-level", "warn", "."], "Format check (run pnpm format to fix)");
@@ -106,6 +153,7 @@ async function test(pnpm) {
   // The reliability tests run beside the end-to-end tests: both mostly wait (on processes they kill, on the
   // browser), and one after the other they took the whole run past 20 minutes. Their output follows the e2e's.
   // The bad-input test compares event-loop stalls with a baseline, so it runs alone afterwards.
+  await e2eTools.wait();
   log("End-to-end tests (Playwright + Chromium + axe-core), with the reliability tests beside them");
   const reliabilityLog = join(mkdtempSync(join(tmpdir(), "malestokk-reliability-")), "reliability.log");
   const reliabilityOut = openSync(reliabilityLog, "w");

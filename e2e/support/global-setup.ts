@@ -62,7 +62,7 @@ export default async function setup(project: TestProject) {
   server.stdout?.on("data", (c: Buffer) => (output += c.toString()));
   server.stderr?.on("data", (c: Buffer) => (output += c.toString()));
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 180 s:\n${output}`)), 180_000);
     const check = setInterval(() => {
       const match = /running at http:\/\/localhost:(\d+)/.exec(output);
       if (match) {

@@ -2,7 +2,7 @@ import { findUserByEmail, insertSession } from "@malestokk/db";
 import type { EnvIdentityProvider } from "@malestokk/domain";
 import { createTestDb, type DbConnection } from "@malestokk/db/testing";
 import { TRPCError } from "@trpc/server";
-import { afterEach, expect } from "vitest";
+import { expect } from "vitest";
 
 import type { SecretBox } from "./auth/secret-box";
 import { createToken } from "./auth/tokens";
@@ -12,9 +12,15 @@ import type { MailSettings } from "./mail/notify";
 import { createCaller } from "./root";
 
 const connections: DbConnection[] = [];
-afterEach(() => {
+
+/**
+ * Closes the databases the test opened. Called after each test by the setup file (test-setup.ts), not by a hook
+ * here: the suite runs without isolation, so this module is imported once and a hook registered at import would
+ * serve only the first test file.
+ */
+export function closeTestConnections(): void {
   for (const c of connections.splice(0)) c.close();
-});
+}
 
 export const FIXED_NOW = new Date("2026-03-01T12:00:00.000Z");
 
