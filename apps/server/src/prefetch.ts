@@ -8,6 +8,11 @@ export interface PrefetchedQuery {
   readonly path: string;
   readonly input?: unknown;
   readonly data: unknown;
+  /**
+   * Given to the page just after its first paint rather than before it: an answer whose drawing would delay
+   * the largest text, which needs only the others (ADR 034).
+   */
+  readonly afterPaint?: true;
 }
 
 /** What the page's address says: its route's parameters (`:number`) and its query string. */
@@ -17,7 +22,7 @@ export interface PageAddress {
 }
 
 /** Runs one query as the signed-in user would through /trpc; its answer is kept for the page, or null when it fails. */
-type Ask = (path: string, input?: unknown) => Promise<unknown>;
+type Ask = (path: string, input?: unknown, when?: "afterPaint") => Promise<unknown>;
 
 /** The route's parameters as React Router would give them for a path the route matched (web-manifest `matchRoute`). */
 export function routeParams(route: WebRoute, pathname: string): Record<string, string> {
@@ -52,23 +57,25 @@ function peerChoiceOf(page: PageAddress): { peerGroup: string } | { peerSetId: n
 
 /**
  * The queries each main page asks first, with the inputs it sends for its address (route module → plan):
- * what its first screen waits for before its largest text can be drawn (ADR 034). A page that is not
- * listed, or an input the web app would build otherwise, costs only an unused entry: the page asks itself.
+ * what its first screen waits for (ADR 034). What its largest text needs is drawn with the first paint
+ * (the municipality's name in the heading, the sector's year); the rest is given just after it, so drawing
+ * tables does not hold the heading back (Lighthouse measured it so). A page that is not listed, or an input
+ * the web app would build otherwise, costs only an unused entry: the page asks itself.
  */
 const PLANS: Readonly<Record<string, (page: PageAddress, ask: Ask, me: Me) => Promise<unknown>>> = {
   // The start page (app/routes/home.route.tsx): a user bound to an organisation sees what awaits them, others the list.
   home: (_page, ask, me) =>
     me.grants.some((g) => g.organisationId !== null && isOrganisationRole(g.role as Role))
-      ? ask("home.awaiting")
-      : ask("municipalities.list"),
-  "municipality-list": (_page, ask) => ask("municipalities.list"),
+      ? ask("home.awaiting", undefined, "afterPaint")
+      : ask("municipalities.list", undefined, "afterPaint"),
+  "municipality-list": (_page, ask) => ask("municipalities.list", undefined, "afterPaint"),
   municipality: (page, ask) => municipality(page, ask),
   profile: async (page, ask) => {
     // The page draws its content only for a municipality it found (components/municipality-page.tsx).
     const number = await municipality(page, ask);
     if (!number) return;
     const year = await yearOf(page, ask);
-    if (year !== undefined) await ask("benchmarks.profile", { municipalityNumber: number, year, ...peerChoiceOf(page) });
+    if (year !== undefined) await ask("benchmarks.profile", { municipalityNumber: number, year, ...peerChoiceOf(page) }, "afterPaint");
   },
   indicator: async (page, ask) => {
     const number = await municipality(page, ask);
@@ -76,13 +83,11 @@ const PLANS: Readonly<Record<string, (page: PageAddress, ask: Ask, me: Me) => Pr
     const year = await yearOf(page, ask);
     const against = page.search.get("mot");
     if (year !== undefined)
-      await ask("benchmarks.indicator", {
-        indicatorCode: page.params.code,
-        municipalityNumber: number,
-        year,
-        ...peerChoiceOf(page),
-        ...(against ? { against } : {}),
-      });
+      await ask(
+        "benchmarks.indicator",
+        { indicatorCode: page.params.code, municipalityNumber: number, year, ...peerChoiceOf(page), ...(against ? { against } : {}) },
+        "afterPaint",
+      );
   },
   sector: (page, ask) => {
     const year = page.search.get("year") ?? "";
@@ -122,7 +127,7 @@ export async function prefetchPageQueries(options: {
   const page: PageAddress = { params: routeParams(options.route, pathname), search: new URLSearchParams(query) };
   const caller: unknown = createCaller(options.context);
   const answers: PrefetchedQuery[] = [];
-  const ask: Ask = async (path, input) => {
+  const ask: Ask = async (path, input, when) => {
     // The caller is tRPC's proxy: caller.municipalities.get(input) runs the procedure as /trpc would.
     const procedure = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller) as (
       input: unknown,
@@ -130,7 +135,12 @@ export async function prefetchPageQueries(options: {
     try {
       const data = await procedure(input);
       if (data === undefined) return null;
-      answers.push({ path, ...(input === undefined ? {} : { input }), data });
+      answers.push({
+        path,
+        ...(input === undefined ? {} : { input }),
+        data,
+        ...(when === "afterPaint" ? { afterPaint: true as const } : {}),
+      });
       return data;
     } catch (error) {
       options.onError?.(path, error);
