@@ -367,7 +367,6 @@ export function createApp(options: AppOptions): express.Express {
               route,
               url: req.originalUrl,
               context: contextFor(req, res),
-              me,
               onError: (path, error) => {
                 if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR")
                   (res.locals.log as Logger).error({ err: error, path }, "unexpected error in a page's first query");

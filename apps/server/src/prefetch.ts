@@ -1,5 +1,4 @@
-import { createCaller, type Context, type Me } from "@malestokk/api";
-import { isOrganisationRole, PEER_GROUP_KINDS, type Role } from "@malestokk/domain";
+import { createCaller, type Context } from "@malestokk/api";
 
 import type { WebRoute } from "./web-manifest";
 
@@ -8,11 +7,6 @@ export interface PrefetchedQuery {
   readonly path: string;
   readonly input?: unknown;
   readonly data: unknown;
-  /**
-   * Given to the page just after its first paint rather than before it: an answer whose drawing would delay
-   * the largest text, which needs only the others (ADR 034).
-   */
-  readonly afterPaint?: true;
 }
 
 /** What the page's address says: its route's parameters (`:number`) and its query string. */
@@ -22,7 +16,7 @@ export interface PageAddress {
 }
 
 /** Runs one query as the signed-in user would through /trpc; its answer is kept for the page, or null when it fails. */
-type Ask = (path: string, input?: unknown, when?: "afterPaint") => Promise<unknown>;
+type Ask = (path: string, input?: unknown) => Promise<unknown>;
 
 /** The route's parameters as React Router would give them for a path the route matched (web-manifest `matchRoute`). */
 export function routeParams(route: WebRoute, pathname: string): Record<string, string> {
@@ -41,59 +35,28 @@ export function routeParams(route: WebRoute, pathname: string): Record<string, s
 const MUNICIPALITY_NUMBER = /^\d{4}$/;
 const YEAR = /^\d{4}$/;
 
-/** The year a comparison page shows (the web app's `useYearAndPeers`): the address's, else the latest reporting year. */
-async function yearOf(page: PageAddress, ask: Ask): Promise<number | undefined> {
-  const years = (await ask("years.list")) as readonly { year: number }[] | null;
-  const chosen = page.search.get("year") ?? "";
-  return YEAR.test(chosen) ? Number(chosen) : years?.at(-1)?.year;
-}
-
-/** The peer choice a comparison page sends (the web app's `parsePeers` and `peerChoiceOf`), "kostra" unless the address names one. */
-function peerChoiceOf(page: PageAddress): { peerGroup: string } | { peerSetId: number } {
-  const raw = page.search.get("peers") ?? "";
-  if (/^set-\d+$/.test(raw)) return { peerSetId: Number(raw.slice(4)) };
-  return { peerGroup: (PEER_GROUP_KINDS as readonly string[]).includes(raw) ? raw : "kostra" };
-}
-
 /**
- * The queries each main page asks first, with the inputs it sends for its address (route module → plan):
- * what its first screen waits for (ADR 034). What its largest text needs is drawn with the first paint
- * (the municipality's name in the heading, the sector's year); the rest is given just after it, so drawing
- * tables does not hold the heading back (Lighthouse measured it so). A page that is not listed, or an input
- * the web app would build otherwise, costs only an unused entry: the page asks itself.
+ * The queries each main page's largest text waits for, with the inputs it sends for its address (route
+ * module → plan; ADR 034): the municipality (its name is the heading, its KOSTRA group the header's largest
+ * paragraph), the years (small, and the comparison pages ask for their figures only once they have them),
+ * the sector's dashboard (its introduction is drawn with it). The figures, tables and lists are left to
+ * the page: computed before the page is sent they held it back by more than a round trip (Lighthouse,
+ * docs/quality-targets.md#p-1). An input the web app would build otherwise costs only an unused entry.
  */
-const PLANS: Readonly<Record<string, (page: PageAddress, ask: Ask, me: Me) => Promise<unknown>>> = {
-  // The start page (app/routes/home.route.tsx): a user bound to an organisation sees what awaits them, others the list.
-  home: (_page, ask, me) =>
-    me.grants.some((g) => g.organisationId !== null && isOrganisationRole(g.role as Role))
-      ? ask("home.awaiting", undefined, "afterPaint")
-      : ask("municipalities.list", undefined, "afterPaint"),
-  "municipality-list": (_page, ask) => ask("municipalities.list", undefined, "afterPaint"),
+const PLANS: Readonly<Record<string, (page: PageAddress, ask: Ask) => Promise<unknown>>> = {
   municipality: (page, ask) => municipality(page, ask),
-  profile: async (page, ask) => {
-    // The page draws its content only for a municipality it found (components/municipality-page.tsx).
-    const number = await municipality(page, ask);
-    if (!number) return;
-    const year = await yearOf(page, ask);
-    if (year !== undefined) await ask("benchmarks.profile", { municipalityNumber: number, year, ...peerChoiceOf(page) }, "afterPaint");
-  },
-  indicator: async (page, ask) => {
-    const number = await municipality(page, ask);
-    if (!number) return;
-    const year = await yearOf(page, ask);
-    const against = page.search.get("mot");
-    if (year !== undefined)
-      await ask(
-        "benchmarks.indicator",
-        { indicatorCode: page.params.code, municipalityNumber: number, year, ...peerChoiceOf(page), ...(against ? { against } : {}) },
-        "afterPaint",
-      );
-  },
+  profile: (page, ask) => municipalityAndYears(page, ask),
+  indicator: (page, ask) => municipalityAndYears(page, ask),
   sector: (page, ask) => {
     const year = page.search.get("year") ?? "";
     return ask("sector.dashboard", YEAR.test(year) ? { year: Number(year) } : {});
   },
 };
+
+/** A comparison page about one municipality: the page draws its content only for a municipality it found (components/municipality-page.tsx). */
+async function municipalityAndYears(page: PageAddress, ask: Ask): Promise<void> {
+  if (await municipality(page, ask)) await ask("years.list");
+}
 
 /** The municipality a page is about (components/municipality-page.tsx), when its number is well formed. */
 async function municipality(page: PageAddress, ask: Ask): Promise<string | null> {
@@ -118,7 +81,6 @@ export async function prefetchPageQueries(options: {
   /** The page's address: its path and query string, as the request gave them. */
   readonly url: string;
   readonly context: Context;
-  readonly me: Me;
   readonly onError?: (path: string, error: unknown) => void;
 }): Promise<PrefetchedQuery[]> {
   const plan = PLANS[routeModule(options.route)];
@@ -127,7 +89,7 @@ export async function prefetchPageQueries(options: {
   const page: PageAddress = { params: routeParams(options.route, pathname), search: new URLSearchParams(query) };
   const caller: unknown = createCaller(options.context);
   const answers: PrefetchedQuery[] = [];
-  const ask: Ask = async (path, input, when) => {
+  const ask: Ask = async (path, input) => {
     // The caller is tRPC's proxy: caller.municipalities.get(input) runs the procedure as /trpc would.
     const procedure = path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller) as (
       input: unknown,
@@ -135,18 +97,13 @@ export async function prefetchPageQueries(options: {
     try {
       const data = await procedure(input);
       if (data === undefined) return null;
-      answers.push({
-        path,
-        ...(input === undefined ? {} : { input }),
-        data,
-        ...(when === "afterPaint" ? { afterPaint: true as const } : {}),
-      });
+      answers.push({ path, ...(input === undefined ? {} : { input }), data });
       return data;
     } catch (error) {
       options.onError?.(path, error);
       return null;
     }
   };
-  await plan(page, ask, options.me);
+  await plan(page, ask);
   return answers;
 }

@@ -5,7 +5,7 @@ import "@digdir/designsystemet-css";
 import "@digdir/designsystemet-css/theme";
 import "./styles.css";
 
-import { StrictMode, useLayoutEffect, type ReactNode } from "react";
+import { StrictMode } from "react";
 
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
@@ -38,35 +38,14 @@ const drawnSignIn = root.querySelector(".sign-in") !== null;
 await Promise.all([routerReady(router), drawnSignIn ? loadSignInPage() : null]);
 
 // The first screen's answers came in the page (ADR 034): the page draws from them without asking again.
-// What the largest text needs is in the cache for the first draw; the rest goes in once that draw is
-// committed (a layout effect), before the pages' queries subscribe (passive effects, after the paint), so
-// they find it there and ask nothing, and drawing it does not hold the first paint back.
 const queryClient = createQueryClient();
 const trpcClient = createTrpcClient();
-const queries = takeBootstrappedQueries();
-seedQueries(
-  queryClient,
-  trpcClient,
-  queries.filter((query) => !query.afterPaint),
-);
-
-function SeedAfterFirstDraw({ children }: { children: ReactNode }) {
-  useLayoutEffect(() => {
-    seedQueries(
-      queryClient,
-      trpcClient,
-      queries.filter((query) => query.afterPaint),
-    );
-  }, []);
-  return children;
-}
+seedQueries(queryClient, trpcClient, takeBootstrappedQueries());
 
 createRoot(root).render(
   <StrictMode>
     <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
-      <SeedAfterFirstDraw>
-        <RouterProvider router={router} />
-      </SeedAfterFirstDraw>
+      <RouterProvider router={router} />
     </Providers>
   </StrictMode>,
 );

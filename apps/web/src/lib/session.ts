@@ -27,8 +27,6 @@ export interface BootstrappedQuery {
   readonly path: string;
   readonly input?: unknown;
   readonly data: unknown;
-  /** Put in the cache just after the first paint (main.tsx), so drawing it does not delay the largest text. */
-  readonly afterPaint?: true;
 }
 
 interface Bootstrap {
