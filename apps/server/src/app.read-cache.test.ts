@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { JSON_CSRF, startApp } from "./test-helpers";
+import { JSON_CSRF, saveDraftCostReport, startApp } from "./test-helpers";
 
 const DRAFT_TOTAL = 7_123_456_789;
 
@@ -38,36 +38,7 @@ describe("the server's cache of whole read answers", () => {
       }
       return own;
     };
-    /** Oslo's 2024 report returned by its manager and saved again by its finance user as a draft of one line. */
-    const saveOsloDraft = async (finance: string, manager: string) => {
-      const reportUrl = `${base}/trpc/costs.report?input=${encodeURIComponent(JSON.stringify({ municipalityNumber: "0301", year: 2024 }))}`;
-      const report = async () =>
-        (
-          (await (await fetch(reportUrl, { headers: { cookie: finance } })).json()) as {
-            result: { data: { report: { version: number; status: string } } };
-          }
-        ).result.data.report;
-      const post = (path: string, cookie: string, body: object) =>
-        fetch(`${base}/trpc/${path}`, { method: "POST", headers: { ...JSON_CSRF, cookie }, body: JSON.stringify(body) });
-      const common = { municipalityNumber: "0301", year: 2024 };
-      const returned = await post("costs.return", manager, {
-        ...common,
-        expectedVersion: (await report()).version,
-        comment: "Rett tallene",
-      });
-      expect(returned.status).toBe(200);
-      const saved = await post("costs.save", finance, {
-        ...common,
-        expectedVersion: (await report()).version,
-        lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: DRAFT_TOTAL, comment: null }],
-        itUserAccounts: null,
-        employeesFte: null,
-        populationOverride: null,
-        grossOperatingExpenditureOverride: null,
-        warningComments: {},
-      });
-      expect(saved.status).toBe(200);
-    };
+    const saveOsloDraft = (finance: string, manager: string) => saveDraftCostReport(base, { finance, manager }, DRAFT_TOTAL);
     return { ...started, series, seriesUrl, batchedUrl, pairUrl, own2024, saveOsloDraft };
   }
 

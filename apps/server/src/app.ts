@@ -22,6 +22,7 @@ import {
   type MailSettings,
 } from "@malestokk/api";
 import { checkDatabase, getDataVersion, hasDemoData, migrationState, type DbConnection } from "@malestokk/db";
+import { TRPCError } from "@trpc/server";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import { defaultUiLanguage, languageOfBrowser, type EnvIdentityProvider, type UiLanguage } from "@malestokk/domain";
 import express, { type ErrorRequestHandler, type Request, type Response } from "express";
@@ -32,6 +33,7 @@ import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
 import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
+import { prefetchPageQueries, type PrefetchedQuery } from "./prefetch";
 import { oneClickUnsubscribe } from "./mail-routes";
 import { createOpenDataRouter, type OpenDataRouterOptions } from "./open-data-router";
 import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
@@ -337,7 +339,7 @@ export function createApp(options: AppOptions): express.Express {
     res.setHeader("Cache-Control", "no-store");
     res.status(404).type("text").send("Not found");
   });
-  app.get("/{*splat}", (req, res) => {
+  app.get("/{*splat}", async (req, res) => {
     // The page carries who is signed in (below): never stored by a cache.
     res.setHeader("Cache-Control", "no-store");
     if (existsSync(indexHtml)) {
@@ -357,11 +359,27 @@ export function createApp(options: AppOptions): express.Express {
       const signIn = showsSignIn
         ? { options: signInOptions(contextFor(req, res)), demoAccounts: listDemoSignIns(connection.db) }
         : undefined;
+      // A signed-in user's page carries its first queries' answers, run here through the same procedures and
+      // checks as its own requests would be, so its first screen needs no request after the scripts (ADR 034).
+      const queries: PrefetchedQuery[] =
+        me && route && !route.public
+          ? await prefetchPageQueries({
+              route,
+              url: req.originalUrl,
+              context: contextFor(req, res),
+              onError: (path, error) => {
+                if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR")
+                  (res.locals.log as Logger).error({ err: error, path }, "unexpected error in a page's first query");
+              },
+            })
+          : [];
       const page = withDemoIntro(withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn), (signIn?.demoAccounts.length ?? 0) > 0);
       const html = withModulePreloads(page, [
         ...new Set([...textFiles, ...shownTexts, ...routeFiles, ...(showsSignIn ? signInFiles : [])]),
       ]);
-      res.type("html").send(withBootstrap(markDemo(html, demoData()), { me, ...(signIn ? { signIn } : {}) }));
+      res
+        .type("html")
+        .send(withBootstrap(markDemo(html, demoData()), { me, ...(signIn ? { signIn } : {}), ...(queries.length > 0 ? { queries } : {}) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 import type { EnvIdentityProvider } from "@malestokk/domain";
 import { createTestDb, TEST_PASSWORD, type DbConnection } from "@malestokk/db/testing";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 
 import { createApp, type AppOptions } from "./app";
 import { createLogger, type Logger } from "./logger";
@@ -94,4 +94,35 @@ export async function startApp(options: StartOptions = {}) {
     return { res, setCookie, cookie: setCookie.split(";")[0] ?? "" };
   }
   return { base, connection, signIn, dir };
+}
+
+/** Oslo's 2024 cost report returned by its manager and saved again by its finance user as a draft of one line of `amount` kroner. */
+export async function saveDraftCostReport(base: string, cookies: { finance: string; manager: string }, amount: number): Promise<void> {
+  const common = { municipalityNumber: "0301", year: 2024 };
+  const reportUrl = `${base}/trpc/costs.report?input=${encodeURIComponent(JSON.stringify(common))}`;
+  const report = async () =>
+    (
+      (await (await fetch(reportUrl, { headers: { cookie: cookies.finance } })).json()) as {
+        result: { data: { report: { version: number; status: string } } };
+      }
+    ).result.data.report;
+  const post = (path: string, cookie: string, body: object) =>
+    fetch(`${base}/trpc/${path}`, { method: "POST", headers: { ...JSON_CSRF, cookie }, body: JSON.stringify(body) });
+  const returned = await post("costs.return", cookies.manager, {
+    ...common,
+    expectedVersion: (await report()).version,
+    comment: "Rett tallene",
+  });
+  expect(returned.status).toBe(200);
+  const saved = await post("costs.save", cookies.finance, {
+    ...common,
+    expectedVersion: (await report()).version,
+    lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount, comment: null }],
+    itUserAccounts: null,
+    employeesFte: null,
+    populationOverride: null,
+    grossOperatingExpenditureOverride: null,
+    warningComments: {},
+  });
+  expect(saved.status).toBe(200);
 }

@@ -14,8 +14,8 @@ import { Providers } from "./app/providers";
 import { loadSignInPage } from "./app/layout";
 import { createRouter, routerReady } from "./app/router";
 import { createI18n, loadBokmal, setLanguage } from "./lib/i18n";
-import { languageFor, peekBootstrappedMe } from "./lib/session";
-import { createQueryClient, createTrpcClient } from "./lib/trpc";
+import { languageFor, peekBootstrappedMe, takeBootstrappedQueries } from "./lib/session";
+import { createQueryClient, createTrpcClient, seedQueries } from "./lib/trpc";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
@@ -37,9 +37,14 @@ const router = createRouter();
 const drawnSignIn = root.querySelector(".sign-in") !== null;
 await Promise.all([routerReady(router), drawnSignIn ? loadSignInPage() : null]);
 
+// The first screen's answers came in the page (ADR 034): the page draws from them without asking again.
+const queryClient = createQueryClient();
+const trpcClient = createTrpcClient();
+seedQueries(queryClient, trpcClient, takeBootstrappedQueries());
+
 createRoot(root).render(
   <StrictMode>
-    <Providers queryClient={createQueryClient()} trpcClient={createTrpcClient()} i18n={i18n}>
+    <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>
   </StrictMode>,

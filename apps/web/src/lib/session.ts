@@ -22,9 +22,17 @@ export interface BootstrappedSignIn {
   readonly demoAccounts: RouterOutputs["auth"]["demoAccounts"];
 }
 
+/** A query's answer the server ran for the page's first screen (ADR 034): procedure, input, answer. */
+export interface BootstrappedQuery {
+  readonly path: string;
+  readonly input?: unknown;
+  readonly data: unknown;
+}
+
 interface Bootstrap {
   readonly me?: Me | null;
   readonly signIn?: BootstrappedSignIn;
+  readonly queries?: readonly BootstrappedQuery[];
 }
 
 /** What the server put in the page (a JSON block in it): who was signed in, and for the sign-in form. Read once. */
@@ -42,6 +50,14 @@ function takeBootstrap(): Bootstrap {
 const bootstrap = takeBootstrap();
 let bootstrapped: Me | null | undefined = bootstrap.me;
 let bootstrappedSignIn: BootstrappedSignIn | undefined = bootstrap.signIn;
+let bootstrappedQueries: readonly BootstrappedQuery[] = bootstrap.queries ?? [];
+
+/** The first screen's answers from the page, once (main.tsx puts them in the query cache before the first draw). */
+export function takeBootstrappedQueries(): readonly BootstrappedQuery[] {
+  const taken = bootstrappedQueries;
+  bootstrappedQueries = [];
+  return taken;
+}
 
 /** The sign-in form's first answers from the page, once (after that, the form asks the server). */
 export function takeBootstrappedSignIn(): BootstrappedSignIn | undefined {

@@ -2,7 +2,7 @@ import type { AppRouter } from "@malestokk/api";
 import { QueryClient } from "@tanstack/react-query";
 import { isSingleCallProcedure } from "@malestokk/domain";
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from "@trpc/client";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -31,4 +31,23 @@ export function createQueryClient(options: { retry?: boolean } = {}) {
       queries: { staleTime: 30_000, retry: options.retry === false ? false : 1, refetchOnWindowFocus: false },
     },
   });
+}
+
+/**
+ * Puts answers the server sent in the page (ADR 034) into the query cache under the keys the pages' own
+ * queries use, as fresh as if just fetched: the first screen draws from them without a request.
+ */
+export function seedQueries(
+  queryClient: QueryClient,
+  trpcClient: ReturnType<typeof createTrpcClient>,
+  queries: readonly { readonly path: string; readonly input?: unknown; readonly data: unknown }[],
+): void {
+  if (queries.length === 0) return;
+  const trpc: unknown = createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient });
+  for (const query of queries) {
+    const procedure = query.path.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], trpc) as {
+      queryKey: (input?: unknown) => readonly unknown[];
+    };
+    queryClient.setQueryData(procedure.queryKey(query.input), query.data);
+  }
 }
