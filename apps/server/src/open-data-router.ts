@@ -11,6 +11,8 @@ import {
 import type { DbOrTx } from "@malestokk/db";
 import express, { type Request, type Response } from "express";
 
+import { DEFAULT_RATE_LIMIT, RequestBudget, setRateLimitHeaders, type RateLimit } from "./open-data-rate-limit";
+
 /**
  * The public read API under /api/v1 (docs/open-data.md#api): plain GET, no sign-in, published data
  * only; a token's viewer (set by the token middleware as `res.locals.apiViewer`) also reads its own
@@ -18,14 +20,6 @@ import express, { type Request, type Response } from "express";
  * open to every origin and the licence; each address has a request budget per window.
  */
 
-export interface RateLimit {
-  /** Requests per address per window. */
-  readonly limit: number;
-  readonly windowSeconds: number;
-}
-
-/** 120 requests a minute per address: a script reading every municipality's series one by one finishes in minutes. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };
 /** Published data is fresh enough for five minutes in a shared cache; the ETag makes the check after that cheap. */
 const PUBLIC_MAX_AGE_SECONDS = 300;
 
@@ -35,29 +29,11 @@ export interface OpenDataRouterOptions {
   readonly resolveViewer?: (req: Request, res: Response) => OpenDataViewer | null;
   readonly now?: () => Date;
   readonly rateLimit?: RateLimit;
+  /** The budget the API shares with the open pages' tRPC reads (app.ts); a budget of its own by `rateLimit` if none. */
+  readonly budget?: RequestBudget;
 }
 
 const defaultViewer = (_req: Request, res: Response): OpenDataViewer | null => (res.locals.apiViewer as OpenDataViewer | undefined) ?? null;
-
-/** A fixed window per address: counts reset when the window ends. */
-class RequestBudget {
-  private readonly counts = new Map<string, { count: number; resetsAt: number }>();
-  constructor(private readonly rule: RateLimit) {}
-
-  /** The seconds to wait when the address has spent its budget, else null (and the request is counted). */
-  take(address: string, now: number): { retryAfter: number | null; remaining: number; resetsIn: number } {
-    let entry = this.counts.get(address);
-    if (!entry || entry.resetsAt <= now) {
-      if (this.counts.size > 10_000) for (const [key, e] of this.counts) if (e.resetsAt <= now) this.counts.delete(key);
-      entry = { count: 0, resetsAt: now + this.rule.windowSeconds * 1000 };
-      this.counts.set(address, entry);
-    }
-    const resetsIn = Math.max(1, Math.ceil((entry.resetsAt - now) / 1000));
-    if (entry.count >= this.rule.limit) return { retryAfter: resetsIn, remaining: 0, resetsIn };
-    entry.count++;
-    return { retryAfter: null, remaining: this.rule.limit - entry.count, resetsIn };
-  }
-}
 
 /** A strong validator from the answer's bytes: the same answer, the same tag, whatever changed in between. */
 export function strongEtag(body: string): string {
@@ -83,8 +59,8 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
   const { db } = options;
   const resolveViewer = options.resolveViewer ?? defaultViewer;
   const now = options.now ?? (() => new Date());
-  const rule = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const budget = new RequestBudget(rule);
+  const budget = options.budget ?? new RequestBudget(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const { rule } = budget;
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -105,12 +81,8 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
       return;
     }
     const spent = budget.take(req.ip ?? "unknown", now().getTime());
-    res.setHeader("RateLimit-Limit", String(rule.limit));
-    res.setHeader("RateLimit-Remaining", String(spent.remaining));
-    res.setHeader("RateLimit-Reset", String(spent.resetsIn));
+    setRateLimitHeaders(res, rule, spent);
     if (spent.retryAfter !== null) {
-      res.setHeader("Retry-After", String(spent.retryAfter));
-      res.setHeader("Cache-Control", "no-store");
       sendError(
         res,
         429,

@@ -16,7 +16,8 @@ import { formatCsvNumber, formatInteger } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
 import { useUrlState } from "../../lib/url-state";
 import { useOpenIndicator, type OpenIndicator } from "./api";
-import { OpenFooter, publishedText, revisedText } from "./open-notes";
+import { OpenFooter, publishedText } from "./open-notes";
+import { RevisedValue } from "./open-revision";
 import type { StatisticsRow } from "./statistics-chart";
 
 // recharts loads only when the chart comes near the screen (P-4).
@@ -143,7 +144,19 @@ function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) 
                 numeric: true,
                 render: (v) => formatIndicatorValue(data.indicatorCode, v.value),
               },
-              { key: "note", header: t("open.indicator.note"), render: (v) => revisedText(t, v.revisedOn) },
+              {
+                key: "note",
+                header: t("open.indicator.note"),
+                render: (v) =>
+                  v.revisedOn === null ? "" : (
+                    <RevisedValue
+                      indicatorCode={data.indicatorCode}
+                      municipalityNumber={v.municipalityNumber}
+                      year={year.year}
+                      revisedOn={v.revisedOn}
+                    />
+                  ),
+              },
             ]}
           />
         </>
