@@ -86,7 +86,7 @@ export interface AppOptions {
   readonly mail?: MailSettings;
   readonly unsubscribeKey?: Buffer;
   /** The public API's request budget per address (API_RATE_LIMIT) and who reads through a token; docs/open-data.md#api. */
-  readonly openData?: Pick<OpenDataRouterOptions, "rateLimit" | "resolveViewer">;
+  readonly openData?: Pick<OpenDataRouterOptions, "rateLimit" | "resolveViewer" | "answers">;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.

@@ -1,10 +1,11 @@
-import { createHash } from "node:crypto";
-
 import {
   answerOpenData,
   getOpenDataLicence,
   OPEN_DATA_ENDPOINTS,
   OPEN_DATA_OPENAPI,
+  OpenDataAnswerCache,
+  strongEtag,
+  type OpenDataAnswer,
   type OpenDataEndpoint,
   type OpenDataViewer,
 } from "@malestokk/api";
@@ -31,14 +32,11 @@ export interface OpenDataRouterOptions {
   readonly rateLimit?: RateLimit;
   /** The budget the API shares with the open pages' tRPC reads (app.ts); a budget of its own by `rateLimit` if none. */
   readonly budget?: RequestBudget;
+  /** Built answers kept per normalized request and data version (docs/open-data.md#caching); null builds every answer anew. */
+  readonly answers?: OpenDataAnswerCache | null;
 }
 
 const defaultViewer = (_req: Request, res: Response): OpenDataViewer | null => (res.locals.apiViewer as OpenDataViewer | undefined) ?? null;
-
-/** A strong validator from the answer's bytes: the same answer, the same tag, whatever changed in between. */
-export function strongEtag(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -61,6 +59,7 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
   const now = options.now ?? (() => new Date());
   const budget = options.budget ?? new RequestBudget(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   const { rule } = budget;
+  const answers = options.answers === undefined ? new OpenDataAnswerCache() : options.answers;
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -95,29 +94,34 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
   });
 
   /** Sends an answer with its validator: 304 when the client holds it already. */
-  const send = (req: Request, res: Response, viewer: OpenDataViewer | null, status: number, contentType: string, body: string) => {
+  const send = (req: Request, res: Response, viewer: OpenDataViewer | null, answer: OpenDataAnswer) => {
     // A token's answer holds drafts: no cache keeps it. A public one may be shared, but never for a token request at the same address.
     res.setHeader("Cache-Control", viewer ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
     res.vary("Authorization");
     const licence = getOpenDataLicence(db);
     res.setHeader("Link", `<${licence.url}>; rel="license"`);
-    if (status !== 200) {
+    if (answer.status !== 200) {
       res.setHeader("Cache-Control", "no-store");
-      res.status(status).type(contentType).send(body);
+      res.status(answer.status).type(answer.contentType).send(answer.body);
       return;
     }
-    const etag = strongEtag(body);
-    res.setHeader("ETag", etag);
-    if (matchesEtag(req.headers["if-none-match"], etag)) {
+    res.setHeader("ETag", answer.etag);
+    if (matchesEtag(req.headers["if-none-match"], answer.etag)) {
       res.status(304).end();
       return;
     }
-    res.status(200).type(contentType).send(body);
+    res.status(200).type(answer.contentType).send(answer.body);
   };
 
-  const openApi = JSON.stringify(OPEN_DATA_OPENAPI);
+  const openApiBody = JSON.stringify(OPEN_DATA_OPENAPI);
+  const openApi: OpenDataAnswer = {
+    status: 200,
+    contentType: "application/json; charset=utf-8",
+    body: openApiBody,
+    etag: strongEtag(openApiBody),
+  };
   router.get("/openapi.json", (req, res) => {
-    send(req, res, null, 200, "application/json; charset=utf-8", openApi);
+    send(req, res, null, openApi);
   });
 
   router.get("/:endpoint", (req, res) => {
@@ -128,13 +132,8 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
       return;
     }
     const viewer = resolveViewer(req, res);
-    const answer = answerOpenData(db, {
-      endpoint: endpoint as OpenDataEndpoint,
-      query: req.query,
-      viewer,
-      now: now(),
-    });
-    send(req, res, viewer, answer.status, answer.contentType, answer.body);
+    const answer = answerOpenData(db, { endpoint: endpoint as OpenDataEndpoint, query: req.query, viewer, now: now() }, answers);
+    send(req, res, viewer, answer);
   });
 
   router.use((_req, res) => {

@@ -54,7 +54,7 @@ describe("open pages (issue 23, point 4)", () => {
 
       const values = await within(container).findByTestId("open-indicator-table");
       const row = within(values).getByRole("link", { name: "Oslo" }).closest("tr") as HTMLElement;
-      const revision = within(row).getByTestId("open-revision") as HTMLDetailsElement;
+      const revision = within(row).getByTestId<HTMLDetailsElement>("open-revision");
       const toggle = revision.querySelector("summary") as HTMLElement;
       expect(nbsp(toggle.textContent)).toBe(summary);
       expect(revision.open).toBe(false);
