@@ -1,8 +1,20 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { expectNoSeriousA11yViolations, useBrowser } from "../support/browser";
+import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/browser";
 
 const browser = useBrowser();
+// A report no other spec touches: Stavanger's approved 2024 cost report, of a published year.
+const REPORT = "/kommune/1103/kostnader/2024";
+
+async function confirmIn(page: Page, name: string) {
+  await page.getByRole("dialog").getByRole("button", { name }).click();
+}
+
+/** Today in Norway as the open pages write a date (the day a correction approved now revises a value). */
+function osloToday(): string {
+  return new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+}
 
 // The demo publishes 2015–2024, each on 15 June of the year after; 2025 is still being reported (docs/open-data.md#demo).
 describe("open pages (issue 23, point 4)", () => {
@@ -33,7 +45,10 @@ describe("open pages (issue 23, point 4)", () => {
     const headers = await page.getByTestId("open-municipality-table").getByRole("columnheader").allTextContents();
     expect(headers).toContain("2024");
     expect(headers).not.toContain("2025");
-    expect(await page.getByTestId("open-licence").textContent()).toContain("NLOD 2.0");
+    // The administrator's setting (by default NLOD 2.0, attributed to Målestokk), as the API states it.
+    const licence = page.getByTestId("open-licence");
+    expect(await licence.textContent()).toBe("Lisens: Norsk lisens for offentlige data (NLOD 2.0). Oppgi kilden slik: «Kilde: Målestokk».");
+    expect(await licence.getByRole("link").getAttribute("href")).toBe("https://data.norge.no/nlod/no/2.0");
     await page.getByTestId("open-demo").waitFor();
     await expectNoSeriousA11yViolations(page, "municipality");
   });
@@ -48,5 +63,57 @@ describe("open pages (issue 23, point 4)", () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expectNoSeriousA11yViolations(page, `${path} at 390 px`);
     }
+  });
+
+  it("shows a value corrected after publication as revised, with the earlier value behind a disclosure", async () => {
+    // The manager sends the approved report back; finance raises line 1 by 3 million kroner and submits; the manager approves.
+    const manager = await browser.newPage();
+    await signIn(manager, browser.baseUrl, "manager.1103@demo.example", REPORT);
+    await manager.getByRole("button", { name: "Send tilbake" }).click();
+    await manager.getByLabel("Kommentar til økonomi").fill("Rett lisenskostnadene");
+    await confirmIn(manager, "Send tilbake");
+    await manager.getByTestId("report-returned").waitFor();
+
+    const finance = await browser.newPage();
+    await signIn(finance, browser.baseUrl, "finance.1103@demo.example", REPORT);
+    await finance.getByTestId("report-returned").waitFor();
+    const amount = finance.getByLabel("Beløp (kr), linje 1");
+    const before = Number(((await amount.inputValue()) || "0").replace(/\D/g, ""));
+    await amount.fill(String(before + 3_000_000));
+    await finance.getByRole("button", { name: "Lagre utkast" }).click();
+    await finance.getByTestId("report-message").filter({ hasText: "Lagret." }).waitFor();
+    // Any plausibility warning needs an explanation before submitting.
+    const explanations = finance.getByLabel("Forklaring");
+    if ((await explanations.count()) > 0) {
+      for (const field of await explanations.all()) await field.fill("Lisenser manglet");
+      await finance.getByRole("button", { name: "Lagre utkast" }).click();
+      await finance.getByTestId("report-message").filter({ hasText: "Lagret." }).waitFor();
+    }
+    await finance.getByRole("button", { name: "Send inn" }).click();
+    await confirmIn(finance, "Send inn");
+    await expect.poll(() => finance.getByTestId("report-status").textContent()).toBe("Sendt inn");
+    await manager.reload();
+    await manager.getByRole("button", { name: "Godkjenn" }).click();
+    await confirmIn(manager, "Godkjenn");
+    await expect.poll(() => manager.getByTestId("report-status").textContent()).toBe("Godkjent");
+
+    // Anyone now reads the new value, marked revised today, and can open the one published before.
+    const page = await browser.newPage();
+    await page.goto(`${browser.baseUrl}/apne-data/kommune/1103`);
+    const table = page.getByTestId("open-municipality-table");
+    await table.waitFor();
+    const k1 = table.getByRole("row").filter({ has: page.getByRole("link", { name: /^K1 / }) });
+    const revision = k1.getByTestId("open-revision");
+    const summary = revision.locator("summary");
+    expect(await summary.textContent()).toBe(`revidert ${osloToday()} – vis tidligere verdier`);
+    await summary.focus();
+    await page.keyboard.press("Enter");
+    const earlier = revision.getByRole("listitem");
+    await earlier.first().waitFor();
+    expect(await earlier.count()).toBe(1);
+    const text = ((await earlier.first().textContent()) ?? "").replace(/\s/g, " ");
+    expect(text).toMatch(/^[\d ]+ kr fram til /);
+    expect(text.endsWith(osloToday())).toBe(true);
+    await expectNoSeriousA11yViolations(page, "municipality, a revised value opened");
   });
 });

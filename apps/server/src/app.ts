@@ -35,6 +35,7 @@ import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePrel
 import { oidcRoutes } from "./oidc-routes";
 import { prefetchPageQueries, type PrefetchedQuery } from "./prefetch";
 import { oneClickUnsubscribe } from "./mail-routes";
+import { DEFAULT_RATE_LIMIT, limitAnonymousOpenReads, RequestBudget } from "./open-data-rate-limit";
 import { createOpenDataRouter, type OpenDataRouterOptions } from "./open-data-router";
 import { refuseCrossSite, securityHeaderValues, securityHeaders } from "./security";
 import { readSessionToken, sessionCookies } from "./session-cookie";
@@ -87,7 +88,7 @@ export interface AppOptions {
   readonly mail?: MailSettings;
   readonly unsubscribeKey?: Buffer;
   /** The public API's request budget per address (API_RATE_LIMIT) and who reads through a token; docs/open-data.md#api. */
-  readonly openData?: Pick<OpenDataRouterOptions, "rateLimit" | "resolveViewer">;
+  readonly openData?: Pick<OpenDataRouterOptions, "rateLimit" | "resolveViewer" | "answers">;
 }
 
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
@@ -192,6 +193,8 @@ export function createApp(options: AppOptions): express.Express {
     return value;
   };
   const answers = new AnswerCache();
+  // One budget per address for anonymous public reads: the API's and the open pages' (docs/open-data.md#api).
+  const publicReads = new RequestBudget(options.openData?.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   // Kept answers first, before the router and the middleware below, with the headers they set.
   app.use(
@@ -273,6 +276,7 @@ export function createApp(options: AppOptions): express.Express {
       res.setHeader("Cache-Control", "no-store");
       next();
     },
+    limitAnonymousOpenReads({ budget: publicReads, now, isSignedIn: (req, res) => sessionOf(req, res) !== null }),
     refuseCrossSite({ publicOrigin: options.publicOrigin }),
     // Hot reads kept as they are answered, after the session check and authorization (issue 21); sendKeptAnswers sends them again.
     answerCache(answers, answerScopeOf),
@@ -305,7 +309,11 @@ export function createApp(options: AppOptions): express.Express {
 
   // The public read API: published figures for anyone, without a session (issue 23, point 2); a Bearer
   // token also reads its organisation's own figures, drafts included, and a bad one is refused with 401.
-  app.use("/api/v1", apiTokenMiddleware(connection.db, { now }), createOpenDataRouter({ db: connection.db, now, ...options.openData }));
+  app.use(
+    "/api/v1",
+    apiTokenMiddleware(connection.db, { now }),
+    createOpenDataRouter({ db: connection.db, now, ...options.openData, budget: publicReads }),
+  );
 
   // Looked up again only when the figures change: without demo data the lookup scans the table.
   let demo = { version: -1, value: false };

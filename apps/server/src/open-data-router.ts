@@ -1,15 +1,18 @@
-import { createHash } from "node:crypto";
-
 import {
   answerOpenData,
   getOpenDataLicence,
   OPEN_DATA_ENDPOINTS,
   OPEN_DATA_OPENAPI,
+  OpenDataAnswerCache,
+  strongEtag,
+  type OpenDataAnswer,
   type OpenDataEndpoint,
   type OpenDataViewer,
 } from "@malestokk/api";
 import type { DbOrTx } from "@malestokk/db";
 import express, { type Request, type Response } from "express";
+
+import { DEFAULT_RATE_LIMIT, RequestBudget, setRateLimitHeaders, type RateLimit } from "./open-data-rate-limit";
 
 /**
  * The public read API under /api/v1 (docs/open-data.md#api): plain GET, no sign-in, published data
@@ -18,14 +21,6 @@ import express, { type Request, type Response } from "express";
  * open to every origin and the licence; each address has a request budget per window.
  */
 
-export interface RateLimit {
-  /** Requests per address per window. */
-  readonly limit: number;
-  readonly windowSeconds: number;
-}
-
-/** 120 requests a minute per address: a script reading every municipality's series one by one finishes in minutes. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };
 /** Published data is fresh enough for five minutes in a shared cache; the ETag makes the check after that cheap. */
 const PUBLIC_MAX_AGE_SECONDS = 300;
 
@@ -35,34 +30,13 @@ export interface OpenDataRouterOptions {
   readonly resolveViewer?: (req: Request, res: Response) => OpenDataViewer | null;
   readonly now?: () => Date;
   readonly rateLimit?: RateLimit;
+  /** The budget the API shares with the open pages' tRPC reads (app.ts); a budget of its own by `rateLimit` if none. */
+  readonly budget?: RequestBudget;
+  /** Built answers kept per normalized request and data version (docs/open-data.md#caching); null builds every answer anew. */
+  readonly answers?: OpenDataAnswerCache | null;
 }
 
 const defaultViewer = (_req: Request, res: Response): OpenDataViewer | null => (res.locals.apiViewer as OpenDataViewer | undefined) ?? null;
-
-/** A fixed window per address: counts reset when the window ends. */
-class RequestBudget {
-  private readonly counts = new Map<string, { count: number; resetsAt: number }>();
-  constructor(private readonly rule: RateLimit) {}
-
-  /** The seconds to wait when the address has spent its budget, else null (and the request is counted). */
-  take(address: string, now: number): { retryAfter: number | null; remaining: number; resetsIn: number } {
-    let entry = this.counts.get(address);
-    if (!entry || entry.resetsAt <= now) {
-      if (this.counts.size > 10_000) for (const [key, e] of this.counts) if (e.resetsAt <= now) this.counts.delete(key);
-      entry = { count: 0, resetsAt: now + this.rule.windowSeconds * 1000 };
-      this.counts.set(address, entry);
-    }
-    const resetsIn = Math.max(1, Math.ceil((entry.resetsAt - now) / 1000));
-    if (entry.count >= this.rule.limit) return { retryAfter: resetsIn, remaining: 0, resetsIn };
-    entry.count++;
-    return { retryAfter: null, remaining: this.rule.limit - entry.count, resetsIn };
-  }
-}
-
-/** A strong validator from the answer's bytes: the same answer, the same tag, whatever changed in between. */
-export function strongEtag(body: string): string {
-  return `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-}
 
 function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -83,8 +57,9 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
   const { db } = options;
   const resolveViewer = options.resolveViewer ?? defaultViewer;
   const now = options.now ?? (() => new Date());
-  const rule = options.rateLimit ?? DEFAULT_RATE_LIMIT;
-  const budget = new RequestBudget(rule);
+  const budget = options.budget ?? new RequestBudget(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const { rule } = budget;
+  const answers = options.answers === undefined ? new OpenDataAnswerCache() : options.answers;
   const router = express.Router();
 
   router.use((req, res, next) => {
@@ -105,12 +80,8 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
       return;
     }
     const spent = budget.take(req.ip ?? "unknown", now().getTime());
-    res.setHeader("RateLimit-Limit", String(rule.limit));
-    res.setHeader("RateLimit-Remaining", String(spent.remaining));
-    res.setHeader("RateLimit-Reset", String(spent.resetsIn));
+    setRateLimitHeaders(res, rule, spent);
     if (spent.retryAfter !== null) {
-      res.setHeader("Retry-After", String(spent.retryAfter));
-      res.setHeader("Cache-Control", "no-store");
       sendError(
         res,
         429,
@@ -123,29 +94,34 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
   });
 
   /** Sends an answer with its validator: 304 when the client holds it already. */
-  const send = (req: Request, res: Response, viewer: OpenDataViewer | null, status: number, contentType: string, body: string) => {
+  const send = (req: Request, res: Response, viewer: OpenDataViewer | null, answer: OpenDataAnswer) => {
     // A token's answer holds drafts: no cache keeps it. A public one may be shared, but never for a token request at the same address.
     res.setHeader("Cache-Control", viewer ? "private, no-store" : `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`);
     res.vary("Authorization");
     const licence = getOpenDataLicence(db);
     res.setHeader("Link", `<${licence.url}>; rel="license"`);
-    if (status !== 200) {
+    if (answer.status !== 200) {
       res.setHeader("Cache-Control", "no-store");
-      res.status(status).type(contentType).send(body);
+      res.status(answer.status).type(answer.contentType).send(answer.body);
       return;
     }
-    const etag = strongEtag(body);
-    res.setHeader("ETag", etag);
-    if (matchesEtag(req.headers["if-none-match"], etag)) {
+    res.setHeader("ETag", answer.etag);
+    if (matchesEtag(req.headers["if-none-match"], answer.etag)) {
       res.status(304).end();
       return;
     }
-    res.status(200).type(contentType).send(body);
+    res.status(200).type(answer.contentType).send(answer.body);
   };
 
-  const openApi = JSON.stringify(OPEN_DATA_OPENAPI);
+  const openApiBody = JSON.stringify(OPEN_DATA_OPENAPI);
+  const openApi: OpenDataAnswer = {
+    status: 200,
+    contentType: "application/json; charset=utf-8",
+    body: openApiBody,
+    etag: strongEtag(openApiBody),
+  };
   router.get("/openapi.json", (req, res) => {
-    send(req, res, null, 200, "application/json; charset=utf-8", openApi);
+    send(req, res, null, openApi);
   });
 
   router.get("/:endpoint", (req, res) => {
@@ -156,13 +132,8 @@ export function createOpenDataRouter(options: OpenDataRouterOptions): express.Ro
       return;
     }
     const viewer = resolveViewer(req, res);
-    const answer = answerOpenData(db, {
-      endpoint: endpoint as OpenDataEndpoint,
-      query: req.query,
-      viewer,
-      now: now(),
-    });
-    send(req, res, viewer, answer.status, answer.contentType, answer.body);
+    const answer = answerOpenData(db, { endpoint: endpoint as OpenDataEndpoint, query: req.query, viewer, now: now() }, answers);
+    send(req, res, viewer, answer);
   });
 
   router.use((_req, res) => {

@@ -13,26 +13,36 @@ import { createApp } from "./app";
 import { createLogger } from "./logger";
 
 // Issue 23: requests per second of the public API's `values` for one indicator × 357 municipalities ×
-// 11 years (docs/open-data.md#api), as a ratio to the same published-figures query run raw in process.
-// Every year published; the rate limit out of the way. Report the ratio of the two.
+// 11 years (docs/open-data.md#api), as a ratio to the same published-figures query run raw in process;
+// each answer built anew (as before the answer cache) and kept by data version (docs/open-data.md#caching).
+// Every year published; the rate limit out of the way. Report the ratio of each to the baseline.
 const connection = createTestDb({ seed: true });
 for (let year = DEMO_FIRST_YEAR; year <= DEMO_LAST_YEAR; year++) setPublicationDate(connection.db, year, "2020-01-01");
-const app = createApp({
-  connection,
-  logger: createLogger("silent"),
-  webDistDir: mkdtempSync(join(tmpdir(), "malestokk-bench-")),
-  https: false,
-  openData: { rateLimit: { limit: Number.MAX_SAFE_INTEGER, windowSeconds: 60 } },
-});
-const server = await new Promise<Server>((resolve) => {
-  const s = app.listen(0, "127.0.0.1", () => resolve(s));
-});
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/values?indicator=K1&year=${DEMO_FIRST_YEAR}-${DEMO_LAST_YEAR}`;
-const rows = (JSON.parse(await (await fetch(url)).text()) as { data: unknown[] }).data.length;
+
+async function serve(answers: "kept" | "built") {
+  const app = createApp({
+    connection,
+    logger: createLogger("silent"),
+    webDistDir: mkdtempSync(join(tmpdir(), "malestokk-bench-")),
+    https: false,
+    openData: { rateLimit: { limit: Number.MAX_SAFE_INTEGER, windowSeconds: 60 }, ...(answers === "built" ? { answers: null } : {}) },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/values?indicator=K1&year=${DEMO_FIRST_YEAR}-${DEMO_LAST_YEAR}`;
+  return { server, url };
+}
+const built = await serve("built");
+const kept = await serve("kept");
+const first = await fetch(kept.url);
+const etag = first.headers.get("etag") ?? "";
+const rows = (JSON.parse(await first.text()) as { data: unknown[] }).data.length;
 if (rows < 357 * 10) throw new Error(`expected about 357 × 11 values, got ${rows}`);
 
 afterAll(() => {
-  server.close();
+  built.server.close();
+  kept.server.close();
   connection.close();
 });
 
@@ -44,10 +54,19 @@ describe(`open data: values of K1 × 357 municipalities × ${DEMO_LAST_YEAR - DE
       osloToday(new Date()),
     );
   });
-  bench("GET /api/v1/values through the app (JSON)", async () => {
-    await (await fetch(url)).text();
+  bench("GET /api/v1/values through the app (JSON), each answer built anew", async () => {
+    await (await fetch(built.url)).text();
   });
-  bench("GET /api/v1/values through the app (JSON-stat)", async () => {
-    await (await fetch(`${url}&format=jsonstat`)).text();
+  bench("GET /api/v1/values through the app (JSON-stat), each answer built anew", async () => {
+    await (await fetch(`${built.url}&format=jsonstat`)).text();
+  });
+  bench("GET /api/v1/values through the app (JSON), kept by data version", async () => {
+    await (await fetch(kept.url)).text();
+  });
+  bench("GET /api/v1/values through the app (JSON-stat), kept by data version", async () => {
+    await (await fetch(`${kept.url}&format=jsonstat`)).text();
+  });
+  bench("GET /api/v1/values through the app, If-None-Match: 304", async () => {
+    await (await fetch(kept.url, { headers: { "if-none-match": etag } })).text();
   });
 });

@@ -129,6 +129,17 @@ describe("open data API over HTTP: headers", () => {
     expect(other.headers.get("etag")).not.toBe(etag);
   });
 
+  it("sends the kept answer's ETag again until a year is published, then the new answer at once (docs/open-data.md#caching)", async () => {
+    const { get, connection } = await published();
+    const etag = (await get("values?indicator=K1&unit=5001")).headers.get("etag") ?? "";
+    expect((await get("values?unit=5001&indicator=K1", { "if-none-match": etag })).status).toBe(304);
+    setPublicationDate(connection.db, 2022, "2025-06-01");
+    const after = await get("values?indicator=K1&unit=5001", { "if-none-match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(((await after.json()) as { data: Value[] }).data.some((v) => v.year === 2022)).toBe(true);
+  });
+
   it("answers a CORS preflight for GET and refuses writes", async () => {
     const { base } = await published();
     const preflight = await fetch(`${base}/api/v1/values`, {

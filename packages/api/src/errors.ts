@@ -43,6 +43,7 @@ export const TRPC_CODE_BY_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = 
   RECENT_SIGN_IN_REQUIRED: "FORBIDDEN",
   FOUR_EYES: "FORBIDDEN",
   INTERNAL: "INTERNAL_SERVER_ERROR",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
 const PARAM_KEYS = ["minimum", "maximum", "expected", "format", "origin", "inclusive"] as const;

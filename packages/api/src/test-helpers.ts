@@ -162,3 +162,22 @@ export async function saveDraftTotal(api: ReturnType<typeof setupApi>, number: s
     itUserAccounts: view.report?.itUserAccounts ?? null,
   });
 }
+
+/**
+ * A municipality's cost report corrected through the real workflow: returned, saved as one line of `total` kroner
+ * with every plausibility warning explained, submitted by finance and approved by the manager.
+ */
+export async function approveCorrectedTotal(api: ReturnType<typeof setupApi>, number: string, year: number, total: number) {
+  const key = { municipalityNumber: number, year };
+  const finance = api.as(`finance.${number}@demo.example`);
+  const { version } = await saveDraftTotal(api, number, year, total);
+  const { unexplained, report } = await finance.costs.report(key);
+  const saved = await finance.costs.save({
+    ...emptyReportInput(number, year, version),
+    lines: [{ service: "operations", costType: "ownStaff", systemId: null, amount: total, comment: null }],
+    itUserAccounts: report?.itUserAccounts ?? null,
+    warningComments: Object.fromEntries(unexplained.map((k) => [k, "Rettet etter revisjon"])),
+  });
+  await finance.costs.submit({ ...key, expectedVersion: saved.version });
+  await api.as(`manager.${number}@demo.example`).costs.approve({ ...key, expectedVersion: saved.version + 1 });
+}

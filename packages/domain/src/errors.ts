@@ -35,6 +35,8 @@ export const APP_ERROR_CODES = [
   /** The organisation requires four eyes, and the one approving a report is the one who submitted it. */
   "FOUR_EYES",
   "INTERNAL",
+  /** Too many public reads from one address in the window (params: retryAfterSeconds); docs/open-data.md#api. */
+  "RATE_LIMITED",
 ] as const;
 
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];

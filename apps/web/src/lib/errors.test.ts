@@ -87,6 +87,7 @@ const SENT: Record<AppErrorCode, readonly Case[]> = {
   RECENT_SIGN_IN_REQUIRED: [{ params: { minutes: 10 } }],
   SINGLE_CALL_REQUIRED: [{ params: { procedure: "auth.signIn" } }],
   INTERNAL: [{ params: { errorId: "0b6f1c52-9d7e-4c1e-a0a5-3f1f5f0f4a11" } }],
+  RATE_LIMITED: [{ params: { retryAfterSeconds: 42 } }],
 };
 
 /** What a failed tRPC call looks like to the web: the formatter's `appError` under `data`. */

@@ -144,32 +144,58 @@ export function groupsTable(groups: readonly OpenGroup[], lang: Language): OpenD
   };
 }
 
+/** One dimension of a JSON-stat cube: its id, label and categories in order (their labels, and units where there are). */
 interface CubeDimension {
+  readonly id: string;
   readonly label: string;
-  readonly category: { readonly index: readonly string[]; readonly label: Record<string, string>; readonly unit?: unknown };
+  readonly ids: readonly string[];
+  readonly labelOf: (id: string) => string;
+  readonly unit?: Record<string, unknown>;
 }
 
-/** A JSON-stat 2.0 dataset: the dimensions in order (their sizes follow), the cells row-major, a status per cell where one is said. */
-function dataset(args: {
-  label: string;
-  dimensions: Record<string, CubeDimension>;
-  role: Record<string, string[]>;
-  value: readonly (number | null)[];
-  status: Record<string, string>;
-  extension: Record<string, unknown>;
-}): OpenDataTable["jsonStat"] {
-  const ids = Object.keys(args.dimensions);
+/** One cell: its category in each dimension, in the dimensions' order; a status where one is said. */
+interface CubeCell {
+  readonly at: readonly string[];
+  readonly value: number | null;
+  readonly status?: string | null;
+}
+
+/**
+ * The one JSON-stat 2.0 dataset builder: the dimensions in order (their sizes follow), the cells row-major
+ * (null where there is none), a status per cell where one is said. Gives each cell's index too, for the extensions.
+ */
+function cube(args: { label: string; dimensions: readonly CubeDimension[]; role: Record<string, string[]>; cells: readonly CubeCell[] }): {
+  dataset: OpenDataTable["jsonStat"];
+  indices: number[];
+} {
+  const positions = args.dimensions.map((d) => new Map(d.ids.map((id, i) => [id, i])));
+  const size = args.dimensions.map((d) => d.ids.length);
+  const value = new Array<number | null>(size.reduce((a, b) => a * b, 1)).fill(null);
+  const status: Record<string, string> = {};
+  const indices = args.cells.map((cell) => {
+    const index = cell.at.reduce((acc, id, d) => acc * (size[d] ?? 0) + (positions[d]?.get(id) ?? 0), 0);
+    value[index] = cell.value;
+    if (cell.status) status[index] = cell.status;
+    return index;
+  });
   return {
-    class: "dataset",
-    label: args.label,
-    source: "Målestokk",
-    id: ids,
-    size: ids.map((id) => args.dimensions[id]?.category.index.length ?? 0),
-    role: args.role,
-    dimension: args.dimensions,
-    value: args.value,
-    ...(Object.keys(args.status).length > 0 ? { status: args.status } : {}),
-    extension: args.extension,
+    dataset: {
+      class: "dataset",
+      label: args.label,
+      source: "Målestokk",
+      id: args.dimensions.map((d) => d.id),
+      size,
+      role: args.role,
+      dimension: Object.fromEntries(
+        args.dimensions.map((d) => [
+          d.id,
+          { label: d.label, category: { ...category(d.ids, d.labelOf), ...(d.unit ? { unit: d.unit } : {}) } },
+        ]),
+      ),
+      value,
+      ...(Object.keys(status).length > 0 ? { status } : {}),
+    },
+    indices,
   };
 }
 
@@ -191,20 +217,38 @@ const indicatorUnits = (codes: readonly string[]) =>
  */
 export function valuesTable(values: readonly OpenValue[], lang: Language): OpenDataTable {
   const indicators = unique(values.map((v) => v.indicator));
-  const units = unique(values.map((v) => v.unit)).sort();
-  const years = yearIds(values.map((v) => v.year));
   const names = new Map(values.map((v) => [v.unit, v.unitName]));
-  const cells: (number | null)[] = new Array<number | null>(indicators.length * units.length * years.length).fill(null);
-  const status: Record<string, string> = {};
+  const { dataset, indices } = cube({
+    label: { nb: "Målestokk: indikatorverdier", nn: "Målestokk: indikatorverdiar", en: "Målestokk: indicator values" }[lang],
+    dimensions: [
+      {
+        id: "indicator",
+        label: { nb: "indikator", nn: "indikator", en: "indicator" }[lang],
+        ids: indicators,
+        labelOf: (c) => indicatorLabel(c, lang),
+        unit: indicatorUnits(indicators),
+      },
+      {
+        id: "unit",
+        label: { nb: "kommune", nn: "kommune", en: "municipality" }[lang],
+        ids: unique(values.map((v) => v.unit)).sort(),
+        labelOf: (n) => names.get(n) ?? n,
+      },
+      { id: "year", label: { nb: "år", nn: "år", en: "year" }[lang], ids: yearIds(values.map((v) => v.year)), labelOf: (y) => y },
+    ],
+    role: { metric: ["indicator"], geo: ["unit"], time: ["year"] },
+    cells: values.map((v) => ({
+      at: [v.indicator, v.unit, String(v.year)],
+      value: v.value,
+      status: v.status === "approved" ? null : v.status,
+    })),
+  });
   const revised: Record<string, string> = {};
   const demoCells: number[] = [];
-  for (const v of values) {
-    const index = (indicators.indexOf(v.indicator) * units.length + units.indexOf(v.unit)) * years.length + years.indexOf(String(v.year));
-    cells[index] = v.value;
-    if (v.status !== "approved") status[index] = v.status;
-    if (v.revisedOn) revised[index] = v.revisedOn;
-    if (v.isDemo) demoCells.push(index);
-  }
+  values.forEach((v, i) => {
+    if (v.revisedOn) revised[indices[i] ?? 0] = v.revisedOn;
+    if (v.isDemo) demoCells.push(indices[i] ?? 0);
+  });
   return {
     data: values,
     columns: [
@@ -233,21 +277,7 @@ export function valuesTable(values: readonly OpenValue[], lang: Language): OpenD
       v.revisedOn,
       v.isDemo ? "true" : "false",
     ]),
-    jsonStat: dataset({
-      label: { nb: "Målestokk: indikatorverdier", nn: "Målestokk: indikatorverdiar", en: "Målestokk: indicator values" }[lang],
-      dimensions: {
-        indicator: {
-          label: { nb: "indikator", nn: "indikator", en: "indicator" }[lang],
-          category: { ...category(indicators, (c) => indicatorLabel(c, lang)), unit: indicatorUnits(indicators) },
-        },
-        unit: { label: { nb: "kommune", nn: "kommune", en: "municipality" }[lang], category: category(units, (n) => names.get(n) ?? n) },
-        year: { label: { nb: "år", nn: "år", en: "year" }[lang], category: category(years, (y) => y) },
-      },
-      role: { metric: ["indicator"], geo: ["unit"], time: ["year"] },
-      value: cells,
-      status,
-      extension: { revisedOn: revised, demoCells },
-    }),
+    jsonStat: { ...dataset, extension: { revisedOn: revised, demoCells } },
   };
 }
 
@@ -263,19 +293,6 @@ const MEASURE_LABELS: Record<(typeof MEASURES)[number], LocalizedText> = {
 /** Statistics as a JSON-stat cube indicator × group × year × measure; a hidden group's measures are null with status "hidden". */
 export function statisticsTable(statistics: readonly OpenStatistic[], groups: readonly OpenGroup[], lang: Language): OpenDataTable {
   const indicators = unique(statistics.map((s) => s.indicator));
-  const groupIds = groups.map((g) => g.id);
-  const years = yearIds(statistics.map((s) => s.year));
-  const cells = new Array<number | null>(indicators.length * groupIds.length * years.length * MEASURES.length).fill(null);
-  const status: Record<string, string> = {};
-  for (const s of statistics) {
-    const base =
-      ((indicators.indexOf(s.indicator) * groupIds.length + groupIds.indexOf(s.group)) * years.length + years.indexOf(String(s.year))) *
-      MEASURES.length;
-    MEASURES.forEach((m, i) => {
-      cells[base + i] = s[m];
-      if (m !== "n" && s.status === "hidden") status[base + i] = "hidden";
-    });
-  }
   const groupName = (id: string) => pick((groups.find((g) => g.id === id) as OpenGroup).name, lang);
   return {
     data: statistics,
@@ -293,24 +310,37 @@ export function statisticsTable(statistics: readonly OpenStatistic[], groups: re
       s.ratioOfSums,
       s.isDemo ? "true" : "false",
     ]),
-    jsonStat: dataset({
-      label: { nb: "Målestokk: statistikk for grupper", nn: "Målestokk: statistikk for grupper", en: "Målestokk: group statistics" }[lang],
-      dimensions: {
-        indicator: {
-          label: { nb: "indikator", nn: "indikator", en: "indicator" }[lang],
-          category: category(indicators, (c) => indicatorLabel(c, lang)),
-        },
-        group: { label: { nb: "gruppe", nn: "gruppe", en: "group" }[lang], category: category(groupIds, groupName) },
-        year: { label: { nb: "år", nn: "år", en: "year" }[lang], category: category(years, (y) => y) },
-        measure: {
-          label: { nb: "mål", nn: "mål", en: "measure" }[lang],
-          category: category(MEASURES, (m) => pick(MEASURE_LABELS[m as (typeof MEASURES)[number]], lang)),
-        },
-      },
-      role: { time: ["year"], metric: ["measure"] },
-      value: cells,
-      status,
+    jsonStat: {
+      ...cube({
+        label: { nb: "Målestokk: statistikk for grupper", nn: "Målestokk: statistikk for grupper", en: "Målestokk: group statistics" }[
+          lang
+        ],
+        dimensions: [
+          {
+            id: "indicator",
+            label: { nb: "indikator", nn: "indikator", en: "indicator" }[lang],
+            ids: indicators,
+            labelOf: (c) => indicatorLabel(c, lang),
+          },
+          { id: "group", label: { nb: "gruppe", nn: "gruppe", en: "group" }[lang], ids: groups.map((g) => g.id), labelOf: groupName },
+          { id: "year", label: { nb: "år", nn: "år", en: "year" }[lang], ids: yearIds(statistics.map((s) => s.year)), labelOf: (y) => y },
+          {
+            id: "measure",
+            label: { nb: "mål", nn: "mål", en: "measure" }[lang],
+            ids: MEASURES,
+            labelOf: (m) => pick(MEASURE_LABELS[m as (typeof MEASURES)[number]], lang),
+          },
+        ],
+        role: { time: ["year"], metric: ["measure"] },
+        cells: statistics.flatMap((s) =>
+          MEASURES.map((m) => ({
+            at: [s.indicator, s.group, String(s.year), m],
+            value: s[m],
+            status: m !== "n" && s.status === "hidden" ? "hidden" : null,
+          })),
+        ),
+      }).dataset,
       extension: { demoCells: statistics.filter((s) => s.isDemo).map((s) => `${s.indicator}|${s.group}|${s.year}`) },
-    }),
+    },
   };
 }

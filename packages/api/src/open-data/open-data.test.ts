@@ -2,8 +2,9 @@ import { getMunicipalityByNumber, setPublicationDate } from "@malestokk/db";
 import { parseCsv } from "@malestokk/domain";
 import { describe, expect, it } from "vitest";
 
-import { FIXED_NOW, setupApi } from "../test-helpers";
+import { approveCorrectedTotal, FIXED_NOW, setupApi } from "../test-helpers";
 import { answerOpenData, OPEN_DATA_ENDPOINTS, type OpenDataEndpoint } from "./answer";
+import { OpenDataAnswerCache } from "./answer-cache";
 import type { OpenStatistic, OpenValue } from "./open-data.service";
 import { OPEN_DATA_FORMATS } from "./params";
 
@@ -243,5 +244,36 @@ describe("open data: the permission walk of the public API", () => {
       }
     const values = get("values", { indicator: "K1", unit: "4601" }).json?.data as OpenValue[];
     expect(values).toEqual([]);
+  });
+});
+
+describe("open data: answers kept by data version (docs/open-data.md#caching)", () => {
+  it("answers a repeated request, however its parameters are written, from the cache, and a newly published year or a revision at once", async () => {
+    const api = setupApi();
+    api.sqlite.prepare("update reporting_years set published_on = null").run();
+    const cache = new OpenDataAnswerCache();
+    const ask = (query: Query) => answerOpenData(api.db, { endpoint: "values", query, viewer: null, now: FIXED_NOW }, cache);
+    const yearsOf = (answer: ReturnType<typeof ask>) => new Set((JSON.parse(answer.body) as { data: OpenValue[] }).data.map((v) => v.year));
+    await api.as("admin@demo.example").years.setPublication({ year: 2024, publishedOn: "2025-06-15", previous: null });
+    const first = ask({ indicator: "K1", unit: "0301", year: "2015-2025" });
+    expect(first.status).toBe(200);
+    // The same normalized parameters: the very answer kept, neither built nor hashed again.
+    expect(ask({ year: "2015-2025", unit: " 0301", indicator: "K1", format: "json" })).toBe(first);
+    expect(cache.count).toBe(1);
+    expect(yearsOf(first)).toEqual(new Set([2024]));
+
+    // A newly published year shows in the next answer.
+    await api.as("admin@demo.example").years.setPublication({ year: 2025, publishedOn: "2026-02-01", previous: null });
+    const published = ask({ indicator: "K1", unit: "0301", year: "2015-2025" });
+    expect(yearsOf(published)).toEqual(new Set([2024, 2025]));
+    expect("etag" in published && "etag" in first && published.etag !== first.etag).toBe(true);
+    expect(ask({ indicator: "K1", unit: "0301", year: "2015-2025" })).toBe(published);
+
+    // So does a revision: a correction of the published 2025 approved through the real workflow.
+    await approveCorrectedTotal(api, "0301", 2025, 123_456_789);
+    const revised = (JSON.parse(ask({ indicator: "K1", unit: "0301", year: "2025" }).body) as { data: OpenValue[] }).data[0];
+    expect(revised?.revisedOn).toBe("2026-03-01");
+    const again = JSON.parse(ask({ indicator: "K1", unit: "0301", year: "2015-2025" }).body) as { data: OpenValue[] };
+    expect(again.data.find((v) => v.year === 2025)).toEqual(revised);
   });
 });

@@ -18,3 +18,16 @@ export function useOpenIndicator(indicatorCode: IndicatorCode, year: number | un
   const trpc = useTRPC();
   return useQuery(trpc.open.indicator.queryOptions(year === undefined ? { indicatorCode } : { indicatorCode, year }));
 }
+
+/** The licence and attribution the administrator chose, as the public API states them (docs/open-data.md#licence). */
+export function useOpenLicence() {
+  const trpc = useTRPC();
+  return useQuery(trpc.open.licence.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+}
+
+/** The earlier published values of one revised figure, newest first; read only once the reader asks for them. */
+export function useOpenValueHistory(input: { indicatorCode: string; municipalityNumber: string; year: number }, enabled: boolean) {
+  const trpc = useTRPC();
+  // The code comes from the server's own answer, so it is one of the catalogue's.
+  return useQuery({ ...trpc.open.valueHistory.queryOptions({ ...input, indicatorCode: input.indicatorCode as IndicatorCode }), enabled });
+}

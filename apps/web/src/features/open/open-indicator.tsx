@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { ChartWithTable, type TableData } from "../../components/chart-with-table";
+import type { SeriesChartRow } from "../../components/series-chart";
 import { DataTable } from "../../components/data-table";
 import { EmptyState } from "../../components/empty-state";
 import { yearSpan } from "../../components/export-about";
@@ -16,11 +17,11 @@ import { formatCsvNumber, formatInteger } from "../../lib/format";
 import { useLanguage } from "../../lib/i18n";
 import { useUrlState } from "../../lib/url-state";
 import { useOpenIndicator, type OpenIndicator } from "./api";
-import { OpenFooter, publishedText, revisedText } from "./open-notes";
-import type { StatisticsRow } from "./statistics-chart";
+import { OpenFooter, publishedText } from "./open-notes";
+import { RevisedValue } from "./open-revision";
 
-// recharts loads only when the chart comes near the screen (P-4).
-const StatisticsChart = lazy(() => import("./statistics-chart"));
+// recharts loads only when the chart comes near the screen (P-4); the comparison pages' chart (components/series-chart.tsx).
+const SeriesChart = lazy(() => import("../../components/series-chart"));
 const CHART_HEIGHT = 320;
 
 /**
@@ -76,11 +77,11 @@ function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) 
   useEffect(() => {
     document.title = `${t("open.indicator.title", { name })} – ${t("app.name")}`;
   }, [t, name]);
-  const rows: StatisticsRow[] = data.years.map((y) => ({
+  const rows: SeriesChartRow[] = data.years.map((y) => ({
     year: y.year,
     band: y.statistics.status === "shown" ? [y.statistics.q1, y.statistics.q3] : null,
     median: y.statistics.status === "shown" ? y.statistics.median : null,
-    ratioOfSums: y.statistics.status === "shown" ? y.statistics.ratioOfSums : null,
+    national: y.statistics.status === "shown" ? y.statistics.ratioOfSums : null,
   }));
   const year = data.years.find((y) => y.year === data.year);
   return (
@@ -98,7 +99,15 @@ function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) 
             title={t("open.indicator.statisticsTitle")}
             about={{ indicatorCode: data.indicatorCode, year: yearSpan(data.years.map((y) => y.year)), demo: data.isDemo || undefined }}
             description={t("open.indicator.statisticsDescription")}
-            chart={<StatisticsChart indicatorCode={data.indicatorCode} rows={rows} height={CHART_HEIGHT} />}
+            chart={
+              <SeriesChart
+                rows={rows}
+                labels={{ band: t("open.indicator.band"), median: t("open.indicator.median"), national: t("open.indicator.ratioOfSums") }}
+                format={(v) => formatIndicatorValue(data.indicatorCode, v)}
+                axisWidth={90}
+                height={CHART_HEIGHT}
+              />
+            }
             reserve={CHART_HEIGHT}
             table={statisticsTable(data, t)}
             csvFileName={`malestokk-apne-data-${data.indicatorCode}.csv`}
@@ -143,7 +152,21 @@ function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) 
                 numeric: true,
                 render: (v) => formatIndicatorValue(data.indicatorCode, v.value),
               },
-              { key: "note", header: t("open.indicator.note"), render: (v) => revisedText(t, v.revisedOn) },
+              {
+                key: "note",
+                header: t("open.indicator.note"),
+                render: (v) =>
+                  v.revisedOn === null ? (
+                    ""
+                  ) : (
+                    <RevisedValue
+                      indicatorCode={data.indicatorCode}
+                      municipalityNumber={v.municipalityNumber}
+                      year={year.year}
+                      revisedOn={v.revisedOn}
+                    />
+                  ),
+              },
             ]}
           />
         </>

@@ -9,7 +9,8 @@ import { formatIndicatorValue, indicatorLabel } from "../../components/indicator
 import { QueryView } from "../../components/query-view";
 import { useLanguage } from "../../lib/i18n";
 import { useOpenMunicipality, type OpenMunicipality } from "./api";
-import { OpenFooter, publishedText, revisedText } from "./open-notes";
+import { OpenFooter, publishedText } from "./open-notes";
+import { RevisedValue } from "./open-revision";
 
 type Row = OpenMunicipality["indicators"][number];
 
@@ -38,10 +39,14 @@ function Figures({ data }: { data: OpenMunicipality }) {
   const valueAt = (row: Row, year: number) => {
     const point = row.points.find((p) => p.year === year);
     if (!point || point.value === null) return "–";
-    const revised = revisedText(t, point.revisedOn);
-    return revised
-      ? `${formatIndicatorValue(row.indicatorCode, point.value)} (${revised})`
-      : formatIndicatorValue(row.indicatorCode, point.value);
+    const value = formatIndicatorValue(row.indicatorCode, point.value);
+    if (point.revisedOn === null) return value;
+    return (
+      <>
+        {value}
+        <RevisedValue indicatorCode={row.indicatorCode} municipalityNumber={data.municipality.number} year={year} revisedOn={point.revisedOn} />
+      </>
+    );
   };
   return (
     <div className="stack">

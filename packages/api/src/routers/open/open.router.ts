@@ -1,6 +1,7 @@
 import { INDICATOR_CODES, MAX_YEAR, MIN_YEAR } from "@malestokk/domain";
 import { z } from "zod";
 
+import { getOpenDataLicence } from "../../open-data/licence";
 import { publicProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
 import { getOpenIndicator, getOpenMunicipality, getOpenValueHistory } from "./open.service";
@@ -22,4 +23,6 @@ export const openRouter = router({
   valueHistory: publicProcedure
     .input(z.object({ indicatorCode: IndicatorCode, municipalityNumber: MunicipalityNumberSchema, year: Year }))
     .query(({ ctx, input }) => getOpenValueHistory(ctx.db, input, ctx.now())),
+  /** The administrator's licence and attribution, as every answer of the public API states them. */
+  licence: publicProcedure.query(({ ctx }) => getOpenDataLicence(ctx.db)),
 });
