@@ -49,4 +49,17 @@ describe("open pages (issue 23, point 4)", () => {
       await expectNoSeriousA11yViolations(page, `${path} at 390 px`);
     }
   });
+
+  it("draws the published year's map of an indicator for an anonymous visitor, 357 municipalities, clean under axe (issue 24)", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${browser.baseUrl}/apne-data/indikator/K1?aar=2024`);
+    const map = page.locator("svg.municipality-map");
+    await map.scrollIntoViewIfNeeded();
+    await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
+    expect(await map.locator("a[data-number]").count()).toBe(357);
+    expect(await map.locator('a[data-number="5001"]').getAttribute("href")).toBe("/apne-data/kommune/5001");
+    await page.getByText("Kartgrunnlag: Kartverket (CC BY 4.0)").waitFor();
+    await expectNoSeriousA11yViolations(page, "open indicator, map");
+  });
 });

@@ -76,6 +76,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "open.municipality": (m) => ({ municipalityNumber: m }),
   "open.indicator": () => ({ indicatorCode: "K1" }),
   "open.valueHistory": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024 }),
+  "open.map": () => ({ indicatorCode: "K1", year: 2024 }),
   "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
   "quality.save": (m) => ({

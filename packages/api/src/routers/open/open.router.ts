@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { publicProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { getOpenIndicator, getOpenMunicipality, getOpenValueHistory } from "./open.service";
+import { getOpenIndicator, getOpenMap, getOpenMunicipality, getOpenValueHistory } from "./open.service";
 
 const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 const IndicatorCode = z.enum(INDICATOR_CODES);
@@ -22,4 +22,7 @@ export const openRouter = router({
   valueHistory: publicProcedure
     .input(z.object({ indicatorCode: IndicatorCode, municipalityNumber: MunicipalityNumberSchema, year: Year }))
     .query(({ ctx, input }) => getOpenValueHistory(ctx.db, input, ctx.now())),
+  map: publicProcedure
+    .input(z.object({ indicatorCode: IndicatorCode, year: Year.optional() }))
+    .query(({ ctx, input }) => getOpenMap(ctx.db, input, ctx.now())),
 });
