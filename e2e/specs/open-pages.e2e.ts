@@ -24,6 +24,8 @@ describe("open pages (issue 23, point 4)", () => {
     await page
       .locator("label")
       .filter({ has: page.getByRole("radio", { name: "Tabell" }) })
+      // The statistics chart's: the map below it has a table twin too.
+      .first()
       .click();
     await page.getByRole("table", { name: "Statistikk for kommunene per publisert år" }).waitFor();
     await expectNoSeriousA11yViolations(page, "indicator, table");
@@ -55,6 +57,8 @@ describe("open pages (issue 23, point 4)", () => {
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.goto(`${browser.baseUrl}/apne-data/indikator/K1?aar=2024`);
     const map = page.locator("svg.municipality-map");
+    // The map comes after the values, with its own figures and chunk.
+    await map.waitFor({ state: "attached", timeout: 30_000 });
     await map.scrollIntoViewIfNeeded();
     await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
     expect(await map.locator("a[data-number]").count()).toBe(357);
