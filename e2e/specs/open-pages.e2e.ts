@@ -36,6 +36,8 @@ describe("open pages (issue 23, point 4)", () => {
     await page
       .locator("label")
       .filter({ has: page.getByRole("radio", { name: "Tabell" }) })
+      // The statistics chart's: the map below it has a table twin too.
+      .first()
       .click();
     await page.getByRole("table", { name: "Statistikk for kommunene per publisert år" }).waitFor();
     await expectNoSeriousA11yViolations(page, "indicator, table");
@@ -115,5 +117,20 @@ describe("open pages (issue 23, point 4)", () => {
     expect(text).toMatch(/^[\d ]+ kr fram til /);
     expect(text.endsWith(osloToday())).toBe(true);
     await expectNoSeriousA11yViolations(page, "municipality, a revised value opened");
+  });
+
+  it("draws the published year's map of an indicator for an anonymous visitor, 357 municipalities, clean under axe (issue 24)", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.goto(`${browser.baseUrl}/apne-data/indikator/K1?aar=2024`);
+    const map = page.locator("svg.municipality-map");
+    // The map comes after the values, with its own figures and chunk.
+    await map.waitFor({ state: "attached", timeout: 30_000 });
+    await map.scrollIntoViewIfNeeded();
+    await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
+    expect(await map.locator("a[data-number]").count()).toBe(357);
+    expect(await map.locator('a[data-number="5001"]').getAttribute("href")).toBe("/apne-data/kommune/5001");
+    await page.getByText("Kartgrunnlag: Kartverket (CC BY 4.0)").waitFor();
+    await expectNoSeriousA11yViolations(page, "open indicator, map");
   });
 });

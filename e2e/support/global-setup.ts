@@ -35,6 +35,16 @@ function freePort(): Promise<number> {
  * way a user runs it, and hands its address to the specs.
  */
 export default async function setup(project: TestProject) {
+  const { baseUrl, stop } = await startServer();
+  project.provide("baseUrl", baseUrl);
+  return stop;
+}
+
+/**
+ * The built server on a fresh demo database; `webDistDir` serves another build of the web app (the map's
+ * benchmark compares a baseline's in the same run).
+ */
+export async function startServer(options: { webDistDir?: string } = {}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   if (!existsSync(join(REPO, "apps/web/dist/index.html"))) {
     throw new Error("The web app is not built: run `pnpm build` first (turbo's test:e2e does it).");
   }
@@ -55,6 +65,7 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: "info",
       DEMO_PASSWORD: E2E_PASSWORD,
       NODE_ENV: "production",
+      ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -77,10 +88,10 @@ export default async function setup(project: TestProject) {
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  project.provide("baseUrl", baseUrl);
-  return async () => {
+  const stop = async () => {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dir, { recursive: true, force: true });
   };
+  return { baseUrl, stop };
 }

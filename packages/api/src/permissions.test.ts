@@ -77,6 +77,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "open.indicator": () => ({ indicatorCode: "K1" }),
   "open.valueHistory": (m) => ({ indicatorCode: "K1", municipalityNumber: m, year: 2024 }),
   "open.licence": null,
+  "open.map": () => ({ indicatorCode: "K1", year: 2024 }),
   "quality.list": (m) => ({ municipalityNumber: m }),
   "quality.report": (m) => ({ municipalityNumber: m, year: 2024, instrument: "maturity" }),
   "quality.save": (m) => ({

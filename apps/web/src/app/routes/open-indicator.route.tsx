@@ -3,6 +3,7 @@ import { getIndicator, type IndicatorCode } from "@malestokk/domain";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 
+import { OpenIndicatorMap } from "../../features/map/open-map";
 import { OpenIndicatorPage } from "../../features/open/open-indicator";
 import { useOpenTexts } from "../../features/open/open-texts";
 
@@ -13,5 +14,6 @@ export default function OpenIndicatorRoute() {
   const indicator = getIndicator(useParams().code ?? "");
   if (!indicator) return <Alert data-color="warning">{t("open.indicator.notFound")}</Alert>;
   // The catalogue has the code, so it is one of the codes the procedure takes.
-  return <OpenIndicatorPage key={indicator.code} indicatorCode={indicator.code as IndicatorCode} />;
+  const code = indicator.code as IndicatorCode;
+  return <OpenIndicatorPage key={code} indicatorCode={code} map={(year) => <OpenIndicatorMap indicatorCode={code} year={year} />} />;
 }

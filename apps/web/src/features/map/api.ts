@@ -8,3 +8,9 @@ export function useMapFigures(input: RouterInputs["benchmarks"]["map"]) {
   const trpc = useTRPC();
   return useQuery({ ...trpc.benchmarks.map.queryOptions(input), enabled: input.year !== undefined, placeholderData: keepPreviousData });
 }
+
+/** Every municipality's published figure of one indicator in one published year, for the open pages' map (no sign-in). */
+export function useOpenMapFigures(input: RouterInputs["open"]["map"]) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.open.map.queryOptions(input), placeholderData: keepPreviousData });
+}

@@ -58,6 +58,8 @@ const HEIGHT = 720;
 const LEVELS = ["municipality", "county"] as const;
 type Level = (typeof LEVELS)[number];
 const METHODS: readonly MapClassMethod[] = ["quantiles", "groupQuartiles"];
+/** The table twin's order; one collator, as `localeCompare` with a locale builds one per call. */
+const BY_NAME = new Intl.Collator("nb");
 
 /**
  * A choropleth of one indicator in one year by municipality or county (issue 24): classes by national
@@ -96,36 +98,60 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     [figures, method, indicator, peers],
   );
   const shades = mapShades(classing.classCount);
-  const classText = (i: number) => {
-    const from = classing.limits[i] as number;
-    const to = classing.limits[i + 1] as number;
-    return from === to ? show(from) : t("map.classRange", { from: show(from), to: show(to) });
-  };
+  // Each class's limits in words, once per classing (the legend and every row of the table twin use them).
+  const classTexts = useMemo(
+    () =>
+      Array.from({ length: classing.classCount }, (_, i) => {
+        const from = classing.limits[i] as number;
+        const to = classing.limits[i + 1] as number;
+        const show = (value: number) => formatIndicatorValue(props.indicatorCode, value);
+        return from === to ? show(from) : t("map.classRange", { from: show(from), to: show(to) });
+      }),
+    // `t` changes with the language, and with it the numbers' format, which formatIndicatorValue reads itself.
+    [classing, props.indicatorCode, t],
+  );
+  const classText = (i: number) => classTexts[i] ?? "";
   const stateText = (state: MapUnitState | undefined) =>
     state?.kind === "value"
       ? `${show(state.value)}, ${t("map.classOf", { n: state.class + 1, count: classing.classCount })}`
       : state?.kind === "hidden"
         ? t("map.hidden")
         : t("map.missing");
-  const fillOf = (state: MapUnitState | undefined) =>
-    state?.kind === "value" ? (shades[state.shade] as string) : state?.kind === "hidden" ? MAP_COLOURS.hidden : MAP_COLOURS.missing;
 
-  const drawn: DrawnUnit[] = figures.map((f) => {
-    const state = classing.states.get(f.key);
-    const isOwn = level === "municipality" && f.key === props.ownNumber;
-    const isPeer = level === "municipality" && peers.has(f.key) && !isOwn;
-    const notes = [isOwn ? t("map.ownNote") : null, isPeer ? t("map.peerNote") : null].filter(Boolean).join(", ");
-    return {
-      number: f.key,
-      label: `${f.name}: ${stateText(state)}${notes ? ` (${notes})` : ""}${level === "county" ? `. ${t("map.zoomHint")}` : ""}`,
-      fill: fillOf(state),
-      isHatched: state?.kind === "missing",
-      isDimmed: level === "municipality" && peers.size > 0 && !isPeer && !isOwn,
-      isPeer,
-      isOwn,
-      href: level === "municipality" ? (props.hrefOf?.(f.key) ?? null) : null,
-    };
-  });
+  const { ownNumber, hrefOf } = props;
+  // Built again only when the figures, classes or group change; the texts are made once per class, not once per
+  // unit, so choosing an indicator costs 357 fills and names, not thousands of translations (docs/map.md#speed).
+  const drawn = useMemo((): DrawnUnit[] => {
+    const ofClass = Array.from({ length: classing.classCount }, (_, i) => t("map.classOf", { n: i + 1, count: classing.classCount }));
+    const hidden = t("map.hidden");
+    const missingText = t("map.missing");
+    const ownNote = ` (${t("map.ownNote")})`;
+    const peerNote = ` (${t("map.peerNote")})`;
+    const zoomHint = level === "county" ? `. ${t("map.zoomHint")}` : "";
+    const fills = mapShades(classing.classCount);
+    return figures.map((f) => {
+      const state = classing.states.get(f.key);
+      const isOwn = level === "municipality" && f.key === ownNumber;
+      const isPeer = level === "municipality" && peers.has(f.key) && !isOwn;
+      const text =
+        state?.kind === "value"
+          ? `${formatIndicatorValue(props.indicatorCode, state.value)}, ${ofClass[state.class] ?? ""}`
+          : state?.kind === "hidden"
+            ? hidden
+            : missingText;
+      return {
+        number: f.key,
+        label: `${f.name}: ${text}${isOwn ? ownNote : isPeer ? peerNote : ""}${zoomHint}`,
+        fill:
+          state?.kind === "value" ? (fills[state.shade] as string) : state?.kind === "hidden" ? MAP_COLOURS.hidden : MAP_COLOURS.missing,
+        isHatched: state?.kind === "missing",
+        isDimmed: level === "municipality" && peers.size > 0 && !isPeer && !isOwn,
+        isPeer,
+        isOwn,
+        href: level === "municipality" ? (hrefOf?.(f.key) ?? null) : null,
+      };
+    });
+  }, [figures, classing, level, ownNumber, peers, hrefOf, t, props.indicatorCode]);
   const activeFigure = figures.find((f) => f.key === active);
 
   const direction = indicator?.direction ?? "neutral";
@@ -158,15 +184,41 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       );
     else if (unit.href) props.onOpen?.(unit.href);
   };
-  const unitCounty = new Map(props.units.map((u) => [u.number, countyName.get(u.countyNumber) ?? ""]));
-  const sorted = [...figures]
-    .sort((a, b) => a.name.localeCompare(b.name, "nb"))
-    .map((f) => ({
-      ...f,
-      state: classing.states.get(f.key),
-      county: unitCounty.get(f.key) ?? "",
-      group: peers.has(f.key) ? t("map.table.yes") : "",
-    }));
+  const table = useMemo(() => {
+    const unitCounty = new Map(props.units.map((u) => [u.number, countyName.get(u.countyNumber) ?? ""]));
+    const texts = { yes: t("map.table.yes"), own: t("map.ownNote"), hidden: t("map.hidden"), missing: t("map.missing") };
+    const sorted = [...figures]
+      .sort((a, b) => BY_NAME.compare(a.name, b.name))
+      .map((f) => ({
+        ...f,
+        state: classing.states.get(f.key),
+        county: unitCounty.get(f.key) ?? "",
+        group: peers.has(f.key) ? texts.yes : "",
+      }));
+    return {
+      rows: sorted.map(({ state, ...f }) => ({
+        name: f.key === ownNumber && level === "municipality" ? `${f.name} (${texts.own})` : f.name,
+        county: f.county,
+        n: String(f.n ?? ""),
+        value:
+          state?.kind === "value"
+            ? formatIndicatorValue(props.indicatorCode, state.value)
+            : state?.kind === "hidden"
+              ? texts.hidden
+              : texts.missing,
+        class: state?.kind === "value" ? (classTexts[state.class] ?? "") : "",
+        group: f.group,
+      })),
+      csvRows: sorted.map(({ state, ...f }) => ({
+        name: f.name,
+        county: f.county,
+        n: String(f.n ?? ""),
+        value: state?.kind === "value" ? String(Math.round(state.value * 100) / 100).replace(".", ",") : "",
+        class: state?.kind === "value" ? String(state.class + 1) : "",
+        group: f.group,
+      })),
+    };
+  }, [figures, classing, classTexts, props.units, props.indicatorCode, countyName, peers, ownNumber, level, t]);
   const unitHeader = level === "county" ? t("map.table.county") : t("map.table.municipality");
 
   return (
@@ -275,22 +327,8 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
           { key: "class", header: t("map.table.class") },
           ...(peers.size > 0 && level === "municipality" ? [{ key: "group", header: t("map.table.group") }] : []),
         ],
-        rows: sorted.map(({ state, ...f }) => ({
-          name: f.key === props.ownNumber && level === "municipality" ? `${f.name} (${t("map.ownNote")})` : f.name,
-          county: f.county,
-          n: String(f.n ?? ""),
-          value: state?.kind === "value" ? show(state.value) : state?.kind === "hidden" ? t("map.hidden") : t("map.missing"),
-          class: state?.kind === "value" ? classText(state.class) : "",
-          group: f.group,
-        })),
-        csvRows: sorted.map(({ state, ...f }) => ({
-          name: f.name,
-          county: f.county,
-          n: String(f.n ?? ""),
-          value: state?.kind === "value" ? String(Math.round(state.value * 100) / 100).replace(".", ",") : "",
-          class: state?.kind === "value" ? String(state.class + 1) : "",
-          group: f.group,
-        })),
+        rows: table.rows,
+        csvRows: table.csvRows,
       }}
     />
   );

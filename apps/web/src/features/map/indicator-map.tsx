@@ -8,7 +8,7 @@ import {
   standingIn,
   type IndicatorCode,
 } from "@malestokk/domain";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
@@ -25,6 +25,11 @@ import { useMapTexts } from "./texts";
 
 const CODES = INDICATORS.map((i) => i.code) as string[];
 
+/** Runs `task` after the next frame is painted (a task queued from the frame's callback runs after its paint). */
+function afterPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /**
  * The map with its figures from the server (benchmarks.map): the indicator page's (one indicator, the page's year
  * and peer group, the municipality outlined and what it means in words beside it) and the sector dashboard's
@@ -38,13 +43,21 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
   const navigate = useNavigate();
   const { peerChoice } = useYearAndPeers();
   const [inUrl, setInUrl] = useUrlState<string>("kart", "K1", (raw) => (CODES.includes(raw) ? raw : null));
-  // The map follows a choice at once; the address (which every part of the page reads) follows as a transition,
-  // so the rest of the page re-renders after the map is drawn, not before (issue 24: drawn within 100 ms).
+  // The map follows a choice at once; the address (which every part of the page reads, so the whole page renders
+  // again) follows after the map is painted, so the rest of the page waits for the map, not the map for the page
+  // (issue 24: drawn within 100 ms). Only the last choice reaches the address.
   const [chosen, setChosen] = useState(inUrl);
-  useEffect(() => setChosen(inUrl), [inUrl]);
+  const latest = useRef(inUrl);
+  useEffect(() => {
+    latest.current = inUrl;
+    setChosen(inUrl);
+  }, [inUrl]);
   const choose = (code: string) => {
+    latest.current = code;
     setChosen(code);
-    startTransition(() => setInUrl(code));
+    afterPaint(() => {
+      if (latest.current === code) startTransition(() => setInUrl(code));
+    });
   };
   const code = (props.indicatorCode ?? chosen) as IndicatorCode;
   const query = useMapFigures({
@@ -52,6 +65,10 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
     year: props.year,
     ...(props.municipalityNumber ? { municipalityNumber: props.municipalityNumber, ...peerChoice } : {}),
   });
+  const shownCode = query.data?.indicatorCode;
+  // Stable, so the map's units are not built again when the page around them renders.
+  const hrefOf = useCallback((number: string) => `/kommune/${number}/indikator/${shownCode ?? ""}`, [shownCode]);
+  const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
   if (!query.isSuccess) return <QueryView query={query} />;
   const data = query.data;
   const indicator = getIndicator(data.indicatorCode);
@@ -88,8 +105,8 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
       ownNumber={data.municipalityNumber}
       peerNumbers={data.peerNumbers}
       {...(data.peerGroup ? { peerGroupName: peerGroupName(t, data.peerGroup) } : {})}
-      hrefOf={(number) => `/kommune/${number}/indikator/${data.indicatorCode}`}
-      onOpen={(href) => void navigate(href)}
+      hrefOf={hrefOf}
+      onOpen={onOpen}
       demo={data.isDemo}
       controls={picker}
       aside={

@@ -1,5 +1,5 @@
 import { geoPath } from "d3-geo";
-import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent, type SyntheticEvent } from "react";
 
 import { MAP_COLOURS } from "../../components/chart-palette";
 import { COUNTIES, COUNTY_BORDERS, MUNICIPALITIES, OUTLINE, projectionFor, type UnitFeature } from "./geometry";
@@ -64,6 +64,91 @@ function nearestIn(direction: string, from: Shape, shapes: readonly Shape[]): Sh
   return best;
 }
 
+interface Shapes {
+  readonly byNumber: ReadonlyMap<string, Shape>;
+  /** The units' numbers in order, for Home and End. */
+  readonly order: readonly string[];
+  readonly outline: string;
+  readonly counties: string;
+  readonly others: string;
+}
+
+// Projected once per view and size, for the page's life: a new indicator, year or group changes fills only, and the
+// map drawn again (another page, back from the table) costs no projection (docs/map.md#speed).
+const SHAPES = new Map<string, Shapes>();
+
+function shapesFor(level: MapDrawingProps["level"], zoom: string | null, width: number, height: number): Shapes {
+  const key = `${level}|${zoom ?? ""}|${width}|${height}`;
+  const known = SHAPES.get(key);
+  if (known) return known;
+  const features = level === "county" ? COUNTIES : MUNICIPALITIES;
+  const isZoomed = zoom !== null && level === "municipality";
+  const inView = isZoomed ? features.filter((f) => f.properties.number.startsWith(zoom)) : features;
+  const path = geoPath(projectionFor(inView, width, height));
+  const byNumber = new Map<string, Shape>(
+    inView.map((f) => {
+      const [x, y] = path.centroid(f);
+      return [f.properties.number, { feature: f, d: path(f) ?? "", centroid: [x, y] as const }];
+    }),
+  );
+  const shapes: Shapes = {
+    byNumber,
+    order: [...byNumber.keys()].sort(),
+    outline: path(OUTLINE) ?? "",
+    counties: level === "municipality" ? (path(COUNTY_BORDERS) ?? "") : "",
+    others: isZoomed
+      ? MUNICIPALITIES.filter((f) => !f.properties.number.startsWith(zoom))
+          .map((f) => path(f) ?? "")
+          .join("")
+      : "",
+  };
+  SHAPES.set(key, shapes);
+  return shapes;
+}
+
+interface MapUnitProps extends DrawnUnit {
+  readonly d: string;
+  readonly isTabStop: boolean;
+}
+
+/**
+ * One unit, drawn again only when what it shows changes (its props are strings and flags; the handlers sit on the
+ * SVG): a new indicator redraws fills and names, a focus or a change elsewhere on the page redraws nothing.
+ */
+const MapUnit = memo(function MapUnit(props: MapUnitProps) {
+  const body = (
+    <path
+      d={props.d}
+      fill={props.isHatched ? `url(#${HATCH_ID})` : props.fill}
+      fillOpacity={props.isDimmed ? 0.35 : 1}
+      stroke={MAP_COLOURS.border}
+      strokeWidth={props.isPeer ? 1 : 0.4}
+    />
+  );
+  const common = {
+    "data-number": props.number,
+    "data-own": props.isOwn ? "true" : undefined,
+    "data-peer": props.isPeer ? "true" : undefined,
+    "aria-label": props.label,
+    tabIndex: props.isTabStop ? 0 : -1,
+    className: "municipality-map__unit",
+  };
+  return props.href === null ? (
+    <g role="button" {...common}>
+      {body}
+    </g>
+  ) : (
+    <a href={props.href} {...common}>
+      {body}
+    </a>
+  );
+});
+
+/** The unit an event happened in, by its `data-number`. */
+function unitNumberOf(target: EventTarget): string | null {
+  return target instanceof Element ? (target.closest("[data-number]")?.getAttribute("data-number") ?? null) : null;
+}
+
 /**
  * The map as SVG (issue 24): one link per municipality (or county), drawn with d3-geo from Kartverket's outlines,
  * offline. One tab stop: the arrow keys move to the nearest unit in their direction, Home and End to the first
@@ -72,34 +157,10 @@ function nearestIn(direction: string, from: Shape, shapes: readonly Shape[]): Sh
 export default function MapDrawing(props: MapDrawingProps) {
   const { level, zoom, width, height } = props;
   const svg = useRef<SVGSVGElement>(null);
-  const features = level === "county" ? COUNTIES : MUNICIPALITIES;
-  const inView = useMemo(
-    () => (zoom === null || level === "county" ? features : features.filter((f) => f.properties.number.startsWith(zoom))),
-    [features, level, zoom],
-  );
-  const shapes = useMemo(() => {
-    const path = geoPath(projectionFor(inView, width, height));
-    return {
-      path,
-      byNumber: new Map<string, Shape>(
-        inView.map((f) => {
-          const [x, y] = path.centroid(f);
-          return [f.properties.number, { feature: f, d: path(f) ?? "", centroid: [x, y] as const }];
-        }),
-      ),
-      context: zoom === null || level === "county" ? null : (path(COUNTY_BORDERS) ?? ""),
-      outline: path(OUTLINE) ?? "",
-      counties: level === "municipality" ? (path(COUNTY_BORDERS) ?? "") : "",
-      others:
-        zoom === null || level === "county"
-          ? ""
-          : MUNICIPALITIES.filter((f) => !f.properties.number.startsWith(zoom))
-              .map((f) => path(f) ?? "")
-              .join(""),
-    };
-  }, [inView, width, height, zoom, level]);
-  const drawn = props.units.filter((u) => shapes.byNumber.has(u.number));
-  const order = useMemo(() => [...shapes.byNumber.keys()].sort(), [shapes]);
+  const shapes = shapesFor(level, level === "county" ? null : zoom, width, height);
+  const drawn = useMemo(() => props.units.filter((u) => shapes.byNumber.has(u.number)), [props.units, shapes]);
+  const unitOf = useMemo(() => new Map(drawn.map((u) => [u.number, u])), [drawn]);
+  const { order } = shapes;
   const active = props.active !== null && shapes.byNumber.has(props.active) ? props.active : null;
   const own = drawn.find((u) => u.isOwn);
   const tabStop = active ?? own?.number ?? order[0] ?? null;
@@ -113,9 +174,11 @@ export default function MapDrawing(props: MapDrawingProps) {
     props.onActive(number);
     svg.current?.querySelector<SVGElement>(`[data-number="${number}"]`)?.focus();
   };
-  const onKeyDown = (event: KeyboardEvent, unit: DrawnUnit) => {
-    const from = shapes.byNumber.get(unit.number);
-    if (!from) return;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const number = unitNumberOf(event.target);
+    const unit = number === null ? undefined : unitOf.get(number);
+    const from = number === null ? undefined : shapes.byNumber.get(number);
+    if (!unit || !from) return;
     let next: string | null | undefined = null;
     if (event.key.startsWith("Arrow")) next = nearestIn(event.key, from, [...shapes.byNumber.values()])?.feature.properties.number;
     else if (event.key === "Home") next = order[0];
@@ -127,6 +190,21 @@ export default function MapDrawing(props: MapDrawingProps) {
     } else return;
     event.preventDefault();
     if (next) focusUnit(next);
+  };
+  const onPointed = (event: SyntheticEvent) => {
+    const number = unitNumberOf(event.target);
+    if (number !== null && unitOf.has(number)) props.onActive(number);
+  };
+  const onClick = (event: MouseEvent) => {
+    const number = unitNumberOf(event.target);
+    const unit = number === null ? undefined : unitOf.get(number);
+    if (!unit) return;
+    if (unit.href !== null) {
+      // A new tab or window is the browser's; a plain click opens the page in the app.
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+    }
+    props.onOpen(unit);
   };
 
   return (
@@ -140,6 +218,10 @@ export default function MapDrawing(props: MapDrawingProps) {
       aria-describedby={props.describedBy}
       data-level={level}
       data-units={drawn.length}
+      onFocus={onPointed}
+      onMouseOver={onPointed}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
       onMouseLeave={() => props.onActive(null)}
     >
       <defs>
@@ -152,47 +234,9 @@ export default function MapDrawing(props: MapDrawingProps) {
       {shapes.others && (
         <path d={shapes.others} fill={MAP_COLOURS.context} stroke={MAP_COLOURS.border} strokeWidth="0.3" aria-hidden="true" />
       )}
-      {drawn.map((unit) => {
-        const shape = shapes.byNumber.get(unit.number) as Shape;
-        const body = (
-          <path
-            d={shape.d}
-            fill={unit.isHatched ? `url(#${HATCH_ID})` : unit.fill}
-            fillOpacity={unit.isDimmed ? 0.35 : 1}
-            stroke={MAP_COLOURS.border}
-            strokeWidth={unit.isPeer ? 1 : 0.4}
-          />
-        );
-        const common = {
-          "data-number": unit.number,
-          "data-own": unit.isOwn ? "true" : undefined,
-          "data-peer": unit.isPeer ? "true" : undefined,
-          "aria-label": unit.label,
-          tabIndex: unit.number === tabStop ? 0 : -1,
-          className: "municipality-map__unit",
-          onFocus: () => props.onActive(unit.number),
-          onMouseEnter: () => props.onActive(unit.number),
-          onKeyDown: (event: KeyboardEvent) => onKeyDown(event, unit),
-        };
-        return unit.href === null ? (
-          <g key={unit.number} role="button" {...common} onClick={() => props.onOpen(unit)}>
-            {body}
-          </g>
-        ) : (
-          <a
-            key={unit.number}
-            href={unit.href}
-            {...common}
-            onClick={(event) => {
-              if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-              event.preventDefault();
-              props.onOpen(unit);
-            }}
-          >
-            {body}
-          </a>
-        );
-      })}
+      {drawn.map((unit) => (
+        <MapUnit key={unit.number} {...unit} d={(shapes.byNumber.get(unit.number) as Shape).d} isTabStop={unit.number === tabStop} />
+      ))}
       {shapes.counties && (
         <path d={shapes.counties} fill="none" stroke={MAP_COLOURS.county} strokeWidth="1.2" pointerEvents="none" aria-hidden="true" />
       )}

@@ -77,3 +77,14 @@ describe("the map on the sector dashboard", () => {
     expect(svg.querySelector("[data-peer]")).toBeNull();
   });
 });
+
+describe("the map on the open pages (issues 23 and 24)", () => {
+  it("shows anyone the published figures of the year shown, each municipality leading to its open page", async () => {
+    renderApp("/apne-data/indikator/K1?aar=2024");
+    const svg = await drawnMap(/^K1\|2024\|municipality\|/);
+    expect(svg.querySelectorAll("[data-number]")).toHaveLength(357);
+    expect(svg.querySelector('[data-number="5001"]')?.getAttribute("href")).toBe("/apne-data/kommune/5001");
+    expect(svg.querySelector("[data-own-outline]")).toBeNull();
+    expect(screen.getByText("Kartgrunnlag: Kartverket (CC BY 4.0)")).toBeTruthy();
+  });
+});

@@ -1,7 +1,7 @@
 import { Heading, Link as DsLink, Paragraph } from "@digdir/designsystemet-react";
 import { getIndicator, type IndicatorCode } from "@malestokk/domain";
 import type { TFunction } from "i18next";
-import { lazy, useEffect } from "react";
+import { lazy, useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -28,14 +28,18 @@ const CHART_HEIGHT = 320;
  * /apne-data/indikator/K1: one indicator's published values for anyone (docs/open-data.md#open-pages): the
  * statistics of every published year (chart with its table twin), and every municipality's value in one year.
  */
-export function OpenIndicatorPage(props: { indicatorCode: IndicatorCode }) {
+export function OpenIndicatorPage(props: {
+  indicatorCode: IndicatorCode;
+  /** The national map of the year shown (issue 24), which the route places after the values. */
+  map?: (year: number) => ReactNode;
+}) {
   const { t } = useTranslation();
   const [yearParam, setYear] = useUrlState<string>("aar", "");
   const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   const query = useOpenIndicator(props.indicatorCode, year);
   return (
     <QueryView query={query} notFound={<EmptyState>{t("open.indicator.notFound")}</EmptyState>}>
-      {(data) => <Values data={data} onYear={(y) => setYear(String(y))} />}
+      {(data) => <Values data={data} onYear={(y) => setYear(String(y))} map={props.map} />}
     </QueryView>
   );
 }
@@ -70,7 +74,7 @@ function statisticsTable(data: OpenIndicator, t: TFunction): TableData {
   return { caption: t("open.indicator.statisticsCaption"), columns, rows: cells(false), csvRows: cells(true) };
 }
 
-function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) => void }) {
+function Values({ data, onYear, map }: { data: OpenIndicator; onYear: (year: number) => void; map?: (year: number) => ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const name = indicatorLabel(data.indicatorCode, language);
@@ -169,6 +173,7 @@ function Values({ data, onYear }: { data: OpenIndicator; onYear: (year: number) 
               },
             ]}
           />
+          {map?.(year.year)}
         </>
       )}
       <OpenFooter isDemo={data.isDemo} />

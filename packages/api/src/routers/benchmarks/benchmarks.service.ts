@@ -27,6 +27,7 @@ import {
 
 import { AppError } from "../../errors";
 import { cached } from "./cache";
+import { mapUnitsOf } from "./map-units";
 import type { Session } from "../../context";
 import { requireMunicipality } from "../municipalities/municipalities.service";
 import { listPeerUnits } from "../peers/peer-units";
@@ -501,22 +502,13 @@ function computeMapFigures(db: Db, args: MapArgs, session: Session) {
     ? statisticsAndShown(db, indicator.code, years, chosen.scope, chosen.municipality.id).shown
     : indicatorRows(db, indicator.code, years, APPROVED);
   const byId = new Map(rows.filter((r) => r.year === year).map((r) => [r.organisationId, r]));
-  const municipalities = cached(db, "municipalities", () => listMunicipalities(db), ["registerVersion"]);
-  const counties = new Map(municipalities.map((m) => [m.countyNumber, m.countyName]));
-  const units = municipalities.map((m) => {
-    const row = byId.get(m.id);
-    const has = row !== undefined && row.denominator > 0;
-    return {
-      number: m.number,
-      name: m.name,
-      countyNumber: m.countyNumber,
-      value: has ? (row.numerator / row.denominator) * indicator.scale : null,
-      numerator: has ? row.numerator : null,
-      denominator: has ? row.denominator : null,
-      isUnderCorrection: row?.isUnderCorrection ?? false,
-      isDemo: row?.isDemo ?? false,
-    };
-  });
+  const drawn = mapUnitsOf(db, indicator, byId);
+  const { municipalities } = drawn;
+  const units = drawn.units.map(({ row, ...unit }) => ({
+    ...unit,
+    isUnderCorrection: row?.isUnderCorrection ?? false,
+    isDemo: row?.isDemo ?? false,
+  }));
   const numberOf = new Map(municipalities.map((m) => [m.id, m.number]));
   return {
     indicatorCode: indicator.code,
@@ -525,7 +517,7 @@ function computeMapFigures(db: Db, args: MapArgs, session: Session) {
     municipalityName: chosen?.municipality.name ?? null,
     peerGroup: chosen?.peerGroup ?? null,
     peerNumbers: chosen ? [...chosen.peerIds].flatMap((id) => numberOf.get(id) ?? []).sort() : [],
-    counties: [...counties].map(([number, name]) => ({ number, name })).sort((a, b) => a.number.localeCompare(b.number)),
+    counties: drawn.counties,
     units,
     isDemo: units.some((u) => u.isDemo),
   };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getOpenDataLicence } from "../../open-data/licence";
 import { publicProcedure, router } from "../../trpc";
 import { MunicipalityNumberSchema } from "../municipalities/municipalities.router";
-import { getOpenIndicator, getOpenMunicipality, getOpenValueHistory } from "./open.service";
+import { getOpenIndicator, getOpenMap, getOpenMunicipality, getOpenValueHistory } from "./open.service";
 
 const Year = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
 const IndicatorCode = z.enum(INDICATOR_CODES);
@@ -25,4 +25,7 @@ export const openRouter = router({
     .query(({ ctx, input }) => getOpenValueHistory(ctx.db, input, ctx.now())),
   /** The administrator's licence and attribution, as every answer of the public API states them. */
   licence: publicProcedure.query(({ ctx }) => getOpenDataLicence(ctx.db)),
+  map: publicProcedure
+    .input(z.object({ indicatorCode: IndicatorCode, year: Year.optional() }))
+    .query(({ ctx, input }) => getOpenMap(ctx.db, input, ctx.now())),
 });

@@ -18,6 +18,7 @@ import {
 
 import { AppError } from "../../errors";
 import { cached } from "../benchmarks/cache";
+import { mapUnitsOf } from "../benchmarks/map-units";
 import { requireMunicipality } from "../municipalities/municipalities.service";
 
 /**
@@ -133,4 +134,27 @@ export function getOpenValueHistory(db: Db, input: { indicatorCode: string; muni
     { indicatorCode: indicator.code, organisationId: municipality.id, year: input.year },
     osloToday(now),
   ).map((r) => ({ value: computeIndicatorValue(indicator, r.numerator, r.denominator), revisedOn: r.revisedOn }));
+}
+
+/**
+ * Every municipality's published figure of one indicator in one published year (the newest by default), for the
+ * open pages' map (issue 24): a unit without a published value is drawn as having none. The components come
+ * along, as the open data API gives them, so the map's county view divides sums and hides a county with fewer
+ * than three values, as the screens do. An unpublished year is not there at all.
+ */
+export function getOpenMap(db: Db, input: { indicatorCode: string; year?: number | undefined }, now: Date) {
+  const indicator = getIndicator(input.indicatorCode);
+  if (!indicator) throw new AppError("NOT_FOUND", { params: { indicatorCode: input.indicatorCode } });
+  const publication = publicationOf(db, now);
+  const year = input.year ?? publication.years.at(-1)?.year ?? null;
+  if (year !== null && !publication.years.some((y) => y.year === year)) throw new AppError("NOT_FOUND", { params: { year } });
+  const rows = year === null ? [] : publishedOf(db, indicator.code, publication).filter((r) => r.year === year);
+  const { counties, units } = mapUnitsOf(db, indicator, new Map(rows.map((r) => [r.organisationId, r])));
+  return {
+    indicatorCode: indicator.code,
+    year,
+    counties,
+    units: units.map(({ row: _row, ...unit }) => unit),
+    isDemo: rows.some((r) => r.isDemo),
+  };
 }
