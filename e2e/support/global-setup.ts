@@ -30,11 +30,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** A running server: its address and how to stop it (and remove its database). */
+export interface RunningServer {
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
 /**
- * Starts the real built server on a temporary database (migrated and demo-seeded at start), the
- * way a user runs it, and hands its address to the specs.
+ * Starts the real built server on a temporary database (migrated and demo-seeded at start), the way
+ * a user runs it. `env` adds to its environment: the mail spec starts one with SMTP_URL of its own.
  */
-export default async function setup(project: TestProject) {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO, "apps/web/dist/index.html"))) {
     throw new Error("The web app is not built: run `pnpm build` first (turbo's test:e2e does it).");
   }
@@ -55,6 +61,7 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: "info",
       DEMO_PASSWORD: E2E_PASSWORD,
       NODE_ENV: "production",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -77,10 +84,19 @@ export default async function setup(project: TestProject) {
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  project.provide("baseUrl", baseUrl);
-  return async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+/** Starts the server every spec shares (mail off) and hands its address to the specs. */
+export default async function setup(project: TestProject) {
+  const server = await startServer();
+  project.provide("baseUrl", server.baseUrl);
+  return () => server.stop();
 }
