@@ -181,6 +181,11 @@ describe("notices by e-mail, end to end (issue 25)", () => {
     await admin.reload();
     await expect.poll(() => financeRow.textContent()).toContain("En rapport er returnert");
 
+    // The log says who retried what and how the notice was turned off.
+    await admin.goto(`${base}/admin/logg`);
+    await admin.getByText("«En rapport er returnert» slått av. Med lenken i en e-post.").waitFor();
+    await admin.getByText(/«Lenke for å sette passord» til secretariat@demo\.example lagt i kø igjen/).waitFor();
+
     // Min konto shows the kind off.
     const finance = await browser.newPage();
     await signIn(finance, base, "finance.5001@demo.example", "/konto");
