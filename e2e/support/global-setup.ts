@@ -30,21 +30,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts the real built server on a temporary database (migrated and demo-seeded at start), the
- * way a user runs it, and hands its address to the specs.
- */
-export default async function setup(project: TestProject) {
-  const { baseUrl, stop } = await startServer();
-  project.provide("baseUrl", baseUrl);
-  return stop;
+/** A running server: its address and how to stop it (and remove its database). */
+export interface RunningServer {
+  readonly baseUrl: string;
+  stop(): Promise<void>;
 }
 
 /**
- * The built server on a fresh demo database; `webDistDir` serves another build of the web app (the map's
- * benchmark compares a baseline's in the same run).
+ * Starts the real built server on a temporary database (migrated and demo-seeded at start), the way
+ * a user runs it. `env` adds to its environment (the mail spec starts one with SMTP_URL of its own);
+ * `webDistDir` serves another build of the web app (the map's benchmark compares a baseline's in the same run).
  */
-export async function startServer(options: { webDistDir?: string } = {}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startServer(options: { env?: Record<string, string>; webDistDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO, "apps/web/dist/index.html"))) {
     throw new Error("The web app is not built: run `pnpm build` first (turbo's test:e2e does it).");
   }
@@ -66,6 +63,7 @@ export async function startServer(options: { webDistDir?: string } = {}): Promis
       DEMO_PASSWORD: E2E_PASSWORD,
       NODE_ENV: "production",
       ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -88,10 +86,19 @@ export async function startServer(options: { webDistDir?: string } = {}): Promis
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  const stop = async () => {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    baseUrl,
+    async stop() {
+      server.kill("SIGTERM");
+      await new Promise((r) => server.once("exit", r));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
-  return { baseUrl, stop };
+}
+
+/** Starts the server every spec shares (mail off) and hands its address to the specs. */
+export default async function setup(project: TestProject) {
+  const server = await startServer();
+  project.provide("baseUrl", server.baseUrl);
+  return () => server.stop();
 }

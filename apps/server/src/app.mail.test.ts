@@ -1,5 +1,5 @@
 import { unsubscribeKeyOf, unsubscribeToken } from "@malestokk/api";
-import { findUserByEmail, listMailOptOuts } from "@malestokk/db";
+import { findUserByEmail, listAudit, listMailOptOuts } from "@malestokk/db";
 import { describe, expect, it } from "vitest";
 
 import { mailRefusal, parseEnv } from "./env";
@@ -19,6 +19,10 @@ describe("the one-click unsubscribe (RFC 8058)", () => {
     });
     expect(res.status).toBe(200);
     expect(listMailOptOuts(connection.db, user?.id ?? 0)).toEqual(["deadlineReminder"]);
+    // Audited in the token's user's name, from the address the POST came from (decision 039).
+    const [entry] = listAudit(connection.db, { action: "mail.unsubscribed", limit: 5 });
+    expect(entry).toMatchObject({ actorUserId: user?.id, actorEmail: "finance.0301@demo.example", details: '{"kind":"deadlineReminder"}' });
+    expect(entry?.ip).toMatch(/127\.0\.0\.1/);
   });
 
   it("refuses a forged token, a security notice's kind and a POST without the one-click body", async () => {

@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS = [
   "apiTokens.created",
   "apiTokens.revoked",
   "apiTokens.used",
+  "mail.retried",
+  "mail.preferenceChanged",
+  "mail.unsubscribed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -66,3 +66,4 @@ export * from "./map/classes";
 export * from "./map/figure-sentence";
 export * from "./map/regions";
 export * from "./open-data/licence.schema";
+export * from "./mail/retention";

@@ -107,6 +107,26 @@ describe("the mail outbox and worker, against a real SMTP server on loopback", (
     expect(server.received).toHaveLength(2);
   });
 
+  it("sends a round's messages over one pooled connection, and keeps using it for the next round", async () => {
+    const server = await smtp();
+    const api = setupApi();
+    const time = clock();
+    for (const email of ["finance.0301@demo.example", "manager.0301@demo.example", "finance.5001@demo.example"])
+      queue(api.db, time.now, email, "returned:pool", RETURNED("Sjekk"));
+    const mail = worker(api.db, server.url, time.now);
+    expect(await mail.runOnce()).toEqual({ sent: 3, retrying: 0, failed: 0 });
+    queue(api.db, time.now, "manager.5001@demo.example", "returned:pool", RETURNED("Sjekk"));
+    expect(await mail.runOnce()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(server.received.map((m) => m.envelopeTo.join())).toEqual([
+      "finance.0301@demo.example",
+      "manager.0301@demo.example",
+      "finance.5001@demo.example",
+      "manager.5001@demo.example",
+    ]);
+    expect(server.connections).toBe(1);
+    await mail.stop();
+  });
+
   it("retries a temporary refusal with back-off, then shows the failure with the server's reason; an administrator's retry sends it", async () => {
     const server = await smtp();
     const api = setupApi();

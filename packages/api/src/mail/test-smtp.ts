@@ -22,6 +22,8 @@ export interface TestSmtp {
   readonly received: ReceivedMail[];
   /** A reply to give instead of accepting the next messages (e.g. 451 or 550), or null to accept. */
   refuseWith: { code: number; message: string } | null;
+  /** How many SMTP connections clients opened. */
+  connections: number;
   close(): Promise<void>;
 }
 
@@ -31,12 +33,19 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
     url: "",
     received: [],
     refuseWith: null,
+    connections: 0,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    // A pooled client keeps its connection open: closing the server ends it at once rather than after 30 s.
+    closeTimeout: 10,
+    onConnect(_session, callback) {
+      state.connections += 1;
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -1,18 +1,25 @@
 import {
   claimOutboxMessage,
   failInterruptedOutboxMessages,
+  getSetting,
   listDueOutboxMessages,
   markOutboxFailedTry,
   markOutboxSent,
+  pruneOutboxMessages,
+  setSetting,
   type Db,
   type OutboxRow,
 } from "@malestokk/db";
 import {
+  isOutboxPruneDue,
   isSecurityNotice,
+  MAIL_RETENTION,
   MAIL_RETRY,
   nextTryAfterFailure,
+  outboxPruneCutoffs,
   renderNotice,
   type MailFailure,
+  type MailRetention,
   type NoticeContent,
   type NoticeKind,
 } from "@malestokk/domain";
@@ -38,9 +45,23 @@ export interface MailTransport {
   close?(): void;
 }
 
-/** An SMTP transport from SMTP_URL (smtp:// or smtps://, user and password in the URL), with timeouts so a silent server fails a try. */
+/**
+ * An SMTP transport from SMTP_URL (smtp:// or smtps://, user and password in the URL), with timeouts so a
+ * silent server fails a try. Pooled: the worker sends one message after another, so one connection carries
+ * a round's messages (a new one after 100, or when the server drops it) instead of one connection, greeting
+ * and login per message, and it is closed after a minute without messages or when the worker stops.
+ */
 export function createSmtpTransport(url: string): MailTransport {
-  return createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  return createTransport({
+    url,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 100,
+    idleTimeout: 60_000,
+    connectionTimeout: 30_000,
+    greetingTimeout: 30_000,
+    socketTimeout: 60_000,
+  });
 }
 
 export interface MailLogger {
@@ -62,11 +83,11 @@ export interface MailWorkerOptions {
   readonly retry?: { maxAttempts: number; firstDelayMs: number; longestDelayMs: number };
   /** Messages per round. */
   readonly batch?: number;
+  /** How long sent and failed messages are kept (`MAIL_RETENTION`: 90 and 180 days); pruned at most daily. */
+  readonly retention?: MailRetention;
   readonly logger?: MailLogger;
   /** Queues what is due by the clock (deadline reminders) before each round; in the outbox's own transactions. */
   readonly queueDue?: (now: Date) => void;
-  /** Runs after the server took a message and before that is recorded: the crash test's knife. */
-  readonly afterHandOver?: (row: OutboxRow) => void;
 }
 
 export interface MailRound {
@@ -76,6 +97,9 @@ export interface MailRound {
 }
 
 const INTERRUPTED: MailFailure = "INTERRUPTED";
+
+/** When the outbox was last pruned, kept in the settings so a restart does not prune again the same day. */
+const PRUNED_AT = "mail.outboxPrunedAt";
 
 /**
  * Sends the outbox (docs/decisions/030-mail-outbox.md). Each message is claimed and its try recorded
@@ -130,8 +154,25 @@ export class MailWorker {
     return this.round;
   }
 
+  /**
+   * Deletes sent and failed messages past their retention, with their content, once a day at most
+   * (docs/decisions/039-outbox-operations.md). Returns how many, or null when not due.
+   */
+  pruneIfDue(): { sent: number; failed: number } | null {
+    const now = this.now();
+    const pruned = this.options.db.transaction((tx) => {
+      if (!isOutboxPruneDue(getSetting<string | null>(tx, PRUNED_AT, null), now)) return null;
+      setSetting(tx, PRUNED_AT, now.toISOString(), now.toISOString());
+      return pruneOutboxMessages(tx, outboxPruneCutoffs(now, this.options.retention ?? MAIL_RETENTION));
+    });
+    if (pruned && pruned.sent + pruned.failed > 0)
+      this.options.logger?.info(pruned, "mail: pruned sent and failed messages past their retention");
+    return pruned;
+  }
+
   private async sendDue(): Promise<MailRound> {
     const { db } = this.options;
+    this.pruneIfDue();
     this.options.queueDue?.(this.now());
     const due = listDueOutboxMessages(db, { now: this.now().toISOString(), limit: this.options.batch ?? 50 });
     const round = { sent: 0, retrying: 0, failed: 0 };
@@ -155,7 +196,6 @@ export class MailWorker {
         else round.failed += 1;
         continue;
       }
-      this.options.afterHandOver?.(row);
       markOutboxSent(db, { id: row.id, now: this.now().toISOString() });
       round.sent += 1;
     }

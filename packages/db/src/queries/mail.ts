@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { OutboxStatus, UiLanguage, WrittenStandard } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
@@ -117,6 +117,23 @@ export function requeueOutboxMessage(db: DbOrTx, args: { id: number; now: string
       .where(and(eq(mailOutbox.id, args.id), eq(mailOutbox.status, "failed")))
       .run().changes > 0
   );
+}
+
+/**
+ * Deletes what the outbox is done with (docs/decisions/039-outbox-operations.md): sent messages sent
+ * before `sentBefore`, failed ones last tried (or, never tried, queued) before `failedBefore`; their
+ * content and any secret go with the row. Queued and sending messages stay. Returns how many of each.
+ */
+export function pruneOutboxMessages(db: DbOrTx, args: { sentBefore: string; failedBefore: string }): { sent: number; failed: number } {
+  const sent = db
+    .delete(mailOutbox)
+    .where(and(eq(mailOutbox.status, "sent"), lt(mailOutbox.sentAt, args.sentBefore)))
+    .run().changes;
+  const failed = db
+    .delete(mailOutbox)
+    .where(and(eq(mailOutbox.status, "failed"), lt(sql`coalesce(${mailOutbox.lastAttemptAt}, ${mailOutbox.createdAt})`, args.failedBefore)))
+    .run().changes;
+  return { sent, failed };
 }
 
 export function getOutboxMessage(db: DbOrTx, id: number): OutboxRow | null {

@@ -7,9 +7,12 @@ import { useTranslation } from "react-i18next";
 import { useAuditFilter } from "../../features/admin/audit-filter";
 import { AuditLog } from "../../features/admin/audit-log";
 import { useAdminTexts } from "../../features/admin/use-admin-texts";
+import { useMailTexts } from "../../features/mail/use-mail-texts";
 
 export default function AdminAuditRoute() {
   useAdminTexts();
+  // The mail entries name the kinds of notice in the mail pages' words.
+  useMailTexts();
   const { t } = useTranslation();
   const [filter, setFilter] = useAuditFilter();
   useEffect(() => {

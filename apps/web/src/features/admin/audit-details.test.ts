@@ -261,6 +261,9 @@ const DETAILS: Record<AuditAction, unknown> = {
   "apiTokens.created": { name: "Power BI", publicId: "abcd2345", scope: "read-own", expiresAt: "2026-06-01T00:00:00.000Z" },
   "apiTokens.revoked": { name: "Power BI", publicId: "abcd2345" },
   "apiTokens.used": { name: "Power BI", publicId: "abcd2345" },
+  "mail.retried": { kind: "reportReturned", email: "finance.0301@demo.example", reason: "INTERRUPTED", attempts: 1 },
+  "mail.preferenceChanged": { kind: "deadlineReminder", on: false },
+  "mail.unsubscribed": { kind: "reportReturned" },
 };
 
 const render = (t: TFunction, action: AuditAction) =>
@@ -315,5 +318,15 @@ describe("audit details as sentences (issue 20, point 6)", () => {
   it("names a toolbox entry: a link by its address, a document by its name, type and size (issue 26)", () => {
     expect(render(translator("nb"), "benefits.toolboxEntryAdded")).toBe("Lenke «Veileder for anskaffelse» til https://www.ks.no/veileder.");
     expect(render(translator("nb"), "benefits.toolboxEntryRemoved")).toBe("Dokument «Krav» (Krav SvarUt.pdf, PDF, 1,2 MB).");
+  });
+
+  it("names the notice, the recipient and the reason of a mail retry, and how a notice was turned off (issue 25)", () => {
+    const t = translator("nb");
+    expect(render(t, "mail.retried")).toBe(
+      "«En rapport er returnert» til finance.0301@demo.example lagt i kø igjen. Grunnen til feilen: Avbrutt under sending; kan ha kommet fram.",
+    );
+    expect(render(t, "mail.preferenceChanged")).toBe("«Påminnelse om rapporteringsfrist» slått av.");
+    expect(render(t, "mail.unsubscribed")).toBe("«En rapport er returnert» slått av. Med lenken i en e-post.");
+    expect(render(translator("en"), "mail.unsubscribed")).toBe("“A report was returned” turned off. By the link in an e-mail.");
   });
 });

@@ -313,6 +313,15 @@ const measurement: Renderer = ({ t, d }) => {
   ];
 };
 
+/**
+ * A kind of notice by e-mail (issue 25) in the mail texts' words, which the log's route loads beside
+ * its own; an unknown kind is named as stored.
+ */
+const noticeKind = (t: TFunction, d: JsonObject): string => {
+  const kind = str(d.kind) ?? "";
+  return t(`mail.kinds.${kind}`, { defaultValue: kind });
+};
+
 /** An API token's name and visible id (issue 23, point 3); never its secret, which no entry holds. */
 const apiToken: Renderer = ({ t, d }) => [t(`${S}.apiToken`, { name: str(d.name) ?? "", id: str(d.publicId) ?? "" })];
 const RENDERERS: Record<AuditAction, Renderer> = {
@@ -493,6 +502,13 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "apiTokens.created": apiToken,
   "apiTokens.revoked": apiToken,
   "apiTokens.used": apiToken,
+  "mail.retried": ({ t, d }) => [
+    t(`${S}.mailRetried`, { kind: noticeKind(t, d), email: str(d.email) ?? "" }),
+    str(d.reason) &&
+      t(`${S}.mailFailedBefore`, { reason: t(`mail.failure.${str(d.reason) ?? ""}`, { defaultValue: str(d.reason) ?? "" }) }),
+  ],
+  "mail.preferenceChanged": ({ t, d }) => [t(d.on === true ? `${S}.mailKindOn` : `${S}.mailKindOff`, { kind: noticeKind(t, d) })],
+  "mail.unsubscribed": ({ t, d }) => [t(`${S}.mailKindOff`, { kind: noticeKind(t, d) }), t(`${S}.mailByLink`)],
 };
 
 /**

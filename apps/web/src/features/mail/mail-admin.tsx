@@ -3,10 +3,13 @@ import { OUTBOX_STATUSES, type OutboxStatus } from "@malestokk/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { DataTable } from "../../components/data-table";
 import { QueryView } from "../../components/query-view";
 import { SelectField } from "../../components/select-field";
+import { translateError } from "../../lib/errors";
 import { formatDateTime, formatInteger } from "../../lib/format";
+import { useUrlState } from "../../lib/url-state";
 import { useMailStatus, useOutbox, useRetryMail, type OutboxEntry } from "./api";
 
 const STATUS_COLOR: Record<OutboxStatus, "info" | "success" | "danger" | "warning"> = {
@@ -18,15 +21,31 @@ const STATUS_COLOR: Record<OutboxStatus, "info" | "success" | "danger" | "warnin
 
 /**
  * Administrasjon → E-post (issue 25): whether mail is on, how many messages are queued, sent and
- * failed, and the newest messages with the reason a failed one gave, each failed one with a retry.
+ * failed, and the newest messages with the reason a failed one gave, each failed one with a retry that
+ * asks first (an interrupted message may have arrived; a retry can make a second copy). The filter is
+ * kept in the URL (docs/style.md#web).
  */
 export function MailAdmin() {
   const { t } = useTranslation();
   const status = useMailStatus();
-  const [filter, setFilter] = useState<OutboxStatus | "">("");
+  const [filter, setFilter] = useUrlState<OutboxStatus | "">("status", "", parseStatus);
   const outbox = useOutbox(filter === "" ? {} : { status: filter });
   const [done, setDone] = useState<string | null>(null);
-  const retry = useRetryMail({ onSuccess: () => setDone(t("mail.admin.retried")), onError: () => setDone(t("mail.admin.retryFailed")) });
+  const [asking, setAsking] = useState<OutboxEntry | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const retry = useRetryMail({
+    onSuccess: () => {
+      setAsking(null);
+      setDone(t("mail.admin.retried"));
+    },
+    onError: (e) => setError(`${t("mail.admin.retryFailed")} ${translateError(t, e).message}`),
+  });
+  const cancel = () => {
+    const id = asking ? retryButtonId(asking) : null;
+    setAsking(null);
+    setError(null);
+    if (id) document.getElementById(id)?.focus();
+  };
 
   return (
     <div className="stack">
@@ -104,13 +123,15 @@ export function MailAdmin() {
                   render: (row) =>
                     row.status === "failed" ? (
                       <Button
+                        id={retryButtonId(row)}
                         variant="secondary"
                         data-size="sm"
                         disabled={retry.isPending}
                         aria-label={t("mail.admin.retryLabel", { email: row.recipientEmail })}
                         onClick={() => {
                           setDone(null);
-                          retry.mutate({ id: row.id });
+                          setError(null);
+                          setAsking(row);
                         }}
                       >
                         {t("mail.admin.retry")}
@@ -122,8 +143,34 @@ export function MailAdmin() {
           )}
         </QueryView>
       </section>
+      <ConfirmDialog
+        request={
+          asking && {
+            title: t("mail.admin.retryTitle", { email: asking.recipientEmail }),
+            body: t(asking.failure?.code === "INTERRUPTED" ? "mail.admin.retryBodyInterrupted" : "mail.admin.retryBody", {
+              kind: t(`mail.kinds.${asking.kind}`, { defaultValue: asking.kind }),
+              email: asking.recipientEmail,
+            }),
+            confirmLabel: t("mail.admin.retryConfirm"),
+          }
+        }
+        pending={retry.isPending}
+        error={error}
+        onConfirm={() => {
+          if (asking) retry.mutate({ id: asking.id });
+        }}
+        onCancel={cancel}
+      />
     </div>
   );
+}
+
+function parseStatus(raw: string): OutboxStatus | null {
+  return (OUTBOX_STATUSES as readonly string[]).includes(raw) ? (raw as OutboxStatus) : null;
+}
+
+function retryButtonId(row: OutboxEntry): string {
+  return `mail-retry-${row.id}`;
 }
 
 type T = ReturnType<typeof useTranslation>["t"];

@@ -34,7 +34,11 @@ describe("Administrasjon → E-post (issue 25)", () => {
     expect(within(row).getByText("En rapport er returnert")).toBeTruthy();
     expect(within(row).getByText("Avvist av e-posttjeneren – 451 Try again later")).toBeTruthy();
 
-    fireEvent.click(within(row).getByRole("button", { name: "Prøv å sende til finance.0301@demo.example igjen" }));
+    fireEvent.click(within(row).getByRole("button", { name: "Prøv igjen: send til finance.0301@demo.example" }));
+    const dialog = await screen.findByRole("dialog", { name: "Send til finance.0301@demo.example igjen?" });
+    expect(within(dialog).getByText(/Meldingen «En rapport er returnert» legges i kø/)).toBeTruthy();
+    expect(listOutboxMessages(db, { limit: 5 }).map((m) => m.status)).toEqual(["failed"]);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Send igjen" }));
     expect(await screen.findByText("Meldingen er lagt i kø og sendes straks.")).toBeTruthy();
     await waitFor(() => expect(within(table).getByTestId("mail-row-queued")).toBeTruthy());
   });

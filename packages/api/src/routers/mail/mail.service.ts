@@ -1,6 +1,8 @@
 import {
+  appendAudit,
   countOutboxByStatus,
   getOutboxMessage,
+  getUserById,
   listAllMailOptOuts,
   listMailOptOuts,
   listOutboxMessages,
@@ -11,7 +13,7 @@ import {
 } from "@malestokk/db";
 import { isNoticeKind, isSecurityNotice, OPTIONAL_NOTICE_KINDS, type MailFailure, type OutboxStatus } from "@malestokk/domain";
 
-import type { Context, SignedInContext } from "../../context";
+import { actorOf, auditBy, type Context, type SignedInContext } from "../../context";
 import { AppError } from "../../errors";
 import { readUnsubscribeToken, unsubscribeKeyOf } from "../../mail/unsubscribe";
 
@@ -57,17 +59,34 @@ function failureOf(error: string): { code: MailFailure | null; detail: string } 
   return match ? { code: match[1] as MailFailure, detail: match[2] ?? "" } : { code: null, detail: error };
 }
 
-/** Puts a failed message back in the queue, to be tried now; any other state is refused. */
+/**
+ * Puts a failed message back in the queue, to be tried now; any other state is refused. Audited with the
+ * reason it had failed: a retry of an interrupted message may make a second copy, and the log says who chose it.
+ */
 export function retryOutboxMessage(ctx: SignedInContext, input: { id: number }): void {
   ctx.db.transaction((tx) => {
     const row = getOutboxMessage(tx, input.id);
     if (!row) throw new AppError("NOT_FOUND", { params: { id: input.id } });
-    if (!requeueOutboxMessage(tx, { id: row.id, now: ctx.now().toISOString() })) {
+    const at = ctx.now().toISOString();
+    if (!requeueOutboxMessage(tx, { id: row.id, now: at })) {
       throw new AppError("STATUS_CONFLICT", {
         message: `Only a failed message can be retried (this one is ${row.status})`,
         params: { status: row.status, action: "retry" },
       });
     }
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "mail.retried",
+      entity: "mailOutbox",
+      entityId: String(row.id),
+      details: {
+        kind: row.kind,
+        email: row.recipientEmail,
+        reason: row.lastError === null ? null : failureOf(row.lastError).code,
+        attempts: row.attempts,
+      },
+    });
   });
 }
 
@@ -77,10 +96,22 @@ export function getMailPreferences(ctx: SignedInContext) {
   return { enabled: ctx.mail.enabled, kinds: OPTIONAL_NOTICE_KINDS.map((kind) => ({ kind, on: !off.has(kind) })) };
 }
 
-/** Turns one kind on or off for the signed-in user. */
+/** Turns one kind on or off for the signed-in user; a change (not a repeat) is audited. */
 export function setMailPreference(ctx: SignedInContext, input: { kind: string; on: boolean }): void {
   requireOptionalKind(input.kind);
-  setMailOptOut(ctx.db, { userId: ctx.session.user.id, kind: input.kind, optedOut: !input.on, now: ctx.now().toISOString() });
+  const userId = ctx.session.user.id;
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    if (!setMailOptOut(tx, { userId, kind: input.kind, optedOut: !input.on, now: at })) return;
+    appendAudit(tx, {
+      at,
+      ...auditBy(ctx.actor),
+      action: "mail.preferenceChanged",
+      entity: "user",
+      entityId: String(userId),
+      details: { kind: input.kind, on: input.on },
+    });
+  });
 }
 
 function requireOptionalKind(kind: string): void {
@@ -101,7 +132,20 @@ export function requireUnsubscribeKey(ctx: Pick<Context, "db" | "unsubscribeKey"
 export function unsubscribe(ctx: Context, input: { token: string }): { kind: string } {
   const named = readUnsubscribeToken(requireUnsubscribeKey(ctx), input.token);
   if (!named) throw new AppError("TOKEN_INVALID", { message: "Unsubscribe token does not verify" });
-  setMailOptOut(ctx.db, { userId: named.userId, kind: named.kind, optedOut: true, now: ctx.now().toISOString() });
+  const at = ctx.now().toISOString();
+  ctx.db.transaction((tx) => {
+    // The token speaks for its user: the entry names them, at the address the link was followed from.
+    const user = getUserById(tx, named.userId);
+    if (!user || !setMailOptOut(tx, { userId: named.userId, kind: named.kind, optedOut: true, now: at })) return;
+    appendAudit(tx, {
+      at,
+      ...auditBy(actorOf(user, ctx)),
+      action: "mail.unsubscribed",
+      entity: "user",
+      entityId: String(user.id),
+      details: { kind: named.kind },
+    });
+  });
   return { kind: named.kind };
 }
 
