@@ -105,6 +105,8 @@ async function setup(now: () => Date) {
       ],
     },
   });
+  // Bergen's invitation to the joint project was told (see idea-notices.test.ts); only measurements speak below.
+  api.sqlite.prepare("delete from mail_outbox").run();
   return { api, oslo, projectId, benefitId, jointId };
 }
 
