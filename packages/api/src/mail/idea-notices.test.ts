@@ -34,6 +34,16 @@ async function setup() {
   return { api, clock };
 }
 
+/** Trondheim's idea taken through the council and the secretariat: it waits for the board. */
+async function compiled(api: ReturnType<typeof setupApi>, fields: Partial<typeof idea> = {}) {
+  const { id } = await api.as("manager.5001@demo.example").ideas.submit({ municipalityNumber: "5001", idea: { ...idea, ...fields } });
+  await api.as("council@demo.example").ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig" } });
+  await api
+    .as("secretariat@demo.example")
+    .ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+  return id;
+}
+
 describe("invitation notices (issue 25)", () => {
   it("tells the invited municipality's managers, in their language, with a link to where they answer; no one else", async () => {
     const server = await smtp();
@@ -87,13 +97,7 @@ describe("invitation notices (issue 25)", () => {
 
   it("tells those not yet answered when the board's yes turns the idea into a project they are invited to", async () => {
     const { api } = await setup();
-    const { id } = await api.as("manager.5001@demo.example").ideas.submit({ municipalityNumber: "5001", idea });
-    await api
-      .as("council@demo.example")
-      .ideas.step({ id, expectedVersion: 1, step: { action: "prioritize", score: 4, comment: "Nyttig" } });
-    await api
-      .as("secretariat@demo.example")
-      .ideas.step({ id, expectedVersion: 2, step: { action: "compile", recommendation: "yes", comment: "Anbefales" } });
+    const id = await compiled(api);
     api.sqlite.prepare("delete from mail_outbox").run();
     const { projectId } = await api
       .as("board@demo.example")
@@ -152,5 +156,55 @@ describe("idea step notices (issue 25)", () => {
     await api.as("council@demo.example").mail.setPreference({ kind: "ideaStep", on: false });
     await trondheim.ideas.submit({ municipalityNumber: "5001", idea: { ...idea, title: "Digital timebestilling", participants: [] } });
     expect(queued(api)).toEqual([]);
+  });
+});
+
+describe("meeting pack notices (issue 25)", () => {
+  it("tells the board, once per meeting, which items wait for its decision, when the secretariat says the pack is ready", async () => {
+    const server = await smtp();
+    const { api } = await setup();
+    api.sqlite.prepare("update ideas set status = 'approved' where status = 'compiled'").run();
+    await compiled(api, { participants: [] });
+    await compiled(api, { title: "Digital timebestilling", participants: [] });
+    api.sqlite.prepare("delete from mail_outbox").run();
+    const secretariat = api.as("secretariat@demo.example");
+
+    expect(await secretariat.ideas.announceMeetingPack({ meetingDate: "2026-03-12" })).toEqual({
+      mailOn: true,
+      items: 2,
+      told: 1,
+      toldBefore: 0,
+    });
+    expect(await secretariat.ideas.announceMeetingPack({ meetingDate: "2026-03-12" })).toEqual({
+      mailOn: true,
+      items: 2,
+      told: 0,
+      toldBefore: 1,
+    });
+    expect(queued(api)).toEqual(["meetingPack board@demo.example"]);
+
+    await testMailWorker(api.db, server).runOnce();
+    expect(server.received.map((m) => m.envelopeTo)).toEqual([["board@demo.example"]]);
+    const [pack] = server.received;
+    expect(pack?.subject).toBe("Møtepakken til programstyremøtet 12.03.2026 er klar");
+    expect(pack?.text).toContain("Demo sekretariatet har gjort møtepakken til møtet 12.03.2026 klar. 2 saker venter på beslutning:");
+    expect(pack?.text).toContain("– Felles chatbot for byggesak\n\n– Digital timebestilling");
+    expect(pack?.text).toContain("Åpne møtepakken: https://malestokk.test/ideer/motepakke");
+    expect(pack?.headers.get("list-unsubscribe")).toBeTruthy();
+  });
+
+  it("tells no board member who turned it off, and says when mail is off", async () => {
+    const { api } = await setup();
+    await api.as("board@demo.example").mail.setPreference({ kind: "meetingPack", on: false });
+    expect(await api.as("secretariat@demo.example").ideas.announceMeetingPack({ meetingDate: "2026-03-12" })).toMatchObject({
+      told: 0,
+      toldBefore: 0,
+    });
+    expect(queued(api)).toEqual([]);
+    const off = setupApi();
+    expect(await off.as("secretariat@demo.example").ideas.announceMeetingPack({ meetingDate: "2026-03-12" })).toMatchObject({
+      mailOn: false,
+      told: 0,
+    });
   });
 });

@@ -45,3 +45,24 @@ export function queueIdeaStepNotice(
     },
   });
 }
+
+/**
+ * The board's meeting pack is ready (issue 25): the secretariat says so for a meeting, and the board is told,
+ * in the secretariat's transaction, which items wait for its decision (the compiled ideas, as the pack at
+ * `/ideer/motepakke` shows them; the board reads every idea). Once per meeting date: saying it again for the
+ * same meeting tells no one twice. Returns how many were told now and how many had been told before.
+ */
+export function queueMeetingPackNotice(
+  options: ChangeOptions,
+  tx: DbOrTx,
+  pack: { readonly meetingDate: string; readonly items: readonly string[] },
+): { told: number; toldBefore: number } {
+  const recipients = listProgrammeRecipients(tx, { role: "board", kind: "meetingPack" }).filter(
+    (r) => r.email.toLowerCase() !== options.actor.email.toLowerCase(),
+  );
+  const told = queueNotice({ mail: options.mail ?? MAIL_OFF, secrets: NO_SECRETS, now: () => options.now }, tx, recipients, {
+    key: `meetingPack:${pack.meetingDate}`,
+    content: { kind: "meetingPack", meetingDate: pack.meetingDate, items: [...pack.items], by: options.actor.name },
+  });
+  return { told, toldBefore: options.mail?.enabled ? recipients.length - told : 0 };
+}

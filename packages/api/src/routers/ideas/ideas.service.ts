@@ -30,7 +30,7 @@ import {
 
 import { auditBy, type ChangeOptions, type Session } from "../../context";
 import { AppError } from "../../errors";
-import { queueIdeaStepNotice } from "../../mail/idea-notices";
+import { queueIdeaStepNotice, queueMeetingPackNotice } from "../../mail/idea-notices";
 import { queueInvitationNotice } from "../../mail/invitation-notices";
 import { answer, invite, removeParticipant, resolveParticipants, type JointRef } from "../joint/joint.service";
 
@@ -236,6 +236,24 @@ export function takeIdeaStep(
         owner: { number: idea.organisationNumber, name: idea.organisationName },
       });
       return { status, projectId: projectId ?? null };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The secretariat says the board's meeting pack for a meeting is ready (issue 25): the board is told by
+ * e-mail, once per meeting date, which items wait for its decision. The pack itself is the page
+ * `/ideer/motepakke`, always up to date; this is the one moment it is "ready" (docs/decisions/038-programme-notices.md).
+ */
+export function announceMeetingPack(db: Db, input: { meetingDate: string }, options: ChangeOptions) {
+  return db.transaction(
+    (tx) => {
+      const items = listIdeas(tx, "all")
+        .filter((idea) => idea.status === "compiled")
+        .map((idea) => idea.title);
+      const { told, toldBefore } = queueMeetingPackNotice(options, tx, { meetingDate: input.meetingDate, items });
+      return { mailOn: options.mail?.enabled ?? false, items: items.length, told, toldBefore };
     },
     { behavior: "immediate" },
   );
