@@ -156,6 +156,7 @@ const SAMPLES: Record<string, SampleInput | null> = {
   "ideas.answerInvitation": (m) => ({ municipalityNumber: m, ideaId: 999_999, answer: "decline" }),
   "ideas.leave": (m) => ({ municipalityNumber: m, ideaId: 999_999 }),
   "ideas.removeParticipant": (m) => ({ municipalityNumber: m, ideaId: 999_999, participant: "4601" }),
+  "ideas.announceMeetingPack": () => ({ meetingDate: "2026-04-02" }),
   "systems.list": (m) => ({ municipalityNumber: m }),
   "systems.save": (m) => ({
     municipalityNumber: m,

@@ -62,6 +62,8 @@ export * from "./publication/publication";
 export * from "./toolbox/toolbox";
 export * from "./mail/notices";
 export * from "./mail/reminders";
+export * from "./mail/measurement-due";
+export * from "./mail/programme-notices";
 export * from "./map/classes";
 export * from "./map/figure-sentence";
 export * from "./map/regions";

@@ -2,6 +2,7 @@ import { listOrganisationRecipients, listReportingYears, listUnitsAwaitingCostRe
 import { dueReminder, osloDateTime } from "@malestokk/domain";
 
 import { createSecretBox } from "../auth/secret-box";
+import { queueDueMeasurements } from "./benefit-notices";
 import { queueNotice, type MailSettings } from "./notify";
 
 const NO_SECRETS = createSecretBox(null);
@@ -43,7 +44,10 @@ export function queueDueReminders(db: Db, now: Date, mail: MailSettings): number
   return queued;
 }
 
-/** `queueDueReminders` at most once per Oslo calendar day and hour, for the worker's rounds (every few seconds). */
+/**
+ * What the clock makes due, at most once per Oslo calendar day and hour, for the worker's rounds (every few
+ * seconds): the deadline reminders (`queueDueReminders`) and the benefit measurement notices (`queueDueMeasurements`).
+ */
 export function reminderSchedule(db: Db, mail: MailSettings): (now: Date) => void {
   let last: string | null = null;
   return (now) => {
@@ -52,5 +56,6 @@ export function reminderSchedule(db: Db, mail: MailSettings): (now: Date) => voi
     if (slot === last) return;
     last = slot;
     queueDueReminders(db, now, mail);
+    queueDueMeasurements(db, now, mail);
   };
 }

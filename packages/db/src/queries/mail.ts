@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { OutboxStatus, UiLanguage, WrittenStandard } from "@malestokk/domain";
+import type { OutboxStatus, Sector, UiLanguage, WrittenStandard } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
 import { costReports, mailOptOuts, mailOutbox, organisations, roleAssignments, users } from "../schema/index";
@@ -267,4 +267,26 @@ export function listUnitsAwaitingCostReport(
     .orderBy(asc(organisations.number))
     .all();
   return rows.map((r) => ({ ...r, kind: r.kind === "itCooperative" ? "itCooperative" : "municipality" }));
+}
+
+/**
+ * The enabled users holding a programme role who have not turned `kind` off: the board, the secretariat, or
+ * the sector councils (of one sector, or of every sector when `sector` is null, as for a common idea).
+ */
+export function listProgrammeRecipients(
+  db: DbOrTx,
+  args: { role: "board" | "secretariat" | "sectorCouncil"; sector?: Sector | null; kind: string },
+): MailRecipient[] {
+  const ids = db
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.role, args.role),
+        args.role === "sectorCouncil" && args.sector ? eq(roleAssignments.sector, args.sector) : undefined,
+      ),
+    )
+    .all()
+    .map((r) => r.userId);
+  return recipientsWhere(db, ids, args.kind);
 }

@@ -1,6 +1,10 @@
 import type { UiLanguage } from "../auth/ui-language";
 import type { QualityInstrument } from "../quality/satisfaction";
 import type { LocalizedText } from "../text/localized";
+import { formatNoticeDate } from "./notice-date";
+import { programmeNoticePath, writeProgrammeNotice, type ProgrammeNoticeContent } from "./programme-notices";
+
+export { formatNoticeDate } from "./notice-date";
 
 /**
  * The notices Målestokk sends by e-mail (issue 25), a closed list. Security notices always go out;
@@ -118,7 +122,8 @@ export type NoticeContent =
       readonly deadline: string;
       /** Days left to the deadline (0 on the day), or negative once it was missed. */
       readonly daysBefore: number;
-    };
+    }
+  | ProgrammeNoticeContent;
 
 /** A rendered message: subject, plain text and simple HTML, and the page it links to. */
 export interface RenderedNotice {
@@ -141,6 +146,11 @@ export function noticePath(content: NoticeContent, secret: string | null = null)
       return reportPath(content.unit, content.year, content.area, content.instrument);
     case "deadlineReminder":
       return reportPath(content.unit, content.year, "costs");
+    case "measurementDue":
+    case "invitation":
+    case "ideaStep":
+    case "meetingPack":
+      return programmeNoticePath(content);
   }
 }
 
@@ -149,28 +159,6 @@ function reportPath(unit: NoticeUnit, year: number, area: ReportArea, instrument
   if (area === "quality") return `${base}/${instrument ?? "modenhet"}/${year}`;
   return `${base}/kostnader/${year}`;
 }
-
-/** A date (YYYY-MM-DD) as the recipient reads it: 15.03.2026 in Norwegian, 15 March 2026 in English. */
-export function formatNoticeDate(date: string, language: UiLanguage): string {
-  const [year, month, day] = date.slice(0, 10).split("-").map(Number) as [number, number, number];
-  if (language === "en") return `${day} ${ENGLISH_MONTHS[month - 1] ?? ""} ${year}`;
-  return `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
-}
-
-const ENGLISH_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** An instant as the recipient reads it, in Norwegian time: 15.03.2026 kl. 14:05, or 15 March 2026 at 14:05. */
 export function formatNoticeTime(iso: string, language: UiLanguage): string {
@@ -385,6 +373,11 @@ function writerOf(content: NoticeContent): Writer {
           action: pick({ nb: "Åpne rapporten", nn: "Opne rapporten", en: "Open the report" }, l),
         };
       };
+    case "measurementDue":
+    case "invitation":
+    case "ideaStep":
+    case "meetingPack":
+      return (l) => writeProgrammeNotice(content, l);
   }
 }
 

@@ -14,6 +14,7 @@ import { useSectorBenefits } from "../../features/benefits/api";
 import { packBenefitSheets, PackBenefits } from "../../features/benefits/pack-benefits";
 import { SectorSolutions } from "../../features/benefits/roll-up";
 import { useBenefitTexts } from "../../features/benefits/texts";
+import { AnnouncePack } from "../../features/ideas/announce-pack";
 import { ideasSheet, IdeasPage } from "../../features/ideas/ideas-page";
 import { useIdeaTexts } from "../../features/ideas/texts";
 import { dashboardAbout, dashboardSheets, SectorDashboard } from "../../features/sector/sector-dashboard";
@@ -35,6 +36,7 @@ export default function MeetingPackRoute() {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const canSeeSector = useCan("sector.read");
+  const canCompile = useCan("ideas.compile");
   const demo = useHasDemoData();
   const ideas = useQuery(trpc.ideas.list.queryOptions());
   const dashboard = useQuery({ ...trpc.sector.dashboard.queryOptions({}), enabled: canSeeSector });
@@ -83,6 +85,7 @@ export default function MeetingPackRoute() {
               </Button>
             </div>
             <IdeasPage pack />
+            {canCompile && <AnnouncePack />}
             {benefits.portfolio.data && benefits.withoutPlan.data && (
               <PackBenefits portfolio={benefits.portfolio.data} withoutPlan={benefits.withoutPlan.data} />
             )}

@@ -68,3 +68,9 @@ export function useRemoveIdeaParticipant(on?: On<"removeParticipant">) {
   const trpc = useTRPC();
   return useMutation(trpc.ideas.removeParticipant.mutationOptions(refreshing(useRefreshIdeas(), on)));
 }
+
+/** Telling the board the meeting pack is ready changes nothing the pages show: nothing to refresh. */
+export function useAnnounceMeetingPack(on?: On<"announceMeetingPack">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.ideas.announceMeetingPack.mutationOptions(refreshing(() => Promise.resolve(), on, [])));
+}

@@ -1,9 +1,10 @@
-import { IdeaInputSchema, IdeaStepSchema, InvitationAnswerSchema, ParticipantNumberSchema } from "@malestokk/domain";
+import { IdeaInputSchema, IdeaStepSchema, InvitationAnswerSchema, IsoDateSchema, ParticipantNumberSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { changeOptions } from "../../context";
-import { municipalityProcedure, router, signedInProcedure } from "../../trpc";
+import { municipalityProcedure, permissionProcedure, router, signedInProcedure } from "../../trpc";
 import {
+  announceMeetingPack,
   answerIdeaInvitation,
   getVisibleIdea,
   listIdeaInvitations,
@@ -41,4 +42,8 @@ export const ideasRouter = router({
   removeParticipant: municipalityProcedure("ideas.submit")
     .input(z.object({ ideaId: Id, participant: ParticipantNumberSchema }))
     .mutation(({ ctx, input }) => removeIdeaParticipant(ctx.db, ctx.municipality, input.ideaId, input.participant, changeOptions(ctx))),
+  // The secretariat, who compiles the items, tells the board the meeting pack is ready (issue 25).
+  announceMeetingPack: permissionProcedure("ideas.compile")
+    .input(z.object({ meetingDate: IsoDateSchema }))
+    .mutation(({ ctx, input }) => announceMeetingPack(ctx.db, input, changeOptions(ctx))),
 });

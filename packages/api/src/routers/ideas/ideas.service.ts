@@ -30,6 +30,8 @@ import {
 
 import { auditBy, type ChangeOptions, type Session } from "../../context";
 import { AppError } from "../../errors";
+import { queueIdeaStepNotice, queueMeetingPackNotice } from "../../mail/idea-notices";
+import { queueInvitationNotice } from "../../mail/invitation-notices";
 import { answer, invite, removeParticipant, resolveParticipants, type JointRef } from "../joint/joint.service";
 
 /** The ideas a user may see: all for the sector bodies, else those of the user's own organisations and those they accepted to take part in. */
@@ -130,6 +132,13 @@ export function submitIdea(db: Db, municipality: MunicipalityListItem, input: Id
       });
       // The municipalities named are invited; the idea is theirs too once they accept (ADR 008).
       for (const unit of invited) invite(tx, { kind: "idea", id, ownerNumber: municipality.number, name: fields.title }, unit, options);
+      queueIdeaStepNotice(options, tx, {
+        id,
+        title: fields.title,
+        sector: fields.sector,
+        status: "submitted",
+        owner: { number: municipality.number, name: municipality.name },
+      });
       return { id };
     },
     { behavior: "immediate" },
@@ -177,6 +186,16 @@ export function takeIdeaStep(
             at: p.changedAt ?? now,
           });
         carried = answers.map((p) => ({ number: p.number, status: p.status }));
+        // Those not answered yet now find the project among their invitations: their managers are told.
+        for (const p of answers.filter((a) => a.status === "invited"))
+          queueInvitationNotice(options, tx, {
+            kind: "project",
+            id: projectId,
+            name: idea.title,
+            ownerNumber: idea.organisationNumber,
+            invitee: { id: p.organisationId, number: p.number, name: p.name },
+            by: p.changedByName ?? options.actor.name,
+          });
       }
       const moved = updateIdeaStatus(tx, {
         id: idea.id,
@@ -209,7 +228,32 @@ export function takeIdeaStep(
         organisationId: idea.organisationId,
         details: { from: idea.status, to: status, step, ...(projectId === undefined ? {} : { projectId, participants: carried }) },
       });
+      queueIdeaStepNotice(options, tx, {
+        id: idea.id,
+        title: idea.title,
+        sector: idea.sector,
+        status,
+        owner: { number: idea.organisationNumber, name: idea.organisationName },
+      });
       return { status, projectId: projectId ?? null };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The secretariat says the board's meeting pack for a meeting is ready (issue 25): the board is told by
+ * e-mail, once per meeting date, which items wait for its decision. The pack itself is the page
+ * `/ideer/motepakke`, always up to date; this is the one moment it is "ready" (docs/decisions/038-programme-notices.md).
+ */
+export function announceMeetingPack(db: Db, input: { meetingDate: string }, options: ChangeOptions) {
+  return db.transaction(
+    (tx) => {
+      const items = listIdeas(tx, "all")
+        .filter((idea) => idea.status === "compiled")
+        .map((idea) => idea.title);
+      const { told, toldBefore } = queueMeetingPackNotice(options, tx, { meetingDate: input.meetingDate, items });
+      return { mailOn: options.mail?.enabled ?? false, items: items.length, told, toldBefore };
     },
     { behavior: "immediate" },
   );

@@ -11,6 +11,7 @@ import { nextParticipationStatus, type FieldIssue, type InvitationAnswer, type P
 
 import { auditBy, type ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
+import { queueInvitationNotice } from "../../mail/invitation-notices";
 
 /**
  * Invitations to joint projects and ideas, and their answers (issue 17, ADR 008): the owner invites,
@@ -84,7 +85,10 @@ export function requireInvitee(db: DbOrTx, ownerId: number, number: string, path
   return unit;
 }
 
-/** Invites one municipality (again, after a no or a departure); one already invited or taking part is a field issue. */
+/**
+ * Invites one municipality (again, after a no or a departure); one already invited or taking part is a field issue.
+ * Its managers are told by e-mail in the same transaction (issue 25).
+ */
 export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options: ChangeOptions, path = "participant"): void {
   const current = getParticipationStatus(tx, ref.kind, ref.id, municipality.id);
   if (nextParticipationStatus(current, "invite") === null) {
@@ -102,6 +106,7 @@ export function invite(tx: DbOrTx, ref: JointRef, municipality: Invitee, options
     at: options.now.toISOString(),
   });
   audit(tx, ref, municipality, "participantInvited", { from: current, to: "invited" }, options);
+  queueInvitationNotice(options, tx, { kind: ref.kind, id: ref.id, name: ref.name, ownerNumber: ref.ownerNumber, invitee: municipality });
 }
 
 const ANSWER_ACTIONS = { accept: "invitationAccepted", decline: "invitationDeclined", leave: "participantLeft" } as const;

@@ -561,3 +561,49 @@ export function listSectorSolutions(db: Db, session: Session, now: Date) {
     };
   });
 }
+
+/** A local plan's benefit whose next measurement has a due date, for the measurement notices (issue 25). */
+export interface LocalMeasurementDue {
+  readonly projectId: number;
+  readonly projectName: string;
+  readonly organisation: { readonly id: number; readonly number: string; readonly name: string };
+  readonly key: string;
+  readonly title: string;
+  readonly indicator: string;
+  readonly ownerName: string;
+  readonly ownerUserId: number | null;
+  readonly nextDue: string;
+}
+
+/**
+ * Every local plan's benefits with the next measurement due, as the municipality's own keepers read them
+ * (the working plan, valued as `localPlanView` values it): none once a benefit is realized.
+ */
+export function listLocalMeasurementsDue(db: DbOrTx, today: string): LocalMeasurementDue[] {
+  return listPublishedSolutions(db).flatMap((solution) => {
+    const versions = listTemplateVersions(db, solution.projectId);
+    return listLocalPlans(db, solution.projectId).flatMap((plan) => {
+      const content = contentOf(plan);
+      const followed = followedTemplate({ templateVersion: content.templateVersion }, versions).followed;
+      return content.benefits.flatMap((b) => {
+        const t = followed?.benefits.find((x) => x.key === b.key);
+        if (!t) return [];
+        const { nextDue } = valueLocalBenefit(t, b, content.inUseFrom, figuresOf(db, t, plan.organisationId), today);
+        if (nextDue === null) return [];
+        return [
+          {
+            projectId: solution.projectId,
+            projectName: solution.name,
+            organisation: { id: plan.organisationId, number: plan.number, name: plan.name },
+            key: b.key,
+            title: t.title,
+            indicator: t.indicator.name,
+            ownerName: b.ownerName,
+            ownerUserId: b.ownerUserId,
+            nextDue,
+          },
+        ];
+      });
+    });
+  });
+}
