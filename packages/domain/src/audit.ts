@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS = [
   "apiTokens.created",
   "apiTokens.revoked",
   "apiTokens.used",
+  "benefits.localMeasurementAdded",
+  "benefits.localMeasurementChanged",
+  "benefits.localMeasurementDeleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

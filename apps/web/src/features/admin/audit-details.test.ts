@@ -261,6 +261,31 @@ const DETAILS: Record<AuditAction, unknown> = {
   "apiTokens.created": { name: "Power BI", publicId: "abcd2345", scope: "read-own", expiresAt: "2026-06-01T00:00:00.000Z" },
   "apiTokens.revoked": { name: "Power BI", publicId: "abcd2345" },
   "apiTokens.used": { name: "Power BI", publicId: "abcd2345" },
+  "benefits.localMeasurementAdded": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    after: { value: 250, date: "2025-12-31", comment: "Fra sak/arkiv" },
+  },
+  "benefits.localMeasurementChanged": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    before: { value: 250, date: "2025-12-31", comment: null },
+    after: { value: 100, date: "2025-12-31", comment: null },
+  },
+  "benefits.localMeasurementDeleted": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    before: { value: 100, date: "2025-12-31", comment: null },
+  },
 };
 
 const render = (t: TFunction, action: AuditAction) =>

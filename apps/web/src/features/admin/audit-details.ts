@@ -493,6 +493,9 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   "apiTokens.created": apiToken,
   "apiTokens.revoked": apiToken,
   "apiTokens.used": apiToken,
+  "benefits.localMeasurementAdded": (args) => [...solutionStep(args), ...measurement(args)],
+  "benefits.localMeasurementChanged": (args) => [...solutionStep(args), ...measurement(args)],
+  "benefits.localMeasurementDeleted": (args) => [...solutionStep(args), ...measurement(args)],
 };
 
 /**
