@@ -132,7 +132,7 @@ describe("the template's history and measurements typed by hand (issue 26)", () 
 
     fireEvent.click(within(list).getByRole("button", { name: /^Endre målingen fra 31\. desember 2025$/ }));
     const changing = screen.getByTestId("typed-form-saker");
-    expect((within(changing).getByLabelText("Målt verdi (saker)") as HTMLInputElement).value).toBe("50");
+    expect(within(changing).getByLabelText<HTMLInputElement>("Målt verdi (saker)").value).toBe("50");
     fireEvent.change(within(changing).getByLabelText("Målt verdi (saker)"), { target: { value: "100" } });
     fireEvent.click(within(changing).getByRole("button", { name: "Lagre endringen" }));
     expect(await screen.findByText("Målingen er endret.", {}, { timeout: 10_000 })).toBeTruthy();
