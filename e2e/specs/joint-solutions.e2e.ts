@@ -83,3 +83,81 @@ describe("joint solutions", () => {
     await expectNoSeriousA11yViolations(page, "sector portfolio after Bergen's approval");
   });
 });
+
+// Issue 26: the template's history and a measurement typed by hand. The secretariat publishes a version 3 of the
+// demo's SvarUt template with a benefit no indicator measures; Oslo's manager reads what it changes, accepts it,
+// records a measurement, and sees the realized value and the roll-up change.
+describe("joint solutions: the template's history and measurements typed by hand", () => {
+  it("shows the versions, what a newer one changes, and a typed measurement's value in the plan and the roll-up", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "manager.0301@demo.example", "/kommune/0301/gevinster");
+    await page.getByTestId("portfolio-projects").getByRole("link", { name: "Digital post med SvarUt" }).click();
+    await page.getByRole("heading", { level: 1, name: /Digital post med SvarUt/ }).waitFor();
+    const projectPath = new URL(page.url()).pathname;
+    const osloRow = page.getByTestId("roll-up-adopters").getByRole("row", { name: /Oslo \(0301\)/ });
+    await osloRow.waitFor();
+    const osloBefore = await osloRow.innerText();
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "secretariat@demo.example", projectPath);
+    const history = page.getByTestId("template-history");
+    await history
+      .getByRole("row", { name: /Versjon 1/ })
+      .getByText("Første versjon.")
+      .waitFor();
+    await history
+      .getByRole("row", { name: /Versjon 2/ })
+      .getByText("Ny gevinst: «Kortere og sporbar saksbehandling».")
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, "project page with the template's history");
+    const section = page.getByTestId("template-section");
+    await section.getByRole("button", { name: "Legg til gevinst" }).click();
+    const form = page.getByTestId("template-form");
+    await form.getByLabel("Gevinst", { exact: true }).fill("Saker løst digitalt");
+    await form.getByLabel("Verdien regnes som").selectOption("share");
+    await form.getByLabel("Indikator eller volum").fill("Saker løst digitalt");
+    await form.getByLabel("Enhet", { exact: true }).fill("saker");
+    await form.getByLabel("Verdi per år ved full realisering (kr)").fill("60000");
+    await form.getByLabel("År etter, mål 1").fill("4");
+    await form.getByLabel("Verdi, mål 1").fill("100");
+    await form.getByRole("button", { name: "Lagre i utkastet" }).click();
+    await page.getByTestId("template-message").filter({ hasText: "Utkastet er lagret." }).waitFor();
+    await section.getByRole("button", { name: "Publiser som versjon 3" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Publiser" }).click();
+    await history
+      .getByRole("row", { name: /Versjon 3/ })
+      .getByText("Ny gevinst: «Saker løst digitalt».")
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, "the template's history with version 3");
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "manager.0301@demo.example", `/kommune/0301/felles/${projectPath.split("/").at(-1)}`);
+    const newer = page.getByTestId("newer-template");
+    await newer.getByText("Dette vil versjon 3 endre i forhold til versjon 2, som planen følger nå:").waitFor();
+    await newer.getByText("Ny gevinst: «Saker løst digitalt».").waitFor();
+    await expectNoSeriousA11yViolations(page, "local plan with what a newer version changes");
+    await newer.getByRole("button", { name: "Ta i bruk versjon 3" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ta i bruk versjon 3" }).click();
+    const typed = page.getByTestId("typed-form-saker");
+    await typed.waitFor();
+    await expectNoSeriousA11yViolations(page, "local plan with a benefit measured by hand");
+    await typed.getByLabel("Målt verdi (saker)").fill("50");
+    await typed.getByLabel("Målt dato").fill("2025-12-31");
+    await typed.getByLabel("Kommentar (valgfri)").fill("Telt i sak/arkiv");
+    await typed.getByRole("button", { name: "Registrer måling" }).click();
+    await page.getByTestId("typed-message-saker").filter({ hasText: "Målingen er registrert." }).waitFor();
+    // 50 of the planned 100 cases: half of 60 000 kr, with the computation beside it.
+    await page
+      .getByTestId("local-years-saker")
+      .getByRole("row", { name: /^2025/ })
+      .getByText(/= 30\s000\skr/)
+      .waitFor();
+    await page.getByTestId("typed-measurements-saker").getByText("Telt i sak/arkiv").waitFor();
+    await expectNoSeriousA11yViolations(page, "local plan with a typed measurement");
+
+    await page.goto(`${browser.baseUrl}${projectPath}`);
+    await osloRow.waitFor();
+    expect(await osloRow.innerText()).not.toBe(osloBefore);
+    await expectNoSeriousA11yViolations(page, "roll-up after a typed measurement");
+  });
+});

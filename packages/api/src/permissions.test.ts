@@ -240,6 +240,21 @@ const SAMPLES: Record<string, SampleInput | null> = {
   }),
   "solutions.approveLocalPlan": (m) => ({ municipalityNumber: m, projectId: 999_999, expectedVersion: 1 }),
   "solutions.acceptTemplateVersion": (m) => ({ municipalityNumber: m, projectId: 999_999, expectedVersion: 1, number: 2 }),
+  // Measurements typed by hand for a local plan's benefit: the adopting municipality's keepers only.
+  "solutions.addLocalMeasurement": (m) => ({
+    municipalityNumber: m,
+    projectId: 999_999,
+    key: "purringer",
+    measurement: { value: 1, date: "2025-01-01", comment: null },
+  }),
+  "solutions.changeLocalMeasurement": (m) => ({
+    municipalityNumber: m,
+    projectId: 999_999,
+    id: 999_999,
+    expectedVersion: 1,
+    measurement: { value: 1, date: "2025-01-01", comment: null },
+  }),
+  "solutions.deleteLocalMeasurement": (m) => ({ municipalityNumber: m, projectId: 999_999, id: 999_999, expectedVersion: 1 }),
 };
 
 const USERS = [
@@ -307,12 +322,22 @@ describe("permission table × router", () => {
 /** Read procedures: what the walks below search for draft content. */
 const READS = procedures.filter(([, procedure]) => procedure._def.type === "query").map(([path]) => path);
 
-/** More inputs of a read than its sample: every quality instrument. */
+/** The demo's joint solution (issue 26), which both units have adopted. */
+function svarUtOf(db: Db): number {
+  const oslo = getMunicipalityByNumber(db, OWN)?.id ?? 0;
+  const project = listProjectsOf(db, oslo).find((p) => p.name === "Digital post med SvarUt");
+  if (!project) throw new Error("no demo SvarUt project");
+  return project.id;
+}
+
+/** More inputs of a read than its sample: every quality instrument; the local plans of the demo's joint solution. */
 const MORE_READS: Record<string, SampleInput[]> = {
   "quality.report": [
     (m) => ({ municipalityNumber: m, year: 2024, instrument: "satisfaction" }),
     (m) => ({ municipalityNumber: m, year: 2024, instrument: "scope" }),
   ],
+  "solutions.localPlan": [(m, db) => ({ municipalityNumber: m, projectId: svarUtOf(db) })],
+  "solutions.rollUp": [(_m, db) => ({ projectId: svarUtOf(db) })],
 };
 
 /** Everything a caller gets back from a read, an error included, as text to search. */
@@ -424,6 +449,47 @@ async function plantDrafts(api: ReturnType<typeof setupApi>) {
         await manager.quality.submit({ ...key, instrument, expectedVersion: saved.version });
     }
   }
+  await plantLocalMeasurements(api);
+}
+
+/**
+ * A measurement typed by hand in each unit's local plan of the demo's joint solution (issue 26): the plans move
+ * onto a new template version with a benefit no indicator measures, and are not approved again.
+ */
+async function plantLocalMeasurements(api: ReturnType<typeof setupApi>) {
+  const admin = api.as("admin@demo.example");
+  const projectId = svarUtOf(api.db);
+  const { draft, versions } = await admin.solutions.template({ projectId });
+  const first = versions[0]?.benefits[0];
+  if (!first) throw new Error("the demo's SvarUt template");
+  const byHand = {
+    ...first,
+    key: "purringer",
+    title: "Færre purringer",
+    cash: false,
+    valuation: "freedCapacity" as const,
+    valueMethod: "share" as const,
+    linkedIndicatorCode: null,
+    annualValueNok: 60_000,
+    unitValues: [],
+  };
+  const saved = await admin.solutions.saveTemplate({
+    projectId,
+    expectedVersion: draft.version,
+    template: { benefits: [...(versions[0]?.benefits ?? []), byHand] },
+  });
+  const { number } = await admin.solutions.publishTemplate({ projectId, expectedVersion: saved.version, comment: null });
+  for (const [municipalityNumber, marker] of Object.entries(MARKERS)) {
+    const manager = api.as(`manager.${municipalityNumber}@demo.example`);
+    const { plan } = await manager.solutions.localPlan({ municipalityNumber, projectId });
+    await manager.solutions.acceptTemplateVersion({ municipalityNumber, projectId, expectedVersion: plan.version ?? 0, number });
+    await manager.solutions.addLocalMeasurement({
+      municipalityNumber,
+      projectId,
+      key: "purringer",
+      measurement: { value: marker.amount, date: "2025-06-30", comment: marker.text },
+    });
+  }
 }
 
 /** The markers of the units `grants` may not read drafts of, as found in a response. */
@@ -443,7 +509,7 @@ describe("draft content × every read procedure (issue 17, finding 3)", () => {
     await plantDrafts(api);
     const finance = api.as(`finance.${OWN}@demo.example`);
     const seen = await findInReads(finance, api.db, [OWN], (text) => (text.includes(MARKERS[OWN]?.text ?? "?") ? "the marker" : null));
-    for (const path of ["costs.report", "quality.report"])
+    for (const path of ["costs.report", "quality.report", "solutions.localPlan"])
       expect(
         seen.some((s) => s.startsWith(path)),
         path,

@@ -97,6 +97,9 @@ export const AUDIT_ACTIONS = [
   "mail.retried",
   "mail.preferenceChanged",
   "mail.unsubscribed",
+  "benefits.localMeasurementAdded",
+  "benefits.localMeasurementChanged",
+  "benefits.localMeasurementDeleted",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

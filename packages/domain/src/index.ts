@@ -50,6 +50,7 @@ export * from "./benchmarks/profile";
 export * from "./benefits/status";
 export * from "./benefits/plan";
 export * from "./benefits/joint";
+export * from "./benefits/joint-diff";
 export * from "./pipeline/ideas";
 export * from "./pipeline/participation";
 export * from "./sector/dashboard";

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { LocalBenefit, ProjectSector, TemplateBenefit, TemplateInput } from "@malestokk/domain";
 
 import type { DbOrTx } from "../client";
-import { localPlans, organisations, projects, projectTemplates, projectTemplateVersions } from "../schema/index";
+import { localPlanMeasurements, localPlans, organisations, projects, projectTemplates, projectTemplateVersions } from "../schema/index";
 
 // Joint solutions (issue 26): a joint project's template plan, its published versions, and the local plans of
 // the municipalities that adopted it (docs/indicators.md#joint-solutions).
@@ -242,6 +242,136 @@ export function approveLocalPlanRow(
         version: sql`${localPlans.version} + 1`,
       })
       .where(and(eq(localPlans.id, args.id), eq(localPlans.version, args.expectedVersion)))
+      .run().changes === 1
+  );
+}
+
+export interface LocalMeasurementRow {
+  readonly id: number;
+  readonly localPlanId: number;
+  readonly benefitKey: string;
+  readonly date: string;
+  readonly value: number;
+  readonly comment: string | null;
+  readonly recordedByName: string;
+  readonly recordedAt: string;
+  readonly version: number;
+}
+
+const localMeasurementColumns = {
+  id: localPlanMeasurements.id,
+  localPlanId: localPlanMeasurements.localPlanId,
+  benefitKey: localPlanMeasurements.benefitKey,
+  date: localPlanMeasurements.measuredOn,
+  value: localPlanMeasurements.value,
+  comment: localPlanMeasurements.comment,
+  recordedByName: localPlanMeasurements.recordedByName,
+  recordedAt: localPlanMeasurements.recordedAt,
+  version: localPlanMeasurements.version,
+};
+
+/** The measurements typed by hand for local plans, by date. */
+export function listLocalMeasurements(db: DbOrTx, localPlanIds: readonly number[]): LocalMeasurementRow[] {
+  if (localPlanIds.length === 0) return [];
+  return db
+    .select(localMeasurementColumns)
+    .from(localPlanMeasurements)
+    .where(inArray(localPlanMeasurements.localPlanId, [...localPlanIds]))
+    .orderBy(asc(localPlanMeasurements.measuredOn), asc(localPlanMeasurements.id))
+    .all();
+}
+
+/** One measurement of a local plan; null when it is not that plan's. */
+export function getLocalMeasurement(db: DbOrTx, localPlanId: number, id: number): LocalMeasurementRow | null {
+  return (
+    db
+      .select(localMeasurementColumns)
+      .from(localPlanMeasurements)
+      .where(and(eq(localPlanMeasurements.localPlanId, localPlanId), eq(localPlanMeasurements.id, id)))
+      .get() ?? null
+  );
+}
+
+export function insertLocalMeasurement(
+  db: DbOrTx,
+  args: {
+    localPlanId: number;
+    benefitKey: string;
+    date: string;
+    value: number;
+    comment: string | null;
+    userId: number | null;
+    userName: string;
+    now: string;
+  },
+): number {
+  return db
+    .insert(localPlanMeasurements)
+    .values({
+      localPlanId: args.localPlanId,
+      benefitKey: args.benefitKey,
+      measuredOn: args.date,
+      value: args.value,
+      comment: args.comment,
+      recordedByUserId: args.userId,
+      recordedByName: args.userName,
+      recordedAt: args.now,
+      updatedAt: args.now,
+    })
+    .returning({ id: localPlanMeasurements.id })
+    .get().id;
+}
+
+/** Changes a measurement over the version read; false when stale or not the plan's. */
+export function updateLocalMeasurement(
+  db: DbOrTx,
+  args: {
+    localPlanId: number;
+    id: number;
+    expectedVersion: number;
+    date: string;
+    value: number;
+    comment: string | null;
+    userId: number | null;
+    userName: string;
+    now: string;
+  },
+): boolean {
+  return (
+    db
+      .update(localPlanMeasurements)
+      .set({
+        measuredOn: args.date,
+        value: args.value,
+        comment: args.comment,
+        recordedByUserId: args.userId,
+        recordedByName: args.userName,
+        updatedAt: args.now,
+        version: sql`${localPlanMeasurements.version} + 1`,
+      })
+      .where(
+        and(
+          eq(localPlanMeasurements.localPlanId, args.localPlanId),
+          eq(localPlanMeasurements.id, args.id),
+          eq(localPlanMeasurements.version, args.expectedVersion),
+        ),
+      )
+      .run().changes === 1
+  );
+}
+
+/** Deletes a measurement of the version read; false when stale or not the plan's. */
+export function deleteLocalMeasurement(db: DbOrTx, args: { localPlanId: number; id: number; expectedVersion: number }): boolean {
+  return (
+    db
+      .delete(localPlanMeasurements)
+      .where(
+        and(
+          eq(localPlanMeasurements.localPlanId, args.localPlanId),
+          eq(localPlanMeasurements.id, args.id),
+          eq(localPlanMeasurements.version, args.expectedVersion),
+        ),
+      )
       .run().changes === 1
   );
 }

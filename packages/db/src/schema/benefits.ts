@@ -210,3 +210,28 @@ export const localPlans = sqliteTable(
   },
   (t) => [uniqueIndex("local_plans_project_org_idx").on(t.projectId, t.organisationId), index("local_plans_org_idx").on(t.organisationId)],
 );
+
+/**
+ * A measurement typed by hand for a local plan's benefit that is not linked to an indicator (issue 26): the
+ * benefit by its template key, the value on a day, who recorded it and why it looks as it does. Versioned,
+ * as it may be changed; it belongs to its municipality until the local plan is approved (decision 040).
+ */
+export const localPlanMeasurements = sqliteTable(
+  "local_plan_measurements",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    localPlanId: integer()
+      .notNull()
+      .references(() => localPlans.id, { onDelete: "cascade" }),
+    benefitKey: text().notNull(),
+    measuredOn: text().notNull(),
+    value: real().notNull(),
+    comment: text(),
+    recordedByUserId: integer().references(() => users.id, { onDelete: "set null" }),
+    recordedByName: text().notNull(),
+    recordedAt: text().notNull(),
+    version: integer().notNull().default(1),
+    updatedAt: text().notNull(),
+  },
+  (t) => [index("local_plan_measurements_plan_idx").on(t.localPlanId, t.benefitKey, t.measuredOn)],
+);

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import {
   acceptTemplateVersion,
+  checkLocalMeasurement,
   checkLocalPlan,
   checkTemplate,
   followedTemplate,
+  localMeasurements,
   rollUpJointSolution,
   targetsFromSuggestion,
   TemplateBenefitSchema,
@@ -146,6 +148,92 @@ describe("the template and the local plan", () => {
     expect(accepted).toMatchObject({ added: ["saksbehandling"], dropped: [] });
     expect(followedTemplate({ templateVersion: 2 }, [v2, v1])).toMatchObject({ newerAvailable: false });
     expect(acceptTemplateVersion(accepted.benefits, v1.benefits, 2021, () => local.baseline, "Leder").dropped).toEqual(["saksbehandling"]);
+  });
+});
+
+describe("measurements typed by hand (issue 26)", () => {
+  // A benefit no indicator measures: fewer reminders sent by hand, a share of 60 000 kr a year.
+  const reminders: TemplateBenefit = {
+    ...svarUt,
+    key: "purringer",
+    title: "Færre purringer",
+    cash: false,
+    valueMethod: "share",
+    valuation: "freedCapacity",
+    linkedIndicatorCode: null,
+    indicator: { name: "Purringer per år", unit: "purringer", direction: "lower", method: null, frequency: "yearly" },
+    annualValueNok: 60_000,
+    unitValues: [],
+  };
+  const plan: LocalBenefit = {
+    ...local,
+    key: "purringer",
+    baseline: { value: 400, date: "2021-12-31" },
+    targets: [{ value: 100, date: "2024-12-31" }],
+  };
+  const figures = [{ value: 2000, date: "2022-12-31" }];
+
+  it("measures a linked benefit by the approved figures only, and any other by the typed measurements", () => {
+    const typed = [{ value: 300, date: "2022-06-30" }];
+    expect(localMeasurements(svarUt, figures, typed)).toEqual([{ value: 2000, date: "2022-12-31", source: "indicator" }]);
+    expect(localMeasurements(reminders, figures, typed)).toEqual([{ value: 300, date: "2022-06-30", source: "manual" }]);
+    expect(localMeasurements(reminders, figures, [])).toEqual([]);
+  });
+
+  it("refuses a typed value for a linked benefit, before the baseline, and after today", () => {
+    const m = { value: 250, date: "2023-03-01", comment: null };
+    expect(checkLocalMeasurement(m, reminders, plan, "2024-01-01")).toEqual([]);
+    expect(checkLocalMeasurement(m, svarUt, plan, "2024-01-01")).toEqual([
+      { path: ["value"], code: "MEASURED_BY_INDICATOR", params: { indicatorCode: "S3" } },
+    ]);
+    expect(checkLocalMeasurement({ ...m, date: "2021-06-01" }, reminders, plan, "2024-01-01").map((i) => i.code)).toEqual([
+      "BASELINE_AFTER_MEASUREMENT",
+    ]);
+    expect(checkLocalMeasurement({ ...m, date: "2024-01-02" }, reminders, plan, "2024-01-01").map((i) => i.code)).toEqual([
+      "DATE_IN_FUTURE",
+    ]);
+  });
+
+  it("values the year's latest typed measurement, in the direction that counts, and the roll-up sums it beside figures", () => {
+    const typed = localMeasurements(
+      reminders,
+      [],
+      [
+        { value: 350, date: "2022-03-31" },
+        { value: 250, date: "2022-12-31" },
+        { value: 100, date: "2024-12-31" },
+      ],
+    );
+    const v = valueLocalBenefit(reminders, plan, "2022-01-01", typed, "2024-06-30");
+    // 2022: 150 of the planned 300 fewer reminders, half of 60 000 kr; 2023 not measured; 2024's measurement is after today.
+    expect(v.years.map((y) => [y.year, y.realized?.value ?? null, y.realized?.valueNok ?? null])).toEqual([
+      [2022, 250, 30_000],
+      [2023, null, null],
+      [2024, null, null],
+    ]);
+    expect(v.nextDue).toBe("2023-12-31");
+    const porto = valueLocalBenefit(svarUt, local, "2022-01-01", localMeasurements(svarUt, figures, typed), "2024-06-30");
+    const rows = rollUpJointSolution(
+      [
+        {
+          number: "4601",
+          name: "Bergen",
+          adoptedOn: "2022-01-01",
+          inUseFrom: "2022-01-01",
+          benefits: [
+            { cash: true, years: porto.years },
+            { cash: false, years: v.years },
+          ],
+        },
+      ],
+      "2024-06-30",
+    );
+    expect(rows.find((r) => r.year === 2022)).toMatchObject({
+      cash: { realizedNok: 20_000 },
+      nonCash: { realizedNok: 30_000 },
+      missing: [],
+    });
+    expect(rows.find((r) => r.year === 2023)).toMatchObject({ nonCash: { realizedNok: 0 }, missing: ["4601"] });
   });
 });
 

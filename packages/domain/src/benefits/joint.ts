@@ -7,6 +7,7 @@ import {
   BENEFIT_TYPES,
   BENEFIT_VALUATIONS,
   BenefitPointSchema,
+  checkMeasurement,
   IsoDateSchema,
   MapKeySchema,
   MAX_BENEFIT_VALUE_NOK,
@@ -14,6 +15,7 @@ import {
   MAX_TARGETS,
   MEASUREMENT_FREQUENCIES,
   nextMeasurementDue,
+  type MeasurementInput,
 } from "./plan";
 import { benefitStatus, DEFAULT_TOLERANCE, plannedValue, type BenefitPoint, type BenefitStatus } from "./status";
 
@@ -186,6 +188,35 @@ export function valueOfVolume(volume: number, year: number, values: readonly Uni
 /** A measurement of a local benefit: the value of its indicator (or, for a volume, the volume) at the end of a year or on a day. */
 export interface LocalMeasurement extends BenefitPoint {
   readonly source: "indicator" | "manual";
+}
+
+/**
+ * What a local benefit is measured by: a benefit linked to an indicator by the municipality's approved figures
+ * only (a typed value beside them would count twice), any other by the measurements typed by hand.
+ */
+export function localMeasurements(
+  template: Pick<TemplateBenefit, "linkedIndicatorCode">,
+  figures: readonly BenefitPoint[],
+  typed: readonly BenefitPoint[],
+): LocalMeasurement[] {
+  const points = template.linkedIndicatorCode === null ? typed : figures;
+  const source = template.linkedIndicatorCode === null ? "manual" : "indicator";
+  return points.map((m) => ({ value: m.value, date: m.date, source }));
+}
+
+/**
+ * A measurement typed for a local benefit: refused for a benefit measured by an indicator's approved figures,
+ * before the local baseline or after today (as a plan's own measurements, docs/indicators.md#benefits).
+ */
+export function checkLocalMeasurement(
+  measurement: MeasurementInput,
+  template: Pick<TemplateBenefit, "linkedIndicatorCode">,
+  local: Pick<LocalBenefit, "baseline">,
+  today: string,
+): FieldIssue[] {
+  if (template.linkedIndicatorCode !== null)
+    return [{ path: ["value"], code: "MEASURED_BY_INDICATOR", params: { indicatorCode: template.linkedIndicatorCode } }];
+  return checkMeasurement(measurement, local.baseline, today);
 }
 
 export interface LocalBenefitYear {

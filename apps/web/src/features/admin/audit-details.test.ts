@@ -264,6 +264,31 @@ const DETAILS: Record<AuditAction, unknown> = {
   "mail.retried": { kind: "reportReturned", email: "finance.0301@demo.example", reason: "INTERRUPTED", attempts: 1 },
   "mail.preferenceChanged": { kind: "deadlineReminder", on: false },
   "mail.unsubscribed": { kind: "reportReturned" },
+  "benefits.localMeasurementAdded": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    after: { value: 250, date: "2025-12-31", comment: "Fra sak/arkiv" },
+  },
+  "benefits.localMeasurementChanged": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    before: { value: 250, date: "2025-12-31", comment: null },
+    after: { value: 100, date: "2025-12-31", comment: null },
+  },
+  "benefits.localMeasurementDeleted": {
+    name: "SvarUt",
+    owner: "5001",
+    participant: "4601",
+    key: "purringer",
+    measurementId: 3,
+    before: { value: 100, date: "2025-12-31", comment: null },
+  },
 };
 
 const render = (t: TFunction, action: AuditAction) =>

@@ -509,6 +509,9 @@ const RENDERERS: Record<AuditAction, Renderer> = {
   ],
   "mail.preferenceChanged": ({ t, d }) => [t(d.on === true ? `${S}.mailKindOn` : `${S}.mailKindOff`, { kind: noticeKind(t, d) })],
   "mail.unsubscribed": ({ t, d }) => [t(`${S}.mailKindOff`, { kind: noticeKind(t, d) }), t(`${S}.mailByLink`)],
+  "benefits.localMeasurementAdded": (args) => [...solutionStep(args), ...measurement(args)],
+  "benefits.localMeasurementChanged": (args) => [...solutionStep(args), ...measurement(args)],
+  "benefits.localMeasurementDeleted": (args) => [...solutionStep(args), ...measurement(args)],
 };
 
 /**

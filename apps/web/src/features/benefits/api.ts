@@ -270,3 +270,18 @@ export function useAcceptTemplateVersion(on?: OnSolution<"acceptTemplateVersion"
   const trpc = useTRPC();
   return useMutation(trpc.solutions.acceptTemplateVersion.mutationOptions(refreshing(useRefreshSolutions(), on)));
 }
+
+export function useAddLocalMeasurement(on?: OnSolution<"addLocalMeasurement">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.addLocalMeasurement.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useChangeLocalMeasurement(on?: OnSolution<"changeLocalMeasurement">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.changeLocalMeasurement.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}
+
+export function useDeleteLocalMeasurement(on?: OnSolution<"deleteLocalMeasurement">) {
+  const trpc = useTRPC();
+  return useMutation(trpc.solutions.deleteLocalMeasurement.mutationOptions(refreshing(useRefreshSolutions(), on)));
+}

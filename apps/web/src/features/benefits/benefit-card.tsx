@@ -1,6 +1,6 @@
-import { Alert, Button, Heading, Paragraph, Tag, Textfield } from "@digdir/designsystemet-react";
+import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { getIndicator, MeasurementInputSchema, type FieldIssue } from "@malestokk/domain";
+import { getIndicator, type FieldIssue } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -10,9 +10,9 @@ import { indicatorLabel } from "../../components/indicator-format";
 import { readAppError, translateError } from "../../lib/errors";
 import { formatDate, formatDateShort, formatDecimal, formatNok } from "../../lib/format";
 import { useAddMeasurement, useDeleteMeasurement } from "./api";
+import { MeasurementFields, readMeasurement } from "./measurement-fields";
 import { BenefitChart } from "./benefit-chart";
-import { parseDecimal } from "./benefit-draft";
-import { benefitIssueText, STATUS_COLOURS } from "./texts";
+import { STATUS_COLOURS } from "./texts";
 import { useLanguage } from "../../lib/i18n";
 
 export type BenefitView = RouterOutputs["benefits"]["project"]["benefits"][number];
@@ -155,23 +155,12 @@ function Measurements({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMessage(null);
-    const number = parseDecimal(value);
-    if (Number.isNaN(number)) {
-      setIssues([{ path: ["value"], code: value.trim() === "" ? "REQUIRED" : "NOT_A_NUMBER", params: { value } }]);
+    const read = readMeasurement({ value, date, comment });
+    if ("issues" in read) {
+      setIssues(read.issues);
       return;
     }
-    const parsed = MeasurementInputSchema.safeParse({ value: number, date, comment: comment.trim() === "" ? null : comment });
-    if (!parsed.success) {
-      setIssues([{ path: ["date"], code: "DATE_FORMAT", params: {} }]);
-      return;
-    }
-    add.mutate({ projectId, benefitId: benefit.id, measurement: parsed.data });
-  };
-  // A measurement before the baseline is the same rule seen from the measurement's side.
-  const errorOf = (field: string) => {
-    const issue = issues.find((i) => i.path[0] === field);
-    if (!issue) return undefined;
-    return benefitIssueText(t, issue.code === "BASELINE_AFTER_MEASUREMENT" ? { ...issue, code: "MEASUREMENT_BEFORE_BASELINE" } : issue);
+    add.mutate({ projectId, benefitId: benefit.id, measurement: read.measurement });
   };
   const caption = t("benefits.measurements.caption", { title: benefit.title });
   const formId = `measurement-${benefit.id}`;
@@ -235,29 +224,16 @@ function Measurements({
           noValidate
           aria-label={t("benefits.measurements.addTitle", { title: benefit.title })}
         >
-          <Textfield
-            id={`${formId}-value`}
-            label={t("benefits.measurements.valueLabel", { unit: benefit.indicator.unit })}
-            inputMode="decimal"
-            autoComplete="off"
-            value={value}
-            error={errorOf("value")}
-            onChange={(e) => setValue(e.target.value)}
-          />
-          <Textfield
-            id={`${formId}-date`}
-            type="date"
-            label={t("benefits.measurements.dateLabel")}
-            value={date}
-            error={errorOf("date")}
-            onChange={(e) => setDate(e.target.value)}
-          />
-          <Textfield
-            id={`${formId}-comment`}
-            label={t("benefits.measurements.commentLabel")}
-            autoComplete="off"
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
+          <MeasurementFields
+            idPrefix={formId}
+            unit={benefit.indicator.unit}
+            draft={{ value, date, comment }}
+            issues={issues}
+            onChange={(p) => {
+              if (p.value !== undefined) setValue(p.value);
+              if (p.date !== undefined) setDate(p.date);
+              if (p.comment !== undefined) setComment(p.comment);
+            }}
           />
           <div>
             <Button type="submit" data-size="sm" disabled={add.isPending} aria-busy={add.isPending}>

@@ -1,6 +1,6 @@
 import { Alert, Button, Fieldset, Heading, Paragraph, Select, Tag, Textfield } from "@digdir/designsystemet-react";
 import type { RouterOutputs } from "@malestokk/api";
-import { LocalPlanInputSchema, type FieldIssue, type LocalPlanInput, type TemplateBenefit } from "@malestokk/domain";
+import { diffTemplateVersions, LocalPlanInputSchema, type FieldIssue, type LocalPlanInput, type TemplateBenefit } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -14,6 +14,8 @@ import { formatDate, formatDecimal, formatKroner, formatNok, formatWithUnit } fr
 import { useCan } from "../../lib/session";
 import { useAcceptTemplateVersion, useAdopt, useAdoptionDraft, useApproveLocalPlan, useLocalPlan, useSaveLocalPlan } from "./api";
 import { parseDecimal } from "./benefit-draft";
+import { LocalMeasurements } from "./local-measurements";
+import { TemplateChanges } from "./template-section";
 import { issuesByPath } from "./texts";
 
 type LocalPlan = RouterOutputs["solutions"]["localPlan"];
@@ -41,8 +43,11 @@ function computation(
   });
 }
 
-/** One local benefit: owner, baseline, targets, and its value per year with the computation shown. */
-function LocalBenefitView({ benefit: b }: { benefit: PlanBenefit }) {
+/**
+ * One local benefit: owner, baseline, targets, and its value per year with the computation shown; for the
+ * municipality's own readers, the measurements typed by hand when no indicator measures it.
+ */
+function LocalBenefitView({ benefit: b, measuring }: { benefit: PlanBenefit; measuring: MeasuringProps | null }) {
   const { t } = useTranslation();
   return (
     <section className="panel stack" aria-labelledby={`local-${b.key}`} data-testid="local-benefit">
@@ -86,9 +91,12 @@ function LocalBenefitView({ benefit: b }: { benefit: PlanBenefit }) {
           },
         ]}
       />
+      {measuring && b.measuredByHand && <LocalMeasurements {...measuring} benefit={b} />}
     </section>
   );
 }
+
+type MeasuringProps = Omit<Parameters<typeof LocalMeasurements>[0], "benefit">;
 
 interface FormBenefit {
   key: string;
@@ -408,6 +416,14 @@ export function LocalPlanPage({ municipality, projectId }: { municipality: { id:
       {own && newerTemplate && (
         <Alert data-color="info" data-testid="newer-template">
           {t("benefits.solutions.newerAvailable", { number: newerTemplate.number })}
+          {plan.templateVersion !== null && (
+            <>
+              <Paragraph data-size="sm">
+                {t("benefits.solutions.newerChanges", { number: newerTemplate.number, current: plan.templateVersion })}
+              </Paragraph>
+              <TemplateChanges diff={diffTemplateVersions(template, newerTemplate.benefits)} />
+            </>
+          )}
           {canAdopt && (
             <div className="button-row">
               <Button data-size="sm" variant="secondary" onClick={() => setConfirm("accept")}>
@@ -457,7 +473,13 @@ export function LocalPlanPage({ municipality, projectId }: { municipality: { id:
       {plan.benefits.length === 0 ? (
         <Paragraph>{t("benefits.solutions.noFigures")}</Paragraph>
       ) : (
-        plan.benefits.map((b) => <LocalBenefitView key={b.key} benefit={b} />)
+        plan.benefits.map((b) => (
+          <LocalBenefitView
+            key={b.key}
+            benefit={b}
+            measuring={own ? { municipalityNumber: number, projectId, canMeasure: query.data.canMeasure, today: query.data.today } : null}
+          />
+        ))
       )}
       <ConfirmDialog
         request={

@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
-import type { TemplateBenefit } from "@malestokk/domain";
+import { diffTemplateVersions, isEmptyDiff, type TemplateBenefit, type TemplateDiff, type UnitValueChange } from "@malestokk/domain";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -85,6 +85,91 @@ export function TemplateTable({ caption, benefits }: { caption: string; benefits
   );
 }
 
+/** What a template version changes, as a list of sentences: benefits added, removed and changed, unit values per year. */
+export function TemplateChanges({ diff, first = false }: { diff: TemplateDiff; first?: boolean }) {
+  const { t } = useTranslation();
+  if (first) return <>{t("benefits.solutions.changesFirst")}</>;
+  if (isEmptyDiff(diff)) return <>{t("benefits.solutions.changesNone")}</>;
+  const unitValue = (u: UnitValueChange) => {
+    const values = {
+      year: u.fromYear,
+      before: u.before === null ? "" : formatKroner(u.before),
+      after: u.after === null ? "" : formatKroner(u.after),
+    };
+    if (u.before === null) return t("benefits.solutions.unitValueAdded", values);
+    if (u.after === null) return t("benefits.solutions.unitValueRemoved", values);
+    return t("benefits.solutions.unitValueChanged", values);
+  };
+  return (
+    <ul className="plain-list" data-testid="template-changes">
+      {diff.added.map((b) => (
+        <li key={`a-${b.key}`}>{t("benefits.solutions.changeAdded", { title: b.title })}</li>
+      ))}
+      {diff.removed.map((b) => (
+        <li key={`r-${b.key}`}>{t("benefits.solutions.changeRemoved", { title: b.title })}</li>
+      ))}
+      {diff.changed.map((b) => (
+        <li key={`c-${b.key}`}>
+          {b.fields.length > 0 &&
+            t("benefits.solutions.changeChanged", {
+              title: b.title,
+              fields: b.fields.map((f) => t(`benefits.solutions.changedFields.${f}`)).join(", "),
+            })}
+          {b.fields.length > 0 && b.unitValues.length > 0 && " "}
+          {b.unitValues.length > 0 &&
+            t("benefits.solutions.changeUnitValues", { title: b.title, changes: b.unitValues.map(unitValue).join("; ") })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type TemplateVersion = {
+  number: number;
+  benefits: TemplateBenefit[];
+  publishedByName: string;
+  publishedAt: string;
+  comment: string | null;
+};
+
+/** Every published version, newest first: its number, when and by whom, the comment, and what it changed from the one before. */
+function TemplateHistory({ versions }: { versions: readonly TemplateVersion[] }) {
+  const { t } = useTranslation();
+  const rows = versions.map((v, i) => {
+    const previous = versions[i + 1] ?? null;
+    return { ...v, previous, diff: diffTemplateVersions(previous?.benefits ?? null, v.benefits) };
+  });
+  return (
+    <section className="stack" aria-labelledby="template-history-heading" data-testid="template-history">
+      <Heading level={3} data-size="xs" id="template-history-heading">
+        {t("benefits.solutions.historyHeading")}
+      </Heading>
+      <DataTable
+        caption={t("benefits.solutions.historyCaption")}
+        captionHidden
+        size="sm"
+        rows={rows}
+        rowKey={(v) => v.number}
+        columns={[
+          {
+            key: "number",
+            header: t("benefits.solutions.historyVersion"),
+            render: (v) => t("benefits.solutions.versionTag", { number: v.number }),
+          },
+          { key: "publishedAt", header: t("benefits.solutions.historyPublished"), render: (v) => formatDate(v.publishedAt.slice(0, 10)) },
+          { key: "publishedByName", header: t("benefits.solutions.historyBy") },
+          { key: "comment", header: t("benefits.solutions.historyComment"), render: (v) => v.comment ?? "" },
+          {
+            key: "changes",
+            header: t("benefits.solutions.historyChanges"),
+            render: (v) => <TemplateChanges diff={v.diff} first={v.previous === null} />,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
 /**
  * A joint project's template plan (issue 26) on its page: the latest published version for everyone who sees
  * the project, the draft with its editor and the publishing step for the owner's keepers and the secretariat,
@@ -139,6 +224,7 @@ export function TemplateSection({ projectId }: { projectId: number }) {
             <Tag data-color="info">{t("benefits.solutions.versionTag", { number: latest.number })}</Tag>
           </Paragraph>
           <TemplateTable caption={t("benefits.solutions.versionCaption", { number: latest.number })} benefits={latest.benefits} />
+          <TemplateHistory versions={versions} />
         </>
       ) : (
         <Paragraph>{t("benefits.solutions.notPublished")}</Paragraph>

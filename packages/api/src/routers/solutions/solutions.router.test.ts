@@ -259,3 +259,183 @@ describe("adoption (ta i bruk) and the local plan (issue 26)", () => {
     ]);
   });
 });
+
+/** A benefit no indicator measures: fewer reminders sent by hand, a share of 60 000 kr a year. */
+const reminders: TemplateBenefit = {
+  ...quicker,
+  key: "purringer",
+  title: "Færre purringer",
+  valuation: "freedCapacity",
+  annualValueNok: 60_000,
+  indicator: { ...quicker.indicator, name: "Purringer per år", unit: "purringer" },
+};
+
+/** Bergen adopts version 2 (porto by S3, reminders typed by hand) from 2025 on: 400 reminders at the end of 2024, 100 planned by 2027. */
+async function adoptedWithReminders(api: ReturnType<typeof setupApi>) {
+  const setup = await published(api);
+  const { projectId, secretariat, bergen } = setup;
+  const draft = await secretariat.solutions.template({ projectId });
+  const saved = await secretariat.solutions.saveTemplate({
+    projectId,
+    expectedVersion: draft.draft.version,
+    template: { benefits: [porto, reminders] },
+  });
+  await secretariat.solutions.publishTemplate({ projectId, expectedVersion: saved.version, comment: "Purringer" });
+  const plan = planOf("2025-01-01");
+  const { version } = await bergen.solutions.adopt({
+    municipalityNumber: "4601",
+    projectId,
+    plan: {
+      ...plan,
+      benefits: [
+        ...plan.benefits,
+        {
+          key: "purringer",
+          ownerName: "Dokumentsenteret",
+          ownerUserId: null,
+          baseline: { value: 400, date: "2024-12-31" },
+          targets: [{ value: 100, date: "2027-12-31" }],
+        },
+      ],
+    },
+  });
+  const year = async (caller: typeof bergen, y: number) => {
+    const { plan: view } = await caller.solutions.localPlan({ municipalityNumber: "4601", projectId });
+    return view.benefits.find((b) => b.key === "purringer")?.years.find((x) => x.year === y) ?? null;
+  };
+  return { ...setup, planVersion: version, year };
+}
+
+describe("measurements typed by hand for a local benefit no indicator measures (issue 26)", () => {
+  it("are recorded, changed and deleted by the municipality's keepers over the version read; the value and the roll-up follow; each step is logged", async () => {
+    const api = setupApi();
+    const { projectId, bergen, year } = await adoptedWithReminders(api);
+    const at = { municipalityNumber: "4601", projectId };
+    const { id, version } = await bergen.solutions.addLocalMeasurement({
+      ...at,
+      key: "purringer",
+      measurement: { value: 250, date: "2025-12-31", comment: "Fra sak/arkiv" },
+    });
+    // 150 of the planned 300 fewer reminders: half of 60 000 kr.
+    expect((await year(bergen, 2025))?.realized).toMatchObject({ value: 250, valueNok: 30_000 });
+    const { plan } = await bergen.solutions.localPlan(at);
+    expect(plan.benefits.find((b) => b.key === "purringer")).toMatchObject({
+      measuredByHand: true,
+      typedMeasurements: [{ id, date: "2025-12-31", value: 250, comment: "Fra sak/arkiv", version: 1 }],
+    });
+    expect(plan.benefits.find((b) => b.key === "porto")).toMatchObject({ measuredByHand: false, typedMeasurements: [] });
+    const sum2025 = async () => (await bergen.solutions.rollUp({ projectId })).years.find((y) => y.year === 2025)?.nonCash.realizedNok;
+    expect(await sum2025()).toBe(30_000);
+
+    const finance = api.as("finance.4601@demo.example");
+    await finance.solutions.changeLocalMeasurement({
+      ...at,
+      id,
+      expectedVersion: version,
+      measurement: { value: 100, date: "2025-12-31", comment: null },
+    });
+    expect((await year(bergen, 2025))?.realized).toMatchObject({ value: 100, valueNok: 60_000 });
+    expect(await sum2025()).toBe(60_000);
+    // A stale version changes nothing.
+    expectAppError(
+      await expectTrpcError(() =>
+        bergen.solutions.changeLocalMeasurement({
+          ...at,
+          id,
+          expectedVersion: version,
+          measurement: { value: 1, date: "2025-06-30", comment: null },
+        }),
+      ),
+      "VERSION_CONFLICT",
+    );
+    expectAppError(
+      await expectTrpcError(() => bergen.solutions.deleteLocalMeasurement({ ...at, id, expectedVersion: version })),
+      "VERSION_CONFLICT",
+    );
+    expect((await year(bergen, 2025))?.realized).toMatchObject({ value: 100 });
+
+    await bergen.solutions.deleteLocalMeasurement({ ...at, id, expectedVersion: version + 1 });
+    expect((await year(bergen, 2025))?.realized).toBeNull();
+    expect(await sum2025()).toBe(0);
+    expect((await bergen.solutions.rollUp({ projectId })).years.find((y) => y.year === 2025)?.missing).toEqual(["4601"]);
+
+    const bergenId = getMunicipalityByNumber(api.db, "4601")?.id;
+    const steps = listAudit(api.db, { limit: 50 })
+      .filter((e) => e.action.startsWith("benefits.localMeasurement"))
+      .reverse();
+    expect(steps.map((e) => [e.action, e.organisationId, e.actorEmail])).toEqual([
+      ["benefits.localMeasurementAdded", bergenId, "manager.4601@demo.example"],
+      ["benefits.localMeasurementChanged", bergenId, "finance.4601@demo.example"],
+      ["benefits.localMeasurementDeleted", bergenId, "manager.4601@demo.example"],
+    ]);
+    expect(JSON.parse(steps[1]?.details ?? "null")).toMatchObject({
+      key: "purringer",
+      before: { value: 250, date: "2025-12-31", comment: "Fra sak/arkiv" },
+      after: { value: 100, comment: null },
+    });
+  });
+
+  it("are refused for a benefit its indicator measures, before the baseline, after today, and to anyone outside the municipality's keepers", async () => {
+    const api = setupApi();
+    const { projectId, bergen, trondheim, secretariat } = await adoptedWithReminders(api);
+    const input = {
+      municipalityNumber: "4601",
+      projectId,
+      key: "purringer",
+      measurement: { value: 250, date: "2025-12-31", comment: null },
+    };
+    const issues = async (patch: Partial<typeof input>, m: Partial<typeof input.measurement> = {}) =>
+      expectAppError(
+        await expectTrpcError(() =>
+          bergen.solutions.addLocalMeasurement({ ...input, ...patch, measurement: { ...input.measurement, ...m } }),
+        ),
+        "VALIDATION_FAILED",
+      ).issues?.map((i) => i.code);
+    expect(await issues({ key: "porto" })).toEqual(["MEASURED_BY_INDICATOR"]);
+    expect(await issues({}, { date: "2024-06-30" })).toEqual(["BASELINE_AFTER_MEASUREMENT"]);
+    expect(await issues({}, { date: "2026-03-02" })).toEqual(["DATE_IN_FUTURE"]);
+    expectAppError(await expectTrpcError(() => bergen.solutions.addLocalMeasurement({ ...input, key: "ukjent" })), "NOT_FOUND");
+    // The project's owner, the secretariat and the board may not measure on Bergen's behalf.
+    for (const caller of [trondheim, secretariat, api.as("board@demo.example")])
+      expectAppError(await expectTrpcError(() => caller.solutions.addLocalMeasurement(input)), "FORBIDDEN");
+    // Trondheim's keepers reach only their own municipality's plan, which has no such measurement.
+    const { id } = await bergen.solutions.addLocalMeasurement(input);
+    expectAppError(
+      await expectTrpcError(() =>
+        trondheim.solutions.deleteLocalMeasurement({ municipalityNumber: "5001", projectId, id, expectedVersion: 1 }),
+      ),
+      "NOT_FOUND",
+    );
+  });
+
+  it("stay the municipality's own before its plan is approved; after, others read the values but never the comments or who typed them", async () => {
+    const api = setupApi();
+    const { projectId, bergen, planVersion, year } = await adoptedWithReminders(api);
+    const at = { municipalityNumber: "4601", projectId };
+    await bergen.solutions.addLocalMeasurement({
+      ...at,
+      key: "purringer",
+      measurement: { value: 173.25, date: "2025-12-31", comment: "Purremerke" },
+    });
+    const board = api.as("board@demo.example");
+    const secretariat = api.as("secretariat@demo.example");
+    for (const reader of [board, secretariat]) {
+      const seen = JSON.stringify([
+        await reader.solutions.localPlan(at),
+        await reader.solutions.rollUp({ projectId }),
+        await reader.solutions.sector(),
+      ]);
+      expect(seen).not.toContain("Purremerke");
+      expect(seen).not.toContain("173.25");
+    }
+
+    await bergen.solutions.approveLocalPlan({ ...at, expectedVersion: planVersion });
+    expect((await year(board, 2025))?.realized).toMatchObject({ value: 173.25 });
+    const view = await board.solutions.localPlan(at);
+    expect(view.canMeasure).toBe(false);
+    expect(view.plan.benefits.find((b) => b.key === "purringer")?.typedMeasurements).toEqual([]);
+    const seen = JSON.stringify([view, await board.solutions.rollUp({ projectId })]);
+    expect(seen).not.toContain("Purremerke");
+    expect((await bergen.solutions.localPlan(at)).canMeasure).toBe(true);
+  });
+});

@@ -1,11 +1,13 @@
-import { LocalPlanInputSchema, TemplateInputSchema, textSchema } from "@malestokk/domain";
+import { LocalPlanInputSchema, MapKeySchema, MeasurementInputSchema, TemplateInputSchema, textSchema } from "@malestokk/domain";
 import { z } from "zod";
 
 import { changeOptions } from "../../context";
 import { municipalityProcedure, permissionProcedure, projectProcedure, router } from "../../trpc";
 import {
   acceptNewerTemplate,
+  addLocalMeasurement,
   adoptSolution,
+  changeLocalMeasurement,
   approveLocalPlan,
   getAdoptionDraft,
   getLocalPlanDetail,
@@ -14,6 +16,7 @@ import {
   listSectorSolutions,
   listSolutions,
   publishTemplate,
+  removeLocalMeasurement,
   saveLocalPlan,
   saveTemplate,
 } from "./solutions.service";
@@ -25,7 +28,8 @@ const Id = z.number().int().positive();
  * Joint solutions (issue 26): the template plan is kept by the project's owner or the secretariat
  * (`benefits.template`); adoption, approval of the local plan and accepting a newer template are the
  * municipality's manager's steps (`benefits.approve` there: never the project's owner on its behalf);
- * its keepers change the local plan (`benefits.edit`).
+ * its keepers change the local plan and record, change and delete the measurements typed by hand for its
+ * benefits that no indicator measures (`benefits.edit`).
  */
 export const solutionsRouter = router({
   template: projectProcedure("benefits.read").query(({ ctx }) => getTemplate(ctx.db, ctx.project.id, ctx.session)),
@@ -56,4 +60,13 @@ export const solutionsRouter = router({
   acceptTemplateVersion: municipalityProcedure("benefits.approve")
     .input(z.object({ projectId: Id, expectedVersion: Version, number: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => acceptNewerTemplate(ctx.db, ctx.municipality, input.projectId, input, changeOptions(ctx))),
+  addLocalMeasurement: municipalityProcedure("benefits.edit")
+    .input(z.object({ projectId: Id, key: MapKeySchema, measurement: MeasurementInputSchema }))
+    .mutation(({ ctx, input }) => addLocalMeasurement(ctx.db, ctx.municipality, input.projectId, input, changeOptions(ctx))),
+  changeLocalMeasurement: municipalityProcedure("benefits.edit")
+    .input(z.object({ projectId: Id, id: Id, expectedVersion: Version, measurement: MeasurementInputSchema }))
+    .mutation(({ ctx, input }) => changeLocalMeasurement(ctx.db, ctx.municipality, input.projectId, input, changeOptions(ctx))),
+  deleteLocalMeasurement: municipalityProcedure("benefits.edit")
+    .input(z.object({ projectId: Id, id: Id, expectedVersion: Version }))
+    .mutation(({ ctx, input }) => removeLocalMeasurement(ctx.db, ctx.municipality, input.projectId, input, changeOptions(ctx))),
 });

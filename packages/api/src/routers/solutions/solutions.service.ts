@@ -1,17 +1,22 @@
 import {
   approveLocalPlanRow,
+  deleteLocalMeasurement,
+  getLocalMeasurement,
   getLocalPlan,
   getMunicipalityByNumber,
   getTemplateDraft,
+  insertLocalMeasurement,
   insertLocalPlan,
   insertTemplateVersion,
   listApprovedValuesOf,
+  listLocalMeasurements,
   listLocalPlans,
   listLocalPlansOf,
   listOrganisationPeople,
   listPublishedSolutions,
   listTemplateVersions,
   saveTemplateDraft,
+  updateLocalMeasurement,
   updateLocalPlan,
   type Db,
   type DbOrTx,
@@ -23,11 +28,13 @@ import {
 import {
   acceptTemplateVersion,
   can,
+  checkLocalMeasurement,
   checkLocalPlan,
   checkTemplate,
   computeIndicatorValue,
   followedTemplate,
   getIndicator,
+  localMeasurements,
   rollUpJointSolution,
   targetsFromSuggestion,
   valueLocalBenefit,
@@ -35,6 +42,7 @@ import {
   type FieldIssue,
   type LocalBenefit,
   type LocalPlanInput,
+  type MeasurementInput,
   type TemplateBenefit,
   type TemplateInput,
   type AuditAction,
@@ -419,10 +427,12 @@ function localPlanView(db: DbOrTx, plan: LocalPlanRow, versions: ReturnType<type
   const own = can(session.grants, "drafts.read", plan.organisationId);
   const content = own ? contentOf(plan) : plan.approved;
   const follow = followedTemplate({ templateVersion: content?.templateVersion ?? plan.templateVersion }, versions);
+  const typed = content ? listLocalMeasurements(db, [plan.id]) : [];
   const benefits = (content?.benefits ?? []).flatMap((b) => {
     const t = follow.followed?.benefits.find((x) => x.key === b.key);
     if (!t) return [];
-    const measurements = figuresOf(db, t, plan.organisationId);
+    const mine = typed.filter((m) => m.benefitKey === b.key);
+    const measurements = localMeasurements(t, t.linkedIndicatorCode === null ? [] : figuresOf(db, t, plan.organisationId), mine);
     const valued = valueLocalBenefit(t, b, content?.inUseFrom ?? plan.inUseFrom, measurements, today);
     return [
       {
@@ -439,6 +449,23 @@ function localPlanView(db: DbOrTx, plan: LocalPlanRow, versions: ReturnType<type
         baseline: b.baseline,
         targets: b.targets,
         ...valued,
+        /**
+         * Typed by hand (not linked to an indicator): the list with comments and who recorded each is the
+         * municipality's own; others read the values through the approved plan's years only (decision 040).
+         */
+        measuredByHand: t.linkedIndicatorCode === null,
+        typedMeasurements:
+          own && t.linkedIndicatorCode === null
+            ? mine.map((m) => ({
+                id: m.id,
+                date: m.date,
+                value: m.value,
+                comment: m.comment,
+                recordedByName: m.recordedByName,
+                recordedAt: m.recordedAt,
+                version: m.version,
+              }))
+            : [],
       },
     ];
   });
@@ -466,16 +493,20 @@ function localPlanView(db: DbOrTx, plan: LocalPlanRow, versions: ReturnType<type
 export function getLocalPlanDetail(db: Db, municipality: MunicipalityListItem, projectId: number, session: Session, now: Date) {
   const { solution, versions } = requirePublished(db, projectId);
   const plan = requireLocalPlan(db, projectId, municipality.id);
-  const view = localPlanView(db, plan, versions, session, osloDate(now));
+  const today = osloDate(now);
+  const view = localPlanView(db, plan, versions, session, today);
   const own = view.showsWorkingPlan;
   return {
     projectId,
+    today,
     name: solution.name,
     owner: { number: solution.ownerNumber, name: solution.ownerName },
     plan: view,
     template: versions.find((v) => v.number === view.templateVersion)?.benefits ?? [],
     newerTemplate: view.newerAvailable ? (versions[0] ?? null) : null,
     people: own && can(session.grants, "benefits.edit", municipality.id) ? listOrganisationPeople(db, municipality.id) : [],
+    /** Whether the reader records the measurements typed by hand: the municipality's keepers, as for a plan's own. */
+    canMeasure: own && can(session.grants, "benefits.edit", municipality.id),
   };
 }
 
@@ -585,10 +616,17 @@ export function listLocalMeasurementsDue(db: DbOrTx, today: string): LocalMeasur
     return listLocalPlans(db, solution.projectId).flatMap((plan) => {
       const content = contentOf(plan);
       const followed = followedTemplate({ templateVersion: content.templateVersion }, versions).followed;
+      const typed = listLocalMeasurements(db, [plan.id]);
       return content.benefits.flatMap((b) => {
         const t = followed?.benefits.find((x) => x.key === b.key);
         if (!t) return [];
-        const { nextDue } = valueLocalBenefit(t, b, content.inUseFrom, figuresOf(db, t, plan.organisationId), today);
+        const figures = t.linkedIndicatorCode === null ? [] : figuresOf(db, t, plan.organisationId);
+        const measurements = localMeasurements(
+          t,
+          figures,
+          typed.filter((m) => m.benefitKey === b.key),
+        );
+        const { nextDue } = valueLocalBenefit(t, b, content.inUseFrom, measurements, today);
         if (nextDue === null) return [];
         return [
           {
@@ -605,5 +643,137 @@ export function listLocalMeasurementsDue(db: DbOrTx, today: string): LocalMeasur
         ];
       });
     });
+  });
+}
+
+/** A benefit of the working local plan, with its template benefit, that a typed measurement belongs to. */
+function requirePlanBenefit(db: DbOrTx, projectId: number, plan: LocalPlanRow, key: string) {
+  const template = listTemplateVersions(db, projectId).find((v) => v.number === plan.templateVersion)?.benefits ?? [];
+  const t = template.find((x) => x.key === key);
+  const b = plan.benefits.find((x) => x.key === key);
+  if (!t || !b) throw new AppError("NOT_FOUND", { params: { key } });
+  return { template: t, local: b };
+}
+
+/**
+ * One step on a typed measurement of a local plan, in one transaction, audited under the municipality with
+ * the benefit it measures.
+ */
+function localMeasurementStep<T>(
+  db: Db,
+  municipality: MunicipalityListItem,
+  projectId: number,
+  options: ChangeOptions,
+  step: (tx: DbOrTx, plan: LocalPlanRow) => { result: T; action: AuditAction; details: Record<string, unknown> },
+): T {
+  return db.transaction(
+    (tx) => {
+      const project = requireProject(tx, projectId);
+      const plan = requireLocalPlan(tx, projectId, municipality.id);
+      const { result, action, details: more } = step(tx, plan);
+      audit(tx, options.actor, options.now, action, "project", projectId, municipality.id, details(project, municipality, more));
+      return result;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/**
+ * The municipality's keepers record a measurement of a local benefit no indicator measures (date, value,
+ * optional comment): not before its baseline, not after today.
+ */
+export function addLocalMeasurement(
+  db: Db,
+  municipality: MunicipalityListItem,
+  projectId: number,
+  args: { key: string; measurement: MeasurementInput },
+  options: ChangeOptions,
+) {
+  const today = osloDate(options.now);
+  return localMeasurementStep(db, municipality, projectId, options, (tx, plan) => {
+    const { template, local } = requirePlanBenefit(tx, projectId, plan, args.key);
+    const issues = checkLocalMeasurement(args.measurement, template, local, today);
+    if (issues.length > 0) invalid(issues);
+    const id = insertLocalMeasurement(tx, {
+      localPlanId: plan.id,
+      benefitKey: args.key,
+      ...args.measurement,
+      userId: options.actor.userId,
+      userName: options.actor.name,
+      now: options.now.toISOString(),
+    });
+    return {
+      result: { id, version: 1 },
+      action: "benefits.localMeasurementAdded",
+      details: { key: args.key, title: template.title, measurementId: id, after: args.measurement },
+    };
+  });
+}
+
+function requireLocalMeasurement(db: DbOrTx, plan: LocalPlanRow, id: number) {
+  const measurement = getLocalMeasurement(db, plan.id, id);
+  if (!measurement) throw new AppError("NOT_FOUND", { params: { measurementId: id } });
+  return measurement;
+}
+
+/** Changes a typed measurement over the version read (stale: VERSION_CONFLICT, nothing changed). */
+export function changeLocalMeasurement(
+  db: Db,
+  municipality: MunicipalityListItem,
+  projectId: number,
+  args: { id: number; expectedVersion: number; measurement: MeasurementInput },
+  options: ChangeOptions,
+) {
+  const today = osloDate(options.now);
+  return localMeasurementStep(db, municipality, projectId, options, (tx, plan) => {
+    const before = requireLocalMeasurement(tx, plan, args.id);
+    const { template, local } = requirePlanBenefit(tx, projectId, plan, before.benefitKey);
+    const issues = checkLocalMeasurement(args.measurement, template, local, today);
+    if (issues.length > 0) invalid(issues);
+    const written = updateLocalMeasurement(tx, {
+      localPlanId: plan.id,
+      id: args.id,
+      expectedVersion: args.expectedVersion,
+      ...args.measurement,
+      userId: options.actor.userId,
+      userName: options.actor.name,
+      now: options.now.toISOString(),
+    });
+    if (!written) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
+    return {
+      result: { id: args.id, version: args.expectedVersion + 1 },
+      action: "benefits.localMeasurementChanged",
+      details: {
+        key: before.benefitKey,
+        title: template.title,
+        measurementId: args.id,
+        before: { value: before.value, date: before.date, comment: before.comment },
+        after: args.measurement,
+      },
+    };
+  });
+}
+
+/** Deletes a typed measurement of the version read (stale: VERSION_CONFLICT, nothing deleted). */
+export function removeLocalMeasurement(
+  db: Db,
+  municipality: MunicipalityListItem,
+  projectId: number,
+  args: { id: number; expectedVersion: number },
+  options: ChangeOptions,
+) {
+  return localMeasurementStep(db, municipality, projectId, options, (tx, plan) => {
+    const before = requireLocalMeasurement(tx, plan, args.id);
+    if (!deleteLocalMeasurement(tx, { localPlanId: plan.id, id: args.id, expectedVersion: args.expectedVersion }))
+      throw new AppError("VERSION_CONFLICT", { params: { currentVersion: before.version } });
+    return {
+      result: { id: args.id },
+      action: "benefits.localMeasurementDeleted",
+      details: {
+        key: before.benefitKey,
+        measurementId: args.id,
+        before: { value: before.value, date: before.date, comment: before.comment },
+      },
+    };
   });
 }
