@@ -5,7 +5,8 @@ import { expectNoSeriousA11yViolations, signIn, useBrowser } from "../support/br
 const browser = useBrowser();
 
 // Issue 26: the secretariat publishes a joint project's template; Bergen's manager adopts it, sets owners and
-// targets and approves the local plan; the measured value is shown with its computation; the board sees the sum.
+// targets and approves the local plan; the measured value is shown with its computation; the board sees the sum;
+// a new approved S3 figure changes the measured value and the board's sum.
 describe("joint solutions", () => {
   it("publishes a template, adopts it in Bergen, approves the local plan, and the board's sum changes", async () => {
     const page = await browser.newPage();
@@ -74,14 +75,63 @@ describe("joint solutions", () => {
     await page.getByTestId("confirm-dialog").getByRole("button", { name: "Godkjenn planen" }).click();
     await page.getByTestId("local-plan-message").filter({ hasText: "Planen er godkjent." }).waitFor();
     await expectNoSeriousA11yViolations(page, "approved local plan");
+    const localPlanPath = new URL(page.url()).pathname;
     await page.context().clearCookies();
 
     await signIn(page, browser.baseUrl, "board@demo.example", "/sektor/gevinster");
     const after = page.getByTestId("sector-solutions").getByRole("row", { name: /Felles innbyggerportal/ });
     await after.waitFor();
-    expect(await after.innerText()).not.toBe(beforeText);
+    const afterText = await after.innerText();
+    expect(afterText).not.toBe(beforeText);
     await expectNoSeriousA11yViolations(page, "sector portfolio after Bergen's approval");
-  });
+    await page.context().clearCookies();
+
+    // A new S3 figure arrives: Bergen's manager returns the approved 2025 service report, finance enters the
+    // year's digital shipments (216 721 in the demo), and the manager submits and approves the report.
+    const scopeReport = "/kommune/4601/tjenester/2025";
+    await signIn(page, browser.baseUrl, "manager.4601@demo.example", scopeReport);
+    await page.getByRole("heading", { level: 1, name: "Digitaliseringsgrad 2025 – Bergen" }).waitFor();
+    await page.getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByLabel("Kommentar").last().fill("Flere forsendelser gikk digitalt i 2025");
+    await page.getByRole("dialog").getByRole("button", { name: "Send tilbake" }).click();
+    await page.getByTestId("quality-returned").waitFor();
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "finance.4601@demo.example", scopeReport);
+    await page.getByTestId("quality-returned").waitFor();
+    await page.getByLabel("Levert digitalt").fill("250000");
+    await expectNoSeriousA11yViolations(page, "returned service report with a new S3 figure");
+    await page.getByRole("button", { name: "Lagre utkast" }).click();
+    await page.getByTestId("quality-message").filter({ hasText: "Lagret." }).waitFor();
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "manager.4601@demo.example", scopeReport);
+    await page.getByRole("button", { name: "Send inn" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Send inn" }).click();
+    await expect.poll(() => page.getByTestId("quality-status").textContent()).toBe("Sendt inn");
+    await page.getByRole("button", { name: "Godkjenn" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Godkjenn" }).click();
+    await expect.poll(() => page.getByTestId("quality-status").textContent()).toBe("Godkjent");
+    await expectNoSeriousA11yViolations(page, "service report approved again");
+
+    // The local plan measures 2025 by the approved figure, with its computation: 250 000 × 10,50 kr.
+    await page.goto(`${browser.baseUrl}${localPlanPath}`);
+    await page
+      .getByTestId("local-years-gevinst-1")
+      .getByRole("row", { name: /2025/ })
+      .getByText(/250\s000 × 10,5.* = 2\s625\s000/)
+      .last()
+      .waitFor();
+    await expectNoSeriousA11yViolations(page, "local plan measured by the new S3 figure");
+    await page.context().clearCookies();
+
+    await signIn(page, browser.baseUrl, "board@demo.example", "/sektor/gevinster");
+    const measured = page.getByTestId("sector-solutions").getByRole("row", { name: /Felles innbyggerportal/ });
+    await measured.waitFor();
+    await expect.poll(() => measured.innerText()).not.toBe(afterText);
+    await expectNoSeriousA11yViolations(page, "sector portfolio after Bergen's new S3 figure");
+    // Nine sign-ins and twelve axe checks: longer than the default minute on a busy machine.
+  }, 240_000);
 });
 
 // Issue 26: the template's history and a measurement typed by hand. The secretariat publishes a version 3 of the

@@ -18,6 +18,9 @@ export const SHEET_NAME_KEYS = {
   missing: "sector.sheets.missing",
   sectorPortfolio: "benefits.pack.portfolioSheet",
   withoutPlan: "benefits.pack.withoutPlanSheet",
+  solutions: "benefits.pack.solutionsSheet",
+  solutionYears: "benefits.pack.solutionYearsSheet",
+  solutionMunicipalities: "benefits.pack.solutionMunicipalitiesSheet",
 } as const;
 
 export function sheetName(t: TFunction, sheet: keyof typeof SHEET_NAME_KEYS): string {

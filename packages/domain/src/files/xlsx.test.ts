@@ -76,6 +76,19 @@ describe("readXlsxFirstSheet", () => {
     expect(readXlsxFirstSheet(bytes)).toEqual({ ok: true, rows: [["2"]] });
   });
 
+  it("reads the sheet named in `sheet`, hidden or not, and refuses a name the workbook lacks", () => {
+    const bytes = workbook({
+      sheets: [
+        ["Om tallene", "worksheets/sheet1.xml", '<row r="1"><c r="A1"><v>1</v></c></row>'],
+        ["Felles løsninger", "worksheets/sheet2.xml", '<row r="1"><c r="A1"><v>2</v></c></row>'],
+        ["Oppslag", "worksheets/sheet3.xml", '<row r="1"><c r="A1"><v>3</v></c></row>', "hidden"],
+      ],
+    });
+    expect(readXlsxFirstSheetCells(bytes, { sheet: "Felles løsninger" })).toEqual({ ok: true, rows: [[2]] });
+    expect(readXlsxFirstSheetCells(bytes, { sheet: "Oppslag" })).toEqual({ ok: true, rows: [[3]] });
+    expect(readXlsxFirstSheetCells(bytes, { sheet: "Kostnader" })).toEqual({ ok: false, error: { code: "NO_WORKSHEET" } });
+  });
+
   it("reads shared strings with rich-text runs, inline strings, numbers, booleans, errors and formula text", () => {
     const sharedStrings =
       "<si><t>IKT-tjeneste</t></si>" +

@@ -36,6 +36,11 @@ export interface XlsxReadOptions {
    * say so (`truncated`): a caller that cannot use more rows need not hold or even parse them.
    */
   readonly maxContentRows?: number;
+  /**
+   * Read the sheet of this name (its tab's name, hidden or not) instead of the first visible one; NO_WORKSHEET
+   * if there is none: for a workbook of several sheets, such as the app's own exports read back.
+   */
+  readonly sheet?: string;
 }
 
 /** A cell as stored: numbers stay numbers, everything else (shared, inline, formula text, booleans, errors) is text. */
@@ -52,7 +57,7 @@ export function readXlsxFirstSheetCells(bytes: Uint8Array, options: XlsxReadOpti
   const parts = unzipXmlParts(bytes);
   if (!parts.ok) return parts;
   try {
-    const sheet = findFirstWorksheet(parts.files);
+    const sheet = findWorksheet(parts.files, options.sheet);
     if (sheet === null) return { ok: false, error: { code: "NO_WORKSHEET" } };
     const maxStrings = options.maxSharedStrings ?? MAX_XLSX_SHARED_STRINGS;
     const sharedStrings = sheet.sharedStringsXml === undefined ? [] : parseSharedStrings(sheet.sharedStringsXml, maxStrings);
@@ -117,7 +122,10 @@ function relationshipIdOf(attributes: Readonly<Record<string, string>>): string 
   return key === undefined ? undefined : attributes[key];
 }
 
-function findFirstWorksheet(files: ReadonlyMap<string, Uint8Array>): { xml: Uint8Array; sharedStringsXml: Uint8Array | undefined } | null {
+function findWorksheet(
+  files: ReadonlyMap<string, Uint8Array>,
+  sheetName: string | undefined,
+): { xml: Uint8Array; sharedStringsXml: Uint8Array | undefined } | null {
   const rootRels = parseRelationships(readPart(files, "_rels/.rels"), "");
   const workbookPath = [...rootRels.values()].find((rel) => rel.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const workbookXml = readPart(files, workbookPath);
@@ -126,7 +134,7 @@ function findFirstWorksheet(files: ReadonlyMap<string, Uint8Array>): { xml: Uint
   const fileName = workbookPath.slice(baseDir.length);
   const rels = parseRelationships(readPart(files, `${baseDir}_rels/${fileName}.rels`), baseDir);
 
-  const worksheets: { path: string; hidden: boolean }[] = [];
+  const worksheets: { name: string; path: string; hidden: boolean }[] = [];
   scanXml(workbookXml, {
     open({ name, attributes, ancestors }) {
       if (name !== "sheet" || ancestors.at(-1) !== "sheets") return;
@@ -134,10 +142,13 @@ function findFirstWorksheet(files: ReadonlyMap<string, Uint8Array>): { xml: Uint
       // Chart sheets and dialog sheets have no cells.
       if (rel === undefined || !rel.type.endsWith("/worksheet") || !files.has(partKey(rel.target))) return;
       const state = attributes.state;
-      worksheets.push({ path: rel.target, hidden: state === "hidden" || state === "veryHidden" });
+      worksheets.push({ name: attributes.name ?? "", path: rel.target, hidden: state === "hidden" || state === "veryHidden" });
     },
   });
-  const first = worksheets.find((sheet) => !sheet.hidden) ?? worksheets[0];
+  const first =
+    sheetName === undefined
+      ? (worksheets.find((sheet) => !sheet.hidden) ?? worksheets[0])
+      : worksheets.find((sheet) => sheet.name === sheetName);
   const xml = first === undefined ? undefined : readPart(files, first.path);
   if (xml === undefined) return null;
   const sharedStringsPath = [...rels.values()].find((rel) => rel.type.endsWith("/sharedStrings"))?.target ?? `${baseDir}sharedStrings.xml`;

@@ -10,8 +10,8 @@ import { downloadFile } from "../../components/download";
 import { allOf, QueryView } from "../../components/query-view";
 import { useExportTexts } from "../../components/export-texts";
 import { sheetName } from "../../components/sheet-names";
-import { useSectorBenefits } from "../../features/benefits/api";
-import { packBenefitSheets, PackBenefits } from "../../features/benefits/pack-benefits";
+import { useRollUps, useSectorBenefits, useSectorSolutions } from "../../features/benefits/api";
+import { packBenefitSheets, PackBenefits, packSolutionSheets } from "../../features/benefits/pack-benefits";
 import { SectorSolutions } from "../../features/benefits/roll-up";
 import { useBenefitTexts } from "../../features/benefits/texts";
 import { AnnouncePack } from "../../features/ideas/announce-pack";
@@ -41,11 +41,15 @@ export default function MeetingPackRoute() {
   const ideas = useQuery(trpc.ideas.list.queryOptions());
   const dashboard = useQuery({ ...trpc.sector.dashboard.queryOptions({}), enabled: canSeeSector });
   const benefits = useSectorBenefits(canSeeSector);
+  const solutions = useSectorSolutions(canSeeSector);
+  // Each solution's adopters, for those who may read every municipality's approved plans (not a sector council).
+  const canReadPlans = useCan("benefits.read");
+  const rollUps = useRollUps(canSeeSector && canReadPlans ? (solutions.data ?? []).map((s) => s.projectId) : []);
   useEffect(() => {
     document.title = `${t("ideas.pack.heading")} – ${t("app.name")}`;
   }, [t]);
   // One load and one failure for the pack: the items and the dashboard come together or not at all.
-  const pack = allOf(canSeeSector ? [ideas, dashboard, benefits.portfolio, benefits.withoutPlan] : [ideas]);
+  const pack = allOf(canSeeSector ? [ideas, dashboard, benefits.portfolio, benefits.withoutPlan, solutions, ...rollUps] : [ideas]);
   const download = () => {
     const items = (ideas.data ?? []).filter((i) => i.status === "compiled");
     const language = i18n.language === "en" ? "en" : "nb";
@@ -62,6 +66,9 @@ export default function MeetingPackRoute() {
       ideasSheet(t, sheetName(t, "meetingItems"), items),
       ...(benefits.portfolio.data && benefits.withoutPlan.data
         ? packBenefitSheets(t, benefits.portfolio.data, benefits.withoutPlan.data)
+        : []),
+      ...(solutions.data
+        ? packSolutionSheets(t, solutions.data, canReadPlans ? rollUps.flatMap((r) => (r.data ? [r.data] : [])) : null)
         : []),
       ...(dashboard.data ? dashboardSheets(t, dashboard.data, language) : []),
     ];

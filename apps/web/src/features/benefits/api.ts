@@ -1,6 +1,6 @@
 import type { RouterInputs, RouterOutputs } from "@malestokk/api";
 import type { AppErrorShape } from "@malestokk/domain";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { refreshing, type MutationHandlers } from "../../lib/refreshing";
 import { CSRF_HEADERS, useTRPC } from "../../lib/trpc";
@@ -217,6 +217,12 @@ export function useTemplate(projectId: number) {
 export function useRollUp(projectId: number) {
   const trpc = useTRPC();
   return useQuery(trpc.solutions.rollUp.queryOptions({ projectId }));
+}
+
+/** The roll-ups of several joint solutions at once (the meeting pack's workbook). */
+export function useRollUps(projectIds: readonly number[]) {
+  const trpc = useTRPC();
+  return useQueries({ queries: projectIds.map((projectId) => trpc.solutions.rollUp.queryOptions({ projectId })) });
 }
 
 export function useSolutions(municipalityNumber: string) {

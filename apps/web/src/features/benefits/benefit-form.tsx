@@ -1,22 +1,13 @@
-import { Button, Checkbox, ErrorSummary, Fieldset, Heading, Radio, Select, Textfield } from "@digdir/designsystemet-react";
-import {
-  BENEFIT_TYPES,
-  BENEFIT_VALUATIONS,
-  INDICATORS,
-  MEASUREMENT_FREQUENCIES,
-  type BenefitInput,
-  type BenefitMap,
-  type FieldIssue,
-} from "@malestokk/domain";
+import { Button, Checkbox, ErrorSummary, Fieldset, Heading, Select, Textfield } from "@digdir/designsystemet-react";
+import type { BenefitInput, BenefitMap, FieldIssue } from "@malestokk/domain";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
 import { SelectField } from "../../components/select-field";
 import { useLeaveGuard } from "../../components/leave-guard";
-import { indicatorLabel } from "../../components/indicator-format";
 import { checkBenefitDraft, type BenefitDraft } from "./benefit-draft";
+import { BenefitIndicatorFields, BenefitKindFields } from "./benefit-fields";
 import { issuesByPath } from "./texts";
-import { useLanguage } from "../../lib/i18n";
 
 /** The element id of the field an input path names ("targets.1.date" → "benefit-targets-1-date"). */
 export const fieldId = (path: string) => `benefit-${path.replace(/\./g, "-")}`;
@@ -36,7 +27,6 @@ export function BenefitForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [draft, setDraft] = useState<BenefitDraft>(props.initial);
   const [localIssues, setLocalIssues] = useState<readonly FieldIssue[]>([]);
   // Saving or cancelling closes the form, which ends the guard.
@@ -48,6 +38,7 @@ export function BenefitForm(props: {
     if (issues.length > 0) summaryRef.current?.focus();
   }, [issues]);
   const set = <K extends keyof BenefitDraft>(key: K, value: BenefitDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const change = (patch: Partial<BenefitDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkBenefitDraft(draft, props.map);
@@ -128,42 +119,12 @@ export function BenefitForm(props: {
             ))}
           </SelectField>
         </div>
-        <div className="field-row">
-          <SelectField
-            id={fieldId("type")}
-            label={t("benefits.benefitForm.type")}
-            value={draft.type}
-            onChange={(e) => set("type", e.target.value as BenefitDraft["type"])}
-          >
-            {BENEFIT_TYPES.map((v) => (
-              <Select.Option key={v} value={v}>
-                {t(`benefits.types.${v}`)}
-              </Select.Option>
-            ))}
-          </SelectField>
-          <SelectField
-            id={fieldId("valuation")}
-            label={t("benefits.benefitForm.valuation")}
-            value={draft.valuation}
-            onChange={(e) => set("valuation", e.target.value as BenefitDraft["valuation"])}
-          >
-            {BENEFIT_VALUATIONS.map((v) => (
-              <Select.Option key={v} value={v}>
-                {t(`benefits.valuations.${v}`)}
-              </Select.Option>
-            ))}
-          </SelectField>
+        <BenefitKindFields texts="benefits.benefitForm" id={fieldId} values={draft} errors={errors} onChange={change}>
           {draft.valuation !== "unpriced" &&
             text("annualValueNok", t("benefits.benefitForm.annualValueNok"), draft.annualValueNok, (v) => set("annualValueNok", v), {
               inputMode: "numeric",
             })}
-        </div>
-        <Checkbox
-          id={fieldId("cash")}
-          label={t("benefits.benefitForm.cash")}
-          checked={draft.cash}
-          onChange={(e) => set("cash", e.target.checked)}
-        />
+        </BenefitKindFields>
         <Checkbox
           id={fieldId("quantitative")}
           label={t("benefits.benefitForm.quantitative")}
@@ -176,59 +137,7 @@ export function BenefitForm(props: {
           checked={draft.disBenefit}
           onChange={(e) => set("disBenefit", e.target.checked)}
         />
-        <Fieldset>
-          <Fieldset.Legend>{t("benefits.benefitForm.indicatorHeading")}</Fieldset.Legend>
-          <div className="stack">
-            <div className="field-row">
-              {text("indicator.name", t("benefits.benefitForm.indicatorName"), draft.indicatorName, (v) => set("indicatorName", v))}
-              {text("indicator.unit", t("benefits.benefitForm.unit"), draft.unit, (v) => set("unit", v))}
-            </div>
-            <Fieldset>
-              <Fieldset.Legend>{t("benefits.benefitForm.direction")}</Fieldset.Legend>
-              {(["higher", "lower"] as const).map((d) => (
-                <Radio
-                  key={d}
-                  name="benefit-direction"
-                  id={`benefit-direction-${d}`}
-                  value={d}
-                  label={t(`benefits.directions.${d}`)}
-                  checked={draft.direction === d}
-                  onChange={() => set("direction", d)}
-                />
-              ))}
-            </Fieldset>
-            {text("indicator.method", t("benefits.benefitForm.method"), draft.method, (v) => set("method", v))}
-            <div className="field-row">
-              <SelectField
-                id={fieldId("indicator.frequency")}
-                label={t("benefits.benefitForm.frequency")}
-                value={draft.frequency}
-                onChange={(e) => set("frequency", e.target.value as BenefitDraft["frequency"])}
-              >
-                {MEASUREMENT_FREQUENCIES.map((f) => (
-                  <Select.Option key={f} value={f}>
-                    {t(`benefits.frequencies.${f}`)}
-                  </Select.Option>
-                ))}
-              </SelectField>
-              <SelectField
-                id={fieldId("linkedIndicatorCode")}
-                label={t("benefits.benefitForm.linked")}
-                description={t("benefits.benefitForm.linkedDescription")}
-                error={errors.linkedIndicatorCode}
-                value={draft.linkedIndicatorCode}
-                onChange={(e) => set("linkedIndicatorCode", e.target.value)}
-              >
-                <Select.Option value="">{t("benefits.benefitForm.notLinked")}</Select.Option>
-                {INDICATORS.map((i) => (
-                  <Select.Option key={i.code} value={i.code}>
-                    {indicatorLabel(i.code, language)}
-                  </Select.Option>
-                ))}
-              </SelectField>
-            </div>
-          </div>
-        </Fieldset>
+        <BenefitIndicatorFields texts="benefits.benefitForm" id={fieldId} values={draft} errors={errors} onChange={change} />
         <Fieldset>
           <Fieldset.Legend>{t("benefits.benefitForm.baselineHeading")}</Fieldset.Legend>
           <Fieldset.Description>{t("benefits.benefitForm.baselineDescription")}</Fieldset.Description>

@@ -143,3 +143,117 @@ export function packBenefitSheets(t: TFunction, portfolio: SectorPortfolio, with
     },
   ];
 }
+
+type SectorSolutions = RouterOutputs["solutions"]["sector"];
+type RollUp = RouterOutputs["solutions"]["rollUp"];
+
+const realizedToDate = (s: SectorSolutions[number], kind: "cash" | "nonCash") => s.years.reduce((a, y) => a + y[kind].realizedNok, 0);
+const kroner = { format: "kroner", width: 16 } as const;
+const text = (width: number) => ({ width, wrap: true });
+
+/**
+ * The joint solutions as sheets of the meeting pack's workbook (issue 26), with the figures the screen shows
+ * (docs/indicators.md#joint-solutions): per solution the sums to date, as the pack's table; per solution and
+ * year the sector's sum, cash and non-cash apart, as on the solution's page; and per solution each adopter's
+ * status, planned and realized value and next measurement, then those taking part who have not adopted.
+ * The adopters' rows come from each solution's roll-up, which only readers of benefits everywhere may read
+ * (`rollUps` null): a sector council gets the first two sheets and the participants that have not adopted.
+ */
+export function packSolutionSheets(t: TFunction, solutions: SectorSolutions, rollUps: readonly RollUp[] | null) {
+  const solution = t("benefits.solutions.solution");
+  const adopters = t("benefits.solutions.adoptersCount");
+  const rollUpOf = new Map((rollUps ?? []).map((r) => [r.projectId, r]));
+  return [
+    {
+      name: sheetName(t, "solutions"),
+      headerRows: 1,
+      columns: [text(30), text(20), { width: 14 }, { width: 14 }, { width: 14 }, kroner, kroner, kroner, text(40)],
+      rows: [
+        [
+          solution,
+          t("benefits.solutions.owner"),
+          adopters,
+          t("benefits.solutions.approvedCount"),
+          t("benefits.solutions.notAdoptedCount"),
+          t("benefits.solutions.cashRealizedToDate"),
+          t("benefits.solutions.nonCashRealizedToDate"),
+          t("benefits.solutions.plannedThisYear"),
+          t("benefits.pack.notAdoptedNames"),
+        ],
+        ...solutions.map((s) => {
+          const thisYear = s.years.find((y) => y.year === Number(s.today.slice(0, 4)));
+          return [
+            s.name,
+            s.owner.name,
+            s.adopters,
+            s.approved,
+            s.notAdopted.length,
+            realizedToDate(s, "cash"),
+            realizedToDate(s, "nonCash"),
+            thisYear ? thisYear.cash.plannedNok + thisYear.nonCash.plannedNok : 0,
+            s.notAdopted.map((m) => `${m.name} (${m.number})`).join(", "),
+          ];
+        }),
+      ],
+    },
+    {
+      name: sheetName(t, "solutionYears"),
+      headerRows: 1,
+      columns: [text(30), { width: 8 }, { width: 14 }, kroner, kroner, kroner, kroner, text(30)],
+      rows: [
+        [
+          solution,
+          t("benefits.solutions.year"),
+          adopters,
+          t("benefits.solutions.cashPlanned"),
+          t("benefits.solutions.cashRealized"),
+          t("benefits.solutions.nonCashPlanned"),
+          t("benefits.solutions.nonCashRealized"),
+          t("benefits.solutions.missing"),
+        ],
+        ...solutions.flatMap((s) =>
+          s.years.map((y) => [
+            s.name,
+            y.year,
+            y.adopters,
+            y.cash.plannedNok,
+            y.cash.realizedNok,
+            y.nonCash.plannedNok,
+            y.nonCash.realizedNok,
+            y.missing.join(", "),
+          ]),
+        ),
+      ],
+    },
+    {
+      name: sheetName(t, "solutionMunicipalities"),
+      headerRows: 1,
+      columns: [text(30), text(20), { width: 14 }, text(24), { width: 12 }, kroner, kroner, text(20)],
+      rows: [
+        [
+          solution,
+          t("benefits.solutions.municipality"),
+          t("benefits.pack.ownerNumber"),
+          t("benefits.solutions.status"),
+          t("benefits.solutions.adoptedAt"),
+          t("benefits.solutions.plannedToDate"),
+          t("benefits.solutions.realizedToDate"),
+          t("benefits.solutions.nextDue"),
+        ],
+        ...solutions.flatMap((s) => [
+          ...(rollUpOf.get(s.projectId)?.adopters ?? []).map((a) => [
+            s.name,
+            a.name,
+            a.number,
+            t(`benefits.solutions.planStatus.${a.status}`),
+            a.adoptedAt.slice(0, 10),
+            a.figuresShown ? a.plannedNok : t("benefits.solutions.notApprovedYet"),
+            a.figuresShown ? a.realizedNok : t("benefits.solutions.notApprovedYet"),
+            a.nextDue === null ? null : `${a.nextDue}${a.overdue ? ` (${t("benefits.solutions.overdue")})` : ""}`,
+          ]),
+          ...s.notAdopted.map((m) => [s.name, m.name, m.number, t("benefits.solutions.planStatus.none"), null, null, null, null]),
+        ]),
+      ],
+    },
+  ];
+}

@@ -8,7 +8,7 @@ import { ConfirmDialog } from "../../components/confirm-dialog";
 import { NotFoundNotice, QueryView } from "../../components/query-view";
 import { readAppError, translateError } from "../../lib/errors";
 import { grantsOf, useCan, useMe } from "../../lib/session";
-import { useDeleteProject, useProject, useSaveMap, useSaveProject } from "./api";
+import { useDeleteProject, useProject, useSaveMap, useSaveProject, useTemplate } from "./api";
 import { BenefitList } from "./benefit-list";
 import { BenefitMapDiagram } from "./benefit-map";
 import { MapEditor } from "./map-editor";
@@ -49,6 +49,8 @@ export function ProjectPage({ projectId }: { projectId: number }) {
       done(t("benefits.map.saved"));
     },
   });
+  // A joint project takes part with other municipalities, or has a published template any of them may adopt.
+  const template = useTemplate(projectId);
   const deleteProject = useDeleteProject({ onSuccess: () => void navigate(`/kommune/${query.data?.project.ownerNumber ?? ""}/gevinster`) });
 
   if (!query.isSuccess) {
@@ -174,7 +176,11 @@ export function ProjectPage({ projectId }: { projectId: number }) {
 
       <BenefitList data={query.data} canEdit={canEdit} onDone={done} />
 
-      <ToolboxSection projectId={projectId} onDone={done} />
+      <ToolboxSection
+        projectId={projectId}
+        joint={project.participants.length > 0 || (template.data?.versions.length ?? 0) > 0}
+        onDone={done}
+      />
       <TemplateSection projectId={projectId} />
 
       <ConfirmDialog

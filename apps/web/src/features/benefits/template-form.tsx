@@ -1,44 +1,23 @@
-import { Button, Checkbox, Fieldset, Heading, Select, Textfield } from "@digdir/designsystemet-react";
-import {
-  BENEFIT_TYPES,
-  BENEFIT_VALUATIONS,
-  checkTemplate,
-  INDICATORS,
-  MEASUREMENT_FREQUENCIES,
-  TemplateBenefitSchema,
-  VALUE_METHODS,
-  type FieldIssue,
-  type TemplateBenefit,
-} from "@malestokk/domain";
+import { Button, Fieldset, Heading, Textfield } from "@digdir/designsystemet-react";
+import { checkTemplate, TemplateBenefitSchema, VALUE_METHODS, type FieldIssue, type TemplateBenefit } from "@malestokk/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 
-import { indicatorLabel } from "../../components/indicator-format";
-import { SelectField } from "../../components/select-field";
 import { readAppError } from "../../lib/errors";
-import { useLanguage } from "../../lib/i18n";
 import { parseDecimal } from "./benefit-draft";
+import { BenefitIndicatorFields, BenefitKindFields, EnumSelect, type BenefitFieldValues } from "./benefit-fields";
 import { issuesByPath } from "./texts";
 
 /** One template benefit as typed: numbers as text until checked. */
-interface Draft {
+type Draft = BenefitFieldValues & {
   key: string;
   title: string;
   description: string;
-  type: TemplateBenefit["type"];
-  valuation: TemplateBenefit["valuation"];
-  cash: boolean;
   valueMethod: TemplateBenefit["valueMethod"];
-  indicatorName: string;
-  unit: string;
-  direction: "higher" | "lower";
-  method: string;
-  frequency: TemplateBenefit["indicator"]["frequency"];
-  linkedIndicatorCode: string;
   annualValueNok: string;
   targets: { afterYears: string; value: string }[];
   unitValues: { fromYear: string; valueNok: string; date: string; source: string }[];
-}
+};
 
 const text = (n: number | null) => (n === null ? "" : String(n).replace(".", ","));
 
@@ -97,33 +76,6 @@ function candidateOf(d: Draft) {
   };
 }
 
-/** A select over a closed list, each value named by `text`. */
-function EnumSelect<T extends string>(props: {
-  id: string;
-  label: string;
-  description?: string;
-  values: readonly T[];
-  value: T;
-  text: (value: T) => string;
-  onChange: (value: T) => void;
-}) {
-  return (
-    <SelectField
-      id={props.id}
-      label={props.label}
-      description={props.description}
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value as T)}
-    >
-      {props.values.map((x) => (
-        <Select.Option key={x} value={x}>
-          {props.text(x)}
-        </Select.Option>
-      ))}
-    </SelectField>
-  );
-}
-
 /**
  * One benefit of a joint project's template (issue 26): type, how it is valued (volume × unit value, or a share
  * of an annual value), its indicator or unit, the targets suggested in years after adoption, and the unit
@@ -139,10 +91,10 @@ export function TemplateBenefitForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [d, setDraft] = useState<Draft>(() => draftOf(props.initial, props.index));
   const [local, setLocal] = useState<FieldIssue[]>([]);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((x) => ({ ...x, [key]: value }));
+  const change = (patch: Partial<Draft>) => setDraft((x) => ({ ...x, ...patch }));
   const server = (readAppError(props.error)?.issues ?? [])
     .filter((i) => i.path[0] === "benefits" && i.path[1] === props.index)
     .map((i) => ({ ...i, path: i.path.slice(2) }));
@@ -199,23 +151,7 @@ export function TemplateBenefitForm(props: {
           value={d.description}
           onChange={(e) => set("description", e.target.value)}
         />
-        <div className="field-row">
-          <EnumSelect
-            id={id("type")}
-            label={t("benefits.solutions.form.type")}
-            values={BENEFIT_TYPES}
-            value={d.type}
-            text={(x) => t(`benefits.types.${x}`)}
-            onChange={(v) => set("type", v)}
-          />
-          <EnumSelect
-            id={id("valuation")}
-            label={t("benefits.solutions.form.valuation")}
-            values={BENEFIT_VALUATIONS}
-            value={d.valuation}
-            text={(x) => t(`benefits.valuations.${x}`)}
-            onChange={(v) => set("valuation", v)}
-          />
+        <BenefitKindFields texts="benefits.solutions.form" id={id} values={d} errors={errors} onChange={change}>
           <EnumSelect
             id={id("valueMethod")}
             label={t("benefits.solutions.form.valueMethod")}
@@ -225,55 +161,8 @@ export function TemplateBenefitForm(props: {
             text={(x) => t(`benefits.solutions.methods.${x}`)}
             onChange={(v) => set("valueMethod", v)}
           />
-        </div>
-        <Checkbox
-          id={id("cash")}
-          label={t("benefits.solutions.form.cash")}
-          checked={d.cash}
-          onChange={(e) => set("cash", e.target.checked)}
-        />
-        <Fieldset>
-          <Fieldset.Legend>{t("benefits.solutions.form.indicatorHeading")}</Fieldset.Legend>
-          <div className="stack">
-            <div className="field-row">
-              {field("indicator.name", t("benefits.solutions.form.indicatorName"), d.indicatorName, (v) => set("indicatorName", v))}
-              {field("indicator.unit", t("benefits.solutions.form.unit"), d.unit, (v) => set("unit", v))}
-              <EnumSelect
-                id={id("indicator.direction")}
-                label={t("benefits.solutions.form.direction")}
-                values={["higher", "lower"] as const}
-                value={d.direction}
-                text={(x) => t(`benefits.directions.${x}`)}
-                onChange={(v) => set("direction", v)}
-              />
-            </div>
-            {field("indicator.method", t("benefits.solutions.form.method"), d.method, (v) => set("method", v))}
-            <div className="field-row">
-              <EnumSelect
-                id={id("indicator.frequency")}
-                label={t("benefits.solutions.form.frequency")}
-                values={MEASUREMENT_FREQUENCIES}
-                value={d.frequency}
-                text={(x) => t(`benefits.frequencies.${x}`)}
-                onChange={(v) => set("frequency", v)}
-              />
-              <SelectField
-                id={id("linkedIndicatorCode")}
-                label={t("benefits.solutions.form.linked")}
-                description={t("benefits.solutions.form.linkedDescription")}
-                value={d.linkedIndicatorCode}
-                onChange={(e) => set("linkedIndicatorCode", e.target.value)}
-              >
-                <Select.Option value="">{t("benefits.solutions.form.notLinked")}</Select.Option>
-                {INDICATORS.map((i) => (
-                  <Select.Option key={i.code} value={i.code}>
-                    {indicatorLabel(i.code, language)}
-                  </Select.Option>
-                ))}
-              </SelectField>
-            </div>
-          </div>
-        </Fieldset>
+        </BenefitKindFields>
+        <BenefitIndicatorFields texts="benefits.solutions.form" id={id} values={d} errors={errors} onChange={change} />
         {d.valueMethod === "share" &&
           field("annualValueNok", t("benefits.solutions.form.annualValueNok"), d.annualValueNok, (v) => set("annualValueNok", v), {
             inputMode: "numeric",

@@ -26,9 +26,11 @@ const ACCEPT = [
 /**
  * A joint project's toolbox (issue 26, docs/toolbox.md): the links and documents a municipality needs to take
  * the solution up. Whoever sees the project opens and downloads them; the owner and the secretariat add a
- * link, upload a document (with its progress) and remove an entry (asked first).
+ * link, upload a document (with its progress) and remove an entry (asked first). An ordinary project (not
+ * `joint`) has none: its keepers read how it gets one, others see nothing (unless entries were kept from
+ * when it was joint, which stay listed).
  */
-export function ToolboxSection({ projectId, onDone }: { projectId: number; onDone: (text: string) => void }) {
+export function ToolboxSection({ projectId, joint, onDone }: { projectId: number; joint: boolean; onDone: (text: string) => void }) {
   const { t } = useTranslation();
   const query = useToolbox(projectId);
   const [removing, setRemoving] = useState<Entry | null>(null);
@@ -86,6 +88,18 @@ export function ToolboxSection({ projectId, onDone }: { projectId: number; onDon
       : []),
   ];
 
+  if (!joint && (!query.isSuccess || query.data.entries.length === 0)) {
+    return query.data?.canEdit ? (
+      <section className="stack" aria-labelledby="toolbox-heading" data-testid="toolbox">
+        <Heading level={2} data-size="sm" id="toolbox-heading">
+          {t(`${AREA}.heading`)}
+        </Heading>
+        <Paragraph data-size="sm" data-testid="toolbox-not-joint">
+          {t(`${AREA}.notJoint`)}
+        </Paragraph>
+      </section>
+    ) : null;
+  }
   return (
     <section className="stack" aria-labelledby="toolbox-heading" data-testid="toolbox">
       <Heading level={2} data-size="sm" id="toolbox-heading">

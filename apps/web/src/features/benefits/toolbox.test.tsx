@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { getMunicipalityByNumber, insertProject } from "@malestokk/db";
 import { createTestDb } from "@malestokk/db/testing";
 import { describe, expect, it } from "vitest";
 
@@ -85,5 +86,31 @@ describe("a joint project's toolbox (issue 26)", () => {
       action: string;
     }[];
     expect(actions.map((a) => a.action)).toEqual(["benefits.toolboxEntryAdded", "benefits.toolboxEntryRemoved"]);
+  });
+
+  it("is left out of an ordinary project: its keeper reads how a project gets one, and a reader sees no toolbox", async () => {
+    const ordinary = (db: Parameters<typeof insertProject>[0]) =>
+      insertProject(db, {
+        ownerOrganisationId: getMunicipalityByNumber(db, "0301")?.id ?? 0,
+        fields: { name: "Nytt arkivsystem", description: null, sector: "skoleOppvekst", phase: "planning" },
+        now: new Date().toISOString(),
+      });
+    const keeper = renderApp("/", { as: "manager.0301@demo.example" });
+    const id = ordinary(keeper.db);
+    await keeper.router.navigate(`/gevinster/prosjekt/${id}`);
+    const toolbox = await screen.findByTestId("toolbox", {}, { timeout: 10_000 });
+    expect(within(toolbox).getByRole("heading", { level: 2, name: "Verktøykasse" })).toBeTruthy();
+    expect(within(toolbox).getByTestId("toolbox-not-joint").textContent).toMatch(/^Verktøykassen hører til felles prosjekter/);
+    expect(within(toolbox).queryByTestId("toolbox-table")).toBeNull();
+    expect(within(toolbox).queryByTestId("toolbox-link-form")).toBeNull();
+    keeper.unmount();
+
+    const reader = renderApp("/", { as: "board@demo.example" });
+    const readId = ordinary(reader.db);
+    await reader.router.navigate(`/gevinster/prosjekt/${readId}`);
+    await screen.findByRole("heading", { level: 1, name: /Nytt arkivsystem/ }, { timeout: 10_000 });
+    // Every query of the page has answered, the toolbox's too.
+    await waitFor(() => expect(reader.queryClient.isFetching()).toBe(0));
+    expect(screen.queryByTestId("toolbox")).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { checkBenefitMap, type BenefitMap, type InvitationAnswer, type ProjectFi
 import type { ChangeOptions } from "../../context";
 import { AppError } from "../../errors";
 import { answer, invite, removeParticipant, requireInvitee, resolveParticipants, type JointRef } from "../joint/joint.service";
+import { auditToolboxRemovedWithProject } from "../toolbox/toolbox.service";
 import { audit, invalid, osloDate, planHash, requireProject } from "./benefits.service";
 
 // Projects and their plans: create, change, invite, map, approve, delete.
@@ -168,6 +169,7 @@ export function removeProject(db: Db, projectId: number, args: { expectedVersion
       const project = requireProject(tx, projectId);
       if (project.version !== args.expectedVersion) throw new AppError("VERSION_CONFLICT", { params: { currentVersion: project.version } });
       const rows = listBenefits(tx, [projectId]);
+      auditToolboxRemovedWithProject(tx, project, options);
       deleteProject(tx, projectId);
       // The whole plan goes into the log, so a deletion can be read back (and undone by hand).
       audit(tx, options.actor, options.now, "benefits.projectDeleted", "project", projectId, project.ownerOrganisationId, {

@@ -93,6 +93,34 @@ describe("a joint project's toolbox (issue 26)", () => {
     ]);
   });
 
+  it("audits each entry as removed when the project is deleted with its toolbox", async () => {
+    const api = setupApi();
+    const projectId = jointProject(api.db);
+    const secretariat = api.as("secretariat@demo.example");
+    const link = await secretariat.toolbox.addLink({ projectId, title: "Brukerreiser", url: "https://www.ks.no/reiser" });
+    const pdf = await secretariat.toolbox.addDocument(document(projectId, PDF));
+    const oslo = api.as("manager.0301@demo.example");
+    const { project } = await oslo.benefits.project({ projectId });
+    await oslo.benefits.deleteProject({ projectId, expectedVersion: project.version });
+
+    const removed = toolboxAudit(api.db).filter((e) => e.action === "benefits.toolboxEntryRemoved");
+    expect(removed.map((e) => [e.actorEmail, e.entityId, e.organisationId, JSON.parse(e.details ?? "null") as unknown])).toEqual([
+      [
+        "manager.0301@demo.example",
+        String(projectId),
+        getMunicipalityByNumber(api.db, "0301")?.id,
+        { entryId: link.id, kind: "link", title: "Brukerreiser", url: "https://www.ks.no/reiser" },
+      ],
+      [
+        "manager.0301@demo.example",
+        String(projectId),
+        getMunicipalityByNumber(api.db, "0301")?.id,
+        { entryId: pdf.id, kind: "document", title: "Kravspesifikasjon", fileName: "krav.pdf", documentType: "pdf", sizeBytes: PDF.length },
+      ],
+    ]);
+    expect(listAudit(api.db, { limit: 5 }).map((e) => e.action)).toContain("benefits.projectDeleted");
+  });
+
   it("keeps the toolbox to the owner and the secretariat: participants, the board and outsiders cannot add or remove, outsiders cannot read", async () => {
     const api = setupApi();
     const projectId = jointProject(api.db);

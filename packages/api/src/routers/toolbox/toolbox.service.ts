@@ -124,6 +124,14 @@ export function removeToolboxEntry(db: Db, project: ToolboxProject, entryId: num
   );
 }
 
+/**
+ * Audits each entry of a project's toolbox as removed, for a caller about to delete the project (whose
+ * deletion takes the entries with it), in its transaction: the log keeps what the toolbox held.
+ */
+export function auditToolboxRemovedWithProject(tx: DbOrTx, project: ToolboxProject, options: ChangeOptions): void {
+  for (const entry of listToolboxEntries(tx, project.id)) audit(tx, project, "benefits.toolboxEntryRemoved", entry, options);
+}
+
 /** A document to download: its stored name, the content type of its checked type, and its bytes. */
 export function getToolboxDownload(db: Db, project: ToolboxProject, entryId: number) {
   const document = getToolboxDocument(db, project.id, entryId);
