@@ -115,7 +115,8 @@ describe("leaving a form with unsaved changes (issue 18)", () => {
   it("a benefit being added asks before the user leaves the project, but not once it is cancelled", async () => {
     const { router } = renderApp("/kommune/5001/gevinster", { as: "manager.5001@demo.example" });
     fireEvent.click(await screen.findByRole("link", { name: "Velferdsteknologi i hjemmetjenesten" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Legg til gevinst" }));
+    // The plan's own list: the template section of a project has a button of the same name.
+    fireEvent.click(within(await screen.findByRole("region", { name: "Gevinster" })).getByRole("button", { name: "Legg til gevinst" }));
     const form = screen.getByTestId("benefit-form");
     // An opened form without changes lets the user go.
     expect(unloadIsBlocked()).toBe(false);

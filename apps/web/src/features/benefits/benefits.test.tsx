@@ -69,7 +69,8 @@ describe("benefit realization pages", () => {
   it("refuses a benefit with missing fields, naming each, and saves it when they are filled", async () => {
     const { sqlite } = renderApp("/kommune/5001/gevinster", { as: "manager.5001@demo.example" });
     fireEvent.click(await screen.findByRole("link", { name: "Velferdsteknologi i hjemmetjenesten" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Legg til gevinst" }));
+    // The plan's own list: the template section of a project has a button of the same name.
+    fireEvent.click(within(await screen.findByRole("region", { name: "Gevinster" })).getByRole("button", { name: "Legg til gevinst" }));
     const form = screen.getByTestId("benefit-form");
     // The indicator list shows the code users read ("K4") with the service's name, never an internal key.
     const indicators = within(within(form).getByLabelText("Hent målingene fra en indikator i Målestokk (valgfri)"))
