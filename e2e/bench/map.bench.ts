@@ -88,7 +88,7 @@ beforeAll(async () => {
   subjects.push(await openDashboard("this build", baseUrl));
   if (BASELINE) {
     const baseline = await startServer({ webDistDir: BASELINE });
-    stopBaseline = baseline.stop;
+    stopBaseline = () => baseline.stop();
     subjects.push(await openDashboard("baseline", baseline.baseUrl));
   }
 });
