@@ -60,6 +60,9 @@ export async function startServer(options: { env?: Record<string, string>; webDi
       PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
       DATABASE_PATH: join(dir, "e2e.db"),
       LOG_LEVEL: "info",
+      // Every spec reads the open pages and the public API from 127.0.0.1: one address, one budget. The limit
+      // itself is tested against the real server in apps/server/src/open-data.rate-limit.test.ts.
+      API_RATE_LIMIT: "10000/60",
       DEMO_PASSWORD: E2E_PASSWORD,
       NODE_ENV: "production",
       ...(options.webDistDir ? { WEB_DIST_DIR: options.webDistDir } : {}),
