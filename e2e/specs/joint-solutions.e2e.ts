@@ -164,6 +164,7 @@ describe("joint solutions: the template's history and measurements typed by hand
     await section.getByRole("button", { name: "Legg til gevinst" }).click();
     const form = page.getByTestId("template-form");
     await form.getByLabel("Gevinst", { exact: true }).fill("Saker løst digitalt");
+    await form.getByLabel("Nøkkel (samme i alle versjoner)").fill("saker");
     await form.getByLabel("Verdien regnes som").selectOption("share");
     await form.getByLabel("Indikator eller volum").fill("Saker løst digitalt");
     await form.getByLabel("Enhet", { exact: true }).fill("saker");

@@ -13,7 +13,9 @@ async function confirmIn(page: Page, name: string) {
 
 /** Today in Norway as the open pages write a date (the day a correction approved now revises a value). */
 function osloToday(): string {
-  return new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", day: "2-digit", month: "2-digit", year: "numeric" }).format(new Date());
+  return new Intl.DateTimeFormat("nb-NO", { timeZone: "Europe/Oslo", day: "2-digit", month: "2-digit", year: "numeric" }).format(
+    new Date(),
+  );
 }
 
 // The demo publishes 2015–2024, each on 15 June of the year after; 2025 is still being reported (docs/open-data.md#demo).
@@ -79,7 +81,7 @@ describe("open pages (issue 23, point 4)", () => {
     const finance = await browser.newPage();
     await signIn(finance, browser.baseUrl, "finance.1103@demo.example", REPORT);
     await finance.getByTestId("report-returned").waitFor();
-    const amount = finance.getByLabel("Beløp (kr), linje 1");
+    const amount = finance.getByLabel("Beløp (kr), linje 1", { exact: true });
     const before = Number(((await amount.inputValue()) || "0").replace(/\D/g, ""));
     await amount.fill(String(before + 3_000_000));
     await finance.getByRole("button", { name: "Lagre utkast" }).click();
