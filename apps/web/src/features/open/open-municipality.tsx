@@ -44,7 +44,12 @@ function Figures({ data }: { data: OpenMunicipality }) {
     return (
       <>
         {value}
-        <RevisedValue indicatorCode={row.indicatorCode} municipalityNumber={data.municipality.number} year={year} revisedOn={point.revisedOn} />
+        <RevisedValue
+          indicatorCode={row.indicatorCode}
+          municipalityNumber={data.municipality.number}
+          year={year}
+          revisedOn={point.revisedOn}
+        />
       </>
     );
   };
