@@ -64,7 +64,9 @@ describe("load", () => {
       }
     };
     await Promise.all(
-      Array.from({ length: USERS }, (_, i) => user(i).catch((error: unknown) => errors.push(`user ${i}: ${String(error)}`))),
+      Array.from({ length: USERS }, (_, i) =>
+        user(i).catch((error: unknown) => errors.push(`user ${i}: ${String(error)} (${String((error as Error).cause)})`)),
+      ),
     );
     await server.stop();
 
