@@ -7,7 +7,16 @@ import { react } from "./tooling/eslint/react.js";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/migrations/**", ".cache/**", "data/**", "tooling/eslint/fixtures/**"],
+    ignores: [
+      "**/dist/**",
+      "**/dist-ssr/**",
+      "**/node_modules/**",
+      "**/.turbo/**",
+      "**/migrations/**",
+      ".cache/**",
+      "data/**",
+      "tooling/eslint/fixtures/**",
+    ],
   },
   { languageOptions: { globals: globals.node } },
   ...base,

@@ -1,5 +1,5 @@
 import react from "@vitejs/plugin-react";
-import { createServer, defineConfig, type Plugin } from "vite";
+import { createServer, defineConfig, type Plugin, type UserConfig } from "vite";
 
 import { ROUTE_TABLE, routeSource } from "./src/app/route-table";
 import { withoutComponents, withoutLayers } from "./unused-css";
@@ -53,7 +53,12 @@ function routeMap(): Plugin {
     name: "malestokk-route-map",
     apply: "build",
     generateBundle() {
-      const routes = ROUTE_TABLE.map((entry) => ({ path: entry.path, source: routeSource(entry.module), public: entry.public === true }));
+      const routes = ROUTE_TABLE.map((entry) => ({
+        path: entry.path,
+        source: routeSource(entry.module),
+        public: entry.public === true,
+        drawn: entry.drawn === true,
+      }));
       this.emitFile({ type: "asset", fileName: ".vite/routes.json", source: JSON.stringify(routes) });
     },
   };
@@ -112,7 +117,17 @@ function scriptsAfterPaint(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The server's renderer of a signed-in user's first page (src/app/entry-server.tsx, ADR 041): one module for
+ * Node with its packages bundled in, outside dist/ so it is never served as a file.
+ */
+const serverRenderer: UserConfig = {
+  plugins: [react()],
+  ssr: { noExternal: true },
+  build: { outDir: "dist-ssr", sourcemap: false, emptyOutDir: true, copyPublicDir: false },
+};
+
+const browserApp: UserConfig = {
   plugins: [react(), pruneDesignsystemetCss(), preloadFonts(), routeMap(), prerenderSignIn(), scriptsAfterPaint()],
   server: {
     port: 5173,
@@ -128,15 +143,28 @@ export default defineConfig({
     outDir: "dist",
     sourcemap: false,
     manifest: true,
+    // Every browser the app supports has modulepreload; the polyfill would tie the page's entry to the app's file.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // The page loads the app (main.tsx) once it has painted (load.ts, ADR 041); as an entry of its own, what
+      // it imports is the first page's JavaScript in one file (`app`), as before.
+      input: { index: "index.html", main: "src/main.tsx" },
       output: {
         codeSplitting: {
           groups: [
             // Everything the first page loads before its own chunk, in one file: on HTTP/1.1 (six
             // connections) twenty small files cost a round trip each on a slow line (docs/quality-targets.md#p-4).
-            // index.html stays the entry chunk: the manifest's isEntry, which the server and the budget read.
-            { name: "app", tags: ["$initial"], test: (id: string) => !/[\\/](index\.html|src[\\/]main\.tsx)$/.test(id) },
+            // index.html (load.ts) and main.tsx stay entry chunks: the manifest's isEntry, which the server and the budget read.
+            // Vite's preload of a dynamic import, which the page's entry uses too: a file of its own, so nothing of
+            // the app loads before the paint (load.ts).
+            { name: "preload", test: /vite[\\/]preload-helper/, priority: 2 },
+            {
+              name: "app",
+              tags: ["$initial"],
+              test: (id: string) => !/[\\/](index\.html|src[\\/](main\.tsx|load\.ts))$|\.css$/.test(id),
+              priority: 1,
+            },
             // zod with the module that turns its `new Function` probe off (src/lib/zod-setup.ts), in one file, so the
             // setting holds before any schema in any other file is built or parsed (no CSP violation).
             { name: "schemas", test: /[\\/](node_modules[\\/]zod|apps[\\/]web[\\/]src[\\/]lib[\\/]zod-setup\.ts$)/ },
@@ -162,4 +190,6 @@ export default defineConfig({
       },
     },
   },
-});
+};
+
+export default defineConfig(({ isSsrBuild }) => (isSsrBuild ? serverRenderer : browserApp));

@@ -47,3 +47,69 @@ describe("the first screen from the page's own data", () => {
     await expectNoSeriousA11yViolations(page, "indicator page from the page's own data");
   });
 });
+
+// ADR 041: a signed-in user's main pages come drawn by the server; the app takes them over as they stand
+// (hydration), under the real Content-Security-Policy, without drawing them anew or any error.
+describe("the main pages drawn by the server", () => {
+  const PAGES = [
+    ["/", /Kommuner/],
+    ["/kommune/5001", /Trondheim/],
+    ["/kommune/5001/profil", /Trondheim/],
+    ["/kommune/5001/indikator/K1", /Trondheim/],
+    ["/sektor", /Sektoren/],
+  ] as const;
+
+  it("paints each page's heading from the HTML, before any script, and the app keeps that very heading", { timeout: 120_000 }, async () => {
+    const page = await browser.newPage({ enforceCsp: true });
+    await signIn(page, browser.baseUrl, "board@demo.example");
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    for (const [path, heading] of PAGES) {
+      // The app's scripts wait until the heading has been marked: what the browser shows then is the server's HTML.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/assets\/main-[\w-]+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${browser.baseUrl}${path}`, { waitUntil: "domcontentloaded" });
+      const h1 = page.getByRole("heading", { level: 1, name: heading });
+      await h1.waitFor();
+      expect(await page.locator("#root").getAttribute("data-drawn"), path).toBe("nb");
+      await h1.evaluate((element) => element.setAttribute("data-seen-before-scripts", ""));
+      release();
+      // Taken over: the controls answer again, and the heading is the same element, not one drawn anew.
+      await page.locator("#root:not([data-drawn])").waitFor({ timeout: 60_000 });
+      expect(await page.locator("h1[data-seen-before-scripts]").count(), path).toBe(1);
+      await page.unroute(/\/assets\/main-[\w-]+\.js$/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it("sends the shell to a page the server does not draw, and a drawn page in the account's language", async () => {
+    const page = await browser.newPage();
+    await signIn(page, browser.baseUrl, "board@demo.example");
+    const html = async (path: string) => (await page.request.get(`${browser.baseUrl}${path}`)).text();
+    const chooseLanguage = async (language: string) =>
+      expect(
+        (
+          await page.request.post(`${browser.baseUrl}/trpc/auth.setLanguage`, {
+            headers: { "content-type": "application/json", "x-malestokk-csrf": "1" },
+            data: { language },
+          })
+        ).status(),
+      ).toBe(200);
+    expect(await html("/admin/logg")).not.toContain("data-drawn");
+    // Other specs share this account: the language is set here, and set back to the one they use.
+    await chooseLanguage("en");
+    try {
+      const sector = await html("/sektor");
+      expect(sector).toContain('<div id="root" data-drawn="en">');
+      expect(sector).toContain("The sector");
+    } finally {
+      await chooseLanguage("nb");
+    }
+  });
+});

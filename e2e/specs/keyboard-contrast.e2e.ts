@@ -35,7 +35,7 @@ async function chartNames(page: Page) {
   const pairs: { title: string; names: string[] }[] = [];
   for (const block of blocks) {
     // The map is named and walked by keyboard in map.e2e.ts; it has no recharts surface.
-    if ((await block.locator("svg.municipality-map").count()) > 0) continue;
+    if ((await block.locator(".municipality-map__frame").count()) > 0) continue;
     const title = ((await block.getByRole("heading", { level: 2 }).first().textContent()) ?? "").trim();
     const names: string[] = [];
     for (const svg of await block.locator('svg[role="application"]').all()) {

@@ -12,7 +12,8 @@ describe("the map (issue 24)", () => {
     await page.setViewportSize({ width: 1280, height: 1000 });
     await signIn(page, browser.baseUrl, "manager.5001@demo.example", "/kommune/5001/indikator/K1?year=2024&peers=county");
     const map = page.locator("svg.municipality-map");
-    await map.scrollIntoViewIfNeeded();
+    // The map is drawn once it comes near the screen (issue 21): its frame is there from the start.
+    await page.locator(".municipality-map__frame").scrollIntoViewIfNeeded();
     await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
     expect(await map.locator("a[data-number]").count()).toBe(357);
     // Every municipality is drawn with an area, and Trondheim's outline lies over its shape.
@@ -62,7 +63,8 @@ describe("the map (issue 24)", () => {
     const page = await browser.newPage();
     await signIn(page, browser.baseUrl, "board@demo.example", "/sektor?year=2024");
     const map = page.locator("svg.municipality-map");
-    await map.scrollIntoViewIfNeeded();
+    // The map is drawn once it comes near the screen (issue 21): its frame is there from the start.
+    await page.locator(".municipality-map__frame").scrollIntoViewIfNeeded();
     await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
     expect(await map.locator("a[data-number]").count()).toBe(357);
     await page.getByLabel("Zoom til fylke").selectOption({ label: "Trøndelag" });

@@ -127,8 +127,9 @@ describe("open pages (issue 23, point 4)", () => {
     await page.goto(`${browser.baseUrl}/apne-data/indikator/K1?aar=2024`);
     const map = page.locator("svg.municipality-map");
     // The map comes after the values, with its own figures and chunk.
-    await map.waitFor({ state: "attached", timeout: 30_000 });
-    await map.scrollIntoViewIfNeeded();
+    await page.locator(".municipality-map__frame").waitFor({ state: "attached", timeout: 30_000 });
+    // The map is drawn once it comes near the screen (issue 21): its frame is there from the start.
+    await page.locator(".municipality-map__frame").scrollIntoViewIfNeeded();
     await expect.poll(() => map.getAttribute("data-drawn"), { timeout: 20_000 }).toMatch(/^K1\|2024\|municipality\|/);
     expect(await map.locator("a[data-number]").count()).toBe(357);
     expect(await map.locator('a[data-number="5001"]').getAttribute("href")).toBe("/apne-data/kommune/5001");

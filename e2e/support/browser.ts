@@ -56,8 +56,32 @@ export function useBrowser(): BrowserHandle {
       page.on("pageerror", (error) => {
         throw error;
       });
+      takeOverBeforeUse(page);
       return page;
     },
+  };
+}
+
+/**
+ * A main page the server drew (ADR 041) shows before its scripts have run; its controls hold off a tap until
+ * the app has taken it over (#root loses `data-drawn`), but a select or a field filled by Playwright would not
+ * wait. So a navigation that waits for the page's load waits for that too; one that asks for less
+ * (`waitUntil: "commit" | "domcontentloaded"`) looks at the page as the server sent it.
+ */
+function takeOverBeforeUse(page: Page): void {
+  const takenOver = () =>
+    page.waitForFunction(() => !document.getElementById("root")?.hasAttribute("data-drawn"), undefined, { timeout: 60_000 });
+  const goto = page.goto.bind(page);
+  page.goto = async (url, options) => {
+    const response = await goto(url, options);
+    if (!options?.waitUntil || options.waitUntil === "load" || options.waitUntil === "networkidle") await takenOver();
+    return response;
+  };
+  const reload = page.reload.bind(page);
+  page.reload = async (options) => {
+    const response = await reload(options);
+    if (!options?.waitUntil || options.waitUntil === "load" || options.waitUntil === "networkidle") await takenOver();
+    return response;
   };
 }
 

@@ -31,9 +31,10 @@ import type { Logger } from "./logger";
 import { AnswerCache, answerCache, sendKeptAnswers, type AnswerScope } from "./answer-cache";
 import { dynamicCompression, precompressedFiles } from "./compression";
 import { Metrics } from "./metrics";
-import { lazyModuleFiles, matchRoute, readManifest, readRouteMap, withModulePreloads } from "./web-manifest";
+import { lazyModuleFiles, lazyModuleStyles, matchRoute, readManifest, readRouteMap, withPagePreloads, withStyles } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
 import { prefetchPageQueries, type PrefetchedQuery } from "./prefetch";
+import { loadPageRenderer, withDrawnPage } from "./page-renderer";
 import { oneClickUnsubscribe } from "./mail-routes";
 import { DEFAULT_RATE_LIMIT, limitAnonymousOpenReads, RequestBudget } from "./open-data-rate-limit";
 import { createOpenDataRouter, type OpenDataRouterOptions } from "./open-data-router";
@@ -332,6 +333,14 @@ export function createApp(options: AppOptions): express.Express {
     en: lazyModuleFiles(manifest, LANGUAGE_TEXTS_MODULES.en),
   };
   const webRoutes = readRouteMap(webDistDir);
+  // A drawn page's own styles go in its head (withStyles); the files do not change while the server runs.
+  const styles = new Map<string, string>();
+  const readStyle = (file: string): string => {
+    let css = styles.get(file);
+    if (css === undefined) styles.set(file, (css = readFileSync(join(webDistDir, file), "utf8")));
+    return css;
+  };
+  const drawPage = loadPageRenderer(webDistDir, (error) => logger.error({ err: error }, "a page could not be drawn on the server"));
   app.use(precompressedFiles(webDistDir));
   app.use(
     express.static(webDistDir, {
@@ -362,7 +371,8 @@ export function createApp(options: AppOptions): express.Express {
       const showsSignIn = !session && !route?.public;
       const me = describeSession(connection.db, session);
       // The texts of the language the page will show come beside bokmål's (the fallback), not after the entry has run.
-      const shownTexts = languageFiles[pageLanguage(me, req.get("accept-language"))];
+      const language = pageLanguage(me, req.get("accept-language"));
+      const shownTexts = languageFiles[language];
       // What the sign-in form asks first comes with it, so it is drawn whole at once, without a request after the scripts.
       const signIn = showsSignIn
         ? { options: signInOptions(contextFor(req, res)), demoAccounts: listDemoSignIns(connection.db) }
@@ -381,13 +391,18 @@ export function createApp(options: AppOptions): express.Express {
               },
             })
           : [];
-      const page = withDemoIntro(withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn), (signIn?.demoAccounts.length ?? 0) > 0);
-      const html = withModulePreloads(page, [
-        ...new Set([...textFiles, ...shownTexts, ...routeFiles, ...(showsSignIn ? signInFiles : [])]),
-      ]);
+      const demo = demoData();
+      // The main pages of a signed-in user come drawn, so their largest text paints with the HTML (ADR 041).
+      const drawn = me && route?.drawn && drawPage ? await drawPage({ url: req.originalUrl, me, queries, language, demo }) : null;
+      const shell = withDemoIntro(withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn), (signIn?.demoAccounts.length ?? 0) > 0);
+      const page =
+        drawn === null || !route
+          ? shell
+          : withStyles(withDrawnPage(shell, drawn, language), lazyModuleStyles(manifest, route.source), readStyle);
+      const html = withPagePreloads(page, [...new Set([...textFiles, ...shownTexts, ...routeFiles, ...(showsSignIn ? signInFiles : [])])]);
       res
         .type("html")
-        .send(withBootstrap(markDemo(html, demoData()), { me, ...(signIn ? { signIn } : {}), ...(queries.length > 0 ? { queries } : {}) }));
+        .send(withBootstrap(markDemo(html, demo), { me, ...(signIn ? { signIn } : {}), ...(queries.length > 0 ? { queries } : {}) }));
     } else res.status(503).type("text").send("The web app is not built. Run `pnpm build` (or `npm start`, which builds it) and reload.");
   });
 

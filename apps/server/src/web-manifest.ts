@@ -5,6 +5,7 @@ interface ManifestChunk {
   readonly file: string;
   readonly imports?: readonly string[];
   readonly isEntry?: boolean;
+  readonly css?: readonly string[];
 }
 
 type Manifest = Readonly<Record<string, ManifestChunk>>;
@@ -44,11 +45,39 @@ export function lazyModuleFiles(manifest: Manifest | null, source: string): stri
   return [...staticGraph(manifest, [source])].filter((key) => !entry.has(key)).map((key) => `/${manifest[key]?.file ?? ""}`);
 }
 
+/**
+ * The stylesheets a lazily loaded module brings beyond the entry's: a page the server draws (ADR 041) links
+ * them in its head, so it paints styled rather than shifting when its chunk's styles arrive (CLS).
+ */
+export function lazyModuleStyles(manifest: Manifest | null, source: string): string[] {
+  if (!manifest?.[source]) return [];
+  const entry = staticGraph(
+    manifest,
+    Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
+  );
+  const entryStyles = new Set([...entry].flatMap((key) => manifest[key]?.css ?? []));
+  const styles = [...staticGraph(manifest, [source])].flatMap((key) => manifest[key]?.css ?? []);
+  return [...new Set(styles)].filter((file) => !entryStyles.has(file)).map((file) => `/${file}`);
+}
+
+/**
+ * Puts the stylesheets in the page's head, after the entry's, as they are (`read` gives a file's text): each is
+ * a few hundred bytes, where a file of its own would cost a round trip before the first paint on a slow line.
+ */
+export function withStyles(html: string, files: readonly string[], read: (file: string) => string): string {
+  if (files.length === 0) return html;
+  // "</" cannot end the element early: CSS has no use for it outside strings and comments.
+  const css = files.map((file) => read(file).replace(/<\//g, "<\\/")).join("\n");
+  return html.replace("</head>", `<style>${css}</style></head>`);
+}
+
 /** An address pattern of the web app (React Router's) and the source of the module it loads. */
 export interface WebRoute {
   readonly path: string;
   readonly source: string;
   readonly public: boolean;
+  /** Drawn on the server for a signed-in user (ADR 041); absent in a build from before. */
+  readonly drawn?: boolean;
 }
 
 /** The web app's routes as its build wrote them (`.vite/routes.json`), or none. */
@@ -88,11 +117,11 @@ export function matchRoute(routes: readonly WebRoute[], pathname: string): WebRo
 }
 
 /**
- * Adds `<link rel="modulepreload">` for each file before `</head>`, at low priority like the entry's own
- * (apps/web/vite.config.ts): the page paints from its HTML and CSS first.
+ * Names the page's own files in `<meta name="malestokk-preload">`: the page's entry (apps/web/src/load.ts)
+ * preloads them beside the app's once the page has painted, so no script takes bandwidth or main-thread
+ * time from the first paint (ADR 041).
  */
-export function withModulePreloads(html: string, files: readonly string[]): string {
+export function withPagePreloads(html: string, files: readonly string[]): string {
   if (files.length === 0) return html;
-  const links = files.map((file) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${file}">`).join("");
-  return html.replace("</head>", `${links}</head>`);
+  return html.replace("</head>", `<meta name="malestokk-preload" content="${files.join(" ")}"></head>`);
 }

@@ -1,13 +1,7 @@
-// Latin and Latin Extended only: Norwegian and the Sámi letters (á č đ ŋ š ŧ ž); the page needs no
-// Cyrillic, Greek or Vietnamese faces. Each face downloads only for the characters it covers (fonts.css).
-import "./fonts.css";
-import "@digdir/designsystemet-css";
-import "@digdir/designsystemet-css/theme";
-import "./styles.css";
-
+// The app, loaded by the page's entry (load.ts) once the page has painted.
 import { StrictMode } from "react";
 
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 
 import { Providers } from "./app/providers";
@@ -42,10 +36,14 @@ const queryClient = createQueryClient();
 const trpcClient = createTrpcClient();
 seedQueries(queryClient, trpcClient, takeBootstrappedQueries());
 
-createRoot(root).render(
+const app = (
   <StrictMode>
     <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
       <RouterProvider router={router} />
     </Providers>
-  </StrictMode>,
+  </StrictMode>
 );
+// A main page the server drew (ADR 041) is taken over as it stands, when it was drawn in the language shown
+// here (a choice stored on this browser is one the server could not know); anything else is drawn anew.
+if (root.dataset.drawn === language) hydrateRoot(root, app);
+else createRoot(root).render(app);

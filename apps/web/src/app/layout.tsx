@@ -302,8 +302,14 @@ function useAccountLanguage(me: Me | null | undefined): void {
   }, [me, i18n]);
 }
 
+/** The page the server drew (ADR 041) is the app's now: its controls take clicks again (styles.css). */
+function useTakenOver(): void {
+  useEffect(() => document.getElementById("root")?.removeAttribute("data-drawn"), []);
+}
+
 export function Layout() {
   const { t } = useTranslation();
+  useTakenOver();
   const me = useMe();
   useAccountLanguage(me.data);
   const sessionLost = useSessionLost();

@@ -13,12 +13,17 @@ export interface RouteEntry {
   /** Reachable without a session (everything else shows the sign-in page first). */
   readonly public?: boolean;
   readonly instrument?: keyof typeof QUALITY_PATHS;
+  /**
+   * Drawn on the server for a signed-in user, and hydrated in the browser (ADR 041): the main pages, whose
+   * first render reads nothing the server lacks (no stored choice, no screen size).
+   */
+  readonly drawn?: true;
 }
 
 export const ROUTE_TABLE: readonly RouteEntry[] = [
-  { path: "", module: "home" },
-  { path: "kommuner", module: "municipality-list" },
-  { path: "kommune/:number", module: "municipality" },
+  { path: "", module: "home", drawn: true },
+  { path: "kommuner", module: "municipality-list", drawn: true },
+  { path: "kommune/:number", module: "municipality", drawn: true },
   { path: "kommune/:number/kostnader/:year", module: "cost-report" },
   { path: "samarbeid/:number/kostnader/:year", module: "cost-report" },
   ...(["maturity", "satisfaction", "scope"] as const).map((instrument) => ({
@@ -27,12 +32,12 @@ export const ROUTE_TABLE: readonly RouteEntry[] = [
     instrument,
   })),
   { path: "sammenlign", module: "compare" },
-  { path: "kommune/:number/profil", module: "profile" },
-  { path: "kommune/:number/indikator/:code", module: "indicator" },
+  { path: "kommune/:number/profil", module: "profile", drawn: true },
+  { path: "kommune/:number/indikator/:code", module: "indicator", drawn: true },
   { path: "kommune/:number/fagsystemer", module: "systems" },
   { path: "kommune/:number/gevinster", module: "benefits" },
   { path: "gevinster/prosjekt/:projectId", module: "project" },
-  { path: "sektor", module: "sector" },
+  { path: "sektor", module: "sector", drawn: true },
   { path: "sektor/gevinster", module: "sector-portfolio" },
   { path: "ideer/motepakke", module: "meeting-pack" },
   { path: "ideer", module: "ideas" },

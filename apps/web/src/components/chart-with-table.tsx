@@ -70,8 +70,9 @@ const DRAW_MARGIN = "100px 0px";
  * false or the browser cannot tell; once true it stays so, and the drawing is a transition, so typing
  * or scrolling is not held up by it.
  */
-function useHasBeenSeen(figure: RefObject<HTMLElement | null>, isDeferred: boolean, view: View): boolean {
-  const [seen, setSeen] = useState(() => !isDeferred || typeof IntersectionObserver === "undefined");
+export function useHasBeenSeen(figure: RefObject<HTMLElement | null>, isDeferred: boolean, view?: View): boolean {
+  // On the server (ADR 041) nothing has been seen: the page is drawn as the browser's first render draws it.
+  const [seen, setSeen] = useState(() => !isDeferred || (typeof window !== "undefined" && typeof IntersectionObserver === "undefined"));
   useEffect(() => {
     const element = figure.current;
     if (seen || !element) return;

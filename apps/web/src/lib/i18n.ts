@@ -61,17 +61,19 @@ export function createI18n(extra: Partial<Record<Language, Translation>> = {}): 
     interpolation: { escapeValue: false },
     initAsync: false,
   });
+  // On the server (app/entry-server.tsx) there is no document, and nothing to remember.
+  const page = typeof document === "undefined" ? null : document.documentElement;
   instance.on("languageChanged", (lng) => {
-    document.documentElement.lang = lng;
+    if (page) page.lang = lng;
     if (isLanguage(lng)) setFormatLanguage(lng);
-    if (!rememberChange) return;
+    if (!rememberChange || !page) return;
     try {
       window.localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
     } catch {
       // Private mode without storage: the choice lasts for this visit only.
     }
   });
-  document.documentElement.lang = "nb";
+  if (page) page.lang = "nb";
   setFormatLanguage("nb");
   if (!bokmal) waiting.add(instance);
   return instance;

@@ -1,10 +1,10 @@
 import { Field, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { classifyMap, getIndicator, regionFigures, shadeOf, type MapClassMethod, type MapUnitState } from "@malestokk/domain";
-import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
+import { lazy, Suspense, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
-import { ChartWithTable } from "../../components/chart-with-table";
+import { ChartWithTable, useHasBeenSeen } from "../../components/chart-with-table";
 import { MAP_COLOURS, mapShades } from "../../components/chart-palette";
 import { formatIndicatorValue } from "../../components/indicator-format";
 import type { LegendEntry } from "../../components/export-about";
@@ -220,6 +220,10 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
     };
   }, [figures, classing, classTexts, props.units, props.indicatorCode, countyName, peers, ownNumber, level, t]);
   const unitHeader = level === "county" ? t("map.table.county") : t("map.table.municipality");
+  // Drawn once it comes near the screen: 357 outlines are the heaviest work of the sector dashboard's and the
+  // indicator page's load, where the map is below the first screen on a phone (issue 21); its room is kept.
+  const frame = useRef<HTMLDivElement>(null);
+  const near = useHasBeenSeen(frame, true);
 
   return (
     <ChartWithTable
@@ -281,25 +285,29 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
       description={method !== classing.method ? t("map.methodFellBack") : undefined}
       chart={
         <div className="municipality-map__layout">
-          <div className="municipality-map__frame">
+          <div className="municipality-map__frame" ref={frame}>
             <p className="municipality-map__info" aria-hidden="true" data-testid={`${props.id}-info`}>
               {activeFigure ? `${activeFigure.name}: ${stateText(classing.states.get(activeFigure.key))}` : t("map.hint")}
             </p>
-            <Suspense fallback={<div className="municipality-map__reserve" />}>
-              <MapDrawing
-                level={level}
-                units={drawn}
-                zoom={level === "municipality" ? zoomed : null}
-                width={WIDTH}
-                height={HEIGHT}
-                labelledBy={headingId}
-                describedBy={descriptionId}
-                drawKey={`${props.indicatorCode}|${props.year}|${level}|${zoom}|${classing.method}`}
-                active={active}
-                onActive={setActive}
-                onOpen={open}
-              />
-            </Suspense>
+            {near ? (
+              <Suspense fallback={<div className="municipality-map__reserve" />}>
+                <MapDrawing
+                  level={level}
+                  units={drawn}
+                  zoom={level === "municipality" ? zoomed : null}
+                  width={WIDTH}
+                  height={HEIGHT}
+                  labelledBy={headingId}
+                  describedBy={descriptionId}
+                  drawKey={`${props.indicatorCode}|${props.year}|${level}|${zoom}|${classing.method}`}
+                  active={active}
+                  onActive={setActive}
+                  onOpen={open}
+                />
+              </Suspense>
+            ) : (
+              <div className="municipality-map__reserve" />
+            )}
             <p id={descriptionId} className="visually-hidden">
               {t(level === "county" ? "map.countyDescription" : "map.description", {
                 count: figures.length - missing,

@@ -1,5 +1,5 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { renderApp } from "../../test/render";
 
@@ -7,6 +7,60 @@ const drawnMap = async (key: RegExp) => {
   await waitFor(() => expect(document.querySelector("svg.municipality-map")?.getAttribute("data-drawn")).toMatch(key), { timeout: 10_000 });
   return document.querySelector("svg.municipality-map") as SVGSVGElement;
 };
+
+/**
+ * IntersectionObserver as the browser has it (happy-dom's never reports): every map on screen at once, unless
+ * `held` keeps them off screen until `reveal()`.
+ */
+class ScreenObserver {
+  static held = false;
+  static readonly waiting: ScreenObserver[] = [];
+  private target: Element | null = null;
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element) {
+    this.target = target;
+    if (ScreenObserver.held) ScreenObserver.waiting.push(this);
+    else queueMicrotask(() => this.report());
+  }
+  report() {
+    if (this.target)
+      this.callback([{ target: this.target, isIntersecting: true } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+  }
+  unobserve() {}
+  disconnect() {
+    this.target = null;
+  }
+  takeRecords() {
+    return [];
+  }
+  static reveal() {
+    for (const observer of ScreenObserver.waiting.splice(0)) observer.report();
+  }
+}
+
+beforeEach(() => {
+  ScreenObserver.held = false;
+  vi.stubGlobal("IntersectionObserver", ScreenObserver);
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe("the map drawn when it comes near the screen (issue 21)", () => {
+  it("keeps the map's room with nothing drawn until it is near the screen, then draws it", async () => {
+    ScreenObserver.held = true;
+    renderApp("/sektor?year=2024", { as: "board@demo.example" });
+    await screen.findByTestId("headline-tiles");
+    const frame = await waitFor(() => {
+      const found = document.querySelector(".municipality-map__frame");
+      expect(found).not.toBeNull();
+      return found as HTMLElement;
+    });
+    expect(frame.querySelector(".municipality-map__reserve")).not.toBeNull();
+    expect(frame.querySelector("svg.municipality-map")).toBeNull();
+    act(() => ScreenObserver.reveal());
+    const svg = await drawnMap(/^K1\|2024\|municipality/);
+    expect(svg.querySelectorAll("[data-number]")).toHaveLength(357);
+  });
+});
 
 describe("the map on the indicator page (issue 24)", () => {
   it("draws every municipality, outlines the own one, highlights its group and says what the figure means", async () => {
