@@ -4,7 +4,8 @@ import { QUALITY_PATHS } from "../lib/quality-paths";
  * Every page: its address pattern (React Router's, "" for the index) and its module under
  * `app/routes/<module>.route.tsx`. Plain data, so the build reads it too (vite.config.ts): it writes
  * which module each address loads, and the server names that module's files in the page
- * (`modulepreload`) so the browser fetches them beside the entry instead of after it
+ * (`<meta name="malestokk-preload">`, which the page's entry turns into preloads once the page has painted,
+ * ADR 041) so the browser fetches them beside the app instead of after it
  * (docs/quality-targets.md#p-4).
  */
 export interface RouteEntry {
