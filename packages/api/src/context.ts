@@ -1,4 +1,4 @@
-import { findSession, getChangeStamp, listGrants, touchSession, type Db, type GrantRow } from "@malestokk/db";
+import { findSession, getChangeStamp, getCounter, listGrants, touchSession, type CounterKey, type Db, type GrantRow } from "@malestokk/db";
 import type { EnvIdentityProvider, UiLanguage } from "@malestokk/domain";
 
 import { createSecretBox, type SecretBox } from "./auth/secret-box";
@@ -171,14 +171,14 @@ type SessionLookup = { readonly found: NonNullable<ReturnType<typeof findSession
  * role removed, an account disabled, a password changed, the command line), changes the stamp and
  * drops them all, so a revoked session is refused at its next request (issue 21, point 7).
  */
-const sessionLookups = new WeakMap<Db, { stamp: string; byTokenHash: Map<string, SessionLookup> }>();
+const sessionLookups = new WeakMap<Db, { stamp: string; byTokenHash: Map<string, SessionLookup>; counters: Map<CounterKey, number> }>();
 const MAX_KEPT_LOOKUPS = 1_000;
 
 function lookUpSession(db: Db, tokenHash: string): SessionLookup {
   const stamp = getChangeStamp(db);
   let kept = sessionLookups.get(db);
   if (kept?.stamp !== stamp) {
-    kept = { stamp, byTokenHash: new Map() };
+    kept = { stamp, byTokenHash: new Map(), counters: new Map() };
     sessionLookups.set(db, kept);
   }
   let lookup = kept.byTokenHash.get(tokenHash);
@@ -190,6 +190,22 @@ function lookUpSession(db: Db, tokenHash: string): SessionLookup {
     kept.byTokenHash.set(tokenHash, lookup);
   }
   return lookup;
+}
+
+/**
+ * A counter (`dataVersion`, a draft counter) as the database held it at the change stamp of the last session
+ * lookup. Only a write changes a counter, and a write changes the stamp, so it is read again after one; call it
+ * after the request's session is resolved (the answer cache's scope does), never inside a transaction.
+ */
+export function counterAtSessionStamp(db: Db, key: CounterKey): number {
+  const kept = sessionLookups.get(db);
+  if (!kept) return getCounter(db, key);
+  let value = kept.counters.get(key);
+  if (value === undefined) {
+    value = getCounter(db, key);
+    kept.counters.set(key, value);
+  }
+  return value;
 }
 
 /**

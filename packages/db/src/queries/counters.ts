@@ -58,7 +58,7 @@ export function getDataVersion(db: DbOrTx): number {
   return getCounter(db, "dataVersion");
 }
 
-const changeStamps = new WeakMap<Db, Database.Statement<[], string>>();
+const changeStamps = new WeakMap<Db, { writes: Database.Statement<[], number>; commits: Database.Statement<[], number> }>();
 
 /**
  * A value that differs whenever the database may have changed since it was last read: a write on
@@ -67,12 +67,16 @@ const changeStamps = new WeakMap<Db, Database.Statement<[], string>>();
  * read at one stamp may be used again while the stamp stays the same (issue 21, point 7).
  */
 export function getChangeStamp(db: Db): string {
-  let statement = changeStamps.get(db);
-  if (!statement) {
-    // Straight on better-sqlite3: on the path of every request, Drizzle's mapping of a one-value row cost as much as the query.
+  let statements = changeStamps.get(db);
+  if (!statements) {
+    // Straight on better-sqlite3: on the path of every request, Drizzle's mapping of a one-value row cost as much
+    // as the query. Two statements, not one over `pragma_data_version`: 2.6 µs against 4.0 µs a call.
     const client = (db as Db & { $client: Database.Database }).$client;
-    statement = client.prepare<[], string>("select total_changes() || ':' || data_version from pragma_data_version").pluck();
-    changeStamps.set(db, statement);
+    statements = {
+      writes: client.prepare<[], number>("select total_changes()").pluck(),
+      commits: client.prepare<[], number>("pragma data_version").pluck(),
+    };
+    changeStamps.set(db, statements);
   }
-  return statement.get() ?? "";
+  return `${statements.writes.get() ?? 0}:${statements.commits.get() ?? 0}`;
 }

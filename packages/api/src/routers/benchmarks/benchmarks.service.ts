@@ -3,7 +3,6 @@ import {
   listIndicatorValues,
   listMunicipalities,
   listReportingYears,
-  getCounter,
   type CounterKey,
   type Db,
   type DraftVisibility,
@@ -28,7 +27,7 @@ import {
 import { AppError } from "../../errors";
 import { cached } from "./cache";
 import { mapUnitsOf } from "./map-units";
-import type { Session } from "../../context";
+import { counterAtSessionStamp, type Session } from "../../context";
 import { requireMunicipality } from "../municipalities/municipalities.service";
 import { listPeerUnits } from "../peers/peer-units";
 import { requireVisiblePeerSet } from "../peers/peers.service";
@@ -135,7 +134,8 @@ export function answerCacheScope(
   const calls = paths.map((p, i) => `single|${p}|${scope.key}|${JSON.stringify(inputs[i])}`);
   return {
     key: batched ? `batch|${path}|${scope.key}|${JSON.stringify(parsed)}` : (calls[0] ?? ""),
-    version: scope.counters.map((c) => getCounter(db, c)).join(":"),
+    // Read at the session lookup's change stamp, which this request's session check has just taken (issue 21, point 7).
+    version: scope.counters.map((c) => counterAtSessionStamp(db, c)).join(":"),
     calls: batched ? calls : null,
   };
 }
