@@ -102,6 +102,10 @@ describe("the main pages drawn by the server", () => {
         ).status(),
       ).toBe(200);
     expect(await html("/admin/logg")).not.toContain("data-drawn");
+    // Without a session: the shell and the sign-in form, nothing drawn.
+    const anonymous = await (await fetch(`${browser.baseUrl}/sektor`)).text();
+    expect(anonymous).not.toContain("data-drawn");
+    expect(anonymous).toContain("sign-in");
     // Other specs share this account: the language is set here, and set back to the one they use.
     await chooseLanguage("en");
     try {

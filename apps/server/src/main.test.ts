@@ -56,6 +56,8 @@ describe("server process", () => {
     expect(server.output()).toMatch(/Password for all of them: demo password for test/);
     const base = `http://127.0.0.1:${match?.[1]}`;
     const health = await fetch(`${base}/healthz`);
+    // Idle connections outlive a client's and a proxy's (main.ts): the server does not close one under a request.
+    expect(health.headers.get("keep-alive")).toBe("timeout=65");
     expect(health.status).toBe(200);
     const signIn = await fetch(`${base}/trpc/auth.signIn`, {
       method: "POST",

@@ -182,6 +182,11 @@ async function start(): Promise<void> {
     printDemo?.();
     logger.info({ databasePath: env.DATABASE_PATH }, `Målestokk is running at http://localhost:${port}`);
   });
+  // An idle connection is kept longer than a client or a proxy keeps one (undici 4 s, common proxies 60 s): closed
+  // by the server first, a connection the client has just sent a request on is reset (ECONNRESET), which a busy
+  // server's late timer makes likely. The headers' time limit must exceed it.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,10 +1,7 @@
 // The app, loaded by the page's entry (load.ts) once the page has painted.
-import { StrictMode } from "react";
-
 import { createRoot, hydrateRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
 
-import { Providers } from "./app/providers";
+import { AppTree } from "./app/app-tree";
 import { loadSignInPage } from "./app/layout";
 import { createRouter, routerReady } from "./app/router";
 import { createI18n, loadBokmal, setLanguage } from "./lib/i18n";
@@ -36,13 +33,7 @@ const queryClient = createQueryClient();
 const trpcClient = createTrpcClient();
 seedQueries(queryClient, trpcClient, takeBootstrappedQueries());
 
-const app = (
-  <StrictMode>
-    <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>
-);
+const app = <AppTree queryClient={queryClient} trpcClient={trpcClient} i18n={i18n} router={router} />;
 // A main page the server drew (ADR 041) is taken over as it stands, when it was drawn in the language shown
 // here (a choice stored on this browser is one the server could not know); anything else is drawn anew.
 if (root.dataset.drawn === language) hydrateRoot(root, app);

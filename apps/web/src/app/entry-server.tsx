@@ -1,6 +1,5 @@
-import { StrictMode } from "react";
 import { prerenderToNodeStream } from "react-dom/static";
-import { createMemoryRouter, RouterProvider } from "react-router";
+import { createMemoryRouter } from "react-router";
 
 import { BOKMAL } from "../lib/bokmal";
 import { markDemoData } from "../lib/demo";
@@ -10,7 +9,7 @@ import { createI18n, setLanguage, type Language } from "../lib/i18n";
 import { NYNORSK } from "../lib/nynorsk";
 import type { BootstrappedQuery, Me } from "../lib/session";
 import { createQueryClient, createTrpcClient, seedQueries } from "../lib/trpc";
-import { Providers } from "./providers";
+import { AppTree } from "./app-tree";
 import { routerReady, routes } from "./router";
 
 /** What the server knows of a signed-in user's page when it sends it (ADR 041). */
@@ -54,11 +53,7 @@ async function drawPage(page: ServerPage): Promise<string | null> {
     // Whole, with the parts that load their code on first use (lazy) waited for: a part left to the browser
     // would be drawn anew there, not hydrated.
     const { prelude } = await prerenderToNodeStream(
-      <StrictMode>
-        <Providers queryClient={queryClient} trpcClient={trpcClient} i18n={i18n}>
-          <RouterProvider router={router} />
-        </Providers>
-      </StrictMode>,
+      <AppTree queryClient={queryClient} trpcClient={trpcClient} i18n={i18n} router={router} />,
     );
     const chunks: Buffer[] = [];
     for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));
