@@ -333,6 +333,14 @@ export function createApp(options: AppOptions): express.Express {
     en: lazyModuleFiles(manifest, LANGUAGE_TEXTS_MODULES.en),
   };
   const webRoutes = readRouteMap(webDistDir);
+  // A route's own files and styles, worked out once from the build's manifest, which does not change while the server runs.
+  const filesByRoute = new Map<string, { files: string[]; styles: string[] }>();
+  const filesOf = (source: string) => {
+    let found = filesByRoute.get(source);
+    if (!found)
+      filesByRoute.set(source, (found = { files: lazyModuleFiles(manifest, source), styles: lazyModuleStyles(manifest, source) }));
+    return found;
+  };
   // A drawn page's own styles go in its head (withStyles); the files do not change while the server runs.
   const styles = new Map<string, string>();
   const readStyle = (file: string): string => {
@@ -367,7 +375,7 @@ export function createApp(options: AppOptions): express.Express {
       // without a session a page that is not public shows the sign-in form first. Named here, they load
       // beside the entry rather than after it has run.
       const route = matchRoute(webRoutes, req.path);
-      const routeFiles = route ? lazyModuleFiles(manifest, route.source) : [];
+      const routeFiles = route ? filesOf(route.source).files : [];
       const showsSignIn = !session && !route?.public;
       const me = describeSession(connection.db, session);
       // The texts of the language the page will show come beside bokmål's (the fallback), not after the entry has run.
@@ -396,9 +404,7 @@ export function createApp(options: AppOptions): express.Express {
       const drawn = me && route?.drawn && drawPage ? await drawPage({ url: req.originalUrl, me, queries, language, demo }) : null;
       const shell = withDemoIntro(withSignInForm(readFileSync(indexHtml, "utf8"), showsSignIn), (signIn?.demoAccounts.length ?? 0) > 0);
       const page =
-        drawn === null || !route
-          ? shell
-          : withStyles(withDrawnPage(shell, drawn, language), lazyModuleStyles(manifest, route.source), readStyle);
+        drawn === null || !route ? shell : withStyles(withDrawnPage(shell, drawn, language), filesOf(route.source).styles, readStyle);
       const html = withPagePreloads(page, [...new Set([...textFiles, ...shownTexts, ...routeFiles, ...(showsSignIn ? signInFiles : [])])]);
       res
         .type("html")

@@ -38,11 +38,16 @@ function staticGraph(manifest: Manifest, keys: readonly string[]): Set<string> {
  */
 export function lazyModuleFiles(manifest: Manifest | null, source: string): string[] {
   if (!manifest?.[source]) return [];
-  const entry = staticGraph(
+  const entry = entryGraph(manifest);
+  return [...staticGraph(manifest, [source])].filter((key) => !entry.has(key)).map((key) => `/${manifest[key]?.file ?? ""}`);
+}
+
+/** What the page's entries load: every chunk they import, statically. */
+function entryGraph(manifest: Manifest): Set<string> {
+  return staticGraph(
     manifest,
     Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
   );
-  return [...staticGraph(manifest, [source])].filter((key) => !entry.has(key)).map((key) => `/${manifest[key]?.file ?? ""}`);
 }
 
 /**
@@ -51,10 +56,7 @@ export function lazyModuleFiles(manifest: Manifest | null, source: string): stri
  */
 export function lazyModuleStyles(manifest: Manifest | null, source: string): string[] {
   if (!manifest?.[source]) return [];
-  const entry = staticGraph(
-    manifest,
-    Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
-  );
+  const entry = entryGraph(manifest);
   const entryStyles = new Set([...entry].flatMap((key) => manifest[key]?.css ?? []));
   const styles = [...staticGraph(manifest, [source])].flatMap((key) => manifest[key]?.css ?? []);
   return [...new Set(styles)].filter((file) => !entryStyles.has(file)).map((file) => `/${file}`);
