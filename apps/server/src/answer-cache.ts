@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
+import type { ServerResponse } from "node:http";
 
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler, Response } from "express";
 
-import { compressNow, encodingFor } from "./compression";
+import { compressNow, encodingFor, type PlainRequest } from "./compression";
 
 /** Where a kept answer belongs (the procedure, its input and whose drafts the reader sees) and the data it was computed at. */
 export interface AnswerScope {
@@ -140,31 +141,33 @@ function toBuffer(chunk: unknown): Buffer | null {
 /** What the first handler needs of the app to answer a kept read as every other answer is answered. */
 export interface KeptAnswerOptions {
   /** The request's scope (session check and authorization first), or null when its answer may not be kept. */
-  readonly scope: (req: Request, res: Response) => AnswerScope | null;
+  readonly scope: (req: PlainRequest, res: ServerResponse) => AnswerScope | null;
   /** Headers every answer carries (the security headers), computed once. */
   readonly headers: Readonly<Record<string, string>>;
   /** The request's id (the client's plain one, or a new one). */
-  readonly requestId: (req: Request) => string;
+  readonly requestId: (req: PlainRequest) => string;
   /** The request's log line and metrics, once it is answered. */
-  readonly answered: (req: Request, requestId: string, status: number, started: bigint) => void;
+  readonly answered: (req: PlainRequest, requestId: string, status: number, started: bigint) => void;
 }
 
 /** The answers this handler may send from the cache: GET reads of benchmarks.* (a call alone or a batch of them). */
 const KEPT_PATH = "/trpc/benchmarks.";
 
 /**
- * The app's first handler (issue 21, point 7): sends a kept answer again (or 304 to its ETag) before
- * the router and every other middleware, with the headers they would have set, after the session
- * check and authorization that `scope` makes. Anything else, and a read whose answer is not kept,
- * passes on (to `answerCache`, which keeps it as it is sent).
+ * The server's first step for every request (issue 21, point 7; decision 042): sends a kept answer
+ * again (or 304 to its ETag), with the headers the app's middleware would have set, after the session
+ * check and authorization that `scope` makes, and says whether it did. It runs on the request as Node
+ * hands it over, before Express: Express gives each request and response its own prototypes, which
+ * cost more than sending a kept answer. Anything else, and a read whose answer is not kept, is left to
+ * the app (to `answerCache`, which keeps it as it is sent).
  */
-export function sendKeptAnswers(cache: AnswerCache, options: KeptAnswerOptions): RequestHandler {
-  return (req, res, next) => {
-    if (req.method !== "GET" || !req.url.startsWith(KEPT_PATH)) return next();
+export function sendKeptAnswers(cache: AnswerCache, options: KeptAnswerOptions): (req: PlainRequest, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (req.method !== "GET" || !req.url?.startsWith(KEPT_PATH)) return false;
     const started = process.hrtime.bigint();
     const where = options.scope(req, res);
     const kept = where && (where.calls ? cache.getBatch(where) : cache.get(where));
-    if (!kept) return next();
+    if (!kept) return false;
     const requestId = options.requestId(req);
     const headers: Record<string, string | number> = {
       ...options.headers,
@@ -186,6 +189,7 @@ export function sendKeptAnswers(cache: AnswerCache, options: KeptAnswerOptions):
       res.writeHead(200, headers).end(body);
     }
     options.answered(req, requestId, res.statusCode, started);
+    return true;
   };
 }
 
@@ -195,7 +199,7 @@ export function sendKeptAnswers(cache: AnswerCache, options: KeptAnswerOptions):
  * and says where the answer belongs: null leaves the request to tRPC alone, which then answers as
  * always (401, 403, the procedure's own checks).
  */
-export function answerCache(cache: AnswerCache, scope: (req: Request, res: Response) => AnswerScope | null): RequestHandler {
+export function answerCache(cache: AnswerCache, scope: (req: PlainRequest, res: ServerResponse) => AnswerScope | null): RequestHandler {
   return (req, res, next) => {
     const where = req.method === "GET" ? scope(req, res) : null;
     if (!where) return next();

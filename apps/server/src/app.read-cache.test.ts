@@ -1,3 +1,4 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 
 import { JSON_CSRF, saveDraftCostReport, startApp } from "./test-helpers";
@@ -12,8 +13,8 @@ interface SeriesBody {
 // Issue 21, point 7: whole answers of hot reads are kept by the server and sent again without tRPC,
 // after the session check and authorization, keyed by whose drafts the reader may see.
 describe("the server's cache of whole read answers", () => {
-  async function setUp() {
-    const started = await startApp();
+  async function setUp(options: Parameters<typeof startApp>[0] = {}) {
+    const started = await startApp(options);
     const { base } = started;
     const input = { indicatorCode: "K1", municipalityNumber: "0301" };
     const seriesUrl = `${base}/trpc/benchmarks.series?input=${encodeURIComponent(JSON.stringify(input))}`;
@@ -199,5 +200,45 @@ describe("the server's cache of whole read answers", () => {
     const changed = await series(oslo, { "if-none-match": etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("takes the encoding the client accepts, a q of 0 refusing one, for a kept answer as for one built anew", async () => {
+    const { signIn, series } = await setUp();
+    const oslo = (await signIn("finance.0301@demo.example")).cookie;
+    const encodings = async () => {
+      const sent: (string | null)[] = [];
+      for (const accept of ["gzip, br", "gzip, br;q=0", "br;q=0, gzip;q=0", "identity", "*"])
+        sent.push((await series(oslo, { "accept-encoding": accept })).headers.get("content-encoding"));
+      return sent;
+    };
+    const expected = ["br", "gzip", null, null, "br"];
+    // The first read of each is built by the procedure; the next ones are the kept answer.
+    expect(await encodings()).toEqual(expected);
+    expect(await encodings()).toEqual(expected);
+  });
+
+  it("answers through the app when a kept answer cannot be sent, and logs why", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
+    // The clock fails once when told to: inside the session check of the kept answer's path, before Express.
+    let failNext = false;
+    const now = () => {
+      if (failNext) {
+        failNext = false;
+        throw new Error("clock failure");
+      }
+      return new Date();
+    };
+    const { signIn, series } = await setUp({ logger, now });
+    const oslo = (await signIn("finance.0301@demo.example")).cookie;
+    const first = await series(oslo);
+    const body = await first.text();
+    failNext = true;
+    const answered = await series(oslo);
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toBe(body);
+    expect(lines.some((line) => line.includes("a kept answer could not be sent") && line.includes("clock failure"))).toBe(true);
+    // Kept and sent again as before.
+    expect((await series(oslo)).status).toBe(200);
   });
 });

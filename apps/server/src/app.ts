@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
+import type { RequestListener, ServerResponse } from "node:http";
 import { join, relative, sep } from "node:path";
 
 import {
@@ -29,7 +30,7 @@ import express, { type ErrorRequestHandler, type Request, type Response } from "
 
 import type { Logger } from "./logger";
 import { AnswerCache, answerCache, sendKeptAnswers, type AnswerScope } from "./answer-cache";
-import { dynamicCompression, precompressedFiles } from "./compression";
+import { dynamicCompression, precompressedFiles, urlOf, type PlainRequest } from "./compression";
 import { Metrics } from "./metrics";
 import { lazyModuleFiles, lazyModuleStyles, matchRoute, readManifest, readRouteMap, withPagePreloads, withStyles } from "./web-manifest";
 import { oidcRoutes } from "./oidc-routes";
@@ -95,9 +96,18 @@ export interface AppOptions {
 // A client's own id is kept only when it is short and plain, so it cannot forge log lines.
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,80}$/;
 
-function requestIdOf(req: Request): string {
+function requestIdOf(req: PlainRequest): string {
   const incoming = req.headers["x-request-id"];
   return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * Express's res.locals, made here when the response has not been through Express yet: what the kept
+ * answers' check looked up (the session, the answer's scope) is then kept for the app, which keeps an
+ * existing res.locals.
+ */
+function localsOf(res: ServerResponse & { locals?: Record<string, unknown> }): Record<string, unknown> {
+  return (res.locals ??= Object.create(null) as Record<string, unknown>);
 }
 
 /**
@@ -147,7 +157,11 @@ function staticCacheControl(copy: string): string {
 }
 
 /** The Express app without listening: tests drive it on an ephemeral port. */
-export function createApp(options: AppOptions): express.Express {
+/**
+ * The server's request listener: kept answers first, on the request as Node hands it over (decision 042),
+ * then the Express app with everything else.
+ */
+export function createApp(options: AppOptions): RequestListener {
   const { connection, logger, webDistDir } = options;
   const https = options.https ?? false;
   const authSettings = options.authSettings ?? DEFAULT_AUTH_SETTINGS;
@@ -158,27 +172,28 @@ export function createApp(options: AppOptions): express.Express {
   if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
   const metrics = options.metrics ? new Metrics(Object.keys(appRouter._def.procedures)) : null;
   /** One line per request, and its count and time in the metrics. */
-  const answered = (req: Request, log: Logger, status: number, started: bigint, bindings: object = {}) => {
+  const answered = (req: PlainRequest, log: Logger, status: number, started: bigint, bindings: object = {}) => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    // req.path is relative to a mounted router by now; the original URL is not.
-    const path = req.originalUrl.split("?")[0] ?? "";
+    const path = urlOf(req).split("?")[0] ?? "";
     metrics?.observe(path, status, seconds);
     log.info({ ...bindings, method: req.method, path, status, ms: Math.round(seconds * 10_000) / 10 }, "request");
   };
 
   /** The request's session, looked up once: by the answer cache's check and then by the procedure's context. */
-  const sessionOf = (req: Request, res: Response): Session | null => {
-    const known = res.locals.session as { value: Session | null } | undefined;
+  const sessionOf = (req: PlainRequest, res: ServerResponse): Session | null => {
+    const locals = localsOf(res);
+    const known = locals.session as { value: Session | null } | undefined;
     if (known) return known.value;
     const value = resolveSession(connection.db, readSessionToken(req, https), now(), authSettings);
-    res.locals.session = { value };
+    locals.session = { value };
     return value;
   };
   /** Where a read's answer is kept, after the session check and authorization; once per request (issue 21, point 7). */
-  const answerScopeOf = (req: Request, res: Response): AnswerScope | null => {
-    const known = res.locals.answerScope as { value: AnswerScope | null } | undefined;
+  const answerScopeOf = (req: PlainRequest, res: ServerResponse): AnswerScope | null => {
+    const locals = localsOf(res);
+    const known = locals.answerScope as { value: AnswerScope | null } | undefined;
     if (known) return known.value;
-    const url = new URL(req.originalUrl, "http://localhost");
+    const url = new URL(urlOf(req), "http://localhost");
     const batch = url.searchParams.get("batch");
     const path = url.pathname.slice("/trpc/".length);
     // A batch is what tRPC takes as one ("1"), of no more calls than it answers; any other is left to it.
@@ -190,23 +205,21 @@ export function createApp(options: AppOptions): express.Express {
             input: url.searchParams.get("input") ?? "",
             batched: batch === "1",
           });
-    res.locals.answerScope = { value };
+    locals.answerScope = { value };
     return value;
   };
   const answers = new AnswerCache();
   // One budget per address for anonymous public reads: the API's and the open pages' (docs/open-data.md#api).
   const publicReads = new RequestBudget(options.openData?.rateLimit ?? DEFAULT_RATE_LIMIT);
 
-  // Kept answers first, before the router and the middleware below, with the headers they set.
-  app.use(
-    sendKeptAnswers(answers, {
-      scope: answerScopeOf,
-      headers: securityHeaderValues({ https }),
-      requestId: requestIdOf,
-      // The same line as a child logger's, without making one for every request.
-      answered: (req, requestId, status, started) => answered(req, logger, status, started, { requestId }),
-    }),
-  );
+  // Kept answers are sent before the app (the listener below), with the headers its middleware sets.
+  const sendKept = sendKeptAnswers(answers, {
+    scope: answerScopeOf,
+    headers: securityHeaderValues({ https }),
+    requestId: requestIdOf,
+    // The same line as a child logger's, without making one for every request.
+    answered: (req, requestId, status, started) => answered(req, logger, status, started, { requestId }),
+  });
   app.use(securityHeaders({ https }));
   app.use(dynamicCompression());
   app.use((req, res, next) => {
@@ -418,5 +431,15 @@ export function createApp(options: AppOptions): express.Express {
     res.status(500).json({ error: "Internal error", requestId: res.locals.requestId as string });
   };
   app.use(onError);
-  return app;
+  return (req, res) => {
+    let sent: boolean;
+    try {
+      sent = sendKept(req, res);
+    } catch (error) {
+      // Outside Express nothing else would catch it: the app answers the request as it answers any failure.
+      logger.error({ err: error }, "a kept answer could not be sent");
+      sent = res.headersSent;
+    }
+    if (!sent) void app(req, res);
+  };
 }

@@ -1,9 +1,22 @@
 import { existsSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from "node:zlib";
 
 import compression from "compression";
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler, Response } from "express";
+import Negotiator from "negotiator";
+
+/**
+ * A request as Node hands it over, or as Express passes it on: a kept answer is sent before Express
+ * has seen the request (decision 042), so what both paths read of it must not need Express.
+ */
+export type PlainRequest = IncomingMessage & { readonly originalUrl?: string };
+
+/** The URL as the client asked for it: inside a mounted router, Express's req.url has lost its prefix. */
+export function urlOf(req: PlainRequest): string {
+  return req.originalUrl ?? req.url ?? "/";
+}
 
 /**
  * Calls whose answers carry a secret (sign-in challenges, a TOTP key, recovery codes, reset links) or
@@ -15,9 +28,8 @@ const SECRET_NAMESPACES = ["auth."];
 const SECRET_PROCEDURES = new Set(["admin.createUser", "admin.createResetLink"]);
 
 /** Whether a tRPC request names a procedure whose answer carries a secret (batches name several). */
-export function carriesSecret(req: Request): boolean {
-  // The original URL: inside the /trpc mount, req.path has lost its prefix.
-  const path = req.originalUrl.split("?")[0] ?? "";
+export function carriesSecret(req: PlainRequest): boolean {
+  const path = urlOf(req).split("?")[0] ?? "";
   if (path.startsWith("/auth/")) return true;
   if (!path.startsWith("/trpc/")) return false;
   let procedures: string[];
@@ -45,12 +57,13 @@ function toBuffer(chunk: Chunk, encoding: unknown): Buffer {
 }
 
 /** The encoding the request's client prefers of ours, brotli first. */
-function acceptedEncoding(req: Request): "br" | "gzip" | null {
-  return req.acceptsEncodings("br") === "br" ? "br" : req.acceptsEncodings("gzip") === "gzip" ? "gzip" : null;
+function acceptedEncoding(req: PlainRequest): "br" | "gzip" | null {
+  const negotiator = new Negotiator(req);
+  return negotiator.encoding(["br"]) === "br" ? "br" : negotiator.encoding(["gzip"]) === "gzip" ? "gzip" : null;
 }
 
 /** How an answer of `length` bytes to this request is compressed by the rule below, or null when it is sent as it is. */
-export function encodingFor(req: Request, length: number): "br" | "gzip" | null {
+export function encodingFor(req: PlainRequest, length: number): "br" | "gzip" | null {
   return req.method === "HEAD" || length < THRESHOLD_BYTES || carriesSecret(req) ? null : acceptedEncoding(req);
 }
 

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,9 +21,9 @@ const app = createApp({
   webDistDir: mkdtempSync(join(tmpdir(), "malestokk-bench-")),
   https: false,
 });
-const listen = (handler: express.Express) =>
+const listen = (handler: RequestListener | express.Express) =>
   new Promise<Server>((resolve) => {
-    const s = handler.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(handler).listen(0, "127.0.0.1", () => resolve(s));
   });
 const server = await listen(app);
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

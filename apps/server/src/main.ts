@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -176,7 +177,7 @@ async function start(): Promise<void> {
     unsubscribeKey,
     openData: { rateLimit: env.API_RATE_LIMIT },
   });
-  const server = app.listen(env.PORT, env.HOST, () => {
+  const server = createServer(app).listen(env.PORT, env.HOST, () => {
     const address = server.address();
     port = typeof address === "object" && address ? address.port : env.PORT;
     printDemo?.();

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +28,7 @@ async function serve(answers: "kept" | "built") {
     openData: { rateLimit: { limit: Number.MAX_SAFE_INTEGER, windowSeconds: 60 }, ...(answers === "built" ? { answers: null } : {}) },
   });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(app).listen(0, "127.0.0.1", () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/values?indicator=K1&year=${DEMO_FIRST_YEAR}-${DEMO_LAST_YEAR}`;
   return { server, url };

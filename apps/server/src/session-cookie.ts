@@ -1,13 +1,15 @@
+import type { IncomingMessage } from "node:http";
+
 import type { SessionCookies } from "@malestokk/api";
 import { parse } from "cookie";
-import type { Request, Response } from "express";
+import type { Response } from "express";
 
 /** `__Host-` pins the cookie to this host and path / and requires Secure, so only over HTTPS. */
 export function sessionCookieName(https: boolean): string {
   return https ? "__Host-malestokk_session" : "malestokk_session";
 }
 
-export function readSessionToken(req: Request, https: boolean): string | null {
+export function readSessionToken(req: IncomingMessage, https: boolean): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   return parse(header)[sessionCookieName(https)] ?? null;

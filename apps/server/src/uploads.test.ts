@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -37,7 +37,7 @@ async function startSignedIn() {
   const dir = mkdtempSync(join(tmpdir(), "malestokk-web-"));
   const app = createApp({ connection, logger: createLogger("silent"), webDistDir: dir, identityProviders: [] });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(app).listen(0, "127.0.0.1", () => resolve(s));
   });
   cleanups.push(() => {
     server.close();
