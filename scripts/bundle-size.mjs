@@ -36,4 +36,32 @@ const leaks = readdirSync(join(dist, "assets"))
     return SERVER_MARKERS.some((marker) => text.includes(marker));
   });
 if (leaks.length > 0) console.log(`Server code found in the web bundle: ${leaks.join(", ")}`);
-if (total > BUDGET_BYTES || leaks.length > 0) process.exit(1);
+
+// The reading pages load neither recharts (it comes with the first chart near the screen) nor zod (the forms'
+// rules): either one, pulled into a shared chunk, was evaluated on every page's load (issue 21, P-3).
+const READING_PAGES = ["home", "municipality-list", "municipality", "profile", "indicator", "sector"];
+const HEAVY = [
+  { name: "recharts", marker: "recharts-wrapper" },
+  { name: "zod", marker: "ZodError" },
+];
+const heavyLoads = [];
+for (const page of READING_PAGES) {
+  const key = `src/app/routes/${page}.route.tsx`;
+  if (!manifest[key]) {
+    heavyLoads.push(`${key} is not in the build's manifest`);
+    continue;
+  }
+  const loaded = new Set();
+  const visit = (k) => {
+    if (loaded.has(k)) return;
+    loaded.add(k);
+    for (const imported of manifest[k].imports ?? []) visit(imported);
+  };
+  visit(key);
+  for (const k of loaded) {
+    const text = readFileSync(join(dist, manifest[k].file), "utf8");
+    for (const heavy of HEAVY) if (text.includes(heavy.marker)) heavyLoads.push(`${page} loads ${heavy.name} (${manifest[k].file})`);
+  }
+}
+if (heavyLoads.length > 0) console.log(`A reading page loads what it does not need at once:\n  ${heavyLoads.join("\n  ")}`);
+if (total > BUDGET_BYTES || leaks.length > 0 || heavyLoads.length > 0) process.exit(1);

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 import react from "@vitejs/plugin-react";
 import { createServer, defineConfig, type Plugin, type UserConfig } from "vite";
 
@@ -117,6 +119,28 @@ function scriptsAfterPaint(): Plugin {
   };
 }
 
+const sources = new Map<string, string>();
+
+/** A module's source as written (ids of our own files are their paths), read once per build. */
+function sourceOf(id: string): string {
+  let source = sources.get(id);
+  if (source === undefined) {
+    source = /[\\/]node_modules[\\/]|\0|\?/.test(id) || !/\.tsx?$/.test(id) ? "" : readFileSync(id, "utf8");
+    sources.set(id, source);
+  }
+  return source;
+}
+
+/** The domain package's modules that import zod, and so build schemas as they load. */
+function buildsSchemas(id: string): boolean {
+  return /[\\/]packages[\\/]domain[\\/]src[\\/]/.test(id) && sourceOf(id).includes('from "zod"');
+}
+
+/** Our modules that draw with recharts: in `common`, every page that uses it would load recharts with it. */
+function drawsCharts(id: string): boolean {
+  return sourceOf(id).includes('from "recharts"');
+}
+
 /**
  * The server's renderer of a signed-in user's first page (src/app/entry-server.tsx, ADR 041): one module for
  * Node with its packages bundled in, outside dist/ so it is never served as a file.
@@ -168,6 +192,14 @@ const browserApp: UserConfig = {
             // zod with the module that turns its `new Function` probe off (src/lib/zod-setup.ts), in one file, so the
             // setting holds before any schema in any other file is built or parsed (no CSP violation).
             { name: "schemas", test: /[\\/](node_modules[\\/]zod|apps[\\/]web[\\/]src[\\/]lib[\\/]zod-setup\.ts$)/ },
+            // The domain package's modules that build zod schemas when they load (the forms' rules): in a file of their
+            // own, so the pages without a form do not build them (issue 21: 60 ms of the indicator page's load at 4× CPU).
+            {
+              name: "rules",
+              test: buildsSchemas,
+              minShareCount: 2,
+              includeDependenciesRecursively: false,
+            },
             // The small shared modules of the lazy pages (components, lib, the domain package's small parts) in one
             // file rather than one file each: a page took 12–34 files of 1–2 kB, a round trip apiece on a slow line.
             {
@@ -175,7 +207,9 @@ const browserApp: UserConfig = {
               test: (id: string) =>
                 /[\\/](apps[\\/]web[\\/]src[\\/](components|lib)|packages[\\/]domain[\\/]src|@digdir[\\/]designsystemet-react)[\\/]/.test(
                   id,
-                ) && !/[\\/](bokmal|english|nynorsk|zod-setup|export-chart|chart-with-table)\.tsx?$|xlsx/.test(id),
+                ) &&
+                !/[\\/](bokmal|english|nynorsk|zod-setup|export-chart|chart-with-table)\.tsx?$|xlsx/.test(id) &&
+                !drawsCharts(id),
               minShareCount: 2,
               includeDependenciesRecursively: false,
             },

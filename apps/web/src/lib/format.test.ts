@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import {
   formatDate,
@@ -100,5 +100,33 @@ describe("nynorsk dates and numbers (issue 22, point 1)", () => {
       setFormatLanguage("nb");
     }
     expect(currentFormatLocale()).toBe("nb-NO");
+  });
+});
+
+describe("the formatters of a locale", () => {
+  it("are made when first used, one at a time, and kept (issue 21: all at once held a page's first render)", async () => {
+    vi.resetModules();
+    const fresh = await import("./format");
+    const made: string[] = [];
+    const counted = <T extends object>(kind: string, real: T): T =>
+      new Proxy(real, {
+        construct(target, args: unknown[]) {
+          made.push(kind);
+          return Reflect.construct(target as new (...a: unknown[]) => object, args);
+        },
+      });
+    const { NumberFormat, DateTimeFormat } = Intl;
+    Intl.NumberFormat = counted("number", NumberFormat);
+    Intl.DateTimeFormat = counted("date", DateTimeFormat);
+    try {
+      expect(fresh.formatDateTime("2026-04-30T10:15:00.000Z")).toMatch(/2026/);
+      expect(made).toEqual(["date"]);
+      fresh.formatDateTime("2026-05-01T10:15:00.000Z");
+      expect(fresh.formatInteger(1234)).toBe(`1${NBSP}234`);
+      expect(made).toEqual(["date", "number"]);
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+      Intl.DateTimeFormat = DateTimeFormat;
+    }
   });
 });

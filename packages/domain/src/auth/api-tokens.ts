@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { nameSchema } from "../text/clean";
+import { nameSchema } from "../text/schemas";
 
 /**
  * API tokens for organisations (issue 23, point 3; docs/security.md#api-tokens). A token reads its own

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { nameSchema } from "../text/clean";
+import { nameSchema } from "../text/schemas";
 import { DEFAULT_MFA_ACR_VALUES, DEFAULT_MFA_AMR_VALUES, isLoopbackUrl } from "./identity-providers";
 
 /** Names a provider in URLs (/auth/oidc/<slug>/start) and in the environment. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import type { FieldIssue } from "../errors";
 import { INDICATORS } from "../indicators/catalogue";
-import { nameSchema, textSchema } from "../text/clean";
+import { nameSchema, textSchema } from "../text/schemas";
 import {
   BENEFIT_TYPES,
   BENEFIT_VALUATIONS,

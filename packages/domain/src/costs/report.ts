@@ -5,7 +5,7 @@ import { computeIndicatorValue, INDICATORS, type ComponentCode, type IndicatorCo
 import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
 import { COST_TYPES, IT_SERVICES, type CostType, type ItService, type SystemClass } from "./catalogue";
 import { MAX_IT_COST_NOK } from "./limits";
-import { textSchema } from "../text/clean";
+import { textSchema } from "../text/schemas";
 
 export const MAX_COST_LINES = 2_000;
 export const MAX_COMMENT_LENGTH = 500;

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { can, type RoleGrant } from "../auth/permissions";
 import { PROJECT_SECTORS, type ProjectSector } from "../benefits/plan";
-import { nameSchema, textSchema } from "../text/clean";
+import { nameSchema, textSchema } from "../text/schemas";
 
 /**
  * The project-idea pipeline (docs/indicators.md#idea-pipeline): a municipality submits an idea (innmeldt), the sector

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { MAX_YEAR, MIN_YEAR } from "../reporting/years";
-import { nameSchema, textSchema } from "../text/clean";
+import { nameSchema, textSchema } from "../text/schemas";
 import { STAIRCASE_STEPS } from "../scope/staircase";
 import { MATURITY_AREAS } from "./maturity";
 import { QUALITY_INSTRUMENTS } from "./satisfaction";

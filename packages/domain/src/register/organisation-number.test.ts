@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { isValidOrganisationNumber, OrganisationNumberSchema } from "./organisation-number";
+import { isValidOrganisationNumber } from "./organisation-number";
+import { OrganisationNumberSchema } from "./organisation-number.schema";
 
 describe("isValidOrganisationNumber", () => {
   it("accepts real organisation numbers whose ninth digit is the MOD11 check digit", () => {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** Weights for the first eight digits of a Norwegian organisation number (Brønnøysundregistrene, MOD11). */
 const MOD11_WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 
@@ -13,22 +11,3 @@ export function isValidOrganisationNumber(number: string): boolean {
   const check = (11 - (sum % 11)) % 11;
   return check !== 10 && check === Number(number[8]);
 }
-
-/**
- * An organisation number as typed ("964 338 531"): spaces removed, nine digits, a correct check digit.
- * Each refusal carries its code in `params.code`, which the API sends as the issue's code for the
- * client to word (docs/architecture.md, "Errors").
- */
-export const OrganisationNumberSchema = z
-  .string()
-  .overwrite((value) => value.replace(/\s/g, ""))
-  .refine((value) => /^\d{9}$/.test(value), {
-    message: "ORGANISATION_NUMBER_FORMAT",
-    params: { code: "ORGANISATION_NUMBER_FORMAT" },
-    abort: true,
-  })
-  .refine(isValidOrganisationNumber, {
-    message: "ORGANISATION_NUMBER_CHECK_DIGIT",
-    params: { code: "ORGANISATION_NUMBER_CHECK_DIGIT" },
-    abort: true,
-  });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 
-import { cleanName, cleanText, nameKey, nameSchema, textSchema } from "./clean";
+import { cleanName, cleanText, nameKey } from "./clean";
+import { nameSchema, textSchema } from "./schemas";
 
 describe("cleanName", () => {
   it.each([

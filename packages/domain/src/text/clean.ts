@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Characters that show nothing but can change how text looks or compares: format characters
  * (bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, zero-width space,
@@ -44,25 +42,4 @@ export function cleanText(value: string): string {
 /** What two names are compared by, for uniqueness and matching: the clean name, case aside. */
 export function nameKey(value: string): string {
   return cleanName(value).toLowerCase();
-}
-
-/**
- * A stored name or title: cleaned, then `min` (default 1) to `max` characters, so a name of
- * nothing but invisible characters is too short.
- */
-export function nameSchema(max: number, options: { min?: number } = {}) {
-  return z
-    .string()
-    .overwrite(cleanName)
-    .min(options.min ?? 1)
-    .max(max);
-}
-
-/** Stored free text: cleaned with its line breaks kept, then `min` (default 0) to `max` characters. */
-export function textSchema(max: number, options: { min?: number } = {}) {
-  return z
-    .string()
-    .overwrite(cleanText)
-    .min(options.min ?? 0)
-    .max(max);
 }

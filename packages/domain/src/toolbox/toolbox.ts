@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { readZipPart } from "../files/xlsx-zip";
 import { XLSX_MIME_TYPE } from "../files/xlsx-writer";
-import { textSchema } from "../text/clean";
+import { textSchema } from "../text/schemas";
 
 /**
  * A joint project's toolbox (issue 26, docs/toolbox.md): titled links and small documents the programme

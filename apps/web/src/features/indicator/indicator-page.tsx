@@ -1,7 +1,7 @@
 import { Field, Heading, Label, Paragraph, Select } from "@digdir/designsystemet-react";
 import { componentName, INDICATORS } from "@malestokk/domain";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { useDeferredValue, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 import { allOf, QueryView } from "../../components/query-view";
@@ -44,6 +44,9 @@ export function IndicatorPage({
     enabled: year !== undefined,
     placeholderData: (previous) => previous,
   });
+  // The charts and the map are most of the page's work: they follow the definition and the controls as a
+  // transition, which React renders in slices, so no long task holds the page when the answer comes (issue 21).
+  const charted = useDeferredValue(query.data);
   if (yearsQuery.isPending || !query.isSuccess) return <QueryView query={allOf([yearsQuery, query])} />;
   const detail = query.data;
   const def = detail.indicator;
@@ -90,8 +93,14 @@ export function IndicatorPage({
           </Select>
         </Field>
       </div>
-      <IndicatorCharts detail={detail} language={lang} />
-      {map?.(detail.year)}
+      {charted ? (
+        <>
+          <IndicatorCharts detail={charted} language={lang} />
+          {map?.(charted.year)}
+        </>
+      ) : (
+        <div style={{ minHeight: "100vh" }} />
+      )}
     </div>
   );
 }

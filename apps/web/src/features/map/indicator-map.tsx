@@ -8,13 +8,14 @@ import {
   standingIn,
   type IndicatorCode,
 } from "@malestokk/domain";
-import { startTransition, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 
 import { FigureSentenceText, useFigureTexts } from "../../components/figure-sentence";
 import { peerGroupName } from "../../components/peer-group-name";
 import { QueryView } from "../../components/query-view";
+import { Loading } from "../../components/query-state";
 import { useYearAndPeers } from "../../components/selection-controls";
 import { useLanguage } from "../../lib/i18n";
 import { localized } from "../../lib/localized";
@@ -69,7 +70,11 @@ export function IndicatorMap(props: { indicatorCode?: string; municipalityNumber
   // Stable, so the map's units are not built again when the page around them renders.
   const hrefOf = useCallback((number: string) => `/kommune/${number}/indikator/${shownCode ?? ""}`, [shownCode]);
   const onOpen = useCallback((href: string) => void navigate(href), [navigate]);
+  // The map's first drawing (357 units' texts, classes and table) follows the page as a transition, rendered in
+  // slices (issue 21); once there, it follows a choice at once (issue 24).
+  const appeared = useDeferredValue(query.isSuccess);
   if (!query.isSuccess) return <QueryView query={query} />;
+  if (!appeared) return <Loading />;
   const data = query.data;
   const indicator = getIndicator(data.indicatorCode);
   const own = data.units.find((u) => u.number === data.municipalityNumber);

@@ -112,7 +112,7 @@ export function SectorDashboard({
   const year = yearText === "" ? undefined : Number(yearText);
   const [code, setCode] = useUrlState<string>("indikator", "K1", (raw) => ((CODES as readonly string[]).includes(raw) ? raw : null));
   const query = useQuery(trpc.sector.dashboard.queryOptions(year === undefined ? {} : { year }));
-  const drawFolded = useDrawnAfterFirstScreen(query.isSuccess);
+  const drawnAfterFirstScreen = useDrawnAfterFirstScreen(query.isSuccess);
   const shownYear = query.data?.year;
   useEffect(() => {
     if (!embedded) document.title = `${t("sector.title", { year: shownYear ?? "" })} – ${t("app.name")}`;
@@ -181,129 +181,143 @@ export function SectorDashboard({
         </ul>
       </section>
 
-      {map?.(d.year)}
+      {drawnAfterFirstScreen ? (
+        <>
+          {map?.(d.year)}
 
-      <section className="stack" aria-labelledby="coverage-heading">
-        <Heading level={sub} data-size="sm" id="coverage-heading">
-          {t("sector.coverageHeading")}
-        </Heading>
-        <Paragraph data-testid="coverage-summary">
-          {t("sector.coverageIntro", { approved, units: d.units, year: d.year })}{" "}
-          {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
-        </Paragraph>
-        {d.coverage.underCorrection.length > 0 && (
-          <Paragraph data-size="sm" data-testid="under-correction">
-            {t("sector.underCorrection", { names: d.coverage.underCorrection.map((m) => `${m.name} (${m.number})`).join(", ") })}
-          </Paragraph>
-        )}
-        {/* Folded on screen, printed open (sector.css): the board's paper needs to say who is missing. */}
-        <Details data-testid="missing" className="print-open">
-          <Details.Summary>{t("sector.missingHeading", { count: d.coverage.missing.length })}</Details.Summary>
-          <Details.Content>
-            {drawFolded && (
-              <DataTable
-                caption={t("sector.missingCaption")}
-                captionHidden
-                size="sm"
-                rows={d.coverage.missing}
-                rowKey={(m) => m.number}
-                columns={[
-                  {
-                    key: "municipality",
-                    header: t("sector.municipality"),
-                    render: (m) => (
-                      <Link to={`/kommune/${m.number}`}>
-                        {m.name} ({m.number})
-                      </Link>
-                    ),
-                  },
-                  { key: "countyName", header: t("sector.county") },
-                  {
-                    key: "status",
-                    header: t("sector.reportStatus"),
-                    render: (m) => (m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")),
-                  },
-                ]}
-              />
+          <section className="stack" aria-labelledby="coverage-heading">
+            <Heading level={sub} data-size="sm" id="coverage-heading">
+              {t("sector.coverageHeading")}
+            </Heading>
+            <Paragraph data-testid="coverage-summary">
+              {t("sector.coverageIntro", { approved, units: d.units, year: d.year })}{" "}
+              {d.deadline && t("sector.deadline", { date: formatDate(d.deadline) })}
+            </Paragraph>
+            {d.coverage.underCorrection.length > 0 && (
+              <Paragraph data-size="sm" data-testid="under-correction">
+                {t("sector.underCorrection", { names: d.coverage.underCorrection.map((m) => `${m.name} (${m.number})`).join(", ") })}
+              </Paragraph>
             )}
-          </Details.Content>
-        </Details>
-      </section>
+            {/* Folded on screen, printed open (sector.css): the board's paper needs to say who is missing. */}
+            <Details data-testid="missing" className="print-open">
+              <Details.Summary>{t("sector.missingHeading", { count: d.coverage.missing.length })}</Details.Summary>
+              <Details.Content>
+                {drawnAfterFirstScreen && (
+                  <DataTable
+                    caption={t("sector.missingCaption")}
+                    captionHidden
+                    size="sm"
+                    rows={d.coverage.missing}
+                    rowKey={(m) => m.number}
+                    columns={[
+                      {
+                        key: "municipality",
+                        header: t("sector.municipality"),
+                        render: (m) => (
+                          <Link to={`/kommune/${m.number}`}>
+                            {m.name} ({m.number})
+                          </Link>
+                        ),
+                      },
+                      { key: "countyName", header: t("sector.county") },
+                      {
+                        key: "status",
+                        header: t("sector.reportStatus"),
+                        render: (m) => (m.status ? t(`sector.reportStatuses.${m.status}`) : t("sector.notStarted")),
+                      },
+                    ]}
+                  />
+                )}
+              </Details.Content>
+            </Details>
+          </section>
 
-      {selected && (
-        <GroupDistribution
-          indicator={selected}
-          indicators={d.indicators}
-          year={d.year}
-          onChoose={setCode}
-          show={show}
-          quartiles={quartiles}
-        />
+          {selected && (
+            <GroupDistribution
+              indicator={selected}
+              indicators={d.indicators}
+              year={d.year}
+              onChoose={setCode}
+              show={show}
+              quartiles={quartiles}
+            />
+          )}
+
+          <section className="stack" aria-labelledby="tables-heading">
+            <Heading level={sub} data-size="sm" id="tables-heading">
+              {t("sector.tablesHeading")}
+            </Heading>
+            <Folded summary={t("sector.coverageTablesSummary")} testId="coverage-tables">
+              {() => (
+                <div className="field-row">
+                  <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
+                  <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
+                </div>
+              )}
+            </Folded>
+            <Folded summary={t("sector.successSummary", { count: d.indicators.length })} testId="success-tables">
+              {() => (
+                <div className="stack">
+                  <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
+                  {(["cost", "quality", "scope"] as const).map((dimension) => (
+                    <DataTable
+                      key={dimension}
+                      caption={t(`sector.dimensions.${dimension}`)}
+                      testId={`success-${dimension}`}
+                      rows={d.indicators.filter((i) => i.dimension === dimension)}
+                      rowKey={(i) => i.code}
+                      columns={[
+                        { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
+                        {
+                          key: "national",
+                          header: t("sector.national"),
+                          numeric: true,
+                          render: (i) => show(i.code, i.national.ratioOfSums),
+                        },
+                        {
+                          key: "meanOfRatios",
+                          header: t("sector.meanOfRatios"),
+                          numeric: true,
+                          render: (i) => show(i.code, i.national.meanOfRatios),
+                        },
+                        { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
+                        { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
+                        { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
+                        {
+                          key: "movement",
+                          header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
+                          numeric: true,
+                          render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
+                        },
+                      ]}
+                    />
+                  ))}
+                </div>
+              )}
+            </Folded>
+            <Folded summary={t("sector.trendTitle")} testId="mail-trend-folded">
+              {() => (
+                <Suspense fallback={<Loading />}>
+                  <MailTrend trend={d.mailTrend} />
+                </Suspense>
+              )}
+            </Folded>
+          </section>
+        </>
+      ) : (
+        // Room for what follows, so the first screen does not move when it comes.
+        <div style={{ minHeight: "100vh" }} />
       )}
-
-      <section className="stack" aria-labelledby="tables-heading">
-        <Heading level={sub} data-size="sm" id="tables-heading">
-          {t("sector.tablesHeading")}
-        </Heading>
-        <Folded summary={t("sector.coverageTablesSummary")} testId="coverage-tables">
-          {() => (
-            <div className="field-row">
-              <CoverageTable caption={t("sector.byCounty")} rows={d.coverage.byCounty} testId="coverage-county" />
-              <CoverageTable caption={t("sector.byKostra")} rows={d.coverage.byKostraGroup} testId="coverage-kostra" />
-            </div>
-          )}
-        </Folded>
-        <Folded summary={t("sector.successSummary", { count: d.indicators.length })} testId="success-tables">
-          {() => (
-            <div className="stack">
-              <Paragraph data-size="sm">{t("sector.successIntro")}</Paragraph>
-              {(["cost", "quality", "scope"] as const).map((dimension) => (
-                <DataTable
-                  key={dimension}
-                  caption={t(`sector.dimensions.${dimension}`)}
-                  testId={`success-${dimension}`}
-                  rows={d.indicators.filter((i) => i.dimension === dimension)}
-                  rowKey={(i) => i.code}
-                  columns={[
-                    { key: "indicator", header: t("sector.indicator"), render: (i) => indicatorLabel(i.code, language) },
-                    { key: "national", header: t("sector.national"), numeric: true, render: (i) => show(i.code, i.national.ratioOfSums) },
-                    {
-                      key: "meanOfRatios",
-                      header: t("sector.meanOfRatios"),
-                      numeric: true,
-                      render: (i) => show(i.code, i.national.meanOfRatios),
-                    },
-                    { key: "median", header: t("sector.median"), numeric: true, render: (i) => show(i.code, i.national.median) },
-                    { key: "quartiles", header: t("sector.quartiles"), render: (i) => quartiles(i.code, i.national) },
-                    { key: "n", header: t("sector.n"), numeric: true, render: (i) => `${i.coverage.approved} / ${i.coverage.units}` },
-                    {
-                      key: "movement",
-                      header: d.previousYear ? t("sector.movement", { year: d.previousYear }) : "",
-                      numeric: true,
-                      render: (i) => (i.movement ? movementText(i.code, i.movement, language) : ""),
-                    },
-                  ]}
-                />
-              ))}
-            </div>
-          )}
-        </Folded>
-        <Folded summary={t("sector.trendTitle")} testId="mail-trend-folded">
-          {() => (
-            <Suspense fallback={<Loading />}>
-              <MailTrend trend={d.mailTrend} />
-            </Suspense>
-          )}
-        </Folded>
-      </section>
     </div>
   );
 }
 
 /**
- * False until the first screen is drawn, then true, set in a transition: the list of who is missing (hundreds of
- * rows, folded on screen but printed open) is drawn after the page's first paint, in slices that leave the main
- * thread free between them, rather than in the same long task (total blocking time, issue 21).
+ * False until the first screen is drawn, then true, set in a transition: what comes after the headline tiles (the
+ * map, coverage and the list of who is missing, hundreds of rows folded on screen but printed open, the
+ * distribution, the tables) is drawn after the page's first paint, in slices that leave the main thread free between
+ * them, rather than in the same long task (total blocking time, issue 21). False on the server too: a page drawn
+ * there (ADR 041) carries the first screen only, and its hydration is that much shorter.
  */
 function useDrawnAfterFirstScreen(isReady: boolean): boolean {
   const [drawn, setDrawn] = useState(false);

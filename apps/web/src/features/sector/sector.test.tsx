@@ -9,7 +9,8 @@ type Dashboard = RouterOutputs["sector"]["dashboard"];
 
 /** Opens a folded section of the sector page by its summary, and waits for its content. */
 async function openFold(testId: string) {
-  const fold = screen.getByTestId(testId);
+  // What follows the headline tiles is drawn just after the first screen.
+  const fold = await screen.findByTestId(testId);
   fireEvent.click(fold.querySelector("summary") as HTMLElement);
   await waitFor(() => expect(fold.querySelector("table")).not.toBeNull());
 }
@@ -19,7 +20,7 @@ describe("the sector pages", () => {
     const { router } = renderApp("/", { as: "board@demo.example" });
     fireEvent.click(await screen.findByRole("link", { name: "Sektoren" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Sektoren 2025" })).toBeTruthy();
-    expect(screen.getByTestId("coverage-summary").textContent).toMatch(/av 357 kommuner har godkjent kostnadsrapport for 2025/);
+    expect((await screen.findByTestId("coverage-summary")).textContent).toMatch(/av 357 kommuner har godkjent kostnadsrapport for 2025/);
     await openFold("coverage-tables");
     await openFold("success-tables");
     const county = screen.getByTestId("coverage-county");
@@ -72,7 +73,7 @@ describe("the sector pages", () => {
     expect(screen.getByTestId("tile-S3").querySelector("svg")?.getAttribute("aria-hidden")).toBe("true");
     expect(screen.getByTestId("tile-S3").textContent).toMatch(/Landstallet over tid: .*2024: [\d,]+\s%/);
     // Who is missing: counted, folded, each linking to the municipality.
-    const missing = screen.getByTestId("missing");
+    const missing = await screen.findByTestId("missing");
     expect(missing.querySelector("summary")?.textContent).toBe(`Mangler godkjent rapport (${d.coverage.missing.length})`);
     const first = d.coverage.missing[0];
     if (first)
