@@ -4,7 +4,6 @@ import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useBenefitTexts } from "../../features/benefits/texts";
-import { IndicatorMap } from "../../features/map/indicator-map";
 import { SectorDashboard } from "../../features/sector/sector-dashboard";
 import { useSectorTexts } from "../../features/sector/texts";
 import { Loading } from "../../components/query-state";
@@ -14,6 +13,8 @@ import { useCan } from "../../lib/session";
 const SectorPortfolio = lazy(() =>
   import("../../features/sector/sector-portfolio").then((module) => ({ default: module.SectorPortfolio })),
 );
+// The map is drawn after the first screen (features/sector/sector-dashboard.tsx): its code loads then, not with the page.
+const IndicatorMap = lazy(() => import("../../features/map/indicator-map").then((module) => ({ default: module.IndicatorMap })));
 // The joint solutions (issue 26) load with the portfolio too.
 const SectorSolutions = lazy(() => import("../../features/benefits/roll-up").then((module) => ({ default: module.SectorSolutions })));
 
@@ -31,7 +32,13 @@ export function SectorRoute({ view }: { view: "dashboard" | "portfolio" }) {
     );
   }
   return view === "dashboard" ? (
-    <SectorDashboard map={(year) => <IndicatorMap year={year} />} />
+    <SectorDashboard
+      map={(year) => (
+        <Suspense fallback={<Loading />}>
+          <IndicatorMap year={year} />
+        </Suspense>
+      )}
+    />
   ) : (
     <Suspense fallback={<Loading />}>
       <SectorPortfolio />
