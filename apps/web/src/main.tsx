@@ -1,4 +1,5 @@
 // The app, loaded by the page's entry (load.ts) once the page has painted.
+import { startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 
 import { AppTree } from "./app/app-tree";
@@ -36,5 +37,10 @@ seedQueries(queryClient, trpcClient, takeBootstrappedQueries());
 const app = <AppTree queryClient={queryClient} trpcClient={trpcClient} i18n={i18n} router={router} />;
 // A main page the server drew (ADR 041) is taken over as it stands, when it was drawn in the language shown
 // here (a choice stored on this browser is one the server could not know); anything else is drawn anew.
-if (root.dataset.drawn === language) hydrateRoot(root, app);
-else createRoot(root).render(app);
+// As a transition: React then works in slices of a few milliseconds, yielding to the browser between them, not
+// in one task of 200 ms and more on a phone that holds up a tap meanwhile (total blocking time, issue 21). A tap
+// on the page before the take-over is done makes React finish it at once and then handle the tap.
+startTransition(() => {
+  if (root.dataset.drawn === language) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+});

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 
 import { renderApp } from "../../test/render";
+import { FIRST_ROWS } from "./municipality-list";
 import { matchesMunicipality, normalizeForSearch } from "./search";
 
 describe("municipality search", () => {
@@ -45,6 +46,39 @@ describe("municipality list page", () => {
     expect(router.state.location.search).toBe("?q=bergen");
     fireEvent.change(screen.getByLabelText("Søk etter kommune"), { target: { value: "zzz" } });
     expect(await screen.findByText(/Ingen kommuner passer til «zzz»/)).toBeTruthy();
+  });
+
+  it("draws the first 50 rows, and all on request, moving focus to the first row it brought (issue 21)", async () => {
+    const { router } = renderApp("/", { as: "board@demo.example" });
+    expect(await screen.findByText("357 kommuner")).toBeTruthy();
+    const table = screen.getByRole("table", { name: "Kommuner" });
+    expect(within(table).getAllByRole("link")).toHaveLength(FIRST_ROWS);
+    expect(screen.getByTestId("municipality-more").textContent).toContain("Viser de 50 første av 357.");
+    fireEvent.click(screen.getByRole("button", { name: "Vis alle 357" }));
+    await waitFor(() => expect(within(table).getAllByRole("link")).toHaveLength(357));
+    expect(router.state.location.search).toBe("?vis=alle");
+    expect(document.activeElement).toBe(within(table).getAllByRole("link")[FIRST_ROWS]);
+    expect(screen.queryByTestId("municipality-more")).toBeNull();
+
+    // A search narrower than the first rows draws every match, with nothing more to ask for.
+    fireEvent.change(screen.getByLabelText("Søk etter kommune"), { target: { value: "46" } });
+    await waitFor(() => expect(router.state.location.search).toBe("?vis=alle&q=46"));
+  });
+
+  it("draws all rows of an address that asks for all", async () => {
+    renderApp("/?vis=alle", { as: "board@demo.example" });
+    expect(await screen.findByText("357 kommuner")).toBeTruthy();
+    expect(within(screen.getByRole("table", { name: "Kommuner" })).getAllByRole("link")).toHaveLength(357);
+    expect(screen.queryByTestId("municipality-more")).toBeNull();
+  });
+
+  it("draws the first rows of a search with more matches than those", async () => {
+    renderApp("/?q=s", { as: "board@demo.example" });
+    const count = Number((await screen.findByTestId("municipality-count")).textContent?.split(" ")[0]);
+    expect(count).toBeGreaterThan(FIRST_ROWS);
+    expect(count).toBeLessThan(357);
+    expect(within(screen.getByRole("table", { name: "Kommuner" })).getAllByRole("link")).toHaveLength(FIRST_ROWS);
+    expect(screen.getByRole("button", { name: `Vis alle ${count}` })).toBeTruthy();
   });
 
   it("shows the demo banner when demo data is present", async () => {
