@@ -1,9 +1,8 @@
 import { Heading, Paragraph, Tag } from "@digdir/designsystemet-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { lazy, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 import { ChartWithTable } from "../../components/chart-with-table";
 import { DataTable } from "../../components/data-table";
@@ -11,14 +10,15 @@ import { yearSpan } from "../../components/export-about";
 import { useExportTexts } from "../../components/export-texts";
 import { EmptyState } from "../../components/empty-state";
 import { QueryView } from "../../components/query-view";
-import { formatInteger, formatNok } from "../../lib/format";
+import { formatNok } from "../../lib/format";
 import { useTRPC } from "../../lib/trpc";
 import { STATUS_COLOURS } from "../../components/benefit-status";
-import { CHART_COLOURS } from "../../components/chart-palette";
+import { PORTFOLIO_CHART_HEIGHT } from "./portfolio-chart-size";
+
+// recharts loads, and the chart is drawn, when the chart comes near the screen: the heading and the tables do not wait (issue 21).
+const PortfolioChart = lazy(() => import("./portfolio-chart"));
 
 /** Every municipality's benefit plans for the programme board (issue 9). */
-/** The chart's four series, each with its text and colour under the same name. */
-const PORTFOLIO_SERIES = ["cashPlanned", "cashRealized", "nonCashPlanned", "nonCashRealized"] as const;
 
 export function SectorPortfolio() {
   useExportTexts();
@@ -83,39 +83,17 @@ export function SectorPortfolio() {
             about={{ unit: t("exports.about.units.NOK"), year: yearSpan(p.overTime.map((y) => y.year)) }}
             description={t("sector.portfolio.overTimeDescription")}
             csvFileName="gevinster-over-tid.csv"
+            reserve={PORTFOLIO_CHART_HEIGHT}
             chart={
-              <div className="chart-frame" style={{ height: 320 }}>
-                <ResponsiveContainer width="100%" height="100%">
-                  <BarChart
-                    data={p.overTime.map((y) => ({
-                      year: y.year,
-                      cashPlanned: y.cash.plannedNok,
-                      cashRealized: y.cash.realizedNok,
-                      nonCashPlanned: y.nonCash.plannedNok,
-                      nonCashRealized: y.nonCash.realizedNok,
-                    }))}
-                  >
-                    <CartesianGrid strokeDasharray="3 3" />
-                    <XAxis dataKey="year" />
-                    <YAxis
-                      tickFormatter={(v: number) => formatInteger(v)}
-                      width={100}
-                      label={{ value: t("sector.portfolio.axis"), angle: -90, position: "insideLeft" }}
-                    />
-                    <Tooltip formatter={(v) => formatNok(Number(v))} />
-                    <Legend />
-                    {PORTFOLIO_SERIES.map((key) => (
-                      <Bar
-                        key={key}
-                        dataKey={key}
-                        name={t(`sector.portfolio.${key}`)}
-                        fill={CHART_COLOURS[key]}
-                        isAnimationActive={false}
-                      />
-                    ))}
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <PortfolioChart
+                rows={p.overTime.map((y) => ({
+                  year: y.year,
+                  cashPlanned: y.cash.plannedNok,
+                  cashRealized: y.cash.realizedNok,
+                  nonCashPlanned: y.nonCash.plannedNok,
+                  nonCashRealized: y.nonCash.realizedNok,
+                }))}
+              />
             }
             table={{
               caption: t("sector.portfolio.overTimeTitle"),
