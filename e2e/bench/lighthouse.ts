@@ -50,7 +50,8 @@ interface Figures {
   /**
    * Lighthouse's measure of how fast this machine ran a fixed piece of work during the audit. Its simulated phone
    * is this machine slowed four times, so a sitting at 1 600 scores lower than one at 2 800 with the same build:
-   * these machines have ranged that far within an hour (docs/quality-targets.md#lighthouse).
+   * these machines have ranged that far within an hour
+   * (docs/quality-targets.md#lighthouse-the-lists-first-rows-the-take-over-in-slices-issue-21-the-session-after-that).
    */
   benchmarkIndex: number;
 }
