@@ -12,7 +12,7 @@ import { matchesMunicipality } from "./search";
 
 /**
  * The rows drawn before the user asks for all: two screens and more on a phone. All 357 at once cost a phone
- * about half a second of style and layout while the page starts (Lighthouse, docs/quality-targets.md#p-10), and a
+ * about half a second of style and layout while the page starts (total blocking time, docs/quality-targets.md#p-3), and a
  * keyboard user 357 tab stops before what follows the table; the search finds any municipality either way.
  */
 export const FIRST_ROWS = 50;
